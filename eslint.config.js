@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Layers point inward (ARCHITECTURE.md): these rules make the direction mechanical.
+const outsideDomain = ['**/data', '**/data/**', '**/sync', '**/sync/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'];
+
+// A layer is imported through its index.ts, never from its insides.
+const viaIndex = (...layers) => ({
+  group: layers.flatMap((l) => [`**/${l}/*`, `!**/${l}/index`, `!**/${l}/index.ts`]),
+  message: 'Import a layer through its index.ts.',
+});
+
+const restrict = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { patterns, paths }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'dev-dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-warning-comments': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: restrict([
+      { group: outsideDomain, message: 'src/domain is pure: it imports only zod, date-fns and itself.' },
+      { group: ['dexie', 'preact', 'preact/*', 'fastify', 'pg', '@electric-sql/*', 'node:*'], message: 'src/domain is pure: it imports only zod and date-fns.' },
+    ]),
+  },
+  {
+    files: ['src/sync/**'],
+    ignores: ['src/sync/client/**'],
+    rules: restrict([
+      { group: ['**/data', '**/data/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'], message: 'The sync protocol depends on domain only.' },
+      { group: ['dexie', 'preact', 'preact/*', 'fastify', 'pg', '@electric-sql/*'], message: 'The sync protocol is shared by client and server: no runtime-specific import.' },
+      viaIndex('domain'),
+    ]),
+  },
+  {
+    files: ['src/data/**', 'src/sync/client/**'],
+    rules: restrict([
+      { group: ['**/ui', '**/ui/**', '**/server', '**/server/**', '**/pwa', '**/pwa/**'], message: 'Storage and the sync engine never depend on screens or the server.' },
+      viaIndex('domain'),
+    ]),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: restrict([
+      { group: ['dexie', '**/data/db', '**/data/db/**', '**/server', '**/server/**'], message: 'Screens read through repositories (src/data/index.ts), never Dexie tables.' },
+      viaIndex('domain', 'data', 'sync'),
+    ]),
+  },
+  {
+    files: ['src/server/**'],
+    rules: restrict([
+      { group: ['dexie', 'preact', 'preact/*', '**/ui', '**/ui/**', '**/data', '**/data/**', '**/pwa', '**/pwa/**'], message: 'The server depends on sync and domain only.' },
+      viaIndex('domain', 'sync'),
+    ]),
+  },
+);

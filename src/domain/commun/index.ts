@@ -1,0 +1,2 @@
+export * from './identifiants.ts';
+export * from './saisie.ts';

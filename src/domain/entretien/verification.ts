@@ -1,0 +1,161 @@
+import { verifierDate, verifierNombre, valide, invalide, parseNombreFr } from '../commun/index.ts';
+import type { Verdict } from '../commun/index.ts';
+import { verifierOccupants, verifierPersonne, etatConsentement, nomAffiche } from '../menage/index.ts';
+import type { Menage, Personne, ErreurChamp } from '../menage/index.ts';
+import { GRILLE } from './grille.ts';
+import type { Question, Section } from './grille.ts';
+import { estVide } from './entretien.ts';
+import type { Entretien, Reponse } from './entretien.ts';
+import { MOIS_RESSOURCES, NATURES_RESSOURCE, totauxMensuels, cleRessource } from './ressources.ts';
+
+export type Probleme = ErreurChamp & { section: string };
+
+export type ContexteEntretien = {
+  menage: Pick<Menage, 'consentements' | 'refusConsentement'>;
+  personnes: readonly Personne[];
+  aujourdhui: string;
+  /** Date of the interview this one follows, when there is one. */
+  datePrecedent?: string | null;
+};
+
+const MONTANT_RESSOURCE = { min: 0, max: 20_000, unite: '€' } as const;
+
+export function estVisible(q: Question, reponses: Readonly<Record<string, Reponse>>): boolean {
+  if (!q.siReponse) return true;
+  const r = reponses[q.siReponse.question];
+  if (!r || r.nsp) return false;
+  const valeurs = Array.isArray(r.valeur) ? r.valeur : [r.valeur];
+  return valeurs.some((v) => q.siReponse?.valeurs.includes(v));
+}
+
+/** The message to show under one answer, or ok. Empty answers are never an error here. */
+export function verifierReponse(q: Question, r: Reponse | undefined, aujourdhui: string): Verdict {
+  if (r?.nsp) return q.reglementaire ? invalide('Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.') : valide;
+  if (estVide(r) || !r || Array.isArray(r.valeur)) return valide;
+  switch (q.type) {
+    case 'nombre':
+    case 'montant':
+    case 'pourcentage':
+      return verifierNombre(r.valeur, q.bornes);
+    case 'date':
+      return verifierDate(r.valeur, q.passeeSeulement ? { pasApres: aujourdhui } : {});
+    case 'choix':
+      return q.options.some((o) => o.valeur === r.valeur) ? valide : invalide('Choisissez une des réponses proposées.');
+    default:
+      return valide;
+  }
+}
+
+export function verifierMontantRessource(texte: string): Verdict {
+  return texte.trim() === '' ? valide : verifierNombre(texte, MONTANT_RESSOURCE);
+}
+
+export function verifierDateEntretien(date: string, ctx: Pick<ContexteEntretien, 'aujourdhui' | 'datePrecedent'>): Verdict {
+  if (date === '') return invalide('La date de l’entretien est obligatoire.');
+  return verifierDate(date, {
+    pasApres: ctx.aujourdhui,
+    messageApres: 'La date de l’entretien ne peut pas être dans le futur.',
+    pasAvant: ctx.datePrecedent ?? '2000-01-01',
+    messageAvant: ctx.datePrecedent ? 'L’entretien ne peut pas précéder l’entretien précédent.' : 'Date improbable : vérifiez l’année.',
+  });
+}
+
+const personnesPresentes = (ctx: ContexteEntretien) => ctx.personnes.filter((p) => !p.supprime);
+
+function problemesQuestions(section: Section, e: Entretien, ctx: ContexteEntretien): Probleme[] {
+  const problemes: Probleme[] = [];
+  for (const q of section.questions) {
+    if (!estVisible(q, e.reponses)) continue;
+    const r = e.reponses[q.id];
+    const verdict = verifierReponse(q, r, ctx.aujourdhui);
+    if (!verdict.ok) problemes.push({ section: section.id, champ: q.id, message: verdict.message });
+    else if (q.requis && estVide(r)) problemes.push({ section: section.id, champ: q.id, message: `« ${q.libelle} » est à renseigner.` });
+  }
+  return problemes;
+}
+
+function problemesOccupants(ctx: ContexteEntretien): Probleme[] {
+  const parPersonne = personnesPresentes(ctx).flatMap((p) =>
+    verifierPersonne(p, ctx.aujourdhui).map((err) => ({ section: 'occupants', champ: `personne.${p.id}.${err.champ}`, message: `${nomAffiche(p)} : ${err.message}` })),
+  );
+  return [...verifierOccupants(ctx.personnes).map((err) => ({ ...err, section: 'occupants' })), ...parPersonne];
+}
+
+function problemesRessources(e: Entretien, ctx: ContexteEntretien): Probleme[] {
+  const problemes: Probleme[] = [];
+  const ids = personnesPresentes(ctx).map((p) => p.id);
+  for (const id of ids) {
+    for (const rang of MOIS_RESSOURCES) {
+      for (const { valeur: nature } of NATURES_RESSOURCE) {
+        const cle = cleRessource(id, rang, nature);
+        const r = e.reponses[cle];
+        if (!r || typeof r.valeur !== 'string') continue;
+        const verdict = verifierMontantRessource(r.valeur);
+        if (!verdict.ok) problemes.push({ section: 'ressources', champ: cle, message: verdict.message });
+      }
+    }
+  }
+  const renseignes = new Set(totauxMensuels(e.reponses, ids).map((m) => m.rang));
+  const manquants = MOIS_RESSOURCES.filter((rang) => !renseignes.has(rang));
+  if (manquants.length > 0) {
+    problemes.push({ section: 'ressources', champ: 'ressources', message: 'Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).' });
+  }
+  return problemes;
+}
+
+function problemesConsentement(ctx: ContexteEntretien): Probleme[] {
+  return etatConsentement(ctx.menage.consentements, ctx.menage.refusConsentement) === 'non_recueilli'
+    ? [{ section: 'consentement', champ: 'consentement', message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.' }]
+    : [];
+}
+
+export function problemesSection(section: Section, e: Entretien, ctx: ContexteEntretien): Probleme[] {
+  const propres = {
+    occupants: () => problemesOccupants(ctx),
+    ressources: () => problemesRessources(e, ctx),
+    consentement: () => problemesConsentement(ctx),
+  };
+  return [...(section.special ? propres[section.special]() : []), ...problemesQuestions(section, e, ctx)];
+}
+
+/** Everything that keeps the interview from being marked complete; empty when it can be. */
+export function verifierEntretien(e: Entretien, ctx: ContexteEntretien): Probleme[] {
+  const date = verifierDateEntretien(e.date, ctx);
+  const problemesDate: Probleme[] = date.ok ? [] : [{ section: 'entete', champ: 'date', message: date.message }];
+  return [...problemesDate, ...GRILLE.flatMap((s) => problemesSection(s, e, ctx))];
+}
+
+export type Progression = { repondues: number; total: number };
+
+/** How much of a section is filled, counting what the officer sees on its screen. */
+export function progressionSection(section: Section, e: Entretien, ctx: ContexteEntretien): Progression {
+  const visibles = section.questions.filter((q) => estVisible(q, e.reponses));
+  let repondues = visibles.filter((q) => !estVide(e.reponses[q.id])).length;
+  let total = visibles.length;
+  if (section.special === 'occupants') {
+    const presentes = personnesPresentes(ctx);
+    total += Math.max(presentes.length, 1);
+    repondues += presentes.filter((p) => verifierPersonne(p, ctx.aujourdhui).length === 0).length;
+  } else if (section.special === 'ressources') {
+    total += MOIS_RESSOURCES.length;
+    repondues += totauxMensuels(e.reponses, personnesPresentes(ctx).map((p) => p.id)).length;
+  } else if (section.special === 'consentement') {
+    total += 1;
+    repondues += problemesConsentement(ctx).length === 0 ? 1 : 0;
+  }
+  return { repondues, total };
+}
+
+export function libelleReponse(q: Question | undefined, r: Reponse | undefined): string {
+  if (!r || estVide(r)) return '—';
+  if (r.nsp) return 'Ne souhaite pas répondre';
+  const valeurs = Array.isArray(r.valeur) ? r.valeur : [r.valeur];
+  if (q && (q.type === 'choix' || q.type === 'multi')) return valeurs.map((v) => q.options.find((o) => o.valeur === v)?.libelle ?? v).join(', ');
+  if (q && q.type === 'montant') {
+    const n = parseNombreFr(valeurs[0] ?? '');
+    return n === null ? (valeurs[0] ?? '') : new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(n);
+  }
+  return valeurs.join(', ');
+}
+
+

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { statutMenageSchema, typeMenageSchema } from './statut.ts';
+import { accordPartenaireSchema, partenaireSchema, refusConsentementSchema } from './consentement.ts';
+
+// A household to relocate (DOMAIN.md §1). Searchable fields stay flat; the interview answers live
+// in their own records so two officers editing different parts never touch the same record.
+export const menageSchema = z.object({
+  id: idSchema,
+  residenceId: idSchema,
+  reference: z.string().max(60).default(''),
+  nom: z.string().max(200),
+  adresse: z.string().max(300).default(''),
+  logement: z.string().max(60).default(''),
+  telephone: z.string().max(40).default(''),
+  type: typeMenageSchema.default('locataire_social'),
+  statut: statutMenageSchema.default('a_rencontrer'),
+  referent: z.string().max(120).default(''),
+  binome: z.string().max(120).default(''),
+  consentements: z.partialRecord(partenaireSchema, accordPartenaireSchema).default({}),
+  refusConsentement: refusConsentementSchema.nullable().default(null),
+  dernierContact: isoDateSchema.nullable().default(null),
+  creeLe: isoDateSchema,
+  supprime: z.boolean().optional(),
+});
+export type Menage = z.infer<typeof menageSchema>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from '../commun/index.ts';
+
+// A renewal project (NPNRU) and the buildings it opens to relocation (charte §4, step 1).
+export const operationSchema = z.object({
+  id: idSchema,
+  nom: z.string().max(200),
+  commune: z.string().max(120).default(''),
+  territoire: z.string().max(120).default(''),
+  supprime: z.boolean().optional(),
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+export const residenceSchema = z.object({
+  id: idSchema,
+  operationId: idSchema,
+  nom: z.string().max(200),
+  adresse: z.string().max(300).default(''),
+  commune: z.string().max(120).default(''),
+  bailleur: z.string().max(200).default(''),
+  /** Opening to relocation: starts the 3-month clock of the first interviews. */
+  dateOuverture: isoDateSchema,
+  supprime: z.boolean().optional(),
+});
+export type Residence = z.infer<typeof residenceSchema>;

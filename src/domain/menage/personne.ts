@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { idSchema } from '../commun/index.ts';
+
+// Each occupant of the household (charte §2.2 A: the état d'occupation, hosted persons with proof
+// of 8 months, décohabitation wishes).
+export const LIENS = ['titulaire', 'conjoint', 'enfant', 'parent', 'autre_famille', 'heberge', 'autre'] as const;
+export const lienSchema = z.enum(LIENS, { message: 'Lien avec le titulaire inconnu.' });
+export type Lien = z.infer<typeof lienSchema>;
+export const LIBELLES_LIEN: Record<Lien, string> = {
+  titulaire: 'Titulaire du bail',
+  conjoint: 'Conjoint(e)',
+  enfant: 'Enfant',
+  parent: 'Parent',
+  autre_famille: 'Autre membre de la famille',
+  heberge: 'Personne hébergée',
+  autre: 'Autre',
+};
+
+export const ACTIVITES = ['salarie', 'independant', 'demandeur_emploi', 'retraite', 'etudiant', 'scolaire', 'formation', 'sans_activite', 'invalidite', 'autre'] as const;
+export const activiteSchema = z.enum(ACTIVITES, { message: 'Activité inconnue.' });
+export type Activite = z.infer<typeof activiteSchema>;
+export const LIBELLES_ACTIVITE: Record<Activite, string> = {
+  salarie: 'Salarié(e)',
+  independant: 'Indépendant(e)',
+  demandeur_emploi: 'Demandeur d’emploi',
+  retraite: 'Retraité(e)',
+  etudiant: 'Étudiant(e)',
+  scolaire: 'Scolarisé(e)',
+  formation: 'En formation',
+  sans_activite: 'Sans activité',
+  invalidite: 'Invalidité',
+  autre: 'Autre',
+};
+
+export const SEXES = ['F', 'M'] as const;
+
+/** Stored as typed: birth and hosting dates are checked by `verifierPersonne`, never refused at save. */
+export const personneSchema = z.object({
+  id: idSchema,
+  menageId: idSchema,
+  prenom: z.string().max(120).default(''),
+  nom: z.string().max(120).default(''),
+  lien: lienSchema.default('autre'),
+  sexe: z.enum(SEXES).nullable().default(null),
+  dateNaissance: z.string().max(10).default(''),
+  activite: activiteSchema.nullable().default(null),
+  hebergeDepuis: z.string().max(10).default(''),
+  handicap: z.boolean().default(false),
+  souhaitDecohabitation: z.boolean().default(false),
+  supprime: z.boolean().optional(),
+});
+export type Personne = z.infer<typeof personneSchema>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+// Hybrid logical clock (Kulkarni et al.; Actual Budget's timestamp format): a wall time, a
+// counter for events within the same millisecond, and the node that made it. The string form
+// sorts lexicographically in clock order, so clocks compare as plain strings everywhere.
+export type HlcState = { millis: number; counter: number; node: string };
+
+const MAX_COUNTER = 0xffff;
+const hlcPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/;
+
+export const hlcSchema = z.string().regex(hlcPattern, 'Horloge (HLC) mal formée.');
+export const nodeIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Identifiant d’appareil mal formé.');
+
+export class ClockError extends Error {}
+
+export function formatHlc({ millis, counter, node }: HlcState): string {
+  return `${new Date(millis).toISOString()}-${counter.toString(16).toUpperCase().padStart(4, '0')}-${node}`;
+}
+
+export function parseHlc(text: string): HlcState {
+  if (!hlcPattern.test(text)) throw new ClockError(`Horloge mal formée : ${text}`);
+  const millis = Date.parse(text.slice(0, 24));
+  return { millis, counter: parseInt(text.slice(25, 29), 16), node: text.slice(30) };
+}
+
+/** Stamp a local event: the clock never goes backwards even if the device's wall time does. */
+export function tick(state: HlcState, now: number): HlcState {
+  const millis = Math.max(state.millis, now);
+  const counter = millis === state.millis ? state.counter + 1 : 0;
+  if (counter > MAX_COUNTER) throw new ClockError('Trop d’événements dans la même milliseconde.');
+  return { millis, counter, node: state.node };
+}
+
+/** Merge a remote clock so that later local events sort after everything already seen. */
+export function receive(state: HlcState, remote: string, now: number, maxDriftMs = Infinity): HlcState {
+  const other = parseHlc(remote);
+  if (other.millis - now > maxDriftMs) throw new ClockError('Horloge distante trop en avance.');
+  const millis = Math.max(state.millis, other.millis, now);
+  let counter = 0;
+  if (millis === state.millis && millis === other.millis) counter = Math.max(state.counter, other.counter) + 1;
+  else if (millis === state.millis) counter = state.counter + 1;
+  else if (millis === other.millis) counter = other.counter + 1;
+  if (counter > MAX_COUNTER) throw new ClockError('Trop d’événements dans la même milliseconde.');
+  return { millis, counter, node: state.node };
+}
+
+export const initialHlc = (node: string): HlcState => ({ millis: 0, counter: 0, node });

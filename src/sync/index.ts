@@ -1,0 +1,3 @@
+export * from './hlc.ts';
+export * from './change.ts';
+export * from './tables.ts';

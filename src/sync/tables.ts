@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { entretienSchema, menageSchema, operationSchema, parametresSchema, personneSchema, residenceSchema } from '../domain/index.ts';
+import { splitField } from './change.ts';
+
+// Every synced entity, with the zod schema that validates it on the device, on the wire and on
+// the server, and the properties that are maps merged entry by entry.
+type TableDef = { schema: z.ZodObject; mapFields: readonly string[]; menageKey: 'id' | 'menageId' | null };
+
+export const SYNCED_TABLES = {
+  operations: { schema: operationSchema, mapFields: [], menageKey: null },
+  residences: { schema: residenceSchema, mapFields: [], menageKey: null },
+  menages: { schema: menageSchema, mapFields: ['consentements'], menageKey: 'id' },
+  personnes: { schema: personneSchema, mapFields: [], menageKey: 'menageId' },
+  entretiens: { schema: entretienSchema, mapFields: ['reponses'], menageKey: 'menageId' },
+  parametres: { schema: parametresSchema, mapFields: [], menageKey: null },
+} as const satisfies Record<string, TableDef>;
+
+export type SyncedTable = keyof typeof SYNCED_TABLES;
+export const isSyncedTable = (t: string): t is SyncedTable => Object.hasOwn(SYNCED_TABLES, t);
+
+type Json = unknown;
+type Row = Record<string, Json>;
+
+const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The field changes that turn `before` into `after` (both already valid records of `table`). */
+export function diffRecord(table: SyncedTable, before: Row | undefined, after: Row): { field: string; value: Json }[] {
+  const maps: readonly string[] = SYNCED_TABLES[table].mapFields;
+  const changes: { field: string; value: Json }[] = [];
+  const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  names.delete('id');
+  for (const name of names) {
+    const old = before?.[name];
+    const now = after[name];
+    if (maps.includes(name)) {
+      const o = (old ?? {}) as Row;
+      const n = (now ?? {}) as Row;
+      for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
+        if (!same(o[key], n[key])) changes.push({ field: `${name}.${key}`, value: n[key] ?? null });
+      }
+    } else if (!same(old, now)) {
+      changes.push({ field: name, value: now ?? null });
+    }
+  }
+  return changes;
+}
+
+/** The record with one field change applied; a null map entry removes the entry. */
+export function applyField(record: Row, field: string, value: Json): Row {
+  const { name, key } = splitField(field);
+  if (key === null) return { ...record, [name]: value };
+  const map = { ...((record[name] ?? {}) as Row) };
+  if (value === null) delete map[key];
+  else map[key] = value;
+  return { ...record, [name]: map };
+}
