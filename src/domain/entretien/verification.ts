@@ -8,7 +8,8 @@ import { estVide } from './entretien.ts';
 import type { Entretien, Reponse } from './entretien.ts';
 import { MOIS_RESSOURCES, NATURES_RESSOURCE, totauxMensuels, cleRessource } from './ressources.ts';
 
-export type Probleme = ErreurChamp & { section: string };
+/** `manquant`: still to fill in; `invalide`: what was typed must be corrected. */
+export type Probleme = ErreurChamp & { section: string; genre: 'manquant' | 'invalide' };
 
 export type ContexteEntretien = {
   menage: Pick<Menage, 'consentements' | 'refusConsentement'>;
@@ -68,17 +69,17 @@ function problemesQuestions(section: Section, e: Entretien, ctx: ContexteEntreti
     if (!estVisible(q, e.reponses)) continue;
     const r = e.reponses[q.id];
     const verdict = verifierReponse(q, r, ctx.aujourdhui);
-    if (!verdict.ok) problemes.push({ section: section.id, champ: q.id, message: verdict.message });
-    else if (q.requis && estVide(r)) problemes.push({ section: section.id, champ: q.id, message: `« ${q.libelle} » est à renseigner.` });
+    if (!verdict.ok) problemes.push({ section: section.id, champ: q.id, message: verdict.message, genre: 'invalide' });
+    else if (q.requis && estVide(r)) problemes.push({ section: section.id, champ: q.id, message: `« ${q.libelle} » est à renseigner.`, genre: 'manquant' });
   }
   return problemes;
 }
 
 function problemesOccupants(ctx: ContexteEntretien): Probleme[] {
   const parPersonne = personnesPresentes(ctx).flatMap((p) =>
-    verifierPersonne(p, ctx.aujourdhui).map((err) => ({ section: 'occupants', champ: `personne.${p.id}.${err.champ}`, message: `${nomAffiche(p)} : ${err.message}` })),
+    verifierPersonne(p, ctx.aujourdhui).map((err): Probleme => ({ section: 'occupants', champ: `personne.${p.id}.${err.champ}`, message: `${nomAffiche(p)} : ${err.message}`, genre: 'invalide' })),
   );
-  return [...verifierOccupants(ctx.personnes).map((err) => ({ ...err, section: 'occupants' })), ...parPersonne];
+  return [...verifierOccupants(ctx.personnes).map((err): Probleme => ({ ...err, section: 'occupants', genre: 'manquant' })), ...parPersonne];
 }
 
 function problemesRessources(e: Entretien, ctx: ContexteEntretien): Probleme[] {
@@ -91,21 +92,21 @@ function problemesRessources(e: Entretien, ctx: ContexteEntretien): Probleme[] {
         const r = e.reponses[cle];
         if (!r || typeof r.valeur !== 'string') continue;
         const verdict = verifierMontantRessource(r.valeur);
-        if (!verdict.ok) problemes.push({ section: 'ressources', champ: cle, message: verdict.message });
+        if (!verdict.ok) problemes.push({ section: 'ressources', champ: cle, message: verdict.message, genre: 'invalide' });
       }
     }
   }
   const renseignes = new Set(totauxMensuels(e.reponses, ids).map((m) => m.rang));
   const manquants = MOIS_RESSOURCES.filter((rang) => !renseignes.has(rang));
   if (manquants.length > 0) {
-    problemes.push({ section: 'ressources', champ: 'ressources', message: 'Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).' });
+    problemes.push({ section: 'ressources', champ: 'ressources', message: 'Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).', genre: 'manquant' });
   }
   return problemes;
 }
 
 function problemesConsentement(ctx: ContexteEntretien): Probleme[] {
   return etatConsentement(ctx.menage.consentements, ctx.menage.refusConsentement) === 'non_recueilli'
-    ? [{ section: 'consentement', champ: 'consentement', message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.' }]
+    ? [{ section: 'consentement', champ: 'consentement', message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.', genre: 'manquant' }]
     : [];
 }
 
@@ -121,7 +122,7 @@ export function problemesSection(section: Section, e: Entretien, ctx: ContexteEn
 /** Everything that keeps the interview from being marked complete; empty when it can be. */
 export function verifierEntretien(e: Entretien, ctx: ContexteEntretien): Probleme[] {
   const date = verifierDateEntretien(e.date, ctx);
-  const problemesDate: Probleme[] = date.ok ? [] : [{ section: 'entete', champ: 'date', message: date.message }];
+  const problemesDate: Probleme[] = date.ok ? [] : [{ section: 'entete', champ: 'date', message: date.message, genre: 'invalide' }];
   return [...problemesDate, ...GRILLE.flatMap((s) => problemesSection(s, e, ctx))];
 }
 

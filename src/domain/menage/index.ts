@@ -4,3 +4,4 @@ export * from './consentement.ts';
 export * from './menage.ts';
 export * from './personne.ts';
 export * from './verification.ts';
+export * from './alertes.ts';

@@ -1,0 +1,63 @@
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import type { Entretien, Menage, Operation, Parametres, Personne, Residence } from '../domain/index.ts';
+import type { Change, HlcState } from '../sync/index.ts';
+import { resumeDe } from './resume.ts';
+import type { ResumeMenage } from './resume.ts';
+
+/** One outbox row per changed field, written in the same transaction as the record. */
+export type OutboxRow = Change & { seq?: number };
+
+/** Per field: the clock of the value held locally and the server sequence last seen for it. */
+export type FieldMeta = { key: string; hlc: string; seq: number | null };
+
+export type MetaRow =
+  | { key: 'clock'; value: HlcState }
+  | { key: 'checkpoint'; value: number }
+  | { key: string; value: unknown };
+
+/** Where the officer was in an interview, kept on this device only. */
+export type Reprise = { entretienId: string; section: string; champ: string | null };
+
+export class RelogementDb extends Dexie {
+  operations!: Table<Operation, string>;
+  residences!: Table<Residence, string>;
+  menages!: Table<Menage, string>;
+  personnes!: Table<Personne, string>;
+  entretiens!: Table<Entretien, string>;
+  parametres!: Table<Parametres, string>;
+  outbox!: Table<OutboxRow, number>;
+  fieldMeta!: Table<FieldMeta, string>;
+  meta!: Table<MetaRow, string>;
+  reprises!: Table<Reprise, string>;
+  resumes!: Table<ResumeMenage, string>;
+
+  constructor(name = 'relogement') {
+    super(name);
+    // Released versions are never edited: a change of schema is a new version (LESSONS.md §8).
+    this.version(1).stores({
+      operations: 'id',
+      residences: 'id, operationId',
+      menages: 'id, residenceId, statut',
+      personnes: 'id, menageId',
+      entretiens: 'id, menageId',
+      parametres: 'id',
+      outbox: '++seq, changeId, [table+recordId]',
+      fieldMeta: 'key',
+      meta: 'key',
+      reprises: 'entretienId',
+    });
+    // v2: a derived, local-only summary per household so the caseload searches and filters
+    // 5,000 households without reading every record.
+    this.version(2)
+      .stores({ resumes: 'id, residenceId, statut' })
+      .upgrade(async (tx) => {
+        const personnes = await tx.table<Personne>('personnes').toArray();
+        const entretiens = await tx.table<Entretien>('entretiens').toArray();
+        const menages = await tx.table<Menage>('menages').toArray();
+        await tx.table<ResumeMenage>('resumes').bulkPut(
+          menages.map((m) => resumeDe(m, personnes.filter((p) => p.menageId === m.id), entretiens.filter((e) => e.menageId === m.id))),
+        );
+      });
+  }
+}

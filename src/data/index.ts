@@ -1,0 +1,12 @@
+export { RelogementDb } from './db.ts';
+export type { Reprise } from './db.ts';
+export type { ResumeMenage } from './resume.ts';
+export { normaliser } from './resume.ts';
+export { StockagePleinError } from './ecriture.ts';
+export * from './menages.ts';
+export * from './entretiens.ts';
+export * from './referentiel.ts';
+export * from './stockage.ts';
+export { liveQuery } from 'dexie';
+export * from './caseload.ts';
+export * from './demo.ts';

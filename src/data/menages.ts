@@ -1,0 +1,40 @@
+import type { Menage, Personne } from '../domain/index.ts';
+import type { RelogementDb } from './db.ts';
+import { ecrire } from './ecriture.ts';
+import { uuidv7 } from './ids.ts';
+
+export type NouveauMenage = Pick<Menage, 'residenceId' | 'nom'> & Partial<Omit<Menage, 'id' | 'creeLe'>>;
+
+export async function creerMenage(db: RelogementDb, donnees: NouveauMenage, aujourdhui: string): Promise<Menage> {
+  const id = uuidv7();
+  return ecrire<Menage>(db, 'menages', id, () => ({ ...donnees, id, creeLe: aujourdhui }) as Menage);
+}
+
+export async function modifierMenage(db: RelogementDb, id: string, modif: Partial<Omit<Menage, 'id'>>): Promise<Menage> {
+  return ecrire<Menage>(db, 'menages', id, (m) => {
+    if (!m) throw new Error(`Ménage introuvable : ${id}`);
+    return { ...m, ...modif };
+  });
+}
+
+export const lireMenage = (db: RelogementDb, id: string) => db.menages.get(id);
+
+export async function personnesDuMenage(db: RelogementDb, menageId: string): Promise<Personne[]> {
+  const toutes = await db.personnes.where('menageId').equals(menageId).toArray();
+  return toutes.filter((p) => !p.supprime).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export async function ajouterPersonne(db: RelogementDb, menageId: string, donnees: Partial<Omit<Personne, 'id' | 'menageId'>> = {}): Promise<Personne> {
+  const id = uuidv7();
+  return ecrire<Personne>(db, 'personnes', id, () => ({ ...donnees, id, menageId }) as Personne);
+}
+
+export async function modifierPersonne(db: RelogementDb, id: string, modif: Partial<Omit<Personne, 'id' | 'menageId'>>): Promise<Personne> {
+  return ecrire<Personne>(db, 'personnes', id, (p) => {
+    if (!p) throw new Error(`Occupant introuvable : ${id}`);
+    return { ...p, ...modif };
+  });
+}
+
+/** A tombstone, so that the removal syncs and nothing is resurrected by an older edit. */
+export const retirerPersonne = (db: RelogementDb, id: string) => modifierPersonne(db, id, { supprime: true });

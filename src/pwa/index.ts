@@ -1,0 +1,1 @@
+export { demarrerMisesAJour, suivreMiseAJour, appliquer } from './miseAJour.ts';

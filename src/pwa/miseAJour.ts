@@ -1,0 +1,43 @@
+import { registerSW } from 'virtual:pwa-register';
+
+// Updates are offered, never forced (LESSONS.md §6): the new service worker waits until the
+// officer accepts, and the app applies it only at a natural break.
+type Ecouteur = (disponible: boolean) => void;
+
+const ecouteurs = new Set<Ecouteur>();
+let disponible = false;
+let appliquerMiseAJour: ((recharger?: boolean) => Promise<void>) | null = null;
+
+const UNE_HEURE = 60 * 60 * 1000;
+
+export function demarrerMisesAJour(): void {
+  if (!('serviceWorker' in navigator)) return;
+  appliquerMiseAJour = registerSW({
+    immediate: true,
+    onNeedRefresh() {
+      disponible = true;
+      ecouteurs.forEach((e) => e(true));
+    },
+    onRegisteredSW(_url, registration) {
+      if (!registration) return;
+      const verifier = () => {
+        if (navigator.onLine) void registration.update().catch(() => undefined);
+      };
+      setInterval(verifier, UNE_HEURE);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') verifier();
+      });
+    },
+  });
+}
+
+export function suivreMiseAJour(ecouteur: Ecouteur): () => void {
+  ecouteurs.add(ecouteur);
+  ecouteur(disponible);
+  return () => ecouteurs.delete(ecouteur);
+}
+
+/** Activates the waiting service worker and reloads the page on it. */
+export async function appliquer(): Promise<void> {
+  await appliquerMiseAJour?.(true);
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+
+// Hash routes: they survive a reload offline and need nothing from the server.
+export type Route =
+  | { ecran: 'menages' }
+  | { ecran: 'menage'; id: string }
+  | { ecran: 'entretien'; id: string; section: string | null }
+  | { ecran: 'parametres' };
+
+export function lireRoute(hash: string): Route {
+  const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
+  if (ecran === 'menage' && id) return { ecran: 'menage', id };
+  if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null };
+  if (ecran === 'parametres') return { ecran: 'parametres' };
+  return { ecran: 'menages' };
+}
+
+export const lien = {
+  menages: () => '#/',
+  menage: (id: string) => `#/menage/${id}`,
+  entretien: (id: string, section?: string) => `#/entretien/${id}${section ? `/${section}` : ''}`,
+  parametres: () => '#/parametres',
+};
+
+export function naviguer(hash: string, remplacer = false): void {
+  if (remplacer) history.replaceState(null, '', hash);
+  else location.hash = hash;
+  if (remplacer) window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => lireRoute(location.hash));
+  useEffect(() => {
+    const suivre = () => setRoute(lireRoute(location.hash));
+    window.addEventListener('hashchange', suivre);
+    return () => window.removeEventListener('hashchange', suivre);
+  }, []);
+  return route;
+}

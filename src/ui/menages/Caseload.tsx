@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { LIBELLES_STATUT, STATUTS_MENAGE, LIBELLES_ALERTE, CODES_ALERTE } from '../../domain/index.ts';
+import type { CodeAlerte, StatutMenage } from '../../domain/index.ts';
+import { rechercherMenages, residences } from '../../data/index.ts';
+import type { FiltreMenages } from '../../data/index.ts';
+import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useLive } from '../commun/useLive.ts';
+import { lien } from '../app/route.ts';
+import { NouveauMenage } from './NouveauMenage.tsx';
+
+const nombre = new Intl.NumberFormat('fr-FR');
+const pluriel = (n: number, un: string, plusieurs: string) => `${nombre.format(n)} ${n > 1 ? plusieurs : un}`;
+
+/** "Mes ménages": search, filters and counts over the officer's caseload. */
+export function Caseload() {
+  const db = useBase();
+  const [filtre, setFiltre] = useState<FiltreMenages>({ texte: '', residenceId: null, statut: null, alerte: null });
+  const [creation, setCreation] = useState(false);
+  const listeResidences = useLive(() => residences(db), [db]);
+  const resultat = useLive(() => rechercherMenages(db, filtre, aujourdhui()), [db, filtre]);
+  const maj = (m: Partial<FiltreMenages>) => setFiltre((f) => ({ ...f, ...m }));
+
+  return (
+    <section aria-labelledby="titre-menages">
+      <div class="titre-ligne">
+        <h1 id="titre-menages">Mes ménages</h1>
+        <button type="button" class="bouton principal" onClick={() => setCreation(true)}>Nouveau ménage</button>
+      </div>
+      {creation && <NouveauMenage residences={listeResidences ?? []} fermer={() => setCreation(false)} />}
+      <form class="filtres" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div class="champ">
+          <label for="recherche">Rechercher (nom, adresse, référence)</label>
+          <input id="recherche" type="search" value={filtre.texte} onInput={(e) => maj({ texte: e.currentTarget.value })} autoComplete="off" />
+        </div>
+        <div class="champ">
+          <label for="filtre-residence">Résidence</label>
+          <select id="filtre-residence" value={filtre.residenceId ?? ''} onChange={(e) => maj({ residenceId: e.currentTarget.value || null })}>
+            <option value="">Toutes</option>
+            {(listeResidences ?? []).map((r) => <option key={r.id} value={r.id}>{r.nom}</option>)}
+          </select>
+        </div>
+        <div class="champ">
+          <label for="filtre-statut">Étape</label>
+          <select id="filtre-statut" value={filtre.statut ?? ''} onChange={(e) => maj({ statut: (e.currentTarget.value || null) as StatutMenage | null })}>
+            <option value="">Toutes</option>
+            {STATUTS_MENAGE.map((s) => <option key={s} value={s}>{LIBELLES_STATUT[s]}</option>)}
+          </select>
+        </div>
+        <div class="champ">
+          <label for="filtre-alerte">Alerte</label>
+          <select id="filtre-alerte" value={filtre.alerte ?? ''} onChange={(e) => maj({ alerte: (e.currentTarget.value || null) as CodeAlerte | null })}>
+            <option value="">Toutes</option>
+            {CODES_ALERTE.map((a) => <option key={a} value={a}>{LIBELLES_ALERTE[a]}{resultat ? ` (${nombre.format(resultat.compteurs[a])})` : ''}</option>)}
+          </select>
+        </div>
+      </form>
+      {resultat && (
+        <p class="compteurs" role="status" aria-live="polite">
+          {pluriel(resultat.total, 'ménage affiché', 'ménages affichés')} sur {nombre.format(resultat.ensemble)}
+          {CODES_ALERTE.filter((a) => resultat.compteurs[a] > 0).map((a) => ` · ${LIBELLES_ALERTE[a]} : ${nombre.format(resultat.compteurs[a])}`)}
+        </p>
+      )}
+      {resultat && resultat.ensemble === 0 && (
+        <p class="vide">Aucun ménage pour l’instant. Créez-en un, ou chargez les données de démonstration dans les <a href={lien.parametres()}>paramètres</a>.</p>
+      )}
+      <ul class="liste-menages">
+        {resultat?.lignes.map((m) => (
+          <li key={m.id}>
+            <a class="carte" href={lien.menage(m.id)}>
+              <span class="carte-titre">{m.nom || 'Ménage sans nom'}</span>
+              <span class="carte-detail">{[m.reference, m.adresse].filter(Boolean).join(' · ')}</span>
+              <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}</span>
+              {m.alertes.map((a) => <span key={a} class="badge alerte">{LIBELLES_ALERTE[a]}</span>)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {resultat && resultat.total > resultat.lignes.length && (
+        <p class="aide">Seuls les {nombre.format(resultat.lignes.length)} premiers sont affichés : précisez la recherche.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LIBELLES_NORME, NORMES_OCCUPATION, parametresSchema } from '../../domain/index.ts';
+import type { Parametres } from '../../domain/index.ts';
+import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres } from '../../data/index.ts';
+import type { EtatStockage } from '../../data/index.ts';
+import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useLive } from '../commun/useLive.ts';
+import { ChampSaisie } from '../commun/champs.tsx';
+
+const octets = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'unit', unit: n > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(n > 1e9 ? n / 1e9 : n / 1e6);
+const SEUIL_ALERTE_STOCKAGE = 0.8;
+
+function Stockage() {
+  const [etat, setEtat] = useState<EtatStockage | null>(null);
+  const rafraichir = () => void etatStockage().then(setEtat);
+  useEffect(rafraichir, []);
+  if (!etat) return <p class="chargement">Mesure du stockage…</p>;
+  const part = etat.utilise !== null && etat.quota ? etat.utilise / etat.quota : null;
+  return (
+    <section class="panneau" aria-labelledby="titre-stockage">
+      <h2 id="titre-stockage">Stockage sur la tablette</h2>
+      <p>Stockage protégé : <strong>{etat.persistant ? 'oui' : 'non'}</strong>{!etat.persistant && ' — le navigateur pourrait effacer les données en cas de manque de place.'}</p>
+      {!etat.persistant && <button type="button" class="bouton" onClick={() => void demanderPersistance().then(rafraichir)}>Protéger les données</button>}
+      {etat.utilise !== null && etat.quota !== null && (
+        <p>Espace utilisé : {octets(etat.utilise)} sur {octets(etat.quota)} disponibles ({new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(part ?? 0)}).</p>
+      )}
+      {part !== null && part > SEUIL_ALERTE_STOCKAGE && <p class="erreur" role="alert">L’espace de stockage est presque plein : synchronisez puis libérez de l’espace.</p>}
+    </section>
+  );
+}
+
+function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiensMois' | 'cadenceContactMois'; libelle: string; parametres: Parametres }) {
+  const db = useBase();
+  const schema = parametresSchema.shape[champ];
+  const verifier = (v: string) => {
+    const r = schema.safeParse(Number(v.replace(',', '.')));
+    return v.trim() !== '' && r.success ? { ok: true as const } : { ok: false as const, message: r.error?.issues[0]?.message ?? 'Saisissez un nombre de mois.' };
+  };
+  return (
+    <ChampSaisie id={`parametre-${champ}`} libelle={libelle} genre="nombre" valeur={String(parametres[champ])} verifier={verifier}
+      enregistrer={async (v) => { if (verifier(v).ok) await enregistrerParametres(db, { [champ]: Number(v) }); }} />
+  );
+}
+
+export default function ParametresScreen() {
+  const db = useBase();
+  const parametres = useLive(() => lireParametres(db), [db]);
+  const [demo, setDemo] = useState<string | null>(null);
+  const creerDemo = async () => {
+    setDemo('Création en cours…');
+    const d = await chargerDemo(db, aujourdhui());
+    setDemo(`« ${d.residence.nom} » créée avec ${d.menages.length} ménages fictifs.`);
+  };
+  return (
+    <div>
+      <h1>Paramètres</h1>
+      {parametres && (
+        <section class="panneau" aria-labelledby="titre-territoire">
+          <h2 id="titre-territoire">Règles du territoire</h2>
+          <div class="champ">
+            <label for="parametre-norme">Norme d’occupation</label>
+            <select id="parametre-norme" value={parametres.normeOccupation} onChange={(e) => void enregistrerParametres(db, { normeOccupation: e.currentTarget.value as Parametres['normeOccupation'] })}>
+              {NORMES_OCCUPATION.map((n) => <option key={n} value={n}>{LIBELLES_NORME[n]}</option>)}
+            </select>
+          </div>
+          <div class="grille-champs">
+            <Delai champ="delaiPremiersEntretiensMois" libelle="Délai des premiers entretiens après l’ouverture (mois)" parametres={parametres} />
+            <Delai champ="cadenceContactMois" libelle="Contact avec chaque ménage au moins tous les (mois)" parametres={parametres} />
+          </div>
+        </section>
+      )}
+      <Stockage />
+      <section class="panneau" aria-labelledby="titre-demo">
+        <h2 id="titre-demo">Données de démonstration</h2>
+        <p>Crée une résidence fictive de 40 ménages aux compositions, ressources et besoins variés, pour découvrir l’application ou former un collègue.</p>
+        <button type="button" class="bouton" onClick={() => void creerDemo()}>Créer les données de démonstration</button>
+        {demo && <p role="status">{demo}</p>}
+      </section>
+    </div>
+  );
+}
