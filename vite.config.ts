@@ -8,7 +8,6 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.svg', 'icons/*.png'],
       manifest: {
         name: 'Relogement — suivi des ménages',
         short_name: 'Relogement',
@@ -31,6 +30,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Claiming is safe on the first install; an update still waits for the officer (no skipWaiting).
+        clientsClaim: true,
       },
       devOptions: { enabled: false },
     }),

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { Entretien, Menage, Operation, Parametres, Personne, Residence } from '../domain/index.ts';
 import type { Change, HlcState } from '../sync/index.ts';
 import { resumeDe } from './resume.ts';
@@ -19,6 +19,42 @@ export type MetaRow =
 /** Where the officer was in an interview, kept on this device only. */
 export type Reprise = { entretienId: string; section: string; champ: string | null };
 
+type VersionSchema = { numero: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> };
+
+// Released versions are never edited: a change of schema is a new version (LESSONS.md §8), and
+// the migration test opens a database made with every earlier list of versions.
+export const VERSIONS: readonly VersionSchema[] = [
+  {
+    numero: 1,
+    stores: {
+      operations: 'id',
+      residences: 'id, operationId',
+      menages: 'id, residenceId, statut',
+      personnes: 'id, menageId',
+      entretiens: 'id, menageId',
+      parametres: 'id',
+      outbox: '++seq, changeId, [table+recordId]',
+      fieldMeta: 'key',
+      meta: 'key',
+      reprises: 'entretienId',
+    },
+  },
+  {
+    // A derived, local-only summary per household so the caseload searches and filters 5,000
+    // households without reading every record.
+    numero: 2,
+    stores: { resumes: 'id, residenceId, statut' },
+    async upgrade(tx) {
+      const personnes = await tx.table<Personne>('personnes').toArray();
+      const entretiens = await tx.table<Entretien>('entretiens').toArray();
+      const menages = await tx.table<Menage>('menages').toArray();
+      await tx.table<ResumeMenage>('resumes').bulkPut(
+        menages.map((m) => resumeDe(m, personnes.filter((p) => p.menageId === m.id), entretiens.filter((e) => e.menageId === m.id))),
+      );
+    },
+  },
+];
+
 export class RelogementDb extends Dexie {
   operations!: Table<Operation, string>;
   residences!: Table<Residence, string>;
@@ -32,32 +68,11 @@ export class RelogementDb extends Dexie {
   reprises!: Table<Reprise, string>;
   resumes!: Table<ResumeMenage, string>;
 
-  constructor(name = 'relogement') {
+  constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);
-    // Released versions are never edited: a change of schema is a new version (LESSONS.md §8).
-    this.version(1).stores({
-      operations: 'id',
-      residences: 'id, operationId',
-      menages: 'id, residenceId, statut',
-      personnes: 'id, menageId',
-      entretiens: 'id, menageId',
-      parametres: 'id',
-      outbox: '++seq, changeId, [table+recordId]',
-      fieldMeta: 'key',
-      meta: 'key',
-      reprises: 'entretienId',
-    });
-    // v2: a derived, local-only summary per household so the caseload searches and filters
-    // 5,000 households without reading every record.
-    this.version(2)
-      .stores({ resumes: 'id, residenceId, statut' })
-      .upgrade(async (tx) => {
-        const personnes = await tx.table<Personne>('personnes').toArray();
-        const entretiens = await tx.table<Entretien>('entretiens').toArray();
-        const menages = await tx.table<Menage>('menages').toArray();
-        await tx.table<ResumeMenage>('resumes').bulkPut(
-          menages.map((m) => resumeDe(m, personnes.filter((p) => p.menageId === m.id), entretiens.filter((e) => e.menageId === m.id))),
-        );
-      });
+    for (const v of versions) {
+      const version = this.version(v.numero).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
   }
 }

@@ -37,7 +37,11 @@ export function suivreMiseAJour(ecouteur: Ecouteur): () => void {
   return () => ecouteurs.delete(ecouteur);
 }
 
-/** Activates the waiting service worker and reloads the page on it. */
+/**
+ * Activates the waiting service worker and reloads the page on it. The reload is ours: workbox
+ * only reloads for updates it found itself, not for those found by `registration.update()`.
+ */
 export async function appliquer(): Promise<void> {
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   await appliquerMiseAJour?.(true);
 }

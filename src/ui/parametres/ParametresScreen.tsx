@@ -6,6 +6,7 @@ import type { EtatStockage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
+import { NouvelleResidence } from './NouvelleResidence.tsx';
 
 const octets = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'unit', unit: n > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(n > 1e9 ? n / 1e9 : n / 1e6);
 const SEUIL_ALERTE_STOCKAGE = 0.8;
@@ -69,6 +70,7 @@ export default function ParametresScreen() {
           </div>
         </section>
       )}
+      <NouvelleResidence />
       <Stockage />
       <section class="panneau" aria-labelledby="titre-demo">
         <h2 id="titre-demo">Données de démonstration</h2>

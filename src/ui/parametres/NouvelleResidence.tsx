@@ -1,0 +1,51 @@
+import { useState } from 'preact/hooks';
+import { verifierDate } from '../../domain/index.ts';
+import { creerOperation, creerResidence } from '../../data/index.ts';
+import { aujourdhui, useBase } from '../commun/contexte.ts';
+
+type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'general', string>>;
+
+/** A building opened to relocation, and its renewal operation: the frame every household hangs on. */
+export function NouvelleResidence() {
+  const db = useBase();
+  const [saisie, setSaisie] = useState({ operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui() });
+  const [erreurs, setErreurs] = useState<Erreurs>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const champ = (cle: keyof typeof saisie, libelle: string, type = 'text') => (
+    <div class={`champ${erreurs[cle as keyof Erreurs] ? ' en-erreur' : ''}`}>
+      <label for={`residence-${cle}`}>{libelle}</label>
+      <input id={`residence-${cle}`} type={type} value={saisie[cle]} onInput={(e) => setSaisie({ ...saisie, [cle]: e.currentTarget.value })}
+        aria-invalid={erreurs[cle as keyof Erreurs] ? true : undefined} aria-describedby={erreurs[cle as keyof Erreurs] ? `residence-${cle}-erreur` : undefined} />
+      {erreurs[cle as keyof Erreurs] && <p id={`residence-${cle}-erreur`} class="erreur" role="alert">{erreurs[cle as keyof Erreurs]}</p>}
+    </div>
+  );
+  const valider = async (e: Event) => {
+    e.preventDefault();
+    const date = verifierDate(saisie.dateOuverture);
+    const trouvees: Erreurs = {
+      ...(saisie.operation.trim() ? {} : { operation: 'Indiquez le nom de l’opération de renouvellement.' }),
+      ...(saisie.nom.trim() ? {} : { nom: 'Indiquez le nom de la résidence.' }),
+      ...(date.ok ? {} : { dateOuverture: date.message }),
+    };
+    setErreurs(trouvees);
+    if (Object.keys(trouvees).length > 0) return;
+    const operation = await creerOperation(db, { nom: saisie.operation.trim(), commune: saisie.commune.trim(), territoire: '' });
+    const residence = await creerResidence(db, { operationId: operation.id, nom: saisie.nom.trim(), adresse: saisie.adresse.trim(), commune: saisie.commune.trim(), bailleur: '', dateOuverture: saisie.dateOuverture });
+    setMessage(`Résidence « ${residence.nom} » ajoutée.`);
+    setSaisie({ operation: saisie.operation, nom: '', adresse: '', commune: saisie.commune, dateOuverture: aujourdhui() });
+  };
+  return (
+    <form class="panneau" aria-labelledby="titre-residence" onSubmit={(e) => void valider(e)} noValidate>
+      <h2 id="titre-residence">Ajouter une résidence</h2>
+      <div class="grille-champs">
+        {champ('operation', 'Opération (projet de renouvellement)')}
+        {champ('nom', 'Nom de la résidence')}
+        {champ('adresse', 'Adresse')}
+        {champ('commune', 'Commune')}
+        {champ('dateOuverture', 'Date d’ouverture au relogement', 'date')}
+      </div>
+      <button type="submit" class="bouton">Ajouter la résidence</button>
+      {message && <p role="status" class="succes">{message}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+// What an officer does on the screens, written once for every journey test.
+
+export const menu = (page: Page, nom: string) => page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom });
+
+export async function ajouterResidence(page: Page, nom: string): Promise<void> {
+  await menu(page, 'Paramètres').click();
+  await page.getByLabel('Opération (projet de renouvellement)').fill('NPNRU Test');
+  await page.getByLabel('Nom de la résidence').fill(nom);
+  await page.getByRole('button', { name: 'Ajouter la résidence' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: `Résidence « ${nom} » ajoutée.` }).count()).toBe(1);
+}
+
+export async function creerMenage(page: Page, nom: string): Promise<void> {
+  await menu(page, 'Mes ménages').click();
+  await page.getByRole('button', { name: 'Nouveau ménage' }).click();
+  await page.getByLabel('Nom du ménage').fill(nom);
+  await page.getByRole('button', { name: 'Créer le ménage' }).click();
+  await page.getByRole('heading', { level: 1, name: nom }).waitFor();
+}
+
+export type Occupant = { prenom: string; naissance: string };
+
+export async function ajouterOccupants(page: Page, occupants: readonly Occupant[]): Promise<void> {
+  for (const [i, o] of occupants.entries()) {
+    await page.getByRole('button', { name: 'Ajouter un occupant' }).click();
+    const prenom = page.getByLabel('Prénom', { exact: true }).nth(i);
+    await prenom.waitFor();
+    await prenom.fill(o.prenom);
+    await page.getByLabel('Date de naissance').nth(i).fill(o.naissance);
+  }
+  await expect.poll(() => page.getByRole('status').filter({ hasText: `${occupants.length} occupants` }).count()).toBe(1);
+}
