@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { normeOccupationSchema } from '../occupation/index.ts';
+
+// The simulation's settings of a territory (charte §7.1 B and C; REFERENCES.md §0.2): alert
+// thresholds, how the reste à vivre is divided, and the occupancy norm. Defaults are the MEL's.
+export const UNITES_RESTE_A_VIVRE = ['personne', 'unite-consommation'] as const;
+export const LIBELLES_UNITE_RESTE_A_VIVRE: Record<(typeof UNITES_RESTE_A_VIVRE)[number], string> = {
+  personne: 'par personne (charte)',
+  'unite-consommation': 'par unité de consommation (INSEE)',
+};
+
+export const reglagesSimulationSchema = z.object({
+  seuilTauxEffort: z
+    .number({ error: 'Indiquez le seuil d’alerte du taux d’effort, en %.' })
+    .min(0, 'Le seuil du taux d’effort ne peut pas être négatif.')
+    .max(100, 'Le seuil du taux d’effort ne peut pas dépasser 100 %.')
+    .default(30),
+  seuilResteAVivre: z
+    .number({ error: 'Indiquez le seuil d’alerte du reste à vivre, en euros par jour et par personne.' })
+    .min(0, 'Le seuil du reste à vivre ne peut pas être négatif.')
+    .default(6.5),
+  joursParMois: z.number({ error: 'Indiquez le nombre de jours par mois du reste à vivre.' }).int('Nombre de jours entier attendu.').min(28, 'Au moins 28 jours.').max(31, 'Au plus 31 jours.').default(30),
+  uniteResteAVivre: z.enum(UNITES_RESTE_A_VIVRE, { error: 'Unité du reste à vivre inconnue : « personne » ou « unite-consommation ».' }).default('personne'),
+  normeOccupation: normeOccupationSchema.default('charte-MEL'),
+});
+export type ReglagesSimulation = z.infer<typeof reglagesSimulationSchema>;
+
+export const REGLAGES_SIMULATION_PAR_DEFAUT: ReglagesSimulation = reglagesSimulationSchema.parse({});
+
+/** Consumption units (modified OECD scale used by INSEE, REFERENCES.md §1.4). */
+export const UNITES_CONSOMMATION = {
+  source: 'INSEE, échelle de l’OCDE modifiée',
+  premierePersonne: 1,
+  autrePersonne: 0.5,
+  enfant: 0.3,
+  ageEnfantJusqua: 14,
+} as const;
