@@ -18,7 +18,8 @@ export const entretienSchema = z.object({
   date: z.string().max(10),
   type: z.enum(['premier', 'suivi']),
   statut: z.enum(['brouillon', 'termine']),
-  reponses: z.record(reponseCleSchema, reponseSchema),
+  /** Synced entry by entry: a new interview's empty map sends no change, so a record rebuilt from changes may lack it. */
+  reponses: z.record(reponseCleSchema, reponseSchema).default({}),
   termineLe: z.string().max(10).nullable().default(null),
   /** The interview this one started from: its answers were copied to begin with. */
   precedentId: idSchema.nullable().default(null),
