@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { BAREME_APL, type Bareme } from './bareme.ts';
+import { FORMAT_MOIS, libelleMois } from './mois.ts';
+
+// What the estimator needs to know about one household in one dwelling (issue 5 §5). Colocation,
+// overseas departments and accession use other formulas: they are refused, never approximated.
+
+export const DISPOSITIFS = ['APL', 'ALF', 'ALS'] as const;
+export type Dispositif = (typeof DISPOSITIFS)[number];
+export const ZONES = [1, 2, 3] as const;
+export type Zone = (typeof ZONES)[number];
+export const MAX_PERSONNES_A_CHARGE = 20;
+
+export type ErreurChamp = { champ: string; message: string };
+export type Resultat<T> = { ok: true; value: T } | { ok: false; erreurs: ErreurChamp[] };
+
+/** "octobre 2020 à septembre 2026": the months the barème knows. */
+export function libelleCouverture(bareme: Bareme = BAREME_APL): string {
+  const premiere = bareme.periodes[0];
+  const derniere = bareme.periodes[bareme.periodes.length - 1];
+  return premiere && derniere ? `${libelleMois(premiere.debut)} à ${libelleMois(derniere.fin)}` : 'aucun mois';
+}
+
+const oui = (champ: string) => z.boolean({ error: `${champ} : vrai ou faux attendu (true ou false).` });
+const horsPerimetre = (message: string) => z.literal(false, { error: message }).optional();
+
+function champsSituation(bareme: Bareme) {
+  return {
+    mois: z
+      .string({ error: 'Le mois est requis, au format AAAA-MM (par exemple "2025-10").' })
+      .regex(FORMAT_MOIS, 'Le mois doit être au format AAAA-MM, par exemple "2025-10".')
+      .superRefine((mois, ctx) => {
+        if (bareme.periode(mois) === null) {
+          ctx.addIssue({ code: 'custom', message: `Le mois ${mois} est hors du barème connu : seuls les mois de ${libelleCouverture(bareme)} sont couverts.` });
+        }
+      }),
+    dispositif: z.enum(DISPOSITIFS, { error: 'Le dispositif doit être "APL" (logement conventionné), "ALF" ou "ALS".' }),
+    zone: z.union(
+      ZONES.map((z1) => z.literal(z1)),
+      { error: 'La zone APL doit valoir 1, 2 ou 3.' },
+    ),
+    couple: oui('couple'),
+    personnesACharge: z
+      .number({ error: 'Le nombre de personnes à charge doit être un nombre.' })
+      .int('Le nombre de personnes à charge doit être un entier.')
+      .min(0, 'Le nombre de personnes à charge ne peut pas être négatif.')
+      .max(MAX_PERSONNES_A_CHARGE, `Le nombre de personnes à charge ne peut pas dépasser ${MAX_PERSONNES_A_CHARGE}.`),
+    loyer: z
+      .number({ error: 'Le loyer doit être un montant en euros par mois, hors charges.' })
+      .positive('Le loyer mensuel hors charges doit être supérieur à 0 €.')
+      .max(100_000, 'Le loyer mensuel dépasse 100 000 € : vérifiez la saisie.'),
+    bailleurSocial: oui('bailleurSocial').default(false),
+    meuble: oui('meuble').default(false),
+    chambre: oui('chambre').default(false),
+    handicap: oui('handicap').default(false),
+    colocation: horsPerimetre('La colocation est hors du périmètre de l’estimateur (plafond et forfait de charges propres) : demandez le calcul à la CAF.'),
+    outreMer: horsPerimetre('Les départements et collectivités d’outre-mer sont hors du périmètre de l’estimateur (barème propre) : demandez le calcul à la CAF.'),
+    accession: horsPerimetre('L’accession à la propriété est hors du périmètre de l’estimateur, qui ne calcule que l’aide des locataires.'),
+  };
+}
+
+const montantAnnuel = (libelle: string) =>
+  z
+    .number({ error: `${libelle} doivent être un montant annuel en euros.` })
+    .min(0, `${libelle} ne peuvent pas être négatives.`)
+    .max(10_000_000, `${libelle} dépassent 10 millions d’euros : vérifiez la saisie.`);
+
+type Coherence = { dispositif: Dispositif; personnesACharge: number };
+
+function verifierCoherence(entree: Coherence, ctx: z.RefinementCtx) {
+  if (entree.dispositif === 'ALS' && entree.personnesACharge > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dispositif'],
+      message: 'L’ALS ne concerne que les ménages sans personne à charge : avec des personnes à charge, le dispositif est l’ALF (ou l’APL en logement conventionné).',
+    });
+  }
+}
+
+export function creerSchemaEntree(bareme: Bareme) {
+  return z
+    .object({ ...champsSituation(bareme), ressourcesAnnuelles: montantAnnuel('Les ressources annuelles') })
+    .superRefine(verifierCoherence);
+}
+
+export function creerSchemaCalibration(bareme: Bareme) {
+  return z
+    .object({
+      ...champsSituation(bareme),
+      aideActuelle: z
+        .number({ error: 'L’aide actuelle doit être un montant en euros par mois.' })
+        .min(0, 'L’aide actuelle ne peut pas être négative.')
+        .max(10_000, 'L’aide actuelle dépasse 10 000 € par mois : vérifiez la saisie.'),
+    })
+    .superRefine(verifierCoherence);
+}
+
+/** The estimator's input (issue 5 §5), validated against the default barème. */
+export const aplInputSchema = creerSchemaEntree(BAREME_APL);
+export type EntreeAide = z.output<typeof aplInputSchema>;
+export type EntreeCalibration = z.output<ReturnType<typeof creerSchemaCalibration>>;
+export type SituationLogement = Omit<EntreeAide, 'ressourcesAnnuelles'>;
+
+/** One French message per bad field, the field named by its path ("personnes.0.pensions"). */
+export function erreursDe(erreur: z.ZodError): ErreurChamp[] {
+  const parChamp = new Map<string, string>();
+  for (const issue of erreur.issues) {
+    const champ = issue.path.map(String).join('.') || 'entrée';
+    if (!parChamp.has(champ)) parChamp.set(champ, issue.message);
+  }
+  return [...parChamp].map(([champ, message]) => ({ champ, message }));
+}
+
+export function valider<T>(schema: z.ZodType<T>, brut: unknown): Resultat<T> {
+  const r = schema.safeParse(brut);
+  return r.success ? { ok: true, value: r.data } : { ok: false, erreurs: erreursDe(r.error) };
+}
