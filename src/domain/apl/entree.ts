@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BAREME_APL, type Bareme } from './bareme.ts';
-import { FORMAT_MOIS, libelleMois } from './mois.ts';
+import { FORMAT_MOIS, deMois, libelleMois } from './mois.ts';
 
 // What the estimator needs to know about one household in one dwelling (issue 5 §5). Colocation,
 // overseas departments and accession use other formulas: they are refused, never approximated.
@@ -14,14 +14,14 @@ export const MAX_PERSONNES_A_CHARGE = 20;
 export type ErreurChamp = { champ: string; message: string };
 export type Resultat<T> = { ok: true; value: T } | { ok: false; erreurs: ErreurChamp[] };
 
-/** "octobre 2020 à septembre 2026": the months the barème knows. */
+/** "d'octobre 2020 à septembre 2026": the months the barème knows. */
 export function libelleCouverture(bareme: Bareme = BAREME_APL): string {
   const premiere = bareme.periodes[0];
   const derniere = bareme.periodes[bareme.periodes.length - 1];
-  return premiere && derniere ? `${libelleMois(premiere.debut)} à ${libelleMois(derniere.fin)}` : 'aucun mois';
+  return premiere && derniere ? `${deMois(premiere.debut)} à ${libelleMois(derniere.fin)}` : 'vide';
 }
 
-const oui = (champ: string) => z.boolean({ error: `${champ} : vrai ou faux attendu (true ou false).` });
+const oui = (libelle: string) => z.boolean({ error: `« ${libelle} » attend vrai ou faux (true ou false).` });
 const horsPerimetre = (message: string) => z.literal(false, { error: message }).optional();
 
 function champsSituation(bareme: Bareme) {
@@ -31,7 +31,7 @@ function champsSituation(bareme: Bareme) {
       .regex(FORMAT_MOIS, 'Le mois doit être au format AAAA-MM, par exemple "2025-10".')
       .superRefine((mois, ctx) => {
         if (bareme.periode(mois) === null) {
-          ctx.addIssue({ code: 'custom', message: `Le mois ${mois} est hors du barème connu : seuls les mois de ${libelleCouverture(bareme)} sont couverts.` });
+          ctx.addIssue({ code: 'custom', message: `Le mois ${mois} est hors du barème connu, qui va ${libelleCouverture(bareme)}.` });
         }
       }),
     dispositif: z.enum(DISPOSITIFS, { error: 'Le dispositif doit être "APL" (logement conventionné), "ALF" ou "ALS".' }),
@@ -39,7 +39,7 @@ function champsSituation(bareme: Bareme) {
       ZONES.map((z1) => z.literal(z1)),
       { error: 'La zone APL doit valoir 1, 2 ou 3.' },
     ),
-    couple: oui('couple'),
+    couple: oui('En couple'),
     personnesACharge: z
       .number({ error: 'Le nombre de personnes à charge doit être un nombre.' })
       .int('Le nombre de personnes à charge doit être un entier.')
@@ -49,10 +49,10 @@ function champsSituation(bareme: Bareme) {
       .number({ error: 'Le loyer doit être un montant en euros par mois, hors charges.' })
       .positive('Le loyer mensuel hors charges doit être supérieur à 0 €.')
       .max(100_000, 'Le loyer mensuel dépasse 100 000 € : vérifiez la saisie.'),
-    bailleurSocial: oui('bailleurSocial').default(false),
-    meuble: oui('meuble').default(false),
-    chambre: oui('chambre').default(false),
-    handicap: oui('handicap').default(false),
+    bailleurSocial: oui('Bailleur social').default(false),
+    meuble: oui('Logement meublé').default(false),
+    chambre: oui('Chambre').default(false),
+    handicap: oui('Handicap (AAH ou AEEH)').default(false),
     colocation: horsPerimetre('La colocation est hors du périmètre de l’estimateur (plafond et forfait de charges propres) : demandez le calcul à la CAF.'),
     outreMer: horsPerimetre('Les départements et collectivités d’outre-mer sont hors du périmètre de l’estimateur (barème propre) : demandez le calcul à la CAF.'),
     accession: horsPerimetre('L’accession à la propriété est hors du périmètre de l’estimateur, qui ne calcule que l’aide des locataires.'),
@@ -95,8 +95,23 @@ export function creerSchemaCalibration(bareme: Bareme) {
     .superRefine(verifierCoherence);
 }
 
+/** One schema per barème, built on first use: zod schemas are costly to build, cheap to run. */
+export function parBareme<S>(fabrique: (bareme: Bareme) => S): (bareme: Bareme) => S {
+  const faits = new WeakMap<Bareme, S>();
+  return (bareme) => {
+    const connu = faits.get(bareme);
+    if (connu) return connu;
+    const schema = fabrique(bareme);
+    faits.set(bareme, schema);
+    return schema;
+  };
+}
+
+export const schemaEntree = parBareme(creerSchemaEntree);
+export const schemaCalibration = parBareme(creerSchemaCalibration);
+
 /** The estimator's input (issue 5 §5), validated against the default barème. */
-export const aplInputSchema = creerSchemaEntree(BAREME_APL);
+export const aplInputSchema = schemaEntree(BAREME_APL);
 export type EntreeAide = z.output<typeof aplInputSchema>;
 export type EntreeCalibration = z.output<ReturnType<typeof creerSchemaCalibration>>;
 export type SituationLogement = Omit<EntreeAide, 'ressourcesAnnuelles'>;

@@ -2,7 +2,7 @@ import { arrondiNumpy, arrondiTexte, centaineSuperieure } from './arrondis.ts';
 import { BAREME_APL, type Bareme, type ParametresMois, type Periode } from './bareme.ts';
 import { calculOpenFisca } from './convention-openfisca.ts';
 import { calculTexte } from './convention-texte.ts';
-import { creerSchemaEntree, valider, type Dispositif, type EntreeAide, type Resultat } from './entree.ts';
+import { schemaEntree, valider, type Dispositif, type EntreeAide, type Resultat } from './entree.ts';
 
 // One estimate, in both conventions: `aide` to the cent as OpenFisca gives it, `montantVerse` in
 // whole euros as the text pays it (issue 5 §2).
@@ -56,16 +56,6 @@ export function calculerAide(e: EntreeAide, bareme: Bareme = BAREME_APL): Estima
     participationPersonnelle: arrondiNumpy(openfisca.participationPersonnelle, 2),
     texte: { participationPersonnelle: arrondiTexte(texte.participationPersonnelle), montantBrut: texte.montantBrut },
   };
-}
-
-const schemas = new WeakMap<Bareme, ReturnType<typeof creerSchemaEntree>>();
-
-export function schemaEntree(bareme: Bareme): ReturnType<typeof creerSchemaEntree> {
-  const connu = schemas.get(bareme);
-  if (connu) return connu;
-  const schema = creerSchemaEntree(bareme);
-  schemas.set(bareme, schema);
-  return schema;
 }
 
 /** Validates any input (typed, CLI or UI) and estimates the aid, or names each bad field. */
