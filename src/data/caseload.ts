@@ -1,9 +1,10 @@
-import { CODES_ALERTE, alertesContact } from '../domain/index.ts';
+import { CODES_ALERTE, regleAlertes } from '../domain/index.ts';
 import type { CodeAlerte, StatutMenage } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { normaliser } from './resume.ts';
 import type { ResumeMenage } from './resume.ts';
 import { lireParametres } from './referentiel.ts';
+import { CLE_VERSION_RESUMES } from './ecriture.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };
 export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[] };
@@ -13,9 +14,23 @@ const STATUTS_SANS_RELANCE: readonly StatutMenage[] = ['reloge', 'suivi', 'clos'
 export const LIGNES_AFFICHEES = 100;
 const ordre = new Intl.Collator('fr');
 
+// The summaries sorted by name, kept between searches: typing in the search box then costs a filter,
+// not a read of 5,000 rows. Reading the version key keeps live queries subscribed to the changes.
+const caches = new WeakMap<RelogementDb, { version: unknown; resumes: ResumeMenage[] }>();
+
+async function resumesTries(db: RelogementDb): Promise<ResumeMenage[]> {
+  const version = (await db.meta.get(CLE_VERSION_RESUMES))?.value ?? null;
+  const cache = caches.get(db);
+  if (cache && cache.version === version) return cache.resumes;
+  const resumes = (await db.resumes.toArray()).sort((a, b) => ordre.compare(a.nom, b.nom));
+  caches.set(db, { version, resumes });
+  return resumes;
+}
+
 /** The caseload: every household matching the filter, alerts counted over the filtered set. */
 export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages, aujourdhui: string): Promise<ResultatRecherche> {
-  const [resumes, residences, parametres] = await Promise.all([db.resumes.toArray(), db.residences.toArray(), lireParametres(db)]);
+  const [resumes, residences, parametres] = await Promise.all([resumesTries(db), db.residences.toArray(), lireParametres(db)]);
+  const alertesDe = regleAlertes(parametres, aujourdhui);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
   const mots = normaliser(filtre.texte).split(/\s+/).filter(Boolean);
   const compteurs = Object.fromEntries(CODES_ALERTE.map((a) => [a, 0])) as Record<CodeAlerte, number>;
@@ -27,15 +42,15 @@ export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages,
     if (filtre.residenceId && r.residenceId !== filtre.residenceId) continue;
     if (filtre.statut && r.statut !== filtre.statut) continue;
     if (!mots.every((m) => r.texte.includes(m))) continue;
-    const alertes = alertesContact(
-      { dateOuvertureResidence: ouverture.get(r.residenceId) ?? null, premierEntretienTermineLe: r.premierEntretienTermineLe, dernierContact: r.dernierContact, suiviActif: !STATUTS_SANS_RELANCE.includes(r.statut) },
-      parametres,
-      aujourdhui,
-    );
+    const alertes = alertesDe({
+      dateOuvertureResidence: ouverture.get(r.residenceId) ?? null,
+      premierEntretienTermineLe: r.premierEntretienTermineLe,
+      dernierContact: r.dernierContact,
+      suiviActif: !STATUTS_SANS_RELANCE.includes(r.statut),
+    });
     if (filtre.alerte && !alertes.includes(filtre.alerte)) continue;
     alertes.forEach((a) => compteurs[a]++);
     retenus.push({ ...r, alertes });
   }
-  retenus.sort((a, b) => ordre.compare(a.nom, b.nom));
   return { lignes: retenus.slice(0, LIGNES_AFFICHEES), total: retenus.length, ensemble, compteurs };
 }

@@ -1,8 +1,9 @@
 import { SYNCED_TABLES, diffRecord, initialHlc, formatHlc, tick } from '../sync/index.ts';
 import type { HlcState, SyncedTable } from '../sync/index.ts';
-import type { RelogementDb, OutboxRow } from './db.ts';
+import type { RelogementDb, OutboxRow, FieldMeta } from './db.ts';
 import { uuidv7, randomNodeId } from './ids.ts';
 import { resumeDe } from './resume.ts';
+import type { ResumeMenage } from './resume.ts';
 
 /** A full device: what is typed stays on screen, what was saved before is untouched. */
 export class StockagePleinError extends Error {
@@ -17,7 +18,7 @@ const estStockagePlein = (e: unknown): boolean => {
   return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
 };
 
-type Row = Record<string, unknown>;
+type Row = Record<string, unknown> & { id: string };
 const TABLES_RESUME: readonly SyncedTable[] = ['menages', 'personnes', 'entretiens'];
 
 export async function horloge(db: RelogementDb): Promise<HlcState> {
@@ -25,52 +26,84 @@ export async function horloge(db: RelogementDb): Promise<HlcState> {
   return (row?.value as HlcState | undefined) ?? initialHlc(randomNodeId());
 }
 
-const fieldKey = (table: string, recordId: string, field: string) => `${table}|${recordId}|${field}`;
+export const fieldKey = (table: string, recordId: string, field: string) => `${table}|${recordId}|${field}`;
 
-export async function rafraichirResume(db: RelogementDb, menageId: string): Promise<void> {
-  const menage = await db.menages.get(menageId);
-  if (!menage) return;
-  const [personnes, entretiens] = await Promise.all([db.personnes.where('menageId').equals(menageId).toArray(), db.entretiens.where('menageId').equals(menageId).toArray()]);
-  await db.resumes.put(resumeDe(menage, personnes, entretiens));
+/** Rebuilds the caseload summaries of these households from their records. */
+export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(menageIds)];
+  if (ids.length === 0) return;
+  const [menages, personnes, entretiens] = await Promise.all([
+    db.menages.bulkGet(ids),
+    db.personnes.where('menageId').anyOf(ids).toArray(),
+    db.entretiens.where('menageId').anyOf(ids).toArray(),
+  ]);
+  const resumes: ResumeMenage[] = [];
+  for (const m of menages) {
+    if (m) resumes.push(resumeDe(m, personnes.filter((p) => p.menageId === m.id), entretiens.filter((e) => e.menageId === m.id)));
+  }
+  await db.resumes.bulkPut(resumes);
+  await db.meta.put({ key: CLE_VERSION_RESUMES, value: uuidv7() });
 }
 
-/** Records a write as field changes in the outbox; a pending change to the same field is replaced. */
-async function ajouterAuJournal(db: RelogementDb, table: SyncedTable, recordId: string, changes: { field: string; value: unknown }[]): Promise<void> {
-  let clock = await horloge(db);
-  const pending = await db.outbox.where('[table+recordId]').equals([table, recordId]).toArray();
-  for (const { field, value } of changes) {
-    clock = tick(clock, Date.now());
-    const key = fieldKey(table, recordId, field);
-    const meta = await db.fieldMeta.get(key);
-    const previous = pending.find((row) => row.field === field);
-    if (previous?.seq !== undefined) await db.outbox.delete(previous.seq);
-    const hlc = formatHlc(clock);
-    const row: OutboxRow = { changeId: uuidv7(), table, recordId, field, value: value as OutboxRow['value'], hlc, baseSeq: meta?.seq ?? null };
-    await db.outbox.add(row);
-    await db.fieldMeta.put({ key, hlc, seq: meta?.seq ?? null });
+/** Changes whenever a summary changes, in any tab: the caseload's cache of summaries keys on it. */
+export const CLE_VERSION_RESUMES = 'versionResumes';
+
+export type Modification = { table: SyncedTable; id: string; modifier: (courant: Row | undefined) => Row };
+
+/**
+ * Inside a transaction: validate each new version, write it, and record one outbox row per changed
+ * field. A change still waiting in the outbox for the same field is replaced by the newer one, under
+ * a new changeId, so that an acknowledgement of the older one never deletes the newer.
+ */
+async function appliquer(db: RelogementDb, modifications: readonly Modification[]): Promise<Row[]> {
+  const courants = new Map<string, Row | undefined>();
+  for (const table of new Set(modifications.map((m) => m.table))) {
+    const ids = modifications.filter((m) => m.table === table).map((m) => m.id);
+    const lus = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
+    ids.forEach((id, i) => courants.set(`${table}|${id}`, lus[i]));
   }
+  let clock = await horloge(db);
+  const resultats: Row[] = [];
+  const records = new Map<SyncedTable, Row[]>();
+  const lignes: OutboxRow[] = [];
+  const metas: FieldMeta[] = [];
+  const menagesTouches = new Set<string>();
+  for (const { table, id, modifier } of modifications) {
+    const cle = `${table}|${id}`;
+    const courant = courants.get(cle);
+    const suivant = SYNCED_TABLES[table].schema.parse(modifier(courant)) as Row;
+    courants.set(cle, suivant);
+    resultats.push(suivant);
+    const changes = diffRecord(table, courant, suivant);
+    if (changes.length === 0) continue;
+    if (!records.has(table)) records.set(table, []);
+    records.get(table)?.push(suivant);
+    if (TABLES_RESUME.includes(table)) menagesTouches.add(String(table === 'menages' ? id : suivant.menageId));
+    const enAttente = courant ? await db.outbox.where('[table+recordId]').equals([table, id]).toArray() : [];
+    const metasConnues = courant ? await db.fieldMeta.bulkGet(changes.map((c) => fieldKey(table, id, c.field))) : [];
+    for (const [i, { field, value }] of changes.entries()) {
+      clock = tick(clock, Date.now());
+      const hlc = formatHlc(clock);
+      const seq = metasConnues[i]?.seq ?? null;
+      const remplacee = enAttente.find((row) => row.field === field);
+      if (remplacee?.seq !== undefined) await db.outbox.delete(remplacee.seq);
+      lignes.push({ changeId: uuidv7(), table, recordId: id, field, value: value as OutboxRow['value'], hlc, baseSeq: seq });
+      metas.push({ key: fieldKey(table, id, field), hlc, seq });
+    }
+  }
+  for (const [table, rows] of records) await db.table(table).bulkPut(rows);
+  await db.outbox.bulkAdd(lignes);
+  await db.fieldMeta.bulkPut(metas);
   await db.meta.put({ key: 'clock', value: clock });
+  await rafraichirResumes(db, menagesTouches);
+  return resultats;
 }
 
 const TABLES_ECRITURE = ['outbox', 'fieldMeta', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
-const tablesEcriture = (db: RelogementDb, tables: readonly SyncedTable[]) => [...new Set([...tables, ...TABLES_ECRITURE])].map((t) => db.table(t));
-
-/** Inside a transaction: validate, write the record and its field changes; returns the household touched. */
-async function ecrireUn<T extends object>(db: RelogementDb, table: SyncedTable, id: string, modifier: (courant: T | undefined) => T): Promise<{ record: T; menageId: string | null }> {
-  const courant = (await db.table(table).get(id)) as T | undefined;
-  const suivant = SYNCED_TABLES[table].schema.parse(modifier(courant)) as Row;
-  const changes = diffRecord(table, courant as Row | undefined, suivant);
-  if (changes.length > 0) {
-    await db.table(table).put(suivant);
-    await ajouterAuJournal(db, table, id, changes);
-  }
-  const menageId = !TABLES_RESUME.includes(table) || changes.length === 0 ? null : String(table === 'menages' ? id : suivant.menageId);
-  return { record: suivant as T, menageId };
-}
 
 async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[], travail: () => Promise<R>): Promise<R> {
   try {
-    return await db.transaction('rw', tablesEcriture(db, tables), travail);
+    return await db.transaction('rw', [...new Set([...tables, ...TABLES_ECRITURE])].map((t) => db.table(t)), travail);
   } catch (e) {
     if (estStockagePlein(e)) throw new StockagePleinError();
     throw e;
@@ -82,24 +115,15 @@ async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[]
  * clock in one transaction. `modifier` gets the stored record (or undefined) and returns the new one,
  * so concurrent autosaves of different fields never overwrite each other.
  */
-export function ecrire<T extends object>(db: RelogementDb, table: SyncedTable, id: string, modifier: (courant: T | undefined) => T): Promise<T> {
-  return enTransaction(db, [table], async () => {
-    const { record, menageId } = await ecrireUn(db, table, id, modifier);
-    if (menageId) await rafraichirResume(db, menageId);
-    return record;
-  });
+export async function ecrire<T extends object>(db: RelogementDb, table: SyncedTable, id: string, modifier: (courant: T | undefined) => T): Promise<T> {
+  const [record] = await enTransaction(db, [table], () => appliquer(db, [{ table, id, modifier: modifier as unknown as Modification['modifier'] }]));
+  return record as unknown as T;
 }
 
 export type Ecriture = { table: SyncedTable; record: { id: string } };
 
 /** Many new or replaced records in one transaction (demo data, imports): all or nothing. */
-export function ecrireLot(db: RelogementDb, ecritures: readonly Ecriture[]): Promise<void> {
-  return enTransaction(db, [...new Set(ecritures.map((e) => e.table))], async () => {
-    const menages = new Set<string>();
-    for (const { table, record } of ecritures) {
-      const { menageId } = await ecrireUn(db, table, record.id, () => record);
-      if (menageId) menages.add(menageId);
-    }
-    for (const id of menages) await rafraichirResume(db, id);
-  });
+export async function ecrireLot(db: RelogementDb, ecritures: readonly Ecriture[]): Promise<void> {
+  const modifications = ecritures.map(({ table, record }): Modification => ({ table, id: record.id, modifier: () => record as Row }));
+  await enTransaction(db, [...new Set(ecritures.map((e) => e.table))], () => appliquer(db, modifications));
 }

@@ -5,10 +5,14 @@ import { preview } from 'vite';
 
 export type Serveur = { url: string; dist: string; arreter: () => Promise<void>; relancer: () => Promise<void> };
 
-/** Serves a private copy of the built app, so a test may change it (a new version) or stop it (offline). */
-export async function demarrerServeur(): Promise<Serveur> {
+/**
+ * Serves a private copy of the built app, so a test may change it (a new version) or stop it
+ * (offline); `annexes` adds other built pages beside it, on the same origin.
+ */
+export async function demarrerServeur(annexes: Record<string, string> = {}): Promise<Serveur> {
   const dist = mkdtempSync(join(tmpdir(), 'relogement-dist-'));
   cpSync(resolve('dist'), dist, { recursive: true });
+  for (const [dossier, source] of Object.entries(annexes)) cpSync(resolve(source), join(dist, dossier), { recursive: true });
   let port = 0;
   let serveur: Awaited<ReturnType<typeof preview>> | null = null;
   const lancer = async () => {

@@ -1,4 +1,4 @@
-import { addMonths, parseISO } from 'date-fns';
+import { addMonths, parseISO, subMonths } from 'date-fns';
 import { jourIso } from '../commun/index.ts';
 import type { Parametres } from '../parametres/index.ts';
 
@@ -31,13 +31,30 @@ export function echeanceContact(s: SituationContact, p: Pick<Parametres, 'cadenc
   return depart ? plus(depart, p.cadenceContactMois) : null;
 }
 
+/**
+ * The caseload's alert rule, with its limits computed once for a whole caseload: a contact is
+ * overdue when the last one is older than today minus the cadence (the same as "last contact plus
+ * the cadence is past", month ends included), and the first interview when the résidence's
+ * deadline is past.
+ */
+export function regleAlertes(p: Pick<Parametres, 'delaiPremiersEntretiensMois' | 'cadenceContactMois'>, aujourdhui: string): (s: SituationContact) => CodeAlerte[] {
+  const limiteContact = jourIso(subMonths(parseISO(aujourdhui), p.cadenceContactMois));
+  const limitesOuverture = new Map<string, boolean>();
+  const ouverturePassee = (ouverture: string) => {
+    let passee = limitesOuverture.get(ouverture);
+    if (passee === undefined) limitesOuverture.set(ouverture, (passee = echeancePremierEntretien(ouverture, p) < aujourdhui));
+    return passee;
+  };
+  return (s) => {
+    if (!s.suiviActif) return [];
+    const alertes: CodeAlerte[] = [];
+    if (s.dateOuvertureResidence && !s.premierEntretienTermineLe && ouverturePassee(s.dateOuvertureResidence)) alertes.push('premier_entretien_en_retard');
+    const depart = s.dernierContact ?? s.dateOuvertureResidence;
+    if (depart && depart < limiteContact) alertes.push('contact_en_retard');
+    return alertes;
+  };
+}
+
 export function alertesContact(s: SituationContact, p: Pick<Parametres, 'delaiPremiersEntretiensMois' | 'cadenceContactMois'>, aujourdhui: string): CodeAlerte[] {
-  if (!s.suiviActif) return [];
-  const alertes: CodeAlerte[] = [];
-  if (s.dateOuvertureResidence && !s.premierEntretienTermineLe && echeancePremierEntretien(s.dateOuvertureResidence, p) < aujourdhui) {
-    alertes.push('premier_entretien_en_retard');
-  }
-  const contact = echeanceContact(s, p);
-  if (contact && contact < aujourdhui) alertes.push('contact_en_retard');
-  return alertes;
+  return regleAlertes(p, aujourdhui)(s);
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { LIBELLES_STATUT, STATUTS_MENAGE, LIBELLES_ALERTE, CODES_ALERTE } from '../../domain/index.ts';
 import type { CodeAlerte, StatutMenage } from '../../domain/index.ts';
@@ -6,7 +7,8 @@ import type { FiltreMenages } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
-import { NouveauMenage } from './NouveauMenage.tsx';
+// The creation form writes through the validating write path: it loads on demand.
+const NouveauMenage = lazy(() => import('./NouveauMenage.tsx'));
 
 const nombre = new Intl.NumberFormat('fr-FR');
 const pluriel = (n: number, un: string, plusieurs: string) => `${nombre.format(n)} ${n > 1 ? plusieurs : un}`;
@@ -26,7 +28,11 @@ export function Caseload() {
         <h1 id="titre-menages">Mes ménages</h1>
         <button type="button" class="bouton principal" onClick={() => setCreation(true)}>Nouveau ménage</button>
       </div>
-      {creation && <NouveauMenage residences={listeResidences ?? []} fermer={() => setCreation(false)} />}
+      {creation && (
+        <Suspense fallback={<p class="chargement">Chargement…</p>}>
+          <NouveauMenage residences={listeResidences ?? []} fermer={() => setCreation(false)} />
+        </Suspense>
+      )}
       <form class="filtres" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="champ">
           <label for="recherche">Rechercher (nom, adresse, référence)</label>

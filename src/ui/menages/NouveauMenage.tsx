@@ -6,7 +6,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { lien, naviguer } from '../app/route.ts';
 
 /** The few fields needed to open a household; everything else is typed on its own screen. */
-export function NouveauMenage({ residences, fermer }: { residences: readonly Residence[]; fermer: () => void }) {
+export default function NouveauMenage({ residences, fermer }: { residences: readonly Residence[]; fermer: () => void }) {
   const db = useBase();
   const [nom, setNom] = useState('');
   const [residenceId, setResidenceId] = useState(residences[0]?.id ?? '');

@@ -1,0 +1,82 @@
+import { genererDemo } from '../../../src/domain/index.ts';
+import { RelogementDb, enregistrerReponse, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
+import { rafraichirResumes } from '../../../src/data/ecriture.ts';
+import { uuidv7 } from '../../../src/data/ids.ts';
+
+// Runs in Chromium on the app's origin: the same database, the same code paths as the screens.
+
+const AUJOURDHUI = '2026-11-23';
+const LOT = 250;
+
+const percentile = (valeurs: number[], p: number) => {
+  const tries = [...valeurs].sort((a, b) => a - b);
+  return tries[Math.min(tries.length - 1, Math.ceil((p / 100) * tries.length) - 1)] ?? NaN;
+};
+
+async function chronometrer(n: number, travail: (i: number) => Promise<unknown>): Promise<number[]> {
+  const durees: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const debut = performance.now();
+    await travail(i);
+    durees.push(performance.now() - debut);
+  }
+  return durees;
+}
+
+async function remplir(nombre: number): Promise<number> {
+  const db = new RelogementDb();
+  await db.open();
+  const debut = performance.now();
+  for (let fait = 0; fait < nombre; fait += LOT) {
+    const demo = genererDemo({ nombre: Math.min(LOT, nombre - fait), graine: 1000 + fait, aujourdhui: AUJOURDHUI, nouvelId: () => uuidv7(), suffixe: ` ${fait / LOT + 1}` });
+    // Stored as a first sync would leave them: records without pending changes.
+    await db.transaction('rw', [db.operations, db.residences, db.menages, db.personnes, db.entretiens, db.resumes, db.meta], async () => {
+      await db.operations.put(demo.operation);
+      await db.residences.put(demo.residence);
+      await db.menages.bulkPut(demo.menages);
+      await db.personnes.bulkPut(demo.personnes);
+      await db.entretiens.bulkPut(demo.entretiens);
+      await rafraichirResumes(db, demo.menages.map((m) => m.id));
+    });
+  }
+  db.close();
+  return performance.now() - debut;
+}
+
+const RECHERCHES = ['martin', 'famille diallo', 'til-00', 'rue imaginaire 3', 'aïcha', 'nguyen', 'kar', 'bat. b', 'zzz introuvable', 'leroy'];
+
+async function mesurer() {
+  const db = new RelogementDb();
+  await db.open();
+  const total = await db.resumes.count();
+  const filtre = (texte: string) => ({ texte, residenceId: null, statut: null, alerte: null });
+  await rechercherMenages(db, filtre('échauffement'), AUJOURDHUI);
+  const recherche = await chronometrer(60, (i) => rechercherMenages(db, filtre(RECHERCHES[i % RECHERCHES.length] ?? ''), AUJOURDHUI));
+  const brute = await chronometrer(60, (i) => {
+    const q = RECHERCHES[i % RECHERCHES.length] ?? '';
+    return db.menages.filter((m) => m.nom.toLowerCase().includes(q) || m.adresse.toLowerCase().includes(q)).toArray();
+  });
+
+  const menage = await db.menages.orderBy('id').first();
+  if (!menage) throw new Error('base vide');
+  const entretien = await ouvrirEntretien(db, menage.id, AUJOURDHUI);
+  const saisie = await chronometrer(200, (i) => enregistrerReponse(db, entretien.id, 'consentement.observations', { valeur: `Observation ${i}` }));
+  const apresModification: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await enregistrerReponse(db, entretien.id, 'consentement.paroleMenage', { valeur: `Parole ${i}` });
+    apresModification.push(...(await chronometrer(1, () => rechercherMenages(db, filtre('martin'), AUJOURDHUI))));
+  }
+  const enregistre = await db.entretiens.get(entretien.id);
+  const putBrut = await chronometrer(200, (i) => db.entretiens.put({ ...enregistre!, reponses: { ...enregistre!.reponses, 'consentement.observations': { valeur: `Brut ${i}` } } }));
+  db.close();
+  return {
+    total,
+    rechercheP95: percentile(recherche, 95),
+    rechercheBruteP95: percentile(brute, 95),
+    saisieP95: percentile(saisie, 95),
+    putBrutP95: percentile(putBrut, 95),
+    rechercheApresModification: percentile(apresModification, 50),
+  };
+}
+
+Object.assign(window, { mesures: { remplir, mesurer } });
