@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { RelogementDb, VERSIONS } from '../../../src/data/db.ts';
+import type { OutboxRow } from '../../../src/data/db.ts';
+import { rechercherMenages } from '../../../src/data/index.ts';
+import { genererDemo } from '../../../src/domain/index.ts';
+import { formatHlc } from '../../../src/sync/index.ts';
+import { nomUnique } from './base.ts';
+
+// LESSONS.md §8: each version has a test that opens a database filled with the previous
+// version's data.
+const AUJOURDHUI = '2026-03-15';
+const noms: string[] = [];
+afterEach(async () => {
+  for (const nom of noms.splice(0)) await Dexie.delete(nom);
+});
+
+function donnees() {
+  let n = 0;
+  const nouvelId = () => `0190a000-0000-7000-8000-${(++n).toString(16).padStart(12, '0')}`;
+  const demo = genererDemo({ nombre: 12, graine: 7, aujourdhui: AUJOURDHUI, nouvelId });
+  const retire = { ...demo.personnes[0]!, id: nouvelId(), prenom: 'Retiré', supprime: true };
+  const outbox: OutboxRow[] = demo.menages.map((m, i) => ({
+    changeId: nouvelId(),
+    table: 'menages',
+    recordId: m.id,
+    field: 'nom',
+    value: m.nom,
+    hlc: formatHlc({ millis: Date.UTC(2026, 2, 15, 9, 0, i), counter: 0, node: '0123456789abcdef' }),
+    baseSeq: null,
+  }));
+  return { ...demo, personnes: [...demo.personnes, retire], outbox };
+}
+
+describe('migration from version 1', () => {
+  it('loses no record and builds the v2 caseload summaries', async () => {
+    const nom = nomUnique('migration');
+    noms.push(nom);
+    const d = donnees();
+
+    const v1 = new RelogementDb(nom, VERSIONS.slice(0, 1));
+    await v1.transaction('rw', [v1.operations, v1.residences, v1.menages, v1.personnes, v1.entretiens, v1.outbox, v1.meta, v1.reprises], async () => {
+      await v1.operations.add(d.operation);
+      await v1.residences.add(d.residence);
+      await v1.menages.bulkAdd(d.menages);
+      await v1.personnes.bulkAdd(d.personnes);
+      await v1.entretiens.bulkAdd(d.entretiens);
+      await v1.outbox.bulkAdd(d.outbox);
+      await v1.meta.put({ key: 'clock', value: { millis: Date.UTC(2026, 2, 15, 9, 0, 59), counter: 0, node: '0123456789abcdef' } });
+      await v1.reprises.put({ entretienId: d.entretiens[0]!.id, section: 'logement', champ: 'q-logement-loyer' });
+    });
+    expect(v1.verno).toBe(1);
+    expect(v1.tables.map((t) => t.name)).not.toContain('resumes');
+    v1.close();
+
+    const db = new RelogementDb(nom);
+    await db.open();
+    try {
+      expect(db.verno).toBe(VERSIONS.at(-1)!.numero);
+      expect(await db.operations.toArray()).toEqual([d.operation]);
+      expect(await db.residences.toArray()).toEqual([d.residence]);
+      const parId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      expect(parId(await db.menages.toArray())).toEqual(parId(d.menages));
+      expect(parId(await db.personnes.toArray())).toEqual(parId(d.personnes));
+      expect(parId(await db.entretiens.toArray())).toEqual(parId(d.entretiens));
+      expect((await db.outbox.orderBy('seq').toArray()).map(({ seq: _seq, ...row }) => row)).toEqual(d.outbox);
+      expect(await db.meta.get('clock')).toBeDefined();
+      expect(await db.reprises.count()).toBe(1);
+
+      const resumes = await db.resumes.toArray();
+      expect(resumes).toHaveLength(d.menages.length);
+      for (const m of d.menages) {
+        const r = await db.resumes.get(m.id);
+        const personnes = d.personnes.filter((p) => p.menageId === m.id && !p.supprime);
+        const entretiens = d.entretiens.filter((e) => e.menageId === m.id);
+        expect(r).toMatchObject({ id: m.id, residenceId: m.residenceId, statut: m.statut, nom: m.nom, reference: m.reference, occupants: personnes.length, supprime: false });
+        expect(r?.entretienEnCours).toBe(entretiens.some((e) => e.statut === 'brouillon'));
+        expect(r?.premierEntretienTermineLe).toBe(entretiens.find((e) => e.statut === 'termine')?.date ?? null);
+        for (const p of personnes) expect(r?.texte).toContain(p.prenom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+      }
+      expect(resumes.some((r) => r.texte.includes('retire'))).toBe(false);
+
+      // The caseload works at once on the migrated data, with the summaries' indexes.
+      expect((await rechercherMenages(db, { texte: '', residenceId: d.residence.id, statut: null, alerte: null }, AUJOURDHUI)).total).toBe(d.menages.length);
+      expect(await db.resumes.where('residenceId').equals(d.residence.id).count()).toBe(d.menages.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('an empty version 1 database upgrades to an empty caseload', async () => {
+    const nom = nomUnique('migration-vide');
+    noms.push(nom);
+    const v1 = new RelogementDb(nom, VERSIONS.slice(0, 1));
+    await v1.open();
+    v1.close();
+    const db = new RelogementDb(nom);
+    await db.open();
+    expect(await db.resumes.count()).toBe(0);
+    db.close();
+  });
+});
