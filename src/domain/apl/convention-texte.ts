@@ -3,15 +3,16 @@ import type { ParametresMois } from './bareme.ts';
 import type { EntreeAide } from './entree.ts';
 import { bases, coefficientDegressivite, participationMinimale, tauxLoyer } from './formule.ts';
 
-// The chain as the text states it, in the order and with the roundings of its Catala
-// formalisation (catala-examples, aides_logement: D823-16 and arrêté du 27 septembre 2019
-// art. 14): exact decimals, RL rounded to 0.01 % and TL to 0.001 %, the CRDS-net amount rounded
-// down to the euro then the CRDS added back, 98 % of the RLS taken off, the payment threshold
-// last; what is paid is that amount less its CRDS, in whole euros.
+// The chain as the text states it, with the roundings of its Catala formalisation
+// (catala-examples, aides_logement: D823-16 and arrêté du 27 septembre 2019 art. 12 and 14):
+// exact decimals, RL rounded to 0.01 % and TL to 0.001 %, the payment threshold on the final
+// amount before CRDS, the amount net of CRDS rounded down to the whole euro. With an RLS, 98 % of
+// it comes off before that rounding (shared/apl/APL.md §7): how the CAF orders the two is not
+// published, and this order keeps what is paid within 1 € of OpenFisca's amount.
 
 export type CalculTexte = {
   participationPersonnelle: number;
-  /** Catala's "montant": the aid after RLS and threshold, CRDS included. */
+  /** The whole euros paid plus the CRDS levied on them: Catala's "montant" when there is no RLS. */
   montantBrut: number;
   /** Whole euros actually paid. */
   montantVerse: number;
@@ -28,13 +29,9 @@ export function calculTexte(p: ParametresMois, e: EntreeAide, ressources: number
   const formule = Math.max(0, loyerRetenu + b.charges - participationPersonnelle);
   const diminue = arrondiTexte(formule * coefficientDegressivite(p, e, b, loyerPrincipal, arrondiTexte));
   const minore = Math.max(0, diminue - p.minorationForfaitaire);
-  const crds = arrondiTexte(minore * p.crds);
-  const arrondiCrds = Math.max(0, euroInferieur(minore - crds) + crds);
-  const apresRls = Math.max(0, arrondiTexte(arrondiCrds - arrondiTexte(b.rls * p.reductionLoyerSolidarite.fractionBaisseAPL)));
-  const montantBrut = apresRls < b.seuil ? 0 : apresRls;
-  return {
-    participationPersonnelle,
-    montantBrut,
-    montantVerse: Math.max(0, euroInferieur(montantBrut - arrondiTexte(montantBrut * p.crds))),
-  };
+  const apresRls = Math.max(0, minore - arrondiTexte(b.rls * p.reductionLoyerSolidarite.fractionBaisseAPL));
+  if (apresRls < b.seuil) return { participationPersonnelle, montantBrut: 0, montantVerse: 0 };
+  const crds = arrondiTexte(apresRls * p.crds);
+  const montantVerse = Math.max(0, euroInferieur(apresRls - crds));
+  return { participationPersonnelle, montantBrut: arrondiTexte(montantVerse + crds), montantVerse };
 }
