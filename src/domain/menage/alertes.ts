@@ -1,4 +1,4 @@
-import { addMonths, parseISO, subMonths } from 'date-fns';
+import { addDays, addMonths, parseISO, subMonths } from 'date-fns';
 import { jourIso } from '../commun/index.ts';
 import type { Parametres } from '../parametres/index.ts';
 
@@ -32,13 +32,24 @@ export function echeanceContact(s: SituationContact, p: Pick<Parametres, 'cadenc
 }
 
 /**
+ * The first day whose deadline (that day plus `mois` months) is not yet past on `aujourdhui`.
+ * Removing months is not the inverse of adding them at month ends (31 December − 3 months =
+ * 30 September, but 30 September + 3 months = 30 December), so step forward from there.
+ */
+function premierJourNonEchu(aujourdhui: string, mois: number): string {
+  let jour = subMonths(parseISO(aujourdhui), mois);
+  while (jourIso(addMonths(jour, mois)) < aujourdhui) jour = addDays(jour, 1);
+  return jourIso(jour);
+}
+
+/**
  * The caseload's alert rule, with its limits computed once for a whole caseload: a contact is
  * overdue when the last one is older than today minus the cadence (the same as "last contact plus
  * the cadence is past", month ends included), and the first interview when the résidence's
  * deadline is past.
  */
 export function regleAlertes(p: Pick<Parametres, 'delaiPremiersEntretiensMois' | 'cadenceContactMois'>, aujourdhui: string): (s: SituationContact) => CodeAlerte[] {
-  const limiteContact = jourIso(subMonths(parseISO(aujourdhui), p.cadenceContactMois));
+  const limiteContact = premierJourNonEchu(aujourdhui, p.cadenceContactMois);
   const limitesOuverture = new Map<string, boolean>();
   const ouverturePassee = (ouverture: string) => {
     let passee = limitesOuverture.get(ouverture);
