@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PARAMETRES_PAR_DEFAUT, alertesContact, echeanceContact, echeancePremierEntretien, parametresSchema } from '../../../src/domain/index.ts';
+import fc from 'fast-check';
+import { PARAMETRES_PAR_DEFAUT, alertesContact, echeanceContact, echeancePremierEntretien, parametresSchema, regleAlertes } from '../../../src/domain/index.ts';
 import type { SituationContact } from '../../../src/domain/index.ts';
 
 // Charte §4 step 2: all first interviews of a résidence within 3 months of its opening;
@@ -93,5 +94,34 @@ describe('echeanceContact and the contact cadence', () => {
 
   it('does not chase a relocated or closed household', () => {
     expect(alertesContact(situation({ suiviActif: false }), p, '2030-01-01')).toEqual([]);
+  });
+});
+
+describe('regleAlertes: the caseload’s rule, limits computed once per search', () => {
+  // Month ends are where adding and removing months disagree: draw them often.
+  const jour = fc
+    .tuple(fc.integer({ min: 2023, max: 2026 }), fc.integer({ min: 0, max: 11 }), fc.oneof(fc.integer({ min: 26, max: 31 }), fc.integer({ min: 1, max: 31 })))
+    .map(([a, m, j]) => new Date(Date.UTC(a, m, Math.min(j, new Date(Date.UTC(a, m + 1, 0)).getUTCDate()))).toISOString().slice(0, 10));
+
+  it('a contact on 28 February with a 3-month cadence is late from 29 May, as its deadline says', () => {
+    const s = situation({ premierEntretienTermineLe: '2026-02-28', dernierContact: '2026-02-28' });
+    expect(echeanceContact(s, p)).toBe('2026-05-28');
+    expect(regleAlertes(p, '2026-05-28')(s)).toEqual([]);
+    expect(regleAlertes(p, '2026-05-29')(s)).toEqual(['contact_en_retard']);
+    expect(regleAlertes(p, '2026-05-31')(s)).toEqual(['contact_en_retard']);
+  });
+
+  it('gives the same alerts as alertesContact for every date, month ends included', () => {
+    fc.assert(
+      fc.property(jour, jour, fc.option(jour, { nil: null }), fc.option(jour, { nil: null }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), (aujourdhui, ouverture, contact, premier, cadence, delai) => {
+        const reglages = { delaiPremiersEntretiensMois: delai, cadenceContactMois: cadence };
+        const s = situation({ dateOuvertureResidence: ouverture, dernierContact: contact, premierEntretienTermineLe: premier });
+        const attendu: string[] = [];
+        if (!premier && echeancePremierEntretien(ouverture, reglages) < aujourdhui) attendu.push('premier_entretien_en_retard');
+        if ((echeanceContact(s, reglages) ?? '9999') < aujourdhui) attendu.push('contact_en_retard');
+        expect(regleAlertes(reglages, aujourdhui)(s)).toEqual(attendu);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
