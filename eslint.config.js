@@ -7,7 +7,7 @@ const outsideDomain = ['**/data', '**/data/**', '**/sync', '**/sync/**', '**/ser
 
 // A layer is imported through its index.ts, never from its insides.
 const viaIndex = (...layers) => ({
-  group: layers.flatMap((l) => [`**/${l}/*`, `!**/${l}/index`, `!**/${l}/index.ts`]),
+  group: layers.flatMap((l) => [`**/${l}/*`, `!**/${l}/index`, `!**/${l}/index.ts`, `!**/${l}/client`, `**/${l}/client/*`, `!**/${l}/client/index.ts`]),
   message: 'Import a layer through its index.ts.',
 });
 

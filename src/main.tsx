@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { RelogementDb } from './data/index.ts';
 import { demarrerMisesAJour } from './pwa/index.ts';
+import { MoteurSync } from './sync/client/index.ts';
 import { App } from './ui/app/App.tsx';
 import { toutEnregistrer } from './ui/commun/autosave.ts';
 import './ui/styles.css';
@@ -15,7 +16,9 @@ const racine = document.getElementById('app') as HTMLElement;
 
 db.open()
   .then(() => {
-    render(<App db={db} />, racine);
+    const moteur = new MoteurSync(db);
+    render(<App db={db} moteur={moteur} />, racine);
+    moteur.demarrer();
     demarrerMisesAJour();
   })
   .catch(() => {

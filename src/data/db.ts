@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import type { Entretien, Menage, Operation, Parametres, Personne, Residence } from '../domain/index.ts';
-import type { Change, HlcState } from '../sync/index.ts';
+import type { Change, Conflict, HlcState } from '../sync/index.ts';
 import { resumeDe } from './resume.ts';
 import type { ResumeMenage } from './resume.ts';
 
@@ -53,7 +53,14 @@ export const VERSIONS: readonly VersionSchema[] = [
       );
     },
   },
+  {
+    // Concurrent edits reported by the server, shown on the household until acknowledged.
+    numero: 3,
+    stores: { conflits: 'id, menageId' },
+  },
 ];
+
+export type ConflitLocal = Conflict & { menageId: string | null };
 
 export class RelogementDb extends Dexie {
   operations!: Table<Operation, string>;
@@ -67,6 +74,7 @@ export class RelogementDb extends Dexie {
   meta!: Table<MetaRow, string>;
   reprises!: Table<Reprise, string>;
   resumes!: Table<ResumeMenage, string>;
+  conflits!: Table<ConflitLocal, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

@@ -10,3 +10,4 @@ export * from './stockage.ts';
 export { liveQuery } from 'dexie';
 export * from './caseload.ts';
 export * from './demo.ts';
+export * from './synchro.ts';

@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
-import { BaseContext } from '../commun/contexte.ts';
+import type { MoteurSync } from '../../sync/client/index.ts';
+import { BaseContext, MoteurContext } from '../commun/contexte.ts';
+import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
 import { Caseload } from '../menages/Caseload.tsx';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
 import { IndicateurReseau } from './Reseau.tsx';
@@ -11,23 +13,28 @@ import { lien, useRoute } from './route.ts';
 const MenageScreen = lazy(() => import('../menage/MenageScreen.tsx'));
 const EntretienScreen = lazy(() => import('../entretien/EntretienScreen.tsx'));
 const ParametresScreen = lazy(() => import('../parametres/ParametresScreen.tsx'));
+const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', parametres: 'Paramètres' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', parametres: 'Paramètres', connexion: 'Connexion' } as const;
 
-export function App({ db }: { db: RelogementDb }) {
+export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
   const route = useRoute();
   useEffect(() => {
     document.title = `${TITRES[route.ecran]} — Relogement`;
   }, [route.ecran]);
   return (
     <BaseContext.Provider value={db}>
+      <MoteurContext.Provider value={moteur}>
       <a class="evitement" href="#contenu">Aller au contenu</a>
       <header class="entete">
         <nav aria-label="Navigation principale">
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
           <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
         </nav>
-        <IndicateurReseau />
+        <div class="etats">
+          <IndicateurReseau />
+          <EtatSynchro />
+        </div>
       </header>
       <BanniereMiseAJour route={route} />
       <main id="contenu" tabIndex={-1}>
@@ -36,8 +43,10 @@ export function App({ db }: { db: RelogementDb }) {
           {route.ecran === 'menage' && <MenageScreen key={route.id} id={route.id} />}
           {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} />}
           {route.ecran === 'parametres' && <ParametresScreen />}
+          {route.ecran === 'connexion' && <Connexion />}
         </Suspense>
       </main>
+      </MoteurContext.Provider>
     </BaseContext.Provider>
   );
 }

@@ -5,13 +5,15 @@ export type Route =
   | { ecran: 'menages' }
   | { ecran: 'menage'; id: string }
   | { ecran: 'entretien'; id: string; section: string | null }
-  | { ecran: 'parametres' };
+  | { ecran: 'parametres' }
+  | { ecran: 'connexion' };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
   if (ecran === 'menage' && id) return { ecran: 'menage', id };
   if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null };
   if (ecran === 'parametres') return { ecran: 'parametres' };
+  if (ecran === 'connexion') return { ecran: 'connexion' };
   return { ecran: 'menages' };
 }
 
@@ -20,6 +22,7 @@ export const lien = {
   menage: (id: string) => `#/menage/${id}`,
   entretien: (id: string, section?: string) => `#/entretien/${id}${section ? `/${section}` : ''}`,
   parametres: () => '#/parametres',
+  connexion: () => '#/connexion',
 };
 
 export function naviguer(hash: string, remplacer = false): void {

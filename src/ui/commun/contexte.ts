@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
+import type { MoteurSync } from '../../sync/client/index.ts';
 import { jourIso } from '../../domain/index.ts';
 
 export const BaseContext = createContext<RelogementDb | null>(null);
@@ -12,4 +13,12 @@ export function useBase(): RelogementDb {
 }
 
 /** Today as the officer's device sees it, "AAAA-MM-JJ" in local time. */
+export const MoteurContext = createContext<MoteurSync | null>(null);
+
+export function useMoteur(): MoteurSync {
+  const moteur = useContext(MoteurContext);
+  if (!moteur) throw new Error('MoteurContext manquant');
+  return moteur;
+}
+
 export const aujourdhui = (now = new Date()): string => jourIso(now);

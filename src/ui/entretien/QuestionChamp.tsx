@@ -40,7 +40,8 @@ export function QuestionChamp({ question: q, reponse, enregistrer, aujourdhui, l
     <div class={`question${modifiee ? ' modifiee' : ''}`} data-question={q.id}>
       {modifiee && <span class="badge info">Modifié depuis le dernier entretien</span>}
       {champ}
-      {!q.reglementaire && (
+      {/* A regulatory question cannot be declined; one declined anyway (older grid, another device) can be undone. */}
+      {(!q.reglementaire || nsp) && (
         <label class="option case nsp">
           <input type="checkbox" checked={nsp} disabled={lectureSeule}
             onChange={(e) => void enregistrer({ valeur: reponse?.valeur ?? '', ...(e.currentTarget.checked ? { nsp: true } : {}) })} />

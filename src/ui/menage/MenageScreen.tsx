@@ -9,6 +9,7 @@ import { ChampSaisie } from '../commun/champs.tsx';
 import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
 import { Consentement } from './Consentement.tsx';
+import { Conflits } from '../synchro/Conflits.tsx';
 
 export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(parseISO(iso), 'd MMMM yyyy', { locale: fr }) : iso || 'date non renseignée');
 
@@ -66,6 +67,7 @@ export default function MenageScreen({ id }: { id: string }) {
     <div class="ecran-menage">
       <p><a href={lien.menages()}>← Mes ménages</a></p>
       <h1>{menage.nom || 'Ménage sans nom'}</h1>
+      <Conflits menageId={id} />
       <Identite menage={menage} />
       <section aria-labelledby="titre-entretiens" class="panneau">
         <h2 id="titre-entretiens">Entretiens</h2>

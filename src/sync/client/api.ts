@@ -1,0 +1,76 @@
+import { PROTOCOL_VERSION, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema } from '../index.ts';
+import type { PullResponse, PushRequest, PushResponse } from '../index.ts';
+import type { Session } from '../../data/index.ts';
+
+// The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
+// (OpenCRVS, LESSONS.md §3): retry later, ask to log in, ask to update, halve the batch, set aside.
+export type GenreErreur = 'reseau' | 'serveur' | 'connexion' | 'version' | 'trop_gros' | 'refus';
+
+export class ErreurSync extends Error {
+  constructor(
+    readonly genre: GenreErreur,
+    message: string,
+    readonly rejetes: { changeId: string; error: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ErreurSync';
+  }
+}
+
+const MESSAGES: Record<GenreErreur, string> = {
+  reseau: 'Serveur injoignable : les modifications restent sur la tablette et partiront au retour du réseau.',
+  serveur: 'Le serveur a rencontré une erreur : nouvel essai automatique dans quelques instants.',
+  connexion: 'Session expirée : reconnectez-vous pour synchroniser. Vous pouvez continuer à travailler.',
+  version: 'Mise à jour requise : installez la nouvelle version de l’application pour synchroniser. Rien n’est perdu.',
+  trop_gros: 'Envoi trop volumineux : il sera découpé.',
+  refus: 'Le serveur a refusé certaines modifications.',
+};
+
+async function lireErreur(reponse: Response): Promise<ErreurSync> {
+  const corps = errorSchema.safeParse(await reponse.json().catch(() => null));
+  const detail = corps.success ? corps.data.error : null;
+  if (reponse.status === 401) return new ErreurSync('connexion', MESSAGES.connexion);
+  if (reponse.status === 426) return new ErreurSync('version', MESSAGES.version);
+  if (reponse.status === 413) return new ErreurSync('trop_gros', MESSAGES.trop_gros);
+  if (reponse.status >= 500) return new ErreurSync('serveur', MESSAGES.serveur);
+  return new ErreurSync('refus', detail ?? MESSAGES.refus, corps.success ? (corps.data.rejected ?? []) : []);
+}
+
+export class ApiSync {
+  constructor(
+    private readonly base: string,
+    private readonly jeton: () => Promise<string | null>,
+  ) {}
+
+  private async appeler(chemin: string, init: RequestInit = {}): Promise<unknown> {
+    const jeton = await this.jeton();
+    let reponse: Response;
+    try {
+      reponse = await fetch(`${this.base}${chemin}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(jeton ? { authorization: `Bearer ${jeton}` } : {}), ...init.headers },
+      });
+    } catch {
+      throw new ErreurSync('reseau', MESSAGES.reseau);
+    }
+    if (!reponse.ok) throw await lireErreur(reponse);
+    return reponse.json();
+  }
+
+  async connexion(email: string, motDePasse: string): Promise<Session> {
+    const r = loginResponseSchema.parse(await this.appeler('/api/login', { method: 'POST', body: JSON.stringify({ email, password: motDePasse }) }));
+    return { token: r.token, expiresAt: r.expiresAt, user: r.user };
+  }
+
+  async pousser(corps: PushRequest): Promise<PushResponse> {
+    return pushResponseSchema.parse(await this.appeler('/api/v1/sync/push', { method: 'POST', body: JSON.stringify(corps) }));
+  }
+
+  async tirer(depuis: number): Promise<PullResponse> {
+    return pullResponseSchema.parse(await this.appeler(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`));
+  }
+
+  async acquitterConflit(id: string): Promise<void> {
+    await this.appeler(`/api/v1/conflicts/${id}/ack`, { method: 'POST', body: '{}' });
+  }
+}

@@ -1,0 +1,3 @@
+export { MoteurSync } from './moteur.ts';
+export type { EtatSync } from './moteur.ts';
+export { ApiSync, ErreurSync } from './api.ts';

@@ -1,0 +1,149 @@
+import { PROTOCOL_VERSION } from '../index.ts';
+import { acquitter, appliquerPage, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
+import type { RelogementDb } from '../../data/index.ts';
+import { ApiSync, ErreurSync } from './api.ts';
+
+// The client sync engine (LESSONS.md §3): push the whole outbox oldest first, then pull until up to
+// date. One tab runs it (Web Locks); it runs at start, when the network returns, a few seconds after
+// a local change, every few minutes, and on demand; failures back off exponentially up to 5 min.
+
+export type EtatSync = {
+  phase: 'inactif' | 'en_cours' | 'erreur' | 'connexion_requise' | 'mise_a_jour_requise';
+  derniereSynchro: string | null;
+  enAttente: number;
+  message: string | null;
+  /** During a first sync: how many fields have been received so far. */
+  recus: number | null;
+};
+
+const APRES_MODIFICATION_MS = 3_000;
+const PERIODE_MS = 3 * 60_000;
+const ATTENTE_MAX_MS = 5 * 60_000;
+
+export class MoteurSync {
+  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, message: null, recus: null };
+  private readonly ecouteurs = new Set<(e: EtatSync) => void>();
+  private minuteur: ReturnType<typeof setTimeout> | null = null;
+  private echecs = 0;
+  private enCours: Promise<void> | null = null;
+  private tailleLot: number | undefined;
+  readonly api: ApiSync;
+
+  constructor(
+    private readonly db: RelogementDb,
+    base = '',
+  ) {
+    this.api = new ApiSync(base, async () => (await lireSession(db))?.token ?? null);
+  }
+
+  suivre(ecouteur: (e: EtatSync) => void): () => void {
+    this.ecouteurs.add(ecouteur);
+    ecouteur(this.etat);
+    return () => this.ecouteurs.delete(ecouteur);
+  }
+
+  private publier(modif: Partial<EtatSync>) {
+    this.etat = { ...this.etat, ...modif };
+    this.ecouteurs.forEach((e) => e(this.etat));
+  }
+
+  /** Becomes the tab that syncs once no other tab holds the lock, and stays so until closed. */
+  demarrer(): void {
+    liveQuery(() => nombreEnAttente(this.db)).subscribe((n) => {
+      const augmente = n > this.etat.enAttente;
+      this.publier({ enAttente: n });
+      if (augmente) this.planifier(APRES_MODIFICATION_MS);
+    });
+    const diriger = () => {
+      window.addEventListener('online', () => void this.synchroniser());
+      setInterval(() => void this.synchroniser(), PERIODE_MS);
+      void this.synchroniser();
+      return new Promise<void>(() => undefined);
+    };
+    if (navigator.locks) void navigator.locks.request('relogement-synchronisation', diriger);
+    else void diriger();
+  }
+
+  private planifier(delai: number) {
+    if (this.minuteur) clearTimeout(this.minuteur);
+    this.minuteur = setTimeout(() => void this.synchroniser(), delai);
+  }
+
+  /** One full cycle; concurrent calls share the cycle in progress. */
+  synchroniser(): Promise<void> {
+    this.enCours ??= this.cycle().finally(() => {
+      this.enCours = null;
+    });
+    return this.enCours;
+  }
+
+  private async cycle(): Promise<void> {
+    if (!(await lireSession(this.db))) {
+      this.publier({ phase: 'connexion_requise', message: 'Connectez-vous pour synchroniser. Tout ce que vous saisissez est enregistré sur la tablette.' });
+      return;
+    }
+    this.publier({ phase: 'en_cours', message: null });
+    try {
+      await this.pousserTout();
+      await this.tirerTout();
+      this.echecs = 0;
+      this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, message: null });
+    } catch (e) {
+      this.echouer(e instanceof ErreurSync ? e : new ErreurSync('serveur', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  private echouer(e: ErreurSync) {
+    if (e.genre === 'connexion') {
+      void enregistrerSession(this.db, null);
+      this.publier({ phase: 'connexion_requise', message: e.message, recus: null });
+      return;
+    }
+    if (e.genre === 'version') {
+      this.publier({ phase: 'mise_a_jour_requise', message: e.message, recus: null });
+      return;
+    }
+    this.echecs++;
+    const attente = Math.min(ATTENTE_MAX_MS, 2_000 * 2 ** (this.echecs - 1));
+    this.publier({ phase: 'erreur', message: e.message, recus: null });
+    this.planifier(attente);
+  }
+
+  private async pousserTout(): Promise<void> {
+    const deviceId = await identifiantAppareil(this.db);
+    for (;;) {
+      const lot = await lotAEnvoyer(this.db, this.tailleLot);
+      if (lot.length === 0) return;
+      try {
+        const reponse = await this.api.pousser({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: lot });
+        await acquitter(this.db, reponse.ackedChangeIds);
+        await enregistrerConflits(this.db, reponse.conflicts);
+        this.tailleLot = undefined;
+      } catch (e) {
+        if (e instanceof ErreurSync && e.genre === 'trop_gros' && lot.length > 1) {
+          this.tailleLot = Math.ceil(lot.length / 2);
+          continue;
+        }
+        if (e instanceof ErreurSync && e.genre === 'refus' && e.rejetes.length > 0) {
+          await mettreDeCote(this.db, e.rejetes);
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async tirerTout(): Promise<void> {
+    let depuis = await lireCheckpoint(this.db);
+    const premiere = depuis === 0;
+    let recus = 0;
+    for (;;) {
+      const page = await this.api.tirer(depuis);
+      await appliquerPage(this.db, page);
+      recus += page.changes.length;
+      if (premiere) this.publier({ recus });
+      depuis = page.checkpoint;
+      if (!page.hasMore) return;
+    }
+  }
+}

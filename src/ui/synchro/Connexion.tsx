@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import { enregistrerSession, nombreEnAttente } from '../../data/index.ts';
+import { ErreurSync } from '../../sync/client/index.ts';
+import { useBase, useMoteur } from '../commun/contexte.ts';
+import { useLive } from '../commun/useLive.ts';
+import { lien, naviguer } from '../app/route.ts';
+
+/** Logging in is needed only to sync: the work on the tablet never waits for it. */
+export default function Connexion() {
+  const db = useBase();
+  const moteur = useMoteur();
+  const enAttente = useLive(() => nombreEnAttente(db), [db]);
+  const [email, setEmail] = useState('');
+  const [motDePasse, setMotDePasse] = useState('');
+  const [erreur, setErreur] = useState<string | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+
+  const valider = async (e: Event) => {
+    e.preventDefault();
+    if (!email.trim() || !motDePasse) return setErreur('Saisissez votre adresse électronique et votre mot de passe.');
+    setEnvoi(true);
+    try {
+      await enregistrerSession(db, await moteur.api.connexion(email.trim(), motDePasse));
+      setErreur(null);
+      naviguer(lien.menages());
+      void moteur.synchroniser();
+    } catch (err) {
+      setErreur(err instanceof ErreurSync && err.genre === 'connexion' ? 'Adresse ou mot de passe incorrect.' : err instanceof Error ? err.message : 'Connexion impossible.');
+    } finally {
+      setEnvoi(false);
+    }
+  };
+
+  return (
+    <form class="panneau connexion" aria-labelledby="titre-connexion" onSubmit={(e) => void valider(e)} noValidate>
+      <h1 id="titre-connexion">Connexion</h1>
+      <p class="aide">La connexion sert à synchroniser avec le serveur. {enAttente ? `${enAttente} modification(s) attendent sur cette tablette : elles partiront après la connexion.` : ''}</p>
+      <div class="champ">
+        <label for="connexion-email">Adresse électronique</label>
+        <input id="connexion-email" type="email" autoComplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      </div>
+      <div class="champ">
+        <label for="connexion-mdp">Mot de passe</label>
+        <input id="connexion-mdp" type="password" autoComplete="current-password" value={motDePasse} onInput={(e) => setMotDePasse(e.currentTarget.value)} />
+      </div>
+      {erreur && <p class="erreur" role="alert">{erreur}</p>}
+      <button type="submit" class="bouton principal" disabled={envoi}>Se connecter</button>
+    </form>
+  );
+}
