@@ -22,7 +22,7 @@ export type EstimationApresRelogement = EstimationAide & {
   ressources: { min: number; max: number };
   /** Lowest and highest monthly aid over those bases, in either convention. */
   fourchette: { min: number; max: number };
-  /** "estimée : barème d'octobre 2025, ressources calibrées sur l'APL actuelle". */
+  /** "estimée : barème d’octobre 2025, ressources calibrées sur l’APL actuelle". */
   explication: string;
   /** How an estimated resource base was built and what it leaves out. */
   noteRessources: string | null;
@@ -62,7 +62,7 @@ function ressourcesDe(source: SourceRessources, bareme: Bareme): Resultat<Ressou
 
 const LIBELLES_BASE: Record<BaseRessources, (dispositifActuel?: Dispositif) => string> = {
   saisie: () => 'ressources saisies (base retenue par la CAF)',
-  calibration: (d) => `ressources calibrées sur l'${d ?? 'aide'} actuelle`,
+  calibration: (d) => `ressources calibrées sur l’${d ?? 'aide'} actuelle`,
   revenus: () => 'ressources estimées depuis les revenus imposables',
 };
 

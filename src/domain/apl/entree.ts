@@ -14,7 +14,7 @@ export const MAX_PERSONNES_A_CHARGE = 20;
 export type ErreurChamp = { champ: string; message: string };
 export type Resultat<T> = { ok: true; value: T } | { ok: false; erreurs: ErreurChamp[] };
 
-/** "d'octobre 2020 à septembre 2026": the months the barème knows. */
+/** "d’octobre 2020 à septembre 2026": the months the barème knows. */
 export function libelleCouverture(bareme: Bareme = BAREME_APL): string {
   const premiere = bareme.periodes[0];
   const derniere = bareme.periodes[bareme.periodes.length - 1];

@@ -20,8 +20,8 @@ export function libelleMois(mois: string): string {
   return format(new Date(Number(mois.slice(0, 4)), Number(mois.slice(5, 7)) - 1, 1), 'MMMM yyyy', { locale: fr });
 }
 
-/** "de janvier 2026", "d'octobre 2025": French elides "de" before a vowel. */
+/** "de janvier 2026", "d’octobre 2025": French elides "de" before a vowel. */
 export function deMois(mois: string): string {
   const libelle = libelleMois(mois);
-  return /^[aeiouyéè]/i.test(libelle) ? `d'${libelle}` : `de ${libelle}`;
+  return /^[aeiouyéè]/i.test(libelle) ? `d’${libelle}` : `de ${libelle}`;
 }
