@@ -14,19 +14,21 @@ export function forfaitsCharges(postes: PostesFsl, taille: number): ForfaitsChar
 
 export const quittanceDesDeuxCotes = (poste: PosteQuittancable, logement: LogementChiffre, autre: LogementChiffre): boolean => logement[poste] !== null && autre[poste] !== null;
 
+const retenue = (montant: number | null, autre: number | null, forfaitPoste: number): number => (montant !== null && autre !== null ? montant : forfaitPoste);
+
 export function chargeRetenue(poste: PosteQuittancable, logement: LogementChiffre, autre: LogementChiffre, forfaits: ForfaitsCharges): number {
-  const montant = logement[poste];
-  return montant !== null && autre[poste] !== null ? montant : forfaits[poste];
+  return retenue(logement[poste], autre[poste], forfaits[poste]);
 }
 
 /** `autre` is the dwelling it is compared with (the offer for the current one, and back). */
 export function resteACharge(logement: LogementChiffre, autre: LogementChiffre, forfaits: ForfaitsCharges): number {
+  // Spelled out poste by poste: the matching calls this for every household × offer pair.
   return (
     logement.loyer +
     logement.chargesGenerales +
-    chargeRetenue('eau', logement, autre, forfaits) +
-    chargeRetenue('eauChaude', logement, autre, forfaits) +
-    chargeRetenue('chauffage', logement, autre, forfaits) -
+    retenue(logement.eau, autre.eau, forfaits.eau) +
+    retenue(logement.eauChaude, autre.eauChaude, forfaits.eauChaude) +
+    retenue(logement.chauffage, autre.chauffage, forfaits.chauffage) -
     logement.apl
   );
 }
