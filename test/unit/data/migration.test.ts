@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RelogementDb, VERSIONS } from '../../../src/data/db.ts';
+import { resumeDe } from '../../../src/data/resume.ts';
 import type { OutboxRow } from '../../../src/data/db.ts';
 import { rechercherMenages } from '../../../src/data/index.ts';
 import { genererDemo } from '../../../src/domain/index.ts';
@@ -99,5 +100,41 @@ describe('migration from version 1', () => {
     await db.open();
     expect(await db.resumes.count()).toBe(0);
     db.close();
+  });
+});
+
+describe('every released version opens on the current one without losing a record', () => {
+  it.each(VERSIONS.slice(0, -1).map((v, i) => [v.numero, i + 1] as const))('from version %i', async (_numero, combien) => {
+    const nom = nomUnique('migration-suite');
+    noms.push(nom);
+    const d = donnees();
+    const ancienne = new RelogementDb(nom, VERSIONS.slice(0, combien));
+    await ancienne.open();
+    await ancienne.transaction('rw', ancienne.tables, async () => {
+      await ancienne.operations.add(d.operation);
+      await ancienne.residences.add(d.residence);
+      await ancienne.menages.bulkAdd(d.menages);
+      await ancienne.personnes.bulkAdd(d.personnes);
+      await ancienne.entretiens.bulkAdd(d.entretiens);
+      await ancienne.outbox.bulkAdd(d.outbox);
+      if (ancienne.tables.some((t) => t.name === 'resumes')) {
+        await ancienne.resumes.bulkAdd(d.menages.map((m) => resumeDe(m, d.personnes.filter((p) => p.menageId === m.id), d.entretiens.filter((e) => e.menageId === m.id))));
+      }
+    });
+    ancienne.close();
+
+    const db = new RelogementDb(nom);
+    await db.open();
+    try {
+      expect(db.verno).toBe(VERSIONS.at(-1)!.numero);
+      expect(await db.menages.count()).toBe(d.menages.length);
+      expect(await db.personnes.count()).toBe(d.personnes.length);
+      expect(await db.entretiens.count()).toBe(d.entretiens.length);
+      expect(await db.outbox.count()).toBe(d.outbox.length);
+      expect(await db.resumes.count()).toBe(d.menages.length);
+      expect((await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).ensemble).toBe(d.menages.length);
+    } finally {
+      db.close();
+    }
   });
 });
