@@ -15,12 +15,12 @@ export function criteresFinanciersRemplis(tauxEffortApres: number | null, resteA
 }
 
 export type CritereOrientation = { libelle: string; rempli: boolean | null };
-export type Orientation = { criteresFinanciers: boolean; criteres: CritereOrientation[]; avis: string };
+export type AvisOrientation = { criteresFinanciers: boolean; criteres: CritereOrientation[]; avis: string };
 
 const minuscule = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const RESERVE = 'La grille aide les partenaires ; elle ne décide pas de l’orientation.';
 
-export function orienter(tauxEffortApres: number | null, resteAVivreAvant: number, resteAVivreApres: number, menage: CriteresMenage, s: Seuils): Orientation {
+export function orienter(tauxEffortApres: number | null, resteAVivreAvant: number, resteAVivreApres: number, menage: CriteresMenage, s: Seuils): AvisOrientation {
   const criteres: CritereOrientation[] = [
     { libelle: `Taux d’effort < ${formatTaux(s.seuilTauxEffort)}`, rempli: tauxEffortSousSeuil(tauxEffortApres, s) },
     { libelle: `Reste à vivre > ${formatResteAVivre(s.seuilResteAVivre)}`, rempli: resteAVivreAuDessusDuSeuil(resteAVivreApres, s) },

@@ -7,7 +7,7 @@ import { chargesRetenues, forfaitsCharges, resteACharge, type ChargeRetenue } fr
 import { tauxEffort } from './taux-effort.ts';
 import { depensesIncompressibles, diviseurResteAVivre, resteAVivre } from './reste-a-vivre.ts';
 import { alertesSimulation, type CodeAlerteSimulation } from './alertes.ts';
-import { orienter, type Orientation } from './orientation.ts';
+import { orienter, type AvisOrientation } from './orientation.ts';
 
 // One household, before (current dwelling) and after (the offer), as the charter compares them
 // (charte §7.1). The screens and the command line both call `simuler`, so they show the same
@@ -27,7 +27,7 @@ export type ResultatSimulation = {
   evolution: { resteACharge: number; tauxEffort: number | null; resteAVivre: number; surface: number | null };
   alertes: CodeAlerteSimulation[];
   avertissements: Avertissement[];
-  orientation: Orientation;
+  orientation: AvisOrientation;
   occupation: { norme: NormeOccupation; avant: Occupation; apres: Occupation };
   /** How the figures were reached: each of the three charges, and what the reste à vivre is divided by. */
   detail: { charges: ChargeRetenue[]; diviseurResteAVivre: number };
