@@ -11,6 +11,7 @@ import {
   formatTaux,
   hausseNonProportionnelle,
   moyenneRessources,
+  normaliserTexte,
   resteACharge,
   resteAVivre,
   resteAVivreDegrade,
@@ -25,7 +26,6 @@ import { TYPOLOGIES, offreCompleteSchema, piecesDeTypologie, type Offre, type Of
 import { estRecente, logementDeLOffre, partsNonDetaillees } from './logement-offre.ts';
 import type { ProfilMenage } from './profil-menage.ts';
 import { PONDERATIONS_PAR_DEFAUT, type Ponderations } from './ponderations.ts';
-import { normaliser } from './valeurs-csv.ts';
 
 // How well an offer fits a household (charte §3.4 A: composition, wished places, reduced
 // mobility; §7.1: taux d'effort and reste à vivre after the move). The figures come from the
@@ -64,7 +64,7 @@ export function preparerMenage(profil: ProfilMenage, ctx: ContexteAppariement): 
     depenses: depensesIncompressibles(profil.depenses, postes, profil.occupants),
     diviseur: diviseurResteAVivre(profil.occupants, profil.composition, ctx.date, ctx.reglages),
     forfaits: forfaitsCharges(postes, profil.occupants),
-    communes: new Set(profil.communesSouhaitees.map(normaliser).filter(Boolean)),
+    communes: new Set(profil.communesSouhaitees.map(normaliserTexte).filter(Boolean)),
     typologies,
     fractionsTypologie: Object.fromEntries(TYPOLOGIES.map((t) => [t, fractionTypologie(typologies, t)])) as Record<Typologie, number>,
   };
@@ -74,7 +74,7 @@ export function preparerMenage(profil: ProfilMenage, ctx: ContexteAppariement): 
 export function preparerOffre(offre: Offre): OffrePrepare | null {
   const complete = offreCompleteSchema.safeParse(offre);
   if (!complete.success) return null;
-  return { offre: complete.data, logement: logementDeLOffre(complete.data, 0), commune: normaliser(complete.data.commune) };
+  return { offre: complete.data, logement: logementDeLOffre(complete.data, 0), commune: normaliserTexte(complete.data.commune) };
 }
 
 export type Mesure = {

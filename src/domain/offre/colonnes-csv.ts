@@ -1,5 +1,6 @@
+import { normaliserTexte } from '../simulation/index.ts';
 import { ENERGIES_CHAUFFAGE, FINANCEMENTS, MODES_CHAUFFAGE, STATIONNEMENTS, type Offre } from './offre.ts';
-import { lireDate, lireDpe, lireEtage, lireNombre, lireOuiNon, lireTypologie, lireZoneApl, normaliser, type Lecture } from './valeurs-csv.ts';
+import { lireDate, lireDpe, lireEtage, lireNombre, lireOuiNon, lireTypologie, lireZoneApl, type Lecture } from './valeurs-csv.ts';
 
 // The columns an Excel export of offers may have (AMP annexe 5, flux annexe 3), each with the
 // header names it is known by and what its cell sets on the offer.
@@ -21,7 +22,7 @@ const date = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({ cha
 
 /** Keywords in a cell, first match wins: "Collectif gaz", "chauffage urbain". */
 const motsCles = <T extends string>(t: string, table: readonly [string, T][]): T | undefined => {
-  const n = normaliser(t);
+  const n = normaliserTexte(t);
   return table.find(([mot]) => n.includes(mot))?.[1];
 };
 
@@ -92,7 +93,7 @@ const chargesComprises: Colonne = {
   champ: 'charges',
   entetes: ['chargescomprennent', 'comprisdanslescharges', 'detaildescharges', 'chargesincluses', 'naturedescharges'],
   lire: (t) => {
-    const n = normaliser(t);
+    const n = normaliserTexte(t);
     const eauChaude = n.includes('eauchaude') || n.includes('ecs');
     const eau = n.replace(/eauchaude/g, '').includes('eau');
     return { valeur: { eauComprise: eau, eauChaudeComprise: eauChaude, chauffageCompris: n.includes('chauffage') } };
@@ -157,7 +158,7 @@ export const COLONNES: readonly Colonne[] = [
 ];
 
 /** Units written in headers ("Loyer (€/mois)", "Surface (m²)") do not change the column. */
-const sansUnites = (entete: string): string => normaliser(entete).replace(/(?:(?:en|par)?(?:m2|euros|mois))+$/, '');
+const sansUnites = (entete: string): string => normaliserTexte(entete).replace(/(?:(?:en|par)?(?:m2|euros|mois))+$/, '');
 
 export function colonneDeLEntete(entete: string): Colonne | undefined {
   const cle = sansUnites(entete);

@@ -1,21 +1,12 @@
 import { addDays, format } from 'date-fns';
 import { parseDateIso, parseNombreFr } from '../commun/index.ts';
+import { normaliserTexte } from '../simulation/index.ts';
 import { CLASSES_DPE, TYPOLOGIES, type Typologie } from './offre.ts';
 
 // Reading one cell of an Excel export the way a French user typed it. Each reader returns the
 // value or a French reason, and the importer decides what to do with a bad cell.
 
 export type Lecture<T> = { valeur: T } | { erreur: string };
-
-/** Lower case, no accents, letters and digits only: "N° RPLS" and "n rpls" read alike. */
-export const normaliser = (s: string): string =>
-  s
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
 
 export function lireNombre(texte: string): Lecture<number> {
   const n = parseNombreFr(texte.replace(/€|m²|m2|%/gi, '').trim());
@@ -32,7 +23,7 @@ const REZ_DE_CHAUSSEE = new Set(['rdc', 'rezdechaussee', 'rez']);
 
 /** A floor number, "RDC" being 0. */
 export function lireEtage(texte: string): Lecture<number> {
-  return REZ_DE_CHAUSSEE.has(normaliser(texte)) ? { valeur: 0 } : lireEntier(texte);
+  return REZ_DE_CHAUSSEE.has(normaliserTexte(texte)) ? { valeur: 0 } : lireEntier(texte);
 }
 
 const VRAI = new Set(['oui', 'o', 'x', 'vrai', 'yes', 'y', '1', 'true']);
@@ -40,7 +31,7 @@ const FAUX = new Set(['non', 'n', 'faux', 'no', '0', 'false']);
 const INCONNU = new Set(['nr', 'nonrenseigne', 'ns', 'nc', 'inconnu', '?']);
 
 export function lireOuiNon(texte: string): Lecture<boolean | null> {
-  const t = normaliser(texte) || texte.trim();
+  const t = normaliserTexte(texte) || texte.trim();
   if (VRAI.has(t)) return { valeur: true };
   if (FAUX.has(t)) return { valeur: false };
   if (INCONNU.has(t)) return { valeur: null };
@@ -63,7 +54,7 @@ export function lireDate(texte: string): Lecture<string> {
 
 /** "T3", "F3", "3", "Type 4", "T2 bis", "Studio"; six rooms and more are T6. */
 export function lireTypologie(texte: string): Lecture<Typologie> {
-  const t = normaliser(texte);
+  const t = normaliserTexte(texte);
   if (t === 'studio') return { valeur: 'T1' };
   const m = /^(?:t|f|type)?(\d+)(?:bis|ter)?$/.exec(t);
   const n = m ? Number(m[1]) : 0;
@@ -72,13 +63,13 @@ export function lireTypologie(texte: string): Lecture<Typologie> {
 }
 
 export function lireDpe(texte: string): Lecture<(typeof CLASSES_DPE)[number]> {
-  const lettre = normaliser(texte).replace(/^(classe|etiquette|dpe)/, '').toUpperCase();
+  const lettre = normaliserTexte(texte).replace(/^(classe|etiquette|dpe)/, '').toUpperCase();
   const classe = CLASSES_DPE.find((c) => c === lettre);
   return classe ? { valeur: classe } : { erreur: `« ${texte} » n’est pas une classe DPE (A à G)` };
 }
 
 export function lireZoneApl(texte: string): Lecture<1 | 2 | 3> {
-  const m = /^(?:zone)?([123])$/.exec(normaliser(texte));
+  const m = /^(?:zone)?([123])$/.exec(normaliserTexte(texte));
   const zone = m ? Number(m[1]) : 0;
   return zone === 1 || zone === 2 || zone === 3 ? { valeur: zone } : { erreur: `« ${texte} » n’est pas une zone APL (1, 2 ou 3)` };
 }

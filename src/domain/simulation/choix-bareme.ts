@@ -1,7 +1,6 @@
 import type { BaremeCalcul, BaremeFsl } from './bareme.ts';
 import { BAREME_EXEMPLE } from './bareme-exemple.ts';
-
-const normaliser = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+import { normaliserTexte } from './texte.ts';
 
 export const enVigueur = (b: Pick<BaremeCalcul, 'debut' | 'fin'>, date: string): boolean => b.debut <= date && (b.fin === null || date <= b.fin);
 
@@ -12,5 +11,5 @@ export const enVigueur = (b: Pick<BaremeCalcul, 'debut' | 'fin'>, date: string):
 export function choisirBareme(baremes: readonly BaremeFsl[], territoire: string, date: string, exemples: readonly BaremeFsl[] = [BAREME_EXEMPLE]): BaremeFsl | null {
   const plusRecent = (candidats: readonly BaremeFsl[]) =>
     candidats.filter((b) => !b.supprime && enVigueur(b, date)).reduce<BaremeFsl | null>((meilleur, b) => (meilleur === null || b.debut > meilleur.debut ? b : meilleur), null);
-  return plusRecent(baremes.filter((b) => normaliser(b.territoire) === normaliser(territoire))) ?? plusRecent(exemples);
+  return plusRecent(baremes.filter((b) => normaliserTexte(b.territoire) === normaliserTexte(territoire))) ?? plusRecent(exemples);
 }

@@ -13,3 +13,4 @@ export * from './orientation.ts';
 export * from './simuler.ts';
 export * from './fichier.ts';
 export * from './format.ts';
+export * from './texte.ts';
