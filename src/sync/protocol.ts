@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { changeSchema } from './change.ts';
+import { hlcSchema } from './hlc.ts';
+
+// The wire format of the sync API, shared by the devices and the server (docs/sync.md). Both
+// ends parse what they receive with these schemas.
+
+/** Bumped on any incompatible change; an older client gets 426 and writes nothing. */
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_CHANGES = 500;
+export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
+export const MAX_PULL_LIMIT = 500;
+/** A clock further ahead of the server's time than this is refused (Actual Budget's maxDrift). */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+export const ROLES = ['chargé', 'encadrant', 'administrateur'] as const;
+export const roleSchema = z.enum(ROLES, { message: 'Rôle inconnu : chargé, encadrant ou administrateur.' });
+export type Role = z.infer<typeof roleSchema>;
+
+export const ORGANISATION_KINDS = ['bailleur', 'mous', 'ville', 'metropole'] as const;
+export const organisationKindSchema = z.enum(ORGANISATION_KINDS, { message: 'Type d’organisation inconnu : bailleur, mous, ville ou metropole.' });
+
+export const errorSchema = z.object({
+  error: z.string(),
+  /** The changes of a refused push that caused the refusal, so the device can set them aside. */
+  rejected: z.array(z.object({ changeId: z.string(), error: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof errorSchema>;
+
+// Accounts
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export const profileSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: organisationKindSchema.nullable() }),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const loginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), user: profileSchema });
+
+// Push
+
+/** Read first, so that an outdated client is told to update whatever shape it sends. */
+export const versionedSchema = z.object({ protocolVersion: z.number().int() });
+
+export const pushRequestSchema = z.object({
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+  deviceId: z.string().min(1).max(64),
+  changes: z.array(changeSchema).max(MAX_PUSH_CHANGES, `Au plus ${MAX_PUSH_CHANGES} modifications par envoi.`),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+const conflictSideSchema = z.object({
+  value: z.json(),
+  hlc: hlcSchema,
+  /** Display name of the user who wrote the value. */
+  author: z.string(),
+  /** Wall time of the value's clock (ISO 8601). */
+  at: z.string(),
+});
+
+/** A concurrent edit: the value kept and the value overwritten, until someone acknowledges it. */
+export const conflictSchema = z.object({
+  id: z.string().uuid(),
+  seq: z.number().int(),
+  table: z.string(),
+  recordId: z.string(),
+  menageId: z.string().nullable(),
+  field: z.string(),
+  winner: conflictSideSchema,
+  loser: conflictSideSchema,
+  detectedAt: z.string(),
+  acknowledged: z.object({ by: z.string(), at: z.string() }).nullable(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Every change id of the request, new or replayed: the device may drop them from its outbox. */
+  ackedChangeIds: z.array(z.string()),
+  conflicts: z.array(conflictSchema),
+  serverTime: z.string(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+// Pull
+
+export const pullQuerySchema = z.object({
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+  since: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
+});
+
+/** One field as stored on the server, with the sequence of its last write. */
+export const serverFieldSchema = z.object({
+  table: z.string(),
+  recordId: z.string(),
+  field: z.string(),
+  value: z.json(),
+  hlc: hlcSchema,
+  seq: z.number().int(),
+});
+export type ServerField = z.infer<typeof serverFieldSchema>;
+
+export const pullResponseSchema = z.object({
+  /** In seq order, then the full content of households shared with the user within this page. */
+  changes: z.array(serverFieldSchema),
+  conflicts: z.array(conflictSchema),
+  checkpoint: z.number().int(),
+  hasMore: z.boolean(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// Household assignments and the organisation's users
+
+export const assignmentRequestSchema = z.object({ userId: z.string().uuid() });
+export const usersResponseSchema = z.object({
+  users: z.array(z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: roleSchema })),
+});
+
+// Blobs (photos and scans), addressed by the SHA-256 of their content
+
+export const MAX_BLOB_BYTES = 30 * 1024 * 1024;
+export const BLOB_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const blobHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue (64 caractères hexadécimaux).');
+/** Fields whose values name blobs: the server lets whoever sees the record read those blobs. */
+export const BLOB_FIELDS = ['blobHash', 'pages'] as const;
