@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { createOrganisation, createUser, findUserByEmail } from './accounts/accounts.ts';
+import { revokeUserSessions } from './accounts/sessions.ts';
+import type { Database } from './db/database.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { openStorage } from './db/open.ts';
+import { HttpError } from './http-error.ts';
+
+// `npm run -s admin -- <command>`: accounts, on the same database as the server (DATABASE_URL,
+// or PGlite in DATA_DIR, which must not be open in a running server at the same time).
+
+const USAGE = `Commandes :
+  create-org <nom> [--type bailleur|mous|ville|metropole]
+  create-user --org <nom> --email <adresse> --password <mot de passe> --role <chargé|encadrant|administrateur> [--name <nom affiché>]
+  revoke-sessions --email <adresse>`;
+
+type Command = (db: Database, args: string[]) => Promise<string>;
+
+const COMMANDS: Record<string, Command> = {
+  'create-org': async (db, args) => {
+    const { values, positionals } = parseArgs({ args, options: { type: { type: 'string' } }, allowPositionals: true });
+    const name = positionals.join(' ');
+    const org = await createOrganisation(db, name, values.type ?? null);
+    return `Organisation « ${org.name} » créée.`;
+  },
+  'create-user': async (db, args) => {
+    const { values } = parseArgs({
+      args,
+      options: { org: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    });
+    if (!values.org || !values.email || !values.password || !values.role) throw new HttpError(400, `Options manquantes.\n${USAGE}`);
+    const user = await createUser(db, { organisation: values.org, email: values.email, password: values.password, role: values.role, ...(values.name ? { name: values.name } : {}) });
+    return `Compte ${user.email} (${user.role}) créé dans « ${user.organisation.name} ».`;
+  },
+  'revoke-sessions': async (db, args) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    const user = values.email ? await findUserByEmail(db, values.email) : null;
+    if (!user) throw new HttpError(404, 'Compte introuvable.');
+    return `${await revokeUserSessions(db, user.id)} session(s) fermée(s) pour ${user.email}.`;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' }, 'la commande admin');
+  try {
+    console.log(await command(storage.db, args));
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof HttpError || error instanceof DataDirLockedError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(known ? (error as Error).message : error);
+    process.exit(1);
+  },
+);

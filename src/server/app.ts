@@ -1,0 +1,50 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { MAX_PUSH_BYTES } from '../sync/index.ts';
+import type { Database } from './db/database.ts';
+import { HttpError } from './http-error.ts';
+import { accountRoutes } from './http/account-routes.ts';
+import { blobRoutes } from './http/blob-routes.ts';
+import { installErrorHandlers } from './http/errors.ts';
+import { staticRoutes } from './http/static-routes.ts';
+import { syncRoutes } from './http/sync-routes.ts';
+
+export type AppOptions = {
+  db: Database;
+  /** The built PWA to serve; null serves the API only. */
+  distDir?: string | null;
+  /** The server's clock, injectable so that tests control it. */
+  now?: () => number;
+  logger?: FastifyServerOptions['logger'];
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limit). */
+  trustProxy?: boolean;
+};
+
+/** Logs say what was asked and how it went, never who, what was sent, or from where. */
+export const logOptions = (level: string) =>
+  ({
+    level,
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }) satisfies FastifyServerOptions['logger'];
+
+export async function buildApp({ db, distDir = null, now = Date.now, logger = false, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES, trustProxy });
+  installErrorHandlers(app);
+
+  app.get('/api/health', async () => {
+    try {
+      await db.query('select 1');
+    } catch {
+      throw new HttpError(503, 'Base de données indisponible.');
+    }
+    return { status: 'ok', database: db.kind };
+  });
+  accountRoutes(app, db);
+  syncRoutes(app, db, now);
+  await app.register(blobRoutes, { db });
+  await staticRoutes(app, distDir);
+  return app;
+}

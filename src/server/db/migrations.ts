@@ -1,0 +1,149 @@
+import type { Database } from './database.ts';
+
+// The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
+// A released step is never edited: a change of schema is a new step.
+const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'accounts',
+    sql: `
+      create table organisations (
+        id uuid primary key,
+        name text not null unique,
+        kind text check (kind in ('bailleur', 'mous', 'ville', 'metropole')),
+        created_at timestamptz not null default now()
+      );
+      create table users (
+        id uuid primary key,
+        organisation_id uuid not null references organisations (id),
+        email text not null unique,
+        name text not null,
+        role text not null check (role in ('chargé', 'encadrant', 'administrateur')),
+        password_hash text not null,
+        created_at timestamptz not null default now()
+      );
+      create index users_organisation on users (organisation_id);
+      -- Only the SHA-256 of a token is stored: a copy of the database opens no session.
+      create table sessions (
+        token_hash text primary key,
+        user_id uuid not null references users (id) on delete cascade,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        revoked_at timestamptz
+      );
+      create index sessions_user on sessions (user_id);
+      create table login_failures (
+        key text not null,
+        at timestamptz not null default now()
+      );
+      create index login_failures_key on login_failures (key, at);
+    `,
+  },
+  {
+    id: 2,
+    name: 'sync',
+    sql: `
+      -- The global sequence. Every write locks this row first, so seqs are handed out in commit
+      -- order and a pull never skips a row that committed late.
+      create table sync_state (id int primary key check (id = 1), seq bigint not null);
+      insert into sync_state values (1, 0);
+      -- One row per synced record. Households and their child records have global ids (scope '');
+      -- reference data (operations, résidences, settings) is scoped by organisation.
+      create table records (
+        rid bigserial primary key,
+        tbl text not null,
+        scope text not null,
+        record_id text not null,
+        org_id uuid not null references organisations (id),
+        menage_id text,
+        created_by uuid not null references users (id),
+        created_seq bigint not null,
+        unique (tbl, scope, record_id)
+      );
+      create index records_menage on records (menage_id);
+      create index records_org on records (org_id, tbl);
+      create table fields (
+        rid bigint not null references records (rid),
+        field text not null,
+        value jsonb not null,
+        hlc text not null,
+        seq bigint not null unique,
+        author uuid not null references users (id),
+        primary key (rid, field)
+      );
+      -- Who a household's référent and binôme are, to find the households a chargé follows.
+      create index fields_people on fields ((lower(btrim(value #>> '{}')))) where field in ('referent', 'binome');
+      create table applied_changes (
+        change_id uuid primary key,
+        user_id uuid not null references users (id),
+        device_id text not null,
+        applied_at timestamptz not null default now()
+      );
+      create table conflicts (
+        id uuid primary key,
+        seq bigint not null unique,
+        rid bigint not null references records (rid),
+        field text not null,
+        winner_value jsonb not null,
+        winner_hlc text not null,
+        winner_author uuid not null references users (id),
+        loser_value jsonb not null,
+        loser_hlc text not null,
+        loser_author uuid not null references users (id),
+        detected_at timestamptz not null default now(),
+        acknowledged_by uuid references users (id),
+        acknowledged_at timestamptz
+      );
+      create index conflicts_record on conflicts (rid);
+      -- Households an encadrant gave to a chargé, on top of those she is référent or binôme of.
+      create table assignments (
+        menage_id text not null,
+        user_id uuid not null references users (id),
+        assigned_by uuid not null references users (id),
+        seq bigint not null,
+        primary key (menage_id, user_id)
+      );
+      create index assignments_user on assignments (user_id);
+    `,
+  },
+  {
+    id: 3,
+    name: 'blobs',
+    sql: `
+      create table blobs (
+        hash text primary key,
+        content_type text not null,
+        size int not null,
+        data bytea not null,
+        created_at timestamptz not null default now()
+      );
+      create table blob_uploads (
+        hash text not null references blobs (hash),
+        user_id uuid not null references users (id),
+        primary key (hash, user_id)
+      );
+      -- A blob is readable by whoever sees a record whose field names its hash.
+      create table blob_refs (
+        hash text not null,
+        rid bigint not null references records (rid),
+        primary key (hash, rid)
+      );
+    `,
+  },
+];
+
+/** Applies the missing steps; safe when several instances start at once (table lock). */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query('create table if not exists migrations (id int primary key, name text not null, applied_at timestamptz not null default now())');
+  return db.transaction(async (tx) => {
+    await tx.query('lock table migrations in exclusive mode');
+    const done = new Set((await tx.query<{ id: number }>('select id from migrations')).map((r) => r.id));
+    const applied: number[] = [];
+    for (const step of MIGRATIONS.filter((m) => !done.has(m.id))) {
+      await tx.exec(step.sql);
+      await tx.query('insert into migrations (id, name) values ($1, $2)', [step.id, step.name]);
+      applied.push(step.id);
+    }
+    return applied;
+  });
+}

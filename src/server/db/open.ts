@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import type { Database } from './database.ts';
+import { lockDataDir } from './lock.ts';
+import { migrate } from './migrations.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+export type StorageOptions = {
+  /** A PostgreSQL server; wins over dataDir. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; without it (and without databaseUrl), an in-memory database. */
+  dataDir?: string | undefined;
+  /** A dump to start a new PGlite database from (see dumpPglite), to skip its slow creation. */
+  template?: Blob | undefined;
+};
+
+/** Opens and migrates the configured database; `holder` names the process in the PGlite lock. */
+export async function openStorage(options: StorageOptions, holder: string): Promise<{ db: Database; close: () => Promise<void> }> {
+  if (options.databaseUrl) {
+    const db = openPostgres(options.databaseUrl);
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const release = options.dataDir === undefined ? () => undefined : lockDataDir(options.dataDir, holder);
+  try {
+    const db = await openPglite({ dataDir: options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'), template: options.template });
+    await migrate(db);
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { loginRequestSchema, usersResponseSchema } from '../../sync/index.ts';
+import { findLogin, usersOfOrganisation } from '../accounts/accounts.ts';
+import { LOGIN_RETRY_SECONDS, clearLoginFailures, loginBlocked, recordLoginFailure } from '../accounts/login-limit.ts';
+import { decoyHash, verifyPassword } from '../accounts/passwords.ts';
+import { createSession, revokeSession } from '../accounts/sessions.ts';
+import type { Database } from '../db/database.ts';
+import { HttpError } from '../http-error.ts';
+import { actorOf, bearerToken, requireSession } from './authenticate.ts';
+import { parseInput } from './errors.ts';
+
+export function accountRoutes(app: FastifyInstance, db: Database): void {
+  const session = requireSession(db);
+
+  app.post('/api/login', async (request) => {
+    const { email, password } = parseInput(loginRequestSchema, request.body);
+    const keys = { email, ip: request.ip };
+    if (await loginBlocked(db, keys)) {
+      throw new HttpError(429, `Trop de tentatives de connexion : réessayez dans ${LOGIN_RETRY_SECONDS / 60} minutes.`);
+    }
+    const login = await findLogin(db, email);
+    const valid = await verifyPassword(password, login?.passwordHash ?? (await decoyHash()));
+    if (!login || !valid) {
+      await recordLoginFailure(db, keys);
+      throw new HttpError(401, 'Adresse électronique ou mot de passe incorrect.');
+    }
+    await clearLoginFailures(db, keys);
+    return { ...(await createSession(db, login.profile.id)), user: login.profile };
+  });
+
+  app.post('/api/logout', { preHandler: session }, async (request, reply) => {
+    const token = bearerToken(request);
+    if (token !== null) await revokeSession(db, token);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/me', { preHandler: session }, async (request) => actorOf(request));
+
+  app.get('/api/v1/users', { preHandler: session }, async (request) =>
+    usersResponseSchema.parse({ users: await usersOfOrganisation(db, actorOf(request).organisation.id) }),
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import { MAX_PUSH_BYTES, PROTOCOL_VERSION, assignmentRequestSchema, pullQuerySchema, pushRequestSchema, versionedSchema } from '../../sync/index.ts';
+import type { Database } from '../db/database.ts';
+import { HttpError } from '../http-error.ts';
+import { assignHousehold, unassignHousehold } from '../replication/assignments.ts';
+import { acknowledgeConflict, openConflicts } from '../replication/conflicts.ts';
+import { pull } from '../replication/pull.ts';
+import { push } from '../replication/push.ts';
+import { actorOf, requireSession } from './authenticate.ts';
+import { parseInput } from './errors.ts';
+
+/** An outdated client is told to update before anything else is looked at (426). */
+function checkVersion(input: unknown): void {
+  const versioned = versionedSchema.safeParse(input);
+  if (!versioned.success) return;
+  if (versioned.data.protocolVersion < PROTOCOL_VERSION) {
+    throw new HttpError(426, 'Mise à jour requise : rechargez l’application pour reprendre la synchronisation. Vos modifications restent sur la tablette.');
+  }
+  if (versioned.data.protocolVersion > PROTOCOL_VERSION) throw new HttpError(400, 'Version du protocole inconnue du serveur.');
+}
+
+const menageParams = z.object({ id: z.string().uuid() });
+const assignmentParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });
+const conflictParams = z.object({ id: z.string().uuid() });
+const conflictsQuery = z.object({ menageId: z.string().uuid().optional() });
+
+export function syncRoutes(app: FastifyInstance, db: Database, now: () => number): void {
+  const session = requireSession(db);
+
+  app.post('/api/v1/sync/push', { preHandler: session, bodyLimit: MAX_PUSH_BYTES }, async (request) => {
+    checkVersion(request.body);
+    return push(db, actorOf(request), parseInput(pushRequestSchema, request.body), now());
+  });
+
+  app.get('/api/v1/sync/pull', { preHandler: session }, async (request) => {
+    const query = request.query as Record<string, unknown>;
+    checkVersion({ protocolVersion: Number(query.protocolVersion) });
+    const { since, limit } = parseInput(pullQuerySchema, { ...query, protocolVersion: Number(query.protocolVersion) });
+    return pull(db, actorOf(request), since, limit, now());
+  });
+
+  app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {
+    const { menageId } = parseInput(conflictsQuery, request.query);
+    return { conflicts: await openConflicts(db, actorOf(request), menageId ?? null) };
+  });
+
+  app.post('/api/v1/conflicts/:id/ack', { preHandler: session }, async (request) => {
+    const { id } = parseInput(conflictParams, request.params);
+    return acknowledgeConflict(db, actorOf(request), id);
+  });
+
+  app.post('/api/v1/menages/:id/assignments', { preHandler: session }, async (request, reply) => {
+    const { id } = parseInput(menageParams, request.params);
+    const { userId } = parseInput(assignmentRequestSchema, request.body);
+    await assignHousehold(db, actorOf(request), id, userId);
+    return reply.code(204).send();
+  });
+
+  app.delete('/api/v1/menages/:id/assignments/:userId', { preHandler: session }, async (request, reply) => {
+    const { id, userId } = parseInput(assignmentParams, request.params);
+    await unassignHousehold(db, actorOf(request), id, userId);
+    return reply.code(204).send();
+  });
+}

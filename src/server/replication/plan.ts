@@ -1,0 +1,114 @@
+import { BLOB_FIELDS, judgeChange, splitField } from '../../sync/index.ts';
+import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
+import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
+import type { BatchState, RecordState } from './records.ts';
+
+// Deciding a push, without touching the database: authorise each change, then keep per field
+// the value with the greatest clock and log the concurrent value that lost. Changes are taken in
+// order, so a record created earlier in the batch (a household, then its occupants) is known to
+// the changes after it.
+
+export type FieldWrite = { record: RecordState; field: string; stored: StoredField };
+export type ConflictSide = Pick<StoredField, 'value' | 'hlc' | 'author'>;
+export type PlannedConflict = { id: string; seq: number; record: RecordState; field: string; winner: ConflictSide; loser: ConflictSide };
+export type Rejection = { changeId: string; error: string };
+
+export type Plan = {
+  newRecords: RecordState[];
+  /** Child records moved to another household. */
+  movedRecords: Set<RecordState>;
+  /** The last write of each field. */
+  writes: Map<string, FieldWrite>;
+  conflicts: PlannedConflict[];
+  blobRefs: { record: RecordState; hash: string }[];
+  rejected: Rejection[];
+  seq: number;
+};
+
+const REFUSED = 'Accès refusé.';
+const REFERENCE_ONLY = 'Les opérations, résidences et paramètres sont modifiés par les encadrants et administrateurs.';
+const NO_RESIDENCE = 'Un nouveau ménage doit être rattaché à une résidence de votre organisation.';
+
+const BLOB_HASH = /^[0-9a-f]{64}$/;
+
+/** The blob hashes named anywhere in a value. */
+function hashesIn(value: unknown): string[] {
+  if (typeof value === 'string') return BLOB_HASH.test(value) ? [value] : [];
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(hashesIn);
+  return [];
+}
+
+/** Plans `changes` (not yet applied) from `state`, which it updates as it goes. */
+export function planBatch(state: BatchState, actor: Profile, changes: readonly Change[], seq: number, newId: () => string): Plan {
+  const org = actor.organisation.id;
+  const plan: Plan = { newRecords: [], movedRecords: new Set(), writes: new Map(), conflicts: [], blobRefs: [], rejected: [], seq };
+
+  const firstValue = (table: string, recordId: string, field: string) => changes.find((c) => c.table === table && c.recordId === recordId && c.field === field)?.value;
+
+  const householdWritable = (menageId: unknown): boolean => {
+    const household = typeof menageId === 'string' ? state.households.get(menageId) : undefined;
+    return household !== undefined && household.orgId === org && (actor.role !== 'chargé' || household.accessible);
+  };
+  const residenceOfOrg = (id: unknown) => typeof id === 'string' && state.residences.has(id);
+
+  function createRecord(table: SyncedTable, recordId: string, menageId: string | null): RecordState {
+    const scope = scopeOf(table, org);
+    const record: RecordState = { key: recordKey(table, scope, recordId), rid: null, table, scope, recordId, orgId: org, menageId, createdBy: actor.id, createdSeq: plan.seq + 1 };
+    state.records.set(record.key, record);
+    plan.newRecords.push(record);
+    if (table === 'menages') state.households.set(recordId, { orgId: org, accessible: true });
+    if (table === 'residences') state.residences.add(recordId);
+    return record;
+  }
+
+  /** The record a change writes to (created if new), or why the user may not write it. */
+  function authorise(change: Change): RecordState | string {
+    const table = change.table as SyncedTable;
+    const kind = kindOf(table);
+    if (kind === 'reference' && actor.role === 'chargé') return REFERENCE_ONLY;
+    // Where a household or a child record is moved to must be the user's too.
+    if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return NO_RESIDENCE;
+    if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;
+    const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
+    if (existing) return kind === 'reference' || householdWritable(existing.menageId) ? existing : REFUSED;
+    if (kind === 'reference') return createRecord(table, change.recordId, null);
+    if (kind === 'menage') {
+      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId')) ? createRecord(table, change.recordId, change.recordId) : NO_RESIDENCE;
+    }
+    const menageId = firstValue(table, change.recordId, 'menageId');
+    return householdWritable(menageId) ? createRecord(table, change.recordId, menageId as string) : REFUSED;
+  }
+
+  function write(record: RecordState, change: Change): StoredField {
+    plan.seq += 1;
+    const stored: StoredField = { value: change.value, hlc: change.hlc, seq: plan.seq, author: actor.id };
+    const key = fieldKey(record.key, change.field);
+    state.fields.set(key, stored);
+    plan.writes.set(key, { record, field: change.field, stored });
+    if ((BLOB_FIELDS as readonly string[]).includes(splitField(change.field).name)) {
+      for (const hash of hashesIn(change.value)) plan.blobRefs.push({ record, hash });
+    }
+    if (kindOf(record.table) === 'child' && change.field === 'menageId' && record.menageId !== change.value) {
+      record.menageId = change.value as string;
+      if (record.rid !== null) plan.movedRecords.add(record);
+    }
+    return stored;
+  }
+
+  for (const change of changes) {
+    const record = authorise(change);
+    if (typeof record === 'string') {
+      plan.rejected.push({ changeId: change.changeId, error: record });
+      continue;
+    }
+    const stored = state.fields.get(fieldKey(record.key, change.field));
+    const incoming = { value: change.value, hlc: change.hlc, baseSeq: change.baseSeq, author: actor.id };
+    const verdict = judgeChange(stored, incoming);
+    const written = verdict.wins ? write(record, change) : undefined;
+    if (verdict.concurrent && stored !== undefined) {
+      plan.seq += 1;
+      plan.conflicts.push({ id: newId(), seq: plan.seq, record, field: change.field, winner: written ?? stored, loser: written ? stored : incoming });
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,44 @@
+import { SYNCED_TABLES } from '../../sync/index.ts';
+import type { StoredField, SyncedTable } from '../../sync/index.ts';
+
+// How the server keys synced records. A household and its child records (occupants, interviews…)
+// have ids made on the devices, unique everywhere. Reference data (operations, résidences,
+// territory settings) belongs to the organisation that wrote it, so each organisation has its own
+// "territoire" settings record under the same id.
+
+export type TableKind = 'reference' | 'menage' | 'child';
+
+export function kindOf(table: SyncedTable): TableKind {
+  const key = SYNCED_TABLES[table].menageKey;
+  return key === null ? 'reference' : key === 'id' ? 'menage' : 'child';
+}
+
+export const scopeOf = (table: SyncedTable, organisationId: string): string => (kindOf(table) === 'reference' ? organisationId : '');
+
+export const recordKey = (table: string, scope: string, recordId: string) => `${table}|${scope}|${recordId}`;
+export const fieldKey = (record: string, field: string) => `${record}#${field}`;
+
+/** A synced record as the server knows it; `rid` is null until a record new in this batch is saved. */
+export type RecordState = {
+  key: string;
+  rid: number | null;
+  table: SyncedTable;
+  scope: string;
+  recordId: string;
+  orgId: string;
+  /** The household it belongs to (its own id for a household), null for reference data. */
+  menageId: string | null;
+  createdBy: string;
+  createdSeq: number;
+};
+
+export type HouseholdState = { orgId: string; accessible: boolean };
+
+/** What a push needs to know before it decides anything, loaded in one go. */
+export type BatchState = {
+  records: Map<string, RecordState>;
+  fields: Map<string, StoredField>;
+  households: Map<string, HouseholdState>;
+  /** Résidences of the pushing user's organisation that the batch refers to. */
+  residences: Set<string>;
+};

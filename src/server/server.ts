@@ -1,0 +1,39 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Database } from './db/database.ts';
+import { openStorage } from './db/open.ts';
+import type { StorageOptions } from './db/open.ts';
+
+export type ServerOptions = StorageOptions & {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  distDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+};
+
+export type RunningServer = { url: string; app: FastifyInstance; db: Database; close: () => Promise<void> };
+
+/** Opens the database (migrating it), then serves the API and the PWA until `close`. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const storage = await openStorage(options, 'le serveur');
+  try {
+    const app = await buildApp({ db: storage.db, distDir: options.distDir ?? null, logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      app,
+      db: storage.db,
+      // Stops taking requests, lets those under way finish, then closes the database.
+      close: () => (closing ??= app.close().then(storage.close)),
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

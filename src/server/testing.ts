@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { entretienSchema, menageSchema, personneSchema, residenceSchema } from '../domain/index.ts';
+import { diffRecord, formatHlc, initialHlc, tick } from '../sync/index.ts';
+import type { Change, HlcState, Profile, Role, SyncedTable } from '../sync/index.ts';
+import { createOrganisation, createUser } from './accounts/accounts.ts';
+import { hashPassword } from './accounts/passwords.ts';
+import { createSession } from './accounts/sessions.ts';
+import type { Database } from './db/database.ts';
+import { applyChanges } from './replication/push.ts';
+
+// Helpers for tests and benchmarks (the server's own, and the browser tests that start it):
+// accounts with a session, a résidence, households in bulk. Not used by the server itself.
+
+export { startServer } from './server.ts';
+export type { RunningServer, ServerOptions } from './server.ts';
+
+/**
+ * An empty PGlite cluster as a tarball, made once per PGlite version and kept in the system's
+ * temporary directory: starting from it takes about a second instead of ten.
+ */
+export async function pgliteTemplate(): Promise<Blob> {
+  const packageDir = dirname(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  const path = join(tmpdir(), `relogement-pglite-${version}.tar`);
+  if (!existsSync(path)) {
+    const db = await PGlite.create();
+    const dump = await db.dumpDataDir('none');
+    await db.close();
+    // Written aside then renamed, so that a parallel test never reads half a file.
+    const partial = `${path}.${process.pid}.${randomUUID()}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+  }
+  return new Blob([readFileSync(path)]);
+}
+
+export type TestAccount = { profile: Profile; token: string; password: string };
+
+const accountHashes = new Map<string, Promise<string>>();
+
+/**
+ * A user with a live session, in `organisation` (created if needed). The password is hashed with
+ * light parameters so that creating many accounts stays fast; logging in with it works.
+ */
+export async function createTestAccount(
+  db: Database,
+  options: { organisation: string; role: Role; name?: string; email?: string; password?: string },
+): Promise<TestAccount> {
+  const [org] = await db.query('select 1 from organisations where name = $1', [options.organisation]);
+  if (!org) await createOrganisation(db, options.organisation);
+  const password = options.password ?? 'mot de passe de test';
+  let hash = accountHashes.get(password);
+  if (!hash) accountHashes.set(password, (hash = hashPassword(password, { N: 1024, r: 8, p: 1 })));
+  const email = options.email ?? `${randomUUID()}@test.invalid`;
+  const profile = await createUser(db, { organisation: options.organisation, email, password, role: options.role, name: options.name ?? email }, await hash);
+  const { token } = await createSession(db, profile.id);
+  return { profile, token, password };
+}
+
+/** Field changes that create `record` in `table`, stamped by `clock` (returned advanced). */
+export function creationChanges(table: SyncedTable, record: Record<string, unknown>, clock: HlcState, now: number): { changes: Change[]; clock: HlcState } {
+  let state = clock;
+  const changes = diffRecord(table, undefined, record).map(({ field, value }) => {
+    state = tick(state, now);
+    return { changeId: randomUUID(), table, recordId: String(record.id), field, value: value as Change['value'], hlc: formatHlc(state), baseSeq: null };
+  });
+  return { changes, clock: state };
+}
+
+const seedClock = () => initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
+
+/** A résidence of the account's organisation (an encadrant or administrateur), through the push path. */
+export async function createTestResidence(db: Database, actor: Profile, nom = 'Résidence des Tilleuls'): Promise<string> {
+  const residence = residenceSchema.parse({ id: randomUUID(), operationId: randomUUID(), nom, dateOuverture: '2025-01-15' });
+  const { changes } = creationChanges('residences', residence, seedClock(), Date.now());
+  await applyChanges(db, actor, 'test', changes, Date.now());
+  return residence.id;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * `n` households of résidence `residenceId`, each with one to four occupants and one interview,
+ * written by `actor` through the push path (as if one device had pushed them). Returns their ids.
+ */
+export async function seedHouseholds(db: Database, actor: Profile, residenceId: string, n: number): Promise<string[]> {
+  const now = Date.now();
+  let clock = seedClock();
+  const ids: string[] = [];
+  let pending: Change[] = [];
+  const add = (table: SyncedTable, record: Record<string, unknown>) => {
+    const made = creationChanges(table, record, clock, now);
+    clock = made.clock;
+    pending.push(...made.changes);
+  };
+  for (let i = 0; i < n; i += 1) {
+    const id = randomUUID();
+    ids.push(id);
+    add('menages', menageSchema.parse({ id, residenceId, nom: `Ménage ${i + 1}`, reference: `M-${i + 1}`, referent: actor.name, creeLe: '2025-02-01', telephone: '06 00 00 00 00' }));
+    for (let p = 0; p < 1 + (i % 4); p += 1) {
+      add('personnes', personneSchema.parse({ id: randomUUID(), menageId: id, prenom: `Prénom ${p + 1}`, nom: `Ménage ${i + 1}`, lien: p === 0 ? 'titulaire' : 'enfant', dateNaissance: '1980-05-0' + (p + 1) }));
+    }
+    add('entretiens', entretienSchema.parse({
+      id: randomUUID(),
+      menageId: id,
+      date: '2025-03-01',
+      type: 'premier',
+      statut: 'brouillon',
+      reponses: { 'logement.typologie': { valeur: 'T3' }, 'logement.surface': { valeur: '64' }, 'logement.loyer': { valeur: '420' } },
+    }));
+    if (pending.length >= CHUNK) {
+      await applyChanges(db, actor, 'seed', pending, now);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await applyChanges(db, actor, 'seed', pending, now);
+  return ids;
+}

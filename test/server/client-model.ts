@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { PROTOCOL_VERSION, applyField, diffRecord, formatHlc, initialHlc, mergePulledField, receive, tick } from '../../src/sync/index.ts';
+import type { Change, HlcState, LocalFieldMeta, PullResponse, PushRequest, PushResponse, SyncedTable } from '../../src/sync/index.ts';
+
+// A device reduced to what the protocol needs, kept in memory: records, an outbox of field
+// changes, per-field clock and last seen seq, a checkpoint and a clock. It writes and merges the
+// way the Dexie client does, with the shared pure functions.
+
+type Row = Record<string, unknown>;
+
+const recordKey = (table: string, id: string) => `${table}|${id}`;
+const metaKey = (table: string, id: string, field: string) => `${table}|${id}|${field}`;
+
+export class ModelClient {
+  readonly deviceId = randomUUID();
+  readonly records = new Map<string, Row>();
+  readonly meta = new Map<string, LocalFieldMeta>();
+  outbox: Change[] = [];
+  checkpoint = 0;
+  clock: HlcState;
+
+  constructor(
+    readonly token: string,
+    private readonly now: () => number,
+  ) {
+    this.clock = initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
+  }
+
+  /** A local edit of one field: written at once, queued, replacing a pending edit of that field. */
+  edit(table: SyncedTable, recordId: string, field: string, value: Change['value']): Change {
+    this.clock = tick(this.clock, this.now());
+    const hlc = formatHlc(this.clock);
+    const key = metaKey(table, recordId, field);
+    const seen = this.meta.get(key);
+    const change: Change = { changeId: randomUUID(), table, recordId, field, value, hlc, baseSeq: seen?.seq ?? null };
+    this.outbox = this.outbox.filter((c) => !(c.table === table && c.recordId === recordId && c.field === field));
+    this.outbox.push(change);
+    this.meta.set(key, { hlc, seq: seen?.seq ?? null });
+    this.records.set(recordKey(table, recordId), applyField(this.records.get(recordKey(table, recordId)) ?? { id: recordId }, field, value));
+    return change;
+  }
+
+  /** A new record, as its field changes (one per map entry). */
+  create(table: SyncedTable, record: Row & { id: string }): void {
+    for (const { field, value } of diffRecord(table, undefined, record)) this.edit(table, record.id, field, value as Change['value']);
+  }
+
+  pushRequest(max = 500): PushRequest {
+    return { protocolVersion: PROTOCOL_VERSION, deviceId: this.deviceId, changes: this.outbox.slice(0, max) };
+  }
+
+  acknowledge(response: PushResponse): void {
+    const acked = new Set(response.ackedChangeIds);
+    this.outbox = this.outbox.filter((c) => !acked.has(c.changeId));
+  }
+
+  applyPull(page: PullResponse): void {
+    for (const change of page.changes) {
+      const key = recordKey(change.table, change.recordId);
+      const merged = mergePulledField(this.records.get(key), this.meta.get(metaKey(change.table, change.recordId, change.field)), change);
+      if (merged.record) this.records.set(key, merged.record);
+      this.meta.set(metaKey(change.table, change.recordId, change.field), merged.meta);
+      this.clock = receive(this.clock, change.hlc, this.now());
+    }
+    this.checkpoint = page.checkpoint;
+  }
+
+  record(table: SyncedTable, id: string): Row | undefined {
+    return this.records.get(recordKey(table, id));
+  }
+}

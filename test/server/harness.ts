@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '../../src/server/db/database.ts';
+import { migrate } from '../../src/server/db/migrations.ts';
+import { openPglite } from '../../src/server/db/pglite.ts';
+import { openPostgres } from '../../src/server/db/postgres.ts';
+import { pgliteTemplate } from '../../src/server/testing.ts';
+
+// Every server suite runs on PGlite and, when TEST_DATABASE_URL is set, on a real PostgreSQL
+// server, each suite in a schema of its own. In CI a missing TEST_DATABASE_URL fails the
+// PostgreSQL variant instead of skipping it.
+
+export type Backend = { name: 'pglite' | 'postgres'; open: () => Promise<{ db: Database; close: () => Promise<void> }> };
+
+const pglite: Backend = {
+  name: 'pglite',
+  open: async () => {
+    const db = await openPglite({ template: await pgliteTemplate() });
+    await migrate(db);
+    return { db, close: () => db.close() };
+  },
+};
+
+function postgres(url: string): Backend {
+  return {
+    name: 'postgres',
+    open: async () => {
+      const schema = `test_${randomUUID().replace(/-/g, '')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      const db = openPostgres(url, { schema, max: 4 });
+      await migrate(db);
+      return {
+        db,
+        close: async () => {
+          await db.close();
+          await admin.query(`drop schema ${schema} cascade`);
+          await admin.end();
+        },
+      };
+    },
+  };
+}
+
+const missingInCi: Backend = {
+  name: 'postgres',
+  open: () => Promise.reject(new Error('TEST_DATABASE_URL manque : en CI, les tests du serveur doivent aussi tourner sur PostgreSQL.')),
+};
+
+export function backends(): Backend[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return [pglite, postgres(url)];
+  return process.env.CI ? [pglite, missingInCi] : [pglite];
+}
+
+/** Opens the backend's database before the suite's tests and closes it after them. */
+export function useDatabase(backend: Backend): { readonly db: Database } {
+  let opened: { db: Database; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    opened = await backend.open();
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return {
+    get db() {
+      if (!opened) throw new Error('Database used outside of a test');
+      return opened.db;
+    },
+  };
+}
+
+/** Empties the synced data (records, fields, conflicts…) and restarts the sequence; accounts stay. */
+export async function resetSyncData(db: Database): Promise<void> {
+  await db.exec(`
+    truncate blob_refs, blob_uploads, blobs, conflicts, fields, applied_changes, assignments, records restart identity;
+    update sync_state set seq = 0 where id = 1;`);
+}

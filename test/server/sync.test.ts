@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/sync/index.ts';
+import { pullAll, pushChanges, request } from './api.ts';
+import { ModelClient } from './client-model.ts';
+import { cast, newHousehold } from './fixtures.ts';
+import { backends, useDatabase } from './harness.ts';
+
+async function sync(client: ModelClient, app: Awaited<ReturnType<typeof cast>>['app']) {
+  if (client.outbox.length > 0) {
+    const { status, body } = await pushChanges(app, client.token, client.outbox, client.deviceId);
+    expect(status, JSON.stringify(body)).toBe(200);
+    client.acknowledge(body);
+  }
+  const { pages } = await pullAll(app, client.token, client.checkpoint);
+  for (const page of pages) client.applyPull(page);
+  return pages;
+}
+
+for (const backend of backends()) {
+  describe(`sync push and pull (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    it('shares a household with its organisation and follows rights', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId, personneId } = newHousehold(claire, c.residenceId, '');
+      await sync(claire, c.app);
+      expect(claire.outbox).toEqual([]);
+
+      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      await sync(encadrant, c.app);
+      expect(encadrant.record('menages', menageId)).toEqual(claire.record('menages', menageId));
+      expect(encadrant.record('personnes', personneId)?.prenom).toBe('Awa');
+
+      // Samir follows no household yet; he sees the résidence, not Claire's household.
+      const samir = new ModelClient(c.samir.token, Date.now);
+      await sync(samir, c.app);
+      expect(samir.record('residences', c.residenceId)).toBeDefined();
+      expect(samir.record('menages', menageId)).toBeUndefined();
+
+      // Once named binôme, his next pull brings the whole household, rows older than his checkpoint included.
+      encadrant.edit('menages', menageId, 'binome', c.samir.profile.name);
+      await sync(encadrant, c.app);
+      await sync(samir, c.app);
+      expect(samir.record('menages', menageId)).toEqual(encadrant.record('menages', menageId));
+      expect(samir.record('personnes', personneId)).toEqual(claire.record('personnes', personneId));
+
+      // The other organisation sees none of it.
+      const other = new ModelClient(c.other.encadrant.token, Date.now);
+      await sync(other, c.app);
+      expect(other.record('menages', menageId)).toBeUndefined();
+      expect(other.record('residences', c.residenceId)).toBeUndefined();
+    });
+
+    it('applies a replayed push once', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const first = await pushChanges(c.app, c.claire.token, claire.outbox);
+      const before = await pullAll(c.app, c.encadrant.token);
+      const replay = await pushChanges(c.app, c.claire.token, claire.outbox);
+      const after = await pullAll(c.app, c.encadrant.token);
+      expect(first.status).toBe(200);
+      expect(replay.status).toBe(200);
+      expect(replay.body.ackedChangeIds).toEqual(first.body.ackedChangeIds);
+      expect(after.checkpoint).toBe(before.checkpoint);
+    });
+
+    it('logs a concurrent edit whichever value wins, and not an edit made after seeing', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      await sync(claire, c.app);
+      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      await sync(encadrant, c.app);
+
+      claire.edit('menages', menageId, 'telephone', '06 11 11 11 11');
+      encadrant.edit('menages', menageId, 'telephone', '06 22 22 22 22');
+      await sync(encadrant, c.app);
+      await sync(claire, c.app);
+      await sync(encadrant, c.app);
+      expect(claire.record('menages', menageId)?.telephone).toBe('06 22 22 22 22');
+      expect(encadrant.record('menages', menageId)?.telephone).toBe('06 22 22 22 22');
+
+      const listed = await request(c.app, c.claire.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.conflicts).toHaveLength(1);
+      const [conflict] = listed.body.conflicts;
+      expect(conflict).toMatchObject({
+        table: 'menages',
+        recordId: menageId,
+        field: 'telephone',
+        winner: { value: '06 22 22 22 22', author: c.encadrant.profile.name },
+        loser: { value: '06 11 11 11 11', author: c.claire.profile.name },
+        acknowledged: null,
+      });
+
+      // Claire has now seen the encadrant's number: her next edit is no conflict.
+      claire.edit('menages', menageId, 'telephone', '06 33 33 33 33');
+      await sync(claire, c.app);
+      expect((await request(c.app, c.claire.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`)).body.conflicts).toHaveLength(1);
+
+      const ack = await request(c.app, c.claire.token, 'POST', `/api/v1/conflicts/${conflict.id}/ack`);
+      expect(ack.status).toBe(200);
+      expect(ack.body.acknowledged.by).toBe(c.claire.profile.name);
+      expect((await request(c.app, c.claire.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`)).body.conflicts).toEqual([]);
+      const pages = await sync(encadrant, c.app);
+      expect(pages.flatMap((p) => p.conflicts).map((x) => [x.id, x.acknowledged?.by])).toContainEqual([conflict.id, c.claire.profile.name]);
+    });
+
+    it('pages a pull in sequence order without losing a row', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      for (let i = 0; i < 5; i += 1) newHousehold(claire, c.residenceId, c.claire.profile.name);
+      await pushChanges(c.app, c.claire.token, claire.outbox);
+      const whole = await pullAll(c.app, c.encadrant.token, 0, 500);
+      const paged = await pullAll(c.app, c.encadrant.token, 0, 7);
+      const seqs = paged.pages.flatMap((p) => p.changes.map((x) => x.seq));
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(seqs).toEqual(whole.pages.flatMap((p) => p.changes.map((x) => x.seq)));
+      expect(paged.pages.length).toBeGreaterThan(5);
+      expect(paged.checkpoint).toBe(whole.checkpoint);
+    });
+
+    it('sends a household assigned by an encadrant whole, and refuses assignments by a chargée', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      await sync(claire, c.app);
+      const samir = new ModelClient(c.samir.token, Date.now);
+      await sync(samir, c.app);
+      expect(samir.record('personnes', personneId)).toBeUndefined();
+
+      const refused = await request(c.app, c.claire.token, 'POST', `/api/v1/menages/${menageId}/assignments`, { userId: c.samir.profile.id });
+      expect(refused.status).toBe(403);
+      const assigned = await request(c.app, c.encadrant.token, 'POST', `/api/v1/menages/${menageId}/assignments`, { userId: c.samir.profile.id });
+      expect(assigned.status).toBe(204);
+      await sync(samir, c.app);
+      expect(samir.record('personnes', personneId)).toEqual(claire.record('personnes', personneId));
+
+      // Now Samir may write to it too.
+      samir.edit('personnes', personneId, 'prenom', 'Awa Fatou');
+      await sync(samir, c.app);
+      await sync(claire, c.app);
+      expect(claire.record('personnes', personneId)?.prenom).toBe('Awa Fatou');
+    });
+
+    it('refuses invalid changes with their ids and writes nothing', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const bad = claire.edit('menages', menageId, 'statut', 'inconnu');
+      const before = await pullAll(c.app, c.encadrant.token);
+      const answer = await pushChanges(c.app, c.claire.token, claire.outbox);
+      expect(answer.status).toBe(400);
+      expect(answer.body.rejected?.map((r) => r.changeId)).toEqual([bad.changeId]);
+      expect((await pullAll(c.app, c.encadrant.token)).checkpoint).toBe(before.checkpoint);
+
+      const ahead = { ...bad, value: 'a_rencontrer', hlc: `${new Date(Date.now() + 6 * 60_000).toISOString()}-0000-0123456789abcdef` };
+      const future = await pushChanges(c.app, c.claire.token, [ahead]);
+      expect(future.status).toBe(400);
+      expect(future.body.rejected?.[0]?.error).toMatch(/horloge/i);
+
+      const outdated = await request(c.app, c.claire.token, 'POST', '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION - 1, deviceId: 'x', changes: [] });
+      expect(outdated.status).toBe(426);
+      expect(outdated.body.error).toMatch(/Mise à jour requise/);
+    });
+
+    it('lets only encadrants write reference data, and keeps each organisation’s settings apart', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      claire.edit('parametres', 'territoire', 'cadenceContactMois', 2);
+      expect((await pushChanges(c.app, c.claire.token, claire.outbox)).status).toBe(403);
+
+      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      encadrant.edit('parametres', 'territoire', 'cadenceContactMois', 2);
+      const other = new ModelClient(c.other.encadrant.token, Date.now);
+      other.edit('parametres', 'territoire', 'cadenceContactMois', 6);
+      await sync(encadrant, c.app);
+      await sync(other, c.app);
+      await sync(encadrant, c.app);
+      expect(encadrant.record('parametres', 'territoire')?.cadenceContactMois).toBe(2);
+      expect(other.record('parametres', 'territoire')?.cadenceContactMois).toBe(6);
+    });
+  });
+}
