@@ -1,0 +1,33 @@
+import { dernierJour, plusTardive } from '../calendrier/index.ts';
+import { avisAttendus, etatProposition } from './etat.ts';
+import type { Proposition } from './proposition.ts';
+import type { ReglagesProposition } from './reglages.ts';
+
+// The clocks of a proposal. The household answers within 10 days of the visit (charte §4 step 11)
+// and never less than 10 days from the written offer (CCH R441-10): the later of both, counted
+// per CPC art. 641–642. Partners of the circuit dématérialisé validate within 5 days (charte
+// §5.5 C).
+
+/** The last day to answer; null before the visit or while no start of the delay is known. */
+export function echeanceReponse(p: Proposition, r: ReglagesProposition): string | null {
+  if (p.visite === null) return null;
+  const fins: string[] = [];
+  if (r.delaiReponseApresVisite) fins.push(dernierJour(p.visite.date, r.delaiReponseApresVisite));
+  if (r.delaiReponseApresOffre && p.offreNotifieeLe) fins.push(dernierJour(p.offreNotifieeLe, r.delaiReponseApresOffre));
+  return fins.length === 0 ? null : fins.reduce(plusTardive);
+}
+
+/** Past the deadline with no answer recorded: the silence is to be recorded as a refusal. */
+export function reponseEchue(p: Proposition, r: ReglagesProposition, aujourdhui: string): boolean {
+  const echeance = echeanceReponse(p, r);
+  return p.reponse === null && p.retrait === null && echeance !== null && aujourdhui > echeance;
+}
+
+export const echeanceValidationPartenaires = (p: Proposition, r: ReglagesProposition): string | null =>
+  p.circuit === 'circuit_dematerialise' ? dernierJour(p.proposeeLe, r.delaiValidationPartenaires) : null;
+
+/** Partners of the circuit dématérialisé still silent after their deadline. */
+export function partenairesEnRetard(p: Proposition, r: ReglagesProposition, aujourdhui: string): string[] {
+  const echeance = echeanceValidationPartenaires(p, r);
+  return echeance !== null && aujourdhui > echeance && etatProposition(p) === 'soumise' ? avisAttendus(p) : [];
+}

@@ -1,0 +1,79 @@
+import { LIBELLES_MOTIF_REFUS, type Proposition } from './proposition.ts';
+
+// Where a proposal stands, derived from its steps. A refusal always has an author: the partners,
+// the CALEOL or the household, never confused (AMP art. 12 counts them apart).
+export const ETATS_PROPOSITION = ['soumise', 'rejetee_partenaires', 'validee', 'refusee_caleol', 'attribuee', 'visitee', 'acceptee', 'refusee_menage', 'bail_signe', 'retiree'] as const;
+export type EtatProposition = (typeof ETATS_PROPOSITION)[number];
+export const LIBELLES_ETAT_PROPOSITION: Record<EtatProposition, string> = {
+  soumise: 'Soumise aux partenaires',
+  rejetee_partenaires: 'Rejetée par les partenaires',
+  validee: 'Validée, en attente de CALEOL',
+  refusee_caleol: 'Refusée par la CALEOL',
+  attribuee: 'Attribuée par la CALEOL',
+  visitee: 'Visite faite ou prévue, réponse attendue',
+  acceptee: 'Acceptée par le ménage',
+  refusee_menage: 'Refusée par le ménage',
+  bail_signe: 'Bail signé',
+  retiree: 'Retirée',
+};
+
+const CLOSES: ReadonlySet<EtatProposition> = new Set(['rejetee_partenaires', 'refusee_caleol', 'refusee_menage', 'bail_signe', 'retiree']);
+
+export const avisAttendus = (p: Proposition): string[] => p.partenaires.filter((nom) => p.avis[nom] === undefined);
+export const avisDefavorable = (p: Proposition): [string, NonNullable<Proposition['avis'][string]>] | undefined =>
+  Object.entries(p.avis).find(([, a]) => a.avis === 'defavorable');
+export const valideeParLesPartenaires = (p: Proposition): boolean => p.partenaires.every((nom) => p.avis[nom]?.avis === 'favorable');
+export const refusParLeMenage = (p: Proposition): boolean => p.reponse !== null && p.reponse.decision !== 'acceptation';
+
+export function etatProposition(p: Proposition): EtatProposition {
+  if (p.retrait) return 'retiree';
+  if (p.bailSigneLe) return 'bail_signe';
+  if (refusParLeMenage(p)) return 'refusee_menage';
+  if (p.caleol?.decision === 'refus') return 'refusee_caleol';
+  if (avisDefavorable(p)) return 'rejetee_partenaires';
+  if (p.reponse) return 'acceptee';
+  if (p.visite) return 'visitee';
+  if (p.caleol) return 'attribuee';
+  if (valideeParLesPartenaires(p)) return 'validee';
+  return 'soumise';
+}
+
+export const estClose = (p: Proposition): boolean => CLOSES.has(etatProposition(p));
+
+/**
+ * Only offers that reached the household use up one of its proposals (CCH L353-15 counts the
+ * offers made to the tenant): one rejected by the partners or the CALEOL, or withdrawn, does not.
+ */
+export function compteDansLesPropositions(p: Proposition): boolean {
+  const etat = etatProposition(p);
+  return !p.supprime && etat !== 'rejetee_partenaires' && etat !== 'refusee_caleol' && etat !== 'retiree';
+}
+
+export const AUTEURS_REFUS = ['partenaires', 'caleol', 'menage'] as const;
+export type AuteurRefus = (typeof AUTEURS_REFUS)[number];
+export const LIBELLES_AUTEUR_REFUS: Record<AuteurRefus, string> = {
+  partenaires: 'Refus des partenaires',
+  caleol: 'Refus de la CALEOL',
+  menage: 'Refus du ménage',
+};
+
+export type Refus = { par: AuteurRefus; date: string; motif: string };
+
+const motifMenage = (r: NonNullable<Proposition['reponse']>): string =>
+  r.decision === 'sans_reponse' ? 'Sans réponse dans le délai (vaut refus)' : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', r.commentaire].filter(Boolean).join(' : ');
+
+/** Who refused, when and why; null when the proposal was not refused. */
+export function refusDe(p: Proposition): Refus | null {
+  switch (etatProposition(p)) {
+    case 'refusee_menage':
+      return p.reponse && { par: 'menage', date: p.reponse.date, motif: motifMenage(p.reponse) };
+    case 'refusee_caleol':
+      return p.caleol && { par: 'caleol', date: p.caleol.date, motif: p.caleol.motif };
+    case 'rejetee_partenaires': {
+      const rejet = avisDefavorable(p);
+      return rejet ? { par: 'partenaires', date: rejet[1].date, motif: `${rejet[0]} : ${rejet[1].motif}` } : null;
+    }
+    default:
+      return null;
+  }
+}

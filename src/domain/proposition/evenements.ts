@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../commun/index.ts';
+import { dateEnLettres, heureSchema } from '../calendrier/index.ts';
+import { verifierDateRelogement, type ReglagesSuivi } from '../visite/index.ts';
+import { echeanceReponse } from './delais.ts';
+import { LIBELLES_ETAT_PROPOSITION, avisAttendus, estClose, etatProposition, valideeParLesPartenaires } from './etat.ts';
+import { AVIS, DECISIONS_CALEOL, motifRefusSchema, type Proposition } from './proposition.ts';
+import type { ReglagesProposition } from './reglages.ts';
+import { accepte, refuse, type Resultat } from './resultat.ts';
+
+// The steps of a proposal in the charter's order (charte §4 steps 7 to 12; CCH R441-10 for the
+// silence that counts as a refusal). An event out of order is refused with a message saying what
+// is missing, and the proposal is returned unchanged.
+const date = isoDateSchema;
+export const evenementPropositionSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('avis'), date, partenaire: z.string().min(1, 'Indiquez le partenaire qui donne son avis.'), avis: z.enum(AVIS), motif: z.string().max(2000).default('') }),
+    z.object({ type: z.literal('caleol'), date, decision: z.enum(DECISIONS_CALEOL), motif: z.string().max(2000).default('') }),
+    z.object({ type: z.literal('visite'), date, heure: heureSchema.nullable().default(null) }),
+    z.object({ type: z.literal('offre_notifiee'), date }),
+    z.object({ type: z.literal('reponse'), date, decision: z.enum(['acceptation', 'refus']), motif: motifRefusSchema.nullable().default(null), commentaire: z.string().max(4000).default('') }),
+    z.object({ type: z.literal('absence_reponse'), date }),
+    z.object({ type: z.literal('bail_signe'), date }),
+    z.object({ type: z.literal('retrait'), date, motif: z.string().max(2000).default('') }),
+  ],
+  { error: 'Événement de proposition inconnu.' },
+);
+export type EvenementProposition = z.infer<typeof evenementPropositionSchema>;
+export type TypeEvenementProposition = EvenementProposition['type'];
+
+export const LIBELLES_EVENEMENT: Record<TypeEvenementProposition, { nom: string; feminin: boolean }> = {
+  avis: { nom: 'l’avis du partenaire', feminin: false },
+  caleol: { nom: 'la décision de la CALEOL', feminin: true },
+  visite: { nom: 'la visite du logement', feminin: true },
+  offre_notifiee: { nom: 'la notification de l’offre écrite', feminin: true },
+  reponse: { nom: 'la réponse du ménage', feminin: true },
+  absence_reponse: { nom: 'le constat d’absence de réponse', feminin: false },
+  bail_signe: { nom: 'la signature du bail', feminin: true },
+  retrait: { nom: 'le retrait de la proposition', feminin: false },
+};
+
+export type ContexteProposition = {
+  reglages: ReglagesProposition;
+  suivi: Pick<ReglagesSuivi, 'relogementFuturMaxMois'>;
+  aujourdhui: string;
+};
+
+// A visit may be planned ahead; a lease signature up to the territory's limit; the rest is past.
+const PEUT_ETRE_FUTUR: ReadonlySet<TypeEvenementProposition> = new Set(['visite', 'bail_signe']);
+
+const le = dateEnLettres;
+const majuscule = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const dernierAvis = (p: Proposition): string => Object.values(p.avis).reduce((d, a) => (a.date > d ? a.date : d), p.proposeeLe);
+
+function controleCommun(p: Proposition, e: EvenementProposition, ctx: ContexteProposition): string | null {
+  const { nom, feminin } = LIBELLES_EVENEMENT[e.type];
+  const accord = feminin ? 'e' : '';
+  if (estClose(p)) return `La proposition est close (${LIBELLES_ETAT_PROPOSITION[etatProposition(p)].toLowerCase()}) : ${nom} ne peut plus être enregistré${accord}.`;
+  if (e.date < p.proposeeLe) return `${majuscule(nom)} ne peut pas précéder la proposition, faite le ${le(p.proposeeLe)}.`;
+  if (!PEUT_ETRE_FUTUR.has(e.type) && e.date > ctx.aujourdhui) return `${majuscule(nom)} ne peut pas être daté${accord} dans le futur.`;
+  return null;
+}
+
+const exigerValidation = (p: Proposition, quoi: string): string | null => {
+  const attendus = avisAttendus(p);
+  return valideeParLesPartenaires(p) ? null : `${quoi} attend la validation de tous les partenaires : avis attendu de ${attendus.join(', ')}.`;
+};
+
+const exigerAttribution = (p: Proposition, quoi: string): string | null =>
+  p.caleol?.decision === 'attribution' ? null : `${quoi} suit l’attribution du logement par la CALEOL : enregistrez d’abord sa décision.`;
+
+function controleEtape(p: Proposition, e: EvenementProposition, ctx: ContexteProposition): string | null {
+  const r = ctx.reglages;
+  switch (e.type) {
+    case 'avis': {
+      if (!p.partenaires.includes(e.partenaire)) return `${e.partenaire} n’est pas appelé à valider cette proposition (partenaires : ${p.partenaires.join(', ')}).`;
+      const deja = p.avis[e.partenaire];
+      if (deja) return `${e.partenaire} a déjà donné son avis le ${le(deja.date)}.`;
+      if (e.avis === 'defavorable' && e.motif.trim() === '') return `Indiquez le motif de l’avis défavorable de ${e.partenaire}.`;
+      return null;
+    }
+    case 'caleol':
+      if (p.caleol) return `La CALEOL a déjà statué le ${le(p.caleol.date)}.`;
+      if (e.decision === 'refus' && e.motif.trim() === '') return 'Indiquez le motif du refus de la CALEOL.';
+      return exigerValidation(p, 'La CALEOL') ?? (e.date < dernierAvis(p) ? `La CALEOL ne peut pas statuer avant le dernier avis des partenaires, donné le ${le(dernierAvis(p))}.` : null);
+    case 'visite':
+      if (p.reponse) return `Le ménage a déjà répondu le ${le(p.reponse.date)} : la visite ne peut plus être modifiée.`;
+      if (r.visiteApresCaleol) {
+        const manque = exigerAttribution(p, 'Sur ce territoire, la visite');
+        if (manque) return manque;
+        if (p.caleol && e.date < p.caleol.date) return `La visite ne peut pas précéder la décision de la CALEOL, prise le ${le(p.caleol.date)}.`;
+      }
+      return exigerValidation(p, 'La visite') ?? (e.date < dernierAvis(p) ? `La visite ne peut pas précéder le dernier avis des partenaires, donné le ${le(dernierAvis(p))}.` : null);
+    case 'offre_notifiee':
+      if (p.offreNotifieeLe) return `L’offre écrite a déjà été notifiée le ${le(p.offreNotifieeLe)}.`;
+      if (p.reponse) return `Le ménage a déjà répondu le ${le(p.reponse.date)}.`;
+      return exigerAttribution(p, 'L’offre écrite') ?? (p.caleol && e.date < p.caleol.date ? `L’offre écrite ne peut pas précéder la décision de la CALEOL, prise le ${le(p.caleol.date)}.` : null);
+    case 'reponse':
+    case 'absence_reponse': {
+      if (p.reponse) return `La réponse du ménage est déjà enregistrée (le ${le(p.reponse.date)}).`;
+      if (!p.visite) return 'La réponse du ménage suit la visite du logement : enregistrez d’abord la visite.';
+      if (e.date < p.visite.date) return `La réponse est datée du ${le(e.date)}, avant la visite du ${le(p.visite.date)} : vérifiez les dates.`;
+      if (e.type === 'reponse') return e.decision === 'refus' && e.motif === null ? 'Indiquez le motif du refus du ménage, choisi dans la liste.' : null;
+      const echeance = echeanceReponse(p, r);
+      if (echeance === null) return 'Le délai de réponse n’a pas commencé : enregistrez la notification de l’offre écrite.';
+      return e.date > echeance ? null : `Le ménage a jusqu’au ${le(echeance)} pour répondre : son silence ne vaut refus qu’après cette date.`;
+    }
+    case 'bail_signe': {
+      if (p.reponse?.decision !== 'acceptation') return 'Le bail suit l’acceptation du ménage : enregistrez d’abord sa réponse.';
+      const manque = exigerAttribution(p, 'La signature du bail');
+      if (manque) return manque;
+      if (e.date < p.reponse.date) return `Le bail ne peut pas être signé avant l’acceptation du ménage, le ${le(p.reponse.date)}.`;
+      return verifierDateRelogement(e.date, ctx.aujourdhui, ctx.suivi)[0]?.message ?? null;
+    }
+    case 'retrait':
+      return e.motif.trim() === '' ? 'Indiquez pourquoi la proposition est retirée.' : null;
+  }
+}
+
+function appliquer(p: Proposition, e: EvenementProposition): Proposition {
+  switch (e.type) {
+    case 'avis':
+      return { ...p, avis: { ...p.avis, [e.partenaire]: { avis: e.avis, date: e.date, motif: e.motif } } };
+    case 'caleol':
+      return { ...p, caleol: { date: e.date, decision: e.decision, motif: e.motif } };
+    case 'visite':
+      return { ...p, visite: { date: e.date, heure: e.heure } };
+    case 'offre_notifiee':
+      return { ...p, offreNotifieeLe: e.date };
+    case 'reponse':
+      return { ...p, reponse: { date: e.date, decision: e.decision, motif: e.decision === 'refus' ? e.motif : null, commentaire: e.commentaire } };
+    case 'absence_reponse':
+      return { ...p, reponse: { date: e.date, decision: 'sans_reponse', motif: null, commentaire: '' } };
+    case 'bail_signe':
+      return { ...p, bailSigneLe: e.date };
+    case 'retrait':
+      return { ...p, retrait: { date: e.date, motif: e.motif } };
+  }
+}
+
+export function appliquerEvenement(p: Proposition, e: EvenementProposition, ctx: ContexteProposition): Resultat<Proposition> {
+  const manque = controleCommun(p, e, ctx) ?? controleEtape(p, e, ctx);
+  return manque === null ? accepte(appliquer(p, e)) : refuse(manque);
+}

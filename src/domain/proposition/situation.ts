@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { dateEnLettres } from '../calendrier/index.ts';
+import { compteDansLesPropositions, estClose, refusParLeMenage } from './etat.ts';
+import { verifierMediation, type Mediation } from './mediation.ts';
+import { circuitSchema, type Circuit } from './orientation.ts';
+import { propositionSchema, type Proposition } from './proposition.ts';
+import type { ReglagesProposition } from './reglages.ts';
+import { accepte, refuse, type Resultat } from './resultat.ts';
+
+// A household's proposals together (CCH L353-15; charte §3 D and §4 step 11): at most three, one
+// at a time; from the 2nd refusal by the household a mediation defines the next one; the last
+// one is binding (opposable).
+
+export type SituationPropositions = {
+  /** The proposals that reached the household, in rank order. */
+  comptees: Proposition[];
+  enCours: Proposition | null;
+  /** The lease signature that ended the search, if any. */
+  relogeLe: string | null;
+  /** Refusals by the household (silence included), in date order. */
+  refusMenage: Proposition[];
+  /** The refusal from which a mediation is required, when reached. */
+  refusDeclenchantMediation: Proposition | null;
+  prochainRang: number;
+};
+
+const dateRefus = (p: Proposition): string => p.reponse?.date ?? p.proposeeLe;
+
+export function situationPropositions(propositions: readonly Proposition[], r: ReglagesProposition): SituationPropositions {
+  const presentes = propositions.filter((p) => !p.supprime);
+  const comptees = presentes.filter(compteDansLesPropositions).sort((a, b) => a.rang - b.rang);
+  const refusMenage = comptees.filter(refusParLeMenage).sort((a, b) => dateRefus(a).localeCompare(dateRefus(b)));
+  return {
+    comptees,
+    enCours: presentes.find((p) => !estClose(p)) ?? null,
+    relogeLe: presentes.find((p) => p.bailSigneLe !== null)?.bailSigneLe ?? null,
+    refusMenage,
+    refusDeclenchantMediation: refusMenage[r.mediationApresRefus - 1] ?? null,
+    prochainRang: comptees.length + 1,
+  };
+}
+
+export const estOpposable = (p: Pick<Proposition, 'rang'>, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang >= r.maxPropositions;
+
+/** A complete mediation held between the triggering refusal and `avant`, if any. */
+export function mediationApres(refus: Proposition, mediations: readonly Mediation[], avant: string, aujourdhui: string): Mediation | null {
+  return mediations.find((m) => !m.supprime && m.date >= dateRefus(refus) && m.date <= avant && verifierMediation(m, aujourdhui).length === 0) ?? null;
+}
+
+export const demandePropositionSchema = z.object({
+  id: idSchema,
+  menageId: idSchema,
+  offreId: idSchema,
+  circuit: circuitSchema,
+  /** Required in the circuit dématérialisé; in GTR/GTRM the group itself validates. */
+  partenaires: z.array(z.string().min(1).max(120)).max(20).default([]),
+  simulation: z.json().default(null),
+  proposeeLe: isoDateSchema,
+});
+export type DemandeProposition = z.infer<typeof demandePropositionSchema>;
+
+const INSTANCE: Record<Exclude<Circuit, 'circuit_dematerialise'>, string> = { gtr: 'GTR', gtrm: 'GTRM' };
+
+function controleMediation(s: SituationPropositions, mediations: readonly Mediation[], d: DemandeProposition, r: ReglagesProposition, aujourdhui: string): string | null {
+  const refus = s.refusDeclenchantMediation;
+  if (refus === null || mediationApres(refus, mediations, d.proposeeLe, aujourdhui)) return null;
+  const debut = `Après le ${r.mediationApresRefus}e refus du ménage (le ${dateEnLettres(dateRefus(refus))}), une médiation doit précéder la proposition n° ${s.prochainRang}`;
+  const tenue = mediations.find((m) => !m.supprime && m.date >= dateRefus(refus));
+  if (!tenue) return `${debut} : enregistrez sa date, les présents et le produit défini.`;
+  if (tenue.date > d.proposeeLe) return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est postérieure à la date de la proposition.`;
+  return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est incomplète. ${verifierMediation(tenue, aujourdhui).map((e) => e.message).join(' ')}`;
+}
+
+function controleCreation(s: SituationPropositions, mediations: readonly Mediation[], d: DemandeProposition, r: ReglagesProposition, aujourdhui: string): string | null {
+  if (d.proposeeLe > aujourdhui) return 'La proposition ne peut pas être datée dans le futur.';
+  if (s.relogeLe) return `Le ménage est déjà relogé (bail signé le ${dateEnLettres(s.relogeLe)}) : aucune nouvelle proposition.`;
+  if (s.enCours) return `La proposition n° ${s.enCours.rang} est en cours : enregistrez sa conclusion avant d’en faire une autre.`;
+  if (s.comptees.length >= r.maxPropositions) return `Le ménage a déjà reçu les ${r.maxPropositions} propositions prévues (CCH L353-15) : aucune proposition de plus.`;
+  if (d.circuit === 'circuit_dematerialise' && d.partenaires.length === 0) return 'Indiquez les partenaires appelés à valider la proposition dans le circuit dématérialisé.';
+  return controleMediation(s, mediations, d, r, aujourdhui);
+}
+
+/** A new proposal for a household, given all its proposals and mediations; its rank follows. */
+export function creerProposition(
+  demande: DemandeProposition,
+  dossier: { propositions: readonly Proposition[]; mediations: readonly Mediation[] },
+  r: ReglagesProposition,
+  aujourdhui: string,
+): Resultat<Proposition> {
+  const s = situationPropositions(dossier.propositions, r);
+  const manque = controleCreation(s, dossier.mediations, demande, r, aujourdhui);
+  if (manque) return refuse(manque);
+  const partenaires = demande.circuit === 'circuit_dematerialise' ? demande.partenaires : [INSTANCE[demande.circuit]];
+  return accepte(propositionSchema.parse({ ...demande, partenaires, rang: s.prochainRang }));
+}
