@@ -2,7 +2,8 @@
 // floating point and rounds with numpy (half to even), the text and its Catala formalisation
 // compute in exact decimals and round half up. Each helper says which convention it serves.
 
-const puissance = (decimales: number) => 10 ** decimales;
+const PUISSANCES = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+const puissance = (decimales: number) => PUISSANCES[decimales] ?? 10 ** decimales;
 
 /** numpy `round_(x, n)`: scale, round half to even, unscale, with the same float operations. */
 export function arrondiNumpy(x: number, decimales = 0): number {

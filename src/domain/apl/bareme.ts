@@ -121,20 +121,20 @@ export function chargerBareme(brut: unknown): Bareme {
   const periodes = periodesDe(series(parametresDonnees), donnees.meta.valideJusquAu);
   const premier = periodes[0]?.debut ?? '';
   const dernier = periodes[periodes.length - 1]?.fin ?? '';
-  const cache = new Map<string, ParametresMois>();
-  const periode = (mois: string) => (mois < premier || mois > dernier ? null : (periodes.filter((p) => p.debut <= mois).pop() ?? null));
+  // Estimating is a hot path (issue 5: 100,000 estimates in 200 ms): each month is resolved once.
+  const parMois = new Map<string, { periode: Periode; parametres: ParametresMois } | null>();
+  const resoudreMois = (mois: string) => {
+    if (parMois.has(mois)) return parMois.get(mois) ?? null;
+    const periode = mois < premier || mois > dernier ? undefined : periodes.filter((p) => p.debut <= mois).pop();
+    const resolu = periode ? { periode, parametres: resoudre(parametresDonnees, premierJour(mois)) as ParametresMois } : null;
+    parMois.set(mois, resolu);
+    return resolu;
+  };
   return {
     donnees,
     periodes,
-    periode,
-    parametres(mois) {
-      const connu = cache.get(mois);
-      if (connu) return connu;
-      if (periode(mois) === null) return null;
-      const parametres = resoudre(parametresDonnees, premierJour(mois)) as ParametresMois;
-      cache.set(mois, parametres);
-      return parametres;
-    },
+    periode: (mois) => resoudreMois(mois)?.periode ?? null,
+    parametres: (mois) => resoudreMois(mois)?.parametres ?? null,
   };
 }
 

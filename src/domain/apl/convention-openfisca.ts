@@ -1,7 +1,7 @@
 import { arrondiNumpy } from './arrondis.ts';
 import type { ParametresMois } from './bareme.ts';
 import type { EntreeAide } from './entree.ts';
-import { bases, coefficientDegressivite, participationMinimale, tauxLoyer } from './formule.ts';
+import { coefficientDegressivite, type Bases, participationMinimale, tauxLoyer } from './formule.ts';
 
 // The chain as openfisca-france computes it (aides_logement.py, reduction_loyer_solidarite.py;
 // shared/apl/APL.md §1): rent rounded to the euro, RL and TL unrounded, payment threshold before
@@ -17,20 +17,20 @@ export type CalculOpenFisca = {
   aide: number;
 };
 
-export function calculOpenFisca(p: ParametresMois, e: EntreeAide, ressources: number): CalculOpenFisca {
-  const b = bases(p, e, ressources, arrondiNumpy);
+export function calculOpenFisca(p: ParametresMois, e: EntreeAide, b: Bases, ressources: number): CalculOpenFisca {
+  const plafond = arrondiNumpy(b.plafondBrut, 2);
   const loyerReel = arrondiNumpy(b.loyerPaye);
-  const loyerRetenu = Math.min(loyerReel, b.plafond);
+  const loyerRetenu = Math.min(loyerReel, plafond);
   const tauxParticipation = b.tauxFamille + tauxLoyer(p, loyerRetenu / b.loyerReference);
   const participationPersonnelle =
     participationMinimale(p, loyerRetenu, b.charges, (x) => x) + tauxParticipation * Math.max(0, ressources - b.r0);
   const avantSeuil = Math.max(0, loyerRetenu + b.charges - participationPersonnelle);
   const avantDegressivite = avantSeuil >= b.seuil ? avantSeuil : 0;
-  const apresDegressivite = arrondiNumpy(avantDegressivite * coefficientDegressivite(p, e, b, loyerReel, arrondiNumpy), 2);
+  const apresDegressivite = arrondiNumpy(avantDegressivite * coefficientDegressivite(p, e, plafond, loyerReel, arrondiNumpy), 2);
   const brut = Math.max(0, apresDegressivite - p.minorationForfaitaire);
   const apresRls = Math.max(0, brut - b.rls * p.reductionLoyerSolidarite.fractionBaisseAPL);
   return {
-    plafondLoyer: b.plafond,
+    plafondLoyer: plafond,
     loyerRetenu,
     forfaitCharges: b.charges,
     participationPersonnelle,

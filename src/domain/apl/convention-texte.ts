@@ -1,7 +1,7 @@
 import { arrondiTexte, euroInferieur } from './arrondis.ts';
 import type { ParametresMois } from './bareme.ts';
 import type { EntreeAide } from './entree.ts';
-import { bases, coefficientDegressivite, participationMinimale, tauxLoyer } from './formule.ts';
+import { coefficientDegressivite, type Bases, participationMinimale, tauxLoyer } from './formule.ts';
 
 // The chain as the text states it, with the roundings of its Catala formalisation
 // (catala-examples, aides_logement: D823-16 and arrêté du 27 septembre 2019 art. 12 and 14):
@@ -18,16 +18,16 @@ export type CalculTexte = {
   montantVerse: number;
 };
 
-export function calculTexte(p: ParametresMois, e: EntreeAide, ressources: number): CalculTexte {
-  const b = bases(p, e, ressources, arrondiTexte);
+export function calculTexte(p: ParametresMois, e: EntreeAide, b: Bases, ressources: number): CalculTexte {
+  const plafond = arrondiTexte(b.plafondBrut, 2);
   const loyerPrincipal = arrondiTexte(b.loyerPaye);
-  const loyerRetenu = Math.min(loyerPrincipal, b.plafond);
+  const loyerRetenu = Math.min(loyerPrincipal, plafond);
   const rapportLoyers = arrondiTexte(loyerRetenu / b.loyerReference, 4);
   const tauxParticipation = b.tauxFamille + arrondiTexte(tauxLoyer(p, rapportLoyers), 5);
   const participationPersonnelle =
     participationMinimale(p, loyerRetenu, b.charges, arrondiTexte) + Math.max(0, arrondiTexte((ressources - b.r0) * tauxParticipation));
   const formule = Math.max(0, loyerRetenu + b.charges - participationPersonnelle);
-  const diminue = arrondiTexte(formule * coefficientDegressivite(p, e, b, loyerPrincipal, arrondiTexte));
+  const diminue = arrondiTexte(formule * coefficientDegressivite(p, e, plafond, loyerPrincipal, arrondiTexte));
   const minore = Math.max(0, diminue - p.minorationForfaitaire);
   const apresRls = Math.max(0, minore - arrondiTexte(b.rls * p.reductionLoyerSolidarite.fractionBaisseAPL));
   if (apresRls < b.seuil) return { participationPersonnelle, montantBrut: 0, montantVerse: 0 };

@@ -2,6 +2,7 @@ import { arrondiNumpy, arrondiTexte, centaineSuperieure } from './arrondis.ts';
 import { BAREME_APL, type Bareme, type ParametresMois, type Periode } from './bareme.ts';
 import { calculOpenFisca } from './convention-openfisca.ts';
 import { calculTexte } from './convention-texte.ts';
+import { bases } from './formule.ts';
 import { schemaEntree, valider, type Dispositif, type EntreeAide, type Resultat } from './entree.ts';
 
 // One estimate, in both conventions: `aide` to the cent as OpenFisca gives it, `montantVerse` in
@@ -40,8 +41,9 @@ function parametresConnus(bareme: Bareme, mois: string): { parametres: Parametre
 export function calculerAide(e: EntreeAide, bareme: Bareme = BAREME_APL): EstimationAide {
   const { parametres, periode } = parametresConnus(bareme, e.mois);
   const ressources = centaineSuperieure(e.ressourcesAnnuelles);
-  const openfisca = calculOpenFisca(parametres, e, ressources);
-  const texte = calculTexte(parametres, e, ressources);
+  const b = bases(parametres, e, ressources);
+  const openfisca = calculOpenFisca(parametres, e, b, ressources);
+  const texte = calculTexte(parametres, e, b, ressources);
   return {
     mois: e.mois,
     dispositif: e.dispositif,

@@ -1,5 +1,5 @@
 import type { ParametresMois } from './bareme.ts';
-import { selonComposition4, selonComposition9, type Composition } from './composition.ts';
+import { selonComposition4, selonComposition9 } from './composition.ts';
 import type { EntreeAide } from './entree.ts';
 
 // The pieces of the locatif formula shared by both conventions: CCH D823-16 (Af = L + C − Pp,
@@ -11,7 +11,8 @@ export type Arrondi = (x: number, decimales?: number) => number;
 
 /** What the formula reads once the month, the household and the dwelling are known. */
 export type Bases = {
-  plafond: number;
+  /** Before rounding to the cent, which each convention does its own way. */
+  plafondBrut: number;
   loyerPaye: number;
   charges: number;
   loyerReference: number;
@@ -21,31 +22,30 @@ export type Bases = {
   seuil: number;
 };
 
-const composition = (e: EntreeAide): Composition => ({ couple: e.couple, personnesACharge: e.personnesACharge });
+const CLE_ZONE = { 1: 'zone1', 2: 'zone2', 3: 'zone3' } as const;
 
 /** Arrêté art. 7: zone × composition, or 0.9 × the single person's ceiling for a room. */
 function plafondBrut(p: ParametresMois, e: EntreeAide): number {
-  const table = p.loyersPlafonds[`zone${e.zone}`];
-  return e.chambre ? table.isole * p.coefficientsPlafond.chambre : selonComposition4(table, composition(e));
+  const table = p.loyersPlafonds[CLE_ZONE[e.zone]];
+  return e.chambre ? table.isole * p.coefficientsPlafond.chambre : selonComposition4(table, e);
 }
 
 /** L442-2-1: only tenants of social landlords whose monthly resources are under the ceiling. */
 function rls(p: ParametresMois, e: EntreeAide, ressources: number): number {
   const r = p.reductionLoyerSolidarite;
   if (e.dispositif !== 'APL' || !e.bailleurSocial) return 0;
-  const plafond = selonComposition9(r.plafondRessourcesMensuel[`zone${e.zone}`], composition(e));
-  return ressources / 12 < plafond ? selonComposition4(r.montantMensuel[`zone${e.zone}`], composition(e)) : 0;
+  const plafond = selonComposition9(r.plafondRessourcesMensuel[CLE_ZONE[e.zone]], e);
+  return ressources / 12 < plafond ? selonComposition4(r.montantMensuel[CLE_ZONE[e.zone]], e) : 0;
 }
 
-export function bases(p: ParametresMois, e: EntreeAide, ressources: number, arrondi: Arrondi): Bases {
-  const c = composition(e);
+export function bases(p: ParametresMois, e: EntreeAide, ressources: number): Bases {
   return {
-    plafond: arrondi(plafondBrut(p, e), 2),
+    plafondBrut: plafondBrut(p, e),
     loyerPaye: e.meuble ? e.loyer * p.loyerMeuble.coefficient : e.loyer,
-    charges: p.forfaitCharges.casGeneral.base + c.personnesACharge * p.forfaitCharges.casGeneral.parPAC,
-    loyerReference: selonComposition4(p.loyersPlafonds.zone2, c),
-    tauxFamille: selonComposition9(p.tauxFamilleTF_metropole, c),
-    r0: selonComposition9(p.abattementR0, c),
+    charges: p.forfaitCharges.casGeneral.base + e.personnesACharge * p.forfaitCharges.casGeneral.parPAC,
+    loyerReference: selonComposition4(p.loyersPlafonds.zone2, e),
+    tauxFamille: selonComposition9(p.tauxFamilleTF_metropole, e),
+    r0: selonComposition9(p.abattementR0, e),
     rls: rls(p, e, ressources),
     seuil: e.dispositif === 'APL' ? p.seuilMinimumVersement.apl : p.seuilMinimumVersement.alNonApl,
   };
@@ -65,11 +65,11 @@ export function participationMinimale(p: ParametresMois, loyerRetenu: number, ch
 }
 
 /** D823-16 taper: 1 up to the degressivity ceiling, 0 from the suppression ceiling, linear between. */
-export function coefficientDegressivite(p: ParametresMois, e: EntreeAide, b: Bases, loyer: number, arrondi: Arrondi): number {
+export function coefficientDegressivite(p: ParametresMois, e: EntreeAide, plafond: number, loyer: number, arrondi: Arrondi): number {
   if (e.handicap) return 1;
-  const coefficients = p.degressivite[`zone${e.zone}`];
-  const debut = arrondi(b.plafond * coefficients.degressivite, 2);
-  const fin = arrondi(b.plafond * coefficients.suppression, 2);
+  const coefficients = p.degressivite[CLE_ZONE[e.zone]];
+  const debut = arrondi(plafond * coefficients.degressivite, 2);
+  const fin = arrondi(plafond * coefficients.suppression, 2);
   if (loyer <= debut) return 1;
   if (loyer <= fin) return 1 - (loyer - debut) / (fin - debut);
   return 0;
