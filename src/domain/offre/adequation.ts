@@ -122,7 +122,25 @@ function etageAccessible(p: ProfilMenage, o: OffreComplete): boolean | null {
   return o.ascenseur === false ? false : null;
 }
 
-export function mesurer(m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariement): Mesure {
+export const mesureVide = (): Mesure => ({
+  apl: 0,
+  resteAChargeAvant: 0,
+  resteAChargeApres: 0,
+  tauxEffortAvant: null,
+  tauxEffortApres: null,
+  resteAVivreAvant: 0,
+  resteAVivreApres: 0,
+  occupation: 'indetermine',
+  typologieSouhaitee: null,
+  communeSouhaitee: null,
+  pmr: null,
+  etage: null,
+  compatible: true,
+  score: 0,
+});
+
+/** Fills `x` with the measure of a pair: the matching reuses one object for every pair it ranks. */
+export function mesurerDans(x: Mesure, m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariement): Mesure {
   const p = m.profil;
   const apl = ctx.aplApres ? ctx.aplApres(p, o.offre) : p.logementActuel.apl;
   const racAvant = resteACharge(p.logementActuel, o.logement, m.forfaits);
@@ -141,23 +159,26 @@ export function mesurer(m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariem
     w.commune * (commune === false ? 0 : 1) +
     w.tauxEffort * fractionTauxEffort(teApres, ctx.reglages.seuilTauxEffort) +
     w.resteAVivre * fractionResteAVivre(ravAvant, ravApres, ctx);
-  return {
-    apl,
-    resteAChargeAvant: racAvant,
-    resteAChargeApres: racApres,
-    tauxEffortAvant: tauxEffort(racAvant, m.ressources),
-    tauxEffortApres: teApres,
-    resteAVivreAvant: ravAvant,
-    resteAVivreApres: ravApres,
-    occupation,
-    typologieSouhaitee: m.typologies.size === 0 ? null : m.typologies.has(o.offre.typologie),
-    communeSouhaitee: commune,
-    pmr,
-    etage,
-    compatible: pmr !== false && etage !== false,
-    score: (100 * points) / (w.typologie + w.occupation + w.commune + w.tauxEffort + w.resteAVivre),
-  };
+  x.apl = apl;
+  x.resteAChargeAvant = racAvant;
+  x.resteAChargeApres = racApres;
+  x.tauxEffortAvant = tauxEffort(racAvant, m.ressources);
+  x.tauxEffortApres = teApres;
+  x.resteAVivreAvant = ravAvant;
+  x.resteAVivreApres = ravApres;
+  x.occupation = occupation;
+  x.typologieSouhaitee = m.typologies.size === 0 ? null : m.typologies.has(o.offre.typologie);
+  x.communeSouhaitee = commune;
+  x.pmr = pmr;
+  x.etage = etage;
+  x.compatible = pmr !== false && etage !== false;
+  x.score = (100 * points) / (w.typologie + w.occupation + w.commune + w.tauxEffort + w.resteAVivre);
+  return x;
 }
+
+export const mesurer = (m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariement): Mesure => mesurerDans(mesureVide(), m, o, ctx);
+
+
 
 const ordinalEtage = (n: number) => (n === 0 ? 'rez-de-chaussée' : n === 1 ? '1er étage' : `${n}e étage`);
 const liste = (valeurs: readonly string[]) => valeurs.join(', ');

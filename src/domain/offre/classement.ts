@@ -1,4 +1,4 @@
-import { mesurer, preparerMenage, preparerOffre, raisons, type ContexteAppariement, type MenagePrepare, type Mesure, type OffrePrepare } from './adequation.ts';
+import { mesureVide, mesurer, mesurerDans, preparerMenage, preparerOffre, raisons, type ContexteAppariement, type MenagePrepare, type Mesure, type OffrePrepare } from './adequation.ts';
 import { verifierOffre, type Offre } from './offre.ts';
 import type { ProfilMenage } from './profil-menage.ts';
 
@@ -23,34 +23,50 @@ export type Classement = { classement: Adequation[]; ecartees: OffreEcartee[] };
 /** `limite`: how many of the best are returned, with their reasons. */
 export type OptionsClassement = { limite?: number };
 
-const meilleur = (a: Mesure, ia: number, b: Mesure, ib: number): boolean => {
-  if (a.compatible !== b.compatible) return a.compatible;
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.resteAChargeApres !== b.resteAChargeApres) return a.resteAChargeApres < b.resteAChargeApres;
-  return ia < ib;
-};
+/** What orders the pairs, kept in flat arrays: a ranking measures up to a million of them. */
+type Cles = { compatible: Uint8Array; score: Float64Array; resteAChargeApres: Float64Array };
 
-/** Indices of the `limite` best measures, best first: a short insertion list for a few, a sort for many. */
-function meilleursRangs(mesures: readonly Mesure[], limite: number): number[] {
-  const avant = (i: number, j: number) => meilleur(mesures[i] as Mesure, i, mesures[j] as Mesure, j);
-  if (limite * 8 >= mesures.length) {
-    return mesures
-      .map((_, i) => i)
-      .sort((i, j) => (i === j ? 0 : avant(i, j) ? -1 : 1))
+function noter(n: number, mesurerRang: (x: Mesure, i: number) => void): Cles {
+  const cles: Cles = { compatible: new Uint8Array(n), score: new Float64Array(n), resteAChargeApres: new Float64Array(n) };
+  const x = mesureVide();
+  for (let i = 0; i < n; i++) {
+    mesurerRang(x, i);
+    cles.compatible[i] = x.compatible ? 1 : 0;
+    cles.score[i] = x.score;
+    cles.resteAChargeApres[i] = x.resteAChargeApres;
+  }
+  return cles;
+}
+
+/** Meets every need, then higher score, then lower reste à charge after, then first given. */
+function meilleur(c: Cles, i: number, j: number): boolean {
+  if (c.compatible[i] !== c.compatible[j]) return c.compatible[i] === 1;
+  if (c.score[i] !== c.score[j]) return (c.score[i] ?? 0) > (c.score[j] ?? 0);
+  if (c.resteAChargeApres[i] !== c.resteAChargeApres[j]) return (c.resteAChargeApres[i] ?? 0) < (c.resteAChargeApres[j] ?? 0);
+  return i < j;
+}
+
+/** Indices of the `limite` best pairs, best first: a short insertion list for a few, a sort for many. */
+function meilleursRangs(c: Cles, limite: number): number[] {
+  const n = c.score.length;
+  if (limite * 8 >= n) {
+    return Array.from({ length: n }, (_, i) => i)
+      .sort((i, j) => (i === j ? 0 : meilleur(c, i, j) ? -1 : 1))
       .slice(0, limite);
   }
   const rangs: number[] = [];
-  for (let i = 0; i < mesures.length; i++) {
-    if (rangs.length === limite && !avant(i, rangs[limite - 1] as number)) continue;
+  for (let i = 0; i < n; i++) {
+    if (rangs.length === limite && !meilleur(c, i, rangs[limite - 1] as number)) continue;
     let position = rangs.length;
-    while (position > 0 && avant(i, rangs[position - 1] as number)) position--;
+    while (position > 0 && meilleur(c, i, rangs[position - 1] as number)) position--;
     rangs.splice(position, 0, i);
     if (rangs.length > limite) rangs.pop();
   }
   return rangs;
 }
 
-function decrire(m: MenagePrepare, o: OffrePrepare, x: Mesure, ctx: ContexteAppariement): Adequation {
+function decrire(m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariement): Adequation {
+  const x = mesurer(m, o, ctx);
   return {
     menageId: m.profil.id,
     offreId: o.offre.id,
@@ -64,8 +80,8 @@ function decrire(m: MenagePrepare, o: OffrePrepare, x: Mesure, ctx: ContexteAppa
 }
 
 function offresDUnMenage(m: MenagePrepare, offres: readonly OffrePrepare[], ctx: ContexteAppariement, limite = offres.length): Adequation[] {
-  const mesures = offres.map((o) => mesurer(m, o, ctx));
-  return meilleursRangs(mesures, limite).map((i) => decrire(m, offres[i] as OffrePrepare, mesures[i] as Mesure, ctx));
+  const cles = noter(offres.length, (x, i) => mesurerDans(x, m, offres[i] as OffrePrepare, ctx));
+  return meilleursRangs(cles, limite).map((i) => decrire(m, offres[i] as OffrePrepare, ctx));
 }
 
 function preparerOffres(offres: readonly Offre[]): { pretes: OffrePrepare[]; ecartees: OffreEcartee[] } {
@@ -90,8 +106,8 @@ export function classerMenagesPourOffre(offre: Offre, profils: readonly ProfilMe
   const o = pretes[0];
   if (!o) return { classement: [], ecartees };
   const menages = profils.map((p) => preparerMenage(p, ctx));
-  const mesures = menages.map((m) => mesurer(m, o, ctx));
-  const classement = meilleursRangs(mesures, options.limite ?? menages.length).map((i) => decrire(menages[i] as MenagePrepare, o, mesures[i] as Mesure, ctx));
+  const cles = noter(menages.length, (x, i) => mesurerDans(x, menages[i] as MenagePrepare, o, ctx));
+  const classement = meilleursRangs(cles, options.limite ?? menages.length).map((i) => decrire(menages[i] as MenagePrepare, o, ctx));
   return { classement, ecartees };
 }
 
