@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette, tuerTablette } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
-import { demarrerServeur, effacerDist } from './serveur.ts';
+import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
 import { ajouterOccupants, ajouterResidence, creerMenage } from './parcours.ts';
 
@@ -22,7 +22,7 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
   afterAll(async () => {
     await fermerTablette(tablette);
     await serveur.arreter();
-    effacerDist(serveur);
+    effacerServeur(serveur);
   });
 
   it('démarre hors ligne, enregistre chaque frappe et retrouve tout après un arrêt brutal', async () => {

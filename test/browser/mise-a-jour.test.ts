@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
-import { demarrerServeur, effacerDist } from './serveur.ts';
+import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
 import { ajouterResidence, creerMenage, menu } from './parcours.ts';
 
@@ -18,7 +18,7 @@ describe.runIf(chromiumDisponible())('une nouvelle version pendant un entretien'
   afterAll(async () => {
     await fermerTablette(tablette);
     await serveur.arreter();
-    effacerDist(serveur);
+    effacerServeur(serveur);
   });
 
   it('est proposée sans recharger la page, puis installée au retour à la liste', async () => {

@@ -1,29 +1,45 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { preview } from 'vite';
+import { pgliteTemplate, startServer } from '../../src/server/testing.ts';
+import type { RunningServer } from '../../src/server/testing.ts';
 
-export type Serveur = { url: string; dist: string; arreter: () => Promise<void>; relancer: () => Promise<void> };
+export type Serveur = {
+  url: string;
+  dist: string;
+  donnees: string;
+  /** The running server, for creating accounts and households directly in its database. */
+  actuel: () => RunningServer;
+  arreter: () => Promise<void>;
+  relancer: () => Promise<void>;
+};
 
 /**
- * Serves a private copy of the built app, so a test may change it (a new version) or stop it
- * (offline); `annexes` adds other built pages beside it, on the same origin.
+ * The real server (Fastify, PGlite in a temporary folder) serving a private copy of the built app,
+ * so a test may change it (a new version) or stop it (offline) and start it again on the same port
+ * with the same data. `annexes` adds other built pages beside the app, on the same origin.
  */
 export async function demarrerServeur(annexes: Record<string, string> = {}): Promise<Serveur> {
   const dist = mkdtempSync(join(tmpdir(), 'relogement-dist-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'relogement-data-'));
   cpSync(resolve('dist'), dist, { recursive: true });
   for (const [dossier, source] of Object.entries(annexes)) cpSync(resolve(source), join(dist, dossier), { recursive: true });
+  const template = await pgliteTemplate();
   let port = 0;
-  let serveur: Awaited<ReturnType<typeof preview>> | null = null;
+  let serveur: RunningServer | null = null;
   const lancer = async () => {
-    serveur = await preview({ configFile: false, logLevel: 'silent', build: { outDir: dist }, preview: { host: '127.0.0.1', port, strictPort: port !== 0 } });
-    const adresse = serveur.httpServer.address();
-    if (adresse && typeof adresse === 'object') port = adresse.port;
+    serveur = await startServer({ port, dataDir, distDir: dist, template });
+    port = Number(new URL(serveur.url).port);
   };
   await lancer();
   return {
     url: `http://127.0.0.1:${port}/`,
     dist,
+    donnees: dataDir,
+    actuel: () => {
+      if (!serveur) throw new Error('serveur arrêté');
+      return serveur;
+    },
     arreter: async () => {
       await serveur?.close();
       serveur = null;
@@ -32,4 +48,7 @@ export async function demarrerServeur(annexes: Record<string, string> = {}): Pro
   };
 }
 
-export const effacerDist = (s: Serveur) => rmSync(s.dist, { recursive: true, force: true });
+export function effacerServeur(s: Serveur): void {
+  rmSync(s.dist, { recursive: true, force: true });
+  rmSync(s.donnees, { recursive: true, force: true });
+}
