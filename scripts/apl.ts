@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { estimerAide, type ErreurChamp } from '../src/domain/apl/index.ts';
+import { estimerAide } from '../src/domain/apl/index.ts';
 
 // `npm run -s apl -- <fichier.json>` (docs/apl.md): one input or an array in, JSON out. Standard
 // output always carries JSON; the exit code says whether every input was valid.
@@ -9,7 +9,9 @@ type Sortie = { code: 0 | 1; json: unknown };
 
 const USAGE = 'Indiquez le fichier JSON à estimer : npm run -s apl -- entree.json';
 
-const echec = (erreurs: (ErreurChamp & { entree?: number })[]): Sortie => ({ code: 1, json: { erreurs } });
+type Erreur = { entree?: number; champ: string; message: string };
+
+const echec = (erreurs: Erreur[]): Sortie => ({ code: 1, json: { erreurs } });
 
 function estimer(entree: unknown) {
   const r = estimerAide(entree);

@@ -1,7 +1,8 @@
 import { centaineSuperieure } from './arrondis.ts';
-import { BAREME_APL, type Bareme } from './bareme.ts';
+import { BAREME_APL, type BaremeApl } from './bareme.ts';
 import { calibrerRessources } from './calibrage.ts';
-import { valider, schemaEntree, type Dispositif, type ErreurChamp, type Resultat } from './entree.ts';
+import type { ErreurChamp } from '../menage/index.ts';
+import { valider, schemaEntree, type DispositifAide, type ResultatApl } from './entree.ts';
 import { calculerAide, type EstimationAide } from './estimer.ts';
 import { deMois } from './mois.ts';
 import { ECART_RESSOURCES_ESTIMEES, estimerRessources } from './ressources.ts';
@@ -28,11 +29,11 @@ export type EstimationApresRelogement = EstimationAide & {
   noteRessources: string | null;
 };
 
-type Ressources = { base: BaseRessources; r: number; min: number; max: number; note: string | null; dispositifActuel?: Dispositif };
+type Ressources = { base: BaseRessources; r: number; min: number; max: number; note: string | null; dispositifActuel?: DispositifAide };
 
 const prefixer = (prefixe: string, erreurs: ErreurChamp[]) => erreurs.map((e) => ({ champ: `${prefixe}.${e.champ}`, message: e.message }));
 
-function ressourcesDe(source: SourceRessources, bareme: Bareme): Resultat<Ressources> {
+function ressourcesDe(source: SourceRessources, bareme: BaremeApl): ResultatApl<Ressources> {
   switch (source.type) {
     case 'saisie':
       return { ok: true, value: { base: 'saisie', r: source.ressourcesAnnuelles, min: source.ressourcesAnnuelles, max: source.ressourcesAnnuelles, note: null } };
@@ -60,14 +61,14 @@ function ressourcesDe(source: SourceRessources, bareme: Bareme): Resultat<Ressou
   }
 }
 
-const LIBELLES_BASE: Record<BaseRessources, (dispositifActuel?: Dispositif) => string> = {
+const LIBELLES_BASE: Record<BaseRessources, (dispositifActuel?: DispositifAide) => string> = {
   saisie: () => 'ressources saisies (base retenue par la CAF)',
   calibration: (d) => `ressources calibrées sur l’${d ?? 'aide'} actuelle`,
   revenus: () => 'ressources estimées depuis les revenus imposables',
 };
 
 /** The basis of an estimate in a sentence the UI can show beside the amount. */
-export function expliquerEstimation(base: BaseRessources, mois: string, bareme: Bareme = BAREME_APL, dispositifActuel?: Dispositif): string {
+export function expliquerEstimation(base: BaseRessources, mois: string, bareme: BaremeApl = BAREME_APL, dispositifActuel?: DispositifAide): string {
   const periode = bareme.periode(mois);
   const bareMois = periode ? `barème ${deMois(periode.debut)}` : 'barème inconnu';
   return `estimée : ${bareMois}, ${LIBELLES_BASE[base](dispositifActuel)}`;
@@ -76,8 +77,8 @@ export function expliquerEstimation(base: BaseRessources, mois: string, bareme: 
 /** The aid in the new dwelling, with its basis, barème month and range. */
 export function estimerAideApresRelogement(
   demande: { logement: unknown; ressources: SourceRessources },
-  bareme: Bareme = BAREME_APL,
-): Resultat<EstimationApresRelogement> {
+  bareme: BaremeApl = BAREME_APL,
+): ResultatApl<EstimationApresRelogement> {
   const ressources = ressourcesDe(demande.ressources, bareme);
   if (!ressources.ok) return ressources;
   const { base, r, min, max, note, dispositifActuel } = ressources.value;

@@ -72,16 +72,16 @@ type Resolu<T> = T extends Serie ? number : { [K in keyof T]: Resolu<T[K]> };
 export type ParametresMois = Resolu<z.infer<typeof parametresSchema>>;
 
 /** A stretch of months over which no value of the barème changes. */
-export type Periode = { debut: string; fin: string };
+export type PeriodeBareme = { debut: string; fin: string };
 
-export type Bareme = {
+export type BaremeApl = {
   donnees: DonneesBareme;
   /** Consecutive periods from the first month every series covers to `meta.valideJusquAu`. */
-  periodes: readonly Periode[];
+  periodes: readonly PeriodeBareme[];
   /** The values in force on the month's first day, or null outside the known periods. */
   parametres(mois: string): ParametresMois | null;
   /** The period that contains the month, or null outside the known periods. */
-  periode(mois: string): Periode | null;
+  periode(mois: string): PeriodeBareme | null;
 };
 
 const estSerie = (n: unknown): n is Serie => typeof n === 'object' && n !== null && 'valeurs' in n;
@@ -102,7 +102,7 @@ function resoudre(noeud: unknown, jour: string): unknown {
   return Object.fromEntries(Object.entries(noeud as Record<string, unknown>).map(([cle, enfant]) => [cle, resoudre(enfant, jour)]));
 }
 
-function periodesDe(toutes: readonly Serie[], finValidite: string): Periode[] {
+function periodesDe(toutes: readonly Serie[], finValidite: string): PeriodeBareme[] {
   const debutCouverture = toutes.map((s) => s.valeurs[0]?.depuis ?? '').reduce((a, b) => (a > b ? a : b));
   const changements = [...new Set(toutes.flatMap((s) => s.valeurs.map((v) => v.depuis)))]
     .filter((j) => j > debutCouverture && j <= finValidite)
@@ -115,14 +115,14 @@ function periodesDe(toutes: readonly Serie[], finValidite: string): Periode[] {
 }
 
 /** Validates a barème data file (same shape as bareme.json) and indexes it by month. */
-export function chargerBareme(brut: unknown): Bareme {
+export function chargerBaremeApl(brut: unknown): BaremeApl {
   const donnees = donneesBaremeSchema.parse(brut);
   const { meta: _meta, ...parametresDonnees } = donnees;
   const periodes = periodesDe(series(parametresDonnees), donnees.meta.valideJusquAu);
   const premier = periodes[0]?.debut ?? '';
   const dernier = periodes[periodes.length - 1]?.fin ?? '';
   // Estimating is a hot path (issue 5: 100,000 estimates in 200 ms): each month is resolved once.
-  const parMois = new Map<string, { periode: Periode; parametres: ParametresMois } | null>();
+  const parMois = new Map<string, { periode: PeriodeBareme; parametres: ParametresMois } | null>();
   const resoudreMois = (mois: string) => {
     if (parMois.has(mois)) return parMois.get(mois) ?? null;
     const periode = mois < premier || mois > dernier ? undefined : periodes.filter((p) => p.debut <= mois).pop();
@@ -138,4 +138,12 @@ export function chargerBareme(brut: unknown): Bareme {
   };
 }
 
-export const BAREME_APL: Bareme = chargerBareme(donneesParDefaut);
+export const BAREME_APL: BaremeApl = chargerBaremeApl(donneesParDefaut);
+
+/** The months the default barème knows, period by period. */
+export const PERIODES_CONNUES: readonly PeriodeBareme[] = BAREME_APL.periodes;
+
+/** The last month with known values: a UI may fall back on it, saying so, for a later month. */
+export function dernierMoisConnu(bareme: BaremeApl = BAREME_APL): string {
+  return bareme.periodes[bareme.periodes.length - 1]?.fin ?? '';
+}

@@ -1,5 +1,5 @@
-import { BAREME_APL, type Bareme } from './bareme.ts';
-import { schemaCalibration, valider, type Dispositif, type EntreeAide, type EntreeCalibration, type Resultat } from './entree.ts';
+import { BAREME_APL, type BaremeApl } from './bareme.ts';
+import { schemaCalibration, valider, type DispositifAide, type EntreeAide, type EntreeCalibration, type ResultatApl } from './entree.ts';
 import { calculerAide, type EstimationAide } from './estimer.ts';
 
 // Calibration (issue 5 §3): the household's current aid and dwelling are known, its resource
@@ -13,7 +13,7 @@ export const ECART_TOLERE = 2;
 
 export type Calibration = {
   /** The aid today's amount is one of, named in the explanation. */
-  dispositif: Dispositif;
+  dispositif: DispositifAide;
   /** The base to use: the middle one of those that reproduce today's aid. */
   ressourcesAnnuelles: number;
   /** Lowest and highest bases that reproduce it, for the estimate's range. */
@@ -30,7 +30,7 @@ const ecart = (e: EstimationAide, aide: number) => Math.min(Math.abs(e.aide - ai
 const nulle = (e: EstimationAide) => e.aide === 0 && e.montantVerse === 0;
 
 /** Every base from 0 up to the first one where the aid before RLS is nil, with its estimate. */
-function candidats(situation: Omit<EntreeAide, 'ressourcesAnnuelles'>, bareme: Bareme): { r: number; estimation: EstimationAide }[] {
+function candidats(situation: Omit<EntreeAide, 'ressourcesAnnuelles'>, bareme: BaremeApl): { r: number; estimation: EstimationAide }[] {
   const liste: { r: number; estimation: EstimationAide }[] = [];
   for (let r = 0; r <= RESSOURCES_MAX; r += PAS_RESSOURCES) {
     const estimation = calculerAide({ ...situation, ressourcesAnnuelles: r }, bareme);
@@ -42,14 +42,14 @@ function candidats(situation: Omit<EntreeAide, 'ressourcesAnnuelles'>, bareme: B
   return liste;
 }
 
-function erreur(message: string): Resultat<Calibration> {
+function erreur(message: string): ResultatApl<Calibration> {
   return { ok: false, erreurs: [{ champ: 'aideActuelle', message }] };
 }
 
 const euros = (n: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n)} €`;
 
 /** The resource base that reproduces today's aid in today's dwelling. */
-export function calibrerRessources(brut: unknown, bareme: Bareme = BAREME_APL): Resultat<Calibration> {
+export function calibrerRessources(brut: unknown, bareme: BaremeApl = BAREME_APL): ResultatApl<Calibration> {
   const entree = valider(schemaCalibration(bareme), brut);
   if (!entree.ok) return entree;
   const { aideActuelle, ...situation }: EntreeCalibration = entree.value;

@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { BAREME_APL, type Bareme } from './bareme.ts';
+import type { ErreurChamp } from '../menage/index.ts';
+import { BAREME_APL, type BaremeApl } from './bareme.ts';
 import { FORMAT_MOIS, deMois, libelleMois } from './mois.ts';
 
 // What the estimator needs to know about one household in one dwelling (issue 5 §5). Colocation,
 // overseas departments and accession use other formulas: they are refused, never approximated.
 
-export const DISPOSITIFS = ['APL', 'ALF', 'ALS'] as const;
-export type Dispositif = (typeof DISPOSITIFS)[number];
-export const ZONES = [1, 2, 3] as const;
-export type Zone = (typeof ZONES)[number];
+export const DISPOSITIFS_AIDE = ['APL', 'ALF', 'ALS'] as const;
+export type DispositifAide = (typeof DISPOSITIFS_AIDE)[number];
+export const ZONES_APL = [1, 2, 3] as const;
+export type ZoneApl = (typeof ZONES_APL)[number];
 export const MAX_PERSONNES_A_CHARGE = 20;
 
-export type ErreurChamp = { champ: string; message: string };
-export type Resultat<T> = { ok: true; value: T } | { ok: false; erreurs: ErreurChamp[] };
+export type ResultatApl<T> = { ok: true; value: T } | { ok: false; erreurs: ErreurChamp[] };
 
 /** "d’octobre 2020 à septembre 2026": the months the barème knows. */
-export function libelleCouverture(bareme: Bareme = BAREME_APL): string {
+export function libelleCouverture(bareme: BaremeApl = BAREME_APL): string {
   const premiere = bareme.periodes[0];
   const derniere = bareme.periodes[bareme.periodes.length - 1];
   return premiere && derniere ? `${deMois(premiere.debut)} à ${libelleMois(derniere.fin)}` : 'vide';
@@ -24,7 +24,7 @@ export function libelleCouverture(bareme: Bareme = BAREME_APL): string {
 const oui = (libelle: string) => z.boolean({ error: `« ${libelle} » attend vrai ou faux (true ou false).` });
 const horsPerimetre = (message: string) => z.literal(false, { error: message }).optional();
 
-function champsSituation(bareme: Bareme) {
+function champsSituation(bareme: BaremeApl) {
   return {
     mois: z
       .string({ error: 'Le mois est requis, au format AAAA-MM (par exemple "2025-10").' })
@@ -34,9 +34,9 @@ function champsSituation(bareme: Bareme) {
           ctx.addIssue({ code: 'custom', message: `Le mois ${mois} est hors du barème connu, qui va ${libelleCouverture(bareme)}.` });
         }
       }),
-    dispositif: z.enum(DISPOSITIFS, { error: 'Le dispositif doit être "APL" (logement conventionné), "ALF" ou "ALS".' }),
+    dispositif: z.enum(DISPOSITIFS_AIDE, { error: 'Le dispositif doit être "APL" (logement conventionné), "ALF" ou "ALS".' }),
     zone: z.union(
-      ZONES.map((z1) => z.literal(z1)),
+      ZONES_APL.map((z1) => z.literal(z1)),
       { error: 'La zone APL doit valoir 1, 2 ou 3.' },
     ),
     couple: oui('En couple'),
@@ -65,7 +65,7 @@ const montantAnnuel = (libelle: string) =>
     .min(0, `${libelle} ne peuvent pas être négatives.`)
     .max(10_000_000, `${libelle} dépassent 10 millions d’euros : vérifiez la saisie.`);
 
-type Coherence = { dispositif: Dispositif; personnesACharge: number };
+type Coherence = { dispositif: DispositifAide; personnesACharge: number };
 
 function verifierCoherence(entree: Coherence, ctx: z.RefinementCtx) {
   if (entree.dispositif === 'ALS' && entree.personnesACharge > 0) {
@@ -77,13 +77,13 @@ function verifierCoherence(entree: Coherence, ctx: z.RefinementCtx) {
   }
 }
 
-export function creerSchemaEntree(bareme: Bareme) {
+export function creerSchemaEntree(bareme: BaremeApl) {
   return z
     .object({ ...champsSituation(bareme), ressourcesAnnuelles: montantAnnuel('Les ressources annuelles') })
     .superRefine(verifierCoherence);
 }
 
-export function creerSchemaCalibration(bareme: Bareme) {
+export function creerSchemaCalibration(bareme: BaremeApl) {
   return z
     .object({
       ...champsSituation(bareme),
@@ -96,8 +96,8 @@ export function creerSchemaCalibration(bareme: Bareme) {
 }
 
 /** One schema per barème, built on first use: zod schemas are costly to build, cheap to run. */
-export function parBareme<S>(fabrique: (bareme: Bareme) => S): (bareme: Bareme) => S {
-  const faits = new WeakMap<Bareme, S>();
+export function parBareme<S>(fabrique: (bareme: BaremeApl) => S): (bareme: BaremeApl) => S {
+  const faits = new WeakMap<BaremeApl, S>();
   return (bareme) => {
     const connu = faits.get(bareme);
     if (connu) return connu;
@@ -126,7 +126,7 @@ export function erreursDe(erreur: z.ZodError): ErreurChamp[] {
   return [...parChamp].map(([champ, message]) => ({ champ, message }));
 }
 
-export function valider<T>(schema: z.ZodType<T>, brut: unknown): Resultat<T> {
+export function valider<T>(schema: z.ZodType<T>, brut: unknown): ResultatApl<T> {
   const r = schema.safeParse(brut);
   return r.success ? { ok: true, value: r.data } : { ok: false, erreurs: erreursDe(r.error) };
 }

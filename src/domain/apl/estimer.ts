@@ -1,18 +1,18 @@
 import { arrondiNumpy, arrondiTexte, centaineSuperieure } from './arrondis.ts';
-import { BAREME_APL, type Bareme, type ParametresMois, type Periode } from './bareme.ts';
+import { BAREME_APL, type BaremeApl, type ParametresMois, type PeriodeBareme } from './bareme.ts';
 import { calculOpenFisca } from './convention-openfisca.ts';
 import { calculTexte } from './convention-texte.ts';
 import { bases } from './formule.ts';
-import { schemaEntree, valider, type Dispositif, type EntreeAide, type Resultat } from './entree.ts';
+import { schemaEntree, valider, type DispositifAide, type EntreeAide, type ResultatApl } from './entree.ts';
 
 // One estimate, in both conventions: `aide` to the cent as OpenFisca gives it, `montantVerse` in
 // whole euros as the text pays it (issue 5 §2).
 
 export type EstimationAide = {
   mois: string;
-  dispositif: Dispositif;
+  dispositif: DispositifAide;
   /** The barème period whose values were used. */
-  periodeBareme: Periode;
+  periodeBareme: PeriodeBareme;
   /** R as the formula uses it: the annual base rounded up to the hundred euros. */
   ressourcesRetenues: number;
   /** Monthly aid net of RLS and CRDS, to the cent (OpenFisca's convention). */
@@ -30,7 +30,7 @@ export type EstimationAide = {
   texte: { participationPersonnelle: number; montantBrut: number };
 };
 
-function parametresConnus(bareme: Bareme, mois: string): { parametres: ParametresMois; periode: Periode } {
+function parametresConnus(bareme: BaremeApl, mois: string): { parametres: ParametresMois; periode: PeriodeBareme } {
   const parametres = bareme.parametres(mois);
   const periode = bareme.periode(mois);
   if (!parametres || !periode) throw new RangeError(`Mois ${mois} hors du barème : validez l’entrée avec creerSchemaEntree.`);
@@ -38,7 +38,7 @@ function parametresConnus(bareme: Bareme, mois: string): { parametres: Parametre
 }
 
 /** The estimate for an input already validated against this barème. */
-export function calculerAide(e: EntreeAide, bareme: Bareme = BAREME_APL): EstimationAide {
+export function calculerAide(e: EntreeAide, bareme: BaremeApl = BAREME_APL): EstimationAide {
   const { parametres, periode } = parametresConnus(bareme, e.mois);
   const ressources = centaineSuperieure(e.ressourcesAnnuelles);
   const b = bases(parametres, e, ressources);
@@ -61,7 +61,7 @@ export function calculerAide(e: EntreeAide, bareme: Bareme = BAREME_APL): Estima
 }
 
 /** Validates any input (typed, CLI or UI) and estimates the aid, or names each bad field. */
-export function estimerAide(brut: unknown, bareme: Bareme = BAREME_APL): Resultat<EstimationAide> {
+export function estimerAide(brut: unknown, bareme: BaremeApl = BAREME_APL): ResultatApl<EstimationAide> {
   const entree = valider(schemaEntree(bareme), brut);
   return entree.ok ? { ok: true, value: calculerAide(entree.value, bareme) } : entree;
 }

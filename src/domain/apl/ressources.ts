@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { arrondiNumpy, centaineSuperieure } from './arrondis.ts';
-import { BAREME_APL, type Bareme, type ParametresMois } from './bareme.ts';
-import { libelleCouverture, parBareme, valider, type Resultat } from './entree.ts';
+import { BAREME_APL, type BaremeApl, type ParametresMois } from './bareme.ts';
+import { libelleCouverture, parBareme, valider, type ResultatApl } from './entree.ts';
 import { FORMAT_MOIS } from './mois.ts';
 
 // Estimate of the annual resource base R from the yearly taxable incomes the interview holds
@@ -19,7 +19,7 @@ const montant = (libelle: string) =>
     .min(0, `${libelle} : le montant ne peut pas être négatif.`)
     .max(10_000_000, `${libelle} : plus de 10 millions d’euros, vérifiez la saisie.`);
 
-function creerSchemaRevenus(bareme: Bareme) {
+function creerSchemaRevenus(bareme: BaremeApl) {
   return z.object({
     mois: z
       .string({ error: 'Le mois est requis, au format AAAA-MM.' })
@@ -78,7 +78,7 @@ function note(a: Abattements): string {
 }
 
 /** R estimated from yearly taxable incomes, with a note on how and how far to trust it. */
-export function estimerRessources(brut: unknown, bareme: Bareme = BAREME_APL): Resultat<EstimationRessources> {
+export function estimerRessources(brut: unknown, bareme: BaremeApl = BAREME_APL): ResultatApl<EstimationRessources> {
   const revenus = valider(schemaRevenus(bareme), brut);
   if (!revenus.ok) return revenus;
   const parametres = bareme.parametres(revenus.value.mois);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import donnees from '../../../src/domain/apl/bareme.json';
-import { BAREME_APL, chargerBareme, estimerAide, libelleCouverture } from '../../../src/domain/apl/index.ts';
+import { BAREME_APL, chargerBaremeApl, estimerAide, libelleCouverture } from '../../../src/domain/apl/index.ts';
 
 const entree = { dispositif: 'ALS', zone: 2, couple: false, personnesACharge: 0, loyer: 500, ressourcesAnnuelles: 0 } as const;
 
@@ -36,7 +36,7 @@ describe('the barème as dated data', () => {
   });
 
   it('takes next October’s values as a data change, with no code change', () => {
-    const bareme = chargerBareme(avecOctobre2026());
+    const bareme = chargerBaremeApl(avecOctobre2026());
     const octobre = estimerAide({ ...entree, mois: '2026-10' }, bareme);
     const septembre = estimerAide({ ...entree, mois: '2026-09' }, bareme);
     expect(octobre.ok && octobre.value).toMatchObject({ plafondLoyer: 300, forfaitCharges: 62, periodeBareme: { debut: '2026-10', fin: '2027-09' } });
@@ -47,15 +47,15 @@ describe('the barème as dated data', () => {
   it('rejects a data file whose values are out of order or not dated on a first of month', () => {
     const desordre = avecOctobre2026();
     desordre.crds.valeurs.unshift({ depuis: '2030-01-01', valeur: 0.005 });
-    expect(() => chargerBareme(desordre)).toThrow(/classées par date croissante/);
+    expect(() => chargerBaremeApl(desordre)).toThrow(/classées par date croissante/);
     const milieuDeMois = avecOctobre2026();
     milieuDeMois.crds.valeurs.push({ depuis: '2031-01-15', valeur: 0.005 });
-    expect(() => chargerBareme(milieuDeMois)).toThrow(/premier jour d’un mois/);
+    expect(() => chargerBaremeApl(milieuDeMois)).toThrow(/premier jour d’un mois/);
   });
 
   it('rejects a series without its source', () => {
     const sansSource: Record<string, unknown> = avecOctobre2026();
     sansSource.crds = { valeurs: [{ depuis: '1996-02-01', valeur: 0.005 }] };
-    expect(() => chargerBareme(sansSource)).toThrow(/crds/);
+    expect(() => chargerBaremeApl(sansSource)).toThrow(/crds/);
   });
 });
