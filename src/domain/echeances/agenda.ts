@@ -1,0 +1,186 @@
+import type { Instant } from '../calendrier/index.ts';
+import {
+  avisAttendus,
+  echeanceReponse,
+  echeanceValidationPartenaires,
+  etatProposition,
+  type Proposition,
+  type ReglagesProposition,
+} from '../proposition/index.ts';
+import {
+  echeanceEnquete,
+  echeancesVisites,
+  estClos,
+  reglagesSuiviOperation,
+  type EnqueteSatisfaction,
+  type ReglagesSuivi,
+  type SurchargeSuivi,
+  type VisiteCourtoisie,
+} from '../visite/index.ts';
+import { echeanceContact, echeancePremierEntretien } from './avant-relogement.ts';
+import { bornesAgenda, classer, trierAgenda, type Bornes, type ClasseAgenda } from './classement.ts';
+import type { PieceAExpirer } from './pieces.ts';
+import type { ReglagesEcheances } from './reglages.ts';
+
+// The officer's "À faire" across the caseload: the clocks before the move (charte §4 step 2),
+// the dossier pieces (step 3), the proposals' clocks (steps 7 to 12) and the follow-up after the
+// move (steps 13 and 14). The input is plain data per household, whatever stores it.
+
+/** An interview as the agenda needs it; `Entretien` records fit. */
+export type EntretienAgenda = { type: 'premier' | 'suivi'; date: string; heure?: string | null; termineLe: string | null; supprime?: boolean };
+export type VisiteAgenda = Pick<VisiteCourtoisie, 'numero' | 'datePrevue' | 'heurePrevue' | 'issue'> & { supprime?: boolean };
+export type EnqueteAgenda = Pick<EnqueteSatisfaction, 'datePrevue' | 'heurePrevue' | 'issue'> & { supprime?: boolean };
+
+export type DossierAgenda = {
+  menageId: string;
+  nom: string;
+  dateOuvertureResidence: string | null;
+  entretiens: readonly EntretienAgenda[];
+  dernierContact: string | null;
+  /** The lease signature; the before-move clocks stop and the follow-up starts from it. */
+  dateRelogement: string | null;
+  visites: readonly VisiteAgenda[];
+  enquete: EnqueteAgenda | null;
+  pieces: readonly PieceAExpirer[];
+  propositions: readonly Proposition[];
+  /** The follow-up months of the household's opération, when it sets its own. */
+  suiviOperation?: SurchargeSuivi;
+};
+
+export type ContexteAgenda = {
+  aujourdhui: string;
+  echeances: ReglagesEcheances;
+  suivi: ReglagesSuivi;
+  propositions: ReglagesProposition;
+};
+
+export const NATURES_EVENEMENT = [
+  'premier_entretien',
+  'contact',
+  'piece',
+  'validation_partenaires',
+  'visite_logement',
+  'reponse_menage',
+  'signature_bail',
+  'visite_courtoisie',
+  'enquete_satisfaction',
+] as const;
+export type NatureEvenement = (typeof NATURES_EVENEMENT)[number];
+
+export type EvenementAgenda = {
+  /** Stable across runs: household, nature and the record or rank it is about. */
+  cle: string;
+  menageId: string;
+  nom: string;
+  nature: NatureEvenement;
+  libelle: string;
+  /** The due date, null for a plain appointment. */
+  echeance: string | null;
+  /** The appointment, when one is set. */
+  rendezVous: Instant | null;
+  /** The day it shows on: the appointment if any, else the due date. */
+  jour: string;
+  classe: ClasseAgenda;
+  /** The appointment falls after the due date. */
+  horsDelai: boolean;
+};
+
+type Brut = { cle: string; nature: NatureEvenement; libelle: string; echeance: string | null; rendezVous: Instant | null };
+
+const rdv = (date: string | null, heure: string | null | undefined): Instant | null => (date === null ? null : { date, heure: heure ?? null });
+
+/** A draft interview dated today or later is the planned one. */
+const prevu = (entretiens: readonly EntretienAgenda[], type: EntretienAgenda['type'], aujourdhui: string): Instant | null => {
+  const e = entretiens.find((x) => !x.supprime && x.type === type && x.termineLe === null && x.date >= aujourdhui);
+  return e ? rdv(e.date, e.heure) : null;
+};
+
+function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Brut[] {
+  const { aujourdhui, echeances: r } = ctx;
+  let premierEntretienLe: string | null = null;
+  for (const e of d.entretiens) {
+    if (!e.supprime && e.type === 'premier' && e.termineLe !== null && (premierEntretienLe === null || e.termineLe < premierEntretienLe)) premierEntretienLe = e.termineLe;
+  }
+  const situation = { dateOuvertureResidence: d.dateOuvertureResidence, premierEntretienLe, dernierContact: d.dernierContact };
+  const bruts: Brut[] = [];
+  const premier = premierEntretienLe === null ? echeancePremierEntretien(situation, r) : null;
+  if (premier !== null) bruts.push({ cle: 'premier_entretien', nature: 'premier_entretien', libelle: 'Premier entretien', echeance: premier, rendezVous: prevu(d.entretiens, 'premier', aujourdhui) });
+  const contact = echeanceContact(situation, r);
+  if (contact !== null) bruts.push({ cle: 'contact', nature: 'contact', libelle: 'Prendre contact avec le ménage', echeance: contact, rendezVous: prevu(d.entretiens, 'suivi', aujourdhui) });
+  for (const p of d.pieces) bruts.push({ cle: `piece:${p.pieceId}`, nature: 'piece', libelle: `${p.finValidite < aujourdhui ? 'Pièce expirée' : 'Pièce à renouveler'} : ${p.libelle}`, echeance: p.finValidite, rendezVous: null });
+  return bruts;
+}
+
+function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Brut[] {
+  const r = ctx.propositions;
+  const n = `proposition n° ${p.rang}`;
+  const cle = (nature: NatureEvenement) => `${nature}:${p.id}`;
+  switch (etatProposition(p)) {
+    case 'soumise': {
+      const echeance = echeanceValidationPartenaires(p, r);
+      return echeance === null ? [] : [{ cle: cle('validation_partenaires'), nature: 'validation_partenaires', libelle: `Validation des partenaires (${n}) : ${avisAttendus(p).join(', ')}`, echeance, rendezVous: null }];
+    }
+    case 'visitee': {
+      if (p.visite === null) return [];
+      const visite = p.visite.date >= ctx.aujourdhui ? [{ cle: cle('visite_logement'), nature: 'visite_logement' as const, libelle: `Visite du logement (${n})`, echeance: null, rendezVous: p.visite }] : [];
+      const echeance = echeanceReponse(p, r);
+      const libelle = echeance !== null && ctx.aujourdhui > echeance ? `Délai de réponse dépassé (${n}) : constater le refus` : `Réponse du ménage attendue (${n})`;
+      return [...visite, ...(echeance === null ? [] : [{ cle: cle('reponse_menage'), nature: 'reponse_menage' as const, libelle, echeance, rendezVous: null }])];
+    }
+    case 'bail_signe':
+      return p.bailSigneLe !== null && p.bailSigneLe >= ctx.aujourdhui ? [{ cle: cle('signature_bail'), nature: 'signature_bail', libelle: `Signature du bail (${n})`, echeance: null, rendezVous: rdv(p.bailSigneLe, null) }] : [];
+    default:
+      return [];
+  }
+}
+
+function apresRelogement(d: DossierAgenda, dateRelogement: string, ctx: ContexteAgenda): Brut[] {
+  const r = reglagesSuiviOperation(ctx.suivi, d.suiviOperation);
+  const bruts: Brut[] = [];
+  for (const { numero, echeance } of echeancesVisites(dateRelogement, r)) {
+    const v = d.visites.find((x) => !x.supprime && x.numero === numero);
+    if (v && estClos(v)) continue;
+    bruts.push({ cle: `visite_courtoisie:${numero}`, nature: 'visite_courtoisie', libelle: `Visite de courtoisie n° ${numero}`, echeance, rendezVous: v ? rdv(v.datePrevue, v.heurePrevue) : null });
+  }
+  const enquete = d.enquete && !d.enquete.supprime ? d.enquete : null;
+  if (!enquete || !estClos(enquete)) {
+    bruts.push({ cle: 'enquete_satisfaction', nature: 'enquete_satisfaction', libelle: 'Enquête de satisfaction', echeance: echeanceEnquete(dateRelogement, r), rendezVous: enquete ? rdv(enquete.datePrevue, enquete.heurePrevue) : null });
+  }
+  return bruts;
+}
+
+function placer(d: DossierAgenda, b: Brut, bornes: Bornes): EvenementAgenda {
+  const jour = b.rendezVous?.date ?? b.echeance ?? bornes.aujourdhui;
+  return {
+    cle: `${d.menageId}:${b.cle}`,
+    menageId: d.menageId,
+    nom: d.nom,
+    nature: b.nature,
+    libelle: b.libelle,
+    echeance: b.echeance,
+    rendezVous: b.rendezVous,
+    jour,
+    classe: classer(jour, bornes),
+    horsDelai: b.echeance !== null && b.rendezVous !== null && b.rendezVous.date > b.echeance,
+  };
+}
+
+function evenementsAvecBornes(d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] {
+  const reloge = d.dateRelogement !== null && d.dateRelogement <= ctx.aujourdhui;
+  const bruts = [
+    ...(reloge ? [] : avantRelogement(d, ctx)),
+    ...d.propositions.filter((p) => !p.supprime).flatMap((p) => horlogesProposition(p, ctx)),
+    ...(d.dateRelogement === null ? [] : apresRelogement(d, d.dateRelogement, ctx)),
+  ];
+  return bruts.map((b) => placer(d, b, bornes));
+}
+
+/** What there is to do for one household, in no particular order. */
+export const evenementsDossier = (d: DossierAgenda, ctx: ContexteAgenda): EvenementAgenda[] =>
+  evenementsAvecBornes(d, ctx, bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours));
+
+/** What there is to do across the caseload, in chronological order. */
+export function agenda(dossiers: readonly DossierAgenda[], ctx: ContexteAgenda): EvenementAgenda[] {
+  const bornes = bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours);
+  return trierAgenda(dossiers.flatMap((d) => evenementsAvecBornes(d, ctx, bornes)));
+}
