@@ -63,18 +63,18 @@ export const VERSIONS: readonly VersionSchema[] = [
 export type ConflitLocal = Conflict & { menageId: string | null };
 
 export class RelogementDb extends Dexie {
-  operations!: Table<Operation, string>;
-  residences!: Table<Residence, string>;
-  menages!: Table<Menage, string>;
-  personnes!: Table<Personne, string>;
-  entretiens!: Table<Entretien, string>;
-  parametres!: Table<Parametres, string>;
-  outbox!: Table<OutboxRow, number>;
-  fieldMeta!: Table<FieldMeta, string>;
-  meta!: Table<MetaRow, string>;
-  reprises!: Table<Reprise, string>;
-  resumes!: Table<ResumeMenage, string>;
-  conflits!: Table<ConflitLocal, string>;
+  declare operations: Table<Operation, string>;
+  declare residences: Table<Residence, string>;
+  declare menages: Table<Menage, string>;
+  declare personnes: Table<Personne, string>;
+  declare entretiens: Table<Entretien, string>;
+  declare parametres: Table<Parametres, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare fieldMeta: Table<FieldMeta, string>;
+  declare meta: Table<MetaRow, string>;
+  declare reprises: Table<Reprise, string>;
+  declare resumes: Table<ResumeMenage, string>;
+  declare conflits: Table<ConflitLocal, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

@@ -67,7 +67,7 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
       binome: 'Binôme de démonstration',
       consentements: {},
       refusConsentement: null,
-      dernierContact: iso(addDays(jour, -r.entre(3, 150))),
+      dernierContact: iso(addDays(jour, -r.entre(3, 110))),
       creeLe: iso(addMonths(jour, -4)),
     };
     if (r.chance(0.1)) menage.refusConsentement = { signeLe: iso(addDays(jour, -r.entre(10, 90))) };

@@ -1,6 +1,7 @@
 import { addDays, addMonths, parseISO, subMonths } from 'date-fns';
 import { jourIso } from '../commun/index.ts';
 import type { Parametres } from '../parametres/index.ts';
+import { echeancePremierEntretien } from '../echeances/index.ts';
 
 // Caseload alerts of the charter's clocks (charte §4 step 2: all first interviews of a résidence
 // within 3 months of its opening; "tout au long": a contact at least every 2 to 3 months).
@@ -19,17 +20,6 @@ export type SituationContact = {
   suiviActif: boolean;
 };
 
-const plus = (date: string, mois: number) => jourIso(addMonths(parseISO(date), mois));
-
-export function echeancePremierEntretien(dateOuverture: string, p: Pick<Parametres, 'delaiPremiersEntretiensMois'>): string {
-  return plus(dateOuverture, p.delaiPremiersEntretiensMois);
-}
-
-/** The date by which the household must be contacted again; counted from the opening before any contact. */
-export function echeanceContact(s: SituationContact, p: Pick<Parametres, 'cadenceContactMois'>): string | null {
-  const depart = s.dernierContact ?? s.dateOuvertureResidence;
-  return depart ? plus(depart, p.cadenceContactMois) : null;
-}
 
 /**
  * The first day whose deadline (that day plus `mois` months) is not yet past on `aujourdhui`.
@@ -44,16 +34,19 @@ function premierJourNonEchu(aujourdhui: string, mois: number): string {
 
 /**
  * The caseload's alert rule, with its limits computed once for a whole caseload: a contact is
- * overdue when the last one is older than today minus the cadence (the same as "last contact plus
- * the cadence is past", month ends included), and the first interview when the résidence's
- * deadline is past.
+ * overdue when the last one is older than the first day whose deadline is not yet past (the same as
+ * `echeanceContact` being past, month ends included), and the first interview when the résidence's
+ * deadline (`echeancePremierEntretien`) is past.
  */
 export function regleAlertes(p: Pick<Parametres, 'delaiPremiersEntretiensMois' | 'cadenceContactMois'>, aujourdhui: string): (s: SituationContact) => CodeAlerte[] {
   const limiteContact = premierJourNonEchu(aujourdhui, p.cadenceContactMois);
   const limitesOuverture = new Map<string, boolean>();
   const ouverturePassee = (ouverture: string) => {
     let passee = limitesOuverture.get(ouverture);
-    if (passee === undefined) limitesOuverture.set(ouverture, (passee = echeancePremierEntretien(ouverture, p) < aujourdhui));
+    if (passee === undefined) {
+      const echeance = echeancePremierEntretien({ dateOuvertureResidence: ouverture, premierEntretienLe: null, dernierContact: null }, p);
+      limitesOuverture.set(ouverture, (passee = echeance !== null && echeance < aujourdhui));
+    }
     return passee;
   };
   return (s) => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARAMETRES_PAR_DEFAUT, alertesContact, echeanceContact, echeancePremierEntretien, parametresSchema, regleAlertes } from '../../../src/domain/index.ts';
+import { PARAMETRES_PAR_DEFAUT, alertesContact, echeanceContact as echeanceContactAvant, echeancePremierEntretien as echeancePremierAvant, parametresSchema, regleAlertes } from '../../../src/domain/index.ts';
 import type { SituationContact } from '../../../src/domain/index.ts';
 
 // Charte §4 step 2: all first interviews of a résidence within 3 months of its opening;
 // "tout au long": a contact with every household at least every 2 to 3 months.
 const p = PARAMETRES_PAR_DEFAUT;
+// The caseload's summary already counts interviews among contacts: the deadlines of src/domain/echeances
+// are read here from the last contact and the opening only.
+const echeancePremierEntretien = (ouverture: string, r: { delaiPremiersEntretiensMois: number }) =>
+  echeancePremierAvant({ dateOuvertureResidence: ouverture, premierEntretienLe: null, dernierContact: null }, r) ?? '';
+const echeanceContact = (s: SituationContact, r: { cadenceContactMois: number }) =>
+  echeanceContactAvant({ dateOuvertureResidence: s.dateOuvertureResidence, premierEntretienLe: null, dernierContact: s.dernierContact }, r);
 const situation = (modif: Partial<SituationContact> = {}): SituationContact => ({
   dateOuvertureResidence: '2026-01-15',
   premierEntretienTermineLe: null,
