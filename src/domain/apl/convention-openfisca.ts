@@ -35,6 +35,7 @@ export function calculOpenFisca(p: ParametresMois, e: EntreeAide, b: Bases, ress
     forfaitCharges: b.charges,
     participationPersonnelle,
     rls: b.rls,
+    // OpenFisca adds the (negative) CRDS to the amount: the same operations give the same cent.
     aide: arrondiNumpy(apresRls + -apresRls * p.crds, 2),
   };
 }
