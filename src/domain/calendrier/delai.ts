@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ajouterJoursOuvres, premierJourOuvreDepuis } from './jours-ouvres.ts';
 import { plusJours } from './jours.ts';
-import type { Instant } from './instant.ts';
+import { plusMinutes, type Instant } from './instant.ts';
 
 // Counting of delays, Code de procédure civile art. 641 and 642 as applied by the USH
 // (REFERENCES.md §6.1): the day of the notification is not counted, a delay expires at midnight
@@ -24,16 +24,9 @@ export type Delai = z.infer<typeof delaiSchema>;
 
 export const libelleDelai = (d: Delai): string => LIBELLES_UNITE[d.unite](d.nombre);
 
-const MINUTES_PAR_JOUR = 24 * 60;
-const minutes = (heure: string) => Number(heure.slice(0, 2)) * 60 + Number(heure.slice(3, 5));
-const horaire = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-
 /** Hours run on the wall clock; a start without a time counts from the end of its day. */
-function apresHeures(depart: Instant, heures: number): Instant {
-  if (depart.heure === null) return { date: plusJours(depart.date, Math.ceil(heures / 24)), heure: null };
-  const total = minutes(depart.heure) + heures * 60;
-  return { date: plusJours(depart.date, Math.floor(total / MINUTES_PAR_JOUR)), heure: horaire(total % MINUTES_PAR_JOUR) };
-}
+const apresHeures = (depart: Instant, heures: number): Instant =>
+  depart.heure === null ? { date: plusJours(depart.date, Math.ceil(heures / 24)), heure: null } : plusMinutes({ date: depart.date, heure: depart.heure }, heures * 60);
 
 function finBrute(depart: Instant, delai: Delai): Instant {
   switch (delai.unite) {

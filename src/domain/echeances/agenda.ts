@@ -66,6 +66,17 @@ export const NATURES_EVENEMENT = [
   'enquete_satisfaction',
 ] as const;
 export type NatureEvenement = (typeof NATURES_EVENEMENT)[number];
+export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
+  premier_entretien: 'Premier entretien',
+  contact: 'Contact',
+  piece: 'Pièce du dossier',
+  validation_partenaires: 'Validation des partenaires',
+  visite_logement: 'Visite du logement',
+  reponse_menage: 'Réponse du ménage',
+  signature_bail: 'Signature du bail',
+  visite_courtoisie: 'Visite de courtoisie',
+  enquete_satisfaction: 'Enquête de satisfaction',
+};
 
 export type EvenementAgenda = {
   /** Stable across runs: household, nature and the record or rank it is about. */
