@@ -1,6 +1,21 @@
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
-import type { Entretien, Menage, Operation, Parametres, Personne, Residence } from '../domain/index.ts';
+import type {
+  BaremeFsl,
+  EnqueteSatisfaction,
+  Entretien,
+  Mediation,
+  Menage,
+  Offre,
+  Operation,
+  Orientation,
+  Personne,
+  Proposition,
+  ReglagesTerritoire,
+  Residence,
+  SimulationEnregistree,
+  VisiteCourtoisie,
+} from '../domain/index.ts';
 import type { Change, Conflict, HlcState } from '../sync/index.ts';
 import { resumeDe } from './resume.ts';
 import type { ResumeMenage } from './resume.ts';
@@ -58,6 +73,21 @@ export const VERSIONS: readonly VersionSchema[] = [
     numero: 3,
     stores: { conflits: 'id, menageId' },
   },
+  {
+    // Offers, barèmes and settings of the territory; per household: saved simulations, follow-up
+    // after the move, orientation and proposals.
+    numero: 4,
+    stores: {
+      offres: 'id',
+      baremes: 'id',
+      simulations: 'id, menageId',
+      visites: 'id, menageId',
+      enquetes: 'id, menageId',
+      orientations: 'id, menageId',
+      propositions: 'id, menageId',
+      mediations: 'id, menageId',
+    },
+  },
 ];
 
 export type ConflitLocal = Conflict & { menageId: string | null };
@@ -68,13 +98,21 @@ export class RelogementDb extends Dexie {
   declare menages: Table<Menage, string>;
   declare personnes: Table<Personne, string>;
   declare entretiens: Table<Entretien, string>;
-  declare parametres: Table<Parametres, string>;
+  declare parametres: Table<ReglagesTerritoire, string>;
   declare outbox: Table<OutboxRow, number>;
   declare fieldMeta: Table<FieldMeta, string>;
   declare meta: Table<MetaRow, string>;
   declare reprises: Table<Reprise, string>;
   declare resumes: Table<ResumeMenage, string>;
   declare conflits: Table<ConflitLocal, string>;
+  declare offres: Table<Offre, string>;
+  declare baremes: Table<BaremeFsl, string>;
+  declare simulations: Table<SimulationEnregistree, string>;
+  declare visites: Table<VisiteCourtoisie, string>;
+  declare enquetes: Table<EnqueteSatisfaction, string>;
+  declare orientations: Table<Orientation, string>;
+  declare propositions: Table<Proposition, string>;
+  declare mediations: Table<Mediation, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

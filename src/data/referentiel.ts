@@ -1,5 +1,5 @@
-import { PARAMETRES_PAR_DEFAUT, parametresSchema } from '../domain/index.ts';
-import type { Operation, Parametres, Residence } from '../domain/index.ts';
+import { REGLAGES_TERRITOIRE_PAR_DEFAUT, reglagesTerritoireSchema } from '../domain/index.ts';
+import type { Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
@@ -18,11 +18,12 @@ export async function creerResidence(db: RelogementDb, donnees: Omit<Residence, 
   return ecrire<Residence>(db, 'residences', id, () => ({ ...donnees, id }));
 }
 
-export async function lireParametres(db: RelogementDb): Promise<Parametres> {
+/** The territory's settings as stored, with the defaults for whatever was never set. */
+export async function lireParametres(db: RelogementDb): Promise<ReglagesTerritoire> {
   const stockes = await db.parametres.get('territoire');
-  return stockes ? parametresSchema.parse(stockes) : PARAMETRES_PAR_DEFAUT;
+  return stockes ? reglagesTerritoireSchema.parse(stockes) : REGLAGES_TERRITOIRE_PAR_DEFAUT;
 }
 
-export function enregistrerParametres(db: RelogementDb, modif: Partial<Omit<Parametres, 'id'>>): Promise<Parametres> {
-  return ecrire<Parametres>(db, 'parametres', 'territoire', (p) => ({ ...(p ?? PARAMETRES_PAR_DEFAUT), ...modif }));
+export function enregistrerParametres(db: RelogementDb, modif: Partial<Omit<ReglagesTerritoire, 'id'>>): Promise<ReglagesTerritoire> {
+  return ecrire<ReglagesTerritoire>(db, 'parametres', 'territoire', (p) => ({ ...(p ?? REGLAGES_TERRITOIRE_PAR_DEFAUT), ...modif }));
 }

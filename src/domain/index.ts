@@ -11,3 +11,4 @@ export * from './calendrier/index.ts';
 export * from './echeances/index.ts';
 export * from './visite/index.ts';
 export * from './proposition/index.ts';
+export * from './territoire/index.ts';

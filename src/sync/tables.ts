@@ -1,5 +1,20 @@
 import type { z } from 'zod';
-import { entretienSchema, menageSchema, operationSchema, parametresSchema, personneSchema, residenceSchema } from '../domain/index.ts';
+import {
+  baremeFslSchema,
+  enqueteSatisfactionSchema,
+  entretienSchema,
+  mediationSchema,
+  menageSchema,
+  offreSchema,
+  operationSchema,
+  orientationSchema,
+  personneSchema,
+  propositionSchema,
+  reglagesTerritoireSchema,
+  residenceSchema,
+  simulationEnregistreeSchema,
+  visiteCourtoisieSchema,
+} from '../domain/index.ts';
 import { splitField } from './change.ts';
 
 // Every synced entity, with the zod schema that validates it on the device, on the wire and on
@@ -12,7 +27,15 @@ export const SYNCED_TABLES = {
   menages: { schema: menageSchema, mapFields: ['consentements'], menageKey: 'id' },
   personnes: { schema: personneSchema, mapFields: [], menageKey: 'menageId' },
   entretiens: { schema: entretienSchema, mapFields: ['reponses'], menageKey: 'menageId' },
-  parametres: { schema: parametresSchema, mapFields: [], menageKey: null },
+  parametres: { schema: reglagesTerritoireSchema, mapFields: [], menageKey: null },
+  offres: { schema: offreSchema, mapFields: [], menageKey: null },
+  baremes: { schema: baremeFslSchema, mapFields: [], menageKey: null },
+  simulations: { schema: simulationEnregistreeSchema, mapFields: [], menageKey: 'menageId' },
+  visites: { schema: visiteCourtoisieSchema, mapFields: [], menageKey: 'menageId' },
+  enquetes: { schema: enqueteSatisfactionSchema, mapFields: [], menageKey: 'menageId' },
+  orientations: { schema: orientationSchema, mapFields: [], menageKey: 'menageId' },
+  propositions: { schema: propositionSchema, mapFields: ['avis'], menageKey: 'menageId' },
+  mediations: { schema: mediationSchema, mapFields: [], menageKey: 'menageId' },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -12,10 +12,25 @@ export function versDate(iso: string): Date {
   return d;
 }
 
-export const plusJours = (iso: string, jours: number): string => jourIso(addDays(versDate(iso), jours));
+// A caseload's agenda asks for the same few thousand dates over and over: results are kept, and
+// the store is emptied when it grows past what a caseload needs.
+const retenus = new Map<string, string>();
+const TAILLE_MAX = 200_000;
+
+function retenu(cle: string, calcul: () => string): string {
+  let valeur = retenus.get(cle);
+  if (valeur === undefined) {
+    if (retenus.size >= TAILLE_MAX) retenus.clear();
+    valeur = calcul();
+    retenus.set(cle, valeur);
+  }
+  return valeur;
+}
+
+export const plusJours = (iso: string, jours: number): string => retenu(`${iso}j${jours}`, () => jourIso(addDays(versDate(iso), jours)));
 
 /** Month ends clamp (date-fns addMonths): 31 December + 2 months is the end of February. */
-export const plusMois = (iso: string, mois: number): string => jourIso(addMonths(versDate(iso), mois));
+export const plusMois = (iso: string, mois: number): string => retenu(`${iso}m${mois}`, () => jourIso(addMonths(versDate(iso), mois)));
 
 /** 0 for Sunday to 6 for Saturday. */
 export const jourDeSemaine = (iso: string): number => versDate(iso).getDay();

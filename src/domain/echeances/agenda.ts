@@ -96,7 +96,8 @@ export type EvenementAgenda = {
   horsDelai: boolean;
 };
 
-type Brut = { cle: string; nature: NatureEvenement; libelle: string; echeance: string | null; rendezVous: Instant | null };
+/** A clock of a household before it is placed on the agenda. */
+export type Horloge = { cle: string; nature: NatureEvenement; libelle: string; echeance: string | null; rendezVous: Instant | null };
 
 const rdv = (date: string | null, heure: string | null | undefined): Instant | null => (date === null ? null : { date, heure: heure ?? null });
 
@@ -106,23 +107,23 @@ const prevu = (entretiens: readonly EntretienAgenda[], type: EntretienAgenda['ty
   return e ? rdv(e.date, e.heure) : null;
 };
 
-function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Brut[] {
+function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const { aujourdhui, echeances: r } = ctx;
   let premierEntretienLe: string | null = null;
   for (const e of d.entretiens) {
     if (!e.supprime && e.type === 'premier' && e.termineLe !== null && (premierEntretienLe === null || e.termineLe < premierEntretienLe)) premierEntretienLe = e.termineLe;
   }
   const situation = { dateOuvertureResidence: d.dateOuvertureResidence, premierEntretienLe, dernierContact: d.dernierContact };
-  const bruts: Brut[] = [];
+  const horloges: Horloge[] = [];
   const premier = premierEntretienLe === null ? echeancePremierEntretien(situation, r) : null;
-  if (premier !== null) bruts.push({ cle: 'premier_entretien', nature: 'premier_entretien', libelle: 'Premier entretien', echeance: premier, rendezVous: prevu(d.entretiens, 'premier', aujourdhui) });
+  if (premier !== null) horloges.push({ cle: 'premier_entretien', nature: 'premier_entretien', libelle: 'Premier entretien', echeance: premier, rendezVous: prevu(d.entretiens, 'premier', aujourdhui) });
   const contact = echeanceContact(situation, r);
-  if (contact !== null) bruts.push({ cle: 'contact', nature: 'contact', libelle: 'Prendre contact avec le ménage', echeance: contact, rendezVous: prevu(d.entretiens, 'suivi', aujourdhui) });
-  for (const p of d.pieces) bruts.push({ cle: `piece:${p.pieceId}`, nature: 'piece', libelle: `${p.finValidite < aujourdhui ? 'Pièce expirée' : 'Pièce à renouveler'} : ${p.libelle}`, echeance: p.finValidite, rendezVous: null });
-  return bruts;
+  if (contact !== null) horloges.push({ cle: 'contact', nature: 'contact', libelle: 'Prendre contact avec le ménage', echeance: contact, rendezVous: prevu(d.entretiens, 'suivi', aujourdhui) });
+  for (const p of d.pieces) horloges.push({ cle: `piece:${p.pieceId}`, nature: 'piece', libelle: `${p.finValidite < aujourdhui ? 'Pièce expirée' : 'Pièce à renouveler'} : ${p.libelle}`, echeance: p.finValidite, rendezVous: null });
+  return horloges;
 }
 
-function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Brut[] {
+function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Horloge[] {
   const r = ctx.propositions;
   const n = `proposition n° ${p.rang}`;
   const cle = (nature: NatureEvenement) => `${nature}:${p.id}`;
@@ -145,22 +146,22 @@ function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Brut[] {
   }
 }
 
-function apresRelogement(d: DossierAgenda, dateRelogement: string, ctx: ContexteAgenda): Brut[] {
+function apresRelogement(d: DossierAgenda, dateRelogement: string, ctx: ContexteAgenda): Horloge[] {
   const r = reglagesSuiviOperation(ctx.suivi, d.suiviOperation);
-  const bruts: Brut[] = [];
+  const horloges: Horloge[] = [];
   for (const { numero, echeance } of echeancesVisites(dateRelogement, r)) {
     const v = d.visites.find((x) => !x.supprime && x.numero === numero);
     if (v && estClos(v)) continue;
-    bruts.push({ cle: `visite_courtoisie:${numero}`, nature: 'visite_courtoisie', libelle: `Visite de courtoisie n° ${numero}`, echeance, rendezVous: v ? rdv(v.datePrevue, v.heurePrevue) : null });
+    horloges.push({ cle: `visite_courtoisie:${numero}`, nature: 'visite_courtoisie', libelle: `Visite de courtoisie n° ${numero}`, echeance, rendezVous: v ? rdv(v.datePrevue, v.heurePrevue) : null });
   }
   const enquete = d.enquete && !d.enquete.supprime ? d.enquete : null;
   if (!enquete || !estClos(enquete)) {
-    bruts.push({ cle: 'enquete_satisfaction', nature: 'enquete_satisfaction', libelle: 'Enquête de satisfaction', echeance: echeanceEnquete(dateRelogement, r), rendezVous: enquete ? rdv(enquete.datePrevue, enquete.heurePrevue) : null });
+    horloges.push({ cle: 'enquete_satisfaction', nature: 'enquete_satisfaction', libelle: 'Enquête de satisfaction', echeance: echeanceEnquete(dateRelogement, r), rendezVous: enquete ? rdv(enquete.datePrevue, enquete.heurePrevue) : null });
   }
-  return bruts;
+  return horloges;
 }
 
-function placer(d: DossierAgenda, b: Brut, bornes: Bornes): EvenementAgenda {
+function placer(d: DossierAgenda, b: Horloge, bornes: Bornes): EvenementAgenda {
   const jour = b.rendezVous?.date ?? b.echeance ?? bornes.aujourdhui;
   return {
     cle: `${d.menageId}:${b.cle}`,
@@ -176,15 +177,17 @@ function placer(d: DossierAgenda, b: Brut, bornes: Bornes): EvenementAgenda {
   };
 }
 
-function evenementsAvecBornes(d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] {
+/** Every clock of one household: due dates and appointments, before, during and after the search. */
+export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const reloge = d.dateRelogement !== null && d.dateRelogement <= ctx.aujourdhui;
-  const bruts = [
+  return [
     ...(reloge ? [] : avantRelogement(d, ctx)),
     ...d.propositions.filter((p) => !p.supprime).flatMap((p) => horlogesProposition(p, ctx)),
     ...(d.dateRelogement === null ? [] : apresRelogement(d, d.dateRelogement, ctx)),
   ];
-  return bruts.map((b) => placer(d, b, bornes));
 }
+
+const evenementsAvecBornes = (d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] => horlogesDossier(d, ctx).map((h) => placer(d, h, bornes));
 
 /** What there is to do for one household, in no particular order. */
 export const evenementsDossier = (d: DossierAgenda, ctx: ContexteAgenda): EvenementAgenda[] =>

@@ -1,4 +1,4 @@
-import { evenementsDossier, type ContexteAgenda, type DossierAgenda, type NatureEvenement } from './agenda.ts';
+import { horlogesDossier, type ContexteAgenda, type DossierAgenda, type NatureEvenement } from './agenda.ts';
 import { etatEcheance } from './etat.ts';
 
 // The badges of a household in the caseload: every clock whose due date has passed or is near,
@@ -7,7 +7,7 @@ export type AlerteDossier = { nature: NatureEvenement; libelle: string; echeance
 
 export function alertesDossier(d: DossierAgenda, ctx: ContexteAgenda): AlerteDossier[] {
   const alertes: AlerteDossier[] = [];
-  for (const e of evenementsDossier(d, ctx)) {
+  for (const e of horlogesDossier(d, ctx)) {
     if (e.echeance === null) continue;
     const etat = etatEcheance(e.echeance, ctx.aujourdhui, ctx.echeances.bientotJours);
     if (etat !== 'a_venir') alertes.push({ nature: e.nature, libelle: e.libelle, echeance: e.echeance, etat });

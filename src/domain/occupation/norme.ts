@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { NORMES_OCCUPATION } from '../parametres/index.ts';
 
-// The list of norms belongs to the territory settings; this is its schema for inputs.
+// The occupancy norms a territory may choose (REFERENCES.md §5.5).
+export const NORMES_OCCUPATION = ['charte-MEL', 'cch-L621-2', 'caf-surface', 'insee'] as const;
+export const LIBELLES_NORME: Record<(typeof NORMES_OCCUPATION)[number], string> = {
+  'charte-MEL': 'Charte (une pièce de plus ou de moins que de personnes)',
+  'cch-L621-2': 'Sous-occupation légale (CCH L621-2)',
+  'caf-surface': 'Norme de surface des aides au logement',
+  insee: 'Norme de pièces de l’INSEE',
+};
+
 export const normeOccupationSchema = z.enum(NORMES_OCCUPATION, {
   error: `Norme d’occupation inconnue : choisissez ${NORMES_OCCUPATION.map((n) => `« ${n} »`).join(', ')}.`,
 });

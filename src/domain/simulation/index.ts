@@ -14,3 +14,4 @@ export * from './simuler.ts';
 export * from './fichier.ts';
 export * from './format.ts';
 export * from './texte.ts';
+export * from './simulation-enregistree.ts';

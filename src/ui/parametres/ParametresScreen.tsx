@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LIBELLES_NORME, NORMES_OCCUPATION, parametresSchema } from '../../domain/index.ts';
-import type { Parametres } from '../../domain/index.ts';
+import type { ReglagesTerritoire } from '../../domain/index.ts';
 import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres } from '../../data/index.ts';
 import type { EtatStockage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
@@ -30,7 +30,7 @@ function Stockage() {
   );
 }
 
-function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiensMois' | 'cadenceContactMois'; libelle: string; parametres: Parametres }) {
+function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiensMois' | 'cadenceContactMois'; libelle: string; parametres: ReglagesTerritoire }) {
   const db = useBase();
   const schema = parametresSchema.shape[champ];
   const verifier = (v: string) => {
@@ -60,7 +60,8 @@ export default function ParametresScreen() {
           <h2 id="titre-territoire">Règles du territoire</h2>
           <div class="champ">
             <label for="parametre-norme">Norme d’occupation</label>
-            <select id="parametre-norme" value={parametres.normeOccupation} onChange={(e) => void enregistrerParametres(db, { normeOccupation: e.currentTarget.value as Parametres['normeOccupation'] })}>
+            <select id="parametre-norme" value={parametres.simulation.normeOccupation}
+              onChange={(e) => void enregistrerParametres(db, { simulation: { ...parametres.simulation, normeOccupation: e.currentTarget.value as ReglagesTerritoire['simulation']['normeOccupation'] } })}>
               {NORMES_OCCUPATION.map((n) => <option key={n} value={n}>{LIBELLES_NORME[n]}</option>)}
             </select>
           </div>

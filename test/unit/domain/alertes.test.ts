@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARAMETRES_PAR_DEFAUT, alertesContact, echeanceContact as echeanceContactAvant, echeancePremierEntretien as echeancePremierAvant, parametresSchema, regleAlertes } from '../../../src/domain/index.ts';
+import { PARAMETRES_PAR_DEFAUT, REGLAGES_TERRITOIRE_PAR_DEFAUT, alertesContact, echeanceContact as echeanceContactAvant, echeancePremierEntretien as echeancePremierAvant, parametresSchema, regleAlertes } from '../../../src/domain/index.ts';
 import type { SituationContact } from '../../../src/domain/index.ts';
 
 // Charte §4 step 2: all first interviews of a résidence within 3 months of its opening;
@@ -22,7 +22,8 @@ const situation = (modif: Partial<SituationContact> = {}): SituationContact => (
 
 describe('default settings', () => {
   it('are the Lille charter’s: 3 months for the first interviews, a contact every 3 months', () => {
-    expect(p).toMatchObject({ delaiPremiersEntretiensMois: 3, cadenceContactMois: 3, normeOccupation: 'charte-MEL' });
+    expect(p).toMatchObject({ delaiPremiersEntretiensMois: 3, cadenceContactMois: 3 });
+    expect(REGLAGES_TERRITOIRE_PAR_DEFAUT.simulation).toMatchObject({ normeOccupation: 'charte-MEL', seuilTauxEffort: 30, seuilResteAVivre: 6.5 });
   });
 
   it('refuse an absurd delay with a French message', () => {

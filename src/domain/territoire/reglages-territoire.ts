@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { parametresSchema } from '../parametres/index.ts';
+import { REGLAGES_SIMULATION_PAR_DEFAUT, reglagesSimulationSchema } from '../simulation/index.ts';
+import { REGLAGES_SUIVI_PAR_DEFAUT, REGLAGES_VIGILANCE_PAR_DEFAUT, reglagesSuiviSchema, reglagesVigilanceSchema } from '../visite/index.ts';
+import { REGLAGES_ECHEANCES_PAR_DEFAUT, reglagesEcheancesSchema } from '../echeances/index.ts';
+import { REGLAGES_PROPOSITION_PAR_DEFAUT, reglagesPropositionSchema } from '../proposition/index.ts';
+
+// Every setting of a territory in one record (DOMAIN.md §2: "keep them as settings with these
+// defaults"), edited by an administrator and synced to every tablet. Each capability owns the
+// schema of its part; this only puts them together.
+const agendaSchema = reglagesEcheancesSchema.pick({ bientotJours: true, horizonJours: true });
+
+export const reglagesTerritoireSchema = parametresSchema.extend({
+  simulation: reglagesSimulationSchema.default(REGLAGES_SIMULATION_PAR_DEFAUT),
+  suivi: reglagesSuiviSchema.default(REGLAGES_SUIVI_PAR_DEFAUT),
+  vigilance: reglagesVigilanceSchema.default(REGLAGES_VIGILANCE_PAR_DEFAUT),
+  agenda: agendaSchema.default(agendaSchema.parse(REGLAGES_ECHEANCES_PAR_DEFAUT)),
+  propositions: reglagesPropositionSchema.default(REGLAGES_PROPOSITION_PAR_DEFAUT),
+});
+export type ReglagesTerritoire = z.infer<typeof reglagesTerritoireSchema>;
+
+export const REGLAGES_TERRITOIRE_PAR_DEFAUT: ReglagesTerritoire = reglagesTerritoireSchema.parse({ id: 'territoire' });
