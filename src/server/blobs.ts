@@ -4,7 +4,7 @@ import type { Profile } from '../sync/index.ts';
 import type { Database } from './db/database.ts';
 import { Params } from './db/params.ts';
 import { HttpError, forbidden } from './http-error.ts';
-import { visibleRecord } from './replication/access.ts';
+import { visibleRecords } from './replication/access.ts';
 
 // Photos and scans, addressed by the SHA-256 of their content. The server hashes what it receives
 // and keeps nothing that does not match. A blob is readable by whoever uploaded it and by whoever
@@ -35,11 +35,12 @@ type BlobAccess = { readable: boolean; stored: { type: string; size: number } | 
 
 async function access(db: Database, actor: Profile, hash: string): Promise<BlobAccess> {
   const p = new Params();
+  const visible = visibleRecords(actor, p);
   const h = p.add(hash);
   const [row] = await db.query<{ type: string | null; size: number | null; uploaded: boolean; referenced: boolean }>(
-    `select b.content_type as type, b.size,
+    `${visible.with} select b.content_type as type, b.size,
        exists (select 1 from blob_uploads u where u.hash = ${h} and u.user_id = ${p.add(actor.id)}) as uploaded,
-       exists (select 1 from blob_refs br join records r on r.rid = br.rid where br.hash = ${h} and ${visibleRecord(actor, p)}) as referenced
+       exists (select 1 from blob_refs br join records r on r.rid = br.rid where br.hash = ${h} and ${visible.where}) as referenced
      from (select 1) one left join blobs b on b.hash = ${h}`,
     p.values,
   );

@@ -94,7 +94,8 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
   const ids: string[] = [];
   let pending: Change[] = [];
   const add = (table: SyncedTable, record: Record<string, unknown>) => {
-    const made = creationChanges(table, record, clock, now);
+    // Wall time, not one fixed instant: a fixed one would overflow the clock's counter past 65,535 fields.
+    const made = creationChanges(table, record, clock, Date.now());
     clock = made.clock;
     pending.push(...made.changes);
   };

@@ -72,9 +72,11 @@ export function useDatabase(backend: Backend): { readonly db: Database } {
   };
 }
 
-/** Empties the synced data (records, fields, conflicts…) and restarts the sequence; accounts stay. */
-export async function resetSyncData(db: Database): Promise<void> {
+/** Deletes every household and what hangs on it; accounts and reference data stay. */
+export async function resetHouseholds(db: Database): Promise<void> {
+  // Deleting a few rows is much faster than truncating on PGlite.
   await db.exec(`
-    truncate blob_refs, blob_uploads, blobs, conflicts, fields, applied_changes, assignments, records restart identity;
-    update sync_state set seq = 0 where id = 1;`);
+    delete from blob_refs; delete from conflicts; delete from applied_changes; delete from assignments;
+    delete from fields where rid in (select rid from records where menage_id is not null);
+    delete from records where menage_id is not null;`);
 }

@@ -7,6 +7,8 @@ import type { ProfileRow } from './profiles.ts';
 // Sessions are random tokens; the database keeps only their hash, an expiry that slides with use
 // (an officer may stay offline for weeks) and a revocation date.
 const SESSION_DAYS = 30;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -20,7 +22,7 @@ export async function createSession(db: Sql, userId: string): Promise<{ token: s
   return { token, expiresAt: (row?.expires_at ?? new Date()).toISOString() };
 }
 
-/** The user of a live session, or null; each use pushes the expiry back (at most once an hour). */
+/** The user of a live session, or null; use pushes the expiry back (at most once an hour). */
 export async function userOfSession(db: Sql, token: string): Promise<Profile | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const hash = hashToken(token);
@@ -30,11 +32,9 @@ export async function userOfSession(db: Sql, token: string): Promise<Profile | n
     [hash],
   );
   if (!row) return null;
-  await db.query(
-    `update sessions set expires_at = now() + make_interval(days => $2)
-     where token_hash = $1 and expires_at < now() + make_interval(days => $2) - interval '1 hour'`,
-    [hash, SESSION_DAYS],
-  );
+  if (row.expires_at.getTime() < Date.now() + SESSION_DAYS * DAY_MS - HOUR_MS) {
+    await db.query('update sessions set expires_at = now() + make_interval(days => $2) where token_hash = $1', [hash, SESSION_DAYS]);
+  }
   return toProfile(row);
 }
 

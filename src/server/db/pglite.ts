@@ -24,7 +24,6 @@ export async function openPglite(options: { dataDir?: string; template?: Blob } 
     ...wrap(db),
     // PGlite has one connection and runs a transaction alone: transactions are serialised.
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    snapshot: (work) => db.transaction((tx) => work(wrap(tx))),
     close: () => db.close(),
   };
 }

@@ -29,11 +29,11 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
 
-  async function inTransaction<T>(begin: string, work: (tx: Sql) => Promise<T>): Promise<T> {
+  async function transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query(begin);
+      await client.query('begin');
       const result = await work(wrap(client));
       await client.query('commit');
       return result;
@@ -51,8 +51,7 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
   return {
     kind: 'postgres',
     ...wrap(pool),
-    transaction: (work) => inTransaction('begin', work),
-    snapshot: (work) => inTransaction('begin isolation level repeatable read read only', work),
+    transaction,
     close: () => pool.end(),
   };
 }

@@ -13,7 +13,7 @@ export const seesWholeOrganisation = (actor: Profile) => actor.role !== 'chargé
 const namesOf = (actor: Profile) => [...new Set([actor.name, actor.email].map((n) => n.normalize('NFC').trim().toLowerCase()))];
 
 /** SQL selecting (menage_id, granted) for the households a chargé follows. */
-export function followedHouseholds(actor: Profile, p: Params): string {
+function followedHouseholds(actor: Profile, p: Params): string {
   const org = p.add(actor.organisation.id);
   const user = p.add(actor.id);
   return `
@@ -28,9 +28,30 @@ export function followedHouseholds(actor: Profile, p: Params): string {
     ) sources group by menage_id`;
 }
 
-/** A condition on records aliased `r`: the actor may see them. */
-export function visibleRecord(actor: Profile, p: Params): string {
+export type Visibility = {
+  /** Common table expressions to put after `with` (ending with a comma), possibly empty. */
+  ctes: string;
+  /** A condition on records aliased `r`: the actor may see them. */
+  where: string;
+  /** The name of the CTE of followed households (menage_id, granted), null when all are seen. */
+  followed: string | null;
+};
+
+/** `followed as (…),` for a chargé, to put after `with`; empty for who sees the whole organisation. */
+export const followedCte = (actor: Profile, p: Params): string => (seesWholeOrganisation(actor) ? '' : `followed as (${followedHouseholds(actor, p)}),`);
+
+export function visibility(actor: Profile, p: Params): Visibility {
   const org = `r.org_id = ${p.add(actor.organisation.id)}`;
-  if (seesWholeOrganisation(actor)) return org;
-  return `(${org} and (r.menage_id is null or r.menage_id in (select menage_id from (${followedHouseholds(actor, p)}) followed)))`;
+  if (seesWholeOrganisation(actor)) return { ctes: '', where: org, followed: null };
+  return {
+    ctes: followedCte(actor, p),
+    where: `(${org} and (r.menage_id is null or r.menage_id in (select menage_id from followed)))`,
+    followed: 'followed',
+  };
+}
+
+/** `with …` and a condition on records `r`, for queries that only filter by visibility. */
+export function visibleRecords(actor: Profile, p: Params): { with: string; where: string } {
+  const v = visibility(actor, p);
+  return { with: v.ctes === '' ? '' : `with ${v.ctes.replace(/,\s*$/, '')}`, where: v.where };
 }

@@ -1,17 +1,18 @@
 import { isSyncedTable } from '../../sync/index.ts';
-import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
+import type { Change, Profile, SyncedTable } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
-import { followedHouseholds, seesWholeOrganisation } from './access.ts';
+import { followedCte, seesWholeOrganisation } from './access.ts';
 import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, RecordState } from './records.ts';
 
-// Everything a push decides on, read in three queries whatever the batch size: the records it
-// touches or points to (households, résidences), which of those households the user follows,
-// and the stored state of the fields it writes.
+// Everything a push decides on, read in one query whatever the batch size: which changes were
+// applied before, the records the batch writes or points to (households, résidences), which of
+// those households the user follows, and the stored state of the fields it writes.
 
 type RecordRow = { rid: number; tbl: string; scope: string; record_id: string; org_id: string; menage_id: string | null; created_by: string; created_seq: number };
-type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string };
+type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string; authorName: string };
+type LoadRow = { applied: string[]; records: RecordRow[]; fields: FieldRow[]; followed: string[] };
 type Key = { tbl: string; scope: string; record_id: string };
 
 /** The records a batch writes, and those its values point to. */
@@ -43,45 +44,47 @@ const toRecord = (row: RecordRow): RecordState => ({
   createdSeq: row.created_seq,
 });
 
-async function followedAmong(tx: Sql, actor: Profile, menageIds: string[]): Promise<Set<string>> {
-  const p = new Params();
-  const followed = followedHouseholds(actor, p);
-  const rows = await tx.query<{ menage_id: string }>(`select menage_id from (${followed}) f where menage_id = any(${p.add(menageIds)}::text[])`, p.values);
-  return new Set(rows.map((r) => r.menage_id));
-}
-
 export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<BatchState> {
   const org = actor.organisation.id;
-  const rows = await tx.query<RecordRow>(
-    `select r.rid, r.tbl, r.scope, r.record_id, r.org_id, r.menage_id, r.created_by, r.created_seq
-     from records r join jsonb_to_recordset($1::jsonb) as k(tbl text, scope text, record_id text) using (tbl, scope, record_id)`,
-    [JSON.stringify(keysOf(changes, org))],
+  const p = new Params();
+  const followedSql = followedCte(actor, p);
+  const wanted = changes.flatMap((c) => (isSyncedTable(c.table) ? [{ tbl: c.table, scope: scopeOf(c.table, org), record_id: c.recordId, field: c.field }] : []));
+  const [row] = await tx.query<LoadRow>(
+    `with ${followedSql}
+     found as (
+       select r.rid, r.tbl, r.scope, r.record_id, r.org_id, r.menage_id, r.created_by, r.created_seq
+       from records r join jsonb_to_recordset(${p.add(JSON.stringify(keysOf(changes, org)))}::jsonb) as k(tbl text, scope text, record_id text) using (tbl, scope, record_id))
+     select
+       (select coalesce(json_agg(change_id), '[]') from applied_changes where change_id = any(${p.add(changes.map((c) => c.changeId))}::uuid[])) as applied,
+       (select coalesce(json_agg(found), '[]') from found) as records,
+       (select coalesce(json_agg(json_build_object('rid', f.rid, 'field', f.field, 'value', f.value, 'hlc', f.hlc, 'seq', f.seq, 'author', f.author, 'authorName', u.name)), '[]')
+          from found join fields f on f.rid = found.rid join users u on u.id = f.author
+          join jsonb_to_recordset(${p.add(JSON.stringify(wanted))}::jsonb) as w(tbl text, scope text, record_id text, field text)
+            on w.tbl = found.tbl and w.scope = found.scope and w.record_id = found.record_id and w.field = f.field) as fields,
+       ${followedSql === '' ? `'[]'::json` : `(select coalesce(json_agg(menage_id), '[]') from followed where menage_id in (select menage_id from found))`} as followed`,
+    p.values,
   );
-  const records = new Map(rows.map((row) => [recordKey(row.tbl, row.scope, row.record_id), toRecord(row)]));
+  if (!row) throw new Error('loadBatch returned no row');
 
+  const records = new Map(row.records.map((r) => [recordKey(r.tbl, r.scope, r.record_id), toRecord(r)]));
+  const followed = new Set(row.followed);
   const households = new Map<string, { orgId: string; accessible: boolean }>();
   for (const record of records.values()) {
-    if (record.menageId !== null) households.set(record.menageId, { orgId: record.orgId, accessible: seesWholeOrganisation(actor) });
+    if (record.menageId !== null) households.set(record.menageId, { orgId: record.orgId, accessible: seesWholeOrganisation(actor) || followed.has(record.menageId) });
   }
-  if (!seesWholeOrganisation(actor) && households.size > 0) {
-    for (const id of await followedAmong(tx, actor, [...households.keys()])) households.set(id, { orgId: org, accessible: true });
-  }
-  const residences = new Set([...records.values()].filter((r) => r.table === 'residences' && r.scope === org).map((r) => r.recordId));
-
-  const wanted = changes.flatMap((c) => {
-    const record = isSyncedTable(c.table) ? records.get(recordKey(c.table, scopeOf(c.table, org), c.recordId)) : undefined;
-    return record ? [{ rid: record.rid, field: c.field }] : [];
-  });
-  const fieldRows = wanted.length === 0 ? [] : await tx.query<FieldRow>(
-    `select f.rid, f.field, f.value, f.hlc, f.seq, f.author
-     from fields f join jsonb_to_recordset($1::jsonb) as k(rid bigint, field text) using (rid, field)`,
-    [JSON.stringify(wanted)],
-  );
   const byRid = new Map([...records.values()].map((r) => [r.rid, r]));
-  const fields = new Map<string, StoredField>();
-  for (const row of fieldRows) {
-    const record = byRid.get(row.rid);
-    if (record) fields.set(fieldKey(record.key, row.field), { value: row.value, hlc: row.hlc, seq: row.seq, author: row.author });
-  }
-  return { records, fields, households, residences };
+  const fields = new Map(
+    row.fields.flatMap((f) => {
+      const record = byRid.get(f.rid);
+      return record ? [[fieldKey(record.key, f.field), { value: f.value, hlc: f.hlc, seq: f.seq, author: f.author }] as const] : [];
+    }),
+  );
+  return {
+    records,
+    fields,
+    households,
+    residences: new Set([...records.values()].filter((r) => r.table === 'residences' && r.scope === org).map((r) => r.recordId)),
+    applied: new Set(row.applied),
+    names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
+  };
 }

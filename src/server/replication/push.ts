@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_CLOCK_AHEAD_MS, checkChange } from '../../sync/index.ts';
 import type { Change, Conflict, Profile, PushRequest, PushResponse } from '../../sync/index.ts';
-import type { Database, Sql } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
-import { conflictsQuery } from './conflicts.ts';
+import { toConflict } from './conflicts.ts';
 import { loadBatch } from './load.ts';
 import { planBatch } from './plan.ts';
+import type { Plan } from './plan.ts';
 import { lockSequence } from './sequence.ts';
 import { writePlan } from './write.ts';
 
@@ -22,11 +23,9 @@ function checkAll(changes: readonly Change[], now: number): void {
   if (invalid.length > 0) throw new HttpError(400, `${invalid.length} modification(s) invalide(s) : rien n’a été enregistré.`, invalid);
 }
 
-/** The changes of the batch not applied before, each once, in batch order. */
-async function unapplied(tx: Sql, changes: readonly Change[]): Promise<Change[]> {
-  const ids = [...new Set(changes.map((c) => c.changeId))];
-  const done = await tx.query<{ change_id: string }>('select change_id from applied_changes where change_id = any($1::uuid[])', [ids]);
-  const seen = new Set(done.map((r) => r.change_id));
+/** The changes not applied before, each once, in batch order. */
+function unapplied(changes: readonly Change[], applied: ReadonlySet<string>): Change[] {
+  const seen = new Set(applied);
   return changes.filter((c) => {
     const id = c.changeId.toLowerCase();
     if (seen.has(id)) return false;
@@ -35,16 +34,41 @@ async function unapplied(tx: Sql, changes: readonly Change[]): Promise<Change[]>
   });
 }
 
+function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt: string): Conflict[] {
+  return plan.conflicts.map((c) =>
+    toConflict({
+      id: c.id,
+      seq: c.seq,
+      table: c.record.table,
+      recordId: c.record.recordId,
+      menageId: c.record.menageId,
+      field: c.field,
+      winnerValue: c.winner.value,
+      winnerHlc: c.winner.hlc,
+      winnerAuthor: names.get(c.winner.author) ?? '',
+      loserValue: c.loser.value,
+      loserHlc: c.loser.hlc,
+      loserAuthor: names.get(c.loser.author) ?? '',
+      detectedAt,
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+    }),
+  );
+}
+
+/** Applies the changes not applied before; returns the conflicts they raised. */
 export async function applyChanges(db: Database, actor: Profile, deviceId: string, changes: readonly Change[], now: number): Promise<Conflict[]> {
   checkAll(changes, now);
+  const detectedAt = new Date(now).toISOString();
   return db.transaction(async (tx) => {
     const seq = await lockSequence(tx);
-    const fresh = await unapplied(tx, changes);
+    const state = await loadBatch(tx, actor, changes);
+    const fresh = unapplied(changes, state.applied);
     if (fresh.length === 0) return [];
-    const plan = planBatch(await loadBatch(tx, actor, fresh), actor, fresh, seq, randomUUID);
+    const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
-    await writePlan(tx, plan, { userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId) });
-    return plan.conflicts.length === 0 ? [] : conflictsQuery(tx, 'c.id = any($1::uuid[])', [plan.conflicts.map((c) => c.id)]);
+    await writePlan(tx, plan, { userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt });
+    return conflictsOf(plan, state.names, detectedAt);
   });
 }
 

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { entretienSchema, menageSchema, personneSchema } from '../../src/domain/index.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { createTestAccount, createTestResidence } from '../../src/server/testing.ts';
+import type { TestAccount } from '../../src/server/testing.ts';
+import { PROTOCOL_VERSION, applyField, canonicalJson, sameJson } from '../../src/sync/index.ts';
+import type { Change, Conflict, PullResponse, PushResponse, SyncedTable } from '../../src/sync/index.ts';
+import { ModelClient } from './client-model.ts';
+import { crashingDuringNextWrite } from './faults.ts';
+import { resetHouseholds, useDatabase } from './harness.ts';
+import type { Backend } from './harness.ts';
+
+// Convergence (LESSONS.md §11): two officers edit the same household offline, the same fields
+// included, then sync in random orders while requests are lost before or after the server
+// commits, duplicated, or the server stops mid-batch and restarts. In the end both devices and the
+// server hold the same data, every field holds the value with the greatest clock, and the
+// conflict log holds exactly the concurrent values that were overwritten.
+
+type Target = { table: SyncedTable; record: 'menage' | 'personne' | 'entretien'; field: string; values: readonly Change['value'][] };
+
+const TARGETS: readonly Target[] = [
+  { table: 'menages', record: 'menage', field: 'telephone', values: ['06 01', '06 02', '06 03'] },
+  { table: 'menages', record: 'menage', field: 'statut', values: ['entretien', 'dossier', 'oriente'] },
+  { table: 'menages', record: 'menage', field: 'dernierContact', values: ['2025-04-01', '2025-05-02', null] },
+  { table: 'menages', record: 'menage', field: 'consentements.caf', values: [{ accorde: true, date: '2025-04-01' }, { accorde: false, date: '2025-04-02' }, null] },
+  { table: 'personnes', record: 'personne', field: 'prenom', values: ['Awa', 'Inès', 'Léa'] },
+  { table: 'personnes', record: 'personne', field: 'supprime', values: [true, false] },
+  { table: 'entretiens', record: 'entretien', field: 'reponses.logement.loyer', values: [{ valeur: '400' }, { valeur: '450', nsp: false }, null] },
+  { table: 'entretiens', record: 'entretien', field: 'statut', values: ['brouillon', 'termine'] },
+];
+
+type Fault = 'none' | 'lostBeforeCommit' | 'lostAfterCommit' | 'duplicated' | 'serverStopsMidBatch';
+type Sync = { fault: Fault; failAt: number; batch: number; pageSize: number };
+type Step =
+  | { kind: 'edit'; client: 0 | 1; target: number; value: number }
+  | ({ kind: 'sync'; client: 0 | 1 } & Sync)
+  | { kind: 'pull'; client: 0 | 1; pageSize: number }
+  | { kind: 'restart' };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), client: fc.constantFrom(0 as const, 1 as const), target: fc.nat(TARGETS.length - 1), value: fc.nat(2) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('sync' as const),
+      client: fc.constantFrom(0 as const, 1 as const),
+      fault: fc.constantFrom<Fault>('none', 'none', 'lostBeforeCommit', 'lostAfterCommit', 'duplicated', 'serverStopsMidBatch'),
+      failAt: fc.integer({ min: 1, max: 8 }),
+      batch: fc.integer({ min: 1, max: 6 }),
+      pageSize: fc.integer({ min: 3, max: 50 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pull' as const), client: fc.constantFrom(0 as const, 1 as const), pageSize: fc.integer({ min: 3, max: 50 }) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
+);
+
+/** The rule of the protocol, restated over versions: what the server must end with. */
+class Oracle {
+  readonly fields = new Map<string, { value: unknown; hlc: string; author: string }>();
+  readonly maxHlc = new Map<string, string>();
+  readonly applied = new Set<string>();
+  readonly conflicts = new Set<string>();
+  /** The version (clock) a device saw at each server seq, learnt from pulls. */
+  readonly versionAtSeq = new Map<number, string>();
+
+  learn(page: PullResponse): void {
+    for (const c of page.changes) this.versionAtSeq.set(c.seq, c.hlc);
+  }
+
+  commit(changes: readonly Change[], author: string): void {
+    for (const change of changes) {
+      if (this.applied.has(change.changeId)) continue;
+      this.applied.add(change.changeId);
+      const key = `${change.table}|${change.recordId}|${change.field}`;
+      const stored = this.fields.get(key);
+      if (!stored || change.hlc > stored.hlc) this.fields.set(key, { value: change.value, hlc: change.hlc, author });
+      if ((this.maxHlc.get(key) ?? '') < change.hlc) this.maxHlc.set(key, change.hlc);
+      const seen = change.baseSeq === null ? undefined : this.versionAtSeq.get(change.baseSeq);
+      if (stored && stored.hlc !== seen && stored.author !== author && !sameJson(stored.value, change.value)) {
+        const [winner, loser] = change.hlc > stored.hlc ? [change.hlc, stored.hlc] : [stored.hlc, change.hlc];
+        this.conflicts.add(`${key}|${winner}|${loser}`);
+      }
+    }
+  }
+}
+
+const conflictKey = (c: Conflict) => `${c.table}|${c.recordId}|${c.field}|${c.winner.hlc}|${c.loser.hlc}`;
+
+type World = { db: Database; app: FastifyInstance; officers: [TestAccount, TestAccount]; observer: TestAccount };
+
+/** Sends one request to the current server; a stopped server answers nothing. */
+async function send(world: World, token: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  const res = await world.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  return { status: res.statusCode, body: res.json() as unknown };
+}
+
+async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageSize = 500): Promise<PullResponse[]> {
+  const pages: PullResponse[] = [];
+  for (;;) {
+    const { status, body } = await send(world, client.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${client.checkpoint}&limit=${pageSize}`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    const page = body as PullResponse;
+    oracle.learn(page);
+    client.applyPull(page);
+    pages.push(page);
+    if (!page.hasMore) return pages;
+  }
+}
+
+async function restart(world: World, db: Database = world.db): Promise<void> {
+  await world.app.close();
+  world.app = await buildApp({ db });
+}
+
+const CLEAN: Sync = { fault: 'none', failAt: 0, batch: 500, pageSize: 500 };
+
+async function syncWith(world: World, client: ModelClient, author: string, oracle: Oracle, { fault, failAt, batch, pageSize }: Sync): Promise<void> {
+  if (client.outbox.length > 0) {
+    const request = client.pushRequest(batch);
+    if (fault === 'lostBeforeCommit') return;
+    if (fault === 'serverStopsMidBatch') {
+      await restart(world, crashingDuringNextWrite(world.db, failAt));
+      const { status } = await send(world, client.token, 'POST', '/api/v1/sync/push', request);
+      await restart(world);
+      if (status === 200) oracle.commit(request.changes, author);
+      else expect(status).toBe(500);
+      return;
+    }
+    const first = await send(world, client.token, 'POST', '/api/v1/sync/push', request);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    oracle.commit(request.changes, author);
+    if (fault === 'lostAfterCommit') return;
+    const answer = fault === 'duplicated' ? await send(world, client.token, 'POST', '/api/v1/sync/push', request) : first;
+    expect(answer.status).toBe(200);
+    client.acknowledge(answer.body as PushResponse);
+  }
+  await pullInto(world, client, oracle, pageSize);
+  expectPendingOnTop(client);
+}
+
+/** A pull never hides an edit still waiting in the outbox: the device keeps showing it. */
+function expectPendingOnTop(client: ModelClient): void {
+  for (const change of client.outbox) {
+    const record = client.record(change.table as SyncedTable, change.recordId) ?? {};
+    expect(canonicalJson(applyField(record, change.field, change.value))).toBe(canonicalJson(record));
+  }
+}
+
+async function settle(world: World, clients: ModelClient[], oracle: Oracle): Promise<void> {
+  for (let round = 0; clients.some((c) => c.outbox.length > 0) && round < 20; round += 1) {
+    for (const [i, client] of clients.entries()) await syncWith(world, client, world.officers[i]?.profile.id ?? '', oracle, CLEAN);
+  }
+  for (const [i, client] of clients.entries()) await syncWith(world, client, world.officers[i]?.profile.id ?? '', oracle, CLEAN);
+}
+
+const snapshot = (client: ModelClient) => new Map([...client.records].map(([k, v]) => [k, canonicalJson(v)]));
+
+export function convergenceSuite(backend: Backend, runs: number): void {
+  describe(`convergence of two offline devices (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    it(`converges with every overwritten concurrent value logged (${runs} runs)`, async () => {
+      const db = storage.db;
+      const world: World = {
+        db,
+        app: await buildApp({ db }),
+        officers: [
+          await createTestAccount(db, { organisation: 'Convergence', role: 'chargé', name: 'Claire' }),
+          await createTestAccount(db, { organisation: 'Convergence', role: 'encadrant', name: 'Nadia' }),
+        ],
+        observer: await createTestAccount(db, { organisation: 'Convergence', role: 'administrateur', name: 'Observatrice' }),
+      };
+      const residenceId = await createTestResidence(db, world.officers[1].profile);
+      const clockSkew = fc.integer({ min: -10 * 60_000, max: 2 * 60_000 });
+
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), clockSkew, clockSkew, async (steps, skewA, skewB) => {
+          await resetHouseholds(db);
+          const [claire, nadia] = world.officers;
+          const clients = [new ModelClient(claire.token, () => Date.now() + skewA), new ModelClient(nadia.token, () => Date.now() + skewB)];
+          const [a, b] = clients as [ModelClient, ModelClient];
+          const oracle = new Oracle();
+          const ids = { menage: randomUUID(), personne: randomUUID(), entretien: randomUUID() };
+          a.create('menages', menageSchema.parse({ id: ids.menage, residenceId, nom: 'Famille Diallo', referent: 'Claire', creeLe: '2025-03-01' }));
+          a.create('personnes', personneSchema.parse({ id: ids.personne, menageId: ids.menage, prenom: 'Awa' }));
+          a.create('entretiens', entretienSchema.parse({ id: ids.entretien, menageId: ids.menage, date: '2025-03-02', type: 'premier', statut: 'brouillon', reponses: {} }));
+          await settle(world, clients, oracle);
+
+          for (const step of steps) {
+            if (step.kind === 'restart') await restart(world);
+            else if (step.kind === 'pull') {
+              const client = clients[step.client] as ModelClient;
+              await pullInto(world, client, oracle, step.pageSize);
+              expectPendingOnTop(client);
+            }
+            else if (step.kind === 'edit') {
+              const target = TARGETS[step.target] as Target;
+              const value = target.values[step.value % target.values.length] as Change['value'];
+              clients[step.client]?.edit(target.table, ids[target.record], target.field, value);
+            } else {
+              await syncWith(world, clients[step.client] as ModelClient, world.officers[step.client].profile.id, oracle, step);
+            }
+          }
+          await settle(world, clients, oracle);
+
+          const observer = new ModelClient(world.observer.token, Date.now);
+          const pages = await pullInto(world, observer, new Oracle());
+          expect(a.outbox).toEqual([]);
+          expect(b.outbox).toEqual([]);
+          expect(snapshot(a)).toEqual(snapshot(b));
+          expect(snapshot(observer)).toEqual(snapshot(a));
+          for (const [key, stored] of oracle.fields) {
+            expect(stored.hlc).toBe(oracle.maxHlc.get(key));
+            const [table, id, ...field] = key.split('|');
+            const held = observer.meta.get(`${table}|${id}|${field.join('|')}`);
+            expect(held?.hlc).toBe(stored.hlc);
+          }
+          const logged = new Set(pages.flatMap((p) => p.conflicts).map(conflictKey));
+          expect(logged).toEqual(oracle.conflicts);
+        }),
+        { numRuns: runs, seed: 20_251_123, endOnFailure: true },
+      );
+      await world.app.close();
+    });
+  });
+}
