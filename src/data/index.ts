@@ -11,3 +11,4 @@ export { liveQuery } from 'dexie';
 export * from './caseload.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
+export * from './propositions.ts';
