@@ -38,8 +38,12 @@ export function checkFieldValue(table: SyncedTable, field: string, value: unknow
   if (isMap !== (key !== null)) return isMap ? `Le champ « ${name} » se modifie entrée par entrée.` : `Le champ « ${name} » n’a pas d’entrées.`;
   if (key !== null) return checkMapEntry(table, name, key, value);
   const fieldSchema = shape[name] as z.ZodType;
-  // A property removed from a record travels as null (diffRecord): allowed where it may be absent.
-  if (value === null && fieldSchema.safeParse(undefined).success) return null;
+  // A property removed from a record travels as null (diffRecord): allowed where it may be absent
+  // (optional without a default, which would fill it in again).
+  if (value === null) {
+    const absent = fieldSchema.safeParse(undefined);
+    if (absent.success && absent.data === undefined) return null;
+  }
   const parsed = fieldSchema.safeParse(value);
   return parsed.success ? null : `Valeur invalide pour « ${name} » : ${firstIssue(parsed.error)}`;
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkChange, checkFieldValue, formatHlc } from '../../../src/sync/index.ts';
+import type { Change } from '../../../src/sync/index.ts';
+
+const NOW = Date.parse('2025-06-01T10:00:00.000Z');
+const change = (over: Partial<Change>): Change => ({
+  changeId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  table: 'menages',
+  recordId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+  field: 'nom',
+  value: 'Famille Martin',
+  hlc: formatHlc({ millis: NOW, counter: 0, node: '0123456789abcdef' }),
+  baseSeq: null,
+  ...over,
+});
+
+describe('checkFieldValue', () => {
+  it('accepts a value of the field’s schema and refuses others, in French', () => {
+    expect(checkFieldValue('menages', 'statut', 'entretien')).toBeNull();
+    expect(checkFieldValue('menages', 'statut', 'perdu')).toMatch(/Valeur invalide pour « statut »/);
+    expect(checkFieldValue('menages', 'inconnu', 1)).toMatch(/Champ « inconnu » inconnu/);
+    expect(checkFieldValue('menages', 'id', 'x')).toMatch(/inconnu/);
+  });
+
+  it('checks a map entry against the map’s key and value schemas, null removing it', () => {
+    expect(checkFieldValue('menages', 'consentements.caf', { accorde: true, date: '2025-01-02' })).toBeNull();
+    expect(checkFieldValue('menages', 'consentements.caf', null)).toBeNull();
+    expect(checkFieldValue('menages', 'consentements.banque', { accorde: true, date: '2025-01-02' })).toMatch(/Entrée « banque » inconnue/);
+    expect(checkFieldValue('entretiens', 'reponses.logement.loyer', { valeur: 12 })).toMatch(/Valeur invalide/);
+    expect(checkFieldValue('entretiens', 'reponses', {})).toMatch(/entrée par entrée/);
+    expect(checkFieldValue('menages', 'nom.x', 'a')).toMatch(/n’a pas d’entrées/);
+  });
+
+  it('lets a field that may be absent travel as null', () => {
+    expect(checkFieldValue('personnes', 'supprime', null)).toBeNull();
+    expect(checkFieldValue('personnes', 'prenom', null)).toMatch(/Valeur invalide/);
+  });
+});
+
+describe('checkChange', () => {
+  it('refuses an unknown table, a bad record id and a clock too far ahead', () => {
+    expect(checkChange(change({}), NOW, 300_000)).toBeNull();
+    expect(checkChange(change({ table: 'inconnue' }), NOW, 300_000)).toMatch(/Table « inconnue » inconnue/);
+    expect(checkChange(change({ recordId: 'pas-un-uuid' }), NOW, 300_000)).toMatch(/Identifiant/);
+    expect(checkChange(change({ table: 'parametres', recordId: 'territoire', field: 'cadenceContactMois', value: 2 }), NOW, 300_000)).toBeNull();
+    const ahead = formatHlc({ millis: NOW + 300_001, counter: 0, node: '0123456789abcdef' });
+    expect(checkChange(change({ hlc: ahead }), NOW, 300_000)).toMatch(/en avance de plus de 5 minutes/);
+  });
+});
