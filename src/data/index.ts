@@ -12,3 +12,5 @@ export * from './caseload.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
 export * from './propositions.ts';
+export * from './offres.ts';
+export * from './simulations.ts';

@@ -1,0 +1,50 @@
+import { importerOffresCsv, normaliserTexte, offreSchema } from '../domain/index.ts';
+import type { ErreurImport, Offre } from '../domain/index.ts';
+import type { RelogementDb } from './db.ts';
+import { ecrire, ecrireLot } from './ecriture.ts';
+import { uuidv7 } from './ids.ts';
+
+// Offers of dwellings (issue 4 §4): created and edited offline, imported from a landlord's CSV.
+
+const ordre = new Intl.Collator('fr');
+const libelleTri = (o: Offre) => `${o.commune} ${o.adresse} ${o.typologie ?? ''}`;
+
+export async function listerOffres(db: RelogementDb): Promise<Offre[]> {
+  return (await db.offres.toArray()).filter((o) => !o.supprime).sort((a, b) => ordre.compare(libelleTri(a), libelleTri(b)));
+}
+
+/** Every word typed must appear in the landlord, RPLS, address, commune, residence or type. */
+export function filtrerOffres(offres: readonly Offre[], texte: string): Offre[] {
+  const mots = texte.split(/\s+/).map(normaliserTexte).filter(Boolean);
+  if (mots.length === 0) return [...offres];
+  return offres.filter((o) => {
+    const cible = normaliserTexte([o.bailleur, o.rpls, o.referenceBailleur, o.adresse, o.codePostal, o.commune, o.residence, o.typologie ?? ''].join(' '));
+    return mots.every((m) => cible.includes(m));
+  });
+}
+
+export const lireOffre = (db: RelogementDb, id: string) => db.offres.get(id);
+
+/** A new draft: every field empty, saved at once so nothing typed afterwards can be lost. */
+export async function creerOffre(db: RelogementDb): Promise<Offre> {
+  const id = uuidv7();
+  return ecrire<Offre>(db, 'offres', id, () => offreSchema.parse({ id }));
+}
+
+export function modifierOffre(db: RelogementDb, id: string, modif: Partial<Omit<Offre, 'id'>>): Promise<Offre> {
+  return ecrire<Offre>(db, 'offres', id, (o) => {
+    if (!o) throw new Error(`Offre introuvable : ${id}`);
+    return { ...o, ...modif };
+  });
+}
+
+export const retirerOffre = (db: RelogementDb, id: string) => modifierOffre(db, id, { supprime: true });
+
+export type BilanImport = { importees: number; erreurs: ErreurImport[] };
+
+/** Every readable line becomes an offer (a draft when incomplete), all in one transaction. */
+export async function importerOffres(db: RelogementDb, texte: string): Promise<BilanImport> {
+  const { offres, erreurs } = importerOffresCsv(texte, () => uuidv7());
+  if (offres.length > 0) await ecrireLot(db, offres.map((record) => ({ table: 'offres' as const, record })));
+  return { importees: offres.length, erreurs };
+}
