@@ -5,6 +5,7 @@ export { normaliser } from './resume.ts';
 export { StockagePleinError } from './ecriture.ts';
 export * from './menages.ts';
 export * from './entretiens.ts';
+export * from './suivi.ts';
 export * from './referentiel.ts';
 export * from './stockage.ts';
 export { liveQuery } from 'dexie';
