@@ -12,4 +12,5 @@ export * from './echeances/index.ts';
 export * from './visite/index.ts';
 export * from './proposition/index.ts';
 export * from './territoire/index.ts';
+export * from './dossier/index.ts';
 export * from './simulation-menage/index.ts';

@@ -5,11 +5,13 @@ import { echeancePremierEntretien } from '../echeances/index.ts';
 
 // Caseload alerts of the charter's clocks (charte §4 step 2: all first interviews of a résidence
 // within 3 months of its opening; "tout au long": a contact at least every 2 to 3 months).
-export const CODES_ALERTE = ['premier_entretien_en_retard', 'contact_en_retard'] as const;
+export const CODES_ALERTE = ['premier_entretien_en_retard', 'contact_en_retard', 'dossier_a_completer'] as const;
 export type CodeAlerte = (typeof CODES_ALERTE)[number];
 export const LIBELLES_ALERTE: Record<CodeAlerte, string> = {
   premier_entretien_en_retard: 'Premier entretien en retard',
   contact_en_retard: 'Sans contact depuis trop longtemps',
+  /** Raised by the dossier (`dossierAlerte`), not by `regleAlertes`. */
+  dossier_a_completer: 'Dossier : pièces manquantes ou à renouveler',
 };
 
 export type SituationContact = {

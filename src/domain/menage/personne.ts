@@ -34,6 +34,14 @@ export const LIBELLES_ACTIVITE: Record<Activite, string> = {
 
 export const SEXES = ['F', 'M'] as const;
 
+/** Enough to know whether a residence permit is asked (REFERENCES.md §4.2: non-EU/EEA/Swiss nationals). */
+export const NATIONALITES = ['francaise', 'ue', 'hors_ue'] as const;
+export const LIBELLES_NATIONALITE: Record<(typeof NATIONALITES)[number], string> = {
+  francaise: 'Française',
+  ue: 'Union européenne, EEE ou Suisse',
+  hors_ue: 'Autre (titre de séjour)',
+};
+
 /** Stored as typed: birth and hosting dates are checked by `verifierPersonne`, never refused at save. */
 export const personneSchema = z.object({
   id: idSchema,
@@ -46,6 +54,8 @@ export const personneSchema = z.object({
   activite: activiteSchema.nullable().default(null),
   hebergeDepuis: z.string().max(10).default(''),
   handicap: z.boolean().default(false),
+  /** Absent on older records and literals, so they stay valid; unknown asks for nothing more. */
+  nationalite: z.enum(NATIONALITES).nullable().optional(),
   souhaitDecohabitation: z.boolean().default(false),
   supprime: z.boolean().optional(),
 });

@@ -4,6 +4,7 @@ import { REGLAGES_SIMULATION_PAR_DEFAUT, reglagesSimulationSchema } from '../sim
 import { REGLAGES_SUIVI_PAR_DEFAUT, REGLAGES_VIGILANCE_PAR_DEFAUT, reglagesSuiviSchema, reglagesVigilanceSchema } from '../visite/index.ts';
 import { REGLAGES_ECHEANCES_PAR_DEFAUT, reglagesEcheancesSchema } from '../echeances/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, reglagesPropositionSchema } from '../proposition/index.ts';
+import { REGLAGES_DOSSIER_PAR_DEFAUT, reglagesDossierSchema } from '../dossier/index.ts';
 
 // Every setting of a territory in one record (DOMAIN.md §2: "keep them as settings with these
 // defaults"), edited by an administrator and synced to every tablet. Each capability owns the
@@ -16,6 +17,7 @@ export const reglagesTerritoireSchema = parametresSchema.extend({
   vigilance: reglagesVigilanceSchema.default(REGLAGES_VIGILANCE_PAR_DEFAUT),
   agenda: agendaSchema.default(agendaSchema.parse(REGLAGES_ECHEANCES_PAR_DEFAUT)),
   propositions: reglagesPropositionSchema.default(REGLAGES_PROPOSITION_PAR_DEFAUT),
+  dossier: reglagesDossierSchema.default(REGLAGES_DOSSIER_PAR_DEFAUT),
 });
 export type ReglagesTerritoire = z.infer<typeof reglagesTerritoireSchema>;
 
