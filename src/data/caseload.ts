@@ -1,14 +1,15 @@
 import { CODES_ALERTE, regleAlertes } from '../domain/index.ts';
-import type { CodeAlerte, CodeVigilance, StatutMenage } from '../domain/index.ts';
+import type { AlerteDossier, CodeAlerte, CodeVigilance, StatutMenage } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { normaliser } from './resume.ts';
 import type { ResumeMenage } from './resume.ts';
 import { lireParametres } from './referentiel.ts';
 import { CLE_VERSION_RESUMES } from './ecriture.ts';
 import { vigilancesDesMenages } from './suivi.ts';
+import { alertesPropositionsDesMenages } from './propositions.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };
-export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[]; vigilance: CodeVigilance[] };
+export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[]; vigilance: CodeVigilance[]; delais: AlerteDossier[] };
 export type ResultatRecherche = { lignes: LigneMenage[]; total: number; ensemble: number; compteurs: Record<CodeAlerte, number> };
 
 const STATUTS_SANS_RELANCE: readonly StatutMenage[] = ['reloge', 'suivi', 'clos'];
@@ -35,7 +36,7 @@ export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages,
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
   const mots = normaliser(filtre.texte).split(/\s+/).filter(Boolean);
   const compteurs = Object.fromEntries(CODES_ALERTE.map((a) => [a, 0])) as Record<CodeAlerte, number>;
-  const retenus: Omit<LigneMenage, 'vigilance'>[] = [];
+  const retenus: Omit<LigneMenage, 'vigilance' | 'delais'>[] = [];
   let ensemble = 0;
   for (const r of resumes) {
     if (r.supprime) continue;
@@ -55,6 +56,6 @@ export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages,
   }
   // The watch flag after the move is read for the rows shown only: a few visits, not the whole caseload's.
   const lignes = retenus.slice(0, LIGNES_AFFICHEES);
-  const vigilances = await vigilancesDesMenages(db, lignes.map((l) => l.id));
-  return { lignes: lignes.map((l) => ({ ...l, vigilance: vigilances.get(l.id) ?? [] })), total: retenus.length, ensemble, compteurs };
+  const [vigilances, delais] = await Promise.all([vigilancesDesMenages(db, lignes.map((l) => l.id)), alertesPropositionsDesMenages(db, lignes.map((l) => l.id), aujourdhui)]);
+  return { lignes: lignes.map((l) => ({ ...l, vigilance: vigilances.get(l.id) ?? [], delais: delais.get(l.id) ?? [] })), total: retenus.length, ensemble, compteurs };
 }

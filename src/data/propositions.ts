@@ -1,6 +1,7 @@
 import {
   STATUTS_MENAGE,
   accepte,
+  alertesDossier,
   appliquerEvenement,
   creerProposition,
   evenementPropositionSchema,
@@ -13,7 +14,9 @@ import {
   verifierOrientation,
 } from '../domain/index.ts';
 import type {
+  AlerteDossier,
   DemandeProposition,
+  Entretien,
   EvenementProposition,
   Mediation,
   Menage,
@@ -29,6 +32,7 @@ import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './referentiel.ts';
+import { contexteAgenda, enregistrerRelogement } from './suivi.ts';
 
 // Orientation, proposals, mediations and décohabitation of a household (charte §4 steps 6 to 12).
 // Every step of a proposal goes through the domain's state machine: a refused step writes nothing
@@ -134,7 +138,8 @@ export async function enregistrerEtape(db: RelogementDb, propositionId: string, 
       if (!r.ok) throw new EtapeRefusee(r.message);
       return r.valeur;
     });
-    if (lu.data.type === 'bail_signe') await avancerStatut(db, p.menageId, 'reloge');
+    // The lease date is the relocation date: the courtesy visits count from it.
+    if (lu.data.type === 'bail_signe') await enregistrerRelogement(db, p.menageId, lu.data.date, aujourdhui);
     return accepte(p);
   } catch (e) {
     if (e instanceof EtapeRefusee) return refuse(e.message);
@@ -206,4 +211,70 @@ export async function decohabiter(db: RelogementDb, personneId: string, aujourdh
     { table: 'personnes', record: { ...personne, souhaitDecohabitation: true } },
   ]);
   return accepte((await db.menages.get(id)) as Menage);
+}
+
+// ——— What the proposals screen and its papers read ———
+
+export type DossierPropositions = {
+  menage: Menage;
+  personnes: Personne[];
+  orientations: Orientation[];
+  propositions: Proposition[];
+  mediations: Mediation[];
+  /** Every stored offer: those of past proposals too, whatever their status now. */
+  offres: Offre[];
+  territoire: Awaited<ReturnType<typeof lireParametres>>;
+  /** The latest completed interview's answers, else the latest draft's. */
+  reponses: Entretien['reponses'];
+  /** The latest saved simulation of any dwelling: the orientation grid is read from it. */
+  simulation: SimulationEnregistree | null;
+  origine: Menage | null;
+  issus: Menage[];
+};
+
+export async function dossierPropositions(db: RelogementDb, menageId: string): Promise<DossierPropositions | null> {
+  const menage = await db.menages.get(menageId);
+  if (!menage || menage.supprime) return null;
+  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens] = await Promise.all([
+    db.personnes.where('menageId').equals(menageId).toArray(),
+    orientationsDuMenage(db, menageId),
+    propositionsDuMenage(db, menageId),
+    mediationsDuMenage(db, menageId),
+    db.offres.toArray().then(presents),
+    lireParametres(db),
+    db.entretiens.where('menageId').equals(menageId).toArray(),
+    derniereSimulation(db, menageId, null),
+    liensDecohabitation(db, menage),
+  ]);
+  const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
+  return {
+    menage,
+    personnes: presents(personnes).sort((a, b) => a.id.localeCompare(b.id)),
+    orientations,
+    propositions,
+    mediations,
+    offres,
+    territoire,
+    reponses: parOrdre.at(-1)?.reponses ?? {},
+    simulation,
+    ...liens,
+  };
+}
+
+// ——— Proposal clocks in the caseload ———
+
+/** Per household, its proposals' clocks that are overdue or due soon (partners' validation, household's answer). */
+export async function alertesPropositionsDesMenages(db: RelogementDb, menageIds: readonly string[], aujourdhui: string): Promise<Map<string, AlerteDossier[]>> {
+  const [propositions, territoire] = await Promise.all([db.propositions.where('menageId').anyOf([...menageIds]).toArray(), lireParametres(db)]);
+  const ctx = contexteAgenda(territoire, aujourdhui);
+  const parMenage = new Map<string, Proposition[]>();
+  for (const p of propositions) parMenage.set(p.menageId, [...(parMenage.get(p.menageId) ?? []), p]);
+  const alertes = new Map<string, AlerteDossier[]>();
+  for (const [menageId, liste] of parMenage) {
+    // Only the proposals: the other clocks of the household have their own badges.
+    const dossier = { menageId, nom: '', dateOuvertureResidence: null, entretiens: [], dernierContact: null, dateRelogement: null, visites: [], enquete: null, pieces: [], propositions: liste };
+    const trouvees = alertesDossier(dossier, ctx);
+    if (trouvees.length > 0) alertes.set(menageId, trouvees);
+  }
+  return alertes;
 }

@@ -12,10 +12,11 @@ import { lien, useRoute } from './route.ts';
 // The caseload is the first screen and ships in the entry chunk; the rest loads on demand.
 const MenageScreen = lazy(() => import('../menage/MenageScreen.tsx'));
 const EntretienScreen = lazy(() => import('../entretien/EntretienScreen.tsx'));
+const PropositionsScreen = lazy(() => import('../propositions/PropositionsScreen.tsx'));
 const ParametresScreen = lazy(() => import('../parametres/ParametresScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', parametres: 'Paramètres', connexion: 'Connexion' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', propositions: 'Propositions', parametres: 'Paramètres', connexion: 'Connexion' } as const;
 
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
   const route = useRoute();
@@ -42,6 +43,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
           {route.ecran === 'menages' && <Caseload />}
           {route.ecran === 'menage' && <MenageScreen key={route.id} id={route.id} />}
           {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} />}
+          {route.ecran === 'propositions' && <PropositionsScreen key={route.id} id={route.id} papier={route.papier} cible={route.cible} />}
           {route.ecran === 'parametres' && <ParametresScreen />}
           {route.ecran === 'connexion' && <Connexion />}
         </Suspense>

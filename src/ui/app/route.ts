@@ -6,12 +6,14 @@ export type Route =
   | { ecran: 'menage'; id: string }
   | { ecran: 'entretien'; id: string; section: string | null }
   | { ecran: 'parametres' }
+  | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
   | { ecran: 'connexion' };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
   if (ecran === 'menage' && id) return { ecran: 'menage', id };
   if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null };
+  if (ecran === 'propositions' && id) return { ecran: 'propositions', id, papier: section ?? null, cible: hash.split('/')[4] ?? null };
   if (ecran === 'parametres') return { ecran: 'parametres' };
   if (ecran === 'connexion') return { ecran: 'connexion' };
   return { ecran: 'menages' };
@@ -21,6 +23,7 @@ export const lien = {
   menages: () => '#/',
   menage: (id: string) => `#/menage/${id}`,
   entretien: (id: string, section?: string) => `#/entretien/${id}${section ? `/${section}` : ''}`,
+  propositions: (menageId: string, papier?: string, cible?: string) => `#/propositions/${menageId}${papier ? `/${papier}` : ''}${cible ? `/${cible}` : ''}`,
   parametres: () => '#/parametres',
   connexion: () => '#/connexion',
 };

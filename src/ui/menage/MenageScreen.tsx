@@ -86,6 +86,7 @@ export default function MenageScreen({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      <p><a class="bouton" href={lien.propositions(id)}>Orientation et propositions</a></p>
       <section aria-labelledby="titre-occupants" class="panneau">
         <h2 id="titre-occupants">Occupants</h2>
         <Occupants menageId={id} personnes={personnes} />

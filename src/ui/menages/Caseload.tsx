@@ -77,6 +77,7 @@ export function Caseload() {
               <span class="carte-detail">{[m.reference, m.adresse].filter(Boolean).join(' · ')}</span>
               <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}</span>
               {m.alertes.map((a) => <span key={a} class="badge alerte">{LIBELLES_ALERTE[a]}</span>)}
+              {m.delais.map((d) => <span key={d.libelle} class={`badge ${d.etat === 'en_retard' ? 'alerte' : 'info'}`}>{d.etat === 'en_retard' ? 'Délai dépassé' : 'Échéance proche'} : {d.libelle}</span>)}
             </a>
           </li>
         ))}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nouvelleBase } from '../data/base.ts';
 import {
   ajouterPersonne,
+  alertesPropositionsDesMenages,
   creerMenage,
   creerOperation,
   creerResidence,
@@ -85,7 +86,18 @@ describe('the proposals repository', () => {
     const toutes = await propositionsDuMenage(db, m.id);
     expect(toutes.map(etatProposition)).toEqual(['refusee_menage', 'refusee_menage', 'bail_signe']);
     expect(await dateRelogementDuMenage(db, m.id)).toBe('2025-06-02');
-    expect((await lireMenage(db, m.id))?.statut).toBe('reloge');
+    expect(await lireMenage(db, m.id)).toMatchObject({ statut: 'reloge', dateRelogement: '2025-06-02' });
+  });
+
+  it('puts an overdue answer clock among the caseload alerts', async () => {
+    const db = nouvelleBase();
+    const m = await menageDeTest(db);
+    const offre = await offreParReference(db, 'LOG-003');
+    const r = await proposer(db, { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-06-02' }, AUJOURDHUI);
+    if (!r.ok) throw new Error(r.message);
+    await etapes(db, r.valeur, [avis('2025-06-03'), caleol('2025-06-05'), { type: 'visite', date: '2025-06-06', heure: null }]);
+    const alertes = await alertesPropositionsDesMenages(db, [m.id], AUJOURDHUI);
+    expect(alertes.get(m.id)).toEqual([{ nature: 'reponse_menage', libelle: 'Délai de réponse dépassé (proposition n° 1) : constater le refus', echeance: '2025-06-16', etat: 'en_retard' }]);
   });
 
   it('refuses a step out of order with a French message and writes nothing', async () => {
