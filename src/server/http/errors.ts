@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { unstorableText } from '../../sync/index.ts';
 import { HttpError } from '../http-error.ts';
 
 // Every answer to bad input is a 4xx with a French message. Only a fault of the server itself
@@ -9,6 +10,8 @@ z.config(z.locales.fr());
 
 /** Parses client input; a mismatch is a 400 naming the first problem. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const unstorable = unstorableText(input);
+  if (unstorable !== null) throw new HttpError(400, `Requête invalide : ${unstorable}`);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -12,7 +12,7 @@ import type { BatchState, RecordState } from './records.ts';
 
 type RecordRow = { rid: number; tbl: string; scope: string; record_id: string; org_id: string; menage_id: string | null; created_by: string; created_seq: number };
 type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string; authorName: string };
-type LoadRow = { applied: string[]; records: RecordRow[]; fields: FieldRow[]; followed: string[] };
+type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; fields: FieldRow[]; followed: string[] };
 type Key = { tbl: string; scope: string; record_id: string };
 
 /** The records a batch writes, and those its values point to. */
@@ -55,7 +55,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
        select r.rid, r.tbl, r.scope, r.record_id, r.org_id, r.menage_id, r.created_by, r.created_seq
        from records r join jsonb_to_recordset(${p.add(JSON.stringify(keysOf(changes, org)))}::jsonb) as k(tbl text, scope text, record_id text) using (tbl, scope, record_id))
      select
-       (select coalesce(json_agg(change_id), '[]') from applied_changes where change_id = any(${p.add(changes.map((c) => c.changeId))}::uuid[])) as applied,
+       (select coalesce(json_agg(json_build_object('id', change_id, 'user', user_id)), '[]') from applied_changes where change_id = any(${p.add(changes.map((c) => c.changeId))}::uuid[])) as applied,
        (select coalesce(json_agg(found), '[]') from found) as records,
        (select coalesce(json_agg(json_build_object('rid', f.rid, 'field', f.field, 'value', f.value, 'hlc', f.hlc, 'seq', f.seq, 'author', f.author, 'authorName', u.name)), '[]')
           from found join fields f on f.rid = found.rid join users u on u.id = f.author
@@ -84,7 +84,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     fields,
     households,
     residences: new Set([...records.values()].filter((r) => r.table === 'residences' && r.scope === org).map((r) => r.recordId)),
-    applied: new Set(row.applied),
+    applied: new Map(row.applied.map((a) => [a.id, a.user])),
     names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
   };
 }

@@ -25,9 +25,10 @@ export type Plan = {
   seq: number;
 };
 
-const REFUSED = 'Accès refusé.';
-const REFERENCE_ONLY = 'Les opérations, résidences et paramètres sont modifiés par les encadrants et administrateurs.';
-const NO_RESIDENCE = 'Un nouveau ménage doit être rattaché à une résidence de votre organisation.';
+// One message for a household that does not exist, belongs to another organisation, is not
+// followed, or would be attached to a résidence that is not the user's: it reveals nothing.
+const REFUSED = 'Accès refusé : ménage inconnu, non suivi, ou sans résidence de votre organisation.';
+const REFERENCE_ONLY = 'Les données de référence (opérations, résidences, paramètres…) sont modifiées par les encadrants et administrateurs.';
 
 const BLOB_HASH = /^[0-9a-f]{64}$/;
 
@@ -67,13 +68,13 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     const kind = kindOf(table);
     if (kind === 'reference' && actor.role === 'chargé') return REFERENCE_ONLY;
     // Where a household or a child record is moved to must be the user's too.
-    if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return NO_RESIDENCE;
+    if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;
     const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
     if (existing) return kind === 'reference' || householdWritable(existing.menageId) ? existing : REFUSED;
     if (kind === 'reference') return createRecord(table, change.recordId, null);
     if (kind === 'menage') {
-      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId')) ? createRecord(table, change.recordId, change.recordId) : NO_RESIDENCE;
+      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId')) ? createRecord(table, change.recordId, change.recordId) : REFUSED;
     }
     const menageId = firstValue(table, change.recordId, 'menageId');
     return householdWritable(menageId) ? createRecord(table, change.recordId, menageId as string) : REFUSED;

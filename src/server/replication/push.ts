@@ -23,9 +23,14 @@ function checkAll(changes: readonly Change[], now: number): void {
   if (invalid.length > 0) throw new HttpError(400, `${invalid.length} modification(s) invalide(s) : rien n’a été enregistré.`, invalid);
 }
 
-/** The changes not applied before, each once, in batch order. */
-function unapplied(changes: readonly Change[], applied: ReadonlySet<string>): Change[] {
-  const seen = new Set(applied);
+/**
+ * The changes not applied before, each once, in batch order. A change id applied for another
+ * user is refused: a replay is acknowledged only to whoever made the change.
+ */
+function unapplied(changes: readonly Change[], applied: ReadonlyMap<string, string>, actor: Profile): Change[] {
+  const foreign = changes.filter((c) => (applied.get(c.changeId.toLowerCase()) ?? actor.id) !== actor.id);
+  if (foreign.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', foreign.map((c) => ({ changeId: c.changeId, error: 'Accès refusé.' })));
+  const seen = new Set(applied.keys());
   return changes.filter((c) => {
     const id = c.changeId.toLowerCase();
     if (seen.has(id)) return false;
@@ -63,7 +68,7 @@ export async function applyChanges(db: Database, actor: Profile, deviceId: strin
   return db.transaction(async (tx) => {
     const seq = await lockSequence(tx);
     const state = await loadBatch(tx, actor, changes);
-    const fresh = unapplied(changes, state.applied);
+    const fresh = unapplied(changes, state.applied, actor);
     if (fresh.length === 0) return [];
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);

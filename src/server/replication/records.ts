@@ -41,8 +41,8 @@ export type BatchState = {
   households: Map<string, HouseholdState>;
   /** Résidences of the pushing user's organisation that the batch refers to. */
   residences: Set<string>;
-  /** Change ids of the batch applied before. */
-  applied: Set<string>;
+  /** Change ids of the batch applied before, with the user who pushed them. */
+  applied: Map<string, string>;
   /** Display names of the authors of the stored fields. */
   names: Map<string, string>;
 };
