@@ -5,6 +5,10 @@ export type Route =
   | { ecran: 'menages' }
   | { ecran: 'menage'; id: string }
   | { ecran: 'entretien'; id: string; section: string | null }
+  | { ecran: 'offres' }
+  | { ecran: 'offre'; id: string }
+  | { ecran: 'simulation'; id: string; offreId: string | null }
+  | { ecran: 'baremes' }
   | { ecran: 'parametres' }
   | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
   | { ecran: 'connexion' };
@@ -14,6 +18,10 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'menage' && id) return { ecran: 'menage', id };
   if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null };
   if (ecran === 'propositions' && id) return { ecran: 'propositions', id, papier: section ?? null, cible: hash.split('/')[4] ?? null };
+  if (ecran === 'offres') return { ecran: 'offres' };
+  if (ecran === 'offre' && id) return { ecran: 'offre', id };
+  if (ecran === 'simulation' && id) return { ecran: 'simulation', id, offreId: section ?? null };
+  if (ecran === 'baremes') return { ecran: 'baremes' };
   if (ecran === 'parametres') return { ecran: 'parametres' };
   if (ecran === 'connexion') return { ecran: 'connexion' };
   return { ecran: 'menages' };
@@ -24,6 +32,10 @@ export const lien = {
   menage: (id: string) => `#/menage/${id}`,
   entretien: (id: string, section?: string) => `#/entretien/${id}${section ? `/${section}` : ''}`,
   propositions: (menageId: string, papier?: string, cible?: string) => `#/propositions/${menageId}${papier ? `/${papier}` : ''}${cible ? `/${cible}` : ''}`,
+  offres: () => '#/offres',
+  offre: (id: string) => `#/offre/${id}`,
+  simulation: (menageId: string, offreId?: string) => `#/simulation/${menageId}${offreId ? `/${offreId}` : ''}`,
+  baremes: () => '#/baremes',
   parametres: () => '#/parametres',
   connexion: () => '#/connexion',
 };

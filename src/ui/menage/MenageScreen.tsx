@@ -87,6 +87,7 @@ export default function MenageScreen({ id }: { id: string }) {
         )}
       </section>
       <p><a class="bouton" href={lien.propositions(id)}>Orientation et propositions</a></p>
+      <p><a class="bouton" href={lien.simulation(id)}>Simuler</a></p>
       <section aria-labelledby="titre-occupants" class="panneau">
         <h2 id="titre-occupants">Occupants</h2>
         <Occupants menageId={id} personnes={personnes} />

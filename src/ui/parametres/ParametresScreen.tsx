@@ -7,6 +7,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
+import { lien } from '../app/route.ts';
 
 const octets = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'unit', unit: n > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(n > 1e9 ? n / 1e9 : n / 1e6);
 const SEUIL_ALERTE_STOCKAGE = 0.8;
@@ -71,6 +72,7 @@ export default function ParametresScreen() {
           </div>
         </section>
       )}
+      <p><a class="bouton" href={lien.baremes()}>Seuils de la simulation et barèmes FSL</a></p>
       <NouvelleResidence />
       <Stockage />
       <section class="panneau" aria-labelledby="titre-demo">
