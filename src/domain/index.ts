@@ -10,6 +10,7 @@ export * from './apl/index.ts';
 export * from './calendrier/index.ts';
 export * from './echeances/index.ts';
 export * from './visite/index.ts';
+export * from './ics/index.ts';
 export * from './proposition/index.ts';
 export * from './territoire/index.ts';
 export * from './dossier/index.ts';

@@ -10,6 +10,7 @@ import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
 import { Consentement } from './Consentement.tsx';
 import { Conflits } from '../synchro/Conflits.tsx';
+import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 
 export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(parseISO(iso), 'd MMMM yyyy', { locale: fr }) : iso || 'date non renseignée');
 
@@ -86,8 +87,8 @@ export default function MenageScreen({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      <SuiviMenage menage={menage} />
       <p><a class="bouton" href={lien.propositions(id)}>Orientation et propositions</a></p>
-      <p><a class="bouton" href={lien.simulation(id)}>Simuler</a></p>
       <section aria-labelledby="titre-occupants" class="panneau">
         <h2 id="titre-occupants">Occupants</h2>
         <Occupants menageId={id} personnes={personnes} />

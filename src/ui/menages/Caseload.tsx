@@ -7,6 +7,7 @@ import type { FiltreMenages } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
+import { BadgeVigilance } from '../suivi/Vigilance.tsx';
 // The creation form writes through the validating write path: it loads on demand.
 const NouveauMenage = lazy(() => import('./NouveauMenage.tsx'));
 
@@ -78,6 +79,7 @@ export function Caseload() {
               <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}</span>
               {m.alertes.map((a) => <span key={a} class="badge alerte">{LIBELLES_ALERTE[a]}</span>)}
               {m.delais.map((d) => <span key={d.libelle} class={`badge ${d.etat === 'en_retard' ? 'alerte' : 'info'}`}>{d.etat === 'en_retard' ? 'Délai dépassé' : 'Échéance proche'} : {d.libelle}</span>)}
+              <BadgeVigilance codes={m.vigilance} />
             </a>
           </li>
         ))}
