@@ -13,13 +13,17 @@ import { lien, useRoute } from './route.ts';
 const MenageScreen = lazy(() => import('../menage/MenageScreen.tsx'));
 const EntretienScreen = lazy(() => import('../entretien/EntretienScreen.tsx'));
 const PropositionsScreen = lazy(() => import('../propositions/PropositionsScreen.tsx'));
+const OffresScreen = lazy(() => import('../offres/OffresScreen.tsx'));
+const OffreScreen = lazy(() => import('../offres/OffreScreen.tsx'));
+const SimulationScreen = lazy(() => import('../simulation/SimulationScreen.tsx'));
+const BaremesScreen = lazy(() => import('../baremes/BaremesScreen.tsx'));
 const ParametresScreen = lazy(() => import('../parametres/ParametresScreen.tsx'));
 const AgendaScreen = lazy(() => import('../agenda/AgendaScreen.tsx'));
 const VisiteScreen = lazy(() => import('../suivi/VisiteScreen.tsx'));
 const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', connexion: 'Connexion' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', connexion: 'Connexion' } as const;
 
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
   const route = useRoute();
@@ -34,6 +38,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
         <nav aria-label="Navigation principale">
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
           <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>À faire</a>
+          <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>Offres</a>
           <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
         </nav>
         <div class="etats">
@@ -48,6 +53,10 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
           {route.ecran === 'menage' && <MenageScreen key={route.id} id={route.id} />}
           {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} />}
           {route.ecran === 'propositions' && <PropositionsScreen key={route.id} id={route.id} papier={route.papier} cible={route.cible} />}
+          {route.ecran === 'offres' && <OffresScreen />}
+          {route.ecran === 'offre' && <OffreScreen key={route.id} id={route.id} />}
+          {route.ecran === 'simulation' && <SimulationScreen key={`${route.id}/${route.offreId ?? ''}`} menageId={route.id} offreId={route.offreId} />}
+          {route.ecran === 'baremes' && <BaremesScreen />}
           {route.ecran === 'parametres' && <ParametresScreen />}
           {route.ecran === 'agenda' && <AgendaScreen />}
           {route.ecran === 'visite' && <VisiteScreen key={route.id} id={route.id} />}

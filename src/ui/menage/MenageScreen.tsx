@@ -89,6 +89,7 @@ export default function MenageScreen({ id }: { id: string }) {
       </section>
       <SuiviMenage menage={menage} />
       <p><a class="bouton" href={lien.propositions(id)}>Orientation et propositions</a></p>
+      <p><a class="bouton" href={lien.simulation(id)}>Simuler</a></p>
       <section aria-labelledby="titre-occupants" class="panneau">
         <h2 id="titre-occupants">Occupants</h2>
         <Occupants menageId={id} personnes={personnes} />
