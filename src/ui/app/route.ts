@@ -10,6 +10,9 @@ export type Route =
   | { ecran: 'simulation'; id: string; offreId: string | null }
   | { ecran: 'baremes' }
   | { ecran: 'parametres' }
+  | { ecran: 'agenda' }
+  | { ecran: 'visite'; id: string }
+  | { ecran: 'enquete'; id: string }
   | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
   | { ecran: 'connexion' };
 
@@ -23,6 +26,9 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'simulation' && id) return { ecran: 'simulation', id, offreId: section ?? null };
   if (ecran === 'baremes') return { ecran: 'baremes' };
   if (ecran === 'parametres') return { ecran: 'parametres' };
+  if (ecran === 'agenda') return { ecran: 'agenda' };
+  if (ecran === 'visite' && id) return { ecran: 'visite', id };
+  if (ecran === 'enquete' && id) return { ecran: 'enquete', id };
   if (ecran === 'connexion') return { ecran: 'connexion' };
   return { ecran: 'menages' };
 }
@@ -37,6 +43,9 @@ export const lien = {
   simulation: (menageId: string, offreId?: string) => `#/simulation/${menageId}${offreId ? `/${offreId}` : ''}`,
   baremes: () => '#/baremes',
   parametres: () => '#/parametres',
+  agenda: () => '#/agenda',
+  visite: (id: string) => `#/visite/${id}`,
+  enquete: (id: string) => `#/enquete/${id}`,
   connexion: () => '#/connexion',
 };
 
