@@ -73,13 +73,13 @@ export async function suiviDuMenage(db: RelogementDb, menageId: string) {
 const AVANT_RELOGEMENT: readonly StatutMenage[] = ['a_rencontrer', 'entretien', 'dossier', 'oriente', 'proposition'];
 
 /**
- * Records the lease signature (or clears it with null). A household still in the search becomes
- * "relogé"; appointments not yet held move with the new date, held ones keep theirs.
+ * Records the lease signature (or clears it with null). Once signed, a household still in the search
+ * becomes "relogé"; appointments not yet held move with the new date, held ones keep theirs.
  */
-export async function enregistrerRelogement(db: RelogementDb, menageId: string, date: string | null): Promise<Menage> {
+export async function enregistrerRelogement(db: RelogementDb, menageId: string, date: string | null, aujourdhui: string): Promise<Menage> {
   const menage = await ecrire<Menage>(db, 'menages', menageId, (m) => {
     if (!m) throw new Error(`Ménage introuvable : ${menageId}`);
-    const statut = date !== null && AVANT_RELOGEMENT.includes(m.statut) ? 'reloge' : m.statut;
+    const statut = date !== null && date <= aujourdhui && AVANT_RELOGEMENT.includes(m.statut) ? 'reloge' : m.statut;
     return { ...m, dateRelogement: date, statut };
   });
   if (date === null) return menage;

@@ -35,7 +35,7 @@ describe('the relocation and its follow-up', () => {
   it('recording the lease signature marks the household relocated and schedules three visits and the survey', async () => {
     const db = nouvelleBase();
     const m = await menage(db);
-    await enregistrerRelogement(db, m.id, '2025-12-31');
+    await enregistrerRelogement(db, m.id, '2025-12-31', AUJOURDHUI);
     expect((await lireMenage(db, m.id))?.statut).toBe('reloge');
     const suivi = await suiviDuMenage(db, m.id);
     expect(suivi.echeancesVisites.map((e) => e.echeance)).toEqual(['2026-02-28', '2026-04-30', '2026-06-30']);
@@ -55,13 +55,13 @@ describe('the relocation and its follow-up', () => {
   it('moving the relocation date moves the visits not yet held and keeps the held ones', async () => {
     const db = nouvelleBase();
     const m = await menage(db);
-    await enregistrerRelogement(db, m.id, '2025-10-01');
+    await enregistrerRelogement(db, m.id, '2025-10-01', AUJOURDHUI);
     const premiere = await ouvrirVisite(db, m.id, 1);
     const deuxieme = await ouvrirVisite(db, m.id, 2);
     const enquete = await ouvrirEnquete(db, m.id);
     expect([premiere.datePrevue, deuxieme.datePrevue, enquete.datePrevue]).toEqual(['2025-12-01', '2026-02-01', '2026-04-01']);
     await modifierVisite(db, premiere.id, (v) => ({ ...v, issue: 'realisee', date: '2025-12-03' }));
-    await enregistrerRelogement(db, m.id, '2025-11-15');
+    await enregistrerRelogement(db, m.id, '2025-11-15', AUJOURDHUI);
     expect((await lireVisite(db, premiere.id))?.datePrevue).toBe('2025-12-01');
     expect((await lireVisite(db, deuxieme.id))?.datePrevue).toBe('2026-03-15');
     expect((await ouvrirEnquete(db, m.id)).datePrevue).toBe('2026-05-15');
@@ -70,7 +70,7 @@ describe('the relocation and its follow-up', () => {
   it('a visit planned before the move is refused with a French message; a valid plan is saved', async () => {
     const db = nouvelleBase();
     const m = await menage(db);
-    await enregistrerRelogement(db, m.id, '2026-03-01');
+    await enregistrerRelogement(db, m.id, '2026-03-01', AUJOURDHUI);
     const { evenements } = await agendaDesMenages(db, AUJOURDHUI);
     const visite = evenements.find((e) => e.nature === 'visite_courtoisie');
     if (!visite || visite.nature !== 'visite_courtoisie') throw new Error('visite absente');
@@ -86,7 +86,7 @@ describe('the budget after the move and the vigilance flag', () => {
   it('recomputes the figures with the simulation engine and flags a reste à vivre under 6.50 €', async () => {
     const db = nouvelleBase();
     const m = await menage(db);
-    await enregistrerRelogement(db, m.id, '2026-01-10');
+    await enregistrerRelogement(db, m.id, '2026-01-10', AUJOURDHUI);
     const v = await ouvrirVisite(db, m.id, 1);
     await enregistrerMontant(db, v.id, 'nouveauLoyer', 450, AUJOURDHUI);
     await enregistrerMontant(db, v.id, 'charges', 60, AUJOURDHUI);
