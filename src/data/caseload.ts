@@ -5,14 +5,17 @@ import { normaliser } from './resume.ts';
 import type { ResumeMenage } from './resume.ts';
 import { lireParametres } from './referentiel.ts';
 import { CLE_VERSION_RESUMES } from './ecriture.ts';
+import { resumesDossiers } from './dossier.ts';
 import { vigilancesDesMenages } from './suivi.ts';
 import { alertesPropositionsDesMenages } from './propositions.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };
-export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[]; vigilance: CodeVigilance[]; delais: AlerteDossier[] };
+export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[]; vigilance: CodeVigilance[]; delais: AlerteDossier[]; completudeDossier: number | null };
 export type ResultatRecherche = { lignes: LigneMenage[]; total: number; ensemble: number; compteurs: Record<CodeAlerte, number> };
 
 const STATUTS_SANS_RELANCE: readonly StatutMenage[] = ['reloge', 'suivi', 'clos'];
+/** The dossier is chased from its step (DOMAIN.md §2 step 3) to the proposal, or once a piece is recorded. */
+const ETAPES_DOSSIER: readonly StatutMenage[] = ['dossier', 'oriente', 'proposition'];
 export const LIGNES_AFFICHEES = 100;
 const ordre = new Intl.Collator('fr');
 
@@ -31,7 +34,7 @@ async function resumesTries(db: RelogementDb): Promise<ResumeMenage[]> {
 
 /** The caseload: every household matching the filter, alerts counted over the filtered set. */
 export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages, aujourdhui: string): Promise<ResultatRecherche> {
-  const [resumes, residences, parametres] = await Promise.all([resumesTries(db), db.residences.toArray(), lireParametres(db)]);
+  const [resumes, residences, parametres, dossiers] = await Promise.all([resumesTries(db), db.residences.toArray(), lireParametres(db), resumesDossiers(db, aujourdhui)]);
   const alertesDe = regleAlertes(parametres, aujourdhui);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
   const mots = normaliser(filtre.texte).split(/\s+/).filter(Boolean);
@@ -50,9 +53,11 @@ export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages,
       dernierContact: r.dernierContact,
       suiviActif: !STATUTS_SANS_RELANCE.includes(r.statut),
     });
+    const dossier = dossiers.get(r.id);
+    if (dossier?.alerte && !STATUTS_SANS_RELANCE.includes(r.statut) && (dossier.commence || ETAPES_DOSSIER.includes(r.statut))) alertes.push('dossier_a_completer');
     if (filtre.alerte && !alertes.includes(filtre.alerte)) continue;
     alertes.forEach((a) => compteurs[a]++);
-    retenus.push({ ...r, alertes });
+    retenus.push({ ...r, alertes, completudeDossier: dossier?.completude ?? null });
   }
   // The watch flag after the move is read for the rows shown only: a few visits, not the whole caseload's.
   const lignes = retenus.slice(0, LIGNES_AFFICHEES);

@@ -9,6 +9,7 @@ import type {
   Offre,
   Operation,
   Orientation,
+  PieceDossier,
   Personne,
   Proposition,
   ReglagesTerritoire,
@@ -30,6 +31,9 @@ export type MetaRow =
   | { key: 'clock'; value: HlcState }
   | { key: 'checkpoint'; value: number }
   | { key: string; value: unknown };
+
+/** A photo or scan: 'local' until the server has it, 'envoye' once uploaded, 'distant' when downloaded. */
+export type BlobLocal = { hash: string; blob: Blob; mime: string; size: number; etat: 'local' | 'envoye' | 'distant'; recuLe: string };
 
 /** Where the officer was in an interview, kept on this device only. */
 export type Reprise = { entretienId: string; section: string; champ: string | null };
@@ -88,6 +92,12 @@ export const VERSIONS: readonly VersionSchema[] = [
       mediations: 'id, menageId',
     },
   },
+  {
+    // The administrative dossier: its pieces sync as records; their photos and scans are local
+    // blobs named by their SHA-256, uploaded and downloaded by the sync engine (LESSONS.md §9).
+    numero: 5,
+    stores: { pieces: 'id, menageId', blobs: 'hash, etat' },
+  },
 ];
 
 export type ConflitLocal = Conflict & { menageId: string | null };
@@ -113,6 +123,8 @@ export class RelogementDb extends Dexie {
   declare orientations: Table<Orientation, string>;
   declare propositions: Table<Proposition, string>;
   declare mediations: Table<Mediation, string>;
+  declare pieces: Table<PieceDossier, string>;
+  declare blobs: Table<BlobLocal, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

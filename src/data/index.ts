@@ -15,3 +15,4 @@ export * from './synchro.ts';
 export * from './propositions.ts';
 export * from './offres.ts';
 export * from './simulations.ts';
+export * from './dossier.ts';

@@ -9,6 +9,7 @@ import {
   operationSchema,
   orientationSchema,
   personneSchema,
+  pieceDossierSchema,
   propositionSchema,
   reglagesTerritoireSchema,
   residenceSchema,
@@ -36,6 +37,7 @@ export const SYNCED_TABLES = {
   orientations: { schema: orientationSchema, mapFields: [], menageKey: 'menageId' },
   propositions: { schema: propositionSchema, mapFields: ['avis'], menageKey: 'menageId' },
   mediations: { schema: mediationSchema, mapFields: [], menageKey: 'menageId' },
+  pieces: { schema: pieceDossierSchema, mapFields: [], menageKey: 'menageId' },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

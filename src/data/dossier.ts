@@ -1,0 +1,189 @@
+import { dossierAlerte, etatDossier, exigencesDossier, pieceDossierSchema } from '../domain/index.ts';
+import type { EtatDossier, KindPiece, Menage, PageDossier, Personne, PieceDossier, ReglagesDossier } from '../domain/index.ts';
+import type { BlobLocal, RelogementDb } from './db.ts';
+import { CLE_VERSION_RESUMES, StockagePleinError, ecrire } from './ecriture.ts';
+import { uuidv7 } from './ids.ts';
+import { personnesDuMenage } from './menages.ts';
+import { lireParametres } from './referentiel.ts';
+
+// The administrative dossier on the device: piece records go through the one write path; their
+// pages are blobs named by their SHA-256, written in the same transaction as the record that names
+// them, so a page is never referred to without its content being stored (LESSONS.md §9).
+
+const TABLES = ['pieces', 'blobs', 'outbox', 'fieldMeta', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
+/** Changes whenever a piece is written here; the caseload's dossier figures key on it. */
+const CLE_VERSION_DOSSIERS = 'versionDossiers';
+
+const estStockagePlein = (e: unknown): boolean => {
+  const err = e as { name?: string; inner?: { name?: string } } | null;
+  return e instanceof StockagePleinError || err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
+};
+
+export async function empreinte(blob: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function ecrirePiece(db: RelogementDb, id: string, modifier: (p: PieceDossier | undefined) => PieceDossier, blobs: readonly BlobLocal[] = []): Promise<PieceDossier> {
+  try {
+    return await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
+      const connus = new Set((await db.blobs.bulkGet(blobs.map((b) => b.hash))).filter((b) => b !== undefined).map((b) => b.hash));
+      await db.blobs.bulkPut(blobs.filter((b) => !connus.has(b.hash)));
+      const piece = await ecrire<PieceDossier>(db, 'pieces', id, modifier);
+      await db.meta.put({ key: CLE_VERSION_DOSSIERS, value: uuidv7() });
+      return piece;
+    });
+  } catch (e) {
+    if (estStockagePlein(e)) throw new StockagePleinError();
+    throw e;
+  }
+}
+
+export async function piecesDuMenage(db: RelogementDb, menageId: string): Promise<PieceDossier[]> {
+  const toutes = await db.pieces.where('menageId').equals(menageId).toArray();
+  // A record can arrive over several pulled pages: defaults fill what has not arrived yet.
+  return toutes.map((p) => pieceDossierSchema.parse(p)).filter((p) => !p.supprime);
+}
+
+export const lirePiece = async (db: RelogementDb, id: string): Promise<PieceDossier | undefined> => {
+  const p = await db.pieces.get(id);
+  return p ? pieceDossierSchema.parse(p) : undefined;
+};
+
+export type DossierMenage = { menage: Menage; personnes: Personne[]; pieces: PieceDossier[]; etat: EtatDossier; reglages: ReglagesDossier };
+
+const etatDe = (menage: Menage, personnes: readonly Personne[], pieces: readonly PieceDossier[], reglages: ReglagesDossier, aujourdhui: string) =>
+  etatDossier(exigencesDossier({ occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type }, aujourdhui), pieces, reglages, aujourdhui);
+
+export async function dossierDuMenage(db: RelogementDb, menageId: string, aujourdhui: string): Promise<DossierMenage | null> {
+  const [menage, personnes, pieces, parametres] = await Promise.all([db.menages.get(menageId), personnesDuMenage(db, menageId), piecesDuMenage(db, menageId), lireParametres(db)]);
+  if (!menage || menage.supprime) return null;
+  return { menage, personnes, pieces, reglages: parametres.dossier, etat: etatDe(menage, personnes, pieces, parametres.dossier, aujourdhui) };
+}
+
+export type NouvellePiece = { menageId: string; kind: KindPiece; personneId: string | null; libelle?: string };
+
+export function creerPiece(db: RelogementDb, donnees: NouvellePiece): Promise<PieceDossier> {
+  const id = uuidv7();
+  return ecrirePiece(db, id, () => pieceDossierSchema.parse({ libelle: '', ...donnees, id }));
+}
+
+export function modifierPiece(db: RelogementDb, id: string, modif: Partial<Omit<PieceDossier, 'id' | 'menageId' | 'pages'>>): Promise<PieceDossier> {
+  return ecrirePiece(db, id, (p) => {
+    if (!p) throw new Error(`Pièce introuvable : ${id}`);
+    return { ...p, ...modif };
+  });
+}
+
+/** A tombstone, so the removal syncs; its blobs stay, other pieces may name them too. */
+export const supprimerPiece = (db: RelogementDb, id: string) => modifierPiece(db, id, { supprime: true });
+
+/** A page ready to store: compressed on the device, or a PDF as imported. */
+export type PagePreparee = { blob: Blob; mime: PageDossier['mime']; width?: number; height?: number };
+
+/**
+ * Adds pages to a piece (made first when the checklist line has none): hashed before the
+ * transaction, then blobs and record in one transaction. The piece becomes "fournie" today unless
+ * a date was already given.
+ */
+export async function ajouterPages(db: RelogementDb, cible: { pieceId: string } | NouvellePiece, pages: readonly PagePreparee[], aujourdhui: string): Promise<PieceDossier> {
+  const hashes = await Promise.all(pages.map((p) => empreinte(p.blob)));
+  const nouvelles: PageDossier[] = pages.map((p, i) => ({
+    blobHash: hashes[i] ?? '',
+    mime: p.mime,
+    size: p.blob.size,
+    ...(p.width ? { width: p.width } : {}),
+    ...(p.height ? { height: p.height } : {}),
+  }));
+  const blobs: BlobLocal[] = pages.map((p, i) => ({ hash: hashes[i] ?? '', blob: p.blob, mime: p.mime, size: p.blob.size, etat: 'local', recuLe: new Date().toISOString() }));
+  const id = 'pieceId' in cible ? cible.pieceId : uuidv7();
+  return ecrirePiece(
+    db,
+    id,
+    (p) => {
+      const base = p ?? pieceDossierSchema.parse({ libelle: '', ...cible, id });
+      const statut = base.statut === 'manquante' || base.statut === 'expiree' ? 'fournie' : base.statut;
+      return { ...base, statut, dateFournie: base.dateFournie || aujourdhui, pages: [...base.pages, ...nouvelles] };
+    },
+    blobs,
+  );
+}
+
+export function retirerPage(db: RelogementDb, pieceId: string, index: number): Promise<PieceDossier> {
+  return ecrirePiece(db, pieceId, (p) => {
+    if (!p) throw new Error(`Pièce introuvable : ${pieceId}`);
+    return { ...p, pages: p.pages.filter((_, i) => i !== index) };
+  });
+}
+
+export async function lireBlob(db: RelogementDb, hash: string): Promise<Blob | null> {
+  return (await db.blobs.get(hash))?.blob ?? null;
+}
+
+// What the sync engine moves
+
+/** Pages made on this device that the server has not acknowledged yet. */
+export const blobsAEnvoyer = (db: RelogementDb): Promise<BlobLocal[]> => db.blobs.where('etat').equals('local').toArray();
+
+export const marquerBlobEnvoye = (db: RelogementDb, hash: string) => db.blobs.update(hash, { etat: 'envoye' });
+
+/** Pages named by a piece on this device whose content is not here yet (made on another device). */
+export async function blobsManquants(db: RelogementDb): Promise<{ hash: string; mime: string }[]> {
+  const pages = new Map<string, string>();
+  await db.pieces.each((p) => {
+    if (!p.supprime) for (const page of p.pages ?? []) pages.set(page.blobHash, page.mime);
+  });
+  const presents = await db.blobs.bulkGet([...pages.keys()]);
+  return [...pages].filter((_, i) => presents[i] === undefined).map(([hash, mime]) => ({ hash, mime }));
+}
+
+/** Keeps a downloaded page, once its content is checked against its name. */
+export async function enregistrerBlobRecu(db: RelogementDb, hash: string, blob: Blob): Promise<boolean> {
+  if ((await empreinte(blob)) !== hash) return false;
+  try {
+    await db.blobs.put({ hash, blob, mime: blob.type, size: blob.size, etat: 'distant', recuLe: new Date().toISOString() });
+  } catch (e) {
+    if (estStockagePlein(e)) throw new StockagePleinError();
+    throw e;
+  }
+  return true;
+}
+
+const CLE_RESEAU_NON_MESURE = 'fichiersReseauNonMesure';
+
+/** This device's choice: move photos and scans only on a connection the browser says is not metered. */
+export async function lireFichiersSurReseauNonMesure(db: RelogementDb): Promise<boolean> {
+  return (await db.meta.get(CLE_RESEAU_NON_MESURE))?.value === true;
+}
+export const enregistrerFichiersSurReseauNonMesure = (db: RelogementDb, oui: boolean) => db.meta.put({ key: CLE_RESEAU_NON_MESURE, value: oui });
+
+// The caseload's figures, computed for every household once per change of records.
+
+export type ResumeDossier = { completude: number; alerte: boolean; /** At least one piece recorded. */ commence: boolean };
+const caches = new WeakMap<RelogementDb, { cle: string; resumes: Map<string, ResumeDossier> }>();
+
+export async function resumesDossiers(db: RelogementDb, aujourdhui: string): Promise<Map<string, ResumeDossier>> {
+  const versions = await db.meta.bulkGet([CLE_VERSION_RESUMES, CLE_VERSION_DOSSIERS]);
+  const cle = JSON.stringify([aujourdhui, ...versions.map((v) => v?.value ?? null)]);
+  const cache = caches.get(db);
+  if (cache?.cle === cle) return cache.resumes;
+  const [menages, personnes, pieces, parametres] = await Promise.all([db.menages.toArray(), db.personnes.toArray(), db.pieces.toArray(), lireParametres(db)]);
+  const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const liste = m.get(r.menageId);
+      if (liste) liste.push(r);
+      else m.set(r.menageId, [r]);
+    }
+    return m;
+  };
+  const personnesDe = parMenage(personnes.filter((p) => !p.supprime));
+  const piecesDe = parMenage(pieces.map((p) => pieceDossierSchema.parse(p)).filter((p) => !p.supprime));
+  const resumes = new Map<string, ResumeDossier>();
+  for (const m of menages) {
+    const etat = etatDe(m, personnesDe.get(m.id) ?? [], piecesDe.get(m.id) ?? [], parametres.dossier, aujourdhui);
+    resumes.set(m.id, { completude: etat.completude, alerte: dossierAlerte(etat), commence: piecesDe.has(m.id) });
+  }
+  caches.set(db, { cle, resumes });
+  return resumes;
+}
