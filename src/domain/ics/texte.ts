@@ -3,37 +3,35 @@
 export const FIN_DE_LIGNE = '\r\n';
 const LONGUEUR_MAX = 75;
 
-// Control characters other than tab and line feed are not allowed in TEXT values.
-const autorise = (c: string): boolean => {
-  const code = c.charCodeAt(0);
-  return code === 0x09 || code === 0x0a || (code >= 0x20 && code !== 0x7f);
-};
+// Control characters other than tab are not allowed in TEXT values; line breaks are written \n.
+const ECHAPPEMENTS: Readonly<Record<string, string>> = { '\\': '\\\\', ';': '\\;', ',': '\\,', '\n': '\\n', '\t': '\t' };
 
-export const echapperTexte = (texte: string): string =>
-  [...texte.replace(/\r\n?/g, '\n')]
-    .filter(autorise)
-    .join('')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+export const echapperTexte = (texte: string): string => texte.replace(/\r\n?/g, '\n').replace(/[\p{Cc}\\;,]/gu, (c) => ECHAPPEMENTS[c] ?? '');
 
+// A UTF-16 unit is at most 3 octets of UTF-8 (a surrogate pair, 2 units, makes 4).
+const OCTETS_MAX_PAR_UNITE = 3;
+const ASCII_IMPRIMABLE = /^[ -~]*$/;
 const octetsUtf8 = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
 /** A content line folded with CRLF and one space; the space counts in the next line's 75 octets. */
 export function plierLigne(ligne: string): string {
-  let pliee = '';
+  if (ligne.length * OCTETS_MAX_PAR_UNITE <= LONGUEUR_MAX || (ligne.length <= LONGUEUR_MAX && ASCII_IMPRIMABLE.test(ligne))) return ligne;
+  const morceaux: string[] = [];
+  let debut = 0;
   let taille = 0;
-  for (const caractere of ligne) {
-    const n = octetsUtf8(caractere.codePointAt(0) ?? 0);
+  for (let i = 0; i < ligne.length; ) {
+    const codePoint = ligne.codePointAt(i) ?? 0;
+    const n = octetsUtf8(codePoint);
     if (taille + n > LONGUEUR_MAX) {
-      pliee += `${FIN_DE_LIGNE} `;
+      morceaux.push(ligne.slice(debut, i));
+      debut = i;
       taille = 1;
     }
-    pliee += caractere;
     taille += n;
+    i += codePoint > 0xffff ? 2 : 1;
   }
-  return pliee;
+  morceaux.push(ligne.slice(debut));
+  return morceaux.join(`${FIN_DE_LIGNE} `);
 }
 
-export const assembler = (lignes: readonly string[]): string => lignes.map((l) => plierLigne(l) + FIN_DE_LIGNE).join('');
+export const assembler = (lignes: readonly string[]): string => lignes.map(plierLigne).join(FIN_DE_LIGNE) + FIN_DE_LIGNE;
