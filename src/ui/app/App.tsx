@@ -22,8 +22,9 @@ const AgendaScreen = lazy(() => import('../agenda/AgendaScreen.tsx'));
 const VisiteScreen = lazy(() => import('../suivi/VisiteScreen.tsx'));
 const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
+const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', connexion: 'Connexion' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion' } as const;
 
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
   const route = useRoute();
@@ -61,6 +62,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
           {route.ecran === 'agenda' && <AgendaScreen />}
           {route.ecran === 'visite' && <VisiteScreen key={route.id} id={route.id} />}
           {route.ecran === 'enquete' && <EnqueteScreen key={route.id} id={route.id} />}
+          {route.ecran === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
           {route.ecran === 'connexion' && <Connexion />}
         </Suspense>
       </main>

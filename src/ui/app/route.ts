@@ -14,6 +14,7 @@ export type Route =
   | { ecran: 'visite'; id: string }
   | { ecran: 'enquete'; id: string }
   | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
+  | { ecran: 'dossier'; id: string }
   | { ecran: 'connexion' };
 
 export function lireRoute(hash: string): Route {
@@ -29,6 +30,7 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'agenda') return { ecran: 'agenda' };
   if (ecran === 'visite' && id) return { ecran: 'visite', id };
   if (ecran === 'enquete' && id) return { ecran: 'enquete', id };
+  if (ecran === 'dossier' && id) return { ecran: 'dossier', id };
   if (ecran === 'connexion') return { ecran: 'connexion' };
   return { ecran: 'menages' };
 }
@@ -46,6 +48,7 @@ export const lien = {
   agenda: () => '#/agenda',
   visite: (id: string) => `#/visite/${id}`,
   enquete: (id: string) => `#/enquete/${id}`,
+  dossier: (menageId: string) => `#/dossier/${menageId}`,
   connexion: () => '#/connexion',
 };
 

@@ -11,6 +11,7 @@ import { Occupants } from './Occupants.tsx';
 import { Consentement } from './Consentement.tsx';
 import { Conflits } from '../synchro/Conflits.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
+import { LienDossier } from '../dossier/LienDossier.tsx';
 
 export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(parseISO(iso), 'd MMMM yyyy', { locale: fr }) : iso || 'date non renseignée');
 
@@ -88,6 +89,7 @@ export default function MenageScreen({ id }: { id: string }) {
         )}
       </section>
       <SuiviMenage menage={menage} />
+      <LienDossier menageId={id} />
       <p><a class="bouton" href={lien.propositions(id)}>Orientation et propositions</a></p>
       <p><a class="bouton" href={lien.simulation(id)}>Simuler</a></p>
       <section aria-labelledby="titre-occupants" class="panneau">

@@ -1,4 +1,4 @@
-import { ACTIVITES, LIBELLES_ACTIVITE, LIBELLES_LIEN, LIENS, nomAffiche, verifierDate, verifierOccupants, verifierPersonne } from '../../domain/index.ts';
+import { ACTIVITES, LIBELLES_ACTIVITE, LIBELLES_LIEN, LIBELLES_NATIONALITE, LIENS, NATIONALITES, nomAffiche, verifierDate, verifierOccupants, verifierPersonne } from '../../domain/index.ts';
 import type { Activite, Lien, Personne } from '../../domain/index.ts';
 import { ajouterPersonne, modifierPersonne, retirerPersonne } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
@@ -6,6 +6,7 @@ import { CaseACocher, ChampChoix, ChampSaisie } from '../commun/champs.tsx';
 
 const optionsLien = LIENS.map((l) => ({ valeur: l, libelle: LIBELLES_LIEN[l] }));
 const optionsActivite = ACTIVITES.map((a) => ({ valeur: a, libelle: LIBELLES_ACTIVITE[a] }));
+const optionsNationalite = NATIONALITES.map((n) => ({ valeur: n, libelle: LIBELLES_NATIONALITE[n] }));
 const optionsSexe = [
   { valeur: 'F', libelle: 'Femme' },
   { valeur: 'M', libelle: 'Homme' },
@@ -33,6 +34,7 @@ function FichePersonne({ personne, lectureSeule }: { personne: Personne; lecture
       </div>
       <ChampChoix id={`${id}-lien`} libelle="Lien avec le titulaire du bail" options={optionsLien} valeur={personne.lien} enregistrer={(v) => maj({ lien: v as Lien })} />
       <ChampChoix id={`${id}-activite`} libelle="Activité" options={optionsActivite} valeur={personne.activite ?? ''} enregistrer={(v) => maj({ activite: v as Activite })} />
+      <ChampChoix id={`${id}-nationalite`} libelle="Nationalité" options={optionsNationalite} valeur={personne.nationalite ?? ''} enregistrer={(v) => maj({ nationalite: v as Personne['nationalite'] })} />
       <div class="grille-champs">
         <ChampSaisie id={`${id}-heberge`} libelle="Hébergé(e) depuis le" aide="Seulement pour une personne hébergée." genre="date"
           valeur={personne.hebergeDepuis} enregistrer={(v) => maj({ hebergeDepuis: v })} erreurExterne={erreurDe('hebergeDepuis')} />
