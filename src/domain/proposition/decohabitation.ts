@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { differenceInYears } from 'date-fns';
-import { idSchema } from '../commun/index.ts';
+import { idSchema, parseDateIso } from '../commun/index.ts';
 import { versDate } from '../calendrier/index.ts';
 import type { ErreurChamp, Personne } from '../menage/index.ts';
 
@@ -25,7 +25,7 @@ export function verifierDecohabitation(
   if (personne === null || personne.id !== lien.personneOrigineId) return [{ champ: 'personneOrigineId', message: 'L’occupant à l’origine de la décohabitation est introuvable : choisissez-le parmi les occupants du ménage d’origine.' }];
   if (personne.menageId !== lien.menageOrigineId) return [{ champ: 'personneOrigineId', message: 'Cet occupant n’appartient pas au ménage d’origine.' }];
   const nom = [personne.prenom, personne.nom].filter(Boolean).join(' ') || 'L’occupant';
-  if (personne.dateNaissance === '') return [{ champ: 'personneOrigineId', message: `${nom} n’a pas de date de naissance : elle est nécessaire pour vérifier sa majorité.` }];
+  if (parseDateIso(personne.dateNaissance) === null) return [{ champ: 'personneOrigineId', message: `${nom} n’a pas de date de naissance valide : elle est nécessaire pour vérifier sa majorité.` }];
   const age = differenceInYears(versDate(aujourdhui), versDate(personne.dateNaissance));
   if (age < AGE_MAJORITE) return [{ champ: 'personneOrigineId', message: `Seul un occupant majeur peut décohabiter : ${nom} a ${age} ans.` }];
   return [];

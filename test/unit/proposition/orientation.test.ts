@@ -62,6 +62,12 @@ describe('décohabitation: a file of its own for an adult occupant', () => {
     ]);
   });
 
+  it('needs a real birth date to check the age', () => {
+    expect(verifierDecohabitation(lien, nouveau, { ...fils, dateNaissance: '2006-02-30' }, '2025-06-30')).toEqual([
+      { champ: 'personneOrigineId', message: 'Karim Benali n’a pas de date de naissance valide : elle est nécessaire pour vérifier sa majorité.' },
+    ]);
+  });
+
   it('refuses a link to itself, to a missing occupant or to one of another household', () => {
     expect(verifierDecohabitation(lien, menageId, fils, '2025-06-30')[0]?.champ).toBe('menageOrigineId');
     expect(verifierDecohabitation(lien, nouveau, null, '2025-06-30')[0]?.message).toBe(
