@@ -6,7 +6,7 @@ import type { ResumeMenage } from './resume.ts';
 import { lireParametres } from './referentiel.ts';
 import { CLE_VERSION_RESUMES } from './ecriture.ts';
 import { resumesDossiers } from './dossier.ts';
-import { vigilancesDesMenages } from './suivi.ts';
+import { vigilancesDesMenages } from './vigilance.ts';
 import { alertesPropositionsDesMenages } from './propositions.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };

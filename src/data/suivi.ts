@@ -10,12 +10,10 @@ import {
   simuler,
   verifierEnquete,
   verifierVisite,
-  vigilanceVisite,
 } from '../domain/index.ts';
 import type {
   BaremeCalcul,
   Chiffres,
-  CodeVigilance,
   ContexteAgenda,
   Depenses,
   DossierAgenda,
@@ -27,7 +25,6 @@ import type {
   Menage,
   ReglagesSimulation,
   ReglagesTerritoire,
-  ReglagesVigilance,
   SimulationEnregistree,
   StatutMenage,
   VisiteCourtoisie,
@@ -210,26 +207,7 @@ export async function enregistrerMontant(db: RelogementDb, visiteId: string, cha
   });
 }
 
-// ——— Vigilance ———
-
-/** The watch flags of a household: those of its latest visit whose budget was computed. */
-export function vigilanceMenage(visites: readonly VisiteCourtoisie[], r: ReglagesVigilance): CodeVigilance[] {
-  const chiffrees = visites.filter((v) => !v.supprime && v.issue !== 'annulee' && v.grille.budget.apres !== null);
-  const derniere = chiffrees.reduce<VisiteCourtoisie | null>((d, v) => (d === null || v.numero > d.numero ? v : d), null);
-  return derniere ? vigilanceVisite(derniere, r) : [];
-}
-
-/** The households under watch among these, with their flags (the caseload asks for the rows it shows). */
-export async function vigilancesDesMenages(db: RelogementDb, menageIds: readonly string[]): Promise<Map<string, CodeVigilance[]>> {
-  const [visites, { vigilance }] = await Promise.all([db.visites.where('menageId').anyOf([...menageIds]).toArray(), lireParametres(db)]);
-  const parMenage = grouperPar(visites, (v) => v.menageId);
-  const resultat = new Map<string, CodeVigilance[]>();
-  for (const [menageId, liste] of parMenage) {
-    const codes = vigilanceMenage(liste, vigilance);
-    if (codes.length > 0) resultat.set(menageId, codes);
-  }
-  return resultat;
-}
+export { vigilanceMenage, vigilancesDesMenages } from './vigilance.ts';
 
 // ——— Agenda ———
 

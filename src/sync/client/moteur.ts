@@ -2,6 +2,8 @@ import { PROTOCOL_VERSION } from '../index.ts';
 import { acquitter, appliquerPage, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
 import type { RelogementDb } from '../../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
+import { TransfertFichiers } from './blobs.ts';
+import type { ProgresFichiers } from './blobs.ts';
 
 // The client sync engine (LESSONS.md §3): push the whole outbox oldest first, then pull until up to
 // date. One tab runs it (Web Locks); it runs at start, when the network returns, a few seconds after
@@ -14,6 +16,8 @@ export type EtatSync = {
   message: string | null;
   /** During a first sync: how many fields have been received so far. */
   recus: number | null;
+  /** Photos and scans being uploaded or downloaded. */
+  fichiers: ProgresFichiers | null;
 };
 
 const APRES_MODIFICATION_MS = 3_000;
@@ -21,19 +25,21 @@ const PERIODE_MS = 3 * 60_000;
 const ATTENTE_MAX_MS = 5 * 60_000;
 
 export class MoteurSync {
-  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, message: null, recus: null };
+  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, message: null, recus: null, fichiers: null };
   private readonly ecouteurs = new Set<(e: EtatSync) => void>();
   private minuteur: ReturnType<typeof setTimeout> | null = null;
   private echecs = 0;
   private enCours: Promise<void> | null = null;
   private tailleLot: number | undefined;
   readonly api: ApiSync;
+  private readonly fichiers: TransfertFichiers;
 
   constructor(
     private readonly db: RelogementDb,
     base = '',
   ) {
     this.api = new ApiSync(base, async () => (await lireSession(db))?.token ?? null);
+    this.fichiers = new TransfertFichiers(db, base, async () => (await lireSession(db))?.token ?? null, (fichiers) => this.publier({ fichiers }));
   }
 
   suivre(ecouteur: (e: EtatSync) => void): () => void {
@@ -84,8 +90,11 @@ export class MoteurSync {
     }
     this.publier({ phase: 'en_cours', message: null });
     try {
+      // Pages first, so the changes naming them never reach another device before them.
+      await this.fichiers.envoyer();
       await this.pousserTout();
       await this.tirerTout();
+      void this.fichiers.recevoirEnFond();
       this.echecs = 0;
       this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, message: null });
     } catch (e) {
