@@ -22,8 +22,6 @@ export const menageSchema = z.object({
   dernierContact: isoDateSchema.nullable().default(null),
   /** The lease signature of the new home (relocation done, follow-up counted from it); absent while not relocated. */
   dateRelogement: isoDateSchema.nullable().optional(),
-  /** The lease signature of the new home (relocation done, follow-up counted from it); absent while not relocated. */
-  dateRelogement: isoDateSchema.nullable().optional(),
   /** Décohabitation: the household this one comes from and the occupant who left it (DOMAIN.md §1); absent on others, so existing records and literals stay valid. */
   menageOrigineId: idSchema.nullable().optional(),
   personneOrigineId: idSchema.nullable().optional(),
