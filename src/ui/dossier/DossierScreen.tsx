@@ -7,6 +7,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { CaseACocher } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
+import { useEtatSync } from '../synchro/useEtatSync.ts';
 import { LignePiece } from './LignePiece.tsx';
 
 // The administrative dossier of one household (DOMAIN.md §2 step 3): the checklist from its
@@ -133,6 +134,17 @@ function Export({ d }: { d: DossierMenage }) {
   );
 }
 
+function TransfertEnCours() {
+  const fichiers = useEtatSync()?.fichiers ?? null;
+  if (!fichiers) return <p class="aide" role="status">Aucun transfert de photo en cours.</p>;
+  return (
+    <p class="info" role="status">
+      {fichiers.sens === 'envoi' ? 'Envoi' : 'Réception'} des photos : {fichiers.faits} sur {fichiers.total}{' '}
+      <progress max={fichiers.total} value={fichiers.faits} aria-label="Progression du transfert des photos" />
+    </p>
+  );
+}
+
 function ReglageReseau() {
   const db = useBase();
   const oui = useLive(() => lireFichiersSurReseauNonMesure(db), [db]);
@@ -164,6 +176,7 @@ export default function DossierScreen({ id }: { id: string }) {
       <Export d={d} />
       <section class="panneau" aria-labelledby="titre-reglage-fichiers">
         <h2 id="titre-reglage-fichiers">Photos et synchronisation</h2>
+        <TransfertEnCours />
         <ReglageReseau />
       </section>
     </div>
