@@ -11,7 +11,7 @@ const aujourdhui = '2025-05-14';
 const ctx: ContexteAgenda = { aujourdhui, echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT };
 const NOMBRE = 5000;
 
-function mediane(mesure: () => unknown, essais = 15, echauffement = 3): number {
+function mediane(mesure: () => unknown, essais = 21, echauffement = 5): number {
   for (let i = 0; i < echauffement; i++) mesure();
   const durees: number[] = [];
   for (let i = 0; i < essais; i++) {

@@ -180,11 +180,10 @@ function placer(d: DossierAgenda, b: Horloge, bornes: Bornes): EvenementAgenda {
 /** Every clock of one household: due dates and appointments, before, during and after the search. */
 export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const reloge = d.dateRelogement !== null && d.dateRelogement <= ctx.aujourdhui;
-  return [
-    ...(reloge ? [] : avantRelogement(d, ctx)),
-    ...d.propositions.filter((p) => !p.supprime).flatMap((p) => horlogesProposition(p, ctx)),
-    ...(d.dateRelogement === null ? [] : apresRelogement(d, d.dateRelogement, ctx)),
-  ];
+  const horloges = reloge ? [] : avantRelogement(d, ctx);
+  for (const p of d.propositions) if (!p.supprime) horloges.push(...horlogesProposition(p, ctx));
+  if (d.dateRelogement !== null) horloges.push(...apresRelogement(d, d.dateRelogement, ctx));
+  return horloges;
 }
 
 const evenementsAvecBornes = (d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] => horlogesDossier(d, ctx).map((h) => placer(d, h, bornes));
@@ -196,5 +195,7 @@ export const evenementsDossier = (d: DossierAgenda, ctx: ContexteAgenda): Evenem
 /** What there is to do across the caseload, in chronological order. */
 export function agenda(dossiers: readonly DossierAgenda[], ctx: ContexteAgenda): EvenementAgenda[] {
   const bornes = bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours);
-  return trierAgenda(dossiers.flatMap((d) => evenementsAvecBornes(d, ctx, bornes)));
+  const evenements: EvenementAgenda[] = [];
+  for (const d of dossiers) for (const h of horlogesDossier(d, ctx)) evenements.push(placer(d, h, bornes));
+  return trierAgenda(evenements);
 }

@@ -25,14 +25,19 @@ export function classer(jour: string, b: Bornes): ClasseAgenda {
 
 type Place = { jour: string; rendezVous: Instant | null; nom: string };
 
-// Sorting tens of thousands of items: each gets its key once. A whole-day item sorts after the
-// timed appointments of its day; same moment, by household name.
-const cleTri = (e: Place): string => `${e.jour}${e.rendezVous?.heure ?? '24:00'}${e.nom}`;
+// Sorting tens of thousands of items: each gets a numeric key once (day, then minute, a whole
+// day after the timed appointments of that day); same moment, by household name.
+const cleTri = (e: Place): number => {
+  const { jour } = e;
+  const heure = e.rendezVous?.heure;
+  const minute = heure ? Number(heure.slice(0, 2)) * 60 + Number(heure.slice(3, 5)) : 24 * 60;
+  return (Number(jour.slice(0, 4)) * 10_000 + Number(jour.slice(5, 7)) * 100 + Number(jour.slice(8, 10))) * 10_000 + minute;
+};
 
 /** Chronological order, as the agenda lists it. */
 export function trierAgenda<T extends Place>(evenements: readonly T[]): T[] {
   const cles = evenements.map((e) => ({ e, cle: cleTri(e) }));
-  cles.sort((a, b) => (a.cle < b.cle ? -1 : a.cle > b.cle ? 1 : 0));
+  cles.sort((a, b) => a.cle - b.cle || (a.e.nom < b.e.nom ? -1 : a.e.nom > b.e.nom ? 1 : 0));
   return cles.map(({ e }) => e);
 }
 
