@@ -28,7 +28,8 @@ export async function demarrerServeur(annexes: Record<string, string> = {}): Pro
   let port = 0;
   let serveur: RunningServer | null = null;
   const lancer = async () => {
-    serveur = await startServer({ port, dataDir, distDir: dist, template });
+    // The template seeds a new data directory only: started again, the server opens its own data.
+    serveur = await startServer({ port, dataDir, distDir: dist, ...(port === 0 ? { template } : {}) });
     port = Number(new URL(serveur.url).port);
   };
   await lancer();
