@@ -37,7 +37,7 @@ export function etapesARemplir(p: Proposition): DefEtape[] {
   if (!p.caleol) {
     etapes.push({
       cle: 'caleol',
-      titre: 'Décision de la CALEOL',
+      titre: 'Commission d’attribution (CALEOL)',
       bouton: 'Enregistrer la décision de la CALEOL',
       champs: [
         { cle: 'date', libelle: 'Date de la CALEOL', genre: 'date', requis: true },
@@ -75,7 +75,7 @@ export function etapesARemplir(p: Proposition): DefEtape[] {
       bouton: 'Enregistrer la réponse du ménage',
       champs: [
         { cle: 'date', libelle: 'Date de la réponse du ménage', genre: 'date', requis: true },
-        { cle: 'decision', libelle: 'Réponse du ménage', genre: 'choix', requis: true, options: [opt('acceptation', 'Accepte le logement'), opt('refus', 'Refuse le logement'), opt('sans_reponse', 'Sans réponse dans le délai (vaut refus)')] },
+        { cle: 'decision', libelle: 'Décision du ménage', genre: 'choix', requis: true, options: [opt('acceptation', 'Accepte le logement'), opt('refus', 'Refuse le logement'), opt('sans_reponse', 'Sans réponse dans le délai (vaut refus)')] },
         { cle: 'motif', libelle: 'Motif du refus du ménage', genre: 'choix', options: MOTIFS },
         { cle: 'commentaire', libelle: 'Précisions du ménage', genre: 'multiligne' },
       ],
