@@ -130,6 +130,16 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 4,
+    name: 'indexes for chargé pulls',
+    sql: `
+      -- A chargé's pull walks the records of the households she follows, then their fields
+      -- written after her checkpoint, whatever the size of the organisation.
+      create index fields_record_seq on fields (rid, seq);
+      create index records_creator on records (created_by) where tbl = 'menages';
+    `,
+  },
 ];
 
 /** Applies the missing steps; safe when several instances start at once (table lock). */

@@ -25,6 +25,8 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
   try {
     const db = await openPglite({ dataDir: options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'), template: options.template });
     await migrate(db);
+    // PGlite runs no autovacuum: refresh the planner's statistics once per start.
+    await db.exec('analyze');
     return {
       db,
       close: async () => {

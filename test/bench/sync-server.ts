@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app.ts';
+import { openStorage } from '../../src/server/db/open.ts';
+import type { StorageOptions } from '../../src/server/db/open.ts';
+import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds } from '../../src/server/testing.ts';
+import type { TestAccount } from '../../src/server/testing.ts';
+import { PROTOCOL_VERSION } from '../../src/sync/index.ts';
+import type { Change, PullResponse } from '../../src/sync/index.ts';
+import { ModelClient } from '../server/client-model.ts';
+
+// Sync server figures for `npm run bench` (goals from issue 3): an incremental sync of 100
+// changes, and the latency seen by 50 devices syncing at the same time over real HTTP, with the
+// server in its own process, on PGlite and, when TEST_DATABASE_URL or DATABASE_URL is set, on
+// PostgreSQL. The lead's Chromium bench seeds its server with `seedHouseholds`
+// (src/server/testing.ts) to measure the first sync of 5,000 households.
+
+const ms = (value: number) => `${Math.round(value).toLocaleString('fr-FR')} ms`;
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+
+/** 50 devices, each syncing 10 times (push 5 changes, then pull), 0 to 2 s apart: about 50 syncs a second. */
+const CLIENTS = 50;
+const CYCLES = 10;
+const MAX_PAUSE_MS = 2_000;
+
+const FIELDS = ['telephone', 'adresse', 'logement', 'reference', 'nom'] as const;
+
+/** Edits of `count` distinct fields of the households, taken out of the device's outbox. */
+function edits(client: ModelClient, menageIds: readonly string[], count: number): Change[] {
+  for (let i = 0; i < count; i += 1) {
+    client.edit('menages', menageIds[Math.floor(i / FIELDS.length) % menageIds.length] ?? '', FIELDS[i % FIELDS.length] ?? 'nom', `${randomUUID().slice(0, 8)} ${i}`);
+  }
+  const changes = client.outbox;
+  client.outbox = [];
+  return changes;
+}
+
+/** Push 100 changes from one device, then pull them on another: the median of 10 rounds, in process. */
+async function incrementalSync(): Promise<number> {
+  const storage = await openStorage({ template: await pgliteTemplate() }, 'le banc');
+  try {
+    const app = await buildApp({ db: storage.db });
+    const writer = await createTestAccount(storage.db, { organisation: 'Banc', role: 'encadrant' });
+    const reader = await createTestAccount(storage.db, { organisation: 'Banc', role: 'encadrant' });
+    const residenceId = await createTestResidence(storage.db, writer.profile);
+    const menageIds = await seedHouseholds(storage.db, writer.profile, residenceId, 20);
+    const call = async (token: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+      const res = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+      if (res.statusCode !== 200) throw new Error(`${url} : ${res.statusCode} ${res.body}`);
+      return res.json() as PullResponse;
+    };
+    const device = new ModelClient(writer.token, Date.now);
+    let checkpoint = (await call(reader.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=0`)).checkpoint;
+    const durations: number[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      const changes = edits(device, menageIds, 100);
+      const start = performance.now();
+      await call(writer.token, 'POST', '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, changes });
+      checkpoint = (await call(reader.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${checkpoint}`)).checkpoint;
+      durations.push(performance.now() - start);
+    }
+    await app.close();
+    return median(durations);
+  } finally {
+    await storage.close();
+  }
+}
+
+type Device = { account: TestAccount; menageId: string };
+
+/** An organisation with 50 chargées, each following one household of her own. */
+async function prepare(options: StorageOptions): Promise<Device[]> {
+  const storage = await openStorage(options, 'le banc');
+  try {
+    const encadrant = await createTestAccount(storage.db, { organisation: 'Banc HTTP', role: 'encadrant' });
+    const residenceId = await createTestResidence(storage.db, encadrant.profile);
+    const devices: Device[] = [];
+    for (let i = 0; i < CLIENTS; i += 1) {
+      const account = await createTestAccount(storage.db, { organisation: 'Banc HTTP', role: 'chargé' });
+      const [menageId = ''] = await seedHouseholds(storage.db, account.profile, residenceId, 1);
+      devices.push({ account, menageId });
+    }
+    return devices;
+  } finally {
+    await storage.close();
+  }
+}
+
+/** `npm start`'s server in a child process; resolves with its address once it listens. */
+async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(tmpdir(), 'sans-pwa'), LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for await (const line of createInterface({ input: child.stdout })) {
+    const match = /(http:\/\/\S+) —/.exec(line);
+    if (match?.[1]) return { url: match[1], stop: () => (child.kill('SIGTERM'), exited) };
+  }
+  throw new Error('Le serveur du banc s’est arrêté avant d’écouter.');
+}
+
+/** Every request's latency, in milliseconds, sorted. */
+async function concurrentDevices(url: string, devices: readonly Device[]): Promise<number[]> {
+  const latencies: number[] = [];
+  const timed = async (token: string, path: string, body?: object) => {
+    const start = performance.now();
+    const res = await fetch(`${url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    latencies.push(performance.now() - start);
+    if (!res.ok) throw new Error(`${path} : ${res.status} ${text.slice(0, 200)}`);
+    return JSON.parse(text) as PullResponse;
+  };
+  await Promise.all(
+    devices.map(async ({ account, menageId }) => {
+      const device = new ModelClient(account.token, Date.now);
+      let since = 0;
+      for (let cycle = 0; cycle < CYCLES; cycle += 1) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_PAUSE_MS));
+        await timed(account.token, '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, changes: edits(device, [menageId], 5) });
+        for (let more = true; more; ) {
+          const page = await timed(account.token, `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}`);
+          since = page.checkpoint;
+          more = page.hasMore;
+        }
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+async function latency(storage: StorageOptions, env: Record<string, string>): Promise<string> {
+  const devices = await prepare(storage);
+  const server = await serve(env);
+  try {
+    const latencies = await concurrentDevices(server.url, devices);
+    return `p99 ${ms(quantile(latencies, 0.99))}, médiane ${ms(quantile(latencies, 0.5))} sur ${latencies.length.toLocaleString('fr-FR')} requêtes (objectif p99 ≤ 250 ms)`;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function onPglite(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relogement-banc-'));
+  try {
+    return await latency({ dataDir, template: await pgliteTemplate() }, { DATA_DIR: dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function onPostgres(url: string): Promise<string> {
+  const schema = `banc_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  try {
+    const inSchema = new URL(url);
+    inSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return await latency({ databaseUrl: inSchema.toString() }, { DATABASE_URL: inSchema.toString() });
+  } finally {
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  }
+}
+
+export async function bench(): Promise<Record<string, string>> {
+  const postgres = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const load = `${CLIENTS} appareils en HTTP, ${CYCLES} synchros chacun à 0–${MAX_PAUSE_MS / 1000} s d’intervalle`;
+  return {
+    'Synchro incrémentale de 100 modifications (envoi puis réception, PGlite)': `${ms(await incrementalSync())} (objectif ≤ 300 ms)`,
+    [`${load} (PGlite)`]: await onPglite(),
+    [`${load} (PostgreSQL)`]: postgres ? await onPostgres(postgres) : 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL',
+  };
+}
