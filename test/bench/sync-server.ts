@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { openStorage } from '../../src/server/db/open.ts';
@@ -94,7 +95,7 @@ async function prepare(options: StorageOptions): Promise<Device[]> {
 
 /** `npm start`'s server in a child process; resolves with its address once it listens. */
 async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/server/main.ts', import.meta.url))], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(tmpdir(), 'sans-pwa'), LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
