@@ -1,5 +1,9 @@
 import { genererDemo } from '../../../src/domain/index.ts';
-import { RelogementDb, enregistrerReponse, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
+import Dexie from 'dexie';
+import { RelogementDb, enregistrerReponse, enregistrerSession, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
+import type { Session } from '../../../src/data/index.ts';
+import { MoteurSync } from '../../../src/sync/client/index.ts';
+import { PROTOCOL_VERSION } from '../../../src/sync/index.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 
@@ -79,4 +83,34 @@ async function mesurer() {
   };
 }
 
-Object.assign(window, { mesures: { remplir, mesurer } });
+/** A new device's first sync, against downloading the same pages and bulk-putting them in Dexie. */
+async function premiereSynchro(session: Session) {
+  const db = new RelogementDb(`premiere-synchro-${Date.now()}`);
+  await enregistrerSession(db, session);
+  const moteur = new MoteurSync(db);
+  const debut = performance.now();
+  await moteur.synchroniser();
+  const synchro = performance.now() - debut;
+  const menages = await db.menages.count();
+  db.close();
+
+  const brute = new Dexie(`reference-${Date.now()}`);
+  brute.version(1).stores({ champs: '++n' });
+  await brute.open();
+  const debutBrut = performance.now();
+  let depuis = 0;
+  let champs = 0;
+  for (;;) {
+    const reponse = await fetch(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`, { headers: { authorization: `Bearer ${session.token}` } });
+    const page = (await reponse.json()) as { changes: object[]; checkpoint: number; hasMore: boolean };
+    await brute.table('champs').bulkAdd(page.changes);
+    champs += page.changes.length;
+    depuis = page.checkpoint;
+    if (!page.hasMore) break;
+  }
+  const reference = performance.now() - debutBrut;
+  brute.close();
+  return { synchro, reference, menages, champs };
+}
+
+Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro } });
