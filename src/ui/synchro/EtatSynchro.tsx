@@ -1,9 +1,8 @@
-import { format, parseISO } from 'date-fns';
 import { useMoteur } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
 import { useEtatSync } from './useEtatSync.ts';
 
-const heure = (iso: string) => format(parseISO(iso), 'HH:mm');
+const heure = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 /** Always visible: when the last sync was, what waits, and what to do when something is wrong. */
 export function EtatSynchro() {
