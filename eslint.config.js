@@ -16,7 +16,7 @@ const restrict = (patterns, paths = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'dev-dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'dev-dist/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

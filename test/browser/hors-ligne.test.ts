@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette, tuerTablette } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { attendreServiceWorker, chromiumDisponible, tuerTablette } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
-import { demarrerServeur, effacerServeur } from './serveur.ts';
-import type { Serveur } from './serveur.ts';
+import { banc } from './banc.ts';
 import { ajouterOccupants, ajouterResidence, creerMenage } from './parcours.ts';
 
 const OCCUPANTS = [
@@ -13,27 +12,18 @@ const OCCUPANTS = [
 ];
 
 describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
-  let serveur: Serveur;
+  const b = banc();
   let tablette: Tablette;
 
-  beforeAll(async () => {
-    serveur = await demarrerServeur();
-  });
-  afterAll(async () => {
-    await fermerTablette(tablette);
-    await serveur.arreter();
-    effacerServeur(serveur);
-  });
-
   it('démarre hors ligne, enregistre chaque frappe et retrouve tout après un arrêt brutal', async () => {
-    tablette = await ouvrirTablette();
-    await tablette.page.goto(serveur.url);
+    tablette = await b.ouvrir();
+    await tablette.page.goto(b.serveur.url);
     await attendreServiceWorker(tablette.page);
     await ajouterResidence(tablette.page, 'Résidence des Essais');
 
     // Offline for real: the context offline and the server gone (the service worker ignores setOffline).
     await tablette.context.setOffline(true);
-    await serveur.arreter();
+    await b.serveur.arreter();
     await tablette.page.reload();
     await tablette.page.getByRole('heading', { name: 'Paramètres' }).waitFor();
     await expect.poll(() => tablette.page.getByRole('status').filter({ hasText: 'Hors ligne' }).count()).toBe(1);
@@ -53,9 +43,9 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
     await charges.pressSequentially('0', { delay: 0 });
     tuerTablette(tablette);
 
-    tablette = await ouvrirTablette(tablette.dossier);
+    tablette = await b.ouvrir(tablette.dossier);
     await tablette.context.setOffline(true);
-    await tablette.page.goto(serveur.url);
+    await tablette.page.goto(b.serveur.url);
     const page = tablette.page;
     await page.getByRole('link', { name: /Famille Essai/ }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '4 occupants' }).count()).toBe(1);

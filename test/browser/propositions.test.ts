@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { dateEnLettres, jourIso, plusJours } from '../../src/domain/index.ts';
-import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.ts';
+import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
-import { demarrerServeur, effacerServeur } from './serveur.ts';
-import type { Serveur } from './serveur.ts';
+import { banc } from './banc.ts';
 import { ajouterResidence, creerMenage, menu } from './parcours.ts';
 
 // Offline, a household through two refused proposals, the mediation and a third one accepted to
@@ -41,27 +40,18 @@ async function pagesPdf(page: Page): Promise<number> {
 }
 
 describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
-  let serveur: Serveur;
+  const b = banc();
   let tablette: Tablette;
 
-  beforeAll(async () => {
-    serveur = await demarrerServeur();
-  });
-  afterAll(async () => {
-    await fermerTablette(tablette);
-    await serveur.arreter();
-    effacerServeur(serveur);
-  });
-
   it('mène un ménage de deux refus et une médiation au bail de la troisième proposition', async () => {
-    tablette = await ouvrirTablette();
+    tablette = await b.ouvrir();
     const page = tablette.page;
     page.setDefaultTimeout(15_000);
-    await page.goto(serveur.url);
+    await page.goto(b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence des Essais');
     await tablette.context.setOffline(true);
-    await serveur.arreter();
+    await b.serveur.arreter();
     await page.reload();
 
     await creerMenage(page, 'Famille Propositions');
@@ -101,13 +91,14 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
 
     await page.getByRole('button', { name: 'Faire la proposition' }).click();
     await page.getByRole('button', { name: 'Enregistrer l’avis de GTR' }).waitFor();
-    for (const e of [
+    const etapes: Etape[] = [
       { bouton: 'Enregistrer l’avis de GTR', champs: { 'Date de l’avis de GTR': aujourdhui }, choix: { 'Sens de l’avis de GTR': 'favorable' } },
       { bouton: 'Enregistrer la décision de la CALEOL', champs: { 'Date de la CALEOL': aujourdhui }, choix: { 'Décision de la CALEOL': 'attribution' } },
       { bouton: 'Enregistrer la visite', champs: { 'Date de la visite': aujourdhui } },
       { bouton: 'Enregistrer la réponse du ménage', champs: { 'Date de la réponse du ménage': aujourdhui }, choix: { 'Décision du ménage': 'acceptation' } },
       { bouton: 'Enregistrer la signature du bail', champs: { 'Date de signature du bail (date de relogement)': aujourdhui } },
-    ]) await etape(page, e);
+    ];
+    for (const e of etapes) await etape(page, e);
 
     await page.reload();
     const le = dateEnLettres;

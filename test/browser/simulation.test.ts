@@ -1,33 +1,23 @@
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
-import { demarrerServeur, effacerServeur } from './serveur.ts';
-import type { Serveur } from './serveur.ts';
+import { banc } from './banc.ts';
 import { ajouterOccupants, ajouterResidence, creerMenage, menu } from './parcours.ts';
 
 // Issue 4: offline, simulate an offer for a household, adjust the rent, save, reload; the sheet prints on one A4 page.
 describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
-  let serveur: Serveur;
+  const b = banc();
   let tablette: Tablette;
 
-  beforeAll(async () => {
-    serveur = await demarrerServeur();
-  });
-  afterAll(async () => {
-    await fermerTablette(tablette);
-    await serveur.arreter();
-    effacerServeur(serveur);
-  });
-
   it('hors ligne : simule une offre, ajuste le loyer, enregistre, la retrouve après rechargement et imprime une page A4', async () => {
-    tablette = await ouvrirTablette(undefined, { largeur: 800, hauteur: 1280 });
+    tablette = await b.ouvrir(undefined, { largeur: 800, hauteur: 1280 });
     const page = tablette.page;
-    await page.goto(serveur.url);
+    await page.goto(b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence des Essais');
     await tablette.context.setOffline(true);
-    await serveur.arreter();
+    await b.serveur.arreter();
     await page.reload();
     await page.getByRole('heading', { name: 'Paramètres' }).waitFor();
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { plusMois } from '../../src/domain/index.ts';
-import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.ts';
+import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
-import { demarrerServeur, effacerServeur } from './serveur.ts';
-import type { Serveur } from './serveur.ts';
+import { banc } from './banc.ts';
 import { ajouterResidence, creerMenage, menu } from './parcours.ts';
 
 // Today as the tablet (Europe/Paris) sees it.
@@ -43,22 +42,13 @@ const evenement = (page: Page, libelle: string) => page.getByRole('listitem').fi
 const compact = (iso: string) => iso.replaceAll('-', '');
 
 describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
-  let serveur: Serveur;
+  const b = banc();
   let tablette: Tablette;
 
-  beforeAll(async () => {
-    serveur = await demarrerServeur();
-  });
-  afterAll(async () => {
-    await fermerTablette(tablette);
-    await serveur.arreter();
-    effacerServeur(serveur);
-  });
-
   it('planifie les visites et l’enquête, fait la première visite hors ligne et exporte le plan en .ics', async () => {
-    tablette = await ouvrirTablette();
+    tablette = await b.ouvrir();
     const { page } = tablette;
-    await page.goto(serveur.url);
+    await page.goto(b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence du Suivi');
     await creerMenage(page, NOM);
@@ -75,7 +65,7 @@ describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
 
     // Offline for real: the context offline and the server gone.
     await tablette.context.setOffline(true);
-    await serveur.arreter();
+    await b.serveur.arreter();
     await evenement(page, 'Visite de courtoisie n° 1').getByRole('button', { name: 'Marquer faite : compte rendu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Visite de courtoisie n° 1' }).waitFor();
     await page.getByRole('group', { name: 'Issue' }).getByLabel('Réalisée').check();
