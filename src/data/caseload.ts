@@ -7,7 +7,7 @@ import { lireParametres } from './referentiel.ts';
 import { CLE_VERSION_RESUMES } from './ecriture.ts';
 import { resumesDossiers } from './dossier.ts';
 import { vigilancesDesMenages } from './vigilance.ts';
-import { alertesPropositionsDesMenages } from './propositions.ts';
+import { alertesPropositionsDesMenages } from './alertes-propositions.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };
 export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[]; vigilance: CodeVigilance[]; delais: AlerteDossier[]; completudeDossier: number | null };

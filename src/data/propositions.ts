@@ -1,7 +1,6 @@
 import {
   STATUTS_MENAGE,
   accepte,
-  alertesDossier,
   appliquerEvenement,
   creerProposition,
   evenementPropositionSchema,
@@ -14,7 +13,6 @@ import {
   verifierOrientation,
 } from '../domain/index.ts';
 import type {
-  AlerteDossier,
   DemandeProposition,
   Entretien,
   EvenementProposition,
@@ -32,7 +30,7 @@ import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './referentiel.ts';
-import { contexteAgenda, enregistrerRelogement } from './suivi.ts';
+import { enregistrerRelogement } from './suivi.ts';
 
 // Orientation, proposals, mediations and décohabitation of a household (charte §4 steps 6 to 12).
 // Every step of a proposal goes through the domain's state machine: a refused step writes nothing
@@ -259,22 +257,4 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     simulation,
     ...liens,
   };
-}
-
-// ——— Proposal clocks in the caseload ———
-
-/** Per household, its proposals' clocks that are overdue or due soon (partners' validation, household's answer). */
-export async function alertesPropositionsDesMenages(db: RelogementDb, menageIds: readonly string[], aujourdhui: string): Promise<Map<string, AlerteDossier[]>> {
-  const [propositions, territoire] = await Promise.all([db.propositions.where('menageId').anyOf([...menageIds]).toArray(), lireParametres(db)]);
-  const ctx = contexteAgenda(territoire, aujourdhui);
-  const parMenage = new Map<string, Proposition[]>();
-  for (const p of propositions) parMenage.set(p.menageId, [...(parMenage.get(p.menageId) ?? []), p]);
-  const alertes = new Map<string, AlerteDossier[]>();
-  for (const [menageId, liste] of parMenage) {
-    // Only the proposals: the other clocks of the household have their own badges.
-    const dossier = { menageId, nom: '', dateOuvertureResidence: null, entretiens: [], dernierContact: null, dateRelogement: null, visites: [], enquete: null, pieces: [], propositions: liste };
-    const trouvees = alertesDossier(dossier, ctx);
-    if (trouvees.length > 0) alertes.set(menageId, trouvees);
-  }
-  return alertes;
 }

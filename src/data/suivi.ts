@@ -14,7 +14,6 @@ import {
 import type {
   BaremeCalcul,
   Chiffres,
-  ContexteAgenda,
   Depenses,
   DossierAgenda,
   EnqueteSatisfaction,
@@ -24,12 +23,12 @@ import type {
   LogementSimule,
   Menage,
   ReglagesSimulation,
-  ReglagesTerritoire,
   SimulationEnregistree,
   StatutMenage,
   VisiteCourtoisie,
 } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
+import { contexteAgenda } from './contexte-agenda.ts';
 import { ecrire } from './ecriture.ts';
 import { modifierDateEntretien, ouvrirEntretien } from './entretiens.ts';
 import { uuidv7 } from './ids.ts';
@@ -222,12 +221,6 @@ function grouperPar<T>(liste: readonly T[], cle: (x: T) => string): Map<string, 
   return groupes;
 }
 
-export const contexteAgenda = (p: ReglagesTerritoire, aujourdhui: string): ContexteAgenda => ({
-  aujourdhui,
-  echeances: { delaiPremiersEntretiensMois: p.delaiPremiersEntretiensMois, cadenceContactMois: p.cadenceContactMois, ...p.agenda },
-  suivi: p.suivi,
-  propositions: p.propositions,
-});
 
 export type AgendaMenages = { evenements: EvenementAgenda[]; horizonJours: number; references: Map<string, string> };
 
