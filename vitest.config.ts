@@ -28,6 +28,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           fileParallelism: false,
+          // A loaded CI machine renders slower than a tablet: poll for what the officer sees, patiently.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
