@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { GRILLE, QUESTIONS, estVisible, libelleReponse, verifierEntretien } from '../../domain/index.ts';
 import type { ContexteEntretien, Entretien } from '../../domain/index.ts';
-import { ouvrirEntretien, terminerEntretien } from '../../data/index.ts';
+import { demanderPersistance, ouvrirEntretien, terminerEntretien } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { lien, naviguer } from '../app/route.ts';
 
@@ -15,7 +15,11 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
 
   const terminer = async () => {
     const resultat = await terminerEntretien(db, entretien.id, ctx);
-    if (resultat.ok) naviguer(lien.menage(entretien.menageId));
+    if (resultat.ok) {
+      // A meaningful moment to ask the browser to protect the data (LESSONS.md §7), not the first load.
+      void demanderPersistance();
+      naviguer(lien.menage(entretien.menageId));
+    }
     else setMessage(`${resultat.problemes.length} point(s) restent à corriger.`);
   };
   const suivant = async () => naviguer(lien.entretien((await ouvrirEntretien(db, entretien.menageId, ctx.aujourdhui)).id));
