@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/sync/index.ts';
 import { pullAll, pushChanges, request } from './api.ts';
 import { ModelClient } from './client-model.ts';
+import { seedHouseholds } from '../../src/server/testing.ts';
 import { cast, newHousehold } from './fixtures.ts';
 import { backends, useDatabase } from './harness.ts';
 
@@ -120,6 +121,19 @@ for (const backend of backends()) {
       expect(seqs).toEqual(whole.pages.flatMap((p) => p.changes.map((x) => x.seq)));
       expect(paged.pages.length).toBeGreaterThan(5);
       expect(paged.checkpoint).toBe(whole.checkpoint);
+    });
+
+    it('walks a sparse view in bounded windows without missing a row', async () => {
+      const c = await cast(storage.db);
+      await seedHouseholds(storage.db, c.claire.profile, c.residenceId, 260);
+      const samir = new ModelClient(c.samir.token, Date.now);
+      const { menageId } = newHousehold(samir, c.residenceId, c.samir.profile.name);
+      await sync(samir, c.app);
+      const fresh = new ModelClient(c.samir.token, Date.now);
+      const pages = await sync(fresh, c.app);
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pages.some((p) => p.changes.length < 500 && p.hasMore)).toBe(true);
+      expect(fresh.record('menages', menageId)).toEqual(samir.record('menages', menageId));
     });
 
     it('sends a household assigned by an encadrant whole, and refuses assignments by a chargée', async () => {

@@ -34,7 +34,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ error: FRAMEWORK_MESSAGES[error.code] ?? (error instanceof SyntaxError ? 'Corps JSON mal formé.' : 'Requête invalide.') });
     }
-    request.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'request failed');
+    // Quoted parts of a database message may echo what was sent: they stay out of the logs.
+    request.log.error({ err: { type: error.name, code: error.code, message: error.message.replace(/"[^"]*"/g, '"…"').slice(0, 300) } }, 'request failed');
     return reply.code(500).send({ error: 'Erreur interne du serveur : réessayez plus tard. Vos modifications restent sur la tablette.' });
   });
 }

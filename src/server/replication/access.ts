@@ -16,14 +16,15 @@ const namesOf = (actor: Profile) => [...new Set([actor.name, actor.email].map((n
 function followedHouseholds(actor: Profile, p: Params): string {
   const org = p.add(actor.organisation.id);
   const user = p.add(actor.id);
-  // Starts from the fields that name her (an index), not from every household of the organisation.
+  // Starts from the fields that name her (an index), then looks up each one's record: the
+  // fence (offset 0) and the lateral join keep the planner from scanning every household.
   return `
     select menage_id, min(granted) as granted from (
       select r.menage_id, named.seq as granted
         from (select rid, seq from fields
               where field in ('referent', 'binome') and lower(btrim(value #>> '{}')) = any(${p.add(namesOf(actor))}::text[])
               offset 0) named
-        join records r on r.rid = named.rid
+        cross join lateral (select menage_id, tbl, org_id from records where rid = named.rid offset 0) r
         where r.tbl = 'menages' and r.org_id = ${org}
       union all
       select r.menage_id, r.created_seq from records r where r.tbl = 'menages' and r.created_by = ${user} and r.org_id = ${org}

@@ -10,9 +10,14 @@ import type { ConflictJson } from './conflicts.ts';
 // limited to what the user may see. Sequences are given in commit order and a page is one SQL
 // statement, hence one snapshot, so a checkpoint never passes a row that is still to commit. A
 // household that the user started to follow after the checkpoint is sent whole, as it was never
-// sent before, with its open conflicts.
+// sent before, with its open conflicts. A page looks at a bounded window of sequences and looks
+// records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
+// planner's estimates.
 
 type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: ServerField[]; earlier: ServerField[]; conflicts: ConflictJson[] };
+
+/** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
+const SCAN_WINDOW = 10_000;
 
 const FIELD_JSON = `json_build_object('table', r.tbl, 'recordId', r.record_id, 'field', f.field, 'value', f.value, 'hlc', f.hlc, 'seq', f.seq)`;
 
@@ -25,22 +30,30 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
   const [row] = await db.query<PullRow>(
     `with ${v.ctes}
      upto as (select seq from sync_state where id = 1),
+     scan_end as (select least((select seq from upto), ${from}::bigint + ${p.add(SCAN_WINDOW)}) as seq),
      page as (
-       select f.seq, ${FIELD_JSON} as field from fields f join records r on r.rid = f.rid
-       where f.seq > ${from} and f.seq <= (select seq from upto) and ${v.where}
-       order by f.seq limit ${n}::int + 1),
+       select s.seq, s.rid, s.field
+       from (select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0) s
+       cross join lateral (select org_id, menage_id from records where rid = s.rid offset 0) r
+       where ${v.where}
+       order by s.seq limit ${n}::int + 1),
      bound as (
-       select case when (select count(*) from page) > ${n}::int
-         then (select seq from page order by seq offset ${n}::int - 1 limit 1)
-         else (select seq from upto) end as checkpoint),
+       select case
+         when (select count(*) from page) > ${n}::int then (select seq from page order by seq offset ${n}::int - 1 limit 1)
+         else (select seq from scan_end) end as checkpoint),
      shared as (${newlyFollowed})
-     select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint, (select count(*) from page) > ${n}::int as has_more,
-       (select coalesce(json_agg(field order by seq), '[]') from (select * from page order by seq limit ${n}) kept) as fields,
+     select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
+       (select checkpoint from bound) < (select seq from upto) as has_more,
+       (select coalesce(json_agg(${FIELD_JSON} order by f.seq), '[]')
+          from (select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid) as fields,
        (select coalesce(json_agg(${FIELD_JSON} order by f.seq), '[]') from fields f join records r on r.rid = f.rid
           where r.menage_id in (select menage_id from shared) and f.seq <= ${from}) as earlier,
-       (select coalesce(json_agg(${CONFLICT_JSON} order by c.seq), '[]') from ${CONFLICT_JOINS}
-          where (c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where})
-             or (r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null)) as conflicts`,
+       (select coalesce(json_agg(conflict order by seq), '[]') from (
+          select c.seq, ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}
+            where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where}
+          union all
+          select c.seq, ${CONFLICT_JSON} from ${CONFLICT_JOINS}
+            where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts`,
     p.values,
   );
   if (!row) throw new Error('pull returned no row');

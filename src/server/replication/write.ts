@@ -10,7 +10,8 @@ import type { RecordState } from './records.ts';
 
 const recordRef = (record: RecordState) => ({ rid: record.rid, tbl: record.table, scope: record.scope, record_id: record.recordId });
 const REF_COLUMNS = 'rid bigint, tbl text, scope text, record_id text';
-const RID = `coalesce(x.rid, (select n.rid from new_records n where n.tbl = x.tbl and n.scope = x.scope and n.record_id = x.record_id))`;
+const RID = 'coalesce(x.rid, n.rid)';
+const NEW_RECORD = 'left join new_records n on n.tbl = x.tbl and n.scope = x.scope and n.record_id = x.record_id';
 
 export async function writePlan(tx: Sql, plan: Plan, origin: { userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string }): Promise<void> {
   const p = new Params();
@@ -30,18 +31,18 @@ export async function writePlan(tx: Sql, plan: Plan, origin: { userId: string; d
        insert into fields (rid, field, value, hlc, seq, author)
        select ${RID}, x.field, x.w -> 'v', x.hlc, x.seq, x.author
        from ${rows([...plan.writes.values()].map(({ record, field, stored }) => ({ ...recordRef(record), field, w: { v: stored.value }, hlc: stored.hlc, seq: stored.seq, author: stored.author })))}
-         as x(${REF_COLUMNS}, field text, w jsonb, hlc text, seq bigint, author uuid)
+         as x(${REF_COLUMNS}, field text, w jsonb, hlc text, seq bigint, author uuid) ${NEW_RECORD}
        on conflict (rid, field) do update set value = excluded.value, hlc = excluded.hlc, seq = excluded.seq, author = excluded.author
        returning 1),
      logged as (
        insert into conflicts (id, seq, rid, field, winner_value, winner_hlc, winner_author, loser_value, loser_hlc, loser_author, detected_at)
        select x.id, x.seq, ${RID}, x.field, x.w -> 'v', x.winner_hlc, x.winner_author, x.l -> 'v', x.loser_hlc, x.loser_author, ${p.add(origin.detectedAt)}::timestamptz
        from ${rows(plan.conflicts.map((c) => ({ ...recordRef(c.record), id: c.id, seq: c.seq, field: c.field, w: { v: c.winner.value }, winner_hlc: c.winner.hlc, winner_author: c.winner.author, l: { v: c.loser.value }, loser_hlc: c.loser.hlc, loser_author: c.loser.author })))}
-         as x(${REF_COLUMNS}, id uuid, seq bigint, field text, w jsonb, winner_hlc text, winner_author uuid, l jsonb, loser_hlc text, loser_author uuid)
+         as x(${REF_COLUMNS}, id uuid, seq bigint, field text, w jsonb, winner_hlc text, winner_author uuid, l jsonb, loser_hlc text, loser_author uuid) ${NEW_RECORD}
        returning 1),
      referenced as (
        insert into blob_refs (hash, rid)
-       select x.hash, ${RID} from ${rows(plan.blobRefs.map(({ record, hash }) => ({ ...recordRef(record), hash })))} as x(${REF_COLUMNS}, hash text)
+       select x.hash, ${RID} from ${rows(plan.blobRefs.map(({ record, hash }) => ({ ...recordRef(record), hash })))} as x(${REF_COLUMNS}, hash text) ${NEW_RECORD}
        on conflict do nothing returning 1),
      applied as (
        insert into applied_changes (change_id, user_id, device_id)
