@@ -107,51 +107,73 @@ async function serve(env: Record<string, string>): Promise<{ url: string; stop: 
   throw new Error('Le serveur du banc s’est arrêté avant d’écouter.');
 }
 
-/** Every request's latency, in milliseconds, sorted. */
-async function concurrentDevices(url: string, devices: readonly Device[]): Promise<number[]> {
+type Latencies = { firstSyncs: number[]; requests: number[] };
+
+/**
+ * Each device's first sync, all at once (a one-off), then the latency of every request of the
+ * syncs that follow, in milliseconds, sorted.
+ */
+async function concurrentDevices(url: string, devices: readonly Device[]): Promise<Latencies> {
   const latencies: number[] = [];
-  const timed = async (token: string, path: string, body?: object) => {
-    const start = performance.now();
+  const call = async (token: string, path: string, body?: object) => {
     const res = await fetch(`${url}${path}`, {
       method: body ? 'POST' : 'GET',
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    latencies.push(performance.now() - start);
     if (!res.ok) throw new Error(`${path} : ${res.status} ${text.slice(0, 200)}`);
     return JSON.parse(text) as PullResponse;
   };
+  const timed = async (token: string, path: string, body?: object) => {
+    const start = performance.now();
+    const answer = await call(token, path, body);
+    latencies.push(performance.now() - start);
+    return answer;
+  };
+  const pullAll = async (token: string, since: number, send: typeof call) => {
+    let checkpoint = since;
+    for (let more = true; more; ) {
+      const page = await send(token, `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${checkpoint}`);
+      checkpoint = page.checkpoint;
+      more = page.hasMore;
+    }
+    return checkpoint;
+  };
+  const firstSyncs: number[] = [];
+  const checkpoints = await Promise.all(
+    devices.map(async ({ account }) => {
+      const start = performance.now();
+      const checkpoint = await pullAll(account.token, 0, call);
+      firstSyncs.push(performance.now() - start);
+      return checkpoint;
+    }),
+  );
   await Promise.all(
-    devices.map(async ({ account, menageId }) => {
+    devices.map(async ({ account, menageId }, i) => {
       const device = new ModelClient(account.token, Date.now);
-      let since = 0;
+      let since = checkpoints[i] ?? 0;
       for (let cycle = 0; cycle < CYCLES; cycle += 1) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_PAUSE_MS));
         await timed(account.token, '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, changes: edits(device, [menageId], 5) });
-        for (let more = true; more; ) {
-          const page = await timed(account.token, `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}`);
-          since = page.checkpoint;
-          more = page.hasMore;
-        }
+        since = await pullAll(account.token, since, timed);
       }
     }),
   );
-  return latencies.sort((a, b) => a - b);
+  return { firstSyncs: firstSyncs.sort((a, b) => a - b), requests: latencies.sort((a, b) => a - b) };
 }
 
-async function latency(storage: StorageOptions, env: Record<string, string>): Promise<string> {
+async function latency(storage: StorageOptions, env: Record<string, string>): Promise<Latencies> {
   const devices = await prepare(storage);
   const server = await serve(env);
   try {
-    const latencies = await concurrentDevices(server.url, devices);
-    return `p99 ${ms(quantile(latencies, 0.99))}, médiane ${ms(quantile(latencies, 0.5))} sur ${latencies.length.toLocaleString('fr-FR')} requêtes (objectif p99 ≤ 250 ms)`;
+    return await concurrentDevices(server.url, devices);
   } finally {
     await server.stop();
   }
 }
 
-async function onPglite(): Promise<string> {
+async function onPglite(): Promise<Latencies> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relogement-banc-'));
   try {
     return await latency({ dataDir, template: await pgliteTemplate() }, { DATA_DIR: dataDir });
@@ -160,7 +182,7 @@ async function onPglite(): Promise<string> {
   }
 }
 
-async function onPostgres(url: string): Promise<string> {
+async function onPostgres(url: string): Promise<Latencies> {
   const schema = `banc_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -175,12 +197,20 @@ async function onPostgres(url: string): Promise<string> {
   }
 }
 
+function figures(database: string, measured: Latencies): Record<string, string> {
+  const { firstSyncs, requests } = measured;
+  return {
+    [`${CLIENTS} appareils en HTTP, ${CYCLES} synchros chacun à 0–${MAX_PAUSE_MS / 1000} s d’intervalle (${database})`]:
+      `p99 ${ms(quantile(requests, 0.99))}, médiane ${ms(quantile(requests, 0.5))} sur ${requests.length.toLocaleString('fr-FR')} requêtes (objectif p99 ≤ 250 ms)`,
+    [`Leurs ${CLIENTS} premières synchros, toutes en même temps (${database})`]: `la plus lente ${ms(quantile(firstSyncs, 1))}, médiane ${ms(quantile(firstSyncs, 0.5))}`,
+  };
+}
+
 export async function bench(): Promise<Record<string, string>> {
   const postgres = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  const load = `${CLIENTS} appareils en HTTP, ${CYCLES} synchros chacun à 0–${MAX_PAUSE_MS / 1000} s d’intervalle`;
   return {
     'Synchro incrémentale de 100 modifications (envoi puis réception, PGlite)': `${ms(await incrementalSync())} (objectif ≤ 300 ms)`,
-    [`${load} (PGlite)`]: await onPglite(),
-    [`${load} (PostgreSQL)`]: postgres ? await onPostgres(postgres) : 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL',
+    ...figures('PGlite', await onPglite()),
+    ...(postgres ? figures('PostgreSQL', await onPostgres(postgres)) : { 'Appareils simultanés (PostgreSQL)': 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL' }),
   };
 }
