@@ -232,6 +232,6 @@ export function convergenceSuite(backend: Backend, runs: number): void {
         { numRuns: runs, seed: 20_251_123, endOnFailure: true },
       );
       await world.app.close();
-    });
+    }, 300_000);
   });
 }

@@ -111,6 +111,6 @@ for (const backend of backends()) {
       expect(await fingerprint()).toEqual(before);
       // A well-formed push of the same kind still goes through: the rejections were about the input.
       expect((await pushChanges(c.app, c.claire.token, [valid()])).status).toBe(200);
-    });
+    }, 180_000);
   });
 }

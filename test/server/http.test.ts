@@ -66,5 +66,5 @@ describe('the server process', () => {
     const reopened = await startServer({ port: 0, dataDir });
     expect((await fetch(`${reopened.url}/api/me`, { headers: { authorization: `Bearer ${account.token}` } })).status).toBe(200);
     await reopened.close();
-  });
+  }, 120_000);
 });
