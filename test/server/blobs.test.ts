@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOB_BYTES, isSyncedTable } from '../../src/sync/index.ts';
+import { MAX_BLOB_BYTES } from '../../src/sync/index.ts';
 import type { SyncedTable } from '../../src/sync/index.ts';
 import { pushChanges } from './api.ts';
 import { ModelClient } from './client-model.ts';
@@ -63,7 +63,7 @@ for (const backend of backends()) {
     });
 
     // Dossier pieces name their pages' blobs; the test runs once that table is synced.
-    it.skipIf(!isSyncedTable('pieces'))('lets whoever sees the record that names a blob read it, and nobody else', async () => {
+    it('lets whoever sees the record that names a blob read it, and nobody else', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
