@@ -16,7 +16,7 @@ export type ResultatRecherche = { lignes: LigneMenage[]; total: number; ensemble
 const STATUTS_SANS_RELANCE: readonly StatutMenage[] = ['reloge', 'suivi', 'clos'];
 /** The dossier is chased from its step (DOMAIN.md §2 step 3) to the proposal, or once a piece is recorded. */
 const ETAPES_DOSSIER: readonly StatutMenage[] = ['dossier', 'oriente', 'proposition'];
-export const LIGNES_AFFICHEES = 100;
+const LIGNES_AFFICHEES = 100;
 const ordre = new Intl.Collator('fr');
 
 // The summaries sorted by name, kept between searches: typing in the search box then costs a filter,

@@ -3,7 +3,7 @@ import { StockagePleinError } from '../../data/index.ts';
 
 // Every keystroke reaches IndexedDB within DELAI_MS; pending saves are flushed when the page is
 // hidden or closed, and before an update is applied.
-export const DELAI_MS = 250;
+const DELAI_MS = 250;
 
 const enAttente = new Set<() => Promise<void>>();
 

@@ -52,4 +52,3 @@ export function QuestionChamp({ question: q, reponse, enregistrer, aujourdhui, l
   );
 }
 
-export { idChamp };
