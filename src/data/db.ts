@@ -18,14 +18,16 @@ import type {
   VisiteCourtoisie,
 } from '../domain/index.ts';
 import type { Change, Conflict, HlcState } from '../sync/index.ts';
+import { META } from './meta-champs.ts';
+import type { MetaChamps } from './meta-champs.ts';
 import { resumeDe } from './resume.ts';
 import type { ResumeMenage } from './resume.ts';
 
 /** One outbox row per changed field, written in the same transaction as the record. */
 export type OutboxRow = Change & { seq?: number };
 
-/** Per field: the clock of the value held locally and the server sequence last seen for it. */
-export type FieldMeta = { key: string; hlc: string; seq: number | null };
+/** Per field, until version 7: the clock of the value held locally and the server sequence last seen for it. */
+type FieldMeta = { key: string; hlc: string; seq: number | null };
 
 export type MetaRow =
   | { key: 'clock'; value: HlcState }
@@ -98,6 +100,29 @@ export const VERSIONS: readonly VersionSchema[] = [
     numero: 5,
     stores: { pieces: 'id, menageId', blobs: 'hash, etat' },
   },
+  {
+    // Each field's sync state moves into its record's row (meta-champs.ts): one row per record.
+    numero: 7,
+    stores: {},
+    async upgrade(tx) {
+      const parRecord = new Map<string, MetaChamps>();
+      await tx.table<FieldMeta>('fieldMeta').each(({ key, hlc, seq }) => {
+        const [table = '', recordId = ''] = key.split('|', 2);
+        const cle = `${table}|${recordId}`;
+        const meta = parRecord.get(cle) ?? {};
+        meta[key.slice(cle.length + 1)] = { hlc, seq };
+        parRecord.set(cle, meta);
+      });
+      const tables = new Set([...parRecord.keys()].map((cle) => cle.split('|', 1)[0] ?? '').filter((t) => tx.storeNames.includes(t)));
+      for (const table of tables) {
+        await tx.table(table).toCollection().modify((ligne: Record<string, unknown> & { id: string }) => {
+          const meta = parRecord.get(`${table}|${ligne.id}`);
+          if (meta) ligne[META] = meta;
+        });
+      }
+    },
+  },
+  { numero: 8, stores: { fieldMeta: null } },
 ];
 
 export type ConflitLocal = Conflict & { menageId: string | null };
@@ -110,7 +135,6 @@ export class RelogementDb extends Dexie {
   declare entretiens: Table<Entretien, string>;
   declare parametres: Table<ReglagesTerritoire, string>;
   declare outbox: Table<OutboxRow, number>;
-  declare fieldMeta: Table<FieldMeta, string>;
   declare meta: Table<MetaRow, string>;
   declare reprises: Table<Reprise, string>;
   declare resumes: Table<ResumeMenage, string>;

@@ -10,7 +10,7 @@ import { lireParametres } from './referentiel.ts';
 // pages are blobs named by their SHA-256, written in the same transaction as the record that names
 // them, so a page is never referred to without its content being stored (LESSONS.md §9).
 
-const TABLES = ['pieces', 'blobs', 'outbox', 'fieldMeta', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
+const TABLES = ['pieces', 'blobs', 'outbox', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
 /** Changes whenever a piece is written here; the caseload's dossier figures key on it. */
 const CLE_VERSION_DOSSIERS = 'versionDossiers';
 

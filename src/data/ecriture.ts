@@ -1,8 +1,11 @@
 import { SYNCED_TABLES, diffRecord, initialHlc, formatHlc, tick } from '../sync/index.ts';
 import type { HlcState, SyncedTable } from '../sync/index.ts';
-import type { RelogementDb, OutboxRow, FieldMeta } from './db.ts';
+import type { RelogementDb, OutboxRow } from './db.ts';
+import { avecMeta, separer } from './meta-champs.ts';
 import { uuidv7, randomNodeId } from './ids.ts';
 import { resumeDe } from './resume.ts';
+import { enfantsDesMenages } from './enfants.ts';
+import type { Entretien, Personne } from '../domain/index.ts';
 import type { ResumeMenage } from './resume.ts';
 
 /** A full device: what is typed stays on screen, what was saved before is untouched. */
@@ -26,20 +29,18 @@ export async function horloge(db: RelogementDb): Promise<HlcState> {
   return (row?.value as HlcState | undefined) ?? initialHlc(randomNodeId());
 }
 
-export const fieldKey = (table: string, recordId: string, field: string) => `${table}|${recordId}|${field}`;
-
 /** Rebuilds the caseload summaries of these households from their records. */
 export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(menageIds)];
   if (ids.length === 0) return;
   const [menages, personnes, entretiens] = await Promise.all([
     db.menages.bulkGet(ids),
-    db.personnes.where('menageId').anyOf(ids).toArray(),
-    db.entretiens.where('menageId').anyOf(ids).toArray(),
+    enfantsDesMenages<Personne>(db, 'personnes', ids),
+    enfantsDesMenages<Entretien>(db, 'entretiens', ids),
   ]);
   const resumes: ResumeMenage[] = [];
   for (const m of menages) {
-    if (m) resumes.push(resumeDe(m, personnes.filter((p) => p.menageId === m.id), entretiens.filter((e) => e.menageId === m.id)));
+    if (m) resumes.push(resumeDe(m, personnes.get(m.id) ?? [], entretiens.get(m.id) ?? []));
   }
   await db.resumes.bulkPut(resumes);
   await db.meta.put({ key: CLE_VERSION_RESUMES, value: uuidv7() });
@@ -64,42 +65,40 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
   }
   let clock = await horloge(db);
   const resultats: Row[] = [];
-  const records = new Map<SyncedTable, Row[]>();
+  const ecrits = new Map<string, { table: SyncedTable; ligne: Row }>();
   const lignes: OutboxRow[] = [];
-  const metas: FieldMeta[] = [];
   const menagesTouches = new Set<string>();
   for (const { table, id, modifier } of modifications) {
     const cle = `${table}|${id}`;
-    const courant = courants.get(cle);
+    const { record: courant, meta } = separer(courants.get(cle));
     const suivant = SYNCED_TABLES[table].schema.parse(modifier(courant)) as Row;
-    courants.set(cle, suivant);
     resultats.push(suivant);
     const changes = diffRecord(table, courant, suivant);
     if (changes.length === 0) continue;
-    if (!records.has(table)) records.set(table, []);
-    records.get(table)?.push(suivant);
     if (TABLES_RESUME.includes(table)) menagesTouches.add(String(table === 'menages' ? id : suivant.menageId));
     const enAttente = courant ? await db.outbox.where('[table+recordId]').equals([table, id]).toArray() : [];
-    const metasConnues = courant ? await db.fieldMeta.bulkGet(changes.map((c) => fieldKey(table, id, c.field))) : [];
-    for (const [i, { field, value }] of changes.entries()) {
+    const nouvelleMeta = { ...meta };
+    for (const { field, value } of changes) {
       clock = tick(clock, Date.now());
       const hlc = formatHlc(clock);
-      const seq = metasConnues[i]?.seq ?? null;
+      const seq = meta[field]?.seq ?? null;
       const remplacee = enAttente.find((row) => row.field === field);
       if (remplacee?.seq !== undefined) await db.outbox.delete(remplacee.seq);
       lignes.push({ changeId: uuidv7(), table, recordId: id, field, value: value as OutboxRow['value'], hlc, baseSeq: seq });
-      metas.push({ key: fieldKey(table, id, field), hlc, seq });
+      nouvelleMeta[field] = { hlc, seq };
     }
+    const ligne = avecMeta(suivant, nouvelleMeta);
+    courants.set(cle, ligne);
+    ecrits.set(cle, { table, ligne });
   }
-  for (const [table, rows] of records) await db.table(table).bulkPut(rows);
+  for (const { table, ligne } of ecrits.values()) await db.table(table).put(ligne);
   await db.outbox.bulkAdd(lignes);
-  await db.fieldMeta.bulkPut(metas);
   await db.meta.put({ key: 'clock', value: clock });
   await rafraichirResumes(db, menagesTouches);
   return resultats;
 }
 
-const TABLES_ECRITURE = ['outbox', 'fieldMeta', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
+const TABLES_ECRITURE = ['outbox', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
 
 async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[], travail: () => Promise<R>): Promise<R> {
   try {

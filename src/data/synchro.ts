@@ -1,7 +1,8 @@
 import { SYNCED_TABLES, isSyncedTable, mergePulledField, receive, MAX_PUSH_BYTES, MAX_PUSH_CHANGES } from '../sync/index.ts';
-import type { Change, Conflict, LocalFieldMeta, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
-import type { RelogementDb, FieldMeta } from './db.ts';
-import { fieldKey, horloge, rafraichirResumes } from './ecriture.ts';
+import type { Change, Conflict, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
+import type { RelogementDb } from './db.ts';
+import { horloge, rafraichirResumes } from './ecriture.ts';
+import { avecMeta, separer } from './meta-champs.ts';
 
 // The device's side of the sync (LESSONS.md §3): what waits in the outbox, and how a pulled page
 // is applied under the pending local edits, with its checkpoint, in one transaction.
@@ -72,50 +73,45 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
  * stay on top; remembers each field's server seq; advances the clock and the checkpoint with it.
  */
 export async function appliquerPage(db: RelogementDb, page: PullResponse): Promise<{ appliques: number }> {
-  const tables = [...new Set(page.changes.map((c) => c.table).filter(isSyncedTable))];
-  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.fieldMeta, db.meta, db.resumes, db.menages, db.personnes, db.entretiens, db.conflits], async () => {
-    let clock = await horloge(db);
+  const recus = page.records.filter((r) => isSyncedTable(r.table));
+  const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
+  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta, db.resumes, db.menages, db.personnes, db.entretiens, db.conflits], async () => {
     let appliques = 0;
-    const metas: FieldMeta[] = [];
+    let derniere = '';
     const menages = new Set<string>();
     for (const table of tables) {
-      const champs = page.changes.filter((c) => c.table === table);
-      const ids = [...new Set(champs.map((c) => c.recordId))];
+      const duTableau = recus.filter((r) => r.table === table);
+      const ids = [...new Set(duTableau.map((r) => r.recordId))];
       const lus = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
-      const records = new Map(ids.map((id, i) => [id, lus[i]] as const));
-      const modifies = new Set<string>();
-      const metasLues = await db.fieldMeta.bulkGet(champs.map((c) => fieldKey(table, c.recordId, c.field)));
-      const connues = new Map<string, LocalFieldMeta>();
-      champs.forEach((c, i) => {
-        const m = metasLues[i];
-        if (m) connues.set(fieldKey(table, c.recordId, c.field), m);
-      });
-      for (const champ of champs) {
-        const cle = fieldKey(table, champ.recordId, champ.field);
-        const fusion = mergePulledField(records.get(champ.recordId), connues.get(cle), champ);
-        connues.set(cle, fusion.meta);
-        metas.push({ key: cle, ...fusion.meta });
-        clock = receive(clock, champ.hlc, Date.now());
-        if (!fusion.applied) continue;
-        appliques++;
-        records.set(champ.recordId, fusion.record as Row);
-        modifies.add(champ.recordId);
+      const lignes = new Map(ids.map((id, i) => [id, separer(lus[i])] as const));
+      for (const { recordId, fields } of duTableau) {
+        const ligne = lignes.get(recordId) ?? separer(undefined);
+        let record: Record<string, unknown> | undefined = ligne.record;
+        const meta = { ...ligne.meta };
+        for (const [field, [value, hlc, seq]] of Object.entries(fields)) {
+          const fusion = mergePulledField(record, meta[field], { recordId, field, value, hlc, seq });
+          meta[field] = fusion.meta;
+          if (hlc > derniere) derniere = hlc;
+          if (!fusion.applied) continue;
+          appliques++;
+          record = fusion.record;
+        }
+        lignes.set(recordId, { record: record as Row | undefined, meta });
       }
       const ecrits: Row[] = [];
-      for (const id of modifies) {
-        const record = records.get(id);
-        if (!record) continue;
+      for (const [id, { record, meta }] of lignes) {
         // A record can arrive over several pages: defaults fill what has not arrived yet.
-        const lu = SYNCED_TABLES[table].schema.safeParse(record);
-        ecrits.push(lu.success ? (lu.data as Row) : record);
+        const lu = SYNCED_TABLES[table].schema.safeParse(record ?? { id });
+        ecrits.push(avecMeta(lu.success ? (lu.data as Row) : (record ?? { id }), meta));
         const menageId = menageDe(table, record);
         if (menageId) menages.add(menageId);
       }
       await db.table(table).bulkPut(ecrits);
     }
-    await db.fieldMeta.bulkPut(metas);
     await enregistrerConflits(db, page.conflicts);
-    await db.meta.put({ key: 'clock', value: clock });
+    // The page's greatest clock is enough: later local events then sort after every field received.
+    const clock = await horloge(db);
+    await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });
     await db.meta.put({ key: CLE_CHECKPOINT, value: page.checkpoint });
     await rafraichirResumes(db, menages);
     return { appliques };

@@ -1,5 +1,6 @@
 import { applyField } from './tables.ts';
 import { sameJson } from './json.ts';
+import type { PulledField } from './protocol.ts';
 
 // The merge rules of the protocol, shared by the server (judging a pushed change against the
 // stored field) and the devices (applying a pulled field under their pending edits). Clocks are
@@ -34,8 +35,6 @@ export function judgeChange(stored: StoredField | undefined, incoming: IncomingF
 /** What a device knows of one field: the clock of the value it holds, the last server seq seen. */
 export type LocalFieldMeta = { hlc: string; seq: number | null };
 
-/** One field as a pull delivers it. */
-export type PulledField = { recordId: string; field: string; value: unknown; hlc: string; seq: number };
 
 type Row = Record<string, unknown>;
 
@@ -47,7 +46,7 @@ export type PulledMerge = { record: Row | undefined; meta: LocalFieldMeta; appli
  * server seq is remembered either way, so that the next local edit of the field says which
  * version it was made over. The caller also feeds the pulled clock into its HLC (`receive`).
  */
-export function mergePulledField(record: Row | undefined, meta: LocalFieldMeta | undefined, pulled: PulledField): PulledMerge {
+export function mergePulledField(record: Row | undefined, meta: LocalFieldMeta | undefined, pulled: Omit<PulledField, 'table'>): PulledMerge {
   const seq = Math.max(meta?.seq ?? 0, pulled.seq);
   if (meta !== undefined && pulled.hlc <= meta.hlc) return { record, meta: { hlc: meta.hlc, seq }, applied: false };
   return { record: applyField(record ?? { id: pulled.recordId }, pulled.field, pulled.value), meta: { hlc: pulled.hlc, seq }, applied: true };

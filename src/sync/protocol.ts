@@ -6,10 +6,11 @@ import { hlcSchema } from './hlc.ts';
 // ends parse what they receive with these schemas.
 
 /** Bumped on any incompatible change; an older client gets 426 and writes nothing. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MAX_PUSH_CHANGES = 500;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
-export const MAX_PULL_LIMIT = 500;
+/** Fields per pull page: a first sync of a whole caseload takes tens of pages, not hundreds. */
+export const MAX_PULL_LIMIT = 5000;
 /** A clock further ahead of the server's time than this is refused (Actual Budget's maxDrift). */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
@@ -97,26 +98,38 @@ export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
 });
 
-/** One field as stored on the server, with the sequence of its last write. */
-export const serverFieldSchema = z.object({
+/** A field's value as stored on the server, its clock, and the sequence of its last write. */
+export const pulledValueSchema = z.tuple([z.json(), hlcSchema, z.number().int()]);
+
+/**
+ * The fields of one record that a page carries, by field name. Grouped by record, so that a
+ * first sync moves and stores records, not hundreds of thousands of separate fields.
+ */
+export const pulledRecordSchema = z.object({
   table: z.string(),
   recordId: z.string(),
-  field: z.string(),
-  value: z.json(),
-  hlc: hlcSchema,
-  seq: z.number().int(),
+  fields: z.record(z.string(), pulledValueSchema),
 });
-export type ServerField = z.infer<typeof serverFieldSchema>;
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 
 export const pullResponseSchema = z.object({
-  /** In seq order, then the full content of households shared with the user within this page. */
-  changes: z.array(serverFieldSchema),
+  /** The records written within the page's sequences, then the whole of households shared with the user within it. */
+  records: z.array(pulledRecordSchema),
   conflicts: z.array(conflictSchema),
   checkpoint: z.number().int(),
   hasMore: z.boolean(),
+  /** The server's latest sequence when the page was read: how far a first sync has to go. */
+  upto: z.number().int(),
   serverTime: z.string(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** One pulled field with its record, as the merge takes it. */
+export type PulledField = { table: string; recordId: string; field: string; value: unknown; hlc: string; seq: number };
+
+/** Every field of a page, record by record. */
+export const pulledFields = (page: Pick<PullResponse, 'records'>): PulledField[] =>
+  page.records.flatMap(({ table, recordId, fields }) => Object.entries(fields).map(([field, [value, hlc, seq]]) => ({ table, recordId, field, value, hlc, seq })));
 
 // Household assignments and the organisation's users
 

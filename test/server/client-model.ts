@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, applyField, diffRecord, formatHlc, initialHlc, mergePulledField, receive, tick } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, applyField, diffRecord, formatHlc, initialHlc, mergePulledField, pulledFields, receive, tick } from '../../src/sync/index.ts';
 import type { Change, HlcState, LocalFieldMeta, PullResponse, PushRequest, PushResponse, SyncedTable } from '../../src/sync/index.ts';
 
 // A device reduced to what the protocol needs, kept in memory: records, an outbox of field
@@ -55,7 +55,7 @@ export class ModelClient {
   }
 
   applyPull(page: PullResponse): void {
-    for (const change of page.changes) {
+    for (const change of pulledFields(page)) {
       const key = recordKey(change.table, change.recordId);
       const merged = mergePulledField(this.records.get(key), this.meta.get(metaKey(change.table, change.recordId, change.field)), change);
       if (merged.record) this.records.set(key, merged.record);

@@ -7,7 +7,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { createTestAccount, createTestResidence } from '../../src/server/testing.ts';
 import type { TestAccount } from '../../src/server/testing.ts';
-import { PROTOCOL_VERSION, applyField, canonicalJson, sameJson } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, applyField, canonicalJson, pulledFields, sameJson } from '../../src/sync/index.ts';
 import type { Change, Conflict, PullResponse, PushResponse, SyncedTable } from '../../src/sync/index.ts';
 import { ModelClient } from './client-model.ts';
 import { crashingDuringNextWrite } from './faults.ts';
@@ -68,7 +68,7 @@ class Oracle {
   readonly versionAtSeq = new Map<number, string>();
 
   learn(page: PullResponse): void {
-    for (const c of page.changes) this.versionAtSeq.set(c.seq, c.hlc);
+    for (const c of pulledFields(page)) this.versionAtSeq.set(c.seq, c.hlc);
   }
 
   commit(changes: readonly Change[], author: string): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { personneSchema } from '../../src/domain/index.ts';
+import { pulledFields } from '../../src/sync/index.ts';
 import { pullAll, pushChanges, request } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { cast, newHousehold } from './fixtures.ts';
@@ -21,7 +22,7 @@ for (const backend of backends()) {
 
       const intruder = new ModelClient(c.other.encadrant.token, Date.now);
       const { pages } = await pullAll(c.app, c.other.encadrant.token);
-      expect(pages.flatMap((p) => p.changes).filter((x) => x.recordId === menageId || x.recordId === personneId)).toEqual([]);
+      expect(pages.flatMap((p) => pulledFields(p)).filter((x) => x.recordId === menageId || x.recordId === personneId)).toEqual([]);
 
       const editExisting = intruder.edit('menages', menageId, 'telephone', '06 66 66 66 66');
       const forbidden = await pushChanges(c.app, intruder.token, [editExisting]);
@@ -47,7 +48,7 @@ for (const backend of backends()) {
 
       // Nothing the intruder sent was written.
       const { pages: after } = await pullAll(c.app, c.encadrant.token);
-      expect(after.flatMap((p) => p.changes).find((x) => x.recordId === menageId && x.field === 'telephone')?.value).toBe('');
+      expect(after.flatMap((p) => pulledFields(p)).find((x) => x.recordId === menageId && x.field === 'telephone')?.value).toBe('');
     });
 
     it('lets a chargée write only the households she follows', async () => {

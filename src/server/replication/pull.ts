@@ -1,4 +1,4 @@
-import type { Profile, PullResponse, ServerField } from '../../sync/index.ts';
+import type { Profile, PullResponse, PulledRecord } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import { HttpError } from '../http-error.ts';
@@ -14,12 +14,16 @@ import type { ConflictJson } from './conflicts.ts';
 // records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
 // planner's estimates.
 
-type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: ServerField[]; earlier: ServerField[]; conflicts: ConflictJson[] };
+type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[] };
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
 
-const FIELD_JSON = `json_build_object('table', r.tbl, 'recordId', r.record_id, 'field', f.field, 'value', f.value, 'hlc', f.hlc, 'seq', f.seq)`;
+/** The fields of `f` (joined to their records `r`) grouped by record, in the order of their first sequence. */
+const byRecord = (from: string, where: string) =>
+  `(select coalesce(json_agg(json_build_object('table', g.tbl, 'recordId', g.record_id, 'fields', g.fields) order by g.first), '[]')
+    from (select r.tbl, r.record_id, min(f.seq) as first, json_object_agg(f.field, json_build_array(f.value, f.hlc, f.seq)) as fields
+          from ${from} where ${where} group by r.rid, r.tbl, r.record_id) g)`;
 
 export async function pull(db: Sql, actor: Profile, since: number, limit: number, now: number): Promise<PullResponse> {
   const p = new Params();
@@ -44,10 +48,8 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
      shared as (${newlyFollowed})
      select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
        (select checkpoint from bound) < (select seq from upto) as has_more,
-       (select coalesce(json_agg(${FIELD_JSON} order by f.seq), '[]')
-          from (select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid) as fields,
-       (select coalesce(json_agg(${FIELD_JSON} order by f.seq), '[]') from fields f join records r on r.rid = f.rid
-          where r.menage_id in (select menage_id from shared) and f.seq <= ${from}) as earlier,
+       ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
+       ${byRecord('fields f join records r on r.rid = f.rid', `r.menage_id in (select menage_id from shared) and f.seq <= ${from}`)} as earlier,
        (select coalesce(json_agg(conflict order by seq), '[]') from (
           select c.seq, ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}
             where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where}
@@ -60,10 +62,11 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
   // Only a server restored from an older backup can be behind a device: it must start over.
   if (since > row.upto) throw new HttpError(409, 'Le serveur a été restauré depuis la dernière synchronisation : une synchronisation complète est nécessaire (depuis 0).');
   return {
-    changes: [...row.fields, ...row.earlier],
+    records: [...row.fields, ...row.earlier],
     conflicts: row.conflicts.map(toConflict),
     checkpoint: row.checkpoint,
     hasMore: row.has_more,
+    upto: row.upto,
     serverTime: new Date(now).toISOString(),
   };
 }

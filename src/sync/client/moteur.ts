@@ -16,6 +16,8 @@ export type EtatSync = {
   message: string | null;
   /** During a first sync: how many fields have been received so far. */
   recus: number | null;
+  /** During a first sync: the share of the server's history read so far, from 0 to 1. */
+  avancement: number | null;
   /** Photos and scans being uploaded or downloaded. */
   fichiers: ProgresFichiers | null;
 };
@@ -25,7 +27,7 @@ const PERIODE_MS = 3 * 60_000;
 const ATTENTE_MAX_MS = 5 * 60_000;
 
 export class MoteurSync {
-  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, message: null, recus: null, fichiers: null };
+  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, message: null, recus: null, avancement: null, fichiers: null };
   private readonly ecouteurs = new Set<(e: EtatSync) => void>();
   private minuteur: ReturnType<typeof setTimeout> | null = null;
   private echecs = 0;
@@ -96,7 +98,7 @@ export class MoteurSync {
       await this.tirerTout();
       void this.fichiers.recevoirEnFond();
       this.echecs = 0;
-      this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, message: null });
+      this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, avancement: null, message: null });
     } catch (e) {
       this.echouer(e instanceof ErreurSync ? e : new ErreurSync('serveur', e instanceof Error ? e.message : String(e)));
     }
@@ -105,16 +107,16 @@ export class MoteurSync {
   private echouer(e: ErreurSync) {
     if (e.genre === 'connexion') {
       void enregistrerSession(this.db, null);
-      this.publier({ phase: 'connexion_requise', message: e.message, recus: null });
+      this.publier({ phase: 'connexion_requise', message: e.message, recus: null, avancement: null });
       return;
     }
     if (e.genre === 'version') {
-      this.publier({ phase: 'mise_a_jour_requise', message: e.message, recus: null });
+      this.publier({ phase: 'mise_a_jour_requise', message: e.message, recus: null, avancement: null });
       return;
     }
     this.echecs++;
     const attente = Math.min(ATTENTE_MAX_MS, 2_000 * 2 ** (this.echecs - 1));
-    this.publier({ phase: 'erreur', message: e.message, recus: null });
+    this.publier({ phase: 'erreur', message: e.message, recus: null, avancement: null });
     this.planifier(attente);
   }
 
@@ -142,16 +144,25 @@ export class MoteurSync {
     }
   }
 
+  /**
+   * Pulls until up to date. The next page is asked for as soon as a page arrives, so the server
+   * reads it while this device stores the previous one.
+   */
   private async tirerTout(): Promise<void> {
-    let depuis = await lireCheckpoint(this.db);
-    const premiere = depuis === 0;
+    const debut = await lireCheckpoint(this.db);
+    const premiere = debut === 0;
     let recus = 0;
+    let suivante = this.api.tirer(debut);
     for (;;) {
-      const page = await this.api.tirer(depuis);
+      const page = await suivante;
+      if (page.hasMore) {
+        suivante = this.api.tirer(page.checkpoint);
+        // Its failure is the loop's to report, after this page is stored.
+        suivante.catch(() => undefined);
+      }
       await appliquerPage(this.db, page);
-      recus += page.changes.length;
-      if (premiere) this.publier({ recus });
-      depuis = page.checkpoint;
+      recus += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
+      if (premiere) this.publier({ recus, avancement: page.upto > 0 ? page.checkpoint / page.upto : 1 });
       if (!page.hasMore) return;
     }
   }

@@ -28,7 +28,7 @@ export function EtatSynchro() {
     <div class="synchro" role="status" aria-live="polite">
       <span class={`pastille synchro-${etat.phase}`}>{texte}</span>
       {attente && <span class="pastille en-attente">{attente}</span>}
-      {etat.phase === 'en_cours' && etat.recus !== null && <progress aria-label="Progression de la première synchronisation" />}
+      {etat.phase === 'en_cours' && etat.recus !== null && <progress aria-label="Progression de la première synchronisation" max={1} {...(etat.avancement !== null ? { value: etat.avancement } : {})} />}
       {etat.phase === 'connexion_requise' ? (
         <a class="bouton petit" href={lien.connexion()}>Se connecter</a>
       ) : (

@@ -95,16 +95,16 @@ async function premiereSynchro(session: Session) {
   db.close();
 
   const brute = new Dexie(`reference-${Date.now()}`);
-  brute.version(1).stores({ champs: '++n' });
+  brute.version(1).stores({ records: '++n' });
   await brute.open();
   const debutBrut = performance.now();
   let depuis = 0;
   let champs = 0;
   for (;;) {
     const reponse = await fetch(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`, { headers: { authorization: `Bearer ${session.token}` } });
-    const page = (await reponse.json()) as { changes: object[]; checkpoint: number; hasMore: boolean };
-    await brute.table('champs').bulkAdd(page.changes);
-    champs += page.changes.length;
+    const page = (await reponse.json()) as { records: { fields: object }[]; checkpoint: number; hasMore: boolean };
+    await brute.table('records').bulkAdd(page.records);
+    champs += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
     depuis = page.checkpoint;
     if (!page.hasMore) break;
   }

@@ -7,6 +7,7 @@ import type { RelogementDb } from '../../../src/data/db.ts';
 import type { Menage } from '../../../src/domain/index.ts';
 import { changeSchema, parseHlc } from '../../../src/sync/index.ts';
 import { nouvelleBase, quotaDepasse } from './base.ts';
+import { separer } from '../../../src/data/meta-champs.ts';
 
 const AUJOURDHUI = '2026-03-15';
 
@@ -20,6 +21,8 @@ async function unMenage(db: RelogementDb) {
   return creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali', reference: 'TIL-0001' }, AUJOURDHUI);
 }
 
+/** The household as the screens see it: its fields' sync state, kept in the same row, apart. */
+const menageStocke = async (db: RelogementDb, id: string) => separer(await db.menages.get(id)).record;
 const lignesDe = (db: RelogementDb, recordId: string) => db.outbox.where('[table+recordId]').equals(['menages', recordId]).toArray();
 
 describe('ecrire: one write path, record and outbox in one transaction', () => {
@@ -34,7 +37,7 @@ describe('ecrire: one write path, record and outbox in one transaction', () => {
       expect(changeSchema.safeParse(l).success).toBe(true);
       expect(l.baseSeq).toBeNull();
     }
-    expect(await db.menages.get(m.id)).toEqual(m);
+    expect(await menageStocke(db, m.id)).toEqual(m);
   });
 
   it('an edit appends exactly one row per changed field', async () => {
@@ -70,7 +73,7 @@ describe('ecrire: one write path, record and outbox in one transaction', () => {
     const m = await unMenage(db);
     const outbox = await db.outbox.toArray();
     await expect(modifierMenage(db, m.id, { nom: 'Nouveau nom', statut: 'inconnu' as Menage['statut'] })).rejects.toBeInstanceOf(ZodError);
-    expect(await db.menages.get(m.id)).toEqual(m);
+    expect(await menageStocke(db, m.id)).toEqual(m);
     expect(await db.outbox.toArray()).toEqual(outbox);
     await expect(creerMenage(db, { residenceId: 'pas-un-id', nom: 'X' }, AUJOURDHUI)).rejects.toBeInstanceOf(ZodError);
     expect(await db.menages.count()).toBe(1);
@@ -84,7 +87,7 @@ describe('ecrire: one write path, record and outbox in one transaction', () => {
     Object.assign(db.panne, { table: 'outbox', erreur: () => new Error('panne simulée') });
     await expect(modifierMenage(db, m.id, { nom: 'Perdu ?' })).rejects.toThrow('panne simulée');
     db.panne.table = null;
-    expect(await db.menages.get(m.id)).toEqual(m);
+    expect(await menageStocke(db, m.id)).toEqual(m);
     expect(await db.outbox.toArray()).toEqual(outbox);
   });
 
@@ -114,7 +117,8 @@ describe('ecrire: one write path, record and outbox in one transaction', () => {
     const horloge = await db.meta.get('clock');
     expect(horloge?.value).toEqual(parseHlc(hlcs.at(-1)!));
     expect(new Set(hlcs.map((h) => parseHlc(h).node)).size).toBe(1);
-    expect(await db.fieldMeta.get(`menages|${m.id}|adresse`)).toEqual({ key: `menages|${m.id}|adresse`, hlc: hlcs.at(-1), seq: null });
+    // Each field's sync state is kept in the record's row.
+    expect(separer(await db.menages.get(m.id)).meta.adresse).toEqual({ hlc: hlcs.at(-1), seq: null });
   });
 
   it('keeps the household summary up to date in the same write', async () => {
@@ -137,7 +141,7 @@ describe('a full disk', () => {
     expect((erreur as Error).message).toBe(
       'L’espace de stockage de la tablette est plein : la dernière saisie n’a pas pu être enregistrée. Elle reste affichée ; libérez de l’espace puis continuez.',
     );
-    expect(await db.menages.get(m.id)).toEqual(m);
+    expect(await menageStocke(db, m.id)).toEqual(m);
     expect(await db.outbox.toArray()).toEqual(outbox);
     expect(await db.resumes.get(m.id)).toMatchObject({ nom: 'Famille Benali' });
   });
@@ -151,7 +155,7 @@ describe('a full disk', () => {
     Object.assign(db.panne, { table: 'outbox', erreur });
     await expect(modifierMenage(db, m.id, { nom: 'X' })).rejects.toBeInstanceOf(StockagePleinError);
     db.panne.table = null;
-    expect(await db.menages.get(m.id)).toEqual(m);
+    expect(await menageStocke(db, m.id)).toEqual(m);
   });
 
   it('lets other errors through unchanged', async () => {

@@ -4,7 +4,8 @@ import Dexie from 'dexie';
 import { RelogementDb, VERSIONS } from '../../../src/data/db.ts';
 import { resumeDe } from '../../../src/data/resume.ts';
 import type { OutboxRow } from '../../../src/data/db.ts';
-import { rechercherMenages } from '../../../src/data/index.ts';
+import { modifierMenage, rechercherMenages } from '../../../src/data/index.ts';
+import { separer } from '../../../src/data/meta-champs.ts';
 import { genererDemo } from '../../../src/domain/index.ts';
 import { formatHlc } from '../../../src/sync/index.ts';
 import { nomUnique } from './base.ts';
@@ -133,6 +134,41 @@ describe('every released version opens on the current one without losing a recor
       expect(await db.outbox.count()).toBe(d.outbox.length);
       expect(await db.resumes.count()).toBe(d.menages.length);
       expect((await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).ensemble).toBe(d.menages.length);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration to version 7', () => {
+  it('moves each field’s sync state into its record’s row, so the next edit still says which version it was made over', async () => {
+    const nom = nomUnique('migration-meta');
+    noms.push(nom);
+    const d = donnees();
+    const [menage] = d.menages;
+    const entretien = d.entretiens.find((e) => e.menageId === menage!.id)!;
+    const hlc = formatHlc({ millis: Date.UTC(2026, 2, 15, 9, 0, 0), counter: 0, node: '0123456789abcdef' });
+    const ancienne = new RelogementDb(nom, VERSIONS.filter((v) => v.numero < 7));
+    await ancienne.open();
+    await ancienne.transaction('rw', ancienne.tables, async () => {
+      await ancienne.menages.add(menage!);
+      await ancienne.entretiens.add(entretien);
+      await ancienne.table('fieldMeta').bulkAdd([
+        { key: `menages|${menage!.id}|nom`, hlc, seq: 12 },
+        { key: `menages|${menage!.id}|adresse`, hlc, seq: null },
+        { key: `entretiens|${entretien.id}|reponses.logement.loyer`, hlc, seq: 40 },
+      ]);
+    });
+    ancienne.close();
+
+    const db = new RelogementDb(nom);
+    await db.open();
+    try {
+      expect(db.tables.map((t) => t.name)).not.toContain('fieldMeta');
+      expect(separer(await db.menages.get(menage!.id))).toEqual({ record: menage, meta: { nom: { hlc, seq: 12 }, adresse: { hlc, seq: null } } });
+      expect(separer(await db.entretiens.get(entretien.id)).meta).toEqual({ 'reponses.logement.loyer': { hlc, seq: 40 } });
+      await modifierMenage(db, menage!.id, { nom: 'Famille renommée' });
+      expect(await db.outbox.toArray()).toMatchObject([{ recordId: menage!.id, field: 'nom', value: 'Famille renommée', baseSeq: 12 }]);
     } finally {
       db.close();
     }

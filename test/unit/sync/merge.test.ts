@@ -26,7 +26,7 @@ describe('judgeChange (server side)', () => {
 });
 
 describe('mergePulledField (device side)', () => {
-  const pulled = (over: Partial<PulledField> = {}): PulledField => ({ recordId: 'r1', field: 'nom', value: 'Martin', hlc: hlc(2_000), seq: 12, ...over });
+  const pulled = (over: Partial<PulledField> = {}): PulledField => ({ table: 'menages', recordId: 'r1', field: 'nom', value: 'Martin', hlc: hlc(2_000), seq: 12, ...over });
 
   it('creates the record from its first pulled field', () => {
     expect(mergePulledField(undefined, undefined, pulled())).toEqual({ record: { id: 'r1', nom: 'Martin' }, meta: { hlc: hlc(2_000), seq: 12 }, applied: true });
