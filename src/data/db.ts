@@ -125,7 +125,8 @@ export const VERSIONS: readonly VersionSchema[] = [
   { numero: 8, stores: { fieldMeta: null } },
 ];
 
-export type ConflitLocal = Conflict & { menageId: string | null };
+/** `aEnvoyer`: acknowledged on this device, the server not told yet (the officer may be offline). */
+export type ConflitLocal = Conflict & { menageId: string | null; aEnvoyer?: boolean };
 
 export class RelogementDb extends Dexie {
   declare operations: Table<Operation, string>;

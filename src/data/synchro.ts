@@ -24,7 +24,8 @@ export async function lireCheckpoint(db: RelogementDb): Promise<number> {
   return ((await db.meta.get(CLE_CHECKPOINT))?.value as number | undefined) ?? 0;
 }
 
-export const nombreEnAttente = (db: RelogementDb) => db.outbox.count();
+/** What this device has to tell the server: field changes and conflicts acknowledged here. */
+export const nombreEnAttente = async (db: RelogementDb): Promise<number> => (await db.outbox.count()) + (await db.conflits.filter((c) => c.aEnvoyer === true).count());
 
 /** The identifier this device signs its changes with (the node of its clock). */
 export async function identifiantAppareil(db: RelogementDb): Promise<string> {
@@ -64,8 +65,14 @@ const menageDe = (table: SyncedTable, record: Row | undefined): string | null =>
   return cle && record ? String(record[cle]) : null;
 };
 
+/** Keeps the server's conflicts; one acknowledged here and not yet sent stays acknowledged. */
 export async function enregistrerConflits(db: RelogementDb, conflits: readonly Conflict[]): Promise<void> {
-  if (conflits.length > 0) await db.conflits.bulkPut(conflits.map((c) => ({ ...c })));
+  if (conflits.length === 0) return;
+  const locaux = await db.conflits.bulkGet(conflits.map((c) => c.id));
+  await db.conflits.bulkPut(conflits.map((c, i) => {
+    const local = locaux[i];
+    return local?.aEnvoyer && !c.acknowledged ? { ...c, acknowledged: local.acknowledged, aEnvoyer: true } : { ...c };
+  }));
 }
 
 /**
@@ -123,7 +130,12 @@ export async function conflitsDuMenage(db: RelogementDb, menageId: string) {
   return tous.filter((c) => !c.acknowledged).sort((a, b) => b.seq - a.seq);
 }
 
+/** Acknowledged at once on the device, offline too; the sync engine tells the server. */
 export async function marquerConflitVu(db: RelogementDb, id: string): Promise<void> {
   const session = await lireSession(db);
-  await db.conflits.update(id, { acknowledged: { by: session?.user.name ?? 'moi', at: new Date().toISOString() } });
+  await db.conflits.update(id, { acknowledged: { by: session?.user.name ?? 'moi', at: new Date().toISOString() }, aEnvoyer: true });
 }
+
+export const acquittementsAEnvoyer = async (db: RelogementDb): Promise<string[]> => (await db.conflits.filter((c) => c.aEnvoyer === true).primaryKeys()) as string[];
+
+export const acquittementEnvoye = (db: RelogementDb, id: string) => db.conflits.update(id, { aEnvoyer: false });

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../index.ts';
-import { acquitter, appliquerPage, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
 import type { RelogementDb } from '../../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -95,6 +95,7 @@ export class MoteurSync {
       // Pages first, so the changes naming them never reach another device before them.
       await this.fichiers.envoyer();
       await this.pousserTout();
+      await this.envoyerAcquittements();
       await this.tirerTout();
       void this.fichiers.recevoirEnFond();
       this.echecs = 0;
@@ -141,6 +142,18 @@ export class MoteurSync {
         }
         throw e;
       }
+    }
+  }
+
+  /** Conflicts acknowledged on this device while offline. One the server refuses (gone, no longer visible) is dropped. */
+  private async envoyerAcquittements(): Promise<void> {
+    for (const id of await acquittementsAEnvoyer(this.db)) {
+      try {
+        await this.api.acquitterConflit(id);
+      } catch (e) {
+        if (!(e instanceof ErreurSync && e.genre === 'refus')) throw e;
+      }
+      await acquittementEnvoye(this.db, id);
     }
   }
 

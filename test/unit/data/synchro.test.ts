@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import {
+  acquittementEnvoye,
+  acquittementsAEnvoyer,
+  appliquerPage,
+  conflitsDuMenage,
+  enregistrerConflits,
+  lireCheckpoint,
+  lotAEnvoyer,
+  marquerConflitVu,
+  modifierMenage,
+  nombreEnAttente,
+} from '../../../src/data/index.ts';
+import type { RelogementDb } from '../../../src/data/index.ts';
+import { menageSchema } from '../../../src/domain/index.ts';
+import { diffRecord, formatHlc } from '../../../src/sync/index.ts';
+import type { Conflict, PullResponse, PulledRecord } from '../../../src/sync/index.ts';
+import { nouvelleBase } from './base.ts';
+
+// The device's side of a pull: pages of records grouped by record, merged under pending local edits.
+
+const MENAGE = '0190a000-0000-7000-8000-000000000001';
+const RESIDENCE = '0190a000-0000-7000-8000-0000000000aa';
+const AUTRE = 'fedcba9876543210';
+const hlc = (secondes: number, node = AUTRE) => formatHlc({ millis: Date.UTC(2026, 2, 15, 9, 0, secondes), counter: 0, node });
+
+const page = (records: PulledRecord[], checkpoint: number, conflicts: Conflict[] = []): PullResponse => ({ records, conflicts, checkpoint, hasMore: false, upto: checkpoint, serverTime: '2026-03-15T09:00:00.000Z' });
+
+const menageRecu = (fields: PulledRecord['fields']): PulledRecord => ({ table: 'menages', recordId: MENAGE, fields });
+
+/** A whole household as the server sends it: each field written at its own sequence, 1 to n. */
+function champsDuMenage(): PulledRecord['fields'] {
+  const menage = menageSchema.parse({ id: MENAGE, residenceId: RESIDENCE, nom: 'Famille Benali', reference: 'TIL-0001', creeLe: '2026-03-15' });
+  return Object.fromEntries(diffRecord('menages', undefined, menage).map(({ field, value }, i) => [field, [value as PulledRecord['fields'][string][0], hlc(1), i + 1]]));
+}
+
+async function menageDuServeur(db: RelogementDb): Promise<number> {
+  const champs = champsDuMenage();
+  const dernier = Object.keys(champs).length;
+  await appliquerPage(db, page([menageRecu(champs)], dernier));
+  return dernier;
+}
+
+describe('appliquerPage', () => {
+  it('stores a household pulled as one grouped record, with its checkpoint and its caseload summary', async () => {
+    const db = nouvelleBase();
+    const dernier = await menageDuServeur(db);
+    expect(await db.menages.get(MENAGE)).toMatchObject({ id: MENAGE, residenceId: RESIDENCE, nom: 'Famille Benali', reference: 'TIL-0001', statut: 'a_rencontrer' });
+    expect(await lireCheckpoint(db)).toBe(dernier);
+    expect(await db.resumes.get(MENAGE)).toMatchObject({ nom: 'Famille Benali', reference: 'TIL-0001' });
+    expect(await nombreEnAttente(db)).toBe(0);
+  });
+
+  it('completes a record whose fields come over two pages', async () => {
+    const db = nouvelleBase();
+    const champs = Object.entries(champsDuMenage());
+    const moitie = Math.ceil(champs.length / 2);
+    await appliquerPage(db, page([menageRecu(Object.fromEntries(champs.slice(0, moitie)))], moitie));
+    await appliquerPage(db, page([menageRecu(Object.fromEntries(champs.slice(moitie)))], champs.length));
+    expect(await db.menages.get(MENAGE)).toMatchObject({ residenceId: RESIDENCE, nom: 'Famille Benali', reference: 'TIL-0001' });
+  });
+
+  it('keeps a pending local edit on top, and the next edit names the version it was made over', async () => {
+    const db = nouvelleBase();
+    await menageDuServeur(db);
+    await modifierMenage(db, MENAGE, { nom: 'Famille Benali-Diallo' });
+    // Someone else's older edit of the same field arrives after the local one was typed.
+    await appliquerPage(db, page([menageRecu({ nom: ['Famille Ben Ali', hlc(2), 70] })], 70));
+    expect((await db.menages.get(MENAGE))?.nom).toBe('Famille Benali-Diallo');
+    await modifierMenage(db, MENAGE, { nom: 'Famille Benali Diallo' });
+    const [envoi] = await lotAEnvoyer(db);
+    expect(envoi).toMatchObject({ field: 'nom', value: 'Famille Benali Diallo', baseSeq: 70 });
+  });
+
+  it('applies a newer value from the server over the local one', async () => {
+    const db = nouvelleBase();
+    await menageDuServeur(db);
+    const plusTard = formatHlc({ millis: Date.now() + 60_000, counter: 0, node: AUTRE });
+    await appliquerPage(db, page([menageRecu({ nom: ['Famille Ben Ali', plusTard, 90] })], 90));
+    expect((await db.menages.get(MENAGE))?.nom).toBe('Famille Ben Ali');
+    expect(await db.resumes.get(MENAGE)).toMatchObject({ nom: 'Famille Ben Ali' });
+  });
+});
+
+describe('acknowledging a conflict', () => {
+  const conflit: Conflict = {
+    id: '0190a000-0000-7000-8000-0000000000c1',
+    seq: 8,
+    table: 'menages',
+    recordId: MENAGE,
+    menageId: MENAGE,
+    field: 'telephone',
+    winner: { value: '06 11 11 11 11', hlc: hlc(5), author: 'Nadia', at: '2026-03-15T09:00:05.000Z' },
+    loser: { value: '06 22 22 22 22', hlc: hlc(4), author: 'Claire', at: '2026-03-15T09:00:04.000Z' },
+    detectedAt: '2026-03-15T09:00:06.000Z',
+    acknowledged: null,
+  };
+
+  it('works offline: the note leaves the household at once and waits to be sent', async () => {
+    const db = nouvelleBase();
+    await enregistrerConflits(db, [conflit]);
+    expect(await conflitsDuMenage(db, MENAGE)).toHaveLength(1);
+    await marquerConflitVu(db, conflit.id);
+    expect(await conflitsDuMenage(db, MENAGE)).toEqual([]);
+    expect(await acquittementsAEnvoyer(db)).toEqual([conflit.id]);
+    expect(await nombreEnAttente(db)).toBe(1);
+  });
+
+  it('stays acknowledged when the server sends the conflict again before it was told', async () => {
+    const db = nouvelleBase();
+    await enregistrerConflits(db, [conflit]);
+    await marquerConflitVu(db, conflit.id);
+    await enregistrerConflits(db, [conflit]);
+    expect(await conflitsDuMenage(db, MENAGE)).toEqual([]);
+    await acquittementEnvoye(db, conflit.id);
+    expect(await acquittementsAEnvoyer(db)).toEqual([]);
+    expect(await nombreEnAttente(db)).toBe(0);
+  });
+});
