@@ -3,6 +3,7 @@ import type { Change, Conflict, Profile, PullResponse, SyncedTable } from '../sy
 import type { RelogementDb } from './db.ts';
 import { horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
+import { TABLES_OUBLI, oublierMenages } from './oubli.ts';
 
 // The device's side of the sync (LESSONS.md §3): what waits in the outbox, and how a pulled page
 // is applied under the pending local edits, with its checkpoint, in one transaction.
@@ -77,12 +78,15 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
 
 /**
  * Applies one pulled page: each field only if its clock beats the local one, so pending local edits
- * stay on top; remembers each field's server seq; advances the clock and the checkpoint with it.
+ * stay on top; remembers each field's server seq; forgets the households no longer followed;
+ * advances the clock and the checkpoint with it.
  */
 export async function appliquerPage(db: RelogementDb, page: PullResponse): Promise<{ appliques: number }> {
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
-  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta, db.resumes, db.menages, db.personnes, db.entretiens, db.conflits], async () => {
+  const oubli = page.removed.length > 0 ? TABLES_OUBLI : [];
+  const touchees = new Set<string>([...tables, ...oubli, 'meta', 'resumes', 'menages', 'personnes', 'entretiens', 'conflits']);
+  return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     let appliques = 0;
     let derniere = '';
     const menages = new Set<string>();
@@ -116,6 +120,7 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
       await db.table(table).bulkPut(ecrits);
     }
     await enregistrerConflits(db, page.conflicts);
+    await oublierMenages(db, page.removed);
     // The page's greatest clock is enough: later local events then sort after every field received.
     const clock = await horloge(db);
     await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });

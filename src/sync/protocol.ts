@@ -116,6 +116,8 @@ export const pullResponseSchema = z.object({
   /** The records written within the page's sequences, then the whole of households shared with the user within it. */
   records: z.array(pulledRecordSchema),
   conflicts: z.array(conflictSchema),
+  /** Households the user no longer follows (a chargée unassigned, or no longer référente or binôme): the device forgets them. */
+  removed: z.array(z.string()),
   checkpoint: z.number().int(),
   hasMore: z.boolean(),
   /** The server's latest sequence when the page was read: how far a first sync has to go. */

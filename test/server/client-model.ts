@@ -62,6 +62,8 @@ export class ModelClient {
       this.meta.set(metaKey(change.table, change.recordId, change.field), merged.meta);
       this.clock = receive(this.clock, change.hlc, this.now());
     }
+    const removed = new Set(page.removed);
+    for (const [key, row] of this.records) if (removed.has(String(row.menageId ?? (key.startsWith('menages|') ? row.id : '')))) this.records.delete(key);
     this.checkpoint = page.checkpoint;
   }
 

@@ -162,6 +162,35 @@ for (const backend of backends()) {
       expect(claire.record('personnes', personneId)?.prenom).toBe('Awa Fatou');
     });
 
+    it('has a chargée’s device forget a household she no longer follows, and only then', async () => {
+      const c = await cast(storage.db);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      await sync(claire, c.app);
+      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      await sync(encadrant, c.app);
+      const samir = new ModelClient(c.samir.token, Date.now);
+      await request(c.app, c.encadrant.token, 'POST', `/api/v1/menages/${menageId}/assignments`, { userId: c.samir.profile.id });
+      await sync(samir, c.app);
+      expect(samir.record('personnes', personneId)?.prenom).toBe('Awa');
+
+      // Unassigned while still binôme: he keeps it.
+      encadrant.edit('menages', menageId, 'binome', c.samir.profile.name);
+      await sync(encadrant, c.app);
+      expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}/assignments/${c.samir.profile.id}`)).status).toBe(204);
+      expect((await sync(samir, c.app)).flatMap((p) => p.removed)).toEqual([]);
+      expect(samir.record('menages', menageId)?.binome).toBe(c.samir.profile.name);
+
+      // No longer binôme either: his device forgets the household and its occupants.
+      encadrant.edit('menages', menageId, 'binome', '');
+      const pagesEncadrant = await sync(encadrant, c.app);
+      expect((await sync(samir, c.app)).flatMap((p) => p.removed)).toEqual([menageId]);
+      expect(samir.record('menages', menageId)).toBeUndefined();
+      expect(samir.record('personnes', personneId)).toBeUndefined();
+      expect(pagesEncadrant.flatMap((p) => p.removed)).toEqual([]);
+      expect((await sync(claire, c.app)).flatMap((p) => p.removed)).toEqual([]);
+    });
+
     it('refuses invalid changes with their ids and writes nothing', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);

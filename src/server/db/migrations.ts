@@ -154,6 +154,20 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       alter table blob_refs drop constraint blob_refs_rid_fkey;
     `,
   },
+  {
+    id: 6,
+    name: 'households taken from a chargé',
+    sql: `
+      -- An assignment withdrawn, at a sequence: the chargée's next pull tells her device to remove
+      -- the household, unless she still follows it otherwise.
+      create table unassignments (
+        menage_id text not null,
+        user_id uuid not null references users (id),
+        seq bigint not null
+      );
+      create index unassignments_user_seq on unassignments (user_id, seq);
+    `,
+  },
 ];
 
 /** Applies the missing steps; safe when several instances start at once (table lock). */

@@ -5,7 +5,7 @@ import { nextSequence } from './sequence.ts';
 
 // An encadrant gives a household to a chargé of the organisation, on top of the households she
 // is référent or binôme of. The assignment takes a sequence so that her next pull sends the
-// whole household.
+// whole household; its withdrawal takes one so that her next pull has her device forget it.
 
 async function checkAssignable(db: Database, actor: Profile, menageId: string, userId: string): Promise<void> {
   if (actor.role === 'chargé') throw new HttpError(403, 'Seuls les encadrants et administrateurs attribuent des ménages.');
@@ -24,5 +24,12 @@ export async function assignHousehold(db: Database, actor: Profile, menageId: st
 
 export async function unassignHousehold(db: Database, actor: Profile, menageId: string, userId: string): Promise<void> {
   await checkAssignable(db, actor, menageId, userId);
-  await db.query('delete from assignments where menage_id = $1 and user_id = $2', [menageId, userId]);
+  await db.transaction(async (tx) => {
+    const seq = await nextSequence(tx);
+    await tx.query(
+      `with gone as (delete from assignments where menage_id = $1 and user_id = $2 returning menage_id, user_id)
+       insert into unassignments (menage_id, user_id, seq) select menage_id, user_id, $3 from gone`,
+      [menageId, userId, seq],
+    );
+  });
 }

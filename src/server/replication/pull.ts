@@ -14,7 +14,7 @@ import type { ConflictJson } from './conflicts.ts';
 // records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
 // planner's estimates.
 
-type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[] };
+type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[] };
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
@@ -30,7 +30,20 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
   const v = visibility(actor, p);
   const from = p.add(since);
   const n = p.add(limit);
-  const newlyFollowed = v.followed !== null && since > 0 ? `select menage_id from ${v.followed} where granted > ${from} and granted <= (select checkpoint from bound)` : 'select null::text as menage_id where false';
+  const none = 'select null::text as menage_id where false';
+  const newlyFollowed = v.followed !== null && since > 0 ? `select menage_id from ${v.followed} where granted > ${from} and granted <= (select checkpoint from bound)` : none;
+  // Households whose référent or binôme changed, or that were unassigned from her, within the
+  // page: those she no longer follows are to be removed from her device.
+  const noLongerFollowed =
+    v.followed !== null && since > 0
+      ? `select menage_id from (
+           select r.menage_id from fields f join records r on r.rid = f.rid
+             where f.seq > ${from} and f.seq <= (select checkpoint from bound) and f.field in ('referent', 'binome')
+               and r.tbl = 'menages' and r.org_id = ${p.add(actor.organisation.id)}
+           union
+           select menage_id from unassignments where user_id = ${p.add(actor.id)} and seq > ${from} and seq <= (select checkpoint from bound)
+         ) touched where menage_id not in (select menage_id from ${v.followed})`
+      : none;
   const [row] = await db.query<PullRow>(
     `with ${v.ctes}
      upto as (select seq from sync_state where id = 1),
@@ -45,7 +58,8 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
        select case
          when (select count(*) from page) > ${n}::int then (select seq from page order by seq offset ${n}::int - 1 limit 1)
          else (select seq from scan_end) end as checkpoint),
-     shared as (${newlyFollowed})
+     shared as (${newlyFollowed}),
+     removed as (${noLongerFollowed})
      select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
        (select checkpoint from bound) < (select seq from upto) as has_more,
        ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
@@ -55,7 +69,8 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
             where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where}
           union all
           select c.seq, ${CONFLICT_JSON} from ${CONFLICT_JOINS}
-            where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts`,
+            where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
+       (select coalesce(json_agg(menage_id), '[]') from removed) as removed`,
     p.values,
   );
   if (!row) throw new Error('pull returned no row');
@@ -64,6 +79,7 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
   return {
     records: [...row.fields, ...row.earlier],
     conflicts: row.conflicts.map(toConflict),
+    removed: row.removed,
     checkpoint: row.checkpoint,
     hasMore: row.has_more,
     upto: row.upto,

@@ -13,9 +13,9 @@ import {
   nombreEnAttente,
 } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
-import { menageSchema } from '../../../src/domain/index.ts';
+import { menageSchema, personneSchema, pieceDossierSchema } from '../../../src/domain/index.ts';
 import { diffRecord, formatHlc } from '../../../src/sync/index.ts';
-import type { Conflict, PullResponse, PulledRecord } from '../../../src/sync/index.ts';
+import type { Conflict, PullResponse, PulledRecord, SyncedTable } from '../../../src/sync/index.ts';
 import { nouvelleBase } from './base.ts';
 
 // The device's side of a pull: pages of records grouped by record, merged under pending local edits.
@@ -25,15 +25,17 @@ const RESIDENCE = '0190a000-0000-7000-8000-0000000000aa';
 const AUTRE = 'fedcba9876543210';
 const hlc = (secondes: number, node = AUTRE) => formatHlc({ millis: Date.UTC(2026, 2, 15, 9, 0, secondes), counter: 0, node });
 
-const page = (records: PulledRecord[], checkpoint: number, conflicts: Conflict[] = []): PullResponse => ({ records, conflicts, checkpoint, hasMore: false, upto: checkpoint, serverTime: '2026-03-15T09:00:00.000Z' });
+const page = (records: PulledRecord[], checkpoint: number, removed: string[] = []): PullResponse => ({ records, conflicts: [], removed, checkpoint, hasMore: false, upto: checkpoint, serverTime: '2026-03-15T09:00:00.000Z' });
 
 const menageRecu = (fields: PulledRecord['fields']): PulledRecord => ({ table: 'menages', recordId: MENAGE, fields });
 
-/** A whole household as the server sends it: each field written at its own sequence, 1 to n. */
-function champsDuMenage(): PulledRecord['fields'] {
-  const menage = menageSchema.parse({ id: MENAGE, residenceId: RESIDENCE, nom: 'Famille Benali', reference: 'TIL-0001', creeLe: '2026-03-15' });
-  return Object.fromEntries(diffRecord('menages', undefined, menage).map(({ field, value }, i) => [field, [value as PulledRecord['fields'][string][0], hlc(1), i + 1]]));
-}
+/** A whole record as the server sends it: each field written at its own sequence, from `depuis`. */
+const champsDe = (table: SyncedTable, record: { id: string }, depuis = 1): PulledRecord['fields'] =>
+  Object.fromEntries(diffRecord(table, undefined, record).map(({ field, value }, i) => [field, [value as PulledRecord['fields'][string][0], hlc(1), depuis + i]]));
+
+const recu = (table: SyncedTable, record: { id: string }, depuis: number): PulledRecord => ({ table, recordId: record.id, fields: champsDe(table, record, depuis) });
+
+const champsDuMenage = () => champsDe('menages', menageSchema.parse({ id: MENAGE, residenceId: RESIDENCE, nom: 'Famille Benali', reference: 'TIL-0001', creeLe: '2026-03-15' }));
 
 async function menageDuServeur(db: RelogementDb): Promise<number> {
   const champs = champsDuMenage();
@@ -41,6 +43,19 @@ async function menageDuServeur(db: RelogementDb): Promise<number> {
   await appliquerPage(db, page([menageRecu(champs)], dernier));
   return dernier;
 }
+
+const conflit: Conflict = {
+  id: '0190a000-0000-7000-8000-0000000000c1',
+  seq: 8,
+  table: 'menages',
+  recordId: MENAGE,
+  menageId: MENAGE,
+  field: 'telephone',
+  winner: { value: '06 11 11 11 11', hlc: hlc(5), author: 'Nadia', at: '2026-03-15T09:00:05.000Z' },
+  loser: { value: '06 22 22 22 22', hlc: hlc(4), author: 'Claire', at: '2026-03-15T09:00:04.000Z' },
+  detectedAt: '2026-03-15T09:00:06.000Z',
+  acknowledged: null,
+};
 
 describe('appliquerPage', () => {
   it('stores a household pulled as one grouped record, with its checkpoint and its caseload summary', async () => {
@@ -83,19 +98,39 @@ describe('appliquerPage', () => {
   });
 });
 
+describe('a household no longer followed', () => {
+  it('leaves the tablet with its occupants, pieces, summary and notes; a scan another household names stays', async () => {
+    const db = nouvelleBase();
+    const AUTRE_MENAGE = '0190a000-0000-7000-8000-000000000002';
+    const [propre, partage] = ['a'.repeat(64), 'b'.repeat(64)];
+    const page1 = (hash: string) => ({ blobHash: hash, mime: 'image/jpeg' as const, size: 1000 });
+    const recus: PulledRecord[] = [
+      menageRecu(champsDuMenage()),
+      recu('menages', menageSchema.parse({ id: AUTRE_MENAGE, residenceId: RESIDENCE, nom: 'Famille Diallo', creeLe: '2026-03-15' }), 100),
+      recu('personnes', personneSchema.parse({ id: '0190a000-0000-7000-8000-0000000000b1', menageId: MENAGE, prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire' }), 200),
+      recu('pieces', pieceDossierSchema.parse({ id: '0190a000-0000-7000-8000-0000000000d1', menageId: MENAGE, pages: [page1(propre), page1(partage)] }), 300),
+      recu('pieces', pieceDossierSchema.parse({ id: '0190a000-0000-7000-8000-0000000000d2', menageId: AUTRE_MENAGE, pages: [page1(partage)] }), 400),
+    ];
+    await appliquerPage(db, page(recus, 500));
+    expect(await db.personnes.get('0190a000-0000-7000-8000-0000000000b1')).toMatchObject({ prenom: 'Aïcha', menageId: MENAGE });
+    for (const hash of [propre, partage]) await db.blobs.put({ hash, blob: new Blob(['x']), mime: 'image/jpeg', size: 1, etat: 'distant', recuLe: '2026-03-15T09:00:00.000Z' });
+    await enregistrerConflits(db, [{ ...conflit, menageId: MENAGE }]);
+
+    await appliquerPage(db, page([], 510, [MENAGE]));
+    expect(await db.menages.get(MENAGE)).toBeUndefined();
+    expect(await db.personnes.count()).toBe(0);
+    expect(await db.pieces.where('menageId').equals(MENAGE).count()).toBe(0);
+    expect(await db.resumes.get(MENAGE)).toBeUndefined();
+    expect(await conflitsDuMenage(db, MENAGE)).toEqual([]);
+    expect(await db.blobs.get(propre)).toBeUndefined();
+    expect(await db.blobs.get(partage)).toBeDefined();
+    expect((await db.menages.get(AUTRE_MENAGE))?.nom).toBe('Famille Diallo');
+    expect(await db.pieces.where('menageId').equals(AUTRE_MENAGE).count()).toBe(1);
+    expect(await lireCheckpoint(db)).toBe(510);
+  });
+});
+
 describe('acknowledging a conflict', () => {
-  const conflit: Conflict = {
-    id: '0190a000-0000-7000-8000-0000000000c1',
-    seq: 8,
-    table: 'menages',
-    recordId: MENAGE,
-    menageId: MENAGE,
-    field: 'telephone',
-    winner: { value: '06 11 11 11 11', hlc: hlc(5), author: 'Nadia', at: '2026-03-15T09:00:05.000Z' },
-    loser: { value: '06 22 22 22 22', hlc: hlc(4), author: 'Claire', at: '2026-03-15T09:00:04.000Z' },
-    detectedAt: '2026-03-15T09:00:06.000Z',
-    acknowledged: null,
-  };
 
   it('works offline: the note leaves the household at once and waits to be sent', async () => {
     const db = nouvelleBase();
