@@ -2,7 +2,7 @@
 export type EtatStockage = { persistant: boolean; utilise: number | null; quota: number | null };
 
 export async function etatStockage(): Promise<EtatStockage> {
-  const storage = navigator.storage;
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
   if (!storage) return { persistant: false, utilise: null, quota: null };
   const [persistant, estimation] = await Promise.all([storage.persisted?.() ?? false, storage.estimate?.() ?? Promise.resolve(undefined)]);
   return { persistant, utilise: estimation?.usage ?? null, quota: estimation?.quota ?? null };

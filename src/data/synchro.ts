@@ -1,5 +1,5 @@
 import { SYNCED_TABLES, isSyncedTable, mergePulledField, receive, MAX_PUSH_BYTES, MAX_PUSH_CHANGES } from '../sync/index.ts';
-import type { Change, Conflict, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
+import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
@@ -144,3 +144,19 @@ export async function marquerConflitVu(db: RelogementDb, id: string): Promise<vo
 export const acquittementsAEnvoyer = async (db: RelogementDb): Promise<string[]> => (await db.conflits.filter((c) => c.aEnvoyer === true).primaryKeys()) as string[];
 
 export const acquittementEnvoye = (db: RelogementDb, id: string) => db.conflits.update(id, { aEnvoyer: false });
+
+// What the device remembers of its failed syncs until one succeeds and reports them (LESSONS.md §15).
+
+const CLE_ECHECS = 'echecsSynchro';
+export type EchecsSynchro = { nombre: number; dernier: DeviceReport['lastError'] };
+
+export async function lireEchecs(db: RelogementDb): Promise<EchecsSynchro> {
+  return ((await db.meta.get(CLE_ECHECS))?.value as EchecsSynchro | undefined) ?? { nombre: 0, dernier: null };
+}
+
+export async function noterEchec(db: RelogementDb, genre: NonNullable<DeviceReport['lastError']>): Promise<void> {
+  const { nombre } = await lireEchecs(db);
+  await db.meta.put({ key: CLE_ECHECS, value: { nombre: nombre + 1, dernier: genre } });
+}
+
+export const effacerEchecs = (db: RelogementDb) => db.meta.delete(CLE_ECHECS);

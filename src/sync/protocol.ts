@@ -133,6 +133,40 @@ export type PulledField = { table: string; recordId: string; field: string; valu
 export const pulledFields = (page: Pick<PullResponse, 'records'>): PulledField[] =>
   page.records.flatMap(({ table, recordId, fields }) => Object.entries(fields).map(([field, [value, hlc, seq]]) => ({ table, recordId, field, value, hlc, seq })));
 
+// Sync telemetry (LESSONS.md §15): each device reports how its syncs go, so that an encadrant
+// finds a silent tablet before its unsent work is at risk.
+
+export const SYNC_ERROR_KINDS = ['reseau', 'serveur', 'connexion', 'version', 'trop_gros', 'refus'] as const;
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const deviceReportSchema = z.object({
+  /** The end of the sync this report closes. */
+  syncedAt: z.string().datetime(),
+  durationMs: count,
+  pushed: count,
+  pulled: count,
+  /** Changes still waiting on the device after the sync. */
+  pending: count,
+  failuresSinceLastSuccess: count,
+  lastError: z.enum(SYNC_ERROR_KINDS).nullable(),
+  /** Server time minus device time, as the last pulled page measured it. */
+  clockOffsetMs: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  storage: z.object({ persisted: z.boolean(), usage: count.nullable(), quota: count.nullable() }),
+});
+export type DeviceReport = z.infer<typeof deviceReportSchema>;
+
+export const telemetryRequestSchema = z.object({
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+  deviceId: z.string().min(1).max(64),
+  report: deviceReportSchema,
+});
+export type TelemetryRequest = z.infer<typeof telemetryRequestSchema>;
+
+export const devicesResponseSchema = z.object({
+  devices: z.array(z.object({ deviceId: z.string(), user: z.object({ name: z.string(), email: z.string() }), receivedAt: z.string(), report: deviceReportSchema })),
+});
+export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
+
 // Household assignments and the organisation's users
 
 export const assignmentRequestSchema = z.object({ userId: z.string().uuid() });

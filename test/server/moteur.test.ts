@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RelogementDb, conflitsDuMenage, enregistrerSession, marquerConflitVu, nombreEnAttente } from '../../src/data/index.ts';
+import { RelogementDb, conflitsDuMenage, enregistrerSession, identifiantAppareil, marquerConflitVu, nombreEnAttente } from '../../src/data/index.ts';
 import { MoteurSync } from '../../src/sync/client/index.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, startServer } from '../../src/server/testing.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
@@ -57,6 +57,30 @@ describe('the sync engine', () => {
     expect(await nombreEnAttente(db)).toBe(0);
     expect((await request(serveur.app, claire.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`)).body.conflicts).toEqual([]);
     expect(await conflitsDuMenage(db, menageId)).toEqual([]);
+    await db.delete();
+  });
+
+  it('reports each sync to the server, with the failures since the last success', async () => {
+    const db = new RelogementDb(`moteur-rapport-${Date.now()}`);
+    await enregistrerSession(db, { token: claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: claire.profile });
+    // Twice out of reach (a port nothing listens on), then back.
+    const injoignable = new MoteurSync(db, 'http://127.0.0.1:9');
+    await injoignable.synchroniser();
+    await injoignable.synchroniser();
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+
+    const { status, body } = await request(serveur.app, claire.token, 'GET', '/api/v1/devices');
+    expect(status).toBe(200);
+    const deviceId = await identifiantAppareil(db);
+    const appareil = body.devices.find((d: { deviceId: string }) => d.deviceId === deviceId);
+    expect(appareil).toMatchObject({ user: { name: 'Claire' }, report: { failuresSinceLastSuccess: 2, lastError: 'reseau', pending: 0, storage: { persisted: false } } });
+    expect(appareil.report.pulled).toBeGreaterThan(0);
+    expect(Math.abs(appareil.report.clockOffsetMs)).toBeLessThan(60_000);
+
+    // The next report starts afresh.
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    const apres = (await request(serveur.app, claire.token, 'GET', '/api/v1/devices')).body.devices.find((d: { deviceId: string }) => d.deviceId === appareil.deviceId);
+    expect(apres.report).toMatchObject({ failuresSinceLastSuccess: 0, lastError: null });
     await db.delete();
   });
 });

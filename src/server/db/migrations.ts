@@ -168,6 +168,22 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       create index unassignments_user_seq on unassignments (user_id, seq);
     `,
   },
+  {
+    id: 7,
+    name: 'device sync telemetry',
+    sql: `
+      -- The last report of each device of each user: how its syncs go (LESSONS.md §15).
+      create table devices (
+        device_id text not null,
+        user_id uuid not null references users (id),
+        received_at timestamptz not null default now(),
+        synced_at timestamptz not null,
+        report jsonb not null,
+        primary key (device_id, user_id)
+      );
+      create index devices_synced on devices (synced_at);
+    `,
+  },
 ];
 
 /** Applies the missing steps; safe when several instances start at once (table lock). */

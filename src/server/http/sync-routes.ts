@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import { MAX_PUSH_BYTES, PROTOCOL_VERSION, assignmentRequestSchema, pullQuerySchema, pushRequestSchema, versionedSchema } from '../../sync/index.ts';
+import { MAX_PUSH_BYTES, PROTOCOL_VERSION, assignmentRequestSchema, pullQuerySchema, pushRequestSchema, telemetryRequestSchema, versionedSchema } from '../../sync/index.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { assignHousehold, unassignHousehold } from '../replication/assignments.ts';
 import { acknowledgeConflict, openConflicts } from '../replication/conflicts.ts';
+import { listDevices, recordReport } from '../replication/devices.ts';
 import { pull } from '../replication/pull.ts';
 import { push } from '../replication/push.ts';
 import { actorOf, requireSession } from './authenticate.ts';
@@ -49,6 +50,15 @@ export function syncRoutes(app: FastifyInstance, db: Database, now: () => number
     const { id } = parseInput(conflictParams, request.params);
     return acknowledgeConflict(db, actorOf(request), id);
   });
+
+  app.post('/api/v1/devices/report', { preHandler: session }, async (request, reply) => {
+    checkVersion(request.body);
+    const { deviceId, report } = parseInput(telemetryRequestSchema, request.body);
+    await recordReport(db, actorOf(request), deviceId, report);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/devices', { preHandler: session }, async (request) => listDevices(db, actorOf(request)));
 
   app.post('/api/v1/menages/:id/assignments', { preHandler: session }, async (request, reply) => {
     const { id } = parseInput(menageParams, request.params);

@@ -1,10 +1,10 @@
-import { PROTOCOL_VERSION, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema } from '../index.ts';
-import type { PullResponse, PushRequest, PushResponse } from '../index.ts';
+import { PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema } from '../index.ts';
+import type { DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest } from '../index.ts';
 import type { Session } from '../../data/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
 // (OpenCRVS, LESSONS.md §3): retry later, ask to log in, ask to update, halve the batch, set aside.
-export type GenreErreur = 'reseau' | 'serveur' | 'connexion' | 'version' | 'trop_gros' | 'refus';
+export type GenreErreur = (typeof SYNC_ERROR_KINDS)[number];
 
 export class ErreurSync extends Error {
   constructor(
@@ -54,7 +54,7 @@ export class ApiSync {
       throw new ErreurSync('reseau', MESSAGES.reseau);
     }
     if (!reponse.ok) throw await lireErreur(reponse);
-    return reponse.json();
+    return reponse.status === 204 ? null : reponse.json();
   }
 
   async connexion(email: string, motDePasse: string): Promise<Session> {
@@ -68,6 +68,15 @@ export class ApiSync {
 
   async tirer(depuis: number): Promise<PullResponse> {
     return pullResponseSchema.parse(await this.appeler(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`));
+  }
+
+  async rapporter(corps: TelemetryRequest): Promise<void> {
+    await this.appeler('/api/v1/devices/report', { method: 'POST', body: JSON.stringify(corps) });
+  }
+
+  /** The organisation's tablets and how their syncs go (encadrants and administrateurs). */
+  async appareils(): Promise<DevicesResponse> {
+    return devicesResponseSchema.parse(await this.appeler('/api/v1/devices'));
   }
 
   async acquitterConflit(id: string): Promise<void> {

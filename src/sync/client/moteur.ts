@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, effacerEchecs, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
 import type { RelogementDb } from '../../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -21,6 +21,9 @@ export type EtatSync = {
   /** Photos and scans being uploaded or downloaded. */
   fichiers: ProgresFichiers | null;
 };
+
+/** What one sync cycle did, for its report. */
+type Releve = { debut: number; envoyes: number; recus: number; decalageHorloge: number };
 
 const APRES_MODIFICATION_MS = 3_000;
 const PERIODE_MS = 3 * 60_000;
@@ -91,13 +94,15 @@ export class MoteurSync {
       return;
     }
     this.publier({ phase: 'en_cours', message: null });
+    const releve: Releve = { debut: Date.now(), envoyes: 0, recus: 0, decalageHorloge: 0 };
     try {
       // Pages first, so the changes naming them never reach another device before them.
       await this.fichiers.envoyer();
-      await this.pousserTout();
+      await this.pousserTout(releve);
       await this.envoyerAcquittements();
-      await this.tirerTout();
+      await this.tirerTout(releve);
       void this.fichiers.recevoirEnFond();
+      await this.rapporter(releve);
       this.echecs = 0;
       this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, avancement: null, message: null });
     } catch (e) {
@@ -105,7 +110,36 @@ export class MoteurSync {
     }
   }
 
+  /**
+   * Tells the server how this sync went, with the failures since the last success (LESSONS.md
+   * §15). Best effort: a report that does not get through is replaced by the next one.
+   */
+  private async rapporter(releve: Releve): Promise<void> {
+    try {
+      const [echecs, enAttente, stockage, deviceId] = await Promise.all([lireEchecs(this.db), nombreEnAttente(this.db), etatStockage(), identifiantAppareil(this.db)]);
+      await this.api.rapporter({
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId,
+        report: {
+          syncedAt: new Date().toISOString(),
+          durationMs: Math.max(0, Date.now() - releve.debut),
+          pushed: releve.envoyes,
+          pulled: releve.recus,
+          pending: enAttente,
+          failuresSinceLastSuccess: echecs.nombre,
+          lastError: echecs.dernier,
+          clockOffsetMs: Math.round(releve.decalageHorloge),
+          storage: { persisted: stockage.persistant, usage: stockage.utilise, quota: stockage.quota },
+        },
+      });
+      await effacerEchecs(this.db);
+    } catch {
+      // The sync itself succeeded; the failures stay counted for the next report.
+    }
+  }
+
   private echouer(e: ErreurSync) {
+    void noterEchec(this.db, e.genre);
     if (e.genre === 'connexion') {
       void enregistrerSession(this.db, null);
       this.publier({ phase: 'connexion_requise', message: e.message, recus: null, avancement: null });
@@ -121,7 +155,7 @@ export class MoteurSync {
     this.planifier(attente);
   }
 
-  private async pousserTout(): Promise<void> {
+  private async pousserTout(releve: Releve): Promise<void> {
     const deviceId = await identifiantAppareil(this.db);
     for (;;) {
       const lot = await lotAEnvoyer(this.db, this.tailleLot);
@@ -129,6 +163,7 @@ export class MoteurSync {
       try {
         const reponse = await this.api.pousser({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: lot });
         await acquitter(this.db, reponse.ackedChangeIds);
+        releve.envoyes += reponse.ackedChangeIds.length;
         await enregistrerConflits(this.db, reponse.conflicts);
         this.tailleLot = undefined;
       } catch (e) {
@@ -161,13 +196,14 @@ export class MoteurSync {
    * Pulls until up to date. The next page is asked for as soon as a page arrives, so the server
    * reads it while this device stores the previous one.
    */
-  private async tirerTout(): Promise<void> {
+  private async tirerTout(releve: Releve): Promise<void> {
     const debut = await lireCheckpoint(this.db);
     const premiere = debut === 0;
     let recus = 0;
     let suivante = this.api.tirer(debut);
     for (;;) {
       const page = await suivante;
+      releve.decalageHorloge = Date.parse(page.serverTime) - Date.now();
       if (page.hasMore) {
         suivante = this.api.tirer(page.checkpoint);
         // Its failure is the loop's to report, after this page is stored.
@@ -175,6 +211,7 @@ export class MoteurSync {
       }
       await appliquerPage(this.db, page);
       recus += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
+      releve.recus = recus;
       if (premiere) this.publier({ recus, avancement: page.upto > 0 ? page.checkpoint / page.upto : 1 });
       if (!page.hasMore) return;
     }

@@ -1,13 +1,16 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { LIBELLES_NORME, NORMES_OCCUPATION, parametresSchema } from '../../domain/index.ts';
 import type { ReglagesTerritoire } from '../../domain/index.ts';
-import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres } from '../../data/index.ts';
+import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres, lireSession } from '../../data/index.ts';
 import type { EtatStockage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
 import { lien } from '../app/route.ts';
+// The tablets' sync reports need the network and concern encadrants only: loaded on demand.
+const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
 
 const octets = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'unit', unit: n > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(n > 1e9 ? n / 1e9 : n / 1e6);
 const SEUIL_ALERTE_STOCKAGE = 0.8;
@@ -47,6 +50,7 @@ function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiens
 export default function ParametresScreen() {
   const db = useBase();
   const parametres = useLive(() => lireParametres(db), [db]);
+  const session = useLive(() => lireSession(db), [db]);
   const [demo, setDemo] = useState<string | null>(null);
   const creerDemo = async () => {
     setDemo('Création en cours…');
@@ -75,6 +79,11 @@ export default function ParametresScreen() {
       <p><a class="bouton" href={lien.baremes()}>Seuils de la simulation et barèmes FSL</a></p>
       <NouvelleResidence />
       <Stockage />
+      {session && session.user.role !== 'chargé' && (
+        <Suspense fallback={<p class="chargement">Chargement…</p>}>
+          <Appareils />
+        </Suspense>
+      )}
       <section class="panneau" aria-labelledby="titre-demo">
         <h2 id="titre-demo">Données de démonstration</h2>
         <p>Crée une résidence fictive de 40 ménages aux compositions, ressources et besoins variés, pour découvrir l’application ou former un collègue.</p>

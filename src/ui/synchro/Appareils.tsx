@@ -1,0 +1,83 @@
+import { differenceInHours, format, formatDistanceStrict, parseISO } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import { useEffect, useState } from 'preact/hooks';
+import type { DevicesResponse } from '../../sync/index.ts';
+import { useMoteur } from '../commun/contexte.ts';
+
+// The organisation's tablets by their last successful sync, the longest silent first (LESSONS.md
+// §15): a tablet silent for days with changes waiting is work at risk of being lost.
+
+type Appareil = DevicesResponse['devices'][number];
+
+/** Silent for longer than this, a tablet is flagged. */
+const SILENCE_HEURES = 48;
+const nombre = new Intl.NumberFormat('fr-FR');
+const mo = (octets: number) => `${nombre.format(Math.round(octets / 1_000_000))} Mo`;
+const ERREURS: Record<NonNullable<Appareil['report']['lastError']>, string> = {
+  reseau: 'réseau injoignable',
+  serveur: 'erreur du serveur',
+  connexion: 'session expirée',
+  version: 'mise à jour requise',
+  trop_gros: 'envoi trop volumineux',
+  refus: 'modifications refusées',
+};
+
+export function aSurveiller(a: Appareil, maintenant: Date): boolean {
+  return differenceInHours(maintenant, parseISO(a.report.syncedAt)) >= SILENCE_HEURES || a.report.failuresSinceLastSuccess > 0;
+}
+
+function Ligne({ appareil: a, maintenant }: { appareil: Appareil; maintenant: Date }) {
+  const r = a.report;
+  const decalage = Math.abs(r.clockOffsetMs) >= 60_000 ? ` · horloge décalée de ${formatDistanceStrict(0, r.clockOffsetMs, { locale: fr })}` : '';
+  return (
+    <tr class={aSurveiller(a, maintenant) ? 'a-surveiller' : undefined}>
+      <td>{a.user.name}<br /><span class="aide">{a.user.email} · tablette {a.deviceId.slice(0, 6)}</span></td>
+      <td>
+        {format(parseISO(r.syncedAt), "d MMMM yyyy 'à' HH:mm", { locale: fr })}
+        <br /><span class="aide">il y a {formatDistanceStrict(parseISO(r.syncedAt), maintenant, { locale: fr })}</span>
+      </td>
+      <td>{nombre.format(r.pending)}</td>
+      <td>{r.failuresSinceLastSuccess > 0 ? `${nombre.format(r.failuresSinceLastSuccess)} (${r.lastError ? ERREURS[r.lastError] : 'inconnue'})` : 'aucun'}{decalage}</td>
+      <td>{r.storage.persisted ? 'protégé' : 'non protégé'}{r.storage.usage !== null && r.storage.quota !== null ? ` · ${mo(r.storage.usage)} / ${mo(r.storage.quota)}` : ''}</td>
+    </tr>
+  );
+}
+
+/** For encadrants and administrateurs: needs the network, says so when it is missing. */
+export default function Appareils() {
+  const moteur = useMoteur();
+  const [appareils, setAppareils] = useState<Appareil[] | null>(null);
+  const [erreur, setErreur] = useState<string | null>(null);
+  const charger = () => {
+    moteur.api.appareils().then(
+      (r) => {
+        setAppareils(r.devices);
+        setErreur(null);
+      },
+      (e: unknown) => setErreur(e instanceof Error ? e.message : 'Liste des tablettes indisponible.'),
+    );
+  };
+  useEffect(charger, [moteur]);
+  const maintenant = new Date();
+  const surveiller = appareils?.filter((a) => aSurveiller(a, maintenant)).length ?? 0;
+  return (
+    <section class="panneau" aria-labelledby="titre-appareils">
+      <h2 id="titre-appareils">Tablettes de l’organisation</h2>
+      {erreur && <p class="erreur" role="alert">{erreur}</p>}
+      {appareils && appareils.length === 0 && <p>Aucune tablette n’a encore synchronisé.</p>}
+      {appareils && appareils.length > 0 && (
+        <>
+          <p role="status">{surveiller > 0 ? `${nombre.format(surveiller)} tablette${surveiller > 1 ? 's' : ''} à surveiller : silencieuse depuis plus de ${SILENCE_HEURES} heures ou en échec.` : 'Toutes les tablettes ont synchronisé récemment.'}</p>
+          <table class="appareils">
+            <caption>Dernière synchronisation réussie de chaque tablette, la plus ancienne d’abord</caption>
+            <thead>
+              <tr><th scope="col">Utilisateur</th><th scope="col">Dernière synchronisation</th><th scope="col">Modifications en attente</th><th scope="col">Échecs depuis</th><th scope="col">Stockage</th></tr>
+            </thead>
+            <tbody>{appareils.map((a) => <Ligne key={`${a.deviceId}/${a.user.email}`} appareil={a} maintenant={maintenant} />)}</tbody>
+          </table>
+        </>
+      )}
+      <button type="button" class="bouton" onClick={charger}>Actualiser</button>
+    </section>
+  );
+}
