@@ -33,7 +33,7 @@ const MUTATIONS: fc.Arbitrary<Mutation>[] = [
   }),
 ];
 
-const PATHS = ['/api/v1/sync/push', '/api/v1/sync/pull', '/api/v1/conflicts', '/api/me', '/api/login', '/api/health', '/api/v1/users', '/api/blobs', '/api', '/api/v2/sync/push', '/api/v1/menages'];
+const PATHS = ['/api/v1/sync/push', '/api/v1/sync/pull', '/api/v1/conflicts', '/api/me', '/api/login', '/api/health', '/api/v1/users', '/api/blobs', '/api', '/api/v2/sync/push', '/api/v1/menages', '/api/v1/devices'];
 
 for (const backend of backends()) {
   describe(`API fuzzing (${backend.name})`, () => {
@@ -91,13 +91,15 @@ for (const backend of backends()) {
         fc.oneof(text, fc.uuid()).map((id) => ({ method: 'POST' as const, url: `/api/v1/conflicts/${encodeURIComponent(id)}/ack` })),
         fc.oneof(text, fc.uuid()).map((id) => ({ method: 'GET' as const, url: `/api/v1/conflicts?menageId=${encodeURIComponent(id)}` })),
         fc.tuple(fc.oneof(text, fc.constant(menageId), fc.constant(foreignHousehold.menageId)), anyJson).map(([id, payload]) => ({ method: 'POST' as const, url: `/api/v1/menages/${encodeURIComponent(id)}/assignments`, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
+        anyJson.map((payload) => ({ method: 'POST' as const, url: '/api/v1/devices/report', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
+        fc.constant({ method: 'GET' as const, url: '/api/v1/devices' }),
         anyJson.map((payload) => ({ method: 'POST' as const, url: '/api/login', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
       );
 
       const fingerprint = () =>
         storage.db.query(`select (select seq from sync_state) as seq, (select count(*)::int from applied_changes) as applied, (select count(*)::int from records) as records,
           (select count(*)::int from blobs) as blobs, (select count(*)::int from conflicts where acknowledged_at is null) as open, (select count(*)::int from assignments) as assignments,
-          (select count(*)::int from sessions where revoked_at is null) as sessions`);
+          (select count(*)::int from sessions where revoked_at is null) as sessions, (select count(*)::int from devices) as devices`);
       const before = await fingerprint();
       await fc.assert(
         fc.asyncProperty(request, token, async ({ replay, ...options }, bearer) => {
