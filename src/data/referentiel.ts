@@ -1,12 +1,8 @@
-import { REGLAGES_TERRITOIRE_PAR_DEFAUT, reglagesTerritoireSchema } from '../domain/index.ts';
+import { REGLAGES_TERRITOIRE_PAR_DEFAUT } from '../domain/index.ts';
 import type { Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
-
-export async function residences(db: RelogementDb): Promise<Residence[]> {
-  return (await db.residences.toArray()).filter((r) => !r.supprime).sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
-}
 
 export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 'id'>): Promise<Operation> {
   const id = uuidv7();
@@ -16,12 +12,6 @@ export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 
 export async function creerResidence(db: RelogementDb, donnees: Omit<Residence, 'id'>): Promise<Residence> {
   const id = uuidv7();
   return ecrire<Residence>(db, 'residences', id, () => ({ ...donnees, id }));
-}
-
-/** The territory's settings as stored, with the defaults for whatever was never set. */
-export async function lireParametres(db: RelogementDb): Promise<ReglagesTerritoire> {
-  const stockes = await db.parametres.get('territoire');
-  return stockes ? reglagesTerritoireSchema.parse(stockes) : REGLAGES_TERRITOIRE_PAR_DEFAUT;
 }
 
 export function enregistrerParametres(db: RelogementDb, modif: Partial<Omit<ReglagesTerritoire, 'id'>>): Promise<ReglagesTerritoire> {

@@ -73,7 +73,7 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
  */
 export async function appliquerPage(db: RelogementDb, page: PullResponse): Promise<{ appliques: number }> {
   const tables = [...new Set(page.changes.map((c) => c.table).filter(isSyncedTable))];
-  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.fieldMeta, db.meta, db.resumes, db.menages, db.personnes, db.entretiens, db.conflits], async () => {
+  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.fieldMeta, db.meta, db.resumes, db.menages, db.personnes, db.entretiens, db.pieces, db.visites, db.propositions, db.parametres, db.conflits], async () => {
     let clock = await horloge(db);
     let appliques = 0;
     const metas: FieldMeta[] = [];
@@ -117,7 +117,7 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
     await enregistrerConflits(db, page.conflicts);
     await db.meta.put({ key: 'clock', value: clock });
     await db.meta.put({ key: CLE_CHECKPOINT, value: page.checkpoint });
-    await rafraichirResumes(db, menages);
+    await rafraichirResumes(db, menages, tables);
     return { appliques };
   });
 }

@@ -76,7 +76,7 @@ export function Caseload() {
             <a class="carte" href={lien.menage(m.id)}>
               <span class="carte-titre">{m.nom || 'Ménage sans nom'}</span>
               <span class="carte-detail">{[m.reference, m.adresse].filter(Boolean).join(' · ')}</span>
-              <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}{m.completudeDossier !== null && m.statut !== 'a_rencontrer' ? ` · dossier complet à ${m.completudeDossier} %` : ''}</span>
+              <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}{m.dossier && m.statut !== 'a_rencontrer' ? ` · dossier complet à ${m.dossier.completude} %` : ''}</span>
               {m.alertes.map((a) => <span key={a} class="badge alerte">{LIBELLES_ALERTE[a]}</span>)}
               {m.delais.map((d) => <span key={d.libelle} class={`badge ${d.etat === 'en_retard' ? 'alerte' : 'info'}`}>{d.etat === 'en_retard' ? 'Délai dépassé' : 'Échéance proche'} : {d.libelle}</span>)}
               <BadgeVigilance codes={m.vigilance} />
