@@ -29,6 +29,7 @@ export function Conflits({ menageId }: { menageId: string }) {
   if (!conflits || conflits.length === 0) return null;
   const vu = async (id: string) => {
     try {
+      if (!moteur) return;
       await moteur.api.acquitterConflit(id);
       await marquerConflitVu(db, id);
       setErreur(null);
@@ -46,7 +47,7 @@ export function Conflits({ menageId }: { menageId: string }) {
               <strong>{libelleChamp(c.field)}</strong> : modifié aussi par {c.loser.author} le {quand(c.loser.at)}, valeur remplacée : « {montrer(c.loser.value)} ».
               Valeur retenue : « {montrer(c.winner.value)} » ({c.winner.author}, le {quand(c.winner.at)}).
             </p>
-            <button type="button" class="bouton petit" onClick={() => void vu(c.id)}>J’ai vérifié</button>
+            <button type="button" class="bouton petit" disabled={!moteur} onClick={() => void vu(c.id)}>J’ai vérifié</button>
           </li>
         ))}
       </ul>
