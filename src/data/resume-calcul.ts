@@ -1,5 +1,6 @@
-import { alertesDossier, dossierAlerte, etatDossierMenage, pieceDossierSchema } from '../domain/index.ts';
+import { alertesDossier, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
 import type { Table } from 'dexie';
+import type { z } from 'zod';
 import type { ContexteAgenda, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
@@ -42,6 +43,19 @@ type Sources = {
   aujourdhui: string;
 };
 
+/**
+ * A record can arrive over several pulled pages: defaults fill what has not arrived yet, and one
+ * still incomplete is left out until the page that completes it refreshes the summary again.
+ */
+function complets<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
+  const valides: T[] = [];
+  for (const r of rows) {
+    const lu = schema.safeParse(r);
+    if (lu.success) valides.push(lu.data);
+  }
+  return valides;
+}
+
 const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
   const m = new Map<string, T[]>();
   for (const r of rows) {
@@ -58,7 +72,8 @@ const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
  * show something else, changes the version key. Inside a transaction over the tables it reads.
  */
 export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<void> {
-  const [menages, existants] = await Promise.all([db.menages.bulkGet([...ids]), db.resumes.bulkGet([...ids])]);
+  const [lus, existants] = await Promise.all([db.menages.bulkGet([...ids]), db.resumes.bulkGet([...ids])]);
+  const menages = new Map(complets(menageSchema, lus).map((m) => [m.id, m]));
   const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
   const lire = <T>(table: Table<T, string>, concernes: string[]): Promise<T[]> => (concernes.length === 0 ? Promise.resolve([]) : table.where('menageId').anyOf(concernes).toArray());
@@ -71,12 +86,12 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
     lireParametres(db),
   ]);
   const s: Sources = {
-    personnes: parMenage(personnes),
+    personnes: parMenage(complets(personneSchema, personnes)),
+    // Not validated: the summary reads only their status and date, and answers make them long to parse.
     entretiens: parMenage(entretiens),
-    // A record can arrive over several pulled pages: defaults fill what has not arrived yet.
-    pieces: parMenage(pieces.map((p) => pieceDossierSchema.parse(p)).filter((p) => !p.supprime)),
-    visites: parMenage(visites),
-    propositions: parMenage(propositions),
+    pieces: parMenage(complets(pieceDossierSchema, pieces).filter((p) => !p.supprime)),
+    visites: parMenage(complets(visiteCourtoisieSchema, visites)),
+    propositions: parMenage(complets(propositionSchema, propositions)),
     territoire,
     contexte: contexteAgenda(territoire, aujourdhui),
     aujourdhui,
@@ -86,12 +101,10 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
   let visible = false;
   const sansDate = (r: ResumeMenage) => JSON.stringify({ ...r, calculeLe: null });
   ids.forEach((id, i) => {
-    const m = menages[i];
+    const m = menages.get(id);
     const e = existants[i];
-    if (!m) {
-      if (e) orphelins.push(id);
-      return;
-    }
+    if (!lus[i] && e) orphelins.push(id);
+    if (!m) return;
     // Without a summary, every part is computed (`besoins`): the result is whole.
     const suivant = Object.assign({}, e, ...[...(besoins[i] ?? TOUTES)].map((f) => PARTIES[f](m, s)), { calculeLe: aujourdhui }) as ResumeMenage;
     if (e && JSON.stringify(e) === JSON.stringify(suivant)) return;
@@ -127,14 +140,9 @@ const LOT = 200;
 const pause = () => new Promise((fin) => setTimeout(fin, 0));
 const enCours = new WeakMap<RelogementDb, Promise<void>>();
 
-async function recalculerLot(db: RelogementDb, lire: () => Promise<string[]>, aujourdhui: string): Promise<string[]> {
-  const ids = await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], async () => {
-    const lus = await lire();
-    await recalculerResumes(db, lus, TOUTES, aujourdhui);
-    return lus;
-  });
+async function recalculerLot(db: RelogementDb, ids: readonly string[], aujourdhui: string): Promise<void> {
+  await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], () => recalculerResumes(db, ids, TOUTES, aujourdhui));
   await pause();
-  return ids;
 }
 
 async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
@@ -142,17 +150,20 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
     const format = (await db.meta.get(CLE_FORMAT_RESUMES))?.value;
     if (format === FORMAT_RESUMES) break;
     for (let apres = ''; ; ) {
-      const ids = await recalculerLot(db, () => db.menages.where(':id').above(apres).limit(LOT).primaryKeys(), aujourdhui);
+      const ids = await db.menages.where(':id').above(apres).limit(LOT).primaryKeys();
       const dernier = ids.at(-1);
       if (dernier === undefined) break;
+      await recalculerLot(db, ids, aujourdhui);
       apres = dernier;
     }
-    // Settings changed meanwhile: the summaries computed before are redone.
+    // Done, unless the settings changed meanwhile: then the loop redoes every summary.
     await db.transaction('rw', db.meta, async () => {
       if ((await db.meta.get(CLE_FORMAT_RESUMES))?.value === format) await db.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
     });
   }
-  while ((await recalculerLot(db, () => db.resumes.where('calculeLe').below(aujourdhui).limit(LOT).primaryKeys(), aujourdhui)).length > 0);
+  // Listed once: a household whose record is still incomplete stays as it is, and is not retried here.
+  const perimes = await db.resumes.where('calculeLe').below(aujourdhui).primaryKeys();
+  for (let i = 0; i < perimes.length; i += LOT) await recalculerLot(db, perimes.slice(i, i + LOT), aujourdhui);
 }
 
 /**

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ajouterPages,
   ajouterPersonne,
+  appliquerPage,
   chargerDemo,
   dossierDuMenage,
   creerMenage,
@@ -18,6 +19,8 @@ import {
 } from '../../../src/data/index.ts';
 import type { FiltreMenages, RelogementDb } from '../../../src/data/index.ts';
 import { REGLAGES_DOSSIER_PAR_DEFAUT } from '../../../src/domain/index.ts';
+import { formatHlc } from '../../../src/sync/index.ts';
+import type { ServerField } from '../../../src/sync/index.ts';
 import { CLE_VERSION_RESUMES } from '../../../src/data/resume.ts';
 import { reponsesCompletes } from '../domain/fixtures.ts';
 import { jourDeLAppareil, nouvelleBase } from './base.ts';
@@ -174,6 +177,18 @@ describe('the figures the caseload reads from the summaries', () => {
     await fournirPieces(db, benali.id, (await dossierDuMenage(db, benali.id, AUJOURDHUI))?.etat.lignes.filter((l) => l.kind !== 'identite').map((l) => l.kind));
     expect(await ligneDe(db, benali.id)).toMatchObject({ alertes: ['premier_entretien_en_retard', 'contact_en_retard'], dossier: { completude: 100, alerte: false } });
     expect((await rechercherMenages(db, { ...tous, alerte: 'dossier_a_completer' }, AUJOURDHUI)).compteurs.dossier_a_completer).toBe(0);
+  });
+
+  it('applies a pulled page carrying part of a household, and lists the household once the rest arrives', async () => {
+    const db = nouvelleBase();
+    const { tilleuls } = await portefeuille(db);
+    const id = '0190a000-0000-7000-8000-00000000c0de';
+    const champ = (seq: number, field: string, value: ServerField['value']): ServerField => ({ table: 'menages', recordId: id, field, value, seq, hlc: formatHlc({ millis: Date.now(), counter: seq, node: '0123456789abcdef' }) });
+    const page = (checkpoint: number, changes: ServerField[]) => appliquerPage(db, { changes, conflicts: [], checkpoint, hasMore: false, serverTime: new Date().toISOString() });
+    await page(2, [champ(1, 'residenceId', tilleuls.id), champ(2, 'statut', 'dossier')]);
+    expect((await rechercherMenages(db, tous, AUJOURDHUI)).ensemble).toBe(4);
+    await page(4, [champ(3, 'nom', 'Famille Koné'), champ(4, 'creeLe', '2026-04-01')]);
+    expect(await ligneDe(db, id)).toMatchObject({ nom: 'Famille Koné', alertes: ['premier_entretien_en_retard', 'contact_en_retard', 'dossier_a_completer'], dossier: { completude: 0 } });
   });
 
   it('keeps its version key when an interview answer is autosaved: the caseload’s cache stays valid', async () => {
