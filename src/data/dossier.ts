@@ -13,7 +13,6 @@ import { lireParametres } from './parametres.ts';
 
 const TABLES = ['blobs', ...TABLES_ECRITURE] as const;
 
-
 export async function empreinte(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -22,12 +22,13 @@ export const fieldKey = (table: string, recordId: string, field: string) => `${t
  * of settings has every summary redone in the background. Inside a transaction that includes
  * TABLES_ECRITURE.
  */
-export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>, aujourdhui = jourIso(new Date())): Promise<void> {
+export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>): Promise<void> {
   const ecrites = new Set(tables);
   if (ecrites.has('parametres')) await resumesARefaire(db);
   const facettes = new Set([...ecrites].flatMap((t) => FACETTES_DES_TABLES[t] ?? []));
   const ids = [...new Set(menageIds)];
-  if (ids.length > 0 && facettes.size > 0) await recalculerResumes(db, ids, facettes, aujourdhui);
+  // The device's day: the dossier and the clocks are computed for it.
+  if (ids.length > 0 && facettes.size > 0) await recalculerResumes(db, ids, facettes, jourIso(new Date()));
 }
 
 export type Modification = { table: SyncedTable; id: string; modifier: (courant: Row | undefined) => Row };
