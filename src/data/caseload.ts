@@ -36,13 +36,9 @@ export async function residences(db: RelogementDb): Promise<Residence[]> {
  * are meanwhile, and reads them again as they change.
  */
 function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
-  // Out of the live query that noticed them: the refresh writes.
-  setTimeout(() => {
-    import('./resume-calcul.ts')
-      .then((m) => m.rafraichirResumesPerimes(db, aujourdhui))
-      // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
-      .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e));
-  }, 0);
+  import('./resume-calcul.ts')
+    .then((m) => m.rafraichirEnArrierePlan(db, aujourdhui))
+    .catch((e: unknown) => console.error(e));
 }
 
 /** The caseload: every household matching the filter, alerts counted over the filtered set. */

@@ -138,7 +138,7 @@ export const resumesARefaire = (db: RelogementDb) => db.meta.put({ key: CLE_FORM
 
 const LOT = 200;
 const pause = () => new Promise((fin) => setTimeout(fin, 0));
-const enCours = new WeakMap<RelogementDb, Promise<void>>();
+const enCours = new WeakMap<RelogementDb, Promise<unknown>>();
 
 async function recalculerLot(db: RelogementDb, ids: readonly string[], aujourdhui: string): Promise<void> {
   await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], () => recalculerResumes(db, ids, TOUTES, aujourdhui));
@@ -167,14 +167,18 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
 }
 
 /**
- * Brings every summary to today, in batches of a few hundred households, each in its own
- * transaction so that the officer's writes go in between: the whole caseload after a change of
- * format or settings, then those computed for an earlier day. One run at a time per database.
+ * Brings every summary to today in the background, in batches of a few hundred households, each in
+ * its own transaction so that the officer's writes go in between: the whole caseload after a change
+ * of format or settings, then those computed for an earlier day. One run at a time per database;
+ * started out of the caller's transaction or live query, since it writes.
  */
-export function rafraichirResumesPerimes(db: RelogementDb, aujourdhui: string): Promise<void> {
-  const courant = enCours.get(db);
-  if (courant) return courant;
-  const travail = rafraichir(db, aujourdhui).finally(() => enCours.delete(db));
-  enCours.set(db, travail);
-  return travail;
+export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
+  setTimeout(() => {
+    if (enCours.has(db)) return;
+    const travail = rafraichir(db, aujourdhui)
+      // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
+      .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))
+      .finally(() => enCours.delete(db));
+    enCours.set(db, travail);
+  }, 0);
 }
