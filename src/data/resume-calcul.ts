@@ -15,7 +15,7 @@ import { vigilanceMenage } from './vigilance.ts';
 // writes, and in the background for those whose day is past or whose settings changed.
 
 /** The parts of a summary, each computed from a few tables of the household. */
-export type Facette = 'base' | 'dossier' | 'vigilance' | 'delais';
+type Facette = 'base' | 'dossier' | 'vigilance' | 'delais';
 const TOUTES: ReadonlySet<Facette> = new Set(['base', 'dossier', 'vigilance', 'delais']);
 
 /** Which parts the records of each table feed; the settings feed them all (see `rafraichirResumes`). */

@@ -18,7 +18,7 @@ export type ResumeBase = {
 };
 
 /** The dossier at a glance (DOMAIN.md §2 step 3): its completeness, whether something is missing or expiring. */
-export type ResumeDossier = { completude: number; alerte: boolean; /** At least one piece recorded. */ commence: boolean };
+type ResumeDossier = { completude: number; alerte: boolean; /** At least one piece recorded. */ commence: boolean };
 
 /**
  * What the caseload needs of a household, kept small so 5,000 of them filter in a few ms. Every
