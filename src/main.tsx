@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { RelogementDb } from './data/index.ts';
 import { demarrerMisesAJour } from './pwa/index.ts';
-import { MoteurSync } from './sync/client/index.ts';
+import type { MoteurSync } from './sync/client/index.ts';
 import { App } from './ui/app/App.tsx';
+import { premierEcranAffiche } from './ui/app/premier-ecran.ts';
 import { toutEnregistrer } from './ui/commun/autosave.ts';
 import './ui/styles.css';
 
@@ -13,13 +14,34 @@ db.on('versionchange', () => {
   return false;
 });
 const racine = document.getElementById('app') as HTMLElement;
+const afficher = (moteur: MoteurSync | null) => render(<App db={db} moteur={moteur} />, racine);
+
+// The sync engine (and every schema it validates with) and the update check are not part of the
+// first screen: they load a moment after the caseload shows its results (or after a few seconds on
+// another screen), when idle, so that evaluating them does not hold up the officer's first search.
+const PREMIER_ECRAN_MAX_MS = 3_000;
+const APRES_PREMIER_ECRAN_MS = 2_000;
+const auRepos = (travail: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(travail, { timeout: 1_000 }) : setTimeout(travail, 0));
+const chargerMoteur = () =>
+  import('./sync/client/index.ts').then(({ MoteurSync }) => {
+    const moteur = new MoteurSync(db);
+    afficher(moteur);
+    moteur.demarrer();
+  });
 
 db.open()
   .then(() => {
-    const moteur = new MoteurSync(db);
-    render(<App db={db} moteur={moteur} />, racine);
-    moteur.demarrer();
-    demarrerMisesAJour();
+    afficher(null);
+    void Promise.race([premierEcranAffiche, new Promise((fin) => setTimeout(fin, PREMIER_ECRAN_MAX_MS))]).then(() =>
+      setTimeout(
+        () =>
+          auRepos(() => {
+            demarrerMisesAJour();
+            void chargerMoteur();
+          }),
+        APRES_PREMIER_ECRAN_MS,
+      ),
+    );
   })
   .catch(() => {
     racine.innerHTML = '<p class="erreur" role="alert">Ce navigateur ne permet pas l’enregistrement hors ligne (navigation privée ?). Ouvrez l’application dans une fenêtre normale : rien ne sera saisi sans pouvoir être enregistré.</p>';

@@ -20,8 +20,8 @@ import type {
 import type { Change, Conflict, HlcState } from '../sync/index.ts';
 import { META } from './meta-champs.ts';
 import type { MetaChamps } from './meta-champs.ts';
-import { resumeDe } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from './resume.ts';
+import type { ResumeBase, ResumeMenage } from './resume.ts';
 
 /** One outbox row per changed field, written in the same transaction as the record. */
 export type OutboxRow = Change & { seq?: number };
@@ -69,7 +69,7 @@ export const VERSIONS: readonly VersionSchema[] = [
       const personnes = await tx.table<Personne>('personnes').toArray();
       const entretiens = await tx.table<Entretien>('entretiens').toArray();
       const menages = await tx.table<Menage>('menages').toArray();
-      await tx.table<ResumeMenage>('resumes').bulkPut(
+      await tx.table<ResumeBase>('resumes').bulkPut(
         menages.map((m) => resumeDe(m, personnes.filter((p) => p.menageId === m.id), entretiens.filter((e) => e.menageId === m.id))),
       );
     },
@@ -99,6 +99,23 @@ export const VERSIONS: readonly VersionSchema[] = [
     // blobs named by their SHA-256, uploaded and downloaded by the sync engine (LESSONS.md §9).
     numero: 5,
     stores: { pieces: 'id, menageId', blobs: 'hash, etat' },
+  },
+  {
+    // Summaries carry every figure the caseload shows (dossier, watch flags, proposals' clocks),
+    // computed when records are written, the day they hold for, and a sort key read in index
+    // order. Existing summaries get empty figures, dated never, and their format is unset: the
+    // caseload has them rebuilt in the background.
+    numero: 6,
+    stores: { resumes: 'id, residenceId, statut, cleTri, calculeLe' },
+    async upgrade(tx) {
+      await tx
+        .table<ResumeMenage>('resumes')
+        .toCollection()
+        .modify((r) => {
+          Object.assign(r, { cleTri: cleTri(r.nom), dossier: null, vigilance: [], delais: [], calculeLe: '' });
+        });
+      await tx.table<MetaRow>('meta').delete(CLE_FORMAT_RESUMES);
+    },
   },
   {
     // Each field's sync state moves into its record's row (meta-champs.ts): one row per record.
@@ -157,5 +174,7 @@ export class RelogementDb extends Dexie {
       const version = this.version(v.numero).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // A new database has no summary to rebuild.
+    this.on('populate', (tx) => tx.table<MetaRow>('meta').put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES }));
   }
 }

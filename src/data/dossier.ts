@@ -1,23 +1,17 @@
-import { dossierAlerte, etatDossier, exigencesDossier, pieceDossierSchema } from '../domain/index.ts';
+import { etatDossierMenage, pieceDossierSchema } from '../domain/index.ts';
 import type { EtatDossier, KindPiece, Menage, PageDossier, Personne, PieceDossier, ReglagesDossier } from '../domain/index.ts';
 import type { BlobLocal, RelogementDb } from './db.ts';
-import { CLE_VERSION_RESUMES, StockagePleinError, ecrire } from './ecriture.ts';
+import { TABLES_ECRITURE, ecrire } from './ecriture.ts';
+import { StockagePleinError, estStockagePlein } from './stockage.ts';
 import { uuidv7 } from './ids.ts';
 import { personnesDuMenage } from './menages.ts';
-import { lireParametres } from './referentiel.ts';
+import { lireParametres } from './parametres.ts';
 
 // The administrative dossier on the device: piece records go through the one write path; their
 // pages are blobs named by their SHA-256, written in the same transaction as the record that names
 // them, so a page is never referred to without its content being stored (LESSONS.md §9).
 
-const TABLES = ['pieces', 'blobs', 'outbox', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
-/** Changes whenever a piece is written here; the caseload's dossier figures key on it. */
-const CLE_VERSION_DOSSIERS = 'versionDossiers';
-
-const estStockagePlein = (e: unknown): boolean => {
-  const err = e as { name?: string; inner?: { name?: string } } | null;
-  return e instanceof StockagePleinError || err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
-};
+const TABLES = ['blobs', ...TABLES_ECRITURE] as const;
 
 export async function empreinte(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
@@ -29,9 +23,7 @@ async function ecrirePiece(db: RelogementDb, id: string, modifier: (p: PieceDoss
     return await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
       const connus = new Set((await db.blobs.bulkGet(blobs.map((b) => b.hash))).filter((b) => b !== undefined).map((b) => b.hash));
       await db.blobs.bulkPut(blobs.filter((b) => !connus.has(b.hash)));
-      const piece = await ecrire<PieceDossier>(db, 'pieces', id, modifier);
-      await db.meta.put({ key: CLE_VERSION_DOSSIERS, value: uuidv7() });
-      return piece;
+      return ecrire<PieceDossier>(db, 'pieces', id, modifier);
     });
   } catch (e) {
     if (estStockagePlein(e)) throw new StockagePleinError();
@@ -52,13 +44,10 @@ export const lirePiece = async (db: RelogementDb, id: string): Promise<PieceDoss
 
 export type DossierMenage = { menage: Menage; personnes: Personne[]; pieces: PieceDossier[]; etat: EtatDossier; reglages: ReglagesDossier };
 
-const etatDe = (menage: Menage, personnes: readonly Personne[], pieces: readonly PieceDossier[], reglages: ReglagesDossier, aujourdhui: string) =>
-  etatDossier(exigencesDossier({ occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type }, aujourdhui), pieces, reglages, aujourdhui);
-
 export async function dossierDuMenage(db: RelogementDb, menageId: string, aujourdhui: string): Promise<DossierMenage | null> {
   const [menage, personnes, pieces, parametres] = await Promise.all([db.menages.get(menageId), personnesDuMenage(db, menageId), piecesDuMenage(db, menageId), lireParametres(db)]);
   if (!menage || menage.supprime) return null;
-  return { menage, personnes, pieces, reglages: parametres.dossier, etat: etatDe(menage, personnes, pieces, parametres.dossier, aujourdhui) };
+  return { menage, personnes, pieces, reglages: parametres.dossier, etat: etatDossierMenage(menage, personnes, pieces, parametres.dossier, aujourdhui) };
 }
 
 export type NouvellePiece = { menageId: string; kind: KindPiece; personneId: string | null; libelle?: string };
@@ -156,34 +145,3 @@ export async function lireFichiersSurReseauNonMesure(db: RelogementDb): Promise<
   return (await db.meta.get(CLE_RESEAU_NON_MESURE))?.value === true;
 }
 export const enregistrerFichiersSurReseauNonMesure = (db: RelogementDb, oui: boolean) => db.meta.put({ key: CLE_RESEAU_NON_MESURE, value: oui });
-
-// The caseload's figures, computed for every household once per change of records.
-
-export type ResumeDossier = { completude: number; alerte: boolean; /** At least one piece recorded. */ commence: boolean };
-const caches = new WeakMap<RelogementDb, { cle: string; resumes: Map<string, ResumeDossier> }>();
-
-export async function resumesDossiers(db: RelogementDb, aujourdhui: string): Promise<Map<string, ResumeDossier>> {
-  const versions = await db.meta.bulkGet([CLE_VERSION_RESUMES, CLE_VERSION_DOSSIERS]);
-  const cle = JSON.stringify([aujourdhui, ...versions.map((v) => v?.value ?? null)]);
-  const cache = caches.get(db);
-  if (cache?.cle === cle) return cache.resumes;
-  const [menages, personnes, pieces, parametres] = await Promise.all([db.menages.toArray(), db.personnes.toArray(), db.pieces.toArray(), lireParametres(db)]);
-  const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) {
-      const liste = m.get(r.menageId);
-      if (liste) liste.push(r);
-      else m.set(r.menageId, [r]);
-    }
-    return m;
-  };
-  const personnesDe = parMenage(personnes.filter((p) => !p.supprime));
-  const piecesDe = parMenage(pieces.map((p) => pieceDossierSchema.parse(p)).filter((p) => !p.supprime));
-  const resumes = new Map<string, ResumeDossier>();
-  for (const m of menages) {
-    const etat = etatDe(m, personnesDe.get(m.id) ?? [], piecesDe.get(m.id) ?? [], parametres.dossier, aujourdhui);
-    resumes.set(m.id, { completude: etat.completude, alerte: dossierAlerte(etat), commence: piecesDe.has(m.id) });
-  }
-  caches.set(db, { cle, resumes });
-  return resumes;
-}

@@ -1,53 +1,34 @@
+import { jourIso } from '../domain/index.ts';
 import { SYNCED_TABLES, diffRecord, initialHlc, formatHlc, tick } from '../sync/index.ts';
 import type { HlcState, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb, OutboxRow } from './db.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { uuidv7, randomNodeId } from './ids.ts';
-import { resumeDe } from './resume.ts';
-import { enfantsDesMenages } from './enfants.ts';
-import type { Entretien, Personne } from '../domain/index.ts';
-import type { ResumeMenage } from './resume.ts';
-
-/** A full device: what is typed stays on screen, what was saved before is untouched. */
-export class StockagePleinError extends Error {
-  constructor() {
-    super('L’espace de stockage de la tablette est plein : la dernière saisie n’a pas pu être enregistrée. Elle reste affichée ; libérez de l’espace puis continuez.');
-    this.name = 'StockagePleinError';
-  }
-}
-
-const estStockagePlein = (e: unknown): boolean => {
-  const err = e as { name?: string; inner?: { name?: string } } | null;
-  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
-};
+import { StockagePleinError, estStockagePlein } from './stockage.ts';
+import { FACETTES_DES_TABLES, TABLES_LUES_PAR_LES_RESUMES, recalculerResumes, resumesARefaire } from './resume-calcul.ts';
 
 type Row = Record<string, unknown> & { id: string };
-const TABLES_RESUME: readonly SyncedTable[] = ['menages', 'personnes', 'entretiens'];
 
 export async function horloge(db: RelogementDb): Promise<HlcState> {
   const row = await db.meta.get('clock');
   return (row?.value as HlcState | undefined) ?? initialHlc(randomNodeId());
 }
 
-/** Rebuilds the caseload summaries of these households from their records. */
-export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>): Promise<void> {
+/**
+ * Brings the caseload summaries of these households up to date after records of these tables were
+ * written: only the parts those tables feed, and nothing is written (nor the version key changed)
+ * when no summary changes, so an interview's autosave keeps the caseload's cache valid. A change
+ * of settings has every summary redone in the background. Inside a transaction that includes
+ * TABLES_ECRITURE.
+ */
+export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>): Promise<void> {
+  const ecrites = new Set(tables);
+  if (ecrites.has('parametres')) await resumesARefaire(db);
+  const facettes = new Set([...ecrites].flatMap((t) => FACETTES_DES_TABLES[t] ?? []));
   const ids = [...new Set(menageIds)];
-  if (ids.length === 0) return;
-  const [menages, personnes, entretiens] = await Promise.all([
-    db.menages.bulkGet(ids),
-    enfantsDesMenages<Personne>(db, 'personnes', ids),
-    enfantsDesMenages<Entretien>(db, 'entretiens', ids),
-  ]);
-  const resumes: ResumeMenage[] = [];
-  for (const m of menages) {
-    if (m) resumes.push(resumeDe(m, personnes.get(m.id) ?? [], entretiens.get(m.id) ?? []));
-  }
-  await db.resumes.bulkPut(resumes);
-  await db.meta.put({ key: CLE_VERSION_RESUMES, value: uuidv7() });
+  // The device's day: the dossier and the clocks are computed for it.
+  if (ids.length > 0 && facettes.size > 0) await recalculerResumes(db, ids, facettes, jourIso(new Date()));
 }
-
-/** Changes whenever a summary changes, in any tab: the caseload's cache of summaries keys on it. */
-export const CLE_VERSION_RESUMES = 'versionResumes';
 
 export type Modification = { table: SyncedTable; id: string; modifier: (courant: Row | undefined) => Row };
 
@@ -68,6 +49,7 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
   const ecrits = new Map<string, { table: SyncedTable; ligne: Row }>();
   const lignes: OutboxRow[] = [];
   const menagesTouches = new Set<string>();
+  const tablesTouchees = new Set<SyncedTable>();
   for (const { table, id, modifier } of modifications) {
     const cle = `${table}|${id}`;
     const { record: courant, meta } = separer(courants.get(cle));
@@ -75,7 +57,9 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
     resultats.push(suivant);
     const changes = diffRecord(table, courant, suivant);
     if (changes.length === 0) continue;
-    if (TABLES_RESUME.includes(table)) menagesTouches.add(String(table === 'menages' ? id : suivant.menageId));
+    tablesTouchees.add(table);
+    const cleMenage = SYNCED_TABLES[table].menageKey;
+    if (cleMenage) menagesTouches.add(String(suivant[cleMenage]));
     const enAttente = courant ? await db.outbox.where('[table+recordId]').equals([table, id]).toArray() : [];
     const nouvelleMeta = { ...meta };
     for (const { field, value } of changes) {
@@ -94,11 +78,12 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
   for (const { table, ligne } of ecrits.values()) await db.table(table).put(ligne);
   await db.outbox.bulkAdd(lignes);
   await db.meta.put({ key: 'clock', value: clock });
-  await rafraichirResumes(db, menagesTouches);
+  await rafraichirResumes(db, menagesTouches, tablesTouchees);
   return resultats;
 }
 
-const TABLES_ECRITURE = ['outbox', 'meta', 'resumes', 'menages', 'personnes', 'entretiens'] as const;
+/** The tables of every write: its field changes and clock, and what the summaries' refresh reads and writes. */
+export const TABLES_ECRITURE = ['outbox', 'meta', 'resumes', ...TABLES_LUES_PAR_LES_RESUMES] as const;
 
 async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[], travail: () => Promise<R>): Promise<R> {
   try {

@@ -29,7 +29,7 @@ import type {
 import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
-import { lireParametres } from './referentiel.ts';
+import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
 
 // Orientation, proposals, mediations and décohabitation of a household (charte §4 steps 6 to 12).

@@ -1,12 +1,9 @@
-import { REGLAGES_TERRITOIRE_PAR_DEFAUT, reglagesTerritoireSchema } from '../domain/index.ts';
+import { REGLAGES_TERRITOIRE_PAR_DEFAUT, jourIso } from '../domain/index.ts';
 import type { Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
-
-export async function residences(db: RelogementDb): Promise<Residence[]> {
-  return (await db.residences.toArray()).filter((r) => !r.supprime).sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
-}
+import { rafraichirEnArrierePlan } from './resume-calcul.ts';
 
 export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 'id'>): Promise<Operation> {
   const id = uuidv7();
@@ -18,12 +15,9 @@ export async function creerResidence(db: RelogementDb, donnees: Omit<Residence, 
   return ecrire<Residence>(db, 'residences', id, () => ({ ...donnees, id }));
 }
 
-/** The territory's settings as stored, with the defaults for whatever was never set. */
-export async function lireParametres(db: RelogementDb): Promise<ReglagesTerritoire> {
-  const stockes = await db.parametres.get('territoire');
-  return stockes ? reglagesTerritoireSchema.parse(stockes) : REGLAGES_TERRITOIRE_PAR_DEFAUT;
-}
-
-export function enregistrerParametres(db: RelogementDb, modif: Partial<Omit<ReglagesTerritoire, 'id'>>): Promise<ReglagesTerritoire> {
-  return ecrire<ReglagesTerritoire>(db, 'parametres', 'territoire', (p) => ({ ...(p ?? REGLAGES_TERRITOIRE_PAR_DEFAUT), ...modif }));
+/** Writes the settings; every caseload summary is then computed again with them, in the background. */
+export async function enregistrerParametres(db: RelogementDb, modif: Partial<Omit<ReglagesTerritoire, 'id'>>): Promise<ReglagesTerritoire> {
+  const parametres = await ecrire<ReglagesTerritoire>(db, 'parametres', 'territoire', (p) => ({ ...(p ?? REGLAGES_TERRITOIRE_PAR_DEFAUT), ...modif }));
+  rafraichirEnArrierePlan(db, jourIso(new Date()));
+  return parametres;
 }

@@ -1,7 +1,7 @@
-import type { Entretien, Menage, Personne } from '../domain/index.ts';
+import type { AlerteDossier, CodeVigilance, Entretien, Menage, Personne } from '../domain/index.ts';
 
-/** What the caseload needs of a household, kept small so 5,000 of them filter in a few ms. */
-export type ResumeMenage = {
+/** What the caseload needs of a household from its own records (the summary of version 2). */
+export type ResumeBase = {
   id: string;
   residenceId: string;
   statut: Menage['statut'];
@@ -17,13 +17,46 @@ export type ResumeMenage = {
   supprime: boolean;
 };
 
+/** The dossier at a glance (DOMAIN.md §2 step 3): its completeness, whether something is missing or expiring. */
+type ResumeDossier = { completude: number; alerte: boolean; /** At least one piece recorded. */ commence: boolean };
+
+/**
+ * What the caseload needs of a household, kept small so 5,000 of them filter in a few ms. Every
+ * figure is computed when a record is written, so the caseload reads this table only. The dossier
+ * and the proposals' clocks depend on the day: they hold for `calculeLe` and are refreshed in the
+ * background once that day is past.
+ */
+export type ResumeMenage = ResumeBase & {
+  /** The name, lower-case and accent-free: the caseload reads the summaries in this index's order. */
+  cleTri: string;
+  /** Null until first computed (summaries made before version 6). */
+  dossier: ResumeDossier | null;
+  /** The watch flags of the latest visit after the move. */
+  vigilance: CodeVigilance[];
+  /** Proposals' clocks overdue or due soon. */
+  delais: AlerteDossier[];
+  /** The day the dossier and the clocks were computed for ("AAAA-MM-JJ"; empty: never). */
+  calculeLe: string;
+};
+
+/** Changes whenever a summary changes, in any tab: the caseload's cache of summaries keys on it. */
+export const CLE_VERSION_RESUMES = 'versionResumes';
+/**
+ * Holds FORMAT_RESUMES while every summary has this format and was computed with the current
+ * settings; anything else (no value, an older format, a settings change) asks for a rebuild.
+ */
+export const CLE_FORMAT_RESUMES = 'formatResumes';
+export const FORMAT_RESUMES = 1;
+
 export const normaliser = (s: string) =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
-export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeMenage {
+export const cleTri = (nom: string) => normaliser(nom).trim();
+
+export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeBase {
   const presentes = personnes.filter((p) => !p.supprime);
   const valides = entretiens.filter((e) => !e.supprime);
   const termines = valides.filter((e) => e.statut === 'termine').map((e) => e.date).sort();

@@ -5,7 +5,7 @@ import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { entretiensDuMenage } from './entretiens.ts';
 import { personnesDuMenage } from './menages.ts';
-import { lireParametres } from './referentiel.ts';
+import { lireParametres } from './parametres.ts';
 
 // Barèmes of the territory, the figures a household's simulation starts from, and the
 // simulations saved on a household (issue 4 §1, §5).

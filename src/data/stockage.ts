@@ -14,3 +14,17 @@ export async function demanderPersistance(): Promise<boolean> {
   if (!storage?.persist) return false;
   return (await storage.persisted()) || storage.persist();
 }
+
+/** A full device: what is typed stays on screen, what was saved before is untouched. */
+export class StockagePleinError extends Error {
+  constructor() {
+    super('L’espace de stockage de la tablette est plein : la dernière saisie n’a pas pu être enregistrée. Elle reste affichée ; libérez de l’espace puis continuez.');
+    this.name = 'StockagePleinError';
+  }
+}
+
+/** A write refused for lack of space, by the browser (possibly wrapped by Dexie) or already reported as such. */
+export const estStockagePlein = (e: unknown): boolean => {
+  const err = e as { name?: string; inner?: { name?: string } } | null;
+  return e instanceof StockagePleinError || err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
+};

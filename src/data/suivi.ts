@@ -32,7 +32,7 @@ import { contexteAgenda } from './contexte-agenda.ts';
 import { ecrire } from './ecriture.ts';
 import { modifierDateEntretien, ouvrirEntretien } from './entretiens.ts';
 import { uuidv7 } from './ids.ts';
-import { lireParametres } from './referentiel.ts';
+import { lireParametres } from './parametres.ts';
 
 // Follow-up after the move (charte §4 steps 13 and 14) and the officer's "À faire": the
 // relocation date on the household, its courtesy visits and survey, and the agenda of the caseload.
@@ -206,7 +206,7 @@ export async function enregistrerMontant(db: RelogementDb, visiteId: string, cha
   });
 }
 
-export { vigilanceMenage, vigilancesDesMenages } from './vigilance.ts';
+export { vigilanceMenage } from './vigilance.ts';
 
 // ——— Agenda ———
 

@@ -1,7 +1,7 @@
 import { SYNCED_TABLES, isSyncedTable, mergePulledField, receive, MAX_PUSH_BYTES, MAX_PUSH_CHANGES } from '../sync/index.ts';
 import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
-import { horloge, rafraichirResumes } from './ecriture.ts';
+import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_OUBLI, oublierMenages } from './oubli.ts';
 
@@ -85,7 +85,7 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const oubli = page.removed.length > 0 ? TABLES_OUBLI : [];
-  const touchees = new Set<string>([...tables, ...oubli, 'meta', 'resumes', 'menages', 'personnes', 'entretiens', 'conflits']);
+  const touchees = new Set<string>([...tables, ...oubli, ...TABLES_ECRITURE, 'conflits']);
   return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     let appliques = 0;
     let derniere = '';
@@ -120,12 +120,12 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
       await db.table(table).bulkPut(ecrits);
     }
     await enregistrerConflits(db, page.conflicts);
-    await oublierMenages(db, page.removed);
     // The page's greatest clock is enough: later local events then sort after every field received.
     const clock = await horloge(db);
     await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });
     await db.meta.put({ key: CLE_CHECKPOINT, value: page.checkpoint });
-    await rafraichirResumes(db, menages);
+    await rafraichirResumes(db, menages, tables);
+    await oublierMenages(db, page.removed);
     return { appliques };
   });
 }

@@ -1,4 +1,5 @@
-import { cleExigence } from './liste.ts';
+import type { Menage, Personne } from '../menage/index.ts';
+import { cleExigence, exigencesDossier } from './liste.ts';
 import type { Exigence } from './liste.ts';
 import type { KindPiece, PieceDossier, StatutPiece } from './piece.ts';
 import type { ReglagesDossier } from './reglages.ts';
@@ -58,3 +59,7 @@ export function etatDossier(exigences: readonly Exigence[], pieces: readonly Pie
 
 /** The caseload's "dossier" alert: something missing or to renew soon. */
 export const dossierAlerte = (e: EtatDossier): boolean => e.manquantes.length > 0 || e.aRenouveler.length > 0;
+
+/** A household's dossier on a day: the checklist of its present occupants and situation, against its pieces. */
+export const etatDossierMenage = (menage: Pick<Menage, 'type'>, personnes: readonly Personne[], pieces: readonly PieceDossier[], r: ReglagesDossier, aujourdhui: string): EtatDossier =>
+  etatDossier(exigencesDossier({ occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type }, aujourdhui), pieces, r, aujourdhui);

@@ -1,6 +1,6 @@
 import { addDays, addMonths, parseISO, subMonths } from 'date-fns';
 import { jourIso } from '../commun/index.ts';
-import type { Parametres } from '../parametres/index.ts';
+import type { ReglesContact } from '../parametres/index.ts';
 import { echeancePremierEntretien } from '../echeances/index.ts';
 
 // Caseload alerts of the charter's clocks (charte §4 step 2: all first interviews of a résidence
@@ -40,7 +40,7 @@ function premierJourNonEchu(aujourdhui: string, mois: number): string {
  * `echeanceContact` being past, month ends included), and the first interview when the résidence's
  * deadline (`echeancePremierEntretien`) is past.
  */
-export function regleAlertes(p: Pick<Parametres, 'delaiPremiersEntretiensMois' | 'cadenceContactMois'>, aujourdhui: string): (s: SituationContact) => CodeAlerte[] {
+export function regleAlertes(p: ReglesContact, aujourdhui: string): (s: SituationContact) => CodeAlerte[] {
   const limiteContact = premierJourNonEchu(aujourdhui, p.cadenceContactMois);
   const limitesOuverture = new Map<string, boolean>();
   const ouverturePassee = (ouverture: string) => {
@@ -61,6 +61,6 @@ export function regleAlertes(p: Pick<Parametres, 'delaiPremiersEntretiensMois' |
   };
 }
 
-export function alertesContact(s: SituationContact, p: Pick<Parametres, 'delaiPremiersEntretiensMois' | 'cadenceContactMois'>, aujourdhui: string): CodeAlerte[] {
+export function alertesContact(s: SituationContact, p: ReglesContact, aujourdhui: string): CodeAlerte[] {
   return regleAlertes(p, aujourdhui)(s);
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
-import { statutMenageSchema, typeMenageSchema } from './statut.ts';
+import { STATUTS_MENAGE, TYPES_MENAGE } from './statut.ts';
 import { accordPartenaireSchema, partenaireSchema, refusConsentementSchema } from './consentement.ts';
+
+export const statutMenageSchema = z.enum(STATUTS_MENAGE, { message: 'Statut inconnu.' });
+export const typeMenageSchema = z.enum(TYPES_MENAGE, { message: 'Type de ménage inconnu.' });
 
 // A household to relocate (DOMAIN.md §1). Searchable fields stay flat; the interview answers live
 // in their own records so two officers editing different parts never touch the same record.

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
-// The steps of the relocation process (charte §4; DOMAIN.md §2), in order.
+// The steps of the relocation process (charte §4; DOMAIN.md §2), in order. Without zod: the
+// caseload, the first screen, shows these labels; the schemas are the household's (menage.ts).
 export const STATUTS_MENAGE = [
   'a_rencontrer',
   'entretien',
@@ -11,8 +10,7 @@ export const STATUTS_MENAGE = [
   'suivi',
   'clos',
 ] as const;
-export const statutMenageSchema = z.enum(STATUTS_MENAGE, { message: 'Statut inconnu.' });
-export type StatutMenage = z.infer<typeof statutMenageSchema>;
+export type StatutMenage = (typeof STATUTS_MENAGE)[number];
 
 export const LIBELLES_STATUT: Record<StatutMenage, string> = {
   a_rencontrer: 'À rencontrer',
@@ -26,8 +24,7 @@ export const LIBELLES_STATUT: Record<StatutMenage, string> = {
 };
 
 export const TYPES_MENAGE = ['locataire_social', 'locataire_prive', 'proprietaire_occupant', 'foyer', 'sans_droit_ni_titre'] as const;
-export const typeMenageSchema = z.enum(TYPES_MENAGE, { message: 'Type de ménage inconnu.' });
-export type TypeMenage = z.infer<typeof typeMenageSchema>;
+export type TypeMenage = (typeof TYPES_MENAGE)[number];
 
 export const LIBELLES_TYPE_MENAGE: Record<TypeMenage, string> = {
   locataire_social: 'Locataire du parc social',

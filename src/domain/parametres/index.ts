@@ -1,1 +1,2 @@
 export * from './parametres.ts';
+export * from './contact.ts';

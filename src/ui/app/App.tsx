@@ -26,7 +26,7 @@ const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
 
 const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion' } as const;
 
-export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync }) {
+export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
   useEffect(() => {
     document.title = `${TITRES[route.ecran]} — Relogement`;

@@ -12,13 +12,12 @@ export function useBase(): RelogementDb {
   return db;
 }
 
-/** Today as the officer's device sees it, "AAAA-MM-JJ" in local time. */
 export const MoteurContext = createContext<MoteurSync | null>(null);
 
-export function useMoteur(): MoteurSync {
-  const moteur = useContext(MoteurContext);
-  if (!moteur) throw new Error('MoteurContext manquant');
-  return moteur;
+/** The sync engine; null while it loads, after the first screen. */
+export function useMoteur(): MoteurSync | null {
+  return useContext(MoteurContext);
 }
 
+/** Today as the officer's device sees it, "AAAA-MM-JJ" in local time. */
 export const aujourdhui = (now = new Date()): string => jourIso(now);

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LIBELLES_STATUT, STATUTS_MENAGE, LIBELLES_ALERTE, CODES_ALERTE } from '../../domain/index.ts';
 import type { CodeAlerte, StatutMenage } from '../../domain/index.ts';
 import { rechercherMenages, residences } from '../../data/index.ts';
@@ -7,6 +7,7 @@ import type { FiltreMenages } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
+import { marquerPremierEcran } from '../app/premier-ecran.ts';
 import { BadgeVigilance } from '../suivi/Vigilance.tsx';
 // The creation form writes through the validating write path: it loads on demand.
 const NouveauMenage = lazy(() => import('./NouveauMenage.tsx'));
@@ -22,6 +23,10 @@ export function Caseload() {
   const listeResidences = useLive(() => residences(db), [db]);
   const resultat = useLive(() => rechercherMenages(db, filtre, aujourdhui()), [db, filtre]);
   const maj = (m: Partial<FiltreMenages>) => setFiltre((f) => ({ ...f, ...m }));
+  const affiche = resultat !== undefined;
+  useEffect(() => {
+    if (affiche) marquerPremierEcran();
+  }, [affiche]);
 
   return (
     <section aria-labelledby="titre-menages">
@@ -76,7 +81,7 @@ export function Caseload() {
             <a class="carte" href={lien.menage(m.id)}>
               <span class="carte-titre">{m.nom || 'Ménage sans nom'}</span>
               <span class="carte-detail">{[m.reference, m.adresse].filter(Boolean).join(' · ')}</span>
-              <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}{m.completudeDossier !== null && m.statut !== 'a_rencontrer' ? ` · dossier complet à ${m.completudeDossier} %` : ''}</span>
+              <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}{m.dossier && m.statut !== 'a_rencontrer' ? ` · dossier complet à ${m.dossier.completude} %` : ''}</span>
               {m.alertes.map((a) => <span key={a} class="badge alerte">{LIBELLES_ALERTE[a]}</span>)}
               {m.delais.map((d) => <span key={d.libelle} class={`badge ${d.etat === 'en_retard' ? 'alerte' : 'info'}`}>{d.etat === 'en_retard' ? 'Délai dépassé' : 'Échéance proche'} : {d.libelle}</span>)}
               <BadgeVigilance codes={m.vigilance} />

@@ -49,7 +49,7 @@ export default function Appareils() {
   const [appareils, setAppareils] = useState<Appareil[] | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
   const charger = () => {
-    moteur.api.appareils().then(
+    moteur?.api.appareils().then(
       (r) => {
         setAppareils(r.devices);
         setErreur(null);
@@ -77,7 +77,7 @@ export default function Appareils() {
           </table>
         </>
       )}
-      <button type="button" class="bouton" onClick={charger}>Actualiser</button>
+      <button type="button" class="bouton" disabled={!moteur} onClick={charger}>Actualiser</button>
     </section>
   );
 }

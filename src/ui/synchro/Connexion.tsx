@@ -17,6 +17,7 @@ export default function Connexion() {
 
   const valider = async (e: Event) => {
     e.preventDefault();
+    if (!moteur) return;
     if (!email.trim() || !motDePasse) return setErreur('Saisissez votre adresse électronique et votre mot de passe.');
     setEnvoi(true);
     try {
@@ -44,7 +45,7 @@ export default function Connexion() {
         <input id="connexion-mdp" type="password" autoComplete="current-password" value={motDePasse} onInput={(e) => setMotDePasse(e.currentTarget.value)} />
       </div>
       {erreur && <p class="erreur" role="alert">{erreur}</p>}
-      <button type="submit" class="bouton principal" disabled={envoi}>Se connecter</button>
+      <button type="submit" class="bouton principal" disabled={envoi || !moteur}>Se connecter</button>
     </form>
   );
 }

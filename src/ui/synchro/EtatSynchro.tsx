@@ -32,7 +32,7 @@ export function EtatSynchro() {
       {etat.phase === 'connexion_requise' ? (
         <a class="bouton petit" href={lien.connexion()}>Se connecter</a>
       ) : (
-        <button type="button" class="bouton petit" disabled={etat.phase === 'en_cours'} onClick={() => void moteur.synchroniser()}>Synchroniser maintenant</button>
+        <button type="button" class="bouton petit" disabled={etat.phase === 'en_cours'} onClick={() => void moteur?.synchroniser()}>Synchroniser maintenant</button>
       )}
       {etat.message && etat.phase !== 'en_cours' && <span class="message-synchro">{etat.message}</span>}
     </div>

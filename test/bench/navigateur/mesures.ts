@@ -6,6 +6,7 @@ import { MoteurSync } from '../../../src/sync/client/index.ts';
 import { PROTOCOL_VERSION } from '../../../src/sync/index.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
+import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens.
 
@@ -34,13 +35,13 @@ async function remplir(nombre: number): Promise<number> {
   for (let fait = 0; fait < nombre; fait += LOT) {
     const demo = genererDemo({ nombre: Math.min(LOT, nombre - fait), graine: 1000 + fait, aujourdhui: AUJOURDHUI, nouvelId: () => uuidv7(), suffixe: ` ${fait / LOT + 1}` });
     // Stored as a first sync would leave them: records without pending changes.
-    await db.transaction('rw', [db.operations, db.residences, db.menages, db.personnes, db.entretiens, db.resumes, db.meta], async () => {
+    await db.transaction('rw', [db.operations, db.residences, db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], async () => {
       await db.operations.put(demo.operation);
       await db.residences.put(demo.residence);
       await db.menages.bulkPut(demo.menages);
       await db.personnes.bulkPut(demo.personnes);
       await db.entretiens.bulkPut(demo.entretiens);
-      await rafraichirResumes(db, demo.menages.map((m) => m.id));
+      await rafraichirResumes(db, demo.menages.map((m) => m.id), ['menages', 'personnes', 'entretiens']);
     });
   }
   db.close();

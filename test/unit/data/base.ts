@@ -1,6 +1,6 @@
 // A fresh IndexedDB database (fake-indexeddb) per test, deleted afterwards.
 import 'fake-indexeddb/auto';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { RelogementDb } from '../../../src/data/db.ts';
 
 const ouvertes: RelogementDb[] = [];
@@ -33,6 +33,15 @@ export function nouvelleBase(): RelogementDb & { panne: Panne } {
 
 export const quotaDepasse = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
+/**
+ * The device's day during the test (its clock keeps running from there): the write path computes
+ * the caseload summaries' dossier and clocks for the device's day.
+ */
+export function jourDeLAppareil(jour: string): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${jour}T10:00:00`), shouldAdvanceTime: true, advanceTimeDelta: 1 });
+}
+
 afterEach(async () => {
+  vi.useRealTimers();
   for (const db of ouvertes.splice(0)) await db.delete();
 });

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  ajouterPages,
   ajouterPersonne,
+  appliquerPage,
   chargerDemo,
+  dossierDuMenage,
   creerMenage,
   creerOperation,
   creerResidence,
@@ -15,11 +18,18 @@ import {
   terminerEntretien,
 } from '../../../src/data/index.ts';
 import type { FiltreMenages, RelogementDb } from '../../../src/data/index.ts';
+import { REGLAGES_DOSSIER_PAR_DEFAUT } from '../../../src/domain/index.ts';
+import { formatHlc } from '../../../src/sync/index.ts';
+import type { PulledRecord } from '../../../src/sync/index.ts';
+import { CLE_VERSION_RESUMES } from '../../../src/data/resume.ts';
 import { reponsesCompletes } from '../domain/fixtures.ts';
-import { nouvelleBase } from './base.ts';
+import { jourDeLAppareil, nouvelleBase } from './base.ts';
 
 const AUJOURDHUI = '2026-05-01';
 const tous: FiltreMenages = { texte: '', residenceId: null, statut: null, alerte: null };
+const jpeg = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n, n + 1, n + 2])], { type: 'image/jpeg' });
+
+beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 
 /** Two résidences, four households to follow and one removed. */
 async function portefeuille(db: RelogementDb) {
@@ -127,6 +137,98 @@ describe('rechercherMenages: the caseload', () => {
     expect(await noms(db, { texte: 'tran' })).toEqual(['Famille Tran']);
     await retirerPersonne(db, p.id);
     expect(await noms(db, { texte: 'thi lan' })).toEqual([]);
+  });
+});
+
+const ligneDe = async (db: RelogementDb, id: string) => (await rechercherMenages(db, tous, AUJOURDHUI)).lignes.find((l) => l.id === id);
+
+/** Provides every piece of the household's checklist but `sauf` (kinds), on the device's day. */
+async function fournirPieces(db: RelogementDb, menageId: string, sauf: readonly string[] = []) {
+  const dossier = await dossierDuMenage(db, menageId, AUJOURDHUI);
+  let n = 0;
+  for (const l of dossier?.etat.lignes ?? []) {
+    if (!sauf.includes(l.kind)) await ajouterPages(db, { menageId, kind: l.kind, personneId: l.personneId }, [{ blob: jpeg(++n), mime: 'image/jpeg' }], new Date().toISOString().slice(0, 10));
+  }
+}
+
+/** Famille Diallo at the dossier step, every piece provided on 31 October 2025: valid until 30 April 2026 included. */
+async function dossierFourniLe31Octobre(db: RelogementDb) {
+  const { diallo } = await portefeuille(db);
+  await modifierMenage(db, diallo.id, { statut: 'dossier' });
+  jourDeLAppareil('2025-10-31');
+  await fournirPieces(db, diallo.id);
+  return diallo;
+}
+
+describe('the figures the caseload reads from the summaries', () => {
+  it('shows a dossier missing a piece, with its completeness, until the piece is added', async () => {
+    const db = nouvelleBase();
+    const { benali, lefevre } = await portefeuille(db);
+    await modifierMenage(db, benali.id, { statut: 'dossier' });
+    await fournirPieces(db, benali.id, ['identite']);
+    const attendue = (await dossierDuMenage(db, benali.id, AUJOURDHUI))?.etat.completude;
+    expect(attendue).toBeGreaterThan(0);
+    expect(attendue).toBeLessThan(100);
+    expect(await ligneDe(db, benali.id)).toMatchObject({ alertes: ['premier_entretien_en_retard', 'contact_en_retard', 'dossier_a_completer'], dossier: { completude: attendue } });
+    // Not chased before its dossier step, nor counted, though nothing is provided.
+    expect(await ligneDe(db, lefevre.id)).toMatchObject({ alertes: [], dossier: { completude: 0, alerte: true, commence: false } });
+    expect(await noms(db, { alerte: 'dossier_a_completer' })).toEqual(['Famille Benali']);
+
+    await fournirPieces(db, benali.id, (await dossierDuMenage(db, benali.id, AUJOURDHUI))?.etat.lignes.filter((l) => l.kind !== 'identite').map((l) => l.kind));
+    expect(await ligneDe(db, benali.id)).toMatchObject({ alertes: ['premier_entretien_en_retard', 'contact_en_retard'], dossier: { completude: 100, alerte: false } });
+    expect((await rechercherMenages(db, { ...tous, alerte: 'dossier_a_completer' }, AUJOURDHUI)).compteurs.dossier_a_completer).toBe(0);
+  });
+
+  it('applies a pulled page carrying part of a household, and lists the household once the rest arrives', async () => {
+    const db = nouvelleBase();
+    const { tilleuls } = await portefeuille(db);
+    const id = '0190a000-0000-7000-8000-00000000c0de';
+    type Valeur = PulledRecord['fields'][string][0];
+    const champ = (seq: number, field: string, value: Valeur): [string, PulledRecord['fields'][string]] => [field, [value, formatHlc({ millis: Date.now(), counter: seq, node: '0123456789abcdef' }), seq]];
+    const page = (checkpoint: number, champs: ReturnType<typeof champ>[]) =>
+      appliquerPage(db, { records: [{ table: 'menages', recordId: id, fields: Object.fromEntries(champs) }], conflicts: [], removed: [], checkpoint, hasMore: false, upto: checkpoint, serverTime: new Date().toISOString() });
+    await page(2, [champ(1, 'residenceId', tilleuls.id), champ(2, 'statut', 'dossier')]);
+    expect((await rechercherMenages(db, tous, AUJOURDHUI)).ensemble).toBe(4);
+    await page(4, [champ(3, 'nom', 'Famille Koné'), champ(4, 'creeLe', '2026-04-01')]);
+    expect(await ligneDe(db, id)).toMatchObject({ nom: 'Famille Koné', alertes: ['premier_entretien_en_retard', 'contact_en_retard', 'dossier_a_completer'], dossier: { completude: 0 } });
+  });
+
+  it('keeps its version key when an interview answer is autosaved: the caseload’s cache stays valid', async () => {
+    const db = nouvelleBase();
+    const { benali } = await portefeuille(db);
+    const entretien = await ouvrirEntretien(db, benali.id, AUJOURDHUI);
+    const version = async () => (await db.meta.get(CLE_VERSION_RESUMES))?.value;
+    const avant = await version();
+    await enregistrerReponse(db, entretien.id, 'consentement.observations', { valeur: 'Reçus dans le salon.' });
+    expect(await version()).toBe(avant);
+    await modifierMenage(db, benali.id, { nom: 'Famille Ben Ali' });
+    expect(await version()).not.toBe(avant);
+  });
+
+  it('refreshes in the background the summaries computed for an earlier day', async () => {
+    const db = nouvelleBase();
+    const diallo = await dossierFourniLe31Octobre(db);
+    jourDeLAppareil('2026-04-30');
+    await modifierMenage(db, diallo.id, { dernierContact: '2026-04-30' });
+    const hier = await rechercherMenages(db, tous, '2026-04-30');
+    expect(hier.lignes.find((l) => l.id === diallo.id)).toMatchObject({ calculeLe: '2026-04-30', dossier: { completude: 100, alerte: true } });
+
+    jourDeLAppareil(AUJOURDHUI);
+    const attendue = (await dossierDuMenage(db, diallo.id, AUJOURDHUI))?.etat.completude;
+    expect(attendue).toBeLessThan(100);
+    await vi.waitFor(async () => expect(await ligneDe(db, diallo.id)).toMatchObject({ calculeLe: AUJOURDHUI, dossier: { completude: attendue } }), { timeout: 10_000 });
+    expect(await db.resumes.where('calculeLe').below(AUJOURDHUI).count()).toBe(0);
+  });
+
+  it('follows a change of the dossier’s settings, recomputed in the background', async () => {
+    const db = nouvelleBase();
+    const diallo = await dossierFourniLe31Octobre(db);
+    jourDeLAppareil(AUJOURDHUI);
+    await modifierMenage(db, diallo.id, { dernierContact: AUJOURDHUI });
+    expect(await noms(db, { alerte: 'dossier_a_completer' })).toEqual(['Famille Diallo']);
+    await enregistrerParametres(db, { dossier: { ...REGLAGES_DOSSIER_PAR_DEFAUT, validiteMois: 12 } });
+    await vi.waitFor(async () => expect(await noms(db, { alerte: 'dossier_a_completer' })).toEqual([]), { timeout: 10_000 });
+    expect(await ligneDe(db, diallo.id)).toMatchObject({ dossier: { completude: 100, alerte: false } });
   });
 });
 

@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { RelogementDb, VERSIONS } from '../../../src/data/db.ts';
-import { resumeDe } from '../../../src/data/resume.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from '../../../src/data/resume.ts';
+import type { ResumeBase } from '../../../src/data/resume.ts';
 import type { OutboxRow } from '../../../src/data/db.ts';
 import { modifierMenage, rechercherMenages } from '../../../src/data/index.ts';
 import { separer } from '../../../src/data/meta-champs.ts';
 import { genererDemo } from '../../../src/domain/index.ts';
 import { formatHlc } from '../../../src/sync/index.ts';
-import { nomUnique } from './base.ts';
+import { jourDeLAppareil, nomUnique } from './base.ts';
 
 // LESSONS.md §8: each version has a test that opens a database filled with the previous
 // version's data.
@@ -119,7 +120,10 @@ describe('every released version opens on the current one without losing a recor
       await ancienne.entretiens.bulkAdd(d.entretiens);
       await ancienne.outbox.bulkAdd(d.outbox);
       if (ancienne.tables.some((t) => t.name === 'resumes')) {
-        await ancienne.resumes.bulkAdd(d.menages.map((m) => resumeDe(m, d.personnes.filter((p) => p.menageId === m.id), d.entretiens.filter((e) => e.menageId === m.id))));
+        const base = d.menages.map((m) => resumeDe(m, d.personnes.filter((p) => p.menageId === m.id), d.entretiens.filter((e) => e.menageId === m.id)));
+        // From version 6 on, summaries have their sort key and figures, undated until computed.
+        const resumes = ancienne.verno >= 6 ? base.map((r) => ({ ...r, cleTri: cleTri(r.nom), dossier: null, vigilance: [], delais: [], calculeLe: '' })) : base;
+        await ancienne.table<ResumeBase>('resumes').bulkAdd(resumes);
       }
     });
     ancienne.close();
@@ -140,6 +144,39 @@ describe('every released version opens on the current one without losing a recor
   });
 });
 
+describe('migration from version 5', () => {
+  it('gives the summaries their sort key at once, and their dossier and clocks in the background', async () => {
+    jourDeLAppareil(AUJOURDHUI);
+    const nom = nomUnique('migration-v5');
+    noms.push(nom);
+    const d = donnees();
+    const v5 = new RelogementDb(nom, VERSIONS.filter((v) => v.numero <= 5));
+    await v5.transaction('rw', v5.tables, async () => {
+      await v5.residences.add(d.residence);
+      await v5.menages.bulkAdd(d.menages);
+      await v5.personnes.bulkAdd(d.personnes);
+      await v5.entretiens.bulkAdd(d.entretiens);
+      await v5.table<ResumeBase>('resumes').bulkAdd(d.menages.map((m) => resumeDe(m, d.personnes.filter((p) => p.menageId === m.id), d.entretiens.filter((e) => e.menageId === m.id))));
+    });
+    v5.close();
+
+    const db = new RelogementDb(nom, VERSIONS.filter((v) => v.numero <= 6));
+    await db.open();
+    try {
+      expect(db.verno).toBe(6);
+      expect(await db.meta.get(CLE_FORMAT_RESUMES)).toBeUndefined();
+      const tous = { texte: '', residenceId: null, statut: null, alerte: null };
+      const parNom = [...d.menages].map((m) => m.nom).sort((a, b) => a.localeCompare(b, 'fr'));
+      expect((await rechercherMenages(db, tous, AUJOURDHUI)).lignes.map((l) => l.nom)).toEqual(parNom);
+      await vi.waitFor(async () => expect(await db.meta.get(CLE_FORMAT_RESUMES)).toEqual({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES }), { timeout: 10_000 });
+      const lignes = (await rechercherMenages(db, tous, AUJOURDHUI)).lignes;
+      expect(lignes.map((l) => l.nom)).toEqual(parNom);
+      for (const l of lignes) expect(l).toMatchObject({ calculeLe: AUJOURDHUI, dossier: { completude: expect.any(Number) }, vigilance: [], delais: [] });
+    } finally {
+      db.close();
+    }
+  });
+});
 describe('migration to version 7', () => {
   it('moves each field’s sync state into its record’s row, so the next edit still says which version it was made over', async () => {
     const nom = nomUnique('migration-meta');

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   StockagePleinError,
   ajouterPages,
@@ -16,14 +16,14 @@ import {
   marquerBlobEnvoye,
   modifierMenage,
   rechercherMenages,
-  resumesDossiers,
   retirerPage,
   supprimerPiece,
 } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
-import { nouvelleBase, quotaDepasse } from '../data/base.ts';
+import { jourDeLAppareil, nouvelleBase, quotaDepasse } from '../data/base.ts';
 
 const AUJOURDHUI = '2026-03-15';
+beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 const jpeg = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n, n + 1, n + 2])], { type: 'image/jpeg' });
 
 async function unMenage(db: RelogementDb) {
@@ -90,12 +90,12 @@ describe('dossier storage', () => {
   it('gives the caseload each household’s completeness and alert, refreshed after a piece is written', async () => {
     const db = nouvelleBase();
     const { menage, titulaire } = await unMenage(db);
-    const avant = (await resumesDossiers(db, AUJOURDHUI)).get(menage.id);
-    expect(avant).toEqual({ completude: 0, alerte: true, commence: false });
+    const dossier = async () => (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find((l) => l.id === menage.id)?.dossier;
+    expect(await dossier()).toEqual({ completude: 0, alerte: true, commence: false });
     const piece = await ajouterPages(db, { menageId: menage.id, kind: 'identite', personneId: titulaire.id }, [{ blob: jpeg(1), mime: 'image/jpeg' }], AUJOURDHUI);
-    expect((await resumesDossiers(db, AUJOURDHUI)).get(menage.id)?.completude).toBeGreaterThan(0);
+    expect((await dossier())?.completude).toBeGreaterThan(0);
     await supprimerPiece(db, piece.id);
-    expect((await resumesDossiers(db, AUJOURDHUI)).get(menage.id)?.completude).toBe(0);
+    expect(await dossier()).toEqual({ completude: 0, alerte: true, commence: false });
   });
 
   it('raises the caseload’s dossier alert at the dossier step, with the completeness on the row', async () => {
@@ -105,7 +105,7 @@ describe('dossier storage', () => {
     expect((await rechercherMenages(db, filtre, AUJOURDHUI)).total).toBe(0);
     await modifierMenage(db, menage.id, { statut: 'dossier' });
     const r = await rechercherMenages(db, filtre, AUJOURDHUI);
-    expect(r.lignes.map((l) => [l.id, l.completudeDossier])).toEqual([[menage.id, 0]]);
+    expect(r.lignes.map((l) => [l.id, l.dossier?.completude])).toEqual([[menage.id, 0]]);
     expect(r.compteurs.dossier_a_completer).toBe(1);
   });
 });

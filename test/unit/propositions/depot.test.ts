@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { nouvelleBase } from '../data/base.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { jourDeLAppareil, nouvelleBase } from '../data/base.ts';
 import {
+  rechercherMenages,
   ajouterPersonne,
-  alertesPropositionsDesMenages,
   creerMenage,
   creerOperation,
   creerResidence,
@@ -23,6 +23,7 @@ import {
 import { etatProposition, refusDe, type EvenementProposition, type Proposition } from '../../../src/domain/index.ts';
 
 const AUJOURDHUI = '2025-06-30';
+beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 
 async function menageDeTest(db: RelogementDb) {
   const operation = await creerOperation(db, { nom: 'NPNRU', commune: '', territoire: '' });
@@ -96,8 +97,8 @@ describe('the proposals repository', () => {
     const r = await proposer(db, { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-06-02' }, AUJOURDHUI);
     if (!r.ok) throw new Error(r.message);
     await etapes(db, r.valeur, [avis('2025-06-03'), caleol('2025-06-05'), { type: 'visite', date: '2025-06-06', heure: null }]);
-    const alertes = await alertesPropositionsDesMenages(db, [m.id], AUJOURDHUI);
-    expect(alertes.get(m.id)).toEqual([{ nature: 'reponse_menage', libelle: 'Délai de réponse dépassé (proposition n° 1) : constater le refus', echeance: '2025-06-16', etat: 'en_retard' }]);
+    const ligne = (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find((l) => l.id === m.id);
+    expect(ligne?.delais).toEqual([{ nature: 'reponse_menage', libelle: 'Délai de réponse dépassé (proposition n° 1) : constater le refus', echeance: '2025-06-16', etat: 'en_retard' }]);
   });
 
   it('refuses a step out of order with a French message and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   agendaDesMenages,
   ajouterPersonne,
@@ -16,12 +16,12 @@ import {
   planifier,
   rechercherMenages,
   suiviDuMenage,
-  vigilancesDesMenages,
 } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
-import { nouvelleBase } from '../data/base.ts';
+import { jourDeLAppareil, nouvelleBase } from '../data/base.ts';
 
 const AUJOURDHUI = '2026-05-14';
+beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 
 async function menage(db: RelogementDb, nom = 'Famille Benali') {
   const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
@@ -96,10 +96,9 @@ describe('the budget after the move and the vigilance flag', () => {
     const apres = (await lireVisite(db, v.id))?.grille.budget.apres;
     expect(apres?.resteACharge).toBeGreaterThan(310);
     expect(apres?.resteAVivre).toBeLessThan(6.5);
-    expect((await vigilancesDesMenages(db, [m.id])).get(m.id)).toEqual(['RESTE_A_VIVRE_SOUS_SEUIL']);
-    const caseload = await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI);
-    expect(caseload.lignes[0]).toMatchObject({ vigilance: ['RESTE_A_VIVRE_SOUS_SEUIL'] });
+    const vigilance = async () => (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find((l) => l.id === m.id)?.vigilance;
+    expect(await vigilance()).toEqual(['RESTE_A_VIVRE_SOUS_SEUIL']);
     await enregistrerMontant(db, v.id, 'ressources', 2500, AUJOURDHUI);
-    expect((await vigilancesDesMenages(db, [m.id])).has(m.id)).toBe(false);
+    expect(await vigilance()).toEqual([]);
   });
 });

@@ -1,0 +1,183 @@
+import { alertesDossier, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
+import type { z } from 'zod';
+import type { ContexteAgenda, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
+import type { SyncedTable } from '../sync/index.ts';
+import type { RelogementDb } from './db.ts';
+import { contexteAgenda } from './contexte-agenda.ts';
+import { lignesDesMenages } from './enfants.ts';
+import { uuidv7 } from './ids.ts';
+import { lireParametres } from './parametres.ts';
+import { CLE_FORMAT_RESUMES, CLE_VERSION_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from './resume.ts';
+import type { ResumeMenage } from './resume.ts';
+import { vigilanceMenage } from './vigilance.ts';
+
+// The caseload summaries computed from the records: by the write path for the households it
+// writes, and in the background for those whose day is past or whose settings changed.
+
+/** The parts of a summary, each computed from a few tables of the household. */
+type Facette = 'base' | 'dossier' | 'vigilance' | 'delais';
+const TOUTES: ReadonlySet<Facette> = new Set(['base', 'dossier', 'vigilance', 'delais']);
+
+/** Which parts the records of each table feed; the settings feed them all (see `rafraichirResumes`). */
+export const FACETTES_DES_TABLES: Partial<Record<SyncedTable, readonly Facette[]>> = {
+  menages: ['base', 'dossier'],
+  personnes: ['base', 'dossier'],
+  entretiens: ['base'],
+  pieces: ['dossier'],
+  visites: ['vigilance'],
+  propositions: ['delais'],
+};
+
+/** What a refresh reads, besides the summaries and `meta`: a transaction that refreshes includes them. */
+export const TABLES_LUES_PAR_LES_RESUMES = ['menages', 'personnes', 'entretiens', 'pieces', 'visites', 'propositions', 'parametres'] as const;
+
+/** The records of the households being summarised, by household, and what they are read against. */
+type Sources = {
+  personnes: Map<string, Personne[]>;
+  entretiens: Map<string, Entretien[]>;
+  pieces: Map<string, PieceDossier[]>;
+  visites: Map<string, VisiteCourtoisie[]>;
+  propositions: Map<string, Proposition[]>;
+  territoire: ReglagesTerritoire;
+  contexte: ContexteAgenda;
+  aujourdhui: string;
+};
+
+/**
+ * A record can arrive over several pulled pages: defaults fill what has not arrived yet, and one
+ * still incomplete is left out until the page that completes it refreshes the summary again.
+ */
+function complets<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
+  const valides: T[] = [];
+  for (const r of rows) {
+    const lu = schema.safeParse(r);
+    if (lu.success) valides.push(lu.data);
+  }
+  return valides;
+}
+
+const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const liste = m.get(r.menageId);
+    if (liste) liste.push(r);
+    else m.set(r.menageId, [r]);
+  }
+  return m;
+};
+
+/**
+ * Recomputes the summaries of these households (the given parts only, all of them for a summary
+ * missing or computed for another day), writes those that changed and, when the caseload would
+ * show something else, changes the version key. Inside a transaction over the tables it reads.
+ */
+export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<void> {
+  const [lus, existants] = await Promise.all([db.menages.bulkGet([...ids]), db.resumes.bulkGet([...ids])]);
+  const menages = new Map(complets(menageSchema, lus).map((m) => [m.id, m]));
+  const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
+  const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
+  const [personnes, entretiens, pieces, visites, propositions, territoire] = await Promise.all([
+    lignesDesMenages<Personne>(db, 'personnes', pour('base', 'dossier')),
+    lignesDesMenages<Entretien>(db, 'entretiens', pour('base')),
+    lignesDesMenages<PieceDossier>(db, 'pieces', pour('dossier')),
+    lignesDesMenages<VisiteCourtoisie>(db, 'visites', pour('vigilance')),
+    lignesDesMenages<Proposition>(db, 'propositions', pour('delais')),
+    lireParametres(db),
+  ]);
+  const s: Sources = {
+    personnes: parMenage(complets(personneSchema, personnes)),
+    // Not validated: the summary reads only their status and date, and answers make them long to parse.
+    entretiens: parMenage(entretiens),
+    pieces: parMenage(complets(pieceDossierSchema, pieces).filter((p) => !p.supprime)),
+    visites: parMenage(complets(visiteCourtoisieSchema, visites)),
+    propositions: parMenage(complets(propositionSchema, propositions)),
+    territoire,
+    contexte: contexteAgenda(territoire, aujourdhui),
+    aujourdhui,
+  };
+  const ecrits: ResumeMenage[] = [];
+  const orphelins: string[] = [];
+  let visible = false;
+  const sansDate = (r: ResumeMenage) => JSON.stringify({ ...r, calculeLe: null });
+  ids.forEach((id, i) => {
+    const m = menages.get(id);
+    const e = existants[i];
+    if (!lus[i] && e) orphelins.push(id);
+    if (!m) return;
+    // Without a summary, every part is computed (`besoins`): the result is whole.
+    const suivant = Object.assign({}, e, ...[...(besoins[i] ?? TOUTES)].map((f) => PARTIES[f](m, s)), { calculeLe: aujourdhui }) as ResumeMenage;
+    if (e && JSON.stringify(e) === JSON.stringify(suivant)) return;
+    ecrits.push(suivant);
+    if (!e || sansDate(e) !== sansDate(suivant)) visible = true;
+  });
+  await db.resumes.bulkPut(ecrits);
+  await db.resumes.bulkDelete(orphelins);
+  if (visible || orphelins.length > 0) await db.meta.put({ key: CLE_VERSION_RESUMES, value: uuidv7() });
+}
+
+const PARTIES: Record<Facette, (m: Menage, s: Sources) => Partial<ResumeMenage>> = {
+  base: (m, s) => ({ ...resumeDe(m, s.personnes.get(m.id) ?? [], s.entretiens.get(m.id) ?? []), cleTri: cleTri(m.nom) }),
+  dossier: (m, s) => {
+    const pieces = s.pieces.get(m.id) ?? [];
+    const etat = etatDossierMenage(m, s.personnes.get(m.id) ?? [], pieces, s.territoire.dossier, s.aujourdhui);
+    return { dossier: { completude: etat.completude, alerte: dossierAlerte(etat), commence: pieces.length > 0 } };
+  },
+  vigilance: (m, s) => ({ vigilance: vigilanceMenage(s.visites.get(m.id) ?? [], s.territoire.vigilance) }),
+  // Only the proposals: the household's other clocks have their own alerts in the caseload.
+  delais: (m, s) => ({
+    delais: alertesDossier(
+      { menageId: m.id, nom: '', dateOuvertureResidence: null, entretiens: [], dernierContact: null, dateRelogement: null, visites: [], enquete: null, pieces: [], propositions: s.propositions.get(m.id) ?? [] },
+      s.contexte,
+    ),
+  }),
+};
+
+/** After a change of settings: every summary is to be computed again (in the background). */
+export const resumesARefaire = (db: RelogementDb) => db.meta.put({ key: CLE_FORMAT_RESUMES, value: `parametres ${uuidv7()}` });
+
+const LOT = 200;
+const pause = () => new Promise((fin) => setTimeout(fin, 0));
+const enCours = new WeakMap<RelogementDb, Promise<unknown>>();
+
+async function recalculerLot(db: RelogementDb, ids: readonly string[], aujourdhui: string): Promise<void> {
+  await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], () => recalculerResumes(db, ids, TOUTES, aujourdhui));
+  await pause();
+}
+
+async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
+  for (;;) {
+    const format = (await db.meta.get(CLE_FORMAT_RESUMES))?.value;
+    if (format === FORMAT_RESUMES) break;
+    for (let apres = ''; ; ) {
+      const ids = await db.menages.where(':id').above(apres).limit(LOT).primaryKeys();
+      const dernier = ids.at(-1);
+      if (dernier === undefined) break;
+      await recalculerLot(db, ids, aujourdhui);
+      apres = dernier;
+    }
+    // Done, unless the settings changed meanwhile: then the loop redoes every summary.
+    await db.transaction('rw', db.meta, async () => {
+      if ((await db.meta.get(CLE_FORMAT_RESUMES))?.value === format) await db.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
+    });
+  }
+  // Listed once: a household whose record is still incomplete stays as it is, and is not retried here.
+  const perimes = await db.resumes.where('calculeLe').below(aujourdhui).primaryKeys();
+  for (let i = 0; i < perimes.length; i += LOT) await recalculerLot(db, perimes.slice(i, i + LOT), aujourdhui);
+}
+
+/**
+ * Brings every summary to today in the background, in batches of a few hundred households, each in
+ * its own transaction so that the officer's writes go in between: the whole caseload after a change
+ * of format or settings, then those computed for an earlier day. One run at a time per database;
+ * started out of the caller's transaction or live query, since it writes.
+ */
+export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
+  setTimeout(() => {
+    if (enCours.has(db)) return;
+    const travail = rafraichir(db, aujourdhui)
+      // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
+      .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))
+      .finally(() => enCours.delete(db));
+    enCours.set(db, travail);
+  }, 0);
+}

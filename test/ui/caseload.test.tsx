@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/preact';
+import { Caseload } from '../../src/ui/menages/Caseload.tsx';
+import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
+import { RelogementDb, creerMenage, creerOperation, creerResidence, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
+import { plusJours } from '../../src/domain/index.ts';
+import type { EvenementProposition } from '../../src/domain/index.ts';
+
+const bases: RelogementDb[] = [];
+afterEach(async () => {
+  for (const db of bases.splice(0)) await db.delete();
+});
+
+const jour = aujourdhui();
+const il_y_a = (n: number) => plusJours(jour, -n);
+
+describe('the caseload’s cards', () => {
+  it('show the dossier’s completeness, and a proposal whose answer time has run out until the household answers', async () => {
+    const db = new RelogementDb(`ui-caseload-${Math.random().toString(36).slice(2)}`);
+    bases.push(db);
+    const { id: operationId } = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
+    const { id: residenceId } = await creerResidence(db, { operationId, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: il_y_a(200) });
+    const menage = await creerMenage(db, { residenceId, nom: 'Famille Benali' }, il_y_a(200));
+    await modifierMenage(db, menage.id, { statut: 'proposition' });
+    const offre = await offreParReference(db, 'LOG-42');
+    const r = await proposer(db, { menageId: menage.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: il_y_a(30) }, jour);
+    if (!r.ok) throw new Error(r.message);
+    const etape = async (e: EvenementProposition) => {
+      const fait = await enregistrerEtape(db, r.valeur.id, e, jour);
+      if (!fait.ok) throw new Error(fait.message);
+    };
+    await etape({ type: 'avis', date: il_y_a(29), partenaire: 'GTR', avis: 'favorable', motif: '' });
+    await etape({ type: 'caleol', date: il_y_a(28), decision: 'attribution', motif: '' });
+    await etape({ type: 'visite', date: il_y_a(27), heure: null });
+
+    render(
+      <BaseContext.Provider value={db}>
+        <Caseload />
+      </BaseContext.Provider>,
+    );
+    const carte = (await screen.findByText('Famille Benali')).closest('a') as HTMLElement;
+    expect(within(carte).getByText(/dossier complet à 0 %/)).toBeTruthy();
+    expect(within(carte).getByText('Dossier : pièces manquantes ou à renouveler')).toBeTruthy();
+    expect(within(carte).getByText('Délai dépassé : Délai de réponse dépassé (proposition n° 1) : constater le refus')).toBeTruthy();
+    await etape({ type: 'reponse', date: il_y_a(1), decision: 'refus', motif: 'etage', commentaire: '' });
+    await waitFor(() => expect(within(carte).queryByText(/Délai dépassé/)).toBeNull());
+  });
+});
