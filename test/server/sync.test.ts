@@ -18,6 +18,15 @@ async function sync(client: ModelClient, app: Awaited<ReturnType<typeof cast>>['
   return pages;
 }
 
+/** Claire's new household, synced: the start of the tests of who follows it. */
+async function householdOfClaire(db: Parameters<typeof cast>[0]) {
+  const c = await cast(db);
+  const claire = new ModelClient(c.claire.token, Date.now);
+  const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+  await sync(claire, c.app);
+  return { c, claire, menageId, personneId };
+}
+
 for (const backend of backends()) {
   describe(`sync push and pull (${backend.name})`, () => {
     const storage = useDatabase(backend);
@@ -140,10 +149,7 @@ for (const backend of backends()) {
     });
 
     it('sends a household assigned by an encadrant whole, and refuses assignments by a chargée', async () => {
-      const c = await cast(storage.db);
-      const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
-      await sync(claire, c.app);
+      const { c, claire, menageId, personneId } = await householdOfClaire(storage.db);
       const samir = new ModelClient(c.samir.token, Date.now);
       await sync(samir, c.app);
       expect(samir.record('personnes', personneId)).toBeUndefined();
@@ -163,10 +169,7 @@ for (const backend of backends()) {
     });
 
     it('has a chargée’s device forget a household she no longer follows, and only then', async () => {
-      const c = await cast(storage.db);
-      const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
-      await sync(claire, c.app);
+      const { c, claire, menageId, personneId } = await householdOfClaire(storage.db);
       const encadrant = new ModelClient(c.encadrant.token, Date.now);
       await sync(encadrant, c.app);
       const samir = new ModelClient(c.samir.token, Date.now);
