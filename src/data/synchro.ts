@@ -124,9 +124,34 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
     const clock = await horloge(db);
     await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });
     await db.meta.put({ key: CLE_CHECKPOINT, value: page.checkpoint });
-    await rafraichirResumes(db, menages, tables);
+    await differerResumes(db, menages, tables);
     await oublierMenages(db, page.removed);
     return { appliques };
+  });
+}
+
+// The caseload summaries of pulled households are brought up to date once the pull is over, in
+// one pass, not page by page: a first sync touches every household, and one pass reads each
+// table once instead of each household's records once per page. The list waits in `meta`,
+// written with each page, so an interrupted pull loses none of it.
+
+const CLE_RESUMES_EN_ATTENTE = 'resumesEnAttente';
+type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
+
+async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
+  if (menages.size === 0 && !tables.includes('parametres')) return;
+  const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+  const suivant: ResumesEnAttente = { menages: [...new Set([...(deja?.menages ?? []), ...menages])], tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
+  await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
+}
+
+/** The summaries of the households the pulled pages touched (the sync engine calls it after each pull). */
+export async function rafraichirResumesRecus(db: RelogementDb): Promise<void> {
+  await db.transaction('rw', [...TABLES_ECRITURE].map((t) => db.table(t)), async () => {
+    const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+    if (!attente) return;
+    await rafraichirResumes(db, attente.menages, attente.tables);
+    await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
   });
 }
 

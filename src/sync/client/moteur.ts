@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, effacerEchecs, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
 import type { RelogementDb } from '../../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -60,6 +60,8 @@ export class MoteurSync {
 
   /** Becomes the tab that syncs once no other tab holds the lock, and stays so until closed. */
   demarrer(): void {
+    // A pull cut off when the app was closed: its households' summaries were still to make.
+    void rafraichirResumesRecus(this.db);
     liveQuery(() => nombreEnAttente(this.db)).subscribe((n) => {
       const augmente = n > this.etat.enAttente;
       this.publier({ enAttente: n });
@@ -101,6 +103,7 @@ export class MoteurSync {
       await this.pousserTout(releve);
       await this.envoyerAcquittements();
       await this.tirerTout(releve);
+      await rafraichirResumesRecus(this.db);
       void this.fichiers.recevoirEnFond();
       await this.rapporter(releve);
       this.echecs = 0;
@@ -140,6 +143,8 @@ export class MoteurSync {
 
   private echouer(e: ErreurSync) {
     void noterEchec(this.db, e.genre);
+    // The pages stored before the failure show in the caseload without waiting for the next sync.
+    void rafraichirResumesRecus(this.db);
     if (e.genre === 'connexion') {
       void enregistrerSession(this.db, null);
       this.publier({ phase: 'connexion_requise', message: e.message, recus: null, avancement: null });

@@ -4,6 +4,7 @@ import {
   ajouterPages,
   ajouterPersonne,
   appliquerPage,
+  rafraichirResumesRecus,
   chargerDemo,
   dossierDuMenage,
   creerMenage,
@@ -186,7 +187,7 @@ describe('the figures the caseload reads from the summaries', () => {
     type Valeur = PulledRecord['fields'][string][0];
     const champ = (seq: number, field: string, value: Valeur): [string, PulledRecord['fields'][string]] => [field, [value, formatHlc({ millis: Date.now(), counter: seq, node: '0123456789abcdef' }), seq]];
     const page = (checkpoint: number, champs: ReturnType<typeof champ>[]) =>
-      appliquerPage(db, { records: [{ table: 'menages', recordId: id, fields: Object.fromEntries(champs) }], conflicts: [], removed: [], checkpoint, hasMore: false, upto: checkpoint, serverTime: new Date().toISOString() });
+      appliquerPage(db, { records: [{ table: 'menages', recordId: id, fields: Object.fromEntries(champs) }], conflicts: [], removed: [], checkpoint, hasMore: false, upto: checkpoint, serverTime: new Date().toISOString() }).then(() => rafraichirResumesRecus(db));
     await page(2, [champ(1, 'residenceId', tilleuls.id), champ(2, 'statut', 'dossier')]);
     expect((await rechercherMenages(db, tous, AUJOURDHUI)).ensemble).toBe(4);
     await page(4, [champ(3, 'nom', 'Famille Koné'), champ(4, 'creeLe', '2026-04-01')]);

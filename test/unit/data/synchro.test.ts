@@ -4,6 +4,7 @@ import {
   acquittementEnvoye,
   acquittementsAEnvoyer,
   appliquerPage,
+  rafraichirResumesRecus,
   conflitsDuMenage,
   enregistrerConflits,
   lireCheckpoint,
@@ -63,8 +64,26 @@ describe('appliquerPage', () => {
     const dernier = await menageDuServeur(db);
     expect(await db.menages.get(MENAGE)).toMatchObject({ id: MENAGE, residenceId: RESIDENCE, nom: 'Famille Benali', reference: 'TIL-0001', statut: 'a_rencontrer' });
     expect(await lireCheckpoint(db)).toBe(dernier);
+    // The caseload summary is made once the pull is over, as the sync engine does.
+    expect(await db.resumes.get(MENAGE)).toBeUndefined();
+    await rafraichirResumesRecus(db);
     expect(await db.resumes.get(MENAGE)).toMatchObject({ nom: 'Famille Benali', reference: 'TIL-0001' });
     expect(await nombreEnAttente(db)).toBe(0);
+  });
+
+  it('makes the summaries of a whole pulled caseload in one pass, each with its own occupants', async () => {
+    const db = nouvelleBase();
+    const id = (n: number, prefixe: string) => `0190a000-0000-7000-8000-${prefixe}${n.toString(16).padStart(12 - prefixe.length, '0')}`;
+    const recus: PulledRecord[] = [];
+    for (let n = 1; n <= 60; n++) {
+      recus.push(recu('menages', menageSchema.parse({ id: id(n, 'a'), residenceId: RESIDENCE, nom: `Famille ${n}`, creeLe: '2026-03-15' }), n * 100));
+      for (let p = 0; p < n % 3; p++) recus.push(recu('personnes', personneSchema.parse({ id: id(n * 10 + p, 'b'), menageId: id(n, 'a'), prenom: `P${p}`, nom: `Famille ${n}`, lien: 'enfant' }), n * 100 + 50 + p * 10));
+    }
+    await appliquerPage(db, page(recus, 10_000));
+    await rafraichirResumesRecus(db);
+    const resumes = await db.resumes.toArray();
+    expect(resumes).toHaveLength(60);
+    for (const r of resumes) expect(r.occupants).toBe(Number(r.nom.split(' ')[1]) % 3);
   });
 
   it('completes a record whose fields come over two pages', async () => {
@@ -93,6 +112,7 @@ describe('appliquerPage', () => {
     await menageDuServeur(db);
     const plusTard = formatHlc({ millis: Date.now() + 60_000, counter: 0, node: AUTRE });
     await appliquerPage(db, page([menageRecu({ nom: ['Famille Ben Ali', plusTard, 90] })], 90));
+    await rafraichirResumesRecus(db);
     expect((await db.menages.get(MENAGE))?.nom).toBe('Famille Ben Ali');
     expect(await db.resumes.get(MENAGE)).toMatchObject({ nom: 'Famille Ben Ali' });
   });
@@ -112,6 +132,7 @@ describe('a household no longer followed', () => {
       recu('pieces', pieceDossierSchema.parse({ id: '0190a000-0000-7000-8000-0000000000d2', menageId: AUTRE_MENAGE, pages: [page1(partage)] }), 400),
     ];
     await appliquerPage(db, page(recus, 500));
+    await rafraichirResumesRecus(db);
     expect(await db.personnes.get('0190a000-0000-7000-8000-0000000000b1')).toMatchObject({ prenom: 'Aïcha', menageId: MENAGE });
     for (const hash of [propre, partage]) await db.blobs.put({ hash, blob: new Blob(['x']), mime: 'image/jpeg', size: 1, etat: 'distant', recuLe: '2026-03-15T09:00:00.000Z' });
     await enregistrerConflits(db, [{ ...conflit, menageId: MENAGE }]);
