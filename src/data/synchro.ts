@@ -85,7 +85,8 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const oubli = page.removed.length > 0 ? TABLES_OUBLI : [];
-  const touchees = new Set<string>([...tables, ...oubli, ...TABLES_ECRITURE, 'conflits']);
+  // The summaries are made after the pull (`rafraichirResumesRecus`): the page locks only what it writes.
+  const touchees = new Set<string>([...tables, ...oubli, 'meta', 'conflits']);
   return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     let appliques = 0;
     let derniere = '';

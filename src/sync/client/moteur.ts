@@ -204,7 +204,6 @@ export class MoteurSync {
   private async tirerTout(releve: Releve): Promise<void> {
     const debut = await lireCheckpoint(this.db);
     const premiere = debut === 0;
-    let recus = 0;
     let suivante = this.api.tirer(debut);
     for (;;) {
       const page = await suivante;
@@ -215,9 +214,8 @@ export class MoteurSync {
         suivante.catch(() => undefined);
       }
       await appliquerPage(this.db, page);
-      recus += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
-      releve.recus = recus;
-      if (premiere) this.publier({ recus, avancement: page.upto > 0 ? page.checkpoint / page.upto : 1 });
+      releve.recus += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
+      if (premiere) this.publier({ recus: releve.recus, avancement: page.upto > 0 ? page.checkpoint / page.upto : 1 });
       if (!page.hasMore) return;
     }
   }

@@ -22,7 +22,7 @@ const ERREURS: Record<NonNullable<Appareil['report']['lastError']>, string> = {
   refus: 'modifications refusées',
 };
 
-export function aSurveiller(a: Appareil, maintenant: Date): boolean {
+function aSurveiller(a: Appareil, maintenant: Date): boolean {
   return differenceInHours(maintenant, parseISO(a.report.syncedAt)) >= SILENCE_HEURES || a.report.failuresSinceLastSuccess > 0;
 }
 
