@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import { Caseload } from '../../src/ui/menages/Caseload.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, creerMenage, creerOperation, creerResidence, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
+import { RelogementDb, creerMenage, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
 import { plusJours } from '../../src/domain/index.ts';
 import type { EvenementProposition } from '../../src/domain/index.ts';
+import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {
@@ -18,8 +19,7 @@ describe('the caseload’s cards', () => {
   it('show the dossier’s completeness, and a proposal whose answer time has run out until the household answers', async () => {
     const db = new RelogementDb(`ui-caseload-${Math.random().toString(36).slice(2)}`);
     bases.push(db);
-    const { id: operationId } = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
-    const { id: residenceId } = await creerResidence(db, { operationId, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: il_y_a(200) });
+    const { id: residenceId } = await residenceDeTest(db, il_y_a(200));
     const menage = await creerMenage(db, { residenceId, nom: 'Famille Benali' }, il_y_a(200));
     await modifierMenage(db, menage.id, { statut: 'proposition' });
     const offre = await offreParReference(db, 'LOG-42');

@@ -7,8 +7,6 @@ import {
   RelogementDb,
   ajouterPersonne,
   creerMenage,
-  creerOperation,
-  creerResidence,
   enregistrerReponse,
   lireEntretien,
   modifierMenage,
@@ -16,6 +14,7 @@ import {
 } from '../../src/data/index.ts';
 import type { Entretien, Personne } from '../../src/domain/index.ts';
 import { reponsesCompletes } from '../unit/domain/fixtures.ts';
+import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {
@@ -26,8 +25,7 @@ async function preparer(): Promise<{ db: RelogementDb; entretien: Entretien; tit
   const db = new RelogementDb(`ui-${Math.random().toString(36).slice(2)}`);
   bases.push(db);
   const jour = aujourdhui();
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: jour });
+  const residence = await residenceDeTest(db, jour);
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, jour);
   const titulaire = await ajouterPersonne(db, menage.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1980-05-12' });
   await modifierMenage(db, menage.id, { consentements: { bailleurs: { accorde: true, date: jour } } });

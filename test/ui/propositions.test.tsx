@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, creerMenage, creerOperation, creerResidence, enregistrerEtape, offreParReference, proposer } from '../../src/data/index.ts';
+import { RelogementDb, creerMenage, enregistrerEtape, offreParReference, proposer } from '../../src/data/index.ts';
 import { plusJours, type EvenementProposition, type Proposition } from '../../src/domain/index.ts';
+import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {
@@ -16,8 +17,7 @@ const il_y_a = (n: number) => plusJours(jour, -n);
 async function preparer() {
   const db = new RelogementDb(`ui-prop-${Math.random().toString(36).slice(2)}`);
   bases.push(db);
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: il_y_a(200) });
+  const residence = await residenceDeTest(db, il_y_a(200));
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, il_y_a(200));
   const offre = await offreParReference(db, 'LOG-42');
   const propose = async (n: number) => {

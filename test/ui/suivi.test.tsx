@@ -8,8 +8,6 @@ import {
   RelogementDb,
   ajouterPersonne,
   creerMenage,
-  creerOperation,
-  creerResidence,
   enregistrerMontant,
   enregistrerRelogement,
   lireMenage,
@@ -19,6 +17,7 @@ import {
 import { plusJours, plusMois } from '../../src/domain/index.ts';
 import type { Menage, VisiteCourtoisie } from '../../src/domain/index.ts';
 import type { ComponentChildren } from 'preact';
+import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {
@@ -30,8 +29,7 @@ async function preparer(): Promise<{ db: RelogementDb; menage: Menage; visite: V
   const db = new RelogementDb(`ui-suivi-${Math.random().toString(36).slice(2)}`);
   bases.push(db);
   const jour = aujourdhui();
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: plusMois(jour, -12) });
+  const residence = await residenceDeTest(db, plusMois(jour, -12));
   const cree = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali', statut: 'proposition' }, plusMois(jour, -12));
   await ajouterPersonne(db, cree.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1980-05-12' });
   const menage = await enregistrerRelogement(db, cree.id, plusMois(jour, -2), jour);

@@ -2,6 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, vi } from 'vitest';
 import { RelogementDb } from '../../../src/data/db.ts';
+import { creerOperation, creerResidence } from '../../../src/data/index.ts';
+import type { Residence } from '../../../src/domain/index.ts';
 
 const ouvertes: RelogementDb[] = [];
 let numero = 0;
@@ -45,3 +47,9 @@ afterEach(async () => {
   vi.useRealTimers();
   for (const db of ouvertes.splice(0)) await db.delete();
 });
+
+/** A renewal project and its résidence « Les Tilleuls », opened on `ouverture`: where test households live. */
+export async function residenceDeTest(db: RelogementDb, ouverture: string): Promise<Residence> {
+  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: 'Exempleville', territoire: '' });
+  return creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: ouverture });
+}

@@ -2,18 +2,17 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { ZodError } from 'zod';
-import { StockagePleinError, creerMenage, creerOperation, creerResidence, modifierMenage } from '../../../src/data/index.ts';
+import { StockagePleinError, creerMenage, modifierMenage } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/db.ts';
 import type { Menage } from '../../../src/domain/index.ts';
 import { changeSchema, parseHlc } from '../../../src/sync/index.ts';
-import { nouvelleBase, quotaDepasse } from './base.ts';
+import { nouvelleBase, quotaDepasse, residenceDeTest } from './base.ts';
 import { separer } from '../../../src/data/meta-champs.ts';
 
 const AUJOURDHUI = '2026-03-15';
 
 async function uneResidence(db: RelogementDb) {
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: 'Exempleville', territoire: '' });
-  return creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: '2026-01-10' });
+  return residenceDeTest(db, '2026-01-10');
 }
 
 async function unMenage(db: RelogementDb) {

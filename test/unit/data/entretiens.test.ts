@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ajouterPersonne,
   creerMenage,
-  creerOperation,
-  creerResidence,
   enregistrerReponse,
   entretiensDuMenage,
   lireEntretien,
@@ -17,13 +15,12 @@ import type { RelogementDb } from '../../../src/data/index.ts';
 import { cleRessource } from '../../../src/domain/index.ts';
 import type { ContexteEntretien, Menage, Personne } from '../../../src/domain/index.ts';
 import { reponsesCompletes } from '../domain/fixtures.ts';
-import { nouvelleBase } from './base.ts';
+import { nouvelleBase, residenceDeTest } from './base.ts';
 
 const AUJOURDHUI = '2026-03-15';
 
 async function unMenage(db: RelogementDb): Promise<{ menage: Menage; titulaire: Personne }> {
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: '2026-01-10' });
+  const residence = await residenceDeTest(db, '2026-01-10');
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, AUJOURDHUI);
   const titulaire = await ajouterPersonne(db, menage.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1980-05-12' });
   const avecAccord = await modifierMenage(db, menage.id, { consentements: { bailleurs: { accorde: true, date: AUJOURDHUI } } });

@@ -7,8 +7,6 @@ import {
   blobsAEnvoyer,
   blobsManquants,
   creerMenage,
-  creerOperation,
-  creerResidence,
   dossierDuMenage,
   empreinte,
   enregistrerBlobRecu,
@@ -20,15 +18,14 @@ import {
   supprimerPiece,
 } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
-import { jourDeLAppareil, nouvelleBase, quotaDepasse } from '../data/base.ts';
+import { jourDeLAppareil, nouvelleBase, quotaDepasse, residenceDeTest } from '../data/base.ts';
 
 const AUJOURDHUI = '2026-03-15';
 beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 const jpeg = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n, n + 1, n + 2])], { type: 'image/jpeg' });
 
 async function unMenage(db: RelogementDb) {
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: 'Exempleville', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: '2026-01-10' });
+  const residence = await residenceDeTest(db, '2026-01-10');
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, AUJOURDHUI);
   const titulaire = await ajouterPersonne(db, menage.id, { lien: 'titulaire', prenom: 'Aïcha', dateNaissance: '1980-05-12', activite: 'salarie', nationalite: 'hors_ue' });
   return { menage, titulaire };

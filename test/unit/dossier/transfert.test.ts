@@ -1,16 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ajouterPages, creerMenage, creerOperation, creerResidence, empreinte, enregistrerFichiersSurReseauNonMesure } from '../../../src/data/index.ts';
+import { ajouterPages, creerMenage, empreinte, enregistrerFichiersSurReseauNonMesure } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
 import { TransfertFichiers, connexionNonMesuree } from '../../../src/sync/client/blobs.ts';
-import { nouvelleBase } from '../data/base.ts';
+import { nouvelleBase, residenceDeTest } from '../data/base.ts';
 
 const AUJOURDHUI = '2026-03-15';
 const jpeg = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n, n + 1])], { type: 'image/jpeg' });
 
 async function unePage(db: RelogementDb, n: number) {
-  const operation = await creerOperation(db, { nom: 'NPNRU', commune: 'Exempleville', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: '2026-01-10' });
+  const residence = await residenceDeTest(db, '2026-01-10');
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Test' }, AUJOURDHUI);
   const piece = await ajouterPages(db, { menageId: menage.id, kind: 'bail', personneId: null }, [{ blob: jpeg(n), mime: 'image/jpeg' }], AUJOURDHUI);
   return piece.pages[0]!.blobHash;

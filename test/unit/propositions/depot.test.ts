@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { jourDeLAppareil, nouvelleBase } from '../data/base.ts';
+import { jourDeLAppareil, nouvelleBase, residenceDeTest } from '../data/base.ts';
 import {
   rechercherMenages,
   ajouterPersonne,
   creerMenage,
-  creerOperation,
-  creerResidence,
   dateRelogementDuMenage,
   decohabiter,
   enregistrerEtape,
@@ -26,8 +24,7 @@ const AUJOURDHUI = '2025-06-30';
 beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 
 async function menageDeTest(db: RelogementDb) {
-  const operation = await creerOperation(db, { nom: 'NPNRU', commune: '', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: '2025-01-06' });
+  const residence = await residenceDeTest(db, '2025-01-06');
   return creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, '2025-01-06');
 }
 

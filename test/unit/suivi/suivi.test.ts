@@ -4,8 +4,6 @@ import {
   agendaDesMenages,
   ajouterPersonne,
   creerMenage,
-  creerOperation,
-  creerResidence,
   enregistrerMontant,
   enregistrerRelogement,
   lireMenage,
@@ -18,14 +16,13 @@ import {
   suiviDuMenage,
 } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
-import { jourDeLAppareil, nouvelleBase } from '../data/base.ts';
+import { jourDeLAppareil, nouvelleBase, residenceDeTest } from '../data/base.ts';
 
 const AUJOURDHUI = '2026-05-14';
 beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 
 async function menage(db: RelogementDb, nom = 'Famille Benali') {
-  const operation = await creerOperation(db, { nom: 'NPNRU Test', commune: '', territoire: '' });
-  const residence = await creerResidence(db, { operationId: operation.id, nom: 'Les Tilleuls', adresse: '', commune: '', bailleur: '', dateOuverture: '2025-01-10' });
+  const residence = await residenceDeTest(db, '2025-01-10');
   const m = await creerMenage(db, { residenceId: residence.id, nom, statut: 'proposition' }, '2025-01-15');
   await ajouterPersonne(db, m.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1980-05-12' });
   return m;
