@@ -26,7 +26,10 @@ export async function lireCheckpoint(db: RelogementDb): Promise<number> {
 }
 
 /** What this device has to tell the server: field changes and conflicts acknowledged here. */
-export const nombreEnAttente = async (db: RelogementDb): Promise<number> => (await db.outbox.count()) + (await db.conflits.filter((c) => c.aEnvoyer === true).count());
+/** Conflicts acknowledged on this device that the server has not been told of. */
+const acquittesIci = (db: RelogementDb) => db.conflits.filter((c) => c.aEnvoyer === true);
+
+export const nombreEnAttente = async (db: RelogementDb): Promise<number> => (await db.outbox.count()) + (await acquittesIci(db).count());
 
 /** The identifier this device signs its changes with (the node of its clock). */
 export async function identifiantAppareil(db: RelogementDb): Promise<string> {
@@ -167,7 +170,7 @@ export async function marquerConflitVu(db: RelogementDb, id: string): Promise<vo
   await db.conflits.update(id, { acknowledged: { by: session?.user.name ?? 'moi', at: new Date().toISOString() }, aEnvoyer: true });
 }
 
-export const acquittementsAEnvoyer = async (db: RelogementDb): Promise<string[]> => (await db.conflits.filter((c) => c.aEnvoyer === true).primaryKeys()) as string[];
+export const acquittementsAEnvoyer = async (db: RelogementDb): Promise<string[]> => (await acquittesIci(db).primaryKeys()) as string[];
 
 export const acquittementEnvoye = (db: RelogementDb, id: string) => db.conflits.update(id, { aEnvoyer: false });
 
