@@ -36,6 +36,16 @@ function donnees() {
   return { ...demo, personnes: [...demo.personnes, retire], outbox };
 }
 
+/** Inside a transaction of a database of any version: the records every version has, and pending changes. */
+async function ajouterDonnees(db: RelogementDb, d: ReturnType<typeof donnees>) {
+  await db.operations.add(d.operation);
+  await db.residences.add(d.residence);
+  await db.menages.bulkAdd(d.menages);
+  await db.personnes.bulkAdd(d.personnes);
+  await db.entretiens.bulkAdd(d.entretiens);
+  await db.outbox.bulkAdd(d.outbox);
+}
+
 describe('migration from version 1', () => {
   it('loses no record and builds the v2 caseload summaries', async () => {
     const nom = nomUnique('migration');
@@ -44,12 +54,7 @@ describe('migration from version 1', () => {
 
     const v1 = new RelogementDb(nom, VERSIONS.slice(0, 1));
     await v1.transaction('rw', [v1.operations, v1.residences, v1.menages, v1.personnes, v1.entretiens, v1.outbox, v1.meta, v1.reprises], async () => {
-      await v1.operations.add(d.operation);
-      await v1.residences.add(d.residence);
-      await v1.menages.bulkAdd(d.menages);
-      await v1.personnes.bulkAdd(d.personnes);
-      await v1.entretiens.bulkAdd(d.entretiens);
-      await v1.outbox.bulkAdd(d.outbox);
+      await ajouterDonnees(v1, d);
       await v1.meta.put({ key: 'clock', value: { millis: Date.UTC(2026, 2, 15, 9, 0, 59), counter: 0, node: '0123456789abcdef' } });
       await v1.reprises.put({ entretienId: d.entretiens[0]!.id, section: 'logement', champ: 'q-logement-loyer' });
     });
@@ -113,12 +118,7 @@ describe('every released version opens on the current one without losing a recor
     const ancienne = new RelogementDb(nom, VERSIONS.slice(0, combien));
     await ancienne.open();
     await ancienne.transaction('rw', ancienne.tables, async () => {
-      await ancienne.operations.add(d.operation);
-      await ancienne.residences.add(d.residence);
-      await ancienne.menages.bulkAdd(d.menages);
-      await ancienne.personnes.bulkAdd(d.personnes);
-      await ancienne.entretiens.bulkAdd(d.entretiens);
-      await ancienne.outbox.bulkAdd(d.outbox);
+      await ajouterDonnees(ancienne, d);
       if (ancienne.tables.some((t) => t.name === 'resumes')) {
         const base = d.menages.map((m) => resumeDe(m, d.personnes.filter((p) => p.menageId === m.id), d.entretiens.filter((e) => e.menageId === m.id)));
         // From version 6 on, summaries have their sort key and figures, undated until computed.
