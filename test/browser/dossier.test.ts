@@ -6,6 +6,7 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
+import { couperReseau } from './parcours.ts';
 
 // Issue 6: a piece photographed offline keeps its pages across a reload, reaches another device of
 // the same officer with identical pages (same SHA-256), and the dossier exports as one PDF.
@@ -83,8 +84,7 @@ describe.runIf(chromiumDisponible())('le dossier administratif sur deux tablette
   it('photographie une pièce de 3 pages hors ligne, la retrouve après rechargement, puis sur la deuxième tablette', async () => {
     await connecter(a.page, serveur.url);
     await attendreServiceWorker(a.page);
-    await a.context.setOffline(true);
-    await serveur.arreter();
+    await couperReseau(a.context, serveur);
     await ouvrirDossier(a.page);
 
     await a.page.getByLabel(`Importer : ${PIECE}`).setInputFiles(await photos(a.page));

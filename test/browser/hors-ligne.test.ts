@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attendreServiceWorker, chromiumDisponible, tuerTablette } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterOccupants, ajouterResidence, creerMenage } from './parcours.ts';
+import { ajouterOccupants, ajouterResidence, couperReseau, creerMenage } from './parcours.ts';
 
 const OCCUPANTS = [
   { prenom: 'Aïcha', naissance: '1984-03-12' },
@@ -21,9 +21,7 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
     await attendreServiceWorker(tablette.page);
     await ajouterResidence(tablette.page, 'Résidence des Essais');
 
-    // Offline for real: the context offline and the server gone (the service worker ignores setOffline).
-    await tablette.context.setOffline(true);
-    await b.serveur.arreter();
+    await couperReseau(tablette.context, b.serveur);
     await tablette.page.reload();
     await tablette.page.getByRole('heading', { name: 'Paramètres' }).waitFor();
     await expect.poll(() => tablette.page.getByRole('status').filter({ hasText: 'Hors ligne' }).count()).toBe(1);

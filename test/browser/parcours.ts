@@ -1,7 +1,17 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Serveur } from './serveur.ts';
 
 // What an officer does on the screens, written once for every journey test.
+
+/**
+ * Offline for real (LESSONS.md §5): the context offline, and the server stopped too, since the
+ * service worker's own requests ignore `setOffline`.
+ */
+export async function couperReseau(context: BrowserContext, serveur: Serveur): Promise<void> {
+  await context.setOffline(true);
+  await serveur.arreter();
+}
 
 export const menu = (page: Page, nom: string) => page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom });
 

@@ -5,7 +5,7 @@ import { dateEnLettres, jourIso, plusJours } from '../../src/domain/index.ts';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterResidence, creerMenage, menu } from './parcours.ts';
+import { ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
 
 // Offline, a household through two refused proposals, the mediation and a third one accepted to
 // the lease; everything is still there after a reload, and the papers print on one A4 page each.
@@ -50,8 +50,7 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
     await page.goto(b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence des Essais');
-    await tablette.context.setOffline(true);
-    await b.serveur.arreter();
+    await couperReseau(tablette.context, b.serveur);
     await page.reload();
 
     await creerMenage(page, 'Famille Propositions');

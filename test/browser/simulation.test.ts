@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterOccupants, ajouterResidence, creerMenage, menu } from './parcours.ts';
+import { ajouterOccupants, ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
 
 // Issue 4: offline, simulate an offer for a household, adjust the rent, save, reload; the sheet prints on one A4 page.
 describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
@@ -16,8 +16,7 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
     await page.goto(b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence des Essais');
-    await tablette.context.setOffline(true);
-    await b.serveur.arreter();
+    await couperReseau(tablette.context, b.serveur);
     await page.reload();
     await page.getByRole('heading', { name: 'Paramètres' }).waitFor();
 

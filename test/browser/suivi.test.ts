@@ -5,7 +5,7 @@ import { plusMois } from '../../src/domain/index.ts';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterResidence, creerMenage, menu } from './parcours.ts';
+import { ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
 
 // Today as the tablet (Europe/Paris) sees it.
 const AUJOURDHUI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -63,9 +63,7 @@ describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
     await page.getByRole('button', { name: 'Par semaine' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 3, name: /^Semaine du / }).count()).toBeGreaterThan(1);
 
-    // Offline for real: the context offline and the server gone.
-    await tablette.context.setOffline(true);
-    await b.serveur.arreter();
+    await couperReseau(tablette.context, b.serveur);
     await evenement(page, 'Visite de courtoisie n° 1').getByRole('button', { name: 'Marquer faite : compte rendu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Visite de courtoisie n° 1' }).waitFor();
     await page.getByRole('group', { name: 'Issue' }).getByLabel('Réalisée').check();
