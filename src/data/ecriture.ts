@@ -1,5 +1,5 @@
 import { jourIso } from '../domain/index.ts';
-import { SYNCED_TABLES, diffRecord, initialHlc, formatHlc, tick } from '../sync/index.ts';
+import { SYNCED_TABLES, diffRecord, initialHlc, formatHlc, isRealHlcState, nodeIdSchema, tick } from '../sync/index.ts';
 import type { HlcState, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb, OutboxRow } from './db.ts';
 import { avecMeta, separer } from './meta-champs.ts';
@@ -9,9 +9,16 @@ import { FACETTES_DES_TABLES, TABLES_LUES_PAR_LES_RESUMES, recalculerResumes, re
 
 type Row = Record<string, unknown> & { id: string };
 
+/**
+ * The device's clock. One that holds no real instant (fed an impossible clock by an older server)
+ * would stop every save: it starts again from the wall time, keeping the device's node. The
+ * server refuses clocks more than minutes ahead of its time, so the wall time is close enough.
+ */
 export async function horloge(db: RelogementDb): Promise<HlcState> {
-  const row = await db.meta.get('clock');
-  return (row?.value as HlcState | undefined) ?? initialHlc(randomNodeId());
+  const stored = (await db.meta.get('clock'))?.value as HlcState | undefined;
+  if (stored === undefined) return initialHlc(randomNodeId());
+  if (isRealHlcState(stored)) return stored;
+  return initialHlc(nodeIdSchema.safeParse(stored.node).success ? stored.node : randomNodeId());
 }
 
 /**

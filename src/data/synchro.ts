@@ -1,4 +1,4 @@
-import { SYNCED_TABLES, isSyncedTable, mergePulledField, receive, MAX_PUSH_BYTES, MAX_PUSH_CHANGES } from '../sync/index.ts';
+import { SYNCED_TABLES, isRealHlc, isSyncedTable, mergePulledField, receive, MAX_PUSH_BYTES, MAX_PUSH_CHANGES } from '../sync/index.ts';
 import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
@@ -106,7 +106,7 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
         for (const [field, [value, hlc, seq]] of Object.entries(fields)) {
           const fusion = mergePulledField(record, meta[field], { recordId, field, value, hlc, seq });
           meta[field] = fusion.meta;
-          if (hlc > derniere) derniere = hlc;
+          if (hlc > derniere && isRealHlc(hlc)) derniere = hlc;
           if (!fusion.applied) continue;
           appliques++;
           record = fusion.record;
@@ -124,7 +124,7 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
       await db.table(table).bulkPut(ecrits);
     }
     await enregistrerConflits(db, page.conflicts);
-    // The page's greatest clock is enough: later local events then sort after every field received.
+    // The page's greatest real clock is enough: later local events then sort after every field received.
     const clock = await horloge(db);
     await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });
     await db.meta.put({ key: CLE_CHECKPOINT, value: page.checkpoint });

@@ -7,11 +7,46 @@ export type HlcState = { millis: number; counter: number; node: string };
 
 const MAX_COUNTER = 0xffff;
 const hlcPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/;
+const nodePattern = /^[0-9a-f]{16}$/;
 
+// The wire schema checks the shape only: a page from an older server may still carry an impossible
+// clock, and the device must be able to read it to heal (see `hlcAfter`). Whoever accepts a clock
+// for itself checks that it is real (`isRealHlc`).
 export const hlcSchema = z.string().regex(hlcPattern, 'Horloge (HLC) mal formée.');
-export const nodeIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Identifiant d’appareil mal formé.');
+export const nodeIdSchema = z.string().regex(nodePattern, 'Identifiant d’appareil mal formé.');
 
 export class ClockError extends Error {}
+
+/** An instant a clock can hold: a whole millisecond whose ISO form has a four-digit year. */
+function isRealMillis(millis: number): boolean {
+  return Number.isInteger(millis) && Math.abs(millis) <= 8.64e15 && /^\d{4}-/.test(new Date(millis).toISOString());
+}
+
+/**
+ * True when a clock is well formed and names a real instant: its time reads back as written. A
+ * well-formed "9999-99-99T99:99:99.999Z" sorts after every real clock and would lock its field
+ * for good; "2026-02-30" would be read as 2 March.
+ */
+export function isRealHlc(text: string): boolean {
+  if (!hlcPattern.test(text)) return false;
+  const iso = text.slice(0, 24);
+  const millis = Date.parse(iso);
+  return isRealMillis(millis) && new Date(millis).toISOString() === iso;
+}
+
+/** True when a stored clock state can still stamp events (a device's clock may predate the checks). */
+export function isRealHlcState(state: HlcState): boolean {
+  return isRealMillis(state.millis) && Number.isInteger(state.counter) && state.counter >= 0 && state.counter <= MAX_COUNTER && nodePattern.test(state.node);
+}
+
+/**
+ * Whether clock `a` orders after clock `b`. An impossible clock (stored before servers checked
+ * them) orders before every real one, so that the next real edit replaces it and the field heals.
+ */
+export function hlcAfter(a: string, b: string): boolean {
+  const realA = isRealHlc(a);
+  return realA === isRealHlc(b) ? a > b : realA;
+}
 
 export function formatHlc({ millis, counter, node }: HlcState): string {
   return `${new Date(millis).toISOString()}-${counter.toString(16).toUpperCase().padStart(4, '0')}-${node}`;
@@ -19,6 +54,7 @@ export function formatHlc({ millis, counter, node }: HlcState): string {
 
 export function parseHlc(text: string): HlcState {
   if (!hlcPattern.test(text)) throw new ClockError(`Horloge mal formée : ${text}`);
+  if (!isRealHlc(text)) throw new ClockError(`Horloge impossible : ${text}`);
   const millis = Date.parse(text.slice(0, 24));
   return { millis, counter: parseInt(text.slice(25, 29), 16), node: text.slice(30) };
 }
@@ -31,7 +67,7 @@ export function tick(state: HlcState, now: number): HlcState {
   return { millis, counter, node: state.node };
 }
 
-/** Merge a remote clock so that later local events sort after everything already seen. */
+/** Merge a remote clock so that later local events sort after everything already seen; an impossible one is refused. */
 export function receive(state: HlcState, remote: string, now: number, maxDriftMs = Infinity): HlcState {
   const other = parseHlc(remote);
   if (other.millis - now > maxDriftMs) throw new ClockError('Horloge distante trop en avance.');

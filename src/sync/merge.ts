@@ -1,10 +1,11 @@
+import { hlcAfter } from './hlc.ts';
 import { applyField } from './tables.ts';
 import { sameJson } from './json.ts';
 import type { PulledField } from './protocol.ts';
 
 // The merge rules of the protocol, shared by the server (judging a pushed change against the
 // stored field) and the devices (applying a pulled field under their pending edits). Clocks are
-// HLC strings, which sort in clock order.
+// HLC strings, which sort in clock order; an impossible clock orders first (`hlcAfter`).
 
 /** A field as the server stores it: its value, the clock of that value, its sequence, its author. */
 export type StoredField = { value: unknown; hlc: string; seq: number; author: string };
@@ -27,7 +28,7 @@ export function judgeChange(stored: StoredField | undefined, incoming: IncomingF
   if (stored === undefined) return { wins: true, concurrent: false };
   const unseen = incoming.baseSeq === null || stored.seq > incoming.baseSeq;
   return {
-    wins: incoming.hlc > stored.hlc,
+    wins: hlcAfter(incoming.hlc, stored.hlc),
     concurrent: unseen && stored.author !== incoming.author && !sameJson(stored.value, incoming.value),
   };
 }
@@ -48,6 +49,6 @@ export type PulledMerge = { record: Row | undefined; meta: LocalFieldMeta; appli
  */
 export function mergePulledField(record: Row | undefined, meta: LocalFieldMeta | undefined, pulled: Omit<PulledField, 'table'>): PulledMerge {
   const seq = Math.max(meta?.seq ?? 0, pulled.seq);
-  if (meta !== undefined && pulled.hlc <= meta.hlc) return { record, meta: { hlc: meta.hlc, seq }, applied: false };
+  if (meta !== undefined && !hlcAfter(pulled.hlc, meta.hlc)) return { record, meta: { hlc: meta.hlc, seq }, applied: false };
   return { record: applyField(record ?? { id: pulled.recordId }, pulled.field, pulled.value), meta: { hlc: pulled.hlc, seq }, applied: true };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { splitField } from './change.ts';
 import type { Change } from './change.ts';
-import { parseHlc } from './hlc.ts';
+import { isRealHlc, parseHlc } from './hlc.ts';
 import { SYNCED_TABLES, isSyncedTable } from './tables.ts';
 import type { SyncedTable } from './tables.ts';
 
@@ -52,6 +52,7 @@ export function checkFieldValue(table: SyncedTable, field: string, value: unknow
 export function checkChange(change: Change, now: number, maxAheadMs: number): string | null {
   if (!isSyncedTable(change.table)) return `Table « ${change.table} » inconnue.`;
   if (!(shapeOf(change.table).id as z.ZodType).safeParse(change.recordId).success) return 'Identifiant d’enregistrement invalide.';
+  if (!isRealHlc(change.hlc)) return 'Horloge de la tablette impossible (date ou heure inexistante) : corrigez la date et l’heure de l’appareil.';
   if (parseHlc(change.hlc).millis - now > maxAheadMs) {
     return `L’horloge de la tablette est en avance de plus de ${Math.round(maxAheadMs / 60_000)} minutes : corrigez la date et l’heure de l’appareil.`;
   }

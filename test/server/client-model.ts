@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, applyField, diffRecord, formatHlc, initialHlc, mergePulledField, pulledFields, receive, tick } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, applyField, diffRecord, formatHlc, initialHlc, isRealHlc, mergePulledField, pulledFields, receive, tick } from '../../src/sync/index.ts';
 import type { Change, HlcState, LocalFieldMeta, PullResponse, PushRequest, PushResponse, SyncedTable } from '../../src/sync/index.ts';
 
 // A device reduced to what the protocol needs, kept in memory: records, an outbox of field
@@ -60,7 +60,8 @@ export class ModelClient {
       const merged = mergePulledField(this.records.get(key), this.meta.get(metaKey(change.table, change.recordId, change.field)), change);
       if (merged.record) this.records.set(key, merged.record);
       this.meta.set(metaKey(change.table, change.recordId, change.field), merged.meta);
-      this.clock = receive(this.clock, change.hlc, this.now());
+      // As the device does: an impossible clock (an older server's) is not fed into its own.
+      if (isRealHlc(change.hlc)) this.clock = receive(this.clock, change.hlc, this.now());
     }
     const removed = new Set(page.removed);
     for (const [key, row] of this.records) if (removed.has(String(row.menageId ?? (key.startsWith('menages|') ? row.id : '')))) this.records.delete(key);

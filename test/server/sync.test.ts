@@ -215,6 +215,33 @@ for (const backend of backends()) {
       expect(outdated.body.error).toMatch(/Mise à jour requise/);
     });
 
+    it('refuses a clock that names no instant; a real edit replaces one an older server stored', async () => {
+      const { c, claire, menageId } = await householdOfClaire(storage.db);
+      const impossible = '9999-99-99T99:99:99.999Z-0000-0123456789abcdef';
+      const poisoned = { ...claire.edit('menages', menageId, 'telephone', '06 00 00 00 00'), hlc: impossible };
+      const refused = await pushChanges(c.app, c.claire.token, [poisoned]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.rejected).toEqual([{ changeId: poisoned.changeId, error: expect.stringMatching(/Horloge de la tablette impossible/) }]);
+      claire.outbox = [];
+
+      // Stored as an older server did, without checking, by someone else after Claire's last pull.
+      await storage.db.query(
+        `with next as (update sync_state set seq = seq + 1 returning seq)
+         update fields set value = '"06 00 00 00 00"', hlc = $1, author = $2, seq = (select seq from next)
+         where field = 'telephone' and rid = (select rid from records where tbl = 'menages' and record_id = $3)`,
+        [impossible, c.encadrant.profile.id, menageId],
+      );
+      // Claire's edit, concurrent with it, wins over the impossible clock; the conflict still lists.
+      claire.edit('menages', menageId, 'telephone', '06 11 11 11 11');
+      await sync(claire, c.app);
+      const listed = await request(c.app, c.encadrant.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.conflicts).toMatchObject([{ winner: { value: '06 11 11 11 11' }, loser: { value: '06 00 00 00 00', hlc: impossible } }]);
+      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      await sync(encadrant, c.app);
+      expect(encadrant.record('menages', menageId)?.telephone).toBe('06 11 11 11 11');
+    });
+
     it('lets only encadrants write reference data, and keeps each organisation’s settings apart', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);

@@ -1,4 +1,4 @@
-import { conflictSchema, parseHlc } from '../../sync/index.ts';
+import { conflictSchema, isRealHlc, parseHlc } from '../../sync/index.ts';
 import type { Conflict, Profile } from '../../sync/index.ts';
 import type { Database } from '../db/database.ts';
 import { Params } from '../db/params.ts';
@@ -39,8 +39,9 @@ export type ConflictJson = {
   acknowledgedAt: string | null;
 };
 
-const timeOf = (hlc: string) => new Date(parseHlc(hlc).millis).toISOString();
 const iso = (time: string) => new Date(time).toISOString();
+// A conflict logged before clocks were checked may carry an impossible one: it shows when it was detected.
+const timeOf = (hlc: string, detectedAt: string) => (isRealHlc(hlc) ? new Date(parseHlc(hlc).millis).toISOString() : iso(detectedAt));
 
 export function toConflict(row: ConflictJson): Conflict {
   return conflictSchema.parse({
@@ -50,8 +51,8 @@ export function toConflict(row: ConflictJson): Conflict {
     recordId: row.recordId,
     menageId: row.menageId,
     field: row.field,
-    winner: { value: row.winnerValue, hlc: row.winnerHlc, author: row.winnerAuthor, at: timeOf(row.winnerHlc) },
-    loser: { value: row.loserValue, hlc: row.loserHlc, author: row.loserAuthor, at: timeOf(row.loserHlc) },
+    winner: { value: row.winnerValue, hlc: row.winnerHlc, author: row.winnerAuthor, at: timeOf(row.winnerHlc, row.detectedAt) },
+    loser: { value: row.loserValue, hlc: row.loserHlc, author: row.loserAuthor, at: timeOf(row.loserHlc, row.detectedAt) },
     detectedAt: iso(row.detectedAt),
     acknowledged: row.acknowledgedAt === null ? null : { by: row.acknowledgedBy ?? '', at: iso(row.acknowledgedAt) },
   });

@@ -15,7 +15,7 @@ import {
 } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
 import { menageSchema, personneSchema, pieceDossierSchema } from '../../../src/domain/index.ts';
-import { diffRecord, formatHlc } from '../../../src/sync/index.ts';
+import { diffRecord, formatHlc, isRealHlc, parseHlc } from '../../../src/sync/index.ts';
 import type { Conflict, PullResponse, PulledRecord, SyncedTable } from '../../../src/sync/index.ts';
 import { nouvelleBase } from './base.ts';
 
@@ -115,6 +115,37 @@ describe('appliquerPage', () => {
     await rafraichirResumesRecus(db);
     expect((await db.menages.get(MENAGE))?.nom).toBe('Famille Ben Ali');
     expect(await db.resumes.get(MENAGE)).toMatchObject({ nom: 'Famille Ben Ali' });
+  });
+});
+
+// A clock that names no instant, as an older server stored it without checking.
+const EMPOISONNEE = `9999-99-99T99:99:99.999Z-0000-${AUTRE}`;
+
+describe('an impossible clock pulled from an older server', () => {
+  it('does not stop the tablet from saving, and a real edit or pull replaces it', async () => {
+    const db = nouvelleBase();
+    await appliquerPage(db, page([menageRecu({ ...champsDuMenage(), telephone: ['06 00 00 00 00', EMPOISONNEE, 80] })], 80));
+    expect((await db.menages.get(MENAGE))?.telephone).toBe('06 00 00 00 00');
+
+    await modifierMenage(db, MENAGE, { nom: 'Famille Benali-Diallo', telephone: '06 11 11 11 11' });
+    const envois = await lotAEnvoyer(db);
+    expect(envois.map((e) => e.field).sort()).toEqual(['nom', 'telephone']);
+    for (const e of envois) expect(isRealHlc(e.hlc)).toBe(true);
+
+    // Someone else's real edit, pulled later, replaces it too.
+    await appliquerPage(db, page([menageRecu({ telephone: ['06 22 22 22 22', formatHlc({ millis: Date.now() + 60_000, counter: 0, node: AUTRE }), 90] })], 90));
+    expect((await db.menages.get(MENAGE))?.telephone).toBe('06 22 22 22 22');
+  });
+
+  it('heals a tablet whose own clock was poisoned before the fix, keeping its identifier', async () => {
+    const db = nouvelleBase();
+    await menageDuServeur(db);
+    const node = '0123456789abcdef';
+    await db.meta.put({ key: 'clock', value: { millis: Number.NaN, counter: 0, node } });
+    await modifierMenage(db, MENAGE, { nom: 'Famille Benali-Diallo' });
+    const [envoi] = await lotAEnvoyer(db);
+    expect(isRealHlc(envoi!.hlc)).toBe(true);
+    expect(parseHlc(envoi!.hlc).node).toBe(node);
   });
 });
 

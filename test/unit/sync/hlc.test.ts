@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ClockError, formatHlc, hlcSchema, initialHlc, parseHlc, receive, tick } from '../../../src/sync/index.ts';
+import { ClockError, formatHlc, hlcAfter, hlcSchema, initialHlc, isRealHlc, isRealHlcState, parseHlc, receive, tick } from '../../../src/sync/index.ts';
 import type { HlcState } from '../../../src/sync/index.ts';
 
 const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -38,6 +38,70 @@ describe('formatHlc / parseHlc', () => {
   it('refuses a malformed clock', () => {
     expect(() => parseHlc('2026-03-15T09:30:00.000Z-001a-0123456789abcdef')).toThrow(ClockError);
     expect(() => parseHlc('hier')).toThrow(ClockError);
+  });
+});
+
+// Well formed, but naming no instant: such a clock sorts after every real one.
+const IMPOSSIBLES = ['9999-99-99T99:99:99.999Z', '2026-02-30T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-03-15T24:00:00.000Z', '2026-03-15T09:60:00.000Z', '2026-03-15T09:30:60.000Z', '0000-00-00T00:00:00.000Z'].map(
+  (temps) => `${temps}-0000-${NODE}`,
+);
+
+describe('isRealHlc: a clock must name a real instant', () => {
+  it('accepts every clock a device makes', () => {
+    fc.assert(
+      fc.property(arbState, (s) => {
+        expect(isRealHlc(formatHlc(s))).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses well-formed clocks whose date or time does not exist, and parseHlc and receive with it', () => {
+    for (const texte of IMPOSSIBLES) {
+      expect(hlcSchema.safeParse(texte).success, texte).toBe(true);
+      expect(isRealHlc(texte), texte).toBe(false);
+      expect(() => parseHlc(texte), texte).toThrow(ClockError);
+      expect(() => receive(initialHlc(NODE), texte, Date.now()), texte).toThrow(ClockError);
+    }
+  });
+
+  it('is true exactly when the clock’s time reads back as written', () => {
+    const chiffres = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const temps = fc.tuple(chiffres(4), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(3)).map(([a, mo, j, h, mi, s, ms]) => `${a}-${mo}-${j}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(temps, (t) => {
+        const millis = Date.parse(t);
+        const relu = Number.isNaN(millis) ? null : new Date(millis).toISOString();
+        expect(isRealHlc(`${t}-0000-${NODE}`)).toBe(relu === t);
+      }),
+    );
+  });
+
+  it('tells a device’s stored clock state that can still stamp events from one that cannot', () => {
+    expect(isRealHlcState({ millis: Date.UTC(2026, 2, 15), counter: 3, node: NODE })).toBe(true);
+    expect(isRealHlcState({ millis: Number.NaN, counter: 0, node: NODE })).toBe(false);
+    expect(isRealHlcState({ millis: MAX_MILLIS + 1, counter: 0, node: NODE })).toBe(false);
+    expect(isRealHlcState({ millis: 1.5, counter: 0, node: NODE })).toBe(false);
+    expect(isRealHlcState({ millis: 0, counter: 0x10000, node: NODE })).toBe(false);
+    expect(isRealHlcState({ millis: 0, counter: 0, node: 'tablette' })).toBe(false);
+  });
+});
+
+describe('hlcAfter: the order of the merge', () => {
+  it('is the string order between real clocks', () => {
+    fc.assert(
+      fc.property(arbState, arbState, (a, b) => {
+        expect(hlcAfter(formatHlc(a), formatHlc(b))).toBe(formatHlc(a) > formatHlc(b));
+      }),
+    );
+  });
+
+  it('puts an impossible clock before every real one, so that a real edit replaces it', () => {
+    fc.assert(
+      fc.property(arbState, fc.constantFrom(...IMPOSSIBLES), (s, impossible) => {
+        expect(hlcAfter(formatHlc(s), impossible)).toBe(true);
+        expect(hlcAfter(impossible, formatHlc(s))).toBe(false);
+      }),
+    );
   });
 });
 

@@ -18,6 +18,11 @@ describe('judgeChange (server side)', () => {
     expect(judgeChange(stored(), { value: 'x', hlc: hlc(500), baseSeq: null, author: 'nadia' })).toEqual({ wins: false, concurrent: true });
   });
 
+  it('lets a real clock replace an impossible one stored by an older server', () => {
+    const empoisonne = stored({ hlc: '9999-99-99T99:99:99.999Z-0000-0123456789abcdef' });
+    expect(judgeChange(empoisonne, { value: 'x', hlc: hlc(2_000), baseSeq: 10, author: 'nadia' }).wins).toBe(true);
+  });
+
   it('does not call concurrent an edit made after seeing, by the same author, or to the same value', () => {
     expect(judgeChange(stored(), { value: 'x', hlc: hlc(2_000), baseSeq: 10, author: 'nadia' }).concurrent).toBe(false);
     expect(judgeChange(stored(), { value: 'x', hlc: hlc(2_000), baseSeq: 3, author: 'claire' }).concurrent).toBe(false);
@@ -35,6 +40,11 @@ describe('mergePulledField (device side)', () => {
   it('keeps a newer local edit on top but remembers the seq it has seen', () => {
     const local: LocalFieldMeta = { hlc: hlc(3_000), seq: 5 };
     expect(mergePulledField({ id: 'r1', nom: 'Diallo' }, local, pulled())).toEqual({ record: { id: 'r1', nom: 'Diallo' }, meta: { hlc: hlc(3_000), seq: 12 }, applied: false });
+  });
+
+  it('applies a real value over a field whose local clock is impossible', () => {
+    const empoisonne: LocalFieldMeta = { hlc: '9999-99-99T99:99:99.999Z-0000-0123456789abcdef', seq: 5 };
+    expect(mergePulledField({ id: 'r1', nom: 'Diallo' }, empoisonne, pulled())).toEqual({ record: { id: 'r1', nom: 'Martin' }, meta: { hlc: hlc(2_000), seq: 12 }, applied: true });
   });
 
   it('applies one entry of a map and removes it on null', () => {

@@ -46,4 +46,9 @@ describe('checkChange', () => {
     const ahead = formatHlc({ millis: NOW + 300_001, counter: 0, node: '0123456789abcdef' });
     expect(checkChange(change({ hlc: ahead }), NOW, 300_000)).toMatch(/en avance de plus de 5 minutes/);
   });
+
+  it('refuses a well-formed clock that names no real instant', () => {
+    expect(checkChange(change({ hlc: '9999-99-99T99:99:99.999Z-0000-0123456789abcdef' }), NOW, 300_000)).toMatch(/Horloge de la tablette impossible/);
+    expect(checkChange(change({ hlc: '2025-02-30T10:00:00.000Z-0000-0123456789abcdef' }), NOW, 300_000)).toMatch(/Horloge de la tablette impossible/);
+  });
 });
