@@ -8,6 +8,7 @@ import { blobRoutes } from './http/blob-routes.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { staticRoutes } from './http/static-routes.ts';
 import { syncRoutes } from './http/sync-routes.ts';
+import { DEFAULT_ORG_QUOTA_BYTES } from './replication/push.ts';
 
 export type AppOptions = {
   db: Database;
@@ -18,6 +19,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limit). */
   trustProxy?: boolean;
+  /** Bytes of field values each organisation may store. */
+  orgQuotaBytes?: number;
 };
 
 /** Logs say what was asked and how it went, never who, what was sent, or from where. */
@@ -30,7 +33,7 @@ export const logOptions = (level: string) =>
     },
   }) satisfies FastifyServerOptions['logger'];
 
-export async function buildApp({ db, distDir = null, now = Date.now, logger = false, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, distDir = null, now = Date.now, logger = false, trustProxy = false, orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES, trustProxy });
   installErrorHandlers(app);
 
@@ -43,7 +46,7 @@ export async function buildApp({ db, distDir = null, now = Date.now, logger = fa
     return { status: 'ok', database: db.kind };
   });
   accountRoutes(app, db);
-  syncRoutes(app, db, now);
+  syncRoutes(app, db, now, orgQuotaBytes);
   await app.register(blobRoutes, { db });
   await staticRoutes(app, distDir);
   return app;

@@ -16,6 +16,8 @@ const env = z
     DIST_DIR: z.string().default('./dist'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** Megabytes of field values each organisation may store. */
+    ORG_QUOTA_MB: z.coerce.number().int().positive().default(1024),
   })
   .parse(process.env);
 
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     distDir: env.DIST_DIR,
     logger: logOptions(env.LOG_LEVEL),
     trustProxy: env.TRUST_PROXY === '1',
+    orgQuotaBytes: env.ORG_QUOTA_MB * 1024 * 1024,
   });
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite dans ${env.DATA_DIR}`;
   console.log(`Relogement : ${server.url.replace('127.0.0.1', 'localhost')} — base ${where}.`);

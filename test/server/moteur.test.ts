@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RelogementDb, conflitsDuMenage, enregistrerSession, identifiantAppareil, marquerConflitVu, nombreEnAttente } from '../../src/data/index.ts';
+import { RelogementDb, conflitsDuMenage, creerMenage, enregistrerSession, identifiantAppareil, marquerConflitVu, nombreEnAttente } from '../../src/data/index.ts';
 import { MoteurSync } from '../../src/sync/client/index.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, startServer } from '../../src/server/testing.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
@@ -58,6 +58,26 @@ describe('the sync engine', () => {
     expect((await request(serveur.app, claire.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`)).body.conflicts).toEqual([]);
     expect(await conflitsDuMenage(db, menageId)).toEqual([]);
     await db.delete();
+  });
+
+  it('tells the officer the organisation’s storage is full, and keeps the changes on the tablet', async () => {
+    const plein = await startServer({ port: 0, template: await pgliteTemplate(), orgQuotaBytes: 50 });
+    try {
+      const encadrante = await createTestAccount(plein.db, { organisation: 'Bailleur plein', role: 'encadrant', name: 'Inès' });
+      const residence = await createTestResidence(plein.db, encadrante.profile);
+      const db = new RelogementDb(`moteur-plein-${Date.now()}`);
+      await enregistrerSession(db, { token: encadrante.token, expiresAt: '2099-01-01T00:00:00.000Z', user: encadrante.profile });
+      await creerMenage(db, { residenceId: residence, nom: 'Famille Benali' }, '2026-03-15');
+      const moteur = new MoteurSync(db, plein.url);
+      const etats: (string | null)[] = [];
+      moteur.suivre((e) => etats.push(e.message));
+      await moteur.synchroniser();
+      expect(etats.at(-1)).toMatch(/Espace de stockage de votre organisation plein/);
+      expect(await nombreEnAttente(db)).toBeGreaterThan(0);
+      await db.delete();
+    } finally {
+      await plein.close();
+    }
   });
 
   it('reports each sync to the server, with the failures since the last success', async () => {

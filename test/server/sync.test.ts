@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION, pulledFields } from '../../src/sync/index.ts';
 import type { PullResponse } from '../../src/sync/index.ts';
 import { pullAll, pushChanges, request } from './api.ts';
 import { ModelClient } from './client-model.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { seedHouseholds } from '../../src/server/testing.ts';
 import { cast, newHousehold } from './fixtures.ts';
 import { backends, useDatabase } from './harness.ts';
@@ -240,6 +241,45 @@ for (const backend of backends()) {
       const encadrant = new ModelClient(c.encadrant.token, Date.now);
       await sync(encadrant, c.app);
       expect(encadrant.record('menages', menageId)?.telephone).toBe('06 11 11 11 11');
+    });
+
+    it('refuses a value with a key its schema does not know, at any depth, and stores nothing', async () => {
+      const { c, claire, menageId } = await householdOfClaire(storage.db);
+      const before = await pullAll(c.app, c.encadrant.token);
+      const extra = claire.edit('menages', menageId, 'consentements.caf', { accorde: true, date: '2025-03-01', ['x'.repeat(1_000_000)]: 1 });
+      const answer = await pushChanges(c.app, c.claire.token, claire.outbox);
+      expect(answer.status).toBe(400);
+      expect(answer.body.rejected).toEqual([{ changeId: extra.changeId, error: expect.stringMatching(/clé « x+ » inconnue/) }]);
+      expect((await pullAll(c.app, c.encadrant.token)).checkpoint).toBe(before.checkpoint);
+    });
+
+    it('refuses with 507 a push over the organisation’s quota, and still takes one that frees space', async () => {
+      const c = await cast(storage.db);
+      const app = await buildApp({ db: storage.db, orgQuotaBytes: 2_000 });
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      await sync(claire, app);
+      const before = await pullAll(app, c.encadrant.token);
+
+      claire.edit('menages', menageId, 'adresse', 'a'.repeat(300));
+      for (let i = 0; i < 20; i += 1) newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const full = await pushChanges(app, c.claire.token, claire.outbox);
+      expect(full.status).toBe(507);
+      expect(full.body.error).toMatch(/Espace de stockage de votre organisation plein/);
+      expect((await pullAll(app, c.encadrant.token)).checkpoint).toBe(before.checkpoint);
+
+      // Already over a lower quota: a shorter value passes, a longer one does not.
+      const tight = await buildApp({ db: storage.db, orgQuotaBytes: 100 });
+      claire.outbox = [];
+      claire.edit('menages', menageId, 'nom', 'M');
+      expect((await pushChanges(tight, c.claire.token, claire.outbox)).status).toBe(200);
+      claire.outbox = [];
+      claire.edit('menages', menageId, 'nom', 'Famille Martin-Diallo');
+      expect((await pushChanges(tight, c.claire.token, claire.outbox)).status).toBe(507);
+      // Each organisation has its own quota.
+      const other = new ModelClient(c.other.chargee.token, Date.now);
+      newHousehold(other, c.other.residenceId, c.other.chargee.profile.name);
+      expect((await pushChanges(app, c.other.chargee.token, other.outbox)).status).toBe(200);
     });
 
     it('lets only encadrants write reference data, and keeps each organisation’s settings apart', async () => {

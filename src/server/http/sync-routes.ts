@@ -26,12 +26,12 @@ const assignmentParams = z.object({ id: z.string().uuid(), userId: z.string().uu
 const conflictParams = z.object({ id: z.string().uuid() });
 const conflictsQuery = z.object({ menageId: z.string().uuid().optional() });
 
-export function syncRoutes(app: FastifyInstance, db: Database, now: () => number): void {
+export function syncRoutes(app: FastifyInstance, db: Database, now: () => number, orgQuotaBytes: number): void {
   const session = requireSession(db);
 
   app.post('/api/v1/sync/push', { preHandler: session, bodyLimit: MAX_PUSH_BYTES }, async (request) => {
     checkVersion(request.body);
-    return push(db, actorOf(request), parseInput(pushRequestSchema, request.body), now());
+    return push(db, actorOf(request), parseInput(pushRequestSchema, request.body), now(), orgQuotaBytes);
   });
 
   app.get('/api/v1/sync/pull', { preHandler: session }, async (request) => {

@@ -15,12 +15,17 @@ import { writePlan } from './write.ts';
 // nothing. Anything refused (invalid value, clock too far ahead, no right) refuses the whole
 // batch, naming the changes at fault so that the device can set them aside.
 
-function checkAll(changes: readonly Change[], now: number): void {
-  const invalid = changes.flatMap((c) => {
-    const error = checkChange(c, now, MAX_CLOCK_AHEAD_MS);
-    return error === null ? [] : [{ changeId: c.changeId, error }];
-  });
+/** The changes with their values as parsed: what is stored, never what was sent. */
+function checkAll(changes: readonly Change[], now: number): Change[] {
+  const parsed: Change[] = [];
+  const invalid: { changeId: string; error: string }[] = [];
+  for (const change of changes) {
+    const result = checkChange(change, now, MAX_CLOCK_AHEAD_MS);
+    if (result.ok) parsed.push({ ...change, value: result.value as Change['value'] });
+    else invalid.push({ changeId: change.changeId, error: result.error });
+  }
   if (invalid.length > 0) throw new HttpError(400, `${invalid.length} modification(s) invalide(s) : rien n’a été enregistré.`, invalid);
+  return parsed;
 }
 
 /**
@@ -61,9 +66,17 @@ function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt:
   );
 }
 
-/** Applies the changes not applied before; returns the conflicts they raised. */
-export async function applyChanges(db: Database, actor: Profile, deviceId: string, changes: readonly Change[], now: number): Promise<Conflict[]> {
-  checkAll(changes, now);
+/** Bytes of field values an organisation may store unless configured otherwise (ORG_QUOTA_MB). */
+export const DEFAULT_ORG_QUOTA_BYTES = 1024 ** 3;
+
+const overQuota = () => new HttpError(507, 'Espace de stockage de votre organisation plein : rien n’a été enregistré. Prévenez l’administrateur du serveur ; vos modifications restent sur la tablette.');
+
+/**
+ * Applies the changes not applied before; returns the conflicts they raised. A batch that adds to
+ * an organisation already over `quotaBytes` is refused whole; one that frees space always passes.
+ */
+export async function applyChanges(db: Database, actor: Profile, deviceId: string, sent: readonly Change[], now: number, quotaBytes = DEFAULT_ORG_QUOTA_BYTES): Promise<Conflict[]> {
+  const changes = checkAll(sent, now);
   const detectedAt = new Date(now).toISOString();
   return db.transaction(async (tx) => {
     const seq = await lockSequence(tx);
@@ -72,12 +85,14 @@ export async function applyChanges(db: Database, actor: Profile, deviceId: strin
     if (fresh.length === 0) return [];
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
-    await writePlan(tx, plan, { userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt });
+    const usage = await writePlan(tx, plan, { orgId: actor.organisation.id, userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt });
+    // Thrown inside the transaction, the refusal rolls the whole batch back.
+    if (usage.addedBytes > 0 && usage.fieldBytes > quotaBytes) throw overQuota();
     return conflictsOf(plan, state.names, detectedAt);
   });
 }
 
-export async function push(db: Database, actor: Profile, request: PushRequest, now: number): Promise<PushResponse> {
-  const conflicts = await applyChanges(db, actor, request.deviceId, request.changes, now);
+export async function push(db: Database, actor: Profile, request: PushRequest, now: number, quotaBytes: number): Promise<PushResponse> {
+  const conflicts = await applyChanges(db, actor, request.deviceId, request.changes, now, quotaBytes);
   return { ackedChangeIds: [...new Set(request.changes.map((c) => c.changeId))], conflicts, serverTime: new Date(now).toISOString() };
 }

@@ -4,8 +4,9 @@ import type { Plan } from './plan.ts';
 import type { RecordState } from './records.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
-// field values, conflicts, blob references, applied change ids and the sequence. Rows point to a
-// record by its rid, or for a record new in this batch by its key among the inserted ones.
+// field values, conflicts, blob references, applied change ids, the organisation's storage and the
+// sequence. Rows point to a record by its rid, or for a record new in this batch by its key among
+// the inserted ones.
 // Values travel wrapped as {"v": value} because jsonb_to_recordset turns a bare null into SQL NULL.
 
 const recordRef = (record: RecordState) => ({ rid: record.rid, tbl: record.table, scope: record.scope, record_id: record.recordId });
@@ -13,11 +14,18 @@ const REF_COLUMNS = 'rid bigint, tbl text, scope text, record_id text';
 const RID = 'coalesce(x.rid, n.rid)';
 const NEW_RECORD = 'left join new_records n on n.tbl = x.tbl and n.scope = x.scope and n.record_id = x.record_id';
 
-export async function writePlan(tx: Sql, plan: Plan, origin: { userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string }): Promise<void> {
+/** The organisation's storage after a write, and how much the write added (negative when it freed some). */
+export type Usage = { fieldBytes: number; addedBytes: number };
+
+export async function writePlan(tx: Sql, plan: Plan, origin: { orgId: string; userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string }): Promise<Usage> {
   const p = new Params();
   const rows = (items: readonly object[]) => `jsonb_to_recordset(${p.add(JSON.stringify(items))}::jsonb)`;
-  await tx.query(
-    `with new_records as (
+  const writes = rows([...plan.writes.values()].map(({ record, field, stored }) => ({ ...recordRef(record), field, w: { v: stored.value }, hlc: stored.hlc, seq: stored.seq, author: stored.author })));
+  // Every part of one statement sees the rows as they were before it: `replaced` reads the values
+  // the writes overwrite.
+  const [usage] = await tx.query<{ field_bytes: string | number; added_bytes: string | number }>(
+    `with planned as (select * from ${writes} as x(${REF_COLUMNS}, field text, w jsonb, hlc text, seq bigint, author uuid)),
+     new_records as (
        insert into records (tbl, scope, record_id, org_id, menage_id, created_by, created_seq)
        select tbl, scope, record_id, org_id, menage_id, created_by, created_seq
        from ${rows(plan.newRecords.map((r) => ({ tbl: r.table, scope: r.scope, record_id: r.recordId, org_id: r.orgId, menage_id: r.menageId, created_by: r.createdBy, created_seq: r.createdSeq })))}
@@ -29,9 +37,7 @@ export async function writePlan(tx: Sql, plan: Plan, origin: { userId: string; d
        where r.rid = x.rid returning 1),
      written as (
        insert into fields (rid, field, value, hlc, seq, author)
-       select ${RID}, x.field, x.w -> 'v', x.hlc, x.seq, x.author
-       from ${rows([...plan.writes.values()].map(({ record, field, stored }) => ({ ...recordRef(record), field, w: { v: stored.value }, hlc: stored.hlc, seq: stored.seq, author: stored.author })))}
-         as x(${REF_COLUMNS}, field text, w jsonb, hlc text, seq bigint, author uuid) ${NEW_RECORD}
+       select ${RID}, x.field, x.w -> 'v', x.hlc, x.seq, x.author from planned x ${NEW_RECORD}
        on conflict (rid, field) do update set value = excluded.value, hlc = excluded.hlc, seq = excluded.seq, author = excluded.author
        returning 1),
      logged as (
@@ -47,8 +53,16 @@ export async function writePlan(tx: Sql, plan: Plan, origin: { userId: string; d
      applied as (
        insert into applied_changes (change_id, user_id, device_id)
        select id, ${p.add(origin.userId)}, ${p.add(origin.deviceId)} from unnest(${p.add(origin.changeIds)}::uuid[]) as id
-       returning 1)
-     update sync_state set seq = ${p.add(plan.seq)} where id = 1`,
+       returning 1),
+     replaced as (select coalesce(sum(octet_length(f.value::text)), 0) as bytes from planned x join fields f on f.rid = x.rid and f.field = x.field),
+     added as (select coalesce(sum(octet_length((x.w -> 'v')::text)), 0) - (select bytes from replaced) as bytes from planned x),
+     used as (
+       insert into organisation_usage (org_id, field_bytes) select ${p.add(origin.orgId)}, bytes from added
+       on conflict (org_id) do update set field_bytes = organisation_usage.field_bytes + excluded.field_bytes
+       returning field_bytes),
+     advanced as (update sync_state set seq = ${p.add(plan.seq)} where id = 1 returning 1)
+     select (select field_bytes from used) as field_bytes, (select bytes from added) as added_bytes`,
     p.values,
   );
+  return { fieldBytes: Number(usage?.field_bytes ?? 0), addedBytes: Number(usage?.added_bytes ?? 0) };
 }

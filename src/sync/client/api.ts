@@ -32,7 +32,8 @@ async function lireErreur(reponse: Response): Promise<ErreurSync> {
   if (reponse.status === 401) return new ErreurSync('connexion', MESSAGES.connexion);
   if (reponse.status === 426) return new ErreurSync('version', MESSAGES.version);
   if (reponse.status === 413) return new ErreurSync('trop_gros', MESSAGES.trop_gros);
-  if (reponse.status >= 500) return new ErreurSync('serveur', MESSAGES.serveur);
+  // A full server (507) says what to do; it is retried like any fault of the server.
+  if (reponse.status >= 500) return new ErreurSync('serveur', reponse.status === 507 && detail !== null ? detail : MESSAGES.serveur);
   return new ErreurSync('refus', detail ?? MESSAGES.refus, corps.success ? (corps.data.rejected ?? []) : []);
 }
 
