@@ -60,6 +60,46 @@ for (const backend of backends()) {
       expect(stranger.status).toBe(403);
       expect(stranger.bytes.toString()).toBe(unknown.bytes.toString());
       expect((await get(c.app, c.encadrant.token, hash)).status).toBe(403);
+      const [headStranger, headUnknown] = [await get(c.app, c.other.encadrant.token, hash, 'HEAD'), await get(c.app, c.other.encadrant.token, sha256(Buffer.from(randomUUID())), 'HEAD')];
+      expect(headStranger.status).toBe(403);
+      expect(headStranger.length).toBe(headUnknown.length);
+      // Uploading the same file tells nothing of who else has it.
+      expect((await put(c.app, c.other.encadrant.token, hash, 'application/pdf', PDF)).status).toBe(201);
+    });
+
+    it('does not let a record name a file its author may not read, whether it exists or not', async () => {
+      const c = await cast(storage.db);
+      const theirs = sha256(PDF);
+      await put(c.app, c.other.encadrant.token, theirs, 'application/pdf', PDF);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      expect((await pushChanges(c.app, c.claire.token, claire.outbox)).status).toBe(200);
+      const refusals = [];
+      for (const hash of [theirs, sha256(Buffer.from(randomUUID()))]) {
+        claire.outbox = [];
+        const pieceId = randomUUID();
+        claire.edit('pieces', pieceId, 'menageId', menageId);
+        const naming = claire.edit('pieces', pieceId, 'pages', [{ blobHash: hash, mime: 'application/pdf', size: PDF.length }]);
+        const answer = await pushChanges(c.app, c.claire.token, claire.outbox);
+        expect(answer.status).toBe(403);
+        expect(answer.body.rejected?.map((r) => r.changeId)).toEqual([naming.changeId]);
+        refusals.push(answer.body.rejected?.[0]?.error);
+      }
+      expect(refusals[0]).toBe(refusals[1]);
+      expect((await get(c.app, c.claire.token, theirs)).status).toBe(403);
+    });
+
+    it('reads a file through a record only where one of its uploaders belongs to the record’s organisation', async () => {
+      const c = await cast(storage.db);
+      const theirs = sha256(PNG);
+      await put(c.app, c.other.encadrant.token, theirs, 'image/png', PNG);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      await pushChanges(c.app, c.claire.token, claire.outbox);
+      // A reference stored by an older server that did not check who named what.
+      await storage.db.query(`insert into blob_refs (hash, rid) select $1, rid from records where tbl = 'menages' and record_id = $2`, [theirs, menageId]);
+      expect((await get(c.app, c.claire.token, theirs)).status).toBe(403);
+      expect((await get(c.app, c.encadrant.token, theirs, 'HEAD')).status).toBe(403);
     });
 
     // Dossier pieces name their pages' blobs; the test runs once that table is synced.

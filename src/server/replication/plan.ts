@@ -1,5 +1,6 @@
-import { BLOB_FIELDS, judgeChange, splitField } from '../../sync/index.ts';
+import { judgeChange } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
+import { blobHashesOf } from './blob-hashes.ts';
 import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, RecordState } from './records.ts';
 
@@ -29,15 +30,6 @@ export type Plan = {
 // followed, or would be attached to a résidence that is not the user's: it reveals nothing.
 const REFUSED = 'Accès refusé : ménage inconnu, non suivi, ou sans résidence de votre organisation.';
 const REFERENCE_ONLY = 'Les données de référence (opérations, résidences, paramètres…) sont modifiées par les encadrants et administrateurs.';
-
-const BLOB_HASH = /^[0-9a-f]{64}$/;
-
-/** The blob hashes named anywhere in a value. */
-function hashesIn(value: unknown): string[] {
-  if (typeof value === 'string') return BLOB_HASH.test(value) ? [value] : [];
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(hashesIn);
-  return [];
-}
 
 /** Plans `changes` (not yet applied) from `state`, which it updates as it goes. */
 export function planBatch(state: BatchState, actor: Profile, changes: readonly Change[], seq: number, newId: () => string): Plan {
@@ -86,9 +78,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     const key = fieldKey(record.key, change.field);
     state.fields.set(key, stored);
     plan.writes.set(key, { record, field: change.field, stored });
-    if ((BLOB_FIELDS as readonly string[]).includes(splitField(change.field).name)) {
-      for (const hash of hashesIn(change.value)) plan.blobRefs.push({ record, hash });
-    }
+    for (const hash of blobHashesOf(change)) plan.blobRefs.push({ record, hash });
     if (kindOf(record.table) === 'child' && change.field === 'menageId' && record.menageId !== change.value) {
       record.menageId = change.value as string;
       if (record.rid !== null) plan.movedRecords.add(record);

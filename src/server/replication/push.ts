@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_CLOCK_AHEAD_MS, checkChange } from '../../sync/index.ts';
 import type { Change, Conflict, Profile, PushRequest, PushResponse } from '../../sync/index.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Sql } from '../db/database.ts';
+import { unreadableBlobs } from '../blobs.ts';
 import { HttpError } from '../http-error.ts';
+import { blobHashesOf } from './blob-hashes.ts';
 import { toConflict } from './conflicts.ts';
 import { loadBatch } from './load.ts';
 import { planBatch } from './plan.ts';
@@ -44,6 +46,20 @@ function unapplied(changes: readonly Change[], applied: ReadonlyMap<string, stri
   });
 }
 
+/**
+ * Refuses the changes naming a blob their author may not read: naming a blob shares it with
+ * whoever sees the record, so knowing a hash must not be enough. The same words whether the blob
+ * does not exist or belongs to someone else.
+ */
+async function checkBlobNames(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<void> {
+  const naming = changes.map((change) => ({ change, hashes: blobHashesOf(change) })).filter((n) => n.hashes.length > 0);
+  const unreadable = await unreadableBlobs(tx, actor, naming.flatMap((n) => n.hashes));
+  const refused = naming.filter((n) => n.hashes.some((h) => unreadable.has(h)));
+  if (refused.length > 0) {
+    throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', refused.map((n) => ({ changeId: n.change.changeId, error: 'Fichier inconnu du serveur : il doit être envoyé avant la pièce qui le nomme.' })));
+  }
+}
+
 function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt: string): Conflict[] {
   return plan.conflicts.map((c) =>
     toConflict({
@@ -83,6 +99,7 @@ export async function applyChanges(db: Database, actor: Profile, deviceId: strin
     const state = await loadBatch(tx, actor, changes);
     const fresh = unapplied(changes, state.applied, actor);
     if (fresh.length === 0) return [];
+    await checkBlobNames(tx, actor, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
     const usage = await writePlan(tx, plan, { orgId: actor.organisation.id, userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt });

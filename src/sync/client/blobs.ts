@@ -49,14 +49,23 @@ export class TransfertFichiers {
     return reponse;
   }
 
-  /** Uploads every local page the server lacks; a refused one stays local and is tried again next cycle. */
+  /**
+   * Uploads every local page the server lacks; a refused one stays local and is tried again next
+   * cycle. A server fault stops the cycle: the server refuses a change naming a page it has not
+   * received, so the changes wait for their pages.
+   */
   async envoyer(): Promise<void> {
     if (!(await this.autorise())) return;
     const enAttente = await blobsAEnvoyer(this.db);
     for (const [i, b] of enAttente.entries()) {
       this.progres({ sens: 'envoi', faits: i, total: enAttente.length });
-      const connu = await this.requete('HEAD', b.hash);
-      if (connu.ok || (await this.requete('PUT', b.hash, b.blob, b.mime)).ok) await marquerBlobEnvoye(this.db, b.hash);
+      if ((await this.requete('HEAD', b.hash)).ok) {
+        await marquerBlobEnvoye(this.db, b.hash);
+        continue;
+      }
+      const envoi = await this.requete('PUT', b.hash, b.blob, b.mime);
+      if (envoi.status >= 500) throw new ErreurSync('serveur', 'Le serveur n’a pas pu enregistrer une photo : nouvel essai automatique dans quelques instants.');
+      if (envoi.ok) await marquerBlobEnvoye(this.db, b.hash);
     }
     this.progres(null);
   }
