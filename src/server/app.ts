@@ -17,8 +17,12 @@ export type AppOptions = {
   /** The server's clock, injectable so that tests control it. */
   now?: () => number;
   logger?: FastifyServerOptions['logger'];
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limit). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies in front of the server: the client address (login limits) is taken that many
+   * hops from the end of X-Forwarded-For, the part the proxies wrote; what the client wrote
+   * itself before them is never trusted.
+   */
+  proxyHops?: number;
   /** Bytes of field values each organisation may store. */
   orgQuotaBytes?: number;
 };
@@ -33,8 +37,10 @@ export const logOptions = (level: string) =>
     },
   }) satisfies FastifyServerOptions['logger'];
 
-export async function buildApp({ db, distDir = null, now = Date.now, logger = false, trustProxy = false, orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES, trustProxy });
+export async function buildApp({ db, distDir = null, now = Date.now, logger = false, proxyHops = 0, orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES }: AppOptions): Promise<FastifyInstance> {
+  // The socket's peer is hop 0: the addresses the proxies wrote are trusted, the client's own are not.
+  // (Fastify's numeric setting trusts none: the server must only be reachable through its proxies.)
+  const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES, trustProxy: proxyHops > 0 ? (_address: string, hop: number) => hop < proxyHops : false });
   installErrorHandlers(app);
 
   app.get('/api/health', async () => {

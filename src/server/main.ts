@@ -15,7 +15,8 @@ const env = z
     DATABASE_URL: z.string().optional(),
     DIST_DIR: z.string().default('./dist'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** How many reverse proxies stand in front of the server (0: none). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Megabytes of field values each organisation may store. */
     ORG_QUOTA_MB: z.coerce.number().int().positive().default(1024),
   })
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     distDir: env.DIST_DIR,
     logger: logOptions(env.LOG_LEVEL),
-    trustProxy: env.TRUST_PROXY === '1',
+    proxyHops: env.TRUST_PROXY,
     orgQuotaBytes: env.ORG_QUOTA_MB * 1024 * 1024,
   });
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite dans ${env.DATA_DIR}`;

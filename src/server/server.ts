@@ -11,7 +11,7 @@ export type ServerOptions = StorageOptions & {
   host?: string;
   distDir?: string | null;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  proxyHops?: number;
   orgQuotaBytes?: number;
 };
 
@@ -21,7 +21,7 @@ export type RunningServer = { url: string; app: FastifyInstance; db: Database; c
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const storage = await openStorage(options, 'le serveur');
   try {
-    const app = await buildApp({ db: storage.db, distDir: options.distDir ?? null, logger: options.logger ?? false, trustProxy: options.trustProxy ?? false, orgQuotaBytes: options.orgQuotaBytes });
+    const app = await buildApp({ db: storage.db, distDir: options.distDir ?? null, logger: options.logger ?? false, proxyHops: options.proxyHops ?? 0, orgQuotaBytes: options.orgQuotaBytes });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;

@@ -45,6 +45,51 @@ for (const backend of backends()) {
       expect(blocked.body.error).toMatch(/Trop de tentatives/);
     });
 
+    it('lets no more than five concurrent guesses through', async () => {
+      const db = storage.db;
+      await createTestAccount(db, { organisation: 'Bailleur concurrent', role: 'chargé', email: 'sara@exemple.fr', password: 'mot de passe juste' });
+      const app = await buildApp({ db });
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(app, 'sara@exemple.fr', `essai ${i}`)));
+      expect(answers.filter((a) => a.status === 401)).toHaveLength(5);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
+    });
+
+    it('slows guessing per account and address with growing waits, never locking an account or an office', async () => {
+      const db = storage.db;
+      const account = await createTestAccount(db, { organisation: 'Bailleur du Sud', role: 'chargé', email: 'ines@exemple.fr', password: 'mot de passe juste' });
+      const colleague = await createTestAccount(db, { organisation: 'Bailleur du Sud', role: 'chargé', email: 'yanis@exemple.fr', password: 'autre mot de passe' });
+      const app = await buildApp({ db, proxyHops: 1 });
+      // Behind one proxy, which appends the address it sees to what the client sent.
+      const from = (client: string, forged = '') => ({ 'x-forwarded-for': forged === '' ? client : `${forged}, ${client}` });
+      const attempt = async (email: string, password: string, headers: Record<string, string>) => {
+        const res = await app.inject({ method: 'POST', url: '/api/login', headers, payload: { email, password } });
+        return { status: res.statusCode, retryAfter: Number(res.headers['retry-after'] ?? 0) };
+      };
+      for (let i = 0; i < 5; i += 1) expect((await attempt(account.profile.email, 'mauvais', from('203.0.113.7', `10.9.9.${i}`))).status).toBe(401);
+      // A forged X-Forwarded-For does not start the count again.
+      const first = await attempt(account.profile.email, 'mauvais', from('203.0.113.7', '10.0.0.99'));
+      expect(first.status).toBe(429);
+      expect(first.retryAfter).toBeGreaterThan(0);
+      // The officer herself, from another address, still logs in; so does a colleague behind the guesser's address.
+      expect((await attempt(account.profile.email, account.password, from('198.51.100.20'))).status).toBe(200);
+      expect((await attempt(colleague.profile.email, colleague.password, from('203.0.113.7'))).status).toBe(200);
+
+      // Once the wait is over (moved into the past here), one more try, then a longer wait.
+      await db.query(`update login_attempts set next_allowed = now() - interval '1 second' where key like 'ines@exemple.fr|%'`);
+      expect((await attempt(account.profile.email, 'mauvais', from('203.0.113.7'))).status).toBe(401);
+      const second = await attempt(account.profile.email, 'mauvais', from('203.0.113.7'));
+      expect(second.status).toBe(429);
+      expect(second.retryAfter).toBeGreaterThan(first.retryAfter);
+    });
+
+    it('does not lock everyone behind one address out after many failures on other accounts', async () => {
+      const db = storage.db;
+      const account = await createTestAccount(db, { organisation: 'Ville de Tourcoing', role: 'chargé', email: 'lea@exemple.fr', password: 'mot de passe juste' });
+      const app = await buildApp({ db });
+      for (let i = 0; i < 51; i += 1) await login(app, `inconnu-${i}@exemple.fr`, 'mauvais');
+      expect((await login(app, account.profile.email, account.password)).status).toBe(200);
+    });
+
     it('refuses requests without a live session with 401', async () => {
       const db = storage.db;
       const account = await createTestAccount(db, { organisation: 'Ville de Roubaix', role: 'chargé' });

@@ -198,6 +198,20 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
         select r.org_id, sum(octet_length(f.value::text)) from fields f join records r using (rid) group by r.org_id;
     `,
   },
+  {
+    id: 9,
+    name: 'login attempts per account and address',
+    sql: `
+      -- One counter per account and client address, taken and raised in one statement: the
+      -- failures log counted then recorded in two steps, letting concurrent guesses through.
+      drop table login_failures;
+      create table login_attempts (
+        key text primary key,
+        attempts int not null,
+        next_allowed timestamptz not null
+      );
+    `,
+  },
 ];
 
 /** Applies the missing steps; safe when several instances start at once (table lock). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loginRequestSchema, usersResponseSchema } from '../../sync/index.ts';
 import { findLogin, usersOfOrganisation } from '../accounts/accounts.ts';
-import { LOGIN_RETRY_SECONDS, clearLoginFailures, loginBlocked, recordLoginFailure } from '../accounts/login-limit.ts';
+import { claimLoginAttempt, forgetLoginAttempts } from '../accounts/login-limit.ts';
 import { decoyHash, verifyPassword } from '../accounts/passwords.ts';
 import { createSession, revokeSession } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
@@ -9,22 +9,23 @@ import { HttpError } from '../http-error.ts';
 import { actorOf, bearerToken, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
+const waitInFrench = (seconds: number) => (seconds < 60 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`);
+
 export function accountRoutes(app: FastifyInstance, db: Database): void {
   const session = requireSession(db);
 
-  app.post('/api/login', async (request) => {
+  app.post('/api/login', async (request, reply) => {
     const { email, password } = parseInput(loginRequestSchema, request.body);
     const keys = { email, ip: request.ip };
-    if (await loginBlocked(db, keys)) {
-      throw new HttpError(429, `Trop de tentatives de connexion : réessayez dans ${LOGIN_RETRY_SECONDS / 60} minutes.`);
+    const wait = await claimLoginAttempt(db, keys);
+    if (wait !== null) {
+      reply.header('retry-after', String(wait));
+      throw new HttpError(429, `Trop de tentatives de connexion : réessayez dans ${waitInFrench(wait)}.`);
     }
     const login = await findLogin(db, email);
     const valid = await verifyPassword(password, login?.passwordHash ?? (await decoyHash()));
-    if (!login || !valid) {
-      await recordLoginFailure(db, keys);
-      throw new HttpError(401, 'Adresse électronique ou mot de passe incorrect.');
-    }
-    await clearLoginFailures(db, keys);
+    if (!login || !valid) throw new HttpError(401, 'Adresse électronique ou mot de passe incorrect.');
+    await forgetLoginAttempts(db, keys);
     return { ...(await createSession(db, login.profile.id)), user: login.profile };
   });
 
