@@ -6,6 +6,7 @@ import { HttpError } from './http-error.ts';
 import { accountRoutes } from './http/account-routes.ts';
 import { blobRoutes } from './http/blob-routes.ts';
 import { installErrorHandlers } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticRoutes } from './http/static-routes.ts';
 import { syncRoutes } from './http/sync-routes.ts';
 import { DEFAULT_ORG_QUOTA_BYTES } from './replication/push.ts';
@@ -42,6 +43,7 @@ export async function buildApp({ db, distDir = null, now = Date.now, logger = fa
   // (Fastify's numeric setting trusts none: the server must only be reachable through its proxies.)
   const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES, trustProxy: proxyHops > 0 ? (_address: string, hop: number) => hop < proxyHops : false });
   installErrorHandlers(app);
+  securityHeaders(app);
 
   app.get('/api/health', async () => {
     try {

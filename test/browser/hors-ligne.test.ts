@@ -17,6 +17,11 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
 
   it('démarre hors ligne, enregistre chaque frappe et retrouve tout après un arrêt brutal', async () => {
     tablette = await b.ouvrir();
+    // The server's Content-Security-Policy lets the whole app run: nothing it needs is refused.
+    const refus: string[] = [];
+    tablette.page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refus.push(m.text());
+    });
     await tablette.page.goto(b.serveur.url);
     await attendreServiceWorker(tablette.page);
     await ajouterResidence(tablette.page, 'Résidence des Essais');
@@ -39,6 +44,7 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
     await charges.pressSequentially('87,5', { delay: 30 });
     await tablette.page.waitForTimeout(1000);
     await charges.pressSequentially('0', { delay: 0 });
+    expect(refus).toEqual([]);
     tuerTablette(tablette);
 
     tablette = await b.ouvrir(tablette.dossier);

@@ -45,6 +45,31 @@ for (const backend of backends()) {
       expect((await get('/api/health')).json()).toEqual({ status: 'ok', database: backend.name });
       await app.close();
     });
+
+    it('sends the security headers on every answer, and never lets an API answer be cached', async () => {
+      const app = await buildApp({ db: storage.db, distDir: fakeDist() });
+      const account = await createTestAccount(storage.db, { organisation: 'Bailleur des en-têtes', role: 'chargé' });
+      const answers = await Promise.all([
+        app.inject({ method: 'GET', url: '/' }),
+        app.inject({ method: 'GET', url: '/assets/app-3f2a.js' }),
+        app.inject({ method: 'GET', url: '/api/health' }),
+        app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${account.token}` } }),
+        app.inject({ method: 'GET', url: '/api/me' }),
+        app.inject({ method: 'GET', url: `/api/blobs/${'a'.repeat(64)}`, headers: { authorization: `Bearer ${account.token}` } }),
+        app.inject({ method: 'POST', url: '/api/login', payload: '{' , headers: { 'content-type': 'application/json' } }),
+      ]);
+      for (const answer of answers) {
+        const csp = String(answer.headers['content-security-policy']);
+        expect(csp).toMatch(/script-src 'self'(;|$)/);
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toContain('unsafe-inline');
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+        expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      }
+      for (const answer of answers.slice(2)) expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 401, 403, 400]);
+      await app.close();
+    });
   });
 }
 

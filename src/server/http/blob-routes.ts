@@ -17,7 +17,8 @@ const typeOf = (header: string | undefined): BlobType => {
   return known;
 };
 
-const cacheHeaders = (hash: string) => ({ 'cache-control': 'private, max-age=31536000, immutable', etag: `"${hash}"` });
+// Never cached (every API answer is no-store); the ETag still lets the tablet tell a file it has.
+const etag = (hash: string) => ({ etag: `"${hash}"` });
 
 /** Registered in its own context, so that only these routes accept images and PDFs. */
 export async function blobRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
@@ -35,12 +36,12 @@ export async function blobRoutes(app: FastifyInstance, { db }: { db: Database })
   app.get('/api/blobs/:hash', { preHandler: session, exposeHeadRoute: false }, async (request, reply) => {
     const { hash } = parseInput(blobParams, request.params);
     const blob = await readBlob(db, actorOf(request), hash);
-    return reply.headers({ 'content-type': blob.type, ...cacheHeaders(hash) }).send(blob.data);
+    return reply.headers({ 'content-type': blob.type, ...etag(hash) }).send(blob.data);
   });
 
   app.head('/api/blobs/:hash', { preHandler: session }, async (request, reply) => {
     const { hash } = parseInput(blobParams, request.params);
     const info = await blobInfo(db, actorOf(request), hash);
-    return reply.headers({ 'content-type': info.type, 'content-length': info.size, ...cacheHeaders(hash) }).send();
+    return reply.headers({ 'content-type': info.type, 'content-length': info.size, ...etag(hash) }).send();
   });
 }
