@@ -47,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  // The embedded database's files it creates are its account's alone, as the server's are.
+  process.umask(0o077);
   const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' }, 'la commande admin');
   try {
     console.log(await command(storage.db, args));

@@ -30,6 +30,8 @@ Aucun compte n’existe encore. Créez l’organisation puis le premier compte :
 `;
 
 async function main(): Promise<void> {
+  // Whatever the server creates (the embedded database's files above all) is its account's alone.
+  process.umask(0o077);
   const server = await startServer({
     port: env.PORT,
     host: env.HOST,

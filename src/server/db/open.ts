@@ -4,6 +4,7 @@ import { lockDataDir } from './lock.ts';
 import { migrate } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
+import { makePrivateDir } from './private-dir.ts';
 
 export type StorageOptions = {
   /** A PostgreSQL server; wins over dataDir. */
@@ -24,6 +25,8 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
   const release = options.dataDir === undefined ? () => undefined : lockDataDir(options.dataDir, holder);
   try {
     const db = await openPglite({ dataDir: options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'), template: options.template });
+    // The files PGlite has just made follow the umask: they are made private too.
+    if (options.dataDir !== undefined) makePrivateDir(options.dataDir);
     await migrate(db);
     // PGlite runs no autovacuum: refresh the planner's statistics once per start.
     await db.exec('analyze');
