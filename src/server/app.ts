@@ -5,6 +5,8 @@ import type { Database } from './db/database.ts';
 import { HttpError } from './http-error.ts';
 import { accountRoutes } from './http/account-routes.ts';
 import { blobRoutes } from './http/blob-routes.ts';
+import { diskGuard } from './http/disk-guard.ts';
+import type { DiskSpace } from './http/disk-guard.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticRoutes } from './http/static-routes.ts';
@@ -26,7 +28,16 @@ export type AppOptions = {
   proxyHops?: number;
   /** Bytes of field values each organisation may store. */
   orgQuotaBytes?: number;
+  /** The disk the data is on, and how much of it must stay free for writes to be accepted. */
+  diskSpace?: DiskSpace | null;
+  /** How long a request may take to be answered before it gets 503 (the tablet tries again later). */
+  handlerTimeoutMs?: number;
 };
+
+/** Long enough for the largest push on a loaded server; a request stuck longer is answered 503. */
+const HANDLER_TIMEOUT_MS = 60_000;
+/** Receiving a whole request (a 30 MB scan over a slow link) may take this long. */
+const REQUEST_TIMEOUT_MS = 5 * 60_000;
 
 /** Logs say what was asked and how it went, never who, what was sent, or from where. */
 export const logOptions = (level: string) =>
@@ -38,12 +49,20 @@ export const logOptions = (level: string) =>
     },
   }) satisfies FastifyServerOptions['logger'];
 
-export async function buildApp({ db, distDir = null, now = Date.now, logger = false, proxyHops = 0, orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, distDir = null, now = Date.now, logger = false, proxyHops = 0, orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES, diskSpace = null, handlerTimeoutMs = HANDLER_TIMEOUT_MS } = options;
   // The socket's peer is hop 0: the addresses the proxies wrote are trusted, the client's own are not.
   // (Fastify's numeric setting trusts none: the server must only be reachable through its proxies.)
-  const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES, trustProxy: proxyHops > 0 ? (_address: string, hop: number) => hop < proxyHops : false });
+  const app = Fastify({
+    logger,
+    bodyLimit: MAX_PUSH_BYTES,
+    trustProxy: proxyHops > 0 ? (_address: string, hop: number) => hop < proxyHops : false,
+    handlerTimeout: handlerTimeoutMs,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+  });
   installErrorHandlers(app);
   securityHeaders(app);
+  if (diskSpace !== null) diskGuard(app, diskSpace);
 
   app.get('/api/health', async () => {
     try {

@@ -19,6 +19,8 @@ const env = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Megabytes of field values each organisation may store. */
     ORG_QUOTA_MB: z.coerce.number().int().positive().default(1024),
+    /** Megabytes that must stay free on the embedded database's disk for writes to be accepted. */
+    MIN_FREE_DISK_MB: z.coerce.number().int().nonnegative().default(512),
   })
   .parse(process.env);
 
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     logger: logOptions(env.LOG_LEVEL),
     proxyHops: env.TRUST_PROXY,
     orgQuotaBytes: env.ORG_QUOTA_MB * 1024 * 1024,
+    minFreeDiskBytes: env.MIN_FREE_DISK_MB * 1024 * 1024,
   });
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite dans ${env.DATA_DIR}`;
   console.log(`Relogement : ${server.url.replace('127.0.0.1', 'localhost')} — base ${where}.`);

@@ -13,7 +13,12 @@ export type ServerOptions = StorageOptions & {
   logger?: FastifyServerOptions['logger'];
   proxyHops?: number;
   orgQuotaBytes?: number;
+  /** Bytes that must stay free on the embedded database's disk for writes to be accepted. */
+  minFreeDiskBytes?: number;
 };
+
+/** Room for the database to finish what it writes and start again: 512 MB. */
+const MIN_FREE_DISK_BYTES = 512 * 1024 * 1024;
 
 export type RunningServer = { url: string; app: FastifyInstance; db: Database; close: () => Promise<void> };
 
@@ -21,7 +26,15 @@ export type RunningServer = { url: string; app: FastifyInstance; db: Database; c
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const storage = await openStorage(options, 'le serveur');
   try {
-    const app = await buildApp({ db: storage.db, distDir: options.distDir ?? null, logger: options.logger ?? false, proxyHops: options.proxyHops ?? 0, orgQuotaBytes: options.orgQuotaBytes });
+    const app = await buildApp({
+      db: storage.db,
+      distDir: options.distDir ?? null,
+      logger: options.logger ?? false,
+      proxyHops: options.proxyHops ?? 0,
+      orgQuotaBytes: options.orgQuotaBytes,
+      // PostgreSQL's disk is its server's to watch; the embedded database's is this one's.
+      diskSpace: options.dataDir && !options.databaseUrl ? { path: options.dataDir, minFreeBytes: options.minFreeDiskBytes ?? MIN_FREE_DISK_BYTES } : null,
+    });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;

@@ -30,6 +30,9 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send(error.body);
+    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      return reply.code(503).send({ error: 'Le serveur met trop de temps à répondre : nouvel essai automatique plus tard. Vos modifications restent sur la tablette.' });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ error: FRAMEWORK_MESSAGES[error.code] ?? (error instanceof SyntaxError ? 'Corps JSON mal formé.' : 'Requête invalide.') });
