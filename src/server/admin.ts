@@ -5,14 +5,19 @@ import type { Database } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { openStorage } from './db/open.ts';
 import { HttpError } from './http-error.ts';
+import { readNewPassword } from './password-input.ts';
 
 // `npm run -s admin -- <command>`: accounts, on the same database as the server (DATABASE_URL,
 // or PGlite in DATA_DIR, which must not be open in a running server at the same time).
 
 const USAGE = `Commandes :
   create-org <nom> [--type bailleur|mous|ville|metropole]
-  create-user --org <nom> --email <adresse> --password <mot de passe> --role <chargé|encadrant|administrateur> [--name <nom affiché>]
+  create-user --org <nom> --email <adresse> --role <chargé|encadrant|administrateur> [--name <nom affiché>]
+    (le mot de passe est demandé sans s’afficher, ou lu sur l’entrée standard)
   revoke-sessions --email <adresse>`;
+
+// Still recognised, to say why it is refused rather than "unknown option".
+const PASSWORD_ARGUMENT = 'L’option --password n’est plus acceptée : le mot de passe resterait dans l’historique du terminal et la liste des processus. Il est demandé à la saisie, ou lu sur l’entrée standard.';
 
 type Command = (db: Database, args: string[]) => Promise<string>;
 
@@ -28,8 +33,10 @@ const COMMANDS: Record<string, Command> = {
       args,
       options: { org: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     });
-    if (!values.org || !values.email || !values.password || !values.role) throw new HttpError(400, `Options manquantes.\n${USAGE}`);
-    const user = await createUser(db, { organisation: values.org, email: values.email, password: values.password, role: values.role, ...(values.name ? { name: values.name } : {}) });
+    if (values.password !== undefined) throw new HttpError(400, PASSWORD_ARGUMENT);
+    if (!values.org || !values.email || !values.role) throw new HttpError(400, `Options manquantes.\n${USAGE}`);
+    const password = await readNewPassword();
+    const user = await createUser(db, { organisation: values.org, email: values.email, password, role: values.role, ...(values.name ? { name: values.name } : {}) });
     return `Compte ${user.email} (${user.role}) créé dans « ${user.organisation.name} ».`;
   },
   'revoke-sessions': async (db, args) => {

@@ -27,8 +27,9 @@ const env = z
 const FIRST_ACCOUNT = `
 Aucun compte n’existe encore. Créez l’organisation puis le premier compte :
   npm run -s admin -- create-org "Nom de l’organisation"
-  npm run -s admin -- create-user --org "Nom de l’organisation" --email vous@exemple.fr --password "un mot de passe long" --role administrateur
-(Avec la base intégrée, arrêtez d’abord le serveur : elle ne s’ouvre que dans un processus à la fois.)
+  npm run -s admin -- create-user --org "Nom de l’organisation" --email vous@exemple.fr --role administrateur
+(Le mot de passe est demandé à la saisie. Avec la base intégrée, arrêtez d’abord le serveur : elle ne
+s’ouvre que dans un processus à la fois.)
 `;
 
 async function main(): Promise<void> {

@@ -110,6 +110,11 @@ for (const backend of backends()) {
       await expect(createOrganisation(db, 'MOUS Sud')).rejects.toThrow(/existe déjà/);
       await expect(createOrganisation(db, 'X', 'banque')).rejects.toThrow(/Type d’organisation inconnu/);
       await expect(createUser(db, { organisation: 'MOUS Sud', email: 'a@b.fr', password: 'court', role: 'chargé' })).rejects.toThrow(/au moins 12 caractères/);
+      for (const common of ['motdepasse123', 'Azertyuiop123', 'Mot de passe 123', '123456789012']) {
+        await expect(createUser(db, { organisation: 'MOUS Sud', email: 'a@b.fr', password: common, role: 'chargé' })).rejects.toThrow(/plus courants/);
+      }
+      await expect(createUser(db, { organisation: 'MOUS Sud', email: 'a@b.fr', password: 'aaaaaaaaaaaaaaab', role: 'chargé' })).rejects.toThrow(/répète/);
+      await expect(createUser(db, { organisation: 'MOUS Sud', email: 'claire.martin@b.fr', password: 'claire.martin2025', role: 'chargé' })).rejects.toThrow(/adresse électronique/);
       await expect(createUser(db, { organisation: 'MOUS Sud', email: 'a@b.fr', password: 'assez long pour passer', role: 'stagiaire' })).rejects.toThrow(/Rôle inconnu/);
       await createUser(db, { organisation: 'MOUS Sud', email: 'a@b.fr', password: 'assez long pour passer', role: 'administrateur' });
       await expect(createUser(db, { organisation: 'MOUS Sud', email: 'A@B.FR', password: 'assez long pour passer', role: 'chargé' })).rejects.toThrow(/existe déjà/);

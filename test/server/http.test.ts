@@ -88,8 +88,23 @@ describe('the server process', () => {
 
     await server.close();
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+
+    // A password is never an argument: read from standard input here (a prompt at a terminal).
+    const runAdmin = (args: string[], input: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', input });
+    const newUser = ['create-user', '--org', 'Ville de Tourcoing', '--email', 'lina@exemple.fr', '--role', 'chargé'];
+    const argument = runAdmin([...newUser, '--password', 'un mot de passe long'], '');
+    expect(argument.status).toBe(1);
+    expect(argument.stderr).toMatch(/--password n’est plus acceptée/);
+    const common = runAdmin(newUser, 'motdepasse123\n');
+    expect(common.status).toBe(1);
+    expect(common.stderr).toMatch(/plus courants/);
+    const created = runAdmin(newUser, 'trois chats sur un toit\n');
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
     const reopened = await startServer({ port: 0, dataDir });
     expect((await fetch(`${reopened.url}/api/me`, { headers: { authorization: `Bearer ${account.token}` } })).status).toBe(200);
+    const lina = await fetch(`${reopened.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lina@exemple.fr', password: 'trois chats sur un toit' }) });
+    expect(lina.status).toBe(200);
     await reopened.close();
   }, 120_000);
 });

@@ -3,7 +3,8 @@ import { organisationKindSchema, roleSchema } from '../../sync/index.ts';
 import type { Profile, Role } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
+import { passwordProblem } from './password-policy.ts';
+import { hashPassword } from './passwords.ts';
 import { profileColumns, toProfile } from './profiles.ts';
 import type { ProfileRow } from './profiles.ts';
 
@@ -31,9 +32,8 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   if (!emailPattern.test(email) || email.length > 254) throw new HttpError(400, `Adresse électronique invalide : ${user.email}`);
   const role = roleSchema.safeParse(user.role);
   if (!role.success) throw new HttpError(400, 'Rôle inconnu : chargé, encadrant ou administrateur.');
-  if (passwordHash === undefined && user.password.length < MIN_PASSWORD_LENGTH) {
-    throw new HttpError(400, `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`);
-  }
+  const weak = passwordHash === undefined ? passwordProblem(user.password, email) : null;
+  if (weak !== null) throw new HttpError(400, weak);
   const [org] = await db.query<{ id: string }>('select id from organisations where name = $1', [user.organisation.trim()]);
   if (!org) throw new HttpError(404, `Organisation « ${user.organisation} » introuvable : créez-la d’abord (create-org).`);
   const [taken] = await db.query('select 1 from users where email = $1', [email]);

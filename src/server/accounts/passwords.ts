@@ -31,4 +31,3 @@ let decoy: Promise<string> | undefined;
 /** Checked against when the email is unknown, so that the answer takes the same time. */
 export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
 
-export const MIN_PASSWORD_LENGTH = 12;
