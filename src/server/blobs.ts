@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { BLOB_TYPES } from '../sync/index.ts';
 import type { Profile } from '../sync/index.ts';
 import type { Database, Sql } from './db/database.ts';
 import { Params } from './db/params.ts';
+import { looksLike } from './file-types.ts';
+import type { BlobType } from './file-types.ts';
 import { HttpError, forbidden } from './http-error.ts';
 import { visibleRecords } from './replication/access.ts';
 
@@ -13,23 +14,13 @@ import { visibleRecords } from './replication/access.ts';
 // knowing a hash is never enough to read a file. A blob that does not exist and one that is not
 // yours get the same answer.
 
-export type BlobType = (typeof BLOB_TYPES)[number];
-
-/** The first bytes each accepted type starts with, so a mislabelled file is refused. */
-const SIGNATURES: Record<BlobType, (bytes: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-};
-
 /**
  * Stores a blob; true when this user had not uploaded it before. Storing it again changes
  * nothing, and whether someone else uploaded the same file is not told.
  */
 export async function putBlob(db: Database, actor: Profile, hash: string, type: BlobType, content: Buffer): Promise<boolean> {
   if (createHash('sha256').update(content).digest('hex') !== hash) throw new HttpError(400, 'Le contenu ne correspond pas à son empreinte SHA-256 : rien n’a été enregistré.');
-  if (!SIGNATURES[type](content)) throw new HttpError(415, `Le contenu n’est pas un fichier ${type} valide.`);
+  if (!looksLike(type, content)) throw new HttpError(415, `Le contenu n’est pas un fichier ${type} valide.`);
   return db.transaction(async (tx) => {
     await tx.query('insert into blobs (hash, content_type, size, data) values ($1, $2, $3, $4) on conflict do nothing', [hash, type, content.length, content]);
     const uploaded = await tx.query('insert into blob_uploads (hash, user_id) values ($1, $2) on conflict do nothing returning hash', [hash, actor.id]);

@@ -8,8 +8,25 @@ import { ModelClient } from './client-model.ts';
 import { cast, newHousehold } from './fixtures.ts';
 import { backends, useDatabase } from './harness.ts';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('une photo de quittance')]);
-const PDF = Buffer.from('%PDF-1.7\nun avis d’imposition');
+// Real files, as small as they come: a 1×1 PNG, a JPEG's headers, a WebP's headers, a PDF.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.7\nun avis d’imposition\n%%EOF\n');
+const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+const jpeg = (width: number, height: number) =>
+  Buffer.from([0xff, 0xd8, ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), ...segment(0xc0, [8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]), 0xff, 0xd9]);
+function webp(declaredExtra = 0): Buffer {
+  const chunk = Buffer.concat([Buffer.from('VP8L'), Buffer.from([5, 0, 0, 0, 0x2f, 0, 0, 0, 0, 0])]);
+  const riff = Buffer.alloc(8);
+  riff.write('RIFF', 0, 'latin1');
+  riff.writeUInt32LE(4 + chunk.length + declaredExtra, 4);
+  return Buffer.concat([riff, Buffer.from('WEBP'), chunk]);
+}
+/** A PNG whose header declares another width. */
+const pngOfWidth = (width: number) => {
+  const forged = Buffer.from(PNG);
+  forged.writeUInt32BE(width, 16);
+  return forged;
+};
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function put(app: FastifyInstance, token: string, hash: string, type: string, body: Buffer) {
@@ -49,6 +66,26 @@ for (const backend of backends()) {
       expect((await put(c.app, c.claire.token, sha256(huge), 'application/pdf', huge)).status).toBe(413);
       expect(await storage.db.query('select count(*)::int as n from blobs')).toEqual(before);
       expect((await get(c.app, c.claire.token, sha256(PDF))).status).toBe(403);
+    });
+
+    it('stores only files that are what they claim, header and declared size, and serves them as attachments', async () => {
+      const c = await cast(storage.db);
+      const accepted: [string, Buffer][] = [['image/jpeg', jpeg(640, 480)], ['image/webp', webp()], ['image/png', PNG], ['application/pdf', PDF]];
+      for (const [type, body] of accepted) expect((await put(c.app, c.claire.token, sha256(body), type, body)).status, type).toBe(201);
+      const refused: [string, Buffer][] = [
+        ['image/png', Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>alert(1)</script></html>')])],
+        ['image/png', pngOfWidth(0)],
+        ['image/png', pngOfWidth(1_000_000)],
+        ['image/jpeg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('<script>alert(1)</script>')])],
+        ['image/jpeg', jpeg(0, 480)],
+        ['image/webp', webp(100)],
+        ['application/pdf', Buffer.from('%PDF-1.7\n<script>alert(1)</script>')],
+      ];
+      for (const [type, body] of refused) expect((await put(c.app, c.claire.token, sha256(body), type, body)).status, `${type} ${body.length}`).toBe(415);
+
+      const read = await c.app.inject({ method: 'GET', url: `/api/blobs/${sha256(PDF)}`, headers: { authorization: `Bearer ${c.claire.token}` } });
+      expect(read.headers['content-disposition']).toBe(`attachment; filename="${sha256(PDF)}.pdf"`);
+      expect(read.headers['x-content-type-options']).toBe('nosniff');
     });
 
     it('lets only its uploader read a blob no visible record refers to', async () => {

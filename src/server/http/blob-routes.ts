@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { BLOB_TYPES, MAX_BLOB_BYTES, blobHashSchema } from '../../sync/index.ts';
 import { blobInfo, putBlob, readBlob } from '../blobs.ts';
-import type { BlobType } from '../blobs.ts';
+import type { BlobType } from '../file-types.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { actorOf, requireSession } from './authenticate.ts';
@@ -17,8 +17,17 @@ const typeOf = (header: string | undefined): BlobType => {
   return known;
 };
 
-// Never cached (every API answer is no-store); the ETag still lets the tablet tell a file it has.
-const etag = (hash: string) => ({ etag: `"${hash}"` });
+const EXTENSIONS: Record<BlobType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+
+/**
+ * A file is served as an attachment, never shown in place of the app: a forged one cannot run in
+ * its origin. Never cached (every API answer is no-store); the ETag lets the tablet tell a file it has.
+ */
+const fileHeaders = (hash: string, type: string) => ({
+  'content-type': type,
+  'content-disposition': `attachment; filename="${hash}.${EXTENSIONS[type as BlobType] ?? 'bin'}"`,
+  etag: `"${hash}"`,
+});
 
 /** Registered in its own context, so that only these routes accept images and PDFs. */
 export async function blobRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
@@ -36,12 +45,12 @@ export async function blobRoutes(app: FastifyInstance, { db }: { db: Database })
   app.get('/api/blobs/:hash', { preHandler: session, exposeHeadRoute: false }, async (request, reply) => {
     const { hash } = parseInput(blobParams, request.params);
     const blob = await readBlob(db, actorOf(request), hash);
-    return reply.headers({ 'content-type': blob.type, ...etag(hash) }).send(blob.data);
+    return reply.headers(fileHeaders(hash, blob.type)).send(blob.data);
   });
 
   app.head('/api/blobs/:hash', { preHandler: session }, async (request, reply) => {
     const { hash } = parseInput(blobParams, request.params);
     const info = await blobInfo(db, actorOf(request), hash);
-    return reply.headers({ 'content-type': info.type, 'content-length': info.size, ...etag(hash) }).send();
+    return reply.headers({ ...fileHeaders(hash, info.type), 'content-length': info.size }).send();
   });
 }
