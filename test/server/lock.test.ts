@@ -18,18 +18,27 @@ const newDir = () => join(temp, `donnees-${++n}`);
 const modes = (dir: string): [string, number][] =>
   readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => [join(e.parentPath, e.name), statSync(join(e.parentPath, e.name)).mode & 0o777]);
 
-/** Processes that each try to take the lock at `at` (ms since epoch), say whether they got it, and hold it a while. */
-function contenders(dataDir: string, count: number, at: number): Promise<string[]> {
-  const script = `
-    import { lockDataDir } from ${JSON.stringify(join(process.cwd(), 'src/server/db/lock.ts'))};
-    while (Date.now() < ${at}) {}
-    try { lockDataDir(${JSON.stringify(dataDir)}, 'un concurrent'); console.log('pris'); setTimeout(() => {}, 1500); }
-    catch (e) { console.log(e.constructor.name); }`;
+/** A script that takes the lock at `at` (ms since epoch), says whether it got it, and holds it a while. */
+function contenderScript(dataDir: string, at: number): string {
   const file = join(temp, `concurrent-${++n}.mts`);
-  writeFileSync(file, script);
+  writeFileSync(
+    file,
+    `import { lockDataDir } from ${JSON.stringify(join(process.cwd(), 'src/server/db/lock.ts'))};
+    while (Date.now() < ${at}) {}
+    try { lockDataDir(${JSON.stringify(dataDir)}, 'un concurrent'); console.log('pris'); setTimeout(() => {}, 6000); }
+    catch (e) { console.log(e.constructor.name === 'DataDirLockedError' ? 'DataDirLockedError' : String(e)); }`,
+  );
+  return file;
+}
+
+const startContender = (script: string) => spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+
+/** `count` processes trying at the same instant; what each said. */
+function contenders(dataDir: string, count: number, at: number): Promise<string[]> {
+  const script = contenderScript(dataDir, at);
   return Promise.all(
     Array.from({ length: count }, () => new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = startContender(script);
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('error', reject);
@@ -63,24 +72,21 @@ describe('the embedded database’s folder', () => {
 
   it('is refused while its owner runs', async () => {
     const dataDir = newDir();
-    const [held, refused] = await Promise.all([contenders(dataDir, 1, Date.now() + 500), new Promise((r) => setTimeout(r, 1200)).then(() => {
-      try {
-        lockDataDir(dataDir, 'le test')();
-        return 'pris';
-      } catch (e) {
-        return e instanceof DataDirLockedError ? 'DataDirLockedError' : String(e);
-      }
-    })]);
-    expect(held).toEqual(['pris']);
-    expect(refused).toBe('DataDirLockedError');
+    const holder = startContender(contenderScript(dataDir, 0));
+    await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('pris') && resolve()));
+    try {
+      expect(() => lockDataDir(dataDir, 'le test')).toThrow(DataDirLockedError);
+    } finally {
+      holder.kill();
+    }
   });
 
   it('goes to exactly one of several processes starting at the same instant over a stale lock', async () => {
     const dataDir = newDir();
     lockDataDir(dataDir, 'le serveur')();
     writeFileSync(join(dataDir, 'verrou.json'), JSON.stringify({ pid: 2 ** 22 + 1, holder: 'un serveur arrêté net' }));
-    const outcomes = await contenders(dataDir, 6, Date.now() + 2500);
-    expect(outcomes.filter((o) => o === 'pris')).toHaveLength(1);
-    expect(outcomes.filter((o) => o === 'DataDirLockedError')).toHaveLength(5);
+    // Far enough ahead for every process to be started and waiting, even on a loaded machine.
+    const outcomes = await contenders(dataDir, 6, Date.now() + 4000);
+    expect(outcomes.sort()).toEqual(['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'pris']);
   });
 });

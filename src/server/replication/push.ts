@@ -88,8 +88,9 @@ export const DEFAULT_ORG_QUOTA_BYTES = 1024 ** 3;
 const overQuota = () => new HttpError(507, 'Espace de stockage de votre organisation plein : rien n’a été enregistré. Prévenez l’administrateur du serveur ; vos modifications restent sur la tablette.');
 
 /**
- * Applies the changes not applied before; returns the conflicts they raised. A batch that adds to
- * an organisation already over `quotaBytes` is refused whole; one that frees space always passes.
+ * Applies the changes not applied before; returns the conflicts they raised. A batch that adds
+ * field bytes and leaves the organisation over `quotaBytes` is refused whole; one that frees space
+ * always passes.
  */
 export async function applyChanges(db: Database, actor: Profile, deviceId: string, sent: readonly Change[], now: number, quotaBytes = DEFAULT_ORG_QUOTA_BYTES): Promise<Conflict[]> {
   const changes = checkAll(sent, now);
