@@ -43,6 +43,14 @@ export const SYNCED_TABLES = {
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const isSyncedTable = (t: string): t is SyncedTable => Object.hasOwn(SYNCED_TABLES, t);
 
+/**
+ * Reference tables a chargé may propose records in: the server keeps them with `aValider` until
+ * an encadrant validates them (or maps a résidence onto another), so nothing hanging on them is lost.
+ */
+export const PROPOSABLE_TABLES: readonly SyncedTable[] = ['operations', 'residences', 'offres'];
+/** The fields only an encadrant may write on a proposed record. */
+export const VALIDATION_FIELDS = ['aValider', 'rattacheeA'] as const;
+
 type Json = unknown;
 type Row = Record<string, Json>;
 

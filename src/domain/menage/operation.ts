@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { idSchema, isoDateSchema, propositionReferentielChamps, rattachementChamps } from '../commun/index.ts';
 
 // A renewal project (NPNRU) and the buildings it opens to relocation (charte §4, step 1).
 export const operationSchema = z.object({
@@ -8,6 +8,7 @@ export const operationSchema = z.object({
   commune: z.string().max(120).default(''),
   territoire: z.string().max(120).default(''),
   supprime: z.boolean().optional(),
+  ...propositionReferentielChamps,
 });
 export type Operation = z.infer<typeof operationSchema>;
 
@@ -21,5 +22,7 @@ export const residenceSchema = z.object({
   /** Opening to relocation: starts the 3-month clock of the first interviews. */
   dateOuverture: isoDateSchema,
   supprime: z.boolean().optional(),
+  ...propositionReferentielChamps,
+  ...rattachementChamps,
 });
 export type Residence = z.infer<typeof residenceSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, parseDateIso } from '../commun/index.ts';
+import { idSchema, parseDateIso, propositionReferentielChamps } from '../commun/index.ts';
 import type { ErreurChamp } from '../menage/index.ts';
 import { montantSchema, type Sujet } from '../simulation/index.ts';
 
@@ -93,6 +93,7 @@ const offreChamps = {
   zoneApl: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'La zone APL est 1, 2 ou 3.' }).nullable().default(null),
   observations: texte(2000),
   supprime: z.boolean().optional(),
+  ...propositionReferentielChamps,
 };
 
 export const offreSchema = z.object(offreChamps);
