@@ -6,7 +6,7 @@ import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
 import { Caseload } from '../menages/Caseload.tsx';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
-import { IndicateurReseau } from './Reseau.tsx';
+import { changerEspace, enDemonstration } from './espace.ts';
 import { lien, useRoute } from './route.ts';
 
 // The caseload is the first screen and ships in the entry chunk; the rest loads on demand.
@@ -23,8 +23,19 @@ const VisiteScreen = lazy(() => import('../suivi/VisiteScreen.tsx'));
 const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
+const RefuseesScreen = lazy(() => import('../synchro/RefuseesScreen.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées' } as const;
+
+/** In place of the sync status in the demo space: its data stays on this device. */
+function Demonstration() {
+  return (
+    <div class="synchro" role="status">
+      <span class="pastille synchro-attention">Démonstration : données fictives, jamais envoyées</span>
+      <button type="button" class="bouton petit" onClick={() => changerEspace(false)}>Quitter la démonstration</button>
+    </div>
+  );
+}
 
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
@@ -43,8 +54,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
         </nav>
         <div class="etats">
-          <IndicateurReseau />
-          <EtatSynchro />
+          {enDemonstration() ? <Demonstration /> : <EtatSynchro />}
         </div>
       </header>
       <BanniereMiseAJour route={route} />
@@ -64,6 +74,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           {route.ecran === 'enquete' && <EnqueteScreen key={route.id} id={route.id} />}
           {route.ecran === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
           {route.ecran === 'connexion' && <Connexion />}
+          {route.ecran === 'refusees' && <RefuseesScreen />}
         </Suspense>
       </main>
       </MoteurContext.Provider>

@@ -2,12 +2,17 @@ import { useState } from 'preact/hooks';
 import { verifierDate } from '../../domain/index.ts';
 import { creerOperation, creerResidence } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { proposeLeReferentiel, useRole } from '../commun/role.ts';
 
 type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'general', string>>;
 
-/** A building opened to relocation, and its renewal operation: the frame every household hangs on. */
+/**
+ * A building opened to relocation, and its renewal operation: the frame every household hangs on.
+ * A chargée proposes it: households can live in it at once, an encadrant validates it later.
+ */
 export function NouvelleResidence() {
   const db = useBase();
+  const propose = proposeLeReferentiel(useRole());
   const [saisie, setSaisie] = useState({ operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui() });
   const [erreurs, setErreurs] = useState<Erreurs>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -31,12 +36,13 @@ export function NouvelleResidence() {
     if (Object.keys(trouvees).length > 0) return;
     const operation = await creerOperation(db, { nom: saisie.operation.trim(), commune: saisie.commune.trim(), territoire: '' });
     const residence = await creerResidence(db, { operationId: operation.id, nom: saisie.nom.trim(), adresse: saisie.adresse.trim(), commune: saisie.commune.trim(), bailleur: '', dateOuverture: saisie.dateOuverture });
-    setMessage(`Résidence « ${residence.nom} » ajoutée.`);
+    setMessage(propose ? `Résidence « ${residence.nom} » proposée : vous pouvez déjà y créer des ménages ; un encadrant la validera ou la rattachera à une résidence existante.` : `Résidence « ${residence.nom} » ajoutée.`);
     setSaisie({ operation: saisie.operation, nom: '', adresse: '', commune: saisie.commune, dateOuverture: aujourdhui() });
   };
   return (
     <form class="panneau" aria-labelledby="titre-residence" onSubmit={(e) => void valider(e)} noValidate>
-      <h2 id="titre-residence">Ajouter une résidence</h2>
+      <h2 id="titre-residence">{propose ? 'Proposer une résidence' : 'Ajouter une résidence'}</h2>
+      {propose && <p class="aide">Seul un encadrant crée les résidences : la vôtre sera envoyée comme proposition, et les ménages que vous y créez partiront avec elle.</p>}
       <div class="grille-champs">
         {champ('operation', 'Opération (projet de renouvellement)')}
         {champ('nom', 'Nom de la résidence')}
@@ -44,7 +50,7 @@ export function NouvelleResidence() {
         {champ('commune', 'Commune')}
         {champ('dateOuverture', 'Date d’ouverture au relogement', 'date')}
       </div>
-      <button type="submit" class="bouton">Ajouter la résidence</button>
+      <button type="submit" class="bouton">{propose ? 'Proposer la résidence' : 'Ajouter la résidence'}</button>
       {message && <p role="status" class="succes">{message}</p>}
     </form>
   );
