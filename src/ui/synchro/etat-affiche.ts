@@ -20,6 +20,8 @@ const modifications = (n: number, etat: (pluriel: string) => string) => `${nombr
 const majuscule = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: Ton } {
+  // Offline, being logged out or a past failure changes nothing until the network returns.
+  if (!enLigne && etat.phase !== 'en_cours' && etat.phase !== 'mise_a_jour_requise') return { texte: 'Hors ligne', ton: 'neutre' };
   switch (etat.phase) {
     case 'en_cours':
       return { texte: etat.recus !== null ? `Première synchronisation… ${nombre.format(etat.recus)} éléments reçus` : 'Synchronisation…', ton: 'neutre' };
@@ -28,11 +30,10 @@ function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: T
     case 'mise_a_jour_requise':
       return { texte: 'Mise à jour requise', ton: 'erreur' };
     case 'erreur':
-      return enLigne ? { texte: 'Synchronisation en échec', ton: 'erreur' } : { texte: 'Hors ligne', ton: 'neutre' };
+      return { texte: 'Synchronisation en échec', ton: 'erreur' };
     case 'hors_ligne':
       return { texte: 'Hors ligne', ton: 'neutre' };
     default:
-      if (!enLigne) return { texte: 'Hors ligne', ton: 'neutre' };
       return { texte: null, ton: 'ok' };
   }
 }
