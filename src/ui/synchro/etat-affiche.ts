@@ -49,6 +49,6 @@ export function etatAffiche(etat: EtatSync, enLigne: boolean): EtatAffiche {
     texte: texte === null ? majuscule(bilan ?? '') : [texte, bilan].filter(Boolean).join(' — '),
     ton: texte === null && !toutEnvoye ? 'neutre' : ton,
     refusees: etat.refusees > 0 ? modifications(etat.refusees, (s) => `refusée${s}`) : null,
-    message: ton === 'erreur' || etat.phase === 'connexion_requise' ? etat.message : null,
+    message: ton === 'erreur' || (etat.phase === 'connexion_requise' && enLigne) ? etat.message : null,
   };
 }
