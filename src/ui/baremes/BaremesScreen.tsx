@@ -147,7 +147,7 @@ export default function BaremesScreen() {
   const { parametres, baremes } = donnees;
   return (
     <div>
-      <p><a href={lien.parametres()}>← Paramètres</a></p>
+      <p class="retour"><a href={lien.parametres()}>← Paramètres</a></p>
       <h1>Simulation : seuils et barèmes FSL</h1>
       <Seuils parametres={parametres} />
       <section class="panneau" aria-labelledby="titre-baremes">
