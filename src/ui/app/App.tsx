@@ -23,8 +23,10 @@ const VisiteScreen = lazy(() => import('../suivi/VisiteScreen.tsx'));
 const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
+const AccessibiliteScreen = lazy(() => import('../accessibilite/AccessibiliteScreen.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion',
+  accessibilite: 'Accessibilité' } as const;
 
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
@@ -64,6 +66,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           {route.ecran === 'enquete' && <EnqueteScreen key={route.id} id={route.id} />}
           {route.ecran === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
           {route.ecran === 'connexion' && <Connexion />}
+          {route.ecran === 'accessibilite' && <AccessibiliteScreen />}
         </Suspense>
       </main>
       </MoteurContext.Provider>

@@ -15,7 +15,8 @@ export type Route =
   | { ecran: 'enquete'; id: string }
   | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
   | { ecran: 'dossier'; id: string }
-  | { ecran: 'connexion' };
+  | { ecran: 'connexion' }
+  | { ecran: 'accessibilite' };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
@@ -32,6 +33,7 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'enquete' && id) return { ecran: 'enquete', id };
   if (ecran === 'dossier' && id) return { ecran: 'dossier', id };
   if (ecran === 'connexion') return { ecran: 'connexion' };
+  if (ecran === 'accessibilite') return { ecran: 'accessibilite' };
   return { ecran: 'menages' };
 }
 
@@ -50,6 +52,7 @@ export const lien = {
   enquete: (id: string) => `#/enquete/${id}`,
   dossier: (menageId: string) => `#/dossier/${menageId}`,
   connexion: () => '#/connexion',
+  accessibilite: () => '#/accessibilite',
 };
 
 export function naviguer(hash: string, remplacer = false): void {

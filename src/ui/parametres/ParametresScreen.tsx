@@ -90,6 +90,7 @@ export default function ParametresScreen() {
         <button type="button" class="bouton" onClick={() => void creerDemo()}>Créer les données de démonstration</button>
         {demo && <p role="status">{demo}</p>}
       </section>
+      <p><a class="bouton" href={lien.accessibilite()}>Accessibilité</a></p>
     </div>
   );
 }
