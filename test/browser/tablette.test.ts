@@ -140,6 +140,10 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
 
     await menu(page, 'À faire').click();
     await auditer('À faire');
+    // Each day is titled « Mercredi 4 novembre 2026 »: the month in lower case, as French writes it.
+    const jours = await page.getByRole('heading', { level: 3 }).allInnerTexts();
+    expect(jours.length).toBeGreaterThan(0);
+    for (const jour of jours) expect(jour).toMatch(/^\S+ \d+(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/);
     await page.goto(`${b.serveur.url}#/connexion`);
     await auditer('Connexion');
 
