@@ -49,6 +49,20 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     expect(lignes).toBe(1);
   });
 
+  it('mène au contenu par la première tabulation, sans quitter l’écran', async () => {
+    await menu(page, 'Paramètres').click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
+    await page.keyboard.press('Tab');
+    const evitement = page.getByRole('link', { name: 'Aller au contenu' });
+    await expect.poll(() => evitement.evaluate((e) => e === document.activeElement)).toBe(true);
+    const cadre = await evitement.boundingBox();
+    expect(cadre && cadre.x >= 0 && cadre.y >= 0).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+    expect(await page.getByRole('heading', { level: 1, name: 'Paramètres' }).count()).toBe(1);
+  });
+
   it('passe axe-core, ne défile pas latéralement et offre des cibles de 44 px sur chaque écran en portrait', async () => {
     await menu(page, 'Paramètres').click();
     await page.getByRole('button', { name: 'Créer les données de démonstration' }).click();

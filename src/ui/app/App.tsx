@@ -28,6 +28,12 @@ const AccessibiliteScreen = lazy(() => import('../accessibilite/AccessibiliteScr
 const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion',
   accessibilite: 'Accessibilité' } as const;
 
+// The routes live in the hash: following « #contenu » would leave the screen for the caseload.
+const allerAuContenu = (e: Event) => {
+  e.preventDefault();
+  document.getElementById('contenu')?.focus();
+};
+
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
   useEffect(() => {
@@ -36,7 +42,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   return (
     <BaseContext.Provider value={db}>
       <MoteurContext.Provider value={moteur}>
-      <a class="evitement" href="#contenu">Aller au contenu</a>
+      <a class="evitement" href="#contenu" onClick={allerAuContenu}>Aller au contenu</a>
       <header class="entete">
         <nav aria-label="Navigation principale">
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
