@@ -1,7 +1,8 @@
 import { lien } from '../app/route.ts';
 
 // The accessibility statement that article 47 of the law of 11 February 2005 and the RGAA ask of
-// public bodies and their delegates. No audit has been made: the level stated is the honest one.
+// public bodies and their delegates. Without a valid audit the RGAA says « non conforme », whatever
+// the automated checks find: that is the level stated.
 export default function AccessibiliteScreen() {
   return (
     <div class="ecran-accessibilite">
@@ -16,9 +17,10 @@ export default function AccessibiliteScreen() {
       <section class="panneau" aria-labelledby="titre-etat">
         <h2 id="titre-etat">État de conformité</h2>
         <p>
-          L’application Relogement est <strong>partiellement conforme</strong> avec le référentiel général d’amélioration de
-          l’accessibilité (RGAA), version 4.1.2 : aucun audit de conformité n’a encore été réalisé, et le taux de conformité
-          aux critères du RGAA n’est donc pas connu.
+          L’application Relogement est <strong>non conforme</strong> avec le référentiel général d’amélioration de
+          l’accessibilité (RGAA), version 4.1.2 : aucun audit de conformité n’a encore été réalisé, et le RGAA demande de
+          déclarer non conforme un service qui n’a pas de résultat d’audit en cours de validité. Les vérifications décrites
+          ci-dessous sont faites à chaque version, mais elles ne mesurent pas le taux de conformité aux critères du RGAA.
         </p>
       </section>
 
@@ -31,9 +33,10 @@ export default function AccessibiliteScreen() {
           <li>l’absence de défilement horizontal de la page : les tableaux larges défilent dans leur propre cadre.</li>
         </ul>
         <p>
-          L’application se parcourt aussi entièrement au clavier : un lien « Aller au contenu » ouvre chaque page, le focus est
-          toujours visible, et l’état de la synchronisation est annoncé aux lecteurs d’écran. Ces points sont vérifiés à la main.
-          Les tests automatiques ne détectent qu’une partie des difficultés : ils ne remplacent pas un audit.
+          Au clavier, un test vérifie que la première tabulation atteint le lien « Aller au contenu », visible, qui mène au
+          contenu de la page. Le focus est toujours signalé par un contour, et l’état de la synchronisation est annoncé aux
+          lecteurs d’écran. Le reste du parcours au clavier n’a pas encore été vérifié systématiquement. Les tests automatiques
+          ne détectent qu’une partie des difficultés : ils ne remplacent pas un audit.
         </p>
       </section>
 
