@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { jourIso, plusMois } from '../../src/domain/index.ts';
 import { chromiumDisponible } from './chromium.ts';
 import { banc } from './banc.ts';
@@ -19,6 +19,8 @@ async function ecranAffiche(page: Page): Promise<void> {
   await expect.poll(() => page.locator('main .chargement').count()).toBe(0);
 }
 
+/** How many lines the children of an element sit on. */
+const lignesDe = (element: Locator) => element.evaluate((e) => new Set([...e.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size);
 const hauteurEntete = (page: Page) => page.locator('header.entete').evaluate((e) => e.getBoundingClientRect().height);
 
 describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', () => {
@@ -45,8 +47,21 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     await etat.waitFor();
     expect(await hauteurEntete(page)).toBe(avant);
     expect(avant).toBeLessThanOrEqual(100);
-    const lignes = await etat.evaluate((e) => new Set([...e.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size);
-    expect(lignes).toBe(1);
+    expect(await lignesDe(etat)).toBe(1);
+
+    // The fullest status the header must hold: two pills, the button and a long message, which
+    // stays on the same line, cut with an ellipsis.
+    const message = await etat.evaluate((e) => {
+      e.insertAdjacentHTML('afterbegin', '<span class="pastille en-attente" data-essai>1 234 modifications en attente</span>');
+      e.insertAdjacentHTML('beforeend', '<span class="message-synchro" data-essai>Le serveur a refusé 3 modifications : ouvrez la liste pour les reprendre une à une.</span>');
+      const m = e.querySelector<HTMLElement>('.message-synchro[data-essai]')!;
+      return { coupe: m.scrollWidth > m.clientWidth, visible: m.clientWidth > 0 };
+    });
+    expect(message).toEqual({ coupe: true, visible: true });
+    expect(await lignesDe(etat)).toBe(1);
+    expect(await hauteurEntete(page)).toBe(avant);
+    expect(await defilementLateral(page, 'En-tête chargé')).toEqual([]);
+    await etat.evaluate((e) => e.querySelectorAll('[data-essai]').forEach((n) => n.remove()));
   });
 
   it('mène au contenu par la première tabulation, sans quitter l’écran', async () => {
@@ -166,6 +181,8 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
 
   it('ne défile latéralement sur aucun écran en paysage', async () => {
     await page.setViewportSize(PAYSAGE);
+    // Held sideways, the menu and the states share one row.
+    expect(await hauteurEntete(page)).toBeLessThanOrEqual(50);
     const lateral: string[] = [];
     for (const { nom, url } of ecrans) {
       await page.goto(url);
