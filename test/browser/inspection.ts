@@ -59,7 +59,8 @@ export async function ciblesTropPetites(page: Page, ecran: string): Promise<stri
     const cibles = document.querySelectorAll('button, input, select, textarea, summary, a[href]');
     for (const e of cibles) {
       if (e.closest('.evitement')) continue;
-      if (e instanceof HTMLAnchorElement && !e.classList.contains('bouton') && !seulDansSonBloc(e)) continue;
+      // A link inside a sentence is exempt; one laid out as a block (a flex item…) is a target of its own.
+      if (e instanceof HTMLAnchorElement && !e.classList.contains('bouton') && !seulDansSonBloc(e) && getComputedStyle(e).display === 'inline') continue;
       let mesure: Element = e;
       if (e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio' || e.type === 'hidden' || cacheVisuellement(e))) {
         if (e.type === 'hidden') continue;
