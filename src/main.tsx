@@ -32,6 +32,8 @@ const chargerMoteur = () =>
 
 db.open()
   .then(() => {
+    // Preact renders beside what the container holds: the loading message would stay under every screen.
+    racine.replaceChildren();
     afficher(null);
     void Promise.race([premierEcranAffiche, new Promise((fin) => setTimeout(fin, PREMIER_ECRAN_MAX_MS))]).then(() =>
       setTimeout(

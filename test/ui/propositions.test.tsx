@@ -84,7 +84,8 @@ describe('the proposal steps', () => {
       { type: 'caleol', date: il_y_a(38), decision: 'refus', motif: 'Dossier incomplet' },
     ]);
     afficher(db, menage.id);
-    expect(await screen.findByText(/^Refus du ménage le/)).toBeTruthy();
+    // The state badge and the refusal badge read as two phrases, not one glued word.
+    expect((await screen.findByText(/^Refus du ménage le/)).parentElement?.textContent).toMatch(/^\S.* Refus du ménage le/);
     expect(screen.getByText(/^Refus de la CALEOL le/)).toBeTruthy();
     expect(screen.getByText('Refus de la CALEOL : Dossier incomplet')).toBeTruthy();
     // The CALEOL's refusal does not use up a proposal: the next one is still n° 2.
@@ -97,7 +98,7 @@ describe('the proposal steps', () => {
     await etapes(await propose(40), refusMenage(39));
     afficher(db, menage.id);
     expect(await screen.findByRole('heading', { name: 'Médiation' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: /Nouvelle proposition \(n° 3\)/ }).textContent).toContain('Proposition opposable');
+    expect(screen.getByRole('heading', { name: /Nouvelle proposition \(n° 3\)/ }).textContent).toBe('Nouvelle proposition (n° 3) Proposition opposable');
     fireEvent.change(screen.getByLabelText('Logement proposé'), { target: { value: 'reference' } });
     fireEvent.input(await screen.findByLabelText('Référence du logement chez le bailleur'), { target: { value: 'LOG-43' } });
     fireEvent.click(screen.getByRole('button', { name: 'Faire la proposition' }));

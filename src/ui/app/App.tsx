@@ -24,8 +24,9 @@ const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
 const RefuseesScreen = lazy(() => import('../synchro/RefuseesScreen.tsx'));
+const AccessibiliteScreen = lazy(() => import('../accessibilite/AccessibiliteScreen.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées', accessibilite: 'Accessibilité' } as const;
 
 /** In place of the sync status in the demo space: its data stays on this device. */
 function Demonstration() {
@@ -37,6 +38,12 @@ function Demonstration() {
   );
 }
 
+// The routes live in the hash: following « #contenu » would leave the screen for the caseload.
+const allerAuContenu = (e: Event) => {
+  e.preventDefault();
+  document.getElementById('contenu')?.focus();
+};
+
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
   useEffect(() => {
@@ -45,7 +52,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   return (
     <BaseContext.Provider value={db}>
       <MoteurContext.Provider value={moteur}>
-      <a class="evitement" href="#contenu">Aller au contenu</a>
+      <a class="evitement" href="#contenu" onClick={allerAuContenu}>Aller au contenu</a>
       <header class="entete">
         <nav aria-label="Navigation principale">
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
@@ -75,6 +82,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           {route.ecran === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
           {route.ecran === 'connexion' && <Connexion />}
           {route.ecran === 'refusees' && <RefuseesScreen />}
+          {route.ecran === 'accessibilite' && <AccessibiliteScreen />}
         </Suspense>
       </main>
       </MoteurContext.Provider>

@@ -16,7 +16,8 @@ export type Route =
   | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
   | { ecran: 'dossier'; id: string }
   | { ecran: 'connexion' }
-  | { ecran: 'refusees' };
+  | { ecran: 'refusees' }
+  | { ecran: 'accessibilite' };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
@@ -34,6 +35,7 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'dossier' && id) return { ecran: 'dossier', id };
   if (ecran === 'connexion') return { ecran: 'connexion' };
   if (ecran === 'refusees') return { ecran: 'refusees' };
+  if (ecran === 'accessibilite') return { ecran: 'accessibilite' };
   return { ecran: 'menages' };
 }
 
@@ -53,6 +55,7 @@ export const lien = {
   dossier: (menageId: string) => `#/dossier/${menageId}`,
   connexion: () => '#/connexion',
   refusees: () => '#/refusees',
+  accessibilite: () => '#/accessibilite',
 };
 
 export function naviguer(hash: string, remplacer = false): void {

@@ -149,7 +149,7 @@ export default function BaremesScreen() {
   const { parametres, baremes } = donnees;
   return (
     <div>
-      <p><a href={lien.parametres()}>← Paramètres</a></p>
+      <p class="retour"><a href={lien.parametres()}>← Paramètres</a></p>
       <h1>Simulation : seuils et barèmes FSL</h1>
       {lectureSeule && <p class="aide" role="note">Les seuils et les barèmes sont fixés par les encadrants : vous les consultez ici.</p>}
       <fieldset class="sans-cadre" disabled={lectureSeule}>

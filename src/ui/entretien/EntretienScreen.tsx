@@ -68,7 +68,7 @@ export default function EntretienScreen({ id, section }: { id: string; section: 
       const cible = e.target as HTMLElement;
       if (cible.id && courante) noter(cible.id, courante.id);
     }}>
-      <p><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage'}</a></p>
+      <p class="retour"><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage'}</a></p>
       <h1>{entretien.type === 'premier' ? 'Premier entretien' : 'Entretien de suivi'} — {menage.nom}</h1>
       {lectureSeule && <p class="info" role="status">Entretien terminé le {dateLongue(entretien.termineLe ?? entretien.date)} : il est en lecture seule. Un nouvel entretien de suivi repart de ces réponses.</p>}
       {precedent && !lectureSeule && <p class="aide">Cet entretien reprend les réponses du {dateLongue(precedent.date)} ; les réponses modifiées depuis sont signalées.</p>}

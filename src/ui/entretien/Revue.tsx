@@ -48,7 +48,7 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
             {s.questions.filter((q) => estVisible(q, entretien.reponses)).map((q) => (
               <div key={q.id} class={modifiees.has(q.id) ? 'modifiee' : ''}>
                 <dt>{q.libelle}</dt>
-                <dd>{libelleReponse(QUESTIONS.get(q.id), entretien.reponses[q.id])}{modifiees.has(q.id) && <span class="badge info">Modifié</span>}</dd>
+                <dd>{libelleReponse(QUESTIONS.get(q.id), entretien.reponses[q.id])}{modifiees.has(q.id) && <> <span class="badge info">Modifié</span></>}</dd>
               </div>
             ))}
           </dl>

@@ -67,7 +67,7 @@ export default function MenageScreen({ id }: { id: string }) {
 
   return (
     <div class="ecran-menage">
-      <p><a href={lien.menages()}>← Mes ménages</a></p>
+      <p class="retour"><a href={lien.menages()}>← Mes ménages</a></p>
       <h1>{menage.nom || 'Ménage sans nom'}</h1>
       <Conflits menageId={id} />
       <Identite menage={menage} />

@@ -56,7 +56,7 @@ export default function OffreScreen({ id }: { id: string }) {
   if (offre === null || offre.supprime) return <p class="erreur">Cette offre n’existe pas sur cette tablette. <a href={lien.offres()}>Retour aux offres</a></p>;
   return (
     <div>
-      <p><a href={lien.offres()}>← Offres</a></p>
+      <p class="retour"><a href={lien.offres()}>← Offres</a></p>
       <h1>Offre — {[offre.typologie, offre.adresse, offre.commune].filter(Boolean).join(', ') || 'à compléter'}</h1>
       <AValiderOffre offre={offre} />
       <FicheOffre offre={offre} />

@@ -121,6 +121,7 @@ export default function ParametresScreen() {
           </>
         )}
       </section>
+      <p><a class="bouton" href={lien.accessibilite()}>Accessibilité</a></p>
     </div>
   );
 }

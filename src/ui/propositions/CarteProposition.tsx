@@ -72,7 +72,7 @@ function Delais({ p, r, bientotJours }: { p: Proposition; r: ReglagesProposition
         const etat = etatEcheance(h.echeance, jour, bientotJours);
         return (
           <p key={h.libelle} class={`delai ${etat}`}>
-            {h.libelle} <strong>{le(h.echeance)}</strong>{etat !== 'a_venir' && <span class={`badge ${etat === 'en_retard' ? 'alerte' : 'info'}`}>{etat === 'en_retard' ? 'Délai dépassé' : LIBELLES_ETAT_ECHEANCE.bientot}</span>}
+            {h.libelle} <strong>{le(h.echeance)}</strong>{etat !== 'a_venir' && <> <span class={`badge ${etat === 'en_retard' ? 'alerte' : 'info'}`}>{etat === 'en_retard' ? 'Délai dépassé' : LIBELLES_ETAT_ECHEANCE.bientot}</span></>}
           </p>
         );
       })}
@@ -93,7 +93,7 @@ export function CarteProposition({ p, offre, reglages, bientotJours }: { p: Prop
       <p>{libelleOffre(offre)}</p>
       <p>
         <span class={`badge etat-${etatProposition(p)}`}>{LIBELLES_ETAT_PROPOSITION[etatProposition(p)]}</span>
-        {refus && <span class={`badge refus-${refus.par}`}>{LIBELLES_AUTEUR_REFUS[refus.par]} le {le(refus.date)}</span>}
+        {refus && <> <span class={`badge refus-${refus.par}`}>{LIBELLES_AUTEUR_REFUS[refus.par]} le {le(refus.date)}</span></>}
       </p>
       <p class="aide">{simulation ? `Simulation jointe : ${simulation.libelle || 'sans titre'} du ${le(simulation.creeLe)}, conservée telle quelle.` : 'Aucune simulation enregistrée pour ce logement au moment de la proposition.'}</p>
       <Chronologie p={p} />

@@ -24,7 +24,7 @@ export default function PropositionsScreen({ id, papier, cible }: { id: string; 
   const mediationRequise = s.refusDeclenchantMediation !== null;
   return (
     <div class="ecran-propositions">
-      <p><a href={lien.menage(id)}>← {dossier.menage.nom || 'Ménage sans nom'}</a></p>
+      <p class="retour"><a href={lien.menage(id)}>← {dossier.menage.nom || 'Ménage sans nom'}</a></p>
       <h1>Orientation et propositions — {dossier.menage.nom || 'Ménage sans nom'}</h1>
       <Decohabitation dossier={dossier} />
       <Orientation dossier={dossier} />

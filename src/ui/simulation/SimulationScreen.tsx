@@ -80,7 +80,7 @@ export default function SimulationScreen({ menageId, offreId }: { menageId: stri
   };
   return (
     <div class="ecran-simulation">
-      <p class="actions"><a href={lien.menage(menageId)}>← {menage.nom || 'Ménage'}</a></p>
+      <p class="actions retour"><a href={lien.menage(menageId)}>← {menage.nom || 'Ménage'}</a></p>
       <h1>Simulation — {menage.nom || 'Ménage sans nom'}</h1>
       <p class="impression-seule">Fiche de simulation du {jour(date)}. Document d’aide à la décision : les partenaires décident.</p>
       <PanneauSimulation key={offreId ?? ''} donnees={panneau} offreInitiale={offreId} enregistrer={enregistrer} />
