@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   CHAMPS_LOGEMENT,
   LIBELLES_CHAMP_LOGEMENT,
@@ -89,10 +89,25 @@ function ChiffresRetenus({ entree }: { entree: EntreeSimulation }) {
   );
 }
 
-export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer }: {
+/**
+ * A figure's error is shown once the officer typed in its field, or when it holds a value: an
+ * empty field nobody touched yet is not a mistake.
+ */
+function erreursAMontrer(lecture: ReturnType<typeof entreeDepuisSaisie>, touches: ReadonlySet<string>, saisies: { avant: SaisieLogement; apres: SaisieLogement }): Map<string, string> {
+  if (lecture.ok) return new Map();
+  const rempli = (champ: string) => {
+    const [cote, nom] = champ.split('.') as ['avant' | 'apres', keyof SaisieLogement];
+    return (saisies[cote]?.[nom] ?? '').trim() !== '';
+  };
+  return new Map(lecture.erreurs.filter((e) => touches.has(e.champ) || rempli(e.champ)).map((e) => [e.champ, e.message]));
+}
+
+export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer, surChoixOffre }: {
   donnees: DonneesPanneau;
   offreInitiale?: string | null;
   enregistrer?: (s: SimulationAEnregistrer) => Promise<void>;
+  /** Told of the offer chosen, so the address keeps it. */
+  surChoixOffre?: (offreId: string | null) => void;
 }) {
   const { date, menage, contexte } = donnees;
   const offreDe = (id: string | null) => donnees.offres.find((o) => o.id === id) ?? null;
@@ -102,15 +117,27 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer }
   const [zone, setZone] = useState<ZoneApl | null>(offreDe(offreInitiale)?.zoneApl ?? null);
   const [social, setSocial] = useState<boolean>(true);
   const [etat, setEtat] = useState<string | null>(null);
+  const [touches, setTouches] = useState<ReadonlySet<string>>(new Set());
+  const toucher = (champ: string) => setTouches((t) => (t.has(champ) ? t : new Set([...t, champ])));
 
   const choisir = (id: string | null) => {
     const offre = offreDe(id);
     setOffreId(id);
     setApres((offre && logementOffreDe(offre)) || saisieVide());
+    setTouches((t) => new Set([...t].filter((c) => !c.startsWith('apres.'))));
     setZone(offre?.zoneApl ?? zone);
     if (offre?.financement) setSocial(FINANCEMENTS_SOCIAUX.has(offre.financement));
     setEtat(null);
   };
+  const choisirEtNoter = (id: string | null) => {
+    choisir(id);
+    surChoixOffre?.(id);
+  };
+  // An offer chosen from elsewhere (a link of the ranking) while the screen is open.
+  useEffect(() => {
+    if (offreInitiale !== offreId) choisir(offreInitiale);
+    // Only a change of the address matters here: the offer picked in the list is already shown.
+  }, [offreInitiale]);
   const offre = offreDe(offreId);
   const incomplete = offre !== null && logementOffreDe(offre) === null;
 
@@ -125,12 +152,18 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer }
   );
   const lecture = useMemo(() => entreeDepuisSaisie(menage, date, avant, apres, estimation?.ok ? estimation.montant : null), [menage, date, avant, apres, estimation]);
   const resultat = useMemo(() => (lecture.ok && contexte ? simuler(lecture.entree, contexte) : null), [lecture, contexte]);
-  const erreurs = new Map(lecture.ok ? [] : lecture.erreurs.map((e) => [e.champ, e.message]));
+  const erreurs = erreursAMontrer(lecture, touches, { avant, apres });
   const apl: AplAffichee = estimation?.ok ? { estimee: true, explication: estimation.explication, remarques: estimation.remarques } : null;
   const aideApl = apres.apl.trim() !== '' ? 'APL saisie.' : estimation === null ? 'Laissez vide pour l’estimer.' : estimation.ok ? `Vide : APL estimée à ${new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(estimation.montant)}.` : estimation.message;
 
-  const changerAvant = (champ: keyof SaisieLogement, v: string) => setAvant((s) => ({ ...s, [champ]: v }));
-  const changerApres = (champ: keyof SaisieLogement, v: string) => setApres((s) => ({ ...s, [champ]: v }));
+  const changerAvant = (champ: keyof SaisieLogement, v: string) => {
+    toucher(`avant.${champ}`);
+    setAvant((s) => ({ ...s, [champ]: v }));
+  };
+  const changerApres = (champ: keyof SaisieLogement, v: string) => {
+    toucher(`apres.${champ}`);
+    setApres((s) => ({ ...s, [champ]: v }));
+  };
   const sauver = async () => {
     if (!lecture.ok || !enregistrer) return;
     setEtat('Enregistrement…');
@@ -145,7 +178,7 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer }
         <div class="grille-champs">
           <div class="champ">
             <label for="simulation-offre">Logement proposé</label>
-            <select id="simulation-offre" value={offreId ?? ''} onChange={(e) => choisir(e.currentTarget.value || null)}>
+            <select id="simulation-offre" value={offreId ?? ''} onChange={(e) => choisirEtNoter(e.currentTarget.value || null)}>
               <option value="">Logement saisi à la main</option>
               {donnees.offres.map((o) => <option key={o.id} value={o.id}>{libelleOffre(o)}</option>)}
             </select>
@@ -176,7 +209,9 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer }
       <section class="panneau" aria-labelledby="titre-resultat" aria-live="polite">
         <h2 id="titre-resultat">Résultat</h2>
         {!contexte && <p class="erreur">Aucun barème FSL ne couvre cette date : faites saisir le barème dans les paramètres.</p>}
-        {!lecture.ok && <p class="erreur">Simulation non calculée : corrigez les chiffres signalés ({lecture.erreurs.length}).</p>}
+        {!lecture.ok && (erreurs.size > 0
+          ? <p class="erreur">Simulation non calculée : corrigez les chiffres signalés ({erreurs.size}).</p>
+          : <p class="aide">Choisissez une offre ou complétez les chiffres des deux logements : le résultat s’affiche dès qu’ils sont complets.</p>)}
         {resultat && lecture.ok && <ChiffresRetenus entree={lecture.entree} />}
         {resultat && lecture.ok && <TableauAvantApres resultat={resultat} apl={apl} surfaces={{ avant: lecture.entree.avant.surface, apres: lecture.entree.apres.surface }} />}
       </section>
