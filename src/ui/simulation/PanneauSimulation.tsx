@@ -5,12 +5,13 @@ import {
   ZONES_APL,
   entreeDepuisSaisie,
   estimerAplApres,
+  formatEuros,
   logementOffreDe,
   parseNombreFr,
   saisieVide,
   simuler,
 } from '../../domain/index.ts';
-import type { ContexteSimulation, EntreeSimulation, MenageSimule, Offre, Personne, Reponse, SaisieLogement, ZoneApl } from '../../domain/index.ts';
+import type { ContexteSimulation, EntreeSimulation, MenageSimule, Offre, Personne, PosteQuittancable, Reponse, ResultatSimulation, SaisieLogement, ZoneApl } from '../../domain/index.ts';
 import { TableauAvantApres, type AplAffichee } from './TableauAvantApres.tsx';
 
 // The simulation of one household: pick an offer or type a dwelling, adjust any figure ("what
@@ -67,24 +68,34 @@ function Logement({ cote, titre, saisie, erreurs, changer, aideApl }: {
   );
 }
 
-const euros = (n: number | null) => (n === null ? 'hors quittance' : new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(n));
+const POSTES_IMPRIMES: readonly [PosteQuittancable, string][] = [['eau', 'Eau froide'], ['eauChaude', 'Eau chaude'], ['chauffage', 'Chauffage']];
 
-/** The figures the simulation used, for the printed sheet (the fields themselves are not printed). */
-function ChiffresRetenus({ entree }: { entree: EntreeSimulation }) {
-  const lignes: [string, (l: EntreeSimulation['avant']) => string][] = [
-    ['Loyer', (l) => euros(l.loyer)],
-    ['Charges générales', (l) => euros(l.chargesGenerales)],
-    ['Eau froide', (l) => euros(l.eau)],
-    ['Eau chaude', (l) => euros(l.eauChaude)],
-    ['Chauffage', (l) => euros(l.chauffage)],
-    ['APL', (l) => euros(l.apl)],
-    ['Pièces', (l) => (l.pieces === null ? 'non renseigné' : String(l.pieces))],
+/**
+ * The figures the simulation used, for the printed sheet (the fields themselves are not printed):
+ * each line is the amount counted (the FSL lump sum when it stood for a charge), so a partner can
+ * add the lines up to the reste à charge by hand.
+ */
+function ChiffresRetenus({ entree, resultat }: { entree: EntreeSimulation; resultat: ResultatSimulation }) {
+  const charges = POSTES_IMPRIMES.map(([poste, libelle]) => {
+    const c = resultat.detail.charges.find((x) => x.poste === poste);
+    return { libelle: c?.source === 'forfait' ? `${libelle} (forfait FSL)` : `${libelle} (quittance)`, avant: c?.avant ?? 0, apres: c?.apres ?? 0 };
+  });
+  const lignes = [
+    { libelle: 'Loyer', avant: entree.avant.loyer, apres: entree.apres.loyer },
+    { libelle: 'Charges générales', avant: entree.avant.chargesGenerales, apres: entree.apres.chargesGenerales },
+    ...charges,
+    { libelle: 'APL déduite', avant: -entree.avant.apl, apres: -entree.apres.apl },
   ];
+  const pieces = (l: EntreeSimulation['avant']) => (l.pieces === null ? 'non renseigné' : String(l.pieces));
   return (
     <table class="impression-seule chiffres-retenus">
       <caption>Chiffres retenus ({entree.occupants} occupant{entree.occupants > 1 ? 's' : ''})</caption>
       <thead><tr><th scope="col"></th><th scope="col">Logement actuel</th><th scope="col">Logement proposé</th></tr></thead>
-      <tbody>{lignes.map(([libelle, f]) => <tr key={libelle}><th scope="row">{libelle}</th><td>{f(entree.avant)}</td><td>{f(entree.apres)}</td></tr>)}</tbody>
+      <tbody>
+        {lignes.map((l) => <tr key={l.libelle}><th scope="row">{l.libelle}</th><td>{formatEuros(l.avant)}</td><td>{formatEuros(l.apres)}</td></tr>)}
+        <tr><th scope="row">Total : reste à charge</th><td>{formatEuros(resultat.avant.resteACharge)}</td><td>{formatEuros(resultat.apres.resteACharge)}</td></tr>
+        <tr><th scope="row">Pièces</th><td>{pieces(entree.avant)}</td><td>{pieces(entree.apres)}</td></tr>
+      </tbody>
     </table>
   );
 }
@@ -212,7 +223,7 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer, 
         {!lecture.ok && (erreurs.size > 0
           ? <p class="erreur">Simulation non calculée : corrigez les chiffres signalés ({erreurs.size}).</p>
           : <p class="aide">Choisissez une offre ou complétez les chiffres des deux logements : le résultat s’affiche dès qu’ils sont complets.</p>)}
-        {resultat && lecture.ok && <ChiffresRetenus entree={lecture.entree} />}
+        {resultat && lecture.ok && <ChiffresRetenus entree={lecture.entree} resultat={resultat} />}
         {resultat && lecture.ok && <TableauAvantApres resultat={resultat} apl={apl} surfaces={{ avant: lecture.entree.avant.surface, apres: lecture.entree.apres.surface }} />}
       </section>
       <div class="actions">
