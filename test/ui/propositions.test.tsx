@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, creerMenage, enregistrerEtape, offreParReference, proposer } from '../../src/data/index.ts';
-import { plusJours, type EvenementProposition, type Proposition } from '../../src/domain/index.ts';
+import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Proposition } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
@@ -47,6 +47,22 @@ const refusMenage = (n: number): EvenementProposition[] => [
   { type: 'visite', date: il_y_a(n - 2), heure: null },
   { type: 'reponse', date: il_y_a(n - 3), decision: 'refus', motif: 'etage', commentaire: '' },
 ];
+
+describe('the household’s answer clock', () => {
+  it('runs from the notification of the written offer, before the visit', async () => {
+    const { db, menage, propose, etapes } = await preparer();
+    const p = await propose(10);
+    await etapes(p, [
+      { type: 'avis', date: il_y_a(9), partenaire: 'GTR', avis: 'favorable', motif: '' },
+      { type: 'caleol', date: il_y_a(8), decision: 'attribution', motif: '' },
+      { type: 'offre_notifiee', date: il_y_a(2) },
+    ]);
+    afficher(db, menage.id);
+    const horloge = await screen.findByText(/^Réponse du ménage à l’offre écrite attendue au plus tard le/);
+    expect(horloge.querySelector('strong')?.textContent).toBe(dateEnLettres(dernierJour(il_y_a(2), { nombre: 10, unite: 'jours' })));
+    expect(screen.getByText(/La visite du logement peut reporter cette échéance\./)).toBeTruthy();
+  });
+});
 
 describe('the proposal steps', () => {
   it('refuses a visit before the CALEOL decision with the French message, and keeps what was typed', async () => {
