@@ -254,6 +254,7 @@ export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Pr
       dateOuvertureResidence: ouverture.get(m.residenceId) ?? null,
       entretiens: sesEntretiens,
       dernierContact: contacts.length > 0 ? contacts.reduce((a, b) => (a > b ? a : b)) : null,
+      statut: m.statut,
       dateRelogement: m.dateRelogement ?? null,
       visites: visitesDe.get(m.id) ?? [],
       enquete: enquetesDe.get(m.id)?.[0] ?? null,

@@ -1,4 +1,5 @@
 import type { Instant } from '../calendrier/index.ts';
+import type { StatutMenage } from '../menage/index.ts';
 import {
   avisAttendus,
   echeanceValidationPartenaires,
@@ -16,7 +17,7 @@ import {
   type SurchargeSuivi,
   type VisiteCourtoisie,
 } from '../visite/index.ts';
-import { echeanceContact, echeancePremierEntretien } from './avant-relogement.ts';
+import { avantRelogementEnCours, echeanceContact, echeancePremierEntretien, premierEntretienFait } from './avant-relogement.ts';
 import { echeanceReponseSuivie } from './reponse.ts';
 import { bornesAgenda, classer, trierAgenda, type Bornes, type ClasseAgenda } from './classement.ts';
 import type { PieceAExpirer } from './pieces.ts';
@@ -37,6 +38,8 @@ export type DossierAgenda = {
   dateOuvertureResidence: string | null;
   entretiens: readonly EntretienAgenda[];
   dernierContact: string | null;
+  /** The household's step: a relocated or closed one has no before-move clock; absent, its lease date alone tells. */
+  statut?: StatutMenage;
   /** The lease signature; the before-move clocks stop and the follow-up starts from it. */
   dateRelogement: string | null;
   visites: readonly VisiteAgenda[];
@@ -109,10 +112,7 @@ const prevu = (entretiens: readonly EntretienAgenda[], type: EntretienAgenda['ty
 
 function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const { aujourdhui, echeances: r } = ctx;
-  let premierEntretienLe: string | null = null;
-  for (const e of d.entretiens) {
-    if (!e.supprime && e.type === 'premier' && e.termineLe !== null && (premierEntretienLe === null || e.termineLe < premierEntretienLe)) premierEntretienLe = e.termineLe;
-  }
+  const premierEntretienLe = premierEntretienFait(d.entretiens);
   const situation = { dateOuvertureResidence: d.dateOuvertureResidence, premierEntretienLe, dernierContact: d.dernierContact };
   const horloges: Horloge[] = [];
   const premier = premierEntretienLe === null ? echeancePremierEntretien(situation, r) : null;
@@ -192,8 +192,7 @@ function placer(d: DossierAgenda, b: Horloge, bornes: Bornes): EvenementAgenda {
 
 /** Every clock of one household: due dates and appointments, before, during and after the search. */
 export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
-  const reloge = d.dateRelogement !== null && d.dateRelogement <= ctx.aujourdhui;
-  const horloges = reloge ? [] : avantRelogement(d, ctx);
+  const horloges = avantRelogementEnCours(d, ctx.aujourdhui) ? avantRelogement(d, ctx) : [];
   for (const p of d.propositions) if (!p.supprime) horloges.push(...horlogesProposition(p, ctx));
   if (d.dateRelogement !== null) horloges.push(...apresRelogement(d, d.dateRelogement, ctx));
   return horloges;
