@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, creerMenage, enregistrerEtape, offreParReference, proposer } from '../../src/data/index.ts';
+import { RelogementDb, creerMenage, enregistrerEtape, enregistrerSession, offreParReference, proposer } from '../../src/data/index.ts';
 import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Proposition } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
 
@@ -47,6 +47,31 @@ const refusMenage = (n: number): EvenementProposition[] => [
   { type: 'visite', date: il_y_a(n - 2), heure: null },
   { type: 'reponse', date: il_y_a(n - 3), decision: 'refus', motif: 'etage', commentaire: '' },
 ];
+
+describe('the papers’ heading', () => {
+  const afficherComparaison = (db: RelogementDb, id: string) =>
+    render(
+      <BaseContext.Provider value={db}>
+        <PropositionsScreen id={id} papier="comparaison" cible={null} />
+      </BaseContext.Provider>,
+    );
+
+  it('names the signed-in user’s organisation', async () => {
+    const { db, menage } = await preparer();
+    const user = { id: '0190a000-0000-7000-8000-000000000001', email: 'claire@exemple.fr', name: 'Claire', role: 'chargé' as const, organisation: { id: '0190a000-0000-7000-8000-000000000002', name: 'Habitat du Nord', kind: 'bailleur' as const } };
+    await enregistrerSession(db, { token: 'jeton', expiresAt: '2099-01-01T00:00:00.000Z', user });
+    afficherComparaison(db, menage.id);
+    const entete = await screen.findByRole('banner');
+    expect(entete.querySelector('p')?.textContent).toMatch(/^Habitat du Nord · /);
+  });
+
+  it('is neutral when nobody is signed in', async () => {
+    const { db, menage } = await preparer();
+    afficherComparaison(db, menage.id);
+    const entete = await screen.findByRole('banner');
+    expect(entete.querySelector('p')?.textContent).toMatch(/^Relogement · /);
+  });
+});
 
 describe('the household’s answer clock', () => {
   it('runs from the notification of the written offer, before the visit', async () => {
