@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, creerMenage, enregistrerEtape, enregistrerSession, offreParReference, proposer } from '../../src/data/index.ts';
-import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Proposition } from '../../src/domain/index.ts';
+import { RelogementDb, ajouterPersonne, creerMenage, enregistrerEtape, enregistrerSession, offreParReference, proposer } from '../../src/data/index.ts';
+import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Lien, type Proposition } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
@@ -47,6 +47,22 @@ const refusMenage = (n: number): EvenementProposition[] => [
   { type: 'visite', date: il_y_a(n - 2), heure: null },
   { type: 'reponse', date: il_y_a(n - 3), decision: 'refus', motif: 'etage', commentaire: '' },
 ];
+
+describe('the décohabitation offer', () => {
+  it('is made only for an adult occupant who wants to leave, never for the leaseholder or their spouse', async () => {
+    const { db, menage } = await preparer();
+    const occupant = (prenom: string, lien: Lien, dateNaissance: string, souhaitDecohabitation: boolean) =>
+      ajouterPersonne(db, menage.id, { prenom, nom: 'Benali', lien, dateNaissance, souhaitDecohabitation });
+    await occupant('Aïcha', 'titulaire', '1975-05-12', true);
+    await occupant('Karim', 'conjoint', '1973-02-01', true);
+    await occupant('Yanis', 'enfant', plusJours(jour, -365 * 25), true);
+    await occupant('Sofia', 'enfant', plusJours(jour, -365 * 22), false);
+    await occupant('Lina', 'enfant', plusJours(jour, -365 * 12), true);
+    afficher(db, menage.id);
+    const section = await screen.findByRole('region', { name: 'Décohabitation' });
+    expect(within(section).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ouvrir un dossier de relogement pour Yanis Benali']);
+  });
+});
 
 describe('the papers’ heading', () => {
   const afficherComparaison = (db: RelogementDb, id: string) =>
