@@ -31,6 +31,7 @@ import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
+import { lireSession } from './synchro.ts';
 
 // Orientation, proposals, mediations and décohabitation of a household (charte §4 steps 6 to 12).
 // Every step of a proposal goes through the domain's state machine: a refused step writes nothing
@@ -228,12 +229,14 @@ export type DossierPropositions = {
   simulation: SimulationEnregistree | null;
   origine: Menage | null;
   issus: Menage[];
+  /** The signed-in user's organisation, which the papers are headed with; null when nobody is signed in. */
+  organisation: string | null;
 };
 
 export async function dossierPropositions(db: RelogementDb, menageId: string): Promise<DossierPropositions | null> {
   const menage = await db.menages.get(menageId);
   if (!menage || menage.supprime) return null;
-  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens] = await Promise.all([
+  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens, session] = await Promise.all([
     db.personnes.where('menageId').equals(menageId).toArray(),
     orientationsDuMenage(db, menageId),
     propositionsDuMenage(db, menageId),
@@ -243,6 +246,7 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     db.entretiens.where('menageId').equals(menageId).toArray(),
     derniereSimulation(db, menageId, null),
     liensDecohabitation(db, menage),
+    lireSession(db),
   ]);
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
   return {
@@ -256,5 +260,6 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     reponses: parOrdre.at(-1)?.reponses ?? {},
     simulation,
     ...liens,
+    organisation: session?.user.organisation.name || null,
   };
 }

@@ -206,6 +206,16 @@ export async function enregistrerMontant(db: RelogementDb, visiteId: string, cha
   });
 }
 
+/**
+ * The visit with its budget's figures as of now. They are stored only when an amount is typed, so
+ * a report not yet filled in, or a simulation saved (or synced) since, would show none before the move.
+ */
+export async function visiteAvecBudgetAJour(db: RelogementDb, visite: VisiteCourtoisie, aujourdhui: string): Promise<VisiteCourtoisie> {
+  const base = await baseBudget(db, visite.menageId, visite.date ?? aujourdhui);
+  const { budget } = visite.grille;
+  return { ...visite, grille: { ...visite.grille, budget: { ...budget, ...chiffresBudget(budget, base) } } };
+}
+
 export { vigilanceMenage } from './vigilance.ts';
 
 // ——— Agenda ———
@@ -254,6 +264,7 @@ export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Pr
       dateOuvertureResidence: ouverture.get(m.residenceId) ?? null,
       entretiens: sesEntretiens,
       dernierContact: contacts.length > 0 ? contacts.reduce((a, b) => (a > b ? a : b)) : null,
+      statut: m.statut,
       dateRelogement: m.dateRelogement ?? null,
       visites: visitesDe.get(m.id) ?? [],
       enquete: enquetesDe.get(m.id)?.[0] ?? null,

@@ -69,7 +69,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           {route.ecran === 'menages' && <Caseload />}
           {route.ecran === 'menage' && <MenageScreen key={route.id} id={route.id} />}
-          {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} />}
+          {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} champ={route.champ} />}
           {route.ecran === 'propositions' && <PropositionsScreen key={route.id} id={route.id} papier={route.papier} cible={route.cible} />}
           {route.ecran === 'offres' && <OffresScreen />}
           {route.ecran === 'offre' && <OffreScreen key={route.id} id={route.id} />}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { ecran: 'menages' }
   | { ecran: 'menage'; id: string }
-  | { ecran: 'entretien'; id: string; section: string | null }
+  | { ecran: 'entretien'; id: string; section: string | null; champ: string | null }
   | { ecran: 'offres' }
   | { ecran: 'offre'; id: string }
   | { ecran: 'simulation'; id: string; offreId: string | null }
@@ -22,7 +22,7 @@ export type Route =
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
   if (ecran === 'menage' && id) return { ecran: 'menage', id };
-  if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null };
+  if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null, champ: hash.split('/')[4] ?? null };
   if (ecran === 'propositions' && id) return { ecran: 'propositions', id, papier: section ?? null, cible: hash.split('/')[4] ?? null };
   if (ecran === 'offres') return { ecran: 'offres' };
   if (ecran === 'offre' && id) return { ecran: 'offre', id };
@@ -42,7 +42,8 @@ export function lireRoute(hash: string): Route {
 export const lien = {
   menages: () => '#/',
   menage: (id: string) => `#/menage/${id}`,
-  entretien: (id: string, section?: string) => `#/entretien/${id}${section ? `/${section}` : ''}`,
+  /** `champ`: the id of the field to focus once the section is shown. */
+  entretien: (id: string, section?: string, champ?: string) => `#/entretien/${id}${section ? `/${section}` : ''}${section && champ ? `/${champ}` : ''}`,
   propositions: (menageId: string, papier?: string, cible?: string) => `#/propositions/${menageId}${papier ? `/${papier}` : ''}${cible ? `/${cible}` : ''}`,
   offres: () => '#/offres',
   offre: (id: string) => `#/offre/${id}`,

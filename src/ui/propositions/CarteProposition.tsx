@@ -4,7 +4,7 @@ import {
   LIBELLES_ETAT_ECHEANCE,
   LIBELLES_ETAT_PROPOSITION,
   LIBELLES_MOTIF_REFUS,
-  echeanceReponse,
+  echeanceReponseSuivie,
   echeanceValidationPartenaires,
   estClose,
   estOpposable,
@@ -64,8 +64,8 @@ function Delais({ p, r, bientotJours }: { p: Proposition; r: ReglagesProposition
   const horloges: { libelle: string; echeance: string }[] = [];
   const validation = etatProposition(p) === 'soumise' ? echeanceValidationPartenaires(p, r) : null;
   if (validation) horloges.push({ libelle: 'Validation des partenaires attendue au plus tard le', echeance: validation });
-  const reponse = p.reponse ? null : echeanceReponse(p, r);
-  if (reponse) horloges.push({ libelle: 'Réponse du ménage attendue au plus tard le', echeance: reponse });
+  const reponse = echeanceReponseSuivie(p, r);
+  if (reponse) horloges.push({ libelle: reponse.avantVisite ? 'Réponse du ménage à l’offre écrite attendue au plus tard le' : 'Réponse du ménage attendue au plus tard le', echeance: reponse.echeance });
   return (
     <div class="delais">
       {horloges.map((h) => {
@@ -77,7 +77,7 @@ function Delais({ p, r, bientotJours }: { p: Proposition; r: ReglagesProposition
         );
       })}
       {reponseEchue(p, r, jour) && <p class="erreur">Le délai de réponse est dépassé : enregistrez l’absence de réponse, qui vaut refus.</p>}
-      {p.visite && !p.reponse && <p class="aide">{regleDelaiReponse(r)}</p>}
+      {reponse && <p class="aide">{regleDelaiReponse(r)}{reponse.avantVisite && ' La visite du logement peut reporter cette échéance.'}</p>}
     </div>
   );
 }

@@ -51,10 +51,11 @@ const texteReponse = (d: DossierPropositions, cle: string): string => {
 const age = (naissance: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(naissance) ? `${differenceInYears(versDate(aujourdhui()), versDate(naissance))} ans` : 'âge inconnu');
 const blanc = '…………………………';
 
+/** Headed with the signed-in user's organisation; signed out, with the neutral name of the activity. */
 function Entete({ dossier, titre }: { dossier: DossierPropositions; titre: string }) {
   return (
     <header class="papier-entete">
-      <p>{dossier.territoire.territoire} · Relogement · {le(aujourdhui())}</p>
+      <p>{[dossier.organisation ?? 'Relogement', dossier.territoire.territoire, le(aujourdhui())].filter(Boolean).join(' · ')}</p>
       <h1>{titre}</h1>
       <p><strong>{dossier.menage.nom}</strong>{dossier.menage.reference ? ` · réf. ${dossier.menage.reference}` : ''} · {[dossier.menage.adresse, dossier.menage.logement].filter(Boolean).join(', ') || 'adresse non renseignée'}</p>
     </header>

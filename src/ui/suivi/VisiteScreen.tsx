@@ -14,7 +14,7 @@ import {
   vigilanceVisite,
 } from '../../domain/index.ts';
 import type { Chiffres, GrilleVisite, Option, VisiteCourtoisie } from '../../domain/index.ts';
-import { enregistrerMontant, lireMenage, lireParametres, lireVisite, modifierVisite } from '../../data/index.ts';
+import { enregistrerMontant, lireMenage, lireParametres, lireVisite, modifierVisite, visiteAvecBudgetAJour } from '../../data/index.ts';
 import type { MontantBudget } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -154,8 +154,8 @@ export function CompteRenduVisite({ visite, dateRelogement, vigilance }: { visit
 export default function VisiteScreen({ id }: { id: string }) {
   const db = useBase();
   const donnees = useLive(async () => {
-    const visite = await lireVisite(db, id);
-    const [menage, parametres] = await Promise.all([visite ? lireMenage(db, visite.menageId) : undefined, lireParametres(db)]);
+    const lue = await lireVisite(db, id);
+    const [visite, menage, parametres] = await Promise.all([lue && visiteAvecBudgetAJour(db, lue, aujourdhui()), lue ? lireMenage(db, lue.menageId) : undefined, lireParametres(db)]);
     return { visite, menage, parametres };
   }, [db, id]);
   if (!donnees) return <p class="chargement">Chargement…</p>;
