@@ -39,6 +39,8 @@ export async function mettreDeCote(db: RelogementDb, rejetes: readonly { changeI
 
 export const nombreRefusees = (db: RelogementDb): Promise<number> => db.refusees.count();
 
+export const nombreRefuseesDuMenage = (db: RelogementDb, menageId: string): Promise<number> => db.refusees.where('menageId').equals(menageId).count();
+
 export type GroupeRefusees = {
   /** Null for reference data (résidences, offers, settings). */
   menageId: string | null;

@@ -5,6 +5,7 @@ import { RelogementDb, creerMenage, listerRefusees, lotAEnvoyer, mettreDeCote, n
 import type { EtatSync } from '../../src/sync/client/index.ts';
 import { etatAffiche } from '../../src/ui/synchro/etat-affiche.ts';
 import RefuseesScreen from '../../src/ui/synchro/RefuseesScreen.tsx';
+import { RefuseesDuMenage } from '../../src/ui/synchro/RefuseesDuMenage.tsx';
 import { NouvelleResidence } from '../../src/ui/parametres/NouvelleResidence.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { enregistrerSession } from '../../src/data/index.ts';
@@ -55,6 +56,7 @@ describe('the refused changes screen', () => {
     expect(await screen.findByRole('link', { name: 'Famille Martin' })).toBeTruthy();
     expect(screen.getByText(/Accès refusé : ménage inconnu/)).toBeTruthy();
     expect(screen.getByText(/Demandez à votre encadrant de vous l’attribuer/)).toBeTruthy();
+    expect(screen.getByText('Ménage · Nom : Famille Martin')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     await waitFor(async () => expect(await nombreRefusees(db)).toBe(0));
     expect(await nombreEnAttente(db)).toBe(enAttente + refusees);
@@ -68,6 +70,17 @@ describe('the refused changes screen', () => {
     expect((await listerRefusees(db)).length).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: /Confirmer l’abandon de \d+ modifications/ }));
     expect(await screen.findByText(/Aucune modification refusée/)).toBeTruthy();
+    await db.delete();
+  });
+});
+
+describe('a household’s page', () => {
+  it('says how many of its changes were refused, with a link to why', async () => {
+    const db = await baseAvecRefus();
+    const [groupe] = await listerRefusees(db);
+    render(<BaseContext.Provider value={db}><RefuseesDuMenage menageId={groupe!.menageId!} /></BaseContext.Provider>);
+    expect((await screen.findByRole('alert')).textContent).toMatch(new RegExp(`^${groupe!.changes.length} modifications de ce ménage ont été refusées par le serveur`));
+    expect(screen.getByRole('link', { name: 'Voir pourquoi et quoi faire' }).getAttribute('href')).toBe('#/refusees');
     await db.delete();
   });
 });

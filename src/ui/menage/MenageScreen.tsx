@@ -10,6 +10,7 @@ import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
 import { Consentement } from './Consentement.tsx';
 import { Conflits } from '../synchro/Conflits.tsx';
+import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
 
@@ -69,6 +70,7 @@ export default function MenageScreen({ id }: { id: string }) {
     <div class="ecran-menage">
       <p class="retour"><a href={lien.menages()}>← Mes ménages</a></p>
       <h1>{menage.nom || 'Ménage sans nom'}</h1>
+      <RefuseesDuMenage menageId={id} />
       <Conflits menageId={id} />
       <Identite menage={menage} />
       <section aria-labelledby="titre-entretiens" class="panneau">

@@ -5,6 +5,7 @@ import { useBase, useMoteur } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { telecharger } from '../agenda/telecharger.ts';
+import { libelleChamp } from './libelles-champs.ts';
 
 // The changes the server refused, per household, with the reason and what to do. Nothing here is
 // lost until the officer drops it by an explicit, confirmed choice.
@@ -62,7 +63,7 @@ function Groupe({ titre, changes, surReessai }: { titre: preact.ComponentChildre
       <details>
         <summary>{nombre(changes.length)} refusée{changes.length > 1 ? 's' : ''}</summary>
         <ul class="liste-refusees">
-          {changes.map((c) => <li key={c.changeId}>{TABLES[c.table] ?? c.table} · {c.field} : {apercu(c.value)}</li>)}
+          {changes.map((c) => <li key={c.changeId}>{TABLES[c.table] ?? c.table} · {libelleChamp(c.field)} : {apercu(c.value)}</li>)}
         </ul>
       </details>
       <div class="actions">
