@@ -38,7 +38,7 @@ export const caleolSchema = z.object({
   motif: z.string().max(2000).default(''),
 });
 
-/** `sans_reponse`: silence past the deadline, which counts as a refusal (CCH R441-10). */
+/** `sans_reponse`: silence past the deadline of a notified written offer, which counts as a refusal (CCH R441-10). */
 export const DECISIONS_MENAGE = ['acceptation', 'refus', 'sans_reponse'] as const;
 export const reponseMenageSchema = z.object({
   date: isoDateSchema,

@@ -1,5 +1,5 @@
 import type { ErreurChamp } from '../menage/index.ts';
-import { echeanceReponse } from './delais.ts';
+import { echeanceSilence } from './delais.ts';
 import { avisDefavorable, estClose, valideeParLesPartenaires } from './etat.ts';
 import type { Mediation } from './mediation.ts';
 import type { Proposition } from './proposition.ts';
@@ -30,8 +30,9 @@ function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
   if (p.reponse && (!p.visite || p.reponse.date < p.visite.date)) erreurs.push(erreur('reponse', 'La réponse du ménage précède la visite.'));
   if (p.reponse?.decision === 'refus' && p.reponse.motif === null) erreurs.push(erreur('reponse', 'Le refus du ménage n’a pas de motif.'));
   if (p.reponse?.decision === 'sans_reponse') {
-    const echeance = echeanceReponse(p, r);
-    if (echeance === null || p.reponse.date <= echeance) erreurs.push(erreur('reponse', 'L’absence de réponse est constatée avant la fin du délai.'));
+    const echeance = echeanceSilence(p, r);
+    if (echeance === null) erreurs.push(erreur('reponse', 'L’absence de réponse vaut refus sans offre écrite notifiée.'));
+    else if (p.reponse.date <= echeance) erreurs.push(erreur('reponse', 'L’absence de réponse est constatée avant la fin du délai.'));
   }
   if (p.bailSigneLe && (p.reponse?.decision !== 'acceptation' || !attribue || p.bailSigneLe < p.reponse.date)) {
     erreurs.push(erreur('bailSigneLe', 'Le bail est signé sans attribution par la CALEOL ou avant l’acceptation du ménage.'));

@@ -13,6 +13,7 @@ import {
   reglagesPropositionSchema,
   reponseEchue,
   situationPropositions,
+  verifierProposition,
   type Proposition,
 } from '../../../src/domain/proposition/index.ts';
 import { plusJours } from '../../../src/domain/calendrier/index.ts';
@@ -67,6 +68,15 @@ describe('a proposal in the circuit dématérialisé, step by step (charte §4 s
 
   it('gives the household 10 days after the visit: 30 May, the day after Ascension', () => {
     expect(echeanceReponse(visitee, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe('2025-05-30');
+  });
+
+  it('without a written offer, silence past the 10 days after the visit is not a refusal (CCH R441-10)', () => {
+    expect(reponseEchue(visitee, REGLAGES_PROPOSITION_PAR_DEFAUT, '2025-06-10')).toBe(false);
+    expect(refusPar(visitee, { type: 'absence_reponse', date: '2025-06-10' })).toBe(
+      'Le silence du ménage ne vaut refus qu’après une offre écrite notifiée indiquant le délai de réponse (CCH R441-10) : enregistrez d’abord la notification de l’offre écrite.',
+    );
+    const silenceSansOffre: Proposition = { ...visitee, reponse: { date: '2025-06-10', decision: 'sans_reponse', motif: null, commentaire: '' } };
+    expect(verifierProposition(silenceSansOffre, REGLAGES_PROPOSITION_PAR_DEFAUT)).toEqual([{ champ: 'reponse', message: 'L’absence de réponse vaut refus sans offre écrite notifiée.' }]);
   });
 
   const notifiee = suivre(visitee, [{ type: 'offre_notifiee', date: '2025-05-22' }], ctx);

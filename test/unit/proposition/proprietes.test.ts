@@ -109,7 +109,7 @@ describe('proposal properties', () => {
   const visite = { type: 'visite', heure: null } as const;
   const FINS: Record<string, Brouillon['evenement'][]> = {
     refusMenage: [favorable, attribution, visite, { type: 'reponse', decision: 'refus', motif: 'taille', commentaire: '' }],
-    silence: [favorable, attribution, visite, { type: 'absence_reponse' }],
+    silence: [favorable, attribution, { type: 'offre_notifiee' }, visite, { type: 'absence_reponse' }],
     refusCaleol: [favorable, { type: 'caleol', decision: 'refus', motif: 'Dossier incomplet' }],
     rejet: [{ type: 'avis', partenaire: 'GTR', avis: 'defavorable', motif: 'Loyer trop élevé' }],
     retrait: [favorable, { type: 'retrait', motif: 'Logement repris' }],
