@@ -5,6 +5,7 @@ import {
   creerProposition,
   evenementPropositionSchema,
   historiqueOrientations,
+  occupantsAReloger,
   orientationSchema,
   refuse,
   simuler,
@@ -29,6 +30,7 @@ import type {
 import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
+import { menagesIssus } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
 
@@ -171,8 +173,7 @@ export function modifierMediation(db: RelogementDb, id: string, modif: Partial<O
 /** The households that left this one, and the one it comes from. */
 export async function liensDecohabitation(db: RelogementDb, menage: Menage): Promise<{ origine: Menage | null; issus: Menage[] }> {
   const origine = menage.menageOrigineId ? ((await db.menages.get(menage.menageOrigineId)) ?? null) : null;
-  const issus = presents(await db.menages.where('residenceId').equals(menage.residenceId).toArray()).filter((m) => m.menageOrigineId === menage.id);
-  return { origine, issus };
+  return { origine, issus: await menagesIssus(db, menage) };
 }
 
 /**
@@ -226,6 +227,8 @@ export type DossierPropositions = {
   reponses: Entretien['reponses'];
   /** The latest saved simulation of any dwelling: the orientation grid is read from it. */
   simulation: SimulationEnregistree | null;
+  /** The occupants relocated together: those who left by décohabitation are relocated in their own file. */
+  occupants: Personne[];
   origine: Menage | null;
   issus: Menage[];
 };
@@ -244,10 +247,12 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     derniereSimulation(db, menageId, null),
     liensDecohabitation(db, menage),
   ]);
+  const tous = presents(personnes).sort((a, b) => a.id.localeCompare(b.id));
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
   return {
     menage,
-    personnes: presents(personnes).sort((a, b) => a.id.localeCompare(b.id)),
+    personnes: tous,
+    occupants: occupantsAReloger(tous, liens.issus),
     orientations,
     propositions,
     mediations,

@@ -5,3 +5,4 @@ export * from './menage.ts';
 export * from './personne.ts';
 export * from './verification.ts';
 export * from './alertes.ts';
+export * from './occupants-a-reloger.ts';

@@ -66,11 +66,11 @@ const offreDe = (d: DossierPropositions, p: Proposition | undefined): Offre | un
 
 function FicheCaleol({ dossier: d, cible }: Props) {
   const p = propositionCible(d, cible);
-  const ressources = ressourcesMensuelles(d.reponses, d.personnes.map((x) => x.id));
+  const ressources = ressourcesMensuelles(d.reponses, d.occupants.map((x) => x.id));
   const s = situationPropositions(d.propositions, d.territoire.propositions);
   const besoins = [
-    ...d.personnes.filter((x) => x.handicap).map((x) => `${nomPersonne(x)} : handicap ou mobilité réduite`),
-    ...d.personnes.filter((x) => /^\d{4}/.test(x.dateNaissance) && differenceInYears(versDate(aujourdhui()), versDate(x.dateNaissance)) >= 65).map((x) => `${nomPersonne(x)} : ${age(x.dateNaissance)} (vieillissement)`),
+    ...d.occupants.filter((x) => x.handicap).map((x) => `${nomPersonne(x)} : handicap ou mobilité réduite`),
+    ...d.occupants.filter((x) => /^\d{4}/.test(x.dateNaissance) && differenceInYears(versDate(aujourdhui()), versDate(x.dateNaissance)) >= 65).map((x) => `${nomPersonne(x)} : ${age(x.dateNaissance)} (vieillissement)`),
     texteReponse(d, 'souhaits.logementAdapte') === 'Oui' ? `Logement adapté nécessaire${texteReponse(d, 'souhaits.precisionsAdaptation') ? ` : ${texteReponse(d, 'souhaits.precisionsAdaptation')}` : ''}` : '',
     texteReponse(d, 'souhaits.ascenseurIndispensable') === 'Oui' ? 'Ascenseur indispensable' : '',
   ].filter(Boolean);
@@ -97,11 +97,11 @@ function FicheCaleol({ dossier: d, cible }: Props) {
           {simulation && <tr><th scope="row">Après relogement</th><td>Reste à charge {formatEuros(simulation.resultat.apres.resteACharge)} · taux d’effort {formatTaux(simulation.resultat.apres.tauxEffort)} · reste à vivre {formatResteAVivre(simulation.resultat.apres.resteAVivre)}</td></tr>}
         </tbody>
       </table>
-      <h2>Composition du ménage ({d.personnes.length} personne{d.personnes.length > 1 ? 's' : ''})</h2>
+      <h2>Composition du ménage ({d.occupants.length} personne{d.occupants.length > 1 ? 's' : ''})</h2>
       <table class="papier-tableau">
         <thead><tr><th scope="col">Nom</th><th scope="col">Lien</th><th scope="col">Âge</th><th scope="col">Activité</th></tr></thead>
         <tbody>
-          {d.personnes.map((x) => (
+          {d.occupants.map((x) => (
             <tr key={x.id}><td>{nomPersonne(x)}</td><td>{LIBELLES_LIEN[x.lien]}</td><td>{age(x.dateNaissance)}</td><td>{x.activite ? LIBELLES_ACTIVITE[x.activite] : '—'}</td></tr>
           ))}
         </tbody>
