@@ -1,2 +1,3 @@
 export * from './identifiants.ts';
 export * from './saisie.ts';
+export * from './tel-qu-affiche.ts';

@@ -16,11 +16,14 @@ import {
   resteAVivre,
   resteAVivreDegrade,
   resteAVivrePasseSousSeuil,
+  resteAVivreSousSeuil,
   tauxEffort,
+  tauxEffortEleve,
   type ContexteSimulation,
   type ForfaitsCharges,
   type LogementSimule,
   type PosteQuittancable,
+  type Seuils,
 } from '../simulation/index.ts';
 import { TYPOLOGIES, offreCompleteSchema, piecesDeTypologie, type Offre, type OffreComplete, type Typologie } from './offre.ts';
 import { estRecente, logementDeLOffre, partsNonDetaillees } from './logement-offre.ts';
@@ -102,12 +105,12 @@ function fractionTypologie(souhaits: ReadonlySet<Typologie>, t: Typologie): numb
   return [...souhaits].some((s) => Math.abs(piecesDeTypologie(s) - n) === 1) ? 0.5 : 0;
 }
 const FRACTION_OCCUPATION: Record<EtatOccupation, number> = { adapte: 1, indetermine: 0.5, 'sous-occupation': 0.5, suroccupation: 0 };
-const fractionTauxEffort = (te: number | null, seuil: number): number => (te === null ? 0 : te <= seuil ? 1 : Math.max(0, 1 - (te - seuil) / seuil));
+const fractionTauxEffort = (te: number | null, s: Seuils): number => (te === null ? 0 : tauxEffortEleve(te, s) ? Math.max(0, 1 - (te - s.seuilTauxEffort) / s.seuilTauxEffort) : 1);
 
 function fractionResteAVivre(avant: number, apres: number, ctx: ContexteSimulation): number {
   const s = ctx.reglages;
   if (resteAVivrePasseSousSeuil(avant, apres, s) || resteAVivreDegrade(avant, apres, s)) return 0;
-  return apres >= s.seuilResteAVivre ? 1 : 0.5;
+  return resteAVivreSousSeuil(apres, s) ? 0.5 : 1;
 }
 
 function besoinPmrSatisfait(p: ProfilMenage, o: OffreComplete): boolean | null {
@@ -157,7 +160,7 @@ export function mesurerDans(x: Mesure, m: MenagePrepare, o: OffrePrepare, ctx: C
     w.typologie * m.fractionsTypologie[o.offre.typologie] +
     w.occupation * FRACTION_OCCUPATION[occupation] +
     w.commune * (commune === false ? 0 : 1) +
-    w.tauxEffort * fractionTauxEffort(teApres, ctx.reglages.seuilTauxEffort) +
+    w.tauxEffort * fractionTauxEffort(teApres, ctx.reglages) +
     w.resteAVivre * fractionResteAVivre(ravAvant, ravApres, ctx);
   x.apl = apl;
   x.resteAChargeAvant = racAvant;
