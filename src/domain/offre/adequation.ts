@@ -26,7 +26,8 @@ import {
   type Seuils,
 } from '../simulation/index.ts';
 import { TYPOLOGIES, offreCompleteSchema, piecesDeTypologie, type Offre, type OffreComplete, type Typologie } from './offre.ts';
-import { estRecente, logementDeLOffre, partsNonDetaillees } from './logement-offre.ts';
+import { logementDeLOffre, partsNonDetaillees } from './logement-offre.ts';
+import { motifsRecente } from './recente.ts';
 import type { ProfilMenage } from './profil-menage.ts';
 import { PONDERATIONS_PAR_DEFAUT, type Ponderations } from './ponderations.ts';
 
@@ -220,6 +221,7 @@ export function raisons(m: MenagePrepare, o: OffrePrepare, x: Mesure, ctx: Conte
   if (!ctx.aplApres) r.push(`APL après relogement supposée égale à l’APL actuelle (${formatEuros(x.apl)}) : à confirmer par une estimation.`);
   const surestimees: PosteQuittancable[] = partsNonDetaillees(offre).filter((poste) => p.logementActuel[poste] === null);
   for (const poste of surestimees) r.push(`Part de ${LIBELLES_POSTE[poste]} des charges non détaillée par le bailleur : le reste à charge après peut être surestimé.`);
-  if (estRecente(offre, ctx.date)) r.push(`Logement neuf ou récent (première location en ${offre.anneePremiereLocation}).`);
+  const recente = motifsRecente(offre, ctx.date);
+  if (recente.length > 0) r.push(`Logement neuf ou récent (${recente.join(', ')}).`);
   return r;
 }
