@@ -51,8 +51,8 @@ export const propositionSchema = z.object({
   id: idSchema,
   menageId: idSchema,
   offreId: idSchema,
-  /** 1, 2 or 3 among the proposals that reached the household; the last one is binding. */
-  rang: z.number({ error: 'Indiquez le rang de la proposition.' }).int('Le rang de la proposition doit être entier.').min(1, 'Le rang commence à 1.').max(5, 'Rang de proposition improbable.'),
+  /** 1, 2, 3… among the proposals that reached the household; the 3rd is binding, later ones are further offers. */
+  rang: z.number({ error: 'Indiquez le rang de la proposition.' }).int('Le rang de la proposition doit être entier.').min(1, 'Le rang commence à 1.').max(20, 'Rang de proposition improbable.'),
   circuit: circuitSchema,
   /** The simulation the offer was made with, kept exactly as it was then. */
   simulation: z.json().default(null),

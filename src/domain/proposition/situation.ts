@@ -8,9 +8,10 @@ import { propositionSchema, type Proposition } from './proposition.ts';
 import type { ReglagesProposition } from './reglages.ts';
 import { accepte, refuse, type Resultat } from './resultat.ts';
 
-// A household's proposals together (CCH L353-15; charte §3 D and §4 step 11): at most three, one
-// at a time; from the 2nd refusal by the household a mediation defines the next one; the last
-// one is binding (opposable).
+// A household's proposals together (CCH L353-15, L442-6; charte §3 D and §4 step 11): one at a
+// time; from the 2nd refusal by the household a mediation defines the next one; the 3rd is binding
+// (opposable). Three is what the household is entitled to, not a ceiling: the landlord may make
+// further proposals after a 3rd refusal.
 
 export type SituationPropositions = {
   /** The proposals that reached the household, in rank order. */
@@ -41,7 +42,8 @@ export function situationPropositions(propositions: readonly Proposition[], r: R
   };
 }
 
-export const estOpposable = (p: Pick<Proposition, 'rang'>, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang >= r.maxPropositions;
+/** The proposal of the rank the household is entitled to (the 3rd by default) is binding; later ones are further offers. */
+export const estOpposable = (p: Pick<Proposition, 'rang'>, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang === r.maxPropositions;
 
 /** A complete mediation held between the triggering refusal and `avant`, if any. */
 export function mediationApres(refus: Proposition, mediations: readonly Mediation[], avant: string, aujourdhui: string): Mediation | null {
@@ -76,7 +78,6 @@ function controleCreation(s: SituationPropositions, mediations: readonly Mediati
   if (d.proposeeLe > aujourdhui) return 'La proposition ne peut pas être datée dans le futur.';
   if (s.relogeLe) return `Le ménage est déjà relogé (bail signé le ${dateEnLettres(s.relogeLe)}) : aucune nouvelle proposition.`;
   if (s.enCours) return `La proposition n° ${s.enCours.rang} est en cours : enregistrez sa conclusion avant d’en faire une autre.`;
-  if (s.comptees.length >= r.maxPropositions) return `Le ménage a déjà reçu les ${r.maxPropositions} propositions prévues (CCH L353-15) : aucune proposition de plus.`;
   if (d.circuit === 'circuit_dematerialise' && d.partenaires.length === 0) return 'Indiquez les partenaires appelés à valider la proposition dans le circuit dématérialisé.';
   return controleMediation(s, mediations, d, r, aujourdhui);
 }

@@ -45,12 +45,11 @@ function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
 
 export const verifierProposition = (p: Proposition, r: ReglagesProposition): ErreurChamp[] => [...verifierAvis(p), ...verifierEtapes(p, r)];
 
-/** Checks across a household's proposals: at most three, one at a time, mediation before the third. */
+/** Checks across a household's proposals: one at a time, ranks in order, mediation before the third. */
 export function verifierPropositionsDuMenage(propositions: readonly Proposition[], mediations: readonly Mediation[], r: ReglagesProposition, aujourdhui: string): ErreurChamp[] {
   const s = situationPropositions(propositions, r);
   const erreurs: ErreurChamp[] = [];
   if (propositions.filter((p) => !p.supprime && !estClose(p)).length > 1) erreurs.push(erreur('propositions', 'Plusieurs propositions sont en cours en même temps.'));
-  if (s.comptees.length > r.maxPropositions) erreurs.push(erreur('propositions', `Le ménage a reçu plus de ${r.maxPropositions} propositions.`));
   if (s.comptees.some((p, i) => p.rang !== i + 1)) erreurs.push(erreur('propositions', 'Les rangs des propositions ne se suivent pas.'));
   const refus = s.refusDeclenchantMediation;
   const apresRefus = refus ? s.comptees.filter((p) => p.rang > refus.rang) : [];

@@ -14,6 +14,7 @@ import {
   reponseEchue,
   situationPropositions,
   verifierProposition,
+  verifierPropositionsDuMenage,
   type Proposition,
 } from '../../../src/domain/proposition/index.ts';
 import { plusJours } from '../../../src/domain/calendrier/index.ts';
@@ -123,7 +124,7 @@ describe('a proposal in the circuit dématérialisé, step by step (charte §4 s
   });
 });
 
-describe('three proposals at most, a mediation before the third (CCH L353-15, charte §3 D)', () => {
+describe('three proposals due, a mediation before the third (CCH L353-15, L442-6, charte §3 D)', () => {
   const jour = (base: string) => (n: number) => plusJours(base, n);
   const p1 = refusee(creer(demande(1, '2025-01-06'), [], [], ctx), jour('2025-01-06'), ctx);
   const p2 = refusee(creer(demande(2, '2025-02-03'), [p1], [], ctx), jour('2025-02-03'), ctx);
@@ -150,15 +151,17 @@ describe('three proposals at most, a mediation before the third (CCH L353-15, ch
     expect(tardive.ok ? '' : tardive.message).toContain('la médiation du 12 mars 2025 est postérieure à la date de la proposition.');
   });
 
-  it('with the mediation, the third proposal is made and is binding; a fourth is refused', () => {
+  it('with the mediation, the third proposal is made and is binding; after its refusal the landlord may make a fourth (three is a floor)', () => {
     const m = mediation(20, '2025-02-20');
     const p3 = creer(demande(3, '2025-03-10'), [p1, p2], [m], ctx);
     expect(p3.rang).toBe(3);
     expect(estOpposable(p3, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe(true);
     expect(estOpposable(p2, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe(false);
     const refusee3 = refusee(p3, jour('2025-03-10'), ctx);
-    const r = creerProposition(demande(4, '2025-04-14'), { propositions: [p1, p2, refusee3], mediations: [m] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui);
-    expect(r).toEqual({ ok: false, message: 'Le ménage a déjà reçu les 3 propositions prévues (CCH L353-15) : aucune proposition de plus.' });
+    const p4 = creer(demande(4, '2025-04-14'), [p1, p2, refusee3], [m], ctx);
+    expect(p4.rang).toBe(4);
+    expect(estOpposable(p4, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe(false);
+    expect(verifierPropositionsDuMenage([p1, p2, refusee3, p4], [m], REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui)).toEqual([]);
   });
 
   it('a CALEOL refusal is told apart from the household’s and does not use up a proposal', () => {
