@@ -109,14 +109,15 @@ export type NouvelleProposition = Omit<DemandeProposition, 'id' | 'simulation'>;
 
 /** A proposal on an offer, with the latest simulation saved for that offer, if any. */
 export async function proposer(db: RelogementDb, demande: NouvelleProposition, aujourdhui: string): Promise<Resultat<Proposition>> {
-  const [territoire, propositions, mediations, simulation] = await Promise.all([
+  const [territoire, propositions, mediations, orientations, simulation] = await Promise.all([
     lireParametres(db),
     propositionsDuMenage(db, demande.menageId),
     mediationsDuMenage(db, demande.menageId),
+    orientationsDuMenage(db, demande.menageId),
     derniereSimulation(db, demande.menageId, demande.offreId),
   ]);
   const complete = { ...demande, id: uuidv7(), simulation: simulation ? instantaneSimulation(simulation) : null };
-  const resultat = creerProposition(complete as DemandeProposition, { propositions, mediations }, territoire.propositions, aujourdhui);
+  const resultat = creerProposition(complete as DemandeProposition, { propositions, mediations, orientations }, territoire.propositions, aujourdhui);
   if (!resultat.ok) return resultat;
   const p = await ecrire<Proposition>(db, 'propositions', resultat.valeur.id, () => resultat.valeur);
   await avancerStatut(db, p.menageId, 'proposition');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
 import { dateEnLettres } from '../calendrier/index.ts';
-import { compteDansLesPropositions, estClose, refusParLeMenage } from './etat.ts';
+import { compteDansLesPropositions, estClose, etatProposition, refusDe, refusParLeMenage } from './etat.ts';
 import { verifierMediation, type Mediation } from './mediation.ts';
-import { circuitSchema, type Circuit } from './orientation.ts';
+import { circuitSchema, orientationCourante, type Circuit, type Orientation } from './orientation.ts';
 import { propositionSchema, type Proposition } from './proposition.ts';
 import type { ReglagesProposition } from './reglages.ts';
 import { accepte, refuse, type Resultat } from './resultat.ts';
@@ -74,6 +74,28 @@ function controleMediation(s: SituationPropositions, mediations: readonly Mediat
   return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est incomplète. ${verifierMediation(tenue, aujourdhui).map((e) => e.message).join(' ')}`;
 }
 
+/** The latest rejection by a partner in the circuit dématérialisé, with its date. */
+function dernierRejetDematerialise(propositions: readonly Proposition[]): { p: Proposition; date: string } | null {
+  return propositions
+    .filter((p) => !p.supprime && p.circuit === 'circuit_dematerialise' && etatProposition(p) === 'rejetee_partenaires')
+    .map((p) => ({ p, date: refusDe(p)?.date ?? p.proposeeLe }))
+    .reduce<{ p: Proposition; date: string } | null>((dernier, x) => (dernier === null || x.date > dernier.date ? x : dernier), null);
+}
+
+/**
+ * Charte §5.5 C: when a partner does not validate a proposal of the circuit dématérialisé, the
+ * situation is dealt with by the GTR or GTRM; the circuit opens again only when the partners
+ * orient the household to it anew, after that rejection.
+ */
+function controleCircuit(dossier: DossierCreation, d: DemandeProposition): string | null {
+  if (d.circuit !== 'circuit_dematerialise') return null;
+  const rejet = dernierRejetDematerialise(dossier.propositions);
+  if (rejet === null) return null;
+  const courante = orientationCourante(dossier.orientations ?? []);
+  if (courante?.circuit === 'circuit_dematerialise' && courante.date > rejet.date) return null;
+  return `Un partenaire n’a pas validé la proposition n° ${rejet.p.rang} dans le circuit dématérialisé (le ${dateEnLettres(rejet.date)}) : la situation est traitée en GTR ou GTRM (charte §5.5 C). Faites la proposition en GTR ou en GTRM, ou enregistrez d’abord une nouvelle orientation vers le circuit dématérialisé.`;
+}
+
 function controleCreation(s: SituationPropositions, mediations: readonly Mediation[], d: DemandeProposition, r: ReglagesProposition, aujourdhui: string): string | null {
   if (d.proposeeLe > aujourdhui) return 'La proposition ne peut pas être datée dans le futur.';
   if (s.relogeLe) return `Le ménage est déjà relogé (bail signé le ${dateEnLettres(s.relogeLe)}) : aucune nouvelle proposition.`;
@@ -82,15 +104,13 @@ function controleCreation(s: SituationPropositions, mediations: readonly Mediati
   return controleMediation(s, mediations, d, r, aujourdhui);
 }
 
-/** A new proposal for a household, given all its proposals and mediations; its rank follows. */
-export function creerProposition(
-  demande: DemandeProposition,
-  dossier: { propositions: readonly Proposition[]; mediations: readonly Mediation[] },
-  r: ReglagesProposition,
-  aujourdhui: string,
-): Resultat<Proposition> {
+/** A household's proposals, mediations and orientation decisions (none given: no re-orientation recorded). */
+export type DossierCreation = { propositions: readonly Proposition[]; mediations: readonly Mediation[]; orientations?: readonly Orientation[] };
+
+/** A new proposal for a household, given all its proposals, mediations and orientations; its rank follows. */
+export function creerProposition(demande: DemandeProposition, dossier: DossierCreation, r: ReglagesProposition, aujourdhui: string): Resultat<Proposition> {
   const s = situationPropositions(dossier.propositions, r);
-  const manque = controleCreation(s, dossier.mediations, demande, r, aujourdhui);
+  const manque = controleCreation(s, dossier.mediations, demande, r, aujourdhui) ?? controleCircuit(dossier, demande);
   if (manque) return refuse(manque);
   const partenaires = demande.circuit === 'circuit_dematerialise' ? demande.partenaires : [INSTANCE[demande.circuit]];
   return accepte(propositionSchema.parse({ ...demande, partenaires, rang: s.prochainRang }));

@@ -10,6 +10,7 @@ import {
   evenementPropositionSchema,
   partenairesEnRetard,
   refusDe,
+  orientationSchema,
   reglagesPropositionSchema,
   reponseEchue,
   situationPropositions,
@@ -18,7 +19,7 @@ import {
   type Proposition,
 } from '../../../src/domain/proposition/index.ts';
 import { plusJours } from '../../../src/domain/calendrier/index.ts';
-import { contexte, creer, demande, mediation, refusee, suivre } from './outils.ts';
+import { contexte, creer, demande, id, mediation, menageId, refusee, suivre } from './outils.ts';
 
 const ctx = contexte('2025-06-30');
 const refusPar = (p: Proposition, brut: unknown) => {
@@ -117,6 +118,18 @@ describe('a proposal in the circuit dématérialisé, step by step (charte §4 s
     expect(etatProposition(rejetee)).toBe('rejetee_partenaires');
     expect(refusDe(rejetee)).toEqual({ par: 'partenaires', date: '2025-05-06', motif: 'DDTM : Taux d’effort trop élevé' });
     expect(refusPar(proposee, { type: 'avis', partenaire: 'CAF', avis: 'favorable', date: '2025-05-06' })).toBe('CAF n’est pas appelé à valider cette proposition (partenaires : Ville, Métropole, DDTM).');
+  });
+
+  it('after a partner’s rejection, sends the next proposal to the GTR or GTRM unless the household is oriented anew (charte §5.5 C)', () => {
+    const rejetee = suivre(proposee, [{ type: 'avis', partenaire: 'DDTM', avis: 'defavorable', motif: 'Taux d’effort trop élevé', date: '2025-05-06' }], ctx);
+    const dematerialise = demande(11, '2025-05-12', { circuit: 'circuit_dematerialise', partenaires: ['Ville', 'Métropole', 'DDTM'] });
+    expect(creerProposition(dematerialise, { propositions: [rejetee], mediations: [] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui)).toEqual({
+      ok: false,
+      message: 'Un partenaire n’a pas validé la proposition n° 1 dans le circuit dématérialisé (le 6 mai 2025) : la situation est traitée en GTR ou GTRM (charte §5.5 C). Faites la proposition en GTR ou en GTRM, ou enregistrez d’abord une nouvelle orientation vers le circuit dématérialisé.',
+    });
+    expect(creer(demande(12, '2025-05-12', { circuit: 'gtr' }), [rejetee], [], ctx).rang).toBe(1);
+    const reorientation = orientationSchema.parse({ id: id(13), menageId, date: '2025-05-09', circuit: 'circuit_dematerialise', decidePar: 'GTR du 9 mai' });
+    expect(creerProposition(dematerialise, { propositions: [rejetee], mediations: [], orientations: [reorientation] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui).ok).toBe(true);
   });
 
   it('refuses a CALEOL decision before the partners all validated, naming who is awaited', () => {
