@@ -1,13 +1,30 @@
-import { REGLAGES_TERRITOIRE_PAR_DEFAUT, jourIso } from '../domain/index.ts';
-import type { Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
+import { CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT, REGLAGES_TERRITOIRE_PAR_DEFAUT, droitHeberge, jourIso } from '../domain/index.ts';
+import type { DroitHeberge, Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { rafraichirEnArrierePlan } from './resume-calcul.ts';
 
-export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 'id'>): Promise<Operation> {
+/** The PCDID may be unknown when the operation is recorded. */
+export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 'id' | 'datePcdid'> & Partial<Pick<Operation, 'datePcdid'>>): Promise<Operation> {
   const id = uuidv7();
-  return ecrire<Operation>(db, 'operations', id, () => ({ ...donnees, id }));
+  return ecrire<Operation>(db, 'operations', id, () => ({ datePcdid: null, ...donnees, id }));
+}
+
+/**
+ * Where each hosted person of a household stands at the PCDID of its operation (`droitHeberge`),
+ * reading the yes/no answer of its latest interview when a date is missing.
+ */
+export async function droitsDesHeberges(db: RelogementDb, menageId: string): Promise<Map<string, DroitHeberge>> {
+  const menage = await db.menages.get(menageId);
+  const residence = menage ? await db.residences.get(menage.residenceId) : undefined;
+  const operation = residence ? await db.operations.get(residence.operationId) : undefined;
+  const [personnes, entretiens] = await Promise.all([db.personnes.where('menageId').equals(menageId).toArray(), db.entretiens.where('menageId').equals(menageId).toArray()]);
+  const dernier = entretiens.filter((e) => !e.supprime).sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))[0];
+  const reponse = dernier?.reponses[CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT];
+  const ancienne = reponse && typeof reponse.valeur === 'string' ? reponse.valeur : null;
+  const heberges = personnes.filter((p) => !p.supprime && p.lien === 'heberge');
+  return new Map(heberges.map((p) => [p.id, droitHeberge(p, operation?.datePcdid ?? null, ancienne)]));
 }
 
 export async function creerResidence(db: RelogementDb, donnees: Omit<Residence, 'id'>): Promise<Residence> {

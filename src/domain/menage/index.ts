@@ -6,3 +6,4 @@ export * from './personne.ts';
 export * from './verification.ts';
 export * from './alertes.ts';
 export * from './occupants-a-reloger.ts';
+export * from './hebergement.ts';
