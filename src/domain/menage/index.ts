@@ -7,3 +7,4 @@ export * from './verification.ts';
 export * from './alertes.ts';
 export * from './occupants-a-reloger.ts';
 export * from './hebergement.ts';
+export * from './presentation.ts';

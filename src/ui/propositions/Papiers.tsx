@@ -17,10 +17,12 @@ import {
   formatEvolutionEuros,
   formatResteAVivre,
   formatTaux,
+  presentationMenage,
   refusDe,
   ressourcesMensuelles,
   situationPropositions,
   versDate,
+  type Destinataire,
   type Offre,
   type Proposition,
   type ResultatSimulation,
@@ -29,7 +31,7 @@ import type { DossierPropositions } from '../../data/index.ts';
 import { aujourdhui } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
 import { regleDelaiReponse } from './CarteProposition.tsx';
-import { le, libelleOffre, lireInstantane, nomPersonne } from './format.ts';
+import { le, libelleOffre, lireInstantane } from './format.ts';
 
 // The papers of the proposals (DOMAIN.md §6, charte §4 steps 9 and 11), one A4 page each when
 // printed: the CALEOL sheet, the side-by-side comparison, the proposal letter with its answer
@@ -51,12 +53,14 @@ const texteReponse = (d: DossierPropositions, cle: string): string => {
 const age = (naissance: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(naissance) ? `${differenceInYears(versDate(aujourdhui()), versDate(naissance))} ans` : 'âge inconnu');
 const blanc = '…………………………';
 
-function Entete({ dossier, titre }: { dossier: DossierPropositions; titre: string }) {
+/** Papers go to the partners unless addressed to the household: anonymous after a signed refusal. */
+function Entete({ dossier, titre, destinataire = 'partenaires' }: { dossier: DossierPropositions; titre: string; destinataire?: Destinataire }) {
+  const m = presentationMenage(dossier.menage, destinataire);
   return (
     <header class="papier-entete">
       <p>{dossier.territoire.territoire} · Relogement · {le(aujourdhui())}</p>
       <h1>{titre}</h1>
-      <p><strong>{dossier.menage.nom}</strong>{dossier.menage.reference ? ` · réf. ${dossier.menage.reference}` : ''} · {[dossier.menage.adresse, dossier.menage.logement].filter(Boolean).join(', ') || 'adresse non renseignée'}</p>
+      <p><strong>{m.nom}</strong>{m.reference ? ` · réf. ${m.reference}` : ''} · {m.adresse}</p>
     </header>
   );
 }
@@ -66,11 +70,12 @@ const offreDe = (d: DossierPropositions, p: Proposition | undefined): Offre | un
 
 function FicheCaleol({ dossier: d, cible }: Props) {
   const p = propositionCible(d, cible);
+  const { nomOccupant, anonyme } = presentationMenage(d.menage, 'partenaires');
   const ressources = ressourcesMensuelles(d.reponses, d.occupants.map((x) => x.id));
   const s = situationPropositions(d.propositions, d.territoire.propositions);
   const besoins = [
-    ...d.occupants.filter((x) => x.handicap).map((x) => `${nomPersonne(x)} : handicap ou mobilité réduite`),
-    ...d.occupants.filter((x) => /^\d{4}/.test(x.dateNaissance) && differenceInYears(versDate(aujourdhui()), versDate(x.dateNaissance)) >= 65).map((x) => `${nomPersonne(x)} : ${age(x.dateNaissance)} (vieillissement)`),
+    ...d.occupants.filter((x) => x.handicap).map((x) => `${nomOccupant(x)} : handicap ou mobilité réduite`),
+    ...d.occupants.filter((x) => /^\d{4}/.test(x.dateNaissance) && differenceInYears(versDate(aujourdhui()), versDate(x.dateNaissance)) >= 65).map((x) => `${nomOccupant(x)} : ${age(x.dateNaissance)} (vieillissement)`),
     texteReponse(d, 'souhaits.logementAdapte') === 'Oui' ? `Logement adapté nécessaire${texteReponse(d, 'souhaits.precisionsAdaptation') ? ` : ${texteReponse(d, 'souhaits.precisionsAdaptation')}` : ''}` : '',
     texteReponse(d, 'souhaits.ascenseurIndispensable') === 'Oui' ? 'Ascenseur indispensable' : '',
   ].filter(Boolean);
@@ -79,7 +84,7 @@ function FicheCaleol({ dossier: d, cible }: Props) {
     texteReponse(d, 'accompagnement.travailleurSocial') === 'Oui' ? 'Suivi par un travailleur social' : '',
     texteReponse(d, 'accompagnement.freins') ? `Freins au relogement : ${texteReponse(d, 'accompagnement.freins')}` : '',
     `Propositions déjà faites au ménage : ${s.comptees.filter((x) => x.id !== p?.id).length}, dont ${s.refusMenage.length} refusée(s) par le ménage`,
-    d.origine ? `Décohabitation du ménage ${d.origine.nom}` : '',
+    d.origine ? (anonyme ? 'Décohabitation d’un autre ménage' : `Décohabitation du ménage ${presentationMenage(d.origine, 'partenaires').nom}`) : '',
     p && estOpposable(p, d.territoire.propositions) ? 'Proposition opposable, après médiation' : '',
   ].filter(Boolean);
   const simulation = lireInstantane(p?.simulation);
@@ -102,7 +107,7 @@ function FicheCaleol({ dossier: d, cible }: Props) {
         <thead><tr><th scope="col">Nom</th><th scope="col">Lien</th><th scope="col">Âge</th><th scope="col">Activité</th></tr></thead>
         <tbody>
           {d.occupants.map((x) => (
-            <tr key={x.id}><td>{nomPersonne(x)}</td><td>{LIBELLES_LIEN[x.lien]}</td><td>{age(x.dateNaissance)}</td><td>{x.activite ? LIBELLES_ACTIVITE[x.activite] : '—'}</td></tr>
+            <tr key={x.id}><td>{nomOccupant(x)}</td><td>{LIBELLES_LIEN[x.lien]}</td><td>{age(x.dateNaissance)}</td><td>{x.activite ? LIBELLES_ACTIVITE[x.activite] : '—'}</td></tr>
           ))}
         </tbody>
       </table>
@@ -160,7 +165,7 @@ function CourrierProposition({ dossier: d, cible }: Props) {
   const offre = offreDe(d, p);
   return (
     <>
-      <Entete dossier={d} titre={`Proposition de relogement n° ${p.rang}${opposable ? ' — proposition opposable' : ''}`} />
+      <Entete dossier={d} titre={`Proposition de relogement n° ${p.rang}${opposable ? ' — proposition opposable' : ''}`} destinataire="menage" />
       <p>Madame, Monsieur,</p>
       <p>Dans le cadre du projet de renouvellement urbain, nous vous proposons le logement suivant : <strong>{libelleOffre(offre)}</strong>{offre?.loyer != null ? `, loyer ${formatEuros(offre.loyer)} et charges ${formatEuros(offre.charges ?? 0)} par mois` : ''}.</p>
       <p>{p.visite ? `La visite du logement ${p.visite.date >= aujourdhui() ? 'aura lieu' : 'a eu lieu'} le ${le(p.visite.date)}${p.visite.heure ? ` à ${p.visite.heure.replace(':', ' h ')}` : ''}, en présence de votre chargé de relogement.` : 'La date de la visite du logement vous sera communiquée par votre chargé de relogement.'}</p>
@@ -185,7 +190,7 @@ function CourrierMediation({ dossier: d, cible }: Props) {
   const refus = situationPropositions(d.propositions, d.territoire.propositions).refusMenage;
   return (
     <>
-      <Entete dossier={d} titre="Courrier post-médiation" />
+      <Entete dossier={d} titre="Courrier post-médiation" destinataire="menage" />
       <p>Madame, Monsieur,</p>
       <p>Vous avez refusé {refus.length} proposition{refus.length > 1 ? 's' : ''} de relogement ({refus.map((p) => `n° ${p.rang}${p.reponse ? ` le ${le(p.reponse.date)}` : ''}`).join(', ')}). Une médiation s’est tenue le {le(m.date)} en présence de : {m.presents.filter((x) => x.trim()).join(', ') || blanc}.</p>
       <p>Au cours de cette médiation, le logement recherché pour votre troisième proposition a été défini ainsi :</p>
