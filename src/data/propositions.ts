@@ -3,6 +3,7 @@ import {
   accepte,
   appliquerEvenement,
   creerProposition,
+  dateDemandeLogement,
   evenementPropositionSchema,
   historiqueOrientations,
   occupantsAReloger,
@@ -23,6 +24,7 @@ import type {
   Orientation,
   Personne,
   Proposition,
+  Residence,
   Resultat,
   SimulationEnregistree,
   StatutMenage,
@@ -232,12 +234,16 @@ export type DossierPropositions = {
   occupants: Personne[];
   origine: Menage | null;
   issus: Menage[];
+  /** For the CALEOL sheet: the demand's date (numéro unique certificate), the résidence and its households. */
+  dateDemande: string | null;
+  residence: Residence | null;
+  menagesDeLaResidence: Menage[];
 };
 
 export async function dossierPropositions(db: RelogementDb, menageId: string): Promise<DossierPropositions | null> {
   const menage = await db.menages.get(menageId);
   if (!menage || menage.supprime) return null;
-  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens] = await Promise.all([
+  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens, pieces, residence, menagesDeLaResidence] = await Promise.all([
     db.personnes.where('menageId').equals(menageId).toArray(),
     orientationsDuMenage(db, menageId),
     propositionsDuMenage(db, menageId),
@@ -247,6 +253,9 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     db.entretiens.where('menageId').equals(menageId).toArray(),
     derniereSimulation(db, menageId, null),
     liensDecohabitation(db, menage),
+    db.pieces.where('menageId').equals(menageId).toArray(),
+    db.residences.get(menage.residenceId),
+    db.menages.where('residenceId').equals(menage.residenceId).toArray().then(presents),
   ]);
   const tous = presents(personnes).sort((a, b) => a.id.localeCompare(b.id));
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
@@ -262,5 +271,8 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     reponses: parOrdre.at(-1)?.reponses ?? {},
     simulation,
     ...liens,
+    dateDemande: dateDemandeLogement(pieces),
+    residence: residence ?? null,
+    menagesDeLaResidence,
   };
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { LIBELLES_NORME, NORMES_OCCUPATION, parametresSchema } from '../../domain/index.ts';
+import { LIBELLES_NORME, NORMES_OCCUPATION, lireSeuilsQuartiles, parametresSchema } from '../../domain/index.ts';
 import type { ReglagesTerritoire } from '../../domain/index.ts';
 import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres, lireSession } from '../../data/index.ts';
 import type { EtatStockage } from '../../data/index.ts';
@@ -47,6 +47,18 @@ function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiens
   );
 }
 
+/** For the quartile on the CALEOL sheet (charte §4 step 9). */
+function SeuilsQuartiles({ parametres }: { parametres: ReglagesTerritoire }) {
+  const db = useBase();
+  const verifier = (v: string) => { const r = lireSeuilsQuartiles(v); return r.ok ? { ok: true as const } : r; };
+  return (
+    <ChampSaisie id="parametre-quartiles" libelle="Seuils des quartiles de ressources (€ par an et par unité de consommation : 1er ; 2e ; 3e)"
+      aide="Le seuil du 1er quartile est fixé chaque année par arrêté préfectoral. Exemple : 10 200 ; 16 500 ; 23 000."
+      valeur={parametres.propositions.seuilsQuartiles?.join(' ; ') ?? ''} verifier={verifier}
+      enregistrer={async (v) => { const r = lireSeuilsQuartiles(v); if (r.ok) await enregistrerParametres(db, { propositions: { ...parametres.propositions, seuilsQuartiles: r.valeur } }); }} />
+  );
+}
+
 export default function ParametresScreen() {
   const db = useBase();
   const parametres = useLive(() => lireParametres(db), [db]);
@@ -74,6 +86,7 @@ export default function ParametresScreen() {
             <Delai champ="delaiPremiersEntretiensMois" libelle="Délai des premiers entretiens après l’ouverture (mois)" parametres={parametres} />
             <Delai champ="cadenceContactMois" libelle="Contact avec chaque ménage au moins tous les (mois)" parametres={parametres} />
           </div>
+          <SeuilsQuartiles parametres={parametres} />
         </section>
       )}
       <p><a class="bouton" href={lien.baremes()}>Seuils de la simulation et barèmes FSL</a></p>

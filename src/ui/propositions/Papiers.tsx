@@ -1,5 +1,6 @@
 import { differenceInYears } from 'date-fns';
 import {
+  ANS_SANS_PROPOSITION,
   LIBELLES_ACTIVITE,
   LIBELLES_ALERTE_SIMULATION,
   LIBELLES_AUTEUR_REFUS,
@@ -10,6 +11,8 @@ import {
   LIBELLES_MOTIF_REFUS,
   MOTIFS_REFUS,
   QUESTIONS,
+  compositionDe,
+  dernierMenageDeLaResidence,
   echeanceReponse,
   estOpposable,
   etatProposition,
@@ -18,8 +21,10 @@ import {
   formatResteAVivre,
   formatTaux,
   presentationMenage,
+  quartileRessources,
   refusDe,
   ressourcesMensuelles,
+  sansPropositionDepuis,
   situationPropositions,
   versDate,
   type Destinataire,
@@ -84,18 +89,25 @@ function FicheCaleol({ dossier: d, cible }: Props) {
     texteReponse(d, 'accompagnement.travailleurSocial') === 'Oui' ? 'Suivi par un travailleur social' : '',
     texteReponse(d, 'accompagnement.freins') ? `Freins au relogement : ${texteReponse(d, 'accompagnement.freins')}` : '',
     `Propositions déjà faites au ménage : ${s.comptees.filter((x) => x.id !== p?.id).length}, dont ${s.refusMenage.length} refusée(s) par le ménage`,
+    dernierMenageDeLaResidence(d.menage, d.menagesDeLaResidence) ? 'Dernier ménage de sa résidence à reloger' : '',
+    d.residence && sansPropositionDepuis(d.propositions, d.residence.dateOuverture, aujourdhui())
+      ? `Relogement annoncé il y a plus de ${ANS_SANS_PROPOSITION} ans (ouverture de la résidence le ${le(d.residence.dateOuverture)}), aucune proposition encore faite`
+      : '',
     d.origine ? (anonyme ? 'Décohabitation d’un autre ménage' : `Décohabitation du ménage ${presentationMenage(d.origine, 'partenaires').nom}`) : '',
     p && estOpposable(p, d.territoire.propositions) ? 'Proposition opposable, après médiation' : '',
   ].filter(Boolean);
   const simulation = lireInstantane(p?.simulation);
+  const composition = compositionDe(d.occupants);
+  const seuils = d.territoire.propositions.seuilsQuartiles;
+  const quartile = ressources !== null && composition && seuils ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile` : blanc;
   return (
     <>
       <Entete dossier={d} titre="Fiche de présentation en CALEOL" />
       <table class="papier-tableau">
         <tbody>
           <tr><th scope="row">Logement proposé</th><td>{p ? `Proposition n° ${p.rang} du ${le(p.proposeeLe)} : ${libelleOffre(offreDe(d, p))}` : 'Aucune proposition'}</td></tr>
-          <tr><th scope="row">Ressources mensuelles</th><td>{ressources === null ? 'Non renseignées' : `${formatEuros(ressources)} (moyenne des 3 derniers mois)`} · Quartile de ressources : {blanc}</td></tr>
-          <tr><th scope="row">Date de la demande de logement social</th><td>{blanc} · N° unique : {blanc}</td></tr>
+          <tr><th scope="row">Ressources mensuelles</th><td>{ressources === null ? 'Non renseignées' : `${formatEuros(ressources)} (moyenne des 3 derniers mois)`} · Quartile de ressources : {quartile}</td></tr>
+          <tr><th scope="row">Date de la demande de logement social</th><td>{d.dateDemande ? le(d.dateDemande) : blanc} · N° unique : {blanc}</td></tr>
           <tr><th scope="row">Typologie souhaitée</th><td>{texteReponse(d, 'souhaits.typologie') || 'Non renseignée'}{texteReponse(d, 'souhaits.communes') ? ` · Communes : ${texteReponse(d, 'souhaits.communes')}` : ''}</td></tr>
           <tr><th scope="row">Besoins spécifiques</th><td>{besoins.length ? besoins.join(' ; ') : 'Aucun besoin spécifique signalé'}</td></tr>
           <tr><th scope="row">Informations complémentaires</th><td>{complements.join(' ; ')}</td></tr>
