@@ -28,7 +28,7 @@ describe('the CALEOL sheet', () => {
     const e = await ouvrirEntretien(db, m.id, plusJours(jour, -30));
     await enregistrerReponse(db, e.id, cleRessource(aicha.id, 1, 'salaire'), { valeur: '1 000' });
     const parametres = await lireParametres(db);
-    await enregistrerParametres(db, { propositions: { ...parametres.propositions, seuilsQuartiles: [10000, 16000, 23000] } });
+    await enregistrerParametres(db, { simulation: { ...parametres.simulation, seuilsQuartiles: [10000, 16000, 23000] } });
     const { container } = render(
       <BaseContext.Provider value={db}>
         <PropositionsScreen id={m.id} papier="caleol" cible={null} />

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { delaiSchema } from '../calendrier/index.ts';
-import { seuilsQuartilesSchema } from './fiche-caleol.ts';
 
 // A territory's proposal rules (REFERENCES.md §6.2 `proposals` and `circuits`). Defaults: the MEL
 // charter (§4 steps 7 and 11: partners validate within 5 days, the household answers within
@@ -16,8 +15,6 @@ export const reglagesPropositionSchema = z
     delaiValidationPartenaires: delaiSchema.default({ nombre: 5, unite: 'jours' }),
     /** Where the dwelling is visited only once the CALEOL has allotted it (charte §4 step 10). */
     visiteApresCaleol: z.boolean({ error: 'Indiquez si la visite suit la décision de la CALEOL : oui ou non.' }).default(true),
-    /** For the quartile on the CALEOL sheet; null until the territory types them. */
-    seuilsQuartiles: seuilsQuartilesSchema.nullable().default(null),
   })
   .refine((r) => r.delaiReponseApresVisite !== null || r.delaiReponseApresOffre !== null, {
     message: 'Le délai de réponse du ménage doit courir depuis la visite, depuis l’offre écrite, ou les deux.',

@@ -54,8 +54,8 @@ function SeuilsQuartiles({ parametres }: { parametres: ReglagesTerritoire }) {
   return (
     <ChampSaisie id="parametre-quartiles" libelle="Seuils des quartiles de ressources (€ par an et par unité de consommation : 1er ; 2e ; 3e)"
       aide="Le seuil du 1er quartile est fixé chaque année par arrêté préfectoral. Exemple : 10 200 ; 16 500 ; 23 000."
-      valeur={parametres.propositions.seuilsQuartiles?.join(' ; ') ?? ''} verifier={verifier}
-      enregistrer={async (v) => { const r = lireSeuilsQuartiles(v); if (r.ok) await enregistrerParametres(db, { propositions: { ...parametres.propositions, seuilsQuartiles: r.valeur } }); }} />
+      valeur={parametres.simulation.seuilsQuartiles?.join(' ; ') ?? ''} verifier={verifier}
+      enregistrer={async (v) => { const r = lireSeuilsQuartiles(v); if (r.ok) await enregistrerParametres(db, { simulation: { ...parametres.simulation, seuilsQuartiles: r.valeur } }); }} />
   );
 }
 

@@ -98,7 +98,7 @@ function FicheCaleol({ dossier: d, cible }: Props) {
   ].filter(Boolean);
   const simulation = lireInstantane(p?.simulation);
   const composition = compositionDe(d.occupants);
-  const seuils = d.territoire.propositions.seuilsQuartiles;
+  const seuils = d.territoire.simulation.seuilsQuartiles;
   const quartile = ressources !== null && composition && seuils ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile` : blanc;
   return (
     <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateDemandeLogement, dernierMenageDeLaResidence, lireSeuilsQuartiles, pieceDossierSchema, quartileRessources, reglagesPropositionSchema, sansPropositionDepuis } from '../../../src/domain/index.ts';
+import { dateDemandeLogement, dernierMenageDeLaResidence, lireSeuilsQuartiles, pieceDossierSchema, quartileRessources, reglagesSimulationSchema, sansPropositionDepuis } from '../../../src/domain/index.ts';
 import { menage } from '../domain/fixtures.ts';
 import { demande, id, menageId } from './outils.ts';
 
@@ -25,7 +25,7 @@ describe('what the CALEOL sheet knows of the household', () => {
     expect(quartileRessources(1500, famille, '2026-03-01', [10000, 16000, 23000])).toBe(1);
     expect(quartileRessources(1500, famille, '2026-03-01', [9000, 16000, 23000])).toBe(2);
     expect(quartileRessources(5000, famille, '2026-03-01', [9000, 16000, 23000])).toBe(4);
-    expect(reglagesPropositionSchema.safeParse({ seuilsQuartiles: [16000, 9000, 23000] }).error?.issues[0]?.message).toBe('Les seuils des quartiles doivent croître.');
+    expect(reglagesSimulationSchema.safeParse({ seuilsQuartiles: [16000, 9000, 23000] }).error?.issues[0]?.message).toBe('Les seuils des quartiles doivent croître.');
     expect(lireSeuilsQuartiles('10 200 ; 16 500,50 ; 23 000')).toEqual({ ok: true, valeur: [10200, 16500.5, 23000] });
     expect(lireSeuilsQuartiles('10 200 ; 16 500')).toEqual({ ok: false, message: 'Indiquez les trois seuils des quartiles (1er, 2e, 3e).' });
     expect(lireSeuilsQuartiles('')).toEqual({ ok: true, valeur: null });

@@ -227,7 +227,6 @@ describe('the territory’s proposal settings', () => {
       delaiReponseApresOffre: { nombre: 10, unite: 'jours' },
       delaiValidationPartenaires: { nombre: 5, unite: 'jours' },
       visiteApresCaleol: true,
-      seuilsQuartiles: null,
     });
   });
 
