@@ -27,6 +27,18 @@ export async function droitsDesHeberges(db: RelogementDb, menageId: string): Pro
   return new Map(heberges.map((p) => [p.id, droitHeberge(p, operation?.datePcdid ?? null, ancienne)]));
 }
 
+export async function listerOperations(db: RelogementDb): Promise<Operation[]> {
+  return (await db.operations.toArray()).filter((o) => !o.supprime).sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+}
+
+/** The PCDID, known once the prefect takes the demolition file into account (charte §2.2 A). */
+export function modifierDatePcdid(db: RelogementDb, id: string, datePcdid: string | null): Promise<Operation> {
+  return ecrire<Operation>(db, 'operations', id, (o) => {
+    if (!o) throw new Error(`Opération introuvable : ${id}`);
+    return { ...o, datePcdid };
+  });
+}
+
 export async function creerResidence(db: RelogementDb, donnees: Omit<Residence, 'id'>): Promise<Residence> {
   const id = uuidv7();
   return ecrire<Residence>(db, 'residences', id, () => ({ ...donnees, id }));

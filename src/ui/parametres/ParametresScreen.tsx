@@ -8,6 +8,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
+import { DatesPcdid } from './DatesPcdid.tsx';
 import { lien } from '../app/route.ts';
 // The tablets' sync reports need the network and concern encadrants only: loaded on demand.
 const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
@@ -91,6 +92,7 @@ export default function ParametresScreen() {
       )}
       <p><a class="bouton" href={lien.baremes()}>Seuils de la simulation et barèmes FSL</a></p>
       <NouvelleResidence />
+      <DatesPcdid />
       <Stockage />
       {session && session.user.role !== 'chargé' && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
