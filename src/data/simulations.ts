@@ -1,4 +1,4 @@
-import { BAREME_EXEMPLE, POSTES_FSL, baremeFslSchema, choisirBareme, occupantsAReloger, profilDe } from '../domain/index.ts';
+import { BAREME_EXEMPLE, POSTES_FSL, STATUTS_RELOGE, baremeFslSchema, choisirBareme, occupantsAReloger, profilDe } from '../domain/index.ts';
 import type { BaremeFsl, Entretien, Menage, Personne, ProfilMenage, SimulationEnregistree } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
@@ -73,7 +73,7 @@ export async function profilsDuPortefeuille(db: RelogementDb): Promise<{ profils
   const noms = new Map<string, string>();
   let incomplets = 0;
   for (const m of menages) {
-    if (m.supprime || ['reloge', 'suivi', 'clos'].includes(m.statut)) continue;
+    if (m.supprime || STATUTS_RELOGE.has(m.statut)) continue;
     const entretien = dernierPar.get(m.id);
     const profil = entretien ? profilDe(m.id, { reponses: entretien.reponses, personnes: occupantsAReloger(personnesPar.get(m.id) ?? [], issusPar.get(m.id) ?? []) }) : null;
     if (profil) {

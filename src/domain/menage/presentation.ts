@@ -1,6 +1,7 @@
 import { dateEnLettres } from '../calendrier/index.ts';
 import type { Menage } from './menage.ts';
 import { LIBELLES_LIEN, type Personne } from './personne.ts';
+import { nomAffiche } from './verification.ts';
 
 // How a household is named on a paper. Charte §4 step 3: a household that signed a refusal to
 // share its situation is still discussed with the partners, but anonymously; DOMAIN §7: what goes
@@ -16,8 +17,6 @@ export type PresentationMenage = {
   adresse: string;
   nomOccupant: (p: Pick<Personne, 'prenom' | 'nom' | 'lien'>) => string;
 };
-
-const nomEnClair = (p: Pick<Personne, 'prenom' | 'nom'>): string => [p.prenom, p.nom].filter(Boolean).join(' ') || 'Occupant sans nom';
 
 /** A pseudonym the officer can match with the file, telling partners nothing of the household. */
 export const pseudonymeMenage = (m: Pick<Menage, 'id'>): string => `Ménage M-${m.id.replace(/-/g, '').slice(-6).toUpperCase()}`;
@@ -37,6 +36,6 @@ export function presentationMenage(m: Pick<Menage, 'id' | 'nom' | 'reference' | 
     nom: m.nom || 'Ménage sans nom',
     reference: m.reference,
     adresse: [m.adresse, m.logement].filter(Boolean).join(', ') || 'adresse non renseignée',
-    nomOccupant: nomEnClair,
+    nomOccupant: nomAffiche,
   };
 }

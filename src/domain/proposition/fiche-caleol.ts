@@ -2,7 +2,7 @@ import { format, subYears } from 'date-fns';
 import { parseDateIso } from '../commun/index.ts';
 import { versDate } from '../calendrier/index.ts';
 import type { PieceDossier } from '../dossier/index.ts';
-import type { Menage } from '../menage/index.ts';
+import { STATUTS_RELOGE, type Menage } from '../menage/index.ts';
 import type { Proposition } from './proposition.ts';
 
 // What the CALEOL sheet (charte §4 step 9, figure 3) says of the household from what the app
@@ -24,8 +24,7 @@ export function sansPropositionDepuis(propositions: readonly Pick<Proposition, '
   return !propositions.some((p) => !p.supprime) && ouvertureResidence < format(subYears(versDate(aujourdhui), ans), 'yyyy-MM-dd');
 }
 
-const STATUTS_RELOGES: ReadonlySet<Menage['statut']> = new Set(['reloge', 'suivi', 'clos']);
-const estReloge = (m: Pick<Menage, 'statut' | 'dateRelogement'>): boolean => STATUTS_RELOGES.has(m.statut) || Boolean(m.dateRelogement);
+const estReloge = (m: Pick<Menage, 'statut' | 'dateRelogement'>): boolean => STATUTS_RELOGE.has(m.statut) || Boolean(m.dateRelogement);
 
 /** Every other household of its résidence is relocated: this one is the last to leave. */
 export function dernierMenageDeLaResidence(menage: Pick<Menage, 'id' | 'statut' | 'dateRelogement'>, menagesDeLaResidence: readonly Pick<Menage, 'id' | 'statut' | 'dateRelogement' | 'supprime'>[]): boolean {
