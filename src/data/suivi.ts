@@ -32,6 +32,7 @@ import { contexteAgenda } from './contexte-agenda.ts';
 import { ecrire } from './ecriture.ts';
 import { modifierDateEntretien, ouvrirEntretien } from './entretiens.ts';
 import { uuidv7 } from './ids.ts';
+import { occupantsDuMenageAReloger } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 
 // Follow-up after the move (charte §4 steps 13 and 14) and the officer's "À faire": the
@@ -184,12 +185,12 @@ export function chiffresBudget(b: Budget, base: BaseBudget): Pick<Budget, 'avant
 async function baseBudget(db: RelogementDb, menageId: string, date: string): Promise<BaseBudget> {
   const [simulations, personnes, baremes, parametres] = await Promise.all([
     db.simulations.where('menageId').equals(menageId).toArray(),
-    db.personnes.where('menageId').equals(menageId).toArray(),
+    occupantsDuMenageAReloger(db, menageId),
     db.baremes.toArray(),
     lireParametres(db),
   ]);
   const simulation = simulations.filter(vivant).sort((a, b) => b.creeLe.localeCompare(a.creeLe) || b.id.localeCompare(a.id))[0] ?? null;
-  const presents = personnes.filter(vivant).length;
+  const presents = personnes.length;
   const occupants = presents > 0 ? presents : (simulation?.entree.occupants ?? 1);
   const bareme = choisirBareme(baremes, parametres.territoire, date, [BAREME_EXEMPLE]);
   return { simulation, occupants, bareme, reglages: parametres.simulation, date };

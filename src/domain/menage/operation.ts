@@ -7,6 +7,8 @@ export const operationSchema = z.object({
   nom: z.string().max(200),
   commune: z.string().max(120).default(''),
   territoire: z.string().max(120).default(''),
+  /** Official start of the demolition (PCDID), when the reference état d'occupation is taken (charte §2.2 A); unknown on older records. */
+  datePcdid: isoDateSchema.nullable().default(null),
   supprime: z.boolean().optional(),
   ...propositionReferentielChamps,
 });

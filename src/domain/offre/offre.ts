@@ -73,6 +73,11 @@ const offreChamps = {
   balcon: ouiNon,
   financement: choix(FINANCEMENTS),
   periodeConstruction: texte(40),
+  /** First letting, conventionnement and réhabilitation: each may make the dwelling recent (charte §2.3 C). */
+  datePremiereLocation: date,
+  dateConventionnement: date,
+  dateRehabilitation: date,
+  /** Only the year of first letting, as older records and some exports give it; the full date prevails. */
   anneePremiereLocation: nombre,
   loyer: nombre,
   /** All charges on the rent receipt, water and heating included when they are. */
@@ -118,6 +123,9 @@ export const offreCompleteSchema = z
     dontEauChaude: montantFacultatif({ nom: 'la part d’eau chaude des charges', feminin: true }),
     dontChauffage: montantFacultatif({ nom: 'la part de chauffage des charges', feminin: true }),
     anneePremiereLocation: z.number().int('Année entière attendue.').min(1800, 'Année de première location improbable.').max(2100, 'Année de première location improbable.').nullable().default(null),
+    datePremiereLocation: dateReelle('Date de première location'),
+    dateConventionnement: dateReelle('Date de conventionnement'),
+    dateRehabilitation: dateReelle('Date de réhabilitation'),
     dateDisponibilite: dateReelle('Date de disponibilité'),
     dateCaleol: dateReelle('Date de CALEOL'),
     dateLimiteDesignation: dateReelle('Date limite de désignation'),

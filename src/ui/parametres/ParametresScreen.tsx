@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { LIBELLES_NORME, NORMES_OCCUPATION, parametresSchema } from '../../domain/index.ts';
+import { LIBELLES_NORME, NORMES_OCCUPATION, lireSeuilsQuartiles, parametresSchema } from '../../domain/index.ts';
 import type { ReglagesTerritoire } from '../../domain/index.ts';
 import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres, residences } from '../../data/index.ts';
 import type { EtatStockage } from '../../data/index.ts';
@@ -9,6 +9,7 @@ import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
 import { AValider } from './AValider.tsx';
+import { DatesPcdid } from './DatesPcdid.tsx';
 import { lien } from '../app/route.ts';
 import { changerEspace, enDemonstration } from '../app/espace.ts';
 import { proposeLeReferentiel, useRole } from '../commun/role.ts';
@@ -50,6 +51,18 @@ function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiens
   );
 }
 
+/** For the quartile on the CALEOL sheet (charte §4 step 9). */
+function SeuilsQuartiles({ parametres }: { parametres: ReglagesTerritoire }) {
+  const db = useBase();
+  const verifier = (v: string) => { const r = lireSeuilsQuartiles(v); return r.ok ? { ok: true as const } : r; };
+  return (
+    <ChampSaisie id="parametre-quartiles" libelle="Seuils des quartiles de ressources (€ par an et par unité de consommation : 1er ; 2e ; 3e)"
+      aide="Le seuil du 1er quartile est fixé chaque année par arrêté préfectoral. Exemple : 10 200 ; 16 500 ; 23 000."
+      valeur={parametres.simulation.seuilsQuartiles?.join(' ; ') ?? ''} verifier={verifier}
+      enregistrer={async (v) => { const r = lireSeuilsQuartiles(v); if (r.ok) await enregistrerParametres(db, { simulation: { ...parametres.simulation, seuilsQuartiles: r.valeur } }); }} />
+  );
+}
+
 export default function ParametresScreen() {
   const db = useBase();
   const parametres = useLive(() => lireParametres(db), [db]);
@@ -88,12 +101,14 @@ export default function ParametresScreen() {
             <Delai champ="delaiPremiersEntretiensMois" libelle="Délai des premiers entretiens après l’ouverture (mois)" parametres={parametres} />
             <Delai champ="cadenceContactMois" libelle="Contact avec chaque ménage au moins tous les (mois)" parametres={parametres} />
           </div>
+          <SeuilsQuartiles parametres={parametres} />
           </fieldset>
         </section>
       )}
       <p><a class="bouton" href={lien.baremes()}>Seuils de la simulation et barèmes FSL</a></p>
       {encadre && <AValider />}
       <NouvelleResidence />
+      <DatesPcdid />
       <Stockage />
       {encadre && !enDemonstration() && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>

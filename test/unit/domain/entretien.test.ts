@@ -219,8 +219,8 @@ describe('verifierDateEntretien', () => {
 describe('progressionSection of the special sections', () => {
   it('occupants: one per valid occupant plus the confirmation', () => {
     const { entretien: e, ctx } = situationComplete();
-    expect(progressionSection(section('occupants'), e, ctx)).toEqual({ repondues: 2, total: 3 });
-    expect(progressionSection(section('occupants'), e, { ...ctx, personnes: [] })).toEqual({ repondues: 1, total: 3 });
+    expect(progressionSection(section('occupants'), e, ctx)).toEqual({ repondues: 2, total: 2 });
+    expect(progressionSection(section('occupants'), e, { ...ctx, personnes: [] })).toEqual({ repondues: 1, total: 2 });
   });
 
   it('resources: the months entered out of three', () => {
