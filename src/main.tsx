@@ -3,11 +3,12 @@ import { RelogementDb } from './data/index.ts';
 import { demarrerMisesAJour } from './pwa/index.ts';
 import type { MoteurSync } from './sync/client/index.ts';
 import { App } from './ui/app/App.tsx';
+import { enDemonstration, nomBase } from './ui/app/espace.ts';
 import { premierEcranAffiche } from './ui/app/premier-ecran.ts';
 import { toutEnregistrer } from './ui/commun/autosave.ts';
 import './ui/styles.css';
 
-const db = new RelogementDb();
+const db = new RelogementDb(nomBase());
 // Another tab opened a newer version of the app: save what is typed here, then reload onto it.
 db.on('versionchange', () => {
   void toutEnregistrer().then(() => location.reload());
@@ -31,13 +32,16 @@ const chargerMoteur = () =>
 
 db.open()
   .then(() => {
+    // Preact renders beside what the container holds: the loading message would stay under every screen.
+    racine.replaceChildren();
     afficher(null);
     void Promise.race([premierEcranAffiche, new Promise((fin) => setTimeout(fin, PREMIER_ECRAN_MAX_MS))]).then(() =>
       setTimeout(
         () =>
           auRepos(() => {
             demarrerMisesAJour();
-            void chargerMoteur();
+            // The demo space never syncs: its households are fictitious.
+            if (!enDemonstration()) void chargerMoteur();
           }),
         APRES_PREMIER_ECRAN_MS,
       ),

@@ -1,4 +1,4 @@
-import { CODES_ALERTE, regleAlertes, reglesContact } from '../domain/index.ts';
+import { CODES_ALERTE, avantRelogementEnCours, regleAlertes, reglesContact } from '../domain/index.ts';
 import type { CodeAlerte, Residence, StatutMenage } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { CLE_FORMAT_RESUMES, CLE_VERSION_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
@@ -8,7 +8,6 @@ export type FiltreMenages = { texte: string; residenceId: string | null; statut:
 export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[] };
 export type ResultatRecherche = { lignes: LigneMenage[]; total: number; ensemble: number; compteurs: Record<CodeAlerte, number> };
 
-const STATUTS_SANS_RELANCE: readonly StatutMenage[] = ['reloge', 'suivi', 'clos'];
 /** The dossier is chased from its step (DOMAIN.md §2 step 3) to the proposal, or once a piece is recorded. */
 const ETAPES_DOSSIER: readonly StatutMenage[] = ['dossier', 'oriente', 'proposition'];
 const LIGNES_AFFICHEES = 100;
@@ -64,7 +63,7 @@ export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages,
     if (filtre.residenceId && r.residenceId !== filtre.residenceId) continue;
     if (filtre.statut && r.statut !== filtre.statut) continue;
     if (!mots.every((m) => r.texte.includes(m))) continue;
-    const suiviActif = !STATUTS_SANS_RELANCE.includes(r.statut);
+    const suiviActif = avantRelogementEnCours(r, aujourdhui);
     const alertes = alertesDe({ dateOuvertureResidence: ouverture.get(r.residenceId) ?? null, premierEntretienTermineLe: r.premierEntretienTermineLe, dernierContact: r.dernierContact, suiviActif });
     if (r.dossier?.alerte && suiviActif && (r.dossier.commence || ETAPES_DOSSIER.includes(r.statut))) alertes.push('dossier_a_completer');
     if (filtre.alerte && !alertes.includes(filtre.alerte)) continue;

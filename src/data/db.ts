@@ -140,7 +140,28 @@ export const VERSIONS: readonly VersionSchema[] = [
     },
   },
   { numero: 8, stores: { fieldMeta: null } },
+  {
+    // Changes the server refused get a table of their own, shown to the officer per household.
+    // Those an earlier version set aside in `meta` were refused under older rules (a chargée's
+    // résidence): they go back to the outbox, in their order, to be sent again. Frozen: this
+    // migration imports nothing that may change.
+    numero: 9,
+    stores: { refusees: 'changeId, menageId, seqOrigine' },
+    async upgrade(tx) {
+      const anciennes = (await tx.table<MetaRow>('meta').get('changesRefusees'))?.value;
+      if (!Array.isArray(anciennes)) return;
+      const lignes = (anciennes as (OutboxRow & { erreur?: unknown })[])
+        .filter((r) => typeof r?.changeId === 'string')
+        .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+        .map(({ seq: _seq, erreur: _erreur, ...change }) => change);
+      await tx.table<OutboxRow>('outbox').bulkAdd(lignes);
+      await tx.table<MetaRow>('meta').delete('changesRefusees');
+    },
+  },
 ];
+
+/** A change the server refused for good, kept until the officer retries, exports or drops it. */
+export type ChangeRefusee = Change & { seqOrigine: number; erreur: string; menageId: string | null; refuseeLe: string };
 
 /** `aEnvoyer`: acknowledged on this device, the server not told yet (the officer may be offline). */
 export type ConflitLocal = Conflict & { menageId: string | null; aEnvoyer?: boolean };
@@ -167,6 +188,7 @@ export class RelogementDb extends Dexie {
   declare mediations: Table<Mediation, string>;
   declare pieces: Table<PieceDossier, string>;
   declare blobs: Table<BlobLocal, string>;
+  declare refusees: Table<ChangeRefusee, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

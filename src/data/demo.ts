@@ -19,3 +19,4 @@ export async function chargerDemo(db: RelogementDb, aujourdhui: string, nombre =
   await ecrireLot(db, ecrituresDemo(demo));
   return demo;
 }
+

@@ -107,14 +107,22 @@ async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[]
  * so concurrent autosaves of different fields never overwrite each other.
  */
 export async function ecrire<T extends object>(db: RelogementDb, table: SyncedTable, id: string, modifier: (courant: T | undefined) => T): Promise<T> {
-  const [record] = await enTransaction(db, [table], () => appliquer(db, [{ table, id, modifier: modifier as unknown as Modification['modifier'] }]));
+  const [record] = await ecrireEnsemble(db, [modification(table, id, modifier)]);
   return record as unknown as T;
+}
+
+/** One record's change for `ecrireEnsemble`, typed by its record. */
+export const modification = <T extends object>(table: SyncedTable, id: string, modifier: (courant: T | undefined) => T): Modification =>
+  ({ table, id, modifier: modifier as unknown as Modification['modifier'] });
+
+/** Changes of several records that stand or fall together, each made from its stored version; returns the new versions in order. */
+export function ecrireEnsemble(db: RelogementDb, modifications: readonly Modification[]): Promise<object[]> {
+  return enTransaction(db, [...new Set(modifications.map((m) => m.table))], () => appliquer(db, modifications));
 }
 
 export type Ecriture = { table: SyncedTable; record: { id: string } };
 
 /** Many new or replaced records in one transaction (demo data, imports): all or nothing. */
 export async function ecrireLot(db: RelogementDb, ecritures: readonly Ecriture[]): Promise<void> {
-  const modifications = ecritures.map(({ table, record }): Modification => ({ table, id: record.id, modifier: () => record as Row }));
-  await enTransaction(db, [...new Set(ecritures.map((e) => e.table))], () => appliquer(db, modifications));
+  await ecrireEnsemble(db, ecritures.map(({ table, record }) => modification(table, record.id, () => record)));
 }

@@ -1,7 +1,7 @@
-import { suiteDe, verifierEntretien } from '../domain/index.ts';
-import type { ContexteEntretien, Entretien, Probleme, Reponse } from '../domain/index.ts';
+import { menageApresEntretien, suiteDe, verifierEntretien } from '../domain/index.ts';
+import type { ContexteEntretien, Entretien, Menage, Probleme, Reponse } from '../domain/index.ts';
 import type { RelogementDb, Reprise } from './db.ts';
-import { ecrire } from './ecriture.ts';
+import { ecrire, ecrireEnsemble, modification } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 
 export async function entretiensDuMenage(db: RelogementDb, menageId: string): Promise<Entretien[]> {
@@ -47,13 +47,22 @@ export function modifierDateEntretien(db: RelogementDb, id: string, date: string
 
 export type ResultatCloture = { ok: true; entretien: Entretien } | { ok: false; problemes: Probleme[] };
 
-/** Marks the interview complete only when nothing is left to fix; it is read-only afterwards. */
+/**
+ * Marks the interview complete only when nothing is left to fix; it is read-only afterwards. The
+ * household records it as a contact and leaves the "to meet" step in the same transaction.
+ */
 export async function terminerEntretien(db: RelogementDb, id: string, ctx: ContexteEntretien): Promise<ResultatCloture> {
   const e = brouillon(id)(await db.entretiens.get(id));
   const problemes = verifierEntretien(e, ctx);
   if (problemes.length > 0) return { ok: false, problemes };
-  const entretien = await ecrire<Entretien>(db, 'entretiens', id, (courant) => ({ ...brouillon(id)(courant), statut: 'termine', termineLe: ctx.aujourdhui }));
-  return { ok: true, entretien };
+  const [entretien] = await ecrireEnsemble(db, [
+    modification<Entretien>('entretiens', id, (courant) => ({ ...brouillon(id)(courant), statut: 'termine', termineLe: ctx.aujourdhui })),
+    modification<Menage>('menages', e.menageId, (courant) => {
+      if (!courant) throw new Error(`Ménage introuvable : ${e.menageId}`);
+      return menageApresEntretien(courant, e);
+    }),
+  ]);
+  return { ok: true, entretien: entretien as Entretien };
 }
 
 export const lireReprise = (db: RelogementDb, entretienId: string) => db.reprises.get(entretienId);

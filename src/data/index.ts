@@ -1,5 +1,5 @@
 export { RelogementDb } from './db.ts';
-export type { Reprise } from './db.ts';
+export type { ChangeRefusee, Reprise } from './db.ts';
 export type { ResumeMenage } from './resume.ts';
 export { normaliser } from './resume.ts';
 export * from './menages.ts';
@@ -12,6 +12,7 @@ export { liveQuery } from 'dexie';
 export * from './caseload.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
+export * from './refusees.ts';
 export * from './propositions.ts';
 export * from './offres.ts';
 export * from './simulations.ts';

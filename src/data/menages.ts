@@ -1,3 +1,4 @@
+import { occupantsAReloger } from '../domain/index.ts';
 import type { Menage, Personne } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
@@ -22,6 +23,20 @@ export const lireMenage = (db: RelogementDb, id: string) => db.menages.get(id);
 export async function personnesDuMenage(db: RelogementDb, menageId: string): Promise<Personne[]> {
   const toutes = await db.personnes.where('menageId').equals(menageId).toArray();
   return toutes.filter((p) => !p.supprime).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The files opened from this household by décohabitation: `decohabiter` opens them in the same résidence. */
+export async function menagesIssus(db: RelogementDb, menage: Menage): Promise<Menage[]> {
+  const voisins = await db.menages.where('residenceId').equals(menage.residenceId).toArray();
+  return voisins.filter((m) => !m.supprime && m.menageOrigineId === menage.id);
+}
+
+/** The occupants relocated together (`occupantsAReloger`): what the simulation, the occupancy norm and the matching count. */
+export async function occupantsDuMenageAReloger(db: RelogementDb, menageId: string): Promise<Personne[]> {
+  const menage = await db.menages.get(menageId);
+  if (!menage) return [];
+  const [personnes, issus] = await Promise.all([personnesDuMenage(db, menageId), menagesIssus(db, menage)]);
+  return occupantsAReloger(personnes, issus);
 }
 
 export async function ajouterPersonne(db: RelogementDb, menageId: string, donnees: Partial<Omit<Personne, 'id' | 'menageId'>> = {}): Promise<Personne> {

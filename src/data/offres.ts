@@ -3,6 +3,7 @@ import type { ErreurImport, Offre } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
+import { marqueProposition } from './referentiel.ts';
 
 // Offers of dwellings (issue 4 §4): created and edited offline, imported from a landlord's CSV.
 
@@ -28,7 +29,8 @@ export const lireOffre = (db: RelogementDb, id: string) => db.offres.get(id);
 /** A new draft: every field empty, saved at once so nothing typed afterwards can be lost. */
 export async function creerOffre(db: RelogementDb): Promise<Offre> {
   const id = uuidv7();
-  return ecrire<Offre>(db, 'offres', id, () => offreSchema.parse({ id }));
+  const marque = await marqueProposition(db);
+  return ecrire<Offre>(db, 'offres', id, () => offreSchema.parse({ id, ...marque }));
 }
 
 export function modifierOffre(db: RelogementDb, id: string, modif: Partial<Omit<Offre, 'id'>>): Promise<Offre> {
@@ -45,6 +47,7 @@ export type BilanImport = { importees: number; erreurs: ErreurImport[] };
 /** Every readable line becomes an offer (a draft when incomplete), all in one transaction. */
 export async function importerOffres(db: RelogementDb, texte: string): Promise<BilanImport> {
   const { offres, erreurs } = importerOffresCsv(texte, () => uuidv7());
-  if (offres.length > 0) await ecrireLot(db, offres.map((record) => ({ table: 'offres' as const, record })));
+  const marque = await marqueProposition(db);
+  if (offres.length > 0) await ecrireLot(db, offres.map((record) => ({ table: 'offres' as const, record: { ...record, ...marque } })));
   return { importees: offres.length, erreurs };
 }

@@ -3,8 +3,10 @@ import {
   accepte,
   appliquerEvenement,
   creerProposition,
+  dateDemandeLogement,
   evenementPropositionSchema,
   historiqueOrientations,
+  occupantsAReloger,
   orientationSchema,
   refuse,
   simuler,
@@ -22,6 +24,7 @@ import type {
   Orientation,
   Personne,
   Proposition,
+  Residence,
   Resultat,
   SimulationEnregistree,
   StatutMenage,
@@ -29,8 +32,10 @@ import type {
 import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
+import { menagesIssus } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
+import { lireSession } from './synchro.ts';
 
 // Orientation, proposals, mediations and décohabitation of a household (charte §4 steps 6 to 12).
 // Every step of a proposal goes through the domain's state machine: a refused step writes nothing
@@ -107,14 +112,15 @@ export type NouvelleProposition = Omit<DemandeProposition, 'id' | 'simulation'>;
 
 /** A proposal on an offer, with the latest simulation saved for that offer, if any. */
 export async function proposer(db: RelogementDb, demande: NouvelleProposition, aujourdhui: string): Promise<Resultat<Proposition>> {
-  const [territoire, propositions, mediations, simulation] = await Promise.all([
+  const [territoire, propositions, mediations, orientations, simulation] = await Promise.all([
     lireParametres(db),
     propositionsDuMenage(db, demande.menageId),
     mediationsDuMenage(db, demande.menageId),
+    orientationsDuMenage(db, demande.menageId),
     derniereSimulation(db, demande.menageId, demande.offreId),
   ]);
   const complete = { ...demande, id: uuidv7(), simulation: simulation ? instantaneSimulation(simulation) : null };
-  const resultat = creerProposition(complete as DemandeProposition, { propositions, mediations }, territoire.propositions, aujourdhui);
+  const resultat = creerProposition(complete as DemandeProposition, { propositions, mediations, orientations }, territoire.propositions, aujourdhui);
   if (!resultat.ok) return resultat;
   const p = await ecrire<Proposition>(db, 'propositions', resultat.valeur.id, () => resultat.valeur);
   await avancerStatut(db, p.menageId, 'proposition');
@@ -171,8 +177,7 @@ export function modifierMediation(db: RelogementDb, id: string, modif: Partial<O
 /** The households that left this one, and the one it comes from. */
 export async function liensDecohabitation(db: RelogementDb, menage: Menage): Promise<{ origine: Menage | null; issus: Menage[] }> {
   const origine = menage.menageOrigineId ? ((await db.menages.get(menage.menageOrigineId)) ?? null) : null;
-  const issus = presents(await db.menages.where('residenceId').equals(menage.residenceId).toArray()).filter((m) => m.menageOrigineId === menage.id);
-  return { origine, issus };
+  return { origine, issus: await menagesIssus(db, menage) };
 }
 
 /**
@@ -226,14 +231,22 @@ export type DossierPropositions = {
   reponses: Entretien['reponses'];
   /** The latest saved simulation of any dwelling: the orientation grid is read from it. */
   simulation: SimulationEnregistree | null;
+  /** The occupants relocated together: those who left by décohabitation are relocated in their own file. */
+  occupants: Personne[];
   origine: Menage | null;
   issus: Menage[];
+  /** The signed-in user's organisation, which the papers are headed with; null when nobody is signed in. */
+  organisation: string | null;
+  /** For the CALEOL sheet: the demand's date (numéro unique certificate), the résidence and its households. */
+  dateDemande: string | null;
+  residence: Residence | null;
+  menagesDeLaResidence: Menage[];
 };
 
 export async function dossierPropositions(db: RelogementDb, menageId: string): Promise<DossierPropositions | null> {
   const menage = await db.menages.get(menageId);
   if (!menage || menage.supprime) return null;
-  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens] = await Promise.all([
+  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens, session, pieces, residence, menagesDeLaResidence] = await Promise.all([
     db.personnes.where('menageId').equals(menageId).toArray(),
     orientationsDuMenage(db, menageId),
     propositionsDuMenage(db, menageId),
@@ -243,11 +256,17 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     db.entretiens.where('menageId').equals(menageId).toArray(),
     derniereSimulation(db, menageId, null),
     liensDecohabitation(db, menage),
+    lireSession(db),
+    db.pieces.where('menageId').equals(menageId).toArray(),
+    db.residences.get(menage.residenceId),
+    db.menages.where('residenceId').equals(menage.residenceId).toArray().then(presents),
   ]);
+  const tous = presents(personnes).sort((a, b) => a.id.localeCompare(b.id));
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
   return {
     menage,
-    personnes: presents(personnes).sort((a, b) => a.id.localeCompare(b.id)),
+    personnes: tous,
+    occupants: occupantsAReloger(tous, liens.issus),
     orientations,
     propositions,
     mediations,
@@ -256,5 +275,9 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     reponses: parOrdre.at(-1)?.reponses ?? {},
     simulation,
     ...liens,
+    organisation: session?.user.organisation.name || null,
+    dateDemande: dateDemandeLogement(pieces),
+    residence: residence ?? null,
+    menagesDeLaResidence,
   };
 }

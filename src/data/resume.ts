@@ -1,3 +1,4 @@
+import { premierEntretienFait } from '../domain/index.ts';
 import type { AlerteDossier, CodeVigilance, Entretien, Menage, Personne } from '../domain/index.ts';
 
 /** What the caseload needs of a household from its own records (the summary of version 2). */
@@ -12,6 +13,8 @@ export type ResumeBase = {
   texte: string;
   occupants: number;
   premierEntretienTermineLe: string | null;
+  /** The lease signature: with the step, it tells whether the before-move clocks still run. */
+  dateRelogement: string | null;
   entretienEnCours: boolean;
   dernierContact: string | null;
   supprime: boolean;
@@ -46,7 +49,7 @@ export const CLE_VERSION_RESUMES = 'versionResumes';
  * settings; anything else (no value, an older format, a settings change) asks for a rebuild.
  */
 export const CLE_FORMAT_RESUMES = 'formatResumes';
-export const FORMAT_RESUMES = 1;
+export const FORMAT_RESUMES = 2;
 
 export const normaliser = (s: string) =>
   s
@@ -59,7 +62,6 @@ export const cleTri = (nom: string) => normaliser(nom).trim();
 export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeBase {
   const presentes = personnes.filter((p) => !p.supprime);
   const valides = entretiens.filter((e) => !e.supprime);
-  const termines = valides.filter((e) => e.statut === 'termine').map((e) => e.date).sort();
   const datesEntretiens = valides.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const contacts = [m.dernierContact, ...datesEntretiens].filter((d): d is string => !!d).sort();
   return {
@@ -71,7 +73,8 @@ export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: 
     adresse: m.adresse,
     texte: normaliser([m.nom, m.reference, m.adresse, m.logement, ...presentes.flatMap((p) => [p.prenom, p.nom])].join(' ')),
     occupants: presentes.length,
-    premierEntretienTermineLe: termines[0] ?? null,
+    premierEntretienTermineLe: premierEntretienFait(valides),
+    dateRelogement: m.dateRelogement ?? null,
     entretienEnCours: valides.some((e) => e.statut === 'brouillon'),
     dernierContact: contacts.at(-1) ?? null,
     supprime: Boolean(m.supprime),

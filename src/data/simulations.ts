@@ -1,10 +1,10 @@
-import { BAREME_EXEMPLE, POSTES_FSL, baremeFslSchema, choisirBareme, profilDe } from '../domain/index.ts';
+import { BAREME_EXEMPLE, POSTES_FSL, STATUTS_RELOGE, baremeFslSchema, choisirBareme, occupantsAReloger, profilDe } from '../domain/index.ts';
 import type { BaremeFsl, Entretien, Menage, Personne, ProfilMenage, SimulationEnregistree } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { entretiensDuMenage } from './entretiens.ts';
-import { personnesDuMenage } from './menages.ts';
+import { occupantsDuMenageAReloger } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 
 // Barèmes of the territory, the figures a household's simulation starts from, and the
@@ -38,9 +38,9 @@ export async function contexteSimulation(db: RelogementDb, date: string) {
 
 export type DonneesSimulationMenage = { menage: Menage | undefined; personnes: Personne[]; entretien: Entretien | null };
 
-/** The household, its occupants and its latest interview: where a simulation's figures come from. */
+/** The household, its occupants relocated together and its latest interview: where a simulation's figures come from. */
 export async function donneesSimulationMenage(db: RelogementDb, menageId: string): Promise<DonneesSimulationMenage> {
-  const [menage, personnes, entretiens] = await Promise.all([db.menages.get(menageId), personnesDuMenage(db, menageId), entretiensDuMenage(db, menageId)]);
+  const [menage, personnes, entretiens] = await Promise.all([db.menages.get(menageId), occupantsDuMenageAReloger(db, menageId), entretiensDuMenage(db, menageId)]);
   return { menage, personnes, entretien: entretiens[0] ?? null };
 }
 
@@ -60,7 +60,9 @@ export async function enregistrerSimulation(db: RelogementDb, simulation: Omit<S
 export async function profilsDuPortefeuille(db: RelogementDb): Promise<{ profils: ProfilMenage[]; noms: Map<string, string>; incomplets: number }> {
   const [menages, personnes, entretiens] = await Promise.all([db.menages.toArray(), db.personnes.toArray(), db.entretiens.toArray()]);
   const personnesPar = new Map<string, Personne[]>();
-  for (const p of personnes) if (!p.supprime) personnesPar.set(p.menageId, [...(personnesPar.get(p.menageId) ?? []), p]);
+  for (const p of personnes) personnesPar.set(p.menageId, [...(personnesPar.get(p.menageId) ?? []), p]);
+  const issusPar = new Map<string, Menage[]>();
+  for (const m of menages) if (m.menageOrigineId) issusPar.set(m.menageOrigineId, [...(issusPar.get(m.menageOrigineId) ?? []), m]);
   const dernierPar = new Map<string, Entretien>();
   for (const e of entretiens) {
     if (e.supprime) continue;
@@ -71,9 +73,9 @@ export async function profilsDuPortefeuille(db: RelogementDb): Promise<{ profils
   const noms = new Map<string, string>();
   let incomplets = 0;
   for (const m of menages) {
-    if (m.supprime || ['reloge', 'suivi', 'clos'].includes(m.statut)) continue;
+    if (m.supprime || STATUTS_RELOGE.has(m.statut)) continue;
     const entretien = dernierPar.get(m.id);
-    const profil = entretien ? profilDe(m.id, { reponses: entretien.reponses, personnes: personnesPar.get(m.id) ?? [] }) : null;
+    const profil = entretien ? profilDe(m.id, { reponses: entretien.reponses, personnes: occupantsAReloger(personnesPar.get(m.id) ?? [], issusPar.get(m.id) ?? []) }) : null;
     if (profil) {
       profils.push(profil);
       noms.set(m.id, m.nom || 'Ménage sans nom');

@@ -32,6 +32,7 @@ import { contexteAgenda } from './contexte-agenda.ts';
 import { ecrire } from './ecriture.ts';
 import { modifierDateEntretien, ouvrirEntretien } from './entretiens.ts';
 import { uuidv7 } from './ids.ts';
+import { occupantsDuMenageAReloger } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 
 // Follow-up after the move (charte §4 steps 13 and 14) and the officer's "À faire": the
@@ -184,12 +185,12 @@ export function chiffresBudget(b: Budget, base: BaseBudget): Pick<Budget, 'avant
 async function baseBudget(db: RelogementDb, menageId: string, date: string): Promise<BaseBudget> {
   const [simulations, personnes, baremes, parametres] = await Promise.all([
     db.simulations.where('menageId').equals(menageId).toArray(),
-    db.personnes.where('menageId').equals(menageId).toArray(),
+    occupantsDuMenageAReloger(db, menageId),
     db.baremes.toArray(),
     lireParametres(db),
   ]);
   const simulation = simulations.filter(vivant).sort((a, b) => b.creeLe.localeCompare(a.creeLe) || b.id.localeCompare(a.id))[0] ?? null;
-  const presents = personnes.filter(vivant).length;
+  const presents = personnes.length;
   const occupants = presents > 0 ? presents : (simulation?.entree.occupants ?? 1);
   const bareme = choisirBareme(baremes, parametres.territoire, date, [BAREME_EXEMPLE]);
   return { simulation, occupants, bareme, reglages: parametres.simulation, date };
@@ -204,6 +205,16 @@ export async function enregistrerMontant(db: RelogementDb, visiteId: string, cha
     const budget = { ...v.grille.budget, [champ]: valeur };
     return { ...v, grille: { ...v.grille, budget: { ...budget, ...chiffresBudget(budget, base) } } };
   });
+}
+
+/**
+ * The visit with its budget's figures as of now. They are stored only when an amount is typed, so
+ * a report not yet filled in, or a simulation saved (or synced) since, would show none before the move.
+ */
+export async function visiteAvecBudgetAJour(db: RelogementDb, visite: VisiteCourtoisie, aujourdhui: string): Promise<VisiteCourtoisie> {
+  const base = await baseBudget(db, visite.menageId, visite.date ?? aujourdhui);
+  const { budget } = visite.grille;
+  return { ...visite, grille: { ...visite.grille, budget: { ...budget, ...chiffresBudget(budget, base) } } };
 }
 
 export { vigilanceMenage } from './vigilance.ts';
@@ -254,6 +265,7 @@ export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Pr
       dateOuvertureResidence: ouverture.get(m.residenceId) ?? null,
       entretiens: sesEntretiens,
       dernierContact: contacts.length > 0 ? contacts.reduce((a, b) => (a > b ? a : b)) : null,
+      statut: m.statut,
       dateRelogement: m.dateRelogement ?? null,
       visites: visitesDe.get(m.id) ?? [],
       enquete: enquetesDe.get(m.id)?.[0] ?? null,

@@ -25,10 +25,10 @@ export async function lireCheckpoint(db: RelogementDb): Promise<number> {
   return ((await db.meta.get(CLE_CHECKPOINT))?.value as number | undefined) ?? 0;
 }
 
-/** What this device has to tell the server: field changes and conflicts acknowledged here. */
 /** Conflicts acknowledged on this device that the server has not been told of. */
 const acquittesIci = (db: RelogementDb) => db.conflits.filter((c) => c.aEnvoyer === true);
 
+/** What still has to reach the server; refused changes are counted apart (`nombreRefusees`). */
 export const nombreEnAttente = async (db: RelogementDb): Promise<number> => (await db.outbox.count()) + (await acquittesIci(db).count());
 
 /** The identifier this device signs its changes with (the node of its clock). */
@@ -52,16 +52,6 @@ export async function lotAEnvoyer(db: RelogementDb, maximum = MAX_PUSH_CHANGES):
 /** Drops acknowledged changes; a newer edit of the same field has its own changeId and stays. */
 export async function acquitter(db: RelogementDb, changeIds: readonly string[]): Promise<void> {
   await db.outbox.where('changeId').anyOf([...changeIds]).delete();
-}
-
-/** Changes the server refused for good (4xx on their content): set aside, never silently dropped. */
-export async function mettreDeCote(db: RelogementDb, rejetes: readonly { changeId: string; error: string }[]): Promise<void> {
-  const rows = await db.outbox.where('changeId').anyOf(rejetes.map((r) => r.changeId)).toArray();
-  const deja = ((await db.meta.get('changesRefusees'))?.value as unknown[] | undefined) ?? [];
-  await db.transaction('rw', db.outbox, db.meta, async () => {
-    await db.meta.put({ key: 'changesRefusees', value: [...deja, ...rows.map((r) => ({ ...r, erreur: rejetes.find((x) => x.changeId === r.changeId)?.error }))] });
-    await acquitter(db, rejetes.map((r) => r.changeId));
-  });
 }
 
 const menageDe = (table: SyncedTable, record: Row | undefined): string | null => {

@@ -147,6 +147,8 @@ export const deviceReportSchema = z.object({
   pulled: count,
   /** Changes still waiting on the device after the sync. */
   pending: count,
+  /** Changes the server refused, set aside on the device until the officer acts (older devices: 0). */
+  refused: count.default(0),
   failuresSinceLastSuccess: count,
   lastError: z.enum(SYNC_ERROR_KINDS).nullable(),
   /** Server time minus device time, as the last pulled page measured it. */

@@ -17,6 +17,7 @@ import {
   visiteCourtoisieSchema,
 } from '../domain/index.ts';
 import { splitField } from './change.ts';
+import { sameJson } from './json.ts';
 
 // Every synced entity, with the zod schema that validates it on the device, on the wire and on
 // the server, and the properties that are maps merged entry by entry.
@@ -43,10 +44,17 @@ export const SYNCED_TABLES = {
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const isSyncedTable = (t: string): t is SyncedTable => Object.hasOwn(SYNCED_TABLES, t);
 
+/**
+ * Reference tables a chargé may propose records in: the server keeps them with `aValider` until
+ * an encadrant validates them (or maps a résidence onto another), so nothing hanging on them is lost.
+ */
+export const PROPOSABLE_TABLES: readonly SyncedTable[] = ['operations', 'residences', 'offres'];
+/** The fields only an encadrant may write on a proposed record. */
+export const VALIDATION_FIELDS = ['aValider', 'rattacheeA'] as const;
+
 type Json = unknown;
 type Row = Record<string, Json>;
 
-const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The field changes that turn `before` into `after` (both already valid records of `table`). */
 export function diffRecord(table: SyncedTable, before: Row | undefined, after: Row): { field: string; value: Json }[] {
@@ -61,9 +69,9 @@ export function diffRecord(table: SyncedTable, before: Row | undefined, after: R
       const o = (old ?? {}) as Row;
       const n = (now ?? {}) as Row;
       for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
-        if (!same(o[key], n[key])) changes.push({ field: `${name}.${key}`, value: n[key] ?? null });
+        if (!sameJson(o[key], n[key])) changes.push({ field: `${name}.${key}`, value: n[key] ?? null });
       }
-    } else if (!same(old, now)) {
+    } else if (!sameJson(old, now)) {
       changes.push({ field: name, value: now ?? null });
     }
   }

@@ -5,17 +5,9 @@ import { chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.t
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
+import { MOT_DE_PASSE, seConnecter, voirMenage1 } from './parcours.ts';
 
-const MOT_DE_PASSE = 'relogement-essai-2026';
-
-async function connecter(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: /Ménage 1/ }).waitFor();
-}
+const connecter = (page: Page, url: string, email: string) => seConnecter(page, url, email, voirMenage1);
 
 const synchronise = (page: Page) => page.getByRole('status').filter({ hasText: /Synchronisé à \d\d:\d\d/ }).filter({ hasNotText: 'en attente' });
 

@@ -6,21 +6,13 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { couperReseau } from './parcours.ts';
+import { MOT_DE_PASSE, couperReseau, seConnecter, voirMenage1 } from './parcours.ts';
 
 // Issue 6: a piece photographed offline keeps its pages across a reload, reaches another device of
 // the same officer with identical pages (same SHA-256), and the dossier exports as one PDF.
-const MOT_DE_PASSE = 'relogement-essai-2026';
 const PIECE = 'Numéro unique de demande de logement social (attestation)';
 
-async function connecter(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await page.getByLabel('Adresse électronique').fill('claire@exemple.test');
-  await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: /Ménage 1/ }).waitFor();
-}
+const connecter = (page: Page, url: string) => seConnecter(page, url, 'claire@exemple.test', voirMenage1);
 
 async function ouvrirDossier(page: Page): Promise<void> {
   await page.getByRole('link', { name: /Ménage 1/ }).click();

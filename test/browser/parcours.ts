@@ -15,12 +15,27 @@ export async function couperReseau(context: BrowserContext, serveur: Serveur): P
 
 export const menu = (page: Page, nom: string) => page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom });
 
-export async function ajouterResidence(page: Page, nom: string): Promise<void> {
+export const MOT_DE_PASSE = 'relogement-essai-2026';
+
+/** Logs in from the header's link; `ensuite` is what the officer waits to see afterwards. */
+export async function seConnecter(page: Page, url: string, email: string, ensuite: (page: Page) => Promise<void>): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await ensuite(page);
+}
+
+export const voirMenage1 = (page: Page) => page.getByRole('link', { name: /Ménage 1/ }).waitFor();
+
+/** Before the first login the device does not know the role, and offers to add; a chargée then proposes. */
+export async function ajouterResidence(page: Page, nom: string, verbe: 'ajoutée' | 'proposée' = 'ajoutée'): Promise<void> {
   await menu(page, 'Paramètres').click();
   await page.getByLabel('Opération (projet de renouvellement)').fill('NPNRU Test');
   await page.getByLabel('Nom de la résidence').fill(nom);
-  await page.getByRole('button', { name: 'Ajouter la résidence' }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: `Résidence « ${nom} » ajoutée.` }).count()).toBe(1);
+  await page.getByRole('button', { name: verbe === 'ajoutée' ? 'Ajouter la résidence' : 'Proposer la résidence' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: `Résidence « ${nom} » ${verbe}` }).count()).toBe(1);
 }
 
 export async function creerMenage(page: Page, nom: string): Promise<void> {

@@ -52,7 +52,7 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
     await page.getByLabel('Logement proposé', { exact: true }).selectOption({ label: 'T3 — 40 boulevard de l’Union — Roubaix' });
     const proposee = page.getByRole('group', { name: 'Logement proposé' });
     await expect.poll(() => proposee.getByLabel('Loyer (€)').inputValue()).toBe('420');
-    await page.getByText('« estimée »').waitFor();
+    await page.getByText(/^APL après relogement estimée : barème/).waitFor();
     await proposee.getByLabel('APL (€)').fill('200');
     const reste = page.getByRole('row', { name: /^Reste à charge/ });
     // Example barème, 3 persons: 420 + 95 + 35 + 24 + 65 − 200 = 439 €.

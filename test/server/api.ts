@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/sync/index.ts';
 import type { Change, PullResponse, PushResponse } from '../../src/sync/index.ts';
+import type { ModelClient } from './client-model.ts';
 
 // Calls to the sync API through fastify.inject, as a device would make them.
 
@@ -34,4 +36,16 @@ export async function pullAll(app: FastifyInstance, token: string, since = 0, li
 export async function request(app: FastifyInstance, token: string | null, method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE', url: string, payload?: unknown) {
   const res = await app.inject({ method, url, headers: token === null ? {} : auth(token), ...(payload === undefined ? {} : { payload: payload as object }) });
   return { status: res.statusCode, body: res.body === '' ? null : (String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.rawPayload) };
+}
+
+/** One sync of a model device: its outbox pushed (which must be accepted), then pulled up to date. */
+export async function sync(client: ModelClient, app: FastifyInstance): Promise<PullResponse[]> {
+  if (client.outbox.length > 0) {
+    const { status, body } = await pushChanges(app, client.token, client.outbox, client.deviceId);
+    expect(status, JSON.stringify(body)).toBe(200);
+    client.acknowledge(body);
+  }
+  const { pages } = await pullAll(app, client.token, client.checkpoint);
+  for (const page of pages) client.applyPull(page);
+  return pages;
 }

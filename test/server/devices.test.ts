@@ -11,6 +11,7 @@ const rapport = (syncedAt: string, over: Partial<DeviceReport> = {}): DeviceRepo
   pushed: 3,
   pulled: 120,
   pending: 0,
+  refused: 0,
   failuresSinceLastSuccess: 0,
   lastError: null,
   clockOffsetMs: -1200,
@@ -29,10 +30,15 @@ for (const backend of backends()) {
       expect((await envoyer(c.claire.token, 'tablette-claire', rapport('2026-03-15T08:00:00.000Z', { pending: 4 }))).status).toBe(204);
       await envoyer(c.samir.token, 'tablette-samir', rapport('2026-03-01T08:00:00.000Z', { failuresSinceLastSuccess: 5, lastError: 'reseau' }));
       await envoyer(c.other.chargee.token, 'tablette-autre', rapport('2026-02-01T08:00:00.000Z'));
+      // A tablet of an older version reports no refused changes: read as none.
+      const { refused: _refused, ...ancien } = rapport('2026-03-20T08:00:00.000Z');
+      expect((await request(c.app, c.encadrant.token, 'POST', '/api/v1/devices/report', { protocolVersion: PROTOCOL_VERSION, deviceId: 'tablette-ancienne', report: ancien })).status).toBe(204);
+      await envoyer(c.encadrant.token, 'tablette-encadrante', rapport('2026-03-21T08:00:00.000Z', { refused: 3 }));
 
       const { status, body } = await request(c.app, c.encadrant.token, 'GET', '/api/v1/devices');
       expect(status).toBe(200);
-      expect(body.devices.map((d: { deviceId: string }) => d.deviceId)).toEqual(['tablette-samir', 'tablette-claire']);
+      expect(body.devices.map((d: { deviceId: string }) => d.deviceId)).toEqual(['tablette-samir', 'tablette-claire', 'tablette-ancienne', 'tablette-encadrante']);
+      expect(body.devices.map((d: { report: DeviceReport }) => d.report.refused)).toEqual([0, 0, 0, 3]);
       expect(body.devices[0]).toMatchObject({ user: { name: c.samir.profile.name }, report: { failuresSinceLastSuccess: 5, lastError: 'reseau' } });
       expect(body.devices[1].report).toEqual(rapport('2026-03-15T08:00:00.000Z', { pending: 4 }));
     });

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, pulledFields } from '../../src/sync/index.ts';
 import type { PullResponse } from '../../src/sync/index.ts';
-import { pullAll, pushChanges, request } from './api.ts';
+import { pullAll, pushChanges, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { seedHouseholds } from '../../src/server/testing.ts';
 import { cast, newHousehold } from './fixtures.ts';
 import { backends, useDatabase } from './harness.ts';
-
-async function sync(client: ModelClient, app: Awaited<ReturnType<typeof cast>>['app']) {
-  if (client.outbox.length > 0) {
-    const { status, body } = await pushChanges(app, client.token, client.outbox, client.deviceId);
-    expect(status, JSON.stringify(body)).toBe(200);
-    client.acknowledge(body);
-  }
-  const { pages } = await pullAll(app, client.token, client.checkpoint);
-  for (const page of pages) client.applyPull(page);
-  return pages;
-}
 
 /** Claire's new household, synced: the start of the tests of who follows it. */
 async function householdOfClaire(db: Parameters<typeof cast>[0]) {

@@ -13,7 +13,7 @@ const appareil = (nom: string, heures: number, over: Partial<DevicesResponse['de
   deviceId: `${nom.toLowerCase()}0123456789`,
   user: { name: nom, email: `${nom.toLowerCase()}@exemple.fr` },
   receivedAt: ilYA(heures),
-  report: { syncedAt: ilYA(heures), durationMs: 300, pushed: 1, pulled: 10, pending: 0, failuresSinceLastSuccess: 0, lastError: null, clockOffsetMs: 0, storage: { persisted: true, usage: 25_000_000, quota: 1_000_000_000 }, ...over },
+  report: { syncedAt: ilYA(heures), durationMs: 300, pushed: 1, pulled: 10, pending: 0, refused: 0, failuresSinceLastSuccess: 0, lastError: null, clockOffsetMs: 0, storage: { persisted: true, usage: 25_000_000, quota: 1_000_000_000 }, ...over },
 });
 
 function afficher(devices: DevicesResponse['devices']) {
@@ -26,15 +26,17 @@ function afficher(devices: DevicesResponse['devices']) {
 }
 
 describe('Tablettes de l’organisation', () => {
-  it('flags a tablet silent for three days with changes waiting, and one whose syncs fail', async () => {
+  it('flags a tablet silent for three days with changes waiting, one whose syncs fail, and one with refused changes', async () => {
     afficher([
       appareil('Samir', 72, { pending: 14 }),
       appareil('Nadia', 5, { failuresSinceLastSuccess: 3, lastError: 'connexion', clockOffsetMs: -7 * 60_000 }),
       appareil('Claire', 1),
+      appareil('Inès', 1, { refused: 3_649 }),
     ]);
-    expect(await screen.findByText('2 tablettes à surveiller : silencieuse depuis plus de 48 heures ou en échec.')).toBeTruthy();
+    expect(await screen.findByText('3 tablettes à surveiller : silencieuse depuis plus de 48 heures, en échec ou avec des modifications refusées.')).toBeTruthy();
     const lignes = screen.getAllByRole('row').slice(1);
-    expect(lignes.map((l) => l.className)).toEqual(['a-surveiller', 'a-surveiller', '']);
+    expect(lignes.map((l) => l.className)).toEqual(['a-surveiller', 'a-surveiller', '', 'a-surveiller']);
+    expect(within(lignes[3]!).getByText('3 649')).toBeTruthy();
     expect(within(lignes[0]!).getByText('il y a 3 jours')).toBeTruthy();
     expect(within(lignes[0]!).getByText('14')).toBeTruthy();
     expect(within(lignes[1]!).getByText('3 (session expirée) · horloge décalée de 7 minutes')).toBeTruthy();

@@ -12,6 +12,7 @@ import {
   modifierMenage,
   ouvrirEntretien,
 } from '../../src/data/index.ts';
+import { cleRessource, libelleMois } from '../../src/domain/index.ts';
 import type { Entretien, Personne } from '../../src/domain/index.ts';
 import { reponsesCompletes } from '../unit/domain/fixtures.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
@@ -124,8 +125,8 @@ describe('the review before completing', () => {
 
     const vue = afficher(db, entretien.id, 'revue');
     const liste = await screen.findByRole('region', { name: /À corriger avant de terminer \(1\)/ });
-    expect(within(liste).getByRole('listitem').textContent).toBe('Logement actuel : Saisissez un nombre, par exemple 1 234,56.');
-    expect(within(liste).getByRole('link', { name: 'Logement actuel' }).getAttribute('href')).toBe(`#/entretien/${entretien.id}/logement`);
+    expect(within(liste).getByRole('listitem').textContent).toBe('Logement actuel — Loyer mensuel hors charges (€) : Saisissez un nombre, par exemple 1 234,56.');
+    expect(within(liste).getByRole('link', { name: 'Logement actuel — Loyer mensuel hors charges (€)' }).getAttribute('href')).toBe(`#/entretien/${entretien.id}/logement/q-logement-loyer`);
     const terminer = screen.getByRole('button', { name: 'Marquer l’entretien comme terminé' });
     expect(terminer).toHaveProperty('disabled', true);
 
@@ -176,6 +177,40 @@ describe('the review before completing', () => {
     expect(points).toContain('Ressources des 3 derniers mois : Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).');
     expect(screen.getByRole('button', { name: 'Marquer l’entretien comme terminé' })).toHaveProperty('disabled', true);
     expect(screen.getByText('Corrigez les points ci-dessus pour pouvoir terminer l’entretien. Tout ce qui est saisi reste enregistré.')).toBeTruthy();
+  });
+});
+
+describe('an implausible resource amount', () => {
+  it('is named in the review with its person, month and nature, links to its field, and counts once confirmed', async () => {
+    const { db, entretien, titulaire } = await preparer();
+    for (const [cle, r] of Object.entries(reponsesCompletes([titulaire]))) await enregistrerReponse(db, entretien.id, cle, r);
+    const cle = cleRessource(titulaire.id, 2, 'salaire');
+    await enregistrerReponse(db, entretien.id, cle, { valeur: '150 000' });
+    const mois = libelleMois(entretien.date, 2);
+
+    const vue = afficher(db, entretien.id, 'revue');
+    // The month is not counted yet, so it is also reported as missing.
+    const liste = await screen.findByRole('region', { name: /À corriger avant de terminer \(2\)/ });
+    const point = within(liste).getByRole('link', { name: `Ressources des 3 derniers mois — Aïcha Benali, ${mois}, Salaires` });
+    expect(within(liste).getAllByRole('listitem')[0]?.textContent).toMatch(/: Valeur improbable : vérifiez la saisie \(au plus 20\s000 €\) ou confirmez le montant\.$/);
+    const href = point.getAttribute('href') ?? '';
+    expect(href).toBe(`#/entretien/${entretien.id}/ressources/r-ressources-${titulaire.id}-2-salaire`);
+
+    // Following the link: the section opens on the field, and the average leaves the amount out.
+    const [, , , section, champ] = href.split('/');
+    vue.rerender(
+      <BaseContext.Provider value={db}>
+        <EntretienScreen id={entretien.id} section={section ?? null} champ={champ ?? null} />
+      </BaseContext.Provider>,
+    );
+    const libelle = `Salaires, ${mois}, Aïcha Benali`;
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(libelle)));
+    expect(screen.getByRole('status').textContent).toMatch(/^Ressources mensuelles retenues : 1\s500,00\s€/);
+
+    fireEvent.click(screen.getByRole('button', { name: `Confirmer ce montant : ${libelle}` }));
+    await waitFor(async () => expect((await lireEntretien(db, entretien.id))?.reponses[cle]).toEqual({ valeur: '150 000', confirme: true }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Ressources mensuelles retenues : 51\s000,00\s€/));
+    expect(screen.queryByText(/Valeur improbable/)).toBeNull();
   });
 });
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, creerMenage, enregistrerEtape, offreParReference, proposer } from '../../src/data/index.ts';
-import { plusJours, type EvenementProposition, type Proposition } from '../../src/domain/index.ts';
+import { RelogementDb, ajouterPersonne, creerMenage, enregistrerEtape, enregistrerSession, offreParReference, proposer } from '../../src/data/index.ts';
+import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Lien, type Proposition } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
 
 const bases: RelogementDb[] = [];
@@ -48,6 +48,63 @@ const refusMenage = (n: number): EvenementProposition[] => [
   { type: 'reponse', date: il_y_a(n - 3), decision: 'refus', motif: 'etage', commentaire: '' },
 ];
 
+describe('the décohabitation offer', () => {
+  it('is made only for an adult occupant who wants to leave, never for the leaseholder or their spouse', async () => {
+    const { db, menage } = await preparer();
+    const occupant = (prenom: string, lien: Lien, dateNaissance: string, souhaitDecohabitation: boolean) =>
+      ajouterPersonne(db, menage.id, { prenom, nom: 'Benali', lien, dateNaissance, souhaitDecohabitation });
+    await occupant('Aïcha', 'titulaire', '1975-05-12', true);
+    await occupant('Karim', 'conjoint', '1973-02-01', true);
+    await occupant('Yanis', 'enfant', plusJours(jour, -365 * 25), true);
+    await occupant('Sofia', 'enfant', plusJours(jour, -365 * 22), false);
+    await occupant('Lina', 'enfant', plusJours(jour, -365 * 12), true);
+    afficher(db, menage.id);
+    const section = await screen.findByRole('region', { name: 'Décohabitation' });
+    expect(within(section).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ouvrir un dossier de relogement pour Yanis Benali']);
+  });
+});
+
+describe('the papers’ heading', () => {
+  const afficherComparaison = (db: RelogementDb, id: string) =>
+    render(
+      <BaseContext.Provider value={db}>
+        <PropositionsScreen id={id} papier="comparaison" cible={null} />
+      </BaseContext.Provider>,
+    );
+
+  it('names the signed-in user’s organisation', async () => {
+    const { db, menage } = await preparer();
+    const user = { id: '0190a000-0000-7000-8000-000000000001', email: 'claire@exemple.fr', name: 'Claire', role: 'chargé' as const, organisation: { id: '0190a000-0000-7000-8000-000000000002', name: 'Habitat du Nord', kind: 'bailleur' as const } };
+    await enregistrerSession(db, { token: 'jeton', expiresAt: '2099-01-01T00:00:00.000Z', user });
+    afficherComparaison(db, menage.id);
+    const entete = await screen.findByRole('banner');
+    expect(entete.querySelector('p')?.textContent).toMatch(/^Habitat du Nord · /);
+  });
+
+  it('is neutral when nobody is signed in', async () => {
+    const { db, menage } = await preparer();
+    afficherComparaison(db, menage.id);
+    const entete = await screen.findByRole('banner');
+    expect(entete.querySelector('p')?.textContent).toMatch(/^Relogement · /);
+  });
+});
+
+describe('the household’s answer clock', () => {
+  it('runs from the notification of the written offer, before the visit', async () => {
+    const { db, menage, propose, etapes } = await preparer();
+    const p = await propose(10);
+    await etapes(p, [
+      { type: 'avis', date: il_y_a(9), partenaire: 'GTR', avis: 'favorable', motif: '' },
+      { type: 'caleol', date: il_y_a(8), decision: 'attribution', motif: '' },
+      { type: 'offre_notifiee', date: il_y_a(2) },
+    ]);
+    afficher(db, menage.id);
+    const horloge = await screen.findByText(/^Réponse du ménage à l’offre écrite attendue au plus tard le/);
+    expect(horloge.querySelector('strong')?.textContent).toBe(dateEnLettres(dernierJour(il_y_a(2), { nombre: 10, unite: 'jours' })));
+    expect(screen.getByText(/La visite du logement peut reporter cette échéance\./)).toBeTruthy();
+  });
+});
+
 describe('the proposal steps', () => {
   it('refuses a visit before the CALEOL decision with the French message, and keeps what was typed', async () => {
     const { db, menage, propose, etapes } = await preparer();
@@ -84,7 +141,8 @@ describe('the proposal steps', () => {
       { type: 'caleol', date: il_y_a(38), decision: 'refus', motif: 'Dossier incomplet' },
     ]);
     afficher(db, menage.id);
-    expect(await screen.findByText(/^Refus du ménage le/)).toBeTruthy();
+    // The state badge and the refusal badge read as two phrases, not one glued word.
+    expect((await screen.findByText(/^Refus du ménage le/)).parentElement?.textContent).toMatch(/^\S.* Refus du ménage le/);
     expect(screen.getByText(/^Refus de la CALEOL le/)).toBeTruthy();
     expect(screen.getByText('Refus de la CALEOL : Dossier incomplet')).toBeTruthy();
     // The CALEOL's refusal does not use up a proposal: the next one is still n° 2.
@@ -97,7 +155,7 @@ describe('the proposal steps', () => {
     await etapes(await propose(40), refusMenage(39));
     afficher(db, menage.id);
     expect(await screen.findByRole('heading', { name: 'Médiation' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: /Nouvelle proposition \(n° 3\)/ }).textContent).toContain('Proposition opposable');
+    expect(screen.getByRole('heading', { name: /Nouvelle proposition \(n° 3\)/ }).textContent).toBe('Nouvelle proposition (n° 3) Proposition opposable');
     fireEvent.change(screen.getByLabelText('Logement proposé'), { target: { value: 'reference' } });
     fireEvent.input(await screen.findByLabelText('Référence du logement chez le bailleur'), { target: { value: 'LOG-43' } });
     fireEvent.click(screen.getByRole('button', { name: 'Faire la proposition' }));

@@ -29,7 +29,7 @@ describe('the before/after table', () => {
     expect(ligne('Surface').getByText('+10 m²')).toBeTruthy();
     expect(screen.getByText('Aucune alerte.')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toMatch(/^Barème d’exemple/);
-    expect(screen.getByText(/Barème FSL : Exemple \(aucun territoire\), du 01\/01\/2023 au sans fin/)).toBeTruthy();
+    expect(screen.getByText(/Barème FSL : Exemple \(aucun territoire\), à partir du 01\/01\/2023, sans date de fin — source/)).toBeTruthy();
   });
 
   it('lists each alert in French, coloured, when the dwelling is dearer and too small', () => {
@@ -82,9 +82,24 @@ describe('the simulation panel', () => {
     expect(logementOffreDe(offre)?.loyer).toBe('400');
   });
 
+  it('prints the amounts the computation used, FSL lump sums included, adding up to the reste à charge', () => {
+    render(<PanneauSimulation donnees={donnees} offreInitiale={offre.id} />);
+    fireEvent.input(within(screen.getByRole('group', { name: 'Logement proposé' })).getByLabelText('APL (€)'), { target: { value: '160' } });
+    const fiche = within(screen.getByRole('table', { name: /^Chiffres retenus/ }));
+    const cellules = (nom: string) => fiche.getByRole('row', { name: new RegExp(`^${nom}`) }).querySelectorAll('td');
+    const montants = (nom: string) => [...cellules(nom)].map((td) => td.textContent?.replace(/\s/g, ' '));
+    // Example barème, 3 persons: no charge on either receipt, so the lump sums count on both sides.
+    expect(montants('Eau froide \\(forfait FSL\\)')).toEqual(['35,00 €', '35,00 €']);
+    expect(montants('Eau chaude \\(forfait FSL\\)')).toEqual(['24,00 €', '24,00 €']);
+    expect(montants('Chauffage \\(forfait FSL\\)')).toEqual(['65,00 €', '65,00 €']);
+    expect(montants('APL déduite')).toEqual(['-150,00 €', '-160,00 €']);
+    // 380 + 60 + 35 + 24 + 65 − 150 = 414; 400 + 100 + 35 + 24 + 65 − 160 = 464.
+    expect(montants('Total : reste à charge')).toEqual(['414,00 €', '464,00 €']);
+  });
+
   it('estimates the after APL when it is left empty, and says so with its barème month', () => {
     render(<PanneauSimulation donnees={donnees} offreInitiale={offre.id} />);
-    expect(screen.getByText('« estimée »')).toBeTruthy();
-    expect(screen.getByText(/barème .*ressources calibrées sur l’APL actuelle.*Le barème APL connu s’arrête en septembre 2026/)).toBeTruthy();
+    const apl = screen.getByText(/^APL après relogement estimée : barème .*ressources calibrées sur l’APL actuelle.*Le barème APL connu s’arrête en septembre 2026/);
+    expect(apl.textContent?.match(/estimée/g)).toHaveLength(1);
   });
 });

@@ -10,11 +10,12 @@ import {
   creerMenage,
   enregistrerMontant,
   enregistrerRelogement,
+  enregistrerSimulation,
   lireMenage,
   lireVisite,
   ouvrirVisite,
 } from '../../src/data/index.ts';
-import { plusJours, plusMois } from '../../src/domain/index.ts';
+import { BAREME_EXEMPLE, REGLAGES_SIMULATION_PAR_DEFAUT, plusJours, plusMois } from '../../src/domain/index.ts';
 import type { Menage, VisiteCourtoisie } from '../../src/domain/index.ts';
 import type { ComponentChildren } from 'preact';
 import { residenceDeTest } from '../unit/data/base.ts';
@@ -98,6 +99,27 @@ describe('the visit report', () => {
     expect(screen.getByText('Vigilance').closest('[role="status"]')).not.toBeNull();
     const ligne = screen.getByRole('row', { name: /Reste à vivre/ });
     expect(ligne.textContent).toMatch(/par jour et par personne/);
+  });
+});
+
+describe('the figures before the move in a visit report', () => {
+  it('come from the household’s saved simulation, from the opening of the report', async () => {
+    const { db, menage, visite } = await preparer();
+    const logement = { loyer: 400, chargesGenerales: 80, eau: null, eauChaude: null, chauffage: null, apl: 150, surface: 60, pieces: 3, surfaceCuisine: null };
+    await enregistrerSimulation(db, {
+      menageId: menage.id, offreId: null, creeLe: plusMois(aujourdhui(), -3), libelle: 'T3 rue de Lannoy',
+      entree: {
+        date: plusMois(aujourdhui(), -3), occupants: 3, ressourcesMensuelles: [1800],
+        depenses: { impots: 0, pensionAlimentaire: 0, mutuelle: 0, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 },
+        avant: logement, apres: { ...logement, loyer: 450 }, criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
+      },
+      bareme: BAREME_EXEMPLE, reglages: REGLAGES_SIMULATION_PAR_DEFAUT,
+    });
+    afficher(db, <VisiteScreen id={visite.id} />);
+    // Example barème, 3 persons: 400 + 80 + 35 + 24 + 65 − 150 = 454 € before the move.
+    const ligne = await screen.findByRole('row', { name: /^Reste à charge/ });
+    await waitFor(() => expect(ligne.querySelectorAll('td')[0]?.textContent?.replace(/\s/g, ' ')).toBe('454,00 €'));
+    expect(screen.queryByText(/il n’y en a pas/)).toBeNull();
   });
 });
 

@@ -36,7 +36,7 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
   const r = aleatoire(graine);
   const jour = parseISO(aujourdhui);
   const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-  const operation: Operation = { id: nouvelId(), nom: `NPNRU Quartier Imaginaire (démonstration)${suffixe}`, commune: 'Exempleville', territoire: 'Territoire de démonstration' };
+  const operation: Operation = { id: nouvelId(), nom: `NPNRU Quartier Imaginaire (démonstration)${suffixe}`, commune: 'Exempleville', territoire: 'Territoire de démonstration', datePcdid: iso(addMonths(jour, -1)) };
   const residence: Residence = {
     id: nouvelId(),
     operationId: operation.id,

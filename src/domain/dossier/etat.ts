@@ -61,5 +61,5 @@ export function etatDossier(exigences: readonly Exigence[], pieces: readonly Pie
 export const dossierAlerte = (e: EtatDossier): boolean => e.manquantes.length > 0 || e.aRenouveler.length > 0;
 
 /** A household's dossier on a day: the checklist of its present occupants and situation, against its pieces. */
-export const etatDossierMenage = (menage: Pick<Menage, 'type'>, personnes: readonly Personne[], pieces: readonly PieceDossier[], r: ReglagesDossier, aujourdhui: string): EtatDossier =>
-  etatDossier(exigencesDossier({ occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type }, aujourdhui), pieces, r, aujourdhui);
+export const etatDossierMenage = (menage: Pick<Menage, 'type' | 'menageOrigineId'>, personnes: readonly Personne[], pieces: readonly PieceDossier[], r: ReglagesDossier, aujourdhui: string): EtatDossier =>
+  etatDossier(exigencesDossier({ occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type, decohabitation: Boolean(menage.menageOrigineId) }, aujourdhui), pieces, r, aujourdhui);

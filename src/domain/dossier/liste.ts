@@ -18,6 +18,8 @@ export type SituationDossier = {
   typeMenage: TypeMenage;
   situationFamiliale?: SituationFamiliale | null;
   grossesse?: boolean;
+  /** A file opened by décohabitation: the person is housed by the household they leave. */
+  decohabitation?: boolean;
 };
 
 /** One piece the demand asks for; `cle` is stable, so a piece record finds its line again. */
@@ -47,6 +49,12 @@ const LOGEMENT: Record<TypeMenage, readonly KindPiece[]> = {
   foyer: ['attestation_foyer'],
   sans_droit_ni_titre: ['attestation_domiciliation'],
 };
+
+/**
+ * A décohabitant holds no lease of their own: the lease and rent receipts are the household's they
+ * leave, so the demand asks for a certificate from the person hosting them instead.
+ */
+const piecesLogement = (s: SituationDossier): readonly KindPiece[] => (s.decohabitation ? ['attestation_hebergement'] : LOGEMENT[s.typeMenage]);
 
 const FAMILLE: Partial<Record<SituationFamiliale, KindPiece>> = {
   marie: 'livret_famille',
@@ -84,7 +92,7 @@ export function exigencesDossier(s: SituationDossier, aujourdhui: string): Exige
   if (s.grossesse) ajouter('certificat_grossesse', null);
   const aidesProbables = mineurs.length > 0 || adultes.some((o) => o.handicap || o.activite === 'sans_activite' || o.activite === 'invalidite');
   if (aidesProbables) ajouter('attestation_caf', null);
-  LOGEMENT[s.typeMenage].forEach((k) => ajouter(k, null));
+  piecesLogement(s).forEach((k) => ajouter(k, null));
   ajouter('numero_unique', null);
   return exigences;
 }

@@ -1,7 +1,7 @@
 import type { Instant } from '../calendrier/index.ts';
+import type { StatutMenage } from '../menage/index.ts';
 import {
   avisAttendus,
-  echeanceReponse,
   echeanceValidationPartenaires,
   etatProposition,
   type Proposition,
@@ -17,7 +17,8 @@ import {
   type SurchargeSuivi,
   type VisiteCourtoisie,
 } from '../visite/index.ts';
-import { echeanceContact, echeancePremierEntretien } from './avant-relogement.ts';
+import { avantRelogementEnCours, echeanceContact, echeancePremierEntretien, premierEntretienFait } from './avant-relogement.ts';
+import { echeanceReponseSuivie } from './reponse.ts';
 import { bornesAgenda, classer, trierAgenda, type Bornes, type ClasseAgenda } from './classement.ts';
 import type { PieceAExpirer } from './pieces.ts';
 import type { ReglagesEcheances } from './reglages.ts';
@@ -37,6 +38,8 @@ export type DossierAgenda = {
   dateOuvertureResidence: string | null;
   entretiens: readonly EntretienAgenda[];
   dernierContact: string | null;
+  /** The household's step: a relocated or closed one has no before-move clock; absent, its lease date alone tells. */
+  statut?: StatutMenage;
   /** The lease signature; the before-move clocks stop and the follow-up starts from it. */
   dateRelogement: string | null;
   visites: readonly VisiteAgenda[];
@@ -109,10 +112,7 @@ const prevu = (entretiens: readonly EntretienAgenda[], type: EntretienAgenda['ty
 
 function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const { aujourdhui, echeances: r } = ctx;
-  let premierEntretienLe: string | null = null;
-  for (const e of d.entretiens) {
-    if (!e.supprime && e.type === 'premier' && e.termineLe !== null && (premierEntretienLe === null || e.termineLe < premierEntretienLe)) premierEntretienLe = e.termineLe;
-  }
+  const premierEntretienLe = premierEntretienFait(d.entretiens);
   const situation = { dateOuvertureResidence: d.dateOuvertureResidence, premierEntretienLe, dernierContact: d.dernierContact };
   const horloges: Horloge[] = [];
   const premier = premierEntretienLe === null ? echeancePremierEntretien(situation, r) : null;
@@ -123,6 +123,17 @@ function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   return horloges;
 }
 
+/** The household's answer, due from the written offer's notification on, before the visit too. */
+function horlogeReponse(p: Proposition, ctx: ContexteAgenda, n: string): Horloge[] {
+  const suivie = echeanceReponseSuivie(p, ctx.propositions);
+  if (suivie === null) return [];
+  const { echeance, avantVisite } = suivie;
+  const libelle = avantVisite
+    ? `Réponse du ménage à l’offre écrite attendue (${n})`
+    : ctx.aujourdhui > echeance ? `Délai de réponse dépassé (${n}) : constater le refus` : `Réponse du ménage attendue (${n})`;
+  return [{ cle: `reponse_menage:${p.id}`, nature: 'reponse_menage', libelle, echeance, rendezVous: null }];
+}
+
 function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Horloge[] {
   const r = ctx.propositions;
   const n = `proposition n° ${p.rang}`;
@@ -130,14 +141,16 @@ function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Horloge[] {
   switch (etatProposition(p)) {
     case 'soumise': {
       const echeance = echeanceValidationPartenaires(p, r);
-      return echeance === null ? [] : [{ cle: cle('validation_partenaires'), nature: 'validation_partenaires', libelle: `Validation des partenaires (${n}) : ${avisAttendus(p).join(', ')}`, echeance, rendezVous: null }];
+      const validation: Horloge[] = echeance === null ? [] : [{ cle: cle('validation_partenaires'), nature: 'validation_partenaires', libelle: `Validation des partenaires (${n}) : ${avisAttendus(p).join(', ')}`, echeance, rendezVous: null }];
+      return [...validation, ...horlogeReponse(p, ctx, n)];
     }
+    case 'validee':
+    case 'attribuee':
+      return horlogeReponse(p, ctx, n);
     case 'visitee': {
       if (p.visite === null) return [];
       const visite = p.visite.date >= ctx.aujourdhui ? [{ cle: cle('visite_logement'), nature: 'visite_logement' as const, libelle: `Visite du logement (${n})`, echeance: null, rendezVous: p.visite }] : [];
-      const echeance = echeanceReponse(p, r);
-      const libelle = echeance !== null && ctx.aujourdhui > echeance ? `Délai de réponse dépassé (${n}) : constater le refus` : `Réponse du ménage attendue (${n})`;
-      return [...visite, ...(echeance === null ? [] : [{ cle: cle('reponse_menage'), nature: 'reponse_menage' as const, libelle, echeance, rendezVous: null }])];
+      return [...visite, ...horlogeReponse(p, ctx, n)];
     }
     case 'bail_signe':
       return p.bailSigneLe !== null && p.bailSigneLe >= ctx.aujourdhui ? [{ cle: cle('signature_bail'), nature: 'signature_bail', libelle: `Signature du bail (${n})`, echeance: null, rendezVous: rdv(p.bailSigneLe, null) }] : [];
@@ -179,8 +192,7 @@ function placer(d: DossierAgenda, b: Horloge, bornes: Bornes): EvenementAgenda {
 
 /** Every clock of one household: due dates and appointments, before, during and after the search. */
 export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
-  const reloge = d.dateRelogement !== null && d.dateRelogement <= ctx.aujourdhui;
-  const horloges = reloge ? [] : avantRelogement(d, ctx);
+  const horloges = avantRelogementEnCours(d, ctx.aujourdhui) ? avantRelogement(d, ctx) : [];
   for (const p of d.propositions) if (!p.supprime) horloges.push(...horlogesProposition(p, ctx));
   if (d.dateRelogement !== null) horloges.push(...apresRelogement(d, d.dateRelogement, ctx));
   return horloges;

@@ -1,6 +1,7 @@
 import { plusMois, plusTardive } from '../calendrier/index.ts';
 import { etatEcheance, type Echeance } from './etat.ts';
 import type { ReglagesEcheances } from './reglages.ts';
+import type { StatutMenage } from '../menage/index.ts';
 
 // Charte §4 step 2: every first interview of a résidence within 3 months of its opening; and,
 // all along, a contact with each household at least every 2 to 3 months.
@@ -10,6 +11,25 @@ export type SituationAvantRelogement = {
   premierEntretienLe: string | null;
   dernierContact: string | null;
 };
+
+const STATUTS_APRES_RELOGEMENT: readonly StatutMenage[] = ['reloge', 'suivi', 'clos'];
+
+/**
+ * The before-move clocks (first interview, contacts) run until the household is relocated, by its
+ * step or by its lease signed, or closed: "À faire" and the caseload both ask this.
+ */
+export function avantRelogementEnCours(m: { statut?: StatutMenage | undefined; dateRelogement?: string | null | undefined }, aujourdhui: string): boolean {
+  if (m.statut !== undefined && STATUTS_APRES_RELOGEMENT.includes(m.statut)) return false;
+  const bail = m.dateRelogement ?? null;
+  return bail === null || bail > aujourdhui;
+}
+
+/** The day the first interview was held: the earliest completed one (a follow-up only starts from a completed one). */
+export function premierEntretienFait(entretiens: readonly { date: string; termineLe: string | null; supprime?: boolean | undefined }[]): string | null {
+  let premier: string | null = null;
+  for (const e of entretiens) if (!e.supprime && e.termineLe !== null && (premier === null || e.date < premier)) premier = e.date;
+  return premier;
+}
 
 /** Null when the résidence has no opening date yet. */
 export function echeancePremierEntretien(s: SituationAvantRelogement, r: Pick<ReglagesEcheances, 'delaiPremiersEntretiensMois'>): string | null {

@@ -6,3 +6,4 @@ export * from './classement.ts';
 export * from './agenda.ts';
 export * from './alertes.ts';
 export * from './plateforme.ts';
+export * from './reponse.ts';

@@ -7,6 +7,8 @@ export const reponseSchema = z.object({
   valeur: z.union([z.string().max(20_000), z.array(z.string().max(200)).max(50)]),
   /** "Ne souhaite pas répondre": allowed on every non-regulatory question. */
   nsp: z.boolean().optional(),
+  /** An implausible amount the officer confirmed as typed: it is counted from then on. */
+  confirme: z.boolean().optional(),
 });
 export type Reponse = z.infer<typeof reponseSchema>;
 

@@ -52,7 +52,6 @@ export const GRILLE: readonly Section[] = [
     special: 'occupants',
     questions: [
       { id: 'occupants.etatConfirme', type: 'choix', libelle: 'La liste des occupants a été vérifiée avec le ménage', options: ouiNon, reglementaire: true, requis: true },
-      { id: 'occupants.justificatifHebergement', type: 'choix', libelle: 'Les personnes hébergées ont un justificatif de 8 mois de présence', options: [...ouiNon, { valeur: 'sans_objet', libelle: 'Sans objet' }], reglementaire: true },
     ],
   },
   {

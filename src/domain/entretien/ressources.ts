@@ -29,9 +29,26 @@ export function libelleMois(dateEntretien: string, rang: RangMois): string {
   return format(subMonths(base, rang), 'MMMM yyyy', { locale: fr });
 }
 
+/** Above this monthly amount a resource is implausible (a typo, often): counted only once confirmed. */
+export const PLAFOND_RESSOURCE_PLAUSIBLE = 20_000;
+
+/** An amount above the plausible bound, that the officer must confirm or correct. */
+export function estMontantImprobable(texte: string): boolean {
+  const n = parseNombreFr(texte);
+  return n !== null && n > PLAFOND_RESSOURCE_PLAUSIBLE;
+}
+
+/** What an answer adds to the totals: nothing while unreadable, negative, or implausible and not confirmed. */
+export function montantRetenu(r: Reponse | undefined): number | null {
+  if (!r || typeof r.valeur !== 'string') return null;
+  const n = parseNombreFr(r.valeur);
+  if (n === null || n < 0) return null;
+  return estMontantImprobable(r.valeur) && !r.confirme ? null : n;
+}
+
 export type MoisRessources = { rang: RangMois; total: number; exceptionnel: number };
 
-/** Household totals per month; a month counts only when at least one amount was typed for it. */
+/** Household totals per month; a month counts only when at least one amount retained was typed for it. */
 export function totauxMensuels(reponses: Readonly<Record<string, Reponse>>, personneIds: readonly string[]): MoisRessources[] {
   const mois: MoisRessources[] = [];
   for (const rang of MOIS_RESSOURCES) {
@@ -40,10 +57,8 @@ export function totauxMensuels(reponses: Readonly<Record<string, Reponse>>, pers
     let renseigne = false;
     for (const personneId of personneIds) {
       for (const { valeur: nature } of NATURES_RESSOURCE) {
-        const r = reponses[cleRessource(personneId, rang, nature)];
-        if (!r || typeof r.valeur !== 'string') continue;
-        const n = parseNombreFr(r.valeur);
-        if (n === null || n < 0) continue;
+        const n = montantRetenu(reponses[cleRessource(personneId, rang, nature)]);
+        if (n === null) continue;
         renseigne = true;
         if (nature === NATURE_EXCLUE) exceptionnel += n;
         else total += n;

@@ -1,3 +1,4 @@
+import type { Menage } from '../menage/index.ts';
 import type { Entretien, Reponse } from './entretien.ts';
 import { estVide } from './entretien.ts';
 
@@ -32,3 +33,14 @@ export function suiteDe(precedent: Entretien, id: string, date: string): Entreti
 
 const structuredCloneReponses = (r: Readonly<Record<string, Reponse>>): Record<string, Reponse> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { ...v, valeur: Array.isArray(v.valeur) ? [...v.valeur] : v.valeur }]));
+
+/**
+ * The household once an interview is completed: the interview is a contact (the caseload's "no
+ * contact since" reads it), and a household still to meet moves to the interviews' step (charte
+ * §4 step 2). A household already further along keeps its step.
+ */
+export function menageApresEntretien(menage: Menage, entretien: Pick<Entretien, 'date'>): Menage {
+  const dernierContact = menage.dernierContact !== null && menage.dernierContact > entretien.date ? menage.dernierContact : entretien.date;
+  const statut = menage.statut === 'a_rencontrer' ? 'entretien' : menage.statut;
+  return { ...menage, dernierContact, statut };
+}

@@ -6,10 +6,13 @@ import { GRILLE } from './grille.ts';
 import type { Question, Section } from './grille.ts';
 import { estVide } from './entretien.ts';
 import type { Entretien, Reponse } from './entretien.ts';
-import { MOIS_RESSOURCES, NATURES_RESSOURCE, totauxMensuels, cleRessource } from './ressources.ts';
+import { MOIS_RESSOURCES, NATURES_RESSOURCE, PLAFOND_RESSOURCE_PLAUSIBLE, cleRessource, estMontantImprobable, libelleMois, totauxMensuels } from './ressources.ts';
 
-/** `manquant`: still to fill in; `invalide`: what was typed must be corrected. */
-export type Probleme = ErreurChamp & { section: string; genre: 'manquant' | 'invalide' };
+/**
+ * `manquant`: still to fill in; `invalide`: what was typed must be corrected. `libelle` names the
+ * field in words (whose, which month) when the problem is about one field.
+ */
+export type Probleme = ErreurChamp & { section: string; genre: 'manquant' | 'invalide'; libelle?: string };
 
 export type ContexteEntretien = {
   menage: Pick<Menage, 'consentements' | 'refusConsentement'>;
@@ -19,7 +22,6 @@ export type ContexteEntretien = {
   datePrecedent?: string | null;
 };
 
-const MONTANT_RESSOURCE = { min: 0, max: 20_000, unite: '€' } as const;
 
 export function estVisible(q: Question, reponses: Readonly<Record<string, Reponse>>): boolean {
   if (!q.siReponse) return true;
@@ -47,8 +49,11 @@ export function verifierReponse(q: Question, r: Reponse | undefined, aujourdhui:
   }
 }
 
-export function verifierMontantRessource(texte: string): Verdict {
-  return texte.trim() === '' ? valide : verifierNombre(texte, MONTANT_RESSOURCE);
+/** A confirmed amount is only checked for being a positive number. */
+export function verifierMontantRessource(texte: string, confirme = false): Verdict {
+  if (texte.trim() === '') return valide;
+  const verdict = verifierNombre(texte, { min: 0, unite: '€', ...(confirme ? {} : { max: PLAFOND_RESSOURCE_PLAUSIBLE }) });
+  return verdict.ok || !estMontantImprobable(texte) ? verdict : invalide(`${verdict.message.replace(/\.$/, '')} ou confirmez le montant.`);
 }
 
 export function verifierDateEntretien(date: string, ctx: Pick<ContexteEntretien, 'aujourdhui' | 'datePrecedent'>): Verdict {
@@ -69,7 +74,7 @@ function problemesQuestions(section: Section, e: Entretien, ctx: ContexteEntreti
     if (!estVisible(q, e.reponses)) continue;
     const r = e.reponses[q.id];
     const verdict = verifierReponse(q, r, ctx.aujourdhui);
-    if (!verdict.ok) problemes.push({ section: section.id, champ: q.id, message: verdict.message, genre: 'invalide' });
+    if (!verdict.ok) problemes.push({ section: section.id, champ: q.id, libelle: q.libelle, message: verdict.message, genre: 'invalide' });
     else if (q.requis && estVide(r)) problemes.push({ section: section.id, champ: q.id, message: `« ${q.libelle} » est à renseigner.`, genre: 'manquant' });
   }
   return problemes;
@@ -84,19 +89,19 @@ function problemesOccupants(ctx: ContexteEntretien): Probleme[] {
 
 function problemesRessources(e: Entretien, ctx: ContexteEntretien): Probleme[] {
   const problemes: Probleme[] = [];
-  const ids = personnesPresentes(ctx).map((p) => p.id);
-  for (const id of ids) {
+  const presentes = personnesPresentes(ctx);
+  for (const p of presentes) {
     for (const rang of MOIS_RESSOURCES) {
-      for (const { valeur: nature } of NATURES_RESSOURCE) {
-        const cle = cleRessource(id, rang, nature);
+      for (const { valeur: nature, libelle } of NATURES_RESSOURCE) {
+        const cle = cleRessource(p.id, rang, nature);
         const r = e.reponses[cle];
         if (!r || typeof r.valeur !== 'string') continue;
-        const verdict = verifierMontantRessource(r.valeur);
-        if (!verdict.ok) problemes.push({ section: 'ressources', champ: cle, message: verdict.message, genre: 'invalide' });
+        const verdict = verifierMontantRessource(r.valeur, r.confirme);
+        if (!verdict.ok) problemes.push({ section: 'ressources', champ: cle, libelle: `${nomAffiche(p)}, ${libelleMois(e.date, rang)}, ${libelle}`, message: verdict.message, genre: 'invalide' });
       }
     }
   }
-  const renseignes = new Set(totauxMensuels(e.reponses, ids).map((m) => m.rang));
+  const renseignes = new Set(totauxMensuels(e.reponses, presentes.map((p) => p.id)).map((m) => m.rang));
   const manquants = MOIS_RESSOURCES.filter((rang) => !renseignes.has(rang));
   if (manquants.length > 0) {
     problemes.push({ section: 'ressources', champ: 'ressources', message: 'Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).', genre: 'manquant' });

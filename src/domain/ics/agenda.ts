@@ -6,6 +6,15 @@ import { exporterIcs, type EvenementIcs, type OptionsIcs } from './calendrier.ts
 // it (DOMAIN.md §7), so the caller says how a household is named there: its name, a reference…
 export type Designation = (e: EvenementAgenda) => string;
 
+/**
+ * The officer's choice: by its reference, or by its name. A household without a reference is named
+ * by its name: an internal id would mean nothing in a calendar.
+ */
+export function designerMenage(choix: 'reference' | 'nom', references: ReadonlyMap<string, string>): Designation {
+  const nom = (e: EvenementAgenda) => e.nom || 'Ménage sans nom';
+  return choix === 'nom' ? nom : (e) => references.get(e.menageId) || nom(e);
+}
+
 export function evenementIcs(e: EvenementAgenda, designation: Designation): EvenementIcs {
   const notes = [
     ...(e.echeance ? [`Échéance : ${dateEnLettres(e.echeance)}`] : []),

@@ -5,3 +5,6 @@ export * from './menage.ts';
 export * from './personne.ts';
 export * from './verification.ts';
 export * from './alertes.ts';
+export * from './occupants-a-reloger.ts';
+export * from './hebergement.ts';
+export * from './presentation.ts';

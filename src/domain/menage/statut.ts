@@ -23,6 +23,9 @@ export const LIBELLES_STATUT: Record<StatutMenage, string> = {
   clos: 'Clos',
 };
 
+/** The steps from the lease signature on: the household is relocated. */
+export const STATUTS_RELOGE: ReadonlySet<StatutMenage> = new Set(['reloge', 'suivi', 'clos']);
+
 export const TYPES_MENAGE = ['locataire_social', 'locataire_prive', 'proprietaire_occupant', 'foyer', 'sans_droit_ni_titre'] as const;
 export type TypeMenage = (typeof TYPES_MENAGE)[number];
 

@@ -3,7 +3,7 @@ import type { Personne } from './personne.ts';
 
 export type ErreurChamp = { champ: string; message: string };
 
-export const nomAffiche = (p: Personne) => [p.prenom, p.nom].filter(Boolean).join(' ') || 'Occupant sans nom';
+export const nomAffiche = (p: Pick<Personne, 'prenom' | 'nom'>) => [p.prenom, p.nom].filter(Boolean).join(' ') || 'Occupant sans nom';
 
 /** What is wrong with an occupant as typed; the record is saved anyway and stays a draft. */
 export function verifierPersonne(p: Personne, aujourdhui: string): ErreurChamp[] {

@@ -16,14 +16,18 @@ import {
   resteAVivre,
   resteAVivreDegrade,
   resteAVivrePasseSousSeuil,
+  resteAVivreSousSeuil,
   tauxEffort,
+  tauxEffortEleve,
   type ContexteSimulation,
   type ForfaitsCharges,
   type LogementSimule,
   type PosteQuittancable,
+  type Seuils,
 } from '../simulation/index.ts';
 import { TYPOLOGIES, offreCompleteSchema, piecesDeTypologie, type Offre, type OffreComplete, type Typologie } from './offre.ts';
-import { estRecente, logementDeLOffre, partsNonDetaillees } from './logement-offre.ts';
+import { logementDeLOffre, partsNonDetaillees } from './logement-offre.ts';
+import { motifsRecente } from './recente.ts';
 import type { ProfilMenage } from './profil-menage.ts';
 import { PONDERATIONS_PAR_DEFAUT, type Ponderations } from './ponderations.ts';
 
@@ -102,12 +106,12 @@ function fractionTypologie(souhaits: ReadonlySet<Typologie>, t: Typologie): numb
   return [...souhaits].some((s) => Math.abs(piecesDeTypologie(s) - n) === 1) ? 0.5 : 0;
 }
 const FRACTION_OCCUPATION: Record<EtatOccupation, number> = { adapte: 1, indetermine: 0.5, 'sous-occupation': 0.5, suroccupation: 0 };
-const fractionTauxEffort = (te: number | null, seuil: number): number => (te === null ? 0 : te <= seuil ? 1 : Math.max(0, 1 - (te - seuil) / seuil));
+const fractionTauxEffort = (te: number | null, s: Seuils): number => (te === null ? 0 : tauxEffortEleve(te, s) ? Math.max(0, 1 - (te - s.seuilTauxEffort) / s.seuilTauxEffort) : 1);
 
 function fractionResteAVivre(avant: number, apres: number, ctx: ContexteSimulation): number {
   const s = ctx.reglages;
   if (resteAVivrePasseSousSeuil(avant, apres, s) || resteAVivreDegrade(avant, apres, s)) return 0;
-  return apres >= s.seuilResteAVivre ? 1 : 0.5;
+  return resteAVivreSousSeuil(apres, s) ? 0.5 : 1;
 }
 
 function besoinPmrSatisfait(p: ProfilMenage, o: OffreComplete): boolean | null {
@@ -157,7 +161,7 @@ export function mesurerDans(x: Mesure, m: MenagePrepare, o: OffrePrepare, ctx: C
     w.typologie * m.fractionsTypologie[o.offre.typologie] +
     w.occupation * FRACTION_OCCUPATION[occupation] +
     w.commune * (commune === false ? 0 : 1) +
-    w.tauxEffort * fractionTauxEffort(teApres, ctx.reglages.seuilTauxEffort) +
+    w.tauxEffort * fractionTauxEffort(teApres, ctx.reglages) +
     w.resteAVivre * fractionResteAVivre(ravAvant, ravApres, ctx);
   x.apl = apl;
   x.resteAChargeAvant = racAvant;
@@ -217,6 +221,7 @@ export function raisons(m: MenagePrepare, o: OffrePrepare, x: Mesure, ctx: Conte
   if (!ctx.aplApres) r.push(`APL après relogement supposée égale à l’APL actuelle (${formatEuros(x.apl)}) : à confirmer par une estimation.`);
   const surestimees: PosteQuittancable[] = partsNonDetaillees(offre).filter((poste) => p.logementActuel[poste] === null);
   for (const poste of surestimees) r.push(`Part de ${LIBELLES_POSTE[poste]} des charges non détaillée par le bailleur : le reste à charge après peut être surestimé.`);
-  if (estRecente(offre, ctx.date)) r.push(`Logement neuf ou récent (première location en ${offre.anneePremiereLocation}).`);
+  const recente = motifsRecente(offre, ctx.date);
+  if (recente.length > 0) r.push(`Logement neuf ou récent (${recente.join(', ')}).`);
   return r;
 }

@@ -100,12 +100,13 @@ const chargesComprises: Colonne = {
   },
 };
 
+/** A full date when the export gives one; a year alone is kept as such (charte §2.3 C judges on dates). */
 const premiereLocation: Colonne = {
-  champ: 'anneePremiereLocation',
-  entetes: ['anneedepremiereremiseenlocation', 'anneede1remiseenlocation', 'anneedemiseenlocation', 'miseenlocation', 'datedemiseenlocation', 'premieremiseenlocation', 'anneepremierelocation'],
+  champ: 'datePremiereLocation',
+  entetes: ['anneedepremiereremiseenlocation', 'anneede1remiseenlocation', 'anneedemiseenlocation', 'miseenlocation', 'datedemiseenlocation', 'premieremiseenlocation', 'anneepremierelocation', 'datedepremierelocation', 'datepremierelocation'],
   lire: (t) => {
     if (/^\d{4}$/.test(t.trim())) return { valeur: { anneePremiereLocation: Number(t.trim()) } };
-    return avec(lireDate(t), (d) => ({ anneePremiereLocation: Number(d.slice(0, 4)) }));
+    return avec(lireDate(t), (d) => ({ datePremiereLocation: d }));
   },
 };
 
@@ -138,6 +139,8 @@ export const COLONNES: readonly Colonne[] = [
   financement,
   texte('periodeConstruction', ['periodedeconstruction', 'periodeconstruction', 'anneedeconstruction', 'construction']),
   premiereLocation,
+  date('dateConventionnement', ['datedeconventionnement', 'dateconventionnement', 'conventionnele', 'conventionnement']),
+  date('dateRehabilitation', ['datederehabilitation', 'daterehabilitation', 'rehabilitele', 'rehabilitation']),
   nombre('loyer', ['loyer', 'loyerhc', 'loyerhorscharges', 'loyerprincipal', 'loyermensuel']),
   nombre('charges', ['charges', 'provisionsurcharges', 'provisionpourcharges', 'montantdescharges', 'chargesmensuelles', 'provisiondecharges']),
   chargesComprises,

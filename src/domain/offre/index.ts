@@ -1,5 +1,6 @@
 export * from './offre.ts';
 export * from './logement-offre.ts';
+export * from './recente.ts';
 export * from './csv.ts';
 export * from './valeurs-csv.ts';
 export * from './colonnes-csv.ts';

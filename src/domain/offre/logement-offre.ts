@@ -38,9 +38,3 @@ export function logementDeLOffre(offre: OffreComplete, apl: number): LogementSim
 export function partsNonDetaillees(offre: Offre): PosteQuittancable[] {
   return POSTES_QUITTANCABLES.filter((poste) => surQuittance(offre, poste) && offre[CHAMPS_INCLUS[poste].dont] === null);
 }
-
-/** New or first let less than `ans` years ago (DOMAIN.md §6: the 40 % objective; ANRU rent reduction). */
-export const ANS_LOGEMENT_RECENT = 5;
-export function estRecente(offre: Offre, date: string, ans = ANS_LOGEMENT_RECENT): boolean {
-  return offre.anneePremiereLocation !== null && Number(date.slice(0, 4)) - offre.anneePremiereLocation < ans;
-}

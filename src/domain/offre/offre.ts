@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, parseDateIso } from '../commun/index.ts';
+import { idSchema, parseDateIso, propositionReferentielChamps } from '../commun/index.ts';
 import type { ErreurChamp } from '../menage/index.ts';
 import { montantSchema, type Sujet } from '../simulation/index.ts';
 
@@ -73,6 +73,11 @@ const offreChamps = {
   balcon: ouiNon,
   financement: choix(FINANCEMENTS),
   periodeConstruction: texte(40),
+  /** First letting, conventionnement and réhabilitation: each may make the dwelling recent (charte §2.3 C). */
+  datePremiereLocation: date,
+  dateConventionnement: date,
+  dateRehabilitation: date,
+  /** Only the year of first letting, as older records and some exports give it; the full date prevails. */
   anneePremiereLocation: nombre,
   loyer: nombre,
   /** All charges on the rent receipt, water and heating included when they are. */
@@ -93,6 +98,7 @@ const offreChamps = {
   zoneApl: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'La zone APL est 1, 2 ou 3.' }).nullable().default(null),
   observations: texte(2000),
   supprime: z.boolean().optional(),
+  ...propositionReferentielChamps,
 };
 
 export const offreSchema = z.object(offreChamps);
@@ -117,6 +123,9 @@ export const offreCompleteSchema = z
     dontEauChaude: montantFacultatif({ nom: 'la part d’eau chaude des charges', feminin: true }),
     dontChauffage: montantFacultatif({ nom: 'la part de chauffage des charges', feminin: true }),
     anneePremiereLocation: z.number().int('Année entière attendue.').min(1800, 'Année de première location improbable.').max(2100, 'Année de première location improbable.').nullable().default(null),
+    datePremiereLocation: dateReelle('Date de première location'),
+    dateConventionnement: dateReelle('Date de conventionnement'),
+    dateRehabilitation: dateReelle('Date de réhabilitation'),
     dateDisponibilite: dateReelle('Date de disponibilité'),
     dateCaleol: dateReelle('Date de CALEOL'),
     dateLimiteDesignation: dateReelle('Date limite de désignation'),

@@ -17,9 +17,15 @@ export function echeanceReponse(p: Proposition, r: ReglagesProposition): string 
   return fins.length === 0 ? null : fins.reduce(plusTardive);
 }
 
-/** Past the deadline with no answer recorded: the silence is to be recorded as a refusal. */
+/**
+ * The last day before the household's silence counts as a refusal; null while no written offer is
+ * notified, since silence is a refusal only past the delay stated in that offer (CCH R441-10).
+ */
+export const echeanceSilence = (p: Proposition, r: ReglagesProposition): string | null => (p.offreNotifieeLe === null ? null : echeanceReponse(p, r));
+
+/** Past the deadline of a notified written offer with no answer recorded: the silence is to be recorded as a refusal. */
 export function reponseEchue(p: Proposition, r: ReglagesProposition, aujourdhui: string): boolean {
-  const echeance = echeanceReponse(p, r);
+  const echeance = echeanceSilence(p, r);
   return p.reponse === null && p.retrait === null && echeance !== null && aujourdhui > echeance;
 }
 

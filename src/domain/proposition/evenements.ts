@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../commun/index.ts';
 import { dateEnLettres, heureSchema } from '../calendrier/index.ts';
 import { verifierDateRelogement, type ReglagesSuivi } from '../visite/index.ts';
-import { echeanceReponse } from './delais.ts';
+import { echeanceSilence } from './delais.ts';
 import { LIBELLES_ETAT_PROPOSITION, avisAttendus, estClose, etatProposition, valideeParLesPartenaires } from './etat.ts';
 import { AVIS, DECISIONS_CALEOL, motifRefusSchema, type Proposition } from './proposition.ts';
 import type { ReglagesProposition } from './reglages.ts';
@@ -102,8 +102,8 @@ function controleEtape(p: Proposition, e: EvenementProposition, ctx: ContextePro
       if (!p.visite) return 'La réponse du ménage suit la visite du logement : enregistrez d’abord la visite.';
       if (e.date < p.visite.date) return `La réponse est datée du ${le(e.date)}, avant la visite du ${le(p.visite.date)} : vérifiez les dates.`;
       if (e.type === 'reponse') return e.decision === 'refus' && e.motif === null ? 'Indiquez le motif du refus du ménage, choisi dans la liste.' : null;
-      const echeance = echeanceReponse(p, r);
-      if (echeance === null) return 'Le délai de réponse n’a pas commencé : enregistrez la notification de l’offre écrite.';
+      const echeance = echeanceSilence(p, r);
+      if (echeance === null) return 'Le silence du ménage ne vaut refus qu’après une offre écrite notifiée indiquant le délai de réponse (CCH R441-10) : enregistrez d’abord la notification de l’offre écrite.';
       return e.date > echeance ? null : `Le ménage a jusqu’au ${le(echeance)} pour répondre : son silence ne vaut refus qu’après cette date.`;
     }
     case 'bail_signe': {

@@ -9,3 +9,4 @@ export * from './delais.ts';
 export * from './evenements.ts';
 export * from './situation.ts';
 export * from './verification.ts';
+export * from './fiche-caleol.ts';

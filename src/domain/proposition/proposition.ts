@@ -38,7 +38,7 @@ export const caleolSchema = z.object({
   motif: z.string().max(2000).default(''),
 });
 
-/** `sans_reponse`: silence past the deadline, which counts as a refusal (CCH R441-10). */
+/** `sans_reponse`: silence past the deadline of a notified written offer, which counts as a refusal (CCH R441-10). */
 export const DECISIONS_MENAGE = ['acceptation', 'refus', 'sans_reponse'] as const;
 export const reponseMenageSchema = z.object({
   date: isoDateSchema,
@@ -51,8 +51,8 @@ export const propositionSchema = z.object({
   id: idSchema,
   menageId: idSchema,
   offreId: idSchema,
-  /** 1, 2 or 3 among the proposals that reached the household; the last one is binding. */
-  rang: z.number({ error: 'Indiquez le rang de la proposition.' }).int('Le rang de la proposition doit être entier.').min(1, 'Le rang commence à 1.').max(5, 'Rang de proposition improbable.'),
+  /** 1, 2, 3… among the proposals that reached the household; the 3rd is binding, later ones are further offers. */
+  rang: z.number({ error: 'Indiquez le rang de la proposition.' }).int('Le rang de la proposition doit être entier.').min(1, 'Le rang commence à 1.').max(20, 'Rang de proposition improbable.'),
   circuit: circuitSchema,
   /** The simulation the offer was made with, kept exactly as it was then. */
   simulation: z.json().default(null),

@@ -7,7 +7,8 @@ import { delaiSchema } from '../calendrier/index.ts';
 // (never less than 10 days from the written offer).
 export const reglagesPropositionSchema = z
   .object({
-    maxPropositions: z.number({ error: 'Indiquez le nombre maximal de propositions.' }).int('Nombre de propositions entier attendu.').min(1, 'Au moins une proposition.').max(5, 'Au plus 5 propositions.').default(3),
+    /** The proposals the household is entitled to, the last of them binding (CCH L353-15): a floor, not a ceiling. */
+    maxPropositions: z.number({ error: 'Indiquez le nombre de propositions dues au ménage.' }).int('Nombre de propositions entier attendu.').min(1, 'Au moins une proposition.').max(5, 'Au plus 5 propositions.').default(3),
     mediationApresRefus: z.number({ error: 'Indiquez après combien de refus du ménage la médiation est requise.' }).int('Nombre de refus entier attendu.').min(1, 'La médiation suit au moins un refus.').max(4, 'Au plus 4 refus.').default(2),
     delaiReponseApresVisite: delaiSchema.nullable().default({ nombre: 10, unite: 'jours' }),
     delaiReponseApresOffre: delaiSchema.nullable().default({ nombre: 10, unite: 'jours' }),

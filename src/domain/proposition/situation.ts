@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
 import { dateEnLettres } from '../calendrier/index.ts';
-import { compteDansLesPropositions, estClose, refusParLeMenage } from './etat.ts';
+import { compteDansLesPropositions, estClose, etatProposition, refusDe, refusParLeMenage } from './etat.ts';
 import { verifierMediation, type Mediation } from './mediation.ts';
-import { circuitSchema, type Circuit } from './orientation.ts';
+import { circuitSchema, orientationCourante, type Circuit, type Orientation } from './orientation.ts';
 import { propositionSchema, type Proposition } from './proposition.ts';
 import type { ReglagesProposition } from './reglages.ts';
 import { accepte, refuse, type Resultat } from './resultat.ts';
 
-// A household's proposals together (CCH L353-15; charte §3 D and §4 step 11): at most three, one
-// at a time; from the 2nd refusal by the household a mediation defines the next one; the last
-// one is binding (opposable).
+// A household's proposals together (CCH L353-15, L442-6; charte §3 D and §4 step 11): one at a
+// time; from the 2nd refusal by the household a mediation defines the next one; the 3rd is binding
+// (opposable). Three is what the household is entitled to, not a ceiling: the landlord may make
+// further proposals after a 3rd refusal.
 
 export type SituationPropositions = {
   /** The proposals that reached the household, in rank order. */
@@ -41,7 +42,8 @@ export function situationPropositions(propositions: readonly Proposition[], r: R
   };
 }
 
-export const estOpposable = (p: Pick<Proposition, 'rang'>, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang >= r.maxPropositions;
+/** The proposal of the rank the household is entitled to (the 3rd by default) is binding; later ones are further offers. */
+export const estOpposable = (p: Pick<Proposition, 'rang'>, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang === r.maxPropositions;
 
 /** A complete mediation held between the triggering refusal and `avant`, if any. */
 export function mediationApres(refus: Proposition, mediations: readonly Mediation[], avant: string, aujourdhui: string): Mediation | null {
@@ -72,24 +74,43 @@ function controleMediation(s: SituationPropositions, mediations: readonly Mediat
   return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est incomplète. ${verifierMediation(tenue, aujourdhui).map((e) => e.message).join(' ')}`;
 }
 
+/** The latest rejection by a partner in the circuit dématérialisé, with its date. */
+function dernierRejetDematerialise(propositions: readonly Proposition[]): { p: Proposition; date: string } | null {
+  return propositions
+    .filter((p) => !p.supprime && p.circuit === 'circuit_dematerialise' && etatProposition(p) === 'rejetee_partenaires')
+    .map((p) => ({ p, date: refusDe(p)?.date ?? p.proposeeLe }))
+    .reduce<{ p: Proposition; date: string } | null>((dernier, x) => (dernier === null || x.date > dernier.date ? x : dernier), null);
+}
+
+/**
+ * Charte §5.5 C: when a partner does not validate a proposal of the circuit dématérialisé, the
+ * situation is dealt with by the GTR or GTRM; the circuit opens again only when the partners
+ * orient the household to it anew, after that rejection.
+ */
+function controleCircuit(dossier: DossierCreation, d: DemandeProposition): string | null {
+  if (d.circuit !== 'circuit_dematerialise') return null;
+  const rejet = dernierRejetDematerialise(dossier.propositions);
+  if (rejet === null) return null;
+  const courante = orientationCourante(dossier.orientations ?? []);
+  if (courante?.circuit === 'circuit_dematerialise' && courante.date > rejet.date) return null;
+  return `Un partenaire n’a pas validé la proposition n° ${rejet.p.rang} dans le circuit dématérialisé (le ${dateEnLettres(rejet.date)}) : la situation est traitée en GTR ou GTRM (charte §5.5 C). Faites la proposition en GTR ou en GTRM, ou enregistrez d’abord une nouvelle orientation vers le circuit dématérialisé.`;
+}
+
 function controleCreation(s: SituationPropositions, mediations: readonly Mediation[], d: DemandeProposition, r: ReglagesProposition, aujourdhui: string): string | null {
   if (d.proposeeLe > aujourdhui) return 'La proposition ne peut pas être datée dans le futur.';
   if (s.relogeLe) return `Le ménage est déjà relogé (bail signé le ${dateEnLettres(s.relogeLe)}) : aucune nouvelle proposition.`;
   if (s.enCours) return `La proposition n° ${s.enCours.rang} est en cours : enregistrez sa conclusion avant d’en faire une autre.`;
-  if (s.comptees.length >= r.maxPropositions) return `Le ménage a déjà reçu les ${r.maxPropositions} propositions prévues (CCH L353-15) : aucune proposition de plus.`;
   if (d.circuit === 'circuit_dematerialise' && d.partenaires.length === 0) return 'Indiquez les partenaires appelés à valider la proposition dans le circuit dématérialisé.';
   return controleMediation(s, mediations, d, r, aujourdhui);
 }
 
-/** A new proposal for a household, given all its proposals and mediations; its rank follows. */
-export function creerProposition(
-  demande: DemandeProposition,
-  dossier: { propositions: readonly Proposition[]; mediations: readonly Mediation[] },
-  r: ReglagesProposition,
-  aujourdhui: string,
-): Resultat<Proposition> {
+/** A household's proposals, mediations and orientation decisions (none given: no re-orientation recorded). */
+export type DossierCreation = { propositions: readonly Proposition[]; mediations: readonly Mediation[]; orientations?: readonly Orientation[] };
+
+/** A new proposal for a household, given all its proposals, mediations and orientations; its rank follows. */
+export function creerProposition(demande: DemandeProposition, dossier: DossierCreation, r: ReglagesProposition, aujourdhui: string): Resultat<Proposition> {
   const s = situationPropositions(dossier.propositions, r);
-  const manque = controleCreation(s, dossier.mediations, demande, r, aujourdhui);
+  const manque = controleCreation(s, dossier.mediations, demande, r, aujourdhui) ?? controleCircuit(dossier, demande);
   if (manque) return refuse(manque);
   const partenaires = demande.circuit === 'circuit_dematerialise' ? demande.partenaires : [INSTANCE[demande.circuit]];
   return accepte(propositionSchema.parse({ ...demande, partenaires, rang: s.prochainRang }));

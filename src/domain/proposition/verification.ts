@@ -1,5 +1,5 @@
 import type { ErreurChamp } from '../menage/index.ts';
-import { echeanceReponse } from './delais.ts';
+import { echeanceSilence } from './delais.ts';
 import { avisDefavorable, estClose, valideeParLesPartenaires } from './etat.ts';
 import type { Mediation } from './mediation.ts';
 import type { Proposition } from './proposition.ts';
@@ -30,8 +30,9 @@ function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
   if (p.reponse && (!p.visite || p.reponse.date < p.visite.date)) erreurs.push(erreur('reponse', 'La réponse du ménage précède la visite.'));
   if (p.reponse?.decision === 'refus' && p.reponse.motif === null) erreurs.push(erreur('reponse', 'Le refus du ménage n’a pas de motif.'));
   if (p.reponse?.decision === 'sans_reponse') {
-    const echeance = echeanceReponse(p, r);
-    if (echeance === null || p.reponse.date <= echeance) erreurs.push(erreur('reponse', 'L’absence de réponse est constatée avant la fin du délai.'));
+    const echeance = echeanceSilence(p, r);
+    if (echeance === null) erreurs.push(erreur('reponse', 'L’absence de réponse vaut refus sans offre écrite notifiée.'));
+    else if (p.reponse.date <= echeance) erreurs.push(erreur('reponse', 'L’absence de réponse est constatée avant la fin du délai.'));
   }
   if (p.bailSigneLe && (p.reponse?.decision !== 'acceptation' || !attribue || p.bailSigneLe < p.reponse.date)) {
     erreurs.push(erreur('bailSigneLe', 'Le bail est signé sans attribution par la CALEOL ou avant l’acceptation du ménage.'));
@@ -44,12 +45,11 @@ function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
 
 export const verifierProposition = (p: Proposition, r: ReglagesProposition): ErreurChamp[] => [...verifierAvis(p), ...verifierEtapes(p, r)];
 
-/** Checks across a household's proposals: at most three, one at a time, mediation before the third. */
+/** Checks across a household's proposals: one at a time, ranks in order, mediation before the third. */
 export function verifierPropositionsDuMenage(propositions: readonly Proposition[], mediations: readonly Mediation[], r: ReglagesProposition, aujourdhui: string): ErreurChamp[] {
   const s = situationPropositions(propositions, r);
   const erreurs: ErreurChamp[] = [];
   if (propositions.filter((p) => !p.supprime && !estClose(p)).length > 1) erreurs.push(erreur('propositions', 'Plusieurs propositions sont en cours en même temps.'));
-  if (s.comptees.length > r.maxPropositions) erreurs.push(erreur('propositions', `Le ménage a reçu plus de ${r.maxPropositions} propositions.`));
   if (s.comptees.some((p, i) => p.rang !== i + 1)) erreurs.push(erreur('propositions', 'Les rangs des propositions ne se suivent pas.'));
   const refus = s.refusDeclenchantMediation;
   const apresRefus = refus ? s.comptees.filter((p) => p.rang > refus.rang) : [];

@@ -20,6 +20,18 @@ export const LIBELLES_CHAMP_LOGEMENT: Record<ChampLogement, string> = {
   pieces: 'Pièces',
 };
 
+/** Each figure named in a sentence: « Indiquez l’APL du logement proposé ». */
+const NOMS_CHAMP_LOGEMENT: Record<ChampLogement, string> = {
+  loyer: 'le loyer',
+  chargesGenerales: 'les charges générales',
+  eau: 'l’eau froide',
+  eauChaude: 'l’eau chaude',
+  chauffage: 'le chauffage',
+  apl: 'l’APL',
+  surface: 'la surface',
+  pieces: 'le nombre de pièces',
+};
+
 /** Fields that may stay empty: the receipt's charges (not on it), surface and rooms (unknown). */
 const FACULTATIFS: ReadonlySet<ChampLogement> = new Set(['eau', 'eauChaude', 'chauffage', 'surface', 'pieces']);
 
@@ -52,7 +64,7 @@ function lireChamps(s: SaisieLogement, cote: 'avant' | 'apres', erreurs: ErreurS
     if (texte === '') {
       if (champ === 'apl' && cote === 'apres' && aplApres !== null) lu[champ] = aplApres;
       else if (FACULTATIFS.has(champ)) lu[champ] = null;
-      else erreurs.push({ champ: `${cote}.${champ}`, message: `Indiquez ${LIBELLES_CHAMP_LOGEMENT[champ].replace(/ \(.*\)$/, '').toLowerCase()} ${cote === 'avant' ? 'du logement actuel' : 'du logement proposé'}.` });
+      else erreurs.push({ champ: `${cote}.${champ}`, message: `Indiquez ${NOMS_CHAMP_LOGEMENT[champ]} ${cote === 'avant' ? 'du logement actuel' : 'du logement proposé'}.` });
       continue;
     }
     const n = parseNombreFr(texte);

@@ -1,3 +1,4 @@
+import { montantAffiche as m, tauxAffiche } from '../commun/index.ts';
 import type { EtatOccupation } from '../occupation/index.ts';
 
 // Charte §7.1 B and C: alert lines of taux d'effort and reste à vivre (a household above the
@@ -28,15 +29,16 @@ export const LIBELLES_ALERTE_SIMULATION: Record<CodeAlerteSimulation, string> = 
 
 export type Seuils = { seuilTauxEffort: number; seuilResteAVivre: number };
 
-export const tauxEffortEleve = (tauxEffortApres: number | null, s: Seuils): boolean => tauxEffortApres !== null && tauxEffortApres > s.seuilTauxEffort;
-export const resteAVivreSousSeuil = (resteAVivreApres: number, s: Seuils): boolean => resteAVivreApres < s.seuilResteAVivre;
-export const resteAVivrePasseSousSeuil = (avant: number, apres: number, s: Seuils): boolean => avant >= s.seuilResteAVivre && apres < s.seuilResteAVivre;
-export const resteAVivreDegrade = (avant: number, apres: number, s: Seuils): boolean => avant < s.seuilResteAVivre && apres < avant;
+// Every line is judged on the figures as shown (`montantAffiche`, `tauxAffiche`).
+export const tauxEffortEleve = (tauxEffortApres: number | null, s: Seuils): boolean => tauxEffortApres !== null && tauxAffiche(tauxEffortApres) > tauxAffiche(s.seuilTauxEffort);
+export const resteAVivreSousSeuil = (resteAVivreApres: number, s: Seuils): boolean => m(resteAVivreApres) < m(s.seuilResteAVivre);
+export const resteAVivrePasseSousSeuil = (avant: number, apres: number, s: Seuils): boolean => !resteAVivreSousSeuil(avant, s) && resteAVivreSousSeuil(apres, s);
+export const resteAVivreDegrade = (avant: number, apres: number, s: Seuils): boolean => resteAVivreSousSeuil(avant, s) && m(apres) < m(avant);
 
 /** The reste à charge rises by a larger proportion than the surface (charte §7.1, indicative). */
 export function hausseNonProportionnelle(racAvant: number, racApres: number, surfaceAvant: number | null, surfaceApres: number | null): boolean {
   if (surfaceAvant === null || surfaceApres === null) return false;
-  return racApres > racAvant && racApres * surfaceAvant > racAvant * surfaceApres;
+  return m(racApres) > m(racAvant) && m(racApres) * surfaceAvant > m(racAvant) * surfaceApres;
 }
 
 export type ChiffresComparaison = {

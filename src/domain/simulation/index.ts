@@ -8,6 +8,7 @@ export * from './ressources.ts';
 export * from './reste-a-charge.ts';
 export * from './taux-effort.ts';
 export * from './reste-a-vivre.ts';
+export * from './quartile.ts';
 export * from './alertes.ts';
 export * from './orientation.ts';
 export * from './simuler.ts';

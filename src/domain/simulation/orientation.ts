@@ -1,3 +1,4 @@
+import { montantAffiche, tauxAffiche } from '../commun/index.ts';
 import type { CriteresMenage } from './entree.ts';
 import type { Seuils } from './alertes.ts';
 import { formatResteAVivre, formatTaux } from './format.ts';
@@ -5,9 +6,10 @@ import { formatResteAVivre, formatTaux } from './format.ts';
 // Charte §4 step 6 (figure 2) and §7.1: the grid partners may use to orient a household to the
 // circuit dématérialisé. It is advice; the partners decide.
 
-const tauxEffortSousSeuil = (tauxEffortApres: number | null, s: Seuils) => tauxEffortApres !== null && tauxEffortApres < s.seuilTauxEffort;
-const resteAVivreAuDessusDuSeuil = (resteAVivreApres: number, s: Seuils) => resteAVivreApres > s.seuilResteAVivre;
-const resteAVivreEnHausse = (avant: number, apres: number) => apres - avant > 0;
+// Judged on the figures as shown, like the alerts.
+const tauxEffortSousSeuil = (tauxEffortApres: number | null, s: Seuils) => tauxEffortApres !== null && tauxAffiche(tauxEffortApres) < tauxAffiche(s.seuilTauxEffort);
+const resteAVivreAuDessusDuSeuil = (resteAVivreApres: number, s: Seuils) => montantAffiche(resteAVivreApres) > montantAffiche(s.seuilResteAVivre);
+const resteAVivreEnHausse = (avant: number, apres: number) => montantAffiche(apres) > montantAffiche(avant);
 
 /** The grid's financial criteria: taux d'effort under the line, reste à vivre above it and rising. */
 export function criteresFinanciersRemplis(tauxEffortApres: number | null, resteAVivreAvant: number, resteAVivreApres: number, s: Seuils): boolean {

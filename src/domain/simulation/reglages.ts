@@ -9,6 +9,16 @@ export const LIBELLES_UNITE_RESTE_A_VIVRE: Record<(typeof UNITES_RESTE_A_VIVRE)[
   'unite-consommation': 'par unité de consommation (INSEE)',
 };
 
+/**
+ * The three limits between the quartiles of yearly resources per consumption unit of the
+ * territory's applicants (the 1st is set yearly by prefectoral order), in euros, rising.
+ */
+export const seuilsQuartilesSchema = z
+  .array(z.number({ error: 'Seuil de quartile : un montant en euros.' }).positive('Un seuil de quartile est positif.'))
+  .length(3, 'Indiquez les trois seuils des quartiles (1er, 2e, 3e).')
+  .refine((s) => s.every((x, i) => i === 0 || x > (s[i - 1] ?? 0)), 'Les seuils des quartiles doivent croître.');
+export type SeuilsQuartiles = z.infer<typeof seuilsQuartilesSchema>;
+
 export const reglagesSimulationSchema = z.object({
   seuilTauxEffort: z
     .number({ error: 'Indiquez le seuil d’alerte du taux d’effort, en %.' })
@@ -22,6 +32,8 @@ export const reglagesSimulationSchema = z.object({
   joursParMois: z.number({ error: 'Indiquez le nombre de jours par mois du reste à vivre.' }).int('Nombre de jours entier attendu.').min(28, 'Au moins 28 jours.').max(31, 'Au plus 31 jours.').default(30),
   uniteResteAVivre: z.enum(UNITES_RESTE_A_VIVRE, { error: 'Unité du reste à vivre inconnue : « personne » ou « unite-consommation ».' }).default('personne'),
   normeOccupation: normeOccupationSchema.default('charte-MEL'),
+  /** For the resource quartile on the CALEOL sheet; null until the territory types them. */
+  seuilsQuartiles: seuilsQuartilesSchema.nullable().default(null),
 });
 export type ReglagesSimulation = z.infer<typeof reglagesSimulationSchema>;
 

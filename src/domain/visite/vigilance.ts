@@ -1,3 +1,4 @@
+import { montantAffiche } from '../commun/index.ts';
 import type { ReglagesVigilance } from './reglages.ts';
 import type { VisiteCourtoisie } from './visite-courtoisie.ts';
 
@@ -10,8 +11,9 @@ export const LIBELLES_VIGILANCE: Record<CodeVigilance, string> = {
   RESTE_A_VIVRE_SANS_AMELIORATION: 'Reste à vivre proche du seuil avant relogement et sans amélioration significative',
 };
 
-// Figures are compared in cents, as displayed, so 6.80 → 7.30 counts as a rise of exactly 0.50.
-const centimes = (euros: number) => Math.round(euros * 100);
+// Figures are compared in cents, as shown (`montantAffiche`), so 6.80 → 7.30 counts as a rise of
+// exactly 0.50 and the line is judged the same way as in the simulation.
+const centimes = (euros: number) => Math.round(montantAffiche(euros) * 100);
 
 export function vigilanceResteAVivre(avant: number | null, apres: number, r: ReglagesVigilance): CodeVigilance[] {
   const codes: CodeVigilance[] = [];

@@ -1,4 +1,4 @@
-import { isSyncedTable } from '../../sync/index.ts';
+import { PROPOSABLE_TABLES, isSyncedTable } from '../../sync/index.ts';
 import type { Change, Profile, SyncedTable } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
@@ -48,7 +48,12 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
   const org = actor.organisation.id;
   const p = new Params();
   const followedSql = followedCte(actor, p);
-  const wanted = changes.flatMap((c) => (isSyncedTable(c.table) ? [{ tbl: c.table, scope: scopeOf(c.table, org), record_id: c.recordId, field: c.field }] : []));
+  // A proposed reference record stays its author's to edit while it awaits validation.
+  const wanted = changes.flatMap((c) => {
+    if (!isSyncedTable(c.table)) return [];
+    const key = { tbl: c.table, scope: scopeOf(c.table, org), record_id: c.recordId };
+    return PROPOSABLE_TABLES.includes(c.table) ? [{ ...key, field: c.field }, { ...key, field: 'aValider' }] : [{ ...key, field: c.field }];
+  });
   const [row] = await tx.query<LoadRow>(
     `with ${followedSql}
      found as (

@@ -1,4 +1,4 @@
-import { judgeChange } from '../../sync/index.ts';
+import { PROPOSABLE_TABLES, VALIDATION_FIELDS, judgeChange } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
@@ -29,7 +29,9 @@ export type Plan = {
 // One message for a household that does not exist, belongs to another organisation, is not
 // followed, or would be attached to a résidence that is not the user's: it reveals nothing.
 const REFUSED = 'Accès refusé : ménage inconnu, non suivi, ou sans résidence de votre organisation.';
-const REFERENCE_ONLY = 'Les données de référence (opérations, résidences, paramètres…) sont modifiées par les encadrants et administrateurs.';
+const REFERENCE_ONLY = 'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs.';
+const VALIDATED = 'Cette donnée de référence est validée (ou proposée par quelqu’un d’autre) : seul un encadrant peut la modifier.';
+const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou rattacher une résidence à une autre.';
 
 /** Plans `changes` (not yet applied) from `state`, which it updates as it goes. */
 export function planBatch(state: BatchState, actor: Profile, changes: readonly Change[], seq: number, newId: () => string): Plan {
@@ -58,7 +60,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   function authorise(change: Change): RecordState | string {
     const table = change.table as SyncedTable;
     const kind = kindOf(table);
-    if (kind === 'reference' && actor.role === 'chargé') return REFERENCE_ONLY;
+    if (kind === 'reference' && actor.role === 'chargé') return propose(table, change);
     // Where a household or a child record is moved to must be the user's too.
     if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;
@@ -70,6 +72,23 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     }
     const menageId = firstValue(table, change.recordId, 'menageId');
     return householdWritable(menageId) ? createRecord(table, change.recordId, menageId as string) : REFUSED;
+  }
+
+  /**
+   * A chargé's reference record is a proposal: created with `aValider`, then hers to edit until an
+   * encadrant validates it. Households and offers hanging on it are accepted meanwhile.
+   */
+  function propose(table: SyncedTable, change: Change): RecordState | string {
+    if (!PROPOSABLE_TABLES.includes(table)) return REFERENCE_ONLY;
+    if ((VALIDATION_FIELDS as readonly string[]).includes(change.field) && !(change.field === 'aValider' && change.value === true)) return VALIDATION_ONLY;
+    const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
+    if (!existing) {
+      const record = createRecord(table, change.recordId, null);
+      write(record, { ...change, field: 'aValider', value: true });
+      return record;
+    }
+    const pending = state.fields.get(fieldKey(existing.key, 'aValider'))?.value === true;
+    return existing.createdBy === actor.id && pending ? existing : VALIDATED;
   }
 
   function write(record: RecordState, change: Change): StoredField {

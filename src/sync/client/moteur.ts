@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente } from '../../data/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../../data/index.ts';
 import type { RelogementDb } from '../../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -10,9 +10,12 @@ import type { ProgresFichiers } from './blobs.ts';
 // a local change, every few minutes, and on demand; failures back off exponentially up to 5 min.
 
 export type EtatSync = {
-  phase: 'inactif' | 'en_cours' | 'erreur' | 'connexion_requise' | 'mise_a_jour_requise';
+  /** `hors_ligne`: the server could not be reached; not a failure, the work waits on the device. */
+  phase: 'inactif' | 'en_cours' | 'hors_ligne' | 'erreur' | 'connexion_requise' | 'mise_a_jour_requise';
   derniereSynchro: string | null;
   enAttente: number;
+  /** Changes the server refused, set aside until the officer retries, exports or drops them. */
+  refusees: number;
   message: string | null;
   /** During a first sync: how many fields have been received so far. */
   recus: number | null;
@@ -30,7 +33,7 @@ const PERIODE_MS = 3 * 60_000;
 const ATTENTE_MAX_MS = 5 * 60_000;
 
 export class MoteurSync {
-  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, message: null, recus: null, avancement: null, fichiers: null };
+  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, refusees: 0, message: null, recus: null, avancement: null, fichiers: null };
   private readonly ecouteurs = new Set<(e: EtatSync) => void>();
   private minuteur: ReturnType<typeof setTimeout> | null = null;
   private echecs = 0;
@@ -67,6 +70,7 @@ export class MoteurSync {
       this.publier({ enAttente: n });
       if (augmente) this.planifier(APRES_MODIFICATION_MS);
     });
+    liveQuery(() => nombreRefusees(this.db)).subscribe((refusees) => this.publier({ refusees }));
     const diriger = () => {
       window.addEventListener('online', () => void this.synchroniser());
       setInterval(() => void this.synchroniser(), PERIODE_MS);
@@ -103,6 +107,7 @@ export class MoteurSync {
       await this.pousserTout(releve);
       await this.envoyerAcquittements();
       await this.tirerTout(releve);
+      await suivreRattachements(this.db);
       await rafraichirResumesRecus(this.db);
       void this.fichiers.recevoirEnFond();
       await this.rapporter(releve);
@@ -119,7 +124,7 @@ export class MoteurSync {
    */
   private async rapporter(releve: Releve): Promise<void> {
     try {
-      const [echecs, enAttente, stockage, deviceId] = await Promise.all([lireEchecs(this.db), nombreEnAttente(this.db), etatStockage(), identifiantAppareil(this.db)]);
+      const [echecs, enAttente, refusees, stockage, deviceId] = await Promise.all([lireEchecs(this.db), nombreEnAttente(this.db), nombreRefusees(this.db), etatStockage(), identifiantAppareil(this.db)]);
       await this.api.rapporter({
         protocolVersion: PROTOCOL_VERSION,
         deviceId,
@@ -129,6 +134,7 @@ export class MoteurSync {
           pushed: releve.envoyes,
           pulled: releve.recus,
           pending: enAttente,
+          refused: refusees,
           failuresSinceLastSuccess: echecs.nombre,
           lastError: echecs.dernier,
           clockOffsetMs: Math.round(releve.decalageHorloge),
@@ -156,7 +162,7 @@ export class MoteurSync {
     }
     this.echecs++;
     const attente = Math.min(ATTENTE_MAX_MS, 2_000 * 2 ** (this.echecs - 1));
-    this.publier({ phase: 'erreur', message: e.message, recus: null, avancement: null });
+    this.publier({ phase: e.genre === 'reseau' ? 'hors_ligne' : 'erreur', message: e.message, recus: null, avancement: null });
     this.planifier(attente);
   }
 

@@ -128,7 +128,7 @@ export default function AgendaScreen() {
           <div class="champ">
             <label for="agenda-designation">Dans le calendrier exporté, nommer le ménage par</label>
             <select id="agenda-designation" value={designation} onChange={(e) => setDesignation(e.currentTarget.value as Designation)}>
-              <option value="reference">sa référence</option>
+              <option value="reference">sa référence (à défaut, son nom)</option>
               <option value="nom">son nom</option>
             </select>
           </div>

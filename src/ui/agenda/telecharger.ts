@@ -1,13 +1,12 @@
-import { agendaVersIcs } from '../../domain/index.ts';
+import { agendaVersIcs, designerMenage } from '../../domain/index.ts';
 import type { EvenementAgenda } from '../../domain/index.ts';
 
 // The .ics leaves the app: the officer chooses how a household is named in her calendar
-// (DOMAIN.md §7: share only what is needed), by its reference by default.
+// (DOMAIN.md §7: share only what is needed), by its reference by default, by its name without one.
 export type Designation = 'reference' | 'nom';
 
 export function fichierIcs(evenements: readonly EvenementAgenda[], designation: Designation, references: ReadonlyMap<string, string>, maintenant = new Date()): string {
-  const nommer = (e: EvenementAgenda) => (designation === 'nom' ? e.nom : references.get(e.menageId) || `ménage ${e.menageId.slice(-6)}`);
-  return agendaVersIcs(evenements, nommer, { horodatage: `${maintenant.toISOString().slice(0, 19)}Z`, nomCalendrier: 'Relogement — À faire' });
+  return agendaVersIcs(evenements, designerMenage(designation, references), { horodatage: `${maintenant.toISOString().slice(0, 19)}Z`, nomCalendrier: 'Relogement — À faire' });
 }
 
 /** Hands the file to the browser as a download, through a temporary Blob link. */

@@ -6,7 +6,7 @@ import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
 import { Caseload } from '../menages/Caseload.tsx';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
-import { IndicateurReseau } from './Reseau.tsx';
+import { changerEspace, enDemonstration } from './espace.ts';
 import { lien, useRoute } from './route.ts';
 
 // The caseload is the first screen and ships in the entry chunk; the rest loads on demand.
@@ -23,8 +23,26 @@ const VisiteScreen = lazy(() => import('../suivi/VisiteScreen.tsx'));
 const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
 const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
+const RefuseesScreen = lazy(() => import('../synchro/RefuseesScreen.tsx'));
+const AccessibiliteScreen = lazy(() => import('../accessibilite/AccessibiliteScreen.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées', accessibilite: 'Accessibilité' } as const;
+
+/** In place of the sync status in the demo space: its data stays on this device. */
+function Demonstration() {
+  return (
+    <div class="synchro" role="status">
+      <span class="pastille synchro-attention">Démonstration : données fictives, jamais envoyées</span>
+      <button type="button" class="bouton petit" onClick={() => changerEspace(false)}>Quitter la démonstration</button>
+    </div>
+  );
+}
+
+// The routes live in the hash: following « #contenu » would leave the screen for the caseload.
+const allerAuContenu = (e: Event) => {
+  e.preventDefault();
+  document.getElementById('contenu')?.focus();
+};
 
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
@@ -34,7 +52,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   return (
     <BaseContext.Provider value={db}>
       <MoteurContext.Provider value={moteur}>
-      <a class="evitement" href="#contenu">Aller au contenu</a>
+      <a class="evitement" href="#contenu" onClick={allerAuContenu}>Aller au contenu</a>
       <header class="entete">
         <nav aria-label="Navigation principale">
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
@@ -43,8 +61,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
         </nav>
         <div class="etats">
-          <IndicateurReseau />
-          <EtatSynchro />
+          {enDemonstration() ? <Demonstration /> : <EtatSynchro />}
         </div>
       </header>
       <BanniereMiseAJour route={route} />
@@ -52,7 +69,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           {route.ecran === 'menages' && <Caseload />}
           {route.ecran === 'menage' && <MenageScreen key={route.id} id={route.id} />}
-          {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} />}
+          {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} champ={route.champ} />}
           {route.ecran === 'propositions' && <PropositionsScreen key={route.id} id={route.id} papier={route.papier} cible={route.cible} />}
           {route.ecran === 'offres' && <OffresScreen />}
           {route.ecran === 'offre' && <OffreScreen key={route.id} id={route.id} />}
@@ -64,6 +81,8 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           {route.ecran === 'enquete' && <EnqueteScreen key={route.id} id={route.id} />}
           {route.ecran === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
           {route.ecran === 'connexion' && <Connexion />}
+          {route.ecran === 'refusees' && <RefuseesScreen />}
+          {route.ecran === 'accessibilite' && <AccessibiliteScreen />}
         </Suspense>
       </main>
       </MoteurContext.Provider>

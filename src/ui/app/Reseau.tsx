@@ -14,12 +14,3 @@ export function useEnLigne(): boolean {
   }, []);
   return enLigne;
 }
-
-export function IndicateurReseau() {
-  const enLigne = useEnLigne();
-  return (
-    <span class={`pastille ${enLigne ? 'en-ligne' : 'hors-ligne'}`} role="status">
-      {enLigne ? 'En ligne' : 'Hors ligne'}
-    </span>
-  );
-}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { ecran: 'menages' }
   | { ecran: 'menage'; id: string }
-  | { ecran: 'entretien'; id: string; section: string | null }
+  | { ecran: 'entretien'; id: string; section: string | null; champ: string | null }
   | { ecran: 'offres' }
   | { ecran: 'offre'; id: string }
   | { ecran: 'simulation'; id: string; offreId: string | null }
@@ -15,12 +15,14 @@ export type Route =
   | { ecran: 'enquete'; id: string }
   | { ecran: 'propositions'; id: string; papier: string | null; cible: string | null }
   | { ecran: 'dossier'; id: string }
-  | { ecran: 'connexion' };
+  | { ecran: 'connexion' }
+  | { ecran: 'refusees' }
+  | { ecran: 'accessibilite' };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
   if (ecran === 'menage' && id) return { ecran: 'menage', id };
-  if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null };
+  if (ecran === 'entretien' && id) return { ecran: 'entretien', id, section: section ?? null, champ: hash.split('/')[4] ?? null };
   if (ecran === 'propositions' && id) return { ecran: 'propositions', id, papier: section ?? null, cible: hash.split('/')[4] ?? null };
   if (ecran === 'offres') return { ecran: 'offres' };
   if (ecran === 'offre' && id) return { ecran: 'offre', id };
@@ -32,13 +34,16 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'enquete' && id) return { ecran: 'enquete', id };
   if (ecran === 'dossier' && id) return { ecran: 'dossier', id };
   if (ecran === 'connexion') return { ecran: 'connexion' };
+  if (ecran === 'refusees') return { ecran: 'refusees' };
+  if (ecran === 'accessibilite') return { ecran: 'accessibilite' };
   return { ecran: 'menages' };
 }
 
 export const lien = {
   menages: () => '#/',
   menage: (id: string) => `#/menage/${id}`,
-  entretien: (id: string, section?: string) => `#/entretien/${id}${section ? `/${section}` : ''}`,
+  /** `champ`: the id of the field to focus once the section is shown. */
+  entretien: (id: string, section?: string, champ?: string) => `#/entretien/${id}${section ? `/${section}` : ''}${section && champ ? `/${champ}` : ''}`,
   propositions: (menageId: string, papier?: string, cible?: string) => `#/propositions/${menageId}${papier ? `/${papier}` : ''}${cible ? `/${cible}` : ''}`,
   offres: () => '#/offres',
   offre: (id: string) => `#/offre/${id}`,
@@ -50,6 +55,8 @@ export const lien = {
   enquete: (id: string) => `#/enquete/${id}`,
   dossier: (menageId: string) => `#/dossier/${menageId}`,
   connexion: () => '#/connexion',
+  refusees: () => '#/refusees',
+  accessibilite: () => '#/accessibilite',
 };
 
 export function naviguer(hash: string, remplacer = false): void {

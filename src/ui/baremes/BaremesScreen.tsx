@@ -3,6 +3,7 @@ import { LIBELLES_POSTE, LIBELLES_UNITE_RESTE_A_VIVRE, POSTES_FSL, UNITES_RESTE_
 import type { BaremeFsl, PosteFsl, ReglagesSimulation, ReglagesTerritoire } from '../../domain/index.ts';
 import { creerBareme, enregistrerBareme, enregistrerParametres, lireParametres, listerBaremes } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { proposeLeReferentiel, useRole } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
@@ -142,20 +143,25 @@ function EditeurBareme({ bareme }: { bareme: BaremeFsl }) {
 
 export default function BaremesScreen() {
   const db = useBase();
+  const lectureSeule = proposeLeReferentiel(useRole());
   const donnees = useLive(async () => ({ parametres: await lireParametres(db), baremes: await listerBaremes(db) }), [db]);
   if (!donnees) return <p class="chargement">Chargement…</p>;
   const { parametres, baremes } = donnees;
   return (
     <div>
-      <p><a href={lien.parametres()}>← Paramètres</a></p>
+      <p class="retour"><a href={lien.parametres()}>← Paramètres</a></p>
       <h1>Simulation : seuils et barèmes FSL</h1>
-      <Seuils parametres={parametres} />
-      <section class="panneau" aria-labelledby="titre-baremes">
-        <h2 id="titre-baremes">Barèmes FSL</h2>
-        {baremes.length === 0 && <p class="erreur">Aucun barème saisi : les simulations utilisent le barème d’exemple et l’affichent en rouge.</p>}
-        <button type="button" class="bouton" onClick={() => void creerBareme(db, parametres.territoire, aujourdhui())}>Nouveau barème (prérempli avec l’exemple)</button>
-      </section>
-      {baremes.map((b) => <EditeurBareme key={b.id} bareme={b} />)}
+      {lectureSeule && <p class="aide" role="note">Les seuils et les barèmes sont fixés par les encadrants : vous les consultez ici.</p>}
+      <fieldset class="sans-cadre" disabled={lectureSeule}>
+        <legend class="invisible">Seuils et barèmes</legend>
+        <Seuils parametres={parametres} />
+        <section class="panneau" aria-labelledby="titre-baremes">
+          <h2 id="titre-baremes">Barèmes FSL</h2>
+          {baremes.length === 0 && <p class="erreur">Aucun barème saisi : les simulations utilisent le barème d’exemple et l’affichent en rouge.</p>}
+          {!lectureSeule && <button type="button" class="bouton" onClick={() => void creerBareme(db, parametres.territoire, aujourdhui())}>Nouveau barème (prérempli avec l’exemple)</button>}
+        </section>
+        {baremes.map((b) => <EditeurBareme key={b.id} bareme={b} />)}
+      </fieldset>
     </div>
   );
 }

@@ -155,15 +155,21 @@ function ReglageReseau() {
   );
 }
 
+/** Two occupants may share a name: numbered, their sections stay distinct for a screen reader. */
+function titresDistincts(noms: string[]): string[] {
+  return noms.map((nom, i) => (noms.indexOf(nom) === noms.lastIndexOf(nom) ? nom : `${nom} (${noms.slice(0, i + 1).filter((n) => n === nom).length})`));
+}
+
 export default function DossierScreen({ id }: { id: string }) {
   const db = useBase();
   const d = useLive(() => dossierDuMenage(db, id, aujourdhui()), [db, id]);
   if (d === undefined) return <p class="chargement">Chargement…</p>;
   if (d === null) return <p class="erreur">Ce ménage n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a></p>;
-  const groupes = [{ cle: 'menage', titre: 'Pour tout le ménage', lignes: d.etat.lignes.filter((l) => !l.personneId) }, ...d.personnes.map((p) => ({ cle: p.id, titre: nomAffiche(p), lignes: d.etat.lignes.filter((l) => l.personneId === p.id) }))];
+  const noms = titresDistincts(d.personnes.map(nomAffiche));
+  const groupes = [{ cle: 'menage', titre: 'Pour tout le ménage', lignes: d.etat.lignes.filter((l) => !l.personneId) }, ...d.personnes.map((p, i) => ({ cle: p.id, titre: noms[i] ?? '', lignes: d.etat.lignes.filter((l) => l.personneId === p.id) }))];
   return (
     <div class="ecran-dossier">
-      <p><a href={lien.menage(id)}>← {d.menage.nom || 'Ménage sans nom'}</a></p>
+      <p class="retour"><a href={lien.menage(id)}>← {d.menage.nom || 'Ménage sans nom'}</a></p>
       <h1>Dossier administratif — {d.menage.nom || 'Ménage sans nom'}</h1>
       <Synthese d={d} />
       {groupes.filter((g) => g.lignes.length > 0).map((g) => (

@@ -26,8 +26,8 @@ function useDonneesEntretien(id: string) {
   }, [db, id]);
 }
 
-/** Goes back to where the officer was in this interview on this device: section and field. */
-function useReprise(id: string, section: string | null) {
+/** Goes back to where the officer was in this interview on this device: section and field, unless a link names a field. */
+function useReprise(id: string, section: string | null, champ: string | null) {
   const db = useBase();
   const restauree = useRef(false);
   useEffect(() => {
@@ -35,16 +35,24 @@ function useReprise(id: string, section: string | null) {
       if (restauree.current) return;
       restauree.current = true;
       if (!section && r) naviguer(lien.entretien(id, r.section), true);
-      if (r?.champ) requestAnimationFrame(() => document.getElementById(r.champ ?? '')?.focus());
+      if (r?.champ && !champ) requestAnimationFrame(() => document.getElementById(r.champ ?? '')?.focus());
     });
-  }, [db, id, section]);
+  }, [db, id, section, champ]);
   return (champ: string | null, sectionCourante: string) => void noterReprise(db, { entretienId: id, section: sectionCourante, champ });
 }
 
-export default function EntretienScreen({ id, section }: { id: string; section: string | null }) {
+/** Focuses the field a link leads to (from the review) once its section is on screen. */
+function useChampCible(champ: string | null, affiche: boolean) {
+  useEffect(() => {
+    if (champ && affiche) document.getElementById(champ)?.focus();
+  }, [champ, affiche]);
+}
+
+export default function EntretienScreen({ id, section, champ = null }: { id: string; section: string | null; champ?: string | null }) {
   const db = useBase();
   const donnees = useDonneesEntretien(id);
-  const noter = useReprise(id, section);
+  const noter = useReprise(id, section, champ);
+  useChampCible(champ, Boolean(donnees?.entretien));
   const jour = aujourdhui();
   const modifiees = useMemo(
     () => (donnees?.entretien && donnees.precedent ? reponsesModifiees(donnees.precedent, donnees.entretien) : new Set<string>()),
@@ -68,7 +76,7 @@ export default function EntretienScreen({ id, section }: { id: string; section: 
       const cible = e.target as HTMLElement;
       if (cible.id && courante) noter(cible.id, courante.id);
     }}>
-      <p><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage'}</a></p>
+      <p class="retour"><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage'}</a></p>
       <h1>{entretien.type === 'premier' ? 'Premier entretien' : 'Entretien de suivi'} — {menage.nom}</h1>
       {lectureSeule && <p class="info" role="status">Entretien terminé le {dateLongue(entretien.termineLe ?? entretien.date)} : il est en lecture seule. Un nouvel entretien de suivi repart de ces réponses.</p>}
       {precedent && !lectureSeule && <p class="aide">Cet entretien reprend les réponses du {dateLongue(precedent.date)} ; les réponses modifiées depuis sont signalées.</p>}

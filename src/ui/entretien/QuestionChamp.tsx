@@ -12,11 +12,12 @@ type Props = {
   erreur: string | null;
 };
 
-const idChamp = (q: Question) => `q-${q.id.replace(/\./g, '-')}`;
+/** The id of a question's field, for links that lead to it. */
+export const idQuestion = (cle: string) => `q-${cle.replace(/\./g, '-')}`;
 
 /** One question of the grid, with "ne souhaite pas répondre" wherever the household may decline. */
 export function QuestionChamp({ question: q, reponse, enregistrer, aujourdhui, lectureSeule, modifiee, erreur }: Props) {
-  const id = idChamp(q);
+  const id = idQuestion(q.id);
   const nsp = reponse?.nsp ?? false;
   const sauver = (valeur: string | string[]) => enregistrer(estVide({ valeur }) && !nsp ? null : { valeur, ...(nsp ? { nsp } : {}) });
   const commun = { id, libelle: q.libelle, aide: q.aide, desactive: lectureSeule || nsp, erreurExterne: erreur };

@@ -1,20 +1,32 @@
-import { MOIS_RESSOURCES, NATURES_RESSOURCE, cleRessource, libelleMois, nomAffiche, ressourcesMensuelles, verifierMontantRessource } from '../../domain/index.ts';
+import { MOIS_RESSOURCES, NATURES_RESSOURCE, cleRessource, estMontantImprobable, libelleMois, nomAffiche, ressourcesMensuelles, verifierMontantRessource } from '../../domain/index.ts';
 import type { Entretien, Personne, Reponse } from '../../domain/index.ts';
 import { useAutosave } from '../commun/autosave.ts';
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 
+/** The id of a resource's field, for links that lead to it. */
+export const idRessource = (cle: string) => `r-${cle.replace(/\./g, '-')}`;
+
 function Cellule({ cle, libelle, reponse, enregistrer, lectureSeule }: { cle: string; libelle: string; reponse: Reponse | undefined; enregistrer: (cle: string, r: Reponse | null) => Promise<unknown>; lectureSeule: boolean }) {
   const stockee = typeof reponse?.valeur === 'string' ? reponse.valeur : '';
+  // Typing saves the amount without its confirmation: a changed amount must be confirmed again.
   const { valeur, changer, relacher, erreur } = useAutosave(stockee, (v) => enregistrer(cle, v.trim() === '' ? null : { valeur: v }));
-  const verdict = verifierMontantRessource(valeur);
+  const confirme = reponse?.confirme === true && reponse.valeur === valeur;
+  const verdict = verifierMontantRessource(valeur, confirme);
   const message = erreur ?? (verdict.ok ? null : verdict.message);
-  const id = `r-${cle.replace(/\./g, '-')}`;
+  const id = idRessource(cle);
+  const confirmer = async () => {
+    await relacher();
+    await enregistrer(cle, { valeur, confirme: true });
+  };
   return (
     <td>
       <input id={id} type="text" inputMode="decimal" value={valeur} aria-label={libelle} disabled={lectureSeule} aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${id}-erreur` : undefined} onInput={(e) => changer(e.currentTarget.value)} onBlur={() => void relacher()} />
       {message && <p id={`${id}-erreur`} class="erreur" role="alert">{message}</p>}
+      {!lectureSeule && !confirme && estMontantImprobable(valeur) && (
+        <button type="button" class="bouton discret" aria-label={`Confirmer ce montant : ${libelle}`} onClick={() => void confirmer()}>Confirmer ce montant</button>
+      )}
     </td>
   );
 }
@@ -50,7 +62,7 @@ export function RessourcesTable({ entretien, personnes, enregistrer, lectureSeul
       ))}
       <p class="resultat" role="status">
         Ressources mensuelles retenues : <strong>{moyenne === null ? 'non calculées' : euros.format(moyenne)}</strong>
-        {moyenne !== null && ' (moyenne des mois renseignés, hors revenus exceptionnels)'}
+        {moyenne !== null && ' (moyenne des mois renseignés, hors revenus exceptionnels et montants improbables non confirmés)'}
       </p>
     </div>
   );

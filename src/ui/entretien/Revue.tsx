@@ -1,9 +1,19 @@
 import { useState } from 'preact/hooks';
 import { GRILLE, QUESTIONS, estVisible, libelleReponse, verifierEntretien } from '../../domain/index.ts';
-import type { ContexteEntretien, Entretien } from '../../domain/index.ts';
+import type { ContexteEntretien, Entretien, Probleme } from '../../domain/index.ts';
 import { demanderPersistance, ouvrirEntretien, terminerEntretien } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { lien, naviguer } from '../app/route.ts';
+import { idQuestion } from './QuestionChamp.tsx';
+import { idRessource } from './RessourcesTable.tsx';
+
+/** Where a problem is fixed: its section, and its field when the section shows one for it. */
+function lienProbleme(entretienId: string, p: Probleme): string {
+  if (p.section === 'entete') return lien.entretien(entretienId, GRILLE[0]?.id, 'entretien-date');
+  if (QUESTIONS.has(p.champ)) return lien.entretien(entretienId, p.section, idQuestion(p.champ));
+  if (p.section === 'ressources' && p.champ.startsWith('ressources.')) return lien.entretien(entretienId, p.section, idRessource(p.champ));
+  return lien.entretien(entretienId, p.section);
+}
 
 /** The review before closing: what is left to fix, then every answer, changes since last time marked. */
 export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx: ContexteEntretien; modifiees: ReadonlySet<string> }) {
@@ -35,7 +45,7 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
           <ul class="problemes">
             {problemes.map((p) => (
               <li key={`${p.section}-${p.champ}`}>
-                <a href={lien.entretien(entretien.id, p.section === 'entete' ? GRILLE[0]?.id : p.section)}>{titreSection(p.section)}</a> : {p.message}
+                <a href={lienProbleme(entretien.id, p)}>{titreSection(p.section)}{p.libelle && ` — ${p.libelle}`}</a> : {p.message}
               </li>
             ))}
           </ul>
@@ -48,7 +58,7 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
             {s.questions.filter((q) => estVisible(q, entretien.reponses)).map((q) => (
               <div key={q.id} class={modifiees.has(q.id) ? 'modifiee' : ''}>
                 <dt>{q.libelle}</dt>
-                <dd>{libelleReponse(QUESTIONS.get(q.id), entretien.reponses[q.id])}{modifiees.has(q.id) && <span class="badge info">Modifié</span>}</dd>
+                <dd>{libelleReponse(QUESTIONS.get(q.id), entretien.reponses[q.id])}{modifiees.has(q.id) && <> <span class="badge info">Modifié</span></>}</dd>
               </div>
             ))}
           </dl>

@@ -10,6 +10,7 @@ import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
 import { Consentement } from './Consentement.tsx';
 import { Conflits } from '../synchro/Conflits.tsx';
+import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
 
@@ -67,8 +68,9 @@ export default function MenageScreen({ id }: { id: string }) {
 
   return (
     <div class="ecran-menage">
-      <p><a href={lien.menages()}>← Mes ménages</a></p>
+      <p class="retour"><a href={lien.menages()}>← Mes ménages</a></p>
       <h1>{menage.nom || 'Ménage sans nom'}</h1>
+      <RefuseesDuMenage menageId={id} />
       <Conflits menageId={id} />
       <Identite menage={menage} />
       <section aria-labelledby="titre-entretiens" class="panneau">

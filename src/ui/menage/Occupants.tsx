@@ -1,7 +1,8 @@
 import { ACTIVITES, LIBELLES_ACTIVITE, LIBELLES_LIEN, LIBELLES_NATIONALITE, LIENS, NATIONALITES, nomAffiche, verifierDate, verifierOccupants, verifierPersonne } from '../../domain/index.ts';
-import type { Activite, Lien, Personne } from '../../domain/index.ts';
-import { ajouterPersonne, modifierPersonne, retirerPersonne } from '../../data/index.ts';
+import type { Activite, DroitHeberge, Lien, Personne } from '../../domain/index.ts';
+import { ajouterPersonne, droitsDesHeberges, modifierPersonne, retirerPersonne } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useLive } from '../commun/useLive.ts';
 import { CaseACocher, ChampChoix, ChampSaisie } from '../commun/champs.tsx';
 
 const optionsLien = LIENS.map((l) => ({ valeur: l, libelle: LIBELLES_LIEN[l] }));
@@ -12,7 +13,7 @@ const optionsSexe = [
   { valeur: 'M', libelle: 'Homme' },
 ];
 
-function FichePersonne({ personne, lectureSeule }: { personne: Personne; lectureSeule: boolean }) {
+function FichePersonne({ personne, lectureSeule, droit }: { personne: Personne; lectureSeule: boolean; droit: DroitHeberge | undefined }) {
   const db = useBase();
   const id = `personne-${personne.id}`;
   const maj = (modif: Partial<Personne>) => modifierPersonne(db, personne.id, modif);
@@ -39,6 +40,7 @@ function FichePersonne({ personne, lectureSeule }: { personne: Personne; lecture
         <ChampSaisie id={`${id}-heberge`} libelle="Hébergé(e) depuis le" aide="Seulement pour une personne hébergée." genre="date"
           valeur={personne.hebergeDepuis} enregistrer={(v) => maj({ hebergeDepuis: v })} erreurExterne={erreurDe('hebergeDepuis')} />
       </div>
+      {droit && <p class="aide">{droit.motif}</p>}
       <CaseACocher id={`${id}-handicap`} libelle="Handicap ou perte d’autonomie" coche={personne.handicap} enregistrer={(v) => maj({ handicap: v })} />
       <CaseACocher id={`${id}-decohabitation`} libelle="Souhaite un logement à part (décohabitation)" coche={personne.souhaitDecohabitation} enregistrer={(v) => maj({ souhaitDecohabitation: v })} />
       {!lectureSeule && <button type="button" class="bouton discret" onClick={retirer}>Retirer cet occupant</button>}
@@ -50,6 +52,7 @@ function FichePersonne({ personne, lectureSeule }: { personne: Personne; lecture
 export function Occupants({ menageId, personnes, lectureSeule = false }: { menageId: string; personnes: readonly Personne[]; lectureSeule?: boolean }) {
   const db = useBase();
   const probleme = verifierOccupants(personnes)[0];
+  const droits = useLive(() => droitsDesHeberges(db, menageId), [db, menageId]);
   const ajouter = async () => {
     const p = await ajouterPersonne(db, menageId, { lien: personnes.length === 0 ? 'titulaire' : 'enfant' });
     requestAnimationFrame(() => document.getElementById(`personne-${p.id}-prenom`)?.focus());
@@ -58,7 +61,7 @@ export function Occupants({ menageId, personnes, lectureSeule = false }: { menag
     <div class="occupants">
       <p class="compteurs" role="status">{personnes.length === 0 ? 'Aucun occupant' : `${personnes.length} occupant${personnes.length > 1 ? 's' : ''}`}</p>
       {probleme && <p class="erreur" role="alert">{probleme.message}</p>}
-      {personnes.map((p) => <FichePersonne key={p.id} personne={p} lectureSeule={lectureSeule} />)}
+      {personnes.map((p) => <FichePersonne key={p.id} personne={p} lectureSeule={lectureSeule} droit={droits?.get(p.id)} />)}
       {!lectureSeule && <button type="button" class="bouton" onClick={() => void ajouter()}>Ajouter un occupant</button>}
     </div>
   );

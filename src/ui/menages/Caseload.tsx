@@ -73,7 +73,7 @@ export function Caseload() {
         </p>
       )}
       {resultat && resultat.ensemble === 0 && (
-        <p class="vide">Aucun ménage pour l’instant. Créez-en un, ou chargez les données de démonstration dans les <a href={lien.parametres()}>paramètres</a>.</p>
+        <p class="vide">Aucun ménage pour l’instant. Créez-en un, ou découvrez l’application dans l’espace de démonstration (<a href={lien.parametres()}>paramètres</a>).</p>
       )}
       <ul class="liste-menages">
         {resultat?.lignes.map((m) => (

@@ -28,7 +28,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
   return (
     <form class="panneau" aria-labelledby="titre-nouveau" onSubmit={valider} noValidate>
       <h2 id="titre-nouveau">Nouveau ménage</h2>
-      {residences.length === 0 && <p class="erreur">Aucune résidence : créez-en une dans les paramètres, ou chargez les données de démonstration.</p>}
+      {residences.length === 0 && <p class="erreur">Aucune résidence : créez-en une (ou ouvrez l’espace de démonstration) dans les paramètres.</p>}
       <div class={`champ${erreurs.nom ? ' en-erreur' : ''}`}>
         <label for="nouveau-nom">Nom du ménage</label>
         <input id="nouveau-nom" value={nom} onInput={(e) => setNom(e.currentTarget.value)} aria-invalid={erreurs.nom ? true : undefined} aria-describedby={erreurs.nom ? 'nouveau-nom-erreur' : undefined} autoFocus />

@@ -73,7 +73,7 @@ export default function OffresScreen() {
             <a class="carte" href={lien.offre(o.id)}>
               <span class="carte-titre">{[o.adresse, o.commune].filter(Boolean).join(', ') || 'Offre sans adresse'}</span>
               <span class="carte-detail">{resume(o) || 'À compléter'}</span>
-              <span class="carte-detail">{o.bailleur || 'Bailleur non renseigné'} — {LIBELLES_STATUT_OFFRE[o.statut]}</span>
+              <span class="carte-detail">{o.bailleur || 'Bailleur non renseigné'} — {LIBELLES_STATUT_OFFRE[o.statut]}{o.aValider ? ' — à valider' : ''}</span>
             </a>
           </li>
         ))}

@@ -2,13 +2,18 @@ import { useState } from 'preact/hooks';
 import { verifierDate } from '../../domain/index.ts';
 import { creerOperation, creerResidence } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { proposeLeReferentiel, useRole } from '../commun/role.ts';
 
-type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'general', string>>;
+type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'datePcdid' | 'general', string>>;
 
-/** A building opened to relocation, and its renewal operation: the frame every household hangs on. */
+/**
+ * A building opened to relocation, and its renewal operation: the frame every household hangs on.
+ * A chargée proposes it: households can live in it at once, an encadrant validates it later.
+ */
 export function NouvelleResidence() {
   const db = useBase();
-  const [saisie, setSaisie] = useState({ operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui() });
+  const propose = proposeLeReferentiel(useRole());
+  const [saisie, setSaisie] = useState({ operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui(), datePcdid: '' });
   const [erreurs, setErreurs] = useState<Erreurs>({});
   const [message, setMessage] = useState<string | null>(null);
   const champ = (cle: keyof typeof saisie, libelle: string, type = 'text') => (
@@ -22,29 +27,33 @@ export function NouvelleResidence() {
   const valider = async (e: Event) => {
     e.preventDefault();
     const date = verifierDate(saisie.dateOuverture);
+    const pcdid = saisie.datePcdid === '' ? null : verifierDate(saisie.datePcdid);
     const trouvees: Erreurs = {
       ...(saisie.operation.trim() ? {} : { operation: 'Indiquez le nom de l’opération de renouvellement.' }),
       ...(saisie.nom.trim() ? {} : { nom: 'Indiquez le nom de la résidence.' }),
       ...(date.ok ? {} : { dateOuverture: date.message }),
+      ...(pcdid === null || pcdid.ok ? {} : { datePcdid: pcdid.message }),
     };
     setErreurs(trouvees);
     if (Object.keys(trouvees).length > 0) return;
-    const operation = await creerOperation(db, { nom: saisie.operation.trim(), commune: saisie.commune.trim(), territoire: '' });
+    const operation = await creerOperation(db, { nom: saisie.operation.trim(), commune: saisie.commune.trim(), territoire: '', datePcdid: saisie.datePcdid || null });
     const residence = await creerResidence(db, { operationId: operation.id, nom: saisie.nom.trim(), adresse: saisie.adresse.trim(), commune: saisie.commune.trim(), bailleur: '', dateOuverture: saisie.dateOuverture });
-    setMessage(`Résidence « ${residence.nom} » ajoutée.`);
-    setSaisie({ operation: saisie.operation, nom: '', adresse: '', commune: saisie.commune, dateOuverture: aujourdhui() });
+    setMessage(propose ? `Résidence « ${residence.nom} » proposée : vous pouvez déjà y créer des ménages ; un encadrant la validera ou la rattachera à une résidence existante.` : `Résidence « ${residence.nom} » ajoutée.`);
+    setSaisie({ operation: saisie.operation, nom: '', adresse: '', commune: saisie.commune, dateOuverture: aujourdhui(), datePcdid: saisie.datePcdid });
   };
   return (
     <form class="panneau" aria-labelledby="titre-residence" onSubmit={(e) => void valider(e)} noValidate>
-      <h2 id="titre-residence">Ajouter une résidence</h2>
+      <h2 id="titre-residence">{propose ? 'Proposer une résidence' : 'Ajouter une résidence'}</h2>
+      {propose && <p class="aide">Seul un encadrant crée les résidences : la vôtre sera envoyée comme proposition, et les ménages que vous y créez partiront avec elle.</p>}
       <div class="grille-champs">
         {champ('operation', 'Opération (projet de renouvellement)')}
         {champ('nom', 'Nom de la résidence')}
         {champ('adresse', 'Adresse')}
         {champ('commune', 'Commune')}
         {champ('dateOuverture', 'Date d’ouverture au relogement', 'date')}
+        {champ('datePcdid', 'Date de la PCDID (démarrage officiel de la démolition)', 'date')}
       </div>
-      <button type="submit" class="bouton">Ajouter la résidence</button>
+      <button type="submit" class="bouton">{propose ? 'Proposer la résidence' : 'Ajouter la résidence'}</button>
       {message && <p role="status" class="succes">{message}</p>}
     </form>
   );

@@ -1,14 +1,18 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { LIBELLES_NORME, NORMES_OCCUPATION, parametresSchema } from '../../domain/index.ts';
+import { LIBELLES_NORME, NORMES_OCCUPATION, lireSeuilsQuartiles, parametresSchema } from '../../domain/index.ts';
 import type { ReglagesTerritoire } from '../../domain/index.ts';
-import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres, lireSession } from '../../data/index.ts';
+import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres, residences } from '../../data/index.ts';
 import type { EtatStockage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
+import { AValider } from './AValider.tsx';
+import { DatesPcdid } from './DatesPcdid.tsx';
 import { lien } from '../app/route.ts';
+import { changerEspace, enDemonstration } from '../app/espace.ts';
+import { proposeLeReferentiel, useRole } from '../commun/role.ts';
 // The tablets' sync reports need the network and concern encadrants only: loaded on demand.
 const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
 
@@ -47,22 +51,45 @@ function Delai({ champ, libelle, parametres }: { champ: 'delaiPremiersEntretiens
   );
 }
 
+/** For the quartile on the CALEOL sheet (charte §4 step 9). */
+function SeuilsQuartiles({ parametres }: { parametres: ReglagesTerritoire }) {
+  const db = useBase();
+  const verifier = (v: string) => { const r = lireSeuilsQuartiles(v); return r.ok ? { ok: true as const } : r; };
+  return (
+    <ChampSaisie id="parametre-quartiles" libelle="Seuils des quartiles de ressources (€ par an et par unité de consommation : 1er ; 2e ; 3e)"
+      aide="Le seuil du 1er quartile est fixé chaque année par arrêté préfectoral. Exemple : 10 200 ; 16 500 ; 23 000."
+      valeur={parametres.simulation.seuilsQuartiles?.join(' ; ') ?? ''} verifier={verifier}
+      enregistrer={async (v) => { const r = lireSeuilsQuartiles(v); if (r.ok) await enregistrerParametres(db, { simulation: { ...parametres.simulation, seuilsQuartiles: r.valeur } }); }} />
+  );
+}
+
 export default function ParametresScreen() {
   const db = useBase();
   const parametres = useLive(() => lireParametres(db), [db]);
-  const session = useLive(() => lireSession(db), [db]);
+  const role = useRole();
+  const lectureSeule = proposeLeReferentiel(role);
+  const encadre = role === 'encadrant' || role === 'administrateur';
   const [demo, setDemo] = useState<string | null>(null);
   const creerDemo = async () => {
     setDemo('Création en cours…');
     const d = await chargerDemo(db, aujourdhui());
     setDemo(`« ${d.residence.nom} » créée avec ${d.menages.length} ménages fictifs.`);
   };
+  // The demo space, opened for the first time, gets its fictitious résidence at once.
+  const residencesDuLieu = useLive(() => residences(db), [db]);
+  const aRemplir = enDemonstration() && residencesDuLieu?.length === 0 && demo === null;
+  useEffect(() => {
+    if (aRemplir) void creerDemo();
+  }, [aRemplir]);
   return (
     <div>
       <h1>Paramètres</h1>
       {parametres && (
         <section class="panneau" aria-labelledby="titre-territoire">
           <h2 id="titre-territoire">Règles du territoire</h2>
+          {lectureSeule && <p class="aide" role="note">Ces règles sont fixées par les encadrants : vous les consultez ici.</p>}
+          <fieldset class="sans-cadre" disabled={lectureSeule}>
+          <legend class="invisible">Règles du territoire</legend>
           <div class="champ">
             <label for="parametre-norme">Norme d’occupation</label>
             <select id="parametre-norme" value={parametres.simulation.normeOccupation}
@@ -74,22 +101,42 @@ export default function ParametresScreen() {
             <Delai champ="delaiPremiersEntretiensMois" libelle="Délai des premiers entretiens après l’ouverture (mois)" parametres={parametres} />
             <Delai champ="cadenceContactMois" libelle="Contact avec chaque ménage au moins tous les (mois)" parametres={parametres} />
           </div>
+          <SeuilsQuartiles parametres={parametres} />
+          </fieldset>
         </section>
       )}
       <p><a class="bouton" href={lien.baremes()}>Seuils de la simulation et barèmes FSL</a></p>
+      {encadre && <AValider />}
       <NouvelleResidence />
+      <DatesPcdid />
       <Stockage />
-      {session && session.user.role !== 'chargé' && (
+      {encadre && !enDemonstration() && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           <Appareils />
         </Suspense>
       )}
       <section class="panneau" aria-labelledby="titre-demo">
-        <h2 id="titre-demo">Données de démonstration</h2>
-        <p>Crée une résidence fictive de 40 ménages aux compositions, ressources et besoins variés, pour découvrir l’application ou former un collègue.</p>
-        <button type="button" class="bouton" onClick={() => void creerDemo()}>Créer les données de démonstration</button>
-        {demo && <p role="status">{demo}</p>}
+        <h2 id="titre-demo">Démonstration</h2>
+        {enDemonstration() ? (
+          <>
+            <p>Vous êtes dans l’espace de démonstration : ce qui est saisi ici reste sur cette tablette et n’est jamais envoyé au serveur.</p>
+            <div class="actions">
+              <button type="button" class="bouton" onClick={() => void creerDemo()}>Créer une résidence fictive de 40 ménages</button>
+              <button type="button" class="bouton" onClick={() => changerEspace(false)}>Quitter la démonstration</button>
+            </div>
+            {demo && <p role="status">{demo}</p>}
+          </>
+        ) : (
+          <>
+            <p>
+              Pour découvrir l’application ou former un collègue : un espace séparé, avec une résidence fictive de 40 ménages aux compositions,
+              ressources et besoins variés. Ses données restent sur cette tablette et ne sont jamais envoyées ; vos ménages réels n’y apparaissent pas.
+            </p>
+            <button type="button" class="bouton" onClick={() => changerEspace(true)}>Ouvrir l’espace de démonstration</button>
+          </>
+        )}
       </section>
+      <p><a class="bouton" href={lien.accessibilite()}>Accessibilité</a></p>
     </div>
   );
 }

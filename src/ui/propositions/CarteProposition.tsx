@@ -4,7 +4,7 @@ import {
   LIBELLES_ETAT_ECHEANCE,
   LIBELLES_ETAT_PROPOSITION,
   LIBELLES_MOTIF_REFUS,
-  echeanceReponse,
+  echeanceReponseSuivie,
   echeanceValidationPartenaires,
   estClose,
   estOpposable,
@@ -64,20 +64,20 @@ function Delais({ p, r, bientotJours }: { p: Proposition; r: ReglagesProposition
   const horloges: { libelle: string; echeance: string }[] = [];
   const validation = etatProposition(p) === 'soumise' ? echeanceValidationPartenaires(p, r) : null;
   if (validation) horloges.push({ libelle: 'Validation des partenaires attendue au plus tard le', echeance: validation });
-  const reponse = p.reponse ? null : echeanceReponse(p, r);
-  if (reponse) horloges.push({ libelle: 'Réponse du ménage attendue au plus tard le', echeance: reponse });
+  const reponse = echeanceReponseSuivie(p, r);
+  if (reponse) horloges.push({ libelle: reponse.avantVisite ? 'Réponse du ménage à l’offre écrite attendue au plus tard le' : 'Réponse du ménage attendue au plus tard le', echeance: reponse.echeance });
   return (
     <div class="delais">
       {horloges.map((h) => {
         const etat = etatEcheance(h.echeance, jour, bientotJours);
         return (
           <p key={h.libelle} class={`delai ${etat}`}>
-            {h.libelle} <strong>{le(h.echeance)}</strong>{etat !== 'a_venir' && <span class={`badge ${etat === 'en_retard' ? 'alerte' : 'info'}`}>{etat === 'en_retard' ? 'Délai dépassé' : LIBELLES_ETAT_ECHEANCE.bientot}</span>}
+            {h.libelle} <strong>{le(h.echeance)}</strong>{etat !== 'a_venir' && <> <span class={`badge ${etat === 'en_retard' ? 'alerte' : 'info'}`}>{etat === 'en_retard' ? 'Délai dépassé' : LIBELLES_ETAT_ECHEANCE.bientot}</span></>}
           </p>
         );
       })}
       {reponseEchue(p, r, jour) && <p class="erreur">Le délai de réponse est dépassé : enregistrez l’absence de réponse, qui vaut refus.</p>}
-      {p.visite && !p.reponse && <p class="aide">{regleDelaiReponse(r)}</p>}
+      {reponse && <p class="aide">{regleDelaiReponse(r)}{reponse.avantVisite && ' La visite du logement peut reporter cette échéance.'}</p>}
     </div>
   );
 }
@@ -93,7 +93,7 @@ export function CarteProposition({ p, offre, reglages, bientotJours }: { p: Prop
       <p>{libelleOffre(offre)}</p>
       <p>
         <span class={`badge etat-${etatProposition(p)}`}>{LIBELLES_ETAT_PROPOSITION[etatProposition(p)]}</span>
-        {refus && <span class={`badge refus-${refus.par}`}>{LIBELLES_AUTEUR_REFUS[refus.par]} le {le(refus.date)}</span>}
+        {refus && <> <span class={`badge refus-${refus.par}`}>{LIBELLES_AUTEUR_REFUS[refus.par]} le {le(refus.date)}</span></>}
       </p>
       <p class="aide">{simulation ? `Simulation jointe : ${simulation.libelle || 'sans titre'} du ${le(simulation.creeLe)}, conservée telle quelle.` : 'Aucune simulation enregistrée pour ce logement au moment de la proposition.'}</p>
       <Chronologie p={p} />

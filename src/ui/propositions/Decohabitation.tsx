@@ -1,19 +1,18 @@
 import { useState } from 'preact/hooks';
-import { differenceInYears } from 'date-fns';
-import { AGE_MAJORITE, versDate } from '../../domain/index.ts';
+import { proposerDecohabitation } from '../../domain/index.ts';
 import { decohabiter, type DossierPropositions } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { lien, naviguer } from '../app/route.ts';
 import { nomPersonne } from './format.ts';
 
-// Décohabitation (DOMAIN.md §1): an adult occupant who wants a home of their own gets a file of
-// their own, linked both ways to the household they come from.
+// Décohabitation (DOMAIN.md §1): an adult occupant who wants a home of their own, other than the
+// leaseholder and their spouse or partner, gets a file of their own, linked both ways to the
+// household they come from.
 export function Decohabitation({ dossier }: { dossier: DossierPropositions }) {
   const db = useBase();
   const [message, setMessage] = useState<string | null>(null);
   const jour = aujourdhui();
-  const majeur = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && differenceInYears(versDate(jour), versDate(d)) >= AGE_MAJORITE;
-  const candidats = dossier.personnes.filter((p) => p.lien !== 'titulaire' && majeur(p.dateNaissance) && !dossier.issus.some((m) => m.personneOrigineId === p.id));
+  const candidats = dossier.personnes.filter((p) => proposerDecohabitation(p, jour) && !dossier.issus.some((m) => m.personneOrigineId === p.id));
   const separer = async (personneId: string) => {
     const r = await decohabiter(db, personneId, jour);
     if (r.ok) naviguer(lien.menage(r.valeur.id));
@@ -32,7 +31,7 @@ export function Decohabitation({ dossier }: { dossier: DossierPropositions }) {
           {candidats.map((p) => (
             <li key={p.id}>
               <button type="button" class="bouton" onClick={() => void separer(p.id)}>
-                Ouvrir un dossier de relogement pour {nomPersonne(p)}{p.souhaitDecohabitation ? ' (souhaite décohabiter)' : ''}
+                Ouvrir un dossier de relogement pour {nomPersonne(p)}
               </button>
             </li>
           ))}

@@ -37,7 +37,7 @@ export function NouvelleProposition({ dossier, rang, opposable }: { dossier: Dos
   };
   return (
     <form class="panneau nouvelle-proposition ne-pas-imprimer" onSubmit={(e) => void envoyer(e)} aria-labelledby="titre-nouvelle-proposition">
-      <h3 id="titre-nouvelle-proposition">Nouvelle proposition (n° {rang}){opposable && <span class="badge opposable">Proposition opposable</span>}</h3>
+      <h3 id="titre-nouvelle-proposition">Nouvelle proposition (n° {rang}){opposable && <> <span class="badge opposable">Proposition opposable</span></>}</h3>
       <div class="grille-champs">
         <Champ id="np-offre" def={{ cle: 'offre', libelle: 'Logement proposé', genre: 'choix', options: [...offres.map((o) => ({ valeur: o.id, libelle: libelleOffre(o) })), { valeur: PAR_REFERENCE, libelle: 'Autre logement : saisir sa référence' }] }} valeur={v.offre ?? ''} changer={maj('offre')} />
         {v.offre === PAR_REFERENCE && <Champ id="np-reference" def={{ cle: 'reference', libelle: 'Référence du logement chez le bailleur', genre: 'texte' }} valeur={v.reference ?? ''} changer={maj('reference')} />}

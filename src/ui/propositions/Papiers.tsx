@@ -1,5 +1,6 @@
 import { differenceInYears } from 'date-fns';
 import {
+  ANS_SANS_PROPOSITION,
   LIBELLES_ACTIVITE,
   LIBELLES_ALERTE_SIMULATION,
   LIBELLES_AUTEUR_REFUS,
@@ -10,6 +11,8 @@ import {
   LIBELLES_MOTIF_REFUS,
   MOTIFS_REFUS,
   QUESTIONS,
+  compositionDe,
+  dernierMenageDeLaResidence,
   echeanceReponse,
   estOpposable,
   etatProposition,
@@ -17,10 +20,14 @@ import {
   formatEvolutionEuros,
   formatResteAVivre,
   formatTaux,
+  presentationMenage,
+  quartileRessources,
   refusDe,
   ressourcesMensuelles,
+  sansPropositionDepuis,
   situationPropositions,
   versDate,
+  type Destinataire,
   type Offre,
   type Proposition,
   type ResultatSimulation,
@@ -29,7 +36,7 @@ import type { DossierPropositions } from '../../data/index.ts';
 import { aujourdhui } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
 import { regleDelaiReponse } from './CarteProposition.tsx';
-import { le, libelleOffre, lireInstantane, nomPersonne } from './format.ts';
+import { le, libelleOffre, lireInstantane } from './format.ts';
 
 // The papers of the proposals (DOMAIN.md §6, charte §4 steps 9 and 11), one A4 page each when
 // printed: the CALEOL sheet, the side-by-side comparison, the proposal letter with its answer
@@ -51,12 +58,14 @@ const texteReponse = (d: DossierPropositions, cle: string): string => {
 const age = (naissance: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(naissance) ? `${differenceInYears(versDate(aujourdhui()), versDate(naissance))} ans` : 'âge inconnu');
 const blanc = '…………………………';
 
-function Entete({ dossier, titre }: { dossier: DossierPropositions; titre: string }) {
+/** Headed with the signed-in user's organisation (signed out, the activity's name); anonymous to partners after a signed refusal. */
+function Entete({ dossier, titre, destinataire = 'partenaires' }: { dossier: DossierPropositions; titre: string; destinataire?: Destinataire }) {
+  const m = presentationMenage(dossier.menage, destinataire);
   return (
     <header class="papier-entete">
-      <p>{dossier.territoire.territoire} · Relogement · {le(aujourdhui())}</p>
+      <p>{[dossier.organisation ?? 'Relogement', dossier.territoire.territoire, le(aujourdhui())].filter(Boolean).join(' · ')}</p>
       <h1>{titre}</h1>
-      <p><strong>{dossier.menage.nom}</strong>{dossier.menage.reference ? ` · réf. ${dossier.menage.reference}` : ''} · {[dossier.menage.adresse, dossier.menage.logement].filter(Boolean).join(', ') || 'adresse non renseignée'}</p>
+      <p><strong>{m.nom}</strong>{m.reference ? ` · réf. ${m.reference}` : ''} · {m.adresse}</p>
     </header>
   );
 }
@@ -66,11 +75,12 @@ const offreDe = (d: DossierPropositions, p: Proposition | undefined): Offre | un
 
 function FicheCaleol({ dossier: d, cible }: Props) {
   const p = propositionCible(d, cible);
-  const ressources = ressourcesMensuelles(d.reponses, d.personnes.map((x) => x.id));
+  const { nomOccupant, anonyme } = presentationMenage(d.menage, 'partenaires');
+  const ressources = ressourcesMensuelles(d.reponses, d.occupants.map((x) => x.id));
   const s = situationPropositions(d.propositions, d.territoire.propositions);
   const besoins = [
-    ...d.personnes.filter((x) => x.handicap).map((x) => `${nomPersonne(x)} : handicap ou mobilité réduite`),
-    ...d.personnes.filter((x) => /^\d{4}/.test(x.dateNaissance) && differenceInYears(versDate(aujourdhui()), versDate(x.dateNaissance)) >= 65).map((x) => `${nomPersonne(x)} : ${age(x.dateNaissance)} (vieillissement)`),
+    ...d.occupants.filter((x) => x.handicap).map((x) => `${nomOccupant(x)} : handicap ou mobilité réduite`),
+    ...d.occupants.filter((x) => /^\d{4}/.test(x.dateNaissance) && differenceInYears(versDate(aujourdhui()), versDate(x.dateNaissance)) >= 65).map((x) => `${nomOccupant(x)} : ${age(x.dateNaissance)} (vieillissement)`),
     texteReponse(d, 'souhaits.logementAdapte') === 'Oui' ? `Logement adapté nécessaire${texteReponse(d, 'souhaits.precisionsAdaptation') ? ` : ${texteReponse(d, 'souhaits.precisionsAdaptation')}` : ''}` : '',
     texteReponse(d, 'souhaits.ascenseurIndispensable') === 'Oui' ? 'Ascenseur indispensable' : '',
   ].filter(Boolean);
@@ -79,30 +89,37 @@ function FicheCaleol({ dossier: d, cible }: Props) {
     texteReponse(d, 'accompagnement.travailleurSocial') === 'Oui' ? 'Suivi par un travailleur social' : '',
     texteReponse(d, 'accompagnement.freins') ? `Freins au relogement : ${texteReponse(d, 'accompagnement.freins')}` : '',
     `Propositions déjà faites au ménage : ${s.comptees.filter((x) => x.id !== p?.id).length}, dont ${s.refusMenage.length} refusée(s) par le ménage`,
-    d.origine ? `Décohabitation du ménage ${d.origine.nom}` : '',
+    dernierMenageDeLaResidence(d.menage, d.menagesDeLaResidence) ? 'Dernier ménage de sa résidence à reloger' : '',
+    d.residence && sansPropositionDepuis(d.propositions, d.residence.dateOuverture, aujourdhui())
+      ? `Relogement annoncé il y a plus de ${ANS_SANS_PROPOSITION} ans (ouverture de la résidence le ${le(d.residence.dateOuverture)}), aucune proposition encore faite`
+      : '',
+    d.origine ? (anonyme ? 'Décohabitation d’un autre ménage' : `Décohabitation du ménage ${presentationMenage(d.origine, 'partenaires').nom}`) : '',
     p && estOpposable(p, d.territoire.propositions) ? 'Proposition opposable, après médiation' : '',
   ].filter(Boolean);
   const simulation = lireInstantane(p?.simulation);
+  const composition = compositionDe(d.occupants);
+  const seuils = d.territoire.simulation.seuilsQuartiles;
+  const quartile = ressources !== null && composition && seuils ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile` : blanc;
   return (
     <>
       <Entete dossier={d} titre="Fiche de présentation en CALEOL" />
       <table class="papier-tableau">
         <tbody>
           <tr><th scope="row">Logement proposé</th><td>{p ? `Proposition n° ${p.rang} du ${le(p.proposeeLe)} : ${libelleOffre(offreDe(d, p))}` : 'Aucune proposition'}</td></tr>
-          <tr><th scope="row">Ressources mensuelles</th><td>{ressources === null ? 'Non renseignées' : `${formatEuros(ressources)} (moyenne des 3 derniers mois)`} · Quartile de ressources : {blanc}</td></tr>
-          <tr><th scope="row">Date de la demande de logement social</th><td>{blanc} · N° unique : {blanc}</td></tr>
+          <tr><th scope="row">Ressources mensuelles</th><td>{ressources === null ? 'Non renseignées' : `${formatEuros(ressources)} (moyenne des 3 derniers mois)`} · Quartile de ressources : {quartile}</td></tr>
+          <tr><th scope="row">Date de la demande de logement social</th><td>{d.dateDemande ? le(d.dateDemande) : blanc} · N° unique : {blanc}</td></tr>
           <tr><th scope="row">Typologie souhaitée</th><td>{texteReponse(d, 'souhaits.typologie') || 'Non renseignée'}{texteReponse(d, 'souhaits.communes') ? ` · Communes : ${texteReponse(d, 'souhaits.communes')}` : ''}</td></tr>
           <tr><th scope="row">Besoins spécifiques</th><td>{besoins.length ? besoins.join(' ; ') : 'Aucun besoin spécifique signalé'}</td></tr>
           <tr><th scope="row">Informations complémentaires</th><td>{complements.join(' ; ')}</td></tr>
           {simulation && <tr><th scope="row">Après relogement</th><td>Reste à charge {formatEuros(simulation.resultat.apres.resteACharge)} · taux d’effort {formatTaux(simulation.resultat.apres.tauxEffort)} · reste à vivre {formatResteAVivre(simulation.resultat.apres.resteAVivre)}</td></tr>}
         </tbody>
       </table>
-      <h2>Composition du ménage ({d.personnes.length} personne{d.personnes.length > 1 ? 's' : ''})</h2>
+      <h2>Composition du ménage ({d.occupants.length} personne{d.occupants.length > 1 ? 's' : ''})</h2>
       <table class="papier-tableau">
         <thead><tr><th scope="col">Nom</th><th scope="col">Lien</th><th scope="col">Âge</th><th scope="col">Activité</th></tr></thead>
         <tbody>
-          {d.personnes.map((x) => (
-            <tr key={x.id}><td>{nomPersonne(x)}</td><td>{LIBELLES_LIEN[x.lien]}</td><td>{age(x.dateNaissance)}</td><td>{x.activite ? LIBELLES_ACTIVITE[x.activite] : '—'}</td></tr>
+          {d.occupants.map((x) => (
+            <tr key={x.id}><td>{nomOccupant(x)}</td><td>{LIBELLES_LIEN[x.lien]}</td><td>{age(x.dateNaissance)}</td><td>{x.activite ? LIBELLES_ACTIVITE[x.activite] : '—'}</td></tr>
           ))}
         </tbody>
       </table>
@@ -160,7 +177,7 @@ function CourrierProposition({ dossier: d, cible }: Props) {
   const offre = offreDe(d, p);
   return (
     <>
-      <Entete dossier={d} titre={`Proposition de relogement n° ${p.rang}${opposable ? ' — proposition opposable' : ''}`} />
+      <Entete dossier={d} titre={`Proposition de relogement n° ${p.rang}${opposable ? ' — proposition opposable' : ''}`} destinataire="menage" />
       <p>Madame, Monsieur,</p>
       <p>Dans le cadre du projet de renouvellement urbain, nous vous proposons le logement suivant : <strong>{libelleOffre(offre)}</strong>{offre?.loyer != null ? `, loyer ${formatEuros(offre.loyer)} et charges ${formatEuros(offre.charges ?? 0)} par mois` : ''}.</p>
       <p>{p.visite ? `La visite du logement ${p.visite.date >= aujourdhui() ? 'aura lieu' : 'a eu lieu'} le ${le(p.visite.date)}${p.visite.heure ? ` à ${p.visite.heure.replace(':', ' h ')}` : ''}, en présence de votre chargé de relogement.` : 'La date de la visite du logement vous sera communiquée par votre chargé de relogement.'}</p>
@@ -185,7 +202,7 @@ function CourrierMediation({ dossier: d, cible }: Props) {
   const refus = situationPropositions(d.propositions, d.territoire.propositions).refusMenage;
   return (
     <>
-      <Entete dossier={d} titre="Courrier post-médiation" />
+      <Entete dossier={d} titre="Courrier post-médiation" destinataire="menage" />
       <p>Madame, Monsieur,</p>
       <p>Vous avez refusé {refus.length} proposition{refus.length > 1 ? 's' : ''} de relogement ({refus.map((p) => `n° ${p.rang}${p.reponse ? ` le ${le(p.reponse.date)}` : ''}`).join(', ')}). Une médiation s’est tenue le {le(m.date)} en présence de : {m.presents.filter((x) => x.trim()).join(', ') || blanc}.</p>
       <p>Au cours de cette médiation, le logement recherché pour votre troisième proposition a été défini ainsi :</p>

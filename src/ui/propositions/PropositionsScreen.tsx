@@ -20,18 +20,18 @@ export default function PropositionsScreen({ id, papier, cible }: { id: string; 
   if (estPapier(papier)) return <PapierScreen dossier={dossier} papier={papier} cible={cible} />;
   const reglages = dossier.territoire.propositions;
   const s = situationPropositions(dossier.propositions, reglages);
-  const peutProposer = !s.enCours && !s.relogeLe && s.comptees.length < reglages.maxPropositions;
+  const peutProposer = !s.enCours && !s.relogeLe;
   const mediationRequise = s.refusDeclenchantMediation !== null;
   return (
     <div class="ecran-propositions">
-      <p><a href={lien.menage(id)}>← {dossier.menage.nom || 'Ménage sans nom'}</a></p>
+      <p class="retour"><a href={lien.menage(id)}>← {dossier.menage.nom || 'Ménage sans nom'}</a></p>
       <h1>Orientation et propositions — {dossier.menage.nom || 'Ménage sans nom'}</h1>
       <Decohabitation dossier={dossier} />
       <Orientation dossier={dossier} />
       <section class="panneau" aria-labelledby="titre-propositions">
         <h2 id="titre-propositions">Propositions</h2>
         <p>
-          {s.comptees.length} proposition{s.comptees.length > 1 ? 's' : ''} faite{s.comptees.length > 1 ? 's' : ''} au ménage sur {reglages.maxPropositions} au plus
+          {s.comptees.length} proposition{s.comptees.length > 1 ? 's' : ''} faite{s.comptees.length > 1 ? 's' : ''} au ménage ({reglages.maxPropositions} lui sont dues)
           {s.relogeLe ? ` · relogé, bail signé le ${le(s.relogeLe)}` : ''}
         </p>
         <p class="actions">

@@ -5,7 +5,7 @@ import type { Entretien, Offre, Personne, SimulationEnregistree } from '../../do
 import { contexteSimulation, donneesSimulationMenage, enregistrerSimulation, listerOffres, simulationsDuMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien } from '../app/route.ts';
+import { lien, naviguer } from '../app/route.ts';
 import { PanneauSimulation, libelleOffre, type DonneesPanneau, type SimulationAEnregistrer } from './PanneauSimulation.tsx';
 
 // "Simuler" on a household (issue 4 §5): its latest interview and occupants on one side, an offer
@@ -80,10 +80,11 @@ export default function SimulationScreen({ menageId, offreId }: { menageId: stri
   };
   return (
     <div class="ecran-simulation">
-      <p class="actions"><a href={lien.menage(menageId)}>← {menage.nom || 'Ménage'}</a></p>
+      <p class="actions retour"><a href={lien.menage(menageId)}>← {menage.nom || 'Ménage'}</a></p>
       <h1>Simulation — {menage.nom || 'Ménage sans nom'}</h1>
       <p class="impression-seule">Fiche de simulation du {jour(date)}. Document d’aide à la décision : les partenaires décident.</p>
-      <PanneauSimulation key={offreId ?? ''} donnees={panneau} offreInitiale={offreId} enregistrer={enregistrer} />
+      <PanneauSimulation donnees={panneau} offreInitiale={offreId} enregistrer={enregistrer}
+        surChoixOffre={(id) => naviguer(lien.simulation(menageId, id ?? undefined), true)} />
       <section class="panneau" aria-labelledby="titre-enregistrees">
         <h2 id="titre-enregistrees">Simulations enregistrées</h2>
         {simulations && <SimulationsEnregistrees simulations={simulations} />}

@@ -14,7 +14,8 @@ export type AplAffichee = { estimee: boolean; explication: string; remarques: st
 
 const surface = (n: number | null) => (n === null ? 'non renseignée' : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(n)} m²`);
 const evolutionSurface = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(n)} m²`);
-const dateFr = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : 'sans fin');
+const dateFr = (iso: string) => iso.split('-').reverse().join('/');
+const validite = (debut: string, fin: string | null) => (fin ? `du ${dateFr(debut)} au ${dateFr(fin)}` : `à partir du ${dateFr(debut)}, sans date de fin`);
 
 /** Rising costs and falling reste à vivre read as worse: the evolution cell says which way is good. */
 const sens = (n: number | null, bonSiPositif: boolean) => (n === null || n === 0 ? '' : (n > 0) === bonSiPositif ? 'mieux' : 'moins-bien');
@@ -57,7 +58,7 @@ export function TableauAvantApres({ resultat: r, apl, surfaces }: { resultat: Re
       </table>
       <p class="aide">Dépenses incompressibles retenues : {formatEuros(r.depensesIncompressibles)} par mois. Reste à vivre divisé par {r.detail.diviseurResteAVivre} (personnes × jours).</p>
       {apl?.estimee && (
-        <p class="apl-estimee">APL après relogement <strong>« estimée »</strong> — {apl.explication}.{apl.remarques.map((m) => ` ${m}`).join('')}</p>
+        <p class="apl-estimee">APL après relogement {apl.explication}.{apl.remarques.map((m) => ` ${m}`).join('')}</p>
       )}
       <h3>Alertes</h3>
       {r.alertes.length === 0 ? (
@@ -69,7 +70,7 @@ export function TableauAvantApres({ resultat: r, apl, surfaces }: { resultat: Re
       )}
       {r.avertissements.map((a) => <p key={a.code} class="erreur" role="alert">{a.message}</p>)}
       <p class="bareme-utilise">
-        Barème FSL : {r.bareme.territoire}, du {dateFr(r.bareme.debut)} au {dateFr(r.bareme.fin)} — source : {r.bareme.source}.
+        Barème FSL : {r.bareme.territoire}, {validite(r.bareme.debut, r.bareme.fin)} — source : {r.bareme.source}.
         Occupation : {r.occupation.apres.detail}
       </p>
       <section class="avis-orientation" aria-label="Avis d’orientation">

@@ -56,7 +56,7 @@ export default function EnqueteScreen({ id }: { id: string }) {
   if (!enquete || enquete.supprime || !menage) return <p class="erreur">Cette enquête n’existe pas sur cette tablette. <a href={lien.agenda()}>Retour à l’agenda</a></p>;
   return (
     <div class="ecran-suivi">
-      <p><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage sans nom'}</a> · <a href={lien.agenda()}>À faire</a></p>
+      <p class="retour"><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage sans nom'}</a> · <a href={lien.agenda()}>À faire</a></p>
       <h1>Enquête de satisfaction</h1>
       <FormulaireEnquete enquete={enquete} dateRelogement={menage.dateRelogement ?? null} />
     </div>

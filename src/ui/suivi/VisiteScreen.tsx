@@ -14,7 +14,7 @@ import {
   vigilanceVisite,
 } from '../../domain/index.ts';
 import type { Chiffres, GrilleVisite, Option, VisiteCourtoisie } from '../../domain/index.ts';
-import { enregistrerMontant, lireMenage, lireParametres, lireVisite, modifierVisite } from '../../data/index.ts';
+import { enregistrerMontant, lireMenage, lireParametres, lireVisite, modifierVisite, visiteAvecBudgetAJour } from '../../data/index.ts';
 import type { MontantBudget } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -59,15 +59,17 @@ function Budget({ visite }: { visite: VisiteCourtoisie }) {
         {montant('ressources', 'Ressources mensuelles du ménage (€)')}
       </div>
       {budget.apres === null && <p class="aide">Renseignez le loyer, l’APL et les ressources : le reste à charge, le taux d’effort et le reste à vivre sont alors recalculés.</p>}
-      <table class="tableau-ressources tableau-budget">
-        <caption>Avant et après le relogement</caption>
-        <thead><tr><th scope="col">Chiffre</th><th scope="col">Avant</th><th scope="col">Après</th><th scope="col">Évolution</th></tr></thead>
-        <tbody>
-          {ligne('Reste à charge', (c) => formatEuros(c.resteACharge), (a, b) => formatEvolutionEuros(b.resteACharge - a.resteACharge))}
-          {ligne('Taux d’effort', (c) => formatTaux(c.tauxEffort), (a, b) => formatEvolutionPoints(a.tauxEffort === null || b.tauxEffort === null ? null : b.tauxEffort - a.tauxEffort))}
-          {ligne('Reste à vivre', (c) => formatResteAVivre(c.resteAVivre), (a, b) => formatEvolutionEuros(b.resteAVivre - a.resteAVivre))}
-        </tbody>
-      </table>
+      <div class="defilement">
+        <table class="tableau-ressources tableau-budget">
+          <caption>Avant et après le relogement</caption>
+          <thead><tr><th scope="col">Chiffre</th><th scope="col">Avant</th><th scope="col">Après</th><th scope="col">Évolution</th></tr></thead>
+          <tbody>
+            {ligne('Reste à charge', (c) => formatEuros(c.resteACharge), (a, b) => formatEvolutionEuros(b.resteACharge - a.resteACharge))}
+            {ligne('Taux d’effort', (c) => formatTaux(c.tauxEffort), (a, b) => formatEvolutionPoints(a.tauxEffort === null || b.tauxEffort === null ? null : b.tauxEffort - a.tauxEffort))}
+            {ligne('Reste à vivre', (c) => formatResteAVivre(c.resteAVivre), (a, b) => formatEvolutionEuros(b.resteAVivre - a.resteAVivre))}
+          </tbody>
+        </table>
+      </div>
       {budget.avant === null && <p class="aide">Les chiffres d’avant viennent de la dernière simulation enregistrée du ménage : il n’y en a pas.</p>}
     </fieldset>
   );
@@ -81,7 +83,7 @@ function Orientations({ visite, maj }: { visite: VisiteCourtoisie; maj: (f: (g: 
   const ajouter = () => maj((g) => ({ ...g, accompagnement: { ...g.accompagnement, orientations: [...g.accompagnement.orientations, { partenaire: 'Partenaire à préciser', objet: '', le: null }] } }));
   return (
     <div>
-      <h4>Orientations vers des partenaires</h4>
+      <h2 class="sous-titre">Orientations vers des partenaires</h2>
       {liste.map((o, i) => (
         <div class="grille-champs" key={i}>
           <ChampSaisie id={`orientation-${i}-partenaire`} libelle={`Partenaire ${i + 1}`} valeur={o.partenaire}
@@ -152,8 +154,8 @@ export function CompteRenduVisite({ visite, dateRelogement, vigilance }: { visit
 export default function VisiteScreen({ id }: { id: string }) {
   const db = useBase();
   const donnees = useLive(async () => {
-    const visite = await lireVisite(db, id);
-    const [menage, parametres] = await Promise.all([visite ? lireMenage(db, visite.menageId) : undefined, lireParametres(db)]);
+    const lue = await lireVisite(db, id);
+    const [visite, menage, parametres] = await Promise.all([lue && visiteAvecBudgetAJour(db, lue, aujourdhui()), lue ? lireMenage(db, lue.menageId) : undefined, lireParametres(db)]);
     return { visite, menage, parametres };
   }, [db, id]);
   if (!donnees) return <p class="chargement">Chargement…</p>;
@@ -161,7 +163,7 @@ export default function VisiteScreen({ id }: { id: string }) {
   if (!visite || visite.supprime || !menage) return <p class="erreur">Cette visite n’existe pas sur cette tablette. <a href={lien.agenda()}>Retour à l’agenda</a></p>;
   return (
     <div class="ecran-suivi">
-      <p><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage sans nom'}</a> · <a href={lien.agenda()}>À faire</a></p>
+      <p class="retour"><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage sans nom'}</a> · <a href={lien.agenda()}>À faire</a></p>
       <h1>Visite de courtoisie n° {visite.numero}</h1>
       <p class="aide">{menage.dateRelogement ? `Relogé le ${dateLongue(menage.dateRelogement)} (signature du bail).` : 'Relogement non enregistré.'}</p>
       <CompteRenduVisite visite={visite} dateRelogement={menage.dateRelogement ?? null} vigilance={parametres.vigilance} />

@@ -23,7 +23,7 @@ const ERREURS: Record<NonNullable<Appareil['report']['lastError']>, string> = {
 };
 
 function aSurveiller(a: Appareil, maintenant: Date): boolean {
-  return differenceInHours(maintenant, parseISO(a.report.syncedAt)) >= SILENCE_HEURES || a.report.failuresSinceLastSuccess > 0;
+  return differenceInHours(maintenant, parseISO(a.report.syncedAt)) >= SILENCE_HEURES || a.report.failuresSinceLastSuccess > 0 || a.report.refused > 0;
 }
 
 function Ligne({ appareil: a, maintenant }: { appareil: Appareil; maintenant: Date }) {
@@ -37,6 +37,7 @@ function Ligne({ appareil: a, maintenant }: { appareil: Appareil; maintenant: Da
         <br /><span class="aide">il y a {formatDistanceStrict(parseISO(r.syncedAt), maintenant, { locale: fr })}</span>
       </td>
       <td>{nombre.format(r.pending)}</td>
+      <td>{nombre.format(r.refused)}</td>
       <td>{r.failuresSinceLastSuccess > 0 ? `${nombre.format(r.failuresSinceLastSuccess)} (${r.lastError ? ERREURS[r.lastError] : 'inconnue'})` : 'aucun'}{decalage}</td>
       <td>{r.storage.persisted ? 'protégé' : 'non protégé'}{r.storage.usage !== null && r.storage.quota !== null ? ` · ${mo(r.storage.usage)} / ${mo(r.storage.quota)}` : ''}</td>
     </tr>
@@ -67,11 +68,11 @@ export default function Appareils() {
       {appareils && appareils.length === 0 && <p>Aucune tablette n’a encore synchronisé.</p>}
       {appareils && appareils.length > 0 && (
         <>
-          <p role="status">{surveiller > 0 ? `${nombre.format(surveiller)} tablette${surveiller > 1 ? 's' : ''} à surveiller : silencieuse depuis plus de ${SILENCE_HEURES} heures ou en échec.` : 'Toutes les tablettes ont synchronisé récemment.'}</p>
+          <p role="status">{surveiller > 0 ? `${nombre.format(surveiller)} tablette${surveiller > 1 ? 's' : ''} à surveiller : silencieuse depuis plus de ${SILENCE_HEURES} heures, en échec ou avec des modifications refusées.` : 'Toutes les tablettes ont synchronisé récemment.'}</p>
           <table class="appareils">
             <caption>Dernière synchronisation réussie de chaque tablette, la plus ancienne d’abord</caption>
             <thead>
-              <tr><th scope="col">Utilisateur</th><th scope="col">Dernière synchronisation</th><th scope="col">Modifications en attente</th><th scope="col">Échecs depuis</th><th scope="col">Stockage</th></tr>
+              <tr><th scope="col">Utilisateur</th><th scope="col">Dernière synchronisation</th><th scope="col">Modifications en attente</th><th scope="col">Refusées</th><th scope="col">Échecs depuis</th><th scope="col">Stockage</th></tr>
             </thead>
             <tbody>{appareils.map((a) => <Ligne key={`${a.deviceId}/${a.user.email}`} appareil={a} maintenant={maintenant} />)}</tbody>
           </table>

@@ -1,22 +1,11 @@
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { QUESTIONS } from '../../domain/index.ts';
 import { conflitsDuMenage, marquerConflitVu } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
+import { libelleChamp } from './libelles-champs.ts';
 
 const quand = (iso: string) => format(parseISO(iso), "d MMMM yyyy 'à' HH:mm", { locale: fr });
-const LIBELLES: Record<string, string> = {
-  nom: 'Nom', prenom: 'Prénom', reference: 'Référence', adresse: 'Adresse', logement: 'Logement', telephone: 'Téléphone', type: 'Situation',
-  statut: 'Étape', referent: 'Référent', binome: 'Binôme', dernierContact: 'Dernier contact', refusConsentement: 'Refus de consentement',
-  lien: 'Lien avec le titulaire', sexe: 'Sexe', dateNaissance: 'Date de naissance', activite: 'Activité', hebergeDepuis: 'Hébergé(e) depuis',
-  handicap: 'Handicap', souhaitDecohabitation: 'Souhait de décohabitation', date: 'Date de l’entretien', supprime: 'Suppression',
-};
-const libelleChamp = (champ: string) => {
-  if (champ.startsWith('reponses.')) return QUESTIONS.get(champ.slice('reponses.'.length))?.libelle ?? 'Réponse à l’entretien';
-  if (champ.startsWith('consentements.')) return `Consentement (${champ.slice('consentements.'.length)})`;
-  return LIBELLES[champ] ?? champ;
-};
 const montrer = (v: unknown) => (v === null || v === '' ? '(vide)' : typeof v === 'object' ? JSON.stringify((v as { valeur?: unknown }).valeur ?? v) : String(v));
 
 /** Concurrent edits on this household: the value kept and the one it replaced, until checked. */

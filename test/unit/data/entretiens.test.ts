@@ -6,6 +6,7 @@ import {
   enregistrerReponse,
   entretiensDuMenage,
   lireEntretien,
+  lireMenage,
   modifierDateEntretien,
   modifierMenage,
   ouvrirEntretien,
@@ -104,6 +105,29 @@ describe('completing an interview', () => {
     await remplir(db, e.id, titulaire);
     await terminerEntretien(db, e.id, contexte(menage, [titulaire]));
     expect(await db.resumes.get(menage.id)).toMatchObject({ entretienEnCours: false, premierEntretienTermineLe: e.date, dernierContact: e.date });
+  });
+});
+
+describe('the household after its interview', () => {
+  it('a completed first interview moves the household to the interviews step and records the contact', async () => {
+    const db = nouvelleBase();
+    const { menage, titulaire } = await unMenage(db);
+    const e = await ouvrirEntretien(db, menage.id, AUJOURDHUI);
+    await remplir(db, e.id, titulaire);
+    await modifierDateEntretien(db, e.id, '2026-03-12');
+    await terminerEntretien(db, e.id, contexte(menage, [titulaire]));
+    expect(await lireMenage(db, menage.id)).toMatchObject({ statut: 'entretien', dernierContact: '2026-03-12' });
+  });
+
+  it('a household further along keeps its step, and a later contact already noted is kept', async () => {
+    const db = nouvelleBase();
+    const { menage, titulaire } = await unMenage(db);
+    await modifierMenage(db, menage.id, { statut: 'dossier', dernierContact: '2026-03-14' });
+    const e = await ouvrirEntretien(db, menage.id, AUJOURDHUI);
+    await remplir(db, e.id, titulaire);
+    await modifierDateEntretien(db, e.id, '2026-03-12');
+    await terminerEntretien(db, e.id, contexte(menage, [titulaire]));
+    expect(await lireMenage(db, menage.id)).toMatchObject({ statut: 'dossier', dernierContact: '2026-03-14' });
   });
 });
 

@@ -211,3 +211,29 @@ describe('migration to version 7', () => {
     }
   });
 });
+describe('migration to version 9', () => {
+  it('sends again the changes an earlier version set aside without showing them, in their order', async () => {
+    const nom = nomUnique('migration-refusees');
+    noms.push(nom);
+    const d = donnees();
+    const ancienne = new RelogementDb(nom, VERSIONS.filter((v) => v.numero < 9));
+    await ancienne.open();
+    const [premiere, seconde, ...enAttente] = d.outbox;
+    await ancienne.transaction('rw', ancienne.tables, async () => {
+      await ancienne.outbox.bulkAdd(enAttente);
+      // As version 8's engine kept them: outbox rows with their seq, and the server's reason.
+      await ancienne.meta.put({ key: 'changesRefusees', value: [{ ...seconde!, seq: 2, erreur: 'Les données de référence…' }, { ...premiere!, seq: 1, erreur: 'Accès refusé.' }] });
+    });
+    ancienne.close();
+
+    const db = new RelogementDb(nom);
+    await db.open();
+    try {
+      expect(await db.meta.get('changesRefusees')).toBeUndefined();
+      expect(await db.refusees.count()).toBe(0);
+      expect((await db.outbox.orderBy('seq').toArray()).map(({ seq: _seq, ...row }) => row)).toEqual([...enAttente, premiere, seconde]);
+    } finally {
+      db.close();
+    }
+  });
+});

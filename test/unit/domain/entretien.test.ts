@@ -5,7 +5,9 @@ import {
   cleRessource,
   entretienSchema,
   estVisible,
+  libelleMois,
   libelleReponse,
+  nomAffiche,
   problemesSection,
   progressionSection,
   reponseCleSchema,
@@ -110,7 +112,7 @@ describe('conditional questions (siReponse)', () => {
     expect(problemesSection(section('logement'), cache, ctx)).toEqual([]);
     const visible = avec(cache, { 'logement.impayes': { valeur: 'oui' } });
     expect(problemesSection(section('logement'), visible, ctx)).toEqual([
-      { section: 'logement', champ: 'logement.dette', message: 'Saisissez un nombre, par exemple 1 234,56.', genre: 'invalide' },
+      { section: 'logement', champ: 'logement.dette', libelle: 'Montant de la dette locative (€)', message: 'Saisissez un nombre, par exemple 1 234,56.', genre: 'invalide' },
     ]);
   });
 
@@ -152,7 +154,7 @@ describe('verifierEntretien: completion blocked until fixed', () => {
     const { entretien: e, ctx } = situationComplete();
     expect(verifierEntretien(avec(e, { 'souhaits.formeHabitat': NSP, 'mobilite.attachementQuartier': NSP }), ctx)).toEqual([]);
     expect(verifierEntretien(avec(e, { 'logement.loyer': NSP }), ctx)).toEqual([
-      { section: 'logement', champ: 'logement.loyer', message: 'Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.', genre: 'invalide' },
+      { section: 'logement', champ: 'logement.loyer', libelle: 'Loyer mensuel hors charges (€)', message: 'Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.', genre: 'invalide' },
     ]);
   });
 
@@ -165,6 +167,23 @@ describe('verifierEntretien: completion blocked until fixed', () => {
       ['ressources', 'manquant'],
     ]);
     expect(verifierEntretien(avec(faux, { [cleRessource(id, 2, 'salaire')]: { valeur: '1 500' } }), ctx)).toEqual([]);
+  });
+
+  it('names whose resource, which month and which nature is wrong', () => {
+    const { entretien: e, ctx } = situationComplete();
+    const titulaire = ctx.personnes[0]!;
+    const faux = avec(e, { [cleRessource(titulaire.id, 2, 'salaire')]: { valeur: '1 500 €' } });
+    expect(verifierEntretien(faux, ctx)[0]).toMatchObject({ libelle: `${nomAffiche(titulaire)}, ${libelleMois(e.date, 2)}, Salaires`, message: 'Saisissez un nombre, par exemple 1 234,56.' });
+  });
+
+  it('an implausible resource blocks until the officer confirms it', () => {
+    const { entretien: e, ctx } = situationComplete();
+    const cle = cleRessource(ctx.personnes[0]!.id, 1, 'salaire');
+    expect(verifierEntretien(avec(e, { [cle]: { valeur: '25 000' } }), ctx)[0]).toMatchObject({
+      champ: cle,
+      message: expect.stringMatching(/^Valeur improbable : vérifiez la saisie \(au plus 20\s000 €\) ou confirmez le montant\.$/),
+    });
+    expect(verifierEntretien(avec(e, { [cle]: { valeur: '25 000', confirme: true } }), ctx)).toEqual([]);
   });
 
   it('blocks on the household’s occupants and consent', () => {
@@ -200,8 +219,8 @@ describe('verifierDateEntretien', () => {
 describe('progressionSection of the special sections', () => {
   it('occupants: one per valid occupant plus the confirmation', () => {
     const { entretien: e, ctx } = situationComplete();
-    expect(progressionSection(section('occupants'), e, ctx)).toEqual({ repondues: 2, total: 3 });
-    expect(progressionSection(section('occupants'), e, { ...ctx, personnes: [] })).toEqual({ repondues: 1, total: 3 });
+    expect(progressionSection(section('occupants'), e, ctx)).toEqual({ repondues: 2, total: 2 });
+    expect(progressionSection(section('occupants'), e, { ...ctx, personnes: [] })).toEqual({ repondues: 1, total: 2 });
   });
 
   it('resources: the months entered out of three', () => {

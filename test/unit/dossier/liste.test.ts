@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REGLAGES_DOSSIER_PAR_DEFAUT, REGLAGES_TERRITOIRE_PAR_DEFAUT, dossierAlerte, etatDossier, exigencesDossier, pieceDossierSchema } from '../../../src/domain/index.ts';
+import { REGLAGES_DOSSIER_PAR_DEFAUT, REGLAGES_TERRITOIRE_PAR_DEFAUT, dossierAlerte, etatDossier, etatDossierMenage, exigencesDossier, pieceDossierSchema } from '../../../src/domain/index.ts';
+import { personne } from '../domain/fixtures.ts';
 import type { Exigence, KindPiece, OccupantDossier, PieceDossier, SituationDossier } from '../../../src/domain/index.ts';
 
 // REFERENCES.md §4.2: the checklist of a social-housing demand, from the household's situation.
@@ -65,6 +66,20 @@ describe('checklist of the dossier', () => {
     const e = exigencesDossier(situation([occupant(), heberge]), AUJOURDHUI);
     expect(kindsDe(e, heberge.id)).toEqual(['identite', 'avis_imposition_dernier', 'avis_imposition_precedent', 'justificatif_hebergement']);
     expect(kindsDe(e, null)).toContain('attestation_caf');
+  });
+
+  it('asks a décohabitant for his own pieces and the certificate of the person hosting him, not his parents’ lease and receipts', () => {
+    const fils = occupant({ activite: 'salarie', dateNaissance: '2000-04-02' });
+    const e = exigencesDossier(situation([fils], { decohabitation: true }), AUJOURDHUI);
+    expect(kindsDe(e, fils.id)).toEqual(['identite', 'avis_imposition_dernier', 'avis_imposition_precedent', 'bulletins_salaire']);
+    expect(kindsDe(e, null)).toEqual(['attestation_hebergement', 'numero_unique']);
+  });
+
+  it('reads the décohabitation from the household’s link to the one it comes from', () => {
+    const fils = occupant();
+    const lignes = (menageOrigineId: string | null) => etatDossierMenage({ type: 'locataire_social', menageOrigineId }, [personne({ id: fils.id })], [], REGLAGES_DOSSIER_PAR_DEFAUT, AUJOURDHUI).lignes;
+    expect(lignes(MENAGE).filter((l) => l.personneId === null).map((l) => l.kind)).toEqual(['attestation_hebergement', 'numero_unique']);
+    expect(lignes(null).filter((l) => l.personneId === null).map((l) => l.kind)).toEqual(['bail', 'quittances', 'numero_unique']);
   });
 
   it('follows the family situation, pregnancy and tenure', () => {

@@ -114,6 +114,21 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
     expect(evenementsDossier(nguyen, plusTard).map((e) => [e.libelle, e.classe])).toEqual([['Délai de réponse dépassé (proposition n° 1) : constater le refus', 'en_retard']]);
   });
 
+  it('shows the answer clock from the notification of the written offer, before the visit', () => {
+    const notifiee = dossier(6, 'Famille Roux', {
+      propositions: [
+        proposition(60, '2025-04-22', [
+          { type: 'avis', partenaire: 'Ville', avis: 'favorable', date: '2025-04-23' },
+          { type: 'avis', partenaire: 'DDTM', avis: 'favorable', date: '2025-04-24' },
+          { type: 'caleol', decision: 'attribution', date: '2025-04-30' },
+          { type: 'offre_notifiee', date: '2025-05-09' },
+        ]),
+      ],
+    });
+    // Notified on Friday 9 May: 10 days, the first not counted, end on Monday 19 May.
+    expect(resume([notifiee])).toEqual([['Famille Roux', 'Réponse du ménage à l’offre écrite attendue (proposition n° 1)', '2025-05-19', null, 'prochains_jours', false]]);
+  });
+
   it('stops the before-move clocks once the lease is signed, and shows a lease signature ahead', () => {
     const signee = proposition(60, '2025-04-01', [
       { type: 'avis', partenaire: 'Ville', avis: 'favorable', date: '2025-04-02' },

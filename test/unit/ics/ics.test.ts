@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agendaVersIcs, echapperTexte, exporterIcs, plierLigne, type EvenementIcs } from '../../../src/domain/ics/index.ts';
+import { agendaVersIcs, designerMenage, echapperTexte, exporterIcs, plierLigne, type EvenementIcs } from '../../../src/domain/ics/index.ts';
 import { REGLAGES_ECHEANCES_PAR_DEFAUT, agenda, type DossierAgenda } from '../../../src/domain/echeances/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT } from '../../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
@@ -131,5 +131,12 @@ describe('the agenda as an .ics file', () => {
     expect(ics).toContain('SUMMARY:Visite de courtoisie n° 1 — dossier D-0002');
     expect(ics).toContain('DESCRIPTION:Échéance : 14 mai 2025\\nRendez-vous fixé après l’échéance.');
     expect(deplier(agendaVersIcs(evenements, () => 'autre', { horodatage }))).toContain(uids[0]);
+  });
+
+  it('names a household by its reference when asked, and by its name when it has none, never by an id', () => {
+    const titre = (ics: string) => lignes(deplier(ics)).find((l) => l.startsWith('SUMMARY:'));
+    expect(titre(agendaVersIcs(evenements, designerMenage('reference', new Map([[dossier.menageId, 'D-0002']])), { horodatage }))).toBe('SUMMARY:Visite de courtoisie n° 1 — D-0002');
+    expect(titre(agendaVersIcs(evenements, designerMenage('reference', new Map()), { horodatage }))).toBe('SUMMARY:Visite de courtoisie n° 1 — Famille Diallo');
+    expect(titre(agendaVersIcs(evenements, designerMenage('nom', new Map([[dossier.menageId, 'D-0002']])), { horodatage }))).toBe('SUMMARY:Visite de courtoisie n° 1 — Famille Diallo');
   });
 });

@@ -80,6 +80,14 @@ describe('headers and files written otherwise', () => {
     expect(offres[0]).toMatchObject({ commune: 'Loos', typologie: 'T2', surface: 45.2, loyer: 310, charges: 42.5, statut: 'disponible' });
   });
 
+  it('reads the first letting as a full date, or keeps the year alone, and the dates of conventionnement and réhabilitation', () => {
+    const csv = 'Commune;Date de mise en location;Date de conventionnement;Date de réhabilitation\nHem;15/09/2021;;\nLoos;1975;01/07/2019;15/06/2022\n';
+    const { offres, erreurs } = importerOffresCsv(csv, nouvelId);
+    expect(erreurs.filter((e) => e.champ?.startsWith('date'))).toEqual([]);
+    expect(offres[0]).toMatchObject({ datePremiereLocation: '2021-09-15', anneePremiereLocation: null });
+    expect(offres[1]).toMatchObject({ datePremiereLocation: null, anneePremiereLocation: 1975, dateConventionnement: '2019-07-01', dateRehabilitation: '2022-06-15' });
+  });
+
   it('names columns it does not know and the essential ones it misses', () => {
     const { erreurs } = importerOffresCsv('Commune;Couleur des volets\nHem;bleu\n', nouvelId);
     expect(erreurs.filter((e) => e.ligne === 1)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estRecente, logementDeLOffre, offreCompleteSchema, offreSchema, partsNonDetaillees, verifierOffre } from '../../../src/domain/offre/index.ts';
+import { estRecente, logementDeLOffre, motifsRecente, offreCompleteSchema, offreSchema, partsNonDetaillees, verifierOffre } from '../../../src/domain/offre/index.ts';
 import { nouvelId, offre } from './donnees.ts';
 
 describe('the stored offer', () => {
@@ -49,9 +49,26 @@ describe('an offer in the simulation', () => {
     expect(partsNonDetaillees(o)).toEqual(['chauffage']);
   });
 
-  it('counts as recent a dwelling first let less than 5 years ago', () => {
-    expect(estRecente(offre({ anneePremiereLocation: 2022 }), '2026-03-01')).toBe(true);
-    expect(estRecente(offre({ anneePremiereLocation: 2021 }), '2026-03-01')).toBe(false);
-    expect(estRecente(offre({ anneePremiereLocation: null }), '2026-03-01')).toBe(false);
+  // Charte §2.3 C: « neuf ou conventionné depuis moins de 5 ans (y compris réhabilité depuis moins de 5 ans) ».
+  it('counts as recent a dwelling first let less than 5 years before the date, to the day', () => {
+    expect(estRecente(offre({ datePremiereLocation: '2021-03-02' }), '2026-03-01')).toBe(true);
+    expect(estRecente(offre({ datePremiereLocation: '2021-03-01' }), '2026-03-01')).toBe(false);
+    expect(estRecente(offre({ datePremiereLocation: '2026-09-01' }), '2026-03-01')).toBe(true);
+    expect(estRecente(offre({ datePremiereLocation: null }), '2026-03-01')).toBe(false);
+  });
+
+  it('counts as recent an older dwelling conventionné or réhabilité less than 5 years ago, and says why', () => {
+    const rehabilite = offre({ datePremiereLocation: '1975-09-01', dateRehabilitation: '2022-06-15', dateConventionnement: '2020-12-31' });
+    expect(motifsRecente(rehabilite, '2026-03-01')).toEqual(['réhabilité le 15 juin 2022']);
+    expect(estRecente(offre({ datePremiereLocation: '1975-09-01', dateConventionnement: '2021-12-01' }), '2026-03-01')).toBe(true);
+    expect(estRecente(offre({ datePremiereLocation: '1975-09-01', dateConventionnement: '2020-12-31' }), '2026-03-01')).toBe(false);
+  });
+
+  it('judges an older record holding only the year on 1 January of that year, never on a guess', () => {
+    const ancienne = offreSchema.parse({ id: nouvelId(), anneePremiereLocation: 2021 });
+    expect(ancienne).toMatchObject({ datePremiereLocation: null, dateConventionnement: null, dateRehabilitation: null });
+    expect(estRecente(ancienne, '2025-12-31')).toBe(true);
+    expect(estRecente(ancienne, '2026-01-01')).toBe(false);
+    expect(motifsRecente(offre({ anneePremiereLocation: 2022 }), '2026-03-01')).toEqual(['première location en 2022']);
   });
 });

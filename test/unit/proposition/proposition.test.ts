@@ -10,13 +10,16 @@ import {
   evenementPropositionSchema,
   partenairesEnRetard,
   refusDe,
+  orientationSchema,
   reglagesPropositionSchema,
   reponseEchue,
   situationPropositions,
+  verifierProposition,
+  verifierPropositionsDuMenage,
   type Proposition,
 } from '../../../src/domain/proposition/index.ts';
 import { plusJours } from '../../../src/domain/calendrier/index.ts';
-import { contexte, creer, demande, mediation, refusee, suivre } from './outils.ts';
+import { contexte, creer, demande, id, mediation, menageId, refusee, suivre } from './outils.ts';
 
 const ctx = contexte('2025-06-30');
 const refusPar = (p: Proposition, brut: unknown) => {
@@ -69,6 +72,15 @@ describe('a proposal in the circuit dématérialisé, step by step (charte §4 s
     expect(echeanceReponse(visitee, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe('2025-05-30');
   });
 
+  it('without a written offer, silence past the 10 days after the visit is not a refusal (CCH R441-10)', () => {
+    expect(reponseEchue(visitee, REGLAGES_PROPOSITION_PAR_DEFAUT, '2025-06-10')).toBe(false);
+    expect(refusPar(visitee, { type: 'absence_reponse', date: '2025-06-10' })).toBe(
+      'Le silence du ménage ne vaut refus qu’après une offre écrite notifiée indiquant le délai de réponse (CCH R441-10) : enregistrez d’abord la notification de l’offre écrite.',
+    );
+    const silenceSansOffre: Proposition = { ...visitee, reponse: { date: '2025-06-10', decision: 'sans_reponse', motif: null, commentaire: '' } };
+    expect(verifierProposition(silenceSansOffre, REGLAGES_PROPOSITION_PAR_DEFAUT)).toEqual([{ champ: 'reponse', message: 'L’absence de réponse vaut refus sans offre écrite notifiée.' }]);
+  });
+
   const notifiee = suivre(visitee, [{ type: 'offre_notifiee', date: '2025-05-22' }], ctx);
 
   it('never less than 10 days after the written offer: 1 June is a Sunday, so Monday 2 June', () => {
@@ -108,12 +120,24 @@ describe('a proposal in the circuit dématérialisé, step by step (charte §4 s
     expect(refusPar(proposee, { type: 'avis', partenaire: 'CAF', avis: 'favorable', date: '2025-05-06' })).toBe('CAF n’est pas appelé à valider cette proposition (partenaires : Ville, Métropole, DDTM).');
   });
 
+  it('after a partner’s rejection, sends the next proposal to the GTR or GTRM unless the household is oriented anew (charte §5.5 C)', () => {
+    const rejetee = suivre(proposee, [{ type: 'avis', partenaire: 'DDTM', avis: 'defavorable', motif: 'Taux d’effort trop élevé', date: '2025-05-06' }], ctx);
+    const dematerialise = demande(11, '2025-05-12', { circuit: 'circuit_dematerialise', partenaires: ['Ville', 'Métropole', 'DDTM'] });
+    expect(creerProposition(dematerialise, { propositions: [rejetee], mediations: [] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui)).toEqual({
+      ok: false,
+      message: 'Un partenaire n’a pas validé la proposition n° 1 dans le circuit dématérialisé (le 6 mai 2025) : la situation est traitée en GTR ou GTRM (charte §5.5 C). Faites la proposition en GTR ou en GTRM, ou enregistrez d’abord une nouvelle orientation vers le circuit dématérialisé.',
+    });
+    expect(creer(demande(12, '2025-05-12', { circuit: 'gtr' }), [rejetee], [], ctx).rang).toBe(1);
+    const reorientation = orientationSchema.parse({ id: id(13), menageId, date: '2025-05-09', circuit: 'circuit_dematerialise', decidePar: 'GTR du 9 mai' });
+    expect(creerProposition(dematerialise, { propositions: [rejetee], mediations: [], orientations: [reorientation] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui).ok).toBe(true);
+  });
+
   it('refuses a CALEOL decision before the partners all validated, naming who is awaited', () => {
     expect(refusPar(proposee, { type: 'caleol', decision: 'attribution', date: '2025-05-10' })).toBe('La CALEOL attend la validation de tous les partenaires : avis attendu de Ville, Métropole, DDTM.');
   });
 });
 
-describe('three proposals at most, a mediation before the third (CCH L353-15, charte §3 D)', () => {
+describe('three proposals due, a mediation before the third (CCH L353-15, L442-6, charte §3 D)', () => {
   const jour = (base: string) => (n: number) => plusJours(base, n);
   const p1 = refusee(creer(demande(1, '2025-01-06'), [], [], ctx), jour('2025-01-06'), ctx);
   const p2 = refusee(creer(demande(2, '2025-02-03'), [p1], [], ctx), jour('2025-02-03'), ctx);
@@ -140,15 +164,17 @@ describe('three proposals at most, a mediation before the third (CCH L353-15, ch
     expect(tardive.ok ? '' : tardive.message).toContain('la médiation du 12 mars 2025 est postérieure à la date de la proposition.');
   });
 
-  it('with the mediation, the third proposal is made and is binding; a fourth is refused', () => {
+  it('with the mediation, the third proposal is made and is binding; after its refusal the landlord may make a fourth (three is a floor)', () => {
     const m = mediation(20, '2025-02-20');
     const p3 = creer(demande(3, '2025-03-10'), [p1, p2], [m], ctx);
     expect(p3.rang).toBe(3);
     expect(estOpposable(p3, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe(true);
     expect(estOpposable(p2, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe(false);
     const refusee3 = refusee(p3, jour('2025-03-10'), ctx);
-    const r = creerProposition(demande(4, '2025-04-14'), { propositions: [p1, p2, refusee3], mediations: [m] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui);
-    expect(r).toEqual({ ok: false, message: 'Le ménage a déjà reçu les 3 propositions prévues (CCH L353-15) : aucune proposition de plus.' });
+    const p4 = creer(demande(4, '2025-04-14'), [p1, p2, refusee3], [m], ctx);
+    expect(p4.rang).toBe(4);
+    expect(estOpposable(p4, REGLAGES_PROPOSITION_PAR_DEFAUT)).toBe(false);
+    expect(verifierPropositionsDuMenage([p1, p2, refusee3, p4], [m], REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui)).toEqual([]);
   });
 
   it('a CALEOL refusal is told apart from the household’s and does not use up a proposal', () => {

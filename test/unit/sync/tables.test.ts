@@ -6,6 +6,10 @@ import { PARTENAIRES } from '../../../src/domain/index.ts';
 
 type Row = Record<string, unknown>;
 
+/** The same value with every object's keys in reverse order. */
+const clesInversees = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(clesInversees) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, clesInversees(x)])) : v;
+
 const ID = '0190a000-0000-7000-8000-000000000001';
 const arbUuid = fc.uuid({ version: 7 });
 const arbDate = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -107,6 +111,14 @@ describe.each(cas)('diffRecord / applyField on %s', (table, arb) => {
     fc.assert(
       fc.property(paire(table, arb), ({ avant }) => {
         expect(diffRecord(table, avant, structuredClone(avant))).toEqual([]);
+      }),
+    );
+  });
+
+  it('a record whose object keys come back in another order (as jsonb returns them) has an empty diff', () => {
+    fc.assert(
+      fc.property(paire(table, arb), ({ avant }) => {
+        expect(diffRecord(table, avant, clesInversees(avant) as Row)).toEqual([]);
       }),
     );
   });

@@ -1,0 +1,14 @@
+import type { Menage } from './menage.ts';
+import type { Personne } from './personne.ts';
+
+/**
+ * The occupants relocated together. An adult who got a file of their own (décohabitation) stays on
+ * the household's état d'occupation until they move (charte §2.2 A), but is relocated apart: their
+ * person and resources no longer count in the origin household's simulation, occupancy or
+ * matching, or they would be counted in two files.
+ * `issus` are the files opened from this household (those naming a `personneOrigineId`).
+ */
+export function occupantsAReloger(personnes: readonly Personne[], issus: readonly Pick<Menage, 'personneOrigineId' | 'supprime'>[]): Personne[] {
+  const partis = new Set(issus.filter((m) => !m.supprime).map((m) => m.personneOrigineId));
+  return personnes.filter((p) => !p.supprime && !partis.has(p.id));
+}
