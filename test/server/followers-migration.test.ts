@@ -26,13 +26,14 @@ for (const backend of backends()) {
       const claire = await createTestAccount(db, { organisation: org, role: 'chargé', name: 'Claire Exemple' });
       const samir = await createTestAccount(db, { organisation: org, role: 'chargé', name: 'Samir Exemple', email: `samir.${randomUUID()}@exemple.fr` });
       const other = await createTestAccount(db, { organisation: `MOUS ${randomUUID().slice(0, 8)}`, role: 'chargé', name: 'Inès Martin' });
-      // Two homonyms, as an older server allowed.
-      const homonyms = [randomUUID(), randomUUID()];
+      // Three homonyms, as an older server allowed, and a name the suffix would give.
+      const homonyms = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
       for (const [i, id] of homonyms.entries()) {
-        await db.query(`insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, 'Inès Martin', 'chargé', 'x', now() + $4 * interval '1 second')`, [
+        await db.query(`insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, $4, 'chargé', 'x', now() + $5 * interval '1 second')`, [
           id,
           encadrant.profile.organisation.id,
           `${id}@test.invalid`,
+          i === 0 ? 'Inès Martin (2)' : 'Inès Martin',
           i,
         ]);
       }
@@ -68,9 +69,9 @@ for (const backend of backends()) {
       await sync(otherDevice, app);
       expect(otherDevice.record('menages', ambiguous)).toBeUndefined();
 
-      // The homonyms: the elder keeps the name, the other gets a suffix.
+      // The homonyms: the elder keeps the name, the others get a suffix, unique too.
       const names = await db.query<{ name: string }>('select name from users where id = any($1::uuid[]) order by created_at', [homonyms]);
-      expect(names.map((n) => n.name)).toEqual(['Inès Martin', 'Inès Martin (2)']);
+      expect(names.map((n) => n.name)).toEqual(['Inès Martin (2)', 'Inès Martin', `Inès Martin (2) ${homonyms[2]?.slice(0, 8)}`, 'Inès Martin (3)']);
       await expect(createUser(db, { organisation: org, email: `${randomUUID()}@test.invalid`, password: 'un mot de passe long', role: 'chargé', name: ' inès martin ' })).rejects.toThrow(
         'Le nom « inès martin » est déjà celui d’un compte de l’organisation',
       );
