@@ -83,7 +83,7 @@ for (const backend of backends()) {
       expect(await sees(c, c.samir.token, menageId)).toBe(true);
     });
 
-    it('lets only an encadrant change who follows a household', async () => {
+    it('lets only an encadrant change who follows a household, to a user of the organisation', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
@@ -99,6 +99,14 @@ for (const backend of backends()) {
       encadrant.edit('menages', menageId, 'binomeId', c.samir.profile.id);
       expect((await pushChanges(c.app, c.encadrant.token, encadrant.outbox)).status).toBe(200);
       expect(await sees(c, c.samir.token, menageId)).toBe(true);
+
+      // Only to a user of the organisation.
+      for (const stranger of [c.other.chargee.profile.id, randomUUID()]) {
+        const given = encadrant.edit('menages', menageId, 'referentId', stranger);
+        const refused = await pushChanges(c.app, c.encadrant.token, [given]);
+        expect(refused.status).toBe(403);
+        expect(refused.body.rejected).toEqual([{ changeId: given.changeId, error: 'Le référent ou le binôme d’un ménage est un compte de votre organisation.' }]);
+      }
     });
 
     it('makes a chargée creating a household its référente, and refuses her naming anyone else', async () => {

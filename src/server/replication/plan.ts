@@ -1,6 +1,6 @@
 import { BLOB_FIELDS, PROPOSABLE_TABLES, VALIDATION_FIELDS, formatHlc, judgeChange, parseHlc, splitField } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
-import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
+import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, RecordState } from './records.ts';
 
 // Deciding a push, without touching the database: authorise each change, then keep per field
@@ -32,9 +32,7 @@ const REFERENCE_ONLY = 'Les règles du territoire et les barèmes sont modifiés
 const VALIDATED = 'Cette donnée de référence est validée (ou proposée par quelqu’un d’autre) : seul un encadrant peut la modifier.';
 const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou rattacher une résidence à une autre.';
 const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d’un ménage.';
-
-/** The fields naming who follows a household, which give a chargé access to it. */
-const FOLLOWER_FIELDS: readonly string[] = ['referentId', 'binomeId'];
+const NOT_A_MEMBER = 'Le référent ou le binôme d’un ménage est un compte de votre organisation.';
 
 /** The server's own node in the clocks it makes. */
 const SERVER_NODE = '0000000000000000';
@@ -140,13 +138,15 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     record.createdBy === actor.id && storedValue(record, 'referentId') === actor.id;
 
   /**
-   * `authorise`, and who follows a household is the encadrants' to change: a chargé may only send
-   * what the server already holds (her device creating a household sends its empty binôme).
+   * `authorise`, and who follows a household is a user of the organisation, the encadrants' to
+   * change: a chargé may only send what the server already holds (her device creating a
+   * household sends its empty binôme).
    */
   function authoriseWrite(change: Change): RecordState | string {
     const record = authorise(change);
-    if (typeof record === 'string' || actor.role !== 'chargé' || kindOf(record.table) !== 'menage' || !FOLLOWER_FIELDS.includes(change.field)) return record;
-    return change.value === storedValue(record, change.field) || reaffirms(record, change) ? record : FOLLOWERS_ONLY;
+    if (typeof record === 'string' || kindOf(record.table) !== 'menage' || !FOLLOWER_FIELDS.includes(change.field)) return record;
+    if (actor.role === 'chargé') return change.value === storedValue(record, change.field) || reaffirms(record, change) ? record : FOLLOWERS_ONLY;
+    return change.value === null || state.members.has(String(change.value)) ? record : NOT_A_MEMBER;
   }
 
   for (const change of changes) {
