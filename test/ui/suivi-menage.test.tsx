@@ -51,6 +51,14 @@ describe('the référent of a household', () => {
     await waitFor(async () => expect((await lireMenage(db, menage.id))?.referentId).toBe(SAMIR.id));
   });
 
+  it('shows an encadrant the name written before the accounts, to choose the account', async () => {
+    await preparer('encadrant', false);
+    await enregistrerEquipe(bases[0]!, [CLAIRE, SAMIR, NADIA]);
+    await waitFor(() => expect(screen.getByLabelText('Référent').tagName).toBe('SELECT'));
+    expect((screen.getByLabelText('Référent') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByText('Noté avant les comptes : « Claire (ancien nom) »')).toBeDefined();
+  });
+
   it('is read only for a chargée, by name', async () => {
     await preparer('chargé', true);
     const referent = (await screen.findByLabelText('Référent')) as HTMLInputElement;

@@ -192,8 +192,9 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       -- longer give any right. The names written before are turned into ids where they name
       -- exactly one user of the household's organisation (display name or email, ignoring case
       -- and surrounding spaces, as the name matching did); the others keep no id until an
-      -- encadrant sets one. An id already written (not null) is kept. The new fields take a sequence each, so that devices pull them, and a
-      -- clock of now, authored by whoever wrote the name.
+      -- encadrant sets one. An id already written (not null) is kept. The new fields take a
+      -- sequence each, so that devices pull them, and a clock of now, authored by whoever wrote
+      -- the name.
       create index fields_followers on fields ((value #>> '{}')) where field in ('referentId', 'binomeId');
       drop index fields_people;
       drop index records_creator;

@@ -18,6 +18,7 @@ export function ChoixSuivi({ menage, champ, libelle }: { menage: Menage; champ: 
   const choisi = menage[champ] ?? null;
   const encadre = role === 'encadrant' || role === 'administrateur';
   if (equipe === undefined || role === undefined) return null;
+  const nomStocke = menage[NOM_STOCKE[champ]];
 
   if (equipe !== null && encadre) {
     return (
@@ -28,10 +29,10 @@ export function ChoixSuivi({ menage, champ, libelle }: { menage: Menage; champ: 
           {equipe.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           {choisi !== null && !equipe.some((u) => u.id === choisi) && <option value={choisi}>Compte inconnu de cette tablette</option>}
         </select>
+        {choisi === null && nomStocke && <p class="aide" id={`${id}-ancien`}>Noté avant les comptes : « {nomStocke} »</p>}
       </div>
     );
   }
-  const nomStocke = menage[NOM_STOCKE[champ]];
   const nom = choisi === null ? nomStocke : (equipe?.find((u) => u.id === choisi)?.name ?? nomStocke);
   return (
     <div class="champ">
