@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { genererDemo, jourIso } from '../src/domain/index.ts';
-import { createOrganisation, createUser, findUserByEmail } from '../src/server/accounts/accounts.ts';
+import { createOrganisation, createUser, findUserByEmail, usersOfOrganisation } from '../src/server/accounts/accounts.ts';
 import { openStorage } from '../src/server/db/open.ts';
 import { applyChanges } from '../src/server/replication/push.ts';
 import { creationChanges } from '../src/server/testing.ts';
@@ -31,7 +31,9 @@ try {
     motDePasse = randomBytes(9).toString('base64url');
     compte = await createUser(db, { organisation: values.org, email: values.email, password: motDePasse, role: 'encadrant', name: 'Compte de démonstration' });
   }
-  const demo = genererDemo({ nombre, graine: Date.now() % 100_000, aujourdhui: jourIso(new Date()), nouvelId: randomUUID });
+  // The households are followed by the organisation's chargés, by id, as an encadrant would set them.
+  const equipe = (await usersOfOrganisation(db, compte.organisation.id)).filter((u) => u.role === 'chargé').map((u) => ({ id: u.id, nom: u.name }));
+  const demo = genererDemo({ nombre, graine: Date.now() % 100_000, aujourdhui: jourIso(new Date()), nouvelId: randomUUID, equipe });
   let clock = initialHlc(randomBytes(8).toString('hex'));
   const changes: Change[] = [];
   const ajouter = (table: SyncedTable, records: readonly object[]) => {

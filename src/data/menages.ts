@@ -3,12 +3,16 @@ import type { Menage, Personne } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
+import { lireSession } from './synchro.ts';
 
 export type NouveauMenage = Pick<Menage, 'residenceId' | 'nom'> & Partial<Omit<Menage, 'id' | 'creeLe'>>;
 
+/** A chargée creating a household becomes its référente (the server makes her so anyway, docs/sync.md « Droits »). */
 export async function creerMenage(db: RelogementDb, donnees: NouveauMenage, aujourdhui: string): Promise<Menage> {
   const id = uuidv7();
-  return ecrire<Menage>(db, 'menages', id, () => ({ ...donnees, id, creeLe: aujourdhui }) as Menage);
+  const session = await lireSession(db);
+  const referentId = session?.user.role === 'chargé' ? session.user.id : null;
+  return ecrire<Menage>(db, 'menages', id, () => ({ referentId, ...donnees, id, creeLe: aujourdhui }) as Menage);
 }
 
 export async function modifierMenage(db: RelogementDb, id: string, modif: Partial<Omit<Menage, 'id'>>): Promise<Menage> {

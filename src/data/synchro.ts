@@ -21,6 +21,18 @@ export async function lireSession(db: RelogementDb): Promise<Session | null> {
 export const enregistrerSession = (db: RelogementDb, session: Session | null) =>
   session ? db.meta.put({ key: CLE_SESSION, value: session }) : db.meta.delete(CLE_SESSION);
 
+/** The organisation's users, as the server listed them at the last sync (référent and binôme choices). */
+export type MembreOrganisation = { id: string; name: string; role: Profile['role'] };
+
+const CLE_EQUIPE = 'equipe';
+
+/** The users of the organisation, null before the first sync that listed them. */
+export async function lireEquipe(db: RelogementDb): Promise<MembreOrganisation[] | null> {
+  return ((await db.meta.get(CLE_EQUIPE))?.value as MembreOrganisation[] | undefined) ?? null;
+}
+export const enregistrerEquipe = (db: RelogementDb, membres: readonly MembreOrganisation[]) =>
+  db.meta.put({ key: CLE_EQUIPE, value: membres.map(({ id, name, role }) => ({ id, name, role })) });
+
 export async function lireCheckpoint(db: RelogementDb): Promise<number> {
   return ((await db.meta.get(CLE_CHECKPOINT))?.value as number | undefined) ?? 0;
 }

@@ -102,7 +102,7 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
   for (let i = 0; i < n; i += 1) {
     const id = randomUUID();
     ids.push(id);
-    add('menages', menageSchema.parse({ id, residenceId, nom: `Ménage ${i + 1}`, reference: `M-${i + 1}`, referent: actor.name, creeLe: '2025-02-01', telephone: '06 00 00 00 00' }));
+    add('menages', menageSchema.parse({ id, residenceId, nom: `Ménage ${i + 1}`, reference: `M-${i + 1}`, referentId: actor.id, creeLe: '2025-02-01', telephone: '06 00 00 00 00' }));
     for (let p = 0; p < 1 + (i % 4); p += 1) {
       add('personnes', personneSchema.parse({ id: randomUUID(), menageId: id, prenom: `Prénom ${p + 1}`, nom: `Ménage ${i + 1}`, lien: p === 0 ? 'titulaire' : 'enfant', dateNaissance: '1980-05-0' + (p + 1) }));
     }

@@ -175,6 +175,7 @@ export const assignmentRequestSchema = z.object({ userId: z.string().uuid() });
 export const usersResponseSchema = z.object({
   users: z.array(z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: roleSchema })),
 });
+export type UsersResponse = z.infer<typeof usersResponseSchema>;
 
 // Blobs (photos and scans), addressed by the SHA-256 of their content
 

@@ -143,7 +143,7 @@ for (const backend of backends()) {
     it('lets whoever sees the record that names a blob read it, and nobody else', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       const hash = sha256(PNG);
       await put(c.app, c.claire.token, hash, 'image/png', PNG);
       claire.edit('pieces' as SyncedTable, randomUUID(), 'menageId', menageId);

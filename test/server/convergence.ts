@@ -192,7 +192,7 @@ export function convergenceSuite(backend: Backend, runs: number): void {
           const [a, b] = clients as [ModelClient, ModelClient];
           const oracle = new Oracle();
           const ids = { menage: randomUUID(), personne: randomUUID(), entretien: randomUUID() };
-          a.create('menages', menageSchema.parse({ id: ids.menage, residenceId, nom: 'Famille Diallo', referent: 'Claire', creeLe: '2025-03-01' }));
+          a.create('menages', menageSchema.parse({ id: ids.menage, residenceId, nom: 'Famille Diallo', referentId: claire.profile.id, creeLe: '2025-03-01' }));
           a.create('personnes', personneSchema.parse({ id: ids.personne, menageId: ids.menage, prenom: 'Awa' }));
           a.create('entretiens', entretienSchema.parse({ id: ids.entretien, menageId: ids.menage, date: '2025-03-02', type: 'premier', statut: 'brouillon', reponses: {} }));
           await settle(world, clients, oracle);

@@ -42,11 +42,11 @@ export async function cast(db: Database, now: () => number = Date.now): Promise<
   };
 }
 
-/** A client that writes a new household (with one occupant) followed by `referent`. */
-export function newHousehold(client: ModelClient, residenceId: string, referent: string): { menageId: string; personneId: string } {
+/** A client that writes a new household (with one occupant) whose référent is the user `referentId`. */
+export function newHousehold(client: ModelClient, residenceId: string, referentId: string | null): { menageId: string; personneId: string } {
   const menageId = randomUUID();
   const personneId = randomUUID();
-  const menage = menageSchema.parse({ id: menageId, residenceId, nom: 'Famille Martin', referent, creeLe: '2025-03-01' });
+  const menage = menageSchema.parse({ id: menageId, residenceId, nom: 'Famille Martin', referentId, creeLe: '2025-03-01' });
   client.create('menages', menage);
   client.create('personnes', personneSchema.parse({ id: personneId, menageId, prenom: 'Awa', nom: 'Martin', lien: 'titulaire' }));
   return { menageId, personneId };

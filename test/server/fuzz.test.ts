@@ -56,11 +56,11 @@ for (const backend of backends()) {
     it('answers 1,000 random requests with no 5xx and no change', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       const applied = [...claire.outbox];
       expect((await pushChanges(c.app, c.claire.token, applied)).status).toBe(200);
       const foreign = new ModelClient(c.other.encadrant.token, Date.now);
-      const foreignHousehold = newHousehold(foreign, c.other.residenceId, 'B');
+      const foreignHousehold = newHousehold(foreign, c.other.residenceId, null);
       expect((await pushChanges(c.app, foreign.token, foreign.outbox)).status).toBe(200);
       const valid = (): Change => claire.edit('menages', menageId, 'telephone', '06 12 34 56 78');
       const forbidden = (): Change => claire.edit('menages', foreignHousehold.menageId, 'telephone', '06 00');

@@ -11,13 +11,14 @@ import { pgliteTemplate } from '../../src/server/testing.ts';
 // server, each suite in a schema of its own. In CI a missing TEST_DATABASE_URL fails the
 // PostgreSQL variant instead of skipping it.
 
-export type Backend = { name: 'pglite' | 'postgres'; open: () => Promise<{ db: Database; close: () => Promise<void> }> };
+/** `open(until)` migrates up to step `until` (all by default). */
+export type Backend = { name: 'pglite' | 'postgres'; open: (until?: number) => Promise<{ db: Database; close: () => Promise<void> }> };
 
 const pglite: Backend = {
   name: 'pglite',
-  open: async () => {
+  open: async (until) => {
     const db = await openPglite({ template: await pgliteTemplate() });
-    await migrate(db);
+    await migrate(db, until);
     return { db, close: () => db.close() };
   },
 };
@@ -25,13 +26,13 @@ const pglite: Backend = {
 function postgres(url: string): Backend {
   return {
     name: 'postgres',
-    open: async () => {
+    open: async (until) => {
       const schema = `test_${randomUUID().replace(/-/g, '')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       const db = openPostgres(url, { schema, max: 4 });
-      await migrate(db);
+      await migrate(db, until);
       return {
         db,
         close: async () => {
@@ -55,11 +56,11 @@ export function backends(): Backend[] {
   return process.env.CI ? [pglite, missingInCi] : [pglite];
 }
 
-/** Opens the backend's database before the suite's tests and closes it after them. */
-export function useDatabase(backend: Backend): { readonly db: Database } {
+/** Opens the backend's database (migrated up to step `until`) before the suite's tests and closes it after them. */
+export function useDatabase(backend: Backend, until?: number): { readonly db: Database } {
   let opened: { db: Database; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    opened = await backend.open();
+    opened = await backend.open(until);
   }, 60_000);
   afterAll(async () => {
     await opened?.close();

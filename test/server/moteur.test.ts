@@ -28,7 +28,7 @@ describe('the sync engine', () => {
   it('brings a concurrent edit’s note to the tablet, and tells the server of an acknowledgement made offline at the next sync', async () => {
     // Claire and Nadia change the same phone number without having seen each other's edit.
     const deClaire = new ModelClient(claire.token, Date.now);
-    const { menageId } = newHousehold(deClaire, residenceId, 'Claire');
+    const { menageId } = newHousehold(deClaire, residenceId, claire.profile.id);
     await pushChanges(serveur.app, claire.token, deClaire.outbox, deClaire.deviceId);
     deClaire.outbox = [];
     const deNadia = new ModelClient(nadia.token, Date.now);

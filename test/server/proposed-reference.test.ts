@@ -11,12 +11,12 @@ import { backends, useDatabase } from './harness.ts';
 // encadrant then validates it, or maps it onto an existing résidence and the households follow.
 
 /** Claire's tablet: a résidence of her own (and its operation), a household in it with one occupant. */
-function claireProposes(claire: ModelClient, referent: string) {
+function claireProposes(claire: ModelClient, referentId: string) {
   const operation = operationSchema.parse({ id: randomUUID(), nom: 'NPNRU Les Tilleuls' });
   const residence = residenceSchema.parse({ id: randomUUID(), operationId: operation.id, nom: 'Les Tilleuls', dateOuverture: '2026-01-05' });
   claire.create('operations', operation);
   claire.create('residences', residence);
-  const household = newHousehold(claire, residence.id, referent);
+  const household = newHousehold(claire, residence.id, referentId);
   claire.edit('menages', household.menageId, 'telephone', '06 12 34 56 78');
   return { residenceId: residence.id, operationId: operation.id, ...household };
 }
@@ -28,7 +28,7 @@ for (const backend of backends()) {
     it('keeps the proposal and every change of its households, then lets an encadrant validate it', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const proposed = claireProposes(claire, c.claire.profile.name);
+      const proposed = claireProposes(claire, c.claire.profile.id);
       const sent = claire.outbox.length;
       const answer = await pushChanges(c.app, c.claire.token, claire.outbox, claire.deviceId);
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -65,7 +65,7 @@ for (const backend of backends()) {
     it('lets an encadrant map a proposed résidence onto an existing one, the households with it', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const proposed = claireProposes(claire, c.claire.profile.name);
+      const proposed = claireProposes(claire, c.claire.profile.id);
       await sync(claire, c.app);
 
       // What the encadrant's tablet writes when she maps the proposal (src/data referentiel).

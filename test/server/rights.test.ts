@@ -17,7 +17,7 @@ for (const backend of backends()) {
     it('keeps each organisation’s households to itself and reveals nothing', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       expect((await pushChanges(c.app, c.claire.token, claire.outbox)).status).toBe(200);
 
       const intruder = new ModelClient(c.other.encadrant.token, Date.now);
@@ -35,7 +35,7 @@ for (const backend of backends()) {
       intruder.create('personnes', personneSchema.parse({ id: randomUUID(), menageId, prenom: 'Intrus' }));
       expect((await pushChanges(c.app, intruder.token, intruder.outbox)).status).toBe(403);
       intruder.outbox = [];
-      newHousehold(intruder, c.residenceId, 'Chargée B');
+      newHousehold(intruder, c.residenceId, null);
       const borrowed = await pushChanges(c.app, intruder.token, intruder.outbox);
       expect(borrowed.status).toBe(403);
 
@@ -54,7 +54,7 @@ for (const backend of backends()) {
     it('lets a chargée write only the households she follows', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await pushChanges(c.app, c.claire.token, claire.outbox);
       const samir = new ModelClient(c.samir.token, Date.now);
       samir.edit('menages', menageId, 'telephone', '06 00');

@@ -12,7 +12,7 @@ import { backends, useDatabase } from './harness.ts';
 async function householdOfClaire(db: Parameters<typeof cast>[0]) {
   const c = await cast(db);
   const claire = new ModelClient(c.claire.token, Date.now);
-  const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+  const { menageId, personneId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
   await sync(claire, c.app);
   return { c, claire, menageId, personneId };
 }
@@ -24,7 +24,7 @@ for (const backend of backends()) {
     it('shares a household with its organisation and follows rights', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId, personneId } = newHousehold(claire, c.residenceId, '');
+      const { menageId, personneId } = newHousehold(claire, c.residenceId, null);
       await sync(claire, c.app);
       expect(claire.outbox).toEqual([]);
 
@@ -40,7 +40,7 @@ for (const backend of backends()) {
       expect(samir.record('menages', menageId)).toBeUndefined();
 
       // Once named binôme, his next pull brings the whole household, rows older than his checkpoint included.
-      encadrant.edit('menages', menageId, 'binome', c.samir.profile.name);
+      encadrant.edit('menages', menageId, 'binomeId', c.samir.profile.id);
       await sync(encadrant, c.app);
       await sync(samir, c.app);
       expect(samir.record('menages', menageId)).toEqual(encadrant.record('menages', menageId));
@@ -56,7 +56,7 @@ for (const backend of backends()) {
     it('applies a replayed push once', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      newHousehold(claire, c.residenceId, c.claire.profile.name);
+      newHousehold(claire, c.residenceId, c.claire.profile.id);
       const first = await pushChanges(c.app, c.claire.token, claire.outbox);
       const before = await pullAll(c.app, c.encadrant.token);
       const replay = await pushChanges(c.app, c.claire.token, claire.outbox);
@@ -70,7 +70,7 @@ for (const backend of backends()) {
     it('logs a concurrent edit whichever value wins, and not an edit made after seeing', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await sync(claire, c.app);
       const encadrant = new ModelClient(c.encadrant.token, Date.now);
       await sync(encadrant, c.app);
@@ -112,7 +112,7 @@ for (const backend of backends()) {
     it('pages a pull in sequence order without losing a row', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      for (let i = 0; i < 5; i += 1) newHousehold(claire, c.residenceId, c.claire.profile.name);
+      for (let i = 0; i < 5; i += 1) newHousehold(claire, c.residenceId, c.claire.profile.id);
       await pushChanges(c.app, c.claire.token, claire.outbox);
       const whole = await pullAll(c.app, c.encadrant.token, 0, 500);
       const paged = await pullAll(c.app, c.encadrant.token, 0, 7);
@@ -129,7 +129,7 @@ for (const backend of backends()) {
       const c = await cast(storage.db);
       await seedHouseholds(storage.db, c.claire.profile, c.residenceId, 260);
       const samir = new ModelClient(c.samir.token, Date.now);
-      const { menageId } = newHousehold(samir, c.residenceId, c.samir.profile.name);
+      const { menageId } = newHousehold(samir, c.residenceId, c.samir.profile.id);
       await sync(samir, c.app);
       const fresh = new ModelClient(c.samir.token, Date.now);
       const pages = await sync(fresh, c.app);
@@ -168,14 +168,14 @@ for (const backend of backends()) {
       expect(samir.record('personnes', personneId)?.prenom).toBe('Awa');
 
       // Unassigned while still binôme: he keeps it.
-      encadrant.edit('menages', menageId, 'binome', c.samir.profile.name);
+      encadrant.edit('menages', menageId, 'binomeId', c.samir.profile.id);
       await sync(encadrant, c.app);
       expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}/assignments/${c.samir.profile.id}`)).status).toBe(204);
       expect((await sync(samir, c.app)).flatMap((p) => p.removed)).toEqual([]);
-      expect(samir.record('menages', menageId)?.binome).toBe(c.samir.profile.name);
+      expect(samir.record('menages', menageId)?.binomeId).toBe(c.samir.profile.id);
 
       // No longer binôme either: his device forgets the household and its occupants.
-      encadrant.edit('menages', menageId, 'binome', '');
+      encadrant.edit('menages', menageId, 'binomeId', null);
       const pagesEncadrant = await sync(encadrant, c.app);
       expect((await sync(samir, c.app)).flatMap((p) => p.removed)).toEqual([menageId]);
       expect(samir.record('menages', menageId)).toBeUndefined();
@@ -187,7 +187,7 @@ for (const backend of backends()) {
     it('refuses invalid changes with their ids and writes nothing', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       const bad = claire.edit('menages', menageId, 'statut', 'inconnu');
       const before = await pullAll(c.app, c.encadrant.token);
       const answer = await pushChanges(c.app, c.claire.token, claire.outbox);

@@ -30,9 +30,12 @@ const PRENOMS_M = ['Mohamed', 'Jean', 'Karim', 'Lucas', 'Mamadou', 'Pierre', 'Yo
 const COMPOSITIONS = ['seul', 'couple', 'famille', 'monoparentale', 'agee', 'famille_hebergee', 'grande_famille'] as const;
 const STATUTS: readonly StatutMenage[] = ['a_rencontrer', 'entretien', 'entretien', 'dossier', 'dossier', 'oriente', 'proposition', 'reloge', 'suivi'];
 
-export type OptionsDemo = { nombre: number; graine: number; aujourdhui: string; nouvelId: () => string; suffixe?: string };
+/** A user who may follow the demo households: référent, and binôme when there are two or more. */
+export type MembreEquipe = { id: string; nom: string };
 
-export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = '' }: OptionsDemo): Demo {
+export type OptionsDemo = { nombre: number; graine: number; aujourdhui: string; nouvelId: () => string; suffixe?: string; equipe?: readonly MembreEquipe[] };
+
+export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = '', equipe = [] }: OptionsDemo): Demo {
   const r = aleatoire(graine);
   const jour = parseISO(aujourdhui);
   const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -53,9 +56,13 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
   for (let i = 0; i < nombre; i++) {
     const nom = r.parmi(NOMS);
     const composition = r.parmi(COMPOSITIONS);
+    const referent = equipe.length > 0 ? r.parmi(equipe) : null;
+    const binome = equipe.find((m) => m !== referent) ?? null;
     const menage: Menage = {
       id: nouvelId(),
       residenceId: residence.id,
+      referentId: referent?.id ?? null,
+      binomeId: binome?.id ?? null,
       reference: `TIL-${String(i + 1).padStart(4, '0')}`,
       nom: `Famille ${nom} (fictive)`,
       adresse: `${1 + (i % 9)} rue Imaginaire, 59999 Exempleville`,
@@ -63,8 +70,8 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
       telephone: '',
       type: r.chance(0.85) ? 'locataire_social' : r.parmi(['locataire_prive', 'proprietaire_occupant', 'foyer', 'sans_droit_ni_titre'] as const),
       statut: r.parmi(STATUTS),
-      referent: r.parmi(['Claire Exemple', 'Samir Exemple']),
-      binome: 'Binôme de démonstration',
+      referent: referent?.nom ?? '',
+      binome: binome?.nom ?? '',
       consentements: {},
       refusConsentement: null,
       dernierContact: iso(addDays(jour, -r.entre(3, 110))),

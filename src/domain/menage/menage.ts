@@ -11,6 +11,13 @@ export const typeMenageSchema = z.enum(TYPES_MENAGE, { message: 'Type de ménage
 export const menageSchema = z.object({
   id: idSchema,
   residenceId: idSchema,
+  /**
+   * The users who follow the household (their account ids): who may see it on a chargée's tablet.
+   * Set by an encadrant; a chargée creating a household becomes its référente. Right after
+   * `residenceId` so that the batch creating a household carries them (docs/sync.md « Droits »).
+   */
+  referentId: idSchema.nullable().default(null),
+  binomeId: idSchema.nullable().default(null),
   reference: z.string().max(60).default(''),
   nom: z.string().max(200),
   adresse: z.string().max(300).default(''),
@@ -18,6 +25,7 @@ export const menageSchema = z.object({
   telephone: z.string().max(40).default(''),
   type: typeMenageSchema.default('locataire_social'),
   statut: statutMenageSchema.default('a_rencontrer'),
+  /** Display names written before the ids existed: shown until the users' list is known, never used for rights. */
   referent: z.string().max(120).default(''),
   binome: z.string().max(120).default(''),
   consentements: z.partialRecord(partenaireSchema, accordPartenaireSchema).default({}),

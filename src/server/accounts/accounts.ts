@@ -40,6 +40,9 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   if (taken) throw new HttpError(409, `Un compte existe déjà pour ${email}.`);
   const id = randomUUID();
   const name = user.name?.trim() || email;
+  // Tablets show the référent and binôme of a household by name: one name, one person.
+  const [homonym] = await db.query('select 1 from users where organisation_id = $1 and lower(btrim(name)) = lower($2)', [org.id, name]);
+  if (homonym) throw new HttpError(409, `Le nom « ${name} » est déjà celui d’un compte de l’organisation : choisissez-en un autre (par exemple avec l’initiale du nom).`);
   await db.query('insert into users (id, organisation_id, email, name, role, password_hash) values ($1, $2, $3, $4, $5, $6)', [
     id,
     org.id,

@@ -212,16 +212,76 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 10,
+    name: 'household followers by user id',
+    sql: `
+      -- A chargé follows the households whose referentId or binomeId is her user id: names no
+      -- longer give any right. The names written before are turned into ids where they name
+      -- exactly one user of the household's organisation (display name or email, ignoring case
+      -- and surrounding spaces, as the name matching did); the others keep no id until an
+      -- encadrant sets one. An id already written (not null) is kept. The new fields take a
+      -- sequence each, so that devices pull them, and a clock of now, authored by whoever wrote
+      -- the name.
+      create index fields_followers on fields ((value #>> '{}')) where field in ('referentId', 'binomeId');
+      drop index fields_people;
+      drop index records_creator;
+      with named as (
+        select f.rid, f.author, case f.field when 'referent' then 'referentId' else 'binomeId' end as field, r.org_id,
+               lower(btrim(f.value #>> '{}')) as name
+        from fields f join records r on r.rid = f.rid
+        where f.field in ('referent', 'binome') and r.tbl = 'menages' and btrim(f.value #>> '{}') <> ''),
+      matched as (
+        select n.rid, n.field, n.author, min(u.id::text) as user_id
+        from named n join users u on u.organisation_id = n.org_id and (lower(btrim(u.name)) = n.name or lower(u.email) = n.name)
+        group by n.rid, n.field, n.author
+        having count(distinct u.id) = 1),
+      numbered as (
+        select m.*, row_number() over (order by m.rid, m.field) as n from matched m
+        where not exists (select 1 from fields f where f.rid = m.rid and f.field = m.field and f.value <> 'null'::jsonb)),
+      written as (
+        insert into fields (rid, field, value, hlc, seq, author)
+        select rid, field, to_jsonb(user_id), to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '-0000-0000000000000000',
+               (select seq from sync_state where id = 1) + n, author
+        from numbered
+        on conflict (rid, field) do update set value = excluded.value, hlc = excluded.hlc, seq = excluded.seq, author = excluded.author
+        returning 1)
+      update sync_state set seq = seq + (select count(*) from written) where id = 1;
+      -- The storage each organisation uses (step 8) counts the fields just written.
+      insert into organisation_usage (org_id, field_bytes)
+        select r.org_id, sum(octet_length(f.value::text)) from fields f join records r using (rid) group by r.org_id
+        on conflict (org_id) do update set field_bytes = excluded.field_bytes;
+    `,
+  },
+  {
+    id: 11,
+    name: 'display names unique within an organisation',
+    sql: `
+      -- A household's référent or binôme is chosen by name on the tablets: two users of one
+      -- organisation may not share one. Those who did get a suffix « (2) », « (3) »… by seniority.
+      with ranked as (
+        select id, row_number() over (partition by organisation_id, lower(btrim(name)) order by created_at, id) as n from users)
+      update users u set name = btrim(u.name) || ' (' || ranked.n || ')' from ranked where ranked.id = u.id and ranked.n > 1;
+      -- A suffixed name may meet one that already had that suffix: those get their id's start too.
+      with ranked as (
+        select id, row_number() over (partition by organisation_id, lower(btrim(name)) order by created_at, id) as n from users)
+      update users u set name = u.name || ' ' || left(u.id::text, 8) from ranked where ranked.id = u.id and ranked.n > 1;
+      create unique index users_organisation_name on users (organisation_id, lower(btrim(name)));
+    `,
+  },
 ];
 
-/** Applies the missing steps; safe when several instances start at once (table lock). */
-export async function migrate(db: Database): Promise<number[]> {
+/**
+ * Applies the missing steps, up to step `until` (all by default: tests stop earlier to check a
+ * step on the data it meets); safe when several instances start at once (table lock).
+ */
+export async function migrate(db: Database, until = Infinity): Promise<number[]> {
   await db.query('create table if not exists migrations (id int primary key, name text not null, applied_at timestamptz not null default now())');
   return db.transaction(async (tx) => {
     await tx.query('lock table migrations in exclusive mode');
     const done = new Set((await tx.query<{ id: number }>('select id from migrations')).map((r) => r.id));
     const applied: number[] = [];
-    for (const step of MIGRATIONS.filter((m) => !done.has(m.id))) {
+    for (const step of MIGRATIONS.filter((m) => !done.has(m.id) && m.id <= until)) {
       await tx.exec(step.sql);
       await tx.query('insert into migrations (id, name) values ($1, $2)', [step.id, step.name]);
       applied.push(step.id);

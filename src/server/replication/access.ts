@@ -3,14 +3,13 @@ import type { Params } from '../db/params.ts';
 
 // Who sees what. Encadrants and administrateurs see every record of their organisation. A chargé
 // sees the organisation's reference data and the households she follows: those whose référent or
-// binôme names her (display name or email), those she created, and those an encadrant assigned
-// to her. For each, `granted` is the sequence from which she has seen it without a break: a pull
-// whose checkpoint is older re-sends the whole household.
+// binôme is her account (`referentId`, `binomeId`: ids, never names) and those an encadrant
+// assigned to her. Having created a household gives nothing by itself: the server makes its
+// creator its référente, and an encadrant may give it to someone else. For each, `granted` is the
+// sequence from which she has seen it without a break: a pull whose checkpoint is older re-sends
+// the whole household.
 
 export const seesWholeOrganisation = (actor: Profile) => actor.role !== 'chargé';
-
-/** The names a référent or binôme field may hold for this user, as compared in SQL. */
-const namesOf = (actor: Profile) => [...new Set([actor.name, actor.email].map((n) => n.normalize('NFC').trim().toLowerCase()))];
 
 /** SQL selecting (menage_id, granted) for the households a chargé follows. */
 function followedHouseholds(actor: Profile, p: Params): string {
@@ -22,12 +21,10 @@ function followedHouseholds(actor: Profile, p: Params): string {
     select menage_id, min(granted) as granted from (
       select r.menage_id, named.seq as granted
         from (select rid, seq from fields
-              where field in ('referent', 'binome') and lower(btrim(value #>> '{}')) = any(${p.add(namesOf(actor))}::text[])
+              where field in ('referentId', 'binomeId') and value #>> '{}' = ${p.add(actor.id)}::text
               offset 0) named
         cross join lateral (select menage_id, tbl, org_id from records where rid = named.rid offset 0) r
         where r.tbl = 'menages' and r.org_id = ${org}
-      union all
-      select r.menage_id, r.created_seq from records r where r.tbl = 'menages' and r.created_by = ${user} and r.org_id = ${org}
       union all
       select a.menage_id, a.seq from assignments a where a.user_id = ${user}
     ) sources group by menage_id`;

@@ -3,7 +3,7 @@ import type { Change, Profile, SyncedTable } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import { followedCte, seesWholeOrganisation } from './access.ts';
-import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
+import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, RecordState } from './records.ts';
 
 // Everything a push decides on, read in one query whatever the batch size: which changes were
@@ -12,7 +12,7 @@ import type { BatchState, RecordState } from './records.ts';
 
 type RecordRow = { rid: number; tbl: string; scope: string; record_id: string; org_id: string; menage_id: string | null; created_by: string; created_seq: number };
 type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string; authorName: string };
-type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; fields: FieldRow[]; followed: string[] };
+type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; fields: FieldRow[]; followed: string[]; members: string[] };
 type Key = { tbl: string; scope: string; record_id: string };
 
 /** The records a batch writes, and those its values point to. */
@@ -54,6 +54,8 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     const key = { tbl: c.table, scope: scopeOf(c.table, org), record_id: c.recordId };
     return PROPOSABLE_TABLES.includes(c.table) ? [{ ...key, field: c.field }, { ...key, field: 'aValider' }] : [{ ...key, field: c.field }];
   });
+  // Schema-checked before: a follower field holds a uuid or null.
+  const followers = changes.flatMap((c) => (c.table === 'menages' && FOLLOWER_FIELDS.includes(c.field) && typeof c.value === 'string' ? [c.value] : []));
   const [row] = await tx.query<LoadRow>(
     `with ${followedSql}
      found as (
@@ -66,7 +68,8 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
           from found join fields f on f.rid = found.rid join users u on u.id = f.author
           join jsonb_to_recordset(${p.add(JSON.stringify(wanted))}::jsonb) as w(tbl text, scope text, record_id text, field text)
             on w.tbl = found.tbl and w.scope = found.scope and w.record_id = found.record_id and w.field = f.field) as fields,
-       ${followedSql === '' ? `'[]'::json` : `(select coalesce(json_agg(menage_id), '[]') from followed where menage_id in (select menage_id from found))`} as followed`,
+       ${followedSql === '' ? `'[]'::json` : `(select coalesce(json_agg(menage_id), '[]') from followed where menage_id in (select menage_id from found))`} as followed,
+       (select coalesce(json_agg(id), '[]') from users where id = any(${p.add(followers)}::uuid[]) and organisation_id = ${p.add(org)}) as members`,
     p.values,
   );
   if (!row) throw new Error('loadBatch returned no row');
@@ -89,6 +92,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     fields,
     households,
     residences: new Set([...records.values()].filter((r) => r.table === 'residences' && r.scope === org).map((r) => r.recordId)),
+    members: new Set(row.members),
     applied: new Map(row.applied.map((a) => [a.id, a.user])),
     names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
   };

@@ -1,7 +1,7 @@
-import { PROPOSABLE_TABLES, VALIDATION_FIELDS, judgeChange } from '../../sync/index.ts';
+import { PROPOSABLE_TABLES, VALIDATION_FIELDS, formatHlc, judgeChange, parseHlc } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
-import { fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
+import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, RecordState } from './records.ts';
 
 // Deciding a push, without touching the database: authorise each change, then keep per field
@@ -32,6 +32,14 @@ const REFUSED = 'Accès refusé : ménage inconnu, non suivi, ou sans résidence
 const REFERENCE_ONLY = 'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs.';
 const VALIDATED = 'Cette donnée de référence est validée (ou proposée par quelqu’un d’autre) : seul un encadrant peut la modifier.';
 const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou rattacher une résidence à une autre.';
+const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d’un ménage.';
+const NOT_A_MEMBER = 'Le référent ou le binôme d’un ménage est un compte de votre organisation.';
+
+/** The server's own node in the clocks it makes. */
+const SERVER_NODE = '0000000000000000';
+
+/** A server clock sorting right after `hlc` (one millisecond later, so no counter can overflow). */
+const justAfter = (hlc: string) => formatHlc({ millis: parseHlc(hlc).millis + 1, counter: 0, node: SERVER_NODE });
 
 /** Plans `changes` (not yet applied) from `state`, which it updates as it goes. */
 export function planBatch(state: BatchState, actor: Profile, changes: readonly Change[], seq: number, newId: () => string): Plan {
@@ -46,12 +54,15 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   };
   const residenceOfOrg = (id: unknown) => typeof id === 'string' && state.residences.has(id);
 
-  function createRecord(table: SyncedTable, recordId: string, menageId: string | null): RecordState {
+  function createRecord(change: Change, table: SyncedTable, recordId: string, menageId: string | null): RecordState {
     const scope = scopeOf(table, org);
     const record: RecordState = { key: recordKey(table, scope, recordId), rid: null, table, scope, recordId, orgId: org, menageId, createdBy: actor.id, createdSeq: plan.seq + 1 };
     state.records.set(record.key, record);
     plan.newRecords.push(record);
     if (table === 'menages') state.households.set(recordId, { orgId: org, accessible: true });
+    // A chargé creating a household becomes its référente, whatever the batch says: her later
+    // batches (its occupants, her next edits) find it hers by the same rule as every household.
+    if (table === 'menages' && actor.role === 'chargé') write(record, { ...change, field: 'referentId', value: actor.id });
     if (table === 'residences') state.residences.add(recordId);
     return record;
   }
@@ -66,12 +77,12 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;
     const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
     if (existing) return kind === 'reference' || householdWritable(existing.menageId) ? existing : REFUSED;
-    if (kind === 'reference') return createRecord(table, change.recordId, null);
+    if (kind === 'reference') return createRecord(change, table, change.recordId, null);
     if (kind === 'menage') {
-      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId')) ? createRecord(table, change.recordId, change.recordId) : REFUSED;
+      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId')) ? createRecord(change, table, change.recordId, change.recordId) : REFUSED;
     }
     const menageId = firstValue(table, change.recordId, 'menageId');
-    return householdWritable(menageId) ? createRecord(table, change.recordId, menageId as string) : REFUSED;
+    return householdWritable(menageId) ? createRecord(change, table, change.recordId, menageId as string) : REFUSED;
   }
 
   /**
@@ -83,7 +94,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if ((VALIDATION_FIELDS as readonly string[]).includes(change.field) && !(change.field === 'aValider' && change.value === true)) return VALIDATION_ONLY;
     const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
     if (!existing) {
-      const record = createRecord(table, change.recordId, null);
+      const record = createRecord(change, table, change.recordId, null);
       write(record, { ...change, field: 'aValider', value: true });
       return record;
     }
@@ -105,10 +116,37 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     return stored;
   }
 
-  for (const change of changes) {
+  const storedValue = (record: RecordState, field: string) => state.fields.get(fieldKey(record.key, field))?.value ?? null;
+
+  /**
+   * An empty référent sent by a chargé for a household she created and follows as référente
+   * (created before her first login, when her device knew no user id): the server writes her id
+   * again, with a clock just after, so that her device takes it.
+   */
+  const reaffirms = (record: RecordState, change: Change) =>
+    actor.role === 'chargé' && kindOf(record.table) === 'menage' && change.field === 'referentId' && change.value === null &&
+    record.createdBy === actor.id && storedValue(record, 'referentId') === actor.id;
+
+  /**
+   * `authorise`, and who follows a household is a user of the organisation, the encadrants' to
+   * change: a chargé may only send what the server already holds (her device creating a
+   * household sends its empty binôme).
+   */
+  function authoriseWrite(change: Change): RecordState | string {
     const record = authorise(change);
+    if (typeof record === 'string' || kindOf(record.table) !== 'menage' || !FOLLOWER_FIELDS.includes(change.field)) return record;
+    if (actor.role === 'chargé') return change.value === storedValue(record, change.field) || reaffirms(record, change) ? record : FOLLOWERS_ONLY;
+    return change.value === null || state.members.has(String(change.value)) ? record : NOT_A_MEMBER;
+  }
+
+  for (const change of changes) {
+    const record = authoriseWrite(change);
     if (typeof record === 'string') {
       plan.rejected.push({ changeId: change.changeId, error: record });
+      continue;
+    }
+    if (reaffirms(record, change)) {
+      write(record, { ...change, value: actor.id, hlc: justAfter(change.hlc) });
       continue;
     }
     const stored = state.fields.get(fieldKey(record.key, change.field));

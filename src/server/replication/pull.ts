@@ -38,7 +38,7 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
     v.followed !== null && since > 0
       ? `select menage_id from (
            select r.menage_id from fields f join records r on r.rid = f.rid
-             where f.seq > ${from} and f.seq <= (select checkpoint from bound) and f.field in ('referent', 'binome')
+             where f.seq > ${from} and f.seq <= (select checkpoint from bound) and f.field in ('referentId', 'binomeId')
                and r.tbl = 'menages' and r.org_id = ${p.add(actor.organisation.id)}
            union
            select menage_id from unassignments where user_id = ${p.add(actor.id)} and seq > ${from} and seq <= (select checkpoint from bound)

@@ -6,6 +6,9 @@ import type { StoredField, SyncedTable } from '../../sync/index.ts';
 // territory settings) belongs to the organisation that wrote it, so each organisation has its own
 // "territoire" settings record under the same id.
 
+/** The fields of a household naming the users who follow it, which give a chargé access to it. */
+export const FOLLOWER_FIELDS: readonly string[] = ['referentId', 'binomeId'];
+
 export type TableKind = 'reference' | 'menage' | 'child';
 
 export function kindOf(table: SyncedTable): TableKind {
@@ -41,6 +44,8 @@ export type BatchState = {
   households: Map<string, HouseholdState>;
   /** Résidences of the pushing user's organisation that the batch refers to. */
   residences: Set<string>;
+  /** The users of the pushing user's organisation that the batch names as référent or binôme. */
+  members: Set<string>;
   /** Change ids of the batch applied before, with the user who pushed them. */
   applied: Map<string, string>;
   /** Display names of the authors of the stored fields. */

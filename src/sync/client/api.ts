@@ -1,5 +1,5 @@
-import { PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema } from '../index.ts';
-import type { DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest } from '../index.ts';
+import { PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema, usersResponseSchema } from '../index.ts';
+import type { DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest, UsersResponse } from '../index.ts';
 import type { Session } from '../../data/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
@@ -78,6 +78,11 @@ export class ApiSync {
   /** The organisation's tablets and how their syncs go (encadrants and administrateurs). */
   async appareils(): Promise<DevicesResponse> {
     return devicesResponseSchema.parse(await this.appeler('/api/v1/devices'));
+  }
+
+  /** The users of the organisation, who may follow its households. */
+  async utilisateurs(): Promise<UsersResponse> {
+    return usersResponseSchema.parse(await this.appeler('/api/v1/users'));
   }
 
   async acquitterConflit(id: string): Promise<void> {

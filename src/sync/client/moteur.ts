@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../../data/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../../data/index.ts';
 import type { RelogementDb } from '../../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -107,6 +107,8 @@ export class MoteurSync {
       await this.pousserTout(releve);
       await this.envoyerAcquittements();
       await this.tirerTout(releve);
+      // Kept for offline use: the référent and binôme choices of the household screen.
+      await enregistrerEquipe(this.db, (await this.api.utilisateurs()).users);
       await suivreRattachements(this.db);
       await rafraichirResumesRecus(this.db);
       void this.fichiers.recevoirEnFond();

@@ -8,6 +8,7 @@ import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
+import { ChoixSuivi } from './Suivi.tsx';
 import { Consentement } from './Consentement.tsx';
 import { Conflits } from '../synchro/Conflits.tsx';
 import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
@@ -19,7 +20,7 @@ export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? fo
 function Identite({ menage }: { menage: Menage }) {
   const db = useBase();
   const maj = (modif: Partial<Menage>) => modifierMenage(db, menage.id, modif);
-  const texte = (champ: 'nom' | 'reference' | 'adresse' | 'logement' | 'telephone' | 'referent' | 'binome', libelle: string, genre: 'texte' | 'tel' = 'texte') => (
+  const texte = (champ: 'nom' | 'reference' | 'adresse' | 'logement' | 'telephone', libelle: string, genre: 'texte' | 'tel' = 'texte') => (
     <ChampSaisie id={`menage-${champ}`} libelle={libelle} genre={genre} valeur={menage[champ]} enregistrer={(v) => maj({ [champ]: v })}
       verifier={champ === 'nom' ? (v) => (v.trim() ? { ok: true } : { ok: false, message: 'Le nom du ménage est obligatoire.' }) : undefined} />
   );
@@ -32,8 +33,8 @@ function Identite({ menage }: { menage: Menage }) {
         {texte('adresse', 'Adresse')}
         {texte('logement', 'Logement (bâtiment, étage, porte)')}
         {texte('telephone', 'Téléphone', 'tel')}
-        {texte('referent', 'Référent')}
-        {texte('binome', 'Binôme')}
+        <ChoixSuivi menage={menage} champ="referentId" libelle="Référent" />
+        <ChoixSuivi menage={menage} champ="binomeId" libelle="Binôme" />
         <div class="champ">
           <label for="menage-type">Situation</label>
           <select id="menage-type" value={menage.type} onChange={(e) => void maj({ type: e.currentTarget.value as TypeMenage })}>

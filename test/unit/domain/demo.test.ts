@@ -32,6 +32,23 @@ describe('genererDemo: a clearly fictitious résidence', () => {
     expect(new Set(demo.menages.map((m) => m.reference)).size).toBe(40);
   });
 
+  it('has its households followed by the team it is given, by id, with their names', () => {
+    const equipe = [
+      { id: '0190a000-0000-7000-8000-0000000000c1', nom: 'Claire Exemple' },
+      { id: '0190a000-0000-7000-8000-0000000000c2', nom: 'Samir Exemple' },
+    ];
+    const suivis = genererDemo({ nombre: 20, graine: 5, aujourdhui: AUJOURDHUI, nouvelId: () => crypto.randomUUID(), equipe }).menages;
+    const nomDe = new Map(equipe.map((m) => [m.id, m.nom]));
+    expect(new Set(suivis.map((m) => m.referentId))).toEqual(new Set(equipe.map((m) => m.id)));
+    for (const m of suivis) {
+      expect(m.referent).toBe(nomDe.get(m.referentId ?? ''));
+      expect(m.binomeId).not.toBe(m.referentId);
+      expect(m.binome).toBe(nomDe.get(m.binomeId ?? ''));
+    }
+    // Without a team (before the first sync), nobody: no name without its account.
+    expect(demo.menages.every((m) => m.referentId === null && m.binomeId === null && m.referent === '' && m.binome === '')).toBe(true);
+  });
+
   it('is reproducible: the same seed gives the same data, another seed other data', () => {
     expect(generer(42)).toEqual(demo);
     expect(generer(43).menages.map((m) => m.nom)).not.toEqual(demo.menages.map((m) => m.nom));

@@ -32,6 +32,8 @@ export function menage(modif: Partial<Menage> = {}): Menage {
   return {
     id: idTest(),
     residenceId: idTest(),
+    referentId: null,
+    binomeId: null,
     reference: 'TIL-0001',
     nom: 'Famille Benali',
     adresse: '3 rue Imaginaire',

@@ -40,6 +40,8 @@ const arbAccord = fc.record({ accorde: fc.boolean(), date: arbDate });
 const arbMenage = fc.record({
   id: fc.constant(ID),
   residenceId: arbUuid,
+  referentId: fc.option(arbUuid, { nil: null }),
+  binomeId: fc.option(arbUuid, { nil: null }),
   reference: arbTexte,
   nom: arbTexte,
   adresse: arbTexte,
