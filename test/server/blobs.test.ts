@@ -109,7 +109,7 @@ for (const backend of backends()) {
       const theirs = sha256(PDF);
       await put(c.app, c.other.encadrant.token, theirs, 'application/pdf', PDF);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       expect((await pushChanges(c.app, c.claire.token, claire.outbox)).status).toBe(200);
       const refusals = [];
       for (const hash of [theirs, sha256(Buffer.from(randomUUID()))]) {
@@ -131,7 +131,7 @@ for (const backend of backends()) {
       const theirs = sha256(PNG);
       await put(c.app, c.other.encadrant.token, theirs, 'image/png', PNG);
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await pushChanges(c.app, c.claire.token, claire.outbox);
       // A reference stored by an older server that did not check who named what.
       await storage.db.query(`insert into blob_refs (hash, rid) select $1, rid from records where tbl = 'menages' and record_id = $2`, [theirs, menageId]);

@@ -77,7 +77,7 @@ describe('a server killed while tablets push', () => {
       for (;;) {
         if (client.outbox.length === 0) {
           if (households === HOUSEHOLDS) return;
-          newHousehold(client, residenceId, account.profile.name);
+          newHousehold(client, residenceId, account.profile.id);
           households += 1;
         }
         const sent = new Map(client.outbox.map((c) => [c.changeId, c]));

@@ -23,7 +23,7 @@ for (const backend of backends()) {
       const c = await cast(storage.db);
       const full = await buildApp({ db: storage.db, diskSpace: { path: tmpdir(), minFreeBytes: Number.MAX_SAFE_INTEGER } });
       const claire = new ModelClient(c.claire.token, Date.now);
-      newHousehold(claire, c.residenceId, c.claire.profile.name);
+      newHousehold(claire, c.residenceId, c.claire.profile.id);
       const refused = await pushChanges(full, c.claire.token, claire.outbox);
       expect(refused.status).toBe(507);
       expect(refused.body.error).toMatch(/Espace disque du serveur presque plein/);
@@ -40,7 +40,7 @@ for (const backend of backends()) {
       const c = await cast(storage.db);
       const app = await buildApp({ db: storage.db, handlerTimeoutMs: 300 });
       const claire = new ModelClient(c.claire.token, Date.now);
-      newHousehold(claire, c.residenceId, c.claire.profile.name);
+      newHousehold(claire, c.residenceId, c.claire.profile.id);
       // Another write holds the sequence every push waits for.
       const locked = gate();
       const released = gate();

@@ -246,12 +246,12 @@ for (const backend of backends()) {
       const c = await cast(storage.db);
       const app = await buildApp({ db: storage.db, orgQuotaBytes: 2_000 });
       const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.name);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await sync(claire, app);
       const before = await pullAll(app, c.encadrant.token);
 
       claire.edit('menages', menageId, 'adresse', 'a'.repeat(300));
-      for (let i = 0; i < 20; i += 1) newHousehold(claire, c.residenceId, c.claire.profile.name);
+      for (let i = 0; i < 10; i += 1) newHousehold(claire, c.residenceId, c.claire.profile.id);
       const full = await pushChanges(app, c.claire.token, claire.outbox);
       expect(full.status).toBe(507);
       expect(full.body.error).toMatch(/Espace de stockage de votre organisation plein/);
@@ -267,7 +267,7 @@ for (const backend of backends()) {
       expect((await pushChanges(tight, c.claire.token, claire.outbox)).status).toBe(507);
       // Each organisation has its own quota.
       const other = new ModelClient(c.other.chargee.token, Date.now);
-      newHousehold(other, c.other.residenceId, c.other.chargee.profile.name);
+      newHousehold(other, c.other.residenceId, c.other.chargee.profile.id);
       expect((await pushChanges(app, c.other.chargee.token, other.outbox)).status).toBe(200);
     });
 
