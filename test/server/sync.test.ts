@@ -72,7 +72,8 @@ for (const backend of backends()) {
       const claire = new ModelClient(c.claire.token, Date.now);
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await sync(claire, c.app);
-      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      // A second later than Claire's, whatever the scheduling: the encadrant's edit wins by its clock.
+      const encadrant = new ModelClient(c.encadrant.token, () => Date.now() + 1_000);
       await sync(encadrant, c.app);
 
       claire.edit('menages', menageId, 'telephone', '06 11 11 11 11');
