@@ -42,7 +42,7 @@ export type Reprise = { entretienId: string; section: string; champ: string | nu
 
 type VersionSchema = { numero: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> };
 
-// Released versions are never edited: a change of schema is a new version (LESSONS.md §8), and
+// Released versions are never edited: a change of schema is a new version (docs/stockage-local.md), and
 // the migration test opens a database made with every earlier list of versions.
 export const VERSIONS: readonly VersionSchema[] = [
   {
@@ -96,7 +96,7 @@ export const VERSIONS: readonly VersionSchema[] = [
   },
   {
     // The administrative dossier: its pieces sync as records; their photos and scans are local
-    // blobs named by their SHA-256, uploaded and downloaded by the sync engine (LESSONS.md §9).
+    // blobs named by their SHA-256, uploaded and downloaded by the sync engine (docs/stockage-local.md).
     numero: 5,
     stores: { pieces: 'id, menageId', blobs: 'hash, etat' },
   },

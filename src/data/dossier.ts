@@ -9,7 +9,7 @@ import { lireParametres } from './parametres.ts';
 
 // The administrative dossier on the device: piece records go through the one write path; their
 // pages are blobs named by their SHA-256, written in the same transaction as the record that names
-// them, so a page is never referred to without its content being stored (LESSONS.md §9).
+// them, so a page is never referred to without its content being stored (docs/stockage-local.md).
 
 const TABLES = ['blobs', ...TABLES_ECRITURE] as const;
 

@@ -102,7 +102,7 @@ async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[]
 }
 
 /**
- * The one write path (LESSONS.md §2): validate, then write the record, its field changes and the
+ * The one write path (docs/stockage-local.md): validate, then write the record, its field changes and the
  * clock in one transaction. `modifier` gets the stored record (or undefined) and returns the new one,
  * so concurrent autosaves of different fields never overwrite each other.
  */

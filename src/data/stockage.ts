@@ -1,4 +1,4 @@
-// Storage durability (LESSONS.md §7): ask for persistence at a meaningful moment, show usage.
+// Storage durability (docs/stockage-local.md): ask for persistence at a meaningful moment, show usage.
 export type EtatStockage = { persistant: boolean; utilise: number | null; quota: number | null };
 
 export async function etatStockage(): Promise<EtatStockage> {
