@@ -1,5 +1,6 @@
 import { CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT, REGLAGES_TERRITOIRE_PAR_DEFAUT, droitHeberge, jourIso } from '../domain/index.ts';
 import type { DroitHeberge, Offre, Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
+import { proposesReferenceData } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
@@ -11,11 +12,8 @@ import { lireSession } from './synchro.ts';
 // encadrant, who validates it or maps a résidence onto an existing one. Before the first login
 // the role is unknown and nothing is marked: the server marks a chargée's record itself.
 
-/** Whether this device's user proposes reference data rather than adding it. */
-export const proposeLeReferentiel = async (db: RelogementDb): Promise<boolean> => (await lireSession(db))?.user.role === 'chargé';
-
 /** The mark a new reference record carries when its author proposes it. */
-export const marqueProposition = async (db: RelogementDb): Promise<{ aValider?: true }> => ((await proposeLeReferentiel(db)) ? { aValider: true } : {});
+export const marqueProposition = async (db: RelogementDb): Promise<{ aValider?: true }> => (proposesReferenceData((await lireSession(db))?.user.role) ? { aValider: true } : {});
 
 /** The PCDID may be unknown when the operation is recorded. */
 export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 'id' | 'datePcdid'> & Partial<Pick<Operation, 'datePcdid'>>): Promise<Operation> {

@@ -53,7 +53,11 @@ export type GroupeRefusees = {
 export async function listerRefusees(db: RelogementDb): Promise<GroupeRefusees[]> {
   const toutes = await db.refusees.orderBy('seqOrigine').toArray();
   const parMenage = new Map<string | null, ChangeRefusee[]>();
-  for (const r of toutes) parMenage.set(r.menageId, [...(parMenage.get(r.menageId) ?? []), r]);
+  for (const r of toutes) {
+    const groupe = parMenage.get(r.menageId);
+    if (groupe) groupe.push(r);
+    else parMenage.set(r.menageId, [r]);
+  }
   const ids = [...parMenage.keys()].filter((id): id is string => id !== null);
   const menages = await db.menages.bulkGet(ids);
   const noms = new Map(ids.map((id, i) => [id, menages[i]?.nom ?? null]));

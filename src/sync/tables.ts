@@ -18,6 +18,7 @@ import {
 } from '../domain/index.ts';
 import { splitField } from './change.ts';
 import { sameJson } from './json.ts';
+import type { Role } from './protocol.ts';
 
 // Every synced entity, with the zod schema that validates it on the device, on the wire and on
 // the server, and the properties that are maps merged entry by entry.
@@ -49,6 +50,8 @@ export const isSyncedTable = (t: string): t is SyncedTable => Object.hasOwn(SYNC
  * an encadrant validates them (or maps a résidence onto another), so nothing hanging on them is lost.
  */
 export const PROPOSABLE_TABLES: readonly SyncedTable[] = ['operations', 'residences', 'offres'];
+/** Who proposes reference data rather than writing it: a chargée (the server, her tablet and its screens agree). */
+export const proposesReferenceData = (role: Role | null | undefined): boolean => role === 'chargé';
 /** The fields only an encadrant may write on a proposed record. */
 export const VALIDATION_FIELDS = ['aValider', 'rattacheeA'] as const;
 

@@ -1,4 +1,4 @@
-import { PROPOSABLE_TABLES, VALIDATION_FIELDS, formatHlc, judgeChange, parseHlc } from '../../sync/index.ts';
+import { PROPOSABLE_TABLES, VALIDATION_FIELDS, proposesReferenceData, formatHlc, judgeChange, parseHlc } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
@@ -71,7 +71,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   function authorise(change: Change): RecordState | string {
     const table = change.table as SyncedTable;
     const kind = kindOf(table);
-    if (kind === 'reference' && actor.role === 'chargé') return propose(table, change);
+    if (kind === 'reference' && proposesReferenceData(actor.role)) return propose(table, change);
     // Where a household or a child record is moved to must be the user's too.
     if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;

@@ -3,7 +3,8 @@ import { LIBELLES_POSTE, LIBELLES_UNITE_RESTE_A_VIVRE, POSTES_FSL, UNITES_RESTE_
 import type { BaremeFsl, PosteFsl, ReglagesSimulation, ReglagesTerritoire } from '../../domain/index.ts';
 import { creerBareme, enregistrerBareme, enregistrerParametres, lireParametres, listerBaremes } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
-import { proposeLeReferentiel, useRole } from '../commun/role.ts';
+import { useRole } from '../commun/role.ts';
+import { proposesReferenceData } from '../../sync/index.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
@@ -143,7 +144,7 @@ function EditeurBareme({ bareme }: { bareme: BaremeFsl }) {
 
 export default function BaremesScreen() {
   const db = useBase();
-  const lectureSeule = proposeLeReferentiel(useRole());
+  const lectureSeule = proposesReferenceData(useRole());
   const donnees = useLive(async () => ({ parametres: await lireParametres(db), baremes: await listerBaremes(db) }), [db]);
   if (!donnees) return <p class="chargement">Chargement…</p>;
   const { parametres, baremes } = donnees;

@@ -12,6 +12,3 @@ export function useRole(): Role | null | undefined {
   const session = useLive(() => lireSession(db), [db]);
   return session === undefined ? undefined : (session?.user.role ?? null);
 }
-
-/** A chargée proposes reference data (résidences, offers) and reads the territory's rules. */
-export const proposeLeReferentiel = (role: Role | null | undefined): boolean => role === 'chargé';

@@ -3,14 +3,15 @@ import { listerOperations, modifierDatePcdid } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
-import { proposeLeReferentiel, useRole } from '../commun/role.ts';
+import { useRole } from '../commun/role.ts';
+import { proposesReferenceData } from '../../sync/index.ts';
 
 /** The PCDID of each operation: hosted persons count when present 8 months at that date (charte §2.2 A). */
 export function DatesPcdid() {
   const db = useBase();
   const operations = useLive(() => listerOperations(db), [db]);
   // A chargée reads the dates; she may still correct an operation she proposed, until validated.
-  const lectureSeule = proposeLeReferentiel(useRole());
+  const lectureSeule = proposesReferenceData(useRole());
   if (!operations || operations.length === 0) return null;
   return (
     <section class="panneau" aria-labelledby="titre-pcdid">

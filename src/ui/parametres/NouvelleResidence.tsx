@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { verifierDate } from '../../domain/index.ts';
 import { creerOperation, creerResidence } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
-import { proposeLeReferentiel, useRole } from '../commun/role.ts';
+import { useRole } from '../commun/role.ts';
+import { proposesReferenceData } from '../../sync/index.ts';
 
 type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'datePcdid' | 'general', string>>;
 
@@ -12,7 +13,7 @@ type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'datePcdid
  */
 export function NouvelleResidence() {
   const db = useBase();
-  const propose = proposeLeReferentiel(useRole());
+  const propose = proposesReferenceData(useRole());
   const [saisie, setSaisie] = useState({ operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui(), datePcdid: '' });
   const [erreurs, setErreurs] = useState<Erreurs>({});
   const [message, setMessage] = useState<string | null>(null);

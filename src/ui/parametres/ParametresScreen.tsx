@@ -12,7 +12,8 @@ import { AValider } from './AValider.tsx';
 import { DatesPcdid } from './DatesPcdid.tsx';
 import { lien } from '../app/route.ts';
 import { changerEspace, enDemonstration } from '../app/espace.ts';
-import { proposeLeReferentiel, useRole } from '../commun/role.ts';
+import { useRole } from '../commun/role.ts';
+import { proposesReferenceData } from '../../sync/index.ts';
 // The tablets' sync reports need the network and concern encadrants only: loaded on demand.
 const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
 
@@ -67,7 +68,7 @@ export default function ParametresScreen() {
   const db = useBase();
   const parametres = useLive(() => lireParametres(db), [db]);
   const role = useRole();
-  const lectureSeule = proposeLeReferentiel(role);
+  const lectureSeule = proposesReferenceData(role);
   const encadre = role === 'encadrant' || role === 'administrateur';
   const [demo, setDemo] = useState<string | null>(null);
   const creerDemo = async () => {
