@@ -46,12 +46,15 @@ async function compresser(n: number): Promise<{ durees: number[]; tailles: numbe
   return { durees, tailles, entree };
 }
 
-/** Distinct JPEG-signed payloads of `octets` bytes each (random, so none is known to the server). */
+/**
+ * Distinct JPEG payloads of `octets` bytes each (random, so none is known to the server), each
+ * opening with a frame header of 768 × 1024, as the server checks that an image states its size.
+ */
 function charges(n: number, octets: number): Blob[] {
   return Array.from({ length: n }, () => {
     const b = new Uint8Array(octets);
     for (let i = 0; i < octets; i += 65536) crypto.getRandomValues(b.subarray(i, Math.min(octets, i + 65536)));
-    b.set([0xff, 0xd8, 0xff], 0);
+    b.set([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x04, 0x00, 0x03, 0x00], 0);
     return new Blob([b], { type: 'image/jpeg' });
   });
 }
