@@ -10,6 +10,7 @@ import {
   tauxEffortEleve,
 } from '../../../src/domain/simulation/index.ts';
 import { REGLAGES_VIGILANCE_PAR_DEFAUT, vigilanceResteAVivre } from '../../../src/domain/visite/index.ts';
+import { montantAffiche, tauxAffiche } from '../../../src/domain/commun/index.ts';
 import { ctx, entree } from './donnees.ts';
 
 // Charte §7.1 B and C: 30 % of taux d'effort and 6,50 € per day and person are alert lines. They
@@ -49,6 +50,20 @@ const montant = fc.oneof(pres(649, 651, 100), pres(-5_000, 5_000, 100), fc.doubl
 const taux = fc.oneof(pres(299, 301, 10), pres(0, 1_000, 10), fc.double({ min: 0, max: 100, noNaN: true }));
 
 describe('threshold properties', () => {
+  it('rounds every figure exactly as toFixed does, half steps and noise included', () => {
+    const demi = (pas: number) => fc.tuple(fc.integer({ min: -100_000, max: 100_000 }), bruit).map(([n, b]) => (n + 0.5) / pas + b);
+    fc.assert(
+      fc.property(fc.oneof(montant, demi(100), fc.double({ noNaN: true, noDefaultInfinity: true })), (x) => {
+        expect(montantAffiche(x)).toBe(Number(x.toFixed(2)));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(taux, demi(10), fc.double({ noNaN: true, noDefaultInfinity: true })), (x) => {
+        expect(tauxAffiche(x)).toBe(Number(x.toFixed(1)));
+      }),
+    );
+  });
+
   it('the reste à vivre line agrees with the display in the alerts, the orientation grid and the visit watch', () => {
     fc.assert(
       fc.property(montant, (rav) => {
