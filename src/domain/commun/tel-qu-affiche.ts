@@ -12,7 +12,7 @@ function arrondiAffiche(x: number, decimales: 1 | 2): number {
   const echelle = decimales === 2 ? 100 : 10;
   const mise = x * echelle;
   const reste = mise - Math.floor(mise);
-  return Math.abs(mise) < 2 ** 52 && Math.abs(reste - 0.5) > 1e-6 ? Math.round(mise) / echelle : Number(x.toFixed(decimales));
+  return mise !== 0 && Math.abs(mise) < 2 ** 52 && Math.abs(reste - 0.5) > 1e-6 ? Math.round(mise) / echelle : Number(x.toFixed(decimales));
 }
 
 /** An amount in euros as shown: rounded to the cent. */
