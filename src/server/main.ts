@@ -46,10 +46,7 @@ async function main(): Promise<void> {
     orgQuotaBytes: env.ORG_QUOTA_MB * 1024 * 1024,
     minFreeDiskBytes: env.MIN_FREE_DISK_MB * 1024 * 1024,
   });
-  const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite dans ${env.DATA_DIR}`;
-  console.log(`Relogement : ${server.url.replace('127.0.0.1', 'localhost')} — base ${where}.`);
-  if ((await countUsers(server.db)) === 0) console.log(FIRST_ACCOUNT);
-
+  // Signals are handled before the address is announced: a stop asked right after start is clean.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -67,6 +64,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite dans ${env.DATA_DIR}`;
+  console.log(`Relogement : ${server.url.replace('127.0.0.1', 'localhost')} — base ${where}.`);
+  if ((await countUsers(server.db)) === 0) console.log(FIRST_ACCOUNT);
 }
 
 main().catch((error: unknown) => {
