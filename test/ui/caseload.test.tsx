@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
-import { Caseload } from '../../src/ui/menages/Caseload.tsx';
+import Caseload from '../../src/ui/menages/Caseload.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, creerMenage, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
 import { plusJours } from '../../src/domain/index.ts';

@@ -27,7 +27,7 @@ function ecranDeLAdresse(db: RelogementDb) {
   if (route.ecran !== 'simulation') throw new Error(`not a simulation address: ${location.hash}`);
   return (
     <BaseContext.Provider value={db}>
-      <SimulationScreen menageId={route.id} offreId={route.offreId} />
+      <SimulationScreen menageId={route.menageId} offreId={route.offreId} />
     </BaseContext.Provider>
   );
 }

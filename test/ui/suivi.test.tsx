@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import VisiteScreen from '../../src/ui/suivi/VisiteScreen.tsx';
 import { SuiviMenage } from '../../src/ui/suivi/SuiviMenage.tsx';
-import { Caseload } from '../../src/ui/menages/Caseload.tsx';
+import Caseload from '../../src/ui/menages/Caseload.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import {
   RelogementDb,

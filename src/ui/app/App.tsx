@@ -1,32 +1,22 @@
+import type { ComponentType } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync/client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
-import { Caseload } from '../menages/Caseload.tsx';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
 import { changerEspace, enDemonstration } from './espace.ts';
-import { lien, useRoute } from './route.ts';
+import { ECRANS, lien, parametres, titre, useRoute, type Route } from './route.ts';
 
-// The caseload is the first screen and ships in the entry chunk; the rest loads on demand.
-const MenageScreen = lazy(() => import('../menage/MenageScreen.tsx'));
-const EntretienScreen = lazy(() => import('../entretien/EntretienScreen.tsx'));
-const PropositionsScreen = lazy(() => import('../propositions/PropositionsScreen.tsx'));
-const OffresScreen = lazy(() => import('../offres/OffresScreen.tsx'));
-const OffreScreen = lazy(() => import('../offres/OffreScreen.tsx'));
-const SimulationScreen = lazy(() => import('../simulation/SimulationScreen.tsx'));
-const BaremesScreen = lazy(() => import('../baremes/BaremesScreen.tsx'));
-const ParametresScreen = lazy(() => import('../parametres/ParametresScreen.tsx'));
-const AgendaScreen = lazy(() => import('../agenda/AgendaScreen.tsx'));
-const VisiteScreen = lazy(() => import('../suivi/VisiteScreen.tsx'));
-const EnqueteScreen = lazy(() => import('../suivi/EnqueteScreen.tsx'));
-const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
-const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
-const RefuseesScreen = lazy(() => import('../synchro/RefuseesScreen.tsx'));
-const AccessibiliteScreen = lazy(() => import('../accessibilite/AccessibiliteScreen.tsx'));
+// Every screen loads on demand, from its entry in the route table.
+const VUES = Object.fromEntries(Object.entries(ECRANS).map(([nom, e]) => [nom, lazy(e.vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>)]));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées', accessibilite: 'Accessibilité' } as const;
+function Ecran({ route }: { route: Route }) {
+  const Vue = VUES[route.ecran]!;
+  const { props, cle } = parametres(route);
+  return <Vue key={cle} {...props} />;
+}
 
 /** In place of the sync status in the demo space: its data stays on this device. */
 function Demonstration() {
@@ -47,8 +37,8 @@ const allerAuContenu = (e: Event) => {
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
   useEffect(() => {
-    document.title = `${TITRES[route.ecran]} — Relogement`;
-  }, [route.ecran]);
+    document.title = `${titre(route)} — Relogement`;
+  }, [route]);
   return (
     <BaseContext.Provider value={db}>
       <MoteurContext.Provider value={moteur}>
@@ -67,22 +57,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
       <BanniereMiseAJour route={route} />
       <main id="contenu" tabIndex={-1}>
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
-          {route.ecran === 'menages' && <Caseload />}
-          {route.ecran === 'menage' && <MenageScreen key={route.id} id={route.id} />}
-          {route.ecran === 'entretien' && <EntretienScreen key={route.id} id={route.id} section={route.section} champ={route.champ} />}
-          {route.ecran === 'propositions' && <PropositionsScreen key={route.id} id={route.id} papier={route.papier} cible={route.cible} />}
-          {route.ecran === 'offres' && <OffresScreen />}
-          {route.ecran === 'offre' && <OffreScreen key={route.id} id={route.id} />}
-          {route.ecran === 'simulation' && <SimulationScreen key={`${route.id}/${route.offreId ?? ''}`} menageId={route.id} offreId={route.offreId} />}
-          {route.ecran === 'baremes' && <BaremesScreen />}
-          {route.ecran === 'parametres' && <ParametresScreen />}
-          {route.ecran === 'agenda' && <AgendaScreen />}
-          {route.ecran === 'visite' && <VisiteScreen key={route.id} id={route.id} />}
-          {route.ecran === 'enquete' && <EnqueteScreen key={route.id} id={route.id} />}
-          {route.ecran === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
-          {route.ecran === 'connexion' && <Connexion />}
-          {route.ecran === 'refusees' && <RefuseesScreen />}
-          {route.ecran === 'accessibilite' && <AccessibiliteScreen />}
+          <Ecran route={route} />
         </Suspense>
       </main>
       </MoteurContext.Provider>

@@ -16,7 +16,7 @@ const nombre = new Intl.NumberFormat('fr-FR');
 const pluriel = (n: number, un: string, plusieurs: string) => `${nombre.format(n)} ${n > 1 ? plusieurs : un}`;
 
 /** "Mes ménages": search, filters and counts over the officer's caseload. */
-export function Caseload() {
+export default function Caseload() {
   const db = useBase();
   const [filtre, setFiltre] = useState<FiltreMenages>({ texte: '', residenceId: null, statut: null, alerte: null });
   const [creation, setCreation] = useState(false);
