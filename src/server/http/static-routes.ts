@@ -16,8 +16,8 @@ export async function staticRoutes(app: FastifyInstance, distDir: string | null)
     await app.register(fastifyStatic, {
       root,
       cacheControl: false,
-      setHeaders: (reply, path) => {
-        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : NO_CACHE);
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : NO_CACHE);
       },
     });
   }
