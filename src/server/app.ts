@@ -5,6 +5,7 @@ import type { Database } from './db/database.ts';
 import { HttpError } from './http-error.ts';
 import { accountRoutes } from './http/account-routes.ts';
 import { blobRoutes } from './http/blob-routes.ts';
+import { compressedResponses } from './http/compression.ts';
 import { diskGuard } from './http/disk-guard.ts';
 import type { DiskSpace } from './http/disk-guard.ts';
 import { installErrorHandlers } from './http/errors.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
   securityHeaders(app);
+  compressedResponses(app);
   if (diskSpace !== null) diskGuard(app, diskSpace);
 
   app.get('/api/health', async () => {
