@@ -89,9 +89,15 @@ async function premiereSynchro(session: Session) {
   const db = new RelogementDb(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
   const moteur = new MoteurSync(db);
+  performance.setResourceTimingBufferSize(10_000);
+  performance.clearResourceTimings();
   const debut = performance.now();
   await moteur.synchroniser();
   const synchro = performance.now() - debut;
+  // What the pages weighed on the wire (compressed, headers included) and once decoded.
+  const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/v1/sync/pull'));
+  const surLeReseau = pages.reduce((n, e) => n + e.transferSize, 0);
+  const decode = pages.reduce((n, e) => n + e.decodedBodySize, 0);
   const menages = await db.menages.count();
   db.close();
 
@@ -111,7 +117,7 @@ async function premiereSynchro(session: Session) {
   }
   const reference = performance.now() - debutBrut;
   brute.close();
-  return { synchro, reference, menages, champs };
+  return { synchro, reference, menages, champs, surLeReseau, decode };
 }
 
 Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro } });
