@@ -169,12 +169,12 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
 });
 
 describe('agenda properties', () => {
-  const options = { numRuns: 60, seed: 42 };
+  const options = { numRuns: 60 };
   const jour = fc.integer({ min: 0, max: 400 }).map((n) => plusJours('2025-01-01', n));
 
   it('is the households’ events in chronological order, each once, each in the column of its day', () => {
     fc.assert(
-      fc.property(fc.array(dossierArbitraire(aujourdhui), { maxLength: 30 }), (dossiers) => {
+      fc.property(fc.uniqueArray(dossierArbitraire(aujourdhui), { maxLength: 30, selector: (d) => d.menageId }), (dossiers) => {
         const evenements = agenda(dossiers, ctx);
         expect(evenements.length).toBe(dossiers.reduce((n, d) => n + evenementsDossier(d, ctx).length, 0));
         expect(new Set(evenements.map((e) => e.cle)).size).toBe(evenements.length);
@@ -206,7 +206,7 @@ describe('agenda properties', () => {
         expect(classe === 'prochains_jours').toBe(aVenir && !memeSemaine && j <= plusJours(aujourdhuiAleatoire, 30));
         expect(CLASSES_AGENDA.indexOf(classe)).toBeLessThanOrEqual(CLASSES_AGENDA.indexOf(classer(plusJours(j, 1), bornes)));
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 300 },
     );
   });
 });

@@ -98,7 +98,7 @@ describe('an iCalendar export (RFC 5545)', () => {
         const attendu = [...titre.replace(/\r\n?/g, '\n')].filter((c) => c === '\t' || c === '\n' || (c >= ' ' && c !== '\u007f')).join('');
         expect(dechapper(summary.slice('SUMMARY:'.length))).toBe(attendu);
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 300 },
     );
   });
 });

@@ -161,7 +161,7 @@ describe('properties', () => {
           expect(rang[etatOccupation(norme, c, t(pieces + plus, surface))]).toBeGreaterThanOrEqual(rang[etatOccupation(norme, c, t(pieces, surface))]);
         }
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 300 },
     );
   });
 
@@ -170,7 +170,7 @@ describe('properties', () => {
       fc.property(menage, occupant, (occupants, nouveau) => {
         expect(besoinInsee([...occupants, nouveau], date).total).toBeGreaterThanOrEqual(besoinInsee(occupants, date).total);
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 300 },
     );
   });
 
@@ -181,7 +181,7 @@ describe('properties', () => {
         expect(total).toBeGreaterThanOrEqual(2);
         expect(total).toBeLessThanOrEqual(occupants.length + 1);
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 300 },
     );
   });
 });
