@@ -90,12 +90,34 @@ class Oracle {
 
 const conflictKey = (c: Conflict) => `${c.table}|${c.recordId}|${c.field}|${c.winner.hlc}|${c.loser.hlc}`;
 
-type World = { db: Database; app: FastifyInstance; officers: [TestAccount, TestAccount]; observer: TestAccount };
+/** How the devices reach the server: one app in process, or several server processes in turn. */
+export type Transport = {
+  send: (token: string, method: 'GET' | 'POST', url: string, payload?: object) => Promise<{ status: number; body: unknown }>;
+  /** Stops the server and starts it again, on `db` (a database that may fail on purpose); null when it cannot. */
+  restart: ((db?: Database) => Promise<void>) | null;
+  close: () => Promise<void>;
+};
 
-/** Sends one request to the current server; a stopped server answers nothing. */
-async function send(world: World, token: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await world.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json() as unknown };
+type World = { db: Database; transport: Transport; officers: [TestAccount, TestAccount]; observer: TestAccount };
+
+function send(world: World, token: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  return world.transport.send(token, method, url, payload);
+}
+
+/** One app in this process, reached through fastify.inject; a restart builds it anew. */
+export async function inProcess(db: Database): Promise<Transport> {
+  let app: FastifyInstance = await buildApp({ db });
+  return {
+    async send(token, method, url, payload) {
+      const res = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+      return { status: res.statusCode, body: res.json() as unknown };
+    },
+    async restart(on = db) {
+      await app.close();
+      app = await buildApp({ db: on });
+    },
+    close: () => app.close(),
+  };
 }
 
 async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageSize = 500): Promise<PullResponse[]> {
@@ -111,21 +133,16 @@ async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageS
   }
 }
 
-async function restart(world: World, db: Database = world.db): Promise<void> {
-  await world.app.close();
-  world.app = await buildApp({ db });
-}
-
 const CLEAN: Sync = { fault: 'none', failAt: 0, batch: 500, pageSize: 500 };
 
 async function syncWith(world: World, client: ModelClient, author: string, oracle: Oracle, { fault, failAt, batch, pageSize }: Sync): Promise<void> {
   if (client.outbox.length > 0) {
     const request = client.pushRequest(batch);
     if (fault === 'lostBeforeCommit') return;
-    if (fault === 'serverStopsMidBatch') {
-      await restart(world, crashingDuringNextWrite(world.db, failAt));
+    if (fault === 'serverStopsMidBatch' && world.transport.restart) {
+      await world.transport.restart(crashingDuringNextWrite(world.db, failAt));
       const { status } = await send(world, client.token, 'POST', '/api/v1/sync/push', request);
-      await restart(world);
+      await world.transport.restart();
       if (status === 200) oracle.commit(request.changes, author);
       else expect(status).toBe(500);
       return;
@@ -166,15 +183,19 @@ async function settle(world: World, clients: ModelClient[], oracle: Oracle): Pro
 
 const snapshot = (client: ModelClient) => new Map([...client.records].map(([k, v]) => [k, canonicalJson(v)]));
 
-export function convergenceSuite(backend: Backend, runs: number): void {
-  describe(`convergence of two offline devices (${backend.name})`, () => {
+/**
+ * `transport` opens the way to the server over the suite's database: by default one app in
+ * process, which can also be stopped mid-batch and restarted.
+ */
+export function convergenceSuite(backend: Backend, runs: number, transport: { name: string; open: (db: Database) => Promise<Transport> } = { name: 'un serveur', open: inProcess }): void {
+  describe(`convergence of two offline devices (${backend.name}, ${transport.name})`, () => {
     const storage = useDatabase(backend);
 
     it(`converges with every overwritten concurrent value logged (${runs} runs)`, async () => {
       const db = storage.db;
       const world: World = {
         db,
-        app: await buildApp({ db }),
+        transport: await transport.open(db),
         officers: [
           await createTestAccount(db, { organisation: 'Convergence', role: 'chargé', name: 'Claire' }),
           await createTestAccount(db, { organisation: 'Convergence', role: 'encadrant', name: 'Nadia' }),
@@ -198,7 +219,7 @@ export function convergenceSuite(backend: Backend, runs: number): void {
           await settle(world, clients, oracle);
 
           for (const step of steps) {
-            if (step.kind === 'restart') await restart(world);
+            if (step.kind === 'restart') await world.transport.restart?.();
             else if (step.kind === 'pull') {
               const client = clients[step.client] as ModelClient;
               await pullInto(world, client, oracle, step.pageSize);
@@ -231,7 +252,7 @@ export function convergenceSuite(backend: Backend, runs: number): void {
         }),
         { numRuns: runs, endOnFailure: true },
       );
-      await world.app.close();
-    }, 300_000);
+      await world.transport.close();
+    }, 600_000);
   });
 }

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +9,7 @@ import { createTestAccount, createTestResidence, pgliteTemplate } from '../../sr
 import type { TestAccount } from '../../src/server/testing.ts';
 import { ModelClient } from './client-model.ts';
 import { newHousehold } from './fixtures.ts';
+import { exited, startServerProcess } from './processus.ts';
 
 // The real server process on an embedded database, killed outright (SIGKILL) while tablets push,
 // then started again on the same folder: whatever it acknowledged is there, once.
@@ -19,29 +18,10 @@ const temp = mkdtempSync(join(tmpdir(), 'relogement-panne-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const dataDir = join(temp, 'donnees');
 
-type Running = { process: ChildProcess; url: string };
-
 /** Households each tablet creates, one push each (retried until acknowledged). */
 const HOUSEHOLDS = 40;
 
-/** Starts `src/server/main.ts` on `dataDir` and a free port; resolves once it listens. */
-function startProcess(): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: join(temp, 'sans-application'), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /(http:\/\/localhost:\d+)/.exec(out)?.[1];
-      if (url) resolve({ process: child, url: url.replace('localhost', '127.0.0.1') });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const startProcess = () => startServerProcess({ DATA_DIR: dataDir, DIST_DIR: join(temp, 'sans-application') });
 
 async function push(url: string, client: ModelClient): Promise<PushResponse | null> {
   try {

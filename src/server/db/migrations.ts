@@ -275,10 +275,14 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
  * Applies the missing steps, up to step `until` (all by default: tests stop earlier to check a
  * step on the data it meets); safe when several instances start at once (table lock).
  */
+/** An advisory lock key of our own (« relo » in ASCII). */
+const MIGRATION_LOCK = 0x72656c6f;
+
 export async function migrate(db: Database, until = Infinity): Promise<number[]> {
-  await db.query('create table if not exists migrations (id int primary key, name text not null, applied_at timestamptz not null default now())');
   return db.transaction(async (tx) => {
-    await tx.query('lock table migrations in exclusive mode');
+    // Several servers may start at once on one PostgreSQL: one migrates, the others wait for it.
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('create table if not exists migrations (id int primary key, name text not null, applied_at timestamptz not null default now())');
     const done = new Set((await tx.query<{ id: number }>('select id from migrations')).map((r) => r.id));
     const applied: number[] = [];
     for (const step of MIGRATIONS.filter((m) => !done.has(m.id) && m.id <= until)) {
