@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import type {
   BaremeFsl,
+  Demenagement,
   EnqueteSatisfaction,
   Entretien,
   Mediation,
@@ -158,6 +159,11 @@ export const VERSIONS: readonly VersionSchema[] = [
       await tx.table<MetaRow>('meta').delete('changesRefusees');
     },
   },
+  {
+    // The checklist of each move, temporary or final, with its costs and invoices (charte §3.2, §3.3).
+    numero: 10,
+    stores: { demenagements: 'id, menageId, propositionId' },
+  },
 ];
 
 /** A change the server refused for good, kept until the officer retries, exports or drops it. */
@@ -187,6 +193,7 @@ export class RelogementDb extends Dexie {
   declare propositions: Table<Proposition, string>;
   declare mediations: Table<Mediation, string>;
   declare pieces: Table<PieceDossier, string>;
+  declare demenagements: Table<Demenagement, string>;
   declare blobs: Table<BlobLocal, string>;
   declare refusees: Table<ChangeRefusee, string>;
 

@@ -14,6 +14,7 @@ export * from './demo.ts';
 export * from './synchro.ts';
 export * from './refusees.ts';
 export * from './propositions.ts';
+export * from './demenagements.ts';
 export * from './offres.ts';
 export * from './simulations.ts';
 export * from './dossier.ts';

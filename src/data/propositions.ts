@@ -16,6 +16,7 @@ import {
 } from '../domain/index.ts';
 import type {
   DemandeProposition,
+  Demenagement,
   Entretien,
   EvenementProposition,
   Mediation,
@@ -30,6 +31,7 @@ import type {
   StatutMenage,
 } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
+import { demenagementsDuMenage } from './demenagements.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { menagesIssus } from './menages.ts';
@@ -133,8 +135,9 @@ class EtapeRefusee extends Error {}
 export async function enregistrerEtape(db: RelogementDb, propositionId: string, evenement: EvenementProposition, aujourdhui: string): Promise<Resultat<Proposition>> {
   const lu = evenementPropositionSchema.safeParse(evenement);
   if (!lu.success) return refuse(lu.error.issues.map((i) => i.message).join(' '));
-  const territoire = await lireParametres(db);
-  const ctx = { reglages: territoire.propositions, suivi: territoire.suivi, aujourdhui };
+  const [territoire, stockee] = await Promise.all([lireParametres(db), db.propositions.get(propositionId)]);
+  const autres = stockee ? await propositionsDuMenage(db, stockee.menageId) : [];
+  const ctx = { reglages: territoire.propositions, suivi: territoire.suivi, aujourdhui, propositionsDuMenage: autres };
   try {
     const p = await ecrire<Proposition>(db, 'propositions', propositionId, (courante) => {
       if (!courante) throw new EtapeRefusee('Cette proposition n’existe pas sur cette tablette.');
@@ -142,8 +145,8 @@ export async function enregistrerEtape(db: RelogementDb, propositionId: string, 
       if (!r.ok) throw new EtapeRefusee(r.message);
       return r.valeur;
     });
-    // The lease date is the relocation date: the courtesy visits count from it.
-    if (lu.data.type === 'bail_signe') await enregistrerRelogement(db, p.menageId, lu.data.date, aujourdhui);
+    // The final lease is the relocation date: the courtesy visits count from it, not from a temporary dwelling's.
+    if (lu.data.type === 'bail_signe' && !p.temporaire) await enregistrerRelogement(db, p.menageId, lu.data.date, aujourdhui);
     return accepte(p);
   } catch (e) {
     if (e instanceof EtapeRefusee) return refuse(e.message);
@@ -151,7 +154,7 @@ export async function enregistrerEtape(db: RelogementDb, propositionId: string, 
   }
 }
 
-/** The relocation date: the lease signature of the household's accepted proposal. */
+/** The relocation date: the lease signature of the household's final dwelling. */
 export async function dateRelogementDuMenage(db: RelogementDb, menageId: string): Promise<string | null> {
   const territoire = await lireParametres(db);
   return situationPropositions(await propositionsDuMenage(db, menageId), territoire.propositions).relogeLe;
@@ -241,12 +244,14 @@ export type DossierPropositions = {
   dateDemande: string | null;
   residence: Residence | null;
   menagesDeLaResidence: Menage[];
+  /** The checklists of the household's moves, temporary and final. */
+  demenagements: Demenagement[];
 };
 
 export async function dossierPropositions(db: RelogementDb, menageId: string): Promise<DossierPropositions | null> {
   const menage = await db.menages.get(menageId);
   if (!menage || menage.supprime) return null;
-  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens, session, pieces, residence, menagesDeLaResidence] = await Promise.all([
+  const [personnes, orientations, propositions, mediations, offres, territoire, entretiens, simulation, liens, session, pieces, residence, menagesDeLaResidence, demenagements] = await Promise.all([
     db.personnes.where('menageId').equals(menageId).toArray(),
     orientationsDuMenage(db, menageId),
     propositionsDuMenage(db, menageId),
@@ -260,6 +265,7 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     db.pieces.where('menageId').equals(menageId).toArray(),
     db.residences.get(menage.residenceId),
     db.menages.where('residenceId').equals(menage.residenceId).toArray().then(presents),
+    demenagementsDuMenage(db, menageId),
   ]);
   const tous = presents(personnes).sort((a, b) => a.id.localeCompare(b.id));
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
@@ -279,5 +285,6 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     dateDemande: dateDemandeLogement(pieces),
     residence: residence ?? null,
     menagesDeLaResidence,
+    demenagements,
   };
 }

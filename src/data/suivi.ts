@@ -237,13 +237,14 @@ export type AgendaMenages = { evenements: EvenementAgenda[]; horizonJours: numbe
 
 /** Everything due across the households on this device (closed ones excepted), in chronological order. */
 export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Promise<AgendaMenages> {
-  const [menages, residences, entretiens, visites, enquetes, propositions, parametres] = await Promise.all([
+  const [menages, residences, entretiens, visites, enquetes, propositions, demenagements, parametres] = await Promise.all([
     db.menages.toArray(),
     db.residences.toArray(),
     db.entretiens.toArray(),
     db.visites.toArray(),
     db.enquetes.toArray(),
     db.propositions.toArray(),
+    db.demenagements.toArray(),
     lireParametres(db),
   ]);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
@@ -251,6 +252,7 @@ export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Pr
   const visitesDe = grouperPar(visites, (v) => v.menageId);
   const enquetesDe = grouperPar(enquetes.filter(vivant), (e) => e.menageId);
   const propositionsDe = grouperPar(propositions, (p) => p.menageId);
+  const demenagementsDe = grouperPar(demenagements, (d) => d.menageId);
   const dossiers: DossierAgenda[] = [];
   const references = new Map<string, string>();
   for (const m of menages) {
@@ -271,6 +273,7 @@ export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Pr
       enquete: enquetesDe.get(m.id)?.[0] ?? null,
       pieces: [],
       propositions: propositionsDe.get(m.id) ?? [],
+      demenagements: demenagementsDe.get(m.id) ?? [],
     });
   }
   return { evenements: agenda(dossiers, contexteAgenda(parametres, aujourdhui)), horizonJours: parametres.agenda.horizonJours, references };

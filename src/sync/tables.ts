@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   baremeFslSchema,
+  demenagementSchema,
   enqueteSatisfactionSchema,
   entretienSchema,
   mediationSchema,
@@ -40,6 +41,7 @@ export const SYNCED_TABLES = {
   propositions: { schema: propositionSchema, mapFields: ['avis'], menageKey: 'menageId' },
   mediations: { schema: mediationSchema, mapFields: [], menageKey: 'menageId' },
   pieces: { schema: pieceDossierSchema, mapFields: [], menageKey: 'menageId' },
+  demenagements: { schema: demenagementSchema, mapFields: ['postes'], menageKey: 'menageId' },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

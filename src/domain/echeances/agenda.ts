@@ -1,7 +1,9 @@
 import type { Instant } from '../calendrier/index.ts';
 import type { StatutMenage } from '../menage/index.ts';
+import { remboursementsAttendus, type Demenagement } from '../demenagement/index.ts';
 import {
   avisAttendus,
+  echeanceConge,
   echeanceValidationPartenaires,
   etatProposition,
   type Proposition,
@@ -25,12 +27,14 @@ import type { ReglagesEcheances } from './reglages.ts';
 
 // The officer's "À faire" across the caseload: the clocks before the move (charte §4 step 2),
 // the dossier pieces (step 3), the proposals' clocks (steps 7 to 12) and the follow-up after the
-// move (steps 13 and 14). The input is plain data per household, whatever stores it.
+// move (steps 13 and 14), with the congé's six months (charte §3.4 C, CCH L442-6) and the
+// invoices to pay back within 8 days (charte §3.2). The input is plain data per household, whatever stores it.
 
 /** An interview as the agenda needs it; `Entretien` records fit. */
 export type EntretienAgenda = { type: 'premier' | 'suivi'; date: string; heure?: string | null; termineLe: string | null; supprime?: boolean };
 export type VisiteAgenda = Pick<VisiteCourtoisie, 'numero' | 'datePrevue' | 'heurePrevue' | 'issue'> & { supprime?: boolean };
 export type EnqueteAgenda = Pick<EnqueteSatisfaction, 'datePrevue' | 'heurePrevue' | 'issue'> & { supprime?: boolean };
+export type DemenagementAgenda = Pick<Demenagement, 'id' | 'postes'> & { supprime?: boolean | undefined };
 
 export type DossierAgenda = {
   menageId: string;
@@ -48,6 +52,8 @@ export type DossierAgenda = {
   propositions: readonly Proposition[];
   /** The follow-up months of the household's opération, when it sets its own. */
   suiviOperation?: SurchargeSuivi;
+  /** The checklists of its moves, temporary and final; absent, none. */
+  demenagements?: readonly DemenagementAgenda[];
 };
 
 export type ContexteAgenda = {
@@ -67,6 +73,8 @@ export const NATURES_EVENEMENT = [
   'signature_bail',
   'visite_courtoisie',
   'enquete_satisfaction',
+  'fin_maintien',
+  'remboursement',
 ] as const;
 export type NatureEvenement = (typeof NATURES_EVENEMENT)[number];
 export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
@@ -79,6 +87,8 @@ export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
   signature_bail: 'Signature du bail',
   visite_courtoisie: 'Visite de courtoisie',
   enquete_satisfaction: 'Enquête de satisfaction',
+  fin_maintien: 'Fin du droit au maintien dans les lieux',
+  remboursement: 'Remboursement au ménage',
 };
 
 export type EvenementAgenda = {
@@ -152,6 +162,10 @@ function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Horloge[] {
       const visite = p.visite.date >= ctx.aujourdhui ? [{ cle: cle('visite_logement'), nature: 'visite_logement' as const, libelle: `Visite du logement (${n})`, echeance: null, rendezVous: p.visite }] : [];
       return [...visite, ...horlogeReponse(p, ctx, n)];
     }
+    case 'refusee_menage': {
+      const fin = echeanceConge(p);
+      return fin === null ? [] : [{ cle: cle('fin_maintien'), nature: 'fin_maintien', libelle: `Fin du droit au maintien dans les lieux (${n}, congé remis) : transmettre le dossier à la suite juridique`, echeance: fin, rendezVous: null }];
+    }
     case 'bail_signe':
       return p.bailSigneLe !== null && p.bailSigneLe >= ctx.aujourdhui ? [{ cle: cle('signature_bail'), nature: 'signature_bail', libelle: `Signature du bail (${n})`, echeance: null, rendezVous: rdv(p.bailSigneLe, null) }] : [];
     default:
@@ -190,10 +204,27 @@ function placer(d: DossierAgenda, b: Horloge, bornes: Bornes): EvenementAgenda {
   };
 }
 
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
+function remboursements(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
+  return (d.demenagements ?? []).flatMap((dem) =>
+    dem.supprime
+      ? []
+      : remboursementsAttendus(dem, ctx.propositions.delaiRemboursement).map((r) => ({
+          cle: `remboursement:${dem.id}:${r.poste}`,
+          nature: 'remboursement' as const,
+          libelle: `Rembourser le ménage : ${r.libelle}${r.montant === null ? '' : ` (${euros.format(r.montant)})`}`,
+          echeance: r.echeance,
+          rendezVous: null,
+        })),
+  );
+}
+
 /** Every clock of one household: due dates and appointments, before, during and after the search. */
 export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const horloges = avantRelogementEnCours(d, ctx.aujourdhui) ? avantRelogement(d, ctx) : [];
   for (const p of d.propositions) if (!p.supprime) horloges.push(...horlogesProposition(p, ctx));
+  horloges.push(...remboursements(d, ctx));
   if (d.dateRelogement !== null) horloges.push(...apresRelogement(d, d.dateRelogement, ctx));
   return horloges;
 }

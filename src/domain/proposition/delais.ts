@@ -1,5 +1,5 @@
-import { dernierJour, plusTardive } from '../calendrier/index.ts';
-import { avisAttendus, etatProposition } from './etat.ts';
+import { dernierJour, plusMois, plusTardive } from '../calendrier/index.ts';
+import { avisAttendus, etatProposition, refusCompte } from './etat.ts';
 import type { Proposition } from './proposition.ts';
 import type { ReglagesProposition } from './reglages.ts';
 
@@ -37,3 +37,16 @@ export function partenairesEnRetard(p: Proposition, r: ReglagesProposition, aujo
   const echeance = echeanceValidationPartenaires(p, r);
   return echeance !== null && aujourdhui > echeance && etatProposition(p) === 'soumise' ? avisAttendus(p) : [];
 }
+
+/**
+ * CCH L442-6 II: six months after the notice of the 3rd offer, served with the congé (charte §3.4
+ * C), a household that refused it has no title to stay any more. The law's number, not a
+ * territory's setting.
+ */
+export const MOIS_MAINTIEN_APRES_CONGE = 6;
+
+/** The last day of the household's right to stay, counted from the notice on the receipt or the act; null without a congé. */
+export const finMaintienDansLesLieux = (p: Pick<Proposition, 'conge'>): string | null => (p.conge === null ? null : plusMois(p.conge.notifieLe, MOIS_MAINTIEN_APRES_CONGE));
+
+/** The congé's clock while it matters: the binding proposal refused (the refusal counting), the file not yet handed to the legal follow-up. */
+export const echeanceConge = (p: Proposition): string | null => (refusCompte(p) && p.suiteJuridique === null ? finMaintienDansLesLieux(p) : null);

@@ -46,8 +46,11 @@ export const estClose = (p: Proposition): boolean => CLOSES.has(etatProposition(
  */
 export function compteDansLesPropositions(p: Proposition): boolean {
   const etat = etatProposition(p);
-  return !p.supprime && etat !== 'rejetee_partenaires' && etat !== 'refusee_caleol' && etat !== 'retiree';
+  return !p.supprime && !p.temporaire && etat !== 'rejetee_partenaires' && etat !== 'refusee_caleol' && etat !== 'retiree';
 }
+
+/** A refusal by the household that counts toward the binding proposal: one judged legitimate does not (charte §3.4 C). */
+export const refusCompte = (p: Proposition): boolean => refusParLeMenage(p) && p.refusLegitime === null && compteDansLesPropositions(p);
 
 export const AUTEURS_REFUS = ['partenaires', 'caleol', 'menage'] as const;
 export type AuteurRefus = (typeof AUTEURS_REFUS)[number];
@@ -66,7 +69,7 @@ const motifMenage = (r: NonNullable<Proposition['reponse']>): string =>
 export function refusDe(p: Proposition): Refus | null {
   switch (etatProposition(p)) {
     case 'refusee_menage':
-      return p.reponse && { par: 'menage', date: p.reponse.date, motif: motifMenage(p.reponse) };
+      return p.reponse && { par: 'menage', date: p.reponse.date, motif: [motifMenage(p.reponse), p.refusLegitime ? `refus reconnu légitime : ${p.refusLegitime.motif}` : ''].filter(Boolean).join(' ; ') };
     case 'refusee_caleol':
       return p.caleol && { par: 'caleol', date: p.caleol.date, motif: p.caleol.motif };
     case 'rejetee_partenaires': {

@@ -3,8 +3,9 @@ import { isoDateSchema } from '../commun/index.ts';
 import { dateEnLettres, heureSchema } from '../calendrier/index.ts';
 import { verifierDateRelogement, type ReglagesSuivi } from '../visite/index.ts';
 import { echeanceSilence } from './delais.ts';
-import { LIBELLES_ETAT_PROPOSITION, avisAttendus, estClose, etatProposition, valideeParLesPartenaires } from './etat.ts';
-import { AVIS, DECISIONS_CALEOL, motifRefusSchema, type Proposition } from './proposition.ts';
+import { LIBELLES_ETAT_PROPOSITION, avisAttendus, estClose, etatProposition, refusParLeMenage, valideeParLesPartenaires } from './etat.ts';
+import { AVIS, DECISIONS_CALEOL, LIBELLES_PIECE_SUITE_JURIDIQUE, MODES_CONGE, PIECES_SUITE_JURIDIQUE, motifRefusSchema, type Proposition } from './proposition.ts';
+import { refusComptesJusqua } from './situation.ts';
 import type { ReglagesProposition } from './reglages.ts';
 import { accepte, refuse, type Resultat } from './resultat.ts';
 
@@ -23,6 +24,10 @@ export const evenementPropositionSchema = z.discriminatedUnion(
     z.object({ type: z.literal('absence_reponse'), date }),
     z.object({ type: z.literal('bail_signe'), date }),
     z.object({ type: z.literal('retrait'), date, motif: z.string().max(2000).default('') }),
+    z.object({ type: z.literal('refus_legitime'), date, motif: z.string().max(2000).default('') }),
+    /** `date`: the day on the receipt or the bailiff's act, from which the 6 months run. */
+    z.object({ type: z.literal('conge'), date, mode: z.enum(MODES_CONGE, { error: 'Mode de remise du congé : lettre recommandée ou huissier.' }), envoyeLe: date, preuve: z.string().max(200).default('') }),
+    z.object({ type: z.literal('suite_juridique'), date, destinataire: z.string().max(200).default(''), pieces: z.array(z.enum(PIECES_SUITE_JURIDIQUE)).max(PIECES_SUITE_JURIDIQUE.length).default([]), commentaire: z.string().max(2000).default('') }),
   ],
   { error: 'Événement de proposition inconnu.' },
 );
@@ -38,13 +43,21 @@ export const LIBELLES_EVENEMENT: Record<TypeEvenementProposition, { nom: string;
   absence_reponse: { nom: 'le constat d’absence de réponse', feminin: false },
   bail_signe: { nom: 'la signature du bail', feminin: true },
   retrait: { nom: 'le retrait de la proposition', feminin: false },
+  refus_legitime: { nom: 'la reconnaissance d’un refus légitime', feminin: true },
+  conge: { nom: 'la remise du congé', feminin: true },
+  suite_juridique: { nom: 'la transmission à la suite juridique', feminin: true },
 };
 
 export type ContexteProposition = {
   reglages: ReglagesProposition;
   suivi: Pick<ReglagesSuivi, 'relogementFuturMaxMois'>;
   aujourdhui: string;
+  /** The household's proposals: the congé and the legal follow-up depend on the refusals before. */
+  propositionsDuMenage?: readonly Proposition[];
 };
+
+// Steps recorded on a proposal the household already refused (charte §3.4 C and D).
+const APRES_REFUS: ReadonlySet<TypeEvenementProposition> = new Set(['refus_legitime', 'conge', 'suite_juridique']);
 
 // A visit may be planned ahead; a lease signature up to the territory's limit; the rest is past.
 const PEUT_ETRE_FUTUR: ReadonlySet<TypeEvenementProposition> = new Set(['visite', 'bail_signe']);
@@ -56,7 +69,7 @@ const dernierAvis = (p: Proposition): string => Object.values(p.avis).reduce((d,
 function controleCommun(p: Proposition, e: EvenementProposition, ctx: ContexteProposition): string | null {
   const { nom, feminin } = LIBELLES_EVENEMENT[e.type];
   const accord = feminin ? 'e' : '';
-  if (estClose(p)) return `La proposition est close (${LIBELLES_ETAT_PROPOSITION[etatProposition(p)].toLowerCase()}) : ${nom} ne peut plus être enregistré${accord}.`;
+  if (estClose(p) && !APRES_REFUS.has(e.type)) return `La proposition est close (${LIBELLES_ETAT_PROPOSITION[etatProposition(p)].toLowerCase()}) : ${nom} ne peut plus être enregistré${accord}.`;
   if (e.date < p.proposeeLe) return `${majuscule(nom)} ne peut pas précéder la proposition, faite le ${le(p.proposeeLe)}.`;
   if (!PEUT_ETRE_FUTUR.has(e.type) && e.date > ctx.aujourdhui) return `${majuscule(nom)} ne peut pas être daté${accord} dans le futur.`;
   return null;
@@ -115,7 +128,53 @@ function controleEtape(p: Proposition, e: EvenementProposition, ctx: ContextePro
     }
     case 'retrait':
       return e.motif.trim() === '' ? 'Indiquez pourquoi la proposition est retirée.' : null;
+    case 'refus_legitime':
+      return controleRefusLegitime(p, e);
+    case 'conge':
+      return controleConge(p, e, ctx);
+    case 'suite_juridique':
+      return controleSuiteJuridique(p, e, ctx);
   }
+}
+
+type Evenement<T extends TypeEvenementProposition> = Extract<EvenementProposition, { type: T }>;
+
+function controleRefusLegitime(p: Proposition, e: Evenement<'refus_legitime'>): string | null {
+  if (!refusParLeMenage(p) || !p.reponse) return 'Seul un refus du ménage peut être reconnu légitime : enregistrez d’abord sa réponse.';
+  if (p.refusLegitime) return `Ce refus a déjà été reconnu légitime le ${le(p.refusLegitime.date)}.`;
+  if (p.suiteJuridique) return `Le dossier a été transmis à la suite juridique le ${le(p.suiteJuridique.transmisLe)} : le refus ne peut plus être reconnu légitime.`;
+  if (e.date < p.reponse.date) return `Le refus ne peut pas être reconnu légitime avant d’avoir été exprimé, le ${le(p.reponse.date)}.`;
+  return e.motif.trim() === '' ? 'Indiquez pourquoi le refus est légitime (logement inadapté, loyer trop élevé…).' : null;
+}
+
+/** The congé goes with the binding proposal (charte §3.4 C): the one after the last counted refusal but one. */
+function controleConge(p: Proposition, e: Evenement<'conge'>, ctx: ContexteProposition): string | null {
+  const max = ctx.reglages.maxPropositions;
+  if (p.temporaire) return 'Un relogement temporaire ne s’accompagne pas d’un congé.';
+  if (p.conge) return `Le congé a déjà été remis le ${le(p.conge.notifieLe)}.`;
+  const avant = refusComptesJusqua(p, ctx.propositionsDuMenage ?? [], false);
+  if (avant < max - 1) return `Le congé accompagne la proposition opposable, faite après ${max - 1} refus du ménage qui comptent ; il n’y en a que ${avant} avant celle-ci.`;
+  if (p.retrait || p.bailSigneLe || p.reponse?.decision === 'acceptation') return `La proposition est ${LIBELLES_ETAT_PROPOSITION[etatProposition(p)].toLowerCase()} : le congé n’a plus d’objet.`;
+  const manque = exigerAttribution(p, 'Le congé');
+  if (manque) return manque;
+  if (e.envoyeLe < p.proposeeLe) return `Le congé ne peut pas être envoyé avant la proposition, faite le ${le(p.proposeeLe)}.`;
+  if (e.date < e.envoyeLe) return `Le congé ne peut pas être remis (le ${le(e.date)}) avant d’avoir été envoyé (le ${le(e.envoyeLe)}).`;
+  return e.preuve.trim() === '' ? 'Indiquez la preuve de remise : numéro de l’accusé de réception ou référence de l’acte de l’huissier.' : null;
+}
+
+const PIECES_EXIGEES = ['conge', 'preuve_remise_conge'] as const;
+
+function controleSuiteJuridique(p: Proposition, e: Evenement<'suite_juridique'>, ctx: ContexteProposition): string | null {
+  const max = ctx.reglages.maxPropositions;
+  if (p.suiteJuridique) return `Le dossier a déjà été transmis le ${le(p.suiteJuridique.transmisLe)} à ${p.suiteJuridique.destinataire}.`;
+  if (!refusParLeMenage(p) || p.refusLegitime) return 'Le dossier va à la suite juridique après un refus du ménage qui compte : celui-ci n’est pas refusé ou son refus est reconnu légitime.';
+  if (!p.conge) return 'Le dossier va à la suite juridique avec le congé et sa preuve de remise : enregistrez d’abord le congé.';
+  const refus = refusComptesJusqua(p, ctx.propositionsDuMenage ?? [], true);
+  if (refus < max) return `Le ménage n’a refusé que ${refus} proposition(s) qui compte(nt) sur ${max} : pas de suite juridique.`;
+  if (e.date < p.conge.notifieLe) return `Le dossier ne peut pas être transmis avant la remise du congé, le ${le(p.conge.notifieLe)}.`;
+  if (e.destinataire.trim() === '') return 'Indiquez à qui le dossier est transmis (service juridique, avocat…).';
+  const manquantes = PIECES_EXIGEES.filter((x) => !e.pieces.includes(x));
+  return manquantes.length === 0 ? null : `Joignez au dossier : ${manquantes.map((x) => LIBELLES_PIECE_SUITE_JURIDIQUE[x].toLowerCase()).join(', ')}.`;
 }
 
 function appliquer(p: Proposition, e: EvenementProposition): Proposition {
@@ -136,6 +195,12 @@ function appliquer(p: Proposition, e: EvenementProposition): Proposition {
       return { ...p, bailSigneLe: e.date };
     case 'retrait':
       return { ...p, retrait: { date: e.date, motif: e.motif } };
+    case 'refus_legitime':
+      return { ...p, refusLegitime: { date: e.date, motif: e.motif } };
+    case 'conge':
+      return { ...p, conge: { mode: e.mode, envoyeLe: e.envoyeLe, notifieLe: e.date, preuve: e.preuve } };
+    case 'suite_juridique':
+      return { ...p, suiteJuridique: { transmisLe: e.date, destinataire: e.destinataire, pieces: e.pieces, commentaire: e.commentaire } };
   }
 }
 

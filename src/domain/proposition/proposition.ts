@@ -47,6 +47,40 @@ export const reponseMenageSchema = z.object({
   commentaire: z.string().max(4000).default(''),
 });
 
+/** How the congé reached the household: its proof of delivery is the signed receipt or the bailiff's act (charte §3.4 C). */
+export const MODES_CONGE = ['lettre_recommandee', 'huissier'] as const;
+export const LIBELLES_MODE_CONGE: Record<(typeof MODES_CONGE)[number], string> = {
+  lettre_recommandee: 'Lettre recommandée avec accusé de réception',
+  huissier: 'Signification par commissaire de justice (huissier)',
+};
+export const congeSchema = z.object({
+  mode: z.enum(MODES_CONGE, { error: 'Mode de remise du congé inconnu : lettre recommandée ou huissier.' }),
+  envoyeLe: isoDateSchema,
+  /** The day on the receipt or the act: the 6 months of CCH L442-6 run from it. */
+  notifieLe: isoDateSchema,
+  /** The receipt's number or the act's reference. */
+  preuve: z.string().min(1, 'Indiquez la preuve de remise : numéro de l’accusé de réception ou référence de l’acte.').max(200),
+});
+export type Conge = z.infer<typeof congeSchema>;
+
+/** The papers handed to the legal follow-up when the household stays after the 3rd refusal (charte §3.4 D). */
+export const PIECES_SUITE_JURIDIQUE = ['propositions_ecrites', 'refus_ecrits', 'courrier_post_mediation', 'conge', 'preuve_remise_conge'] as const;
+export type PieceSuiteJuridique = (typeof PIECES_SUITE_JURIDIQUE)[number];
+export const LIBELLES_PIECE_SUITE_JURIDIQUE: Record<PieceSuiteJuridique, string> = {
+  propositions_ecrites: 'Les propositions écrites faites au ménage',
+  refus_ecrits: 'Les refus du ménage et leurs motifs',
+  courrier_post_mediation: 'Le courrier post-médiation',
+  conge: 'Le congé',
+  preuve_remise_conge: 'La preuve de remise du congé (accusé de réception ou acte)',
+};
+export const suiteJuridiqueSchema = z.object({
+  transmisLe: isoDateSchema,
+  destinataire: z.string().min(1, 'Indiquez à qui le dossier est transmis (service juridique, avocat…).').max(200),
+  pieces: z.array(z.enum(PIECES_SUITE_JURIDIQUE, { error: 'Pièce inconnue pour la suite juridique.' })).max(PIECES_SUITE_JURIDIQUE.length).default([]),
+  commentaire: z.string().max(2000).default(''),
+});
+export type SuiteJuridique = z.infer<typeof suiteJuridiqueSchema>;
+
 export const propositionSchema = z.object({
   id: idSchema,
   menageId: idSchema,
@@ -68,6 +102,18 @@ export const propositionSchema = z.object({
   /** The relocation date: the relocation counts as done at the lease signature (charte §4 step 12). */
   bailSigneLe: isoDateSchema.nullable().default(null),
   retrait: z.object({ date: isoDateSchema, motif: z.string().max(2000) }).nullable().default(null),
+  /**
+   * A temporary dwelling while the final one is found (charte §2.2 B and D): its lease and move are
+   * the household's, but it is not one of the proposals of CCH L353-15 and the follow-up after
+   * the move waits for the final lease.
+   */
+  temporaire: z.boolean().default(false),
+  /** A refusal by the household judged legitimate: it does not count among its refusals (charte §3.4 C). */
+  refusLegitime: z.object({ date: isoDateSchema, motif: z.string().min(1).max(2000) }).nullable().default(null),
+  /** The congé served with the binding proposal (charte §3.4 C, CCH L442-6). */
+  conge: congeSchema.nullable().default(null),
+  /** The file handed to the legal follow-up after the binding proposal was refused (charte §3.4 D). */
+  suiteJuridique: suiteJuridiqueSchema.nullable().default(null),
   supprime: z.boolean().optional(),
 });
 export type Proposition = z.infer<typeof propositionSchema>;

@@ -15,6 +15,8 @@ export const reglagesPropositionSchema = z
     delaiValidationPartenaires: delaiSchema.default({ nombre: 5, unite: 'jours' }),
     /** Where the dwelling is visited only once the CALEOL has allotted it (charte §4 step 10). */
     visiteApresCaleol: z.boolean({ error: 'Indiquez si la visite suit la décision de la CALEOL : oui ou non.' }).default(true),
+    /** Charte §3.2: the household is paid back within 8 days of handing in the invoice (calendar days, counted as the other delays). */
+    delaiRemboursement: delaiSchema.default({ nombre: 8, unite: 'jours' }),
   })
   .refine((r) => r.delaiReponseApresVisite !== null || r.delaiReponseApresOffre !== null, {
     message: 'Le délai de réponse du ménage doit courir depuis la visite, depuis l’offre écrite, ou les deux.',

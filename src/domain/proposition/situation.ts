@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
 import { dateEnLettres } from '../calendrier/index.ts';
-import { compteDansLesPropositions, estClose, etatProposition, refusDe, refusParLeMenage } from './etat.ts';
+import { compteDansLesPropositions, estClose, etatProposition, refusCompte, refusDe } from './etat.ts';
 import { verifierMediation, type Mediation } from './mediation.ts';
 import { circuitSchema, orientationCourante, type Circuit, type Orientation } from './orientation.ts';
 import { propositionSchema, type Proposition } from './proposition.ts';
@@ -11,15 +11,18 @@ import { accepte, refuse, type Resultat } from './resultat.ts';
 // A household's proposals together (CCH L353-15, L442-6; charte §3 D and §4 step 11): one at a
 // time; from the 2nd refusal by the household a mediation defines the next one; the 3rd is binding
 // (opposable). Three is what the household is entitled to, not a ceiling: the landlord may make
-// further proposals after a 3rd refusal.
+// further proposals after a 3rd refusal. A refusal judged legitimate does not count (charte
+// §3.4 C); a temporary dwelling is no proposal of L353-15, and the search goes on after its lease.
 
 export type SituationPropositions = {
   /** The proposals that reached the household, in rank order. */
   comptees: Proposition[];
   enCours: Proposition | null;
-  /** The lease signature that ended the search, if any. */
+  /** The lease signature of the final dwelling, which ended the search, if any. */
   relogeLe: string | null;
-  /** Refusals by the household (silence included), in date order. */
+  /** The lease signature of the latest temporary dwelling, if any. */
+  relogeTemporairementLe: string | null;
+  /** Refusals by the household that count (silence included, legitimate ones not), in date order. */
   refusMenage: Proposition[];
   /** The refusal from which a mediation is required, when reached. */
   refusDeclenchantMediation: Proposition | null;
@@ -31,11 +34,13 @@ const dateRefus = (p: Proposition): string => p.reponse?.date ?? p.proposeeLe;
 export function situationPropositions(propositions: readonly Proposition[], r: ReglagesProposition): SituationPropositions {
   const presentes = propositions.filter((p) => !p.supprime);
   const comptees = presentes.filter(compteDansLesPropositions).sort((a, b) => a.rang - b.rang);
-  const refusMenage = comptees.filter(refusParLeMenage).sort((a, b) => dateRefus(a).localeCompare(dateRefus(b)));
+  const refusMenage = comptees.filter(refusCompte).sort((a, b) => dateRefus(a).localeCompare(dateRefus(b)));
+  const baux = (temporaire: boolean) => presentes.flatMap((p) => (p.temporaire === temporaire && p.bailSigneLe !== null ? [p.bailSigneLe] : [])).sort();
   return {
     comptees,
     enCours: presentes.find((p) => !estClose(p)) ?? null,
-    relogeLe: presentes.find((p) => p.bailSigneLe !== null)?.bailSigneLe ?? null,
+    relogeLe: baux(false).at(-1) ?? null,
+    relogeTemporairementLe: baux(true).at(-1) ?? null,
     refusMenage,
     refusDeclenchantMediation: refusMenage[r.mediationApresRefus - 1] ?? null,
     prochainRang: comptees.length + 1,
@@ -43,7 +48,17 @@ export function situationPropositions(propositions: readonly Proposition[], r: R
 }
 
 /** The proposal of the rank the household is entitled to (the 3rd by default) is binding; later ones are further offers. */
-export const estOpposable = (p: Pick<Proposition, 'rang'>, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang === r.maxPropositions;
+export const estOpposable = (p: { rang: number; temporaire?: boolean }, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang === r.maxPropositions && !p.temporaire;
+
+/**
+ * The household's refusals that count, made before `p` (and `p`'s own when `inclus`): the congé
+ * goes with the proposal that follows the last refusal but one, the legal follow-up with the last
+ * (CCH L442-6; a legitimate refusal does not count, charte §3.4 C).
+ */
+export function refusComptesJusqua(p: Proposition, propositions: readonly Proposition[], inclus: boolean): number {
+  const avant = propositions.filter((x) => !x.supprime && x.id !== p.id && x.rang < p.rang && refusCompte(x)).length;
+  return avant + (inclus && refusCompte(p) ? 1 : 0);
+}
 
 /** A complete mediation held between the triggering refusal and `avant`, if any. */
 export function mediationApres(refus: Proposition, mediations: readonly Mediation[], avant: string, aujourdhui: string): Mediation | null {
@@ -59,6 +74,8 @@ export const demandePropositionSchema = z.object({
   partenaires: z.array(z.string().min(1).max(120)).max(20).default([]),
   simulation: z.json().default(null),
   proposeeLe: isoDateSchema,
+  /** A temporary dwelling (charte §2.2 B and D); absent, a proposal of the final one. */
+  temporaire: z.boolean().optional(),
 });
 export type DemandeProposition = z.infer<typeof demandePropositionSchema>;
 

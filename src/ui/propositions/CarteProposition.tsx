@@ -3,7 +3,9 @@ import {
   LIBELLES_CIRCUIT,
   LIBELLES_ETAT_ECHEANCE,
   LIBELLES_ETAT_PROPOSITION,
+  LIBELLES_MODE_CONGE,
   LIBELLES_MOTIF_REFUS,
+  LIBELLES_PIECE_SUITE_JURIDIQUE,
   echeanceReponseSuivie,
   echeanceValidationPartenaires,
   estClose,
@@ -20,6 +22,7 @@ import {
 import { aujourdhui } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
 import { EtapesAFaire } from './Etapes.tsx';
+import { FinDeParcours } from './FinDeParcours.tsx';
 import { le, libelleOffre, lireInstantane } from './format.ts';
 
 // One proposal: what was recorded, step by step with its dates; who refused it; its clocks; the
@@ -44,7 +47,13 @@ function Chronologie({ p }: { p: Proposition }) {
     const texte = r.decision === 'acceptation' ? 'Acceptée par le ménage' : r.decision === 'sans_reponse' ? 'Refus du ménage : sans réponse dans le délai' : `Refus du ménage : ${r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : ''}${r.commentaire ? ` — ${r.commentaire}` : ''}`;
     lignes.push([`Réponse du ménage le ${le(r.date)}`, texte]);
   }
-  if (p.bailSigneLe) lignes.push([`Bail signé le ${le(p.bailSigneLe)}`, 'Date de relogement']);
+  if (p.conge) lignes.push([`Congé remis le ${le(p.conge.notifieLe)}`, `${LIBELLES_MODE_CONGE[p.conge.mode]}, envoyé le ${le(p.conge.envoyeLe)} · preuve : ${p.conge.preuve}`]);
+  if (p.refusLegitime) lignes.push([`Refus reconnu légitime le ${le(p.refusLegitime.date)}`, `${p.refusLegitime.motif} (ce refus ne compte pas)`]);
+  if (p.suiteJuridique) {
+    const s = p.suiteJuridique;
+    lignes.push([`Dossier transmis le ${le(s.transmisLe)} à la suite juridique`, [`${s.destinataire} · pièces : ${s.pieces.map((x) => LIBELLES_PIECE_SUITE_JURIDIQUE[x].toLowerCase()).join(', ') || 'aucune'}`, s.commentaire].filter(Boolean).join(' — ')]);
+  }
+  if (p.bailSigneLe) lignes.push([`Bail signé le ${le(p.bailSigneLe)}`, p.temporaire ? 'Logement temporaire : le relogement définitif reste à faire' : 'Date de relogement']);
   if (p.retrait) lignes.push([`Retirée le ${le(p.retrait.date)}`, p.retrait.motif]);
   return (
     <dl class="chronologie">
@@ -82,13 +91,14 @@ function Delais({ p, r, bientotJours }: { p: Proposition; r: ReglagesProposition
   );
 }
 
-export function CarteProposition({ p, offre, reglages, bientotJours }: { p: Proposition; offre: Offre | undefined; reglages: ReglagesProposition; bientotJours: number }) {
+export function CarteProposition({ p, offre, reglages, bientotJours, propositions }: { p: Proposition; offre: Offre | undefined; reglages: ReglagesProposition; bientotJours: number; propositions: readonly Proposition[] }) {
   const refus = refusDe(p);
   const simulation = lireInstantane(p.simulation);
   return (
     <article class="proposition panneau" aria-labelledby={`titre-proposition-${p.id}`}>
       <h3 id={`titre-proposition-${p.id}`}>
-        Proposition n° {p.rang} {estOpposable(p, reglages) && <span class="badge opposable">Proposition opposable</span>}
+        {p.temporaire ? 'Relogement temporaire' : `Proposition n° ${p.rang}`} {estOpposable(p, reglages) && <span class="badge opposable">Proposition opposable</span>}
+        {p.refusLegitime && <> <span class="badge info">Refus légitime, non compté</span></>}
       </h3>
       <p>{libelleOffre(offre)}</p>
       <p>
@@ -103,6 +113,7 @@ export function CarteProposition({ p, offre, reglages, bientotJours }: { p: Prop
         <a class="bouton" href={lien.propositions(p.menageId, 'courrier', p.id)}>Courrier de proposition</a>
       </p>
       <EtapesAFaire proposition={p} />
+      <FinDeParcours p={p} propositions={propositions} reglages={reglages} bientotJours={bientotJours} />
     </article>
   );
 }

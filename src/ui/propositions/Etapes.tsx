@@ -108,12 +108,12 @@ export const etapeRetrait = (): DefEtape => ({
   construire: (v) => ({ type: 'retrait', date: v.date ?? '', motif: v.motif ?? '' }),
 });
 
-export function FormulaireEtape({ proposition, def }: { proposition: Proposition; def: DefEtape }) {
+export function FormulaireEtape({ proposition, def, initiales = {} }: { proposition: Proposition; def: DefEtape; initiales?: Valeurs }) {
   const db = useBase();
-  const [valeurs, setValeurs] = useState<Valeurs>({});
+  const [valeurs, setValeurs] = useState<Valeurs>(initiales);
   const [message, setMessage] = useState<string | null>(null);
   const [enCours, setEnCours] = useState(false);
-  const base = `p${proposition.rang}-${def.cle.replace(/\W+/g, '-')}`;
+  const base = `p${proposition.rang}${proposition.temporaire ? 't' : ''}-${def.cle.replace(/\W+/g, '-')}`;
   const envoyer = async (e: Event) => {
     e.preventDefault();
     const manquants = def.champs.filter((c) => c.requis && !valeurs[c.cle]).map((c) => c.libelle.charAt(0).toLowerCase() + c.libelle.slice(1));

@@ -5,6 +5,7 @@ import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { CarteProposition } from './CarteProposition.tsx';
 import { Decohabitation } from './Decohabitation.tsx';
+import { Demenagements } from './Demenagements.tsx';
 import { Mediations } from './Mediation.tsx';
 import { NouvelleProposition } from './NouvelleProposition.tsx';
 import { Orientation } from './Orientation.tsx';
@@ -32,16 +33,17 @@ export default function PropositionsScreen({ id, papier, cible }: { id: string; 
         <h2 id="titre-propositions">Propositions</h2>
         <p>
           {s.comptees.length} proposition{s.comptees.length > 1 ? 's' : ''} faite{s.comptees.length > 1 ? 's' : ''} au ménage ({reglages.maxPropositions} lui sont dues)
-          {s.relogeLe ? ` · relogé, bail signé le ${le(s.relogeLe)}` : ''}
+          {s.relogeLe ? ` · relogé, bail signé le ${le(s.relogeLe)}` : s.relogeTemporairementLe ? ` · dans un logement temporaire depuis le ${le(s.relogeTemporairementLe)}, relogement définitif à faire` : ''}
         </p>
         <p class="actions">
           <a class="bouton" href={lien.propositions(id, 'comparaison')}>Comparaison des propositions</a>
           <a class="bouton" href={lien.propositions(id, 'caleol')}>Fiche CALEOL</a>
         </p>
         {dossier.propositions.map((p) => (
-          <CarteProposition key={p.id} p={p} offre={dossier.offres.find((o) => o.id === p.offreId)} reglages={reglages} bientotJours={dossier.territoire.agenda.bientotJours} />
+          <CarteProposition key={p.id} p={p} propositions={dossier.propositions} offre={dossier.offres.find((o) => o.id === p.offreId)} reglages={reglages} bientotJours={dossier.territoire.agenda.bientotJours} />
         ))}
       </section>
+      <Demenagements dossier={dossier} />
       <Mediations dossier={dossier} requise={mediationRequise} />
       {peutProposer && <NouvelleProposition dossier={dossier} rang={s.prochainRang} opposable={estOpposable({ rang: s.prochainRang }, reglages)} />}
     </div>

@@ -26,6 +26,7 @@ const TABLES: Record<string, string> = {
   propositions: 'Proposition',
   mediations: 'Médiation',
   pieces: 'Pièce du dossier',
+  demenagements: 'Déménagement',
 };
 
 /** What the officer can do about a refusal, from the server's reason. */

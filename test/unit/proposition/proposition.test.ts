@@ -227,6 +227,7 @@ describe('the territory’s proposal settings', () => {
       delaiReponseApresOffre: { nombre: 10, unite: 'jours' },
       delaiValidationPartenaires: { nombre: 5, unite: 'jours' },
       visiteApresCaleol: true,
+      delaiRemboursement: { nombre: 8, unite: 'jours' },
     });
   });
 
