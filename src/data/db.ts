@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import type {
   BaremeFsl,
+  ChangementSituation,
+  DecisionReunion,
   EnqueteSatisfaction,
   Entretien,
   Mediation,
@@ -14,6 +16,7 @@ import type {
   Proposition,
   ReglagesTerritoire,
   Residence,
+  Reunion,
   SimulationEnregistree,
   VisiteCourtoisie,
 } from '../domain/index.ts';
@@ -158,6 +161,12 @@ export const VERSIONS: readonly VersionSchema[] = [
       await tx.table<MetaRow>('meta').delete('changesRefusees');
     },
   },
+  {
+    // The opérations' partners meetings and their decisions per household (charte §4 steps 5 to
+    // 8), and the changes of a household's situation (charte §4 step 4).
+    numero: 10,
+    stores: { reunions: 'id, operationId', decisionsReunion: 'id, menageId, reunionId', changementsSituation: 'id, menageId' },
+  },
 ];
 
 /** A change the server refused for good, kept until the officer retries, exports or drops it. */
@@ -189,6 +198,9 @@ export class RelogementDb extends Dexie {
   declare pieces: Table<PieceDossier, string>;
   declare blobs: Table<BlobLocal, string>;
   declare refusees: Table<ChangeRefusee, string>;
+  declare reunions: Table<Reunion, string>;
+  declare decisionsReunion: Table<DecisionReunion, string>;
+  declare changementsSituation: Table<ChangementSituation, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

@@ -15,3 +15,5 @@ export * from './proposition/index.ts';
 export * from './territoire/index.ts';
 export * from './dossier/index.ts';
 export * from './simulation-menage/index.ts';
+export * from './reunion/index.ts';
+export * from './changement-situation/index.ts';

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   baremeFslSchema,
+  changementSituationSchema,
+  decisionReunionSchema,
   enqueteSatisfactionSchema,
   entretienSchema,
   mediationSchema,
@@ -13,6 +15,7 @@ import {
   propositionSchema,
   reglagesTerritoireSchema,
   residenceSchema,
+  reunionSchema,
   simulationEnregistreeSchema,
   visiteCourtoisieSchema,
 } from '../domain/index.ts';
@@ -40,6 +43,9 @@ export const SYNCED_TABLES = {
   propositions: { schema: propositionSchema, mapFields: ['avis'], menageKey: 'menageId' },
   mediations: { schema: mediationSchema, mapFields: [], menageKey: 'menageId' },
   pieces: { schema: pieceDossierSchema, mapFields: [], menageKey: 'menageId' },
+  reunions: { schema: reunionSchema, mapFields: [], menageKey: null },
+  decisionsReunion: { schema: decisionReunionSchema, mapFields: [], menageKey: 'menageId' },
+  changementsSituation: { schema: changementSituationSchema, mapFields: [], menageKey: 'menageId' },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
