@@ -17,7 +17,8 @@ export type Route =
   | { ecran: 'dossier'; id: string }
   | { ecran: 'connexion' }
   | { ecran: 'refusees' }
-  | { ecran: 'accessibilite' };
+  | { ecran: 'accessibilite' }
+  | { ecran: 'reunions'; id: string | null; reunionId: string | null };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
@@ -36,6 +37,7 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'connexion') return { ecran: 'connexion' };
   if (ecran === 'refusees') return { ecran: 'refusees' };
   if (ecran === 'accessibilite') return { ecran: 'accessibilite' };
+  if (ecran === 'reunions') return { ecran: 'reunions', id: id ?? null, reunionId: section ?? null };
   return { ecran: 'menages' };
 }
 
@@ -57,6 +59,8 @@ export const lien = {
   connexion: () => '#/connexion',
   refusees: () => '#/refusees',
   accessibilite: () => '#/accessibilite',
+  /** Without an opération, the list of opérations; with a meeting, its printable list of households. */
+  reunions: (operationId?: string, reunionId?: string) => `#/reunions${operationId ? `/${operationId}` : ''}${operationId && reunionId ? `/${reunionId}` : ''}`,
 };
 
 export function naviguer(hash: string, remplacer = false): void {
