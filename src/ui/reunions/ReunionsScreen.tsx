@@ -20,6 +20,8 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
+import { useRole } from '../commun/role.ts';
+import { proposesReferenceData } from '../../sync/index.ts';
 import { le } from '../propositions/format.ts';
 import { ListeAPresenter } from './ListeAPresenter.tsx';
 import { heureLisible, titreReunion } from './format.ts';
@@ -132,7 +134,7 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
   );
 }
 
-function CarteReunion({ reunion, donnees }: { reunion: Reunion; donnees: EcranReunions }) {
+function CarteReunion({ reunion, donnees, lectureSeule }: { reunion: Reunion; donnees: EcranReunions; lectureSeule: boolean }) {
   const db = useBase();
   const tenue = estTenue(reunion, aujourdhui());
   const decisions = donnees.dossiers.flatMap((d) => d.decisions.filter((x) => x.reunionId === reunion.id).map((x) => ({ ...x, nom: d.menage.nom })));
@@ -147,7 +149,7 @@ function CarteReunion({ reunion, donnees }: { reunion: Reunion; donnees: EcranRe
           <a class="bouton" href={lien.reunions(donnees.operation.id, reunion.id)}>Liste imprimable des ménages à présenter</a>
         </p>
       )}
-      <ChampSaisie id={`compte-rendu-${reunion.id}`} libelle="Compte rendu (présents, feuille de route, points bloquants)" genre="multiligne" valeur={reunion.compteRendu}
+      <ChampSaisie id={`compte-rendu-${reunion.id}`} libelle="Compte rendu (présents, feuille de route, points bloquants)" genre="multiligne" valeur={reunion.compteRendu} desactive={lectureSeule}
         enregistrer={(v) => modifierReunion(db, reunion.id, { compteRendu: v })} />
       {decisions.length > 0 && (
         <ul class="historique" aria-label="Décisions par ménage">
@@ -178,6 +180,7 @@ function Operations() {
 
 export default function ReunionsScreen({ id, reunionId }: { id: string | null; reunionId: string | null }) {
   const db = useBase();
+  const lectureSeule = proposesReferenceData(useRole());
   const donnees = useLive(() => (id === null ? Promise.resolve(null) : ecranReunions(db, id, aujourdhui())), [db, id]);
   if (id === null) return <Operations />;
   if (donnees === undefined) return <p class="chargement">Chargement…</p>;
@@ -193,11 +196,11 @@ export default function ReunionsScreen({ id, reunionId }: { id: string | null; r
         <p class="aide">Calculées sur les {donnees.dossiers.length} ménages de l’opération présents sur cette tablette.</p>
         <ul class="liste-agenda">{donnees.horloges.map((h) => <Horloge key={h.nature} h={h} bientotJours={donnees.territoire.agenda.bientotJours} />)}</ul>
       </section>
-      <NouvelleReunion operationId={donnees.operation.id} />
+      {lectureSeule ? <p class="aide" role="note">Les réunions sont planifiées par les encadrants ; vous y enregistrez les décisions prises pour vos ménages.</p> : <NouvelleReunion operationId={donnees.operation.id} />}
       <section class="panneau" aria-labelledby="titre-liste-reunions">
         <h2 id="titre-liste-reunions">Réunions</h2>
         {donnees.reunions.length === 0 ? <p class="vide">Aucune réunion enregistrée.</p> : (
-          <ul class="cartes">{[...donnees.reunions].reverse().map((r) => <CarteReunion key={r.id} reunion={r} donnees={donnees} />)}</ul>
+          <ul class="cartes">{[...donnees.reunions].reverse().map((r) => <CarteReunion key={r.id} reunion={r} donnees={donnees} lectureSeule={lectureSeule} />)}</ul>
         )}
       </section>
       <section class="panneau" aria-labelledby="titre-orientations-reunions">
