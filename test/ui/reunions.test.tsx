@@ -10,7 +10,7 @@ import { residenceDeTest } from '../unit/data/base.ts';
 
 // Charte §4 steps 5 to 8 (seed 002_…): the bilan de peuplement within 1 month of the end of the
 // interviews, the households presented at the GTR, anonymously when they refused to share their
-// situation (§4 step 3), and the decisions recorded per household.
+// situation (§4 step 4), and the decisions recorded per household.
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { titreReunion } from './format.ts';
 
 // The list handed to the partners of a meeting (charte §4 step 8), one A4 page or more when
 // printed. A household that signed a refusal to share its situation is presented anonymously, as
-// on the other papers for partners (charte §4 step 3: « évoquée mais de manière anonyme »).
+// on the other papers for partners (charte §4 step 4: « évoquée mais de manière anonyme »).
 export function ListeAPresenter({ reunion, donnees }: { reunion: Reunion; donnees: EcranReunions }) {
   const liste = menagesAPresenter(donnees.dossiers, reunion.nature);
   return (

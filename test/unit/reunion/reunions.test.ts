@@ -74,8 +74,8 @@ describe('the meetings’ clocks of an opération (charte §4 steps 5 and 6, §5
 
 // Seed 002_…, §4 step 6 and §5.5 B: the households are oriented to the GTR, the GTRM or the circuit
 // dématérialisé; §5.5 C: « Si un des partenaires ne valide pas la proposition, alors cette
-// situation sera traitée dans le cadre des instances physiques (GTR ou GTRM) »; §4 step 3: a
-// household that refused to share its situation is still discussed, « de manière anonyme ».
+// situation sera traitée dans le cadre des instances physiques (GTR ou GTRM) »; and a
+// household that refused to share its situation is still discussed, « de manière anonyme » (§4 step 4).
 describe('the households to present at the next meeting (charte §4 steps 6 and 8, §5.5 C)', () => {
   let n = 100;
   const oriente = (menageId: string, circuit: 'gtr' | 'gtrm' | 'circuit_dematerialise', date: string) => orientationSchema.parse({ id: id(n++), menageId, date, circuit, decidePar: 'Réunion d’orientation' });
