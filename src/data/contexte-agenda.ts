@@ -7,4 +7,5 @@ export const contexteAgenda = (p: ReglagesTerritoire, aujourdhui: string): Conte
   echeances: { delaiPremiersEntretiensMois: p.delaiPremiersEntretiensMois, cadenceContactMois: p.cadenceContactMois, ...p.agenda },
   suivi: p.suivi,
   propositions: p.propositions,
+  reunions: p.reunions,
 });

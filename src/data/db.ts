@@ -3,6 +3,8 @@ import type { Table, Transaction } from 'dexie';
 import type {
   BaremeFsl,
   Demenagement,
+  ChangementSituation,
+  DecisionReunion,
   EnqueteSatisfaction,
   Entretien,
   Mediation,
@@ -15,6 +17,7 @@ import type {
   Proposition,
   ReglagesTerritoire,
   Residence,
+  Reunion,
   SimulationEnregistree,
   VisiteCourtoisie,
 } from '../domain/index.ts';
@@ -164,6 +167,12 @@ export const VERSIONS: readonly VersionSchema[] = [
     numero: 10,
     stores: { demenagements: 'id, menageId, propositionId' },
   },
+  {
+    // The opérations' partners meetings and their decisions per household (charte §4 steps 5 to
+    // 8), and the changes of a household's situation (charte §4 step 4).
+    numero: 11,
+    stores: { reunions: 'id, operationId', decisionsReunion: 'id, menageId, reunionId', changementsSituation: 'id, menageId' },
+  },
 ];
 
 /** A change the server refused for good, kept until the officer retries, exports or drops it. */
@@ -196,6 +205,9 @@ export class RelogementDb extends Dexie {
   declare demenagements: Table<Demenagement, string>;
   declare blobs: Table<BlobLocal, string>;
   declare refusees: Table<ChangeRefusee, string>;
+  declare reunions: Table<Reunion, string>;
+  declare decisionsReunion: Table<DecisionReunion, string>;
+  declare changementsSituation: Table<ChangementSituation, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

@@ -18,3 +18,5 @@ export * from './demenagements.ts';
 export * from './offres.ts';
 export * from './simulations.ts';
 export * from './dossier.ts';
+export * from './reunions.ts';
+export * from './changements.ts';

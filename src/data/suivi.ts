@@ -34,6 +34,7 @@ import { modifierDateEntretien, ouvrirEntretien } from './entretiens.ts';
 import { uuidv7 } from './ids.ts';
 import { occupantsDuMenageAReloger } from './menages.ts';
 import { lireParametres } from './parametres.ts';
+import { operationsReunions } from './reunions.ts';
 
 // Follow-up after the move (charte §4 steps 13 and 14) and the officer's "À faire": the
 // relocation date on the household, its courtesy visits and survey, and the agenda of the caseload.
@@ -235,7 +236,7 @@ function grouperPar<T>(liste: readonly T[], cle: (x: T) => string): Map<string, 
 
 export type AgendaMenages = { evenements: EvenementAgenda[]; horizonJours: number; references: Map<string, string> };
 
-/** Everything due across the households on this device (closed ones excepted), in chronological order. */
+/** Everything due across the households on this device (closed ones excepted) and their opérations' meetings, in chronological order. */
 export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Promise<AgendaMenages> {
   const [menages, residences, entretiens, visites, enquetes, propositions, demenagements, parametres] = await Promise.all([
     db.menages.toArray(),
@@ -276,7 +277,8 @@ export async function agendaDesMenages(db: RelogementDb, aujourdhui: string): Pr
       demenagements: demenagementsDe.get(m.id) ?? [],
     });
   }
-  return { evenements: agenda(dossiers, contexteAgenda(parametres, aujourdhui)), horizonJours: parametres.agenda.horizonJours, references };
+  const operations = await operationsReunions(db, menages, residences, entretiens);
+  return { evenements: agenda(dossiers, contexteAgenda(parametres, aujourdhui), operations), horizonJours: parametres.agenda.horizonJours, references };
 }
 
 /** Natures whose appointment the agenda can set; the others are set on their own record. */

@@ -16,3 +16,5 @@ export * from './territoire/index.ts';
 export * from './dossier/index.ts';
 export * from './simulation-menage/index.ts';
 export * from './demenagement/index.ts';
+export * from './reunion/index.ts';
+export * from './changement-situation/index.ts';

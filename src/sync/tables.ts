@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import {
   baremeFslSchema,
   demenagementSchema,
+  changementSituationSchema,
+  decisionReunionSchema,
   enqueteSatisfactionSchema,
   entretienSchema,
   mediationSchema,
@@ -14,6 +16,7 @@ import {
   propositionSchema,
   reglagesTerritoireSchema,
   residenceSchema,
+  reunionSchema,
   simulationEnregistreeSchema,
   visiteCourtoisieSchema,
 } from '../domain/index.ts';
@@ -42,6 +45,9 @@ export const SYNCED_TABLES = {
   mediations: { schema: mediationSchema, mapFields: [], menageKey: 'menageId' },
   pieces: { schema: pieceDossierSchema, mapFields: [], menageKey: 'menageId' },
   demenagements: { schema: demenagementSchema, mapFields: ['postes'], menageKey: 'menageId' },
+  reunions: { schema: reunionSchema, mapFields: [], menageKey: null },
+  decisionsReunion: { schema: decisionReunionSchema, mapFields: [], menageKey: 'menageId' },
+  changementsSituation: { schema: changementSituationSchema, mapFields: [], menageKey: 'menageId' },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -4,11 +4,12 @@ import { agendaVersIcs } from '../../src/domain/ics/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT } from '../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../src/domain/visite/index.ts';
 import { dossierArbitraire } from '../unit/echeances/dossiers.ts';
+import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../src/domain/reunion/index.ts';
 
 // The agenda and the clocks of a large caseload: 5 000 households at every stage, drawn from a
 // fixed seed so every run measures the same data.
 const aujourdhui = '2025-05-14';
-const ctx: ContexteAgenda = { aujourdhui, echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT };
+const ctx: ContexteAgenda = { aujourdhui, echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
 const NOMBRE = 5000;
 
 // On a shared machine the elapsed time depends on the neighbours: the process's CPU time is

@@ -24,6 +24,8 @@ import { echeanceReponseSuivie } from './reponse.ts';
 import { bornesAgenda, classer, trierAgenda, type Bornes, type ClasseAgenda } from './classement.ts';
 import type { PieceAExpirer } from './pieces.ts';
 import type { ReglagesEcheances } from './reglages.ts';
+import { horlogesReunions, type OperationReunions } from './reunions.ts';
+import type { ReglagesReunions } from '../reunion/index.ts';
 
 // The officer's "À faire" across the caseload: the clocks before the move (charte §4 step 2),
 // the dossier pieces (step 3), the proposals' clocks (steps 7 to 12) and the follow-up after the
@@ -61,6 +63,7 @@ export type ContexteAgenda = {
   echeances: ReglagesEcheances;
   suivi: ReglagesSuivi;
   propositions: ReglagesProposition;
+  reunions: ReglagesReunions;
 };
 
 export const NATURES_EVENEMENT = [
@@ -75,6 +78,8 @@ export const NATURES_EVENEMENT = [
   'enquete_satisfaction',
   'fin_maintien',
   'remboursement',
+  'bilan_peuplement',
+  'reunion_orientation',
 ] as const;
 export type NatureEvenement = (typeof NATURES_EVENEMENT)[number];
 export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
@@ -89,12 +94,17 @@ export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
   enquete_satisfaction: 'Enquête de satisfaction',
   fin_maintien: 'Fin du droit au maintien dans les lieux',
   remboursement: 'Remboursement au ménage',
+  bilan_peuplement: 'Bilan de peuplement',
+  reunion_orientation: 'Réunion d’orientation',
 };
 
 export type EvenementAgenda = {
   /** Stable across runs: household, nature and the record or rank it is about. */
   cle: string;
+  /** Empty for a meeting of an opération, which `operationId` names instead. */
   menageId: string;
+  operationId?: string;
+  /** The household's name, or the opération's for its meetings. */
   nom: string;
   nature: NatureEvenement;
   libelle: string;
@@ -188,11 +198,15 @@ function apresRelogement(d: DossierAgenda, dateRelogement: string, ctx: Contexte
   return horloges;
 }
 
-function placer(d: DossierAgenda, b: Horloge, bornes: Bornes): EvenementAgenda {
+type Sujet = { cle: string; menageId: string; operationId?: string; nom: string };
+const sujetMenage = (d: DossierAgenda): Sujet => ({ cle: d.menageId, menageId: d.menageId, nom: d.nom });
+
+function placer(d: Sujet, b: Horloge, bornes: Bornes): EvenementAgenda {
   const jour = b.rendezVous?.date ?? b.echeance ?? bornes.aujourdhui;
   return {
-    cle: `${d.menageId}:${b.cle}`,
+    cle: `${d.cle}:${b.cle}`,
     menageId: d.menageId,
+    ...(d.operationId === undefined ? {} : { operationId: d.operationId }),
     nom: d.nom,
     nature: b.nature,
     libelle: b.libelle,
@@ -229,16 +243,28 @@ export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[
   return horloges;
 }
 
-const evenementsAvecBornes = (d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] => horlogesDossier(d, ctx).map((h) => placer(d, h, bornes));
+const evenementsAvecBornes = (d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] => horlogesDossier(d, ctx).map((h) => placer(sujetMenage(d), h, bornes));
+
+const NATURE_REUNION: Record<'bilan_peuplement' | 'orientation', NatureEvenement> = { bilan_peuplement: 'bilan_peuplement', orientation: 'reunion_orientation' };
+
+/** The meeting clocks of an opération that have started (charte §4 steps 5 and 6). */
+export function horlogesOperation(o: OperationReunions, ctx: ContexteAgenda): Horloge[] {
+  return horlogesReunions(o, ctx.reunions, ctx.aujourdhui).flatMap((h) =>
+    h.echeance === null ? [] : [{ cle: NATURE_REUNION[h.nature], nature: NATURE_REUNION[h.nature], libelle: h.libelle, echeance: h.echeance, rendezVous: h.prevue && rdv(h.prevue.date, h.prevue.heure) }]);
+}
 
 /** What there is to do for one household, in no particular order. */
 export const evenementsDossier = (d: DossierAgenda, ctx: ContexteAgenda): EvenementAgenda[] =>
   evenementsAvecBornes(d, ctx, bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours));
 
-/** What there is to do across the caseload, in chronological order. */
-export function agenda(dossiers: readonly DossierAgenda[], ctx: ContexteAgenda): EvenementAgenda[] {
+/** What there is to do across the caseload and its opérations' meetings, in chronological order. */
+export function agenda(dossiers: readonly DossierAgenda[], ctx: ContexteAgenda, operations: readonly OperationReunions[] = []): EvenementAgenda[] {
   const bornes = bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours);
   const evenements: EvenementAgenda[] = [];
-  for (const d of dossiers) for (const h of horlogesDossier(d, ctx)) evenements.push(placer(d, h, bornes));
+  for (const d of dossiers) for (const h of horlogesDossier(d, ctx)) evenements.push(placer(sujetMenage(d), h, bornes));
+  for (const o of operations) {
+    const sujet = { cle: `operation:${o.operationId}`, menageId: '', operationId: o.operationId, nom: o.nom };
+    for (const h of horlogesOperation(o, ctx)) evenements.push(placer(sujet, h, bornes));
+  }
   return trierAgenda(evenements);
 }

@@ -7,3 +7,4 @@ export * from './agenda.ts';
 export * from './alertes.ts';
 export * from './plateforme.ts';
 export * from './reponse.ts';
+export * from './reunions.ts';

@@ -29,7 +29,7 @@ export type Plan = {
 // One message for a household that does not exist, belongs to another organisation, is not
 // followed, or would be attached to a résidence that is not the user's: it reveals nothing.
 const REFUSED = 'Accès refusé : ménage inconnu, non suivi, ou sans résidence de votre organisation.';
-const REFERENCE_ONLY = 'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs.';
+const REFERENCE_ONLY = 'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs, comme les réunions des partenaires.';
 const VALIDATED = 'Cette donnée de référence est validée (ou proposée par quelqu’un d’autre) : seul un encadrant peut la modifier.';
 const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou rattacher une résidence à une autre.';
 const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d’un ménage.';

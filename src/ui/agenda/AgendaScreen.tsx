@@ -68,6 +68,9 @@ async function faire(db: ReturnType<typeof useBase>, e: EvenementAgenda): Promis
     case 'contact':
       await modifierMenage(db, e.menageId, { dernierContact: aujourdhui() });
       return;
+    case 'bilan_peuplement':
+    case 'reunion_orientation':
+      return naviguer(lien.reunions(e.operationId));
     default:
       return naviguer(lien.menage(e.menageId));
   }
@@ -78,6 +81,8 @@ const LIBELLE_FAIT: Partial<Record<EvenementAgenda['nature'], string>> = {
   enquete_satisfaction: 'Marquer faite : saisir l’enquête',
   premier_entretien: 'Faire l’entretien',
   contact: 'Contact fait aujourd’hui',
+  bilan_peuplement: 'Ouvrir les réunions',
+  reunion_orientation: 'Ouvrir les réunions',
 };
 
 function Evenement({ evenement: e, exporter }: { evenement: EvenementAgenda; exporter: (e: readonly EvenementAgenda[], nom: string) => void }) {
@@ -90,7 +95,7 @@ function Evenement({ evenement: e, exporter }: { evenement: EvenementAgenda; exp
     <li class={`evenement classe-${e.classe}`}>
       <div class="evenement-texte">
         <span class="carte-titre">{e.libelle}</span>
-        <a href={lien.menage(e.menageId)}>{e.nom || 'Ménage sans nom'}</a>
+        {e.operationId ? <a href={lien.reunions(e.operationId)}>{e.nom}</a> : <a href={lien.menage(e.menageId)}>{e.nom || 'Ménage sans nom'}</a>}
         <span class="carte-detail">{LIBELLES_NATURE_EVENEMENT[e.nature]} · {quand}</span>
         {e.horsDelai && <span class="badge alerte">Rendez-vous après l’échéance</span>}
       </div>

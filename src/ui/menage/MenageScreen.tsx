@@ -14,6 +14,7 @@ import { Conflits } from '../synchro/Conflits.tsx';
 import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
+import { ChangementsSituation } from './ChangementsSituation.tsx';
 
 export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(parseISO(iso), 'd MMMM yyyy', { locale: fr }) : iso || 'date non renseignée');
 
@@ -99,6 +100,7 @@ export default function MenageScreen({ id }: { id: string }) {
         <h2 id="titre-occupants">Occupants</h2>
         <Occupants menageId={id} personnes={personnes} />
       </section>
+      <ChangementsSituation menageId={id} personnes={personnes} />
       <section aria-labelledby="titre-consentement" class="panneau">
         <h2 id="titre-consentement">Consentement</h2>
         <Consentement menage={menage} />

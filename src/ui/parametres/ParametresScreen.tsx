@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { LIBELLES_NORME, NORMES_OCCUPATION, lireSeuilsQuartiles, parametresSchema } from '../../domain/index.ts';
+import { LECTURES_QUARANTE_HUIT_HEURES, LIBELLES_LECTURE_HEURES, LIBELLES_NORME, NORMES_OCCUPATION, lireSeuilsQuartiles, parametresSchema } from '../../domain/index.ts';
+import type { LectureHeures } from '../../domain/index.ts';
 import type { ReglagesTerritoire } from '../../domain/index.ts';
 import { chargerDemo, demanderPersistance, enregistrerParametres, etatStockage, lireParametres, residences } from '../../data/index.ts';
 import type { EtatStockage } from '../../data/index.ts';
@@ -64,6 +65,21 @@ function SeuilsQuartiles({ parametres }: { parametres: ReglagesTerritoire }) {
   );
 }
 
+/** AMP art. 10: how the platform's « 48 h » to designate candidates are counted. */
+function LectureQuaranteHuitHeures({ parametres }: { parametres: ReglagesTerritoire }) {
+  const db = useBase();
+  const delai = parametres.plateforme.designationApresIdentification;
+  return (
+    <div class="champ">
+      <label for="parametre-48h">Plateforme de relogement : lecture des « 48 h » de désignation (convention AMP, art. 10)</label>
+      <select id="parametre-48h" value={delai.unite}
+        onChange={(e) => void enregistrerParametres(db, { plateforme: { ...parametres.plateforme, designationApresIdentification: { ...delai, unite: e.currentTarget.value as LectureHeures } } })}>
+        {LECTURES_QUARANTE_HUIT_HEURES.map((l) => <option key={l} value={l}>{LIBELLES_LECTURE_HEURES[l]}</option>)}
+      </select>
+    </div>
+  );
+}
+
 export default function ParametresScreen() {
   const db = useBase();
   const parametres = useLive(() => lireParametres(db), [db]);
@@ -103,6 +119,7 @@ export default function ParametresScreen() {
             <Delai champ="cadenceContactMois" libelle="Contact avec chaque ménage au moins tous les (mois)" parametres={parametres} />
           </div>
           <SeuilsQuartiles parametres={parametres} />
+          <LectureQuaranteHuitHeures parametres={parametres} />
           </fieldset>
         </section>
       )}

@@ -124,3 +124,37 @@ describe('delay properties', () => {
     );
   });
 });
+
+// AMP art. 10's « 48h » read as working hours (docs/reunions-et-delais.md): only the hours of
+// working days count. A fresh seed per run; fast-check prints it on failure.
+describe('a delay in working hours', () => {
+  const minutes = (h: string | null) => (h === null ? 24 * 60 : Number(h.slice(0, 2)) * 60 + Number(h.slice(3, 5)));
+  /** The minutes of working days between two instants, a null time meaning the end of that day. */
+  function minutesOuvrees(de: { date: string; heure: string | null }, a: { date: string; heure: string | null }): number {
+    let total = 0;
+    for (let j = de.date; j <= a.date; j = plusJours(j, 1)) {
+      if (!estJourOuvre(j)) continue;
+      const debut = j === de.date ? minutes(de.heure) : 0;
+      const fin = j === a.date ? minutes(a.heure) : 24 * 60;
+      total += Math.max(0, fin - debut);
+    }
+    return total;
+  }
+  const heure = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+
+  it('hold exactly n working hours and end on a working day', () => {
+    fc.assert(
+      fc.property(jour, fc.option(heure, { nil: null }), fc.integer({ min: 1, max: 200 }), (date, h, n) => {
+        const depart = { date, heure: h };
+        const fin = echeanceDelai(depart, { nombre: n, unite: 'heures-ouvrees' });
+        expect(estJourOuvre(fin.date)).toBe(true);
+        expect(minutesOuvrees(depart, fin)).toBe(n * 60);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read as « 48 h ouvrées »', () => {
+    expect(libelleDelai({ nombre: 48, unite: 'heures-ouvrees' })).toBe('48 h ouvrées');
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   REGLAGES_ECHEANCES_PAR_DEFAUT,
   REGLAGES_PROPOSITION_PAR_DEFAUT,
+  REGLAGES_REUNIONS_PAR_DEFAUT,
   REGLAGES_SUIVI_PAR_DEFAUT,
   agenda,
   demenagementSchema,
@@ -46,7 +47,7 @@ describe('the move checklist (charte §3.2, §3.3)', () => {
   it('lists the invoices not yet paid back, and the agenda shows them late past the 8 days', () => {
     expect(remboursementsAttendus(courrier, delai)).toEqual([{ poste: 'courrier', libelle: 'Transfert du courrier pendant 6 mois', montant: 54, factureRemiseLe: '2025-06-02', echeance: '2025-06-10' }]);
     const dossier = { menageId, nom: 'Famille Carton', dateOuvertureResidence: null, entretiens: [], dernierContact: null, statut: 'reloge' as const, dateRelogement: '2025-05-30', visites: [], enquete: null, pieces: [], propositions: [], demenagements: [courrier] };
-    const c = { aujourdhui: '2025-06-11', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT };
+    const c = { aujourdhui: '2025-06-11', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
     const du = agenda([dossier], c).find((e) => e.nature === 'remboursement');
     expect(du).toMatchObject({ echeance: '2025-06-10', classe: 'en_retard' });
     // Amounts as French screens print them: a narrow no-break space before the euro sign.

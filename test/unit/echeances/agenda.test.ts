@@ -17,9 +17,10 @@ import { jourDeSemaine, lundiDeLaSemaine, plusJours } from '../../../src/domain/
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, appliquerEvenement, creerProposition, evenementPropositionSchema, type Proposition } from '../../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
 import { dossierArbitraire } from './dossiers.ts';
+import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../../src/domain/reunion/index.ts';
 
 const aujourdhui = '2025-05-14';
-const ctx: ContexteAgenda = { aujourdhui, echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT };
+const ctx: ContexteAgenda = { aujourdhui, echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
 const id = (n: number) => `0190a6e0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 const dossier = (n: number, nom: string, champs: Partial<DossierAgenda> = {}): DossierAgenda => ({

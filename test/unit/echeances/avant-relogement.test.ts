@@ -8,6 +8,7 @@ import {
   reglagesEcheancesSchema,
 } from '../../../src/domain/echeances/index.ts';
 import { PARAMETRES_PAR_DEFAUT } from '../../../src/domain/parametres/index.ts';
+import { REGLAGES_TERRITOIRE_PAR_DEFAUT, reglagesTerritoireSchema } from '../../../src/domain/territoire/index.ts';
 
 const r = REGLAGES_ECHEANCES_PAR_DEFAUT;
 const ouverte = (dateOuvertureResidence: string, champs = {}) => ({ dateOuvertureResidence, premierEntretienLe: null, dernierContact: null, ...champs });
@@ -66,5 +67,38 @@ describe('the Marseille platform’s clocks (AMP art. 10)', () => {
       { etape: 'designationApresIdentification', libelle: 'Désignation des candidats au bailleur', echeance: { date: '2025-04-28', heure: '16:00' } },
       { etape: 'appelPieces', libelle: 'Appel des pièces et date de CALEOL', echeance: { date: '2025-05-19', heure: null } },
     ]);
+  });
+});
+
+// AMP convention art. 10 (seed 000_…, « Article 10 : Commune de Marseille »): « la plateforme
+// dispose ensuite d'un délai de 48h pour désigner les candidats au bailleur d'accueil ».
+describe('the platform’s « 48 h », a territory setting (AMP art. 10)', () => {
+  const identifies = (date: string, heure: string | null) => ({ miseADisposition: { date: '2025-04-17', heure: null }, candidatsIdentifies: { date, heure }, dossiersRecusLe: null, caleolLe: null });
+  const designation = (e: ReturnType<typeof identifies>, unite: 'heures' | 'heures-ouvrees') =>
+    echeancesPlateforme(e, reglagesTerritoireSchema.parse({ id: 'territoire', plateforme: { designationApresIdentification: { nombre: 48, unite } } }).plateforme)
+      .find((x) => x.etape === 'designationApresIdentification')?.echeance;
+
+  it('reads calendar hours by default: the territory’s settings carry it', () => {
+    expect(REGLAGES_TERRITOIRE_PAR_DEFAUT.plateforme.designationApresIdentification).toEqual({ nombre: 48, unite: 'heures' });
+  });
+
+  it('three candidates identified Friday 25 April 2025 at 16:00: calendar hours end Monday 28 at 16:00 (Sunday moved on), working hours Tuesday 29 at 16:00', () => {
+    expect(designation(identifies('2025-04-25', '16:00'), 'heures')).toEqual({ date: '2025-04-28', heure: '16:00' });
+    expect(designation(identifies('2025-04-25', '16:00'), 'heures-ouvrees')).toEqual({ date: '2025-04-29', heure: '16:00' });
+  });
+
+  it('in working hours, Thursday 1 May 2025 at 09:00 (a holiday) counts from Friday 2 May: Monday 5 May, end of day', () => {
+    expect(designation(identifies('2025-05-01', '09:00'), 'heures-ouvrees')).toEqual({ date: '2025-05-05', heure: null });
+    expect(designation(identifies('2025-05-01', '09:00'), 'heures')).toEqual({ date: '2025-05-05', heure: '09:00' });
+  });
+
+  it('on a Tuesday both readings agree: 48 h from Tuesday 13 May 2025 10:30 end Thursday 15 at 10:30', () => {
+    expect(designation(identifies('2025-05-13', '10:30'), 'heures')).toEqual({ date: '2025-05-15', heure: '10:30' });
+    expect(designation(identifies('2025-05-13', '10:30'), 'heures-ouvrees')).toEqual({ date: '2025-05-15', heure: '10:30' });
+  });
+
+  it('refuses a reading in days for the 48 h', () => {
+    expect(reglagesTerritoireSchema.safeParse({ id: 'territoire', plateforme: { designationApresIdentification: { nombre: 48, unite: 'jours' } } }).error?.issues[0]?.message)
+      .toBe('Les 48 h se lisent en heures calendaires ou en heures ouvrées.');
   });
 });

@@ -4,6 +4,7 @@ import { agendaVersIcs, designerMenage, echapperTexte, exporterIcs, plierLigne, 
 import { REGLAGES_ECHEANCES_PAR_DEFAUT, agenda, type DossierAgenda } from '../../../src/domain/echeances/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT } from '../../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
+import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../../src/domain/reunion/index.ts';
 
 const horodatage = '2025-05-14T08:00:00Z';
 const echeance: EvenementIcs = { uid: 'piece-1@relogement', titre: 'Pièce à renouveler : avis d’imposition', debut: { date: '2025-05-16', heure: null } };
@@ -116,7 +117,7 @@ describe('the agenda as an .ics file', () => {
     pieces: [],
     propositions: [],
   };
-  const evenements = agenda([dossier], { aujourdhui: '2025-05-14', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT });
+  const evenements = agenda([dossier], { aujourdhui: '2025-05-14', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT });
 
   it('names households as the caller chooses, gives each event a stable UID, and notes a late appointment', () => {
     const ics = deplier(agendaVersIcs(evenements, () => 'dossier D-0002', { horodatage }));

@@ -9,7 +9,7 @@ import {
   situationPropositions,
   type Proposition,
 } from '../../../src/domain/proposition/index.ts';
-import { REGLAGES_PROPOSITION_PAR_DEFAUT, agenda, REGLAGES_ECHEANCES_PAR_DEFAUT, REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/index.ts';
+import { REGLAGES_PROPOSITION_PAR_DEFAUT, REGLAGES_REUNIONS_PAR_DEFAUT, agenda, REGLAGES_ECHEANCES_PAR_DEFAUT, REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/index.ts';
 import { contexte, creer, demande, mediation, menageId, refusee, suivre } from './outils.ts';
 
 // The end of the path (charte §3.4 C and D, §4 step 11; CCH L442-6 II): « Le congé est signifié en
@@ -68,7 +68,7 @@ describe('the congé served with the 3rd, binding proposal (charte §3.4 C, CCH 
 
   it('shows in the agenda, late once the six months are over, until the file goes to the legal follow-up', () => {
     const dossier = { menageId, nom: 'Famille Refus', dateOuvertureResidence: null, entretiens: [], dernierContact: '2025-09-01', statut: 'proposition' as const, dateRelogement: null, visites: [], enquete: null, pieces: [], propositions: [p1, p2, avecConge] };
-    const contexteAgenda = { aujourdhui: '2025-09-09', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT };
+    const contexteAgenda = { aujourdhui: '2025-09-09', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
     const fin = agenda([dossier], contexteAgenda).find((e) => e.nature === 'fin_maintien');
     expect(fin).toMatchObject({ echeance: '2025-09-08', classe: 'en_retard', libelle: 'Fin du droit au maintien dans les lieux (proposition n° 3, congé remis) : transmettre le dossier à la suite juridique' });
     const transmise = suivre(avecConge, [suite], ctx);

@@ -1,0 +1,2 @@
+export * from './changement.ts';
+export * from './a-refaire.ts';

@@ -1,0 +1,4 @@
+export * from './reunion.ts';
+export * from './reglages.ts';
+export * from './decision.ts';
+export * from './ordre-du-jour.ts';
