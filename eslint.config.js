@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// Layers point inward (ARCHITECTURE.md): these rules make the direction mechanical.
+// Layers point inward (docs/architecture.md): these rules make the direction mechanical.
 const outsideDomain = ['**/data', '**/data/**', '**/sync', '**/sync/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'];
 
 // A layer is imported through its index.ts, never from its insides.

@@ -34,7 +34,7 @@ export const LIBELLES_ACTIVITE: Record<Activite, string> = {
 
 export const SEXES = ['F', 'M'] as const;
 
-/** Enough to know whether a residence permit is asked (REFERENCES.md §4.2: non-EU/EEA/Swiss nationals). */
+/** Enough to know whether a residence permit is asked (CCH R441-2-4, docs/domaine.md §4: non-EU/EEA/Swiss nationals). */
 export const NATIONALITES = ['francaise', 'ue', 'hors_ue'] as const;
 export const LIBELLES_NATIONALITE: Record<(typeof NATIONALITES)[number], string> = {
   francaise: 'Française',

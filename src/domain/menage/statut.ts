@@ -1,4 +1,4 @@
-// The steps of the relocation process (charte §4; DOMAIN.md §2), in order. Without zod: the
+// The steps of the relocation process (charte §4; docs/domaine.md §2), in order. Without zod: the
 // caseload, the first screen, shows these labels; the schemas are the household's (menage.ts).
 export const STATUTS_MENAGE = [
   'a_rencontrer',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The occupancy norms a territory may choose (REFERENCES.md §5.5).
+// The occupancy norms a territory may choose (docs/domaine.md §10).
 export const NORMES_OCCUPATION = ['charte-MEL', 'cch-L621-2', 'caf-surface', 'insee'] as const;
 export const LIBELLES_NORME: Record<(typeof NORMES_OCCUPATION)[number], string> = {
   'charte-MEL': 'Charte (une pièce de plus ou de moins que de personnes)',

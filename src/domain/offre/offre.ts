@@ -3,7 +3,7 @@ import { idSchema, parseDateIso, propositionReferentielChamps } from '../commun/
 import type { ErreurChamp } from '../menage/index.ts';
 import { montantSchema, type Sujet } from '../simulation/index.ts';
 
-// A dwelling made available for relocation (DOMAIN.md §4; AMP annexe 5, flux annexe 3). The
+// A dwelling made available for relocation (docs/domaine.md §6; AMP annexe 5, flux annexe 3). The
 // stored record keeps whatever was typed or imported, so a half-filled offer is never lost;
 // `offreCompleteSchema` says what an offer needs before it can be simulated or proposed.
 

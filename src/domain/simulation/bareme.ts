@@ -3,7 +3,7 @@ import { idSchema } from '../commun/index.ts';
 import { dateSchema, montantIndexeSchema, montantSchema } from './champs.ts';
 
 // FSL barème (charte §7.1 A and C): lump sums by poste and household size, for a territory and
-// a validity period, entered by an administrator with their source (REFERENCES.md §1).
+// a validity period, entered by an administrator with their source (charte §7.1 A; docs/domaine.md §5).
 export const POSTES_FSL = ['eau', 'eauChaude', 'chauffage', 'electricite', 'gaz', 'assuranceHabitation', 'telephone'] as const;
 export type PosteFsl = (typeof POSTES_FSL)[number];
 

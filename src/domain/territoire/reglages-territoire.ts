@@ -6,7 +6,7 @@ import { REGLAGES_ECHEANCES_PAR_DEFAUT, reglagesEcheancesSchema } from '../echea
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, reglagesPropositionSchema } from '../proposition/index.ts';
 import { REGLAGES_DOSSIER_PAR_DEFAUT, reglagesDossierSchema } from '../dossier/index.ts';
 
-// Every setting of a territory in one record (DOMAIN.md §2: "keep them as settings with these
+// Every setting of a territory in one record (docs/domaine.md §9: "keep them as settings with these
 // defaults"), edited by an administrator and synced to every tablet. Each capability owns the
 // schema of its part; this only puts them together.
 const agendaSchema = reglagesEcheancesSchema.pick({ bientotJours: true, horizonJours: true });

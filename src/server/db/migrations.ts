@@ -172,7 +172,7 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
     id: 7,
     name: 'device sync telemetry',
     sql: `
-      -- The last report of each device of each user: how its syncs go (LESSONS.md §15).
+      -- The last report of each device of each user: how its syncs go (docs/sync.md, « Suivi des tablettes »).
       create table devices (
         device_id text not null,
         user_id uuid not null references users (id),

@@ -5,7 +5,7 @@ import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
 import type { ProgresFichiers } from './blobs.ts';
 
-// The client sync engine (LESSONS.md §3): push the whole outbox oldest first, then pull until up to
+// The client sync engine (docs/sync.md, « Le moteur de la tablette »): push the whole outbox oldest first, then pull until up to
 // date. One tab runs it (Web Locks); it runs at start, when the network returns, a few seconds after
 // a local change, every few minutes, and on demand; failures back off exponentially up to 5 min.
 
@@ -121,8 +121,8 @@ export class MoteurSync {
   }
 
   /**
-   * Tells the server how this sync went, with the failures since the last success (LESSONS.md
-   * §15). Best effort: a report that does not get through is replaced by the next one.
+   * Tells the server how this sync went, with the failures since the last success (docs/sync.md,
+   * « Suivi des tablettes »). Best effort: a report that does not get through is replaced by the next one.
    */
   private async rapporter(releve: Releve): Promise<void> {
     try {

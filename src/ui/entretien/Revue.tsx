@@ -26,7 +26,7 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
   const terminer = async () => {
     const resultat = await terminerEntretien(db, entretien.id, ctx);
     if (resultat.ok) {
-      // A meaningful moment to ask the browser to protect the data (LESSONS.md §7), not the first load.
+      // A meaningful moment to ask the browser to protect the data (docs/stockage-local.md), not the first load.
       void demanderPersistance();
       naviguer(lien.menage(entretien.menageId));
     }
