@@ -1,5 +1,5 @@
-import { blobsAEnvoyer, blobsManquants, enregistrerBlobRecu, lireFichiersSurReseauNonMesure, marquerBlobEnvoye } from '../../data/index.ts';
-import type { RelogementDb } from '../../data/index.ts';
+import { blobsAEnvoyer, blobsManquants, enregistrerBlobRecu, lireFichiersSurReseauNonMesure, marquerBlobEnvoye } from '../data/index.ts';
+import type { RelogementDb } from '../data/index.ts';
 import { ErreurSync } from './api.ts';
 
 // Photos and scans move apart from the records (docs/donnees.md §2): pages made here are uploaded

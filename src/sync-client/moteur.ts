@@ -1,6 +1,6 @@
-import { PROTOCOL_VERSION } from '../index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../../data/index.ts';
-import type { RelogementDb } from '../../data/index.ts';
+import { PROTOCOL_VERSION } from '../sync/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../data/index.ts';
+import type { RelogementDb } from '../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
 import type { ProgresFichiers } from './blobs.ts';

@@ -1,7 +1,7 @@
 import { addDays, addMonths, parseISO, subMonths } from 'date-fns';
 import { jourIso } from '../commun/index.ts';
 import type { ReglesContact } from '../parametres/index.ts';
-import { echeancePremierEntretien } from '../echeances/index.ts';
+import { echeancePremierEntretien } from './avant-relogement.ts';
 
 // Caseload alerts of the charter's clocks (charte §4 step 2: all first interviews of a résidence
 // within 3 months of its opening; "tout au long": a contact at least every 2 to 3 months).

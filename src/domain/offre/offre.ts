@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, parseDateIso, propositionReferentielChamps } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { montantSchema, type Sujet } from '../simulation/index.ts';
 
 // A dwelling made available for relocation (docs/domaine.md §6; AMP annexe 5, flux annexe 3). The

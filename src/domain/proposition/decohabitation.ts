@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { differenceInYears } from 'date-fns';
 import { idSchema, parseDateIso } from '../commun/index.ts';
 import { versDate } from '../calendrier/index.ts';
-import type { ErreurChamp, Lien, Personne } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
+import type { Lien, Personne } from '../menage/index.ts';
 
 // Décohabitation (docs/domaine.md §1): an adult occupant who wants a home of their own gets a relocation
 // file of their own, linked to the household they come from.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 
 // Orientation of a household (charte §4 step 6, §5.5 B): one circuit (GTR, GTRM or the circuit
 // dématérialisé) and thematic groups. It may change along the way, so each decision is a record

@@ -8,7 +8,7 @@ import { ChampSaisie } from '../commun/champs.tsx';
 import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from '../menage/Occupants.tsx';
 import { Consentement } from '../menage/Consentement.tsx';
-import { dateLongue } from '../menage/MenageScreen.tsx';
+import { dateLongue } from '../commun/dates.ts';
 import { QuestionChamp } from './QuestionChamp.tsx';
 import { RessourcesTable } from './RessourcesTable.tsx';
 import { Revue } from './Revue.tsx';
