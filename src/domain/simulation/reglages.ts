@@ -1,13 +1,15 @@
+import { enumeration } from '../commun/index.ts';
 import { z } from 'zod';
 import { normeOccupationSchema } from '../occupation/index.ts';
 
 // The simulation's settings of a territory (charte §7.1 B and C; docs/domaine.md §9): alert
 // thresholds, how the reste à vivre is divided, and the occupancy norm. Defaults are the MEL's.
-export const UNITES_RESTE_A_VIVRE = ['personne', 'unite-consommation'] as const;
-export const LIBELLES_UNITE_RESTE_A_VIVRE: Record<(typeof UNITES_RESTE_A_VIVRE)[number], string> = {
+const unitesResteAVivre = enumeration({
   personne: 'par personne (charte)',
   'unite-consommation': 'par unité de consommation (INSEE)',
-};
+});
+export const UNITES_RESTE_A_VIVRE = unitesResteAVivre.valeurs;
+export const LIBELLES_UNITE_RESTE_A_VIVRE = unitesResteAVivre.libelles;
 
 /**
  * The three limits between the quartiles of yearly resources per consumption unit of the
