@@ -15,5 +15,6 @@ export * from './synchro.ts';
 export * from './refusees.ts';
 export * from './propositions.ts';
 export * from './offres.ts';
+export * from './encodage.ts';
 export * from './simulations.ts';
 export * from './dossier.ts';
