@@ -27,6 +27,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits or catches loses its error, and a promise where a
+    // callback's result is ignored (an event handler) runs unchecked.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['src/domain/**'],
     rules: restrict([
       { group: outsideDomain, message: 'src/domain is pure: it imports only zod, date-fns and itself.' },

@@ -27,7 +27,8 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
     const resultat = await terminerEntretien(db, entretien.id, ctx);
     if (resultat.ok) {
       // A meaningful moment to ask the browser to protect the data (docs/stockage-local.md), not the first load.
-      void demanderPersistance();
+      // Paramètres shows whether the storage is protected; a refusal or failure changes nothing here.
+      demanderPersistance().catch(() => false);
       naviguer(lien.menage(entretien.menageId));
     }
     else setMessage(`${resultat.problemes.length} point(s) restent à corriger.`);
