@@ -41,7 +41,8 @@ db.open()
           auRepos(() => {
             demarrerMisesAJour();
             // The demo space never syncs: its households are fictitious.
-            if (!enDemonstration()) void chargerMoteur();
+            // Unloadable (offline after an update), the app works on without syncing until the next start.
+            if (!enDemonstration()) chargerMoteur().catch(() => undefined);
           }),
         APRES_PREMIER_ECRAN_MS,
       ),
