@@ -2,12 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// Layers point inward (ARCHITECTURE.md): these rules make the direction mechanical.
-const outsideDomain = ['**/data', '**/data/**', '**/sync', '**/sync/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'];
+// Layers point inward (docs/architecture.md): these rules make the direction mechanical.
+const outsideDomain = ['**/data', '**/data/**', '**/sync', '**/sync/**', '**/sync-client', '**/sync-client/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'];
 
 // A layer is imported through its index.ts, never from its insides.
 const viaIndex = (...layers) => ({
-  group: layers.flatMap((l) => [`**/${l}/*`, `!**/${l}/index`, `!**/${l}/index.ts`, `!**/${l}/client`, `**/${l}/client/*`, `!**/${l}/client/index.ts`]),
+  group: layers.flatMap((l) => [`**/${l}/*`, `!**/${l}/index`, `!**/${l}/index.ts`]),
   message: 'Import a layer through its index.ts.',
 });
 
@@ -27,6 +27,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits or catches loses its error, and a promise where a
+    // callback's result is ignored (an event handler) runs unchecked.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['src/domain/**'],
     rules: restrict([
       { group: outsideDomain, message: 'src/domain is pure: it imports only zod, date-fns and itself.' },
@@ -35,31 +45,37 @@ export default tseslint.config(
   },
   {
     files: ['src/sync/**'],
-    ignores: ['src/sync/client/**'],
     rules: restrict([
-      { group: ['**/data', '**/data/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'], message: 'The sync protocol depends on domain only.' },
+      { group: ['**/data', '**/data/**', '**/sync-client', '**/sync-client/**', '**/server', '**/server/**', '**/ui', '**/ui/**', '**/pwa', '**/pwa/**'], message: 'The sync protocol depends on domain only.' },
       { group: ['dexie', 'preact', 'preact/*', 'fastify', 'pg', '@electric-sql/*'], message: 'The sync protocol is shared by client and server: no runtime-specific import.' },
       viaIndex('domain'),
     ]),
   },
   {
-    files: ['src/data/**', 'src/sync/client/**'],
+    files: ['src/data/**'],
     rules: restrict([
-      { group: ['**/ui', '**/ui/**', '**/server', '**/server/**', '**/pwa', '**/pwa/**'], message: 'Storage and the sync engine never depend on screens or the server.' },
-      viaIndex('domain'),
+      { group: ['**/sync-client', '**/sync-client/**', '**/ui', '**/ui/**', '**/server', '**/server/**', '**/pwa', '**/pwa/**'], message: 'The tablet\'s storage depends on the sync protocol and domain only.' },
+      viaIndex('domain', 'sync'),
+    ]),
+  },
+  {
+    files: ['src/sync-client/**'],
+    rules: restrict([
+      { group: ['**/ui', '**/ui/**', '**/server', '**/server/**', '**/pwa', '**/pwa/**'], message: 'The sync engine never depends on screens or the server.' },
+      viaIndex('domain', 'sync', 'data'),
     ]),
   },
   {
     files: ['src/ui/**'],
     rules: restrict([
       { group: ['dexie', '**/data/db', '**/data/db/**', '**/server', '**/server/**'], message: 'Screens read through repositories (src/data/index.ts), never Dexie tables.' },
-      viaIndex('domain', 'data', 'sync'),
+      viaIndex('domain', 'data', 'sync', 'sync-client'),
     ]),
   },
   {
     files: ['src/server/**'],
     rules: restrict([
-      { group: ['dexie', 'preact', 'preact/*', '**/ui', '**/ui/**', '**/data', '**/data/**', '**/pwa', '**/pwa/**'], message: 'The server depends on sync and domain only.' },
+      { group: ['dexie', 'preact', 'preact/*', '**/ui', '**/ui/**', '**/data', '**/data/**', '**/sync-client', '**/sync-client/**', '**/pwa', '**/pwa/**'], message: 'The server depends on sync and domain only.' },
       viaIndex('domain', 'sync'),
     ]),
   },

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { estimerAide } from '../src/domain/apl/index.ts';
+import { analyserJson, lireFichierJson } from './lecture-json.ts';
 
 // `npm run -s apl -- <fichier.json>` (docs/apl.md): one input or an array in, JSON out. Standard
 // output always carries JSON; the exit code says whether every input was valid.
@@ -22,12 +22,11 @@ function estimer(entree: unknown) {
 
 /** The CLI on the text of its input file. */
 export function executer(texte: string): Sortie {
-  let donnees: unknown;
-  try {
-    donnees = JSON.parse(texte);
-  } catch (e) {
-    return echec([{ champ: 'fichier', message: `Le fichier n’est pas du JSON valide : ${e instanceof Error ? e.message : String(e)}` }]);
-  }
+  const lu = analyserJson(texte);
+  return lu.ok ? executerDonnees(lu.donnees) : echec(lu.erreurs);
+}
+
+function executerDonnees(donnees: unknown): Sortie {
   if (!Array.isArray(donnees)) {
     const r = estimer(donnees);
     return r.ok ? { code: 0, json: r.value } : echec(r.erreurs);
@@ -37,18 +36,9 @@ export function executer(texte: string): Sortie {
   return erreurs.length > 0 ? echec(erreurs) : { code: 0, json: resultats.map((r) => (r.ok ? r.value : null)) };
 }
 
-function lire(chemin: string | undefined): Sortie | string {
-  if (!chemin) return echec([{ champ: 'fichier', message: USAGE }]);
-  try {
-    return readFileSync(chemin, 'utf8');
-  } catch {
-    return echec([{ champ: 'fichier', message: `Fichier illisible : ${chemin}. ${USAGE}` }]);
-  }
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const texte = lire(process.argv[2]);
-  const sortie = typeof texte === 'string' ? executer(texte) : texte;
+  const lu = lireFichierJson(process.argv[2], USAGE);
+  const sortie = lu.ok ? executerDonnees(lu.donnees) : echec(lu.erreurs);
   console.log(JSON.stringify(sortie.json, null, 2));
   process.exitCode = sortie.code;
 }

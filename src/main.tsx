@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { RelogementDb } from './data/index.ts';
 import { demarrerMisesAJour } from './pwa/index.ts';
-import type { MoteurSync } from './sync/client/index.ts';
+import type { MoteurSync } from './sync-client/index.ts';
 import { App } from './ui/app/App.tsx';
 import { enDemonstration, nomBase } from './ui/app/espace.ts';
 import { premierEcranAffiche } from './ui/app/premier-ecran.ts';
@@ -24,7 +24,7 @@ const PREMIER_ECRAN_MAX_MS = 3_000;
 const APRES_PREMIER_ECRAN_MS = 2_000;
 const auRepos = (travail: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(travail, { timeout: 1_000 }) : setTimeout(travail, 0));
 const chargerMoteur = () =>
-  import('./sync/client/index.ts').then(({ MoteurSync }) => {
+  import('./sync-client/index.ts').then(({ MoteurSync }) => {
     const moteur = new MoteurSync(db);
     afficher(moteur);
     moteur.demarrer();
@@ -41,7 +41,8 @@ db.open()
           auRepos(() => {
             demarrerMisesAJour();
             // The demo space never syncs: its households are fictitious.
-            if (!enDemonstration()) void chargerMoteur();
+            // Unloadable (offline after an update), the app works on without syncing until the next start.
+            if (!enDemonstration()) chargerMoteur().catch(() => undefined);
           }),
         APRES_PREMIER_ECRAN_MS,
       ),

@@ -8,7 +8,7 @@ export type FiltreMenages = { texte: string; residenceId: string | null; statut:
 export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[] };
 export type ResultatRecherche = { lignes: LigneMenage[]; total: number; ensemble: number; compteurs: Record<CodeAlerte, number> };
 
-/** The dossier is chased from its step (DOMAIN.md §2 step 3) to the proposal, or once a piece is recorded. */
+/** The dossier is chased from its step (docs/domaine.md §2 step 3) to the proposal, or once a piece is recorded. */
 const ETAPES_DOSSIER: readonly StatutMenage[] = ['dossier', 'oriente', 'proposition'];
 const LIGNES_AFFICHEES = 100;
 

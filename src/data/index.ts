@@ -16,6 +16,7 @@ export * from './refusees.ts';
 export * from './propositions.ts';
 export * from './demenagements.ts';
 export * from './offres.ts';
+export * from './encodage.ts';
 export * from './simulations.ts';
 export * from './dossier.ts';
 export * from './reunions.ts';

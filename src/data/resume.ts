@@ -20,7 +20,7 @@ export type ResumeBase = {
   supprime: boolean;
 };
 
-/** The dossier at a glance (DOMAIN.md §2 step 3): its completeness, whether something is missing or expiring. */
+/** The dossier at a glance (docs/domaine.md §2 step 3): its completeness, whether something is missing or expiring. */
 type ResumeDossier = { completude: number; alerte: boolean; /** At least one piece recorded. */ commence: boolean };
 
 /**

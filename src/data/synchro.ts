@@ -5,7 +5,7 @@ import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_OUBLI, oublierMenages } from './oubli.ts';
 
-// The device's side of the sync (LESSONS.md §3): what waits in the outbox, and how a pulled page
+// The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page
 // is applied under the pending local edits, with its checkpoint, in one transaction.
 
 type Row = Record<string, unknown> & { id: string };
@@ -176,7 +176,7 @@ export const acquittementsAEnvoyer = async (db: RelogementDb): Promise<string[]>
 
 export const acquittementEnvoye = (db: RelogementDb, id: string) => db.conflits.update(id, { aEnvoyer: false });
 
-// What the device remembers of its failed syncs until one succeeds and reports them (LESSONS.md §15).
+// What the device remembers of its failed syncs until one succeeds and reports them (docs/sync.md, « Suivi des tablettes »).
 
 const CLE_ECHECS = 'echecsSynchro';
 export type EchecsSynchro = { nombre: number; dernier: DeviceReport['lastError'] };

@@ -1,6 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 
-// Updates are offered, never forced (LESSONS.md §6): the new service worker waits until the
+// Updates are offered, never forced (docs/architecture.md §4): the new service worker waits until the
 // officer accepts, and the app applies it only at a natural break.
 type Ecouteur = (disponible: boolean) => void;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hlcSchema } from './hlc.ts';
 
-// One change message per field (Actual Budget's model; ARCHITECTURE.md "Sync"). A field is a
+// One change message per field (Actual Budget's model; docs/sync.md, « Principe »). A field is a
 // top-level property of a record, or one entry of a map property ("reponses.logement.loyer"), so
 // that two officers answering different questions of one interview never overwrite each other.
 export const fieldPathSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}(\.[\w.:-]{1,160})?$/, 'Chemin de champ invalide.');

@@ -133,7 +133,7 @@ export type PulledField = { table: string; recordId: string; field: string; valu
 export const pulledFields = (page: Pick<PullResponse, 'records'>): PulledField[] =>
   page.records.flatMap(({ table, recordId, fields }) => Object.entries(fields).map(([field, [value, hlc, seq]]) => ({ table, recordId, field, value, hlc, seq })));
 
-// Sync telemetry (LESSONS.md §15): each device reports how its syncs go, so that an encadrant
+// Sync telemetry (docs/sync.md, « Suivi des tablettes »): each device reports how its syncs go, so that an encadrant
 // finds a silent tablet before its unsent work is at risk.
 
 export const SYNC_ERROR_KINDS = ['reseau', 'serveur', 'connexion', 'version', 'trop_gros', 'refus'] as const;

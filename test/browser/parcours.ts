@@ -5,7 +5,7 @@ import type { Serveur } from './serveur.ts';
 // What an officer does on the screens, written once for every journey test.
 
 /**
- * Offline for real (LESSONS.md §5): the context offline, and the server stopped too, since the
+ * Offline for real (docs/architecture.md §5): the context offline, and the server stopped too, since the
  * service worker's own requests ignore `setOffline`.
  */
 export async function couperReseau(context: BrowserContext, serveur: Serveur): Promise<void> {

@@ -14,7 +14,7 @@ import { crashingDuringNextWrite } from './faults.ts';
 import { resetHouseholds, useDatabase } from './harness.ts';
 import type { Backend } from './harness.ts';
 
-// Convergence (LESSONS.md §11): two officers edit the same household offline, the same fields
+// Convergence (docs/sync.md, « Convergence »): two officers edit the same household offline, the same fields
 // included, then sync in random orders while requests are lost before or after the server
 // commits, duplicated, or the server stops mid-batch and restarts. In the end both devices and the
 // server hold the same data, every field holds the value with the greatest clock, and the

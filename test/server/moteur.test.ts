@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelogementDb, conflitsDuMenage, creerMenage, enregistrerSession, identifiantAppareil, marquerConflitVu, nombreEnAttente } from '../../src/data/index.ts';
-import { MoteurSync } from '../../src/sync/client/index.ts';
+import { MoteurSync } from '../../src/sync-client/index.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, startServer } from '../../src/server/testing.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
 import { pullAll, pushChanges, request } from './api.ts';

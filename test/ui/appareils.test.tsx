@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
 import Appareils from '../../src/ui/synchro/Appareils.tsx';
 import { MoteurContext } from '../../src/ui/commun/contexte.ts';
-import type { MoteurSync } from '../../src/sync/client/index.ts';
+import type { MoteurSync } from '../../src/sync-client/index.ts';
 import type { DevicesResponse } from '../../src/sync/index.ts';
 
 // The list an encadrant reads to find silent tablets. The server's side is tested in

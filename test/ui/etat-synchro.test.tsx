@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import fc from 'fast-check';
 import { RelogementDb, creerMenage, listerRefusees, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees } from '../../src/data/index.ts';
-import type { EtatSync } from '../../src/sync/client/index.ts';
+import type { EtatSync } from '../../src/sync-client/index.ts';
 import { etatAffiche } from '../../src/ui/synchro/etat-affiche.ts';
 import RefuseesScreen from '../../src/ui/synchro/RefuseesScreen.tsx';
 import { RefuseesDuMenage } from '../../src/ui/synchro/RefuseesDuMenage.tsx';

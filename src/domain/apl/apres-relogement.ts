@@ -1,7 +1,7 @@
 import { centaineSuperieure } from './arrondis.ts';
 import { BAREME_APL, type BaremeApl } from './bareme.ts';
 import { calibrerRessources } from './calibrage.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { valider, schemaEntree, type DispositifAide, type ResultatApl } from './entree.ts';
 import { calculerAide, type EstimationAide } from './estimer.ts';
 import { deMois } from './mois.ts';

@@ -1,4 +1,4 @@
-// Two rounding conventions coexist (shared/apl/APL.md §6–§7): OpenFisca computes in binary
+// Two rounding conventions coexist (docs/apl.md, « Deux conventions d'arrondi »): OpenFisca computes in binary
 // floating point and rounds with numpy (half to even), the text and its Catala formalisation
 // compute in exact decimals and round half up. Each helper says which convention it serves.
 

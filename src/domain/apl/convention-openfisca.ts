@@ -4,7 +4,7 @@ import type { EntreeAide } from './entree.ts';
 import { coefficientDegressivite, type Bases, participationMinimale, tauxLoyer } from './formule.ts';
 
 // The chain as openfisca-france computes it (aides_logement.py, reduction_loyer_solidarite.py;
-// shared/apl/APL.md §1): rent rounded to the euro, RL and TL unrounded, payment threshold before
+// docs/apl.md, « Deux conventions d'arrondi »): rent rounded to the euro, RL and TL unrounded, payment threshold before
 // the taper, net = round₂(A′ − 0.5 % × A′). The reference cases' amounts to the cent use it.
 
 export type CalculOpenFisca = {

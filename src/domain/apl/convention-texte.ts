@@ -7,7 +7,7 @@ import { coefficientDegressivite, type Bases, participationMinimale, tauxLoyer }
 // (catala-examples, aides_logement: D823-16 and arrêté du 27 septembre 2019 art. 12 and 14):
 // exact decimals, RL rounded to 0.01 % and TL to 0.001 %, the payment threshold on the final
 // amount before CRDS, the amount net of CRDS rounded down to the whole euro. With an RLS, 98 % of
-// it comes off before that rounding (shared/apl/APL.md §7): how the CAF orders the two is not
+// it comes off before that rounding (docs/apl.md, « Deux conventions d'arrondi »): how the CAF orders the two is not
 // published, and this order keeps what is paid within 1 € of OpenFisca's amount.
 
 export type CalculTexte = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { BAREME_APL, type BaremeApl } from './bareme.ts';
 import { FORMAT_MOIS, deMois, libelleMois } from './mois.ts';
 

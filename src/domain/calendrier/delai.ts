@@ -4,7 +4,7 @@ import { plusJours } from './jours.ts';
 import { MINUTES_PAR_JOUR, minutesDepuisMinuit, plusMinutes, type Instant } from './instant.ts';
 
 // Counting of delays, Code de procédure civile art. 641 and 642 as applied by the USH
-// (REFERENCES.md §6.1): the day of the notification is not counted, a delay expires at midnight
+// (CPC art. 641 and 642; docs/domaine.md §9): the day of the notification is not counted, a delay expires at midnight
 // on its last day, and a last day falling on a Saturday, Sunday or public holiday moves to the
 // next working day. Territories count some delays in working days or hours (AMP art. 10): hours
 // either on the wall clock (« heures calendaires ») or only while a working day runs (« heures

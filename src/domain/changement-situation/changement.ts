@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 
 // A change in the household's situation (charte §4 step 4: « la mise à jour des pièces doit se
 // faire tous les 6 mois au minimum, et à chaque changement de situation »): a birth, a

@@ -7,6 +7,9 @@ export function parseNombreFr(text: string): number | null {
   return Number(compact);
 }
 
+/** A field's problem, in French, shown at the field. */
+export type ErreurChamp = { champ: string; message: string };
+
 export type Verdict = { ok: true } | { ok: false; message: string };
 export const valide: Verdict = { ok: true };
 export const invalide = (message: string): Verdict => ({ ok: false, message });

@@ -1,4 +1,4 @@
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { LIBELLES_POSTE_DEMENAGEMENT, POSTES_DEMENAGEMENT, type Demenagement } from './demenagement.ts';
 
 // What must be fixed in a move's checklist; it is saved anyway, as typed.

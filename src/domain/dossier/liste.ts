@@ -4,7 +4,7 @@ import { parseDateIso } from '../commun/index.ts';
 import type { Personne, TypeMenage } from '../menage/index.ts';
 import type { KindPiece } from './piece.ts';
 
-// The pieces a social-housing demand asks of this household (REFERENCES.md §4.2): identity, tax
+// The pieces a social-housing demand asks of this household (CCH R441-2-4, arrêté du 22 décembre 2020; docs/domaine.md §4): identity, tax
 // notices and resources of every adult to be housed, a residence permit for foreign nationals,
 // family situation, disability, hosting, current housing and the demand's number.
 

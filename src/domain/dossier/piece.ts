@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from '../commun/index.ts';
 
-// One piece of the administrative dossier (REFERENCES.md §4.2; DOMAIN.md §2 step 3): what it is,
+// One piece of the administrative dossier (CCH R441-2-4; docs/domaine.md §4): what it is,
 // whom it concerns, where it stands, and its pages, each a photo or scan kept as a blob named by
-// the SHA-256 of its content (LESSONS.md §9). Dates are kept as typed and checked at the field.
+// the SHA-256 of its content (docs/donnees.md §2). Dates are kept as typed and checked at the field.
 export const KINDS_PIECE = [
   'identite',
   'titre_sejour',

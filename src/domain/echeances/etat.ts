@@ -1,15 +1,17 @@
+import { enumeration, type ValeurDe } from '../commun/index.ts';
 import { plusJours } from '../calendrier/index.ts';
 
 // Where a due date stands. A deadline runs until midnight on its last day (CPC art. 642), so it
 // is late only from the next day.
-export const ETATS_ECHEANCE = ['fait', 'en_retard', 'bientot', 'a_venir'] as const;
-export type EtatEcheance = (typeof ETATS_ECHEANCE)[number];
-export const LIBELLES_ETAT_ECHEANCE: Record<EtatEcheance, string> = {
+const etatsEcheance = enumeration({
   fait: 'Fait',
   en_retard: 'En retard',
   bientot: 'Bientôt',
   a_venir: 'À venir',
-};
+});
+export const ETATS_ECHEANCE = etatsEcheance.valeurs;
+export type EtatEcheance = ValeurDe<typeof etatsEcheance>;
+export const LIBELLES_ETAT_ECHEANCE = etatsEcheance.libelles;
 
 export type Echeance = { echeance: string; etat: EtatEcheance };
 

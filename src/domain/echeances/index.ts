@@ -5,6 +5,7 @@ export * from './pieces.ts';
 export * from './classement.ts';
 export * from './agenda.ts';
 export * from './alertes.ts';
+export * from './alertes-contact.ts';
 export * from './plateforme.ts';
 export * from './reponse.ts';
 export * from './reunions.ts';

@@ -1,6 +1,6 @@
 import type { BornesNombre } from '../commun/index.ts';
 
-// The harmonised interview grid (charte §4.3, §3.4; DOMAIN.md §3) as data: the screens, the
+// The harmonised interview grid (charte §4.3, §3.4; docs/domaine.md §3) as data: the screens, the
 // validation, the progress and the bilan de peuplement all read this one definition.
 
 export type Option = { valeur: string; libelle: string };

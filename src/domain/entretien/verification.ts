@@ -1,7 +1,8 @@
 import { verifierDate, verifierNombre, valide, invalide, parseNombreFr } from '../commun/index.ts';
 import type { Verdict } from '../commun/index.ts';
 import { verifierOccupants, verifierPersonne, etatConsentement, nomAffiche } from '../menage/index.ts';
-import type { Menage, Personne, ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
+import type { Menage, Personne } from '../menage/index.ts';
 import { GRILLE } from './grille.ts';
 import type { Question, Section } from './grille.ts';
 import { estVide } from './entretien.ts';

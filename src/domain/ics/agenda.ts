@@ -3,7 +3,7 @@ import { LIBELLES_NATURE_EVENEMENT, type EvenementAgenda } from '../echeances/in
 import { exporterIcs, type EvenementIcs, type OptionsIcs } from './calendrier.ts';
 
 // The agenda as an .ics file for the officer's own calendar. Household data leave the app with
-// it (DOMAIN.md §7), so the caller says how a household is named there: its name, a reference…
+// it (docs/domaine.md §8), so the caller says how a household is named there: its name, a reference…
 export type Designation = (e: EvenementAgenda) => string;
 
 /**

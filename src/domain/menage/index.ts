@@ -4,7 +4,6 @@ export * from './consentement.ts';
 export * from './menage.ts';
 export * from './personne.ts';
 export * from './verification.ts';
-export * from './alertes.ts';
 export * from './occupants-a-reloger.ts';
 export * from './hebergement.ts';
 export * from './presentation.ts';

@@ -6,7 +6,7 @@ import { accordPartenaireSchema, partenaireSchema, refusConsentementSchema } fro
 export const statutMenageSchema = z.enum(STATUTS_MENAGE, { message: 'Statut inconnu.' });
 export const typeMenageSchema = z.enum(TYPES_MENAGE, { message: 'Type de ménage inconnu.' });
 
-// A household to relocate (DOMAIN.md §1). Searchable fields stay flat; the interview answers live
+// A household to relocate (docs/domaine.md §1). Searchable fields stay flat; the interview answers live
 // in their own records so two officers editing different parts never touch the same record.
 export const menageSchema = z.object({
   id: idSchema,
@@ -33,7 +33,7 @@ export const menageSchema = z.object({
   dernierContact: isoDateSchema.nullable().default(null),
   /** The lease signature of the new home (relocation done, follow-up counted from it); absent while not relocated. */
   dateRelogement: isoDateSchema.nullable().optional(),
-  /** Décohabitation: the household this one comes from and the occupant who left it (DOMAIN.md §1); absent on others, so existing records and literals stay valid. */
+  /** Décohabitation: the household this one comes from and the occupant who left it (docs/domaine.md §1); absent on others, so existing records and literals stay valid. */
   menageOrigineId: idSchema.nullable().optional(),
   personneOrigineId: idSchema.nullable().optional(),
   creeLe: isoDateSchema,

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../commun/index.ts';
+import { idSchema, enumeration } from '../commun/index.ts';
 
 // Each occupant of the household (charte §2.2 A: the état d'occupation, hosted persons with proof
 // of 8 months, décohabitation wishes).
-export const LIENS = ['titulaire', 'conjoint', 'enfant', 'parent', 'autre_famille', 'heberge', 'autre'] as const;
-export const lienSchema = z.enum(LIENS, { message: 'Lien avec le titulaire inconnu.' });
-export type Lien = z.infer<typeof lienSchema>;
-export const LIBELLES_LIEN: Record<Lien, string> = {
+const liens = enumeration({
   titulaire: 'Titulaire du bail',
   conjoint: 'Conjoint(e)',
   enfant: 'Enfant',
@@ -14,12 +11,13 @@ export const LIBELLES_LIEN: Record<Lien, string> = {
   autre_famille: 'Autre membre de la famille',
   heberge: 'Personne hébergée',
   autre: 'Autre',
-};
+});
+export const LIENS = liens.valeurs;
+export const lienSchema = z.enum(LIENS, { message: 'Lien avec le titulaire inconnu.' });
+export type Lien = z.infer<typeof lienSchema>;
+export const LIBELLES_LIEN = liens.libelles;
 
-export const ACTIVITES = ['salarie', 'independant', 'demandeur_emploi', 'retraite', 'etudiant', 'scolaire', 'formation', 'sans_activite', 'invalidite', 'autre'] as const;
-export const activiteSchema = z.enum(ACTIVITES, { message: 'Activité inconnue.' });
-export type Activite = z.infer<typeof activiteSchema>;
-export const LIBELLES_ACTIVITE: Record<Activite, string> = {
+const activites = enumeration({
   salarie: 'Salarié(e)',
   independant: 'Indépendant(e)',
   demandeur_emploi: 'Demandeur d’emploi',
@@ -30,17 +28,22 @@ export const LIBELLES_ACTIVITE: Record<Activite, string> = {
   sans_activite: 'Sans activité',
   invalidite: 'Invalidité',
   autre: 'Autre',
-};
+});
+export const ACTIVITES = activites.valeurs;
+export const activiteSchema = z.enum(ACTIVITES, { message: 'Activité inconnue.' });
+export type Activite = z.infer<typeof activiteSchema>;
+export const LIBELLES_ACTIVITE = activites.libelles;
 
 export const SEXES = ['F', 'M'] as const;
 
-/** Enough to know whether a residence permit is asked (REFERENCES.md §4.2: non-EU/EEA/Swiss nationals). */
-export const NATIONALITES = ['francaise', 'ue', 'hors_ue'] as const;
-export const LIBELLES_NATIONALITE: Record<(typeof NATIONALITES)[number], string> = {
+/** Enough to know whether a residence permit is asked (CCH R441-2-4, docs/domaine.md §4: non-EU/EEA/Swiss nationals). */
+const nationalites = enumeration({
   francaise: 'Française',
   ue: 'Union européenne, EEE ou Suisse',
   hors_ue: 'Autre (titre de séjour)',
-};
+});
+export const NATIONALITES = nationalites.valeurs;
+export const LIBELLES_NATIONALITE = nationalites.libelles;
 
 /** Stored as typed: birth and hosting dates are checked by `verifierPersonne`, never refused at save. */
 export const personneSchema = z.object({

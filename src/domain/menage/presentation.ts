@@ -4,7 +4,7 @@ import { LIBELLES_LIEN, type Personne } from './personne.ts';
 import { nomAffiche } from './verification.ts';
 
 // How a household is named on a paper. Charte §4 step 3: a household that signed a refusal to
-// share its situation is still discussed with the partners, but anonymously; DOMAIN §7: what goes
+// share its situation is still discussed with the partners, but anonymously; docs/domaine.md §8: what goes
 // to meetings is pseudonymised. Letters to the household itself keep its name and address.
 
 export type Destinataire = 'partenaires' | 'menage';

@@ -1,18 +1,8 @@
-// The steps of the relocation process (charte §4; DOMAIN.md §2), in order. Without zod: the
-// caseload, the first screen, shows these labels; the schemas are the household's (menage.ts).
-export const STATUTS_MENAGE = [
-  'a_rencontrer',
-  'entretien',
-  'dossier',
-  'oriente',
-  'proposition',
-  'reloge',
-  'suivi',
-  'clos',
-] as const;
-export type StatutMenage = (typeof STATUTS_MENAGE)[number];
+import { enumeration, type ValeurDe } from '../commun/index.ts';
 
-export const LIBELLES_STATUT: Record<StatutMenage, string> = {
+// The steps of the relocation process (charte §4; docs/domaine.md §2), in order. Without zod: the
+// caseload, the first screen, shows these labels; the schemas are the household's (menage.ts).
+const statutsMenage = enumeration({
   a_rencontrer: 'À rencontrer',
   entretien: 'Entretiens en cours',
   dossier: 'Dossier administratif',
@@ -21,18 +11,23 @@ export const LIBELLES_STATUT: Record<StatutMenage, string> = {
   reloge: 'Relogé (bail signé)',
   suivi: 'Visites de courtoisie',
   clos: 'Clos',
-};
+});
+export const STATUTS_MENAGE = statutsMenage.valeurs;
+export type StatutMenage = ValeurDe<typeof statutsMenage>;
+
+export const LIBELLES_STATUT = statutsMenage.libelles;
 
 /** The steps from the lease signature on: the household is relocated. */
 export const STATUTS_RELOGE: ReadonlySet<StatutMenage> = new Set(['reloge', 'suivi', 'clos']);
 
-export const TYPES_MENAGE = ['locataire_social', 'locataire_prive', 'proprietaire_occupant', 'foyer', 'sans_droit_ni_titre'] as const;
-export type TypeMenage = (typeof TYPES_MENAGE)[number];
-
-export const LIBELLES_TYPE_MENAGE: Record<TypeMenage, string> = {
+const typesMenage = enumeration({
   locataire_social: 'Locataire du parc social',
   locataire_prive: 'Locataire du parc privé',
   proprietaire_occupant: 'Propriétaire occupant',
   foyer: 'Résident de foyer',
   sans_droit_ni_titre: 'Occupant sans droit ni titre',
-};
+});
+export const TYPES_MENAGE = typesMenage.valeurs;
+export type TypeMenage = ValeurDe<typeof typesMenage>;
+
+export const LIBELLES_TYPE_MENAGE = typesMenage.libelles;

@@ -1,7 +1,6 @@
 import { verifierDate } from '../commun/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import type { Personne } from './personne.ts';
-
-export type ErreurChamp = { champ: string; message: string };
 
 export const nomAffiche = (p: Pick<Personne, 'prenom' | 'nom'>) => [p.prenom, p.nom].filter(Boolean).join(' ') || 'Occupant sans nom';
 

@@ -6,7 +6,7 @@ import { ecartInsee, etatInsee, occupationInsee } from './insee.ts';
 import type { Composition } from './composition.ts';
 import type { EtatOccupation, LogementOccupe, Occupation } from './resultat.ts';
 
-// The territory picks one norm (REFERENCES.md §5.5). The INSEE norm needs ages, sexes and
+// The territory picks one norm (docs/domaine.md §10). The INSEE norm needs ages, sexes and
 // couples; with only a head count the charter's rule stands in, and the detail says so.
 export const NORME_SANS_COMPOSITION: NormeOccupation = 'charte-MEL';
 

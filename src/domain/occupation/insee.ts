@@ -3,7 +3,7 @@ import { NORME_INSEE, type ParametresInsee } from './parametres-normes.ts';
 import { ageEnAnnees, type Occupant } from './occupant.ts';
 import { nombreFr, pluriel } from './texte.ts';
 
-// INSEE room norm (indice de peuplement) with its surface corrections (REFERENCES.md §5.3):
+// INSEE room norm (indice de peuplement) with its surface corrections (docs/domaine.md §10):
 // 1 living room + 1 per couple or family reference person + 1 per other person aged 19+ +
 // for younger singles 1 room per 2 children of the same sex or both under 7, else 1 each.
 

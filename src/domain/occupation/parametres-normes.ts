@@ -1,4 +1,4 @@
-// The figures of each occupancy norm, as dated data with their source (REFERENCES.md §5), so a
+// The figures of each occupancy norm, as dated data with their source (docs/domaine.md §10), so a
 // territory or a new text can change them without touching the rules.
 
 export type ParametresSurfaceCaf = {

@@ -1,30 +1,31 @@
 import { z } from 'zod';
-import { idSchema, parseDateIso, propositionReferentielChamps } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import { idSchema, parseDateIso, propositionReferentielChamps, enumeration, type ValeurDe } from '../commun/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { montantSchema, type Sujet } from '../simulation/index.ts';
 
-// A dwelling made available for relocation (DOMAIN.md §4; AMP annexe 5, flux annexe 3). The
+// A dwelling made available for relocation (docs/domaine.md §6; AMP annexe 5, flux annexe 3). The
 // stored record keeps whatever was typed or imported, so a half-filled offer is never lost;
 // `offreCompleteSchema` says what an offer needs before it can be simulated or proposed.
 
-export const TYPOLOGIES = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'] as const;
-export type Typologie = (typeof TYPOLOGIES)[number];
-export const LIBELLES_TYPOLOGIE: Record<Typologie, string> = { T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T4', T5: 'T5', T6: 'T6 et plus' };
+const typologies = enumeration({ T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T4', T5: 'T5', T6: 'T6 et plus' });
+export const TYPOLOGIES = typologies.valeurs;
+export type Typologie = ValeurDe<typeof typologies>;
+export const LIBELLES_TYPOLOGIE = typologies.libelles;
 /** Main rooms of a type: the n of Tn (T6 stands for six or more). */
 export const piecesDeTypologie = (t: Typologie): number => TYPOLOGIES.indexOf(t) + 1;
 
-export const STATUTS_OFFRE = ['brouillon', 'disponible', 'proposee', 'attribuee', 'retiree'] as const;
-export const LIBELLES_STATUT_OFFRE: Record<(typeof STATUTS_OFFRE)[number], string> = {
+const statutsOffre = enumeration({
   brouillon: 'À compléter',
   disponible: 'Disponible',
   proposee: 'Proposée à un ménage',
   attribuee: 'Attribuée',
   retiree: 'Retirée',
-};
+});
+export const STATUTS_OFFRE = statutsOffre.valeurs;
+export const LIBELLES_STATUT_OFFRE = statutsOffre.libelles;
 
 export const MODES_CHAUFFAGE = ['individuel', 'collectif'] as const;
-export const ENERGIES_CHAUFFAGE = ['gaz', 'electricite', 'reseau_chaleur', 'fioul', 'bois', 'pompe_a_chaleur', 'autre'] as const;
-export const LIBELLES_ENERGIE: Record<(typeof ENERGIES_CHAUFFAGE)[number], string> = {
+const energiesChauffage = enumeration({
   gaz: 'Gaz',
   electricite: 'Électricité',
   reseau_chaleur: 'Réseau de chaleur',
@@ -32,7 +33,9 @@ export const LIBELLES_ENERGIE: Record<(typeof ENERGIES_CHAUFFAGE)[number], strin
   bois: 'Bois',
   pompe_a_chaleur: 'Pompe à chaleur',
   autre: 'Autre',
-};
+});
+export const ENERGIES_CHAUFFAGE = energiesChauffage.valeurs;
+export const LIBELLES_ENERGIE = energiesChauffage.libelles;
 export const CLASSES_DPE = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 export const STATIONNEMENTS = ['garage', 'parking', 'aucun'] as const;
 export const FINANCEMENTS = ['PLAI', 'PLUS', 'PLS', 'PLI', 'autre'] as const;

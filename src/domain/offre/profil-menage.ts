@@ -3,7 +3,7 @@ import { occupantSchema } from '../occupation/index.ts';
 import { criteresMenageSchema, depensesSchema, logementSimuleSchema, montantIndexeSchema } from '../simulation/index.ts';
 import { TYPOLOGIES } from './offre.ts';
 
-// What the matching needs to know of a household (DOMAIN.md §3: occupants, resources, expenses,
+// What the matching needs to know of a household (docs/domaine.md §3: occupants, resources, expenses,
 // current dwelling, wishes and needs). The app's household, occupants and interview map onto it.
 export const profilMenageSchema = z.object({
   id: z.string().min(1, 'Identifiant du ménage manquant.'),

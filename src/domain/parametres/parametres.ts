@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REGLES_CONTACT_PAR_DEFAUT } from './contact.ts';
 
-// The charter's clocks before relocation, settings of the territory (DOMAIN.md §2: "other
+// The charter's clocks before relocation, settings of the territory (docs/domaine.md §2: "other
 // territories use the same skeleton with other numbers"). Defaults are the Lille metropolitan
 // charter's (charte §4 step 2, §4 "tout au long"). The whole territory settings are in territoire/.
 export const parametresSchema = z.object({

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { differenceInYears } from 'date-fns';
 import { idSchema, parseDateIso } from '../commun/index.ts';
 import { versDate } from '../calendrier/index.ts';
-import type { ErreurChamp, Lien, Personne } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
+import type { Lien, Personne } from '../menage/index.ts';
 
-// Décohabitation (DOMAIN.md §1): an adult occupant who wants a home of their own gets a relocation
+// Décohabitation (docs/domaine.md §1): an adult occupant who wants a home of their own gets a relocation
 // file of their own, linked to the household they come from.
 export const lienDecohabitationSchema = z.object({
   menageOrigineId: idSchema,

@@ -1,10 +1,9 @@
+import { enumeration, type ValeurDe } from '../commun/index.ts';
 import { LIBELLES_MOTIF_REFUS, type Proposition } from './proposition.ts';
 
 // Where a proposal stands, derived from its steps. A refusal always has an author: the partners,
 // the CALEOL or the household, never confused (AMP art. 12 counts them apart).
-export const ETATS_PROPOSITION = ['soumise', 'rejetee_partenaires', 'validee', 'refusee_caleol', 'attribuee', 'visitee', 'acceptee', 'refusee_menage', 'bail_signe', 'retiree'] as const;
-export type EtatProposition = (typeof ETATS_PROPOSITION)[number];
-export const LIBELLES_ETAT_PROPOSITION: Record<EtatProposition, string> = {
+const etatsProposition = enumeration({
   soumise: 'Soumise aux partenaires',
   rejetee_partenaires: 'Rejetée par les partenaires',
   validee: 'Validée, en attente de CALEOL',
@@ -15,7 +14,10 @@ export const LIBELLES_ETAT_PROPOSITION: Record<EtatProposition, string> = {
   refusee_menage: 'Refusée par le ménage',
   bail_signe: 'Bail signé',
   retiree: 'Retirée',
-};
+});
+export const ETATS_PROPOSITION = etatsProposition.valeurs;
+export type EtatProposition = ValeurDe<typeof etatsProposition>;
+export const LIBELLES_ETAT_PROPOSITION = etatsProposition.libelles;
 
 const CLOSES: ReadonlySet<EtatProposition> = new Set(['rejetee_partenaires', 'refusee_caleol', 'refusee_menage', 'bail_signe', 'retiree']);
 
@@ -52,13 +54,14 @@ export function compteDansLesPropositions(p: Proposition): boolean {
 /** A refusal by the household that counts toward the binding proposal: one judged legitimate does not (charte §3.4 C). */
 export const refusCompte = (p: Proposition): boolean => refusParLeMenage(p) && p.refusLegitime === null && compteDansLesPropositions(p);
 
-export const AUTEURS_REFUS = ['partenaires', 'caleol', 'menage'] as const;
-export type AuteurRefus = (typeof AUTEURS_REFUS)[number];
-export const LIBELLES_AUTEUR_REFUS: Record<AuteurRefus, string> = {
+const auteursRefus = enumeration({
   partenaires: 'Refus des partenaires',
   caleol: 'Refus de la CALEOL',
   menage: 'Refus du ménage',
-};
+});
+export const AUTEURS_REFUS = auteursRefus.valeurs;
+export type AuteurRefus = ValeurDe<typeof auteursRefus>;
+export const LIBELLES_AUTEUR_REFUS = auteursRefus.libelles;
 
 export type Refus = { par: AuteurRefus; date: string; motif: string };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 
 // The mediation held after the household's 2nd refusal (charte §3 D and §4 step 11): an elected
 // official of the town and the landlord meet the household to define the product of the 3rd and

@@ -1,26 +1,28 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import { idSchema, isoDateSchema, enumeration } from '../commun/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 
 // Orientation of a household (charte §4 step 6, §5.5 B): one circuit (GTR, GTRM or the circuit
 // dématérialisé) and thematic groups. It may change along the way, so each decision is a record
 // and the history is the list of them.
-export const CIRCUITS = ['gtr', 'gtrm', 'circuit_dematerialise'] as const;
-export const circuitSchema = z.enum(CIRCUITS, { error: 'Circuit inconnu : GTR, GTRM ou circuit dématérialisé.' });
-export type Circuit = z.infer<typeof circuitSchema>;
-export const LIBELLES_CIRCUIT: Record<Circuit, string> = {
+const circuits = enumeration({
   gtr: 'GTR (groupe technique de relogement)',
   gtrm: 'GTRM (groupe technique de relogement métropolitain)',
   circuit_dematerialise: 'Circuit dématérialisé',
-};
+});
+export const CIRCUITS = circuits.valeurs;
+export const circuitSchema = z.enum(CIRCUITS, { error: 'Circuit inconnu : GTR, GTRM ou circuit dématérialisé.' });
+export type Circuit = z.infer<typeof circuitSchema>;
+export const LIBELLES_CIRCUIT = circuits.libelles;
 
-export const GROUPES_THEMATIQUES = ['suivi_social', 'emploi', 'mobilite', 'situations_complexes'] as const;
-export const LIBELLES_GROUPE_THEMATIQUE: Record<(typeof GROUPES_THEMATIQUES)[number], string> = {
+const groupesThematiques = enumeration({
   suivi_social: 'Suivi social',
   emploi: 'Emploi, insertion',
   mobilite: 'Accompagnement à la mobilité',
   situations_complexes: 'Situations complexes',
-};
+});
+export const GROUPES_THEMATIQUES = groupesThematiques.valeurs;
+export const LIBELLES_GROUPE_THEMATIQUE = groupesThematiques.libelles;
 
 export const orientationSchema = z.object({
   id: idSchema,

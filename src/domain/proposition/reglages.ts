@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { delaiSchema } from '../calendrier/index.ts';
 
-// A territory's proposal rules (REFERENCES.md §6.2 `proposals` and `circuits`). Defaults: the MEL
+// A territory's proposal rules (docs/domaine.md §9). Defaults: the MEL
 // charter (§4 steps 7 and 11: partners validate within 5 days, the household answers within
 // 10 days of the visit, three proposals with a mediation from the 2nd refusal) and CCH R441-10
 // (never less than 10 days from the written offer).

@@ -1,4 +1,4 @@
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { echeanceSilence } from './delais.ts';
 import { avisDefavorable, estClose, valideeParLesPartenaires } from './etat.ts';
 import type { Mediation } from './mediation.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../commun/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import { estTenue, type Reunion } from './reunion.ts';
 
 // What a meeting decided for one household (charte §4 steps 6 and 8: orient it, share its

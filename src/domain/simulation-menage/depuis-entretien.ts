@@ -7,7 +7,7 @@ import { DEPENSES_DECLAREES, type Depenses } from '../simulation/index.ts';
 import { lireLogement, saisieDeLogement, saisieVide, texteNombre, type MenageSimule, type SaisieLogement } from './saisie.ts';
 
 // From what the app holds on a household (its latest interview and its occupants) to the
-// simulation's inputs and the matching's profile (charte §7.1; DOMAIN.md §3 and §5).
+// simulation's inputs and the matching's profile (charte §7.1; docs/domaine.md §3 and §5).
 
 type Reponses = Readonly<Record<string, Reponse>>;
 

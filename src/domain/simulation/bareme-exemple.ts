@@ -1,9 +1,9 @@
 import type { BaremeFsl, PostesFsl } from './bareme.ts';
 
-// The official FSL amounts are not published in machine-readable form (REFERENCES.md §1.2):
+// The official FSL amounts are not published in machine-readable form (docs/domaine.md §5):
 // the app ships this clearly labelled example so it works out of the box, and says so on every
 // simulation until an administrator enters the Département's barème. Orders of magnitude follow
-// published local figures (REFERENCES.md §1.4, e.g. the Pas-de-Calais 140 € lump sum of charges).
+// published local figures (docs/domaine.md §5, e.g. the Pas-de-Calais 140 € lump sum of charges).
 const postesExemple: PostesFsl = {
   eau: { parTaille: [15, 25, 35, 45, 55, 65], parPersonneSupplementaire: 10 },
   eauChaude: { parTaille: [12, 18, 24, 30, 36, 42], parPersonneSupplementaire: 6 },

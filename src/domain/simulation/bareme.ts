@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { idSchema } from '../commun/index.ts';
+import { idSchema, enumeration, type ValeurDe } from '../commun/index.ts';
 import { dateSchema, montantIndexeSchema, montantSchema } from './champs.ts';
 
 // FSL barème (charte §7.1 A and C): lump sums by poste and household size, for a territory and
-// a validity period, entered by an administrator with their source (REFERENCES.md §1).
-export const POSTES_FSL = ['eau', 'eauChaude', 'chauffage', 'electricite', 'gaz', 'assuranceHabitation', 'telephone'] as const;
-export type PosteFsl = (typeof POSTES_FSL)[number];
-
-export const LIBELLES_POSTE: Record<PosteFsl, string> = {
+// a validity period, entered by an administrator with their source (charte §7.1 A; docs/domaine.md §5).
+const postesFsl = enumeration({
   eau: 'eau froide',
   eauChaude: 'eau chaude',
   chauffage: 'chauffage',
@@ -15,7 +12,11 @@ export const LIBELLES_POSTE: Record<PosteFsl, string> = {
   gaz: 'gaz',
   assuranceHabitation: 'assurance habitation',
   telephone: 'téléphone',
-};
+});
+export const POSTES_FSL = postesFsl.valeurs;
+export type PosteFsl = ValeurDe<typeof postesFsl>;
+
+export const LIBELLES_POSTE = postesFsl.libelles;
 
 const montantsPosteSchema = (poste: PosteFsl) => {
   const libelle = `du poste « ${LIBELLES_POSTE[poste]} »`;

@@ -1,13 +1,15 @@
+import { enumeration } from '../commun/index.ts';
 import { z } from 'zod';
 import { normeOccupationSchema } from '../occupation/index.ts';
 
-// The simulation's settings of a territory (charte §7.1 B and C; REFERENCES.md §0.2): alert
+// The simulation's settings of a territory (charte §7.1 B and C; docs/domaine.md §9): alert
 // thresholds, how the reste à vivre is divided, and the occupancy norm. Defaults are the MEL's.
-export const UNITES_RESTE_A_VIVRE = ['personne', 'unite-consommation'] as const;
-export const LIBELLES_UNITE_RESTE_A_VIVRE: Record<(typeof UNITES_RESTE_A_VIVRE)[number], string> = {
+const unitesResteAVivre = enumeration({
   personne: 'par personne (charte)',
   'unite-consommation': 'par unité de consommation (INSEE)',
-};
+});
+export const UNITES_RESTE_A_VIVRE = unitesResteAVivre.valeurs;
+export const LIBELLES_UNITE_RESTE_A_VIVRE = unitesResteAVivre.libelles;
 
 /**
  * The three limits between the quartiles of yearly resources per consumption unit of the
@@ -39,7 +41,7 @@ export type ReglagesSimulation = z.infer<typeof reglagesSimulationSchema>;
 
 export const REGLAGES_SIMULATION_PAR_DEFAUT: ReglagesSimulation = reglagesSimulationSchema.parse({});
 
-/** Consumption units (modified OECD scale used by INSEE, REFERENCES.md §1.4). */
+/** Consumption units (modified OECD scale used by INSEE, docs/domaine.md §5). */
 export const UNITES_CONSOMMATION = {
   source: 'INSEE, échelle de l’OCDE modifiée',
   premierePersonne: 1,

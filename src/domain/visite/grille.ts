@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../commun/index.ts';
+import { isoDateSchema, enumeration } from '../commun/index.ts';
 import { commentaireSchema, noteSchema } from './echelle.ts';
 
 // The grid of a courtesy visit (charte §4 step 13): is the home suitable, how is the household
@@ -49,8 +49,7 @@ export const budgetSchema = z.object({
   apres: chiffresSchema.nullable().default(null),
 });
 
-export const BESOINS = ['social', 'emploi', 'sante', 'budget', 'administratif', 'illettrisme', 'mobilite', 'autre'] as const;
-export const LIBELLES_BESOIN: Record<(typeof BESOINS)[number], string> = {
+const besoins = enumeration({
   social: 'Accompagnement social',
   emploi: 'Emploi, insertion',
   sante: 'Santé',
@@ -59,7 +58,9 @@ export const LIBELLES_BESOIN: Record<(typeof BESOINS)[number], string> = {
   illettrisme: 'Lecture, écriture',
   mobilite: 'Mobilité',
   autre: 'Autre',
-};
+});
+export const BESOINS = besoins.valeurs;
+export const LIBELLES_BESOIN = besoins.libelles;
 
 export const orientationPartenaireSchema = z.object({
   partenaire: z.string().min(1, 'Indiquez le partenaire vers qui le ménage est orienté.').max(200),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Follow-up after the move (charte §4 steps 13 and 14; REFERENCES.md §6.2 `followUp`): courtesy
+// Follow-up after the move (charte §4 steps 13 and 14; docs/domaine.md §9): courtesy
 // visits at 2, 4 and 6 months and the satisfaction survey at 6 months by default; a territory
 // sets its own months and an opération may override them.
 const mois = (quoi: string) =>

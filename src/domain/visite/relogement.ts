@@ -1,6 +1,6 @@
 import { parseDateIso } from '../commun/index.ts';
 import { plusMois } from '../calendrier/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import type { ReglagesSuivi } from './reglages.ts';
 
 // The relocation counts as done at the lease signature (charte §4 step 12); a signature planned

@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../commun/index.ts';
+import { isoDateSchema, enumeration, type ValeurDe } from '../commun/index.ts';
 import { heureSchema } from '../calendrier/index.ts';
 
 // What a courtesy visit and the satisfaction survey share: an appointment that may be set, and
 // its outcome. A visit that could not be held because nobody answered stays to be done.
-export const ISSUES = ['a_faire', 'realisee', 'injoignable', 'annulee'] as const;
-export type Issue = (typeof ISSUES)[number];
-export const LIBELLES_ISSUE: Record<Issue, string> = {
+const issues = enumeration({
   a_faire: 'À faire',
   realisee: 'Réalisée',
   injoignable: 'Ménage injoignable',
   annulee: 'Annulée',
-};
+});
+export const ISSUES = issues.valeurs;
+export type Issue = ValeurDe<typeof issues>;
+export const LIBELLES_ISSUE = issues.libelles;
 
 export const rendezVousChamps = {
   datePrevue: isoDateSchema.nullable().default(null),

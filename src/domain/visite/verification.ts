@@ -1,5 +1,5 @@
 import { dateEnLettres } from '../calendrier/index.ts';
-import type { ErreurChamp } from '../menage/index.ts';
+import type { ErreurChamp } from '../commun/index.ts';
 import type { EnqueteSatisfaction } from './enquete.ts';
 import type { RendezVous } from './rendez-vous.ts';
 import type { VisiteCourtoisie } from './visite-courtoisie.ts';

@@ -1,15 +1,16 @@
-import { montantAffiche } from '../commun/index.ts';
+import { montantAffiche, enumeration, type ValeurDe } from '../commun/index.ts';
 import type { ReglagesVigilance } from './reglages.ts';
 import type { VisiteCourtoisie } from './visite-courtoisie.ts';
 
 // Charte §4 step 13: watch the households whose reste à vivre after the move is under the alert
 // line, or was near it before and did not clearly improve.
-export const CODES_VIGILANCE = ['RESTE_A_VIVRE_SOUS_SEUIL', 'RESTE_A_VIVRE_SANS_AMELIORATION'] as const;
-export type CodeVigilance = (typeof CODES_VIGILANCE)[number];
-export const LIBELLES_VIGILANCE: Record<CodeVigilance, string> = {
+const codesVigilance = enumeration({
   RESTE_A_VIVRE_SOUS_SEUIL: 'Reste à vivre après relogement sous le seuil d’alerte',
   RESTE_A_VIVRE_SANS_AMELIORATION: 'Reste à vivre proche du seuil avant relogement et sans amélioration significative',
-};
+});
+export const CODES_VIGILANCE = codesVigilance.valeurs;
+export type CodeVigilance = ValeurDe<typeof codesVigilance>;
+export const LIBELLES_VIGILANCE = codesVigilance.libelles;
 
 // Figures are compared in cents, as shown (`montantAffiche`), so 6.80 → 7.30 counts as a rise of
 // exactly 0.50 and the line is judged the same way as in the simulation.

@@ -3,7 +3,7 @@ import type { DeviceReport, DevicesResponse, Profile } from '../../sync/index.ts
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 
-// Each device's last sync report (LESSONS.md §15). Reports hold counts, times and error kinds,
+// Each device's last sync report (docs/sync.md, « Suivi des tablettes »). Reports hold counts, times and error kinds,
 // never personal data.
 
 export async function recordReport(db: Database, actor: Profile, deviceId: string, report: DeviceReport): Promise<void> {

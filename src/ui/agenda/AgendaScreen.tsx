@@ -5,7 +5,7 @@ import { agendaDesMenages, estPlanifiable, modifierMenage, numeroVisite, ouvrirE
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien, naviguer } from '../app/route.ts';
-import { dateLongue } from '../menage/MenageScreen.tsx';
+import { dateLongue } from '../commun/dates.ts';
 import { fichierIcs, telecharger, type Designation } from './telecharger.ts';
 
 // "À faire": what is late, due this week, in the next days and later, across the caseload.

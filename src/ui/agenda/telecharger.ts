@@ -2,7 +2,7 @@ import { agendaVersIcs, designerMenage } from '../../domain/index.ts';
 import type { EvenementAgenda } from '../../domain/index.ts';
 
 // The .ics leaves the app: the officer chooses how a household is named in her calendar
-// (DOMAIN.md §7: share only what is needed), by its reference by default, by its name without one.
+// (docs/domaine.md §8: share only what is needed), by its reference by default, by its name without one.
 export type Designation = 'reference' | 'nom';
 
 export function fichierIcs(evenements: readonly EvenementAgenda[], designation: Designation, references: ReadonlyMap<string, string>, maintenant = new Date()): string {

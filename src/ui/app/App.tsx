@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
-import type { MoteurSync } from '../../sync/client/index.ts';
+import type { MoteurSync } from '../../sync-client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';

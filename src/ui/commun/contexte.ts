@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
-import type { MoteurSync } from '../../sync/client/index.ts';
+import type { MoteurSync } from '../../sync-client/index.ts';
 import { jourIso } from '../../domain/index.ts';
 
 export const BaseContext = createContext<RelogementDb | null>(null);

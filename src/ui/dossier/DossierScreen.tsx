@@ -10,7 +10,7 @@ import { lien } from '../app/route.ts';
 import { useEtatSync } from '../synchro/useEtatSync.ts';
 import { LignePiece } from './LignePiece.tsx';
 
-// The administrative dossier of one household (DOMAIN.md §2 step 3): the checklist from its
+// The administrative dossier of one household (docs/domaine.md §2 step 3): the checklist from its
 // situation, each piece photographed at the table, what is missing or expires soon, the PDF export.
 
 const titreLigne = (l: LigneDossier, personnes: readonly Personne[]): string => {

@@ -84,13 +84,19 @@ export function LignePiece({ ligne, titre, menageId }: { ligne: LigneDossier; ti
     setTravail(null);
     setErreurs(refus);
   };
+  // The dossier is read live: until a change is stored, the screen still shows what was there.
+  const echec = (quoi: string) => (e: unknown) => setErreurs([e instanceof StockagePleinError ? e.message : `${quoi} : l’enregistrement a échoué. Réessayez.`]);
   const retirer = (i: number) => {
-    if (piece && confirm(`Supprimer la page ${i + 1} de « ${titre} » ? Elle ne sera plus dans le dossier.`)) void retirerPage(db, piece.id, i);
+    if (piece && confirm(`Supprimer la page ${i + 1} de « ${titre} » ? Elle ne sera plus dans le dossier.`)) retirerPage(db, piece.id, i).catch(echec('Retrait de la page'));
   };
   const supprimer = () => {
-    if (piece && confirm(`Supprimer la pièce « ${titre} » et ses ${pages.length} page(s) ?`)) void supprimerPiece(db, piece.id);
+    if (piece && confirm(`Supprimer la pièce « ${titre} » et ses ${pages.length} page(s) ?`)) supprimerPiece(db, piece.id).catch(echec('Suppression de la pièce'));
   };
-  const nonApplicable = () => void creerPiece(db, { menageId, kind: ligne.kind, personneId: ligne.personneId }).then((p) => modifierPiece(db, p.id, { statut: 'non_applicable' }));
+  const nonApplicable = () => {
+    creerPiece(db, { menageId, kind: ligne.kind, personneId: ligne.personneId })
+      .then((p) => modifierPiece(db, p.id, { statut: 'non_applicable' }))
+      .catch(echec('« Non applicable »'));
+  };
 
   return (
     <li class={`piece statut-${ligne.statut}`} aria-labelledby={`${id}-titre`}>

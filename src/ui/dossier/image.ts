@@ -2,7 +2,7 @@ import type { PagePreparee } from '../../data/index.ts';
 
 // A page photographed at the household's table: turned upright from its EXIF orientation,
 // scaled to about 1800 px on its long side (≈ 150 dpi on A4, enough to read a payslip) and
-// re-encoded as JPEG, lowering the quality until it weighs at most 400 KB (LESSONS.md §9).
+// re-encoded as JPEG, lowering the quality until it weighs at most 400 KB (docs/donnees.md §2).
 
 export const TAILLE_MAX_FICHIER = 30 * 1024 * 1024;
 export const POIDS_CIBLE = 400 * 1024;

@@ -8,7 +8,7 @@ import { ChampSaisie } from '../commun/champs.tsx';
 import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from '../menage/Occupants.tsx';
 import { Consentement } from '../menage/Consentement.tsx';
-import { dateLongue } from '../menage/MenageScreen.tsx';
+import { dateLongue } from '../commun/dates.ts';
 import { QuestionChamp } from './QuestionChamp.tsx';
 import { RessourcesTable } from './RessourcesTable.tsx';
 import { Revue } from './Revue.tsx';
@@ -31,12 +31,13 @@ function useReprise(id: string, section: string | null, champ: string | null) {
   const db = useBase();
   const restauree = useRef(false);
   useEffect(() => {
-    void lireReprise(db, id).then((r) => {
+    // Unreadable, the place in the interview is lost, never the answers: the interview opens at its start.
+    lireReprise(db, id).then((r) => {
       if (restauree.current) return;
       restauree.current = true;
       if (!section && r) naviguer(lien.entretien(id, r.section), true);
       if (r?.champ && !champ) requestAnimationFrame(() => document.getElementById(r.champ ?? '')?.focus());
-    });
+    }).catch(() => undefined);
   }, [db, id, section, champ]);
   return (champ: string | null, sectionCourante: string) => void noterReprise(db, { entretienId: id, section: sectionCourante, champ });
 }

@@ -26,8 +26,9 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
   const terminer = async () => {
     const resultat = await terminerEntretien(db, entretien.id, ctx);
     if (resultat.ok) {
-      // A meaningful moment to ask the browser to protect the data (LESSONS.md §7), not the first load.
-      void demanderPersistance();
+      // A meaningful moment to ask the browser to protect the data (docs/stockage-local.md), not the first load.
+      // Paramètres shows whether the storage is protected; a refusal or failure changes nothing here.
+      demanderPersistance().catch(() => false);
       naviguer(lien.menage(entretien.menageId));
     }
     else setMessage(`${resultat.problemes.length} point(s) restent à corriger.`);

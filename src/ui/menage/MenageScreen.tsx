@@ -1,10 +1,9 @@
-import { format, parseISO } from 'date-fns';
-import { fr } from 'date-fns/locale';
 import { LIBELLES_STATUT, LIBELLES_TYPE_MENAGE, STATUTS_MENAGE, TYPES_MENAGE } from '../../domain/index.ts';
 import type { Menage, StatutMenage, TypeMenage } from '../../domain/index.ts';
 import { entretiensDuMenage, lireMenage, modifierMenage, ouvrirEntretien, personnesDuMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
+import { dateLongue } from '../commun/dates.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
@@ -15,8 +14,6 @@ import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
 import { ChangementsSituation } from './ChangementsSituation.tsx';
-
-export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(parseISO(iso), 'd MMMM yyyy', { locale: fr }) : iso || 'date non renseignée');
 
 function Identite({ menage }: { menage: Menage }) {
   const db = useBase();

@@ -1,6 +1,7 @@
 import { ACTIVITES, LIBELLES_ACTIVITE, LIBELLES_LIEN, LIBELLES_NATIONALITE, LIENS, NATIONALITES, nomAffiche, verifierDate, verifierOccupants, verifierPersonne } from '../../domain/index.ts';
 import type { Activite, DroitHeberge, Lien, Personne } from '../../domain/index.ts';
-import { ajouterPersonne, droitsDesHeberges, modifierPersonne, retirerPersonne } from '../../data/index.ts';
+import { useState } from 'preact/hooks';
+import { StockagePleinError, ajouterPersonne, droitsDesHeberges, modifierPersonne, retirerPersonne } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { CaseACocher, ChampChoix, ChampSaisie } from '../commun/champs.tsx';
@@ -19,8 +20,11 @@ function FichePersonne({ personne, lectureSeule, droit }: { personne: Personne; 
   const maj = (modif: Partial<Personne>) => modifierPersonne(db, personne.id, modif);
   const erreurs = verifierPersonne(personne, aujourdhui());
   const erreurDe = (champ: string) => erreurs.find((e) => e.champ === champ)?.message ?? null;
+  const [echecRetrait, setEchecRetrait] = useState<string | null>(null);
   const retirer = () => {
-    if (confirm(`Retirer ${nomAffiche(personne)} de la liste des occupants ?`)) void retirerPersonne(db, personne.id);
+    if (!confirm(`Retirer ${nomAffiche(personne)} de la liste des occupants ?`)) return;
+    setEchecRetrait(null);
+    retirerPersonne(db, personne.id).catch((e: unknown) => setEchecRetrait(e instanceof StockagePleinError ? e.message : 'Le retrait n’a pas pu être enregistré : l’occupant est toujours dans la liste. Réessayez.'));
   };
   return (
     <fieldset class="fiche" disabled={lectureSeule}>
@@ -44,6 +48,7 @@ function FichePersonne({ personne, lectureSeule, droit }: { personne: Personne; 
       <CaseACocher id={`${id}-handicap`} libelle="Handicap ou perte d’autonomie" coche={personne.handicap} enregistrer={(v) => maj({ handicap: v })} />
       <CaseACocher id={`${id}-decohabitation`} libelle="Souhaite un logement à part (décohabitation)" coche={personne.souhaitDecohabitation} enregistrer={(v) => maj({ souhaitDecohabitation: v })} />
       {!lectureSeule && <button type="button" class="bouton discret" onClick={retirer}>Retirer cet occupant</button>}
+      {echecRetrait && <p class="erreur" role="alert">{echecRetrait}</p>}
     </fieldset>
   );
 }

@@ -26,7 +26,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
   };
 
   return (
-    <form class="panneau" aria-labelledby="titre-nouveau" onSubmit={valider} noValidate>
+    <form class="panneau" aria-labelledby="titre-nouveau" onSubmit={(e) => void valider(e)} noValidate>
       <h2 id="titre-nouveau">Nouveau ménage</h2>
       {residences.length === 0 && <p class="erreur">Aucune résidence : créez-en une (ou ouvrez l’espace de démonstration) dans les paramètres.</p>}
       <div class={`champ${erreurs.nom ? ' en-erreur' : ''}`}>

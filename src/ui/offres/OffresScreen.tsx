@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LIBELLES_STATUT_OFFRE, formatEuros } from '../../domain/index.ts';
 import type { Offre } from '../../domain/index.ts';
-import { creerOffre, filtrerOffres, importerOffres, listerOffres } from '../../data/index.ts';
+import { creerOffre, filtrerOffres, importerOffres, listerOffres, texteDuFichier } from '../../data/index.ts';
 import type { BilanImport } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -23,7 +23,7 @@ function ImportCsv() {
     setEtat('Import en cours…');
     setBilan(null);
     try {
-      const b = await importerOffres(db, await fichier.text());
+      const b = await importerOffres(db, texteDuFichier(await fichier.arrayBuffer()));
       setBilan(b);
       setEtat(`${b.importees} offre${b.importees > 1 ? 's' : ''} importée${b.importees > 1 ? 's' : ''} depuis « ${fichier.name} ».`);
     } catch (e) {

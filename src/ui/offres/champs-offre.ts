@@ -12,7 +12,7 @@ import {
 } from '../../domain/index.ts';
 import type { Offre, Option } from '../../domain/index.ts';
 
-// The offer sheet's fields (DOMAIN.md §4) as data, grouped as the landlord's sheet reads.
+// The offer sheet's fields (docs/domaine.md §6) as data, grouped as the landlord's sheet reads.
 
 export type ChampTexte = { cle: keyof Offre; libelle: string; genre: 'texte' | 'multiligne' | 'tel' | 'date' };
 export type ChampNombre = { cle: keyof Offre; libelle: string; genre: 'nombre' | 'entier' };

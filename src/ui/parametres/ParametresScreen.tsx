@@ -89,8 +89,12 @@ export default function ParametresScreen() {
   const [demo, setDemo] = useState<string | null>(null);
   const creerDemo = async () => {
     setDemo('Création en cours…');
-    const d = await chargerDemo(db, aujourdhui());
-    setDemo(`« ${d.residence.nom} » créée avec ${d.menages.length} ménages fictifs.`);
+    try {
+      const d = await chargerDemo(db, aujourdhui());
+      setDemo(`« ${d.residence.nom} » créée avec ${d.menages.length} ménages fictifs.`);
+    } catch (e) {
+      setDemo(`La démonstration n’a pas pu être créée : ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
   // The demo space, opened for the first time, gets its fictitious résidence at once.
   const residencesDuLieu = useLive(() => residences(db), [db]);

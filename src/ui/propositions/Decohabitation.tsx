@@ -5,7 +5,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { lien, naviguer } from '../app/route.ts';
 import { nomPersonne } from './format.ts';
 
-// Décohabitation (DOMAIN.md §1): an adult occupant who wants a home of their own, other than the
+// Décohabitation (docs/domaine.md §1): an adult occupant who wants a home of their own, other than the
 // leaseholder and their spouse or partner, gets a file of their own, linked both ways to the
 // household they come from.
 export function Decohabitation({ dossier }: { dossier: DossierPropositions }) {

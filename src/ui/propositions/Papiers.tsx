@@ -38,7 +38,7 @@ import { lien } from '../app/route.ts';
 import { regleDelaiReponse } from './CarteProposition.tsx';
 import { le, libelleOffre, lireInstantane } from './format.ts';
 
-// The papers of the proposals (DOMAIN.md §6, charte §4 steps 9 and 11), one A4 page each when
+// The papers of the proposals (docs/domaine.md §7, charte §4 steps 9 and 11), one A4 page each when
 // printed: the CALEOL sheet, the side-by-side comparison, the proposal letter with its answer
 // slip, the post-mediation letter. Blanks are left for what the app does not record.
 

@@ -5,7 +5,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien, naviguer } from '../app/route.ts';
-import { dateLongue } from '../menage/MenageScreen.tsx';
+import { dateLongue } from '../commun/dates.ts';
 import { siValide, verifierJour } from './champs-suivi.tsx';
 import { AlerteVigilance } from './Vigilance.tsx';
 

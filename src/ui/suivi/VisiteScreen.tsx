@@ -20,7 +20,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampChoix, ChampMulti, ChampSaisie } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
-import { dateLongue } from '../menage/MenageScreen.tsx';
+import { dateLongue } from '../commun/dates.ts';
 import { ChampNote, ChampsRendezVous, lireMontant, siValide, verifierJour, verifierMontant } from './champs-suivi.tsx';
 import { AlerteVigilance } from './Vigilance.tsx';
 

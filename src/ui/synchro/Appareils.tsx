@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DevicesResponse } from '../../sync/index.ts';
 import { useMoteur } from '../commun/contexte.ts';
 
-// The organisation's tablets by their last successful sync, the longest silent first (LESSONS.md
-// §15): a tablet silent for days with changes waiting is work at risk of being lost.
+// The organisation's tablets by their last successful sync, the longest silent first (docs/sync.md,
+// « Suivi des tablettes »): a tablet silent for days with changes waiting is work at risk of being lost.
 
 type Appareil = DevicesResponse['devices'][number];
 

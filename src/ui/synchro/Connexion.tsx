@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { enregistrerSession, nombreEnAttente } from '../../data/index.ts';
-import { ErreurSync } from '../../sync/client/index.ts';
+import { ErreurSync } from '../../sync-client/index.ts';
 import { useBase, useMoteur } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien, naviguer } from '../app/route.ts';

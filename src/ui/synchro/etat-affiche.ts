@@ -1,4 +1,4 @@
-import type { EtatSync } from '../../sync/client/index.ts';
+import type { EtatSync } from '../../sync-client/index.ts';
 
 // What the header says of the sync, from the engine's state and the network. It never says
 // « Synchronisé » while anything waits or was refused; being offline is not a failure.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EtatSync } from '../../sync/client/index.ts';
+import type { EtatSync } from '../../sync-client/index.ts';
 import { useMoteur } from '../commun/contexte.ts';
 
 /** The engine's state; null while the engine loads. */

@@ -1,5 +1,5 @@
 import { RelogementDb, empreinte } from '../../../src/data/index.ts';
-import { TransfertFichiers } from '../../../src/sync/client/blobs.ts';
+import { TransfertFichiers } from '../../../src/sync-client/blobs.ts';
 import { preparerFichier } from '../../../src/ui/dossier/image.ts';
 
 // Measured in the page: compression of a 12-megapixel photo, and blob upload through the sync

@@ -2,7 +2,7 @@ import { genererDemo } from '../../../src/domain/index.ts';
 import Dexie from 'dexie';
 import { RelogementDb, enregistrerReponse, enregistrerSession, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
 import type { Session } from '../../../src/data/index.ts';
-import { MoteurSync } from '../../../src/sync/client/index.ts';
+import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION } from '../../../src/sync/index.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';

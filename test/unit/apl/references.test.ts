@@ -193,7 +193,7 @@ describe('reference cases of OpenFisca-France and Catala', () => {
   });
 });
 
-describe('the worked example of APL.md §1, step by step', () => {
+describe('a worked example in the order of operations of OpenFisca (docs/apl.md), step by step', () => {
   it('lone parent, 1 child, zone 3, rent 400 €, R = 12 600 €, HLM, January 2024', () => {
     const r = estimerAide({ mois: '2024-01', ...monoparent });
     expect(r.ok && r.value).toMatchObject({ plafondLoyer: 354.51, loyerRetenu: 354.51, forfaitCharges: 71.25, participationPersonnelle: 148.33, rls: 61.42, aide: 211.18 });

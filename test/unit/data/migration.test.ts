@@ -11,7 +11,7 @@ import { genererDemo } from '../../../src/domain/index.ts';
 import { formatHlc } from '../../../src/sync/index.ts';
 import { jourDeLAppareil, nomUnique } from './base.ts';
 
-// LESSONS.md §8: each version has a test that opens a database filled with the previous
+// docs/donnees.md §3: each version has a test that opens a database filled with the previous
 // version's data.
 const AUJOURDHUI = '2026-03-15';
 const noms: string[] = [];

@@ -3,7 +3,7 @@ import { REGLAGES_DOSSIER_PAR_DEFAUT, REGLAGES_TERRITOIRE_PAR_DEFAUT, dossierAle
 import { personne } from '../domain/fixtures.ts';
 import type { Exigence, KindPiece, OccupantDossier, PieceDossier, SituationDossier } from '../../../src/domain/index.ts';
 
-// REFERENCES.md §4.2: the checklist of a social-housing demand, from the household's situation.
+// CCH R441-2-4 and the arrêté of 22 December 2020 (docs/domaine.md §4): the checklist of a social-housing demand, from the household's situation.
 const AUJOURDHUI = '2026-03-15';
 let n = 0;
 const id = () => `0190a000-0000-7000-8000-${(++n).toString(16).padStart(12, '0')}`;

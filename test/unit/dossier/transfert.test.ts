@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ajouterPages, creerMenage, empreinte, enregistrerFichiersSurReseauNonMesure } from '../../../src/data/index.ts';
 import type { RelogementDb } from '../../../src/data/index.ts';
-import { TransfertFichiers, connexionNonMesuree } from '../../../src/sync/client/blobs.ts';
+import { TransfertFichiers, connexionNonMesuree } from '../../../src/sync-client/blobs.ts';
 import { nouvelleBase, residenceDeTest } from '../data/base.ts';
 
 const AUJOURDHUI = '2026-03-15';

@@ -18,7 +18,7 @@ const conjoint: Occupant = { dateNaissance: '1983-11-20', sexe: 'M', lien: 'conj
 const enfant = (age: number, sexe: 'F' | 'M' | null): Occupant => ({ dateNaissance: ne(age), sexe, lien: 'enfant' });
 const t = (pieces: number | null, surface: number | null = null) => ({ pieces, surface });
 
-describe('the worked example of REFERENCES §5.5: a couple, a boy of 8 and a girl of 10 in a T3', () => {
+describe('the worked example of docs/domaine.md §10: a couple, a boy of 8 and a girl of 10 in a T3', () => {
   const famille = preparerComposition([titulaire, conjoint, enfant(8, 'M'), enfant(10, 'F')], date);
 
   it('is over-occupied by the charter: 3 rooms ≤ 4 persons − 1', () => {
@@ -46,7 +46,7 @@ describe('the worked example of REFERENCES §5.5: a couple, a boy of 8 and a gir
 });
 
 describe('charter rule (one room more or less than persons)', () => {
-  it('flags a single person in a T2 as under-occupying, literal reading noted in REFERENCES', () => {
+  it('flags a single person in a T2 as under-occupying, literal reading noted in docs/domaine.md §10', () => {
     expect(etatOccupation('charte-MEL', preparerComposition(1, date), t(2))).toBe('sous-occupation');
   });
   it('finds a couple in a T2 adapted', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BAREME_EXEMPLE, REGLAGES_SIMULATION_PAR_DEFAUT, forfait, moyenneRessources, simuler } from '../../../src/domain/simulation/index.ts';
 import { baremeTest, ctx, entree, postesTest, sansQuittance } from './donnees.ts';
 
-// Worked examples of DOMAIN.md §5 / charte §7.1, computed by hand in the comments.
+// Worked examples of docs/domaine.md §5 / charte §7.1, computed by hand in the comments.
 
 describe('reste à charge: which of water, hot water and heating come from the receipt', () => {
   it('takes the receipt amounts when all three are on the receipt before and after', () => {

@@ -1,11 +1,11 @@
-import { PROTOCOL_VERSION } from '../index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../../data/index.ts';
-import type { RelogementDb } from '../../data/index.ts';
+import { PROTOCOL_VERSION } from '../sync/index.ts';
+import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../data/index.ts';
+import type { RelogementDb } from '../data/index.ts';
 import { ApiSync, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
 import type { ProgresFichiers } from './blobs.ts';
 
-// The client sync engine (LESSONS.md §3): push the whole outbox oldest first, then pull until up to
+// The client sync engine (docs/sync.md, « Le moteur de la tablette »): push the whole outbox oldest first, then pull until up to
 // date. One tab runs it (Web Locks); it runs at start, when the network returns, a few seconds after
 // a local change, every few minutes, and on demand; failures back off exponentially up to 5 min.
 
@@ -63,8 +63,9 @@ export class MoteurSync {
 
   /** Becomes the tab that syncs once no other tab holds the lock, and stays so until closed. */
   demarrer(): void {
-    // A pull cut off when the app was closed: its households' summaries were still to make.
-    void rafraichirResumesRecus(this.db);
+    // A pull cut off when the app was closed: its households' summaries were still to make. They
+    // stay listed in storage until made, so a failure here is retried by the next sync.
+    rafraichirResumesRecus(this.db).catch(() => undefined);
     liveQuery(() => nombreEnAttente(this.db)).subscribe((n) => {
       const augmente = n > this.etat.enAttente;
       this.publier({ enAttente: n });
@@ -94,14 +95,15 @@ export class MoteurSync {
     return this.enCours;
   }
 
+  /** Never rejects: every failure, the device's storage included, is shown through the state. */
   private async cycle(): Promise<void> {
-    if (!(await lireSession(this.db))) {
-      this.publier({ phase: 'connexion_requise', message: 'Connectez-vous pour synchroniser. Tout ce que vous saisissez est enregistré sur la tablette.' });
-      return;
-    }
-    this.publier({ phase: 'en_cours', message: null });
     const releve: Releve = { debut: Date.now(), envoyes: 0, recus: 0, decalageHorloge: 0 };
     try {
+      if (!(await lireSession(this.db))) {
+        this.publier({ phase: 'connexion_requise', message: 'Connectez-vous pour synchroniser. Tout ce que vous saisissez est enregistré sur la tablette.' });
+        return;
+      }
+      this.publier({ phase: 'en_cours', message: null });
       // Pages first, so the changes naming them never reach another device before them.
       await this.fichiers.envoyer();
       await this.pousserTout(releve);
@@ -121,8 +123,8 @@ export class MoteurSync {
   }
 
   /**
-   * Tells the server how this sync went, with the failures since the last success (LESSONS.md
-   * §15). Best effort: a report that does not get through is replaced by the next one.
+   * Tells the server how this sync went, with the failures since the last success (docs/sync.md,
+   * « Suivi des tablettes »). Best effort: a report that does not get through is replaced by the next one.
    */
   private async rapporter(releve: Releve): Promise<void> {
     try {
@@ -150,11 +152,14 @@ export class MoteurSync {
   }
 
   private echouer(e: ErreurSync) {
-    void noterEchec(this.db, e.genre);
-    // The pages stored before the failure show in the caseload without waiting for the next sync.
-    void rafraichirResumesRecus(this.db);
+    // Best effort, like the report they feed: a failure to count is not worth a second message.
+    noterEchec(this.db, e.genre).catch(() => undefined);
+    // The pages stored before the failure show in the caseload without waiting for the next sync
+    // (or with it, if this fails: the households to summarise stay listed in storage).
+    rafraichirResumesRecus(this.db).catch(() => undefined);
     if (e.genre === 'connexion') {
-      void enregistrerSession(this.db, null);
+      // A session left behind by a failed write is refused again (401) by the next sync.
+      Promise.resolve(enregistrerSession(this.db, null)).catch(() => undefined);
       this.publier({ phase: 'connexion_requise', message: e.message, recus: null, avancement: null });
       return;
     }

@@ -1,18 +1,19 @@
 import { addDays, addMonths, parseISO, subMonths } from 'date-fns';
-import { jourIso } from '../commun/index.ts';
+import { jourIso, enumeration, type ValeurDe } from '../commun/index.ts';
 import type { ReglesContact } from '../parametres/index.ts';
-import { echeancePremierEntretien } from '../echeances/index.ts';
+import { echeancePremierEntretien } from './avant-relogement.ts';
 
 // Caseload alerts of the charter's clocks (charte §4 step 2: all first interviews of a résidence
 // within 3 months of its opening; "tout au long": a contact at least every 2 to 3 months).
-export const CODES_ALERTE = ['premier_entretien_en_retard', 'contact_en_retard', 'dossier_a_completer'] as const;
-export type CodeAlerte = (typeof CODES_ALERTE)[number];
-export const LIBELLES_ALERTE: Record<CodeAlerte, string> = {
+const codesAlerte = enumeration({
   premier_entretien_en_retard: 'Premier entretien en retard',
   contact_en_retard: 'Sans contact depuis trop longtemps',
   /** Raised by the dossier (`dossierAlerte`), not by `regleAlertes`. */
   dossier_a_completer: 'Dossier : pièces manquantes ou à renouveler',
-};
+});
+export const CODES_ALERTE = codesAlerte.valeurs;
+export type CodeAlerte = ValeurDe<typeof codesAlerte>;
+export const LIBELLES_ALERTE = codesAlerte.libelles;
 
 export type SituationContact = {
   dateOuvertureResidence: string | null;

@@ -1,8 +1,8 @@
-import { blobsAEnvoyer, blobsManquants, enregistrerBlobRecu, lireFichiersSurReseauNonMesure, marquerBlobEnvoye } from '../../data/index.ts';
-import type { RelogementDb } from '../../data/index.ts';
+import { blobsAEnvoyer, blobsManquants, enregistrerBlobRecu, lireFichiersSurReseauNonMesure, marquerBlobEnvoye } from '../data/index.ts';
+import type { RelogementDb } from '../data/index.ts';
 import { ErreurSync } from './api.ts';
 
-// Photos and scans move apart from the records (LESSONS.md §9): pages made here are uploaded
+// Photos and scans move apart from the records (docs/donnees.md §2): pages made here are uploaded
 // before the changes naming them are pushed, so another device never waits for them; pages made
 // elsewhere are downloaded after the pull, in the background. Each blob is whole or absent: an
 // interrupted transfer starts again at the next cycle, and the server refuses a blob whose

@@ -1,9 +1,9 @@
-import { PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema, usersResponseSchema } from '../index.ts';
-import type { DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest, UsersResponse } from '../index.ts';
-import type { Session } from '../../data/index.ts';
+import { PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema, usersResponseSchema } from '../sync/index.ts';
+import type { DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest, UsersResponse } from '../sync/index.ts';
+import type { Session } from '../data/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
-// (OpenCRVS, LESSONS.md §3): retry later, ask to log in, ask to update, halve the batch, set aside.
+// (OpenCRVS; docs/sync.md, « Le moteur de la tablette »): retry later, ask to log in, ask to update, halve the batch, set aside.
 export type GenreErreur = (typeof SYNC_ERROR_KINDS)[number];
 
 export class ErreurSync extends Error {
