@@ -5,6 +5,7 @@ import { REGLAGES_SUIVI_PAR_DEFAUT, REGLAGES_VIGILANCE_PAR_DEFAUT, reglagesSuivi
 import { REGLAGES_ECHEANCES_PAR_DEFAUT, reglagesEcheancesSchema } from '../echeances/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, reglagesPropositionSchema } from '../proposition/index.ts';
 import { REGLAGES_DOSSIER_PAR_DEFAUT, reglagesDossierSchema } from '../dossier/index.ts';
+import { REGLAGES_PILOTAGE_PAR_DEFAUT, reglagesPilotageSchema } from '../pilotage/reglages.ts';
 
 // Every setting of a territory in one record (DOMAIN.md §2: "keep them as settings with these
 // defaults"), edited by an administrator and synced to every tablet. Each capability owns the
@@ -18,6 +19,7 @@ export const reglagesTerritoireSchema = parametresSchema.extend({
   agenda: agendaSchema.default(agendaSchema.parse(REGLAGES_ECHEANCES_PAR_DEFAUT)),
   propositions: reglagesPropositionSchema.default(REGLAGES_PROPOSITION_PAR_DEFAUT),
   dossier: reglagesDossierSchema.default(REGLAGES_DOSSIER_PAR_DEFAUT),
+  pilotage: reglagesPilotageSchema.default(REGLAGES_PILOTAGE_PAR_DEFAUT),
 });
 export type ReglagesTerritoire = z.infer<typeof reglagesTerritoireSchema>;
 
