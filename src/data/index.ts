@@ -17,3 +17,4 @@ export * from './propositions.ts';
 export * from './offres.ts';
 export * from './simulations.ts';
 export * from './dossier.ts';
+export * from './pilotage.ts';

@@ -7,3 +7,4 @@ export * from './tableau.ts';
 export * from './perimetre.ts';
 export * from './indicateurs.ts';
 export * from './charge.ts';
+export * from './export.ts';

@@ -25,8 +25,9 @@ const Connexion = lazy(() => import('../synchro/Connexion.tsx'));
 const DossierScreen = lazy(() => import('../dossier/DossierScreen.tsx'));
 const RefuseesScreen = lazy(() => import('../synchro/RefuseesScreen.tsx'));
 const AccessibiliteScreen = lazy(() => import('../accessibilite/AccessibiliteScreen.tsx'));
+const PilotageScreen = lazy(() => import('../pilotage/PilotageScreen.tsx'));
 
-const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées', accessibilite: 'Accessibilité' } as const;
+const TITRES = { menages: 'Mes ménages', menage: 'Ménage', entretien: 'Entretien', offres: 'Offres', offre: 'Offre', simulation: 'Simulation', baremes: 'Barèmes FSL', propositions: 'Propositions', parametres: 'Paramètres', agenda: 'À faire', visite: 'Visite de courtoisie', enquete: 'Enquête de satisfaction', dossier: 'Dossier administratif', connexion: 'Connexion', refusees: 'Modifications refusées', accessibilite: 'Accessibilité', pilotage: 'Pilotage' } as const;
 
 /** In place of the sync status in the demo space: its data stays on this device. */
 function Demonstration() {
@@ -58,6 +59,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
           <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>À faire</a>
           <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>Offres</a>
+          <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>Pilotage</a>
           <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
         </nav>
         <div class="etats">
@@ -83,6 +85,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           {route.ecran === 'connexion' && <Connexion />}
           {route.ecran === 'refusees' && <RefuseesScreen />}
           {route.ecran === 'accessibilite' && <AccessibiliteScreen />}
+          {route.ecran === 'pilotage' && <PilotageScreen />}
         </Suspense>
       </main>
       </MoteurContext.Provider>

@@ -17,7 +17,8 @@ export type Route =
   | { ecran: 'dossier'; id: string }
   | { ecran: 'connexion' }
   | { ecran: 'refusees' }
-  | { ecran: 'accessibilite' };
+  | { ecran: 'accessibilite' }
+  | { ecran: 'pilotage' };
 
 export function lireRoute(hash: string): Route {
   const [, ecran, id, section] = hash.replace(/^#/, '').split('/');
@@ -36,6 +37,7 @@ export function lireRoute(hash: string): Route {
   if (ecran === 'connexion') return { ecran: 'connexion' };
   if (ecran === 'refusees') return { ecran: 'refusees' };
   if (ecran === 'accessibilite') return { ecran: 'accessibilite' };
+  if (ecran === 'pilotage') return { ecran: 'pilotage' };
   return { ecran: 'menages' };
 }
 
@@ -57,6 +59,7 @@ export const lien = {
   connexion: () => '#/connexion',
   refusees: () => '#/refusees',
   accessibilite: () => '#/accessibilite',
+  pilotage: () => '#/pilotage',
 };
 
 export function naviguer(hash: string, remplacer = false): void {
