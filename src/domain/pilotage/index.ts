@@ -8,3 +8,4 @@ export * from './perimetre.ts';
 export * from './indicateurs.ts';
 export * from './charge.ts';
 export * from './export.ts';
+export * from './plan.ts';
