@@ -8,25 +8,22 @@ import type { Sql } from '../db/database.ts';
 
 const TABLES = ['menages', 'residences', 'operations', 'offres', 'propositions', 'mediations', 'enquetes'] as const satisfies readonly (keyof DonneesPilotage & SyncedTable)[];
 
-type FieldRow = { tbl: string; record_id: string; rid: number; field: string; value: unknown };
+type RecordRow = { tbl: string; record_id: string; fields: Record<string, unknown> };
 
 export async function loadReportData(db: Sql, organisationIds: readonly string[]): Promise<DonneesPilotage> {
   if (organisationIds.length === 0) return DONNEES_VIDES;
-  const rows = await db.query<FieldRow>(
-    `select r.tbl, r.record_id, r.rid, f.field, f.value
+  // One row per record: far fewer rows to carry than one per field.
+  const rows = await db.query<RecordRow>(
+    `select r.tbl, r.record_id, jsonb_object_agg(f.field, f.value) as fields
        from records r join fields f on f.rid = r.rid
       where r.org_id::text = any($1::text[]) and r.tbl = any($2::text[])
-      order by r.rid`,
+      group by r.rid, r.tbl, r.record_id`,
     [organisationIds, TABLES],
   );
-  const records = new Map<number, { tbl: SyncedTable; row: Record<string, unknown> }>();
-  for (const f of rows) {
-    const current = records.get(f.rid) ?? { tbl: f.tbl as SyncedTable, row: { id: f.record_id } };
-    current.row = applyField(current.row, f.field, f.value);
-    records.set(f.rid, current);
-  }
   const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
-  for (const { tbl, row } of records.values()) {
+  for (const r of rows) {
+    const tbl = r.tbl as SyncedTable;
+    const row = Object.entries(r.fields).reduce<Record<string, unknown>>((acc, [field, value]) => (field.includes('.') ? applyField(acc, field, value) : Object.assign(acc, { [field]: value })), { id: r.record_id });
     // A record still missing required fields (a batch cut in two) is left out until complete.
     const parsed = SYNCED_TABLES[tbl].schema.safeParse(row);
     if (parsed.success) data[tbl]?.push(parsed.data);
