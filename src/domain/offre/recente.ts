@@ -32,8 +32,17 @@ export function motifsRecente(offre: Offre, date: string, ans = ANS_LOGEMENT_REC
   return jalonsRecents(offre, date, ans).map((j) => j.libelle());
 }
 
+// Reports judge thousands of leases signed on a few hundred days: each day's limit is worked out once.
+const limites = new Map<string, string>();
+function limiteRecente(date: string, ans: number): string {
+  const cle = `${date}|${ans}`;
+  let limite = limites.get(cle);
+  if (limite === undefined) limites.set(cle, (limite = format(subYears(versDate(date), ans), 'yyyy-MM-dd')));
+  return limite;
+}
+
 const jalonsRecents = (offre: Offre, date: string, ans: number): Jalon[] => {
-  const limite = format(subYears(versDate(date), ans), 'yyyy-MM-dd');
+  const limite = limiteRecente(date, ans);
   return jalons(offre).filter((j) => j.date > limite);
 };
 
