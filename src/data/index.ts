@@ -21,3 +21,4 @@ export * from './simulations.ts';
 export * from './dossier.ts';
 export * from './reunions.ts';
 export * from './changements.ts';
+export * from './pilotage.ts';

@@ -18,3 +18,4 @@ export * from './simulation-menage/index.ts';
 export * from './demenagement/index.ts';
 export * from './reunion/index.ts';
 export * from './changement-situation/index.ts';
+export * from './pilotage/index.ts';

@@ -12,6 +12,7 @@ import { installErrorHandlers } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticRoutes } from './http/static-routes.ts';
 import { syncRoutes } from './http/sync-routes.ts';
+import { pilotageRoutes } from './http/pilotage-routes.ts';
 import { DEFAULT_ORG_QUOTA_BYTES } from './replication/push.ts';
 
 export type AppOptions = {
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   accountRoutes(app, db);
   syncRoutes(app, db, now, orgQuotaBytes);
+  pilotageRoutes(app, db);
   await app.register(blobRoutes, { db });
   await staticRoutes(app, distDir);
   return app;

@@ -122,3 +122,19 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
   if (pending.length > 0) await applyChanges(db, actor, 'seed', pending, now);
   return ids;
 }
+
+/** Records of any synced tables, written by `actor` through the push path in order, in chunks. */
+export async function seedRecords(db: Database, actor: Profile, records: readonly (readonly [SyncedTable, Record<string, unknown>])[]): Promise<void> {
+  let clock = seedClock();
+  let pending: Change[] = [];
+  for (const [table, record] of records) {
+    const made = creationChanges(table, record, clock, Date.now());
+    clock = made.clock;
+    pending.push(...made.changes);
+    if (pending.length >= CHUNK) {
+      await applyChanges(db, actor, 'seed', pending, Date.now());
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await applyChanges(db, actor, 'seed', pending, Date.now());
+}

@@ -49,3 +49,13 @@ export function lireCsv(brut: string, separateur = detecterSeparateur(brut)): En
   if (champ !== '' || champs.length > 0) finirEnregistrement();
   return enregistrements;
 }
+
+// Writing a CSV that French Excel opens as it reads one: UTF-8 with BOM, `;`, CRLF, decimal comma.
+export type ValeurCsv = string | number | null;
+
+const champCsv = (v: ValeurCsv): string => {
+  const texte = v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v;
+  return /[";\r\n]/.test(texte) || /^\s|\s$/.test(texte) ? `"${texte.replace(/"/g, '""')}"` : texte;
+};
+
+export const ecrireCsv = (lignes: readonly (readonly ValeurCsv[])[]): string => `\uFEFF${lignes.map((l) => l.map(champCsv).join(';')).join('\r\n')}\r\n`;

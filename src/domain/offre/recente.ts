@@ -9,7 +9,8 @@ import type { Offre } from './offre.ts';
 // letting still to come means a new dwelling.
 export const ANS_LOGEMENT_RECENT = 5;
 
-type Jalon = { date: string; libelle: string };
+/** The label is made only when shown: counting recent relocations judges thousands of dwellings. */
+type Jalon = { date: string; libelle: () => string };
 
 /**
  * The dated events that may make the dwelling recent. A record holding only the year of first
@@ -23,13 +24,26 @@ function jalons(o: Pick<Offre, 'datePremiereLocation' | 'anneePremiereLocation' 
     [o.dateConventionnement, (d) => `conventionné le ${dateEnLettres(d)}`],
     [o.dateRehabilitation, (d) => `réhabilité le ${dateEnLettres(d)}`],
   ];
-  return candidats.flatMap(([d, libelle]) => (d !== null && parseDateIso(d) !== null ? [{ date: d, libelle: libelle(d) }] : []));
+  return candidats.flatMap(([d, libelle]) => (d !== null && parseDateIso(d) !== null ? [{ date: d, libelle: () => libelle(d) }] : []));
 }
 
 /** What makes the dwelling recent on `date`, in French; empty when nothing does. */
 export function motifsRecente(offre: Offre, date: string, ans = ANS_LOGEMENT_RECENT): string[] {
-  const limite = format(subYears(versDate(date), ans), 'yyyy-MM-dd');
-  return jalons(offre).filter((j) => j.date > limite).map((j) => j.libelle);
+  return jalonsRecents(offre, date, ans).map((j) => j.libelle());
 }
 
-export const estRecente = (offre: Offre, date: string, ans = ANS_LOGEMENT_RECENT): boolean => motifsRecente(offre, date, ans).length > 0;
+// Reports judge thousands of leases signed on a few hundred days: each day's limit is worked out once.
+const limites = new Map<string, string>();
+function limiteRecente(date: string, ans: number): string {
+  const cle = `${date}|${ans}`;
+  let limite = limites.get(cle);
+  if (limite === undefined) limites.set(cle, (limite = format(subYears(versDate(date), ans), 'yyyy-MM-dd')));
+  return limite;
+}
+
+const jalonsRecents = (offre: Offre, date: string, ans: number): Jalon[] => {
+  const limite = limiteRecente(date, ans);
+  return jalons(offre).filter((j) => j.date > limite);
+};
+
+export const estRecente = (offre: Offre, date: string, ans = ANS_LOGEMENT_RECENT): boolean => jalonsRecents(offre, date, ans).length > 0;

@@ -6,6 +6,7 @@ import { REGLAGES_ECHEANCES_PAR_DEFAUT, REGLAGES_PLATEFORME_PAR_DEFAUT, reglages
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, reglagesPropositionSchema } from '../proposition/index.ts';
 import { REGLAGES_DOSSIER_PAR_DEFAUT, reglagesDossierSchema } from '../dossier/index.ts';
 import { REGLAGES_REUNIONS_PAR_DEFAUT, reglagesReunionsSchema } from '../reunion/index.ts';
+import { REGLAGES_PILOTAGE_PAR_DEFAUT, reglagesPilotageSchema } from '../pilotage/reglages.ts';
 
 // Every setting of a territory in one record (the charter's delays and thresholds are defaults a
 // territory may change), edited by an administrator and synced to every tablet. Each capability owns the
@@ -23,6 +24,7 @@ export const reglagesTerritoireSchema = parametresSchema.extend({
   plateforme: reglagesPlateformeSchema.default(REGLAGES_PLATEFORME_PAR_DEFAUT),
   /** The clocks of the bilan de peuplement and of the orientation meeting (charte §4 steps 5 and 6). */
   reunions: reglagesReunionsSchema.default(REGLAGES_REUNIONS_PAR_DEFAUT),
+  pilotage: reglagesPilotageSchema.default(REGLAGES_PILOTAGE_PAR_DEFAUT),
 });
 export type ReglagesTerritoire = z.infer<typeof reglagesTerritoireSchema>;
 

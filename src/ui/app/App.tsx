@@ -48,6 +48,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
           <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
           <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>À faire</a>
           <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>Offres</a>
+          <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>Pilotage</a>
           <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
         </nav>
         <div class="etats">

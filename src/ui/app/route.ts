@@ -54,6 +54,7 @@ export const ECRANS = {
   refusees: ecran({ titre: 'Modifications refusées', vue: () => import('../synchro/RefuseesScreen.tsx') }),
   accessibilite: ecran({ titre: 'Accessibilité', vue: () => import('../accessibilite/AccessibiliteScreen.tsx') }),
   /** An opération's meetings (`id`: the opération), one of them open (`reunionId`). */
+  pilotage: ecran({ titre: 'Pilotage', vue: () => import('../pilotage/PilotageScreen.tsx') }),
   reunions: ecran({ titre: 'Réunions', options: ['id', 'reunionId'], vue: () => import('../reunions/ReunionsScreen.tsx'), cle: (p) => p.id ?? '' }),
 };
 

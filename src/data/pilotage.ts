@@ -1,0 +1,36 @@
+import { REGLAGES_PILOTAGE_PAR_DEFAUT, type DonneesPilotage, type ReglagesPilotage } from '../domain/index.ts';
+import type { RelogementDb } from './db.ts';
+import { lireEquipe, lireSession } from './synchro.ts';
+
+// What the « Pilotage » screen computes from on the tablet, offline: the records this device
+// holds, which are the chargée's own caseload (the server sends her only the households she
+// follows) or, for an encadrant, the organisation's.
+export type SourcePilotage = {
+  donnees: DonneesPilotage;
+  reglages: ReglagesPilotage;
+  /** Account id → name, for the caseload per chargé. */
+  noms: Map<string, string>;
+  /** A chargée sees her caseload; others the organisation's. */
+  portefeuille: boolean;
+};
+
+export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
+  const [menages, residences, operations, offres, propositions, mediations, enquetes, territoire, equipe, session] = await Promise.all([
+    db.menages.toArray(),
+    db.residences.toArray(),
+    db.operations.toArray(),
+    db.offres.toArray(),
+    db.propositions.toArray(),
+    db.mediations.toArray(),
+    db.enquetes.toArray(),
+    db.parametres.get('territoire'),
+    lireEquipe(db),
+    lireSession(db),
+  ]);
+  return {
+    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes },
+    reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
+    noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
+    portefeuille: session?.user.role === 'chargé',
+  };
+}

@@ -1,0 +1,69 @@
+import type { Menage, Residence } from '../menage/index.ts';
+import type { Offre } from '../offre/index.ts';
+import { refusDe, type AuteurRefus, type Proposition } from '../proposition/index.ts';
+import type { DonneesPilotage } from './donnees.ts';
+import { filtreSurLesLogements, filtreSurLesMenages, memeNom, type FiltresPilotage } from './filtres.ts';
+import { dansPeriode } from './periode.ts';
+
+// The records a report counts once the filters are applied: the households of the operation or
+// résidence, the dwellings matching the dwelling filters, the events dated in the period.
+
+export type Relogement = { proposition: Proposition; bailSigneLe: string; offre: Offre | null; menage: Menage; residence: Residence | null };
+export type RefusDate = { proposition: Proposition; par: AuteurRefus; date: string };
+
+export type Perimetre = {
+  menages: Menage[];
+  /** Dwellings made available in the period. */
+  offres: Offre[];
+  /** Proposals of the households in scope on a matching dwelling, whatever their date. */
+  propositions: Proposition[];
+  relogements: Relogement[];
+  refus: RefusDate[];
+  residences: Map<string, Residence>;
+  offresParId: Map<string, Offre>;
+};
+
+export type OptionsPerimetre = {
+  /**
+   * Count only the dwellings proposed to the households in scope: an officer's caseload, or one
+   * operation, did not receive every dwelling of the organisation.
+   */
+  offresProposeesSeulement: boolean;
+};
+
+function logementRetenu(o: Offre | null | undefined, f: FiltresPilotage): boolean {
+  if (!o) return !filtreSurLesLogements(f);
+  return (
+    (f.bailleur === null || memeNom(o.bailleur, f.bailleur)) &&
+    (f.commune === null || memeNom(o.commune, f.commune)) &&
+    (f.qpv === null || o.qpv === f.qpv) &&
+    (f.typologie === null || o.typologie === f.typologie) &&
+    (f.financement === null || o.financement === f.financement)
+  );
+}
+
+export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: OptionsPerimetre): Perimetre {
+  const residences = new Map(d.residences.filter((r) => !r.supprime).map((r) => [r.id, r]));
+  const offresParId = new Map(d.offres.filter((o) => !o.supprime).map((o) => [o.id, o]));
+  const menages = d.menages.filter((m) => {
+    if (m.supprime) return false;
+    if (f.residenceId !== null && m.residenceId !== f.residenceId) return false;
+    return f.operationId === null || residences.get(m.residenceId)?.operationId === f.operationId;
+  });
+  const parId = new Map(menages.map((m) => [m.id, m]));
+  const propositions = d.propositions.filter((p) => !p.supprime && parId.has(p.menageId) && logementRetenu(offresParId.get(p.offreId), f));
+  const relogements: Relogement[] = [];
+  const refus: RefusDate[] = [];
+  for (const p of propositions) {
+    if (p.retrait === null && dansPeriode(p.bailSigneLe, f.periode)) {
+      const menage = parId.get(p.menageId) as Menage;
+      relogements.push({ proposition: p, bailSigneLe: p.bailSigneLe, offre: offresParId.get(p.offreId) ?? null, menage, residence: residences.get(menage.residenceId) ?? null });
+    }
+    const r = refusDe(p);
+    if (r && dansPeriode(r.date, f.periode)) refus.push({ proposition: p, par: r.par, date: r.date });
+  }
+  const proposees = new Set(propositions.map((p) => p.offreId));
+  const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
+  const offres = [...offresParId.values()].filter((o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (!restreindre || proposees.has(o.id)));
+  return { menages, offres, propositions, relogements, refus, residences, offresParId };
+}

@@ -1,0 +1,42 @@
+import { DONNEES_VIDES, REGLAGES_PILOTAGE_PAR_DEFAUT, reglagesTerritoireSchema, type DonneesPilotage, type ReglagesPilotage } from '../../domain/index.ts';
+import { SYNCED_TABLES, applyField, type SyncedTable } from '../../sync/index.ts';
+import type { Sql } from '../db/database.ts';
+
+// The records a steering report is computed from, for a set of organisations, rebuilt from their
+// stored fields and parsed with the same schemas as the sync: the report then runs the domain's
+// own functions, never a second definition in SQL.
+
+const TABLES = ['menages', 'residences', 'operations', 'offres', 'propositions', 'mediations', 'enquetes'] as const satisfies readonly (keyof DonneesPilotage & SyncedTable)[];
+
+type RecordRow = { tbl: string; record_id: string; fields: Record<string, unknown> };
+
+export async function loadReportData(db: Sql, organisationIds: readonly string[]): Promise<DonneesPilotage> {
+  if (organisationIds.length === 0) return DONNEES_VIDES;
+  // One row per record: far fewer rows to carry than one per field.
+  const rows = await db.query<RecordRow>(
+    `select r.tbl, r.record_id, jsonb_object_agg(f.field, f.value) as fields
+       from records r join fields f on f.rid = r.rid
+      where r.org_id::text = any($1::text[]) and r.tbl = any($2::text[])
+      group by r.rid, r.tbl, r.record_id`,
+    [organisationIds, TABLES],
+  );
+  const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
+  for (const r of rows) {
+    const tbl = r.tbl as SyncedTable;
+    const row = Object.entries(r.fields).reduce<Record<string, unknown>>((acc, [field, value]) => (field.includes('.') ? applyField(acc, field, value) : Object.assign(acc, { [field]: value })), { id: r.record_id });
+    // A record still missing required fields (a batch cut in two) is left out until complete.
+    const parsed = SYNCED_TABLES[tbl].schema.safeParse(row);
+    if (parsed.success) data[tbl]?.push(parsed.data);
+  }
+  return data as unknown as DonneesPilotage;
+}
+
+/** The objectives set in the organisation's territory settings, else the charter's. */
+export async function loadReportSettings(db: Sql, organisationId: string): Promise<ReglagesPilotage> {
+  const rows = await db.query<{ field: string; value: unknown }>(
+    `select f.field, f.value from records r join fields f on f.rid = r.rid where r.tbl = 'parametres' and r.org_id = $1 and r.record_id = 'territoire'`,
+    [organisationId],
+  );
+  const row = rows.reduce<Record<string, unknown>>((acc, f) => applyField(acc, f.field, f.value), { id: 'territoire' });
+  return reglagesTerritoireSchema.safeParse(row).data?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT;
+}

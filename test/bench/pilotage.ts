@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { calculerPilotage, filtresPilotageSchema, menageSchema, offreSchema, operationSchema, propositionSchema, residenceSchema, type DonneesPilotage } from '../../src/domain/index.ts';
+import { openStorage, type StorageOptions } from '../../src/server/db/open.ts';
+import { steeringReport } from '../../src/server/pilotage/report.ts';
+import { createTestAccount, pgliteTemplate, seedRecords } from '../../src/server/testing.ts';
+import type { SyncedTable } from '../../src/sync/index.ts';
+
+// Steering report figures for `npm run bench` (goals of the « Pilotage » issue): the territory's
+// report, aggregates only, over 50,000 households and 200,000 proposals in two organisations, on
+// PGlite and PostgreSQL (goal p95 ≤ 1 s); and the officer's report over 5,000 households.
+// BANC_PILOTAGE_MENAGES sets a smaller territory (seeding 200,000 proposals takes long).
+
+const ms = (value: number) => `${Math.round(value).toLocaleString('fr-FR')} ms`;
+const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(0.95 * values.length))] ?? NaN;
+const MESURES = 20;
+const filtres = filtresPilotageSchema.parse({ periode: { debut: '2026-01-01', fin: '2026-12-31' } });
+
+/** `n` households of one organisation, four proposals each (the last signed for one in three), one dwelling per two households. */
+export function territoire(n: number, referentId: string): DonneesPilotage {
+  const operation = operationSchema.parse({ id: randomUUID(), nom: 'Opération du banc' });
+  const residences = Array.from({ length: 20 }, (_, i) => residenceSchema.parse({ id: randomUUID(), operationId: operation.id, nom: `Résidence ${i}`, bailleur: `Bailleur ${i % 3}`, dateOuverture: '2025-01-01' }));
+  const offre = offreSchema.parse({ id: randomUUID(), statut: 'disponible', adresse: '1 rue du Banc', typologie: 'T3', surface: 60, loyer: 400, charges: 80 });
+  const offres = Array.from({ length: Math.ceil(n / 2) }, (_, i) => ({
+    ...offre,
+    id: randomUUID(),
+    bailleur: `Bailleur ${i % 4}`,
+    commune: `Commune ${i % 7}`,
+    qpv: i % 3 === 0,
+    financement: (['PLAI', 'PLUS', 'PLS'] as const)[i % 3] ?? null,
+    dateDisponibilite: `2026-${String(1 + (i % 12)).padStart(2, '0')}-05`,
+    datePremiereLocation: i % 5 < 2 ? '2024-01-01' : '1990-01-01',
+  }));
+  const menage = menageSchema.parse({ id: randomUUID(), residenceId: residences[0]?.id, referentId, nom: 'Ménage', creeLe: '2025-01-01' });
+  const menages = Array.from({ length: n }, (_, i) => ({ ...menage, id: randomUUID(), residenceId: residences[i % residences.length]?.id ?? '', nom: `Ménage ${i}` }));
+  const modele = propositionSchema.parse({ id: randomUUID(), menageId: menage.id, offreId: offre.id, rang: 1, circuit: 'gtr', proposeeLe: '2026-01-01', partenaires: ['GTR'], avis: { GTR: { avis: 'favorable', date: '2026-01-01' } } });
+  const propositions = menages.flatMap((m, i) =>
+    [1, 2, 3, 4].map((rang) => {
+      const mois = String(1 + ((i + rang) % 12)).padStart(2, '0');
+      const signee = rang === 4 && i % 3 === 0;
+      return {
+        ...modele,
+        id: randomUUID(),
+        menageId: m.id,
+        offreId: offres[(i + rang) % offres.length]?.id ?? offre.id,
+        rang,
+        proposeeLe: `2026-${mois}-10`,
+        caleol: { date: `2026-${mois}-11`, decision: 'attribution' as const, motif: '' },
+        visite: { date: `2026-${mois}-12`, heure: null },
+        reponse: { date: `2026-${mois}-15`, decision: signee ? ('acceptation' as const) : ('refus' as const), motif: signee ? null : ('taille' as const), commentaire: '' },
+        bailSigneLe: signee ? `2026-${mois}-25` : null,
+      };
+    }),
+  );
+  return { operations: [operation], residences, offres, menages, propositions, mediations: [], enquetes: [] };
+}
+
+const lignes = (d: DonneesPilotage) => {
+  const tables: [SyncedTable, readonly { id: string }[]][] = [
+    ['operations', d.operations],
+    ['residences', d.residences],
+    ['offres', d.offres],
+    ['menages', d.menages],
+    ['propositions', d.propositions],
+  ];
+  return tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const));
+};
+
+async function rapportTerritoire(options: StorageOptions, menages: number): Promise<number[]> {
+  const storage = await openStorage(options, 'le banc');
+  try {
+    const ids: string[] = [];
+    for (const org of ['Bailleur du banc', 'MOUS du banc']) {
+      const encadrant = await createTestAccount(storage.db, { organisation: `${org} ${randomUUID().slice(0, 6)}`, role: 'encadrant' });
+      ids.push(encadrant.profile.organisation.id);
+      await seedRecords(storage.db, encadrant.profile, lignes(territoire(menages / 2, encadrant.profile.id)));
+    }
+    const durees: number[] = [];
+    for (let i = 0; i < MESURES; i += 1) {
+      const debut = performance.now();
+      await steeringReport(storage.db, { organisationIds: ids, aggregatesOnly: true, withCaseloads: false }, filtres, ids[0] ?? '');
+      durees.push(performance.now() - debut);
+    }
+    return durees;
+  } finally {
+    await storage.close();
+  }
+}
+
+async function surPostgres(url: string, menages: number): Promise<number[]> {
+  const schema = `banc_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  try {
+    const inSchema = new URL(url);
+    inSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return await rapportTerritoire({ databaseUrl: inSchema.toString() }, menages);
+  } finally {
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  }
+}
+
+/** The officer's report as the tablet computes it, in Node (not yet in Chromium with CPU ×4). */
+function rapportChargee(menages: number): number[] {
+  const d = territoire(menages, randomUUID());
+  const durees: number[] = [];
+  for (let i = 0; i < MESURES; i += 1) {
+    const debut = performance.now();
+    calculerPilotage(d, filtres, { offresProposeesSeulement: true });
+    durees.push(performance.now() - debut);
+  }
+  return durees;
+}
+
+export async function bench(): Promise<Record<string, string>> {
+  const menages = Number(process.env.BANC_PILOTAGE_MENAGES ?? 50_000);
+  const taille = `${menages.toLocaleString('fr-FR')} ménages, ${(menages * 4).toLocaleString('fr-FR')} propositions`;
+  const postgres = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  return {
+    'Rapport de la chargée, 5 000 ménages (Node, pas encore Chromium ×4)': `p95 ${ms(p95(rapportChargee(5_000)))} (objectif ≤ 300 ms dans Chromium, CPU ×4)`,
+    [`Rapport du territoire, agrégats, ${taille} (PGlite)`]: `p95 ${ms(p95(await rapportTerritoire({ template: await pgliteTemplate() }, menages)))} (objectif p95 ≤ 1 s)`,
+    [`Rapport du territoire, agrégats, ${taille} (PostgreSQL)`]: postgres ? `p95 ${ms(p95(await surPostgres(postgres, menages)))} (objectif p95 ≤ 1 s)` : 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL',
+  };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { agregatsSeulement, calculerPilotage, filtresPilotageSchema, type DonneesPilotage } from '../../src/domain/index.ts';
+import { createOrganisation } from '../../src/server/accounts/accounts.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { createTestAccount, seedRecords, type TestAccount } from '../../src/server/testing.ts';
+import type { SyncedTable } from '../../src/sync/index.ts';
+import { ORGANISATION_A, ORGANISATION_B, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
+import { request } from './api.ts';
+import { backends, useDatabase } from './harness.ts';
+
+// The steering report from the server (GET /api/v1/pilotage) on the fixture of
+// test/fixtures/pilotage.ts: the same figures as the domain computes on the tablet, the
+// organisation's for its encadrant, aggregates only for the métropole.
+
+/** The fixture with each household followed by a real chargée of its organisation. */
+const suiviPar = (d: DonneesPilotage, chargee: TestAccount): DonneesPilotage => ({ ...d, menages: d.menages.map((m) => ({ ...m, referentId: chargee.profile.id })) });
+
+async function charger(db: Database, encadrant: TestAccount, d: DonneesPilotage): Promise<void> {
+  const tables: [SyncedTable, readonly { id: string }[]][] = [
+    ['operations', d.operations],
+    ['residences', d.residences],
+    ['offres', d.offres],
+    ['menages', d.menages],
+    ['propositions', d.propositions],
+    ['mediations', d.mediations],
+    ['enquetes', d.enquetes],
+  ];
+  await seedRecords(db, encadrant.profile, tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)));
+}
+
+const url = (query: string) => `/api/v1/pilotage?debut=${TRIMESTRE.debut}&fin=${TRIMESTRE.fin}${query}`;
+const filtres = (champs: object = {}) => filtresPilotageSchema.parse({ periode: TRIMESTRE, ...champs });
+
+for (const backend of backends()) {
+  describe(`the steering report on the server (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    // The fixture's ids are fixed: the territory is loaded once for the suite.
+    let charge: ReturnType<typeof chargerTerritoire> | null = null;
+    const territoire = () => (charge ??= chargerTerritoire());
+    async function chargerTerritoire() {
+      const db = storage.db;
+      const suffixe = randomUUID().slice(0, 8);
+      const [encA, claire, encB, sofia] = [
+        await createTestAccount(db, { organisation: `Habitat Nord ${suffixe}`, role: 'encadrant' }),
+        await createTestAccount(db, { organisation: `Habitat Nord ${suffixe}`, role: 'chargé', name: 'Claire' }),
+        await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'encadrant' }),
+        await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'chargé', name: 'Sofia' }),
+      ];
+      const a = suiviPar(ORGANISATION_A, claire);
+      const b = suiviPar(ORGANISATION_B, sofia);
+      await charger(db, encA, a);
+      await charger(db, encB, b);
+      await createOrganisation(db, `Métropole ${suffixe}`, 'metropole');
+      const metropole = await createTestAccount(db, { organisation: `Métropole ${suffixe}`, role: 'encadrant' });
+      return { app: await buildApp({ db }), a, b, encA, claire, encB, metropole };
+    }
+
+    it('gives the encadrant the figures the domain computes over the organisation, households included', async () => {
+      const t = await territoire();
+      const reponse = await request(t.app, t.encA.token, 'GET', url(''));
+      expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
+      const attendu = calculerPilotage(t.a, filtres(), { offresProposeesSeulement: false });
+      expect(reponse.body.chiffres).toEqual(attendu.chiffres);
+      expect(reponse.body.tableaux).toEqual(attendu.tableaux);
+      expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'relogements')).toMatchObject({ valeur: 6 });
+      expect(reponse.body.charge.lignes).toEqual([['Claire', 17, 'non']]);
+      const filtre = await request(t.app, t.encA.token, 'GET', url('&qpv=non&typologie=T4'));
+      expect(filtre.body.chiffres).toEqual(calculerPilotage(t.a, filtres({ qpv: false, typologie: 'T4' }), { offresProposeesSeulement: false }).chiffres);
+    });
+
+    it('gives the métropole the territory’s aggregates only, with no household identifier in the payload', async () => {
+      const t = await territoire();
+      const reponse = await request(t.app, t.metropole.token, 'GET', url(''));
+      expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
+      const tout: DonneesPilotage = Object.fromEntries(Object.keys(t.a).map((k) => [k, [...t.a[k as keyof DonneesPilotage], ...t.b[k as keyof DonneesPilotage]]])) as unknown as DonneesPilotage;
+      const attendu = agregatsSeulement(calculerPilotage(tout, filtres(), { offresProposeesSeulement: false }));
+      expect(reponse.body.chiffres).toEqual(attendu.chiffres);
+      expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'neufRecent')).toMatchObject({ valeur: 40, atteint: true, menageIds: [] });
+      expect(reponse.body.charge).toBeNull();
+      const texte = JSON.stringify(reponse.body);
+      for (const m of tout.menages) expect(texte).not.toContain(m.id);
+      expect(texte).not.toContain(idMenage(1).slice(0, 28));
+      expect(texte).not.toContain('Ménage 1');
+    });
+
+    it('refuses a chargée, and a period whose end is before its start, in French', async () => {
+      const t = await territoire();
+      const chargee = await request(t.app, t.claire.token, 'GET', url(''));
+      expect(chargee.status).toBe(403);
+      expect(chargee.body.error).toBe('Le pilotage d’une chargée se calcule sur sa tablette, sur son portefeuille.');
+      const inverse = await request(t.app, t.encA.token, 'GET', `/api/v1/pilotage?debut=2026-03-31&fin=2026-01-01`);
+      expect(inverse.status).toBe(400);
+      expect(inverse.body.error).toBe('La fin de la période précède son début : corrigez l’une des deux dates.');
+    });
+  });
+}
