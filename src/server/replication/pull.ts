@@ -2,6 +2,7 @@ import type { Profile, PullResponse, PulledRecord } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import { HttpError } from '../http-error.ts';
+import { recordEach } from '../protection/access-log.ts';
 import { visibility } from './access.ts';
 import { CONFLICT_JOINS, CONFLICT_JSON, toConflict } from './conflicts.ts';
 import type { ConflictJson } from './conflicts.ts';
@@ -14,7 +15,7 @@ import type { ConflictJson } from './conflicts.ts';
 // records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
 // planner's estimates.
 
-type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[] };
+type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[]; erased: string[]; read: string[] };
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
@@ -25,11 +26,12 @@ const byRecord = (from: string, where: string) =>
     from (select r.tbl, r.record_id, min(f.seq) as first, json_object_agg(f.field, json_build_array(f.value, f.hlc, f.seq)) as fields
           from ${from} where ${where} group by r.rid, r.tbl, r.record_id) g)`;
 
-export async function pull(db: Sql, actor: Profile, since: number, limit: number, now: number): Promise<PullResponse> {
+export async function pull(db: Sql, actor: Profile, since: number, limit: number, now: number, deviceId: string | null = null): Promise<PullResponse> {
   const p = new Params();
   const v = visibility(actor, p);
   const from = p.add(since);
   const n = p.add(limit);
+  const org = p.add(actor.organisation.id);
   const none = 'select null::text as menage_id where false';
   const newlyFollowed = v.followed !== null && since > 0 ? `select menage_id from ${v.followed} where granted > ${from} and granted <= (select checkpoint from bound)` : none;
   // Households whose référent or binôme changed, or that were unassigned from her, within the
@@ -70,16 +72,23 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
           union all
           select c.seq, ${CONFLICT_JSON} from ${CONFLICT_JOINS}
             where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
-       (select coalesce(json_agg(menage_id), '[]') from removed) as removed`,
+       (select coalesce(json_agg(menage_id), '[]') from removed) as removed,
+       (select coalesce(json_agg(menage_id), '[]') from erased_households
+          where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased,
+       (select coalesce(json_agg(distinct menage_id), '[]') from (
+          select r.menage_id from (select rid from page order by seq limit ${n}) kept join records r on r.rid = kept.rid where r.menage_id is not null
+          union select menage_id from shared) households) as read`,
     p.values,
   );
   if (!row) throw new Error('pull returned no row');
   // Only a server restored from an older backup can be behind a device: it must start over.
   if (since > row.upto) throw new HttpError(409, 'Le serveur a été restauré depuis la dernière synchronisation : une synchronisation complète est nécessaire (depuis 0).');
+  await recordEach(db, actor, deviceId, row.read, 'lecture');
   return {
     records: [...row.fields, ...row.earlier],
     conflicts: row.conflicts.map(toConflict),
     removed: row.removed,
+    erased: row.erased,
     checkpoint: row.checkpoint,
     hasMore: row.has_more,
     upto: row.upto,
