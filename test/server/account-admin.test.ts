@@ -70,6 +70,9 @@ for (const backend of backends()) {
       const c = await cast(storage.db);
       const tablette = await login(c, c.claire.profile.email, c.claire.password, 'tablette-perdue');
       const autre = await login(c, c.claire.profile.email, c.claire.password, 'tablette-bureau');
+      // Each tablet names itself on every request; the session learns its device from the first.
+      expect((await me(c, tablette.body.token, 'tablette-perdue')).status).toBe(200);
+      expect((await me(c, autre.body.token, 'tablette-bureau')).status).toBe(200);
       await report(c, tablette.body.token, 'tablette-perdue');
       await report(c, autre.body.token, 'tablette-bureau');
 

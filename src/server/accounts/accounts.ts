@@ -56,7 +56,7 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   return profile;
 }
 
-const profileQuery = `select ${profileColumns}, u.password_hash, u.disabled_at from users u join organisations o on o.id = u.organisation_id`;
+const profileQuery = `select ${profileColumns}, u.password_hash from users u join organisations o on o.id = u.organisation_id`;
 
 export async function findProfile(db: Sql, userId: string): Promise<Profile | null> {
   const [row] = await db.query<ProfileRow>(`${profileQuery} where u.id = $1`, [userId]);
@@ -64,7 +64,7 @@ export async function findProfile(db: Sql, userId: string): Promise<Profile | nu
 }
 
 export async function findLogin(db: Sql, email: string): Promise<{ profile: Profile; passwordHash: string; disabled: boolean } | null> {
-  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(`${profileQuery} where u.email = $1`, [email.trim().toLowerCase()]);
+  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(`select ${profileColumns}, u.password_hash, u.disabled_at from users u join organisations o on o.id = u.organisation_id where u.email = $1`, [email.trim().toLowerCase()]);
   return row ? { profile: toProfile(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
 }
 

@@ -19,11 +19,12 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** The end of a session used now: its idle end, bounded by its absolute end. */
 const nextExpiry = `least(now() + make_interval(days => ${IDLE_DAYS}), s.created_at + make_interval(days => ${ABSOLUTE_DAYS}))`;
 
-export async function createSession(db: Sql, userId: string, deviceId: string | null = null): Promise<{ token: string; expiresAt: string }> {
+/** The session's device is learnt from its first request that names one (`userOfSession`). */
+export async function createSession(db: Sql, userId: string): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const [row] = await db.query<{ expires_at: Date }>(
-    `insert into sessions (token_hash, user_id, expires_at, device_id) values ($1, $2, now() + make_interval(days => $3), $4) returning expires_at`,
-    [hashToken(token), userId, Math.min(IDLE_DAYS, ABSOLUTE_DAYS), deviceId],
+    `insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + make_interval(days => $3)) returning expires_at`,
+    [hashToken(token), userId, IDLE_DAYS],
   );
   return { token, expiresAt: (row?.expires_at ?? new Date()).toISOString() };
 }

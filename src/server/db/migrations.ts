@@ -1,8 +1,11 @@
 import type { Database } from './database.ts';
 
+/** The step the accounts, sync and purges of today's code rely on, whatever came before it. */
+export const DATA_PROTECTION_STEP = 'data protection: access log, erasure, retention, disabled accounts, device wipes';
+
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step.
-const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   {
     id: 1,
     name: 'accounts',
@@ -271,7 +274,7 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   },
   {
     id: 12,
-    name: 'data protection: access log, erasure, retention, disabled accounts, device wipes',
+    name: DATA_PROTECTION_STEP,
     sql: `
       -- A disabled account logs in no more; its sessions are revoked when it is disabled.
       alter table users add column disabled_at timestamptz;

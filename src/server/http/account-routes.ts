@@ -6,7 +6,7 @@ import { decoyHash, verifyPassword } from '../accounts/passwords.ts';
 import { createSession, revokeSession } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
-import { actorOf, bearerToken, deviceOf, requireSession } from './authenticate.ts';
+import { actorOf, bearerToken, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
 const waitInFrench = (seconds: number) => (seconds < 60 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`);
@@ -27,7 +27,7 @@ export function accountRoutes(app: FastifyInstance, db: Database): void {
     if (!login || !valid) throw new HttpError(401, 'Adresse électronique ou mot de passe incorrect.');
     await forgetLoginAttempts(db, keys);
     if (login.disabled) throw new HttpError(403, 'Ce compte est désactivé : adressez-vous à votre encadrant.');
-    return { ...(await createSession(db, login.profile.id, deviceOf(request))), user: login.profile };
+    return { ...(await createSession(db, login.profile.id)), user: login.profile };
   });
 
   app.post('/api/logout', { preHandler: session }, async (request, reply) => {
