@@ -1,5 +1,6 @@
 import type { WipeReason } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 
 // Forgetting everything this device holds: every table of its database (households, the outbox,
 // photos and scans, the session, the clock), and every other database of the application on
@@ -19,6 +20,8 @@ export type AvisEffacement = { motif: WipeReason | 'deconnexion'; message: strin
 export async function effacerDonneesAppareil(db: RelogementDb, avis?: Omit<AvisEffacement, 'le'>): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
+    // As a new database has it (`populate`): no summary to rebuild.
+    await db.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
     if (avis) await db.meta.put({ key: CLE_EFFACEMENT, value: { ...avis, le: new Date().toISOString() } satisfies AvisEffacement });
   });
   const autres = typeof indexedDB !== 'undefined' && indexedDB.databases ? await indexedDB.databases() : [];

@@ -124,6 +124,11 @@ export class ApiSync {
     return (await this.requete(`/api/v1/menages/${menageId}/export${format === 'pdf' ? '.pdf' : ''}`)).blob();
   }
 
+  /** Erases a household for good on the server; the devices forget it at their next pull (encadrants). */
+  async effacerMenage(menageId: string): Promise<void> {
+    await this.appeler(`/api/v1/menages/${menageId}`, { method: 'DELETE', body: '{}' });
+  }
+
   /** Prints and exports made on this device, for the access log. */
   async journaliser(corps: AccessReport): Promise<void> {
     await this.appeler('/api/v1/journal', { method: 'POST', body: JSON.stringify(corps) });

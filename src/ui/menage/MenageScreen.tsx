@@ -14,6 +14,7 @@ import { Conflits } from '../synchro/Conflits.tsx';
 import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
+import { DonneesDetenues } from './DonneesDetenues.tsx';
 
 export const dateLongue = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(parseISO(iso), 'd MMMM yyyy', { locale: fr }) : iso || 'date non renseignée');
 
@@ -103,6 +104,7 @@ export default function MenageScreen({ id }: { id: string }) {
         <h2 id="titre-consentement">Consentement</h2>
         <Consentement menage={menage} />
       </section>
+      <DonneesDetenues menageId={id} nom={menage.nom} />
     </div>
   );
 }
