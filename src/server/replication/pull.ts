@@ -2,7 +2,6 @@ import type { Profile, PullResponse, PulledRecord } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import { HttpError } from '../http-error.ts';
-import { recordEach } from '../protection/access-log.ts';
 import { visibility } from './access.ts';
 import { CONFLICT_JOINS, CONFLICT_JSON, toConflict } from './conflicts.ts';
 import type { ConflictJson } from './conflicts.ts';
@@ -13,9 +12,9 @@ import type { ConflictJson } from './conflicts.ts';
 // household that the user started to follow after the checkpoint is sent whole, as it was never
 // sent before, with its open conflicts. A page looks at a bounded window of sequences and looks
 // records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
-// planner's estimates.
+// planner's estimates. The same statement writes the households it hands out to the access log.
 
-type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[]; erased: string[]; read: string[] };
+type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[]; erased: string[] };
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
@@ -61,7 +60,13 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
          when (select count(*) from page) > ${n}::int then (select seq from page order by seq offset ${n}::int - 1 limit 1)
          else (select seq from scan_end) end as checkpoint),
      shared as (${newlyFollowed}),
-     removed as (${noLongerFollowed})
+     removed as (${noLongerFollowed}),
+     -- The access log: the households this page reads, in the same statement.
+     logged as (
+       insert into access_log (org_id, user_id, device_id, menage_id, action)
+       select distinct ${org}::uuid, ${p.add(actor.id)}::uuid, ${p.add(deviceId)}::text, menage_id, 'lecture' from (
+         select r.menage_id from (select rid from page order by seq limit ${n}) kept join records r on r.rid = kept.rid where r.menage_id is not null
+         union select menage_id from shared) households)
      select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
        (select checkpoint from bound) < (select seq from upto) as has_more,
        ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
@@ -74,16 +79,12 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
             where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
        (select coalesce(json_agg(menage_id), '[]') from removed) as removed,
        (select coalesce(json_agg(menage_id), '[]') from erased_households
-          where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased,
-       (select coalesce(json_agg(distinct menage_id), '[]') from (
-          select r.menage_id from (select rid from page order by seq limit ${n}) kept join records r on r.rid = kept.rid where r.menage_id is not null
-          union select menage_id from shared) households) as read`,
+          where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased`,
     p.values,
   );
   if (!row) throw new Error('pull returned no row');
   // Only a server restored from an older backup can be behind a device: it must start over.
   if (since > row.upto) throw new HttpError(409, 'Le serveur a été restauré depuis la dernière synchronisation : une synchronisation complète est nécessaire (depuis 0).');
-  await recordEach(db, actor, deviceId, row.read, 'lecture');
   return {
     records: [...row.fields, ...row.earlier],
     conflicts: row.conflicts.map(toConflict),
