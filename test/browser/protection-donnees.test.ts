@@ -5,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { createTestAccount, createTestResidence, seedHouseholds } from '../../src/server/testing.ts';
 import { chromiumDisponible } from './chromium.ts';
 import { banc } from './banc.ts';
+import { inspecter } from './inspection.ts';
 import { MOT_DE_PASSE, menu, seConnecter, voirMenage1 } from './parcours.ts';
 
 // Issue 17: a tablet declared lost erases everything at its next contact and says why; the
@@ -63,6 +64,8 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
         return ligne.count();
       }, { timeout: 20_000 })
       .toBe(1);
+    // The encadrante's screens with the new actions pass the same checks as the others (issue 12).
+    expect(await inspecter(nadia, 'Paramètres d’une encadrante')).toEqual([]);
     await ligne.getByRole('button', { name: 'Déclarer perdue' }).click();
     await ligne.getByRole('button', { name: 'Confirmer' }).click();
     await ligne.getByText(/Effacement demandé le .+ la tablette s’effacera à sa prochaine connexion/).waitFor();
@@ -91,6 +94,8 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
     const { page } = await b.ouvrir();
     await seConnecter(page, b.serveur.url, 'paul@export.test', voirMenage1);
     await page.getByRole('link', { name: /Ménage 1/ }).click();
+    await page.getByRole('heading', { name: 'Données détenues sur le ménage' }).waitFor();
+    expect(await inspecter(page, 'Ménage vu par un encadrant')).toEqual([]);
     const telecharger = async (bouton: string) => {
       const [fichier] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: bouton }).click()]);
       return readFileSync(await fichier.path());

@@ -127,6 +127,8 @@ export default function Appareils() {
       {appareils && appareils.length > 0 && (
         <>
           <p role="status">{surveiller > 0 ? `${nombre.format(surveiller)} tablette${surveiller > 1 ? 's' : ''} à surveiller : silencieuse depuis plus de ${SILENCE_HEURES} heures, en échec ou avec des modifications refusées.` : 'Toutes les tablettes ont synchronisé récemment.'}</p>
+          {/* Wider than an upright tablet: the table scrolls within its frame, never the page. */}
+          <div class="defile-tableau" tabIndex={0} role="region" aria-label="Tablettes de l’organisation (défile horizontalement)">
           <table class="appareils">
             <caption>Dernière synchronisation réussie de chaque tablette, la plus ancienne d’abord</caption>
             <thead>
@@ -134,6 +136,7 @@ export default function Appareils() {
             </thead>
             <tbody>{appareils.map((a) => <Ligne key={`${a.deviceId}/${a.user.email}`} appareil={a} maintenant={maintenant} declarer={declarer} />)}</tbody>
           </table>
+          </div>
         </>
       )}
       <button type="button" class="bouton" disabled={!moteur} onClick={charger}>Actualiser</button>
