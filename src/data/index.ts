@@ -22,3 +22,5 @@ export * from './dossier.ts';
 export * from './reunions.ts';
 export * from './changements.ts';
 export * from './pilotage.ts';
+export * from './effacement.ts';
+export * from './journal-acces.ts';

@@ -26,3 +26,20 @@ export async function oublierMenages(db: RelogementDb, menageIds: readonly strin
   await db.pieces.each((p) => (p.pages ?? []).forEach((page) => encoreNommes.add(page.blobHash)));
   await db.blobs.bulkDelete(pages.filter((hash) => !encoreNommes.has(hash)));
 }
+
+/** The tables `abandonnerModifications` writes, with those it reads, for the caller's transaction. */
+export const TABLES_ABANDON = ['outbox', 'refusees', 'menages', ...TABLES_ENFANTS] as const;
+
+/**
+ * Inside a transaction over `TABLES_ABANDON`, before `oublierMenages`: drops the changes to these
+ * households still waiting or refused on the device. Used for households erased on the server:
+ * their changes can never be written again, and they hold the very data that was erased.
+ */
+export async function abandonnerModifications(db: RelogementDb, menageIds: readonly string[]): Promise<void> {
+  if (menageIds.length === 0) return;
+  const ids = [...menageIds];
+  const cles: [string, string][] = ids.map((id) => ['menages', id]);
+  for (const table of TABLES_ENFANTS) for (const id of await db.table(table).where('menageId').anyOf(ids).primaryKeys()) cles.push([table, String(id)]);
+  await db.outbox.where('[table+recordId]').anyOf(cles).delete();
+  await db.refusees.where('menageId').anyOf(ids).delete();
+}

@@ -3,7 +3,7 @@ import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable
 import type { RelogementDb } from './db.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
-import { TABLES_OUBLI, oublierMenages } from './oubli.ts';
+import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page
 // is applied under the pending local edits, with its checkpoint, in one transaction.
@@ -43,9 +43,16 @@ const acquittesIci = (db: RelogementDb) => db.conflits.filter((c) => c.aEnvoyer 
 /** What still has to reach the server; refused changes are counted apart (`nombreRefusees`). */
 export const nombreEnAttente = async (db: RelogementDb): Promise<number> => (await db.outbox.count()) + (await acquittesIci(db).count());
 
-/** The identifier this device signs its changes with (the node of its clock). */
+/**
+ * The identifier this device signs its changes with (the node of its clock), kept from the first
+ * time it is asked: the server knows the device by it (its erasure, the access log).
+ */
 export async function identifiantAppareil(db: RelogementDb): Promise<string> {
-  return (await horloge(db)).node;
+  return db.transaction('rw', db.meta, async () => {
+    const clock = await horloge(db);
+    if (!(await db.meta.get('clock'))) await db.meta.put({ key: 'clock', value: clock });
+    return clock.node;
+  });
 }
 
 /** The oldest pending changes, as many as one push may carry (count and bytes). */
@@ -83,13 +90,15 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
 
 /**
  * Applies one pulled page: each field only if its clock beats the local one, so pending local edits
- * stay on top; remembers each field's server seq; forgets the households no longer followed;
+ * stay on top; remembers each field's server seq; forgets the households no longer followed or
+ * erased on the server (with their unsent changes, for the erased ones);
  * advances the clock and the checkpoint with it.
  */
 export async function appliquerPage(db: RelogementDb, page: PullResponse): Promise<{ appliques: number }> {
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
-  const oubli = page.removed.length > 0 ? TABLES_OUBLI : [];
+  const effaces = page.erased ?? [];
+  const oubli = page.removed.length > 0 || effaces.length > 0 ? [...TABLES_OUBLI, ...(effaces.length > 0 ? TABLES_ABANDON : [])] : [];
   // The summaries are made after the pull (`rafraichirResumesRecus`): the page locks only what it writes.
   const touchees = new Set<string>([...tables, ...oubli, 'meta', 'conflits']);
   return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
@@ -131,7 +140,8 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
     await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });
     await db.meta.put({ key: CLE_CHECKPOINT, value: page.checkpoint });
     await differerResumes(db, menages, tables);
-    await oublierMenages(db, page.removed);
+    await abandonnerModifications(db, effaces);
+    await oublierMenages(db, [...page.removed, ...effaces]);
     return { appliques };
   });
 }

@@ -9,6 +9,7 @@ import { compressedResponses } from './http/compression.ts';
 import { diskGuard } from './http/disk-guard.ts';
 import type { DiskSpace } from './http/disk-guard.ts';
 import { installErrorHandlers } from './http/errors.ts';
+import { protectionRoutes } from './http/protection-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticRoutes } from './http/static-routes.ts';
 import { syncRoutes } from './http/sync-routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   accountRoutes(app, db);
   syncRoutes(app, db, now, orgQuotaBytes);
   pilotageRoutes(app, db);
+  protectionRoutes(app, db);
   await app.register(blobRoutes, { db });
   await staticRoutes(app, distDir);
   return app;

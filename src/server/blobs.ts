@@ -66,3 +66,15 @@ export async function readBlob(db: Database, actor: Profile, hash: string): Prom
   if (!row) throw forbidden();
   return { type, data: Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength) };
 }
+
+/** The households the actor sees whose records name this blob: a download reads them. */
+export async function householdsNaming(db: Sql, actor: Profile, hash: string): Promise<string[]> {
+  const p = new Params();
+  const visible = visibleRecords(actor, p);
+  const rows = await db.query<{ menage_id: string }>(
+    `${visible.with} select distinct r.menage_id from blob_refs br join records r on r.rid = br.rid
+     where br.hash = ${p.add(hash)} and r.menage_id is not null and ${visible.where}`,
+    p.values,
+  );
+  return rows.map((r) => r.menage_id);
+}

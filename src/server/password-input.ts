@@ -24,7 +24,7 @@ function readHidden(prompt: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n') return done(() => resolve(typed));
-        if (char === '\u0003') return done(() => reject(new HttpError(400, 'Saisie interrompue : rien n’a été créé.')));
+        if (char === '\u0003') return done(() => reject(new HttpError(400, 'Saisie interrompue : rien n’a été enregistré.')));
         typed = char === '\u007f' || char === '\b' ? typed.slice(0, -1) : typed + char;
       }
     };
@@ -49,6 +49,6 @@ function readLine(): Promise<string> {
 export async function readNewPassword(): Promise<string> {
   if (!process.stdin.isTTY) return readLine();
   const password = await readHidden('Mot de passe : ');
-  if ((await readHidden('Le même, une seconde fois : ')) !== password) throw new HttpError(400, 'Les deux saisies diffèrent : rien n’a été créé.');
+  if ((await readHidden('Le même, une seconde fois : ')) !== password) throw new HttpError(400, 'Les deux saisies diffèrent : rien n’a été enregistré.');
   return password;
 }

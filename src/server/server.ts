@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { openStorage } from './db/open.ts';
+import { scheduleDailyPurges } from './protection/housekeeping.ts';
 import type { StorageOptions } from './db/open.ts';
 
 export type ServerOptions = StorageOptions & {
@@ -15,6 +16,8 @@ export type ServerOptions = StorageOptions & {
   orgQuotaBytes?: number;
   /** Bytes that must stay free on the embedded database's disk for writes to be accepted. */
   minFreeDiskBytes?: number;
+  /** Runs the daily purges (access log, retention) on a schedule; on unless set to false. */
+  dailyPurges?: boolean;
 };
 
 /** Room for the database to finish what it writes and start again: 512 MB. */
@@ -38,13 +41,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    const stopPurges = options.dailyPurges === false ? () => undefined : scheduleDailyPurges(storage.db, (result) => {
+      if (result instanceof Error) app.log.error({ err: { type: result.name, message: result.message.replace(/"[^"]*"/g, '"…"').slice(0, 300) } }, 'daily purge failed');
+      else app.log.info({ purge: result }, 'daily purge');
+    });
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
       app,
       db: storage.db,
       // Stops taking requests, lets those under way finish, then closes the database.
-      close: () => (closing ??= app.close().then(storage.close)),
+      close: () => {
+        stopPurges();
+        return (closing ??= app.close().then(storage.close));
+      },
     };
   } catch (error) {
     await storage.close();

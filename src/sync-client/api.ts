@@ -1,5 +1,5 @@
-import { PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema, usersResponseSchema } from '../sync/index.ts';
-import type { DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest, UsersResponse } from '../sync/index.ts';
+import { DEVICE_HEADER, PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema, usersResponseSchema } from '../sync/index.ts';
+import type { AccessReport, DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest, UsersResponse, WipeReason } from '../sync/index.ts';
 import type { Session } from '../data/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
@@ -17,6 +17,17 @@ export class ErreurSync extends Error {
   }
 }
 
+/** The server says this device was declared lost or its user gone: it must erase everything (410). */
+export class EffacementDemande extends Error {
+  constructor(
+    readonly motif: WipeReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EffacementDemande';
+  }
+}
+
 const MESSAGES: Record<GenreErreur, string> = {
   reseau: 'Serveur injoignable : les modifications restent sur la tablette et partiront au retour du réseau.',
   serveur: 'Le serveur a rencontré une erreur : nouvel essai automatique dans quelques instants.',
@@ -26,9 +37,10 @@ const MESSAGES: Record<GenreErreur, string> = {
   refus: 'Le serveur a refusé certaines modifications.',
 };
 
-async function lireErreur(reponse: Response): Promise<ErreurSync> {
+async function lireErreur(reponse: Response): Promise<ErreurSync | EffacementDemande> {
   const corps = errorSchema.safeParse(await reponse.json().catch(() => null));
   const detail = corps.success ? corps.data.error : null;
+  if (reponse.status === 410 && corps.success && corps.data.wipe) return new EffacementDemande(corps.data.wipe.reason, corps.data.error);
   if (reponse.status === 401) return new ErreurSync('connexion', MESSAGES.connexion);
   if (reponse.status === 426) return new ErreurSync('version', MESSAGES.version);
   if (reponse.status === 413) return new ErreurSync('trop_gros', MESSAGES.trop_gros);
@@ -41,26 +53,38 @@ export class ApiSync {
   constructor(
     private readonly base: string,
     private readonly jeton: () => Promise<string | null>,
+    /** The device's identifier, named on every request (its erasure, the access log). */
+    private readonly appareil: () => Promise<string | null> = async () => null,
   ) {}
 
-  private async appeler(chemin: string, init: RequestInit = {}): Promise<unknown> {
-    const jeton = await this.jeton();
+  private async requete(chemin: string, init: RequestInit = {}): Promise<Response> {
+    const [jeton, appareil] = await Promise.all([this.jeton(), this.appareil()]);
     let reponse: Response;
     try {
       reponse = await fetch(`${this.base}${chemin}`, {
         ...init,
-        headers: { 'content-type': 'application/json', ...(jeton ? { authorization: `Bearer ${jeton}` } : {}), ...init.headers },
+        headers: { 'content-type': 'application/json', ...(jeton ? { authorization: `Bearer ${jeton}` } : {}), ...(appareil ? { [DEVICE_HEADER]: appareil } : {}), ...init.headers },
       });
     } catch {
       throw new ErreurSync('reseau', MESSAGES.reseau);
     }
     if (!reponse.ok) throw await lireErreur(reponse);
+    return reponse;
+  }
+
+  private async appeler(chemin: string, init: RequestInit = {}): Promise<unknown> {
+    const reponse = await this.requete(chemin, init);
     return reponse.status === 204 ? null : reponse.json();
   }
 
   async connexion(email: string, motDePasse: string): Promise<Session> {
     const r = loginResponseSchema.parse(await this.appeler('/api/login', { method: 'POST', body: JSON.stringify({ email, password: motDePasse }) }));
     return { token: r.token, expiresAt: r.expiresAt, user: r.user };
+  }
+
+  /** Ends the session on the server. */
+  async deconnexion(): Promise<void> {
+    await this.appeler('/api/logout', { method: 'POST', body: '{}' });
   }
 
   async pousser(corps: PushRequest): Promise<PushResponse> {
@@ -83,6 +107,31 @@ export class ApiSync {
   /** The users of the organisation, who may follow its households. */
   async utilisateurs(): Promise<UsersResponse> {
     return usersResponseSchema.parse(await this.appeler('/api/v1/users'));
+  }
+
+  /** Declares a tablet lost: it erases its data at its next contact (encadrants). */
+  async declarerPerdue(userId: string, deviceId: string): Promise<void> {
+    await this.appeler('/api/v1/devices/wipe', { method: 'POST', body: JSON.stringify({ userId, deviceId }) });
+  }
+
+  /** Declares a user gone: the account is closed and each of its tablets erases its data (encadrants). */
+  async declarerDepart(userId: string): Promise<void> {
+    await this.appeler(`/api/v1/users/${userId}/depart`, { method: 'POST', body: '{}' });
+  }
+
+  /** Everything the server holds about a household, as JSON or as a PDF (encadrants). */
+  async exportMenage(menageId: string, format: 'json' | 'pdf'): Promise<Blob> {
+    return (await this.requete(`/api/v1/menages/${menageId}/export${format === 'pdf' ? '.pdf' : ''}`)).blob();
+  }
+
+  /** Erases a household for good on the server; the devices forget it at their next pull (encadrants). */
+  async effacerMenage(menageId: string): Promise<void> {
+    await this.appeler(`/api/v1/menages/${menageId}`, { method: 'DELETE', body: '{}' });
+  }
+
+  /** Prints and exports made on this device, for the access log. */
+  async journaliser(corps: AccessReport): Promise<void> {
+    await this.appeler('/api/v1/journal', { method: 'POST', body: JSON.stringify(corps) });
   }
 
   async acquitterConflit(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION } from '../sync/index.ts';
-import { acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../data/index.ts';
+import { accesANoter, accesNotes, effacerDonneesAppareil, acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../data/index.ts';
 import type { RelogementDb } from '../data/index.ts';
-import { ApiSync, ErreurSync } from './api.ts';
+import { ApiSync, EffacementDemande, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
 import type { ProgresFichiers } from './blobs.ts';
 
@@ -10,8 +10,11 @@ import type { ProgresFichiers } from './blobs.ts';
 // a local change, every few minutes, and on demand; failures back off exponentially up to 5 min.
 
 export type EtatSync = {
-  /** `hors_ligne`: the server could not be reached; not a failure, the work waits on the device. */
-  phase: 'inactif' | 'en_cours' | 'hors_ligne' | 'erreur' | 'connexion_requise' | 'mise_a_jour_requise';
+  /**
+   * `hors_ligne`: the server could not be reached; not a failure, the work waits on the device.
+   * `effacee`: the server said the tablet was declared lost or its user gone; all is erased.
+   */
+  phase: 'inactif' | 'en_cours' | 'hors_ligne' | 'erreur' | 'connexion_requise' | 'mise_a_jour_requise' | 'effacee';
   derniereSynchro: string | null;
   enAttente: number;
   /** Changes the server refused, set aside until the officer retries, exports or drops them. */
@@ -46,7 +49,7 @@ export class MoteurSync {
     private readonly db: RelogementDb,
     base = '',
   ) {
-    this.api = new ApiSync(base, async () => (await lireSession(db))?.token ?? null);
+    this.api = new ApiSync(base, async () => (await lireSession(db))?.token ?? null, () => identifiantAppareil(db));
     this.fichiers = new TransfertFichiers(db, base, async () => (await lireSession(db))?.token ?? null, (fichiers) => this.publier({ fichiers }));
   }
 
@@ -108,6 +111,7 @@ export class MoteurSync {
       await this.fichiers.envoyer();
       await this.pousserTout(releve);
       await this.envoyerAcquittements();
+      await this.envoyerJournal();
       await this.tirerTout(releve);
       // Kept for offline use: the référent and binôme choices of the household screen.
       await enregistrerEquipe(this.db, (await this.api.utilisateurs()).users);
@@ -118,8 +122,35 @@ export class MoteurSync {
       this.echecs = 0;
       this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, avancement: null, message: null });
     } catch (e) {
+      if (e instanceof EffacementDemande) return this.effacer(e);
       this.echouer(e instanceof ErreurSync ? e : new ErreurSync('serveur', e instanceof Error ? e.message : String(e)));
     }
+  }
+
+  /** The tablet was declared lost or its user gone: everything goes, and the screen says why. */
+  private async effacer(e: EffacementDemande): Promise<void> {
+    await effacerDonneesAppareil(this.db, { motif: e.motif, message: e.message });
+    this.publier({ phase: 'effacee', message: e.message, enAttente: 0, refusees: 0, derniereSynchro: null, recus: null, avancement: null, fichiers: null });
+  }
+
+  /**
+   * « Se déconnecter »: the session ends on the server, then on the device; with `oublier`, the
+   * device forgets all its data too. Offline, the session still ends on the device: the server
+   * ends it at its idle expiry.
+   */
+  async deconnecter(oublier: boolean): Promise<{ serveurPrevenu: boolean }> {
+    let serveurPrevenu = true;
+    try {
+      await this.api.deconnexion();
+    } catch (e) {
+      // Already ended on the server (expired, revoked): that is what was asked.
+      serveurPrevenu = e instanceof ErreurSync && e.genre === 'connexion';
+      if (e instanceof EffacementDemande) oublier = true;
+    }
+    if (oublier) await effacerDonneesAppareil(this.db, { motif: 'deconnexion', message: 'Vous vous êtes déconnecté et avez demandé d’oublier les données de cette tablette : elles ont été effacées.' });
+    else await enregistrerSession(this.db, null);
+    this.publier({ phase: 'connexion_requise', message: null, ...(oublier ? { enAttente: 0, refusees: 0, derniereSynchro: null } : {}) });
+    return { serveurPrevenu };
   }
 
   /**
@@ -196,6 +227,14 @@ export class MoteurSync {
         throw e;
       }
     }
+  }
+
+  /** Prints and exports made on this device, for the server's access log. */
+  private async envoyerJournal(): Promise<void> {
+    const evenements = await accesANoter(this.db);
+    if (evenements.length === 0) return;
+    await this.api.journaliser({ deviceId: await identifiantAppareil(this.db), events: evenements.slice(0, 500) });
+    await accesNotes(this.db, evenements.slice(0, 500));
   }
 
   /** Conflicts acknowledged on this device while offline. One the server refuses (gone, no longer visible) is dropped. */

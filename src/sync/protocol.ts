@@ -25,7 +25,10 @@ export const errorSchema = z.object({
   error: z.string(),
   /** The changes of a refused push that caused the refusal, so the device can set them aside. */
   rejected: z.array(z.object({ changeId: z.string(), error: z.string() })).optional(),
+  /** The device was declared lost or its user gone: it erases everything it holds (410). */
+  wipe: z.object({ reason: z.enum(['perdue', 'depart']) }).optional(),
 });
+export type WipeReason = 'perdue' | 'depart';
 export type ErrorBody = z.infer<typeof errorSchema>;
 
 // Accounts
@@ -34,6 +37,10 @@ export const loginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().min(1).max(1024),
 });
+
+/** The header naming the device a request comes from (the node of its clock), for wipes and the access log. */
+export const DEVICE_HEADER = 'x-relogement-appareil';
+export const deviceIdSchema = z.string().min(1).max(64);
 
 export const profileSchema = z.object({
   id: z.string().uuid(),
@@ -118,6 +125,8 @@ export const pullResponseSchema = z.object({
   conflicts: z.array(conflictSchema),
   /** Households the user no longer follows (a chargée unassigned, or no longer référente or binôme): the device forgets them. */
   removed: z.array(z.string()),
+  /** Households erased on the server (right to erasure, end of retention): the device forgets them and drops its unsent changes to them. */
+  erased: z.array(z.string()).optional(),
   checkpoint: z.number().int(),
   hasMore: z.boolean(),
   /** The server's latest sequence when the page was read: how far a first sync has to go. */
@@ -165,9 +174,39 @@ export const telemetryRequestSchema = z.object({
 export type TelemetryRequest = z.infer<typeof telemetryRequestSchema>;
 
 export const devicesResponseSchema = z.object({
-  devices: z.array(z.object({ deviceId: z.string(), user: z.object({ name: z.string(), email: z.string() }), receivedAt: z.string(), report: deviceReportSchema })),
+  devices: z.array(
+    z.object({
+      deviceId: z.string(),
+      user: z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), disabled: z.boolean() }),
+      receivedAt: z.string(),
+      report: deviceReportSchema,
+      /** The erasure ordered for this tablet, and when the tablet received it (null: not yet). */
+      wipe: z.object({ reason: z.enum(['perdue', 'depart']), requestedAt: z.string(), deliveredAt: z.string().nullable() }).nullable(),
+    }),
+  ),
 });
 export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
+
+export const wipeRequestSchema = z.object({ userId: z.string().uuid(), deviceId: deviceIdSchema });
+
+// The access log: prints and exports made on a tablet, reported by it (reads and changes are
+// recorded by the server itself).
+
+export const ACCESS_ACTIONS = ['lecture', 'modification', 'export', 'impression', 'effacement'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+export const accessReportSchema = z.object({
+  deviceId: deviceIdSchema,
+  events: z
+    .array(z.object({ menageId: z.string().uuid(), action: z.enum(['export', 'impression']), at: z.string().datetime() }))
+    .max(500),
+});
+export type AccessReport = z.infer<typeof accessReportSchema>;
+export const accessLogSchema = z.object({
+  entries: z.array(
+    z.object({ at: z.string(), user: z.object({ id: z.string(), name: z.string() }), deviceId: z.string().nullable(), menageId: z.string(), action: z.enum(ACCESS_ACTIONS) }),
+  ),
+});
+export type AccessLog = z.infer<typeof accessLogSchema>;
 
 // Household assignments and the organisation's users
 

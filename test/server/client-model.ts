@@ -63,7 +63,7 @@ export class ModelClient {
       // As the device does: an impossible clock (an older server's) is not fed into its own.
       if (isRealHlc(change.hlc)) this.clock = receive(this.clock, change.hlc, this.now());
     }
-    const removed = new Set(page.removed);
+    const removed = new Set([...page.removed, ...(page.erased ?? [])]);
     for (const [key, row] of this.records) if (removed.has(String(row.menageId ?? (key.startsWith('menages|') ? row.id : '')))) this.records.delete(key);
     this.checkpoint = page.checkpoint;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { organisationKindSchema, roleSchema } from '../../sync/index.ts';
 import type { Profile, Role } from '../../sync/index.ts';
-import type { Sql } from '../db/database.ts';
+import type { Database, Sql } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
@@ -63,9 +63,9 @@ export async function findProfile(db: Sql, userId: string): Promise<Profile | nu
   return row ? toProfile(row) : null;
 }
 
-export async function findLogin(db: Sql, email: string): Promise<{ profile: Profile; passwordHash: string } | null> {
-  const [row] = await db.query<ProfileRow & { password_hash: string }>(`${profileQuery} where u.email = $1`, [email.trim().toLowerCase()]);
-  return row ? { profile: toProfile(row), passwordHash: row.password_hash } : null;
+export async function findLogin(db: Sql, email: string): Promise<{ profile: Profile; passwordHash: string; disabled: boolean } | null> {
+  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(`select ${profileColumns}, u.password_hash, u.disabled_at from users u join organisations o on o.id = u.organisation_id where u.email = $1`, [email.trim().toLowerCase()]);
+  return row ? { profile: toProfile(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
 }
 
 export async function findUserByEmail(db: Sql, email: string): Promise<Profile | null> {
@@ -75,6 +75,44 @@ export async function findUserByEmail(db: Sql, email: string): Promise<Profile |
 export async function countUsers(db: Sql): Promise<number> {
   const [row] = await db.query<{ n: number }>('select count(*)::int as n from users');
   return row?.n ?? 0;
+}
+
+/** Disables an account and revokes its sessions at once; false when it was disabled already. */
+export async function disableUser(db: Database, userId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await tx.query('update users set disabled_at = now() where id = $1 and disabled_at is null returning 1', [userId]);
+    await tx.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
+    return changed.length > 0;
+  });
+}
+
+export async function enableUser(db: Sql, userId: string): Promise<void> {
+  await db.query('update users set disabled_at = null where id = $1', [userId]);
+}
+
+/** A new password, checked like a first one; every session of the account ends. */
+export async function resetPassword(db: Database, user: Profile, password: string, passwordHash?: string): Promise<void> {
+  const weak = passwordHash === undefined ? passwordProblem(password, user.email) : null;
+  if (weak !== null) throw new HttpError(400, weak);
+  const hash = passwordHash ?? (await hashPassword(password));
+  await db.transaction(async (tx) => {
+    await tx.query('update users set password_hash = $2 where id = $1', [user.id, hash]);
+    await tx.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [user.id]);
+  });
+}
+
+export type UserListing = { email: string; name: string; role: Role; organisation: string; disabled: boolean; lastLogin: string | null };
+
+/** Every account (of one organisation when named), with its last login. */
+export async function listUsers(db: Sql, organisation: string | null): Promise<UserListing[]> {
+  const rows = await db.query<{ email: string; name: string; role: string; org: string; disabled_at: Date | null; last_login: Date | null }>(
+    `select u.email, u.name, u.role, o.name as org, u.disabled_at,
+       (select max(s.created_at) from sessions s where s.user_id = u.id) as last_login
+     from users u join organisations o on o.id = u.organisation_id
+     where $1::text is null or o.name = $1 order by o.name, u.name`,
+    [organisation],
+  );
+  return rows.map((r) => ({ email: r.email, name: r.name, role: roleSchema.parse(r.role), organisation: r.org, disabled: r.disabled_at !== null, lastLogin: r.last_login ? new Date(r.last_login).toISOString() : null }));
 }
 
 export async function usersOfOrganisation(db: Sql, organisationId: string): Promise<{ id: string; name: string; email: string; role: Role }[]> {

@@ -11,19 +11,23 @@ import { m008 } from './migrations/008-storage-used-by-each-organisation.ts';
 import { m009 } from './migrations/009-login-attempts-per-account-and-address.ts';
 import { m010 } from './migrations/010-household-followers-by-user-id.ts';
 import { m011 } from './migrations/011-display-names-unique-within-an-organisation.ts';
+import { m012 } from './migrations/012-data-protection.ts';
+
+/** The step the accounts, sync and purges of today's code rely on, whatever came before it. */
+export const DATA_PROTECTION_STEP = m012.name;
 
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
 // migrations/, added at the end of this list (docs/donnees.md §4).
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 
-/**
- * Applies the missing steps, up to step `until` (all by default: tests stop earlier to check a
- * step on the data it meets); safe when several instances start at once (table lock).
- */
 /** An advisory lock key of our own (« relo » in ASCII). */
 const MIGRATION_LOCK = 0x72656c6f;
 
+/**
+ * Applies the missing steps, up to step `until` (all by default: tests stop earlier to check a
+ * step on the data it meets); safe when several instances start at once (advisory lock).
+ */
 export async function migrate(db: Database, until = Infinity): Promise<number[]> {
   return db.transaction(async (tx) => {
     // Several servers may start at once on one PostgreSQL: one migrates, the others wait for it.

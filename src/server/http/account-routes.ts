@@ -26,6 +26,7 @@ export function accountRoutes(app: FastifyInstance, db: Database): void {
     const valid = await verifyPassword(password, login?.passwordHash ?? (await decoyHash()));
     if (!login || !valid) throw new HttpError(401, 'Adresse électronique ou mot de passe incorrect.');
     await forgetLoginAttempts(db, keys);
+    if (login.disabled) throw new HttpError(403, 'Ce compte est désactivé : adressez-vous à votre encadrant.');
     return { ...(await createSession(db, login.profile.id)), user: login.profile };
   });
 

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { BLOB_TYPES, MAX_BLOB_BYTES, blobHashSchema } from '../../sync/index.ts';
-import { blobInfo, putBlob, readBlob } from '../blobs.ts';
+import { blobInfo, householdsNaming, putBlob, readBlob } from '../blobs.ts';
 import type { BlobType } from '../file-types.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
-import { actorOf, requireSession } from './authenticate.ts';
+import { recordEach } from '../protection/access-log.ts';
+import { actorOf, deviceOf, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
 const blobParams = z.object({ hash: blobHashSchema });
@@ -44,7 +45,9 @@ export async function blobRoutes(app: FastifyInstance, { db }: { db: Database })
 
   app.get('/api/blobs/:hash', { preHandler: session, exposeHeadRoute: false }, async (request, reply) => {
     const { hash } = parseInput(blobParams, request.params);
-    const blob = await readBlob(db, actorOf(request), hash);
+    const actor = actorOf(request);
+    const blob = await readBlob(db, actor, hash);
+    await recordEach(db, actor, deviceOf(request), await householdsNaming(db, actor, hash), 'lecture');
     return reply.headers(fileHeaders(hash, blob.type)).send(blob.data);
   });
 

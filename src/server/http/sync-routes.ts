@@ -8,7 +8,7 @@ import { acknowledgeConflict, openConflicts } from '../replication/conflicts.ts'
 import { listDevices, recordReport } from '../replication/devices.ts';
 import { pull } from '../replication/pull.ts';
 import { push } from '../replication/push.ts';
-import { actorOf, requireSession } from './authenticate.ts';
+import { actorOf, deviceOf, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
 /** An outdated client is told to update before anything else is looked at (426). */
@@ -38,7 +38,7 @@ export function syncRoutes(app: FastifyInstance, db: Database, now: () => number
     const query = request.query as Record<string, unknown>;
     checkVersion({ protocolVersion: Number(query.protocolVersion) });
     const { since, limit } = parseInput(pullQuerySchema, { ...query, protocolVersion: Number(query.protocolVersion) });
-    return pull(db, actorOf(request), since, limit, now());
+    return pull(db, actorOf(request), since, limit, now(), deviceOf(request));
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {

@@ -12,9 +12,9 @@ import type { ConflictJson } from './conflicts.ts';
 // household that the user started to follow after the checkpoint is sent whole, as it was never
 // sent before, with its open conflicts. A page looks at a bounded window of sequences and looks
 // records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
-// planner's estimates.
+// planner's estimates. The same statement writes the households it hands out to the access log.
 
-type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[] };
+type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[]; erased: string[] };
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
@@ -25,11 +25,12 @@ const byRecord = (from: string, where: string) =>
     from (select r.tbl, r.record_id, min(f.seq) as first, json_object_agg(f.field, json_build_array(f.value, f.hlc, f.seq)) as fields
           from ${from} where ${where} group by r.rid, r.tbl, r.record_id) g)`;
 
-export async function pull(db: Sql, actor: Profile, since: number, limit: number, now: number): Promise<PullResponse> {
+export async function pull(db: Sql, actor: Profile, since: number, limit: number, now: number, deviceId: string | null = null): Promise<PullResponse> {
   const p = new Params();
   const v = visibility(actor, p);
   const from = p.add(since);
   const n = p.add(limit);
+  const org = p.add(actor.organisation.id);
   const none = 'select null::text as menage_id where false';
   const newlyFollowed = v.followed !== null && since > 0 ? `select menage_id from ${v.followed} where granted > ${from} and granted <= (select checkpoint from bound)` : none;
   // Households whose référent or binôme changed, or that were unassigned from her, within the
@@ -59,7 +60,13 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
          when (select count(*) from page) > ${n}::int then (select seq from page order by seq offset ${n}::int - 1 limit 1)
          else (select seq from scan_end) end as checkpoint),
      shared as (${newlyFollowed}),
-     removed as (${noLongerFollowed})
+     removed as (${noLongerFollowed}),
+     -- The access log: the households this page reads, in the same statement.
+     logged as (
+       insert into access_log (org_id, user_id, device_id, menage_id, action)
+       select distinct ${org}::uuid, ${p.add(actor.id)}::uuid, ${p.add(deviceId)}::text, menage_id, 'lecture' from (
+         select r.menage_id from (select rid from page order by seq limit ${n}) kept join records r on r.rid = kept.rid where r.menage_id is not null
+         union select menage_id from shared) households)
      select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
        (select checkpoint from bound) < (select seq from upto) as has_more,
        ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
@@ -70,7 +77,9 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
           union all
           select c.seq, ${CONFLICT_JSON} from ${CONFLICT_JOINS}
             where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
-       (select coalesce(json_agg(menage_id), '[]') from removed) as removed`,
+       (select coalesce(json_agg(menage_id), '[]') from removed) as removed,
+       (select coalesce(json_agg(menage_id), '[]') from erased_households
+          where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased`,
     p.values,
   );
   if (!row) throw new Error('pull returned no row');
@@ -80,6 +89,7 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
     records: [...row.fields, ...row.earlier],
     conflicts: row.conflicts.map(toConflict),
     removed: row.removed,
+    erased: row.erased,
     checkpoint: row.checkpoint,
     hasMore: row.has_more,
     upto: row.upto,

@@ -4,6 +4,7 @@ import type { Change, Conflict, Profile, PushRequest, PushResponse } from '../..
 import type { Database, Sql } from '../db/database.ts';
 import { unreadableBlobs } from '../blobs.ts';
 import { HttpError } from '../http-error.ts';
+import { recordEach } from '../protection/access-log.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { toConflict } from './conflicts.ts';
 import { loadBatch } from './load.ts';
@@ -60,6 +61,20 @@ async function checkBlobNames(tx: Sql, actor: Profile, changes: readonly Change[
   }
 }
 
+/**
+ * Refuses the changes that would bring an erased household back: a device that held it writes
+ * it again before its next pull tells it the household is gone. Its records are created with
+ * their household's id, so the changes naming an erased id as record or household are those.
+ */
+async function refuseErased(tx: Sql, changes: readonly Change[]): Promise<void> {
+  const named = (c: Change) => (c.table === 'menages' ? c.recordId : c.field === 'menageId' && typeof c.value === 'string' ? c.value : null);
+  const ids = [...new Set(changes.map(named).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  const erased = new Set((await tx.query<{ menage_id: string }>('select menage_id from erased_households where menage_id = any($1::text[])', [ids])).map((r) => r.menage_id));
+  const refused = changes.filter((c) => erased.has(named(c) ?? ''));
+  if (refused.length > 0) throw new HttpError(403, 'Ménage effacé : rien n’a été enregistré.', refused.map((c) => ({ changeId: c.changeId, error: 'Ce ménage a été effacé du serveur : la modification ne peut plus être enregistrée.' })));
+}
+
 function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt: string): Conflict[] {
   return plan.conflicts.map((c) =>
     toConflict({
@@ -101,9 +116,12 @@ export async function applyChanges(db: Database, actor: Profile, deviceId: strin
     const fresh = unapplied(changes, state.applied, actor);
     if (fresh.length === 0) return [];
     await checkBlobNames(tx, actor, fresh);
+    await refuseErased(tx, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
     const usage = await writePlan(tx, plan, { orgId: actor.organisation.id, userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt });
+    const changed = [...plan.writes.values()].map((w) => w.record.menageId).filter((id): id is string => id !== null);
+    await recordEach(tx, actor, deviceId, changed, 'modification');
     // Thrown inside the transaction, the refusal rolls the whole batch back.
     if (usage.addedBytes > 0 && usage.fieldBytes > quotaBytes) throw overQuota();
     return conflictsOf(plan, state.names, detectedAt);

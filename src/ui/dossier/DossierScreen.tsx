@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { KINDS_PIECE, LIBELLES_KIND_PIECE, LIBELLES_STATUT_PIECE, nomAffiche } from '../../domain/index.ts';
 import type { KindPiece, LigneDossier, Personne } from '../../domain/index.ts';
-import { creerPiece, dossierDuMenage, enregistrerFichiersSurReseauNonMesure, lireBlob, lireFichiersSurReseauNonMesure } from '../../data/index.ts';
+import { creerPiece, dossierDuMenage, enregistrerFichiersSurReseauNonMesure, lireBlob, lireFichiersSurReseauNonMesure, noterAcces } from '../../data/index.ts';
 import type { DossierMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -108,6 +108,7 @@ function Export({ d }: { d: DossierMenage }) {
       a.download = `dossier-${(d.menage.reference || d.menage.nom).replace(/[^\w-]+/g, '-')}.pdf`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await noterAcces(db, d.menage.id, 'export');
       setMessage({ texte: `PDF créé : ${choisies.length} pièce(s).`, erreur: false });
     } catch {
       setMessage({ texte: 'Le PDF n’a pas pu être créé. Réessayez ; si une page est en cause, retirez-la de l’export.', erreur: true });

@@ -14,6 +14,7 @@ import { RefuseesDuMenage } from '../synchro/RefuseesDuMenage.tsx';
 import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
 import { ChangementsSituation } from './ChangementsSituation.tsx';
+import { DonneesDetenues } from './DonneesDetenues.tsx';
 
 function Identite({ menage }: { menage: Menage }) {
   const db = useBase();
@@ -102,6 +103,7 @@ export default function MenageScreen({ id }: { id: string }) {
         <h2 id="titre-consentement">Consentement</h2>
         <Consentement menage={menage} />
       </section>
+      <DonneesDetenues menageId={id} nom={menage.nom} />
     </div>
   );
 }

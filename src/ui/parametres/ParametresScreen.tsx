@@ -17,6 +17,7 @@ import { useRole } from '../commun/role.ts';
 import { proposesReferenceData } from '../../sync/index.ts';
 // The tablets' sync reports need the network and concern encadrants only: loaded on demand.
 const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
+const Deconnexion = lazy(() => import('../synchro/Deconnexion.tsx'));
 
 const octets = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'unit', unit: n > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(n > 1e9 ? n / 1e9 : n / 1e6);
 const SEUIL_ALERTE_STOCKAGE = 0.8;
@@ -132,6 +133,11 @@ export default function ParametresScreen() {
       <NouvelleResidence />
       <DatesPcdid />
       <Stockage />
+      {!enDemonstration() && (
+        <Suspense fallback={<p class="chargement">Chargement…</p>}>
+          <Deconnexion />
+        </Suspense>
+      )}
       {encadre && !enDemonstration() && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           <Appareils />

@@ -32,8 +32,9 @@ import {
   type Proposition,
   type ResultatSimulation,
 } from '../../domain/index.ts';
+import { noterAcces } from '../../data/index.ts';
 import type { DossierPropositions } from '../../data/index.ts';
-import { aujourdhui } from '../commun/contexte.ts';
+import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
 import { regleDelaiReponse } from './CarteProposition.tsx';
 import { le, libelleOffre, lireInstantane } from './format.ts';
@@ -218,11 +219,15 @@ const CONTENUS: Record<Papier, (p: Props) => preact.JSX.Element> = { caleol: Fic
 
 export function PapierScreen({ dossier, papier, cible }: Props & { papier: Papier }) {
   const Contenu = CONTENUS[papier];
+  const db = useBase();
   return (
     <div>
       <p class="actions">
         <a class="bouton" href={lien.propositions(dossier.menage.id)}>← Retour aux propositions</a>
-        <button type="button" class="bouton principal" onClick={() => window.print()}>Imprimer</button>
+        <button type="button" class="bouton principal" onClick={() => {
+          window.print();
+          void noterAcces(db, dossier.menage.id, 'impression');
+        }}>Imprimer</button>
       </p>
       <article class={`papier papier-${papier}`} aria-label={PAPIERS[papier]}>
         <Contenu dossier={dossier} cible={cible} />

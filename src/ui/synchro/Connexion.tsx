@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { enregistrerSession, nombreEnAttente } from '../../data/index.ts';
+import { enregistrerSession, lireAvisEffacement, nombreEnAttente, oublierAvisEffacement } from '../../data/index.ts';
 import { ErreurSync } from '../../sync-client/index.ts';
 import { useBase, useMoteur } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -10,6 +10,7 @@ export default function Connexion() {
   const db = useBase();
   const moteur = useMoteur();
   const enAttente = useLive(() => nombreEnAttente(db), [db]);
+  const avis = useLive(() => lireAvisEffacement(db), [db]);
   const [email, setEmail] = useState('');
   const [motDePasse, setMotDePasse] = useState('');
   const [erreur, setErreur] = useState<string | null>(null);
@@ -22,6 +23,7 @@ export default function Connexion() {
     setEnvoi(true);
     try {
       await enregistrerSession(db, await moteur.api.connexion(email.trim(), motDePasse));
+      await oublierAvisEffacement(db);
       setErreur(null);
       naviguer(lien.menages());
       void moteur.synchroniser();
@@ -35,6 +37,7 @@ export default function Connexion() {
   return (
     <form class="panneau connexion" aria-labelledby="titre-connexion" onSubmit={(e) => void valider(e)} noValidate>
       <h1 id="titre-connexion">Connexion</h1>
+      {avis && <p class={avis.motif === 'deconnexion' ? 'info' : 'erreur'} role="alert">{avis.message}</p>}
       <p class="aide">La connexion sert à synchroniser avec le serveur. {enAttente ? `${enAttente} modification(s) attendent sur cette tablette : elles partiront après la connexion.` : ''}</p>
       <div class="champ">
         <label for="connexion-email">Adresse électronique</label>

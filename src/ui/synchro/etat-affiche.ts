@@ -33,6 +33,8 @@ function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: T
       return { texte: 'Synchronisation en échec', ton: 'erreur' };
     case 'hors_ligne':
       return { texte: 'Hors ligne', ton: 'neutre' };
+    case 'effacee':
+      return { texte: 'Données de la tablette effacées', ton: 'erreur' };
     default:
       return { texte: null, ton: 'ok' };
   }

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   acquittementEnvoye,
   acquittementsAEnvoyer,
+  effacerDonneesAppareil,
+  lireAvisEffacement,
+  mettreDeCote,
+  modifierPersonne,
+  nombreRefusees,
   appliquerPage,
   rafraichirResumesRecus,
   conflitsDuMenage,
@@ -179,6 +184,45 @@ describe('a household no longer followed', () => {
     expect((await db.menages.get(AUTRE_MENAGE))?.nom).toBe('Famille Diallo');
     expect(await db.pieces.where('menageId').equals(AUTRE_MENAGE).count()).toBe(1);
     expect(await lireCheckpoint(db)).toBe(510);
+  });
+});
+
+describe('a household erased on the server', () => {
+  it('leaves the tablet with its unsent and refused changes; those of another household stay', async () => {
+    const db = nouvelleBase();
+    const AUTRE_MENAGE = '0190a000-0000-7000-8000-000000000003';
+    const PERSONNE = '0190a000-0000-7000-8000-0000000000b2';
+    await appliquerPage(db, page([
+      menageRecu(champsDuMenage()),
+      recu('menages', menageSchema.parse({ id: AUTRE_MENAGE, residenceId: RESIDENCE, nom: 'Famille Diallo', creeLe: '2026-03-15' }), 100),
+      recu('personnes', personneSchema.parse({ id: PERSONNE, menageId: MENAGE, prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire' }), 200),
+    ], 300));
+    await modifierMenage(db, MENAGE, { telephone: '06 12 34 56 78' });
+    await modifierPersonne(db, PERSONNE, { prenom: 'Aïcha Nour' });
+    await modifierMenage(db, AUTRE_MENAGE, { telephone: '07 00 00 00 00' });
+    const [refusee] = await db.outbox.where('[table+recordId]').equals(['personnes', PERSONNE]).toArray();
+    await mettreDeCote(db, [{ changeId: refusee?.changeId ?? '', error: 'Ce ménage a été effacé du serveur.' }]);
+    expect(await nombreEnAttente(db)).toBe(2);
+
+    await appliquerPage(db, { ...page([], 310), erased: [MENAGE] });
+    expect(await db.menages.get(MENAGE)).toBeUndefined();
+    expect(await db.personnes.get(PERSONNE)).toBeUndefined();
+    expect(await nombreRefusees(db)).toBe(0);
+    expect((await lotAEnvoyer(db)).map((c) => [c.recordId, c.field, c.value])).toEqual([[AUTRE_MENAGE, 'telephone', '07 00 00 00 00']]);
+  });
+});
+
+describe('erasing the device', () => {
+  it('leaves every table as a new database has it, with the reason for the next screen', async () => {
+    const db = nouvelleBase();
+    await menageDuServeur(db);
+    await modifierMenage(db, MENAGE, { telephone: '06 12 34 56 78' });
+    await db.blobs.put({ hash: 'c'.repeat(64), blob: new Blob(['x']), mime: 'image/jpeg', size: 1, etat: 'local', recuLe: '2026-03-15T09:00:00.000Z' });
+    await effacerDonneesAppareil(db, { motif: 'perdue', message: 'Cette tablette a été déclarée perdue.' });
+    const lignes = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+    expect(Object.entries(lignes).filter(([, n]) => n > 0)).toEqual([['meta', 2]]);
+    expect(await lireAvisEffacement(db)).toMatchObject({ motif: 'perdue', message: 'Cette tablette a été déclarée perdue.' });
+    expect(await lireCheckpoint(db)).toBe(0);
   });
 });
 
