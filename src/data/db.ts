@@ -18,6 +18,7 @@ import type {
   VisiteCourtoisie,
 } from '../domain/index.ts';
 import type { Change, Conflict, HlcState } from '../sync/index.ts';
+import { Coffre, middlewareChiffrement } from './coffre.ts';
 import { META } from './meta-champs.ts';
 import type { MetaChamps } from './meta-champs.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from './resume.ts';
@@ -158,6 +159,12 @@ export const VERSIONS: readonly VersionSchema[] = [
       await tx.table<MetaRow>('meta').delete('changesRefusees');
     },
   },
+  {
+    // Encryption at rest (docs/chiffrement.md): an index holds its values in clear, and the
+    // summaries' sort key is the household's name. The caseload sorts the summaries in memory.
+    numero: 10,
+    stores: { resumes: 'id, residenceId, statut, calculeLe' },
+  },
 ];
 
 /** A change the server refused for good, kept until the officer retries, exports or drops it. */
@@ -190,8 +197,13 @@ export class RelogementDb extends Dexie {
   declare blobs: Table<BlobLocal, string>;
   declare refusees: Table<ChangeRefusee, string>;
 
-  constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
+  /** The data key of an encrypted database (the officer's, not the demo space's); null when rows are stored in clear. */
+  readonly coffre: Coffre | null;
+
+  constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS, { chiffree = false } = {}) {
     super(name);
+    this.coffre = chiffree ? new Coffre() : null;
+    if (this.coffre) this.use(middlewareChiffrement(this.coffre));
     for (const v of versions) {
       const version = this.version(v.numero).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

@@ -17,3 +17,5 @@ export * from './propositions.ts';
 export * from './offres.ts';
 export * from './simulations.ts';
 export * from './dossier.ts';
+export * from './verrou.ts';
+export { VerrouilleError } from './coffre.ts';
