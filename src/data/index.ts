@@ -1,4 +1,4 @@
-export { RelogementDb } from './db.ts';
+export { RelogementDb, VERSIONS } from './db.ts';
 export type { ChangeRefusee, Reprise } from './db.ts';
 export type { ResumeMenage } from './resume.ts';
 export { normaliser } from './resume.ts';

@@ -1,3 +1,4 @@
+import type { GenreCode } from '../domain/index.ts';
 import { CLE_FORMAT_RESUMES } from './resume.ts';
 import { oublierResumesEnMemoire } from './caseload.ts';
 import { nouvelleCle, ouvrirCle } from './chiffrement.ts';
@@ -17,7 +18,8 @@ export const ESSAIS_AVANT_OUBLI = 10;
 export const DELAI_VERROU_DEFAUT_MINUTES = 5;
 const LOT_CHIFFREMENT = 200;
 
-type EtatVerrou = { enveloppe: CleEnveloppee; echecs: number; oublie: boolean };
+/** `genre` is kept so the entry field opens the numeric keypad for a code of digits. */
+type EtatVerrou = { enveloppe: CleEnveloppee; genre: GenreCode; echecs: number; oublie: boolean };
 
 export type Deverrouillage = { ouvert: true } | { ouvert: false; essaisRestants: number; oublie: boolean };
 
@@ -31,10 +33,12 @@ const lireEtat = async (db: RelogementDb) => (await db.meta.get(CLE_VERROU))?.va
 /** Whether the officer has chosen her code on this device; without one, she chooses it before anything else. */
 export const codeChoisi = async (db: RelogementDb): Promise<boolean> => (await lireEtat(db)) !== undefined;
 
-/** The state of the last wrong codes, to tell the officer how many tries remain. */
-export async function essaisRestants(db: RelogementDb): Promise<{ essaisRestants: number; oublie: boolean }> {
+export type EtatCode = { genre: GenreCode; essaisRestants: number; oublie: boolean };
+
+/** What the lock screen shows: the kind of secret, how many tries remain, whether the data was forgotten; null before the first code. */
+export async function etatCode(db: RelogementDb): Promise<EtatCode | null> {
   const etat = await lireEtat(db);
-  return { essaisRestants: ESSAIS_AVANT_OUBLI - (etat?.echecs ?? 0), oublie: etat?.oublie ?? false };
+  return etat ? { genre: etat.genre, essaisRestants: Math.max(0, ESSAIS_AVANT_OUBLI - etat.echecs), oublie: etat.oublie } : null;
 }
 
 /**
@@ -56,12 +60,12 @@ async function chiffrerLesDonnees(db: RelogementDb): Promise<void> {
 }
 
 /** The first code of this device: a new data key, wrapped by it; the data already there is sealed. */
-export async function choisirCode(db: RelogementDb, code: string): Promise<void> {
+export async function choisirCode(db: RelogementDb, code: string, genre: GenreCode): Promise<void> {
   const coffre = coffreDe(db);
   if (await codeChoisi(db)) throw new Error('Un code est déjà choisi sur cette tablette.');
   const { cle, enveloppe } = await nouvelleCle(code);
   await db.meta.bulkPut([
-    { key: CLE_VERROU, value: { enveloppe, echecs: 0, oublie: false } satisfies EtatVerrou },
+    { key: CLE_VERROU, value: { enveloppe, genre, echecs: 0, oublie: false } satisfies EtatVerrou },
     { key: CLE_A_CHIFFRER, value: true },
   ]);
   coffre.ouvrir(cle);

@@ -2,3 +2,4 @@ export * from './identifiants.ts';
 export * from './saisie.ts';
 export * from './proposition-referentiel.ts';
 export * from './tel-qu-affiche.ts';
+export * from './code-secret.ts';

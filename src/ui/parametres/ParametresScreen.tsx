@@ -10,6 +10,7 @@ import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
 import { AValider } from './AValider.tsx';
 import { DatesPcdid } from './DatesPcdid.tsx';
+import { ReglageVerrou } from '../verrou/ReglageVerrou.tsx';
 import { lien } from '../app/route.ts';
 import { changerEspace, enDemonstration } from '../app/espace.ts';
 import { useRole } from '../commun/role.ts';
@@ -111,6 +112,7 @@ export default function ParametresScreen() {
       <NouvelleResidence />
       <DatesPcdid />
       <Stockage />
+      {db.coffre && <ReglageVerrou />}
       {encadre && !enDemonstration() && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           <Appareils />

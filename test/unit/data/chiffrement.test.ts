@@ -66,7 +66,7 @@ describe('chiffrement au repos', () => {
     expect(await contenuBrut(nom)).toContain('Benali');
 
     const db = baseChiffree(nom);
-    await choisirCode(db, CODE);
+    await choisirCode(db, CODE, 'chiffres');
     const brut = await contenuBrut(nom);
     for (const enClair of ['Benali', 'Yasmina', '1437', 'jeton-secret-42', 'Awa Diop', 'benali']) expect(brut).not.toContain(enClair);
     expect((await db.menages.get(m.id))?.nom).toBe('Famille Benali');
@@ -76,7 +76,7 @@ describe('chiffrement au repos', () => {
 
   it('writes through the one write path are sealed; a locked app neither reads nor writes personal data', async () => {
     const db = baseChiffree();
-    await choisirCode(db, CODE);
+    await choisirCode(db, CODE, 'chiffres');
     const m = await menageBenali(db);
     await modifierMenage(db, m.id, { adresse: '12 rue Voltaire' });
     expect(await contenuBrut(db.name)).not.toMatch(/Benali|Voltaire|1437/);
@@ -95,7 +95,7 @@ describe('chiffrement au repos', () => {
 
   it('a payload moved to another row does not open (its keys are authenticated with it)', async () => {
     const db = baseChiffree();
-    await choisirCode(db, CODE);
+    await choisirCode(db, CODE, 'chiffres');
     const a = await menageBenali(db);
     const brute = new Dexie(db.name);
     await brute.open();
@@ -107,7 +107,7 @@ describe('chiffrement au repos', () => {
 
   it('photos of papers are sealed as bytes and come back as the same file', async () => {
     const db = baseChiffree();
-    await choisirCode(db, CODE);
+    await choisirCode(db, CODE, 'chiffres');
     const octets = new TextEncoder().encode('CARTE NATIONALE D’IDENTITE BENALI');
     await db.blobs.put({ hash: 'h1', blob: new Blob([octets], { type: 'image/jpeg' }), mime: 'image/jpeg', size: octets.length, etat: 'local', recuLe: '2026-03-15T10:00:00.000Z' });
     expect(await contenuBrut(db.name)).not.toContain('BENALI');
@@ -118,7 +118,7 @@ describe('chiffrement au repos', () => {
 
   it('forgetting the device keeps, sealed, what is not yet synced', async () => {
     const db = baseChiffree();
-    await choisirCode(db, CODE);
+    await choisirCode(db, CODE, 'chiffres');
     const m = await menageBenali(db);
     const enAttente = await db.outbox.count();
     verrouiller(db);
