@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { CODE, ajouterOccupants, ajouterResidence, creerMenage, deverrouiller, menu, ouvrirApp } from './parcours.ts';
+import { inspecter } from './inspection.ts';
+import { CODE, ajouterOccupants, ajouterResidence, creerMenage, deverrouiller, menu } from './parcours.ts';
 
 // Issue 17 items 1 and 2 (docs/chiffrement.md): the app locks after the idle time without losing
 // a half-typed answer, IndexedDB holds no name or resource in clear, and ten wrong codes have the
@@ -40,7 +41,14 @@ describe.runIf(chromiumDisponible())('le verrouillage et le chiffrement de la ta
     const { page } = tablette;
     // The idle time passes on a fake clock: the test waits on the lock screen, never on the wall clock.
     await page.clock.install();
-    await ouvrirApp(page, b.serveur.url);
+    await page.goto(b.serveur.url);
+    // The first start asks to choose the code: accessible, 44 px targets, no sideways scroll.
+    await page.getByRole('heading', { level: 1, name: 'Choisissez votre code' }).waitFor();
+    expect(await inspecter(page, 'Choix du code')).toEqual([]);
+    await page.getByLabel('Nouveau code').fill('12345');
+    await page.getByRole('button', { name: 'Enregistrer le code' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Le code doit compter au moins 6 chiffres.' }).waitFor();
+    await deverrouiller(page);
     await ajouterResidence(page, 'Résidence du Verrou');
     await page.getByLabel('Verrouiller après une inactivité de').selectOption({ label: '1 minute' });
     await creerMenage(page, 'Famille Zanetti');
@@ -54,6 +62,7 @@ describe.runIf(chromiumDisponible())('le verrouillage et le chiffrement de la ta
 
     await page.clock.fastForward('01:05');
     await ecranVerrouille(page).waitFor();
+    expect(await inspecter(page, 'Écran de verrouillage')).toEqual([]);
     expect(await quartiers.count()).toBe(0);
     await deverrouiller(page);
     await expect.poll(() => quartiers.inputValue()).toBe('Près de l’école Jules Fer');

@@ -72,6 +72,7 @@ export class MoteurSync {
     });
     liveQuery(() => nombreRefusees(this.db)).subscribe((refusees) => this.publier({ refusees }));
     const diriger = () => {
+      this.db.coffre?.ecouter(() => void (this.db.coffre?.ouvert && this.synchroniser()));
       window.addEventListener('online', () => void this.synchroniser());
       setInterval(() => void this.synchroniser(), PERIODE_MS);
       void this.synchroniser();
@@ -95,6 +96,8 @@ export class MoteurSync {
   }
 
   private async cycle(): Promise<void> {
+    // Locked, the app can read neither the session nor the data (docs/chiffrement.md): the cycle waits for the code.
+    if (this.db.coffre && !this.db.coffre.ouvert) return;
     if (!(await lireSession(this.db))) {
       this.publier({ phase: 'connexion_requise', message: 'Connectez-vous pour synchroniser. Tout ce que vous saisissez est enregistré sur la tablette.' });
       return;
