@@ -62,7 +62,7 @@ export class Coffre {
 
 /**
  * Keeps an IndexedDB transaction alive while WebCrypto works (it is not an IndexedDB request, so
- * the transaction would commit meanwhile), by chaining cheap reads; resolves inside a request's
+ * the transaction would commit meanwhile), by chaining point lookups; resolves inside a request's
  * success callback, where the transaction accepts the next request (as Dexie.waitFor does).
  */
 function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
@@ -75,7 +75,8 @@ function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Prom
     );
     const tourner = () => {
       if (fin) return fin();
-      const requete = idb.objectStore(table).count();
+      // A point lookup of a key no row has: counting would read the whole store at every turn.
+      const requete = idb.objectStore(table).get(-Infinity);
       requete.onsuccess = tourner;
       requete.onerror = () => reject(requete.error ?? new Error('Transaction interrompue pendant le chiffrement.'));
     };
