@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { RelogementDb } from './data/index.ts';
+import { RelogementDb, VERSIONS } from './data/index.ts';
 import { demarrerMisesAJour } from './pwa/index.ts';
 import type { MoteurSync } from './sync-client/index.ts';
 import { App } from './ui/app/App.tsx';
@@ -8,7 +8,8 @@ import { premierEcranAffiche } from './ui/app/premier-ecran.ts';
 import { toutEnregistrer } from './ui/commun/autosave.ts';
 import './ui/styles.css';
 
-const db = new RelogementDb(nomBase());
+// The officer's data is encrypted at rest (docs/chiffrement.md); the demo space's fictitious households are not.
+const db = new RelogementDb(nomBase(), VERSIONS, { chiffree: !enDemonstration() });
 // Another tab opened a newer version of the app: save what is typed here, then reload onto it.
 db.on('versionchange', () => {
   void toutEnregistrer().then(() => location.reload());

@@ -13,16 +13,20 @@ const ETAPES_DOSSIER: readonly StatutMenage[] = ['dossier', 'oriente', 'proposit
 const LIGNES_AFFICHEES = 100;
 
 // The summaries in name order, kept between searches: typing in the search box then costs a filter,
-// not a read of 5,000 rows. Reading the version key keeps live queries subscribed to the changes.
+// not a read (and decryption) of 5,000 rows. Reading the version key keeps live queries subscribed
+// to the changes. The sort is done here, not by an index: an index would hold the names in clear.
 const caches = new WeakMap<RelogementDb, { version: unknown; resumes: ResumeMenage[] }>();
 
 async function resumesTries(db: RelogementDb, version: unknown): Promise<ResumeMenage[]> {
   const cache = caches.get(db);
   if (cache && cache.version === version) return cache.resumes;
-  const resumes = await db.resumes.orderBy('cleTri').toArray();
+  const resumes = (await db.resumes.toArray()).sort((a, b) => (a.cleTri < b.cleTri ? -1 : a.cleTri > b.cleTri ? 1 : 0));
   caches.set(db, { version, resumes });
   return resumes;
 }
+
+/** At lock: the decrypted summaries leave memory with the key. */
+export const oublierResumesEnMemoire = (db: RelogementDb) => void caches.delete(db);
 
 /** The résidences to filter the caseload by, in name order. */
 export async function residences(db: RelogementDb): Promise<Residence[]> {

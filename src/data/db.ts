@@ -22,6 +22,7 @@ import type {
   VisiteCourtoisie,
 } from '../domain/index.ts';
 import type { Change, Conflict, HlcState } from '../sync/index.ts';
+import { Coffre, middlewareChiffrement } from './coffre.ts';
 import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
@@ -77,8 +78,13 @@ export class RelogementDb extends Dexie {
   declare decisionsReunion: Table<DecisionReunion, string>;
   declare changementsSituation: Table<ChangementSituation, string>;
 
-  constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
+  /** The data key of an encrypted database (the officer's, not the demo space's); null when rows are stored in clear. */
+  readonly coffre: Coffre | null;
+
+  constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS, { chiffree = false } = {}) {
     super(name);
+    this.coffre = chiffree ? new Coffre() : null;
+    if (this.coffre) this.use(middlewareChiffrement(this.coffre));
     for (const v of versions) {
       const version = this.version(v.numero).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

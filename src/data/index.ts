@@ -1,4 +1,4 @@
-export { RelogementDb } from './db.ts';
+export { RelogementDb, VERSIONS } from './db.ts';
 export type { ChangeRefusee, Reprise } from './db.ts';
 export type { ResumeMenage } from './resume.ts';
 export { normaliser } from './resume.ts';
@@ -24,3 +24,5 @@ export * from './changements.ts';
 export * from './pilotage.ts';
 export * from './effacement.ts';
 export * from './journal-acces.ts';
+export * from './verrou.ts';
+export { VerrouilleError } from './coffre.ts';

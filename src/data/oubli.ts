@@ -43,3 +43,18 @@ export async function abandonnerModifications(db: RelogementDb, menageIds: reado
   await db.outbox.where('[table+recordId]').anyOf(cles).delete();
   await db.refusees.where('menageId').anyOf(ids).delete();
 }
+
+/**
+ * After too many wrong codes: the device forgets its local data (docs/chiffrement.md). What is not
+ * yet synced (the outbox, the refused changes, the files not uploaded) stays, sealed, with the
+ * `meta` rows named here (the wrapped key among them), so the right code still opens it. Needs no
+ * key: rows are deleted by their keys, never read.
+ */
+export async function oublierAppareil(db: RelogementDb, metaGardees: readonly string[]): Promise<void> {
+  const gardees = new Set<string>(['outbox', 'refusees', 'blobs', 'meta']);
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) if (!gardees.has(table.name)) await table.clear();
+    await db.blobs.bulkDelete(await db.blobs.where('etat').anyOf(['envoye', 'distant']).primaryKeys());
+    await db.meta.bulkDelete((await db.meta.toCollection().primaryKeys()).filter((cle) => !metaGardees.includes(cle)));
+  });
+}

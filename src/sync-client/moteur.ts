@@ -76,6 +76,7 @@ export class MoteurSync {
     });
     liveQuery(() => nombreRefusees(this.db)).subscribe((refusees) => this.publier({ refusees }));
     const diriger = () => {
+      this.db.coffre?.ecouter(() => void (this.db.coffre?.ouvert && this.synchroniser()));
       window.addEventListener('online', () => void this.synchroniser());
       setInterval(() => void this.synchroniser(), PERIODE_MS);
       void this.synchroniser();
@@ -100,6 +101,8 @@ export class MoteurSync {
 
   /** Never rejects: every failure, the device's storage included, is shown through the state. */
   private async cycle(): Promise<void> {
+    // Locked, the app can read neither the session nor the data (docs/chiffrement.md): the cycle waits for the code.
+    if (this.db.coffre && !this.db.coffre.ouvert) return;
     const releve: Releve = { debut: Date.now(), envoyes: 0, recus: 0, decalageHorloge: 0 };
     try {
       if (!(await lireSession(this.db))) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { attendreServiceWorker, fermerTablette, ouvrirTablette } from '../browser/chromium.ts';
 import { demarrerServeur, effacerServeur } from '../browser/serveur.ts';
 import { createTestAccount, createTestResidence, seedHouseholds } from '../../src/server/testing.ts';
@@ -15,6 +16,14 @@ type Mesures = {
 
 const MENAGES = 5000;
 const mo = (octets: number) => `${(octets / 1024 / 1024).toFixed(2).replace('.', ',')} Mo`;
+/** The code `mesures.ts` chose for the bench's tablet (the page cannot share a module with Node). */
+const CODE = '135790';
+
+/** Past the lock screen every start shows (docs/chiffrement.md). */
+async function deverrouiller(page: Page): Promise<void> {
+  await page.getByLabel('Code', { exact: true }).fill(CODE);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+}
 const ms = (n: number) => `${n.toFixed(1).replace('.', ',')} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1).replace('.', ',')}×`;
 const mediane = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
@@ -40,6 +49,7 @@ export async function bench(): Promise<Record<string, string>> {
     // The first screen's scripts are those started before the caseload first showed its results
     // (the app's mark); what loads afterwards (the sync engine…) is counted apart.
     await page.goto(serveur.url);
+    await deverrouiller(page);
     await page.locator('.carte').first().waitFor();
     await attendreServiceWorker(page);
     await page.waitForLoadState('networkidle');
@@ -57,6 +67,7 @@ export async function bench(): Promise<Record<string, string>> {
     const ko = (octets: number) => `${(octets / 1024).toFixed(1).replace('.', ',')} Ko`;
 
     await page.goto(serveur.url);
+    await deverrouiller(page);
     await page.locator('.carte').first().waitFor();
     await serveur.arreter();
     await context.setOffline(true);
@@ -66,10 +77,12 @@ export async function bench(): Promise<Record<string, string>> {
       const cdp = await context.newCDPSession(froide);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await froide.goto(serveur.url);
+      await deverrouiller(froide);
       await froide.locator('.carte').first().waitFor();
       await froide.getByLabel('Rechercher (nom, adresse, référence)').fill('martin');
       await froide.locator('.carte').first().waitFor();
-      demarrages.push(await froide.evaluate(() => performance.now()));
+      // From the code typed (the app marks it) to a usable caseload: the time the officer waits.
+      demarrages.push(await froide.evaluate(() => performance.now() - (performance.getEntriesByName('code-saisi', 'mark')[0]?.startTime ?? NaN)));
       await froide.close();
     }
     return {
@@ -80,7 +93,8 @@ export async function bench(): Promise<Record<string, string>> {
       [`Recherche dans « Mes ménages » (${m.total} ménages), p95`]: `${ms(m.rechercheP95)} (objectif ≤ 50 ms) ; ${ratio(m.rechercheP95, m.rechercheBruteP95)} une requête Dexie brute (${ms(m.rechercheBruteP95)})`,
       'Première recherche après une modification (relecture des résumés), médiane': ms(m.rechercheApresModification),
       'Enregistrement automatique d’une réponse, p95': `${ms(m.saisieP95)} (objectif ≤ 20 ms) ; ${ratio(m.saisieP95, m.putBrutP95)} un put Dexie brut (${ms(m.putBrutP95)})`,
-      'Démarrage à froid hors ligne jusqu’à la liste utilisable, CPU ×4 (médiane de 3)': `${ms(mediane(demarrages))} (objectif ≤ 1 500 ms)`,
+      'Démarrage à froid hors ligne, du code saisi à la liste utilisable, CPU ×4 (médiane de 3)': `${ms(mediane(demarrages))} (objectif ≤ 1 500 ms)`,
+      'Chiffrement au repos': 'actif pour toutes ces mesures (AES-GCM 256, clé enveloppée par PBKDF2-SHA-256 × 600 000)',
     };
   } finally {
     await fermerTablette(tablette);

@@ -6,7 +6,7 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { MOT_DE_PASSE, couperReseau, seConnecter, voirMenage1 } from './parcours.ts';
+import { couperReseau, MOT_DE_PASSE, ouvrirApp, seConnecter, voirMenage1 } from './parcours.ts';
 
 // Issue 6: a piece photographed offline keeps its pages across a reload, reaches another device of
 // the same officer with identical pages (same SHA-256), and the dossier exports as one PDF.
@@ -83,7 +83,7 @@ describe.runIf(chromiumDisponible())('le dossier administratif sur deux tablette
     await expect.poll(() => miniatures(a.page).count(), { timeout: 20_000 }).toBe(3);
     const hashes = await a.page.getByRole('list', { name: `Pages de ${PIECE}` }).locator('[data-hash]').evaluateAll((els) => els.map((e) => e.getAttribute('data-hash')));
 
-    await a.page.reload();
+    await ouvrirApp(a.page);
     await a.page.getByRole('heading', { name: /Dossier administratif/, level: 1 }).waitFor();
     await expect.poll(() => miniatures(a.page).count()).toBe(3);
     await expect.poll(() => empreintesAffichees(a.page)).toEqual(hashes);

@@ -4,6 +4,7 @@ import { chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.t
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
+import { ouvrirApp } from './parcours.ts';
 
 // An older server stored a well-formed clock that names no instant. A tablet that pulls it must
 // still save, and its next edit of the field must replace it on the server.
@@ -39,7 +40,7 @@ describe.runIf(chromiumDisponible())('une horloge impossible reçue du serveur',
 
   it('ne bloque pas la tablette, et sa modification suivante remplace la valeur sur le serveur', async () => {
     const { page } = tablette;
-    await page.goto(serveur.url);
+    await ouvrirApp(page, serveur.url);
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByLabel('Adresse électronique').fill('claire@exemple.test');
     await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attendreServiceWorker, chromiumDisponible, tuerTablette } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterOccupants, ajouterResidence, couperReseau, creerMenage } from './parcours.ts';
+import { ajouterOccupants, ajouterResidence, couperReseau, creerMenage, ouvrirApp } from './parcours.ts';
 
 const OCCUPANTS = [
   { prenom: 'Aïcha', naissance: '1984-03-12' },
@@ -22,12 +22,12 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
     tablette.page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) refus.push(m.text());
     });
-    await tablette.page.goto(b.serveur.url);
+    await ouvrirApp(tablette.page, b.serveur.url);
     await attendreServiceWorker(tablette.page);
     await ajouterResidence(tablette.page, 'Résidence des Essais');
 
     await couperReseau(tablette.context, b.serveur);
-    await tablette.page.reload();
+    await ouvrirApp(tablette.page);
     await tablette.page.getByRole('heading', { name: 'Paramètres' }).waitFor();
     await expect.poll(() => tablette.page.getByRole('status').filter({ hasText: 'Hors ligne' }).count()).toBe(1);
 
@@ -49,7 +49,7 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
 
     tablette = await b.ouvrir(tablette.dossier);
     await tablette.context.setOffline(true);
-    await tablette.page.goto(b.serveur.url);
+    await ouvrirApp(tablette.page, b.serveur.url);
     const page = tablette.page;
     await page.getByRole('link', { name: /Famille Essai/ }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '4 occupants' }).count()).toBe(1);

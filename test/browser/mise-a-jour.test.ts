@@ -5,7 +5,7 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { ajouterResidence, creerMenage, menu } from './parcours.ts';
+import { ajouterResidence, creerMenage, deverrouiller, menu, ouvrirApp } from './parcours.ts';
 
 describe.runIf(chromiumDisponible())('une nouvelle version pendant un entretien', () => {
   let serveur: Serveur;
@@ -23,7 +23,7 @@ describe.runIf(chromiumDisponible())('une nouvelle version pendant un entretien'
 
   it('est proposée sans recharger la page, puis installée au retour à la liste', async () => {
     const { page } = tablette;
-    await page.goto(serveur.url);
+    await ouvrirApp(page, serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence Mise à jour');
     await creerMenage(page, 'Famille Version');
@@ -44,6 +44,7 @@ describe.runIf(chromiumDisponible())('une nouvelle version pendant un entretien'
 
     await menu(page, 'Mes ménages').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { marqueur?: string }).marqueur ?? 'rechargée'), { timeout: 15_000 }).toBe('rechargée');
+    await deverrouiller(page);
     await page.getByRole('link', { name: /Famille Version/ }).waitFor();
     expect(await banniere.count()).toBe(0);
   });

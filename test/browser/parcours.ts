@@ -17,9 +17,38 @@ export const menu = (page: Page, nom: string) => page.getByRole('navigation', { 
 
 export const MOT_DE_PASSE = 'relogement-essai-2026';
 
+/** The officer's code on every test tablet. */
+export const CODE = '246810';
+
+/**
+ * The app is locked at every start (docs/chiffrement.md): chooses the code on a new tablet, types
+ * it afterwards, and waits for the app. Nothing to do when the app is already open.
+ */
+export async function deverrouiller(page: Page): Promise<void> {
+  const verrou = page.locator('form.verrou');
+  const application = page.locator('header.entete');
+  await verrou.or(application).first().waitFor();
+  if (!(await verrou.isVisible())) return;
+  if (await page.getByRole('heading', { name: 'Choisissez votre code' }).isVisible()) {
+    await page.getByLabel('Nouveau code').fill(CODE);
+    await page.getByLabel('Confirmez le code').fill(CODE);
+    await page.getByRole('button', { name: 'Enregistrer le code' }).click();
+  } else {
+    await page.getByLabel('Code', { exact: true }).fill(CODE);
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  }
+  await application.waitFor();
+}
+
+/** Opens the app at `url` (reloads it without one), past the lock screen. */
+export async function ouvrirApp(page: Page, url?: string): Promise<void> {
+  await (url === undefined ? page.reload() : page.goto(url));
+  await deverrouiller(page);
+}
+
 /** Logs in from the header's link; `ensuite` is what the officer waits to see afterwards. */
 export async function seConnecter(page: Page, url: string, email: string, ensuite: (page: Page) => Promise<void>): Promise<void> {
-  await page.goto(url);
+  await ouvrirApp(page, url);
   await page.getByRole('link', { name: 'Se connecter' }).click();
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE);

@@ -5,7 +5,7 @@ import { dateEnLettres, jourIso, plusJours } from '../../src/domain/index.ts';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
+import { ajouterResidence, couperReseau, creerMenage, menu, ouvrirApp } from './parcours.ts';
 
 // Offline, a household through two refused proposals, the mediation and a third one accepted to
 // the lease; everything is still there after a reload, and the papers print on one A4 page each.
@@ -47,11 +47,11 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
     tablette = await b.ouvrir();
     const page = tablette.page;
     page.setDefaultTimeout(15_000);
-    await page.goto(b.serveur.url);
+    await ouvrirApp(page, b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence des Essais');
     await couperReseau(tablette.context, b.serveur);
-    await page.reload();
+    await ouvrirApp(page);
 
     await creerMenage(page, 'Famille Propositions');
     await page.getByRole('link', { name: 'Orientation et propositions' }).click();
@@ -99,7 +99,7 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
     ];
     for (const e of etapes) await etape(page, e);
 
-    await page.reload();
+    await ouvrirApp(page);
     const le = dateEnLettres;
     for (const texte of [
       `Proposée le ${le(j(60))}`, `Avis de GTR le ${le(j(59))}`, `CALEOL du ${le(j(58))}`, `Visite le ${le(j(57))} à 10 h 30`, `Réponse du ménage le ${le(j(56))}`,

@@ -5,7 +5,7 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { MOT_DE_PASSE, ajouterResidence, creerMenage, menu, seConnecter } from './parcours.ts';
+import { ajouterResidence, creerMenage, menu, MOT_DE_PASSE, ouvrirApp, seConnecter } from './parcours.ts';
 
 // A new chargée's first day: offline, she adds a résidence, a household in it, and changes the
 // territory's rules; then she logs in and syncs. Her household reaches the server (the résidence
@@ -48,7 +48,7 @@ describe.runIf(chromiumDisponible())('une chargée qui crée une résidence sur 
 
   it('envoie son ménage, montre ce qui est refusé et pourquoi, et ne dit jamais « Synchronisé » avant la fin', async () => {
     const { page } = claire;
-    await page.goto(serveur.url);
+    await ouvrirApp(page, serveur.url);
     await attendreServiceWorker(page);
     await claire.context.setOffline(true);
     await ajouterResidence(page, 'Les Tilleuls');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterOccupants, ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
+import { ajouterOccupants, ajouterResidence, couperReseau, creerMenage, menu, ouvrirApp } from './parcours.ts';
 
 // Issue 4: offline, simulate an offer for a household, adjust the rent, save, reload; the sheet prints on one A4 page.
 describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
@@ -13,11 +13,11 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
   it('hors ligne : simule une offre, ajuste le loyer, enregistre, la retrouve après rechargement et imprime une page A4', async () => {
     tablette = await b.ouvrir(undefined, { largeur: 800, hauteur: 1280 });
     const page = tablette.page;
-    await page.goto(b.serveur.url);
+    await ouvrirApp(page, b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence des Essais');
     await couperReseau(tablette.context, b.serveur);
-    await page.reload();
+    await ouvrirApp(page);
     await page.getByRole('heading', { name: 'Paramètres' }).waitFor();
 
     // An offer typed offline.
@@ -63,7 +63,7 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
     await page.getByRole('button', { name: 'Enregistrer la simulation' }).click();
     await page.getByRole('status').filter({ hasText: 'Simulation enregistrée sur le ménage.' }).waitFor();
 
-    await page.reload();
+    await ouvrirApp(page);
     const enregistrees = page.getByRole('region', { name: 'Simulations enregistrées' });
     await expect.poll(() => enregistrees.textContent()).toMatch(/T3 — 40 boulevard de l’Union — Roubaix.*loyer 390,00\s€, reste à charge 409,00\s€/);
     // The stored offer kept its own rent.

@@ -5,7 +5,7 @@ import { plusMois } from '../../src/domain/index.ts';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
+import { ajouterResidence, couperReseau, creerMenage, menu, ouvrirApp } from './parcours.ts';
 
 // Today as the tablet (Europe/Paris) sees it.
 const AUJOURDHUI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -48,7 +48,7 @@ describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
   it('planifie les visites et l’enquête, fait la première visite hors ligne et exporte le plan en .ics', async () => {
     tablette = await b.ouvrir();
     const { page } = tablette;
-    await page.goto(b.serveur.url);
+    await ouvrirApp(page, b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence du Suivi');
     await creerMenage(page, NOM);

@@ -4,7 +4,7 @@ import { jourIso, plusMois } from '../../src/domain/index.ts';
 import { chromiumDisponible } from './chromium.ts';
 import { banc } from './banc.ts';
 import { defilementLateral, inspecter } from './inspection.ts';
-import { menu } from './parcours.ts';
+import { menu, ouvrirApp } from './parcours.ts';
 
 // Issue 12: every main screen on a tablet held upright (800×1280) passes axe-core, never scrolls
 // sideways and has touch targets of 44 px at least; held sideways (1280×800), it never scrolls
@@ -37,7 +37,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
 
   it('montre l’application sans le message de chargement, sous un en-tête compact qui ne bouge pas', async () => {
     ({ page } = await b.ouvrir(undefined, { largeur: PORTRAIT.width, hauteur: PORTRAIT.height }));
-    await page.goto(b.serveur.url);
+    await ouvrirApp(page, b.serveur.url);
     await page.getByRole('heading', { level: 1, name: 'Mes ménages' }).waitFor();
     expect(await page.getByText('Chargement de l’application…').count()).toBe(0);
     const avant = await hauteurEntete(page);
@@ -66,7 +66,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
 
   it('mène au contenu par la première tabulation, sans quitter l’écran', async () => {
     await menu(page, 'Paramètres').click();
-    await page.reload();
+    await ouvrirApp(page);
     await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
     await page.keyboard.press('Tab');
     const evitement = page.getByRole('link', { name: 'Aller au contenu' });
@@ -109,7 +109,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     await menu(page, 'Offres').click();
     await auditer('Offres');
 
-    await page.goto(menage);
+    await ouvrirApp(page, menage);
     await page.getByRole('link', { name: 'Simuler' }).click();
     await ecranAffiche(page);
     await page.getByLabel('Logement proposé', { exact: true }).selectOption({ index: 1 });
@@ -128,7 +128,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     expect(await page.getByText(/Chargement/).filter({ visible: true }).count()).toBe(0);
     await page.emulateMedia({ media: 'screen' });
 
-    await page.goto(menage);
+    await ouvrirApp(page, menage);
     await page.getByRole('button', { name: 'Compte rendu de la visite n° 1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Visite de courtoisie n° 1' }).waitFor();
     for (const [libelle, montant] of [['Nouveau loyer mensuel hors charges (€)', '512,40'], ['Charges mensuelles (€)', '148,90'], ['APL mensuelle (€)', '231,15'], ['Ressources mensuelles du ménage (€)', '1842,37']] as const) {
@@ -137,19 +137,19 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     }
     await expect.poll(() => page.getByRole('row', { name: /^Reste à charge/ }).textContent()).toMatch(/€/);
     await auditer('Visite de courtoisie');
-    await page.goto(menage);
+    await ouvrirApp(page, menage);
     await page.getByRole('button', { name: 'Enquête de satisfaction' }).click();
     await page.getByRole('heading', { level: 1, name: 'Enquête de satisfaction' }).waitFor();
     await auditer('Enquête');
 
-    await page.goto(menage);
+    await ouvrirApp(page, menage);
     await page.getByRole('link', { name: /^Dossier administratif/ }).click();
     await ecranAffiche(page);
     await page.getByRole('button', { name: 'Sans objet pour ce ménage' }).first().click();
     await page.locator('summary', { hasText: 'Dates, statut et notes' }).first().click();
     await auditer('Dossier');
 
-    await page.goto(menage);
+    await ouvrirApp(page, menage);
     await page.getByRole('link', { name: 'Orientation et propositions' }).click();
     await ecranAffiche(page);
     await page.getByLabel('Logement proposé').selectOption('reference');
@@ -159,7 +159,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     await page.getByRole('button', { name: 'Enregistrer l’avis de GTR' }).waitFor();
     await auditer('Propositions');
 
-    await page.goto(menage);
+    await ouvrirApp(page, menage);
     await page.getByRole('button', { name: /entretien/ }).click();
     await page.locator('nav.sections').waitFor();
     await auditer('Entretien — Occupants');
@@ -174,7 +174,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     const jours = await page.getByRole('heading', { level: 3 }).allInnerTexts();
     expect(jours.length).toBeGreaterThan(0);
     for (const jour of jours) expect(jour).toMatch(/^\S+ \d+(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/);
-    await page.goto(`${b.serveur.url}#/connexion`);
+    await ouvrirApp(page, `${b.serveur.url}#/connexion`);
     await auditer('Connexion');
 
     expect(problemes, problemes.join('\n')).toEqual([]);
@@ -186,7 +186,7 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     expect(await hauteurEntete(page)).toBeLessThanOrEqual(50);
     const lateral: string[] = [];
     for (const { nom, url } of ecrans) {
-      await page.goto(url);
+      await ouvrirApp(page, url);
       await ecranAffiche(page);
       lateral.push(...(await defilementLateral(page, `${nom} (paysage)`)));
     }

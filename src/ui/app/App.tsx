@@ -1,10 +1,12 @@
 import type { ComponentType } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
+import { EcranVerrou } from '../verrou/EcranVerrou.tsx';
+import { useVerrouillageInactif } from '../verrou/verrouillage.ts';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
 import { changerEspace, enDemonstration } from './espace.ts';
 import { ECRANS, lien, parametres, titre, useRoute, type Route } from './route.ts';
@@ -34,7 +36,22 @@ const allerAuContenu = (e: Event) => {
   document.getElementById('contenu')?.focus();
 };
 
+/**
+ * The lock screen in place of the whole app while the data key is not in memory (an encrypted
+ * database: not the demo space's). Locking unmounts the screens, so nothing decrypted stays on
+ * screen; the route is kept, and the officer comes back where she was.
+ */
 export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
+  const coffre = db.coffre;
+  const [ouvert, setOuvert] = useState(!coffre || coffre.ouvert);
+  // Only the lock is followed here: unlocking shows the app once the lock screen is done (the data sealed).
+  useEffect(() => coffre?.ecouter(() => coffre.ouvert || setOuvert(false)), [coffre]);
+  useVerrouillageInactif(coffre && ouvert ? db : null);
+  if (!ouvert) return <EcranVerrou db={db} onOuvert={() => setOuvert(true)} />;
+  return <Application db={db} moteur={moteur} />;
+}
+
+function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
   const route = useRoute();
   useEffect(() => {
     document.title = `${titre(route)} — Relogement`;

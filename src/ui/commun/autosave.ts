@@ -6,10 +6,15 @@ import { StockagePleinError } from '../../data/index.ts';
 const DELAI_MS = 250;
 
 const enAttente = new Set<() => Promise<void>>();
+// Saves already started: locking waits for them too, since the key they need is dropped after.
+const enCours = new Set<Promise<void>>();
 
 export async function toutEnregistrer(): Promise<void> {
-  await Promise.all([...enAttente].map((flush) => flush()));
+  await Promise.all([...[...enAttente].map((flush) => flush()), ...enCours]);
 }
+
+/** Whether some typed value is still not saved (its save failed): locking now would lose it. */
+export const saisiesNonEnregistrees = (): boolean => enAttente.size > 0;
 
 if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', () => void toutEnregistrer());
@@ -39,18 +44,27 @@ export function useAutosave<T>(valeurStockee: T, enregistrer: (v: T) => Promise<
   const flush = useRef(async () => {
     if (minuteur.current) clearTimeout(minuteur.current);
     minuteur.current = null;
-    const enCours = aEnregistrer.current;
-    if (!enCours) return;
+    const aFaire = aEnregistrer.current;
+    if (!aFaire) return;
     aEnregistrer.current = null;
     enAttente.delete(flush.current);
+    const sauvegarde = Promise.resolve().then(() => enregistrerRef.current(aFaire.v));
+    const fin = sauvegarde.then(
+      () => undefined,
+      () => undefined,
+    );
+    enCours.add(fin);
     try {
-      await enregistrerRef.current(enCours.v);
+      await sauvegarde;
       setEtat('enregistre');
       setErreur(null);
     } catch (e) {
       setEtat('erreur');
       setErreur(e instanceof StockagePleinError ? e.message : 'La saisie n’a pas pu être enregistrée ; elle reste affichée. Réessayez.');
-      if (!aEnregistrer.current) aEnregistrer.current = enCours;
+      if (!aEnregistrer.current) aEnregistrer.current = aFaire;
+      enAttente.add(flush.current);
+    } finally {
+      enCours.delete(fin);
     }
   });
 
@@ -58,7 +72,8 @@ export function useAutosave<T>(valeurStockee: T, enregistrer: (v: T) => Promise<
     if (!enSaisie.current) setValeur(valeurStockee);
   }, [valeurStockee]);
 
-  useEffect(() => () => void flush.current(), []);
+  // A field that leaves the screen makes a last try; what still fails then is no longer waited for.
+  useEffect(() => () => void flush.current().finally(() => enAttente.delete(flush.current)), []);
 
   const changer = (v: T) => {
     enSaisie.current = true;

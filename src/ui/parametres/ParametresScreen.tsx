@@ -11,6 +11,7 @@ import { ChampSaisie } from '../commun/champs.tsx';
 import { NouvelleResidence } from './NouvelleResidence.tsx';
 import { AValider } from './AValider.tsx';
 import { DatesPcdid } from './DatesPcdid.tsx';
+import { ReglageVerrou } from '../verrou/ReglageVerrou.tsx';
 import { lien } from '../app/route.ts';
 import { changerEspace, enDemonstration } from '../app/espace.ts';
 import { useRole } from '../commun/role.ts';
@@ -138,6 +139,7 @@ export default function ParametresScreen() {
           <Deconnexion />
         </Suspense>
       )}
+      {db.coffre && <ReglageVerrou />}
       {encadre && !enDemonstration() && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           <Appareils />

@@ -1,6 +1,6 @@
 import { genererDemo } from '../../../src/domain/index.ts';
 import Dexie from 'dexie';
-import { RelogementDb, enregistrerReponse, enregistrerSession, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
+import { RelogementDb, VERSIONS, choisirCode, codeChoisi, deverrouiller, enregistrerReponse, enregistrerSession, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION } from '../../../src/sync/index.ts';
@@ -8,7 +8,18 @@ import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
 
-// Runs in Chromium on the app's origin: the same database, the same code paths as the screens.
+// Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
+// encryption included (docs/chiffrement.md): the officer's database is opened with her code.
+
+/** The code the bench's tablet is locked with; the cold start types it on the lock screen (navigateur.ts). */
+const CODE_MESURES = '135790';
+
+async function baseOuverte(nom = 'relogement'): Promise<RelogementDb> {
+  const db = new RelogementDb(nom, VERSIONS, { chiffree: true });
+  if (!(await codeChoisi(db))) await choisirCode(db, CODE_MESURES, 'chiffres');
+  else if (!(await deverrouiller(db, CODE_MESURES)).ouvert) throw new Error('Code refusé.');
+  return db;
+}
 
 const AUJOURDHUI = '2026-11-23';
 const LOT = 250;
@@ -29,8 +40,7 @@ async function chronometrer(n: number, travail: (i: number) => Promise<unknown>)
 }
 
 async function remplir(nombre: number): Promise<number> {
-  const db = new RelogementDb();
-  await db.open();
+  const db = await baseOuverte();
   const debut = performance.now();
   for (let fait = 0; fait < nombre; fait += LOT) {
     const demo = genererDemo({ nombre: Math.min(LOT, nombre - fait), graine: 1000 + fait, aujourdhui: AUJOURDHUI, nouvelId: () => uuidv7(), suffixe: ` ${fait / LOT + 1}` });
@@ -51,8 +61,7 @@ async function remplir(nombre: number): Promise<number> {
 const RECHERCHES = ['martin', 'famille diallo', 'til-00', 'rue imaginaire 3', 'aïcha', 'nguyen', 'kar', 'bat. b', 'zzz introuvable', 'leroy'];
 
 async function mesurer() {
-  const db = new RelogementDb();
-  await db.open();
+  const db = await baseOuverte();
   const total = await db.resumes.count();
   const filtre = (texte: string) => ({ texte, residenceId: null, statut: null, alerte: null });
   await rechercherMenages(db, filtre('échauffement'), AUJOURDHUI);
@@ -86,7 +95,7 @@ async function mesurer() {
 
 /** A new device's first sync, against downloading the same pages and bulk-putting them in Dexie. */
 async function premiereSynchro(session: Session) {
-  const db = new RelogementDb(`premiere-synchro-${Date.now()}`);
+  const db = await baseOuverte(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
   const moteur = new MoteurSync(db);
   performance.setResourceTimingBufferSize(10_000);

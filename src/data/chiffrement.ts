@@ -1,0 +1,78 @@
+// Encryption at rest with WebCrypto only (docs/chiffrement.md): a random AES-GCM 256 data key,
+// wrapped by a key derived from the officer's code with PBKDF2-SHA256 (OWASP 2023: 600,000
+// iterations) and a salt of this device. Unwrapped, the data key is not extractable and lives in
+// memory only while the app is unlocked.
+
+export const ITERATIONS_PBKDF2 = 600_000;
+
+/** The data key as stored: useless without the officer's code. */
+export type CleEnveloppee = { sel: Uint8Array<ArrayBuffer>; iterations: number; iv: Uint8Array<ArrayBuffer>; cle: ArrayBuffer };
+
+/** A sealed value: AES-GCM of its JSON, and of each file it holds (photos of papers), with their own IV. */
+export type Scelle = { iv: Uint8Array<ArrayBuffer>; donnees: ArrayBuffer; fichiers?: Record<string, { iv: Uint8Array<ArrayBuffer>; donnees: ArrayBuffer; type: string }> };
+
+const AES = { name: 'AES-GCM', length: 256 } as const;
+const aleatoire = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+const texte = new TextEncoder();
+
+async function cleDuCode(code: string, sel: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', texte.encode(code), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: sel, iterations }, base, AES, false, ['wrapKey', 'unwrapKey']);
+}
+
+const deballer = (enveloppe: CleEnveloppee, kek: CryptoKey) =>
+  crypto.subtle.unwrapKey('raw', enveloppe.cle, kek, { name: 'AES-GCM', iv: enveloppe.iv }, AES, false, ['encrypt', 'decrypt']);
+
+/** A new data key for this device, wrapped by the code: the key to use and what to store. */
+export async function nouvelleCle(code: string, iterations = ITERATIONS_PBKDF2): Promise<{ cle: CryptoKey; enveloppe: CleEnveloppee }> {
+  const sel = aleatoire(16);
+  const iv = aleatoire(12);
+  const kek = await cleDuCode(code, sel, iterations);
+  // Extractable only to be wrapped; the key used from now on is the non-extractable unwrapped one.
+  const brute = await crypto.subtle.generateKey(AES, true, ['encrypt', 'decrypt']);
+  const enveloppe = { sel, iterations, iv, cle: await crypto.subtle.wrapKey('raw', brute, kek, { name: 'AES-GCM', iv }) };
+  return { cle: await deballer(enveloppe, kek), enveloppe };
+}
+
+/** The data key, or null when the code is not the one it was wrapped with (the GCM tag does not match). */
+export async function ouvrirCle(code: string, enveloppe: CleEnveloppee): Promise<CryptoKey | null> {
+  const kek = await cleDuCode(code, enveloppe.sel, enveloppe.iterations);
+  try {
+    return await deballer(enveloppe, kek);
+  } catch {
+    return null;
+  }
+}
+
+async function chiffrer(cle: CryptoKey, octets: BufferSource, contexte: Uint8Array<ArrayBuffer>) {
+  const iv = aleatoire(12);
+  return { iv, donnees: await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: contexte }, cle, octets) };
+}
+
+const dechiffrer = (cle: CryptoKey, { iv, donnees }: { iv: Uint8Array<ArrayBuffer>; donnees: ArrayBuffer }, contexte: Uint8Array<ArrayBuffer>) =>
+  crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: contexte }, cle, donnees);
+
+/**
+ * Seals a row. `contexte` (its table and clear keys) is authenticated with it, so a sealed payload
+ * moved to another row fails to open. Top-level Blob values are sealed as bytes.
+ */
+export async function sceller(cle: CryptoKey, valeur: Record<string, unknown>, contexte: string): Promise<Scelle> {
+  const aad = texte.encode(contexte);
+  const json: Record<string, unknown> = {};
+  const fichiers: NonNullable<Scelle['fichiers']> = {};
+  for (const [champ, v] of Object.entries(valeur)) {
+    if (v instanceof Blob) fichiers[champ] = { ...(await chiffrer(cle, await v.arrayBuffer(), aad)), type: v.type };
+    else json[champ] = v;
+  }
+  const scelle: Scelle = await chiffrer(cle, texte.encode(JSON.stringify(json)), aad);
+  if (Object.keys(fichiers).length > 0) scelle.fichiers = fichiers;
+  return scelle;
+}
+
+/** Opens what `sceller` sealed with the same key and context; rejects when either differs. */
+export async function desceller(cle: CryptoKey, scelle: Scelle, contexte: string): Promise<Record<string, unknown>> {
+  const aad = texte.encode(contexte);
+  const valeur = JSON.parse(new TextDecoder().decode(await dechiffrer(cle, scelle, aad))) as Record<string, unknown>;
+  for (const [champ, f] of Object.entries(scelle.fichiers ?? {})) valeur[champ] = new Blob([await dechiffrer(cle, f, aad)], { type: f.type });
+  return valeur;
+}

@@ -1,0 +1,195 @@
+import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { desceller, sceller } from './chiffrement.ts';
+import type { Scelle } from './chiffrement.ts';
+
+// The one place where rows are encrypted and decrypted (docs/chiffrement.md): a Dexie middleware
+// at the bottom of the stack, so every path that reads or writes the tables (the write path, the
+// sync's pulls, the summaries, the blobs, migrations) goes through it and sees clear rows.
+// Stored rows keep in clear only their keys and indexed fields (ids, sync metadata, statuses,
+// dates), none of which holds a name or an amount; the rest is in `__chiffre`.
+
+/** Tables that hold nothing personal: reference data of the territory and interview positions. */
+const TABLES_EN_CLAIR: ReadonlySet<string> = new Set(['operations', 'residences', 'parametres', 'offres', 'baremes', 'reprises']);
+/** The few `meta` rows holding personal data (the session's token and profile, the team's names); the others are counters and clocks. */
+const META_CHIFFREES: ReadonlySet<unknown> = new Set(['session', 'equipe']);
+
+/** Whether the middleware seals (some) rows of this table. */
+export const estTableChiffree = (table: string) => !TABLES_EN_CLAIR.has(table);
+
+const CHAMP = '__chiffre';
+type LigneScellee = Record<string, unknown> & { [CHAMP]: Scelle };
+const estScellee = (v: unknown): v is LigneScellee => typeof v === 'object' && v !== null && CHAMP in v;
+const aChiffrer = (table: string, ligne: unknown) =>
+  !TABLES_EN_CLAIR.has(table) && (table !== 'meta' || META_CHIFFREES.has((ligne as { key?: unknown } | null)?.key));
+
+/** A write or a read of personal data while the app is locked: nothing is written or shown in clear. */
+export class VerrouilleError extends Error {
+  constructor() {
+    super('L’application est verrouillée : saisissez votre code pour continuer.');
+    this.name = 'VerrouilleError';
+  }
+}
+
+/** The data key while unlocked; listeners learn of every lock and unlock. */
+export class Coffre {
+  private cle: CryptoKey | null = null;
+  private readonly ecouteurs = new Set<() => void>();
+
+  get ouvert(): boolean {
+    return this.cle !== null;
+  }
+
+  exiger(): CryptoKey {
+    if (!this.cle) throw new VerrouilleError();
+    return this.cle;
+  }
+
+  ouvrir(cle: CryptoKey): void {
+    this.cle = cle;
+    this.ecouteurs.forEach((f) => f());
+  }
+
+  fermer(): void {
+    this.cle = null;
+    this.ecouteurs.forEach((f) => f());
+  }
+
+  ecouter(f: () => void): () => void {
+    this.ecouteurs.add(f);
+    return () => this.ecouteurs.delete(f);
+  }
+}
+
+/**
+ * Keeps an IndexedDB transaction alive while WebCrypto works (it is not an IndexedDB request, so
+ * the transaction would commit meanwhile), by chaining point lookups; resolves inside a request's
+ * success callback, where the transaction accepts the next request (as Dexie.waitFor does).
+ */
+function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
+  const idb = trans as unknown as IDBTransaction;
+  return new Promise((resolve, reject) => {
+    let fin: (() => void) | null = null;
+    travail.then(
+      (v) => (fin = () => resolve(v)),
+      (e: unknown) => (fin = () => reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+    const tourner = () => {
+      if (fin) return fin();
+      // A point lookup of a key no row has: counting would read the whole store at every turn.
+      const requete = idb.objectStore(table).get(-Infinity);
+      requete.onsuccess = tourner;
+      requete.onerror = () => reject(requete.error ?? new Error('Transaction interrompue pendant le chiffrement.'));
+    };
+    tourner();
+  });
+}
+
+const cheminsDe = (index: DBCoreIndex) => (index.keyPath === null ? [] : typeof index.keyPath === 'string' ? [index.keyPath] : index.keyPath);
+
+function tableChiffree(table: DBCoreTable, coffre: Coffre): DBCoreTable {
+  const nom = table.name;
+  const { primaryKey, indexes } = table.schema;
+  const enClair = [...new Set([...cheminsDe(primaryKey), ...indexes.flatMap(cheminsDe)])];
+  // An auto-incremented key is not known when the row is sealed: it is not part of its context.
+  const duContexte = primaryKey.autoIncrement ? enClair.filter((c) => !cheminsDe(primaryKey).includes(c)) : enClair;
+  const contexte = (ligne: Record<string, unknown>) => `${nom}|${JSON.stringify(duContexte.map((c) => ligne[c] ?? null))}`;
+
+  async function scellerLigne(cle: CryptoKey, ligne: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const stockee: Record<string, unknown> = {};
+    for (const c of enClair) if (ligne[c] !== undefined) stockee[c] = ligne[c];
+    stockee[CHAMP] = await sceller(cle, ligne, contexte(ligne));
+    return stockee;
+  }
+
+  async function ouvrirLigne(cle: CryptoKey, stockee: LigneScellee): Promise<Record<string, unknown>> {
+    const { [CHAMP]: scelle, ...cles } = stockee;
+    return Object.assign(await desceller(cle, scelle, contexte(cles)), cles);
+  }
+
+  /** Rows as stored, opened; rows still in clear (before the first unlock after the update) pass as they are. */
+  function ouvrirToutes(trans: DBCoreTransaction, stockees: unknown[]): Promise<unknown[]> | unknown[] {
+    if (!stockees.some(estScellee)) return stockees;
+    const cle = coffre.exiger();
+    return garderVivante(trans, nom, Promise.all(stockees.map((v) => (estScellee(v) ? ouvrirLigne(cle, v) : v))));
+  }
+
+  function curseurOuvrant(curseur: DBCoreCursor): DBCoreCursor {
+    let valeur: unknown;
+    const ouvrant: DBCoreCursor = {
+      get trans() {
+        return curseur.trans;
+      },
+      get key(): unknown {
+        return curseur.key;
+      },
+      get primaryKey(): unknown {
+        return curseur.primaryKey;
+      },
+      get value() {
+        return valeur;
+      },
+      get done() {
+        return curseur.done;
+      },
+      continue: (cle?: unknown) => curseur.continue(cle),
+      continuePrimaryKey: (cle: unknown, primaire: unknown) => curseur.continuePrimaryKey(cle, primaire),
+      advance: (n: number) => curseur.advance(n),
+      stop: (v?: unknown) => curseur.stop(v),
+      fail: (e: Error) => curseur.fail(e),
+      next() {
+        let encore = 1;
+        return this.start(() => (encore-- ? this.continue() : this.stop())).then(() => this);
+      },
+      // Each position is opened before the consumer sees it; the cursor waits meanwhile.
+      start: (suite: () => void) =>
+        curseur.start(() => {
+          const brute: unknown = curseur.value;
+          if (!estScellee(brute)) {
+            valeur = brute;
+            return suite();
+          }
+          garderVivante(curseur.trans, nom, ouvrirLigne(coffre.exiger(), brute)).then(
+            (v) => {
+              valeur = v;
+              try {
+                suite();
+              } catch (e) {
+                curseur.fail(e as Error);
+              }
+            },
+            (e: Error) => curseur.fail(e),
+          );
+        }),
+    };
+    return ouvrant;
+  }
+
+  return {
+    ...table,
+    mutate(req) {
+      if ((req.type !== 'add' && req.type !== 'put') || !req.values.some((v) => aChiffrer(nom, v))) return table.mutate(req);
+      const cle = coffre.exiger();
+      const valeurs = Promise.all(req.values.map((v: Record<string, unknown>) => (aChiffrer(nom, v) ? scellerLigne(cle, v) : v)));
+      return garderVivante(req.trans, nom, valeurs).then((values) => table.mutate({ ...req, values }));
+    },
+    get: (req) => table.get(req).then(async (v: unknown) => (await ouvrirToutes(req.trans, [v]))[0]),
+    getMany: (req) => table.getMany(req).then((v) => ouvrirToutes(req.trans, v)),
+    query: (req) =>
+      table.query(req).then(async (reponse) => (req.values ? { ...reponse, result: await ouvrirToutes(req.trans, reponse.result) } : reponse)),
+    openCursor: (req) => table.openCursor(req).then((c) => (c && req.values ? curseurOuvrant(c) : c)),
+  };
+}
+
+/** The middleware of a database whose personal rows are sealed with the coffre's key. */
+export function middlewareChiffrement(coffre: Coffre): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'chiffrement',
+    // Below Dexie's own middlewares (the lowest is -1): they and every caller see clear rows.
+    level: -2,
+    create: (bas) => ({
+      ...bas,
+      table: (nom) => (estTableChiffree(nom) ? tableChiffree(bas.table(nom), coffre) : bas.table(nom)),
+    }),
+  };
+}
