@@ -7,10 +7,12 @@ import type {
   Mediation,
   Menage,
   Offre,
+  OffrePartagee,
   Operation,
   Orientation,
   PieceDossier,
   Personne,
+  Positionnement,
   Proposition,
   ReglagesTerritoire,
   Residence,
@@ -158,6 +160,8 @@ export const VERSIONS: readonly VersionSchema[] = [
       await tx.table<MetaRow>('meta').delete('changesRefusees');
     },
   },
+  // The offers pooled in the territory and the households positioned on them.
+  { numero: 10, stores: { offresPartagees: 'id', positionnements: 'id, offreId, menageId' } },
 ];
 
 /** A change the server refused for good, kept until the officer retries, exports or drops it. */
@@ -189,6 +193,8 @@ export class RelogementDb extends Dexie {
   declare pieces: Table<PieceDossier, string>;
   declare blobs: Table<BlobLocal, string>;
   declare refusees: Table<ChangeRefusee, string>;
+  declare offresPartagees: Table<OffrePartagee, string>;
+  declare positionnements: Table<Positionnement, string>;
 
   constructor(name = 'relogement', versions: readonly VersionSchema[] = VERSIONS) {
     super(name);

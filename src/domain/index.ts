@@ -15,3 +15,4 @@ export * from './proposition/index.ts';
 export * from './territoire/index.ts';
 export * from './dossier/index.ts';
 export * from './simulation-menage/index.ts';
+export * from './partenariat/index.ts';

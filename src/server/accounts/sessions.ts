@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Profile } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
-import { profileColumns, toProfile } from './profiles.ts';
+import { profileColumns, profileJoins, toProfile } from './profiles.ts';
 import type { ProfileRow } from './profiles.ts';
 
 // Sessions are random tokens; the database keeps only their hash, an expiry that slides with use
@@ -27,7 +27,7 @@ export async function userOfSession(db: Sql, token: string): Promise<Profile | n
   if (!TOKEN_PATTERN.test(token)) return null;
   const hash = hashToken(token);
   const [row] = await db.query<ProfileRow & { expires_at: Date }>(
-    `select ${profileColumns}, s.expires_at from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id
+    `select ${profileColumns}, s.expires_at from sessions s join users u on u.id = s.user_id ${profileJoins}
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
     [hash],
   );
