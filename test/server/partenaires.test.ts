@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pulledFields } from '../../src/sync/index.ts';
 import type { PullResponse } from '../../src/sync/index.ts';
+import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { pullAll, pushChanges } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { backends, useDatabase } from './harness.ts';
@@ -15,6 +16,36 @@ const fieldsOf = (pages: PullResponse[], table: string, id: string) =>
 for (const backend of backends()) {
   describe(`territoire et partenaires (${backend.name})`, () => {
     const storage = useDatabase(backend);
+
+    it('creates territories and attaches organisations as the admin commands do', async () => {
+      const db = storage.db;
+      await createTerritory(db, 'Programme de Bellevue', 'programme');
+      await expect(createTerritory(db, 'Programme de Bellevue', 'programme')).rejects.toThrow('Le territoire « Programme de Bellevue » existe déjà.');
+      await expect(createTerritory(db, 'Ailleurs', 'region')).rejects.toThrow('Type de territoire inconnu : metropole ou programme.');
+      await expect(createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Inconnu')).rejects.toThrow(/Territoire « Inconnu » introuvable/);
+      await createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Programme de Bellevue');
+      await createOrganisation(db, 'Action Logement Bellevue', 'action_logement');
+      expect(await attachOrganisation(db, 'Action Logement Bellevue', 'Programme de Bellevue')).toEqual({ organisation: 'Action Logement Bellevue', territory: 'Programme de Bellevue' });
+      const [row] = await db.query<{ n: number }>(`select count(*)::int as n from organisations o join territories t on t.id = o.territory_id where t.name = 'Programme de Bellevue'`);
+      expect(row?.n).toBe(2);
+    });
+
+    it('shows the demolishing landlord the proposal made to its household and the reply (charte step 11)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: t.demolisseur.profile.organisation.id, consentements: { bailleurs: { accorde: true, date: '2026-01-10' } } });
+      await envoyer(t.app, mous);
+      mous.edit('positionnements', positionId, 'reponseMenage', 'acceptee');
+      mous.edit('positionnements', positionId, 'reponseMenageLe', '2026-03-27');
+      await envoyer(t.app, mous);
+      const copie = fieldsOf((await pullAll(t.app, t.demolisseurPartenaire.token)).pages, 'positionnements', positionId);
+      expect(copie).toMatchObject({ offreId: logement.id, bailleurOrigineId: t.demolisseur.profile.organisation.id, reponseMenage: 'acceptee', reponseMenageLe: '2026-03-27' });
+      expect(copie.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+    });
 
     it('keeps pooled offers and positions within their territory', async () => {
       const t = await territoire(storage.db);
