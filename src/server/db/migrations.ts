@@ -299,6 +299,17 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
 ];
 
 /**
+ * Applies one step alone, out of order: for tests that check an older step on the data it meets
+ * with today's code, which needs the later steps it relies on that do not depend on that step.
+ */
+export async function applyStep(db: Database, id: number): Promise<void> {
+  const step = MIGRATIONS.find((m) => m.id === id);
+  if (!step) throw new Error(`Unknown migration ${id}`);
+  await db.exec(step.sql);
+  await db.query('insert into migrations (id, name) values ($1, $2)', [step.id, step.name]);
+}
+
+/**
  * Applies the missing steps, up to step `until` (all by default: tests stop earlier to check a
  * step on the data it meets); safe when several instances start at once (table lock).
  */
