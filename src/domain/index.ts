@@ -19,3 +19,4 @@ export * from './demenagement/index.ts';
 export * from './reunion/index.ts';
 export * from './changement-situation/index.ts';
 export * from './pilotage/index.ts';
+export * from './partenariat/index.ts';

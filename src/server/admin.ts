@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createOrganisation, createUser, disableUser, enableUser, findUserByEmail, listUsers, resetPassword } from './accounts/accounts.ts';
+import { attachOrganisation, createOrganisation, createTerritory, createUser, disableUser, enableUser, findUserByEmail, listUsers, resetPassword } from './accounts/accounts.ts';
 import { revokeUserSessions } from './accounts/sessions.ts';
 import type { Database } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
@@ -15,8 +15,10 @@ import { expiredHouseholds } from './protection/retention.ts';
 // or PGlite in DATA_DIR, which must not be open in a running server at the same time).
 
 const USAGE = `Commandes :
-  create-org <nom> [--type bailleur|mous|ville|metropole]
-  create-user --org <nom> --email <adresse> --role <chargé|encadrant|administrateur> [--name <nom affiché>]
+  create-territory <nom> --type metropole|programme
+  create-org <nom> [--type bailleur|mous|ville|metropole|etat|action_logement|plateforme] [--territory <nom>]
+  attach-org --org <nom> --territory <nom>
+  create-user --org <nom> --email <adresse> --role <chargé|encadrant|administrateur|partenaire> [--name <nom affiché>]
     (le mot de passe est demandé sans s’afficher, ou lu sur l’entrée standard)
   revoke-sessions --email <adresse>
   list-users [--org <nom>]
@@ -34,11 +36,23 @@ const PASSWORD_ARGUMENT = 'L’option --password n’est plus acceptée : le mot
 type Command = (db: Database, args: string[]) => Promise<string>;
 
 const COMMANDS: Record<string, Command> = {
-  'create-org': async (db, args) => {
+  'create-territory': async (db, args) => {
     const { values, positionals } = parseArgs({ args, options: { type: { type: 'string' } }, allowPositionals: true });
+    if (!values.type) throw new HttpError(400, `Option --type manquante.\n${USAGE}`);
+    const territory = await createTerritory(db, positionals.join(' '), values.type);
+    return `Territoire « ${territory.name} » créé.`;
+  },
+  'create-org': async (db, args) => {
+    const { values, positionals } = parseArgs({ args, options: { type: { type: 'string' }, territory: { type: 'string' } }, allowPositionals: true });
     const name = positionals.join(' ');
-    const org = await createOrganisation(db, name, values.type ?? null);
-    return `Organisation « ${org.name} » créée.`;
+    const org = await createOrganisation(db, name, values.type ?? null, values.territory ?? null);
+    return `Organisation « ${org.name} » créée${values.territory ? ` dans le territoire « ${values.territory.trim()} »` : ''}.`;
+  },
+  'attach-org': async (db, args) => {
+    const { values } = parseArgs({ args, options: { org: { type: 'string' }, territory: { type: 'string' } } });
+    if (!values.org || !values.territory) throw new HttpError(400, `Options manquantes.\n${USAGE}`);
+    const done = await attachOrganisation(db, values.org, values.territory);
+    return `Organisation « ${done.organisation} » rattachée au territoire « ${done.territory} ».`;
   },
   'create-user': async (db, args) => {
     const { values } = parseArgs({

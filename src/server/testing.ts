@@ -49,10 +49,10 @@ const accountHashes = new Map<string, Promise<string>>();
  */
 export async function createTestAccount(
   db: Database,
-  options: { organisation: string; role: Role; name?: string; email?: string; password?: string },
+  options: { organisation: string; role: Role; name?: string; email?: string; password?: string; kind?: string; territory?: string },
 ): Promise<TestAccount> {
   const [org] = await db.query('select 1 from organisations where name = $1', [options.organisation]);
-  if (!org) await createOrganisation(db, options.organisation);
+  if (!org) await createOrganisation(db, options.organisation, options.kind ?? null, options.territory ?? null);
   const password = options.password ?? 'mot de passe de test';
   let hash = accountHashes.get(password);
   if (!hash) accountHashes.set(password, (hash = hashPassword(password, { N: 1024, r: 8, p: 1 })));

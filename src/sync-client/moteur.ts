@@ -214,6 +214,8 @@ export class MoteurSync {
       if (lot.length === 0) return;
       try {
         const reponse = await this.api.pousser({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: lot });
+        // Overruled changes are shown with the server's reason, as refused ones are, before the rest is acknowledged.
+        if (reponse.overruled.length > 0) await mettreDeCote(this.db, reponse.overruled);
         await acquitter(this.db, reponse.ackedChangeIds);
         releve.envoyes += reponse.ackedChangeIds.length;
         await enregistrerConflits(this.db, reponse.conflicts);

@@ -14,12 +14,21 @@ export const MAX_PULL_LIMIT = 5000;
 /** A clock further ahead of the server's time than this is refused (Actual Budget's maxDrift). */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
-export const ROLES = ['chargé', 'encadrant', 'administrateur'] as const;
-export const roleSchema = z.enum(ROLES, { message: 'Rôle inconnu : chargé, encadrant ou administrateur.' });
+/** `partenaire`: a user of a landlord, a réservataire or a collectivité, who sees only what its territory submits to it. */
+export const ROLES = ['chargé', 'encadrant', 'administrateur', 'partenaire'] as const;
+export const roleSchema = z.enum(ROLES, { message: 'Rôle inconnu : chargé, encadrant, administrateur ou partenaire.' });
 export type Role = z.infer<typeof roleSchema>;
 
-export const ORGANISATION_KINDS = ['bailleur', 'mous', 'ville', 'metropole'] as const;
-export const organisationKindSchema = z.enum(ORGANISATION_KINDS, { message: 'Type d’organisation inconnu : bailleur, mous, ville ou metropole.' });
+/** `ville` and `metropole` are the collectivités; `plateforme` is a relocation platform (as in Marseille). */
+export const ORGANISATION_KINDS = ['bailleur', 'mous', 'ville', 'metropole', 'etat', 'action_logement', 'plateforme'] as const;
+export const organisationKindSchema = z.enum(ORGANISATION_KINDS, {
+  message: 'Type d’organisation inconnu : bailleur, mous, ville, metropole, etat, action_logement ou plateforme.',
+});
+export type OrganisationKind = z.infer<typeof organisationKindSchema>;
+
+/** A métropole, or one town's renewal programme: nothing crosses its border. */
+export const TERRITORY_KINDS = ['metropole', 'programme'] as const;
+export const territoryKindSchema = z.enum(TERRITORY_KINDS, { message: 'Type de territoire inconnu : metropole ou programme.' });
 
 export const errorSchema = z.object({
   error: z.string(),
@@ -47,7 +56,13 @@ export const profileSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
-  organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: organisationKindSchema.nullable() }),
+  organisation: z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    kind: organisationKindSchema.nullable(),
+    /** Profiles saved before territories had none. */
+    territory: z.object({ id: z.string().uuid(), name: z.string() }).nullable().default(null),
+  }),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -93,6 +108,12 @@ export const pushResponseSchema = z.object({
   /** Every change id of the request, new or replayed: the device may drop them from its outbox. */
   ackedChangeIds: z.array(z.string()),
   conflicts: z.array(conflictSchema),
+  /**
+   * Changes acknowledged but overruled by the server (a fourth designation on an offer, a household
+   * designated twice): the value it kept comes back at the next pull; the device sets the change
+   * aside with the reason, like a refused one. Older servers send none.
+   */
+  overruled: z.array(z.object({ changeId: z.string(), error: z.string() })).default([]),
   serverTime: z.string(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;

@@ -8,11 +8,13 @@ import {
   entretienSchema,
   mediationSchema,
   menageSchema,
+  offrePartageeSchema,
   offreSchema,
   operationSchema,
   orientationSchema,
   personneSchema,
   pieceDossierSchema,
+  positionnementSchema,
   propositionSchema,
   reglagesTerritoireSchema,
   residenceSchema,
@@ -25,8 +27,9 @@ import { sameJson } from './json.ts';
 import type { Role } from './protocol.ts';
 
 // Every synced entity, with the zod schema that validates it on the device, on the wire and on
-// the server, and the properties that are maps merged entry by entry.
-type TableDef = { schema: z.ZodObject; mapFields: readonly string[]; menageKey: 'id' | 'menageId' | null };
+// the server, and the properties that are maps merged entry by entry. `pooled` tables are shared
+// across the organisations of a territory (docs/droits-partenaires.md).
+type TableDef = { schema: z.ZodObject; mapFields: readonly string[]; menageKey: 'id' | 'menageId' | null; pooled?: true };
 
 export const SYNCED_TABLES = {
   operations: { schema: operationSchema, mapFields: [], menageKey: null },
@@ -48,10 +51,14 @@ export const SYNCED_TABLES = {
   reunions: { schema: reunionSchema, mapFields: [], menageKey: null },
   decisionsReunion: { schema: decisionReunionSchema, mapFields: [], menageKey: 'menageId' },
   changementsSituation: { schema: changementSituationSchema, mapFields: [], menageKey: 'menageId' },
+  offresPartagees: { schema: offrePartageeSchema, mapFields: [], menageKey: null, pooled: true },
+  positionnements: { schema: positionnementSchema, mapFields: ['avis'], menageKey: 'menageId', pooled: true },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const isSyncedTable = (t: string): t is SyncedTable => Object.hasOwn(SYNCED_TABLES, t);
+/** Tables shared by the organisations of a territory rather than kept within one. */
+export const isPooledTable = (t: SyncedTable): boolean => 'pooled' in SYNCED_TABLES[t];
 
 /**
  * Reference tables a chargé may propose records in: the server keeps them with `aValider` until

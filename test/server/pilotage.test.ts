@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { agregatsSeulement, calculerPilotage, filtresPilotageSchema, type DonneesPilotage } from '../../src/domain/index.ts';
-import { createOrganisation } from '../../src/server/accounts/accounts.ts';
+import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { createTestAccount, seedRecords, type TestAccount } from '../../src/server/testing.ts';
@@ -53,7 +53,10 @@ for (const backend of backends()) {
       const b = suiviPar(ORGANISATION_B, sofia);
       await charger(db, encA, a);
       await charger(db, encB, b);
-      await createOrganisation(db, `Métropole ${suffixe}`, 'metropole');
+      // The métropole reads its territory's organisations: the two landlords are attached to it.
+      await createTerritory(db, `Territoire ${suffixe}`, 'metropole');
+      await createOrganisation(db, `Métropole ${suffixe}`, 'metropole', `Territoire ${suffixe}`);
+      for (const org of [`Habitat Nord ${suffixe}`, `Logis Sud ${suffixe}`]) await attachOrganisation(db, org, `Territoire ${suffixe}`);
       const metropole = await createTestAccount(db, { organisation: `Métropole ${suffixe}`, role: 'encadrant' });
       return { app: await buildApp({ db }), a, b, encA, claire, encB, metropole };
     }

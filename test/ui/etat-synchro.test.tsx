@@ -90,7 +90,7 @@ describe('adding a résidence', () => {
     const db = new RelogementDb(`ui-residence-${Math.random().toString(36).slice(2)}`);
     render(<BaseContext.Provider value={db}><NouvelleResidence /></BaseContext.Provider>);
     expect(await screen.findByRole('button', { name: 'Ajouter la résidence' })).toBeTruthy();
-    await enregistrerSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: '0190a000-0000-7000-8000-0000000000f1', email: 'c@exemple.fr', name: 'Claire', role: 'chargé', organisation: { id: '0190a000-0000-7000-8000-0000000000f2', name: 'Bailleur', kind: null } } });
+    await enregistrerSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: '0190a000-0000-7000-8000-0000000000f1', email: 'c@exemple.fr', name: 'Claire', role: 'chargé', organisation: { id: '0190a000-0000-7000-8000-0000000000f2', name: 'Bailleur', kind: null, territory: null } } });
     expect(await screen.findByRole('button', { name: 'Proposer la résidence' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Proposer une résidence' })).toBeTruthy();
     await db.delete();

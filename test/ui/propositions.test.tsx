@@ -74,7 +74,7 @@ describe('the papers’ heading', () => {
 
   it('names the signed-in user’s organisation', async () => {
     const { db, menage } = await preparer();
-    const user = { id: '0190a000-0000-7000-8000-000000000001', email: 'claire@exemple.fr', name: 'Claire', role: 'chargé' as const, organisation: { id: '0190a000-0000-7000-8000-000000000002', name: 'Habitat du Nord', kind: 'bailleur' as const } };
+    const user = { id: '0190a000-0000-7000-8000-000000000001', email: 'claire@exemple.fr', name: 'Claire', role: 'chargé' as const, organisation: { id: '0190a000-0000-7000-8000-000000000002', name: 'Habitat du Nord', kind: 'bailleur' as const, territory: null } };
     await enregistrerSession(db, { token: 'jeton', expiresAt: '2099-01-01T00:00:00.000Z', user });
     afficherComparaison(db, menage.id);
     const entete = await screen.findByRole('banner');

@@ -1,24 +1,60 @@
 import { randomUUID } from 'node:crypto';
-import { organisationKindSchema, roleSchema } from '../../sync/index.ts';
+import { organisationKindSchema, roleSchema, territoryKindSchema } from '../../sync/index.ts';
 import type { Profile, Role } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
-import { profileColumns, toProfile } from './profiles.ts';
+import { profileColumns, profileJoins, toProfile } from './profiles.ts';
 import type { ProfileRow } from './profiles.ts';
 
-// Organisations (landlord, MOUS operator, city, metropolis) and their users.
+// Territories, their organisations (landlord, MOUS operator, collectivité, State, Action
+// Logement, relocation platform) and their users.
 
-export async function createOrganisation(db: Sql, name: string, kind: string | null = null): Promise<{ id: string; name: string }> {
+const cleanName = (name: string, what: string): string => {
   const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 200) throw new HttpError(400, 'Nom d’organisation vide ou trop long (200 caractères au plus).');
+  if (trimmed === '' || trimmed.length > 200) throw new HttpError(400, `Nom ${what} vide ou trop long (200 caractères au plus).`);
+  return trimmed;
+};
+
+export async function createTerritory(db: Sql, name: string, kind: string): Promise<{ id: string; name: string }> {
+  const trimmed = cleanName(name, 'de territoire');
+  const parsedKind = territoryKindSchema.safeParse(kind);
+  if (!parsedKind.success) throw new HttpError(400, parsedKind.error.issues[0]?.message ?? 'Type de territoire inconnu.');
+  const [existing] = await db.query('select 1 from territories where name = $1', [trimmed]);
+  if (existing) throw new HttpError(409, `Le territoire « ${trimmed} » existe déjà.`);
+  const id = randomUUID();
+  await db.query('insert into territories (id, name, kind) values ($1, $2, $3)', [id, trimmed, parsedKind.data]);
+  return { id, name: trimmed };
+}
+
+/**
+ * Attaches an organisation to a territory. One that already wrote pooled records in another
+ * territory stays there: moving it would carry them across the border.
+ */
+export async function attachOrganisation(db: Sql, organisation: string, territory: string): Promise<{ organisation: string; territory: string }> {
+  const [org] = await db.query<{ id: string; territory_id: string | null }>('select id, territory_id from organisations where name = $1', [organisation.trim()]);
+  if (!org) throw new HttpError(404, `Organisation « ${organisation} » introuvable : créez-la d’abord (create-org).`);
+  const [terr] = await db.query<{ id: string; name: string }>('select id, name from territories where name = $1', [territory.trim()]);
+  if (!terr) throw new HttpError(404, `Territoire « ${territory} » introuvable : créez-le d’abord (create-territory).`);
+  if (org.territory_id !== null && org.territory_id !== terr.id) {
+    const [pooled] = await db.query('select 1 from records where org_id = $1 and territory_id is not null limit 1', [org.id]);
+    if (pooled) throw new HttpError(409, `L’organisation « ${organisation.trim()} » a déjà publié ou positionné dans un autre territoire : elle ne peut pas en changer.`);
+  }
+  await db.query('update organisations set territory_id = $1 where id = $2', [terr.id, org.id]);
+  return { organisation: organisation.trim(), territory: terr.name };
+}
+
+export async function createOrganisation(db: Sql, name: string, kind: string | null = null, territory: string | null = null): Promise<{ id: string; name: string }> {
+  const trimmed = cleanName(name, 'd’organisation');
   const parsedKind = kind === null ? null : organisationKindSchema.safeParse(kind);
-  if (parsedKind?.success === false) throw new HttpError(400, 'Type d’organisation inconnu : bailleur, mous, ville ou metropole.');
+  if (parsedKind?.success === false) throw new HttpError(400, parsedKind.error.issues[0]?.message ?? 'Type d’organisation inconnu.');
   const [existing] = await db.query('select 1 from organisations where name = $1', [trimmed]);
   if (existing) throw new HttpError(409, `L’organisation « ${trimmed} » existe déjà.`);
+  const [terr] = territory === null ? [null] : await db.query<{ id: string }>('select id from territories where name = $1', [territory.trim()]);
+  if (terr === undefined) throw new HttpError(404, `Territoire « ${territory} » introuvable : créez-le d’abord (create-territory).`);
   const id = randomUUID();
-  await db.query('insert into organisations (id, name, kind) values ($1, $2, $3)', [id, trimmed, parsedKind?.data ?? null]);
+  await db.query('insert into organisations (id, name, kind, territory_id) values ($1, $2, $3, $4)', [id, trimmed, parsedKind?.data ?? null, terr?.id ?? null]);
   return { id, name: trimmed };
 }
 
@@ -31,7 +67,7 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   const email = user.email.trim().toLowerCase();
   if (!emailPattern.test(email) || email.length > 254) throw new HttpError(400, `Adresse électronique invalide : ${user.email}`);
   const role = roleSchema.safeParse(user.role);
-  if (!role.success) throw new HttpError(400, 'Rôle inconnu : chargé, encadrant ou administrateur.');
+  if (!role.success) throw new HttpError(400, role.error.issues[0]?.message ?? 'Rôle inconnu.');
   const weak = passwordHash === undefined ? passwordProblem(user.password, email) : null;
   if (weak !== null) throw new HttpError(400, weak);
   const [org] = await db.query<{ id: string }>('select id from organisations where name = $1', [user.organisation.trim()]);
@@ -56,7 +92,7 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   return profile;
 }
 
-const profileQuery = `select ${profileColumns}, u.password_hash from users u join organisations o on o.id = u.organisation_id`;
+const profileQuery = `select ${profileColumns}, u.password_hash from users u ${profileJoins}`;
 
 export async function findProfile(db: Sql, userId: string): Promise<Profile | null> {
   const [row] = await db.query<ProfileRow>(`${profileQuery} where u.id = $1`, [userId]);
@@ -64,7 +100,7 @@ export async function findProfile(db: Sql, userId: string): Promise<Profile | nu
 }
 
 export async function findLogin(db: Sql, email: string): Promise<{ profile: Profile; passwordHash: string; disabled: boolean } | null> {
-  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(`select ${profileColumns}, u.password_hash, u.disabled_at from users u join organisations o on o.id = u.organisation_id where u.email = $1`, [email.trim().toLowerCase()]);
+  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(`select ${profileColumns}, u.password_hash, u.disabled_at from users u ${profileJoins} where u.email = $1`, [email.trim().toLowerCase()]);
   return row ? { profile: toProfile(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
 }
 

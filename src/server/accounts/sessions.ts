@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Profile } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
-import { profileColumns, toProfile } from './profiles.ts';
+import { profileColumns, profileJoins, toProfile } from './profiles.ts';
 import type { ProfileRow } from './profiles.ts';
 
 // Sessions are random tokens; the database keeps only their hash, an idle expiry that slides with
@@ -38,7 +38,7 @@ export async function userOfSession(db: Sql, token: string, deviceId: string | n
   if (!TOKEN_PATTERN.test(token)) return null;
   const hash = hashToken(token);
   const [row] = await db.query<ProfileRow & { expires_at: Date; device_id: string | null }>(
-    `select ${profileColumns}, s.expires_at, s.device_id from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id
+    `select ${profileColumns}, s.expires_at, s.device_id from sessions s join users u on u.id = s.user_id ${profileJoins}
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null
        and s.created_at + make_interval(days => ${ABSOLUTE_DAYS}) > now()`,
     [hash],

@@ -9,7 +9,7 @@ import type { Params } from '../db/params.ts';
 // sequence from which she has seen it without a break: a pull whose checkpoint is older re-sends
 // the whole household.
 
-export const seesWholeOrganisation = (actor: Profile) => actor.role !== 'chargé';
+export const seesWholeOrganisation = (actor: Profile) => actor.role === 'encadrant' || actor.role === 'administrateur';
 
 /** SQL selecting (menage_id, granted) for the households a chargé follows. */
 function followedHouseholds(actor: Profile, p: Params): string {
@@ -33,21 +33,61 @@ function followedHouseholds(actor: Profile, p: Params): string {
 export type Visibility = {
   /** Common table expressions to put after `with` (ending with a comma), possibly empty. */
   ctes: string;
-  /** A condition on records aliased `r`: the actor may see them. */
+  /** A condition on records aliased `r` (org_id, menage_id, tbl, territory_id): the actor may see them. */
   where: string;
+  /** A condition on a field named by the SQL expression `field` of a visible record `r`: the actor may see its value. */
+  fieldVisible: (field: string) => string;
   /** The name of the CTE of followed households (menage_id, granted), null when all are seen. */
   followed: string | null;
 };
+
+// Pooled records (offers and positions of the territory) are seen by every organisation of the
+// territory, and only by them. A position's named sheet is left out of the payload of whoever is
+// not the household's own team, unless the household agreed to share its situation with that
+// kind of partner (charte §4 step 3) and signed no refusal: the others get the anonymised sheet.
+// MOUS teams and the platform never get another team's named sheet (docs/droits-partenaires.md).
+
+/** The consent (menages.consentements key) that opens a named sheet to an organisation of this kind. */
+const CONSENT_OF_KIND: Partial<Record<string, string>> = { bailleur: 'bailleurs', ville: 'ville', metropole: 'metropole', etat: 'etat', action_logement: 'action_logement' };
+
+function nominativeAllowed(actor: Profile, p: Params, followed: boolean): string {
+  const own = `(r.org_id = ${p.add(actor.organisation.id)}${followed ? ' and r.menage_id in (select menage_id from followed)' : ''}${actor.role === 'partenaire' ? ' and false' : ''})`;
+  const consent = CONSENT_OF_KIND[actor.organisation.kind ?? ''];
+  if (consent === undefined) return own;
+  const householdField = (condition: string) =>
+    `exists (select 1 from records m join fields c on c.rid = m.rid where m.tbl = 'menages' and m.scope = '' and m.record_id = r.menage_id and ${condition})`;
+  return `(${own} or (${householdField(`c.field = ${p.add(`consentements.${consent}`)} and c.value ->> 'accorde' = 'true'`)}
+    and not ${householdField(`c.field = 'refusConsentement' and c.value <> 'null'::jsonb`)}))`;
+}
+
+function pooledVisibility(actor: Profile, p: Params, followed: boolean): Pick<Visibility, 'fieldVisible'> & { where: string } {
+  const territory = actor.organisation.territory;
+  if (territory === null) return { where: 'false', fieldVisible: () => 'true' };
+  const allowed = nominativeAllowed(actor, p, followed);
+  return {
+    where: `r.territory_id = ${p.add(territory.id)}`,
+    fieldVisible: (field) => `(${field} <> 'ficheNominative' or r.tbl <> 'positionnements' or ${allowed})`,
+  };
+}
 
 /** `followed as (…),` for a chargé, to put after `with`; empty for who sees the whole organisation. */
 export const followedCte = (actor: Profile, p: Params): string => (seesWholeOrganisation(actor) ? '' : `followed as (${followedHouseholds(actor, p)}),`);
 
 export function visibility(actor: Profile, p: Params): Visibility {
-  const org = `r.org_id = ${p.add(actor.organisation.id)}`;
-  if (seesWholeOrganisation(actor)) return { ctes: '', where: org, followed: null };
+  if (actor.role === 'partenaire') {
+    const pooled = pooledVisibility(actor, p, false);
+    return { ctes: '', where: pooled.where, fieldVisible: pooled.fieldVisible, followed: null };
+  }
+  const org = `r.org_id = ${p.add(actor.organisation.id)}::uuid`;
+  if (seesWholeOrganisation(actor)) {
+    const pooled = pooledVisibility(actor, p, false);
+    return { ctes: '', where: `(${org} or ${pooled.where})`, fieldVisible: pooled.fieldVisible, followed: null };
+  }
+  const pooled = pooledVisibility(actor, p, true);
   return {
     ctes: followedCte(actor, p),
-    where: `(${org} and (r.menage_id is null or r.menage_id in (select menage_id from followed)))`,
+    where: `((${org} and r.territory_id is null and (r.menage_id is null or r.menage_id in (select menage_id from followed))) or ${pooled.where})`,
+    fieldVisible: pooled.fieldVisible,
     followed: 'followed',
   };
 }

@@ -5,12 +5,13 @@ import { Params } from '../db/params.ts';
 import { followedCte, seesWholeOrganisation } from './access.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, RecordState } from './records.ts';
+import { loadPooled } from './pooled-load.ts';
 
 // Everything a push decides on, read in one query whatever the batch size: which changes were
 // applied before, the records the batch writes or points to (households, résidences), which of
 // those households the user follows, and the stored state of the fields it writes.
 
-type RecordRow = { rid: number; tbl: string; scope: string; record_id: string; org_id: string; menage_id: string | null; created_by: string; created_seq: number };
+type RecordRow = { rid: number; tbl: string; scope: string; record_id: string; org_id: string; menage_id: string | null; territory_id: string | null; created_by: string; created_seq: number };
 type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string; authorName: string };
 type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; fields: FieldRow[]; followed: string[]; members: string[] };
 type Key = { tbl: string; scope: string; record_id: string };
@@ -26,7 +27,7 @@ function keysOf(changes: readonly Change[], org: string): Key[] {
   for (const change of changes) {
     if (!isSyncedTable(change.table)) continue;
     add(change.table, change.recordId);
-    if (kindOf(change.table) === 'child' && change.field === 'menageId') add('menages', change.value);
+    if ((kindOf(change.table) === 'child' || change.table === 'positionnements') && change.field === 'menageId') add('menages', change.value);
     if (kindOf(change.table) === 'menage' && change.field === 'residenceId') add('residences', change.value);
   }
   return [...keys.values()];
@@ -40,6 +41,7 @@ const toRecord = (row: RecordRow): RecordState => ({
   recordId: row.record_id,
   orgId: row.org_id,
   menageId: row.menage_id,
+  territoryId: row.territory_id,
   createdBy: row.created_by,
   createdSeq: row.created_seq,
 });
@@ -59,7 +61,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
   const [row] = await tx.query<LoadRow>(
     `with ${followedSql}
      found as (
-       select r.rid, r.tbl, r.scope, r.record_id, r.org_id, r.menage_id, r.created_by, r.created_seq
+       select r.rid, r.tbl, r.scope, r.record_id, r.org_id, r.menage_id, r.territory_id, r.created_by, r.created_seq
        from records r join jsonb_to_recordset(${p.add(JSON.stringify(keysOf(changes, org)))}::jsonb) as k(tbl text, scope text, record_id text) using (tbl, scope, record_id))
      select
        (select coalesce(json_agg(json_build_object('id', change_id, 'user', user_id)), '[]') from applied_changes where change_id = any(${p.add(changes.map((c) => c.changeId))}::uuid[])) as applied,
@@ -95,5 +97,6 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     members: new Set(row.members),
     applied: new Map(row.applied.map((a) => [a.id, a.user])),
     names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
+    pooled: await loadPooled(tx, actor, changes),
   };
 }

@@ -1,8 +1,9 @@
-import { PROPOSABLE_TABLES, VALIDATION_FIELDS, proposesReferenceData, formatHlc, judgeChange, parseHlc } from '../../sync/index.ts';
+import { PROPOSABLE_TABLES, VALIDATION_FIELDS, applyField, proposesReferenceData, formatHlc, judgeChange, parseHlc } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
-import type { BatchState, RecordState } from './records.ts';
+import type { BatchState, PooledRecord, RecordState } from './records.ts';
+import { designationRefusal, offerRefusal, pooledRecordProblem, positionRefusal } from './pooled-rules.ts';
 
 // Deciding a push, without touching the database: authorise each change, then keep per field
 // the value with the greatest clock and log the concurrent value that lost. Changes are taken in
@@ -23,6 +24,8 @@ export type Plan = {
   conflicts: PlannedConflict[];
   blobRefs: { record: RecordState; hash: string }[];
   rejected: Rejection[];
+  /** Changes accepted but overruled by the server (a designation beyond the rules): the value it kept is written back. */
+  overruled: Rejection[];
   seq: number;
 };
 
@@ -34,6 +37,7 @@ const VALIDATED = 'Cette donnée de référence est validée (ou proposée par q
 const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou rattacher une résidence à une autre.';
 const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d’un ménage.';
 const NOT_A_MEMBER = 'Le référent ou le binôme d’un ménage est un compte de votre organisation.';
+const PARTNERS_POOLED_ONLY = 'Un compte partenaire ne modifie que les offres et candidatures de son territoire.';
 
 /** The server's own node in the clocks it makes. */
 const SERVER_NODE = '0000000000000000';
@@ -44,20 +48,24 @@ const justAfter = (hlc: string) => formatHlc({ millis: parseHlc(hlc).millis + 1,
 /** Plans `changes` (not yet applied) from `state`, which it updates as it goes. */
 export function planBatch(state: BatchState, actor: Profile, changes: readonly Change[], seq: number, newId: () => string): Plan {
   const org = actor.organisation.id;
-  const plan: Plan = { newRecords: [], movedRecords: new Set(), writes: new Map(), conflicts: [], blobRefs: [], rejected: [], seq };
+  const plan: Plan = { newRecords: [], movedRecords: new Set(), writes: new Map(), conflicts: [], blobRefs: [], rejected: [], overruled: [], seq };
+  const pooled = state.pooled;
+  const pooledOf = (table: SyncedTable): Map<string, PooledRecord> | null => (table === 'offresPartagees' ? pooled.offers : table === 'positionnements' ? pooled.positions : null);
 
   const firstValue = (table: string, recordId: string, field: string) => changes.find((c) => c.table === table && c.recordId === recordId && c.field === field)?.value;
 
   const householdWritable = (menageId: unknown): boolean => {
     const household = typeof menageId === 'string' ? state.households.get(menageId) : undefined;
-    return household !== undefined && household.orgId === org && (actor.role !== 'chargé' || household.accessible);
+    return household !== undefined && household.orgId === org && actor.role !== 'partenaire' && (actor.role !== 'chargé' || household.accessible);
   };
   const residenceOfOrg = (id: unknown) => typeof id === 'string' && state.residences.has(id);
 
   function createRecord(change: Change, table: SyncedTable, recordId: string, menageId: string | null): RecordState {
     const scope = scopeOf(table, org);
-    const record: RecordState = { key: recordKey(table, scope, recordId), rid: null, table, scope, recordId, orgId: org, menageId, createdBy: actor.id, createdSeq: plan.seq + 1 };
+    const territoryId = kindOf(table) === 'pooled' ? (actor.organisation.territory?.id ?? null) : null;
+    const record: RecordState = { key: recordKey(table, scope, recordId), rid: null, table, scope, recordId, orgId: org, menageId, territoryId, createdBy: actor.id, createdSeq: plan.seq + 1 };
     state.records.set(record.key, record);
+    pooledOf(table)?.set(recordId, { orgId: org, territoryId, row: { id: recordId } });
     plan.newRecords.push(record);
     if (table === 'menages') state.households.set(recordId, { orgId: org, accessible: true });
     // A chargé creating a household becomes its référente, whatever the batch says: her later
@@ -71,6 +79,8 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   function authorise(change: Change): RecordState | string {
     const table = change.table as SyncedTable;
     const kind = kindOf(table);
+    if (kind === 'pooled') return authorisePooled(change, table);
+    if (actor.role === 'partenaire') return PARTNERS_POOLED_ONLY;
     if (kind === 'reference' && proposesReferenceData(actor.role)) return propose(table, change);
     // Where a household or a child record is moved to must be the user's too.
     if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
@@ -83,6 +93,36 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     }
     const menageId = firstValue(table, change.recordId, 'menageId');
     return householdWritable(menageId) ? createRecord(change, table, change.recordId, menageId as string) : REFUSED;
+  }
+
+  /** A pooled record: the territory's rules (pooled-rules.ts) say who writes which field. */
+  function authorisePooled(change: Change, table: SyncedTable): RecordState | string {
+    const existing = pooledOf(table)?.get(change.recordId);
+    const record = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
+    if (table === 'offresPartagees') {
+      const refusal = offerRefusal(actor, existing);
+      return refusal ?? record ?? createRecord(change, table, change.recordId, null);
+    }
+    const createdNow = record !== undefined && plan.newRecords.includes(record);
+    const menageId = existing && !createdNow ? existing.row.menageId : firstValue(table, change.recordId, 'menageId');
+    const refusal = positionRefusal(actor, pooled, change, existing, firstValue(table, change.recordId, 'offreId'), householdWritable(menageId), createdNow);
+    return refusal ?? record ?? createRecord(change, table, change.recordId, menageId as string);
+  }
+
+  /**
+   * A designation the server turns down: the position keeps the status it had, with the reason,
+   * written with a clock after everything the batch sent for it, so every device ends with the
+   * server's result at its next sync.
+   */
+  const overruledRecords = new Set<string>();
+  function overrule(record: RecordState, change: Change, reason: string): void {
+    const last = changes.filter((c) => c.table === record.table && c.recordId === record.recordId).reduce((max, c) => (c.hlc > max ? c.hlc : max), change.hlc);
+    const kept = pooled.positions.get(record.recordId)?.row.statut;
+    const statut = typeof kept === 'string' && kept !== 'designe' ? kept : 'positionne';
+    const hlc = justAfter(last);
+    for (const [field, value] of [['statut', statut], ['rang', null], ['designeLe', null], ['refusServeur', reason]] as const) write(record, { ...change, field, value, hlc });
+    overruledRecords.add(record.key);
+    plan.overruled.push({ changeId: change.changeId, error: reason });
   }
 
   /**
@@ -109,6 +149,8 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     state.fields.set(key, stored);
     plan.writes.set(key, { record, field: change.field, stored });
     for (const hash of blobHashesOf(change)) plan.blobRefs.push({ record, hash });
+    const shared = pooledOf(record.table)?.get(record.recordId);
+    if (shared) shared.row = applyField(shared.row, change.field, change.value);
     if (kindOf(record.table) === 'child' && change.field === 'menageId' && record.menageId !== change.value) {
       record.menageId = change.value as string;
       if (record.rid !== null) plan.movedRecords.add(record);
@@ -149,14 +191,36 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
       write(record, { ...change, value: actor.id, hlc: justAfter(change.hlc) });
       continue;
     }
+    // What the server wrote back over a turned-down designation stays.
+    if (overruledRecords.has(record.key) && ['statut', 'rang', 'designeLe'].includes(change.field)) continue;
     const stored = state.fields.get(fieldKey(record.key, change.field));
     const incoming = { value: change.value, hlc: change.hlc, baseSeq: change.baseSeq, author: actor.id };
     const verdict = judgeChange(stored, incoming);
+    const designating = verdict.wins && record.table === 'positionnements' && change.field === 'statut' && change.value === 'designe';
+    const turnedDown = designating ? designationRefusal(pooled, record.recordId) : null;
+    if (turnedDown !== null) {
+      overrule(record, change, turnedDown);
+      continue;
+    }
     const written = verdict.wins ? write(record, change) : undefined;
     if (verdict.concurrent && stored !== undefined) {
       plan.seq += 1;
       plan.conflicts.push({ id: newId(), seq: plan.seq, record, field: change.field, winner: written ?? stored, loser: written ? stored : incoming });
     }
   }
+  refuseImpossiblePooledRecords(changes);
   return plan;
+
+  /** A pooled record the batch leaves impossible (a date before the offer's availability…) refuses its changes. */
+  function refuseImpossiblePooledRecords(batch: readonly Change[]): void {
+    const refused = new Set(plan.rejected.map((r) => r.changeId));
+    for (const table of ['offresPartagees', 'positionnements'] as const) {
+      const touched = new Set(batch.filter((c) => c.table === table && !refused.has(c.changeId)).map((c) => c.recordId));
+      for (const id of touched) {
+        const problem = pooledRecordProblem(pooled, table, id);
+        if (problem === null) continue;
+        for (const c of batch) if (c.table === table && c.recordId === id && !refused.has(c.changeId)) plan.rejected.push({ changeId: c.changeId, error: problem });
+      }
+    }
+  }
 }

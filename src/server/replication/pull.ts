@@ -52,8 +52,8 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
      page as (
        select s.seq, s.rid, s.field
        from (select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0) s
-       cross join lateral (select org_id, menage_id from records where rid = s.rid offset 0) r
-       where ${v.where}
+       cross join lateral (select org_id, menage_id, tbl, territory_id from records where rid = s.rid offset 0) r
+       where ${v.where} and ${v.fieldVisible('s.field')}
        order by s.seq limit ${n}::int + 1),
      bound as (
        select case
@@ -70,13 +70,13 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
      select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
        (select checkpoint from bound) < (select seq from upto) as has_more,
        ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
-       ${byRecord('fields f join records r on r.rid = f.rid', `r.menage_id in (select menage_id from shared) and f.seq <= ${from}`)} as earlier,
+       ${byRecord('fields f join records r on r.rid = f.rid', `r.menage_id in (select menage_id from shared) and f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as earlier,
        (select coalesce(json_agg(conflict order by seq), '[]') from (
           select c.seq, ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}
-            where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where}
+            where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where} and ${v.fieldVisible('c.field')}
           union all
           select c.seq, ${CONFLICT_JSON} from ${CONFLICT_JOINS}
-            where r.menage_id in (select menage_id from shared) and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
+            where r.menage_id in (select menage_id from shared) and ${v.where} and ${v.fieldVisible('c.field')} and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
        (select coalesce(json_agg(menage_id), '[]') from removed) as removed,
        (select coalesce(json_agg(menage_id), '[]') from erased_households
           where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased`,

@@ -107,14 +107,21 @@ const overQuota = () => new HttpError(507, 'Espace de stockage de votre organisa
  * field bytes and leaves the organisation over `quotaBytes` is refused whole; one that frees space
  * always passes.
  */
-export async function applyChanges(db: Database, actor: Profile, deviceId: string, sent: readonly Change[], now: number, quotaBytes = DEFAULT_ORG_QUOTA_BYTES): Promise<Conflict[]> {
+export async function applyChanges(
+  db: Database,
+  actor: Profile,
+  deviceId: string,
+  sent: readonly Change[],
+  now: number,
+  quotaBytes = DEFAULT_ORG_QUOTA_BYTES,
+): Promise<{ conflicts: Conflict[]; overruled: { changeId: string; error: string }[] }> {
   const changes = checkAll(sent, now);
   const detectedAt = new Date(now).toISOString();
   return db.transaction(async (tx) => {
     const seq = await lockSequence(tx);
     const state = await loadBatch(tx, actor, changes);
     const fresh = unapplied(changes, state.applied, actor);
-    if (fresh.length === 0) return [];
+    if (fresh.length === 0) return { conflicts: [], overruled: [] };
     await checkBlobNames(tx, actor, fresh);
     await refuseErased(tx, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
@@ -124,11 +131,11 @@ export async function applyChanges(db: Database, actor: Profile, deviceId: strin
     await recordEach(tx, actor, deviceId, changed, 'modification');
     // Thrown inside the transaction, the refusal rolls the whole batch back.
     if (usage.addedBytes > 0 && usage.fieldBytes > quotaBytes) throw overQuota();
-    return conflictsOf(plan, state.names, detectedAt);
+    return { conflicts: conflictsOf(plan, state.names, detectedAt), overruled: plan.overruled };
   });
 }
 
 export async function push(db: Database, actor: Profile, request: PushRequest, now: number, quotaBytes: number): Promise<PushResponse> {
-  const conflicts = await applyChanges(db, actor, request.deviceId, request.changes, now, quotaBytes);
-  return { ackedChangeIds: [...new Set(request.changes.map((c) => c.changeId))], conflicts, serverTime: new Date(now).toISOString() };
+  const { conflicts, overruled } = await applyChanges(db, actor, request.deviceId, request.changes, now, quotaBytes);
+  return { ackedChangeIds: [...new Set(request.changes.map((c) => c.changeId))], conflicts, overruled, serverTime: new Date(now).toISOString() };
 }

@@ -1,4 +1,4 @@
-import { SYNCED_TABLES } from '../../sync/index.ts';
+import { SYNCED_TABLES, isPooledTable } from '../../sync/index.ts';
 import type { StoredField, SyncedTable } from '../../sync/index.ts';
 
 // How the server keys synced records. A household and its child records (occupants, interviews…)
@@ -9,9 +9,11 @@ import type { StoredField, SyncedTable } from '../../sync/index.ts';
 /** The fields of a household naming the users who follow it, which give a chargé access to it. */
 export const FOLLOWER_FIELDS: readonly string[] = ['referentId', 'binomeId'];
 
-export type TableKind = 'reference' | 'menage' | 'child';
+/** `pooled`: shared by the organisations of a territory (pooled offers, positions on them), global ids. */
+export type TableKind = 'reference' | 'menage' | 'child' | 'pooled';
 
 export function kindOf(table: SyncedTable): TableKind {
+  if (isPooledTable(table)) return 'pooled';
   const key = SYNCED_TABLES[table].menageKey;
   return key === null ? 'reference' : key === 'id' ? 'menage' : 'child';
 }
@@ -31,6 +33,8 @@ export type RecordState = {
   orgId: string;
   /** The household it belongs to (its own id for a household), null for reference data. */
   menageId: string | null;
+  /** The territory a pooled record was written in; null for the others. */
+  territoryId: string | null;
   createdBy: string;
   createdSeq: number;
 };
@@ -50,4 +54,19 @@ export type BatchState = {
   applied: Map<string, string>;
   /** Display names of the authors of the stored fields. */
   names: Map<string, string>;
+  /** What pooled changes are decided on; empty when the batch has none. */
+  pooled: PooledState;
+};
+
+type Row = Record<string, unknown>;
+/** A pooled record as stored, with its owner and territory. */
+export type PooledRecord = { orgId: string; territoryId: string | null; row: Row };
+
+export type PooledState = {
+  /** Whether the actor's territory has a relocation platform: then its users designate. */
+  hasPlatform: boolean;
+  /** The offers the batch touches or points to, by id. */
+  offers: Map<string, PooledRecord>;
+  /** The positions on those offers and those of the households the batch positions, by id. */
+  positions: Map<string, PooledRecord>;
 };

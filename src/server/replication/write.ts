@@ -26,10 +26,10 @@ export async function writePlan(tx: Sql, plan: Plan, origin: { orgId: string; us
   const [usage] = await tx.query<{ field_bytes: string | number; added_bytes: string | number }>(
     `with planned as (select * from ${writes} as x(${REF_COLUMNS}, field text, w jsonb, hlc text, seq bigint, author uuid)),
      new_records as (
-       insert into records (tbl, scope, record_id, org_id, menage_id, created_by, created_seq)
-       select tbl, scope, record_id, org_id, menage_id, created_by, created_seq
-       from ${rows(plan.newRecords.map((r) => ({ tbl: r.table, scope: r.scope, record_id: r.recordId, org_id: r.orgId, menage_id: r.menageId, created_by: r.createdBy, created_seq: r.createdSeq })))}
-         as x(tbl text, scope text, record_id text, org_id uuid, menage_id text, created_by uuid, created_seq bigint)
+       insert into records (tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq)
+       select tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq
+       from ${rows(plan.newRecords.map((r) => ({ tbl: r.table, scope: r.scope, record_id: r.recordId, org_id: r.orgId, menage_id: r.menageId, territory_id: r.territoryId, created_by: r.createdBy, created_seq: r.createdSeq })))}
+         as x(tbl text, scope text, record_id text, org_id uuid, menage_id text, territory_id uuid, created_by uuid, created_seq bigint)
        returning rid, tbl, scope, record_id),
      moved as (
        update records r set menage_id = x.menage_id

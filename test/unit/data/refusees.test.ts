@@ -27,7 +27,7 @@ import { nouvelleBase, residenceDeTest } from './base.ts';
 
 const AUJOURDHUI = '2026-03-15';
 
-const profil = (role: Profile['role']): Profile => ({ id: '0190a000-0000-7000-8000-0000000000f1', email: 'claire@exemple.fr', name: 'Claire', role, organisation: { id: '0190a000-0000-7000-8000-0000000000f2', name: 'Bailleur Exemple', kind: 'bailleur' } });
+const profil = (role: Profile['role']): Profile => ({ id: '0190a000-0000-7000-8000-0000000000f1', email: 'claire@exemple.fr', name: 'Claire', role, organisation: { id: '0190a000-0000-7000-8000-0000000000f2', name: 'Bailleur Exemple', kind: 'bailleur', territory: null } });
 const connecter = (db: RelogementDb, role: Profile['role']) => enregistrerSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: profil(role) });
 
 /** Claire's two households: the Martins (with an occupant) and the Diallos. */

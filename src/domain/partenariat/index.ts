@@ -1,0 +1,4 @@
+export * from './offre-partagee.ts';
+export * from './positionnement.ts';
+export * from './cycle.ts';
+export * from './ordre.ts';

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { buildApp } from '../../src/server/app.ts';
+import { createTerritory } from '../../src/server/accounts/accounts.ts';
+import { openStorage } from '../../src/server/db/open.ts';
+import type { StorageOptions } from '../../src/server/db/open.ts';
+import { applyChanges } from '../../src/server/replication/push.ts';
+import { createTestAccount, createTestResidence, creationChanges, pgliteTemplate, seedHouseholds } from '../../src/server/testing.ts';
+import { offrePartageeSchema, positionnementSchema } from '../../src/domain/index.ts';
+import { PROTOCOL_VERSION, initialHlc } from '../../src/sync/index.ts';
+import type { Change, Profile, PullResponse, SyncedTable } from '../../src/sync/index.ts';
+
+// `npm run bench:partenaires` (issue 15): a landlord partner pulls its view of a territory of 20
+// organisations, 50,000 households and 2,000 pooled offers, each with two positions; goal p95 of
+// a pull request ≤ 300 ms, on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. Apart
+// from `npm run bench`: seeding takes minutes. BENCH_MENAGES scales the households down.
+
+const MENAGES = Number(process.env.BENCH_MENAGES ?? 50_000);
+const OFFRES = 2_000;
+const ORGS = { bailleur: 8, mous: 6, ville: 2, metropole: 1, etat: 1, action_logement: 1, plateforme: 1 } as const;
+const ROUNDS = 5;
+
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+async function push(db: Parameters<typeof applyChanges>[0], actor: Profile, table: SyncedTable, records: readonly Record<string, unknown>[]) {
+  let clock = initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
+  let pending: Change[] = [];
+  for (const record of records) {
+    const made = creationChanges(table, record, clock, Date.now());
+    clock = made.clock;
+    pending.push(...made.changes);
+    if (pending.length >= 5_000) {
+      await applyChanges(db, actor, 'banc', pending, Date.now());
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await applyChanges(db, actor, 'banc', pending, Date.now());
+}
+
+async function bench(label: string, options: StorageOptions): Promise<void> {
+  const storage = await openStorage(options, 'le banc');
+  const { db } = storage;
+  try {
+    const territory = `Banc ${randomUUID().slice(0, 8)}`;
+    await createTerritory(db, territory, 'metropole');
+    const accounts: Record<string, Profile[]> = {};
+    for (const [kind, count] of Object.entries(ORGS)) {
+      for (let i = 0; i < count; i += 1) {
+        const a = await createTestAccount(db, { organisation: `${kind} ${i} ${territory}`, role: 'encadrant', kind, territory });
+        (accounts[kind] ??= []).push(a.profile);
+      }
+    }
+    const partner = await createTestAccount(db, { organisation: `bailleur 0 ${territory}`, role: 'partenaire' });
+    const teams = accounts.mous ?? [];
+    const households: { team: Profile; id: string }[] = [];
+    for (const team of teams) {
+      const residence = await createTestResidence(db, team);
+      for (const id of await seedHouseholds(db, team, residence, Math.ceil(MENAGES / teams.length))) households.push({ team, id });
+    }
+    const landlords = accounts.bailleur ?? [];
+    const offers = Array.from({ length: OFFRES }, (_, i) =>
+      offrePartageeSchema.parse({ id: randomUUID(), adresse: `${i + 1} rue du Banc`, commune: 'Marseille', typologie: 'T3', surface: 60, loyer: 400, charges: 100, dateMiseADisposition: '2026-03-02' }),
+    );
+    for (const [i, landlord] of landlords.entries()) await push(db, landlord, 'offresPartagees', offers.filter((_, j) => j % landlords.length === i));
+    for (const team of teams) {
+      const own = households.filter((h) => h.team === team);
+      const positions = offers.flatMap((offer, i) => {
+        const h = own[(i * 2) % own.length];
+        const g = own[(i * 2 + 1) % own.length];
+        return [h, g].flatMap((x) =>
+          x && i % teams.length === teams.indexOf(team)
+            ? [positionnementSchema.parse({ id: randomUUID(), offreId: offer.id, menageId: x.id, positionneLe: '2026-03-04', ficheAnonyme: { pseudonyme: 'M', composition: '2 adultes', ages: [40, 38], trancheRessources: 'PLAI', besoins: [] }, ficheNominative: { nom: 'Nom', adresse: 'Adresse', telephone: '', reference: '' } })]
+            : [],
+        );
+      });
+      await push(db, team, 'positionnements', positions);
+    }
+    const app = await buildApp({ db });
+    const durations: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      let since = 0;
+      for (;;) {
+        const start = performance.now();
+        const res = await app.inject({ method: 'GET', url: `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}`, headers: { authorization: `Bearer ${partner.token}` } });
+        durations.push(performance.now() - start);
+        if (res.statusCode !== 200) throw new Error(`pull : ${res.statusCode} ${res.body}`);
+        const page = res.json() as PullResponse;
+        since = page.checkpoint;
+        if (!page.hasMore) break;
+      }
+    }
+    await app.close();
+    const sorted = durations.sort((a, b) => a - b);
+    console.log(`${label} : ${households.length.toLocaleString('fr-FR')} ménages, ${OFFRES} offres, ${sorted.length} requêtes de réception d’un partenaire ; médiane ${Math.round(quantile(sorted, 0.5))} ms, p95 ${Math.round(quantile(sorted, 0.95))} ms (objectif ≤ 300 ms)`);
+  } finally {
+    await storage.close();
+  }
+}
+
+await bench('PGlite', { template: await pgliteTemplate() });
+const url = process.env.TEST_DATABASE_URL;
+if (url) await bench('PostgreSQL', { databaseUrl: url });

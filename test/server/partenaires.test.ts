@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { pulledFields } from '../../src/sync/index.ts';
+import type { PullResponse } from '../../src/sync/index.ts';
+import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
+import { pullAll, pushChanges } from './api.ts';
+import { ModelClient } from './client-model.ts';
+import { backends, useDatabase } from './harness.ts';
+import { envoyer, offre, positionner, territoire } from './territoire.ts';
+
+// Pooled offers and candidates of a territory (convention AMP art. 10, charte §4 step 3 and
+// §5.5 C): who sees what, what the server refuses, and what it decides whatever the devices did.
+
+const fieldsOf = (pages: PullResponse[], table: string, id: string) =>
+  Object.fromEntries(pages.flatMap((p) => pulledFields(p)).filter((f) => f.table === table && f.recordId === id).map((f) => [f.field, f.value]));
+
+for (const backend of backends()) {
+  describe(`territoire et partenaires (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    it('creates territories and attaches organisations as the admin commands do', async () => {
+      const db = storage.db;
+      await createTerritory(db, 'Programme de Bellevue', 'programme');
+      await expect(createTerritory(db, 'Programme de Bellevue', 'programme')).rejects.toThrow('Le territoire « Programme de Bellevue » existe déjà.');
+      await expect(createTerritory(db, 'Ailleurs', 'region')).rejects.toThrow('Type de territoire inconnu : metropole ou programme.');
+      await expect(createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Inconnu')).rejects.toThrow(/Territoire « Inconnu » introuvable/);
+      await createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Programme de Bellevue');
+      await createOrganisation(db, 'Action Logement Bellevue', 'action_logement');
+      expect(await attachOrganisation(db, 'Action Logement Bellevue', 'Programme de Bellevue')).toEqual({ organisation: 'Action Logement Bellevue', territory: 'Programme de Bellevue' });
+      const [row] = await db.query<{ n: number }>(`select count(*)::int as n from organisations o join territories t on t.id = o.territory_id where t.name = 'Programme de Bellevue'`);
+      expect(row?.n).toBe(2);
+    });
+
+    it('shows the demolishing landlord the proposal made to its household and the reply (charte step 11)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: t.demolisseur.profile.organisation.id, consentements: { bailleurs: { accorde: true, date: '2026-01-10' } } });
+      await envoyer(t.app, mous);
+      mous.edit('positionnements', positionId, 'reponseMenage', 'acceptee');
+      mous.edit('positionnements', positionId, 'reponseMenageLe', '2026-03-27');
+      await envoyer(t.app, mous);
+      const copie = fieldsOf((await pullAll(t.app, t.demolisseurPartenaire.token)).pages, 'positionnements', positionId);
+      expect(copie).toMatchObject({ offreId: logement.id, bailleurOrigineId: t.demolisseur.profile.organisation.id, reponseMenage: 'acceptee', reponseMenageLe: '2026-03-27' });
+      expect(copie.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+    });
+
+    it('keeps pooled offers and positions within their territory', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+
+      const mous = await pullAll(t.app, t.mous.token);
+      expect(fieldsOf(mous.pages, 'offresPartagees', logement.id).adresse).toBe('12 rue des Oliviers');
+      const voisin = await pullAll(t.app, t.voisin.mous.token);
+      expect(fieldsOf(voisin.pages, 'offresPartagees', logement.id)).toEqual({});
+
+      // A team of the next territory cannot position a household on it, nor edit it: nothing is written.
+      const intrus = new ModelClient(t.voisin.mous.token, Date.now);
+      positionner(intrus, t.voisin.residence, logement.id);
+      const refus = await pushChanges(t.app, intrus.token, intrus.outbox);
+      expect(refus.status).toBe(403);
+      expect(refus.body.rejected?.map((r) => r.error)).toContain('Offre inconnue dans votre territoire : le positionnement n’a pas été enregistré.');
+      intrus.outbox = [];
+      intrus.edit('offresPartagees', logement.id, 'loyer', 1);
+      expect((await pushChanges(t.app, intrus.token, intrus.outbox)).status).toBe(403);
+      const apres = await pullAll(t.app, t.hote.token);
+      expect(fieldsOf(apres.pages, 'offresPartagees', logement.id).loyer).toBe(380);
+    });
+
+    it('gives a partner the anonymised sheet unless the household agreed to share with its kind of partner (charte §4 step 3)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const sans = positionner(mous, t.residenceMous, logement.id);
+      const avec = positionner(mous, t.residenceMous, logement.id, { consentements: { bailleurs: { accorde: true, date: '2026-01-10' } } });
+      await envoyer(t.app, mous);
+
+      const landlord = await pullAll(t.app, t.hotePartenaire.token);
+      expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId).ficheAnonyme).toMatchObject({ composition: '2 adultes, 2 enfants' });
+      expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId)).not.toHaveProperty('ficheNominative');
+      expect(fieldsOf(landlord.pages, 'positionnements', avec.positionId).ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+      // The State was given no consent: no named sheet at all in its payload; the households themselves never reach partners.
+      const etat = await pullAll(t.app, t.etat.token);
+      expect(JSON.stringify(etat.pages)).not.toContain('Famille Benali');
+      expect(fieldsOf(etat.pages, 'menages', avec.menageId)).toEqual({});
+      expect(fieldsOf(etat.pages, 'positionnements', avec.positionId).ficheAnonyme).toMatchObject({ ages: [41, 38, 12, 9] });
+    });
+
+    it('lets the platform designate three candidates at most and a household on one offer at a time (convention art. 10)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const [a, b] = [offre(), offre({ adresse: '4 place du Marché' })];
+      hote.create('offresPartagees', a);
+      hote.create('offresPartagees', b);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const positions = [1, 2, 3, 4].map(() => positionner(mous, t.residenceMous, a.id));
+      const first = positions[0];
+      if (!first) throw new Error('no position');
+      const ailleurs = positionner(mous, t.residenceMous, b.id, { menageId: first.menageId });
+      await envoyer(t.app, mous);
+
+      // Two platform tablets designate offline; the server takes the first it receives.
+      const p1 = new ModelClient(t.plateforme.token, Date.now);
+      const p2 = new ModelClient(t.plateforme.token, Date.now);
+      for (const p of positions.slice(0, 3)) p1.edit('positionnements', p.positionId, 'statut', 'designe');
+      p2.edit('positionnements', positions[3]?.positionId ?? '', 'statut', 'designe');
+      p2.edit('positionnements', ailleurs.positionId, 'statut', 'designe');
+      await envoyer(t.app, p1);
+      const overruled = await envoyer(t.app, p2);
+      expect(overruled.overruled.map((o) => o.error)).toEqual([
+        'Déjà 3 candidats désignés sur cette offre : la désignation n’a pas été retenue par le serveur.',
+        'Ce ménage est déjà désigné sur une autre offre : la désignation n’a pas été retenue par le serveur.',
+      ]);
+      await pullAll(t.app, p2.token).then(({ pages }) => pages.forEach((page) => p2.applyPull(page)));
+      expect(p2.record('positionnements', positions[3]?.positionId ?? '')).toMatchObject({ statut: 'positionne', refusServeur: expect.stringContaining('Déjà 3') });
+
+      // The host landlord may not designate where there is a platform; a MOUS may not either.
+      const hoteDesigne = new ModelClient(t.hote.token, Date.now);
+      hoteDesigne.edit('positionnements', ailleurs.positionId, 'statut', 'designe');
+      expect((await pushChanges(t.app, hoteDesigne.token, hoteDesigne.outbox)).status).toBe(403);
+    });
+
+    it('refuses bad input with a French message and writes nothing', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+
+      const tot = new ModelClient(t.hote.token, Date.now);
+      tot.edit('offresPartagees', logement.id, 'caleolLe', '2026-02-20');
+      const avant = await pushChanges(t.app, tot.token, tot.outbox);
+      expect(avant.status).toBe(403);
+      expect(avant.body.rejected?.[0]?.error).toBe('La CALEOL ne peut pas précéder la mise à disposition du logement (2026-03-02).');
+
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.residenceMous, logement.id);
+      await envoyer(t.app, mous);
+      const sansMotif = new ModelClient(t.hote.token, Date.now);
+      sansMotif.edit('positionnements', positionId, 'decision', { decision: 'defavorable', motif: ' ', le: '2026-03-20', par: 'Habitat Sud' });
+      const decision = await pushChanges(t.app, sansMotif.token, sansMotif.outbox);
+      expect(decision.status).toBe(400);
+      expect(decision.body.rejected?.[0]?.error).toContain('Indiquez le motif');
+
+      const retrait = new ModelClient(t.hote.token, Date.now);
+      retrait.edit('offresPartagees', logement.id, 'retireeLe', '2026-03-10');
+      retrait.edit('offresPartagees', logement.id, 'motifRetrait', 'Logement repris pour travaux');
+      await envoyer(t.app, retrait);
+      const tard = new ModelClient(t.mous.token, Date.now);
+      positionner(tard, t.residenceMous, logement.id);
+      const ferme = await pushChanges(t.app, tard.token, tard.outbox);
+      expect(ferme.status).toBe(403);
+      expect(ferme.body.rejected?.map((r) => r.error)).toContain('Cette offre n’est plus disponible (retirée, rendue ou déjà attribuée) : le positionnement n’a pas été enregistré.');
+
+      // A réservataire gives only its own opinion.
+      const etat = new ModelClient(t.etat.token, Date.now);
+      etat.edit('positionnements', positionId, `avis.${t.metropole.profile.organisation.id}`, { decision: 'favorable', motif: 'Ressources adaptées', le: '2026-03-12', par: 'DDTM' });
+      expect((await pushChanges(t.app, etat.token, etat.outbox)).status).toBe(403);
+      etat.outbox = [];
+      etat.edit('positionnements', positionId, `avis.${t.etat.profile.organisation.id}`, { decision: 'favorable', motif: 'Ressources adaptées', le: '2026-03-12', par: 'DDTM' });
+      await envoyer(t.app, etat);
+    });
+  });
+}
