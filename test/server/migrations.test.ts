@@ -9,12 +9,15 @@ import { backends } from './harness.ts';
 
 const LAST = MIGRATIONS.at(-1)!.id;
 
-/** What every step since the first can hold: an organisation, two homonyms, a session; a household's fields from step 2. */
+/** Step 11 made display names unique within an organisation: a server left before it may hold homonyms. */
+const UNIQUE_NAMES = 11;
+
+/** What every step since the first can hold: an organisation, two homonyms (before step 11), a session; a household's fields from step 2. */
 async function fill(db: Database, step: number) {
   const org = randomUUID();
   const [claire, homonym1, homonym2] = [randomUUID(), randomUUID(), randomUUID()];
   await db.query(`insert into organisations (id, name, kind) values ($1, $2, 'bailleur')`, [org, `Bailleur ${org.slice(0, 8)}`]);
-  for (const [i, [id, name]] of ([[claire, 'Claire Exemple'], [homonym1, 'Inès Martin'], [homonym2, 'Inès Martin']] as const).entries()) {
+  for (const [i, [id, name]] of ([[claire, 'Claire Exemple'], [homonym1, 'Inès Martin'], [homonym2, step < UNIQUE_NAMES ? 'Inès Martin' : 'Inès Martin (2)']] as const).entries()) {
     await db.query(`insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, $4, 'chargé', 'x', now() + $5 * interval '1 second')`, [id, org, `${id}@test.invalid`, name, i]);
   }
   await db.query(`insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '30 days')`, [randomUUID(), claire]);
