@@ -26,7 +26,11 @@ export function lireFichierJson(chemin: string | undefined, usage: string): Lect
     texte = readFileSync(chemin, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return echec(code === 'ENOENT' ? `Fichier introuvable : ${chemin}. ${usage}` : `Fichier illisible : ${chemin} (${code ?? 'erreur inconnue'}). ${usage}`);
+    return echec(
+      code === 'ENOENT'
+        ? `Fichier introuvable : ${chemin}. ${usage}`
+        : `Fichier illisible : ${chemin} (${code ?? 'erreur inconnue'}). ${usage}`,
+    );
   }
   return analyserJson(texte);
 }

@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { genererDemo, jourIso, offrePartageeSchema } from '../src/domain/index.ts';
-import { attachOrganisation, createOrganisation, createTerritory, createUser, findUserByEmail, usersOfOrganisation } from '../src/server/accounts/accounts.ts';
+import {
+  attachOrganisation,
+  createOrganisation,
+  createTerritory,
+  createUser,
+  findUserByEmail,
+  usersOfOrganisation,
+} from '../src/server/accounts/accounts.ts';
 import type { Database } from '../src/server/db/database.ts';
 import { openStorage } from '../src/server/db/open.ts';
 import { applyChanges } from '../src/server/replication/push.ts';
@@ -17,11 +24,41 @@ import type { Change, SyncedTable } from '../src/sync/index.ts';
 
 const TERRITOIRE = 'Métropole fictive de Val-Clair';
 const PARTENAIRES = [
-  { org: 'Habitat Val-Clair', kind: 'bailleur', email: 'bailleur1@relogement.invalid', role: 'partenaire', name: 'Gestionnaire Habitat Val-Clair' },
-  { org: 'Logis du Levant', kind: 'bailleur', email: 'bailleur2@relogement.invalid', role: 'partenaire', name: 'Gestionnaire Logis du Levant' },
-  { org: 'Foyer des Calanques', kind: 'bailleur', email: 'bailleur3@relogement.invalid', role: 'partenaire', name: 'Gestionnaire Foyer des Calanques' },
-  { org: 'Plateforme relogement Val-Clair', kind: 'plateforme', email: 'plateforme@relogement.invalid', role: 'encadrant', name: 'Chargée de plateforme' },
-  { org: 'Métropole de Val-Clair', kind: 'metropole', email: 'metropole@relogement.invalid', role: 'partenaire', name: 'Service habitat de la Métropole' },
+  {
+    org: 'Habitat Val-Clair',
+    kind: 'bailleur',
+    email: 'bailleur1@relogement.invalid',
+    role: 'partenaire',
+    name: 'Gestionnaire Habitat Val-Clair',
+  },
+  {
+    org: 'Logis du Levant',
+    kind: 'bailleur',
+    email: 'bailleur2@relogement.invalid',
+    role: 'partenaire',
+    name: 'Gestionnaire Logis du Levant',
+  },
+  {
+    org: 'Foyer des Calanques',
+    kind: 'bailleur',
+    email: 'bailleur3@relogement.invalid',
+    role: 'partenaire',
+    name: 'Gestionnaire Foyer des Calanques',
+  },
+  {
+    org: 'Plateforme relogement Val-Clair',
+    kind: 'plateforme',
+    email: 'plateforme@relogement.invalid',
+    role: 'encadrant',
+    name: 'Chargée de plateforme',
+  },
+  {
+    org: 'Métropole de Val-Clair',
+    kind: 'metropole',
+    email: 'metropole@relogement.invalid',
+    role: 'partenaire',
+    name: 'Service habitat de la Métropole',
+  },
   { org: 'DDTM de Val-Clair', kind: 'etat', email: 'etat@relogement.invalid', role: 'partenaire', name: 'DDTM, bureau du logement' },
 ] as const;
 
@@ -57,7 +94,13 @@ async function offresMutualisees(db: Database, aujourdhui: string): Promise<void
   let clock = initialHlc(randomBytes(8).toString('hex'));
   const changes: Change[] = [];
   for (const l of logements) {
-    const offre = offrePartageeSchema.parse({ id: randomUUID(), bailleur: PARTENAIRES[0].org, commune: 'Val-Clair (fictive)', dateMiseADisposition: aujourdhui, ...l });
+    const offre = offrePartageeSchema.parse({
+      id: randomUUID(),
+      bailleur: PARTENAIRES[0].org,
+      commune: 'Val-Clair (fictive)',
+      dateMiseADisposition: aujourdhui,
+      ...l,
+    });
     const faites = creationChanges('offresPartagees', offre, clock, Date.now());
     clock = faites.clock;
     changes.push(...faites.changes);
@@ -66,7 +109,11 @@ async function offresMutualisees(db: Database, aujourdhui: string): Promise<void
 }
 
 const { values } = parseArgs({
-  options: { org: { type: 'string', default: 'Organisation de démonstration' }, email: { type: 'string', default: 'demo@relogement.invalid' }, menages: { type: 'string', default: '40' } },
+  options: {
+    org: { type: 'string', default: 'Organisation de démonstration' },
+    email: { type: 'string', default: 'demo@relogement.invalid' },
+    menages: { type: 'string', default: '40' },
+  },
 });
 const nombre = Number(values.menages);
 if (!Number.isInteger(nombre) || nombre < 1 || nombre > 10_000) {
@@ -83,10 +130,18 @@ try {
     const [org] = await db.query('select 1 from organisations where name = $1', [values.org]);
     if (!org) await createOrganisation(db, values.org, 'mous');
     motDePasse = randomBytes(9).toString('base64url');
-    compte = await createUser(db, { organisation: values.org, email: values.email, password: motDePasse, role: 'encadrant', name: 'Compte de démonstration' });
+    compte = await createUser(db, {
+      organisation: values.org,
+      email: values.email,
+      password: motDePasse,
+      role: 'encadrant',
+      name: 'Compte de démonstration',
+    });
   }
   // The households are followed by the organisation's chargés, by id, as an encadrant would set them.
-  const equipe = (await usersOfOrganisation(db, compte.organisation.id)).filter((u) => u.role === 'chargé').map((u) => ({ id: u.id, nom: u.name }));
+  const equipe = (await usersOfOrganisation(db, compte.organisation.id))
+    .filter((u) => u.role === 'chargé')
+    .map((u) => ({ id: u.id, nom: u.name }));
   const demo = genererDemo({ nombre, graine: Date.now() % 100_000, aujourdhui: jourIso(new Date()), nouvelId: randomUUID, equipe });
   let clock = initialHlc(randomBytes(8).toString('hex'));
   const changes: Change[] = [];
@@ -107,7 +162,9 @@ try {
   if (motDePasse) console.log(`Compte de démonstration : ${compte.email} / ${motDePasse} (encadrant).`);
   const comptes = await territoire(db, compte.organisation.name);
   await offresMutualisees(db, jourIso(new Date()));
-  console.log(`Territoire « ${TERRITOIRE} » : trois bailleurs, la MOUS « ${compte.organisation.name} », une plateforme, la métropole et l’État.`);
+  console.log(
+    `Territoire « ${TERRITOIRE} » : trois bailleurs, la MOUS « ${compte.organisation.name} », une plateforme, la métropole et l’État.`,
+  );
   for (const c of comptes) console.log(`Compte : ${c}`);
 } finally {
   await storage.close();

@@ -23,7 +23,8 @@ const afficher = (moteur: MoteurSync | null) => render(<App db={db} moteur={mote
 // another screen), when idle, so that evaluating them does not hold up the officer's first search.
 const PREMIER_ECRAN_MAX_MS = 3_000;
 const APRES_PREMIER_ECRAN_MS = 2_000;
-const auRepos = (travail: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(travail, { timeout: 1_000 }) : setTimeout(travail, 0));
+const auRepos = (travail: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(travail, { timeout: 1_000 }) : setTimeout(travail, 0);
 const chargerMoteur = () =>
   import('./sync-client/index.ts').then(({ MoteurSync }) => {
     const moteur = new MoteurSync(db);
@@ -50,5 +51,6 @@ db.open()
     );
   })
   .catch(() => {
-    racine.innerHTML = '<p class="erreur" role="alert">Ce navigateur ne permet pas l’enregistrement hors ligne (navigation privée ?). Ouvrez l’application dans une fenêtre normale : rien ne sera saisi sans pouvoir être enregistré.</p>';
+    racine.innerHTML =
+      '<p class="erreur" role="alert">Ce navigateur ne permet pas l’enregistrement hors ligne (navigation privée ?). Ouvrez l’application dans une fenêtre normale : rien ne sera saisi sans pouvoir être enregistré.</p>';
   });

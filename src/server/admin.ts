@@ -1,5 +1,15 @@
 import { parseArgs } from 'node:util';
-import { attachOrganisation, createOrganisation, createTerritory, createUser, disableUser, enableUser, findUserByEmail, listUsers, resetPassword } from './accounts/accounts.ts';
+import {
+  attachOrganisation,
+  createOrganisation,
+  createTerritory,
+  createUser,
+  disableUser,
+  enableUser,
+  findUserByEmail,
+  listUsers,
+  resetPassword,
+} from './accounts/accounts.ts';
 import { revokeUserSessions } from './accounts/sessions.ts';
 import type { Database } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
@@ -31,7 +41,8 @@ const USAGE = `Commandes :
   erase-menage --id <identifiant du ménage>`;
 
 // Still recognised, to say why it is refused rather than "unknown option".
-const PASSWORD_ARGUMENT = 'L’option --password n’est plus acceptée : le mot de passe resterait dans l’historique du terminal et la liste des processus. Il est demandé à la saisie, ou lu sur l’entrée standard.';
+const PASSWORD_ARGUMENT =
+  'L’option --password n’est plus acceptée : le mot de passe resterait dans l’historique du terminal et la liste des processus. Il est demandé à la saisie, ou lu sur l’entrée standard.';
 
 type Command = (db: Database, args: string[]) => Promise<string>;
 
@@ -43,7 +54,11 @@ const COMMANDS: Record<string, Command> = {
     return `Territoire « ${territory.name} » créé.`;
   },
   'create-org': async (db, args) => {
-    const { values, positionals } = parseArgs({ args, options: { type: { type: 'string' }, territory: { type: 'string' } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { type: { type: 'string' }, territory: { type: 'string' } },
+      allowPositionals: true,
+    });
     const name = positionals.join(' ');
     const org = await createOrganisation(db, name, values.type ?? null, values.territory ?? null);
     return `Organisation « ${org.name} » créée${values.territory ? ` dans le territoire « ${values.territory.trim()} »` : ''}.`;
@@ -57,12 +72,24 @@ const COMMANDS: Record<string, Command> = {
   'create-user': async (db, args) => {
     const { values } = parseArgs({
       args,
-      options: { org: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        org: { type: 'string' },
+        email: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+      },
     });
     if (values.password !== undefined) throw new HttpError(400, PASSWORD_ARGUMENT);
     if (!values.org || !values.email || !values.role) throw new HttpError(400, `Options manquantes.\n${USAGE}`);
     const password = await readNewPassword();
-    const user = await createUser(db, { organisation: values.org, email: values.email, password, role: values.role, ...(values.name ? { name: values.name } : {}) });
+    const user = await createUser(db, {
+      organisation: values.org,
+      email: values.email,
+      password,
+      role: values.role,
+      ...(values.name ? { name: values.name } : {}),
+    });
     return `Compte ${user.email} (${user.role}) créé dans « ${user.organisation.name} ».`;
   },
   'revoke-sessions': async (db, args) => {
@@ -76,13 +103,18 @@ const COMMANDS: Record<string, Command> = {
     const users = await listUsers(db, values.org ?? null);
     if (users.length === 0) return 'Aucun compte.';
     return users
-      .map((u) => `${u.organisation}\t${u.email}\t${u.name}\t${u.role}\t${u.disabled ? 'désactivé' : 'actif'}\t${u.lastLogin ? `dernière connexion ${dateTime(u.lastLogin)}` : 'jamais connecté'}`)
+      .map(
+        (u) =>
+          `${u.organisation}\t${u.email}\t${u.name}\t${u.role}\t${u.disabled ? 'désactivé' : 'actif'}\t${u.lastLogin ? `dernière connexion ${dateTime(u.lastLogin)}` : 'jamais connecté'}`,
+      )
       .join('\n');
   },
   'disable-user': async (db, args) => {
     const user = await userNamed(db, args);
     const changed = await disableUser(db, user.id);
-    return changed ? `Compte ${user.email} désactivé ; ses sessions sont fermées.` : `Le compte ${user.email} était déjà désactivé ; ses sessions sont fermées.`;
+    return changed
+      ? `Compte ${user.email} désactivé ; ses sessions sont fermées.`
+      : `Le compte ${user.email} était déjà désactivé ; ses sessions sont fermées.`;
   },
   'enable-user': async (db, args) => {
     const user = await userNamed(db, args);
@@ -97,7 +129,8 @@ const COMMANDS: Record<string, Command> = {
   'set-retention': async (db, args) => {
     const { values } = parseArgs({ args, options: { org: { type: 'string' }, months: { type: 'string' } } });
     const months = Number(values.months);
-    if (!values.org || !Number.isInteger(months) || months < 1 || months > 120) throw new HttpError(400, `Options manquantes ou durée hors de 1 à 120 mois.\n${USAGE}`);
+    if (!values.org || !Number.isInteger(months) || months < 1 || months > 120)
+      throw new HttpError(400, `Options manquantes ou durée hors de 1 à 120 mois.\n${USAGE}`);
     const rows = await db.query('update organisations set retention_months = $2 where name = $1 returning 1', [values.org.trim(), months]);
     if (rows.length === 0) throw new HttpError(404, `Organisation « ${values.org} » introuvable.`);
     return `« ${values.org.trim()} » : les ménages dont le suivi est terminé sont purgés ${months} mois après le dernier contact.`;
@@ -111,21 +144,33 @@ const COMMANDS: Record<string, Command> = {
     const households = await expiredHouseholds(db);
     const entries = await expiredAccessEntries(db);
     const lines = households.map((h) => `${h.organisation}\t${h.menageId}\t${h.statut}\tdernier contact ${dateTime(h.lastContact)}`);
-    return [`Aperçu (rien n’est effacé ; relancez avec --run) : ${households.length} ménage(s) à purger, ${entries} entrée(s) du journal des accès de plus de 12 mois.`, ...lines].join('\n');
+    return [
+      `Aperçu (rien n’est effacé ; relancez avec --run) : ${households.length} ménage(s) à purger, ${entries} entrée(s) du journal des accès de plus de 12 mois.`,
+      ...lines,
+    ].join('\n');
   },
   journal: async (db, args) => {
-    const { values } = parseArgs({ args, options: { org: { type: 'string' }, menage: { type: 'string' }, email: { type: 'string' }, limit: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { org: { type: 'string' }, menage: { type: 'string' }, email: { type: 'string' }, limit: { type: 'string' } },
+    });
     const [org] = values.org ? await db.query<{ id: string }>('select id from organisations where name = $1', [values.org.trim()]) : [];
     if (!org) throw new HttpError(404, `Organisation introuvable.\n${USAGE}`);
     const user = values.email ? await findUserByEmail(db, values.email) : null;
     if (values.email && !user) throw new HttpError(404, 'Compte introuvable.');
-    const { entries } = await accessLogOf(db, org.id, { menageId: values.menage, userId: user?.id, limit: values.limit ? Number(values.limit) : 1000 });
+    const { entries } = await accessLogOf(db, org.id, {
+      menageId: values.menage,
+      userId: user?.id,
+      limit: values.limit ? Number(values.limit) : 1000,
+    });
     if (entries.length === 0) return 'Aucun accès enregistré.';
     return entries.map((e) => `${dateTime(e.at)}\t${e.user.name}\t${e.deviceId ?? '-'}\t${e.menageId}\t${e.action}`).join('\n');
   },
   'erase-menage': async (db, args) => {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } } });
-    const [household] = values.id ? await db.query<{ org_id: string }>('select org_id from records where tbl = $1 and record_id = $2', ['menages', values.id]) : [];
+    const [household] = values.id
+      ? await db.query<{ org_id: string }>('select org_id from records where tbl = $1 and record_id = $2', ['menages', values.id])
+      : [];
     if (!household) throw new HttpError(404, 'Ménage introuvable.');
     await db.transaction((tx) => eraseHouseholds(tx, household.org_id, [values.id ?? '']));
     return `Ménage ${values.id} effacé : ses données, fichiers et valeurs de conflits sont supprimés ; les tablettes l’oublient à leur prochaine synchronisation.`;
@@ -150,7 +195,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // The embedded database's files it creates are its account's alone, as the server's are.
   process.umask(0o077);
-  const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' }, 'la commande admin');
+  const storage = await openStorage(
+    { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' },
+    'la commande admin',
+  );
   try {
     console.log(await command(storage.db, args));
     return 0;
@@ -162,7 +210,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof HttpError || error instanceof DataDirLockedError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known =
+      error instanceof HttpError || error instanceof DataDirLockedError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(known ? (error as Error).message : error);
     process.exit(1);
   },

@@ -53,7 +53,16 @@ export const logOptions = (level: string) =>
   }) satisfies FastifyServerOptions['logger'];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, distDir = null, now = Date.now, logger = false, proxyHops = 0, orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES, diskSpace = null, handlerTimeoutMs = HANDLER_TIMEOUT_MS } = options;
+  const {
+    db,
+    distDir = null,
+    now = Date.now,
+    logger = false,
+    proxyHops = 0,
+    orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES,
+    diskSpace = null,
+    handlerTimeoutMs = HANDLER_TIMEOUT_MS,
+  } = options;
   // The socket's peer is hop 0: the addresses the proxies wrote are trusted, the client's own are not.
   // (Fastify's numeric setting trusts none: the server must only be reachable through its proxies.)
   const app = Fastify({

@@ -19,11 +19,20 @@ import { visibleRecords } from './replication/access.ts';
  * nothing, and whether someone else uploaded the same file is not told.
  */
 export async function putBlob(db: Database, actor: Profile, hash: string, type: BlobType, content: Buffer): Promise<boolean> {
-  if (createHash('sha256').update(content).digest('hex') !== hash) throw new HttpError(400, 'Le contenu ne correspond pas à son empreinte SHA-256 : rien n’a été enregistré.');
+  if (createHash('sha256').update(content).digest('hex') !== hash)
+    throw new HttpError(400, 'Le contenu ne correspond pas à son empreinte SHA-256 : rien n’a été enregistré.');
   if (!looksLike(type, content)) throw new HttpError(415, `Le contenu n’est pas un fichier ${type} valide.`);
   return db.transaction(async (tx) => {
-    await tx.query('insert into blobs (hash, content_type, size, data) values ($1, $2, $3, $4) on conflict do nothing', [hash, type, content.length, content]);
-    const uploaded = await tx.query('insert into blob_uploads (hash, user_id) values ($1, $2) on conflict do nothing returning hash', [hash, actor.id]);
+    await tx.query('insert into blobs (hash, content_type, size, data) values ($1, $2, $3, $4) on conflict do nothing', [
+      hash,
+      type,
+      content.length,
+      content,
+    ]);
+    const uploaded = await tx.query('insert into blob_uploads (hash, user_id) values ($1, $2) on conflict do nothing returning hash', [
+      hash,
+      actor.id,
+    ]);
     return uploaded.length > 0;
   });
 }
@@ -46,7 +55,10 @@ export async function unreadableBlobs(tx: Sql, actor: Profile, hashes: readonly 
   if (hashes.length === 0) return new Set();
   const p = new Params();
   const rule = readable(actor, p, 'h.hash');
-  const rows = await tx.query<{ hash: string }>(`${rule.with} select h.hash from unnest(${p.add([...new Set(hashes)])}::text[]) as h(hash) where not ${rule.where}`, p.values);
+  const rows = await tx.query<{ hash: string }>(
+    `${rule.with} select h.hash from unnest(${p.add([...new Set(hashes)])}::text[]) as h(hash) where not ${rule.where}`,
+    p.values,
+  );
   return new Set(rows.map((r) => r.hash));
 }
 
@@ -55,7 +67,10 @@ export async function blobInfo(db: Database, actor: Profile, hash: string): Prom
   const p = new Params();
   const h = p.add(hash);
   const rule = readable(actor, p, h);
-  const [row] = await db.query<{ type: string; size: number }>(`${rule.with} select b.content_type as type, b.size from blobs b where b.hash = ${h} and ${rule.where}`, p.values);
+  const [row] = await db.query<{ type: string; size: number }>(
+    `${rule.with} select b.content_type as type, b.size from blobs b where b.hash = ${h} and ${rule.where}`,
+    p.values,
+  );
   if (!row) throw forbidden();
   return row;
 }

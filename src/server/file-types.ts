@@ -15,7 +15,12 @@ const plausible = (width: number, height: number) => width >= 1 && height >= 1 &
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function png(b: Buffer): boolean {
-  return b.length >= 33 && b.subarray(0, 8).equals(PNG_SIGNATURE) && b.toString('latin1', 12, 16) === 'IHDR' && plausible(b.readUInt32BE(16), b.readUInt32BE(20));
+  return (
+    b.length >= 33 &&
+    b.subarray(0, 8).equals(PNG_SIGNATURE) &&
+    b.toString('latin1', 12, 16) === 'IHDR' &&
+    plausible(b.readUInt32BE(16), b.readUInt32BE(20))
+  );
 }
 
 /** Start-of-frame markers (C0–CF but DHT C4, JPG C8 and DAC CC) carry the picture's size. */
@@ -56,7 +61,12 @@ function pdf(b: Buffer): boolean {
   return b.toString('latin1', 0, 5) === '%PDF-' && b.toString('latin1', Math.max(0, b.length - 1024)).includes('%%EOF');
 }
 
-const CHECKS: Record<BlobType, (content: Buffer) => boolean> = { 'image/jpeg': jpeg, 'image/png': png, 'image/webp': webp, 'application/pdf': pdf };
+const CHECKS: Record<BlobType, (content: Buffer) => boolean> = {
+  'image/jpeg': jpeg,
+  'image/png': png,
+  'image/webp': webp,
+  'application/pdf': pdf,
+};
 
 /** True when `content` is a well-formed file of `type` as far as its header tells. */
 export const looksLike = (type: BlobType, content: Buffer): boolean => CHECKS[type](content);

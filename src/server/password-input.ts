@@ -49,6 +49,7 @@ function readLine(): Promise<string> {
 export async function readNewPassword(): Promise<string> {
   if (!process.stdin.isTTY) return readLine();
   const password = await readHidden('Mot de passe : ');
-  if ((await readHidden('Le même, une seconde fois : ')) !== password) throw new HttpError(400, 'Les deux saisies diffèrent : rien n’a été enregistré.');
+  if ((await readHidden('Le même, une seconde fois : ')) !== password)
+    throw new HttpError(400, 'Les deux saisies diffèrent : rien n’a été enregistré.');
   return password;
 }

@@ -36,15 +36,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       proxyHops: options.proxyHops ?? 0,
       orgQuotaBytes: options.orgQuotaBytes,
       // PostgreSQL's disk is its server's to watch; the embedded database's is this one's.
-      diskSpace: options.dataDir && !options.databaseUrl ? { path: options.dataDir, minFreeBytes: options.minFreeDiskBytes ?? MIN_FREE_DISK_BYTES } : null,
+      diskSpace:
+        options.dataDir && !options.databaseUrl
+          ? { path: options.dataDir, minFreeBytes: options.minFreeDiskBytes ?? MIN_FREE_DISK_BYTES }
+          : null,
     });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
-    const stopPurges = options.dailyPurges === false ? () => undefined : scheduleDailyPurges(storage.db, (result) => {
-      if (result instanceof Error) app.log.error({ err: { type: result.name, message: result.message.replace(/"[^"]*"/g, '"…"').slice(0, 300) } }, 'daily purge failed');
-      else app.log.info({ purge: result }, 'daily purge');
-    });
+    const stopPurges =
+      options.dailyPurges === false
+        ? () => undefined
+        : scheduleDailyPurges(storage.db, (result) => {
+            if (result instanceof Error)
+              app.log.error(
+                { err: { type: result.name, message: result.message.replace(/"[^"]*"/g, '"…"').slice(0, 300) } },
+                'daily purge failed',
+              );
+            else app.log.info({ purge: result }, 'daily purge');
+          });
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,

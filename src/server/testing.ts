@@ -57,17 +57,34 @@ export async function createTestAccount(
   let hash = accountHashes.get(password);
   if (!hash) accountHashes.set(password, (hash = hashPassword(password, { N: 1024, r: 8, p: 1 })));
   const email = options.email ?? `${randomUUID()}@test.invalid`;
-  const profile = await createUser(db, { organisation: options.organisation, email, password, role: options.role, name: options.name ?? email }, await hash);
+  const profile = await createUser(
+    db,
+    { organisation: options.organisation, email, password, role: options.role, name: options.name ?? email },
+    await hash,
+  );
   const { token } = await createSession(db, profile.id);
   return { profile, token, password };
 }
 
 /** Field changes that create `record` in `table`, stamped by `clock` (returned advanced). */
-export function creationChanges(table: SyncedTable, record: Record<string, unknown>, clock: HlcState, now: number): { changes: Change[]; clock: HlcState } {
+export function creationChanges(
+  table: SyncedTable,
+  record: Record<string, unknown>,
+  clock: HlcState,
+  now: number,
+): { changes: Change[]; clock: HlcState } {
   let state = clock;
   const changes = diffRecord(table, undefined, record).map(({ field, value }) => {
     state = tick(state, now);
-    return { changeId: randomUUID(), table, recordId: String(record.id), field, value: value as Change['value'], hlc: formatHlc(state), baseSeq: null };
+    return {
+      changeId: randomUUID(),
+      table,
+      recordId: String(record.id),
+      field,
+      value: value as Change['value'],
+      hlc: formatHlc(state),
+      baseSeq: null,
+    };
   });
   return { changes, clock: state };
 }
@@ -102,18 +119,42 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
   for (let i = 0; i < n; i += 1) {
     const id = randomUUID();
     ids.push(id);
-    add('menages', menageSchema.parse({ id, residenceId, nom: `Ménage ${i + 1}`, reference: `M-${i + 1}`, referentId: actor.id, creeLe: '2025-02-01', telephone: '06 00 00 00 00' }));
+    add(
+      'menages',
+      menageSchema.parse({
+        id,
+        residenceId,
+        nom: `Ménage ${i + 1}`,
+        reference: `M-${i + 1}`,
+        referentId: actor.id,
+        creeLe: '2025-02-01',
+        telephone: '06 00 00 00 00',
+      }),
+    );
     for (let p = 0; p < 1 + (i % 4); p += 1) {
-      add('personnes', personneSchema.parse({ id: randomUUID(), menageId: id, prenom: `Prénom ${p + 1}`, nom: `Ménage ${i + 1}`, lien: p === 0 ? 'titulaire' : 'enfant', dateNaissance: '1980-05-0' + (p + 1) }));
+      add(
+        'personnes',
+        personneSchema.parse({
+          id: randomUUID(),
+          menageId: id,
+          prenom: `Prénom ${p + 1}`,
+          nom: `Ménage ${i + 1}`,
+          lien: p === 0 ? 'titulaire' : 'enfant',
+          dateNaissance: '1980-05-0' + (p + 1),
+        }),
+      );
     }
-    add('entretiens', entretienSchema.parse({
-      id: randomUUID(),
-      menageId: id,
-      date: '2025-03-01',
-      type: 'premier',
-      statut: 'brouillon',
-      reponses: { 'logement.typologie': { valeur: 'T3' }, 'logement.surface': { valeur: '64' }, 'logement.loyer': { valeur: '420' } },
-    }));
+    add(
+      'entretiens',
+      entretienSchema.parse({
+        id: randomUUID(),
+        menageId: id,
+        date: '2025-03-01',
+        type: 'premier',
+        statut: 'brouillon',
+        reponses: { 'logement.typologie': { valeur: 'T3' }, 'logement.surface': { valeur: '64' }, 'logement.loyer': { valeur: '420' } },
+      }),
+    );
     if (pending.length >= CHUNK) {
       await applyChanges(db, actor, 'seed', pending, now);
       pending = [];
@@ -124,7 +165,11 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
 }
 
 /** Records of any synced tables, written by `actor` through the push path in order, in chunks. */
-export async function seedRecords(db: Database, actor: Profile, records: readonly (readonly [SyncedTable, Record<string, unknown>])[]): Promise<void> {
+export async function seedRecords(
+  db: Database,
+  actor: Profile,
+  records: readonly (readonly [SyncedTable, Record<string, unknown>])[],
+): Promise<void> {
   let clock = seedClock();
   let pending: Change[] = [];
   for (const [table, record] of records) {

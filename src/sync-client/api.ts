@@ -1,5 +1,24 @@
-import { DEVICE_HEADER, PROTOCOL_VERSION, devicesResponseSchema, errorSchema, loginResponseSchema, pullResponseSchema, pushResponseSchema, usersResponseSchema } from '../sync/index.ts';
-import type { AccessReport, DevicesResponse, SYNC_ERROR_KINDS, PullResponse, PushRequest, PushResponse, TelemetryRequest, UsersResponse, WipeReason } from '../sync/index.ts';
+import {
+  DEVICE_HEADER,
+  PROTOCOL_VERSION,
+  devicesResponseSchema,
+  errorSchema,
+  loginResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  usersResponseSchema,
+} from '../sync/index.ts';
+import type {
+  AccessReport,
+  DevicesResponse,
+  SYNC_ERROR_KINDS,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  TelemetryRequest,
+  UsersResponse,
+  WipeReason,
+} from '../sync/index.ts';
 import type { Session } from '../data/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
@@ -63,7 +82,12 @@ export class ApiSync {
     try {
       reponse = await fetch(`${this.base}${chemin}`, {
         ...init,
-        headers: { 'content-type': 'application/json', ...(jeton ? { authorization: `Bearer ${jeton}` } : {}), ...(appareil ? { [DEVICE_HEADER]: appareil } : {}), ...init.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(jeton ? { authorization: `Bearer ${jeton}` } : {}),
+          ...(appareil ? { [DEVICE_HEADER]: appareil } : {}),
+          ...init.headers,
+        },
       });
     } catch {
       throw new ErreurSync('reseau', MESSAGES.reseau);
@@ -78,7 +102,9 @@ export class ApiSync {
   }
 
   async connexion(email: string, motDePasse: string): Promise<Session> {
-    const r = loginResponseSchema.parse(await this.appeler('/api/login', { method: 'POST', body: JSON.stringify({ email, password: motDePasse }) }));
+    const r = loginResponseSchema.parse(
+      await this.appeler('/api/login', { method: 'POST', body: JSON.stringify({ email, password: motDePasse }) }),
+    );
     return { token: r.token, expiresAt: r.expiresAt, user: r.user };
   }
 

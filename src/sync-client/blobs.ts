@@ -45,7 +45,8 @@ export class TransfertFichiers {
     } catch {
       throw new ErreurSync('reseau', 'Serveur injoignable : les photos restent sur la tablette et partiront au retour du réseau.');
     }
-    if (reponse.status === 401) throw new ErreurSync('connexion', 'Session expirée : reconnectez-vous pour synchroniser. Vous pouvez continuer à travailler.');
+    if (reponse.status === 401)
+      throw new ErreurSync('connexion', 'Session expirée : reconnectez-vous pour synchroniser. Vous pouvez continuer à travailler.');
     return reponse;
   }
 
@@ -64,7 +65,8 @@ export class TransfertFichiers {
         continue;
       }
       const envoi = await this.requete('PUT', b.hash, b.blob, b.mime);
-      if (envoi.status >= 500) throw new ErreurSync('serveur', 'Le serveur n’a pas pu enregistrer une photo : nouvel essai automatique dans quelques instants.');
+      if (envoi.status >= 500)
+        throw new ErreurSync('serveur', 'Le serveur n’a pas pu enregistrer une photo : nouvel essai automatique dans quelques instants.');
       if (envoi.ok) await marquerBlobEnvoye(this.db, b.hash);
     }
     this.progres(null);

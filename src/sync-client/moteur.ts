@@ -1,5 +1,30 @@
 import { PROTOCOL_VERSION } from '../sync/index.ts';
-import { accesANoter, accesNotes, effacerDonneesAppareil, acquittementEnvoye, acquittementsAEnvoyer, acquitter, appliquerPage, rafraichirResumesRecus, effacerEchecs, enregistrerEquipe, etatStockage, lireEchecs, noterEchec, enregistrerConflits, enregistrerSession, identifiantAppareil, lireCheckpoint, lireSession, liveQuery, lotAEnvoyer, mettreDeCote, nombreEnAttente, nombreRefusees, suivreRattachements } from '../data/index.ts';
+import {
+  accesANoter,
+  accesNotes,
+  effacerDonneesAppareil,
+  acquittementEnvoye,
+  acquittementsAEnvoyer,
+  acquitter,
+  appliquerPage,
+  rafraichirResumesRecus,
+  effacerEchecs,
+  enregistrerEquipe,
+  etatStockage,
+  lireEchecs,
+  noterEchec,
+  enregistrerConflits,
+  enregistrerSession,
+  identifiantAppareil,
+  lireCheckpoint,
+  lireSession,
+  liveQuery,
+  lotAEnvoyer,
+  mettreDeCote,
+  nombreEnAttente,
+  nombreRefusees,
+  suivreRattachements,
+} from '../data/index.ts';
 import type { RelogementDb } from '../data/index.ts';
 import { ApiSync, EffacementDemande, ErreurSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -36,7 +61,16 @@ const PERIODE_MS = 3 * 60_000;
 const ATTENTE_MAX_MS = 5 * 60_000;
 
 export class MoteurSync {
-  private etat: EtatSync = { phase: 'inactif', derniereSynchro: null, enAttente: 0, refusees: 0, message: null, recus: null, avancement: null, fichiers: null };
+  private etat: EtatSync = {
+    phase: 'inactif',
+    derniereSynchro: null,
+    enAttente: 0,
+    refusees: 0,
+    message: null,
+    recus: null,
+    avancement: null,
+    fichiers: null,
+  };
   private readonly ecouteurs = new Set<(e: EtatSync) => void>();
   private minuteur: ReturnType<typeof setTimeout> | null = null;
   private echecs = 0;
@@ -49,8 +83,17 @@ export class MoteurSync {
     private readonly db: RelogementDb,
     base = '',
   ) {
-    this.api = new ApiSync(base, async () => (await lireSession(db))?.token ?? null, () => identifiantAppareil(db));
-    this.fichiers = new TransfertFichiers(db, base, async () => (await lireSession(db))?.token ?? null, (fichiers) => this.publier({ fichiers }));
+    this.api = new ApiSync(
+      base,
+      async () => (await lireSession(db))?.token ?? null,
+      () => identifiantAppareil(db),
+    );
+    this.fichiers = new TransfertFichiers(
+      db,
+      base,
+      async () => (await lireSession(db))?.token ?? null,
+      (fichiers) => this.publier({ fichiers }),
+    );
   }
 
   suivre(ecouteur: (e: EtatSync) => void): () => void {
@@ -106,7 +149,10 @@ export class MoteurSync {
     const releve: Releve = { debut: Date.now(), envoyes: 0, recus: 0, decalageHorloge: 0 };
     try {
       if (!(await lireSession(this.db))) {
-        this.publier({ phase: 'connexion_requise', message: 'Connectez-vous pour synchroniser. Tout ce que vous saisissez est enregistré sur la tablette.' });
+        this.publier({
+          phase: 'connexion_requise',
+          message: 'Connectez-vous pour synchroniser. Tout ce que vous saisissez est enregistré sur la tablette.',
+        });
         return;
       }
       this.publier({ phase: 'en_cours', message: null });
@@ -133,7 +179,16 @@ export class MoteurSync {
   /** The tablet was declared lost or its user gone: everything goes, and the screen says why. */
   private async effacer(e: EffacementDemande): Promise<void> {
     await effacerDonneesAppareil(this.db, { motif: e.motif, message: e.message });
-    this.publier({ phase: 'effacee', message: e.message, enAttente: 0, refusees: 0, derniereSynchro: null, recus: null, avancement: null, fichiers: null });
+    this.publier({
+      phase: 'effacee',
+      message: e.message,
+      enAttente: 0,
+      refusees: 0,
+      derniereSynchro: null,
+      recus: null,
+      avancement: null,
+      fichiers: null,
+    });
   }
 
   /**
@@ -150,7 +205,11 @@ export class MoteurSync {
       serveurPrevenu = e instanceof ErreurSync && e.genre === 'connexion';
       if (e instanceof EffacementDemande) oublier = true;
     }
-    if (oublier) await effacerDonneesAppareil(this.db, { motif: 'deconnexion', message: 'Vous vous êtes déconnecté et avez demandé d’oublier les données de cette tablette : elles ont été effacées.' });
+    if (oublier)
+      await effacerDonneesAppareil(this.db, {
+        motif: 'deconnexion',
+        message: 'Vous vous êtes déconnecté et avez demandé d’oublier les données de cette tablette : elles ont été effacées.',
+      });
     else await enregistrerSession(this.db, null);
     this.publier({ phase: 'connexion_requise', message: null, ...(oublier ? { enAttente: 0, refusees: 0, derniereSynchro: null } : {}) });
     return { serveurPrevenu };
@@ -162,7 +221,13 @@ export class MoteurSync {
    */
   private async rapporter(releve: Releve): Promise<void> {
     try {
-      const [echecs, enAttente, refusees, stockage, deviceId] = await Promise.all([lireEchecs(this.db), nombreEnAttente(this.db), nombreRefusees(this.db), etatStockage(), identifiantAppareil(this.db)]);
+      const [echecs, enAttente, refusees, stockage, deviceId] = await Promise.all([
+        lireEchecs(this.db),
+        nombreEnAttente(this.db),
+        nombreRefusees(this.db),
+        etatStockage(),
+        identifiantAppareil(this.db),
+      ]);
       await this.api.rapporter({
         protocolVersion: PROTOCOL_VERSION,
         deviceId,

@@ -36,7 +36,13 @@ export function isRealHlc(text: string): boolean {
 
 /** True when a stored clock state can still stamp events (a device's clock may predate the checks). */
 export function isRealHlcState(state: HlcState): boolean {
-  return isRealMillis(state.millis) && Number.isInteger(state.counter) && state.counter >= 0 && state.counter <= MAX_COUNTER && nodePattern.test(state.node);
+  return (
+    isRealMillis(state.millis) &&
+    Number.isInteger(state.counter) &&
+    state.counter >= 0 &&
+    state.counter <= MAX_COUNTER &&
+    nodePattern.test(state.node)
+  );
 }
 
 /**

@@ -21,7 +21,10 @@ const MAX_DEPTH = 32;
  */
 export function unstorableText(value: unknown, depth = 0): string | null {
   if (depth > MAX_DEPTH) return `Données imbriquées sur plus de ${MAX_DEPTH} niveaux.`;
-  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? 'Texte contenant un caractère invalide (caractère nul ou mal encodé).' : null;
+  if (typeof value === 'string')
+    return value.includes('\u0000') || LONE_SURROGATE.test(value)
+      ? 'Texte contenant un caractère invalide (caractère nul ou mal encodé).'
+      : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
     const problem = unstorableText(key, depth + 1) ?? unstorableText(item, depth + 1);

@@ -36,7 +36,6 @@ export function judgeChange(stored: StoredField | undefined, incoming: IncomingF
 /** What a device knows of one field: the clock of the value it holds, the last server seq seen. */
 export type LocalFieldMeta = { hlc: string; seq: number | null };
 
-
 type Row = Record<string, unknown>;
 
 export type PulledMerge = { record: Row | undefined; meta: LocalFieldMeta; applied: boolean };
@@ -47,8 +46,16 @@ export type PulledMerge = { record: Row | undefined; meta: LocalFieldMeta; appli
  * server seq is remembered either way, so that the next local edit of the field says which
  * version it was made over. The caller also feeds the pulled clock into its HLC (`receive`).
  */
-export function mergePulledField(record: Row | undefined, meta: LocalFieldMeta | undefined, pulled: Omit<PulledField, 'table'>): PulledMerge {
+export function mergePulledField(
+  record: Row | undefined,
+  meta: LocalFieldMeta | undefined,
+  pulled: Omit<PulledField, 'table'>,
+): PulledMerge {
   const seq = Math.max(meta?.seq ?? 0, pulled.seq);
   if (meta !== undefined && !hlcAfter(pulled.hlc, meta.hlc)) return { record, meta: { hlc: meta.hlc, seq }, applied: false };
-  return { record: applyField(record ?? { id: pulled.recordId }, pulled.field, pulled.value), meta: { hlc: pulled.hlc, seq }, applied: true };
+  return {
+    record: applyField(record ?? { id: pulled.recordId }, pulled.field, pulled.value),
+    meta: { hlc: pulled.hlc, seq },
+    applied: true,
+  };
 }

@@ -161,7 +161,9 @@ export type PulledField = { table: string; recordId: string; field: string; valu
 
 /** Every field of a page, record by record. */
 export const pulledFields = (page: Pick<PullResponse, 'records'>): PulledField[] =>
-  page.records.flatMap(({ table, recordId, fields }) => Object.entries(fields).map(([field, [value, hlc, seq]]) => ({ table, recordId, field, value, hlc, seq })));
+  page.records.flatMap(({ table, recordId, fields }) =>
+    Object.entries(fields).map(([field, [value, hlc, seq]]) => ({ table, recordId, field, value, hlc, seq })),
+  );
 
 // Sync telemetry (docs/sync.md, « Suivi des tablettes »): each device reports how its syncs go, so that an encadrant
 // finds a silent tablet before its unsent work is at risk.
@@ -217,14 +219,18 @@ export const ACCESS_ACTIONS = ['lecture', 'modification', 'export', 'impression'
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export const accessReportSchema = z.object({
   deviceId: deviceIdSchema,
-  events: z
-    .array(z.object({ menageId: z.string().uuid(), action: z.enum(['export', 'impression']), at: z.string().datetime() }))
-    .max(500),
+  events: z.array(z.object({ menageId: z.string().uuid(), action: z.enum(['export', 'impression']), at: z.string().datetime() })).max(500),
 });
 export type AccessReport = z.infer<typeof accessReportSchema>;
 export const accessLogSchema = z.object({
   entries: z.array(
-    z.object({ at: z.string(), user: z.object({ id: z.string(), name: z.string() }), deviceId: z.string().nullable(), menageId: z.string(), action: z.enum(ACCESS_ACTIONS) }),
+    z.object({
+      at: z.string(),
+      user: z.object({ id: z.string(), name: z.string() }),
+      deviceId: z.string().nullable(),
+      menageId: z.string(),
+      action: z.enum(ACCESS_ACTIONS),
+    }),
   ),
 });
 export type AccessLog = z.infer<typeof accessLogSchema>;

@@ -73,7 +73,6 @@ export const VALIDATION_FIELDS = ['aValider', 'rattacheeA'] as const;
 type Json = unknown;
 type Row = Record<string, Json>;
 
-
 /** The field changes that turn `before` into `after` (both already valid records of `table`). */
 export function diffRecord(table: SyncedTable, before: Row | undefined, after: Row): { field: string; value: Json }[] {
   const maps: readonly string[] = SYNCED_TABLES[table].mapFields;

@@ -13,7 +13,8 @@ import type { SyncedTable } from './tables.ts';
 /** Optional, nullable and default wrappers hide the map schema of a property. */
 function unwrap(schema: z.ZodType): z.ZodType {
   let inner = schema;
-  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable)
+    inner = inner.unwrap() as z.ZodType;
   return inner;
 }
 
@@ -54,7 +55,9 @@ function parseValue(schema: z.ZodType, value: unknown, label: string): CheckedVa
   const parsed = schema.safeParse(value);
   if (!parsed.success) return refused(`Valeur invalide pour « ${label} » : ${firstIssue(parsed.error)}`);
   const dropped = droppedKey(value, parsed.data, '');
-  return dropped === null ? { ok: true, value: parsed.data } : refused(`Valeur invalide pour « ${label} » : clé « ${dropped.slice(0, 80)} » inconnue.`);
+  return dropped === null
+    ? { ok: true, value: parsed.data }
+    : refused(`Valeur invalide pour « ${label} » : clé « ${dropped.slice(0, 80)} » inconnue.`);
 }
 
 function checkMapEntry(table: SyncedTable, name: string, key: string, value: unknown): CheckedValue {
@@ -71,7 +74,8 @@ export function checkFieldValue(table: SyncedTable, field: string, value: unknow
   const shape = shapeOf(table);
   if (name === 'id' || !Object.hasOwn(shape, name)) return refused(`Champ « ${name} » inconnu pour « ${table} ».`);
   const isMap = (SYNCED_TABLES[table].mapFields as readonly string[]).includes(name);
-  if (isMap !== (key !== null)) return refused(isMap ? `Le champ « ${name} » se modifie entrée par entrée.` : `Le champ « ${name} » n’a pas d’entrées.`);
+  if (isMap !== (key !== null))
+    return refused(isMap ? `Le champ « ${name} » se modifie entrée par entrée.` : `Le champ « ${name} » n’a pas d’entrées.`);
   if (key !== null) return checkMapEntry(table, name, key, value);
   const fieldSchema = shape[name] as z.ZodType;
   // A property removed from a record travels as null (diffRecord): allowed where it may be absent
@@ -87,9 +91,12 @@ export function checkFieldValue(table: SyncedTable, field: string, value: unknow
 export function checkChange(change: Change, now: number, maxAheadMs: number): CheckedValue {
   if (!isSyncedTable(change.table)) return refused(`Table « ${change.table} » inconnue.`);
   if (!(shapeOf(change.table).id as z.ZodType).safeParse(change.recordId).success) return refused('Identifiant d’enregistrement invalide.');
-  if (!isRealHlc(change.hlc)) return refused('Horloge de la tablette impossible (date ou heure inexistante) : corrigez la date et l’heure de l’appareil.');
+  if (!isRealHlc(change.hlc))
+    return refused('Horloge de la tablette impossible (date ou heure inexistante) : corrigez la date et l’heure de l’appareil.');
   if (parseHlc(change.hlc).millis - now > maxAheadMs) {
-    return refused(`L’horloge de la tablette est en avance de plus de ${Math.round(maxAheadMs / 60_000)} minutes : corrigez la date et l’heure de l’appareil.`);
+    return refused(
+      `L’horloge de la tablette est en avance de plus de ${Math.round(maxAheadMs / 60_000)} minutes : corrigez la date et l’heure de l’appareil.`,
+    );
   }
   return checkFieldValue(change.table, change.field, change.value);
 }

@@ -21,13 +21,23 @@ const mediane = (v: readonly number[]) => [...v].sort((a, b) => a - b)[Math.floo
 export async function bench(): Promise<Record<string, string>> {
   await build({ configFile: 'test/bench/vite.dossier.config.ts' });
   const serveur = await demarrerServeur({ 'mesures-dossier': '.tmp/mesures-dossier' });
-  await createTestAccount(serveur.actuel().db, { organisation: 'Bailleur A', role: 'chargé', name: 'Claire Exemple', email: 'claire@exemple.test', password: 'relogement-essai-2026' });
+  await createTestAccount(serveur.actuel().db, {
+    organisation: 'Bailleur A',
+    role: 'chargé',
+    name: 'Claire Exemple',
+    email: 'claire@exemple.test',
+    password: 'relogement-essai-2026',
+  });
   const tablette = await ouvrirTablette(undefined, { largeur: 1280, hauteur: 800 });
   try {
     const { page } = tablette;
     await page.goto(`${serveur.url}mesures-dossier/index.html`);
     const appeler = <K extends keyof Mesures>(nom: K, ...args: Parameters<Mesures[K]>) =>
-      page.evaluate(([n, a]) => (window as unknown as { mesuresDossier: Record<string, (...x: unknown[]) => unknown> }).mesuresDossier[n]!(...(a as unknown[])), [nom, args] as const) as ReturnType<Mesures[K]>;
+      page.evaluate(
+        ([n, a]) =>
+          (window as unknown as { mesuresDossier: Record<string, (...x: unknown[]) => unknown> }).mesuresDossier[n]!(...(a as unknown[])),
+        [nom, args] as const,
+      ) as ReturnType<Mesures[K]>;
     const c = await appeler('compresser', PHOTOS);
     const jeton = await appeler('connexion', 'claire@exemple.test', 'relogement-essai-2026');
     await appeler('envoyer', jeton, 5, OCTETS); // warm-up: connections, JIT, database

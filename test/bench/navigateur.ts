@@ -9,9 +9,18 @@ import { createTestAccount, createTestResidence, seedHouseholds } from '../../sr
 import type { Session } from '../../src/data/index.ts';
 
 type Mesures = {
-  premiereSynchro: (s: Session) => Promise<{ synchro: number; reference: number; menages: number; champs: number; surLeReseau: number; decode: number }>;
+  premiereSynchro: (
+    s: Session,
+  ) => Promise<{ synchro: number; reference: number; menages: number; champs: number; surLeReseau: number; decode: number }>;
   remplir: (n: number) => Promise<number>;
-  mesurer: () => Promise<{ total: number; rechercheP95: number; rechercheBruteP95: number; saisieP95: number; putBrutP95: number; rechercheApresModification: number }>;
+  mesurer: () => Promise<{
+    total: number;
+    rechercheP95: number;
+    rechercheBruteP95: number;
+    saisieP95: number;
+    putBrutP95: number;
+    rechercheApresModification: number;
+  }>;
 };
 
 const MENAGES = 5000;
@@ -56,14 +65,19 @@ export async function bench(): Promise<Record<string, string>> {
     // No named function inside: tsx would wrap it in a helper the page does not have.
     const { marque, ressources } = await page.evaluate(() => ({
       marque: performance.getEntriesByName('caseload-interactive', 'mark')[0]?.startTime ?? null,
-      ressources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ url: e.name, type: e.initiatorType, debut: e.startTime })),
+      ressources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+        url: e.name,
+        type: e.initiatorType,
+        debut: e.startTime,
+      })),
     }));
     if (marque === null) throw new Error('La liste n’a pas marqué son premier affichage.');
     const scripts = ressources.filter((r) => ['script', 'link', 'other'].includes(r.type) && new URL(r.url).pathname.endsWith('.js'));
     const chemins = (liste: typeof scripts) => [...new Set(liste.map((r) => new URL(r.url).pathname))];
     const avant = chemins(scripts.filter((r) => r.debut < marque));
     const apres = chemins(scripts.filter((r) => r.debut >= marque));
-    const gzip = (liste: string[]) => liste.reduce((total, chemin) => total + gzipSync(readFileSync(join(serveur.dist, chemin)), { level: 9 }).length, 0);
+    const gzip = (liste: string[]) =>
+      liste.reduce((total, chemin) => total + gzipSync(readFileSync(join(serveur.dist, chemin)), { level: 9 }).length, 0);
     const ko = (octets: number) => `${(octets / 1024).toFixed(1).replace('.', ',')} Ko`;
 
     await page.goto(serveur.url);
@@ -82,7 +96,9 @@ export async function bench(): Promise<Record<string, string>> {
       await froide.getByLabel('Rechercher (nom, adresse, référence)').fill('martin');
       await froide.locator('.carte').first().waitFor();
       // From the code typed (the app marks it) to a usable caseload: the time the officer waits.
-      demarrages.push(await froide.evaluate(() => performance.now() - (performance.getEntriesByName('code-saisi', 'mark')[0]?.startTime ?? NaN)));
+      demarrages.push(
+        await froide.evaluate(() => performance.now() - (performance.getEntriesByName('code-saisi', 'mark')[0]?.startTime ?? NaN)),
+      );
       await froide.close();
     }
     return {

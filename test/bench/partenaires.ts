@@ -21,7 +21,12 @@ const ROUNDS = 5;
 
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-async function push(db: Parameters<typeof applyChanges>[0], actor: Profile, table: SyncedTable, records: readonly Record<string, unknown>[]) {
+async function push(
+  db: Parameters<typeof applyChanges>[0],
+  actor: Profile,
+  table: SyncedTable,
+  records: readonly Record<string, unknown>[],
+) {
   let clock = initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
   let pending: Change[] = [];
   for (const record of records) {
@@ -58,9 +63,24 @@ async function bench(label: string, options: StorageOptions): Promise<void> {
     }
     const landlords = accounts.bailleur ?? [];
     const offers = Array.from({ length: OFFRES }, (_, i) =>
-      offrePartageeSchema.parse({ id: randomUUID(), adresse: `${i + 1} rue du Banc`, commune: 'Marseille', typologie: 'T3', surface: 60, loyer: 400, charges: 100, dateMiseADisposition: '2026-03-02' }),
+      offrePartageeSchema.parse({
+        id: randomUUID(),
+        adresse: `${i + 1} rue du Banc`,
+        commune: 'Marseille',
+        typologie: 'T3',
+        surface: 60,
+        loyer: 400,
+        charges: 100,
+        dateMiseADisposition: '2026-03-02',
+      }),
     );
-    for (const [i, landlord] of landlords.entries()) await push(db, landlord, 'offresPartagees', offers.filter((_, j) => j % landlords.length === i));
+    for (const [i, landlord] of landlords.entries())
+      await push(
+        db,
+        landlord,
+        'offresPartagees',
+        offers.filter((_, j) => j % landlords.length === i),
+      );
     for (const team of teams) {
       const own = households.filter((h) => h.team === team);
       const positions = offers.flatMap((offer, i) => {
@@ -68,7 +88,16 @@ async function bench(label: string, options: StorageOptions): Promise<void> {
         const g = own[(i * 2 + 1) % own.length];
         return [h, g].flatMap((x) =>
           x && i % teams.length === teams.indexOf(team)
-            ? [positionnementSchema.parse({ id: randomUUID(), offreId: offer.id, menageId: x.id, positionneLe: '2026-03-04', ficheAnonyme: { pseudonyme: 'M', composition: '2 adultes', ages: [40, 38], trancheRessources: 'PLAI', besoins: [] }, ficheNominative: { nom: 'Nom', adresse: 'Adresse', telephone: '', reference: '' } })]
+            ? [
+                positionnementSchema.parse({
+                  id: randomUUID(),
+                  offreId: offer.id,
+                  menageId: x.id,
+                  positionneLe: '2026-03-04',
+                  ficheAnonyme: { pseudonyme: 'M', composition: '2 adultes', ages: [40, 38], trancheRessources: 'PLAI', besoins: [] },
+                  ficheNominative: { nom: 'Nom', adresse: 'Adresse', telephone: '', reference: '' },
+                }),
+              ]
             : [],
         );
       });
@@ -80,7 +109,11 @@ async function bench(label: string, options: StorageOptions): Promise<void> {
       let since = 0;
       for (;;) {
         const start = performance.now();
-        const res = await app.inject({ method: 'GET', url: `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}`, headers: { authorization: `Bearer ${partner.token}` } });
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}`,
+          headers: { authorization: `Bearer ${partner.token}` },
+        });
         durations.push(performance.now() - start);
         if (res.statusCode !== 200) throw new Error(`pull : ${res.statusCode} ${res.body}`);
         const page = res.json() as PullResponse;
@@ -90,7 +123,9 @@ async function bench(label: string, options: StorageOptions): Promise<void> {
     }
     await app.close();
     const sorted = durations.sort((a, b) => a - b);
-    console.log(`${label} : ${households.length.toLocaleString('fr-FR')} ménages, ${OFFRES} offres, ${sorted.length} requêtes de réception d’un partenaire ; médiane ${Math.round(quantile(sorted, 0.5))} ms, p95 ${Math.round(quantile(sorted, 0.95))} ms (objectif ≤ 300 ms)`);
+    console.log(
+      `${label} : ${households.length.toLocaleString('fr-FR')} ménages, ${OFFRES} offres, ${sorted.length} requêtes de réception d’un partenaire ; médiane ${Math.round(quantile(sorted, 0.5))} ms, p95 ${Math.round(quantile(sorted, 0.95))} ms (objectif ≤ 300 ms)`,
+    );
   } finally {
     await storage.close();
   }

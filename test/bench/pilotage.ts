@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { calculerPilotage, filtresPilotageSchema, menageSchema, offreSchema, operationSchema, propositionSchema, residenceSchema, type DonneesPilotage } from '../../src/domain/index.ts';
+import {
+  calculerPilotage,
+  filtresPilotageSchema,
+  menageSchema,
+  offreSchema,
+  operationSchema,
+  propositionSchema,
+  residenceSchema,
+  type DonneesPilotage,
+} from '../../src/domain/index.ts';
 import { openStorage, type StorageOptions } from '../../src/server/db/open.ts';
 import { steeringReport } from '../../src/server/pilotage/report.ts';
 import { createTestAccount, pgliteTemplate, seedRecords } from '../../src/server/testing.ts';
@@ -12,15 +21,32 @@ import type { SyncedTable } from '../../src/sync/index.ts';
 // BANC_PILOTAGE_MENAGES sets a smaller territory (seeding 200,000 proposals takes long).
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('fr-FR')} ms`;
-const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(0.95 * values.length))] ?? NaN;
+const p95 = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(0.95 * values.length))] ?? NaN;
 const MESURES = 20;
 const filtres = filtresPilotageSchema.parse({ periode: { debut: '2026-01-01', fin: '2026-12-31' } });
 
 /** `n` households of one organisation, four proposals each (the last signed for one in three), one dwelling per two households. */
 export function territoire(n: number, referentId: string): DonneesPilotage {
   const operation = operationSchema.parse({ id: randomUUID(), nom: 'Opération du banc' });
-  const residences = Array.from({ length: 20 }, (_, i) => residenceSchema.parse({ id: randomUUID(), operationId: operation.id, nom: `Résidence ${i}`, bailleur: `Bailleur ${i % 3}`, dateOuverture: '2025-01-01' }));
-  const offre = offreSchema.parse({ id: randomUUID(), statut: 'disponible', adresse: '1 rue du Banc', typologie: 'T3', surface: 60, loyer: 400, charges: 80 });
+  const residences = Array.from({ length: 20 }, (_, i) =>
+    residenceSchema.parse({
+      id: randomUUID(),
+      operationId: operation.id,
+      nom: `Résidence ${i}`,
+      bailleur: `Bailleur ${i % 3}`,
+      dateOuverture: '2025-01-01',
+    }),
+  );
+  const offre = offreSchema.parse({
+    id: randomUUID(),
+    statut: 'disponible',
+    adresse: '1 rue du Banc',
+    typologie: 'T3',
+    surface: 60,
+    loyer: 400,
+    charges: 80,
+  });
   const offres = Array.from({ length: Math.ceil(n / 2) }, (_, i) => ({
     ...offre,
     id: randomUUID(),
@@ -32,8 +58,22 @@ export function territoire(n: number, referentId: string): DonneesPilotage {
     datePremiereLocation: i % 5 < 2 ? '2024-01-01' : '1990-01-01',
   }));
   const menage = menageSchema.parse({ id: randomUUID(), residenceId: residences[0]?.id, referentId, nom: 'Ménage', creeLe: '2025-01-01' });
-  const menages = Array.from({ length: n }, (_, i) => ({ ...menage, id: randomUUID(), residenceId: residences[i % residences.length]?.id ?? '', nom: `Ménage ${i}` }));
-  const modele = propositionSchema.parse({ id: randomUUID(), menageId: menage.id, offreId: offre.id, rang: 1, circuit: 'gtr', proposeeLe: '2026-01-01', partenaires: ['GTR'], avis: { GTR: { avis: 'favorable', date: '2026-01-01' } } });
+  const menages = Array.from({ length: n }, (_, i) => ({
+    ...menage,
+    id: randomUUID(),
+    residenceId: residences[i % residences.length]?.id ?? '',
+    nom: `Ménage ${i}`,
+  }));
+  const modele = propositionSchema.parse({
+    id: randomUUID(),
+    menageId: menage.id,
+    offreId: offre.id,
+    rang: 1,
+    circuit: 'gtr',
+    proposeeLe: '2026-01-01',
+    partenaires: ['GTR'],
+    avis: { GTR: { avis: 'favorable', date: '2026-01-01' } },
+  });
   const propositions = menages.flatMap((m, i) =>
     [1, 2, 3, 4].map((rang) => {
       const mois = String(1 + ((i + rang) % 12)).padStart(2, '0');
@@ -47,7 +87,12 @@ export function territoire(n: number, referentId: string): DonneesPilotage {
         proposeeLe: `2026-${mois}-10`,
         caleol: { date: `2026-${mois}-11`, decision: 'attribution' as const, motif: '' },
         visite: { date: `2026-${mois}-12`, heure: null },
-        reponse: { date: `2026-${mois}-15`, decision: signee ? ('acceptation' as const) : ('refus' as const), motif: signee ? null : ('taille' as const), commentaire: '' },
+        reponse: {
+          date: `2026-${mois}-15`,
+          decision: signee ? ('acceptation' as const) : ('refus' as const),
+          motif: signee ? null : ('taille' as const),
+          commentaire: '',
+        },
         bailSigneLe: signee ? `2026-${mois}-25` : null,
       };
     }),
@@ -121,6 +166,8 @@ export async function bench(): Promise<Record<string, string>> {
   return {
     'Rapport de la chargée, 5 000 ménages (Node, pas encore Chromium ×4)': `p95 ${ms(p95(rapportChargee(5_000)))} (objectif ≤ 300 ms dans Chromium, CPU ×4)`,
     [`Rapport du territoire, agrégats, ${taille} (PGlite)`]: `p95 ${ms(p95(await rapportTerritoire({ template: await pgliteTemplate() }, menages)))} (objectif p95 ≤ 1 s)`,
-    [`Rapport du territoire, agrégats, ${taille} (PostgreSQL)`]: postgres ? `p95 ${ms(p95(await surPostgres(postgres, menages)))} (objectif p95 ≤ 1 s)` : 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL',
+    [`Rapport du territoire, agrégats, ${taille} (PostgreSQL)`]: postgres
+      ? `p95 ${ms(p95(await surPostgres(postgres, menages)))} (objectif p95 ≤ 1 s)`
+      : 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL',
   };
 }

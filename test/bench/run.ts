@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 
 // `npm run bench`: every test/bench/*.ts module exporting `bench()` prints its labelled figures.
 const dossier = resolve('test/bench');
-const modules = readdirSync(dossier).filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('vite.')).sort();
+const modules = readdirSync(dossier)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('vite.'))
+  .sort();
 const seuls = process.argv.slice(2);
 
 for (const fichier of modules) {

@@ -16,10 +16,16 @@ export async function bench(): Promise<Record<string, string>> {
     if (!url) throw new Error('page de mesure non servie');
     await tablette.page.goto(url);
     await tablette.page.locator('.avant-apres').waitFor();
-    const durees = await tablette.page.evaluate((n) => (window as unknown as { mesurer: (n: number) => Promise<number[]> }).mesurer(n), FRAPPES);
+    const durees = await tablette.page.evaluate(
+      (n) => (window as unknown as { mesurer: (n: number) => Promise<number[]> }).mesurer(n),
+      FRAPPES,
+    );
     const cdp = await tablette.context.newCDPSession(tablette.page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const lentes = await tablette.page.evaluate((n) => (window as unknown as { mesurer: (n: number) => Promise<number[]> }).mesurer(n), FRAPPES);
+    const lentes = await tablette.page.evaluate(
+      (n) => (window as unknown as { mesurer: (n: number) => Promise<number[]> }).mesurer(n),
+      FRAPPES,
+    );
     return {
       'frappe → tableau à jour, médiane (objectif ≤ 16 ms au p95)': ms(rang(durees, 0.5)),
       'frappe → tableau à jour, p95': ms(rang(durees, 0.95)),

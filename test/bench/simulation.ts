@@ -38,10 +38,26 @@ export function generer(nbMenages: number, nbOffres: number) {
     return profilMenageSchema.parse({
       id: id('01', i),
       occupants,
-      composition: hasard() < 0.5 ? undefined : Array.from({ length: occupants }, (_, k) => ({ dateNaissance: `${k < 2 ? entre(1950, 2000) : entre(2008, 2025)}-0${entre(1, 9)}-1${entre(0, 9)}`, sexe: parmi(['F', 'M'] as const), lien: k === 0 ? 'titulaire' : k === 1 ? 'conjoint' : 'enfant' })),
+      composition:
+        hasard() < 0.5
+          ? undefined
+          : Array.from({ length: occupants }, (_, k) => ({
+              dateNaissance: `${k < 2 ? entre(1950, 2000) : entre(2008, 2025)}-0${entre(1, 9)}-1${entre(0, 9)}`,
+              sexe: parmi(['F', 'M'] as const),
+              lien: k === 0 ? 'titulaire' : k === 1 ? 'conjoint' : 'enfant',
+            })),
       ressourcesMensuelles: [entre(600, 3500), entre(600, 3500), entre(600, 3500)],
       depenses: { impots: entre(0, 80), mutuelle: entre(0, 90), planApurementBailleur: hasard() < 0.1 ? entre(20, 150) : 0 },
-      logementActuel: { loyer: entre(250, 650), chargesGenerales: entre(20, 120), eau: montantOuNull(15, 50), eauChaude: montantOuNull(10, 40), chauffage: montantOuNull(30, 90), apl: entre(0, 400), surface: entre(25, 110), pieces: entre(1, 6) },
+      logementActuel: {
+        loyer: entre(250, 650),
+        chargesGenerales: entre(20, 120),
+        eau: montantOuNull(15, 50),
+        eauChaude: montantOuNull(10, 40),
+        chauffage: montantOuNull(30, 90),
+        apl: entre(0, 400),
+        surface: entre(25, 110),
+        pieces: entre(1, 6),
+      },
       typologiesSouhaitees: [parmi(TYPOLOGIES)],
       communesSouhaitees: hasard() < 0.3 ? [] : [parmi(COMMUNES), parmi(COMMUNES)],
       besoinPmr: hasard() < 0.1,
@@ -95,14 +111,30 @@ export async function bench(): Promise<Record<string, string>> {
   const insee: ContexteAppariement = { ...ctx, reglages: { ...REGLAGES_SIMULATION_PAR_DEFAUT, normeOccupation: 'insee' } };
   const profil = profils[0] as ProfilMenage;
   const offre = offres[0] as Offre;
-  const entree = entreeSimulationSchema.parse({ date: ctx.date, occupants: profil.occupants, ressourcesMensuelles: profil.ressourcesMensuelles, depenses: profil.depenses, avant: profil.logementActuel, apres: profil.logementActuel });
+  const entree = entreeSimulationSchema.parse({
+    date: ctx.date,
+    occupants: profil.occupants,
+    ressourcesMensuelles: profil.ressourcesMensuelles,
+    depenses: profil.depenses,
+    avant: profil.logementActuel,
+    apres: profil.logementActuel,
+  });
   const simulations = 10_000;
-  const uneSimulation = (await mediane(5, () => { for (let i = 0; i < simulations; i++) simuler(entree, ctx); })) / simulations;
+  const uneSimulation =
+    (await mediane(5, () => {
+      for (let i = 0; i < simulations; i++) simuler(entree, ctx);
+    })) / simulations;
   return {
     'Simulation et classement 500 ménages × 1 000 offres (raisons des 10 meilleures offres par ménage)': `${ms(await mediane(7, () => classerOffresPourMenages(profils, offres, ctx, { limite: 10 })))} (objectif ≤ 250 ms)`,
-    'Même classement avec la norme d’occupation de l’INSEE': ms(await mediane(5, () => classerOffresPourMenages(profils, offres, insee, { limite: 10 }))),
-    'Classement des 1 000 offres pour un ménage, raisons de chacune': ms(await mediane(9, () => classerOffresPourMenage(profil, offres, ctx))),
-    'Classement des 500 ménages pour une offre, raisons de chacun': ms(await mediane(9, () => classerMenagesPourOffre(offre, profils, ctx))),
+    'Même classement avec la norme d’occupation de l’INSEE': ms(
+      await mediane(5, () => classerOffresPourMenages(profils, offres, insee, { limite: 10 })),
+    ),
+    'Classement des 1 000 offres pour un ménage, raisons de chacune': ms(
+      await mediane(9, () => classerOffresPourMenage(profil, offres, ctx)),
+    ),
+    'Classement des 500 ménages pour une offre, raisons de chacun': ms(
+      await mediane(9, () => classerMenagesPourOffre(offre, profils, ctx)),
+    ),
     'Une simulation complète avant/après (simuler)': `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(uneSimulation * 1000)} µs`,
   };
 }

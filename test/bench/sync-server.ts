@@ -23,7 +23,11 @@ import { ModelClient } from '../server/client-model.ts';
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('fr-FR')} ms`;
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: readonly number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 /** 50 devices, each syncing 10 times (push 5 changes, then pull), 0 to 2 s apart: about 50 syncs a second. */
 const CLIENTS = 50;
@@ -35,7 +39,12 @@ const FIELDS = ['telephone', 'adresse', 'logement', 'reference', 'nom'] as const
 /** Edits of `count` distinct fields of the households, taken out of the device's outbox. */
 function edits(client: ModelClient, menageIds: readonly string[], count: number): Change[] {
   for (let i = 0; i < count; i += 1) {
-    client.edit('menages', menageIds[Math.floor(i / FIELDS.length) % menageIds.length] ?? '', FIELDS[i % FIELDS.length] ?? 'nom', `${randomUUID().slice(0, 8)} ${i}`);
+    client.edit(
+      'menages',
+      menageIds[Math.floor(i / FIELDS.length) % menageIds.length] ?? '',
+      FIELDS[i % FIELDS.length] ?? 'nom',
+      `${randomUUID().slice(0, 8)} ${i}`,
+    );
   }
   const changes = client.outbox;
   client.outbox = [];
@@ -63,7 +72,8 @@ async function incrementalSync(): Promise<number> {
       const changes = edits(device, menageIds, 100);
       const start = performance.now();
       await call(writer.token, 'POST', '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, changes });
-      checkpoint = (await call(reader.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${checkpoint}`)).checkpoint;
+      checkpoint = (await call(reader.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${checkpoint}`))
+        .checkpoint;
       durations.push(performance.now() - start);
     }
     await app.close();
@@ -133,7 +143,7 @@ async function concurrentDevices(url: string, devices: readonly Device[]): Promi
   };
   const pullAll = async (token: string, since: number, send: typeof call) => {
     let checkpoint = since;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await send(token, `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${checkpoint}`);
       checkpoint = page.checkpoint;
       more = page.hasMore;
@@ -155,7 +165,11 @@ async function concurrentDevices(url: string, devices: readonly Device[]): Promi
       let since = checkpoints[i] ?? 0;
       for (let cycle = 0; cycle < CYCLES; cycle += 1) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_PAUSE_MS));
-        await timed(account.token, '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, changes: edits(device, [menageId], 5) });
+        await timed(account.token, '/api/v1/sync/push', {
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: device.deviceId,
+          changes: edits(device, [menageId], 5),
+        });
         since = await pullAll(account.token, since, timed);
       }
     }),
@@ -200,8 +214,7 @@ async function onPostgres(url: string): Promise<Latencies> {
 function figures(database: string, measured: Latencies): Record<string, string> {
   const { firstSyncs, requests } = measured;
   return {
-    [`${CLIENTS} appareils en HTTP, ${CYCLES} synchros chacun à 0–${MAX_PAUSE_MS / 1000} s d’intervalle (${database})`]:
-      `p99 ${ms(quantile(requests, 0.99))}, médiane ${ms(quantile(requests, 0.5))} sur ${requests.length.toLocaleString('fr-FR')} requêtes (objectif p99 ≤ 250 ms)`,
+    [`${CLIENTS} appareils en HTTP, ${CYCLES} synchros chacun à 0–${MAX_PAUSE_MS / 1000} s d’intervalle (${database})`]: `p99 ${ms(quantile(requests, 0.99))}, médiane ${ms(quantile(requests, 0.5))} sur ${requests.length.toLocaleString('fr-FR')} requêtes (objectif p99 ≤ 250 ms)`,
     [`Leurs ${CLIENTS} premières synchros, toutes en même temps (${database})`]: `la plus lente ${ms(quantile(firstSyncs, 1))}, médiane ${ms(quantile(firstSyncs, 0.5))}`,
   };
 }
@@ -211,6 +224,8 @@ export async function bench(): Promise<Record<string, string>> {
   return {
     'Synchro incrémentale de 100 modifications (envoi puis réception, PGlite)': `${ms(await incrementalSync())} (objectif ≤ 300 ms)`,
     ...figures('PGlite', await onPglite()),
-    ...(postgres ? figures('PostgreSQL', await onPostgres(postgres)) : { 'Appareils simultanés (PostgreSQL)': 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL' }),
+    ...(postgres
+      ? figures('PostgreSQL', await onPostgres(postgres))
+      : { 'Appareils simultanés (PostgreSQL)': 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL' }),
   };
 }

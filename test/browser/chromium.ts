@@ -11,17 +11,30 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** In CI a missing Chromium fails the run; elsewhere the browser tests are skipped with a reason. */
 export function chromiumDisponible(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI || process.env.REQUIRE_BROWSER) throw new Error(`Chromium introuvable (${CHROMIUM}) : les tests navigateur sont obligatoires ici.`);
+  if (process.env.CI || process.env.REQUIRE_BROWSER)
+    throw new Error(`Chromium introuvable (${CHROMIUM}) : les tests navigateur sont obligatoires ici.`);
   console.warn(`Tests navigateur ignorés : ${CHROMIUM} est absent (apt-get install chromium).`);
   return false;
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export type Tablette = { context: BrowserContext; page: Page; dossier: string };
 
 /** A tablet with its own persistent profile, so IndexedDB and the service worker survive a crash. */
-export async function ouvrirTablette(dossier = mkdtempSync(join(tmpdir(), 'relogement-tablette-')), options: { largeur?: number; hauteur?: number } = {}): Promise<Tablette> {
+export async function ouvrirTablette(
+  dossier = mkdtempSync(join(tmpdir(), 'relogement-tablette-')),
+  options: { largeur?: number; hauteur?: number } = {},
+): Promise<Tablette> {
   const context = await chromium.launchPersistentContext(dossier, {
     executablePath: CHROMIUM,
     headless: true,

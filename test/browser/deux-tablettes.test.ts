@@ -9,7 +9,11 @@ import { MOT_DE_PASSE, seConnecter, voirMenage1 } from './parcours.ts';
 
 const connecter = (page: Page, url: string, email: string) => seConnecter(page, url, email, voirMenage1);
 
-const synchronise = (page: Page) => page.getByRole('status').filter({ hasText: /Synchronisé à \d\d:\d\d/ }).filter({ hasNotText: 'en attente' });
+const synchronise = (page: Page) =>
+  page
+    .getByRole('status')
+    .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
+    .filter({ hasNotText: 'en attente' });
 
 async function synchroniser(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
@@ -30,8 +34,20 @@ describe.runIf(chromiumDisponible())('deux tablettes du même binôme', () => {
   beforeAll(async () => {
     serveur = await demarrerServeur();
     const { db } = serveur.actuel();
-    const a = await createTestAccount(db, { organisation: 'Bailleur A', role: 'chargé', name: 'Claire Exemple', email: 'claire@exemple.test', password: MOT_DE_PASSE });
-    await createTestAccount(db, { organisation: 'Bailleur A', role: 'encadrant', name: 'Samir Exemple', email: 'samir@exemple.test', password: MOT_DE_PASSE });
+    const a = await createTestAccount(db, {
+      organisation: 'Bailleur A',
+      role: 'chargé',
+      name: 'Claire Exemple',
+      email: 'claire@exemple.test',
+      password: MOT_DE_PASSE,
+    });
+    await createTestAccount(db, {
+      organisation: 'Bailleur A',
+      role: 'encadrant',
+      name: 'Samir Exemple',
+      email: 'samir@exemple.test',
+      password: MOT_DE_PASSE,
+    });
     const encadrant = await createTestAccount(db, { organisation: 'Bailleur A', role: 'encadrant', name: 'Encadrante' });
     const residence = await createTestResidence(db, encadrant.profile);
     await seedHouseholds(db, a.profile, residence, 1);
@@ -65,7 +81,9 @@ describe.runIf(chromiumDisponible())('deux tablettes du même binôme', () => {
       await expect.poll(() => page.getByLabel('Adresse', { exact: true }).inputValue()).toBe('12 rue des Essais, Exempleville');
       await expect.poll(() => page.getByLabel('Téléphone', { exact: true }).inputValue()).toBe('07 22 22 22 22');
       const note = page.getByRole('region', { name: 'Modifications concurrentes à vérifier' });
-      await expect.poll(() => note.getByText(/Téléphone : modifié aussi par Claire Exemple le .+, valeur remplacée : « 06 11 11 11 11 »/).count()).toBe(1);
+      await expect
+        .poll(() => note.getByText(/Téléphone : modifié aussi par Claire Exemple le .+, valeur remplacée : « 06 11 11 11 11 »/).count())
+        .toBe(1);
     }
   });
 });

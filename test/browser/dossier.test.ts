@@ -61,7 +61,13 @@ describe.runIf(chromiumDisponible())('le dossier administratif sur deux tablette
   beforeAll(async () => {
     serveur = await demarrerServeur();
     const { db } = serveur.actuel();
-    const claire = await createTestAccount(db, { organisation: 'Bailleur A', role: 'chargé', name: 'Claire Exemple', email: 'claire@exemple.test', password: MOT_DE_PASSE });
+    const claire = await createTestAccount(db, {
+      organisation: 'Bailleur A',
+      role: 'chargé',
+      name: 'Claire Exemple',
+      email: 'claire@exemple.test',
+      password: MOT_DE_PASSE,
+    });
     const encadrant = await createTestAccount(db, { organisation: 'Bailleur A', role: 'encadrant', name: 'Encadrante' });
     const residence = await createTestResidence(db, encadrant.profile);
     await seedHouseholds(db, claire.profile, residence, 1);
@@ -81,7 +87,10 @@ describe.runIf(chromiumDisponible())('le dossier administratif sur deux tablette
 
     await a.page.getByLabel(`Importer : ${PIECE}`).setInputFiles(await photos(a.page));
     await expect.poll(() => miniatures(a.page).count(), { timeout: 20_000 }).toBe(3);
-    const hashes = await a.page.getByRole('list', { name: `Pages de ${PIECE}` }).locator('[data-hash]').evaluateAll((els) => els.map((e) => e.getAttribute('data-hash')));
+    const hashes = await a.page
+      .getByRole('list', { name: `Pages de ${PIECE}` })
+      .locator('[data-hash]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-hash')));
 
     await ouvrirApp(a.page);
     await a.page.getByRole('heading', { name: /Dossier administratif/, level: 1 }).waitFor();
@@ -91,7 +100,17 @@ describe.runIf(chromiumDisponible())('le dossier administratif sur deux tablette
     await serveur.relancer();
     await a.context.setOffline(false);
     await a.page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-    await expect.poll(() => a.page.getByRole('status').filter({ hasText: /Synchronisé à \d\d:\d\d/ }).filter({ hasNotText: 'en attente' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          a.page
+            .getByRole('status')
+            .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
+            .filter({ hasNotText: 'en attente' })
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
 
     await connecter(b.page, serveur.url);
     await ouvrirDossier(b.page);

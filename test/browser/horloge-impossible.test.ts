@@ -20,7 +20,13 @@ describe.runIf(chromiumDisponible())('une horloge impossible reçue du serveur',
   beforeAll(async () => {
     serveur = await demarrerServeur();
     const { db } = serveur.actuel();
-    const claire = await createTestAccount(db, { organisation: 'Bailleur A', role: 'encadrant', name: 'Claire Exemple', email: 'claire@exemple.test', password: MOT_DE_PASSE });
+    const claire = await createTestAccount(db, {
+      organisation: 'Bailleur A',
+      role: 'encadrant',
+      name: 'Claire Exemple',
+      email: 'claire@exemple.test',
+      password: MOT_DE_PASSE,
+    });
     const residence = await createTestResidence(db, claire.profile);
     [menageId = ''] = await seedHouseholds(db, claire.profile, residence, 1);
     // Written straight into the database, past the checks, as an older server would have stored it.
@@ -52,13 +58,18 @@ describe.runIf(chromiumDisponible())('une horloge impossible reçue du serveur',
     await telephone.fill('06 11 11 11 11');
     await telephone.blur();
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-    const synchronise = page.getByRole('status').filter({ hasText: /Synchronisé à \d\d:\d\d/ }).filter({ hasNotText: 'en attente' });
+    const synchronise = page
+      .getByRole('status')
+      .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
+      .filter({ hasNotText: 'en attente' });
     await expect.poll(() => synchronise.count(), { timeout: 20_000 }).toBe(1);
 
-    const [stocke] = await serveur.actuel().db.query<{ value: unknown; hlc: string }>(
-      `select value, hlc from fields where field = 'telephone' and rid = (select rid from records where tbl = 'menages' and record_id = $1)`,
-      [menageId],
-    );
+    const [stocke] = await serveur
+      .actuel()
+      .db.query<{ value: unknown; hlc: string }>(
+        `select value, hlc from fields where field = 'telephone' and rid = (select rid from records where tbl = 'menages' and record_id = $1)`,
+        [menageId],
+      );
     expect(stocke?.value).toBe('06 11 11 11 11');
     expect(stocke?.hlc).not.toBe(IMPOSSIBLE);
   });

@@ -43,7 +43,9 @@ describe.runIf(chromiumDisponible())('une nouvelle version pendant un entretien'
     expect(await page.getByLabel('Loyer mensuel hors charges (€)').inputValue()).toBe('512');
 
     await menu(page, 'Mes ménages').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { marqueur?: string }).marqueur ?? 'rechargée'), { timeout: 15_000 }).toBe('rechargée');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { marqueur?: string }).marqueur ?? 'rechargée'), { timeout: 15_000 })
+      .toBe('rechargée');
     await deverrouiller(page);
     await page.getByRole('link', { name: /Famille Version/ }).waitFor();
     expect(await banniere.count()).toBe(0);

@@ -38,14 +38,26 @@ async function proposer(page: Page, reference: string, date: string, nature: 'de
 
 const avisEtCaleol = (n: number): Etape[] => [
   { bouton: 'Enregistrer l’avis de GTR', champs: { 'Date de l’avis de GTR': j(n) }, choix: { 'Sens de l’avis de GTR': 'favorable' } },
-  { bouton: 'Enregistrer la décision de la CALEOL', champs: { 'Date de la CALEOL': j(n - 1) }, choix: { 'Décision de la CALEOL': 'attribution' } },
+  {
+    bouton: 'Enregistrer la décision de la CALEOL',
+    champs: { 'Date de la CALEOL': j(n - 1) },
+    choix: { 'Décision de la CALEOL': 'attribution' },
+  },
 ];
 const visite = (n: number): Etape => ({ bouton: 'Enregistrer la visite', champs: { 'Date de la visite': j(n) } });
-const refus = (n: number, motif: string): Etape => ({ bouton: 'Enregistrer la réponse du ménage', champs: { 'Date de la réponse du ménage': j(n) }, choix: { 'Décision du ménage': 'refus', 'Motif du refus du ménage': motif } });
+const refus = (n: number, motif: string): Etape => ({
+  bouton: 'Enregistrer la réponse du ménage',
+  champs: { 'Date de la réponse du ménage': j(n) },
+  choix: { 'Décision du ménage': 'refus', 'Motif du refus du ménage': motif },
+});
 const jusquAuBail = (n: number): Etape[] => [
   ...avisEtCaleol(n),
   visite(n - 2),
-  { bouton: 'Enregistrer la réponse du ménage', champs: { 'Date de la réponse du ménage': j(n - 3) }, choix: { 'Décision du ménage': 'acceptation' } },
+  {
+    bouton: 'Enregistrer la réponse du ménage',
+    champs: { 'Date de la réponse du ménage': j(n - 3) },
+    choix: { 'Décision du ménage': 'acceptation' },
+  },
   { bouton: 'Enregistrer la signature du bail', champs: { 'Date de signature du bail (date de relogement)': j(n - 5) } },
 ];
 
@@ -89,19 +101,27 @@ describe.runIf(chromiumDisponible())('le parcours complet d’un ménage', () =>
       ...avisEtCaleol(249),
       {
         bouton: 'Enregistrer le congé',
-        champs: { 'Congé envoyé le': j(247), 'Congé remis le (date de l’accusé de réception ou de l’acte)': j(245), 'Preuve de remise (n° de l’accusé de réception, référence de l’acte)': 'AR 1A 234 567 8901 2' },
+        champs: {
+          'Congé envoyé le': j(247),
+          'Congé remis le (date de l’accusé de réception ou de l’acte)': j(245),
+          'Preuve de remise (n° de l’accusé de réception, référence de l’acte)': 'AR 1A 234 567 8901 2',
+        },
         choix: { 'Mode de remise du congé': 'lettre_recommandee' },
       },
       visite(244),
       refus(240, 'localisation'),
-    ]) await etape(page, e);
+    ])
+      await etape(page, e);
     const fin = plusMois(j(245), 6);
     await page.getByText(`Congé remis le ${le(j(245))}`, { exact: true }).waitFor();
     const horloge = page.getByText(/^Fin du droit au maintien dans les lieux le/);
     expect(await horloge.textContent()).toBe(`Fin du droit au maintien dans les lieux le ${le(fin)} Délai écoulé`);
 
     // Six months on, the file goes to the legal follow-up with its papers, ticked by default.
-    await etape(page, { bouton: 'Transmettre le dossier', champs: { 'Dossier transmis le': j(40), 'Transmis à (service juridique, avocat…)': 'Service contentieux du bailleur' } });
+    await etape(page, {
+      bouton: 'Transmettre le dossier',
+      champs: { 'Dossier transmis le': j(40), 'Transmis à (service juridique, avocat…)': 'Service contentieux du bailleur' },
+    });
     await page.getByText(`Dossier transmis le ${le(j(40))} à la suite juridique`, { exact: true }).waitFor();
     expect(await horloge.count()).toBe(0);
 
@@ -130,7 +150,9 @@ describe.runIf(chromiumDisponible())('le parcours complet d’un ménage', () =>
     await courrier.getByLabel('Montant de la facture (€) — Transfert du courrier pendant 6 mois').fill('54');
     await courrier.getByLabel('Facture remise par le ménage le — Transfert du courrier pendant 6 mois').fill(j(12));
     // Charte §3.2: 8 days from the invoice, a last day on a weekend or holiday moved to the next working day.
-    await expect.poll(() => courrier.getByText(/^À rembourser au ménage au plus tard le/).textContent()).toContain(le(dernierJour(j(12), { nombre: 8, unite: 'jours' })));
+    await expect
+      .poll(() => courrier.getByText(/^À rembourser au ménage au plus tard le/).textContent())
+      .toContain(le(dernierJour(j(12), { nombre: 8, unite: 'jours' })));
     await courrier.getByLabel('Remboursé au ménage le — Transfert du courrier pendant 6 mois').fill(j(6));
     await courrier.getByText(`Remboursé le ${le(j(6))}.`, { exact: true }).waitFor();
 

@@ -13,7 +13,8 @@ export async function couperReseau(context: BrowserContext, serveur: Serveur): P
   await serveur.arreter();
 }
 
-export const menu = (page: Page, nom: string) => page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom });
+export const menu = (page: Page, nom: string) =>
+  page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom });
 
 export const MOT_DE_PASSE = 'relogement-essai-2026';
 
@@ -64,7 +65,14 @@ export async function ajouterResidence(page: Page, nom: string, verbe: 'ajoutée
   await page.getByLabel('Opération (projet de renouvellement)').fill('NPNRU Test');
   await page.getByLabel('Nom de la résidence').fill(nom);
   await page.getByRole('button', { name: verbe === 'ajoutée' ? 'Ajouter la résidence' : 'Proposer la résidence' }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: `Résidence « ${nom} » ${verbe}` }).count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `Résidence « ${nom} » ${verbe}` })
+        .count(),
+    )
+    .toBe(1);
 }
 
 export async function creerMenage(page: Page, nom: string): Promise<void> {
@@ -85,5 +93,12 @@ export async function ajouterOccupants(page: Page, occupants: readonly Occupant[
     await prenom.fill(o.prenom);
     await page.getByLabel('Date de naissance').nth(i).fill(o.naissance);
   }
-  await expect.poll(() => page.getByRole('status').filter({ hasText: `${occupants.length} occupants` }).count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `${occupants.length} occupants` })
+        .count(),
+    )
+    .toBe(1);
 }

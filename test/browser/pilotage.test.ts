@@ -13,7 +13,8 @@ import { MOT_DE_PASSE, couperReseau, menu, seConnecter } from './parcours.ts';
 // quarter 2026): the chargée sees her quarter offline; the encadrant prints the report and
 // exports a CSV, which read back gives the figures on the screen.
 
-const carte = (page: Page, libelle: string) => page.getByRole('list', { name: 'Indicateurs' }).getByRole('listitem').filter({ hasText: libelle }).first();
+const carte = (page: Page, libelle: string) =>
+  page.getByRole('list', { name: 'Indicateurs' }).getByRole('listitem').filter({ hasText: libelle }).first();
 
 async function ouvrirTrimestre(page: Page) {
   await menu(page, 'Pilotage').click();
@@ -26,8 +27,20 @@ describe.runIf(chromiumDisponible())('le pilotage', () => {
 
   it('la chargée voit son trimestre hors ligne ; l’encadrante imprime le rapport et exporte un CSV fidèle à l’écran', async () => {
     const db = b.serveur.actuel().db;
-    const claire = await createTestAccount(db, { organisation: 'Habitat Nord', role: 'chargé', name: 'Claire', email: 'claire@pilotage.test', password: MOT_DE_PASSE });
-    const encadrante = await createTestAccount(db, { organisation: 'Habitat Nord', role: 'encadrant', name: 'Encadrante', email: 'encadrante@pilotage.test', password: MOT_DE_PASSE });
+    const claire = await createTestAccount(db, {
+      organisation: 'Habitat Nord',
+      role: 'chargé',
+      name: 'Claire',
+      email: 'claire@pilotage.test',
+      password: MOT_DE_PASSE,
+    });
+    const encadrante = await createTestAccount(db, {
+      organisation: 'Habitat Nord',
+      role: 'encadrant',
+      name: 'Encadrante',
+      email: 'encadrante@pilotage.test',
+      password: MOT_DE_PASSE,
+    });
     const d: DonneesPilotage = { ...ORGANISATION_A, menages: ORGANISATION_A.menages.map((m) => ({ ...m, referentId: claire.profile.id })) };
     const tables: [SyncedTable, readonly { id: string }[]][] = [
       ['operations', d.operations],
@@ -38,7 +51,11 @@ describe.runIf(chromiumDisponible())('le pilotage', () => {
       ['mediations', d.mediations],
       ['enquetes', d.enquetes],
     ];
-    await seedRecords(db, encadrante.profile, tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)));
+    await seedRecords(
+      db,
+      encadrante.profile,
+      tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)),
+    );
 
     const tablette = await b.ouvrir();
     await seConnecter(tablette.page, b.serveur.url, 'claire@pilotage.test', (p) => p.getByRole('link', { name: /Ménage 10/ }).waitFor());
@@ -48,7 +65,9 @@ describe.runIf(chromiumDisponible())('le pilotage', () => {
     await ouvrirTrimestre(tablette.page);
     await tablette.page.getByRole('heading', { name: 'Pilotage de mon portefeuille' }).waitFor();
     await expect.poll(() => carte(tablette.page, 'Relogements réalisés').textContent()).toContain('6');
-    expect(await carte(tablette.page, 'Relogements dans le neuf ou récent').textContent()).toContain('Objectif au moins 40 % : non atteint');
+    expect(await carte(tablette.page, 'Relogements dans le neuf ou récent').textContent()).toContain(
+      'Objectif au moins 40 % : non atteint',
+    );
 
     await b.serveur.relancer();
     const bureau = await b.ouvrir();

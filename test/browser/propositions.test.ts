@@ -32,7 +32,11 @@ async function proposer(page: Page, reference: string, date: string): Promise<vo
 
 const avisEtCaleol = (n: number): Etape[] => [
   { bouton: 'Enregistrer l’avis de GTR', champs: { 'Date de l’avis de GTR': j(n) }, choix: { 'Sens de l’avis de GTR': 'favorable' } },
-  { bouton: 'Enregistrer la décision de la CALEOL', champs: { 'Date de la CALEOL': j(n - 1) }, choix: { 'Décision de la CALEOL': 'attribution' } },
+  {
+    bouton: 'Enregistrer la décision de la CALEOL',
+    champs: { 'Date de la CALEOL': j(n - 1) },
+    choix: { 'Décision de la CALEOL': 'attribution' },
+  },
 ];
 
 async function pagesPdf(page: Page): Promise<number> {
@@ -66,8 +70,13 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
     for (const e of [
       ...avisEtCaleol(59),
       { bouton: 'Enregistrer la visite', champs: { 'Date de la visite': j(57), 'Heure de la visite': '10:30' } },
-      { bouton: 'Enregistrer la réponse du ménage', champs: { 'Date de la réponse du ménage': j(56), 'Précisions du ménage': 'Quatrième étage sans ascenseur' }, choix: { 'Décision du ménage': 'refus', 'Motif du refus du ménage': 'etage' } },
-    ]) await etape(page, e);
+      {
+        bouton: 'Enregistrer la réponse du ménage',
+        champs: { 'Date de la réponse du ménage': j(56), 'Précisions du ménage': 'Quatrième étage sans ascenseur' },
+        choix: { 'Décision du ménage': 'refus', 'Motif du refus du ménage': 'etage' },
+      },
+    ])
+      await etape(page, e);
 
     // 2nd proposal: no answer within the delay, which counts as a refusal.
     await proposer(page, 'LOG-2', j(50));
@@ -75,8 +84,13 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
       ...avisEtCaleol(49),
       { bouton: 'Enregistrer la notification de l’offre', champs: { 'Date de notification de l’offre écrite': j(48) } },
       { bouton: 'Enregistrer la visite', champs: { 'Date de la visite': j(47) } },
-      { bouton: 'Enregistrer la réponse du ménage', champs: { 'Date de la réponse du ménage': j(30) }, choix: { 'Décision du ménage': 'sans_reponse' } },
-    ]) await etape(page, e);
+      {
+        bouton: 'Enregistrer la réponse du ménage',
+        champs: { 'Date de la réponse du ménage': j(30) },
+        choix: { 'Décision du ménage': 'sans_reponse' },
+      },
+    ])
+      await etape(page, e);
 
     // The third needs the mediation first.
     await page.getByLabel('Logement proposé').selectOption('reference');
@@ -91,10 +105,22 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
     await page.getByRole('button', { name: 'Faire la proposition' }).click();
     await page.getByRole('button', { name: 'Enregistrer l’avis de GTR' }).waitFor();
     const etapes: Etape[] = [
-      { bouton: 'Enregistrer l’avis de GTR', champs: { 'Date de l’avis de GTR': aujourdhui }, choix: { 'Sens de l’avis de GTR': 'favorable' } },
-      { bouton: 'Enregistrer la décision de la CALEOL', champs: { 'Date de la CALEOL': aujourdhui }, choix: { 'Décision de la CALEOL': 'attribution' } },
+      {
+        bouton: 'Enregistrer l’avis de GTR',
+        champs: { 'Date de l’avis de GTR': aujourdhui },
+        choix: { 'Sens de l’avis de GTR': 'favorable' },
+      },
+      {
+        bouton: 'Enregistrer la décision de la CALEOL',
+        champs: { 'Date de la CALEOL': aujourdhui },
+        choix: { 'Décision de la CALEOL': 'attribution' },
+      },
       { bouton: 'Enregistrer la visite', champs: { 'Date de la visite': aujourdhui } },
-      { bouton: 'Enregistrer la réponse du ménage', champs: { 'Date de la réponse du ménage': aujourdhui }, choix: { 'Décision du ménage': 'acceptation' } },
+      {
+        bouton: 'Enregistrer la réponse du ménage',
+        champs: { 'Date de la réponse du ménage': aujourdhui },
+        choix: { 'Décision du ménage': 'acceptation' },
+      },
       { bouton: 'Enregistrer la signature du bail', champs: { 'Date de signature du bail (date de relogement)': aujourdhui } },
     ];
     for (const e of etapes) await etape(page, e);
@@ -102,10 +128,19 @@ describe.runIf(chromiumDisponible())('les propositions hors ligne', () => {
     await ouvrirApp(page);
     const le = dateEnLettres;
     for (const texte of [
-      `Proposée le ${le(j(60))}`, `Avis de GTR le ${le(j(59))}`, `CALEOL du ${le(j(58))}`, `Visite le ${le(j(57))} à 10 h 30`, `Réponse du ménage le ${le(j(56))}`,
-      `Proposée le ${le(j(50))}`, `Offre écrite notifiée le ${le(j(48))}`, `Visite le ${le(j(47))}`, `Réponse du ménage le ${le(j(30))}`,
-      `Proposée le ${le(aujourdhui)}`, `Bail signé le ${le(aujourdhui)}`,
-    ]) await expect.poll(() => page.getByText(texte, { exact: true }).count(), { message: texte }).toBeGreaterThan(0);
+      `Proposée le ${le(j(60))}`,
+      `Avis de GTR le ${le(j(59))}`,
+      `CALEOL du ${le(j(58))}`,
+      `Visite le ${le(j(57))} à 10 h 30`,
+      `Réponse du ménage le ${le(j(56))}`,
+      `Proposée le ${le(j(50))}`,
+      `Offre écrite notifiée le ${le(j(48))}`,
+      `Visite le ${le(j(47))}`,
+      `Réponse du ménage le ${le(j(30))}`,
+      `Proposée le ${le(aujourdhui)}`,
+      `Bail signé le ${le(aujourdhui)}`,
+    ])
+      await expect.poll(() => page.getByText(texte, { exact: true }).count(), { message: texte }).toBeGreaterThan(0);
     expect(await page.getByText('Refus du ménage : Étage ou absence d’ascenseur — Quatrième étage sans ascenseur').count()).toBe(1);
     expect(await page.getByText('Refus du ménage : sans réponse dans le délai').count()).toBe(1);
     expect(await page.getByRole('heading', { name: /Proposition n° 3/ }).textContent()).toContain('Proposition opposable');

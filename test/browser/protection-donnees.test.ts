@@ -26,7 +26,9 @@ const contenuLocal = (page: Page) =>
           for (const table of tables) {
             const lecture = tx.objectStore(table).getAllKeys();
             lecture.onsuccess = () => {
-              const cles = (lecture.result as IDBValidKey[]).filter((cle) => !(table === 'meta' && (cle === 'effacement' || cle === 'formatResumes')));
+              const cles = (lecture.result as IDBValidKey[]).filter(
+                (cle) => !(table === 'meta' && (cle === 'effacement' || cle === 'formatResumes')),
+              );
               compte[table] = cles.length;
               if (table === 'meta' && cles.length > 0) compte[`meta:${cles.join(',')}`] = cles.length;
             };
@@ -44,9 +46,26 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
 
   it('efface une tablette déclarée perdue à sa prochaine synchronisation, et lui dit pourquoi', async () => {
     const { db } = b.serveur.actuel();
-    const claire = await createTestAccount(db, { organisation: 'Bailleur P', role: 'chargé', name: 'Claire Perdue', email: 'claire@perdue.test', password: MOT_DE_PASSE });
-    await createTestAccount(db, { organisation: 'Bailleur P', role: 'encadrant', name: 'Nadia Encadrante', email: 'nadia@perdue.test', password: MOT_DE_PASSE });
-    await seedHouseholds(db, claire.profile, await createTestResidence(db, (await createTestAccount(db, { organisation: 'Bailleur P', role: 'encadrant' })).profile), 2);
+    const claire = await createTestAccount(db, {
+      organisation: 'Bailleur P',
+      role: 'chargé',
+      name: 'Claire Perdue',
+      email: 'claire@perdue.test',
+      password: MOT_DE_PASSE,
+    });
+    await createTestAccount(db, {
+      organisation: 'Bailleur P',
+      role: 'encadrant',
+      name: 'Nadia Encadrante',
+      email: 'nadia@perdue.test',
+      password: MOT_DE_PASSE,
+    });
+    await seedHouseholds(
+      db,
+      claire.profile,
+      await createTestResidence(db, (await createTestAccount(db, { organisation: 'Bailleur P', role: 'encadrant' })).profile),
+      2,
+    );
 
     const tabletteClaire = await b.ouvrir();
     await seConnecter(tabletteClaire.page, b.serveur.url, 'claire@perdue.test', voirMenage1);
@@ -59,10 +78,13 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
     const tablettes = nadia.getByRole('table', { name: /Dernière synchronisation réussie/ });
     const ligne = tablettes.getByRole('row').filter({ hasText: 'Claire Perdue' });
     await expect
-      .poll(async () => {
-        if ((await ligne.count()) === 0) await nadia.getByRole('button', { name: 'Actualiser' }).click();
-        return ligne.count();
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          if ((await ligne.count()) === 0) await nadia.getByRole('button', { name: 'Actualiser' }).click();
+          return ligne.count();
+        },
+        { timeout: 20_000 },
+      )
       .toBe(1);
     // The encadrante's screens with the new actions pass the same checks as the others (issue 12).
     expect(await inspecter(nadia, 'Paramètres d’une encadrante')).toEqual([]);
@@ -72,7 +94,10 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
 
     const page = tabletteClaire.page;
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-    await page.getByText('Cette tablette a été déclarée perdue par votre encadrant : toutes les données qu’elle contenait ont été effacées.').first().waitFor();
+    await page
+      .getByText('Cette tablette a été déclarée perdue par votre encadrant : toutes les données qu’elle contenait ont été effacées.')
+      .first()
+      .waitFor();
     const reste = await contenuLocal(page);
     expect(Object.entries(reste).filter(([, n]) => n > 0)).toEqual([]);
     await menu(page, 'Mes ménages').click();
@@ -88,8 +113,19 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
   it('exporte tout ce que le serveur détient sur un ménage, en JSON et en PDF', async () => {
     const { db } = b.serveur.actuel();
     const chargee = await createTestAccount(db, { organisation: 'Bailleur E', role: 'chargé', name: 'Inès Export' });
-    await createTestAccount(db, { organisation: 'Bailleur E', role: 'encadrant', name: 'Paul Encadrant', email: 'paul@export.test', password: MOT_DE_PASSE });
-    const [menageId] = await seedHouseholds(db, chargee.profile, await createTestResidence(db, (await createTestAccount(db, { organisation: 'Bailleur E', role: 'encadrant' })).profile), 1);
+    await createTestAccount(db, {
+      organisation: 'Bailleur E',
+      role: 'encadrant',
+      name: 'Paul Encadrant',
+      email: 'paul@export.test',
+      password: MOT_DE_PASSE,
+    });
+    const [menageId] = await seedHouseholds(
+      db,
+      chargee.profile,
+      await createTestResidence(db, (await createTestAccount(db, { organisation: 'Bailleur E', role: 'encadrant' })).profile),
+      1,
+    );
 
     const { page } = await b.ouvrir();
     await seConnecter(page, b.serveur.url, 'paul@export.test', voirMenage1);
@@ -100,7 +136,9 @@ describe.runIf(chromiumDisponible())('protection des données sur la tablette', 
       const [fichier] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: bouton }).click()]);
       return readFileSync(await fichier.path());
     };
-    const exporte = JSON.parse((await telecharger('Exporter (JSON complet)')).toString('utf8')) as { records: Record<string, Record<string, unknown>[]> };
+    const exporte = JSON.parse((await telecharger('Exporter (JSON complet)')).toString('utf8')) as {
+      records: Record<string, Record<string, unknown>[]>;
+    };
 
     // Every field the server stores for the household is in the export, with its value.
     const champs = await db.query<{ tbl: string; record_id: string; field: string; value: unknown }>(

@@ -27,8 +27,20 @@ describe.runIf(chromiumDisponible())('une chargée qui crée une résidence sur 
   beforeAll(async () => {
     serveur = await demarrerServeur();
     const { db } = serveur.actuel();
-    await createTestAccount(db, { organisation: 'Bailleur A', role: 'chargé', name: 'Claire Exemple', email: 'claire@exemple.test', password: MOT_DE_PASSE });
-    const chef = await createTestAccount(db, { organisation: 'Bailleur A', role: 'encadrant', name: 'Nadia Encadrante', email: 'nadia@exemple.test', password: MOT_DE_PASSE });
+    await createTestAccount(db, {
+      organisation: 'Bailleur A',
+      role: 'chargé',
+      name: 'Claire Exemple',
+      email: 'claire@exemple.test',
+      password: MOT_DE_PASSE,
+    });
+    const chef = await createTestAccount(db, {
+      organisation: 'Bailleur A',
+      role: 'encadrant',
+      name: 'Nadia Encadrante',
+      email: 'nadia@exemple.test',
+      password: MOT_DE_PASSE,
+    });
     await createTestResidence(db, chef.profile, 'Résidence des Acacias');
     [claire, encadrante] = await Promise.all([ouvrirTablette(), ouvrirTablette()]);
     await claire.page.addInitScript(() => {
@@ -59,7 +71,14 @@ describe.runIf(chromiumDisponible())('une chargée qui crée une résidence sur 
     const cadence = page.getByLabel('Contact avec chaque ménage au moins tous les (mois)');
     await cadence.fill('2');
     await cadence.blur();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Hors ligne — \d+ modifications en attente/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Hors ligne — \d+ modifications en attente/ })
+          .count(),
+      )
+      .toBe(1);
 
     await claire.context.setOffline(false);
     await seConnecter(page, serveur.url, 'claire@exemple.test', async (p) => {
@@ -74,13 +93,17 @@ describe.runIf(chromiumDisponible())('une chargée qui crée une résidence sur 
     expect(await page.getByLabel('Contact avec chaque ménage au moins tous les (mois)').isDisabled()).toBe(true);
 
     await pastilleRefus(page).click();
-    const groupe = page.getByRole('region', { name: 'Données de référence' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Données de référence' }) }));
+    const groupe = page
+      .getByRole('region', { name: 'Données de référence' })
+      .or(page.locator('section', { has: page.getByRole('heading', { name: 'Données de référence' }) }));
     await expect.poll(() => groupe.getByText(/Les règles du territoire et les barèmes sont modifiés par les encadrants/).count()).toBe(1);
     await expect.poll(() => groupe.getByText(/Seul un encadrant peut faire ce changement/).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Famille Tilleuls' }).count()).toBe(0);
 
     // The encadrante sees the household with its phone, the proposal, and the refusals on Claire's tablet.
-    await seConnecter(encadrante.page, serveur.url, 'nadia@exemple.test', (p) => p.getByRole('link', { name: /Famille Tilleuls/ }).waitFor({ timeout: 20_000 }));
+    await seConnecter(encadrante.page, serveur.url, 'nadia@exemple.test', (p) =>
+      p.getByRole('link', { name: /Famille Tilleuls/ }).waitFor({ timeout: 20_000 }),
+    );
     await encadrante.page.getByRole('link', { name: /Famille Tilleuls/ }).click();
     await expect.poll(() => encadrante.page.getByLabel('Téléphone', { exact: true }).inputValue()).toBe('06 12 34 56 78');
     await menu(encadrante.page, 'Paramètres').click();
@@ -100,6 +123,15 @@ describe.runIf(chromiumDisponible())('une chargée qui crée une résidence sur 
     await page.getByRole('button', { name: /Confirmer l’abandon de \d+ modifications?/ }).click();
     await page.getByText('Aucune modification refusée', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Synchronisé à \d\d:\d\d/ }).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
   });
 });

@@ -34,7 +34,11 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
 
     // The household, its occupants and its interview.
     await creerMenage(page, 'Famille Essai');
-    await ajouterOccupants(page, [{ prenom: 'Aïcha', naissance: '1984-03-12' }, { prenom: 'Inès', naissance: '2012-06-30' }, { prenom: 'Yanis', naissance: '2016-01-15' }]);
+    await ajouterOccupants(page, [
+      { prenom: 'Aïcha', naissance: '1984-03-12' },
+      { prenom: 'Inès', naissance: '2012-06-30' },
+      { prenom: 'Yanis', naissance: '2016-01-15' },
+    ]);
     await page.getByRole('button', { name: 'Commencer le premier entretien' }).click();
     await page.getByRole('link', { name: /Logement actuel/ }).click();
     await page.getByLabel('Loyer mensuel hors charges (€)').fill('380');
@@ -43,7 +47,10 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
     await page.getByLabel('Surface habitable (m²)').fill('55');
     await page.getByRole('group', { name: 'Typologie' }).getByLabel('T2', { exact: true }).check();
     await page.getByRole('link', { name: /Ressources/ }).click();
-    await page.getByLabel(/^Salaires, .*Aïcha/).first().fill('1 650');
+    await page
+      .getByLabel(/^Salaires, .*Aïcha/)
+      .first()
+      .fill('1 650');
     await page.waitForTimeout(400); // the 250 ms autosave of the last field
     await menu(page, 'Mes ménages').click();
     await page.getByRole('link', { name: /Famille Essai/ }).click();
@@ -65,7 +72,9 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
 
     await ouvrirApp(page);
     const enregistrees = page.getByRole('region', { name: 'Simulations enregistrées' });
-    await expect.poll(() => enregistrees.textContent()).toMatch(/T3 — 40 boulevard de l’Union — Roubaix.*loyer 390,00\s€, reste à charge 409,00\s€/);
+    await expect
+      .poll(() => enregistrees.textContent())
+      .toMatch(/T3 — 40 boulevard de l’Union — Roubaix.*loyer 390,00\s€, reste à charge 409,00\s€/);
     // The stored offer kept its own rent.
     await menu(page, 'Offres').click();
     await expect.poll(() => page.locator('.carte').first().textContent()).toMatch(/loyer 420,00\s€/);

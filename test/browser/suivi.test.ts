@@ -8,7 +8,9 @@ import { banc } from './banc.ts';
 import { ajouterResidence, couperReseau, creerMenage, menu, ouvrirApp } from './parcours.ts';
 
 // Today as the tablet (Europe/Paris) sees it.
-const AUJOURDHUI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const AUJOURDHUI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+  new Date(),
+);
 const RELOGEMENT = plusMois(AUJOURDHUI, -2);
 const NOM = 'Famille Suivi';
 
@@ -26,7 +28,10 @@ function lireIcs(texte: string): VEvent[] {
       courant = null;
     } else if (courant) {
       const i = ligne.indexOf(':');
-      courant[ligne.slice(0, i).split(';')[0] ?? ''] = ligne.slice(i + 1).replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, '\n');
+      courant[ligne.slice(0, i).split(';')[0] ?? ''] = ligne
+        .slice(i + 1)
+        .replace(/\\([,;\\])/g, '$1')
+        .replace(/\\n/gi, '\n');
     }
   }
   return evenements;
@@ -38,7 +43,11 @@ async function telechargerIcs(page: Page, bouton: () => Promise<void>): Promise<
   return readFileSync(chemin, 'utf8');
 }
 
-const evenement = (page: Page, libelle: string) => page.getByRole('listitem').filter({ has: page.getByText(libelle, { exact: true }) }).filter({ hasText: NOM });
+const evenement = (page: Page, libelle: string) =>
+  page
+    .getByRole('listitem')
+    .filter({ has: page.getByText(libelle, { exact: true }) })
+    .filter({ hasText: NOM });
 const compact = (iso: string) => iso.replaceAll('-', '');
 
 describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
@@ -57,7 +66,12 @@ describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
 
     await menu(page, 'À faire').click();
     await page.getByRole('heading', { level: 1, name: 'À faire' }).waitFor();
-    for (const libelle of ['Visite de courtoisie n° 1', 'Visite de courtoisie n° 2', 'Visite de courtoisie n° 3', 'Enquête de satisfaction']) {
+    for (const libelle of [
+      'Visite de courtoisie n° 1',
+      'Visite de courtoisie n° 2',
+      'Visite de courtoisie n° 3',
+      'Enquête de satisfaction',
+    ]) {
       await expect.poll(() => evenement(page, libelle).count()).toBe(1);
     }
     await page.getByRole('button', { name: 'Par semaine' }).click();
@@ -85,7 +99,11 @@ describe.runIf(chromiumDisponible())('le suivi après relogement', () => {
     ]);
     expect(plan.every((e) => e.UID?.endsWith('@relogement'))).toBe(true);
 
-    const seul = lireIcs(await telechargerIcs(page, () => evenement(page, 'Enquête de satisfaction').getByRole('button', { name: 'Exporter (.ics)' }).click()));
-    expect(seul.map((e) => [e.SUMMARY, e.DTSTART, e.CATEGORIES])).toEqual([[`Enquête de satisfaction — ${NOM}`, compact(plusMois(RELOGEMENT, 6)), 'Enquête de satisfaction']]);
+    const seul = lireIcs(
+      await telechargerIcs(page, () => evenement(page, 'Enquête de satisfaction').getByRole('button', { name: 'Exporter (.ics)' }).click()),
+    );
+    expect(seul.map((e) => [e.SUMMARY, e.DTSTART, e.CATEGORIES])).toEqual([
+      [`Enquête de satisfaction — ${NOM}`, compact(plusMois(RELOGEMENT, 6)), 'Enquête de satisfaction'],
+    ]);
   });
 });

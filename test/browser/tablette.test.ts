@@ -20,7 +20,10 @@ async function ecranAffiche(page: Page): Promise<void> {
 }
 
 /** How many lines the children of an element sit on. */
-const lignesDe = (element: Locator) => element.evaluate((e) => new Set([...e.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size);
+const lignesDe = (element: Locator) =>
+  element.evaluate(
+    (e) => new Set([...e.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size,
+  );
 const hauteurEntete = (page: Page) => page.locator('header.entete').evaluate((e) => e.getBoundingClientRect().height);
 
 describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', () => {
@@ -53,7 +56,10 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     // stays on the same line, cut with an ellipsis.
     const message = await etat.evaluate((e) => {
       e.insertAdjacentHTML('afterbegin', '<span class="pastille en-attente" data-essai>1 234 modifications en attente</span>');
-      e.insertAdjacentHTML('beforeend', '<span class="message-synchro" data-essai>Le serveur a refusé 3 modifications : ouvrez la liste pour les reprendre une à une.</span>');
+      e.insertAdjacentHTML(
+        'beforeend',
+        '<span class="message-synchro" data-essai>Le serveur a refusé 3 modifications : ouvrez la liste pour les reprendre une à une.</span>',
+      );
       const m = e.querySelector<HTMLElement>('.message-synchro[data-essai]')!;
       return { coupe: m.scrollWidth > m.clientWidth, visible: m.clientWidth > 0 };
     });
@@ -82,7 +88,10 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     await menu(page, 'Paramètres').click();
     // The demo space, filled with its fictitious résidence on its first opening.
     await page.getByRole('button', { name: 'Ouvrir l’espace de démonstration' }).click();
-    await page.getByRole('status').filter({ hasText: /créée avec \d+ ménages fictifs/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /créée avec \d+ ménages fictifs/ })
+      .waitFor();
     await auditer('Paramètres');
     await page.getByRole('link', { name: 'Seuils de la simulation et barèmes FSL' }).click();
     await auditer('Barèmes');
@@ -114,7 +123,10 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     await ecranAffiche(page);
     await page.getByLabel('Logement proposé', { exact: true }).selectOption({ index: 1 });
     // A saved simulation gives the visit report its figures from before the move.
-    for (const [cote, loyer, apl] of [['Logement actuel', '412,50', '180'], ['Logement proposé', '455,20', '190']] as const) {
+    for (const [cote, loyer, apl] of [
+      ['Logement actuel', '412,50', '180'],
+      ['Logement proposé', '455,20', '190'],
+    ] as const) {
       const logement = page.getByRole('group', { name: cote });
       await logement.getByLabel('Loyer (€)').fill(loyer);
       await logement.getByLabel('Charges générales (€)').fill('95,30');
@@ -125,13 +137,23 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     await auditer('Simulation');
     // Printed, the simulation sheet shows no loading message either.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.getByText(/Chargement/).filter({ visible: true }).count()).toBe(0);
+    expect(
+      await page
+        .getByText(/Chargement/)
+        .filter({ visible: true })
+        .count(),
+    ).toBe(0);
     await page.emulateMedia({ media: 'screen' });
 
     await ouvrirApp(page, menage);
     await page.getByRole('button', { name: 'Compte rendu de la visite n° 1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Visite de courtoisie n° 1' }).waitFor();
-    for (const [libelle, montant] of [['Nouveau loyer mensuel hors charges (€)', '512,40'], ['Charges mensuelles (€)', '148,90'], ['APL mensuelle (€)', '231,15'], ['Ressources mensuelles du ménage (€)', '1842,37']] as const) {
+    for (const [libelle, montant] of [
+      ['Nouveau loyer mensuel hors charges (€)', '512,40'],
+      ['Charges mensuelles (€)', '148,90'],
+      ['APL mensuelle (€)', '231,15'],
+      ['Ressources mensuelles du ménage (€)', '1842,37'],
+    ] as const) {
       await page.getByLabel(libelle).fill(montant);
       await page.getByLabel(libelle).blur();
     }
@@ -173,7 +195,8 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     // Each day is titled « Mercredi 4 novembre 2026 »: the month in lower case, as French writes it.
     const jours = await page.getByRole('heading', { level: 3 }).allInnerTexts();
     expect(jours.length).toBeGreaterThan(0);
-    for (const jour of jours) expect(jour).toMatch(/^\S+ \d+(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/);
+    for (const jour of jours)
+      expect(jour).toMatch(/^\S+ \d+(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/);
     await ouvrirApp(page, `${b.serveur.url}#/connexion`);
     await auditer('Connexion');
 

@@ -21,10 +21,13 @@ const contenuBrut = (page: Page) =>
     const noms = [...db.objectStoreNames];
     const tx = db.transaction(noms, 'readonly');
     const lignes = await Promise.all(
-      noms.map((nom) => new Promise<unknown[]>((resolve) => {
-        const r = tx.objectStore(nom).getAll();
-        r.onsuccess = () => resolve(r.result as unknown[]);
-      })),
+      noms.map(
+        (nom) =>
+          new Promise<unknown[]>((resolve) => {
+            const r = tx.objectStore(nom).getAll();
+            r.onsuccess = () => resolve(r.result as unknown[]);
+          }),
+      ),
     );
     db.close();
     return { json: JSON.stringify(lignes), outbox: lignes[noms.indexOf('outbox')]?.length ?? 0 };
@@ -52,10 +55,16 @@ describe.runIf(chromiumDisponible())('le verrouillage et le chiffrement de la ta
     await ajouterResidence(page, 'Résidence du Verrou');
     await page.getByLabel('Verrouiller après une inactivité de').selectOption({ label: '1 minute' });
     await creerMenage(page, 'Famille Zanetti');
-    await ajouterOccupants(page, [{ prenom: 'Ornella', naissance: '1981-05-04' }, { prenom: 'Luca', naissance: '2015-09-01' }]);
+    await ajouterOccupants(page, [
+      { prenom: 'Ornella', naissance: '1981-05-04' },
+      { prenom: 'Luca', naissance: '2015-09-01' },
+    ]);
     await page.getByRole('button', { name: 'Commencer le premier entretien' }).click();
     await page.getByRole('link', { name: /Ressources/ }).click();
-    await page.getByLabel(/^Salaires, .*Ornella/).first().fill('1437');
+    await page
+      .getByLabel(/^Salaires, .*Ornella/)
+      .first()
+      .fill('1437');
     await page.getByRole('link', { name: /Souhaits et besoins/ }).click();
     const quartiers = page.getByLabel('Quartiers souhaités ou à éviter');
     await quartiers.pressSequentially('Près de l’école Jules Fer');
@@ -82,7 +91,8 @@ describe.runIf(chromiumDisponible())('le verrouillage et le chiffrement de la ta
       await ecranVerrouille(page).waitFor();
       await champ.fill(`99999${essai}`);
       await page.getByRole('button', { name: 'Déverrouiller' }).click();
-      const attendu = essai < 9 ? `Encore ${10 - essai} essais` : essai === 9 ? 'Dernier essai' : 'les données de cette tablette ont été effacées';
+      const attendu =
+        essai < 9 ? `Encore ${10 - essai} essais` : essai === 9 ? 'Dernier essai' : 'les données de cette tablette ont été effacées';
       await page.getByRole('alert').filter({ hasText: attendu }).waitFor();
     }
     const { outbox } = await contenuBrut(page);

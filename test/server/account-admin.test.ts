@@ -14,16 +14,35 @@ import { backends, useDatabase } from './harness.ts';
 // and tablets an encadrant declares lost or whose user left.
 
 const login = (c: Cast, email: string, password: string, device?: string) =>
-  c.app.inject({ method: 'POST', url: '/api/login', payload: { email, password }, headers: device ? { [DEVICE_HEADER]: device } : {} }).then((r) => ({ status: r.statusCode, body: r.json() }));
+  c.app
+    .inject({ method: 'POST', url: '/api/login', payload: { email, password }, headers: device ? { [DEVICE_HEADER]: device } : {} })
+    .then((r) => ({ status: r.statusCode, body: r.json() }));
 
 const me = (c: Cast, token: string, device?: string) =>
-  c.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}`, ...(device ? { [DEVICE_HEADER]: device } : {}) } }).then((r) => ({ status: r.statusCode, body: r.json() }));
+  c.app
+    .inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${token}`, ...(device ? { [DEVICE_HEADER]: device } : {}) },
+    })
+    .then((r) => ({ status: r.statusCode, body: r.json() }));
 
 const report = (c: Cast, token: string, deviceId: string) =>
   request(c.app, token, 'POST', '/api/v1/devices/report', {
     protocolVersion: 2,
     deviceId,
-    report: { syncedAt: new Date().toISOString(), durationMs: 1, pushed: 0, pulled: 0, pending: 0, refused: 0, failuresSinceLastSuccess: 0, lastError: null, clockOffsetMs: 0, storage: { persisted: true, usage: null, quota: null } },
+    report: {
+      syncedAt: new Date().toISOString(),
+      durationMs: 1,
+      pushed: 0,
+      pulled: 0,
+      pending: 0,
+      refused: 0,
+      failuresSinceLastSuccess: 0,
+      lastError: null,
+      clockOffsetMs: 0,
+      storage: { persisted: true, usage: null, quota: null },
+    },
   });
 
 for (const backend of backends()) {
@@ -38,7 +57,11 @@ for (const backend of backends()) {
       const refused = await login(c, c.claire.profile.email, c.claire.password);
       expect(refused).toEqual({ status: 403, body: { error: 'Ce compte est désactivé : adressez-vous à votre encadrant.' } });
       const listed = await listUsers(storage.db, c.claire.profile.organisation.name);
-      expect(listed.find((u) => u.email === c.claire.profile.email)).toMatchObject({ disabled: true, role: 'chargé', name: c.claire.profile.name });
+      expect(listed.find((u) => u.email === c.claire.profile.email)).toMatchObject({
+        disabled: true,
+        role: 'chargé',
+        name: c.claire.profile.name,
+      });
       expect(listed.find((u) => u.email === c.samir.profile.email)).toMatchObject({ disabled: false });
       await enableUser(storage.db, c.claire.profile.id);
       expect((await login(c, c.claire.profile.email, c.claire.password)).status).toBe(200);
@@ -47,7 +70,12 @@ for (const backend of backends()) {
     it('resets a password: the old one and every session stop working, the new one logs in', async () => {
       const c = await cast(storage.db);
       await expect(resetPassword(storage.db, c.samir.profile, 'court')).rejects.toThrow(/au moins 12 caractères/);
-      await resetPassword(storage.db, c.samir.profile, 'une toute nouvelle phrase', await hashPassword('une toute nouvelle phrase', { N: 1024, r: 8, p: 1 }));
+      await resetPassword(
+        storage.db,
+        c.samir.profile,
+        'une toute nouvelle phrase',
+        await hashPassword('une toute nouvelle phrase', { N: 1024, r: 8, p: 1 }),
+      );
       expect((await me(c, c.samir.token)).status).toBe(401);
       expect((await login(c, c.samir.profile.email, c.samir.password)).status).toBe(401);
       expect((await login(c, c.samir.profile.email, 'une toute nouvelle phrase')).status).toBe(200);
@@ -55,14 +83,26 @@ for (const backend of backends()) {
 
     it('ends a session at its absolute end however much it is used, and at its idle end', async () => {
       const c = await cast(storage.db);
-      await storage.db.query(`update sessions set created_at = now() - make_interval(days => ${ABSOLUTE_DAYS}) - interval '1 minute', expires_at = now() + interval '10 days' where user_id = $1`, [c.claire.profile.id]);
+      await storage.db.query(
+        `update sessions set created_at = now() - make_interval(days => ${ABSOLUTE_DAYS}) - interval '1 minute', expires_at = now() + interval '10 days' where user_id = $1`,
+        [c.claire.profile.id],
+      );
       expect((await me(c, c.claire.token)).status).toBe(401);
-      await storage.db.query(`update sessions set created_at = now() - interval '20 days', expires_at = now() - interval '1 minute' where user_id = $1`, [c.samir.profile.id]);
+      await storage.db.query(
+        `update sessions set created_at = now() - interval '20 days', expires_at = now() - interval '1 minute' where user_id = $1`,
+        [c.samir.profile.id],
+      );
       expect((await me(c, c.samir.token)).status).toBe(401);
       // Used near its absolute end, a session's idle expiry is never pushed past it.
-      await storage.db.query(`update sessions set created_at = now() - make_interval(days => ${ABSOLUTE_DAYS} - 1), expires_at = now() + interval '1 hour' where user_id = $1`, [c.encadrant.profile.id]);
+      await storage.db.query(
+        `update sessions set created_at = now() - make_interval(days => ${ABSOLUTE_DAYS} - 1), expires_at = now() + interval '1 hour' where user_id = $1`,
+        [c.encadrant.profile.id],
+      );
       expect((await me(c, c.encadrant.token)).status).toBe(200);
-      const [row] = await storage.db.query<{ left: number }>(`select extract(epoch from expires_at - now())::int as left from sessions where user_id = $1`, [c.encadrant.profile.id]);
+      const [row] = await storage.db.query<{ left: number }>(
+        `select extract(epoch from expires_at - now())::int as left from sessions where user_id = $1`,
+        [c.encadrant.profile.id],
+      );
       expect(row?.left).toBeLessThanOrEqual(24 * 3600);
     });
 
@@ -76,7 +116,8 @@ for (const backend of backends()) {
       await report(c, tablette.body.token, 'tablette-perdue');
       await report(c, autre.body.token, 'tablette-bureau');
 
-      const declare = (token: string, deviceId: string, userId = c.claire.profile.id) => request(c.app, token, 'POST', '/api/v1/devices/wipe', { userId, deviceId });
+      const declare = (token: string, deviceId: string, userId = c.claire.profile.id) =>
+        request(c.app, token, 'POST', '/api/v1/devices/wipe', { userId, deviceId });
       expect((await declare(c.samir.token, 'tablette-perdue')).status).toBe(403);
       expect((await declare(c.other.encadrant.token, 'tablette-perdue')).status).toBe(403);
       expect((await declare(c.encadrant.token, 'tablette-perdue')).status).toBe(204);
@@ -97,7 +138,10 @@ for (const backend of backends()) {
       expect((await request(c.app, c.encadrant.token, 'POST', `/api/v1/users/${c.encadrant.profile.id}/depart`)).status).toBe(400);
       expect((await request(c.app, c.encadrant.token, 'POST', `/api/v1/users/${c.samir.profile.id}/depart`)).status).toBe(204);
       for (const token of [c.samir.token, tablette.body.token]) {
-        expect(await me(c, token)).toEqual({ status: 410, body: { error: expect.stringContaining('compte a été fermé'), wipe: { reason: 'depart' } } });
+        expect(await me(c, token)).toEqual({
+          status: 410,
+          body: { error: expect.stringContaining('compte a été fermé'), wipe: { reason: 'depart' } },
+        });
       }
       expect((await login(c, c.samir.profile.email, c.samir.password)).status).toBe(403);
     });

@@ -10,18 +10,42 @@ export type Answer<T> = { status: number; body: T };
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export async function pushChanges(app: FastifyInstance, token: string, changes: Change[], deviceId = 'appareil-test'): Promise<Answer<PushResponse & { error?: string; rejected?: { changeId: string; error: string }[] }>> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: auth(token), payload: { protocolVersion: PROTOCOL_VERSION, deviceId, changes } });
+export async function pushChanges(
+  app: FastifyInstance,
+  token: string,
+  changes: Change[],
+  deviceId = 'appareil-test',
+): Promise<Answer<PushResponse & { error?: string; rejected?: { changeId: string; error: string }[] }>> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sync/push',
+    headers: auth(token),
+    payload: { protocolVersion: PROTOCOL_VERSION, deviceId, changes },
+  });
   return { status: res.statusCode, body: res.json() };
 }
 
-export async function pullPage(app: FastifyInstance, token: string, since: number, limit = 500): Promise<Answer<PullResponse & { error?: string }>> {
-  const res = await app.inject({ method: 'GET', url: `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}&limit=${limit}`, headers: auth(token) });
+export async function pullPage(
+  app: FastifyInstance,
+  token: string,
+  since: number,
+  limit = 500,
+): Promise<Answer<PullResponse & { error?: string }>> {
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${since}&limit=${limit}`,
+    headers: auth(token),
+  });
   return { status: res.statusCode, body: res.json() };
 }
 
 /** Every page from `since` on, merged: what a device receives in one sync. */
-export async function pullAll(app: FastifyInstance, token: string, since = 0, limit = 500): Promise<{ pages: PullResponse[]; checkpoint: number }> {
+export async function pullAll(
+  app: FastifyInstance,
+  token: string,
+  since = 0,
+  limit = 500,
+): Promise<{ pages: PullResponse[]; checkpoint: number }> {
   const pages: PullResponse[] = [];
   let checkpoint = since;
   for (;;) {
@@ -33,9 +57,23 @@ export async function pullAll(app: FastifyInstance, token: string, since = 0, li
   }
 }
 
-export async function request(app: FastifyInstance, token: string | null, method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE', url: string, payload?: unknown) {
-  const res = await app.inject({ method, url, headers: token === null ? {} : auth(token), ...(payload === undefined ? {} : { payload: payload as object }) });
-  return { status: res.statusCode, body: res.body === '' ? null : (String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.rawPayload) };
+export async function request(
+  app: FastifyInstance,
+  token: string | null,
+  method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  const res = await app.inject({
+    method,
+    url,
+    headers: token === null ? {} : auth(token),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return {
+    status: res.statusCode,
+    body: res.body === '' ? null : String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.rawPayload,
+  };
 }
 
 /** One sync of a model device: its outbox pushed (which must be accepted), then pulled up to date. */

@@ -13,7 +13,14 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const PDF = Buffer.from('%PDF-1.7\nun avis d’imposition\n%%EOF\n');
 const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
 const jpeg = (width: number, height: number) =>
-  Buffer.from([0xff, 0xd8, ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), ...segment(0xc0, [8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]), 0xff, 0xd9]);
+  Buffer.from([
+    0xff,
+    0xd8,
+    ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]),
+    ...segment(0xc0, [8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]),
+    0xff,
+    0xd9,
+  ]);
 function webp(declaredExtra = 0): Buffer {
   const chunk = Buffer.concat([Buffer.from('VP8L'), Buffer.from([5, 0, 0, 0, 0x2f, 0, 0, 0, 0, 0])]);
   const riff = Buffer.alloc(8);
@@ -30,7 +37,12 @@ const pngOfWidth = (width: number) => {
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function put(app: FastifyInstance, token: string, hash: string, type: string, body: Buffer) {
-  const res = await app.inject({ method: 'PUT', url: `/api/blobs/${hash}`, headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload: body });
+  const res = await app.inject({
+    method: 'PUT',
+    url: `/api/blobs/${hash}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    payload: body,
+  });
   return { status: res.statusCode, body: res.json() as { error?: string } };
 }
 
@@ -70,7 +82,12 @@ for (const backend of backends()) {
 
     it('stores only files that are what they claim, header and declared size, and serves them as attachments', async () => {
       const c = await cast(storage.db);
-      const accepted: [string, Buffer][] = [['image/jpeg', jpeg(640, 480)], ['image/webp', webp()], ['image/png', PNG], ['application/pdf', PDF]];
+      const accepted: [string, Buffer][] = [
+        ['image/jpeg', jpeg(640, 480)],
+        ['image/webp', webp()],
+        ['image/png', PNG],
+        ['application/pdf', PDF],
+      ];
       for (const [type, body] of accepted) expect((await put(c.app, c.claire.token, sha256(body), type, body)).status, type).toBe(201);
       const refused: [string, Buffer][] = [
         ['image/png', Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>alert(1)</script></html>')])],
@@ -81,9 +98,14 @@ for (const backend of backends()) {
         ['image/webp', webp(100)],
         ['application/pdf', Buffer.from('%PDF-1.7\n<script>alert(1)</script>')],
       ];
-      for (const [type, body] of refused) expect((await put(c.app, c.claire.token, sha256(body), type, body)).status, `${type} ${body.length}`).toBe(415);
+      for (const [type, body] of refused)
+        expect((await put(c.app, c.claire.token, sha256(body), type, body)).status, `${type} ${body.length}`).toBe(415);
 
-      const read = await c.app.inject({ method: 'GET', url: `/api/blobs/${sha256(PDF)}`, headers: { authorization: `Bearer ${c.claire.token}` } });
+      const read = await c.app.inject({
+        method: 'GET',
+        url: `/api/blobs/${sha256(PDF)}`,
+        headers: { authorization: `Bearer ${c.claire.token}` },
+      });
       expect(read.headers['content-disposition']).toBe(`attachment; filename="${sha256(PDF)}.pdf"`);
       expect(read.headers['x-content-type-options']).toBe('nosniff');
     });
@@ -97,7 +119,10 @@ for (const backend of backends()) {
       expect(stranger.status).toBe(403);
       expect(stranger.bytes.toString()).toBe(unknown.bytes.toString());
       expect((await get(c.app, c.encadrant.token, hash)).status).toBe(403);
-      const [headStranger, headUnknown] = [await get(c.app, c.other.encadrant.token, hash, 'HEAD'), await get(c.app, c.other.encadrant.token, sha256(Buffer.from(randomUUID())), 'HEAD')];
+      const [headStranger, headUnknown] = [
+        await get(c.app, c.other.encadrant.token, hash, 'HEAD'),
+        await get(c.app, c.other.encadrant.token, sha256(Buffer.from(randomUUID())), 'HEAD'),
+      ];
       expect(headStranger.status).toBe(403);
       expect(headStranger.length).toBe(headUnknown.length);
       // Uploading the same file tells nothing of who else has it.
@@ -134,7 +159,10 @@ for (const backend of backends()) {
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await pushChanges(c.app, c.claire.token, claire.outbox);
       // A reference stored by an older server that did not check who named what.
-      await storage.db.query(`insert into blob_refs (hash, rid) select $1, rid from records where tbl = 'menages' and record_id = $2`, [theirs, menageId]);
+      await storage.db.query(`insert into blob_refs (hash, rid) select $1, rid from records where tbl = 'menages' and record_id = $2`, [
+        theirs,
+        menageId,
+      ]);
       expect((await get(c.app, c.claire.token, theirs)).status).toBe(403);
       expect((await get(c.app, c.encadrant.token, theirs, 'HEAD')).status).toBe(403);
     });

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, applyField, diffRecord, formatHlc, initialHlc, isRealHlc, mergePulledField, pulledFields, receive, tick } from '../../src/sync/index.ts';
+import {
+  PROTOCOL_VERSION,
+  applyField,
+  diffRecord,
+  formatHlc,
+  initialHlc,
+  isRealHlc,
+  mergePulledField,
+  pulledFields,
+  receive,
+  tick,
+} from '../../src/sync/index.ts';
 import type { Change, HlcState, LocalFieldMeta, PullResponse, PushRequest, PushResponse, SyncedTable } from '../../src/sync/index.ts';
 
 // A device reduced to what the protocol needs, kept in memory: records, an outbox of field
@@ -36,7 +47,10 @@ export class ModelClient {
     this.outbox = this.outbox.filter((c) => !(c.table === table && c.recordId === recordId && c.field === field));
     this.outbox.push(change);
     this.meta.set(key, { hlc, seq: seen?.seq ?? null });
-    this.records.set(recordKey(table, recordId), applyField(this.records.get(recordKey(table, recordId)) ?? { id: recordId }, field, value));
+    this.records.set(
+      recordKey(table, recordId),
+      applyField(this.records.get(recordKey(table, recordId)) ?? { id: recordId }, field, value),
+    );
     return change;
   }
 
@@ -64,7 +78,8 @@ export class ModelClient {
       if (isRealHlc(change.hlc)) this.clock = receive(this.clock, change.hlc, this.now());
     }
     const removed = new Set([...page.removed, ...(page.erased ?? [])]);
-    for (const [key, row] of this.records) if (removed.has(String(row.menageId ?? (key.startsWith('menages|') ? row.id : '')))) this.records.delete(key);
+    for (const [key, row] of this.records)
+      if (removed.has(String(row.menageId ?? (key.startsWith('menages|') ? row.id : '')))) this.records.delete(key);
     this.checkpoint = page.checkpoint;
   }
 

@@ -26,10 +26,20 @@ const TARGETS: readonly Target[] = [
   { table: 'menages', record: 'menage', field: 'telephone', values: ['06 01', '06 02', '06 03'] },
   { table: 'menages', record: 'menage', field: 'statut', values: ['entretien', 'dossier', 'oriente'] },
   { table: 'menages', record: 'menage', field: 'dernierContact', values: ['2025-04-01', '2025-05-02', null] },
-  { table: 'menages', record: 'menage', field: 'consentements.caf', values: [{ accorde: true, date: '2025-04-01' }, { accorde: false, date: '2025-04-02' }, null] },
+  {
+    table: 'menages',
+    record: 'menage',
+    field: 'consentements.caf',
+    values: [{ accorde: true, date: '2025-04-01' }, { accorde: false, date: '2025-04-02' }, null],
+  },
   { table: 'personnes', record: 'personne', field: 'prenom', values: ['Awa', 'Inès', 'Léa'] },
   { table: 'personnes', record: 'personne', field: 'supprime', values: [true, false] },
-  { table: 'entretiens', record: 'entretien', field: 'reponses.logement.loyer', values: [{ valeur: '400' }, { valeur: '450', nsp: false }, null] },
+  {
+    table: 'entretiens',
+    record: 'entretien',
+    field: 'reponses.logement.loyer',
+    values: [{ valeur: '400' }, { valeur: '450', nsp: false }, null],
+  },
   { table: 'entretiens', record: 'entretien', field: 'statut', values: ['brouillon', 'termine'] },
 ];
 
@@ -42,7 +52,15 @@ type Step =
   | { kind: 'restart' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), client: fc.constantFrom(0 as const, 1 as const), target: fc.nat(TARGETS.length - 1), value: fc.nat(2) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      client: fc.constantFrom(0 as const, 1 as const),
+      target: fc.nat(TARGETS.length - 1),
+      value: fc.nat(2),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -54,7 +72,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       pageSize: fc.integer({ min: 3, max: 50 }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pull' as const), client: fc.constantFrom(0 as const, 1 as const), pageSize: fc.integer({ min: 3, max: 50 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('pull' as const),
+      client: fc.constantFrom(0 as const, 1 as const),
+      pageSize: fc.integer({ min: 3, max: 50 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 );
 
@@ -123,7 +148,12 @@ export async function inProcess(db: Database): Promise<Transport> {
 async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageSize = 500): Promise<PullResponse[]> {
   const pages: PullResponse[] = [];
   for (;;) {
-    const { status, body } = await send(world, client.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${client.checkpoint}&limit=${pageSize}`);
+    const { status, body } = await send(
+      world,
+      client.token,
+      'GET',
+      `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${client.checkpoint}&limit=${pageSize}`,
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     const page = body as PullResponse;
     oracle.learn(page);
@@ -135,7 +165,13 @@ async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageS
 
 const CLEAN: Sync = { fault: 'none', failAt: 0, batch: 500, pageSize: 500 };
 
-async function syncWith(world: World, client: ModelClient, author: string, oracle: Oracle, { fault, failAt, batch, pageSize }: Sync): Promise<void> {
+async function syncWith(
+  world: World,
+  client: ModelClient,
+  author: string,
+  oracle: Oracle,
+  { fault, failAt, batch, pageSize }: Sync,
+): Promise<void> {
   if (client.outbox.length > 0) {
     const request = client.pushRequest(batch);
     if (fault === 'lostBeforeCommit') return;
@@ -187,7 +223,11 @@ const snapshot = (client: ModelClient) => new Map([...client.records].map(([k, v
  * `transport` opens the way to the server over the suite's database: by default one app in
  * process, which can also be stopped mid-batch and restarted.
  */
-export function convergenceSuite(backend: Backend, runs: number, transport: { name: string; open: (db: Database) => Promise<Transport> } = { name: 'un serveur', open: inProcess }): void {
+export function convergenceSuite(
+  backend: Backend,
+  runs: number,
+  transport: { name: string; open: (db: Database) => Promise<Transport> } = { name: 'un serveur', open: inProcess },
+): void {
   describe(`convergence of two offline devices (${backend.name}, ${transport.name})`, () => {
     const storage = useDatabase(backend);
 
@@ -213,9 +253,22 @@ export function convergenceSuite(backend: Backend, runs: number, transport: { na
           const [a, b] = clients as [ModelClient, ModelClient];
           const oracle = new Oracle();
           const ids = { menage: randomUUID(), personne: randomUUID(), entretien: randomUUID() };
-          a.create('menages', menageSchema.parse({ id: ids.menage, residenceId, nom: 'Famille Diallo', referentId: claire.profile.id, creeLe: '2025-03-01' }));
+          a.create(
+            'menages',
+            menageSchema.parse({ id: ids.menage, residenceId, nom: 'Famille Diallo', referentId: claire.profile.id, creeLe: '2025-03-01' }),
+          );
           a.create('personnes', personneSchema.parse({ id: ids.personne, menageId: ids.menage, prenom: 'Awa' }));
-          a.create('entretiens', entretienSchema.parse({ id: ids.entretien, menageId: ids.menage, date: '2025-03-02', type: 'premier', statut: 'brouillon', reponses: {} }));
+          a.create(
+            'entretiens',
+            entretienSchema.parse({
+              id: ids.entretien,
+              menageId: ids.menage,
+              date: '2025-03-02',
+              type: 'premier',
+              statut: 'brouillon',
+              reponses: {},
+            }),
+          );
           await settle(world, clients, oracle);
 
           for (const step of steps) {
@@ -224,8 +277,7 @@ export function convergenceSuite(backend: Backend, runs: number, transport: { na
               const client = clients[step.client] as ModelClient;
               await pullInto(world, client, oracle, step.pageSize);
               expectPendingOnTop(client);
-            }
-            else if (step.kind === 'edit') {
+            } else if (step.kind === 'edit') {
               const target = TARGETS[step.target] as Target;
               const value = target.values[step.value % target.values.length] as Change['value'];
               clients[step.client]?.edit(target.table, ids[target.record], target.field, value);

@@ -42,7 +42,8 @@ describe('a server killed while tablets push', () => {
     const accounts: TestAccount[] = [];
     let residenceId = '';
     try {
-      for (const name of ['Claire', 'Samir', 'Nadia']) accounts.push(await createTestAccount(setup.db, { organisation: 'Bailleur en panne', role: 'encadrant', name }));
+      for (const name of ['Claire', 'Samir', 'Nadia'])
+        accounts.push(await createTestAccount(setup.db, { organisation: 'Bailleur en panne', role: 'encadrant', name }));
       residenceId = await createTestResidence(setup.db, accounts[0]!.profile);
     } finally {
       await setup.close();
@@ -90,13 +91,17 @@ describe('a server killed while tablets push', () => {
     const check = await openStorage({ dataDir }, 'le test');
     try {
       const ids = [...acked.keys()];
-      const [applied] = await check.db.query<{ n: number; distinct: number }>('select count(*)::int as n, count(distinct change_id)::int as distinct from applied_changes where change_id = any($1::uuid[])', [ids]);
+      const [applied] = await check.db.query<{ n: number; distinct: number }>(
+        'select count(*)::int as n, count(distinct change_id)::int as distinct from applied_changes where change_id = any($1::uuid[])',
+        [ids],
+      );
       expect(applied).toEqual({ n: ids.length, distinct: ids.length });
       const stored = await check.db.query<{ record_id: string; field: string; value: unknown }>(
         `select r.record_id, f.field, f.value from fields f join records r using (rid) where r.tbl in ('menages', 'personnes')`,
       );
       const values = new Map(stored.map((s) => [`${s.record_id}|${s.field}`, JSON.stringify(s.value)]));
-      for (const change of acked.values()) expect(values.get(`${change.recordId}|${change.field}`), `${change.table} ${change.field}`).toBe(JSON.stringify(change.value));
+      for (const change of acked.values())
+        expect(values.get(`${change.recordId}|${change.field}`), `${change.table} ${change.field}`).toBe(JSON.stringify(change.value));
       const [households] = await check.db.query<{ n: number }>(`select count(*)::int as n from records where tbl = 'menages'`);
       expect(households?.n).toBe(accounts.length * HOUSEHOLDS);
     } finally {

@@ -18,8 +18,25 @@ for (const backend of backends()) {
       const claire = new ModelClient(c.claire.token, Date.now);
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       const propositionId = randomUUID();
-      claire.create('propositions', propositionSchema.parse({ id: propositionId, menageId, offreId: randomUUID(), rang: 3, circuit: 'gtr', proposeeLe: '2025-03-03', partenaires: ['GTR'], temporaire: false }));
-      claire.edit('propositions', propositionId, 'conge', { mode: 'huissier', envoyeLe: '2025-03-06', notifieLe: '2025-03-07', preuve: 'Acte n° 2025-117' });
+      claire.create(
+        'propositions',
+        propositionSchema.parse({
+          id: propositionId,
+          menageId,
+          offreId: randomUUID(),
+          rang: 3,
+          circuit: 'gtr',
+          proposeeLe: '2025-03-03',
+          partenaires: ['GTR'],
+          temporaire: false,
+        }),
+      );
+      claire.edit('propositions', propositionId, 'conge', {
+        mode: 'huissier',
+        envoyeLe: '2025-03-06',
+        notifieLe: '2025-03-07',
+        preuve: 'Acte n° 2025-117',
+      });
       const demenagementId = randomUUID();
       claire.create('demenagements', demenagementSchema.parse({ id: demenagementId, menageId, propositionId }));
       await sync(claire, c.app);
@@ -27,15 +44,37 @@ for (const backend of backends()) {
 
       const encadrant = new ModelClient(c.encadrant.token, Date.now);
       await sync(encadrant, c.app);
-      expect(encadrant.record('propositions', propositionId)?.conge).toEqual({ mode: 'huissier', envoyeLe: '2025-03-06', notifieLe: '2025-03-07', preuve: 'Acte n° 2025-117' });
+      expect(encadrant.record('propositions', propositionId)?.conge).toEqual({
+        mode: 'huissier',
+        envoyeLe: '2025-03-06',
+        notifieLe: '2025-03-07',
+        preuve: 'Acte n° 2025-117',
+      });
 
-      claire.edit('demenagements', demenagementId, 'postes.courrier', { etat: 'fait', payeur: 'bailleur_origine', montant: 54, factureRemiseLe: '2025-06-02', rembourseLe: null, commentaire: '' });
-      encadrant.edit('demenagements', demenagementId, 'postes.carte_grise', { etat: 'sans_objet', payeur: null, montant: null, factureRemiseLe: null, rembourseLe: null, commentaire: 'Pas de véhicule' });
+      claire.edit('demenagements', demenagementId, 'postes.courrier', {
+        etat: 'fait',
+        payeur: 'bailleur_origine',
+        montant: 54,
+        factureRemiseLe: '2025-06-02',
+        rembourseLe: null,
+        commentaire: '',
+      });
+      encadrant.edit('demenagements', demenagementId, 'postes.carte_grise', {
+        etat: 'sans_objet',
+        payeur: null,
+        montant: null,
+        factureRemiseLe: null,
+        rembourseLe: null,
+        commentaire: 'Pas de véhicule',
+      });
       await sync(claire, c.app);
       await sync(encadrant, c.app);
       await sync(claire, c.app);
       const postes = claire.record('demenagements', demenagementId)?.postes as Record<string, { etat: string }>;
-      expect(Object.fromEntries(Object.entries(postes).map(([k, v]) => [k, v.etat]))).toEqual({ courrier: 'fait', carte_grise: 'sans_objet' });
+      expect(Object.fromEntries(Object.entries(postes).map(([k, v]) => [k, v.etat]))).toEqual({
+        courrier: 'fait',
+        carte_grise: 'sans_objet',
+      });
     });
 
     it('refuses a congé without its proof and a checklist line it does not know, writing nothing', async () => {
@@ -43,11 +82,27 @@ for (const backend of backends()) {
       const claire = new ModelClient(c.claire.token, Date.now);
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       const propositionId = randomUUID();
-      claire.create('propositions', propositionSchema.parse({ id: propositionId, menageId, offreId: randomUUID(), rang: 3, circuit: 'gtr', proposeeLe: '2025-03-03', partenaires: ['GTR'] }));
+      claire.create(
+        'propositions',
+        propositionSchema.parse({
+          id: propositionId,
+          menageId,
+          offreId: randomUUID(),
+          rang: 3,
+          circuit: 'gtr',
+          proposeeLe: '2025-03-03',
+          partenaires: ['GTR'],
+        }),
+      );
       const demenagementId = randomUUID();
       claire.create('demenagements', demenagementSchema.parse({ id: demenagementId, menageId, propositionId }));
       await sync(claire, c.app);
-      const sansPreuve = claire.edit('propositions', propositionId, 'conge', { mode: 'huissier', envoyeLe: '2025-03-06', notifieLe: '2025-03-07', preuve: '' });
+      const sansPreuve = claire.edit('propositions', propositionId, 'conge', {
+        mode: 'huissier',
+        envoyeLe: '2025-03-06',
+        notifieLe: '2025-03-07',
+        preuve: '',
+      });
       const inconnu = claire.edit('demenagements', demenagementId, 'postes.piscine', { etat: 'fait' });
       const negatif = claire.edit('demenagements', demenagementId, 'cautionAccueil', -10);
       const answer = await pushChanges(c.app, c.claire.token, claire.outbox);

@@ -21,9 +21,20 @@ type Step =
   | { kind: 'sync'; who: 0 | 1 | 2 | 3 };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('position' as const), team: fc.constantFrom(0 as const, 1 as const), household: fc.nat(2), offer: fc.nat(1) }),
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('designate' as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), who: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const) }) },
+  fc.record({
+    kind: fc.constant('position' as const),
+    team: fc.constantFrom(0 as const, 1 as const),
+    household: fc.nat(2),
+    offer: fc.nat(1),
+  }),
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('designate' as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat(20) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('sync' as const), who: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const) }),
+  },
 );
 
 /** One sync: the outbox pushed (overruled changes are acknowledged like the others), then pulled up to date. */
@@ -38,7 +49,9 @@ async function sync(t: Territoire, client: ModelClient): Promise<void> {
 }
 
 const positionsOf = (client: ModelClient, offers: readonly string[]): Positionnement[] =>
-  [...client.records.entries()].flatMap(([key, row]) => (key.startsWith('positionnements|') && offers.includes(String(row.offreId)) ? [positionnementSchema.parse(row)] : []));
+  [...client.records.entries()].flatMap(([key, row]) =>
+    key.startsWith('positionnements|') && offers.includes(String(row.offreId)) ? [positionnementSchema.parse(row)] : [],
+  );
 
 for (const backend of backends()) {
   describe(`désignations concurrentes (${backend.name})`, () => {
@@ -71,7 +84,12 @@ for (const backend of backends()) {
               if (positioned.has(key)) continue;
               positioned.add(key);
               const offerId = offerIds[step.offer] as string;
-              const { menageId } = positionner(team, residences[step.team] as string, offerId, own[step.household] ? { menageId: own[step.household] } : {});
+              const { menageId } = positionner(
+                team,
+                residences[step.team] as string,
+                offerId,
+                own[step.household] ? { menageId: own[step.household] } : {},
+              );
               own[step.household] = menageId;
             } else if (step.kind === 'designate') {
               const device = platform[step.device] as ModelClient;
@@ -86,10 +104,14 @@ for (const backend of backends()) {
           for (let round = 0; round < 2; round++) for (const d of devices) await sync(t, d);
 
           const server = positionsOf(platform[0] as ModelClient, offerIds);
-          for (const offerId of offerIds) expect(server.filter((p) => p.offreId === offerId && designationActive(p)).length).toBeLessThanOrEqual(MAX_DESIGNES);
+          for (const offerId of offerIds)
+            expect(server.filter((p) => p.offreId === offerId && designationActive(p)).length).toBeLessThanOrEqual(MAX_DESIGNES);
           const designated = server.filter(designationActive).map((p) => p.menageId);
           expect(new Set(designated).size).toBe(designated.length);
-          const view = (d: ModelClient) => positionsOf(d, offerIds).map((p) => [p.id, p.statut, p.refusServeur]).sort();
+          const view = (d: ModelClient) =>
+            positionsOf(d, offerIds)
+              .map((p) => [p.id, p.statut, p.refusServeur])
+              .sort();
           for (const d of devices) expect(view(d)).toEqual(view(platform[0] as ModelClient));
           for (const d of devices) expect(d.outbox).toEqual([]);
         }),

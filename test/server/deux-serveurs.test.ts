@@ -13,7 +13,11 @@ import { exited, startServerProcess } from './processus.ts';
 
 async function deuxProcessus(db: Database): Promise<Transport> {
   const [row] = await db.query<{ schema: string }>('select current_schema() as schema');
-  const env = { DATABASE_URL: process.env.TEST_DATABASE_URL ?? '', PGOPTIONS: `-c search_path=${row?.schema ?? 'public'}`, DIST_DIR: 'sans-application' };
+  const env = {
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
+    PGOPTIONS: `-c search_path=${row?.schema ?? 'public'}`,
+    DIST_DIR: 'sans-application',
+  };
   const serveurs = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   let tour = 0;
   return {
@@ -51,7 +55,9 @@ if (url) {
         for (const s of serveurs) expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
         for (const s of serveurs) s.process.kill('SIGTERM');
         await Promise.all(serveurs.map((s) => exited(s.process)));
-        const { rows } = await admin.query<{ n: number; distinct: number }>(`select count(*)::int as n, count(distinct id)::int as distinct from ${schema}.migrations`);
+        const { rows } = await admin.query<{ n: number; distinct: number }>(
+          `select count(*)::int as n, count(distinct id)::int as distinct from ${schema}.migrations`,
+        );
         expect(rows[0]?.n).toBeGreaterThan(0);
         expect(rows[0]?.n).toBe(rows[0]?.distinct);
       } finally {
@@ -61,4 +67,5 @@ if (url) {
     });
   });
 }
-if (postgres.length === 0) describe.skip('two server processes on one PostgreSQL (TEST_DATABASE_URL unset)', () => it('needs a PostgreSQL server', () => undefined));
+if (postgres.length === 0)
+  describe.skip('two server processes on one PostgreSQL (TEST_DATABASE_URL unset)', () => it('needs a PostgreSQL server', () => undefined));

@@ -38,12 +38,20 @@ export async function cast(db: Database, now: () => number = Date.now): Promise<
     claire,
     samir,
     residenceId: await createTestResidence(db, encadrant.profile),
-    other: { encadrant: otherEncadrant, chargee: otherChargee, residenceId: await createTestResidence(db, otherEncadrant.profile, 'Résidence de l’autre organisation') },
+    other: {
+      encadrant: otherEncadrant,
+      chargee: otherChargee,
+      residenceId: await createTestResidence(db, otherEncadrant.profile, 'Résidence de l’autre organisation'),
+    },
   };
 }
 
 /** A client that writes a new household (with one occupant) whose référent is the user `referentId`. */
-export function newHousehold(client: ModelClient, residenceId: string, referentId: string | null): { menageId: string; personneId: string } {
+export function newHousehold(
+  client: ModelClient,
+  residenceId: string,
+  referentId: string | null,
+): { menageId: string; personneId: string } {
   const menageId = randomUUID();
   const personneId = randomUUID();
   const menage = menageSchema.parse({ id: menageId, residenceId, nom: 'Famille Martin', referentId, creeLe: '2025-03-01' });

@@ -28,18 +28,20 @@ for (const backend of backends()) {
       const org = `Bailleur ${randomUUID().slice(0, 8)}`;
       const encadrant = await createTestAccount(db, { organisation: org, role: 'encadrant', name: 'Nadia Encadrante' });
       const claire = await createTestAccount(db, { organisation: org, role: 'chargé', name: 'Claire Exemple' });
-      const samir = await createTestAccount(db, { organisation: org, role: 'chargé', name: 'Samir Exemple', email: `samir.${randomUUID()}@exemple.fr` });
+      const samir = await createTestAccount(db, {
+        organisation: org,
+        role: 'chargé',
+        name: 'Samir Exemple',
+        email: `samir.${randomUUID()}@exemple.fr`,
+      });
       const other = await createTestAccount(db, { organisation: `MOUS ${randomUUID().slice(0, 8)}`, role: 'chargé', name: 'Inès Martin' });
       // Three homonyms, as an older server allowed, and a name the suffix would give.
       const homonyms = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
       for (const [i, id] of homonyms.entries()) {
-        await db.query(`insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, $4, 'chargé', 'x', now() + $5 * interval '1 second')`, [
-          id,
-          encadrant.profile.organisation.id,
-          `${id}@test.invalid`,
-          i === 0 ? 'Inès Martin (2)' : 'Inès Martin',
-          i,
-        ]);
+        await db.query(
+          `insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, $4, 'chargé', 'x', now() + $5 * interval '1 second')`,
+          [id, encadrant.profile.organisation.id, `${id}@test.invalid`, i === 0 ? 'Inès Martin (2)' : 'Inès Martin', i],
+        );
       }
       const residenceId = await createTestResidence(db, encadrant.profile);
       const device = new ModelClient(encadrant.token, Date.now);
@@ -61,7 +63,11 @@ for (const backend of backends()) {
 
       // Claire's device, already synced, pulls the household she now follows, whole.
       await sync(claireDevice, app);
-      expect(claireDevice.record('menages', byName)).toMatchObject({ nom: 'Famille Diallo', referentId: claire.profile.id, binomeId: samir.profile.id });
+      expect(claireDevice.record('menages', byName)).toMatchObject({
+        nom: 'Famille Diallo',
+        referentId: claire.profile.id,
+        binomeId: samir.profile.id,
+      });
       const samirDevice = new ModelClient(samir.token, Date.now);
       await sync(samirDevice, app);
       expect(samirDevice.record('menages', ambiguous)).toMatchObject({ binomeId: samir.profile.id });
@@ -75,12 +81,31 @@ for (const backend of backends()) {
 
       // The homonyms: the elder keeps the name, the others get a suffix, unique too.
       const names = await db.query<{ name: string }>('select name from users where id = any($1::uuid[]) order by created_at', [homonyms]);
-      expect(names.map((n) => n.name)).toEqual(['Inès Martin (2)', 'Inès Martin', `Inès Martin (2) ${homonyms[2]?.slice(0, 8)}`, 'Inès Martin (3)']);
-      await expect(createUser(db, { organisation: org, email: `${randomUUID()}@test.invalid`, password: 'un mot de passe long', role: 'chargé', name: ' inès martin ' })).rejects.toThrow(
-        'Le nom « inès martin » est déjà celui d’un compte de l’organisation',
-      );
+      expect(names.map((n) => n.name)).toEqual([
+        'Inès Martin (2)',
+        'Inès Martin',
+        `Inès Martin (2) ${homonyms[2]?.slice(0, 8)}`,
+        'Inès Martin (3)',
+      ]);
+      await expect(
+        createUser(db, {
+          organisation: org,
+          email: `${randomUUID()}@test.invalid`,
+          password: 'un mot de passe long',
+          role: 'chargé',
+          name: ' inès martin ',
+        }),
+      ).rejects.toThrow('Le nom « inès martin » est déjà celui d’un compte de l’organisation');
       // The same name in another organisation is fine.
-      await expect(createUser(db, { organisation: other.profile.organisation.name, email: `${randomUUID()}@test.invalid`, password: 'un mot de passe long', role: 'chargé', name: 'Claire Exemple' })).resolves.toMatchObject({ name: 'Claire Exemple' });
+      await expect(
+        createUser(db, {
+          organisation: other.profile.organisation.name,
+          email: `${randomUUID()}@test.invalid`,
+          password: 'un mot de passe long',
+          role: 'chargé',
+          name: 'Claire Exemple',
+        }),
+      ).resolves.toMatchObject({ name: 'Claire Exemple' });
     });
   });
 }

@@ -16,7 +16,10 @@ const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d�
 async function encadrantCreates(c: Cast, fields: Record<string, unknown>): Promise<{ menageId: string; encadrant: ModelClient }> {
   const encadrant = new ModelClient(c.encadrant.token, Date.now);
   const menageId = randomUUID();
-  encadrant.create('menages', menageSchema.parse({ id: menageId, residenceId: c.residenceId, nom: 'Famille Diallo', creeLe: '2025-03-01', ...fields }));
+  encadrant.create(
+    'menages',
+    menageSchema.parse({ id: menageId, residenceId: c.residenceId, nom: 'Famille Diallo', creeLe: '2025-03-01', ...fields }),
+  );
   await sync(encadrant, c.app);
   return { menageId, encadrant };
 }
@@ -105,7 +108,9 @@ for (const backend of backends()) {
         const given = encadrant.edit('menages', menageId, 'referentId', stranger);
         const refused = await pushChanges(c.app, c.encadrant.token, [given]);
         expect(refused.status).toBe(403);
-        expect(refused.body.rejected).toEqual([{ changeId: given.changeId, error: 'Le référent ou le binôme d’un ménage est un compte de votre organisation.' }]);
+        expect(refused.body.rejected).toEqual([
+          { changeId: given.changeId, error: 'Le référent ou le binôme d’un ménage est un compte de votre organisation.' },
+        ]);
       }
     });
 
@@ -120,7 +125,10 @@ for (const backend of backends()) {
       for (const fields of [{ referentId: c.samir.profile.id }, { binomeId: c.samir.profile.id }]) {
         const other = new ModelClient(c.claire.token, Date.now);
         const id = randomUUID();
-        other.create('menages', menageSchema.parse({ id, residenceId: c.residenceId, nom: 'Famille Kaya', creeLe: '2025-03-01', ...fields }));
+        other.create(
+          'menages',
+          menageSchema.parse({ id, residenceId: c.residenceId, nom: 'Famille Kaya', creeLe: '2025-03-01', ...fields }),
+        );
         const answer = await pushChanges(c.app, c.claire.token, other.outbox);
         expect(answer.status).toBe(403);
         expect(answer.body.rejected?.map((r) => r.error)).toEqual([FOLLOWERS_ONLY]);

@@ -30,7 +30,9 @@ const MUTATIONS: fc.Arbitrary<Mutation>[] = [
   text.map((s) => (c: Change) => ({ ...c, field: 'statut', value: `zz${s}` })),
   anyJson.map((v) => (c: Change) => ({ ...c, field: 'dernierContact', value: typeof v === 'string' ? `${v}x` : [v] })),
   text.map((s) => (c: Change) => ({ ...c, hlc: s })),
-  fc.integer({ min: 5 * 60_000 + 1_000, max: 1e12 }).map((ahead) => (c: Change) => ({ ...c, hlc: formatHlc({ millis: Date.now() + ahead, counter: 0, node: '0123456789abcdef' }) })),
+  fc
+    .integer({ min: 5 * 60_000 + 1_000, max: 1e12 })
+    .map((ahead) => (c: Change) => ({ ...c, hlc: formatHlc({ millis: Date.now() + ahead, counter: 0, node: '0123456789abcdef' }) })),
   fc.oneof(fc.integer({ max: -1 }), fc.double({ noInteger: true }), text).map((b) => (c: Change) => ({ ...c, baseSeq: b })),
   fc.constantFrom('a\u0000b', '\ud800', 'x\udc00y').map((s) => (c: Change) => ({ ...c, field: 'telephone', value: s })),
   impossibleClock.map((hlc) => (c: Change) => ({ ...c, hlc })),
@@ -38,7 +40,10 @@ const MUTATIONS: fc.Arbitrary<Mutation>[] = [
   fc.tuple(text, anyJson, fc.constantFrom('consentements.caf', 'refusConsentement')).map(([key, extra, field]) => (c: Change) => ({
     ...c,
     field,
-    value: field === 'refusConsentement' ? { signeLe: '2025-01-02', [`zz${key}`]: extra } : { accorde: true, date: '2025-01-02', [`zz${key}`]: extra },
+    value:
+      field === 'refusConsentement'
+        ? { signeLe: '2025-01-02', [`zz${key}`]: extra }
+        : { accorde: true, date: '2025-01-02', [`zz${key}`]: extra },
   })),
   fc.constantFrom('changeId', 'table', 'recordId', 'field', 'value', 'hlc', 'baseSeq').map((k) => (c: Change) => {
     const copy: Record<string, unknown> = { ...c };
@@ -47,7 +52,20 @@ const MUTATIONS: fc.Arbitrary<Mutation>[] = [
   }),
 ];
 
-const PATHS = ['/api/v1/sync/push', '/api/v1/sync/pull', '/api/v1/conflicts', '/api/me', '/api/login', '/api/health', '/api/v1/users', '/api/blobs', '/api', '/api/v2/sync/push', '/api/v1/menages', '/api/v1/devices'];
+const PATHS = [
+  '/api/v1/sync/push',
+  '/api/v1/sync/pull',
+  '/api/v1/conflicts',
+  '/api/me',
+  '/api/login',
+  '/api/health',
+  '/api/v1/users',
+  '/api/blobs',
+  '/api',
+  '/api/v2/sync/push',
+  '/api/v1/menages',
+  '/api/v1/devices',
+];
 
 for (const backend of backends()) {
   describe(`API fuzzing (${backend.name})`, () => {
@@ -78,46 +96,110 @@ for (const backend of backends()) {
           ...(withForbidden ? [forbidden()] : []),
         ]);
       const request: fc.Arbitrary<InjectOptions & { replay?: boolean }> = fc.oneof(
-        anyJson.map((payload) => ({ method: 'POST' as const, url: '/api/v1/sync/push', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
-        fc.tuple(badChanges, fc.oneof(fc.constant(PROTOCOL_VERSION), fc.integer(), text), fc.oneof(fc.constant('tablette'), text, fc.integer())).map(([changes, version, deviceId]) => ({
+        anyJson.map((payload) => ({
           method: 'POST' as const,
           url: '/api/v1/sync/push',
-          payload: { protocolVersion: version, deviceId, changes },
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
         })),
-        fc.constant({ method: 'POST' as const, url: '/api/v1/sync/push', payload: { protocolVersion: PROTOCOL_VERSION, deviceId: 'tablette', changes: applied }, replay: true }),
-        fc.nat(600).map((n) => ({ method: 'POST' as const, url: '/api/v1/sync/push', payload: { protocolVersion: PROTOCOL_VERSION, deviceId: 't', changes: Array.from({ length: 501 + n }, valid) } })),
-        fc.nat(20_000).map((depth) => ({ method: 'POST' as const, url: '/api/v1/sync/push', payload: `${'['.repeat(depth + 40)}${']'.repeat(depth + 40)}`, headers: { 'content-type': 'application/json' } })),
-        fc.record({ since: fc.oneof(text, fc.integer(), fc.constant('1e400')), limit: fc.oneof(text, fc.integer()), protocolVersion: fc.oneof(text, fc.integer()) }).map((q) => ({
-          method: 'GET' as const,
-          url: `/api/v1/sync/pull?since=${encodeURIComponent(String(q.since))}&limit=${encodeURIComponent(String(q.limit))}&protocolVersion=${encodeURIComponent(String(q.protocolVersion))}`,
+        fc
+          .tuple(
+            badChanges,
+            fc.oneof(fc.constant(PROTOCOL_VERSION), fc.integer(), text),
+            fc.oneof(fc.constant('tablette'), text, fc.integer()),
+          )
+          .map(([changes, version, deviceId]) => ({
+            method: 'POST' as const,
+            url: '/api/v1/sync/push',
+            payload: { protocolVersion: version, deviceId, changes },
+          })),
+        fc.constant({
+          method: 'POST' as const,
+          url: '/api/v1/sync/push',
+          payload: { protocolVersion: PROTOCOL_VERSION, deviceId: 'tablette', changes: applied },
+          replay: true,
+        }),
+        fc.nat(600).map((n) => ({
+          method: 'POST' as const,
+          url: '/api/v1/sync/push',
+          payload: { protocolVersion: PROTOCOL_VERSION, deviceId: 't', changes: Array.from({ length: 501 + n }, valid) },
         })),
-        fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD') as fc.Arbitrary<InjectOptions['method']>, fc.constantFrom(...PATHS), text, text, fc.constantFrom('application/json', 'text/plain', 'image/png', 'application/pdf', 'multipart/form-data')).map(([method, path, suffix, body, type]) => ({
-          method,
-          url: `${path}/${encodeURIComponent(suffix)}`,
-          ...(method === 'GET' || method === 'HEAD' ? {} : { payload: body, headers: { 'content-type': type } }),
+        fc.nat(20_000).map((depth) => ({
+          method: 'POST' as const,
+          url: '/api/v1/sync/push',
+          payload: `${'['.repeat(depth + 40)}${']'.repeat(depth + 40)}`,
+          headers: { 'content-type': 'application/json' },
         })),
-        fc.tuple(fc.oneof(text, fc.stringMatching(/^[0-9a-f]{64}$/)), fc.uint8Array({ maxLength: 64 }), fc.constantFrom('image/png', 'image/jpeg', 'image/webp', 'application/pdf', 'text/html', '')).map(([hash, bytes, type]) => ({
-          method: 'PUT' as const,
-          url: `/api/blobs/${encodeURIComponent(hash)}`,
-          payload: Buffer.from(bytes),
-          headers: { 'content-type': type },
-        })),
+        fc
+          .record({
+            since: fc.oneof(text, fc.integer(), fc.constant('1e400')),
+            limit: fc.oneof(text, fc.integer()),
+            protocolVersion: fc.oneof(text, fc.integer()),
+          })
+          .map((q) => ({
+            method: 'GET' as const,
+            url: `/api/v1/sync/pull?since=${encodeURIComponent(String(q.since))}&limit=${encodeURIComponent(String(q.limit))}&protocolVersion=${encodeURIComponent(String(q.protocolVersion))}`,
+          })),
+        fc
+          .tuple(
+            fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD') as fc.Arbitrary<InjectOptions['method']>,
+            fc.constantFrom(...PATHS),
+            text,
+            text,
+            fc.constantFrom('application/json', 'text/plain', 'image/png', 'application/pdf', 'multipart/form-data'),
+          )
+          .map(([method, path, suffix, body, type]) => ({
+            method,
+            url: `${path}/${encodeURIComponent(suffix)}`,
+            ...(method === 'GET' || method === 'HEAD' ? {} : { payload: body, headers: { 'content-type': type } }),
+          })),
+        fc
+          .tuple(
+            fc.oneof(text, fc.stringMatching(/^[0-9a-f]{64}$/)),
+            fc.uint8Array({ maxLength: 64 }),
+            fc.constantFrom('image/png', 'image/jpeg', 'image/webp', 'application/pdf', 'text/html', ''),
+          )
+          .map(([hash, bytes, type]) => ({
+            method: 'PUT' as const,
+            url: `/api/blobs/${encodeURIComponent(hash)}`,
+            payload: Buffer.from(bytes),
+            headers: { 'content-type': type },
+          })),
         fc.oneof(text, fc.uuid()).map((id) => ({ method: 'POST' as const, url: `/api/v1/conflicts/${encodeURIComponent(id)}/ack` })),
         fc.oneof(text, fc.uuid()).map((id) => ({ method: 'GET' as const, url: `/api/v1/conflicts?menageId=${encodeURIComponent(id)}` })),
-        fc.tuple(fc.oneof(text, fc.constant(menageId), fc.constant(foreignHousehold.menageId)), anyJson).map(([id, payload]) => ({ method: 'POST' as const, url: `/api/v1/menages/${encodeURIComponent(id)}/assignments`, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
-        anyJson.map((payload) => ({ method: 'POST' as const, url: '/api/v1/devices/report', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
+        fc.tuple(fc.oneof(text, fc.constant(menageId), fc.constant(foreignHousehold.menageId)), anyJson).map(([id, payload]) => ({
+          method: 'POST' as const,
+          url: `/api/v1/menages/${encodeURIComponent(id)}/assignments`,
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
+        })),
+        anyJson.map((payload) => ({
+          method: 'POST' as const,
+          url: '/api/v1/devices/report',
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
+        })),
         fc.constant({ method: 'GET' as const, url: '/api/v1/devices' }),
-        anyJson.map((payload) => ({ method: 'POST' as const, url: '/api/login', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })),
+        anyJson.map((payload) => ({
+          method: 'POST' as const,
+          url: '/api/login',
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
+        })),
       );
 
       const fingerprint = () =>
-        storage.db.query(`select (select seq from sync_state) as seq, (select count(*)::int from applied_changes) as applied, (select count(*)::int from records) as records,
+        storage.db
+          .query(`select (select seq from sync_state) as seq, (select count(*)::int from applied_changes) as applied, (select count(*)::int from records) as records,
           (select count(*)::int from blobs) as blobs, (select count(*)::int from conflicts where acknowledged_at is null) as open, (select count(*)::int from assignments) as assignments,
           (select count(*)::int from sessions where revoked_at is null) as sessions, (select count(*)::int from devices) as devices`);
       const before = await fingerprint();
       await fc.assert(
         fc.asyncProperty(request, token, async ({ replay, ...options }, bearer) => {
-          const res = await c.app.inject({ ...options, headers: { ...options.headers, ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }) } });
+          const res = await c.app.inject({
+            ...options,
+            headers: { ...options.headers, ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }) },
+          });
           if (replay && bearer === c.claire.token) expect(res.statusCode).toBe(200);
           else expect(res.statusCode, `${options.method} ${options.url}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
           expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);

@@ -56,7 +56,7 @@ for (const backend of backends()) {
         app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${account.token}` } }),
         app.inject({ method: 'GET', url: '/api/me' }),
         app.inject({ method: 'GET', url: `/api/blobs/${'a'.repeat(64)}`, headers: { authorization: `Bearer ${account.token}` } }),
-        app.inject({ method: 'POST', url: '/api/login', payload: '{' , headers: { 'content-type': 'application/json' } }),
+        app.inject({ method: 'POST', url: '/api/login', payload: '{', headers: { 'content-type': 'application/json' } }),
       ]);
       for (const answer of answers) {
         const csp = String(answer.headers['content-security-policy']);
@@ -77,12 +77,23 @@ describe('the server process', () => {
   it('listens on 127.0.0.1, keeps PGlite to one process, and closes cleanly', async () => {
     const dataDir = join(temp, 'data');
     const server = await startServer({ port: 0, dataDir, distDir: fakeDist(), template: await pgliteTemplate() });
-    const account = await createTestAccount(server.db, { organisation: 'Ville de Tourcoing', role: 'administrateur', password: 'mot de passe du test' });
-    const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.profile.email, password: account.password }) });
+    const account = await createTestAccount(server.db, {
+      organisation: 'Ville de Tourcoing',
+      role: 'administrateur',
+      password: 'mot de passe du test',
+    });
+    const login = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.profile.email, password: account.password }),
+    });
     expect(login.status).toBe(200);
     expect((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${account.token}` } })).status).toBe(200);
 
-    const admin = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-org', 'Autre'], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+    const admin = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-org', 'Autre'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
     expect(admin.status).toBe(1);
     expect(admin.stderr).toMatch(/La base intégrée .* est utilisée par le serveur \(pid \d+\)/);
 
@@ -90,7 +101,12 @@ describe('the server process', () => {
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
 
     // A password is never an argument: read from standard input here (a prompt at a terminal).
-    const runAdmin = (args: string[], input: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', input });
+    const runAdmin = (args: string[], input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', ...args], {
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+        input,
+      });
     const newUser = ['create-user', '--org', 'Ville de Tourcoing', '--email', 'lina@exemple.fr', '--role', 'chargé'];
     const argument = runAdmin([...newUser, '--password', 'un mot de passe long'], '');
     expect(argument.status).toBe(1);
@@ -103,7 +119,11 @@ describe('the server process', () => {
     expect(created.status).toBe(0);
     const reopened = await startServer({ port: 0, dataDir });
     expect((await fetch(`${reopened.url}/api/me`, { headers: { authorization: `Bearer ${account.token}` } })).status).toBe(200);
-    const lina = await fetch(`${reopened.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lina@exemple.fr', password: 'trois chats sur un toit' }) });
+    const lina = await fetch(`${reopened.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lina@exemple.fr', password: 'trois chats sur un toit' }),
+    });
     expect(lina.status).toBe(200);
     await reopened.close();
   }, 120_000);

@@ -27,10 +27,17 @@ for (const backend of backends()) {
       const refused = await pushChanges(full, c.claire.token, claire.outbox);
       expect(refused.status).toBe(507);
       expect(refused.body.error).toMatch(/Espace disque du serveur presque plein/);
-      const blob = await full.inject({ method: 'PUT', url: `/api/blobs/${'a'.repeat(64)}`, headers: { authorization: `Bearer ${c.claire.token}`, 'content-type': 'application/pdf' }, payload: Buffer.from('%PDF-1.7') });
+      const blob = await full.inject({
+        method: 'PUT',
+        url: `/api/blobs/${'a'.repeat(64)}`,
+        headers: { authorization: `Bearer ${c.claire.token}`, 'content-type': 'application/pdf' },
+        payload: Buffer.from('%PDF-1.7'),
+      });
       expect(blob.statusCode).toBe(507);
       expect((await pullPage(full, c.claire.token, 0)).status).toBe(200);
-      expect((await request(full, null, 'POST', '/api/login', { email: c.claire.profile.email, password: c.claire.password })).status).toBe(200);
+      expect((await request(full, null, 'POST', '/api/login', { email: c.claire.profile.email, password: c.claire.password })).status).toBe(
+        200,
+      );
 
       const roomy = await buildApp({ db: storage.db, diskSpace: { path: tmpdir(), minFreeBytes: 0 } });
       expect((await pushChanges(roomy, c.claire.token, claire.outbox)).status).toBe(200);

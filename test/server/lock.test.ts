@@ -16,7 +16,10 @@ const newDir = () => join(temp, `donnees-${++n}`);
 
 /** Every path under `dir` with its permission bits. */
 const modes = (dir: string): [string, number][] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => [join(e.parentPath, e.name), statSync(join(e.parentPath, e.name)).mode & 0o777]);
+  readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => [
+    join(e.parentPath, e.name),
+    statSync(join(e.parentPath, e.name)).mode & 0o777,
+  ]);
 
 /** A script that takes the lock at `at` (ms since epoch), says whether it got it, and holds it a while. */
 function contenderScript(dataDir: string, at: number): string {
@@ -37,13 +40,17 @@ const startContender = (script: string) => spawn(process.execPath, ['--import', 
 function contenders(dataDir: string, count: number, at: number): Promise<string[]> {
   const script = contenderScript(dataDir, at);
   return Promise.all(
-    Array.from({ length: count }, () => new Promise<string>((resolve, reject) => {
-      const child = startContender(script);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('error', reject);
-      child.on('exit', () => resolve(out.trim()));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const child = startContender(script);
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('error', reject);
+          child.on('exit', () => resolve(out.trim()));
+        }),
+    ),
   );
 }
 
@@ -87,6 +94,13 @@ describe('the embedded database’s folder', () => {
     writeFileSync(join(dataDir, 'verrou.json'), JSON.stringify({ pid: 2 ** 22 + 1, holder: 'un serveur arrêté net' }));
     // Far enough ahead for every process to be started and waiting, even on a loaded machine.
     const outcomes = await contenders(dataDir, 6, Date.now() + 4000);
-    expect(outcomes.sort()).toEqual(['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'pris']);
+    expect(outcomes.sort()).toEqual([
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'pris',
+    ]);
   });
 });

@@ -17,10 +17,22 @@ async function fill(db: Database, step: number) {
   const org = randomUUID();
   const [claire, homonym1, homonym2] = [randomUUID(), randomUUID(), randomUUID()];
   await db.query(`insert into organisations (id, name, kind) values ($1, $2, 'bailleur')`, [org, `Bailleur ${org.slice(0, 8)}`]);
-  for (const [i, [id, name]] of ([[claire, 'Claire Exemple'], [homonym1, 'Inès Martin'], [homonym2, step < UNIQUE_NAMES ? 'Inès Martin' : 'Inès Martin (2)']] as const).entries()) {
-    await db.query(`insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, $4, 'chargé', 'x', now() + $5 * interval '1 second')`, [id, org, `${id}@test.invalid`, name, i]);
+  for (const [i, [id, name]] of (
+    [
+      [claire, 'Claire Exemple'],
+      [homonym1, 'Inès Martin'],
+      [homonym2, step < UNIQUE_NAMES ? 'Inès Martin' : 'Inès Martin (2)'],
+    ] as const
+  ).entries()) {
+    await db.query(
+      `insert into users (id, organisation_id, email, name, role, password_hash, created_at) values ($1, $2, $3, $4, 'chargé', 'x', now() + $5 * interval '1 second')`,
+      [id, org, `${id}@test.invalid`, name, i],
+    );
   }
-  await db.query(`insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '30 days')`, [randomUUID(), claire]);
+  await db.query(`insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '30 days')`, [
+    randomUUID(),
+    claire,
+  ]);
   const menage = randomUUID();
   if (step >= 2) {
     const [{ rid }] = (await db.query<{ rid: string }>(
@@ -28,7 +40,10 @@ async function fill(db: Database, step: number) {
       [menage, org, claire],
     )) as [{ rid: string }];
     const hlc = '2025-06-01T10:00:00.000Z-0000-0123456789abcdef';
-    await db.query(`insert into fields (rid, field, value, hlc, seq, author) values ($1, 'nom', '"Famille Diallo"', $2, 1, $3), ($1, 'referent', '"claire exemple"', $2, 2, $3)`, [rid, hlc, claire]);
+    await db.query(
+      `insert into fields (rid, field, value, hlc, seq, author) values ($1, 'nom', '"Famille Diallo"', $2, 1, $3), ($1, 'referent', '"claire exemple"', $2, 2, $3)`,
+      [rid, hlc, claire],
+    );
     await db.query(`update sync_state set seq = 2 where id = 1`);
   }
   return { org, claire, menage };
@@ -39,19 +54,30 @@ for (const backend of backends()) {
     it.each(Array.from({ length: LAST - 1 }, (_, i) => i + 1))('from step %i', async (step) => {
       const { db, close } = await backend.open(step);
       try {
-        expect((await db.query<{ id: number }>('select id from migrations order by id')).map((r) => r.id)).toEqual(Array.from({ length: step }, (_, i) => i + 1));
+        expect((await db.query<{ id: number }>('select id from migrations order by id')).map((r) => r.id)).toEqual(
+          Array.from({ length: step }, (_, i) => i + 1),
+        );
         const { org, claire, menage } = await fill(db, step);
 
         expect(await migrate(db)).toEqual(Array.from({ length: LAST - step }, (_, i) => step + i + 1));
 
-        expect((await db.query<{ id: number }>('select id from migrations order by id')).map((r) => r.id)).toEqual(Array.from({ length: LAST }, (_, i) => i + 1));
-        const names = (await db.query<{ name: string }>('select name from users where organisation_id = $1 order by created_at', [org])).map((r) => r.name);
+        expect((await db.query<{ id: number }>('select id from migrations order by id')).map((r) => r.id)).toEqual(
+          Array.from({ length: LAST }, (_, i) => i + 1),
+        );
+        const names = (
+          await db.query<{ name: string }>('select name from users where organisation_id = $1 order by created_at', [org])
+        ).map((r) => r.name);
         // Step 11 made display names unique within an organisation.
         expect(names).toEqual(['Claire Exemple', 'Inès Martin', 'Inès Martin (2)']);
         expect(await db.query('select 1 from sessions where user_id = $1', [claire])).toHaveLength(1);
         if (step < 2) return;
         const fields = Object.fromEntries(
-          (await db.query<{ field: string; value: unknown }>('select f.field, f.value from fields f join records r using (rid) where r.record_id = $1', [menage])).map((r) => [r.field, r.value]),
+          (
+            await db.query<{ field: string; value: unknown }>(
+              'select f.field, f.value from fields f join records r using (rid) where r.record_id = $1',
+              [menage],
+            )
+          ).map((r) => [r.field, r.value]),
         );
         expect(fields).toMatchObject({ nom: 'Famille Diallo', referent: 'claire exemple' });
         // Step 10 turned a name that designates one user into her id, if it had not run yet.

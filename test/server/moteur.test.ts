@@ -1,6 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RelogementDb, conflitsDuMenage, creerMenage, enregistrerSession, identifiantAppareil, marquerConflitVu, nombreEnAttente } from '../../src/data/index.ts';
+import {
+  RelogementDb,
+  conflitsDuMenage,
+  creerMenage,
+  enregistrerSession,
+  identifiantAppareil,
+  marquerConflitVu,
+  nombreEnAttente,
+} from '../../src/data/index.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, startServer } from '../../src/server/testing.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
@@ -93,13 +101,18 @@ describe('the sync engine', () => {
     expect(status).toBe(200);
     const deviceId = await identifiantAppareil(db);
     const appareil = body.devices.find((d: { deviceId: string }) => d.deviceId === deviceId);
-    expect(appareil).toMatchObject({ user: { name: 'Claire' }, report: { failuresSinceLastSuccess: 2, lastError: 'reseau', pending: 0, storage: { persisted: false } } });
+    expect(appareil).toMatchObject({
+      user: { name: 'Claire' },
+      report: { failuresSinceLastSuccess: 2, lastError: 'reseau', pending: 0, storage: { persisted: false } },
+    });
     expect(appareil.report.pulled).toBeGreaterThan(0);
     expect(Math.abs(appareil.report.clockOffsetMs)).toBeLessThan(60_000);
 
     // The next report starts afresh.
     await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
-    const apres = (await request(serveur.app, claire.token, 'GET', '/api/v1/devices')).body.devices.find((d: { deviceId: string }) => d.deviceId === appareil.deviceId);
+    const apres = (await request(serveur.app, claire.token, 'GET', '/api/v1/devices')).body.devices.find(
+      (d: { deviceId: string }) => d.deviceId === appareil.deviceId,
+    );
     expect(apres.report).toMatchObject({ failuresSinceLastSuccess: 0, lastError: null });
     await db.delete();
   });

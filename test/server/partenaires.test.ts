@@ -11,7 +11,12 @@ import { envoyer, offre, positionner, territoire } from './territoire.ts';
 // §5.5 C): who sees what, what the server refuses, and what it decides whatever the devices did.
 
 const fieldsOf = (pages: PullResponse[], table: string, id: string) =>
-  Object.fromEntries(pages.flatMap((p) => pulledFields(p)).filter((f) => f.table === table && f.recordId === id).map((f) => [f.field, f.value]));
+  Object.fromEntries(
+    pages
+      .flatMap((p) => pulledFields(p))
+      .filter((f) => f.table === table && f.recordId === id)
+      .map((f) => [f.field, f.value]),
+  );
 
 for (const backend of backends()) {
   describe(`territoire et partenaires (${backend.name})`, () => {
@@ -20,13 +25,22 @@ for (const backend of backends()) {
     it('creates territories and attaches organisations as the admin commands do', async () => {
       const db = storage.db;
       await createTerritory(db, 'Programme de Bellevue', 'programme');
-      await expect(createTerritory(db, 'Programme de Bellevue', 'programme')).rejects.toThrow('Le territoire « Programme de Bellevue » existe déjà.');
+      await expect(createTerritory(db, 'Programme de Bellevue', 'programme')).rejects.toThrow(
+        'Le territoire « Programme de Bellevue » existe déjà.',
+      );
       await expect(createTerritory(db, 'Ailleurs', 'region')).rejects.toThrow('Type de territoire inconnu : metropole ou programme.');
-      await expect(createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Inconnu')).rejects.toThrow(/Territoire « Inconnu » introuvable/);
+      await expect(createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Inconnu')).rejects.toThrow(
+        /Territoire « Inconnu » introuvable/,
+      );
       await createOrganisation(db, 'Plateforme Bellevue', 'plateforme', 'Programme de Bellevue');
       await createOrganisation(db, 'Action Logement Bellevue', 'action_logement');
-      expect(await attachOrganisation(db, 'Action Logement Bellevue', 'Programme de Bellevue')).toEqual({ organisation: 'Action Logement Bellevue', territory: 'Programme de Bellevue' });
-      const [row] = await db.query<{ n: number }>(`select count(*)::int as n from organisations o join territories t on t.id = o.territory_id where t.name = 'Programme de Bellevue'`);
+      expect(await attachOrganisation(db, 'Action Logement Bellevue', 'Programme de Bellevue')).toEqual({
+        organisation: 'Action Logement Bellevue',
+        territory: 'Programme de Bellevue',
+      });
+      const [row] = await db.query<{ n: number }>(
+        `select count(*)::int as n from organisations o join territories t on t.id = o.territory_id where t.name = 'Programme de Bellevue'`,
+      );
       expect(row?.n).toBe(2);
     });
 
@@ -37,13 +51,21 @@ for (const backend of backends()) {
       hote.create('offresPartagees', logement);
       await envoyer(t.app, hote);
       const mous = new ModelClient(t.mous.token, Date.now);
-      const { positionId } = positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: t.demolisseur.profile.organisation.id, consentements: { bailleurs: { accorde: true, date: '2026-01-10' } } });
+      const { positionId } = positionner(mous, t.residenceMous, logement.id, {
+        bailleurOrigineId: t.demolisseur.profile.organisation.id,
+        consentements: { bailleurs: { accorde: true, date: '2026-01-10' } },
+      });
       await envoyer(t.app, mous);
       mous.edit('positionnements', positionId, 'reponseMenage', 'acceptee');
       mous.edit('positionnements', positionId, 'reponseMenageLe', '2026-03-27');
       await envoyer(t.app, mous);
       const copie = fieldsOf((await pullAll(t.app, t.demolisseurPartenaire.token)).pages, 'positionnements', positionId);
-      expect(copie).toMatchObject({ offreId: logement.id, bailleurOrigineId: t.demolisseur.profile.organisation.id, reponseMenage: 'acceptee', reponseMenageLe: '2026-03-27' });
+      expect(copie).toMatchObject({
+        offreId: logement.id,
+        bailleurOrigineId: t.demolisseur.profile.organisation.id,
+        reponseMenage: 'acceptee',
+        reponseMenageLe: '2026-03-27',
+      });
       expect(copie.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
     });
 
@@ -64,7 +86,9 @@ for (const backend of backends()) {
       positionner(intrus, t.voisin.residence, logement.id);
       const refus = await pushChanges(t.app, intrus.token, intrus.outbox);
       expect(refus.status).toBe(403);
-      expect(refus.body.rejected?.map((r) => r.error)).toContain('Offre inconnue dans votre territoire : le positionnement n’a pas été enregistré.');
+      expect(refus.body.rejected?.map((r) => r.error)).toContain(
+        'Offre inconnue dans votre territoire : le positionnement n’a pas été enregistré.',
+      );
       intrus.outbox = [];
       intrus.edit('offresPartagees', logement.id, 'loyer', 1);
       expect((await pushChanges(t.app, intrus.token, intrus.outbox)).status).toBe(403);
@@ -84,7 +108,9 @@ for (const backend of backends()) {
       await envoyer(t.app, mous);
 
       const landlord = await pullAll(t.app, t.hotePartenaire.token);
-      expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId).ficheAnonyme).toMatchObject({ composition: '2 adultes, 2 enfants' });
+      expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId).ficheAnonyme).toMatchObject({
+        composition: '2 adultes, 2 enfants',
+      });
       expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId)).not.toHaveProperty('ficheNominative');
       expect(fieldsOf(landlord.pages, 'positionnements', avec.positionId).ficheNominative).toMatchObject({ nom: 'Famille Benali' });
       // The State was given no consent: no named sheet at all in its payload; the households themselves never reach partners.
@@ -121,7 +147,10 @@ for (const backend of backends()) {
         'Ce ménage est déjà désigné sur une autre offre : la désignation n’a pas été retenue par le serveur.',
       ]);
       await pullAll(t.app, p2.token).then(({ pages }) => pages.forEach((page) => p2.applyPull(page)));
-      expect(p2.record('positionnements', positions[3]?.positionId ?? '')).toMatchObject({ statut: 'positionne', refusServeur: expect.stringContaining('Déjà 3') });
+      expect(p2.record('positionnements', positions[3]?.positionId ?? '')).toMatchObject({
+        statut: 'positionne',
+        refusServeur: expect.stringContaining('Déjà 3'),
+      });
 
       // The host landlord may not designate where there is a platform; a MOUS may not either.
       const hoteDesigne = new ModelClient(t.hote.token, Date.now);
@@ -146,7 +175,12 @@ for (const backend of backends()) {
       const { positionId } = positionner(mous, t.residenceMous, logement.id);
       await envoyer(t.app, mous);
       const sansMotif = new ModelClient(t.hote.token, Date.now);
-      sansMotif.edit('positionnements', positionId, 'decision', { decision: 'defavorable', motif: ' ', le: '2026-03-20', par: 'Habitat Sud' });
+      sansMotif.edit('positionnements', positionId, 'decision', {
+        decision: 'defavorable',
+        motif: ' ',
+        le: '2026-03-20',
+        par: 'Habitat Sud',
+      });
       const decision = await pushChanges(t.app, sansMotif.token, sansMotif.outbox);
       expect(decision.status).toBe(400);
       expect(decision.body.rejected?.[0]?.error).toContain('Indiquez le motif');
@@ -159,14 +193,26 @@ for (const backend of backends()) {
       positionner(tard, t.residenceMous, logement.id);
       const ferme = await pushChanges(t.app, tard.token, tard.outbox);
       expect(ferme.status).toBe(403);
-      expect(ferme.body.rejected?.map((r) => r.error)).toContain('Cette offre n’est plus disponible (retirée, rendue ou déjà attribuée) : le positionnement n’a pas été enregistré.');
+      expect(ferme.body.rejected?.map((r) => r.error)).toContain(
+        'Cette offre n’est plus disponible (retirée, rendue ou déjà attribuée) : le positionnement n’a pas été enregistré.',
+      );
 
       // A réservataire gives only its own opinion.
       const etat = new ModelClient(t.etat.token, Date.now);
-      etat.edit('positionnements', positionId, `avis.${t.metropole.profile.organisation.id}`, { decision: 'favorable', motif: 'Ressources adaptées', le: '2026-03-12', par: 'DDTM' });
+      etat.edit('positionnements', positionId, `avis.${t.metropole.profile.organisation.id}`, {
+        decision: 'favorable',
+        motif: 'Ressources adaptées',
+        le: '2026-03-12',
+        par: 'DDTM',
+      });
       expect((await pushChanges(t.app, etat.token, etat.outbox)).status).toBe(403);
       etat.outbox = [];
-      etat.edit('positionnements', positionId, `avis.${t.etat.profile.organisation.id}`, { decision: 'favorable', motif: 'Ressources adaptées', le: '2026-03-12', par: 'DDTM' });
+      etat.edit('positionnements', positionId, `avis.${t.etat.profile.organisation.id}`, {
+        decision: 'favorable',
+        motif: 'Ressources adaptées',
+        le: '2026-03-12',
+        par: 'DDTM',
+      });
       await envoyer(t.app, etat);
     });
   });

@@ -15,7 +15,10 @@ import { backends, useDatabase } from './harness.ts';
 // organisation's for its encadrant, aggregates only for the métropole.
 
 /** The fixture with each household followed by a real chargée of its organisation. */
-const suiviPar = (d: DonneesPilotage, chargee: TestAccount): DonneesPilotage => ({ ...d, menages: d.menages.map((m) => ({ ...m, referentId: chargee.profile.id })) });
+const suiviPar = (d: DonneesPilotage, chargee: TestAccount): DonneesPilotage => ({
+  ...d,
+  menages: d.menages.map((m) => ({ ...m, referentId: chargee.profile.id })),
+});
 
 async function charger(db: Database, encadrant: TestAccount, d: DonneesPilotage): Promise<void> {
   const tables: [SyncedTable, readonly { id: string }[]][] = [
@@ -27,7 +30,11 @@ async function charger(db: Database, encadrant: TestAccount, d: DonneesPilotage)
     ['mediations', d.mediations],
     ['enquetes', d.enquetes],
   ];
-  await seedRecords(db, encadrant.profile, tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)));
+  await seedRecords(
+    db,
+    encadrant.profile,
+    tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)),
+  );
 }
 
 const url = (query: string) => `/api/v1/pilotage?debut=${TRIMESTRE.debut}&fin=${TRIMESTRE.fin}${query}`;
@@ -71,17 +78,25 @@ for (const backend of backends()) {
       expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'relogements')).toMatchObject({ valeur: 6 });
       expect(reponse.body.charge.lignes).toEqual([['Claire', 17, 'non']]);
       const filtre = await request(t.app, t.encA.token, 'GET', url('&qpv=non&typologie=T4'));
-      expect(filtre.body.chiffres).toEqual(calculerPilotage(t.a, filtres({ qpv: false, typologie: 'T4' }), { offresProposeesSeulement: false }).chiffres);
+      expect(filtre.body.chiffres).toEqual(
+        calculerPilotage(t.a, filtres({ qpv: false, typologie: 'T4' }), { offresProposeesSeulement: false }).chiffres,
+      );
     });
 
     it('gives the métropole the territory’s aggregates only, with no household identifier in the payload', async () => {
       const t = await territoire();
       const reponse = await request(t.app, t.metropole.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
-      const tout: DonneesPilotage = Object.fromEntries(Object.keys(t.a).map((k) => [k, [...t.a[k as keyof DonneesPilotage], ...t.b[k as keyof DonneesPilotage]]])) as unknown as DonneesPilotage;
+      const tout: DonneesPilotage = Object.fromEntries(
+        Object.keys(t.a).map((k) => [k, [...t.a[k as keyof DonneesPilotage], ...t.b[k as keyof DonneesPilotage]]]),
+      ) as unknown as DonneesPilotage;
       const attendu = agregatsSeulement(calculerPilotage(tout, filtres(), { offresProposeesSeulement: false }));
       expect(reponse.body.chiffres).toEqual(attendu.chiffres);
-      expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'neufRecent')).toMatchObject({ valeur: 40, atteint: true, menageIds: [] });
+      expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'neufRecent')).toMatchObject({
+        valeur: 40,
+        atteint: true,
+        menageIds: [],
+      });
       expect(reponse.body.charge).toBeNull();
       const texte = JSON.stringify(reponse.body);
       for (const m of tout.menages) expect(texte).not.toContain(m.id);

@@ -13,7 +13,12 @@ import { backends, useDatabase } from './harness.ts';
 /** Claire's tablet: a résidence of her own (and its operation), a household in it with one occupant. */
 function claireProposes(claire: ModelClient, referentId: string) {
   const operation = operationSchema.parse({ id: randomUUID(), nom: 'NPNRU Les Tilleuls' });
-  const residence = residenceSchema.parse({ id: randomUUID(), operationId: operation.id, nom: 'Les Tilleuls', dateOuverture: '2026-01-05' });
+  const residence = residenceSchema.parse({
+    id: randomUUID(),
+    operationId: operation.id,
+    nom: 'Les Tilleuls',
+    dateOuverture: '2026-01-05',
+  });
   claire.create('operations', operation);
   claire.create('residences', residence);
   const household = newHousehold(claire, residence.id, referentId);
@@ -39,7 +44,11 @@ for (const backend of backends()) {
       await sync(encadrant, c.app);
       expect(encadrant.record('residences', proposed.residenceId)).toMatchObject({ nom: 'Les Tilleuls', aValider: true });
       expect(encadrant.record('operations', proposed.operationId)).toMatchObject({ aValider: true });
-      expect(encadrant.record('menages', proposed.menageId)).toMatchObject({ residenceId: proposed.residenceId, nom: 'Famille Martin', telephone: '06 12 34 56 78' });
+      expect(encadrant.record('menages', proposed.menageId)).toMatchObject({
+        residenceId: proposed.residenceId,
+        nom: 'Famille Martin',
+        telephone: '06 12 34 56 78',
+      });
       expect(encadrant.record('personnes', proposed.personneId)).toMatchObject({ menageId: proposed.menageId, prenom: 'Awa' });
 
       // Hers to correct while it awaits; never hers to validate, never another chargée's to edit.
@@ -48,10 +57,14 @@ for (const backend of backends()) {
       const selfValidation = claire.edit('residences', proposed.residenceId, 'aValider', false);
       const refused = await pushChanges(c.app, c.claire.token, [selfValidation]);
       expect(refused.status).toBe(403);
-      expect(refused.body.rejected).toEqual([{ changeId: selfValidation.changeId, error: expect.stringMatching(/Seul un encadrant peut valider/) }]);
+      expect(refused.body.rejected).toEqual([
+        { changeId: selfValidation.changeId, error: expect.stringMatching(/Seul un encadrant peut valider/) },
+      ]);
       claire.outbox = [];
       const samir = new ModelClient(c.samir.token, Date.now);
-      expect((await pushChanges(c.app, c.samir.token, [samir.edit('residences', proposed.residenceId, 'nom', 'Autre nom')])).status).toBe(403);
+      expect((await pushChanges(c.app, c.samir.token, [samir.edit('residences', proposed.residenceId, 'nom', 'Autre nom')])).status).toBe(
+        403,
+      );
 
       encadrant.edit('residences', proposed.residenceId, 'aValider', false);
       await sync(encadrant, c.app);

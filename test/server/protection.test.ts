@@ -25,7 +25,12 @@ type Entry = AccessLog['entries'][number];
 async function putScan(c: Cast, token: string): Promise<{ hash: string; size: number }> {
   const file = scan();
   const hash = sha256(file);
-  const res = await c.app.inject({ method: 'PUT', url: `/api/blobs/${hash}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' }, payload: file });
+  const res = await c.app.inject({
+    method: 'PUT',
+    url: `/api/blobs/${hash}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+    payload: file,
+  });
   expect(res.statusCode).toBeLessThan(300);
   return { hash, size: file.length };
 }
@@ -51,7 +56,8 @@ async function fullHousehold(c: Cast) {
   return { claire, encadrante, menageId, personneId, pieceId, hash, size, phones };
 }
 
-const journal = async (c: Cast, token: string, menageId: string) => (await request(c.app, token, 'GET', `/api/v1/journal?menageId=${menageId}`)) as { status: number; body: AccessLog };
+const journal = async (c: Cast, token: string, menageId: string) =>
+  (await request(c.app, token, 'GET', `/api/v1/journal?menageId=${menageId}`)) as { status: number; body: AccessLog };
 
 for (const backend of backends()) {
   describe(`data protection (${backend.name})`, () => {
@@ -61,12 +67,23 @@ for (const backend of backends()) {
       const c = await cast(storage.db);
       const admin = await account(storage.db, c.encadrant.profile.organisation.name, 'administrateur', `Admin ${randomUUID().slice(0, 6)}`);
       const { menageId, hash } = await fullHousehold(c);
-      const download = await c.app.inject({ method: 'GET', url: `/api/blobs/${hash}`, headers: { authorization: `Bearer ${c.samir.token}` } });
+      const download = await c.app.inject({
+        method: 'GET',
+        url: `/api/blobs/${hash}`,
+        headers: { authorization: `Bearer ${c.samir.token}` },
+      });
       expect(download.statusCode).toBe(403);
-      await c.app.inject({ method: 'GET', url: `/api/blobs/${hash}`, headers: { authorization: `Bearer ${c.encadrant.token}`, [DEVICE_HEADER]: 'tablette-encadrante' } });
+      await c.app.inject({
+        method: 'GET',
+        url: `/api/blobs/${hash}`,
+        headers: { authorization: `Bearer ${c.encadrant.token}`, [DEVICE_HEADER]: 'tablette-encadrante' },
+      });
       const printed = await request(c.app, c.claire.token, 'POST', '/api/v1/journal', {
         deviceId: 'tablette-claire',
-        events: [{ menageId, action: 'impression', at: '2026-03-02T10:00:00.000Z' }, { menageId: randomUUID(), action: 'export', at: '2026-03-02T10:00:00.000Z' }],
+        events: [
+          { menageId, action: 'impression', at: '2026-03-02T10:00:00.000Z' },
+          { menageId: randomUUID(), action: 'export', at: '2026-03-02T10:00:00.000Z' },
+        ],
       });
       expect(printed.status).toBe(204);
 
@@ -79,7 +96,11 @@ for (const backend of backends()) {
       expect(seen(c.encadrant.profile.name, 'lecture')).toBe(true);
       expect(seen(c.encadrant.profile.name, 'modification')).toBe(true);
       expect(seen(c.samir.profile.name, 'lecture')).toBe(false);
-      expect(body.entries.find((e) => e.action === 'impression')).toMatchObject({ at: '2026-03-02T10:00:00.000Z', deviceId: 'tablette-claire', user: { name: c.claire.profile.name } });
+      expect(body.entries.find((e) => e.action === 'impression')).toMatchObject({
+        at: '2026-03-02T10:00:00.000Z',
+        deviceId: 'tablette-claire',
+        user: { name: c.claire.profile.name },
+      });
       expect(body.entries.some((e) => e.deviceId === 'tablette-encadrante' && e.action === 'lecture')).toBe(true);
       // The household of another organisation is not in this one's log, nor the unknown one reported.
       expect((await journal(c, admin.token, randomUUID())).body.entries).toEqual([]);
@@ -108,24 +129,38 @@ for (const backend of backends()) {
     it('exports everything held about a household, as JSON and as a PDF, to encadrants, and logs it', async () => {
       const c = await cast(storage.db);
       const { menageId, personneId, pieceId, hash, size, phones } = await fullHousehold(c);
-      const { status, body } = (await request(c.app, c.encadrant.token, 'GET', `/api/v1/menages/${menageId}/export`)) as { status: number; body: HouseholdExport };
+      const { status, body } = (await request(c.app, c.encadrant.token, 'GET', `/api/v1/menages/${menageId}/export`)) as {
+        status: number;
+        body: HouseholdExport;
+      };
       expect(status).toBe(200);
-      expect(body.records.menages).toEqual([expect.objectContaining({ id: menageId, nom: 'Famille Martin', referentId: c.claire.profile.id })]);
-      expect(body.records.personnes).toEqual([expect.objectContaining({ id: personneId, prenom: 'Awa', nom: 'Martin', lien: 'titulaire' })]);
+      expect(body.records.menages).toEqual([
+        expect.objectContaining({ id: menageId, nom: 'Famille Martin', referentId: c.claire.profile.id }),
+      ]);
+      expect(body.records.personnes).toEqual([
+        expect.objectContaining({ id: personneId, prenom: 'Awa', nom: 'Martin', lien: 'titulaire' }),
+      ]);
       expect(body.records.pieces).toEqual([{ id: pieceId, menageId, pages: [{ blobHash: hash, mime: 'application/pdf', size }] }]);
       expect(body.files).toEqual([{ hash, contentType: 'application/pdf', size, table: 'pieces', recordId: pieceId }]);
       expect(body.conflicts).toHaveLength(1);
       expect(new Set([body.conflicts[0]?.keptValue, body.conflicts[0]?.overwrittenValue])).toEqual(new Set(phones));
       expect(body.accessLog.some((a) => a.user === c.claire.profile.name && a.action === 'modification')).toBe(true);
 
-      const pdf = await c.app.inject({ method: 'GET', url: `/api/v1/menages/${menageId}/export.pdf`, headers: { authorization: `Bearer ${c.encadrant.token}` } });
+      const pdf = await c.app.inject({
+        method: 'GET',
+        url: `/api/v1/menages/${menageId}/export.pdf`,
+        headers: { authorization: `Bearer ${c.encadrant.token}` },
+      });
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
       expect((await request(c.app, c.claire.token, 'GET', `/api/v1/menages/${menageId}/export`)).status).toBe(403);
       expect((await request(c.app, c.other.encadrant.token, 'GET', `/api/v1/menages/${menageId}/export`)).status).toBe(403);
-      const [logged] = await storage.db.query<{ n: number }>(`select count(*)::int as n from access_log where menage_id = $1 and action = 'export'`, [menageId]);
+      const [logged] = await storage.db.query<{ n: number }>(
+        `select count(*)::int as n from access_log where menage_id = $1 and action = 'export'`,
+        [menageId],
+      );
       expect(logged?.n).toBe(2);
     });
 
@@ -134,7 +169,9 @@ for (const backend of backends()) {
       const { claire, encadrante, menageId, hash, phones } = await fullHousehold(c);
       expect((await request(c.app, c.claire.token, 'DELETE', `/api/v1/menages/${menageId}`)).status).toBe(403);
       expect((await request(c.app, c.other.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}`)).status).toBe(403);
-      const [usageBefore] = await storage.db.query<{ n: string }>('select field_bytes as n from organisation_usage where org_id = $1', [c.encadrant.profile.organisation.id]);
+      const [usageBefore] = await storage.db.query<{ n: string }>('select field_bytes as n from organisation_usage where org_id = $1', [
+        c.encadrant.profile.organisation.id,
+      ]);
 
       expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}`)).status).toBe(204);
 
@@ -146,7 +183,9 @@ for (const backend of backends()) {
         [menageId, hash, phones],
       );
       expect(left).toEqual({ records: 0, fields: 0, conflicts: 0, blobs: 0 });
-      const [usageAfter] = await storage.db.query<{ n: string }>('select field_bytes as n from organisation_usage where org_id = $1', [c.encadrant.profile.organisation.id]);
+      const [usageAfter] = await storage.db.query<{ n: string }>('select field_bytes as n from organisation_usage where org_id = $1', [
+        c.encadrant.profile.organisation.id,
+      ]);
       expect(Number(usageAfter?.n)).toBeLessThan(Number(usageBefore?.n));
 
       // Claire's device held it: her next pull tells her to forget it, with no field of it.
@@ -171,7 +210,11 @@ for (const backend of backends()) {
       const org = c.encadrant.profile.organisation.id;
       const longAgo = () => Date.now() - 3 * YEAR_MS;
       const lastYear = () => Date.now() - YEAR_MS;
-      const household = async (now: () => number, statut: string, extra: (client: ModelClient, menageId: string) => void = () => undefined) => {
+      const household = async (
+        now: () => number,
+        statut: string,
+        extra: (client: ModelClient, menageId: string) => void = () => undefined,
+      ) => {
         const client = new ModelClient(c.claire.token, now);
         const { menageId } = newHousehold(client, c.residenceId, c.claire.profile.id);
         client.edit('menages', menageId, 'statut', statut);
@@ -198,10 +241,16 @@ for (const backend of backends()) {
       tablet.edit('pieces', pieceId, 'menageId', closedLongAgo);
       // The piece gets a clock of long ago, as if written then: the last contact stays three years old.
       await sync(tablet, c.app);
-      await storage.db.query(`update fields set hlc = '2020-01-01T00:00:00.000Z-0000-0000000000000000' where rid in (select rid from records where tbl = 'pieces' and record_id = $1)`, [pieceId]);
+      await storage.db.query(
+        `update fields set hlc = '2020-01-01T00:00:00.000Z-0000-0000000000000000' where rid in (select rid from records where tbl = 'pieces' and record_id = $1)`,
+        [pieceId],
+      );
       tablet.edit('pieces', pieceId, 'pages', [{ blobHash: hash, mime: 'application/pdf', size }]);
       await sync(tablet, c.app);
-      await storage.db.query(`update fields set hlc = '2020-01-01T00:00:00.000Z-0000-0000000000000000' where rid in (select rid from records where tbl = 'pieces' and record_id = $1)`, [pieceId]);
+      await storage.db.query(
+        `update fields set hlc = '2020-01-01T00:00:00.000Z-0000-0000000000000000' where rid in (select rid from records where tbl = 'pieces' and record_id = $1)`,
+        [pieceId],
+      );
 
       const preview = await expiredHouseholds(storage.db, org);
       expect(new Set(preview.map((e) => e.menageId))).toEqual(new Set([closedLongAgo, followedUpLongAgo]));

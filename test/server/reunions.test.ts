@@ -25,12 +25,26 @@ for (const backend of backends()) {
       claire.create('reunions', reunionSchema.parse({ ...reunion, id: randomUUID() }));
       const refused = await pushChanges(c.app, c.claire.token, claire.outbox);
       expect(refused.status).toBe(403);
-      expect(refused.body.rejected?.[0]?.error).toBe('Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs, comme les réunions des partenaires.');
+      expect(refused.body.rejected?.[0]?.error).toBe(
+        'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs, comme les réunions des partenaires.',
+      );
 
       claire.outbox = [];
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
-      claire.create('decisionsReunion', decisionReunionSchema.parse({ id: randomUUID(), menageId, reunionId: reunion.id, decision: 'freins_a_lever', detail: 'Plan d’apurement' }));
-      claire.create('changementsSituation', changementSituationSchema.parse({ id: randomUUID(), menageId, nature: 'naissance', date: '2025-05-02' }));
+      claire.create(
+        'decisionsReunion',
+        decisionReunionSchema.parse({
+          id: randomUUID(),
+          menageId,
+          reunionId: reunion.id,
+          decision: 'freins_a_lever',
+          detail: 'Plan d’apurement',
+        }),
+      );
+      claire.create(
+        'changementsSituation',
+        changementSituationSchema.parse({ id: randomUUID(), menageId, nature: 'naissance', date: '2025-05-02' }),
+      );
       expect((await pushChanges(c.app, c.claire.token, claire.outbox)).status).toBe(200);
     });
 

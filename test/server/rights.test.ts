@@ -29,7 +29,10 @@ for (const backend of backends()) {
       const editUnknown = intruder.edit('menages', randomUUID(), 'telephone', '06 66 66 66 66');
       const unknown = await pushChanges(c.app, intruder.token, [editUnknown]);
       expect(forbidden.status).toBe(403);
-      expect(forbidden.body).toEqual({ ...unknown.body, rejected: [{ changeId: editExisting.changeId, error: unknown.body.rejected?.[0]?.error }] });
+      expect(forbidden.body).toEqual({
+        ...unknown.body,
+        rejected: [{ changeId: editExisting.changeId, error: unknown.body.rejected?.[0]?.error }],
+      });
 
       intruder.outbox = [];
       intruder.create('personnes', personneSchema.parse({ id: randomUUID(), menageId, prenom: 'Intrus' }));
@@ -43,7 +46,9 @@ for (const backend of backends()) {
       const noConflicts = await request(c.app, c.other.encadrant.token, 'GET', `/api/v1/conflicts?menageId=${randomUUID()}`);
       expect(conflicts).toEqual({ status: 403, body: { error: 'Accès refusé.' } });
       expect(noConflicts).toEqual(conflicts);
-      const assign = await request(c.app, c.other.encadrant.token, 'POST', `/api/v1/menages/${menageId}/assignments`, { userId: c.other.chargee.profile.id });
+      const assign = await request(c.app, c.other.encadrant.token, 'POST', `/api/v1/menages/${menageId}/assignments`, {
+        userId: c.other.chargee.profile.id,
+      });
       expect(assign).toEqual(conflicts);
 
       // Nothing the intruder sent was written.

@@ -118,7 +118,12 @@ for (const backend of backends()) {
       const whole = await pullAll(c.app, c.encadrant.token, 0, 500);
       const paged = await pullAll(c.app, c.encadrant.token, 0, 7);
       // A page groups its fields by record; the pages follow each other in sequence order.
-      const seqsOf = (pages: readonly PullResponse[]) => pages.map((p) => pulledFields(p).map((x) => x.seq).sort((a, b) => a - b));
+      const seqsOf = (pages: readonly PullResponse[]) =>
+        pages.map((p) =>
+          pulledFields(p)
+            .map((x) => x.seq)
+            .sort((a, b) => a - b),
+        );
       const parPage = seqsOf(paged.pages);
       parPage.slice(1).forEach((seqs, i) => expect(Math.min(...seqs)).toBeGreaterThan(Math.max(...(parPage[i] ?? []))));
       expect(parPage.flat()).toEqual(seqsOf(whole.pages).flat());
@@ -145,9 +150,13 @@ for (const backend of backends()) {
       await sync(samir, c.app);
       expect(samir.record('personnes', personneId)).toBeUndefined();
 
-      const refused = await request(c.app, c.claire.token, 'POST', `/api/v1/menages/${menageId}/assignments`, { userId: c.samir.profile.id });
+      const refused = await request(c.app, c.claire.token, 'POST', `/api/v1/menages/${menageId}/assignments`, {
+        userId: c.samir.profile.id,
+      });
       expect(refused.status).toBe(403);
-      const assigned = await request(c.app, c.encadrant.token, 'POST', `/api/v1/menages/${menageId}/assignments`, { userId: c.samir.profile.id });
+      const assigned = await request(c.app, c.encadrant.token, 'POST', `/api/v1/menages/${menageId}/assignments`, {
+        userId: c.samir.profile.id,
+      });
       expect(assigned.status).toBe(204);
       await sync(samir, c.app);
       expect(samir.record('personnes', personneId)).toEqual(claire.record('personnes', personneId));
@@ -171,7 +180,9 @@ for (const backend of backends()) {
       // Unassigned while still binôme: he keeps it.
       encadrant.edit('menages', menageId, 'binomeId', c.samir.profile.id);
       await sync(encadrant, c.app);
-      expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}/assignments/${c.samir.profile.id}`)).status).toBe(204);
+      expect(
+        (await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}/assignments/${c.samir.profile.id}`)).status,
+      ).toBe(204);
       expect((await sync(samir, c.app)).flatMap((p) => p.removed)).toEqual([]);
       expect(samir.record('menages', menageId)?.binomeId).toBe(c.samir.profile.id);
 
@@ -201,7 +212,11 @@ for (const backend of backends()) {
       expect(future.status).toBe(400);
       expect(future.body.rejected?.[0]?.error).toMatch(/horloge/i);
 
-      const outdated = await request(c.app, c.claire.token, 'POST', '/api/v1/sync/push', { protocolVersion: PROTOCOL_VERSION - 1, deviceId: 'x', changes: [] });
+      const outdated = await request(c.app, c.claire.token, 'POST', '/api/v1/sync/push', {
+        protocolVersion: PROTOCOL_VERSION - 1,
+        deviceId: 'x',
+        changes: [],
+      });
       expect(outdated.status).toBe(426);
       expect(outdated.body.error).toMatch(/Mise à jour requise/);
     });
@@ -212,7 +227,9 @@ for (const backend of backends()) {
       const poisoned = { ...claire.edit('menages', menageId, 'telephone', '06 00 00 00 00'), hlc: impossible };
       const refused = await pushChanges(c.app, c.claire.token, [poisoned]);
       expect(refused.status).toBe(400);
-      expect(refused.body.rejected).toEqual([{ changeId: poisoned.changeId, error: expect.stringMatching(/Horloge de la tablette impossible/) }]);
+      expect(refused.body.rejected).toEqual([
+        { changeId: poisoned.changeId, error: expect.stringMatching(/Horloge de la tablette impossible/) },
+      ]);
       claire.outbox = [];
 
       // Stored as an older server did, without checking, by someone else after Claire's last pull.
@@ -227,7 +244,9 @@ for (const backend of backends()) {
       await sync(claire, c.app);
       const listed = await request(c.app, c.encadrant.token, 'GET', `/api/v1/conflicts?menageId=${menageId}`);
       expect(listed.status).toBe(200);
-      expect(listed.body.conflicts).toMatchObject([{ winner: { value: '06 11 11 11 11' }, loser: { value: '06 00 00 00 00', hlc: impossible } }]);
+      expect(listed.body.conflicts).toMatchObject([
+        { winner: { value: '06 11 11 11 11' }, loser: { value: '06 00 00 00 00', hlc: impossible } },
+      ]);
       const encadrant = new ModelClient(c.encadrant.token, Date.now);
       await sync(encadrant, c.app);
       expect(encadrant.record('menages', menageId)?.telephone).toBe('06 11 11 11 11');
@@ -236,7 +255,11 @@ for (const backend of backends()) {
     it('refuses a value with a key its schema does not know, at any depth, and stores nothing', async () => {
       const { c, claire, menageId } = await householdOfClaire(storage.db);
       const before = await pullAll(c.app, c.encadrant.token);
-      const extra = claire.edit('menages', menageId, 'consentements.caf', { accorde: true, date: '2025-03-01', ['x'.repeat(1_000_000)]: 1 });
+      const extra = claire.edit('menages', menageId, 'consentements.caf', {
+        accorde: true,
+        date: '2025-03-01',
+        ['x'.repeat(1_000_000)]: 1,
+      });
       const answer = await pushChanges(c.app, c.claire.token, claire.outbox);
       expect(answer.status).toBe(400);
       expect(answer.body.rejected).toEqual([{ changeId: extra.changeId, error: expect.stringMatching(/clé « x+ » inconnue/) }]);

@@ -40,9 +40,17 @@ export async function territoire(db: Database, now: () => number = Date.now): Pr
   await createTerritory(db, nom, 'metropole');
   await createTerritory(db, voisin, 'programme');
   const hote = await organisation(db, nom, 'bailleur', 'encadrant', 'Habitat Sud');
-  const hotePartenaire = await createTestAccount(db, { organisation: `Habitat Sud ${nom}`, role: 'partenaire', name: 'Gestionnaire Habitat Sud' });
+  const hotePartenaire = await createTestAccount(db, {
+    organisation: `Habitat Sud ${nom}`,
+    role: 'partenaire',
+    name: 'Gestionnaire Habitat Sud',
+  });
   const demolisseur = await organisation(db, nom, 'bailleur', 'encadrant', 'Logis Nord');
-  const demolisseurPartenaire = await createTestAccount(db, { organisation: `Logis Nord ${nom}`, role: 'partenaire', name: 'Gestionnaire Logis Nord' });
+  const demolisseurPartenaire = await createTestAccount(db, {
+    organisation: `Logis Nord ${nom}`,
+    role: 'partenaire',
+    name: 'Gestionnaire Logis Nord',
+  });
   await organisation(db, nom, 'bailleur', 'encadrant', 'Foyer Est');
   const mous = await organisation(db, nom, 'mous', 'encadrant', 'MOUS Centre');
   const plateforme = await organisation(db, nom, 'plateforme', 'encadrant', 'Plateforme');
@@ -84,10 +92,30 @@ export const offre = (over: Record<string, unknown> = {}) =>
   });
 
 /** A household of `residenceId` and its position on `offreId`, with the consents given. */
-export function positionner(client: ModelClient, residenceId: string, offreId: string, options: { consentements?: Record<string, { accorde: boolean; date: string }>; menageId?: string; bailleurOrigineId?: string | null; prioritaire?: boolean } = {}) {
+export function positionner(
+  client: ModelClient,
+  residenceId: string,
+  offreId: string,
+  options: {
+    consentements?: Record<string, { accorde: boolean; date: string }>;
+    menageId?: string;
+    bailleurOrigineId?: string | null;
+    prioritaire?: boolean;
+  } = {},
+) {
   const menageId = options.menageId ?? randomUUID();
   if (!options.menageId) {
-    client.create('menages', menageSchema.parse({ id: menageId, residenceId, nom: 'Famille Benali', adresse: '3 allée des Pins', creeLe: '2026-01-05', consentements: options.consentements ?? {} }));
+    client.create(
+      'menages',
+      menageSchema.parse({
+        id: menageId,
+        residenceId,
+        nom: 'Famille Benali',
+        adresse: '3 allée des Pins',
+        creeLe: '2026-01-05',
+        consentements: options.consentements ?? {},
+      }),
+    );
   }
   const position = positionnementSchema.parse({
     id: randomUUID(),
@@ -96,7 +124,13 @@ export function positionner(client: ModelClient, residenceId: string, offreId: s
     positionneLe: '2026-03-04',
     operationPrioritaire: options.prioritaire ?? false,
     bailleurOrigineId: options.bailleurOrigineId ?? null,
-    ficheAnonyme: { pseudonyme: 'Ménage M-1A2B3C', composition: '2 adultes, 2 enfants', ages: [41, 38, 12, 9], trancheRessources: 'Sous plafond PLAI', besoins: ['Rez-de-chaussée'] },
+    ficheAnonyme: {
+      pseudonyme: 'Ménage M-1A2B3C',
+      composition: '2 adultes, 2 enfants',
+      ages: [41, 38, 12, 9],
+      trancheRessources: 'Sous plafond PLAI',
+      besoins: ['Rez-de-chaussée'],
+    },
     ficheNominative: { nom: 'Famille Benali', adresse: '3 allée des Pins', telephone: '06 12 34 56 78', reference: 'LN-0042' },
   });
   client.create('positionnements', position);

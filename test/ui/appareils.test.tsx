@@ -9,12 +9,33 @@ import type { DevicesResponse } from '../../src/sync/index.ts';
 // test/server/devices.test.ts; here its answer is given as it comes.
 
 const ilYA = (heures: number) => new Date(Date.now() - heures * 3_600_000).toISOString();
-const appareil = (nom: string, heures: number, over: Partial<DevicesResponse['devices'][number]['report']> = {}): DevicesResponse['devices'][number] => ({
+const appareil = (
+  nom: string,
+  heures: number,
+  over: Partial<DevicesResponse['devices'][number]['report']> = {},
+): DevicesResponse['devices'][number] => ({
   deviceId: `${nom.toLowerCase()}0123456789`,
-  user: { id: '00000000-0000-4000-8000-00000000000' + (nom.length % 10), name: nom, email: `${nom.toLowerCase()}@exemple.fr`, disabled: false },
+  user: {
+    id: '00000000-0000-4000-8000-00000000000' + (nom.length % 10),
+    name: nom,
+    email: `${nom.toLowerCase()}@exemple.fr`,
+    disabled: false,
+  },
   wipe: null,
   receivedAt: ilYA(heures),
-  report: { syncedAt: ilYA(heures), durationMs: 300, pushed: 1, pulled: 10, pending: 0, refused: 0, failuresSinceLastSuccess: 0, lastError: null, clockOffsetMs: 0, storage: { persisted: true, usage: 25_000_000, quota: 1_000_000_000 }, ...over },
+  report: {
+    syncedAt: ilYA(heures),
+    durationMs: 300,
+    pushed: 1,
+    pulled: 10,
+    pending: 0,
+    refused: 0,
+    failuresSinceLastSuccess: 0,
+    lastError: null,
+    clockOffsetMs: 0,
+    storage: { persisted: true, usage: 25_000_000, quota: 1_000_000_000 },
+    ...over,
+  },
 });
 
 function afficher(devices: DevicesResponse['devices']) {
@@ -34,7 +55,11 @@ describe('Tablettes de l’organisation', () => {
       appareil('Claire', 1),
       appareil('Inès', 1, { refused: 3_649 }),
     ]);
-    expect(await screen.findByText('3 tablettes à surveiller : silencieuse depuis plus de 48 heures, en échec ou avec des modifications refusées.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '3 tablettes à surveiller : silencieuse depuis plus de 48 heures, en échec ou avec des modifications refusées.',
+      ),
+    ).toBeTruthy();
     const lignes = screen.getAllByRole('row').slice(1);
     expect(lignes.map((l) => l.className)).toEqual(['a-surveiller', 'a-surveiller', '', 'a-surveiller']);
     expect(within(lignes[3]!).getByText('3 649')).toBeTruthy();
@@ -57,7 +82,10 @@ describe('Tablettes de l’organisation', () => {
         appareils: async () => ({ devices }),
         declarerPerdue: async (userId: string, deviceId: string) => {
           declarees.push([userId, deviceId]);
-          devices = devices.map((d) => ({ ...d, wipe: { reason: 'perdue' as const, requestedAt: '2026-03-02T09:30:00.000Z', deliveredAt: null } }));
+          devices = devices.map((d) => ({
+            ...d,
+            wipe: { reason: 'perdue' as const, requestedAt: '2026-03-02T09:30:00.000Z', deliveredAt: null },
+          }));
         },
       },
     } as unknown as MoteurSync;
@@ -69,7 +97,11 @@ describe('Tablettes de l’organisation', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Déclarer perdue' }));
     expect(screen.getByText(/Déclarer perdue la tablette samir0 de Samir \? Sa session est fermée/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
-    expect(await screen.findByText(/Effacement demandé le 2 mars 2026 à \d\d:30 \(tablette déclarée perdue\) : la tablette s’effacera à sa prochaine connexion/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Effacement demandé le 2 mars 2026 à \d\d:30 \(tablette déclarée perdue\) : la tablette s’effacera à sa prochaine connexion/,
+      ),
+    ).toBeTruthy();
     expect(declarees).toEqual([[devices[0]!.user.id, devices[0]!.deviceId]]);
   });
 });

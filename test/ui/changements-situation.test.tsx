@@ -31,7 +31,9 @@ describe('a change of situation on the household page', () => {
     );
     fireEvent.input(screen.getByLabelText('Date du changement'), { target: { value: plusJours(jour, 3) } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le changement' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Un changement de situation s’enregistre une fois survenu : la date ne peut pas être dans le futur.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Un changement de situation s’enregistre une fois survenu : la date ne peut pas être dans le futur.',
+    );
     fireEvent.input(screen.getByLabelText('Date du changement'), { target: { value: plusJours(jour, -5) } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le changement' }));
     const liste = await screen.findByRole('list', { name: 'Changements enregistrés' });

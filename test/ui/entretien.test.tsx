@@ -28,7 +28,12 @@ async function preparer(): Promise<{ db: RelogementDb; entretien: Entretien; tit
   const jour = aujourdhui();
   const residence = await residenceDeTest(db, jour);
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, jour);
-  const titulaire = await ajouterPersonne(db, menage.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1980-05-12' });
+  const titulaire = await ajouterPersonne(db, menage.id, {
+    prenom: 'Aïcha',
+    nom: 'Benali',
+    lien: 'titulaire',
+    dateNaissance: '1980-05-12',
+  });
   await modifierMenage(db, menage.id, { consentements: { bailleurs: { accorde: true, date: jour } } });
   const entretien = await ouvrirEntretien(db, menage.id, jour);
   return { db, entretien, titulaire };
@@ -100,7 +105,9 @@ describe('the interview grid', () => {
     const nsp = within(question).getByLabelText('Ne souhaite pas répondre');
     expect(screen.getAllByLabelText('Ne souhaite pas répondre').length).toBeGreaterThan(1);
     fireEvent.click(nsp);
-    await waitFor(async () => expect((await lireEntretien(db, entretien.id))?.reponses['souhaits.formeHabitat']).toEqual({ valeur: '', nsp: true }));
+    await waitFor(async () =>
+      expect((await lireEntretien(db, entretien.id))?.reponses['souhaits.formeHabitat']).toEqual({ valeur: '', nsp: true }),
+    );
     await waitFor(() => expect(within(forme).getByLabelText('Maison individuelle')).toHaveProperty('disabled', true));
   });
 
@@ -125,8 +132,12 @@ describe('the review before completing', () => {
 
     const vue = afficher(db, entretien.id, 'revue');
     const liste = await screen.findByRole('region', { name: /À corriger avant de terminer \(1\)/ });
-    expect(within(liste).getByRole('listitem').textContent).toBe('Logement actuel — Loyer mensuel hors charges (€) : Saisissez un nombre, par exemple 1 234,56.');
-    expect(within(liste).getByRole('link', { name: 'Logement actuel — Loyer mensuel hors charges (€)' }).getAttribute('href')).toBe(`#/entretien/${entretien.id}/logement/q-logement-loyer`);
+    expect(within(liste).getByRole('listitem').textContent).toBe(
+      'Logement actuel — Loyer mensuel hors charges (€) : Saisissez un nombre, par exemple 1 234,56.',
+    );
+    expect(within(liste).getByRole('link', { name: 'Logement actuel — Loyer mensuel hors charges (€)' }).getAttribute('href')).toBe(
+      `#/entretien/${entretien.id}/logement/q-logement-loyer`,
+    );
     const terminer = screen.getByRole('button', { name: 'Marquer l’entretien comme terminé' });
     expect(terminer).toHaveProperty('disabled', true);
 
@@ -172,11 +183,15 @@ describe('the review before completing', () => {
     const { db, entretien } = await preparer();
     afficher(db, entretien.id, 'revue');
     const liste = await screen.findByRole('region', { name: /À corriger avant de terminer/ });
-    const points = within(liste).getAllByRole('listitem').map((li) => li.textContent);
+    const points = within(liste)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(points).toContain('Logement actuel : « Loyer mensuel hors charges (€) » est à renseigner.');
     expect(points).toContain('Ressources des 3 derniers mois : Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).');
     expect(screen.getByRole('button', { name: 'Marquer l’entretien comme terminé' })).toHaveProperty('disabled', true);
-    expect(screen.getByText('Corrigez les points ci-dessus pour pouvoir terminer l’entretien. Tout ce qui est saisi reste enregistré.')).toBeTruthy();
+    expect(
+      screen.getByText('Corrigez les points ci-dessus pour pouvoir terminer l’entretien. Tout ce qui est saisi reste enregistré.'),
+    ).toBeTruthy();
   });
 });
 
@@ -192,7 +207,9 @@ describe('an implausible resource amount', () => {
     // The month is not counted yet, so it is also reported as missing.
     const liste = await screen.findByRole('region', { name: /À corriger avant de terminer \(2\)/ });
     const point = within(liste).getByRole('link', { name: `Ressources des 3 derniers mois — Aïcha Benali, ${mois}, Salaires` });
-    expect(within(liste).getAllByRole('listitem')[0]?.textContent).toMatch(/: Valeur improbable : vérifiez la saisie \(au plus 20\s000 €\) ou confirmez le montant\.$/);
+    expect(within(liste).getAllByRole('listitem')[0]?.textContent).toMatch(
+      /: Valeur improbable : vérifiez la saisie \(au plus 20\s000 €\) ou confirmez le montant\.$/,
+    );
     const href = point.getAttribute('href') ?? '';
     expect(href).toBe(`#/entretien/${entretien.id}/ressources/r-ressources-${titulaire.id}-2-salaire`);
 
@@ -208,7 +225,9 @@ describe('an implausible resource amount', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Ressources mensuelles retenues : 1\s500,00\s€/);
 
     fireEvent.click(screen.getByRole('button', { name: `Confirmer ce montant : ${libelle}` }));
-    await waitFor(async () => expect((await lireEntretien(db, entretien.id))?.reponses[cle]).toEqual({ valeur: '150 000', confirme: true }));
+    await waitFor(async () =>
+      expect((await lireEntretien(db, entretien.id))?.reponses[cle]).toEqual({ valeur: '150 000', confirme: true }),
+    );
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Ressources mensuelles retenues : 51\s000,00\s€/));
     expect(screen.queryByText(/Valeur improbable/)).toBeNull();
   });

@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, ajouterPersonne, creerMenage, creerPiece, enregistrerParametres, enregistrerReponse, lireParametres, modifierPiece, ouvrirEntretien } from '../../src/data/index.ts';
+import {
+  RelogementDb,
+  ajouterPersonne,
+  creerMenage,
+  creerPiece,
+  enregistrerParametres,
+  enregistrerReponse,
+  lireParametres,
+  modifierPiece,
+  ouvrirEntretien,
+} from '../../src/data/index.ts';
 import { cleRessource, plusJours } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
 

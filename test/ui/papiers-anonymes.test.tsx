@@ -20,10 +20,24 @@ async function menageQuiARefuse() {
   const db = new RelogementDb(`ui-anonyme-${Math.random().toString(36).slice(2)}`);
   bases.push(db);
   const residence = await residenceDeTest(db, plusJours(jour, -200));
-  const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali', reference: 'TIL-0007', adresse: '3 rue des Tilleuls', refusConsentement: { signeLe: plusJours(jour, -150) } }, plusJours(jour, -200));
+  const menage = await creerMenage(
+    db,
+    {
+      residenceId: residence.id,
+      nom: 'Famille Benali',
+      reference: 'TIL-0007',
+      adresse: '3 rue des Tilleuls',
+      refusConsentement: { signeLe: plusJours(jour, -150) },
+    },
+    plusJours(jour, -200),
+  );
   await ajouterPersonne(db, menage.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1975-03-02', handicap: true });
   const offre = await offreParReference(db, 'LOG-42');
-  const r = await proposer(db, { menageId: menage.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: plusJours(jour, -20) }, jour);
+  const r = await proposer(
+    db,
+    { menageId: menage.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: plusJours(jour, -20) },
+    jour,
+  );
   if (!r.ok) throw new Error(r.message);
   return { db, menage };
 }

@@ -29,7 +29,10 @@ async function base(): Promise<RelogementDb> {
   return db;
 }
 
-const carte = (libelle: string) => within(screen.getByRole('list', { name: 'Indicateurs' })).getByText(libelle).closest('li') as HTMLElement;
+const carte = (libelle: string) =>
+  within(screen.getByRole('list', { name: 'Indicateurs' }))
+    .getByText(libelle)
+    .closest('li') as HTMLElement;
 
 describe('the « Pilotage » screen', () => {
   it('shows the quarter’s figures with their objectives met or not, and the households behind a figure', async () => {
@@ -47,7 +50,11 @@ describe('the « Pilotage » screen', () => {
     expect(within(carte('Délai moyen de la mise à disposition au relogement')).getByText('34,8 jours')).toBeTruthy();
     fireEvent.click(within(carte('Refus des ménages')).getByRole('button', { name: 'Voir les 2 ménages' }));
     const liste = await screen.findByRole('region', { name: 'Ménages derrière « Refus des ménages »' });
-    expect(within(liste).getAllByRole('link').map((a) => a.textContent)).toEqual(['Ménage 9', 'Ménage 10']);
+    expect(
+      within(liste)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Ménage 9', 'Ménage 10']);
     // Each chart comes with its table.
     expect(screen.getByRole('table', { name: 'Relogements par trimestre' }).textContent).toContain('T1 2026');
   });
@@ -67,6 +74,8 @@ describe('the « Pilotage » screen', () => {
     fireEvent.change(screen.getByLabelText('Typologie'), { target: { value: 'T6' } });
     await screen.findByText('Aucun ménage, logement ou relogement ne correspond à ces filtres sur la période.');
     expect(within(carte('Taux de transformation')).getByText('—')).toBeTruthy();
-    expect(within(carte('Taux de transformation')).getByText('Sans valeur : aucun logement mis à disposition dans la période.')).toBeTruthy();
+    expect(
+      within(carte('Taux de transformation')).getByText('Sans valeur : aucun logement mis à disposition dans la période.'),
+    ).toBeTruthy();
   });
 });

@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, ajouterPersonne, creerMenage, enregistrerEtape, enregistrerSession, offreParReference, proposer } from '../../src/data/index.ts';
+import {
+  RelogementDb,
+  ajouterPersonne,
+  creerMenage,
+  enregistrerEtape,
+  enregistrerSession,
+  offreParReference,
+  proposer,
+} from '../../src/data/index.ts';
 import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Lien, type Proposition } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../unit/data/base.ts';
 
@@ -60,7 +68,11 @@ describe('the décohabitation offer', () => {
     await occupant('Lina', 'enfant', plusJours(jour, -365 * 12), true);
     afficher(db, menage.id);
     const section = await screen.findByRole('region', { name: 'Décohabitation' });
-    expect(within(section).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ouvrir un dossier de relogement pour Yanis Benali']);
+    expect(
+      within(section)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Ouvrir un dossier de relogement pour Yanis Benali']);
   });
 });
 
@@ -74,7 +86,13 @@ describe('the papers’ heading', () => {
 
   it('names the signed-in user’s organisation', async () => {
     const { db, menage } = await preparer();
-    const user = { id: '0190a000-0000-7000-8000-000000000001', email: 'claire@exemple.fr', name: 'Claire', role: 'chargé' as const, organisation: { id: '0190a000-0000-7000-8000-000000000002', name: 'Habitat du Nord', kind: 'bailleur' as const, territory: null } };
+    const user = {
+      id: '0190a000-0000-7000-8000-000000000001',
+      email: 'claire@exemple.fr',
+      name: 'Claire',
+      role: 'chargé' as const,
+      organisation: { id: '0190a000-0000-7000-8000-000000000002', name: 'Habitat du Nord', kind: 'bailleur' as const, territory: null },
+    };
     await enregistrerSession(db, { token: 'jeton', expiresAt: '2099-01-01T00:00:00.000Z', user });
     afficherComparaison(db, menage.id);
     const entete = await screen.findByRole('banner');
@@ -115,7 +133,10 @@ describe('the proposal steps', () => {
     fireEvent.input(date, { target: { value: il_y_a(5) } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
     const formulaire = date.closest('form') as HTMLElement;
-    expect(await within(formulaire).findByRole('alert')).toHaveProperty('textContent', 'Sur ce territoire, la visite suit l’attribution du logement par la CALEOL : enregistrez d’abord sa décision.');
+    expect(await within(formulaire).findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Sur ce territoire, la visite suit l’attribution du logement par la CALEOL : enregistrez d’abord sa décision.',
+    );
     expect(date).toHaveProperty('value', il_y_a(5));
     expect((await db.propositions.get(p.id))?.visite).toBeNull();
   });
@@ -155,7 +176,9 @@ describe('the proposal steps', () => {
     await etapes(await propose(40), refusMenage(39));
     afficher(db, menage.id);
     expect(await screen.findByRole('heading', { name: 'Médiation' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: /Nouvelle proposition \(n° 3\)/ }).textContent).toBe('Nouvelle proposition (n° 3) Proposition opposable');
+    expect(screen.getByRole('heading', { name: /Nouvelle proposition \(n° 3\)/ }).textContent).toBe(
+      'Nouvelle proposition (n° 3) Proposition opposable',
+    );
     fireEvent.change(screen.getByLabelText('Logement proposé'), { target: { value: 'reference' } });
     fireEvent.input(await screen.findByLabelText('Référence du logement chez le bailleur'), { target: { value: 'LOG-43' } });
     fireEvent.click(screen.getByRole('button', { name: 'Faire la proposition' }));

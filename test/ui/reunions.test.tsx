@@ -24,9 +24,23 @@ async function operationAvecDeuxMenages() {
   bases.push(db);
   const residence = await residenceDeTest(db, plusJours(jour, -200));
   const martin = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Martin', reference: 'TIL-0001' }, plusJours(jour, -200));
-  const benali = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali', reference: 'TIL-0007', adresse: '3 rue des Tilleuls', refusConsentement: { signeLe: plusJours(jour, -150) } }, plusJours(jour, -200));
+  const benali = await creerMenage(
+    db,
+    {
+      residenceId: residence.id,
+      nom: 'Famille Benali',
+      reference: 'TIL-0007',
+      adresse: '3 rue des Tilleuls',
+      refusConsentement: { signeLe: plusJours(jour, -150) },
+    },
+    plusJours(jour, -200),
+  );
   for (const m of [martin, benali]) {
-    const r = await orienterMenage(db, { menageId: m.id, date: plusJours(jour, -60), circuit: 'gtr', groupes: [], decidePar: 'Réunion d’orientation', commentaire: '' }, jour);
+    const r = await orienterMenage(
+      db,
+      { menageId: m.id, date: plusJours(jour, -60), circuit: 'gtr', groupes: [], decidePar: 'Réunion d’orientation', commentaire: '' },
+      jour,
+    );
     if (!r.ok) throw new Error(r.message);
   }
   return { db, operationId: residence.operationId, martin, benali };
@@ -55,10 +69,17 @@ describe('the meetings of an opération', () => {
     const { db, operationId, martin, benali } = await operationAvecDeuxMenages();
     afficher(db, operationId);
     await screen.findByText(/2 ménages sans premier entretien terminé/);
-    for (const [m, avant] of [[martin, -40], [benali, -10]] as const) {
+    for (const [m, avant] of [
+      [martin, -40],
+      [benali, -10],
+    ] as const) {
       const e = await ouvrirEntretien(db, m.id, plusJours(jour, avant));
       // Completed as the interview screen completes it once every answer is valid.
-      await ecrire<Entretien>(db, 'entretiens', e.id, (x) => ({ ...(x as Entretien), statut: 'termine', termineLe: plusJours(jour, avant) }));
+      await ecrire<Entretien>(db, 'entretiens', e.id, (x) => ({
+        ...(x as Entretien),
+        statut: 'termine',
+        termineLe: plusJours(jour, avant),
+      }));
     }
     expect(await screen.findByText(new RegExp(`au plus tard le ${dateEnLettres(plusMois(plusJours(jour, -10), 1))}`))).toBeTruthy();
   });

@@ -5,7 +5,12 @@ describe('the route table', () => {
   it('reads back every screen from its own link', () => {
     expect(lireRoute(lien.menages())).toEqual({ ecran: 'menages' });
     expect(lireRoute(lien.menage('m1'))).toEqual({ ecran: 'menage', id: 'm1' });
-    expect(lireRoute(lien.entretien('m1', 'ressources', 'salaire'))).toEqual({ ecran: 'entretien', id: 'm1', section: 'ressources', champ: 'salaire' });
+    expect(lireRoute(lien.entretien('m1', 'ressources', 'salaire'))).toEqual({
+      ecran: 'entretien',
+      id: 'm1',
+      section: 'ressources',
+      champ: 'salaire',
+    });
     expect(lireRoute(lien.entretien('m1'))).toEqual({ ecran: 'entretien', id: 'm1', section: null, champ: null });
     expect(lireRoute(lien.simulation('m1', 'o2'))).toEqual({ ecran: 'simulation', menageId: 'm1', offreId: 'o2' });
     expect(lireRoute(lien.propositions('m1', 'caleol', 'p3'))).toEqual({ ecran: 'propositions', id: 'm1', papier: 'caleol', cible: 'p3' });

@@ -17,7 +17,14 @@ async function preparer() {
   bases.push(db);
   const residence = await residenceDeTest(db, aujourdhui());
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, aujourdhui());
-  const offre = await modifierOffre(db, (await creerOffre(db)).id, { adresse: '40 boulevard de l’Union', commune: 'Roubaix', typologie: 'T3', surface: 65, loyer: 400, charges: 100 });
+  const offre = await modifierOffre(db, (await creerOffre(db)).id, {
+    adresse: '40 boulevard de l’Union',
+    commune: 'Roubaix',
+    typologie: 'T3',
+    surface: 65,
+    loyer: 400,
+    charges: 100,
+  });
   return { db, menage, offre };
 }
 

@@ -7,9 +7,26 @@ import { PanneauSimulation, type DonneesPanneau } from '../../src/ui/simulation/
 
 const ctx = { bareme: BAREME_EXEMPLE, reglages: REGLAGES_SIMULATION_PAR_DEFAUT };
 const depenses = { impots: 0, pensionAlimentaire: 0, mutuelle: 0, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 };
-const logement = (modif: Partial<EntreeSimulation['avant']>): EntreeSimulation['avant'] => ({ loyer: 380, chargesGenerales: 60, eau: null, eauChaude: null, chauffage: null, apl: 150, surface: 60, pieces: 3, surfaceCuisine: null, ...modif });
+const logement = (modif: Partial<EntreeSimulation['avant']>): EntreeSimulation['avant'] => ({
+  loyer: 380,
+  chargesGenerales: 60,
+  eau: null,
+  eauChaude: null,
+  chauffage: null,
+  apl: 150,
+  surface: 60,
+  pieces: 3,
+  surfaceCuisine: null,
+  ...modif,
+});
 const entree = (apres: Partial<EntreeSimulation['avant']>): EntreeSimulation => ({
-  date: '2026-11-10', occupants: 3, ressourcesMensuelles: [1500], depenses, avant: logement({}), apres: logement(apres), criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
+  date: '2026-11-10',
+  occupants: 3,
+  ressourcesMensuelles: [1500],
+  depenses,
+  avant: logement({}),
+  apres: logement(apres),
+  criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
 });
 
 function afficher(e: EntreeSimulation) {
@@ -55,10 +72,25 @@ describe('the before/after table', () => {
 });
 
 describe('the simulation panel', () => {
-  const offre = offreSchema.parse({ id: '0190a5c0-0000-7000-8000-000000000042', statut: 'disponible', adresse: '40 boulevard de l’Union', commune: 'Roubaix', typologie: 'T3', surface: 65, loyer: 400, charges: 100, zoneApl: 2 });
+  const offre = offreSchema.parse({
+    id: '0190a5c0-0000-7000-8000-000000000042',
+    statut: 'disponible',
+    adresse: '40 boulevard de l’Union',
+    commune: 'Roubaix',
+    typologie: 'T3',
+    surface: 65,
+    loyer: 400,
+    charges: 100,
+    zoneApl: 2,
+  });
   const donnees: DonneesPanneau = {
     date: '2026-11-10',
-    menage: { occupants: 3, ressourcesMensuelles: [1500], depenses, criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null } },
+    menage: {
+      occupants: 3,
+      ressourcesMensuelles: [1500],
+      depenses,
+      criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
+    },
     manques: [],
     avant: { loyer: '380', chargesGenerales: '60', eau: '', eauChaude: '', chauffage: '', apl: '150', surface: '60', pieces: '3' },
     notesAvant: [],
@@ -84,7 +116,9 @@ describe('the simulation panel', () => {
 
   it('prints the amounts the computation used, FSL lump sums included, adding up to the reste à charge', () => {
     render(<PanneauSimulation donnees={donnees} offreInitiale={offre.id} />);
-    fireEvent.input(within(screen.getByRole('group', { name: 'Logement proposé' })).getByLabelText('APL (€)'), { target: { value: '160' } });
+    fireEvent.input(within(screen.getByRole('group', { name: 'Logement proposé' })).getByLabelText('APL (€)'), {
+      target: { value: '160' },
+    });
     const fiche = within(screen.getByRole('table', { name: /^Chiffres retenus/ }));
     const cellules = (nom: string) => fiche.getByRole('row', { name: new RegExp(`^${nom}`) }).querySelectorAll('td');
     const montants = (nom: string) => [...cellules(nom)].map((td) => td.textContent?.replace(/\s/g, ' '));
@@ -99,7 +133,9 @@ describe('the simulation panel', () => {
 
   it('estimates the after APL when it is left empty, and says so with its barème month', () => {
     render(<PanneauSimulation donnees={donnees} offreInitiale={offre.id} />);
-    const apl = screen.getByText(/^APL après relogement estimée : barème .*ressources calibrées sur l’APL actuelle.*Le barème APL connu s’arrête en septembre 2026/);
+    const apl = screen.getByText(
+      /^APL après relogement estimée : barème .*ressources calibrées sur l’APL actuelle.*Le barème APL connu s’arrête en septembre 2026/,
+    );
     expect(apl.textContent?.match(/estimée/g)).toHaveLength(1);
   });
 });

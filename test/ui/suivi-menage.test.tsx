@@ -30,7 +30,17 @@ async function preparer(role: Role | null, equipe: boolean) {
   }
   if (role) {
     const user = role === 'chargé' ? CLAIRE : NADIA;
-    await enregistrerSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: user.id, email: 'x@exemple.fr', name: user.name, role, organisation: { id: '0190a000-0000-7000-8000-0000000000f2', name: 'Bailleur', kind: null, territory: null } } });
+    await enregistrerSession(db, {
+      token: 't',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      user: {
+        id: user.id,
+        email: 'x@exemple.fr',
+        name: user.name,
+        role,
+        organisation: { id: '0190a000-0000-7000-8000-0000000000f2', name: 'Bailleur', kind: null, territory: null },
+      },
+    });
   }
   render(
     <BaseContext.Provider value={db}>

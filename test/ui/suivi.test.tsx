@@ -105,15 +105,33 @@ describe('the visit report', () => {
 describe('the figures before the move in a visit report', () => {
   it('come from the household’s saved simulation, from the opening of the report', async () => {
     const { db, menage, visite } = await preparer();
-    const logement = { loyer: 400, chargesGenerales: 80, eau: null, eauChaude: null, chauffage: null, apl: 150, surface: 60, pieces: 3, surfaceCuisine: null };
+    const logement = {
+      loyer: 400,
+      chargesGenerales: 80,
+      eau: null,
+      eauChaude: null,
+      chauffage: null,
+      apl: 150,
+      surface: 60,
+      pieces: 3,
+      surfaceCuisine: null,
+    };
     await enregistrerSimulation(db, {
-      menageId: menage.id, offreId: null, creeLe: plusMois(aujourdhui(), -3), libelle: 'T3 rue de Lannoy',
+      menageId: menage.id,
+      offreId: null,
+      creeLe: plusMois(aujourdhui(), -3),
+      libelle: 'T3 rue de Lannoy',
       entree: {
-        date: plusMois(aujourdhui(), -3), occupants: 3, ressourcesMensuelles: [1800],
+        date: plusMois(aujourdhui(), -3),
+        occupants: 3,
+        ressourcesMensuelles: [1800],
         depenses: { impots: 0, pensionAlimentaire: 0, mutuelle: 0, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 },
-        avant: logement, apres: { ...logement, loyer: 450 }, criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
+        avant: logement,
+        apres: { ...logement, loyer: 450 },
+        criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
       },
-      bareme: BAREME_EXEMPLE, reglages: REGLAGES_SIMULATION_PAR_DEFAUT,
+      bareme: BAREME_EXEMPLE,
+      reglages: REGLAGES_SIMULATION_PAR_DEFAUT,
     });
     afficher(db, <VisiteScreen id={visite.id} />);
     // Example barème, 3 persons: 400 + 80 + 35 + 24 + 65 − 150 = 454 € before the move.
@@ -129,7 +147,13 @@ describe('the vigilance flag on the caseload and the household', () => {
     afficher(db, <Caseload />);
     await screen.findByText('Famille Benali');
     expect(screen.queryByText('Vigilance')).toBeNull();
-    for (const [champ, n] of [['nouveauLoyer', 450], ['charges', 60], ['apl', 200], ['ressources', 600]] as const) await enregistrerMontant(db, visite.id, champ, n, aujourdhui());
+    for (const [champ, n] of [
+      ['nouveauLoyer', 450],
+      ['charges', 60],
+      ['apl', 200],
+      ['ressources', 600],
+    ] as const)
+      await enregistrerMontant(db, visite.id, champ, n, aujourdhui());
     const badge = await screen.findByText('Vigilance');
     expect(badge.getAttribute('title')).toContain('sous le seuil');
   });

@@ -26,7 +26,9 @@ describe('the accessibility statement', () => {
     expect(within(screen.getByRole('region', { name: 'État de conformité' })).getByText('non conforme')).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Comment l’accessibilité est vérifiée' })).getByText(/axe-core/)).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Retour d’information et contact' })).getByText(/signalez-le/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Voies de recours' })).getByText(/Défenseur des droits, Libre réponse 71120/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Voies de recours' })).getByText(/Défenseur des droits, Libre réponse 71120/),
+    ).toBeTruthy();
   });
 });
 
@@ -39,7 +41,11 @@ describe('the dossier of a household whose occupants share a name', () => {
     const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Martin' }, jour);
     await ajouterPersonne(db, menage.id, { prenom: 'Léa', nom: 'Martin', lien: 'titulaire', dateNaissance: '1980-05-12' });
     await ajouterPersonne(db, menage.id, { prenom: 'Léa', nom: 'Martin', lien: 'enfant', dateNaissance: '2004-02-03' });
-    render(<BaseContext.Provider value={db}><DossierScreen id={menage.id} /></BaseContext.Provider>);
+    render(
+      <BaseContext.Provider value={db}>
+        <DossierScreen id={menage.id} />
+      </BaseContext.Provider>,
+    );
     expect(await screen.findByRole('region', { name: 'Léa Martin (1)' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Léa Martin (2)' })).toBeTruthy();
   });

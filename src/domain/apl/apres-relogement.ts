@@ -36,7 +36,16 @@ const prefixer = (prefixe: string, erreurs: ErreurChamp[]) => erreurs.map((e) =>
 function ressourcesDe(source: SourceRessources, bareme: BaremeApl): ResultatApl<Ressources> {
   switch (source.type) {
     case 'saisie':
-      return { ok: true, value: { base: 'saisie', r: source.ressourcesAnnuelles, min: source.ressourcesAnnuelles, max: source.ressourcesAnnuelles, note: null } };
+      return {
+        ok: true,
+        value: {
+          base: 'saisie',
+          r: source.ressourcesAnnuelles,
+          min: source.ressourcesAnnuelles,
+          max: source.ressourcesAnnuelles,
+          note: null,
+        },
+      };
     case 'calibration': {
       const c = calibrerRessources(source.logementActuel, bareme);
       if (!c.ok) return { ok: false, erreurs: prefixer('logementActuel', c.erreurs) };
@@ -68,7 +77,12 @@ const LIBELLES_BASE: Record<BaseRessources, (dispositifActuel?: DispositifAide) 
 };
 
 /** The basis of an estimate in a sentence the UI can show beside the amount. */
-export function expliquerEstimation(base: BaseRessources, mois: string, bareme: BaremeApl = BAREME_APL, dispositifActuel?: DispositifAide): string {
+export function expliquerEstimation(
+  base: BaseRessources,
+  mois: string,
+  bareme: BaremeApl = BAREME_APL,
+  dispositifActuel?: DispositifAide,
+): string {
   const periode = bareme.periode(mois);
   const bareMois = periode ? `barème ${deMois(periode.debut)}` : 'barème inconnu';
   return `estimée : ${bareMois}, ${LIBELLES_BASE[base](dispositifActuel)}`;
@@ -83,7 +97,15 @@ export function estimerAideApresRelogement(
   if (!ressources.ok) return ressources;
   const { base, r, min, max, note, dispositifActuel } = ressources.value;
   const entree = valider(schemaEntree(bareme), { ...(demande.logement as object), ressourcesAnnuelles: r });
-  if (!entree.ok) return { ok: false, erreurs: entree.erreurs.map((e) => (e.champ === 'ressourcesAnnuelles' ? { champ: 'ressources.ressourcesAnnuelles', message: e.message } : { champ: `logement.${e.champ}`, message: e.message })) };
+  if (!entree.ok)
+    return {
+      ok: false,
+      erreurs: entree.erreurs.map((e) =>
+        e.champ === 'ressourcesAnnuelles'
+          ? { champ: 'ressources.ressourcesAnnuelles', message: e.message }
+          : { champ: `logement.${e.champ}`, message: e.message },
+      ),
+    };
   const estimation = calculerAide(entree.value, bareme);
   const montants: number[] = [];
   for (let rr = min; rr <= max; rr += 100) {

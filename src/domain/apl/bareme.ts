@@ -13,7 +13,10 @@ const serieSchema = z.object({
   valeurs: z
     .array(z.object({ depuis: jourIso, valeur: z.number() }))
     .min(1)
-    .refine((v) => v.every((e, i) => i === 0 || (v[i - 1]?.depuis ?? '') < e.depuis), 'les valeurs doivent être classées par date croissante, sans doublon'),
+    .refine(
+      (v) => v.every((e, i) => i === 0 || (v[i - 1]?.depuis ?? '') < e.depuis),
+      'les valeurs doivent être classées par date croissante, sans doublon',
+    ),
   derniereValeurVerifieeValideLe: z.string().optional(),
 });
 type Serie = z.infer<typeof serieSchema>;

@@ -54,7 +54,9 @@ export function calibrerRessources(brut: unknown, bareme: BaremeApl = BAREME_APL
   if (!entree.ok) return entree;
   const { aideActuelle, ...situation }: EntreeCalibration = entree.value;
   if (aideActuelle === 0) {
-    return erreur('Une aide actuelle nulle ne permet pas de retrouver les ressources (toute base au-delà d’un seuil donne 0 €) : saisissez la base de ressources ou estimez-la depuis les revenus imposables.');
+    return erreur(
+      'Une aide actuelle nulle ne permet pas de retrouver les ressources (toute base au-delà d’un seuil donne 0 €) : saisissez la base de ressources ou estimez-la depuis les revenus imposables.',
+    );
   }
   const liste = candidats(situation, bareme);
   const plusProche = Math.min(...liste.map((c) => ecart(c.estimation, aideActuelle)));

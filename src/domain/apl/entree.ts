@@ -53,8 +53,12 @@ function champsSituation(bareme: BaremeApl) {
     meuble: oui('Logement meublé').default(false),
     chambre: oui('Chambre').default(false),
     handicap: oui('Handicap (AAH ou AEEH)').default(false),
-    colocation: horsPerimetre('La colocation est hors du périmètre de l’estimateur (plafond et forfait de charges propres) : demandez le calcul à la CAF.'),
-    outreMer: horsPerimetre('Les départements et collectivités d’outre-mer sont hors du périmètre de l’estimateur (barème propre) : demandez le calcul à la CAF.'),
+    colocation: horsPerimetre(
+      'La colocation est hors du périmètre de l’estimateur (plafond et forfait de charges propres) : demandez le calcul à la CAF.',
+    ),
+    outreMer: horsPerimetre(
+      'Les départements et collectivités d’outre-mer sont hors du périmètre de l’estimateur (barème propre) : demandez le calcul à la CAF.',
+    ),
     accession: horsPerimetre('L’accession à la propriété est hors du périmètre de l’estimateur, qui ne calcule que l’aide des locataires.'),
   };
 }
@@ -72,7 +76,8 @@ function verifierCoherence(entree: Coherence, ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: 'custom',
       path: ['dispositif'],
-      message: 'L’ALS ne concerne que les ménages sans personne à charge : avec des personnes à charge, le dispositif est l’ALF (ou l’APL en logement conventionné).',
+      message:
+        'L’ALS ne concerne que les ménages sans personne à charge : avec des personnes à charge, le dispositif est l’ALF (ou l’APL en logement conventionné).',
     });
   }
 }

@@ -20,7 +20,11 @@ const LIBELLES_UNITE: Record<UniteDelai, (n: number) => string> = {
 };
 
 export const delaiSchema = z.object({
-  nombre: z.number({ error: 'Indiquez la durée du délai : un nombre entier.' }).int('La durée du délai doit être un nombre entier.').min(0, 'La durée du délai ne peut pas être négative.').max(365, 'Durée du délai improbable : au plus 365.'),
+  nombre: z
+    .number({ error: 'Indiquez la durée du délai : un nombre entier.' })
+    .int('La durée du délai doit être un nombre entier.')
+    .min(0, 'La durée du délai ne peut pas être négative.')
+    .max(365, 'Durée du délai improbable : au plus 365.'),
   unite: z.enum(UNITES_DELAI, { error: 'Unité du délai inconnue : « jours », « jours-ouvres », « heures » ou « heures-ouvrees ».' }),
 });
 export type Delai = z.infer<typeof delaiSchema>;
@@ -29,7 +33,9 @@ export const libelleDelai = (d: Delai): string => LIBELLES_UNITE[d.unite](d.nomb
 
 /** Hours run on the wall clock; a start without a time counts from the end of its day. */
 const apresHeures = (depart: Instant, heures: number): Instant =>
-  depart.heure === null ? { date: plusJours(depart.date, Math.ceil(heures / 24)), heure: null } : plusMinutes({ date: depart.date, heure: depart.heure }, heures * 60);
+  depart.heure === null
+    ? { date: plusJours(depart.date, Math.ceil(heures / 24)), heure: null }
+    : plusMinutes({ date: depart.date, heure: depart.heure }, heures * 60);
 
 /**
  * Hours that run only on working days, from the start (or from the end of its day when it has no

@@ -17,7 +17,7 @@ export function premierJourOuvreDepuis(date: string): string {
 /** The n-th working day after `date`, which itself is not counted. */
 export function ajouterJoursOuvres(date: string, n: number): string {
   let jour = date;
-  for (let restants = n; restants > 0; ) {
+  for (let restants = n; restants > 0;) {
     jour = plusJours(jour, 1);
     if (estJourOuvre(jour)) restants--;
   }

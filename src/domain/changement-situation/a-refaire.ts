@@ -34,13 +34,20 @@ export type ARefaire = {
   simulationsARefaire: SimulationEnregistree[];
 };
 
-const concerne = (p: PieceDossier, c: ChangementSituation): boolean => c.personneId === null || p.personneId === null || p.personneId === c.personneId;
+const concerne = (p: PieceDossier, c: ChangementSituation): boolean =>
+  c.personneId === null || p.personneId === null || p.personneId === c.personneId;
 const fournieDepuis = (p: PieceDossier, date: string): boolean => p.dateFournie !== '' && p.dateFournie >= date;
 
-export function aRefaireApres(c: ChangementSituation, pieces: readonly PieceDossier[], simulations: readonly SimulationEnregistree[]): ARefaire {
+export function aRefaireApres(
+  c: ChangementSituation,
+  pieces: readonly PieceDossier[],
+  simulations: readonly SimulationEnregistree[],
+): ARefaire {
   const touchees = PIECES_TOUCHEES[c.nature];
   const presentes = pieces.filter((p) => !p.supprime && p.statut !== 'non_applicable');
-  const piecesARenouveler = presentes.filter((p) => touchees.includes(p.kind) && concerne(p, c) && p.statut !== 'manquante' && !fournieDepuis(p, c.date));
+  const piecesARenouveler = presentes.filter(
+    (p) => touchees.includes(p.kind) && concerne(p, c) && p.statut !== 'manquante' && !fournieDepuis(p, c.date),
+  );
   const piecesAAjouter = PIECES_A_AJOUTER[c.nature]
     .filter((kind) => !presentes.some((p) => p.kind === kind && p.statut !== 'manquante'))
     .map((kind) => ({ kind, libelle: LIBELLES_KIND_PIECE[kind] }));
@@ -51,4 +58,5 @@ export function aRefaireApres(c: ChangementSituation, pieces: readonly PieceDoss
 }
 
 /** Nothing left to renew or redo for this change. */
-export const estAJour = (a: ARefaire): boolean => a.piecesARenouveler.length === 0 && a.piecesAAjouter.length === 0 && a.simulationsARefaire.length === 0;
+export const estAJour = (a: ARefaire): boolean =>
+  a.piecesARenouveler.length === 0 && a.piecesAAjouter.length === 0 && a.simulationsARefaire.length === 0;

@@ -7,7 +7,9 @@ import type { ErreurChamp } from '../commun/index.ts';
 // separation, a new job, a death. Recorded on the household with its date and the occupant
 // concerned; what it makes stale is worked out from it (a-refaire.ts).
 export const NATURES_CHANGEMENT = ['naissance', 'separation', 'nouvel_emploi', 'deces', 'autre'] as const;
-export const natureChangementSchema = z.enum(NATURES_CHANGEMENT, { error: 'Changement inconnu : naissance, séparation, nouvel emploi, décès ou autre.' });
+export const natureChangementSchema = z.enum(NATURES_CHANGEMENT, {
+  error: 'Changement inconnu : naissance, séparation, nouvel emploi, décès ou autre.',
+});
 export type NatureChangement = z.infer<typeof natureChangementSchema>;
 export const LIBELLES_NATURE_CHANGEMENT: Record<NatureChangement, string> = {
   naissance: 'Naissance',
@@ -32,7 +34,11 @@ export type ChangementSituation = z.infer<typeof changementSituationSchema>;
 
 export function verifierChangement(c: ChangementSituation, aujourdhui: string): ErreurChamp[] {
   const erreurs: ErreurChamp[] = [];
-  if (c.date > aujourdhui) erreurs.push({ champ: 'date', message: 'Un changement de situation s’enregistre une fois survenu : la date ne peut pas être dans le futur.' });
+  if (c.date > aujourdhui)
+    erreurs.push({
+      champ: 'date',
+      message: 'Un changement de situation s’enregistre une fois survenu : la date ne peut pas être dans le futur.',
+    });
   if (c.nature === 'autre' && c.detail.trim() === '') erreurs.push({ champ: 'detail', message: 'Précisez le changement de situation.' });
   return erreurs;
 }

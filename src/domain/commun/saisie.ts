@@ -32,10 +32,12 @@ const formatFr = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 export function verifierNombre(text: string, bornes: BornesNombre): Verdict {
   const n = parseNombreFr(text);
-  if (n === null) return invalide(bornes.entier ? 'Saisissez un nombre entier, par exemple 3.' : 'Saisissez un nombre, par exemple 1 234,56.');
+  if (n === null)
+    return invalide(bornes.entier ? 'Saisissez un nombre entier, par exemple 3.' : 'Saisissez un nombre, par exemple 1 234,56.');
   if (bornes.entier && !Number.isInteger(n)) return invalide('Saisissez un nombre entier, sans virgule.');
   if (n < 0 && (bornes.min ?? 0) >= 0) return invalide('La valeur ne peut pas être négative.');
-  if (bornes.min !== undefined && n < bornes.min) return invalide(`La valeur doit être au moins ${formatFr(bornes.min)}${bornes.unite ? ` ${bornes.unite}` : ''}.`);
+  if (bornes.min !== undefined && n < bornes.min)
+    return invalide(`La valeur doit être au moins ${formatFr(bornes.min)}${bornes.unite ? ` ${bornes.unite}` : ''}.`);
   if (bornes.max !== undefined && n > bornes.max) {
     return invalide(`Valeur improbable : vérifiez la saisie (au plus ${formatFr(bornes.max)}${bornes.unite ? ` ${bornes.unite}` : ''}).`);
   }
@@ -47,7 +49,8 @@ export type BornesDate = { pasApres?: string; pasAvant?: string; messageApres?: 
 export function verifierDate(text: string, bornes: BornesDate = {}): Verdict {
   const date = parseDateIso(text);
   if (date === null) return invalide('Date invalide : choisissez un jour qui existe (JJ/MM/AAAA).');
-  if (bornes.pasApres !== undefined && date > bornes.pasApres) return invalide(bornes.messageApres ?? 'La date ne peut pas être dans le futur.');
+  if (bornes.pasApres !== undefined && date > bornes.pasApres)
+    return invalide(bornes.messageApres ?? 'La date ne peut pas être dans le futur.');
   if (bornes.pasAvant !== undefined && date < bornes.pasAvant) return invalide(bornes.messageAvant ?? 'La date est trop ancienne.');
   return valide;
 }

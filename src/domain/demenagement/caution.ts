@@ -19,5 +19,10 @@ const euros = (c: number) => c / 100;
 export function reglementCaution(origine: number, accueil: number): ReglementCaution {
   const o = centimes(origine);
   const a = centimes(accueil);
-  return { verseAuBailleurAccueil: euros(a), complementBailleurOrigine: euros(Math.max(0, a - o)), rembourseAuMenage: euros(Math.max(0, o - a)), aPayerParLeMenage: 0 };
+  return {
+    verseAuBailleurAccueil: euros(a),
+    complementBailleurOrigine: euros(Math.max(0, a - o)),
+    rembourseAuMenage: euros(Math.max(0, o - a)),
+    aPayerParLeMenage: 0,
+  };
 }

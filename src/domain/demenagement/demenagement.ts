@@ -6,7 +6,16 @@ import { idSchema, isoDateSchema } from '../commun/index.ts';
 // every cost is covered twice (charte §3.2 « En cas de double relogement, l'ensemble de ces frais
 // seront pris en charge deux fois »; §2.2 D for the double move).
 
-export const POSTES_DEMENAGEMENT = ['demenageur', 'compteurs', 'courrier', 'carte_grise', 'caution', 'apl', 'cuisine_salle_de_bains', 'forfait_prive'] as const;
+export const POSTES_DEMENAGEMENT = [
+  'demenageur',
+  'compteurs',
+  'courrier',
+  'carte_grise',
+  'caution',
+  'apl',
+  'cuisine_salle_de_bains',
+  'forfait_prive',
+] as const;
 export type PosteDemenagement = (typeof POSTES_DEMENAGEMENT)[number];
 export const posteDemenagementCleSchema = z.enum(POSTES_DEMENAGEMENT, { error: 'Poste du déménagement inconnu.' });
 
@@ -47,10 +56,19 @@ export const PAYEUR_PAR_DEFAUT: Record<PosteDemenagement, Payeur> = {
 };
 
 export const ETATS_POSTE = ['a_faire', 'fait', 'sans_objet'] as const;
-export const LIBELLES_ETAT_POSTE: Record<(typeof ETATS_POSTE)[number], string> = { a_faire: 'À faire', fait: 'Fait', sans_objet: 'Sans objet' };
+export const LIBELLES_ETAT_POSTE: Record<(typeof ETATS_POSTE)[number], string> = {
+  a_faire: 'À faire',
+  fait: 'Fait',
+  sans_objet: 'Sans objet',
+};
 
 const montant = (quoi: string) =>
-  z.number({ error: `${quoi} : un montant en euros.` }).min(0, `${quoi} ne peut pas être négatif.`).max(1_000_000, `${quoi} : montant improbable.`).nullable().default(null);
+  z
+    .number({ error: `${quoi} : un montant en euros.` })
+    .min(0, `${quoi} ne peut pas être négatif.`)
+    .max(1_000_000, `${quoi} : montant improbable.`)
+    .nullable()
+    .default(null);
 
 export const posteDemenagementSchema = z.object({
   etat: z.enum(ETATS_POSTE, { error: 'État du poste : à faire, fait ou sans objet.' }).default('a_faire'),

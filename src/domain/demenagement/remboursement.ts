@@ -1,6 +1,13 @@
 import { dernierJour, type Delai } from '../calendrier/index.ts';
 import type { Proposition } from '../proposition/index.ts';
-import { LIBELLES_POSTE_DEMENAGEMENT, POSTES_DEMENAGEMENT, posteDe, type Demenagement, type PosteDemenagement, type PosteDemenagementSaisi } from './demenagement.ts';
+import {
+  LIBELLES_POSTE_DEMENAGEMENT,
+  POSTES_DEMENAGEMENT,
+  posteDe,
+  type Demenagement,
+  type PosteDemenagement,
+  type PosteDemenagementSaisi,
+} from './demenagement.ts';
 
 // Charte §3.2: « un chèque de remboursement est remis au ménage sur présentation de la facture ou
 // de l'appel de paiement dans un délai de 8 jours ». Days, not working days, counted like every
@@ -11,7 +18,13 @@ import { LIBELLES_POSTE_DEMENAGEMENT, POSTES_DEMENAGEMENT, posteDe, type Demenag
 export const echeanceRemboursement = (poste: Pick<PosteDemenagementSaisi, 'factureRemiseLe'>, delai: Delai): string | null =>
   poste.factureRemiseLe === null ? null : dernierJour(poste.factureRemiseLe, delai);
 
-export type RemboursementAttendu = { poste: PosteDemenagement; libelle: string; montant: number | null; factureRemiseLe: string; echeance: string };
+export type RemboursementAttendu = {
+  poste: PosteDemenagement;
+  libelle: string;
+  montant: number | null;
+  factureRemiseLe: string;
+  echeance: string;
+};
 
 /** The invoices handed in and not yet paid back, with their deadline. */
 export function remboursementsAttendus(d: Pick<Demenagement, 'postes'>, delai: Delai): RemboursementAttendu[] {
@@ -37,6 +50,8 @@ export type DemenagementDu = { proposition: Proposition; temporaire: boolean; ba
  */
 export function demenagementsDus(propositions: readonly Proposition[]): DemenagementDu[] {
   return propositions
-    .flatMap((p) => (!p.supprime && p.bailSigneLe !== null ? [{ proposition: p, temporaire: p.temporaire, bailSigneLe: p.bailSigneLe }] : []))
+    .flatMap((p) =>
+      !p.supprime && p.bailSigneLe !== null ? [{ proposition: p, temporaire: p.temporaire, bailSigneLe: p.bailSigneLe }] : [],
+    )
     .sort((a, b) => a.bailSigneLe.localeCompare(b.bailSigneLe));
 }

@@ -19,27 +19,75 @@ function aleatoire(graine: number) {
   };
   return {
     entre: (min: number, max: number) => min + Math.floor(suivant() * (max - min + 1)),
-    parmi: <T,>(liste: readonly T[]): T => liste[Math.floor(suivant() * liste.length)] as T,
+    parmi: <T>(liste: readonly T[]): T => liste[Math.floor(suivant() * liste.length)] as T,
     chance: (p: number) => suivant() < p,
   };
 }
 
-const NOMS = ['Martin', 'Bernard', 'Dubois', 'Lefebvre', 'Moreau', 'Garcia', 'Benali', 'Nguyen', 'Diallo', 'Petit', 'Roux', 'Fontaine', 'Mercier', 'Haddad', 'Lambert', 'Bonnet', 'Traoré', 'Rousseau', 'Da Silva', 'Leroy', 'Girard', 'Kaya', 'Morel', 'Gauthier'];
+const NOMS = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Lefebvre',
+  'Moreau',
+  'Garcia',
+  'Benali',
+  'Nguyen',
+  'Diallo',
+  'Petit',
+  'Roux',
+  'Fontaine',
+  'Mercier',
+  'Haddad',
+  'Lambert',
+  'Bonnet',
+  'Traoré',
+  'Rousseau',
+  'Da Silva',
+  'Leroy',
+  'Girard',
+  'Kaya',
+  'Morel',
+  'Gauthier',
+];
 const PRENOMS_F = ['Aïcha', 'Marie', 'Fatou', 'Sophie', 'Léa', 'Nadia', 'Camille', 'Inès', 'Chantal', 'Yasmine', 'Julie', 'Mariam'];
 const PRENOMS_M = ['Mohamed', 'Jean', 'Karim', 'Lucas', 'Mamadou', 'Pierre', 'Youssef', 'Hugo', 'Bernard', 'Omar', 'Thomas', 'Ali'];
 const COMPOSITIONS = ['seul', 'couple', 'famille', 'monoparentale', 'agee', 'famille_hebergee', 'grande_famille'] as const;
-const STATUTS: readonly StatutMenage[] = ['a_rencontrer', 'entretien', 'entretien', 'dossier', 'dossier', 'oriente', 'proposition', 'reloge', 'suivi'];
+const STATUTS: readonly StatutMenage[] = [
+  'a_rencontrer',
+  'entretien',
+  'entretien',
+  'dossier',
+  'dossier',
+  'oriente',
+  'proposition',
+  'reloge',
+  'suivi',
+];
 
 /** A user who may follow the demo households: référent, and binôme when there are two or more. */
 export type MembreEquipe = { id: string; nom: string };
 
-export type OptionsDemo = { nombre: number; graine: number; aujourdhui: string; nouvelId: () => string; suffixe?: string; equipe?: readonly MembreEquipe[] };
+export type OptionsDemo = {
+  nombre: number;
+  graine: number;
+  aujourdhui: string;
+  nouvelId: () => string;
+  suffixe?: string;
+  equipe?: readonly MembreEquipe[];
+};
 
 export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = '', equipe = [] }: OptionsDemo): Demo {
   const r = aleatoire(graine);
   const jour = parseISO(aujourdhui);
   const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-  const operation: Operation = { id: nouvelId(), nom: `NPNRU Quartier Imaginaire (démonstration)${suffixe}`, commune: 'Exempleville', territoire: 'Territoire de démonstration', datePcdid: iso(addMonths(jour, -1)) };
+  const operation: Operation = {
+    id: nouvelId(),
+    nom: `NPNRU Quartier Imaginaire (démonstration)${suffixe}`,
+    commune: 'Exempleville',
+    territoire: 'Territoire de démonstration',
+    datePcdid: iso(addMonths(jour, -1)),
+  };
   const residence: Residence = {
     id: nouvelId(),
     operationId: operation.id,
@@ -68,7 +116,9 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
       adresse: `${1 + (i % 9)} rue Imaginaire, 59999 Exempleville`,
       logement: `Bât. ${'ABC'[i % 3]}, ${r.entre(0, 9)}e étage, porte ${r.entre(1, 40)}`,
       telephone: '',
-      type: r.chance(0.85) ? 'locataire_social' : r.parmi(['locataire_prive', 'proprietaire_occupant', 'foyer', 'sans_droit_ni_titre'] as const),
+      type: r.chance(0.85)
+        ? 'locataire_social'
+        : r.parmi(['locataire_prive', 'proprietaire_occupant', 'foyer', 'sans_droit_ni_titre'] as const),
       statut: r.parmi(STATUTS),
       referent: referent?.nom ?? '',
       binome: binome?.nom ?? '',
@@ -78,25 +128,57 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
       creeLe: iso(addMonths(jour, -4)),
     };
     if (r.chance(0.1)) menage.refusConsentement = { signeLe: iso(addDays(jour, -r.entre(10, 90))) };
-    else if (r.chance(0.8)) menage.consentements = { bailleurs: { accorde: true, date: menage.creeLe }, ville: { accorde: true, date: menage.creeLe }, caf: { accorde: true, date: menage.creeLe } };
+    else if (r.chance(0.8))
+      menage.consentements = {
+        bailleurs: { accorde: true, date: menage.creeLe },
+        ville: { accorde: true, date: menage.creeLe },
+        caf: { accorde: true, date: menage.creeLe },
+      };
     menages.push(menage);
 
     const ajouter = (prenom: string, lien: Lien, age: number, sexe: 'F' | 'M', autres: Partial<Personne> = {}) => {
       const naissance = iso(addDays(subYears(jour, age), -r.entre(0, 364)));
-      const activite = age < 3 ? 'sans_activite' : age < 16 ? 'scolaire' : age >= 65 ? 'retraite' : r.parmi(['salarie', 'demandeur_emploi', 'sans_activite', 'salarie', 'invalidite', 'formation'] as const);
-      const p: Personne = { id: nouvelId(), menageId: menage.id, prenom, nom, lien, sexe, dateNaissance: naissance, activite, hebergeDepuis: '', handicap: false, souhaitDecohabitation: false, ...autres };
+      const activite =
+        age < 3
+          ? 'sans_activite'
+          : age < 16
+            ? 'scolaire'
+            : age >= 65
+              ? 'retraite'
+              : r.parmi(['salarie', 'demandeur_emploi', 'sans_activite', 'salarie', 'invalidite', 'formation'] as const);
+      const p: Personne = {
+        id: nouvelId(),
+        menageId: menage.id,
+        prenom,
+        nom,
+        lien,
+        sexe,
+        dateNaissance: naissance,
+        activite,
+        hebergeDepuis: '',
+        handicap: false,
+        souhaitDecohabitation: false,
+        ...autres,
+      };
       personnes.push(p);
       return p;
     };
     const sexe = r.chance(0.5) ? 'F' : 'M';
     const prenom = (s: 'F' | 'M') => r.parmi(s === 'F' ? PRENOMS_F : PRENOMS_M);
-    const titulaire = ajouter(prenom(sexe), 'titulaire', composition === 'agee' ? r.entre(68, 88) : r.entre(25, 60), sexe, { handicap: r.chance(0.08) });
+    const titulaire = ajouter(prenom(sexe), 'titulaire', composition === 'agee' ? r.entre(68, 88) : r.entre(25, 60), sexe, {
+      handicap: r.chance(0.08),
+    });
     const membres = [titulaire];
     if (['couple', 'famille', 'agee', 'famille_hebergee', 'grande_famille'].includes(composition)) {
       const s = sexe === 'F' ? 'M' : 'F';
       membres.push(ajouter(prenom(s), 'conjoint', composition === 'agee' ? r.entre(65, 88) : r.entre(25, 60), s));
     }
-    const enfants = composition === 'grande_famille' ? r.entre(4, 7) : ['famille', 'monoparentale', 'famille_hebergee'].includes(composition) ? r.entre(1, 3) : 0;
+    const enfants =
+      composition === 'grande_famille'
+        ? r.entre(4, 7)
+        : ['famille', 'monoparentale', 'famille_hebergee'].includes(composition)
+          ? r.entre(1, 3)
+          : 0;
     for (let e = 0; e < enfants; e++) {
       const s = r.chance(0.5) ? 'F' : 'M';
       const age = r.entre(0, 24);
@@ -130,13 +212,31 @@ export function genererDemo({ nombre, graine, aujourdhui, nouvelId, suffixe = ''
     });
     const adultes = membres.filter((m) => (m.activite !== 'scolaire' && m.activite !== 'sans_activite') || m.lien === 'titulaire');
     for (const adulte of adultes) {
-      const nature = adulte.activite === 'retraite' ? 'retraite' : adulte.activite === 'salarie' ? 'salaire' : adulte.activite === 'demandeur_emploi' ? 'chomage' : 'minimaSociaux';
+      const nature =
+        adulte.activite === 'retraite'
+          ? 'retraite'
+          : adulte.activite === 'salarie'
+            ? 'salaire'
+            : adulte.activite === 'demandeur_emploi'
+              ? 'chomage'
+              : 'minimaSociaux';
       const base = nature === 'salaire' ? r.entre(900, 2200) : nature === 'retraite' ? r.entre(700, 1600) : r.entre(450, 1000);
       for (const mois of [1, 2, 3] as const) reponses[cleRessource(adulte.id, mois, nature)] = { valeur: String(base + r.entre(-40, 40)) };
     }
-    if (enfants > 0) for (const mois of [1, 2, 3] as const) reponses[cleRessource(titulaire.id, mois, 'prestationsFamiliales')] = { valeur: String(140 * enfants) };
+    if (enfants > 0)
+      for (const mois of [1, 2, 3] as const)
+        reponses[cleRessource(titulaire.id, mois, 'prestationsFamiliales')] = { valeur: String(140 * enfants) };
     const termine = menage.statut !== 'entretien' && menage.consentements.bailleurs !== undefined;
-    entretiens.push({ id: nouvelId(), menageId: menage.id, date: dateEntretien, type: 'premier', statut: termine ? 'termine' : 'brouillon', reponses, termineLe: termine ? dateEntretien : null, precedentId: null });
+    entretiens.push({
+      id: nouvelId(),
+      menageId: menage.id,
+      date: dateEntretien,
+      type: 'premier',
+      statut: termine ? 'termine' : 'brouillon',
+      reponses,
+      termineLe: termine ? dateEntretien : null,
+      precedentId: null,
+    });
   }
   return { operation, residence, menages, personnes, entretiens };
 }

@@ -28,7 +28,15 @@ export type EtatDossier = {
   aRenouveler: LigneDossier[];
 };
 
-const ligne = (cle: string, kind: KindPiece, personneId: string | null, piece: PieceDossier | null, exigee: boolean, r: ReglagesDossier, aujourdhui: string): LigneDossier => ({
+const ligne = (
+  cle: string,
+  kind: KindPiece,
+  personneId: string | null,
+  piece: PieceDossier | null,
+  exigee: boolean,
+  r: ReglagesDossier,
+  aujourdhui: string,
+): LigneDossier => ({
   cle,
   kind,
   personneId,
@@ -38,7 +46,12 @@ const ligne = (cle: string, kind: KindPiece, personneId: string | null, piece: P
   finValidite: piece ? finValidite(piece, r) : null,
 });
 
-export function etatDossier(exigences: readonly Exigence[], pieces: readonly PieceDossier[], r: ReglagesDossier, aujourdhui: string): EtatDossier {
+export function etatDossier(
+  exigences: readonly Exigence[],
+  pieces: readonly PieceDossier[],
+  r: ReglagesDossier,
+  aujourdhui: string,
+): EtatDossier {
   // The newest record of a line wins (ids are time-ordered); others stay listed, never hidden.
   const restantes = pieces.filter((p) => !p.supprime).sort((a, b) => b.id.localeCompare(a.id));
   const lignes: LigneDossier[] = exigences.map((e) => {
@@ -61,5 +74,19 @@ export function etatDossier(exigences: readonly Exigence[], pieces: readonly Pie
 export const dossierAlerte = (e: EtatDossier): boolean => e.manquantes.length > 0 || e.aRenouveler.length > 0;
 
 /** A household's dossier on a day: the checklist of its present occupants and situation, against its pieces. */
-export const etatDossierMenage = (menage: Pick<Menage, 'type' | 'menageOrigineId'>, personnes: readonly Personne[], pieces: readonly PieceDossier[], r: ReglagesDossier, aujourdhui: string): EtatDossier =>
-  etatDossier(exigencesDossier({ occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type, decohabitation: Boolean(menage.menageOrigineId) }, aujourdhui), pieces, r, aujourdhui);
+export const etatDossierMenage = (
+  menage: Pick<Menage, 'type' | 'menageOrigineId'>,
+  personnes: readonly Personne[],
+  pieces: readonly PieceDossier[],
+  r: ReglagesDossier,
+  aujourdhui: string,
+): EtatDossier =>
+  etatDossier(
+    exigencesDossier(
+      { occupants: personnes.filter((p) => !p.supprime), typeMenage: menage.type, decohabitation: Boolean(menage.menageOrigineId) },
+      aujourdhui,
+    ),
+    pieces,
+    r,
+    aujourdhui,
+  );

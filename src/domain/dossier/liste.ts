@@ -54,7 +54,8 @@ const LOGEMENT: Record<TypeMenage, readonly KindPiece[]> = {
  * A décohabitant holds no lease of their own: the lease and rent receipts are the household's they
  * leave, so the demand asks for a certificate from the person hosting them instead.
  */
-const piecesLogement = (s: SituationDossier): readonly KindPiece[] => (s.decohabitation ? ['attestation_hebergement'] : LOGEMENT[s.typeMenage]);
+const piecesLogement = (s: SituationDossier): readonly KindPiece[] =>
+  s.decohabitation ? ['attestation_hebergement'] : LOGEMENT[s.typeMenage];
 
 const FAMILLE: Partial<Record<SituationFamiliale, KindPiece>> = {
   marie: 'livret_famille',
@@ -90,7 +91,8 @@ export function exigencesDossier(s: SituationDossier, aujourdhui: string): Exige
   if (famille) ajouter(famille, null);
   if (mineurs.length > 0 || s.occupants.some((o) => o.lien === 'enfant')) ajouter('livret_famille', null);
   if (s.grossesse) ajouter('certificat_grossesse', null);
-  const aidesProbables = mineurs.length > 0 || adultes.some((o) => o.handicap || o.activite === 'sans_activite' || o.activite === 'invalidite');
+  const aidesProbables =
+    mineurs.length > 0 || adultes.some((o) => o.handicap || o.activite === 'sans_activite' || o.activite === 'invalidite');
   if (aidesProbables) ajouter('attestation_caf', null);
   piecesLogement(s).forEach((k) => ajouter(k, null));
   ajouter('numero_unique', null);

@@ -79,7 +79,11 @@ export const MIMES_PAGE = ['image/jpeg', 'image/png', 'image/webp', 'application
 export const pageDossierSchema = z.object({
   blobHash: blobHashDossierSchema,
   mime: z.enum(MIMES_PAGE, { message: 'Type de fichier non pris en charge.' }),
-  size: z.number().int().min(1).max(30 * 1024 * 1024),
+  size: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 1024 * 1024),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
 });

@@ -3,7 +3,11 @@ import { z } from 'zod';
 // The dossier's clocks (charte §4 step 4: every piece refreshed at least every 6 months; a demand
 // is valid 1 year, CCH R441-2-2), kept as territory settings.
 const entier = (quoi: string, min: number, max: number) =>
-  z.number({ error: `Indiquez ${quoi}.` }).int(`${quoi} : nombre entier attendu.`).min(min, `${quoi} : au moins ${min}.`).max(max, `${quoi} : au plus ${max}.`);
+  z
+    .number({ error: `Indiquez ${quoi}.` })
+    .int(`${quoi} : nombre entier attendu.`)
+    .min(min, `${quoi} : au moins ${min}.`)
+    .max(max, `${quoi} : au plus ${max}.`);
 
 export const reglagesDossierSchema = z.object({
   /** A piece is valid this many months after it was provided. */

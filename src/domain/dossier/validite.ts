@@ -11,7 +11,8 @@ const dateOuNull = (texte: string): string | null => (texte ? parseDateIso(texte
 
 const deux = (n: number) => String(n).padStart(2, '0');
 /** The last day of a month ("day 0" of the next month). */
-const finDuMois = (annee: number, mois: number): string => `${annee}-${deux(mois)}-${deux(new Date(Date.UTC(annee, mois, 0)).getUTCDate())}`;
+const finDuMois = (annee: number, mois: number): string =>
+  `${annee}-${deux(mois)}-${deux(new Date(Date.UTC(annee, mois, 0)).getUTCDate())}`;
 
 /** The year a tax notice was issued: printed on it, or else the latest issue before it was handed over. */
 function anneeAvis(p: Pick<PieceDossier, 'dateDocument' | 'dateFournie'>, r: ReglagesDossier): number | null {
@@ -38,7 +39,10 @@ function finParRegle(p: Pick<PieceDossier, 'kind' | 'dateDocument' | 'dateFourni
 }
 
 /** The last day the piece is valid, or null while it has not been provided. */
-export function finValidite(p: Pick<PieceDossier, 'kind' | 'dateDocument' | 'dateFournie' | 'expireLe'>, r: ReglagesDossier): string | null {
+export function finValidite(
+  p: Pick<PieceDossier, 'kind' | 'dateDocument' | 'dateFournie' | 'expireLe'>,
+  r: ReglagesDossier,
+): string | null {
   const regle = finParRegle(p, r);
   const propre = dateOuNull(p.expireLe);
   if (regle === null) return null;
@@ -46,7 +50,11 @@ export function finValidite(p: Pick<PieceDossier, 'kind' | 'dateDocument' | 'dat
 }
 
 /** Where the piece stands today: a provided piece expires, or is to renew within the notice period. */
-export function statutPiece(p: Pick<PieceDossier, 'statut' | 'kind' | 'dateDocument' | 'dateFournie' | 'expireLe'>, r: ReglagesDossier, aujourdhui: string): StatutPiece {
+export function statutPiece(
+  p: Pick<PieceDossier, 'statut' | 'kind' | 'dateDocument' | 'dateFournie' | 'expireLe'>,
+  r: ReglagesDossier,
+  aujourdhui: string,
+): StatutPiece {
   if (p.statut === 'non_applicable' || p.statut === 'manquante' || p.statut === 'expiree') return p.statut;
   const fin = finValidite(p, r);
   if (fin !== null && fin < aujourdhui) return 'expiree';

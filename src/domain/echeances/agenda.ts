@@ -33,7 +33,13 @@ import type { ReglagesReunions } from '../reunion/index.ts';
 // invoices to pay back within 8 days (charte §3.2). The input is plain data per household, whatever stores it.
 
 /** An interview as the agenda needs it; `Entretien` records fit. */
-export type EntretienAgenda = { type: 'premier' | 'suivi'; date: string; heure?: string | null; termineLe: string | null; supprime?: boolean };
+export type EntretienAgenda = {
+  type: 'premier' | 'suivi';
+  date: string;
+  heure?: string | null;
+  termineLe: string | null;
+  supprime?: boolean;
+};
 export type VisiteAgenda = Pick<VisiteCourtoisie, 'numero' | 'datePrevue' | 'heurePrevue' | 'issue'> & { supprime?: boolean };
 export type EnqueteAgenda = Pick<EnqueteSatisfaction, 'datePrevue' | 'heurePrevue' | 'issue'> & { supprime?: boolean };
 export type DemenagementAgenda = Pick<Demenagement, 'id' | 'postes'> & { supprime?: boolean | undefined };
@@ -122,7 +128,8 @@ export type EvenementAgenda = {
 /** A clock of a household before it is placed on the agenda. */
 export type Horloge = { cle: string; nature: NatureEvenement; libelle: string; echeance: string | null; rendezVous: Instant | null };
 
-const rdv = (date: string | null, heure: string | null | undefined): Instant | null => (date === null ? null : { date, heure: heure ?? null });
+const rdv = (date: string | null, heure: string | null | undefined): Instant | null =>
+  date === null ? null : { date, heure: heure ?? null };
 
 /** A draft interview dated today or later is the planned one. */
 const prevu = (entretiens: readonly EntretienAgenda[], type: EntretienAgenda['type'], aujourdhui: string): Instant | null => {
@@ -136,10 +143,31 @@ function avantRelogement(d: DossierAgenda, ctx: ContexteAgenda): Horloge[] {
   const situation = { dateOuvertureResidence: d.dateOuvertureResidence, premierEntretienLe, dernierContact: d.dernierContact };
   const horloges: Horloge[] = [];
   const premier = premierEntretienLe === null ? echeancePremierEntretien(situation, r) : null;
-  if (premier !== null) horloges.push({ cle: 'premier_entretien', nature: 'premier_entretien', libelle: 'Premier entretien', echeance: premier, rendezVous: prevu(d.entretiens, 'premier', aujourdhui) });
+  if (premier !== null)
+    horloges.push({
+      cle: 'premier_entretien',
+      nature: 'premier_entretien',
+      libelle: 'Premier entretien',
+      echeance: premier,
+      rendezVous: prevu(d.entretiens, 'premier', aujourdhui),
+    });
   const contact = echeanceContact(situation, r);
-  if (contact !== null) horloges.push({ cle: 'contact', nature: 'contact', libelle: 'Prendre contact avec le ménage', echeance: contact, rendezVous: prevu(d.entretiens, 'suivi', aujourdhui) });
-  for (const p of d.pieces) horloges.push({ cle: `piece:${p.pieceId}`, nature: 'piece', libelle: `${p.finValidite < aujourdhui ? 'Pièce expirée' : 'Pièce à renouveler'} : ${p.libelle}`, echeance: p.finValidite, rendezVous: null });
+  if (contact !== null)
+    horloges.push({
+      cle: 'contact',
+      nature: 'contact',
+      libelle: 'Prendre contact avec le ménage',
+      echeance: contact,
+      rendezVous: prevu(d.entretiens, 'suivi', aujourdhui),
+    });
+  for (const p of d.pieces)
+    horloges.push({
+      cle: `piece:${p.pieceId}`,
+      nature: 'piece',
+      libelle: `${p.finValidite < aujourdhui ? 'Pièce expirée' : 'Pièce à renouveler'} : ${p.libelle}`,
+      echeance: p.finValidite,
+      rendezVous: null,
+    });
   return horloges;
 }
 
@@ -150,7 +178,9 @@ function horlogeReponse(p: Proposition, ctx: ContexteAgenda, n: string): Horloge
   const { echeance, avantVisite } = suivie;
   const libelle = avantVisite
     ? `Réponse du ménage à l’offre écrite attendue (${n})`
-    : ctx.aujourdhui > echeance ? `Délai de réponse dépassé (${n}) : constater le refus` : `Réponse du ménage attendue (${n})`;
+    : ctx.aujourdhui > echeance
+      ? `Délai de réponse dépassé (${n}) : constater le refus`
+      : `Réponse du ménage attendue (${n})`;
   return [{ cle: `reponse_menage:${p.id}`, nature: 'reponse_menage', libelle, echeance, rendezVous: null }];
 }
 
@@ -161,7 +191,18 @@ function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Horloge[] {
   switch (etatProposition(p)) {
     case 'soumise': {
       const echeance = echeanceValidationPartenaires(p, r);
-      const validation: Horloge[] = echeance === null ? [] : [{ cle: cle('validation_partenaires'), nature: 'validation_partenaires', libelle: `Validation des partenaires (${n}) : ${avisAttendus(p).join(', ')}`, echeance, rendezVous: null }];
+      const validation: Horloge[] =
+        echeance === null
+          ? []
+          : [
+              {
+                cle: cle('validation_partenaires'),
+                nature: 'validation_partenaires',
+                libelle: `Validation des partenaires (${n}) : ${avisAttendus(p).join(', ')}`,
+                echeance,
+                rendezVous: null,
+              },
+            ];
       return [...validation, ...horlogeReponse(p, ctx, n)];
     }
     case 'validee':
@@ -169,15 +210,46 @@ function horlogesProposition(p: Proposition, ctx: ContexteAgenda): Horloge[] {
       return horlogeReponse(p, ctx, n);
     case 'visitee': {
       if (p.visite === null) return [];
-      const visite = p.visite.date >= ctx.aujourdhui ? [{ cle: cle('visite_logement'), nature: 'visite_logement' as const, libelle: `Visite du logement (${n})`, echeance: null, rendezVous: p.visite }] : [];
+      const visite =
+        p.visite.date >= ctx.aujourdhui
+          ? [
+              {
+                cle: cle('visite_logement'),
+                nature: 'visite_logement' as const,
+                libelle: `Visite du logement (${n})`,
+                echeance: null,
+                rendezVous: p.visite,
+              },
+            ]
+          : [];
       return [...visite, ...horlogeReponse(p, ctx, n)];
     }
     case 'refusee_menage': {
       const fin = echeanceConge(p);
-      return fin === null ? [] : [{ cle: cle('fin_maintien'), nature: 'fin_maintien', libelle: `Fin du droit au maintien dans les lieux (${n}, congé remis) : transmettre le dossier à la suite juridique`, echeance: fin, rendezVous: null }];
+      return fin === null
+        ? []
+        : [
+            {
+              cle: cle('fin_maintien'),
+              nature: 'fin_maintien',
+              libelle: `Fin du droit au maintien dans les lieux (${n}, congé remis) : transmettre le dossier à la suite juridique`,
+              echeance: fin,
+              rendezVous: null,
+            },
+          ];
     }
     case 'bail_signe':
-      return p.bailSigneLe !== null && p.bailSigneLe >= ctx.aujourdhui ? [{ cle: cle('signature_bail'), nature: 'signature_bail', libelle: `Signature du bail (${n})`, echeance: null, rendezVous: rdv(p.bailSigneLe, null) }] : [];
+      return p.bailSigneLe !== null && p.bailSigneLe >= ctx.aujourdhui
+        ? [
+            {
+              cle: cle('signature_bail'),
+              nature: 'signature_bail',
+              libelle: `Signature du bail (${n})`,
+              echeance: null,
+              rendezVous: rdv(p.bailSigneLe, null),
+            },
+          ]
+        : [];
     default:
       return [];
   }
@@ -189,11 +261,23 @@ function apresRelogement(d: DossierAgenda, dateRelogement: string, ctx: Contexte
   for (const { numero, echeance } of echeancesVisites(dateRelogement, r)) {
     const v = d.visites.find((x) => !x.supprime && x.numero === numero);
     if (v && estClos(v)) continue;
-    horloges.push({ cle: `visite_courtoisie:${numero}`, nature: 'visite_courtoisie', libelle: `Visite de courtoisie n° ${numero}`, echeance, rendezVous: v ? rdv(v.datePrevue, v.heurePrevue) : null });
+    horloges.push({
+      cle: `visite_courtoisie:${numero}`,
+      nature: 'visite_courtoisie',
+      libelle: `Visite de courtoisie n° ${numero}`,
+      echeance,
+      rendezVous: v ? rdv(v.datePrevue, v.heurePrevue) : null,
+    });
   }
   const enquete = d.enquete && !d.enquete.supprime ? d.enquete : null;
   if (!enquete || !estClos(enquete)) {
-    horloges.push({ cle: 'enquete_satisfaction', nature: 'enquete_satisfaction', libelle: 'Enquête de satisfaction', echeance: echeanceEnquete(dateRelogement, r), rendezVous: enquete ? rdv(enquete.datePrevue, enquete.heurePrevue) : null });
+    horloges.push({
+      cle: 'enquete_satisfaction',
+      nature: 'enquete_satisfaction',
+      libelle: 'Enquête de satisfaction',
+      echeance: echeanceEnquete(dateRelogement, r),
+      rendezVous: enquete ? rdv(enquete.datePrevue, enquete.heurePrevue) : null,
+    });
   }
   return horloges;
 }
@@ -243,14 +327,29 @@ export function horlogesDossier(d: DossierAgenda, ctx: ContexteAgenda): Horloge[
   return horloges;
 }
 
-const evenementsAvecBornes = (d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] => horlogesDossier(d, ctx).map((h) => placer(sujetMenage(d), h, bornes));
+const evenementsAvecBornes = (d: DossierAgenda, ctx: ContexteAgenda, bornes: Bornes): EvenementAgenda[] =>
+  horlogesDossier(d, ctx).map((h) => placer(sujetMenage(d), h, bornes));
 
-const NATURE_REUNION: Record<'bilan_peuplement' | 'orientation', NatureEvenement> = { bilan_peuplement: 'bilan_peuplement', orientation: 'reunion_orientation' };
+const NATURE_REUNION: Record<'bilan_peuplement' | 'orientation', NatureEvenement> = {
+  bilan_peuplement: 'bilan_peuplement',
+  orientation: 'reunion_orientation',
+};
 
 /** The meeting clocks of an opération that have started (charte §4 steps 5 and 6). */
 export function horlogesOperation(o: OperationReunions, ctx: ContexteAgenda): Horloge[] {
   return horlogesReunions(o, ctx.reunions, ctx.aujourdhui).flatMap((h) =>
-    h.echeance === null ? [] : [{ cle: NATURE_REUNION[h.nature], nature: NATURE_REUNION[h.nature], libelle: h.libelle, echeance: h.echeance, rendezVous: h.prevue && rdv(h.prevue.date, h.prevue.heure) }]);
+    h.echeance === null
+      ? []
+      : [
+          {
+            cle: NATURE_REUNION[h.nature],
+            nature: NATURE_REUNION[h.nature],
+            libelle: h.libelle,
+            echeance: h.echeance,
+            rendezVous: h.prevue && rdv(h.prevue.date, h.prevue.heure),
+          },
+        ],
+  );
 }
 
 /** What there is to do for one household, in no particular order. */
@@ -258,7 +357,11 @@ export const evenementsDossier = (d: DossierAgenda, ctx: ContexteAgenda): Evenem
   evenementsAvecBornes(d, ctx, bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours));
 
 /** What there is to do across the caseload and its opérations' meetings, in chronological order. */
-export function agenda(dossiers: readonly DossierAgenda[], ctx: ContexteAgenda, operations: readonly OperationReunions[] = []): EvenementAgenda[] {
+export function agenda(
+  dossiers: readonly DossierAgenda[],
+  ctx: ContexteAgenda,
+  operations: readonly OperationReunions[] = [],
+): EvenementAgenda[] {
   const bornes = bornesAgenda(ctx.aujourdhui, ctx.echeances.horizonJours);
   const evenements: EvenementAgenda[] = [];
   for (const d of dossiers) for (const h of horlogesDossier(d, ctx)) evenements.push(placer(sujetMenage(d), h, bornes));

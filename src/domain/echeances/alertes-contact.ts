@@ -23,7 +23,6 @@ export type SituationContact = {
   suiviActif: boolean;
 };
 
-
 /**
  * The first day whose deadline (that day plus `mois` months) is not yet past on `aujourdhui`.
  * Removing months is not the inverse of adding them at month ends (31 December − 3 months =
@@ -55,7 +54,8 @@ export function regleAlertes(p: ReglesContact, aujourdhui: string): (s: Situatio
   return (s) => {
     if (!s.suiviActif) return [];
     const alertes: CodeAlerte[] = [];
-    if (s.dateOuvertureResidence && !s.premierEntretienTermineLe && ouverturePassee(s.dateOuvertureResidence)) alertes.push('premier_entretien_en_retard');
+    if (s.dateOuvertureResidence && !s.premierEntretienTermineLe && ouverturePassee(s.dateOuvertureResidence))
+      alertes.push('premier_entretien_en_retard');
     const depart = s.dernierContact ?? s.dateOuvertureResidence;
     if (depart && depart < limiteContact) alertes.push('contact_en_retard');
     return alertes;

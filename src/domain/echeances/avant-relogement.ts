@@ -18,21 +18,29 @@ const STATUTS_APRES_RELOGEMENT: readonly StatutMenage[] = ['reloge', 'suivi', 'c
  * The before-move clocks (first interview, contacts) run until the household is relocated, by its
  * step or by its lease signed, or closed: "À faire" and the caseload both ask this.
  */
-export function avantRelogementEnCours(m: { statut?: StatutMenage | undefined; dateRelogement?: string | null | undefined }, aujourdhui: string): boolean {
+export function avantRelogementEnCours(
+  m: { statut?: StatutMenage | undefined; dateRelogement?: string | null | undefined },
+  aujourdhui: string,
+): boolean {
   if (m.statut !== undefined && STATUTS_APRES_RELOGEMENT.includes(m.statut)) return false;
   const bail = m.dateRelogement ?? null;
   return bail === null || bail > aujourdhui;
 }
 
 /** The day the first interview was held: the earliest completed one (a follow-up only starts from a completed one). */
-export function premierEntretienFait(entretiens: readonly { date: string; termineLe: string | null; supprime?: boolean | undefined }[]): string | null {
+export function premierEntretienFait(
+  entretiens: readonly { date: string; termineLe: string | null; supprime?: boolean | undefined }[],
+): string | null {
   let premier: string | null = null;
   for (const e of entretiens) if (!e.supprime && e.termineLe !== null && (premier === null || e.date < premier)) premier = e.date;
   return premier;
 }
 
 /** Null when the résidence has no opening date yet. */
-export function echeancePremierEntretien(s: SituationAvantRelogement, r: Pick<ReglagesEcheances, 'delaiPremiersEntretiensMois'>): string | null {
+export function echeancePremierEntretien(
+  s: SituationAvantRelogement,
+  r: Pick<ReglagesEcheances, 'delaiPremiersEntretiensMois'>,
+): string | null {
   return s.dateOuvertureResidence === null ? null : plusMois(s.dateOuvertureResidence, r.delaiPremiersEntretiensMois);
 }
 
@@ -49,7 +57,10 @@ export function echeancesAvantRelogement(s: SituationAvantRelogement, r: Reglage
   const premier = echeancePremierEntretien(s, r);
   const contact = echeanceContact(s, r);
   return {
-    premierEntretien: premier === null ? null : { echeance: premier, etat: s.premierEntretienLe === null ? etatEcheance(premier, aujourdhui, r.bientotJours) : 'fait' },
+    premierEntretien:
+      premier === null
+        ? null
+        : { echeance: premier, etat: s.premierEntretienLe === null ? etatEcheance(premier, aujourdhui, r.bientotJours) : 'fait' },
     contact: contact === null ? null : { echeance: contact, etat: etatEcheance(contact, aujourdhui, r.bientotJours) },
   };
 }

@@ -7,7 +7,9 @@ export const CLASSES_AGENDA = ['en_retard', 'cette_semaine', 'prochains_jours', 
 export type ClasseAgenda = (typeof CLASSES_AGENDA)[number];
 
 export const libelleClasse = (c: ClasseAgenda, horizonJours: number): string =>
-  ({ en_retard: 'En retard', cette_semaine: 'Cette semaine', prochains_jours: `Dans les ${horizonJours} jours`, plus_tard: 'Plus tard' })[c];
+  ({ en_retard: 'En retard', cette_semaine: 'Cette semaine', prochains_jours: `Dans les ${horizonJours} jours`, plus_tard: 'Plus tard' })[
+    c
+  ];
 
 export type Bornes = { aujourdhui: string; dimanche: string; horizon: string };
 
@@ -56,7 +58,11 @@ function grouper<T extends Place>(evenements: readonly T[], cle: (jour: string) 
 
 /** One group per day, titled "lundi 5 mai 2025". */
 export const grouperParJour = <T extends Place>(evenements: readonly T[]): Groupe<T>[] =>
-  grouper(evenements, (jour) => jour, (jour) => format(versDate(jour), 'EEEE do MMMM yyyy', { locale: fr }));
+  grouper(
+    evenements,
+    (jour) => jour,
+    (jour) => format(versDate(jour), 'EEEE do MMMM yyyy', { locale: fr }),
+  );
 
 /** One group per week from Monday, titled "Semaine du 5 mai 2025". */
 export const grouperParSemaine = <T extends Place>(evenements: readonly T[]): Groupe<T>[] =>

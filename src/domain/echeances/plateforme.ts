@@ -58,5 +58,7 @@ export function echeancesPlateforme(e: EtapesMiseADisposition, r: ReglagesPlatef
     ['appelPieces', e.dossiersRecusLe],
     ['notificationCaleol', e.caleolLe],
   ];
-  return departs.flatMap(([etape, depart]) => (depart === null ? [] : [{ etape, libelle: LIBELLES[etape], echeance: echeanceDelai(depart, r[etape]) }]));
+  return departs.flatMap(([etape, depart]) =>
+    depart === null ? [] : [{ etape, libelle: LIBELLES[etape], echeance: echeanceDelai(depart, r[etape]) }],
+  );
 }

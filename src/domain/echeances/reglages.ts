@@ -5,7 +5,11 @@ import { parametresSchema } from '../parametres/index.ts';
 // opening; "tout au long": a contact every 2 to 3 months) and how far ahead the agenda warns.
 // The two charter delays are the territory's parameters, validated in one place.
 const jours = (quoi: string, max: number) =>
-  z.number({ error: `Indiquez ${quoi}, en jours.` }).int(`${quoi} : nombre de jours entier attendu.`).min(0, `${quoi} ne peut pas être négatif.`).max(max, `${quoi} : au plus ${max} jours.`);
+  z
+    .number({ error: `Indiquez ${quoi}, en jours.` })
+    .int(`${quoi} : nombre de jours entier attendu.`)
+    .min(0, `${quoi} ne peut pas être négatif.`)
+    .max(max, `${quoi} : au plus ${max} jours.`);
 
 export const reglagesEcheancesSchema = z.object({
   delaiPremiersEntretiensMois: parametresSchema.shape.delaiPremiersEntretiensMois,

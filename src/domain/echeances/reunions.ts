@@ -36,7 +36,8 @@ const manquants = (premiers: readonly (string | null)[]): string => {
   return `${n} ménage${n > 1 ? 's' : ''} sans premier entretien terminé : le délai partira de la fin des premiers entretiens.`;
 };
 
-const planifiee = (reunions: readonly Reunion[], aujourdhui: string): Reunion | null => reunions.find((r) => !estTenue(r, aujourdhui)) ?? null;
+const planifiee = (reunions: readonly Reunion[], aujourdhui: string): Reunion | null =>
+  reunions.find((r) => !estTenue(r, aujourdhui)) ?? null;
 
 export function horlogesReunions(o: OperationReunions, r: ReglagesReunions, aujourdhui: string): HorlogeReunion[] {
   const bilans = reunionsDe(o.reunions, 'bilan_peuplement');
@@ -46,15 +47,28 @@ export function horlogesReunions(o: OperationReunions, r: ReglagesReunions, aujo
   const fin = finDesEntretiens(o.premiersEntretiens);
   const bilan: HorlogeReunion =
     dernierBilan === null
-      ? { nature: 'bilan_peuplement', libelle: 'Bilan de peuplement', echeance: fin && plusMois(fin, r.bilanApresEntretiensMois), enAttente: fin === null ? manquants(o.premiersEntretiens) : null, prevue: planifiee(bilans, aujourdhui) }
-      : { nature: 'bilan_peuplement', libelle: 'Mise à jour annuelle du bilan de peuplement', echeance: plusMois(dernierBilan.date, r.miseAJourBilanMois), enAttente: null, prevue: planifiee(bilans, aujourdhui) };
+      ? {
+          nature: 'bilan_peuplement',
+          libelle: 'Bilan de peuplement',
+          echeance: fin && plusMois(fin, r.bilanApresEntretiensMois),
+          enAttente: fin === null ? manquants(o.premiersEntretiens) : null,
+          prevue: planifiee(bilans, aujourdhui),
+        }
+      : {
+          nature: 'bilan_peuplement',
+          libelle: 'Mise à jour annuelle du bilan de peuplement',
+          echeance: plusMois(dernierBilan.date, r.miseAJourBilanMois),
+          enAttente: null,
+          prevue: planifiee(bilans, aujourdhui),
+        };
   const orientations = reunionsDe(o.reunions, 'orientation');
   if (orientations.some((x) => estTenue(x, aujourdhui))) return [bilan];
   const orientation: HorlogeReunion = {
     nature: 'orientation',
     libelle: 'Réunion de présentation des ménages et d’orientation',
     echeance: premierBilan && plusMois(premierBilan.date, r.orientationApresBilanMois),
-    enAttente: premierBilan === null ? `Le délai de ${r.orientationApresBilanMois} mois part du bilan de peuplement, pas encore tenu.` : null,
+    enAttente:
+      premierBilan === null ? `Le délai de ${r.orientationApresBilanMois} mois part du bilan de peuplement, pas encore tenu.` : null,
     prevue: planifiee(orientations, aujourdhui),
   };
   return [bilan, orientation];

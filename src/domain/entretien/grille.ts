@@ -42,7 +42,10 @@ const echelle: readonly Option[] = [
   { valeur: '3', libelle: 'Beaucoup' },
   { valeur: '4', libelle: 'Très fortement' },
 ];
-const typologies: readonly Option[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'].map((t) => ({ valeur: t, libelle: t === 'T6' ? 'T6 et plus' : t }));
+const typologies: readonly Option[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'].map((t) => ({
+  valeur: t,
+  libelle: t === 'T6' ? 'T6 et plus' : t,
+}));
 const siOui = (question: string) => ({ question, valeurs: ['oui'] as const });
 
 export const GRILLE: readonly Section[] = [
@@ -51,7 +54,14 @@ export const GRILLE: readonly Section[] = [
     titre: 'Occupants',
     special: 'occupants',
     questions: [
-      { id: 'occupants.etatConfirme', type: 'choix', libelle: 'La liste des occupants a été vérifiée avec le ménage', options: ouiNon, reglementaire: true, requis: true },
+      {
+        id: 'occupants.etatConfirme',
+        type: 'choix',
+        libelle: 'La liste des occupants a été vérifiée avec le ménage',
+        options: ouiNon,
+        reglementaire: true,
+        requis: true,
+      },
     ],
   },
   {
@@ -59,11 +69,39 @@ export const GRILLE: readonly Section[] = [
     titre: 'Logement actuel',
     questions: [
       { id: 'logement.typologie', type: 'choix', libelle: 'Typologie', options: typologies, reglementaire: true, requis: true },
-      { id: 'logement.surface', type: 'nombre', libelle: 'Surface habitable (m²)', bornes: { min: 5, max: 400, unite: 'm²' }, reglementaire: true, requis: true },
-      { id: 'logement.etage', type: 'nombre', libelle: 'Étage (0 = rez-de-chaussée)', bornes: { min: -1, max: 60, entier: true }, reglementaire: true },
+      {
+        id: 'logement.surface',
+        type: 'nombre',
+        libelle: 'Surface habitable (m²)',
+        bornes: { min: 5, max: 400, unite: 'm²' },
+        reglementaire: true,
+        requis: true,
+      },
+      {
+        id: 'logement.etage',
+        type: 'nombre',
+        libelle: 'Étage (0 = rez-de-chaussée)',
+        bornes: { min: -1, max: 60, entier: true },
+        reglementaire: true,
+      },
       { id: 'logement.ascenseur', type: 'choix', libelle: 'Ascenseur', options: ouiNon, reglementaire: true },
-      { id: 'logement.loyer', type: 'montant', libelle: 'Loyer mensuel hors charges (€)', aide: 'Pour un propriétaire occupant, la mensualité du prêt.', bornes: montant(5000), reglementaire: true, requis: true },
-      { id: 'logement.charges', type: 'montant', libelle: 'Charges mensuelles sur la quittance (€)', bornes: montant(2000), reglementaire: true, requis: true },
+      {
+        id: 'logement.loyer',
+        type: 'montant',
+        libelle: 'Loyer mensuel hors charges (€)',
+        aide: 'Pour un propriétaire occupant, la mensualité du prêt.',
+        bornes: montant(5000),
+        reglementaire: true,
+        requis: true,
+      },
+      {
+        id: 'logement.charges',
+        type: 'montant',
+        libelle: 'Charges mensuelles sur la quittance (€)',
+        bornes: montant(2000),
+        reglementaire: true,
+        requis: true,
+      },
       {
         id: 'logement.quittance',
         type: 'multi',
@@ -75,11 +113,39 @@ export const GRILLE: readonly Section[] = [
         ],
         reglementaire: true,
       },
-      { id: 'logement.apl', type: 'montant', libelle: 'APL ou AL perçue (€ par mois)', bornes: montant(2000), reglementaire: true, requis: true },
+      {
+        id: 'logement.apl',
+        type: 'montant',
+        libelle: 'APL ou AL perçue (€ par mois)',
+        bornes: montant(2000),
+        reglementaire: true,
+        requis: true,
+      },
       { id: 'logement.impayes', type: 'choix', libelle: 'Impayés de loyer', options: ouiNon, reglementaire: true },
-      { id: 'logement.dette', type: 'montant', libelle: 'Montant de la dette locative (€)', bornes: montant(100000), reglementaire: true, siReponse: siOui('logement.impayes') },
-      { id: 'logement.planApurement', type: 'choix', libelle: 'Plan d’apurement en cours', options: ouiNon, reglementaire: true, siReponse: siOui('logement.impayes') },
-      { id: 'logement.mensualitePlan', type: 'montant', libelle: 'Mensualité du plan d’apurement (€)', bornes: montant(3000), reglementaire: true, siReponse: siOui('logement.planApurement') },
+      {
+        id: 'logement.dette',
+        type: 'montant',
+        libelle: 'Montant de la dette locative (€)',
+        bornes: montant(100000),
+        reglementaire: true,
+        siReponse: siOui('logement.impayes'),
+      },
+      {
+        id: 'logement.planApurement',
+        type: 'choix',
+        libelle: 'Plan d’apurement en cours',
+        options: ouiNon,
+        reglementaire: true,
+        siReponse: siOui('logement.impayes'),
+      },
+      {
+        id: 'logement.mensualitePlan',
+        type: 'montant',
+        libelle: 'Mensualité du plan d’apurement (€)',
+        bornes: montant(3000),
+        reglementaire: true,
+        siReponse: siOui('logement.planApurement'),
+      },
     ],
   },
   {
@@ -95,18 +161,33 @@ export const GRILLE: readonly Section[] = [
       { id: 'depenses.impotRevenu', type: 'montant', libelle: 'Impôt sur le revenu (€ par mois)', bornes: montant(5000) },
       { id: 'depenses.taxeFonciere', type: 'montant', libelle: 'Taxe foncière (€ par mois)', bornes: montant(2000) },
       { id: 'depenses.taxeHabitation', type: 'montant', libelle: 'Taxe d’habitation (€ par mois)', bornes: montant(2000) },
-      { id: 'depenses.taxeOrdures', type: 'montant', libelle: 'Taxe d’enlèvement des ordures ménagères (€ par mois)', bornes: montant(500) },
+      {
+        id: 'depenses.taxeOrdures',
+        type: 'montant',
+        libelle: 'Taxe d’enlèvement des ordures ménagères (€ par mois)',
+        bornes: montant(500),
+      },
       { id: 'depenses.pensionAlimentaire', type: 'montant', libelle: 'Pension alimentaire versée (€ par mois)', bornes: montant(5000) },
       { id: 'depenses.mutuelle', type: 'montant', libelle: 'Mutuelle (€ par mois)', bornes: montant(1500) },
       { id: 'depenses.pretCaf', type: 'montant', libelle: 'Remboursement de prêt CAF (€ par mois)', bornes: montant(1500) },
-      { id: 'depenses.planBanqueDeFrance', type: 'montant', libelle: 'Plan de surendettement Banque de France (€ par mois)', bornes: montant(5000) },
+      {
+        id: 'depenses.planBanqueDeFrance',
+        type: 'montant',
+        libelle: 'Plan de surendettement Banque de France (€ par mois)',
+        bornes: montant(5000),
+      },
     ],
   },
   {
     id: 'souhaits',
     titre: 'Souhaits et besoins',
     questions: [
-      { id: 'souhaits.tauxEffort', type: 'pourcentage', libelle: 'Taux d’effort envisageable (%)', bornes: { min: 0, max: 100, unite: '%' } },
+      {
+        id: 'souhaits.tauxEffort',
+        type: 'pourcentage',
+        libelle: 'Taux d’effort envisageable (%)',
+        bornes: { min: 0, max: 100, unite: '%' },
+      },
       { id: 'souhaits.typologie', type: 'multi', libelle: 'Typologies souhaitées', options: typologies },
       {
         id: 'souhaits.formeHabitat',
@@ -136,9 +217,25 @@ export const GRILLE: readonly Section[] = [
           { valeur: 'travail', libelle: 'Lieu de travail' },
         ],
       },
-      { id: 'souhaits.logementAdapte', type: 'choix', libelle: 'Besoin d’un logement adapté (mobilité réduite, handicap)', options: ouiNon },
-      { id: 'souhaits.precisionsAdaptation', type: 'texte', libelle: 'Adaptations nécessaires', multiligne: true, siReponse: siOui('souhaits.logementAdapte') },
-      { id: 'souhaits.modeDeVie', type: 'texte', libelle: 'Besoins liés au mode de vie (animaux, horaires, stationnement…)', multiligne: true },
+      {
+        id: 'souhaits.logementAdapte',
+        type: 'choix',
+        libelle: 'Besoin d’un logement adapté (mobilité réduite, handicap)',
+        options: ouiNon,
+      },
+      {
+        id: 'souhaits.precisionsAdaptation',
+        type: 'texte',
+        libelle: 'Adaptations nécessaires',
+        multiligne: true,
+        siReponse: siOui('souhaits.logementAdapte'),
+      },
+      {
+        id: 'souhaits.modeDeVie',
+        type: 'texte',
+        libelle: 'Besoins liés au mode de vie (animaux, horaires, stationnement…)',
+        multiligne: true,
+      },
     ],
   },
   {
@@ -153,7 +250,13 @@ export const GRILLE: readonly Section[] = [
         libelle: 'Prêt à vivre dans un autre quartier ou une autre commune',
         options: [...ouiNon, { valeur: 'sous_conditions', libelle: 'Sous conditions' }],
       },
-      { id: 'mobilite.conditions', type: 'texte', libelle: 'À quelles conditions ?', multiligne: true, siReponse: { question: 'mobilite.vivreAilleurs', valeurs: ['sous_conditions'] } },
+      {
+        id: 'mobilite.conditions',
+        type: 'texte',
+        libelle: 'À quelles conditions ?',
+        multiligne: true,
+        siReponse: { question: 'mobilite.vivreAilleurs', valeurs: ['sous_conditions'] },
+      },
       { id: 'mobilite.vehicule', type: 'choix', libelle: 'Le ménage dispose d’un véhicule', options: ouiNon },
     ],
   },

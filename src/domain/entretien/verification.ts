@@ -7,7 +7,15 @@ import { GRILLE } from './grille.ts';
 import type { Question, Section } from './grille.ts';
 import { estVide } from './entretien.ts';
 import type { Entretien, Reponse } from './entretien.ts';
-import { MOIS_RESSOURCES, NATURES_RESSOURCE, PLAFOND_RESSOURCE_PLAUSIBLE, cleRessource, estMontantImprobable, libelleMois, totauxMensuels } from './ressources.ts';
+import {
+  MOIS_RESSOURCES,
+  NATURES_RESSOURCE,
+  PLAFOND_RESSOURCE_PLAUSIBLE,
+  cleRessource,
+  estMontantImprobable,
+  libelleMois,
+  totauxMensuels,
+} from './ressources.ts';
 
 /**
  * `manquant`: still to fill in; `invalide`: what was typed must be corrected. `libelle` names the
@@ -23,7 +31,6 @@ export type ContexteEntretien = {
   datePrecedent?: string | null;
 };
 
-
 export function estVisible(q: Question, reponses: Readonly<Record<string, Reponse>>): boolean {
   if (!q.siReponse) return true;
   const r = reponses[q.siReponse.question];
@@ -34,7 +41,8 @@ export function estVisible(q: Question, reponses: Readonly<Record<string, Repons
 
 /** The message to show under one answer, or ok. Empty answers are never an error here. */
 export function verifierReponse(q: Question, r: Reponse | undefined, aujourdhui: string): Verdict {
-  if (r?.nsp) return q.reglementaire ? invalide('Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.') : valide;
+  if (r?.nsp)
+    return q.reglementaire ? invalide('Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.') : valide;
   if (estVide(r) || !r || Array.isArray(r.valeur)) return valide;
   switch (q.type) {
     case 'nombre':
@@ -76,16 +84,25 @@ function problemesQuestions(section: Section, e: Entretien, ctx: ContexteEntreti
     const r = e.reponses[q.id];
     const verdict = verifierReponse(q, r, ctx.aujourdhui);
     if (!verdict.ok) problemes.push({ section: section.id, champ: q.id, libelle: q.libelle, message: verdict.message, genre: 'invalide' });
-    else if (q.requis && estVide(r)) problemes.push({ section: section.id, champ: q.id, message: `« ${q.libelle} » est à renseigner.`, genre: 'manquant' });
+    else if (q.requis && estVide(r))
+      problemes.push({ section: section.id, champ: q.id, message: `« ${q.libelle} » est à renseigner.`, genre: 'manquant' });
   }
   return problemes;
 }
 
 function problemesOccupants(ctx: ContexteEntretien): Probleme[] {
   const parPersonne = personnesPresentes(ctx).flatMap((p) =>
-    verifierPersonne(p, ctx.aujourdhui).map((err): Probleme => ({ section: 'occupants', champ: `personne.${p.id}.${err.champ}`, message: `${nomAffiche(p)} : ${err.message}`, genre: 'invalide' })),
+    verifierPersonne(p, ctx.aujourdhui).map((err): Probleme => ({
+      section: 'occupants',
+      champ: `personne.${p.id}.${err.champ}`,
+      message: `${nomAffiche(p)} : ${err.message}`,
+      genre: 'invalide',
+    })),
   );
-  return [...verifierOccupants(ctx.personnes).map((err): Probleme => ({ ...err, section: 'occupants', genre: 'manquant' })), ...parPersonne];
+  return [
+    ...verifierOccupants(ctx.personnes).map((err): Probleme => ({ ...err, section: 'occupants', genre: 'manquant' })),
+    ...parPersonne,
+  ];
 }
 
 function problemesRessources(e: Entretien, ctx: ContexteEntretien): Probleme[] {
@@ -98,21 +115,45 @@ function problemesRessources(e: Entretien, ctx: ContexteEntretien): Probleme[] {
         const r = e.reponses[cle];
         if (!r || typeof r.valeur !== 'string') continue;
         const verdict = verifierMontantRessource(r.valeur, r.confirme);
-        if (!verdict.ok) problemes.push({ section: 'ressources', champ: cle, libelle: `${nomAffiche(p)}, ${libelleMois(e.date, rang)}, ${libelle}`, message: verdict.message, genre: 'invalide' });
+        if (!verdict.ok)
+          problemes.push({
+            section: 'ressources',
+            champ: cle,
+            libelle: `${nomAffiche(p)}, ${libelleMois(e.date, rang)}, ${libelle}`,
+            message: verdict.message,
+            genre: 'invalide',
+          });
       }
     }
   }
-  const renseignes = new Set(totauxMensuels(e.reponses, presentes.map((p) => p.id)).map((m) => m.rang));
+  const renseignes = new Set(
+    totauxMensuels(
+      e.reponses,
+      presentes.map((p) => p.id),
+    ).map((m) => m.rang),
+  );
   const manquants = MOIS_RESSOURCES.filter((rang) => !renseignes.has(rang));
   if (manquants.length > 0) {
-    problemes.push({ section: 'ressources', champ: 'ressources', message: 'Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).', genre: 'manquant' });
+    problemes.push({
+      section: 'ressources',
+      champ: 'ressources',
+      message: 'Renseignez les ressources de chacun des 3 derniers mois (0 si aucune).',
+      genre: 'manquant',
+    });
   }
   return problemes;
 }
 
 function problemesConsentement(ctx: ContexteEntretien): Probleme[] {
   return etatConsentement(ctx.menage.consentements, ctx.menage.refusConsentement) === 'non_recueilli'
-    ? [{ section: 'consentement', champ: 'consentement', message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.', genre: 'manquant' }]
+    ? [
+        {
+          section: 'consentement',
+          champ: 'consentement',
+          message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.',
+          genre: 'manquant',
+        },
+      ]
     : [];
 }
 
@@ -145,7 +186,10 @@ export function progressionSection(section: Section, e: Entretien, ctx: Contexte
     repondues += presentes.filter((p) => verifierPersonne(p, ctx.aujourdhui).length === 0).length;
   } else if (section.special === 'ressources') {
     total += MOIS_RESSOURCES.length;
-    repondues += totauxMensuels(e.reponses, personnesPresentes(ctx).map((p) => p.id)).length;
+    repondues += totauxMensuels(
+      e.reponses,
+      personnesPresentes(ctx).map((p) => p.id),
+    ).length;
   } else if (section.special === 'consentement') {
     total += 1;
     repondues += problemesConsentement(ctx).length === 0 ? 1 : 0;
@@ -157,12 +201,11 @@ export function libelleReponse(q: Question | undefined, r: Reponse | undefined):
   if (!r || estVide(r)) return '—';
   if (r.nsp) return 'Ne souhaite pas répondre';
   const valeurs = Array.isArray(r.valeur) ? r.valeur : [r.valeur];
-  if (q && (q.type === 'choix' || q.type === 'multi')) return valeurs.map((v) => q.options.find((o) => o.valeur === v)?.libelle ?? v).join(', ');
+  if (q && (q.type === 'choix' || q.type === 'multi'))
+    return valeurs.map((v) => q.options.find((o) => o.valeur === v)?.libelle ?? v).join(', ');
   if (q && q.type === 'montant') {
     const n = parseNombreFr(valeurs[0] ?? '');
     return n === null ? (valeurs[0] ?? '') : new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(n);
   }
   return valeurs.join(', ');
 }
-
-

@@ -30,4 +30,7 @@ export function evenementIcs(e: EvenementAgenda, designation: Designation): Even
 }
 
 export const agendaVersIcs = (evenements: readonly EvenementAgenda[], designation: Designation, options: OptionsIcs): string =>
-  exporterIcs(evenements.map((e) => evenementIcs(e, designation)), options);
+  exporterIcs(
+    evenements.map((e) => evenementIcs(e, designation)),
+    options,
+  );

@@ -23,7 +23,12 @@ export const optionsIcsSchema = z.object({
   horodatage: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'Horodatage attendu en UTC au format AAAA-MM-JJTHH:MM:SSZ.'),
   fuseau: z.enum([TZID_PARIS, 'flottant'], { error: 'Fuseau inconnu : « Europe/Paris » ou « flottant ».' }).default(TZID_PARIS),
   nomCalendrier: z.string().max(200).default('Relogement'),
-  dureeParDefautMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  dureeParDefautMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
 });
 export type OptionsIcs = z.input<typeof optionsIcsSchema>;
 
@@ -32,7 +37,8 @@ const dateHeure = (i: { date: string; heure: string }) => `${compact(i.date)}T${
 
 function lignesDates(e: EvenementIcs, o: z.infer<typeof optionsIcsSchema>): string[] {
   const { debut } = e;
-  if (debut.heure === null) return [`DTSTART;VALUE=DATE:${compact(debut.date)}`, `DTEND;VALUE=DATE:${compact(plusJours(debut.date, 1))}`, 'TRANSP:TRANSPARENT'];
+  if (debut.heure === null)
+    return [`DTSTART;VALUE=DATE:${compact(debut.date)}`, `DTEND;VALUE=DATE:${compact(plusJours(debut.date, 1))}`, 'TRANSP:TRANSPARENT'];
   const heureDebut = { date: debut.date, heure: debut.heure };
   const fin = plusMinutes(heureDebut, e.dureeMinutes ?? o.dureeParDefautMinutes);
   const parametre = o.fuseau === TZID_PARIS ? `;TZID=${TZID_PARIS}` : '';

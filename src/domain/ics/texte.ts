@@ -6,7 +6,8 @@ const LONGUEUR_MAX = 75;
 // Control characters other than tab are not allowed in TEXT values; line breaks are written \n.
 const ECHAPPEMENTS: Readonly<Record<string, string>> = { '\\': '\\\\', ';': '\\;', ',': '\\,', '\n': '\\n', '\t': '\t' };
 
-export const echapperTexte = (texte: string): string => texte.replace(/\r\n?/g, '\n').replace(/[\p{Cc}\\;,]/gu, (c) => ECHAPPEMENTS[c] ?? '');
+export const echapperTexte = (texte: string): string =>
+  texte.replace(/\r\n?/g, '\n').replace(/[\p{Cc}\\;,]/gu, (c) => ECHAPPEMENTS[c] ?? '');
 
 // A UTF-16 unit is at most 3 octets of UTF-8 (a surrogate pair, 2 units, makes 4).
 const OCTETS_MAX_PAR_UNITE = 3;
@@ -19,7 +20,7 @@ export function plierLigne(ligne: string): string {
   const morceaux: string[] = [];
   let debut = 0;
   let taille = 0;
-  for (let i = 0; i < ligne.length; ) {
+  for (let i = 0; i < ligne.length;) {
     const codePoint = ligne.codePointAt(i) ?? 0;
     const n = octetsUtf8(codePoint);
     if (taille + n > LONGUEUR_MAX) {

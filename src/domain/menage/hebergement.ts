@@ -19,11 +19,33 @@ export function droitHeberge(p: Pick<Personne, 'hebergeDepuis'>, datePcdid: stri
   if (arrivee !== null && datePcdid !== null) {
     const limite = format(addMonths(versDate(arrivee), MOIS_PRESENCE_HEBERGE), 'yyyy-MM-dd');
     return limite <= datePcdid
-      ? { compte: true, motif: `Présente depuis au moins ${MOIS_PRESENCE_HEBERGE} mois à la PCDID du ${dateEnLettres(datePcdid)} : a droit au relogement (avec justificatif).` }
-      : { compte: false, motif: `Arrivée le ${dateEnLettres(arrivee)}, moins de ${MOIS_PRESENCE_HEBERGE} mois avant la PCDID du ${dateEnLettres(datePcdid)} : pas de droit propre au relogement.` };
+      ? {
+          compte: true,
+          motif: `Présente depuis au moins ${MOIS_PRESENCE_HEBERGE} mois à la PCDID du ${dateEnLettres(datePcdid)} : a droit au relogement (avec justificatif).`,
+        }
+      : {
+          compte: false,
+          motif: `Arrivée le ${dateEnLettres(arrivee)}, moins de ${MOIS_PRESENCE_HEBERGE} mois avant la PCDID du ${dateEnLettres(datePcdid)} : pas de droit propre au relogement.`,
+        };
   }
-  if (ancienneReponse === 'oui') return { compte: true, motif: `Justificatif de ${MOIS_PRESENCE_HEBERGE} mois de présence déclaré lors d’un entretien ; renseignez la date d’arrivée et la PCDID de l’opération pour le vérifier.` };
-  if (ancienneReponse === 'non') return { compte: false, motif: `Pas de justificatif de ${MOIS_PRESENCE_HEBERGE} mois de présence déclaré lors d’un entretien ; renseignez la date d’arrivée et la PCDID de l’opération pour le vérifier.` };
-  const manque = [arrivee === null ? 'la date d’arrivée de la personne' : '', datePcdid === null ? 'la date de PCDID de l’opération (Paramètres)' : ''].filter(Boolean).join(' et ');
-  return { compte: null, motif: `Renseignez ${manque} : la personne hébergée compte si elle est présente depuis au moins ${MOIS_PRESENCE_HEBERGE} mois à la PCDID.` };
+  if (ancienneReponse === 'oui')
+    return {
+      compte: true,
+      motif: `Justificatif de ${MOIS_PRESENCE_HEBERGE} mois de présence déclaré lors d’un entretien ; renseignez la date d’arrivée et la PCDID de l’opération pour le vérifier.`,
+    };
+  if (ancienneReponse === 'non')
+    return {
+      compte: false,
+      motif: `Pas de justificatif de ${MOIS_PRESENCE_HEBERGE} mois de présence déclaré lors d’un entretien ; renseignez la date d’arrivée et la PCDID de l’opération pour le vérifier.`,
+    };
+  const manque = [
+    arrivee === null ? 'la date d’arrivée de la personne' : '',
+    datePcdid === null ? 'la date de PCDID de l’opération (Paramètres)' : '',
+  ]
+    .filter(Boolean)
+    .join(' et ');
+  return {
+    compte: null,
+    motif: `Renseignez ${manque} : la personne hébergée compte si elle est présente depuis au moins ${MOIS_PRESENCE_HEBERGE} mois à la PCDID.`,
+  };
 }

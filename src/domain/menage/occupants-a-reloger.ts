@@ -8,7 +8,10 @@ import type { Personne } from './personne.ts';
  * matching, or they would be counted in two files.
  * `issus` are the files opened from this household (those naming a `personneOrigineId`).
  */
-export function occupantsAReloger(personnes: readonly Personne[], issus: readonly Pick<Menage, 'personneOrigineId' | 'supprime'>[]): Personne[] {
+export function occupantsAReloger(
+  personnes: readonly Personne[],
+  issus: readonly Pick<Menage, 'personneOrigineId' | 'supprime'>[],
+): Personne[] {
   const partis = new Set(issus.filter((m) => !m.supprime).map((m) => m.personneOrigineId));
   return personnes.filter((p) => !p.supprime && !partis.has(p.id));
 }

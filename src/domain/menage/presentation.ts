@@ -21,7 +21,10 @@ export type PresentationMenage = {
 /** A pseudonym the officer can match with the file, telling partners nothing of the household. */
 export const pseudonymeMenage = (m: Pick<Menage, 'id'>): string => `Ménage M-${m.id.replace(/-/g, '').slice(-6).toUpperCase()}`;
 
-export function presentationMenage(m: Pick<Menage, 'id' | 'nom' | 'reference' | 'adresse' | 'logement' | 'refusConsentement'>, destinataire: Destinataire): PresentationMenage {
+export function presentationMenage(
+  m: Pick<Menage, 'id' | 'nom' | 'reference' | 'adresse' | 'logement' | 'refusConsentement'>,
+  destinataire: Destinataire,
+): PresentationMenage {
   if (destinataire === 'partenaires' && m.refusConsentement) {
     return {
       anonyme: true,

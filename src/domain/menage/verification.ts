@@ -39,6 +39,7 @@ export function verifierOccupants(personnes: readonly Personne[]): ErreurChamp[]
   if (presents.length === 0) return [{ champ: 'occupants', message: 'Le ménage doit compter au moins un occupant.' }];
   const titulaires = presents.filter((p) => p.lien === 'titulaire').length;
   if (titulaires === 0) return [{ champ: 'occupants', message: 'Indiquez le titulaire du bail parmi les occupants.' }];
-  if (titulaires > 1) return [{ champ: 'occupants', message: 'Un seul occupant peut être « titulaire du bail » ; indiquez l’autre comme conjoint(e).' }];
+  if (titulaires > 1)
+    return [{ champ: 'occupants', message: 'Un seul occupant peut être « titulaire du bail » ; indiquez l’autre comme conjoint(e).' }];
   return [];
 }

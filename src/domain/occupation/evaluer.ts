@@ -36,7 +36,10 @@ export function evaluerOccupation(norme: NormeOccupation, c: Composition, logeme
     case 'insee': {
       if (c.insee) return occupationInsee(c.insee, c.personnes, logement);
       const repli = evaluerOccupation(NORME_SANS_COMPOSITION, c, logement);
-      return { ...repli, detail: `Âges et liens des occupants inconnus, norme de la charte appliquée à la place de celle de l’INSEE. ${repli.detail}` };
+      return {
+        ...repli,
+        detail: `Âges et liens des occupants inconnus, norme de la charte appliquée à la place de celle de l’INSEE. ${repli.detail}`,
+      };
     }
   }
 }

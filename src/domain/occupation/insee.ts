@@ -98,11 +98,17 @@ function composantes(b: BesoinInsee, p: ParametresInsee): string {
   return parts.join(', ');
 }
 
-export function occupationInsee(besoin: BesoinInsee, personnes: number, logement: LogementOccupe, p: ParametresInsee = NORME_INSEE): Occupation {
+export function occupationInsee(
+  besoin: BesoinInsee,
+  personnes: number,
+  logement: LogementOccupe,
+  p: ParametresInsee = NORME_INSEE,
+): Occupation {
   const pieces = piecesInsee(logement, p);
   const ecart = ecartInsee(besoin.total, personnes, logement, p);
   const etat = etatInsee(ecart);
-  if (pieces === null || ecart === null) return { etat, detail: 'Nombre de pièces inconnu : la norme de l’INSEE ne peut pas être appliquée.' };
+  if (pieces === null || ecart === null)
+    return { etat, detail: 'Nombre de pièces inconnu : la norme de l’INSEE ne peut pas être appliquée.' };
   const niveau = niveauInsee(ecart);
   const constat = `Besoin selon l’INSEE : ${pluriel(besoin.total, 'pièce')} (${composantes(besoin, p)}) ; le logement en compte ${pieces}`;
   const correction = correctionInsee(pieces, besoin.total, personnes, logement.surface, p);
@@ -113,7 +119,10 @@ export function occupationInsee(besoin: BesoinInsee, personnes: number, logement
         ? ` mais moins de ${p.surfaceMinParPersonne} m² par personne (${nombreFr(surface / personnes)} m²) : surpeuplement ${niveau}.`
         : ` : surpeuplement ${niveau} (${pluriel(-ecart, 'pièce manquante', 'pièces manquantes')}).`,
     'sous-occupation': ` : sous-peuplement ${niveau} (${pluriel(ecart, 'pièce')} de plus que la norme).`,
-    adapte: correction === 'studio' ? `, de plus de ${p.surfaceStudioNormal} m² pour une personne seule : peuplement normal.` : ' : peuplement normal.',
+    adapte:
+      correction === 'studio'
+        ? `, de plus de ${p.surfaceStudioNormal} m² pour une personne seule : peuplement normal.`
+        : ' : peuplement normal.',
     indetermine: '',
   };
   return { etat, ...(niveau ? { niveau } : {}), detail: `${constat}${verdicts[etat]}` };

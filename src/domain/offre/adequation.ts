@@ -106,7 +106,8 @@ function fractionTypologie(souhaits: ReadonlySet<Typologie>, t: Typologie): numb
   return [...souhaits].some((s) => Math.abs(piecesDeTypologie(s) - n) === 1) ? 0.5 : 0;
 }
 const FRACTION_OCCUPATION: Record<EtatOccupation, number> = { adapte: 1, indetermine: 0.5, 'sous-occupation': 0.5, suroccupation: 0 };
-const fractionTauxEffort = (te: number | null, s: Seuils): number => (te === null ? 0 : tauxEffortEleve(te, s) ? Math.max(0, 1 - (te - s.seuilTauxEffort) / s.seuilTauxEffort) : 1);
+const fractionTauxEffort = (te: number | null, s: Seuils): number =>
+  te === null ? 0 : tauxEffortEleve(te, s) ? Math.max(0, 1 - (te - s.seuilTauxEffort) / s.seuilTauxEffort) : 1;
 
 function fractionResteAVivre(avant: number, apres: number, ctx: ContexteSimulation): number {
   const s = ctx.reglages;
@@ -182,8 +183,6 @@ export function mesurerDans(x: Mesure, m: MenagePrepare, o: OffrePrepare, ctx: C
 
 export const mesurer = (m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariement): Mesure => mesurerDans(mesureVide(), m, o, ctx);
 
-
-
 const ordinalEtage = (n: number) => (n === 0 ? 'rez-de-chaussée' : n === 1 ? '1er étage' : `${n}e étage`);
 const liste = (valeurs: readonly string[]) => valeurs.join(', ');
 const phrase = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
@@ -213,14 +212,23 @@ export function raisons(m: MenagePrepare, o: OffrePrepare, x: Mesure, ctx: Conte
   if (x.typologieSouhaitee === true) r.push(`Typologie souhaitée : ${offre.typologie}.`);
   if (x.typologieSouhaitee === false) r.push(`Typologie non souhaitée : ${offre.typologie} (souhaits : ${liste(p.typologiesSouhaitees)}).`);
   r.push(`Occupation : ${evaluerOccupation(ctx.reglages.normeOccupation, m.composition, o.logement).detail}`);
-  r.push(`Taux d’effort après relogement : ${formatTaux(x.tauxEffortApres)} (actuellement ${formatTaux(x.tauxEffortAvant)}, seuil ${formatTaux(ctx.reglages.seuilTauxEffort)}).`);
-  r.push(`Reste à vivre après relogement : ${formatResteAVivre(x.resteAVivreApres)} (${formatEvolutionEuros(x.resteAVivreApres - x.resteAVivreAvant)}).`);
-  if (resteAVivrePasseSousSeuil(x.resteAVivreAvant, x.resteAVivreApres, ctx.reglages)) r.push(`${LIBELLES_ALERTE_SIMULATION.RESTE_A_VIVRE_PASSE_SOUS_SEUIL}.`);
-  if (resteAVivreDegrade(x.resteAVivreAvant, x.resteAVivreApres, ctx.reglages)) r.push(`${LIBELLES_ALERTE_SIMULATION.RESTE_A_VIVRE_DEGRADE}.`);
-  if (hausseNonProportionnelle(x.resteAChargeAvant, x.resteAChargeApres, p.logementActuel.surface, o.logement.surface)) r.push(`${LIBELLES_ALERTE_SIMULATION.HAUSSE_NON_PROPORTIONNELLE}.`);
-  if (!ctx.aplApres) r.push(`APL après relogement supposée égale à l’APL actuelle (${formatEuros(x.apl)}) : à confirmer par une estimation.`);
+  r.push(
+    `Taux d’effort après relogement : ${formatTaux(x.tauxEffortApres)} (actuellement ${formatTaux(x.tauxEffortAvant)}, seuil ${formatTaux(ctx.reglages.seuilTauxEffort)}).`,
+  );
+  r.push(
+    `Reste à vivre après relogement : ${formatResteAVivre(x.resteAVivreApres)} (${formatEvolutionEuros(x.resteAVivreApres - x.resteAVivreAvant)}).`,
+  );
+  if (resteAVivrePasseSousSeuil(x.resteAVivreAvant, x.resteAVivreApres, ctx.reglages))
+    r.push(`${LIBELLES_ALERTE_SIMULATION.RESTE_A_VIVRE_PASSE_SOUS_SEUIL}.`);
+  if (resteAVivreDegrade(x.resteAVivreAvant, x.resteAVivreApres, ctx.reglages))
+    r.push(`${LIBELLES_ALERTE_SIMULATION.RESTE_A_VIVRE_DEGRADE}.`);
+  if (hausseNonProportionnelle(x.resteAChargeAvant, x.resteAChargeApres, p.logementActuel.surface, o.logement.surface))
+    r.push(`${LIBELLES_ALERTE_SIMULATION.HAUSSE_NON_PROPORTIONNELLE}.`);
+  if (!ctx.aplApres)
+    r.push(`APL après relogement supposée égale à l’APL actuelle (${formatEuros(x.apl)}) : à confirmer par une estimation.`);
   const surestimees: PosteQuittancable[] = partsNonDetaillees(offre).filter((poste) => p.logementActuel[poste] === null);
-  for (const poste of surestimees) r.push(`Part de ${LIBELLES_POSTE[poste]} des charges non détaillée par le bailleur : le reste à charge après peut être surestimé.`);
+  for (const poste of surestimees)
+    r.push(`Part de ${LIBELLES_POSTE[poste]} des charges non détaillée par le bailleur : le reste à charge après peut être surestimé.`);
   const recente = motifsRecente(offre, ctx.date);
   if (recente.length > 0) r.push(`Logement neuf ou récent (${recente.join(', ')}).`);
   return r;

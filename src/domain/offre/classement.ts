@@ -1,4 +1,15 @@
-import { mesureVide, mesurer, mesurerDans, preparerMenage, preparerOffre, raisons, type ContexteAppariement, type MenagePrepare, type Mesure, type OffrePrepare } from './adequation.ts';
+import {
+  mesureVide,
+  mesurer,
+  mesurerDans,
+  preparerMenage,
+  preparerOffre,
+  raisons,
+  type ContexteAppariement,
+  type MenagePrepare,
+  type Mesure,
+  type OffrePrepare,
+} from './adequation.ts';
 import { verifierOffre, type Offre } from './offre.ts';
 import type { ProfilMenage } from './profil-menage.ts';
 
@@ -79,7 +90,12 @@ function decrire(m: MenagePrepare, o: OffrePrepare, ctx: ContexteAppariement): A
   };
 }
 
-function offresDUnMenage(m: MenagePrepare, offres: readonly OffrePrepare[], ctx: ContexteAppariement, limite = offres.length): Adequation[] {
+function offresDUnMenage(
+  m: MenagePrepare,
+  offres: readonly OffrePrepare[],
+  ctx: ContexteAppariement,
+  limite = offres.length,
+): Adequation[] {
   const cles = noter(offres.length, (x, i) => mesurerDans(x, m, offres[i] as OffrePrepare, ctx));
   return meilleursRangs(cles, limite).map((i) => decrire(m, offres[i] as OffrePrepare, ctx));
 }
@@ -96,12 +112,22 @@ function preparerOffres(offres: readonly Offre[]): { pretes: OffrePrepare[]; eca
   return { pretes, ecartees };
 }
 
-export function classerOffresPourMenage(profil: ProfilMenage, offres: readonly Offre[], ctx: ContexteAppariement, options: OptionsClassement = {}): Classement {
+export function classerOffresPourMenage(
+  profil: ProfilMenage,
+  offres: readonly Offre[],
+  ctx: ContexteAppariement,
+  options: OptionsClassement = {},
+): Classement {
   const { pretes, ecartees } = preparerOffres(offres);
   return { classement: offresDUnMenage(preparerMenage(profil, ctx), pretes, ctx, options.limite), ecartees };
 }
 
-export function classerMenagesPourOffre(offre: Offre, profils: readonly ProfilMenage[], ctx: ContexteAppariement, options: OptionsClassement = {}): Classement {
+export function classerMenagesPourOffre(
+  offre: Offre,
+  profils: readonly ProfilMenage[],
+  ctx: ContexteAppariement,
+  options: OptionsClassement = {},
+): Classement {
   const { pretes, ecartees } = preparerOffres([offre]);
   const o = pretes[0];
   if (!o) return { classement: [], ecartees };

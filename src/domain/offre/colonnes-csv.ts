@@ -13,12 +13,29 @@ export type Colonne = {
   lire: (texte: string, courant: Patch) => Lecture<Patch>;
 };
 
-const avec = <T>(lecture: Lecture<T>, patch: (v: T) => Patch): Lecture<Patch> => ('erreur' in lecture ? lecture : { valeur: patch(lecture.valeur) });
+const avec = <T>(lecture: Lecture<T>, patch: (v: T) => Patch): Lecture<Patch> =>
+  'erreur' in lecture ? lecture : { valeur: patch(lecture.valeur) };
 
-const texte = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({ champ, entetes, lire: (t) => ({ valeur: { [champ]: t.trim() } }) });
-const nombre = (champ: keyof Patch, entetes: readonly string[], lecteur = lireNombre): Colonne => ({ champ, entetes, lire: (t) => avec(lecteur(t), (v) => ({ [champ]: v })) });
-const ouiNon = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({ champ, entetes, lire: (t) => avec(lireOuiNon(t), (v) => ({ [champ]: v })) });
-const date = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({ champ, entetes, lire: (t) => avec(lireDate(t), (v) => ({ [champ]: v })) });
+const texte = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({
+  champ,
+  entetes,
+  lire: (t) => ({ valeur: { [champ]: t.trim() } }),
+});
+const nombre = (champ: keyof Patch, entetes: readonly string[], lecteur = lireNombre): Colonne => ({
+  champ,
+  entetes,
+  lire: (t) => avec(lecteur(t), (v) => ({ [champ]: v })),
+});
+const ouiNon = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({
+  champ,
+  entetes,
+  lire: (t) => avec(lireOuiNon(t), (v) => ({ [champ]: v })),
+});
+const date = (champ: keyof Patch, entetes: readonly string[]): Colonne => ({
+  champ,
+  entetes,
+  lire: (t) => avec(lireDate(t), (v) => ({ [champ]: v })),
+});
 
 /** Keywords in a cell, first match wins: "Collectif gaz", "chauffage urbain". */
 const motsCles = <T extends string>(t: string, table: readonly [string, T][]): T | undefined => {
@@ -78,7 +95,9 @@ const annexeStationnement = (sorte: Exclude<(typeof STATIONNEMENTS)[number], 'au
       ['place', 'parking'],
     ] as const);
     if (mot) return { valeur: { stationnement: mot } };
-    return avec(lireOuiNon(t), (v) => (v ? { stationnement: sorte } : v === false && !courant.stationnement ? { stationnement: 'aucun' } : {}));
+    return avec(lireOuiNon(t), (v) =>
+      v ? { stationnement: sorte } : v === false && !courant.stationnement ? { stationnement: 'aucun' } : {},
+    );
   },
 });
 
@@ -103,7 +122,17 @@ const chargesComprises: Colonne = {
 /** A full date when the export gives one; a year alone is kept as such (charte §2.3 C judges on dates). */
 const premiereLocation: Colonne = {
   champ: 'datePremiereLocation',
-  entetes: ['anneedepremiereremiseenlocation', 'anneede1remiseenlocation', 'anneedemiseenlocation', 'miseenlocation', 'datedemiseenlocation', 'premieremiseenlocation', 'anneepremierelocation', 'datedepremierelocation', 'datepremierelocation'],
+  entetes: [
+    'anneedepremiereremiseenlocation',
+    'anneede1remiseenlocation',
+    'anneedemiseenlocation',
+    'miseenlocation',
+    'datedemiseenlocation',
+    'premieremiseenlocation',
+    'anneepremierelocation',
+    'datedepremierelocation',
+    'datepremierelocation',
+  ],
   lire: (t) => {
     if (/^\d{4}$/.test(t.trim())) return { valeur: { anneePremiereLocation: Number(t.trim()) } };
     return avec(lireDate(t), (d) => ({ datePremiereLocation: d }));
@@ -121,14 +150,22 @@ export const COLONNES: readonly Colonne[] = [
   texte('codePostal', ['codepostal', 'cp']),
   texte('commune', ['commune', 'ville', 'localite']),
   ouiNon('qpv', ['qpv', 'enqpv', 'quartierprioritaire', 'situeenqpv']),
-  { champ: 'typologie', entetes: ['typologie', 'type', 'typedelogement', 'typo'], lire: (t) => avec(lireTypologie(t), (v) => ({ typologie: v })) },
+  {
+    champ: 'typologie',
+    entetes: ['typologie', 'type', 'typedelogement', 'typo'],
+    lire: (t) => avec(lireTypologie(t), (v) => ({ typologie: v })),
+  },
   nombre('surface', ['surface', 'surfacehabitable', 'shab']),
   nombre('etage', ['etage', 'niveau'], lireEtage),
   ouiNon('ascenseur', ['ascenseur']),
   ouiNon('pmr', ['pmr', 'accespmr', 'accessiblepmr', 'accessibilitepmr', 'accessibilite', 'logementadapte']),
   chauffage,
   energie,
-  { champ: 'dpe', entetes: ['dpe', 'classedpe', 'etiquettedpe', 'classeenergie', 'etiquetteenergie'], lire: (t) => avec(lireDpe(t), (v) => ({ dpe: v })) },
+  {
+    champ: 'dpe',
+    entetes: ['dpe', 'classedpe', 'etiquettedpe', 'classeenergie', 'etiquetteenergie'],
+    lire: (t) => avec(lireDpe(t), (v) => ({ dpe: v })),
+  },
   annexeStationnement('parking', ['garageparking', 'garageouparking', 'stationnement', 'garageparkingbox']),
   annexeStationnement('garage', ['garage', 'box']),
   annexeStationnement('parking', ['parking', 'placedeparking']),
@@ -142,7 +179,14 @@ export const COLONNES: readonly Colonne[] = [
   date('dateConventionnement', ['datedeconventionnement', 'dateconventionnement', 'conventionnele', 'conventionnement']),
   date('dateRehabilitation', ['datederehabilitation', 'daterehabilitation', 'rehabilitele', 'rehabilitation']),
   nombre('loyer', ['loyer', 'loyerhc', 'loyerhorscharges', 'loyerprincipal', 'loyermensuel']),
-  nombre('charges', ['charges', 'provisionsurcharges', 'provisionpourcharges', 'montantdescharges', 'chargesmensuelles', 'provisiondecharges']),
+  nombre('charges', [
+    'charges',
+    'provisionsurcharges',
+    'provisionpourcharges',
+    'montantdescharges',
+    'chargesmensuelles',
+    'provisiondecharges',
+  ]),
   chargesComprises,
   ouiNon('eauComprise', ['eaucomprise', 'eaufroidecomprise', 'eauquittancee', 'eaufroidequittancee']),
   ouiNon('eauChaudeComprise', ['eauchaudecomprise', 'eauchaudequittancee']),

@@ -58,4 +58,5 @@ const champCsv = (v: ValeurCsv): string => {
   return /[";\r\n]/.test(texte) || /^\s|\s$/.test(texte) ? `"${texte.replace(/"/g, '""')}"` : texte;
 };
 
-export const ecrireCsv = (lignes: readonly (readonly ValeurCsv[])[]): string => `\uFEFF${lignes.map((l) => l.map(champCsv).join(';')).join('\r\n')}\r\n`;
+export const ecrireCsv = (lignes: readonly (readonly ValeurCsv[])[]): string =>
+  `\uFEFF${lignes.map((l) => l.map(champCsv).join(';')).join('\r\n')}\r\n`;

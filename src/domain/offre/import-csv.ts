@@ -14,22 +14,31 @@ const ESSENTIELLES = ['commune', 'typologie', 'surface', 'loyer', 'charges'];
 function lireEntetes(entetes: readonly string[]): { colonnes: (Colonne | undefined)[]; erreurs: ErreurImport[] } {
   const colonnes = entetes.map((e) => (e.trim() === '' ? undefined : colonneDeLEntete(e)));
   const erreurs: ErreurImport[] = entetes.flatMap((e, i) =>
-    e.trim() !== '' && !colonnes[i] ? [{ ligne: 1, message: `Colonne « ${e.trim()} » ignorée : elle ne correspond à aucun champ d’une offre.` }] : [],
+    e.trim() !== '' && !colonnes[i]
+      ? [{ ligne: 1, message: `Colonne « ${e.trim()} » ignorée : elle ne correspond à aucun champ d’une offre.` }]
+      : [],
   );
   for (const champ of ESSENTIELLES) {
-    if (!colonnes.some((c) => c?.champ === champ)) erreurs.push({ ligne: 1, champ, message: `Aucune colonne pour « ${champ} » : les offres seront toutes à compléter.` });
+    if (!colonnes.some((c) => c?.champ === champ))
+      erreurs.push({ ligne: 1, champ, message: `Aucune colonne pour « ${champ} » : les offres seront toutes à compléter.` });
   }
   return { colonnes, erreurs };
 }
 
-function lireLigne(champs: readonly string[], entetes: readonly string[], colonnes: readonly (Colonne | undefined)[], ligne: number): { patch: Patch; erreurs: ErreurImport[] } {
+function lireLigne(
+  champs: readonly string[],
+  entetes: readonly string[],
+  colonnes: readonly (Colonne | undefined)[],
+  ligne: number,
+): { patch: Patch; erreurs: ErreurImport[] } {
   let patch: Patch = {};
   const erreurs: ErreurImport[] = [];
   champs.forEach((brut, i) => {
     const colonne = colonnes[i];
     if (!colonne || brut.trim() === '') return;
     const lu = colonne.lire(brut, patch);
-    if ('erreur' in lu) erreurs.push({ ligne, champ: colonne.champ, message: `Colonne « ${entetes[i]?.trim()} » : ${lu.erreur} ; valeur laissée vide.` });
+    if ('erreur' in lu)
+      erreurs.push({ ligne, champ: colonne.champ, message: `Colonne « ${entetes[i]?.trim()} » : ${lu.erreur} ; valeur laissée vide.` });
     else patch = { ...patch, ...lu.valeur };
   });
   return { patch, erreurs };
@@ -47,14 +56,18 @@ function construire(patch: Patch, id: string, ligne: number): { offre: Offre; er
 
 export function importerOffresCsv(texte: string, newId: () => string): ImportOffres {
   const [entete, ...lignes] = lireCsv(texte);
-  if (!entete || entete.champs.every((c) => c.trim() === '')) return { offres: [], erreurs: [{ ligne: 1, message: 'Le fichier est vide : la première ligne doit donner les noms des colonnes.' }] };
+  if (!entete || entete.champs.every((c) => c.trim() === ''))
+    return { offres: [], erreurs: [{ ligne: 1, message: 'Le fichier est vide : la première ligne doit donner les noms des colonnes.' }] };
   const { colonnes, erreurs } = lireEntetes(entete.champs);
   const offres: Offre[] = [];
   const lignesRpls = new Map<string, number>();
   for (const { ligne, champs } of lignes) {
     if (champs.every((c) => c.trim() === '')) continue;
     if (champs.slice(entete.champs.length).some((c) => c.trim() !== '')) {
-      erreurs.push({ ligne, message: `La ligne a ${champs.length} colonnes au lieu de ${entete.champs.length} (un point-virgule en trop ?) : ligne ignorée.` });
+      erreurs.push({
+        ligne,
+        message: `La ligne a ${champs.length} colonnes au lieu de ${entete.champs.length} (un point-virgule en trop ?) : ligne ignorée.`,
+      });
       continue;
     }
     const lu = lireLigne(champs, entete.champs, colonnes, ligne);
@@ -70,7 +83,9 @@ export function importerOffresCsv(texte: string, newId: () => string): ImportOff
     const dejaSignales = new Set([...lu.erreurs, ...rejets].map((e) => e.champ));
     const manques = complete.success
       ? []
-      : complete.error.issues.map((i) => ({ ligne, champ: i.path.map(String).join('.'), message: `Offre à compléter : ${i.message}` })).filter((e) => !dejaSignales.has(e.champ));
+      : complete.error.issues
+          .map((i) => ({ ligne, champ: i.path.map(String).join('.'), message: `Offre à compléter : ${i.message}` }))
+          .filter((e) => !dejaSignales.has(e.champ));
     erreurs.push(...lu.erreurs, ...rejets, ...manques);
     offres.push({ ...offre, statut: complete.success ? 'disponible' : 'brouillon' });
   }

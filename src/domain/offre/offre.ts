@@ -44,7 +44,11 @@ export const ZONES_APL = [1, 2, 3] as const;
 const texte = (max: number) => z.string().max(max, `Texte trop long (${max} caractères au plus).`).default('');
 const nombre = z.number({ error: 'Saisissez un nombre.' }).nullable().default(null);
 const ouiNon = z.boolean().nullable().default(null);
-const choix = <T extends readonly [string, ...string[]]>(valeurs: T) => z.enum(valeurs, { error: `Choisissez parmi : ${valeurs.join(', ')}.` }).nullable().default(null);
+const choix = <T extends readonly [string, ...string[]]>(valeurs: T) =>
+  z
+    .enum(valeurs, { error: `Choisissez parmi : ${valeurs.join(', ')}.` })
+    .nullable()
+    .default(null);
 const date = z.string().max(10).nullable().default(null);
 
 const offreChamps = {
@@ -98,7 +102,10 @@ const offreChamps = {
   contactNom: texte(120),
   contactTelephone: texte(40),
   contactCourriel: texte(200),
-  zoneApl: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'La zone APL est 1, 2 ou 3.' }).nullable().default(null),
+  zoneApl: z
+    .union([z.literal(1), z.literal(2), z.literal(3)], { error: 'La zone APL est 1, 2 ou 3.' })
+    .nullable()
+    .default(null),
   observations: texte(2000),
   supprime: z.boolean().optional(),
   ...propositionReferentielChamps,
@@ -118,14 +125,25 @@ export const offreCompleteSchema = z
     adresse: requis('Indiquez l’adresse du logement.'),
     typologie: z.enum(TYPOLOGIES, { error: 'Indiquez la typologie du logement (T1 à T6).' }),
     surface: z.number({ error: 'Indiquez la surface habitable (m²).' }).positive('La surface habitable doit être positive.'),
-    etage: z.number({ error: 'L’étage doit être un nombre entier.' }).int('L’étage doit être un nombre entier.').min(-1, 'Étage improbable.').nullable().default(null),
+    etage: z
+      .number({ error: 'L’étage doit être un nombre entier.' })
+      .int('L’étage doit être un nombre entier.')
+      .min(-1, 'Étage improbable.')
+      .nullable()
+      .default(null),
     loyer: montantSchema({ nom: 'le loyer' }),
     charges: montantSchema({ nom: 'les charges', feminin: true, pluriel: true }),
     loyerGarage: montantFacultatif({ nom: 'le loyer du garage' }),
     dontEau: montantFacultatif({ nom: 'la part d’eau froide des charges', feminin: true }),
     dontEauChaude: montantFacultatif({ nom: 'la part d’eau chaude des charges', feminin: true }),
     dontChauffage: montantFacultatif({ nom: 'la part de chauffage des charges', feminin: true }),
-    anneePremiereLocation: z.number().int('Année entière attendue.').min(1800, 'Année de première location improbable.').max(2100, 'Année de première location improbable.').nullable().default(null),
+    anneePremiereLocation: z
+      .number()
+      .int('Année entière attendue.')
+      .min(1800, 'Année de première location improbable.')
+      .max(2100, 'Année de première location improbable.')
+      .nullable()
+      .default(null),
     datePremiereLocation: dateReelle('Date de première location'),
     dateConventionnement: dateReelle('Date de conventionnement'),
     dateRehabilitation: dateReelle('Date de réhabilitation'),
@@ -134,9 +152,14 @@ export const offreCompleteSchema = z
     dateLimiteDesignation: dateReelle('Date limite de désignation'),
   })
   .superRefine((o, ctx) => {
-    const parts = (o.eauComprise ? (o.dontEau ?? 0) : 0) + (o.eauChaudeComprise ? (o.dontEauChaude ?? 0) : 0) + (o.chauffageCompris ? (o.dontChauffage ?? 0) : 0);
-    if (parts > o.charges) ctx.addIssue({ code: 'custom', path: ['charges'], message: 'Les parts d’eau et de chauffage dépassent le montant des charges.' });
-    if (o.garageObligatoire && o.loyerGarage === null) ctx.addIssue({ code: 'custom', path: ['loyerGarage'], message: 'Le garage est obligatoire : indiquez son loyer.' });
+    const parts =
+      (o.eauComprise ? (o.dontEau ?? 0) : 0) +
+      (o.eauChaudeComprise ? (o.dontEauChaude ?? 0) : 0) +
+      (o.chauffageCompris ? (o.dontChauffage ?? 0) : 0);
+    if (parts > o.charges)
+      ctx.addIssue({ code: 'custom', path: ['charges'], message: 'Les parts d’eau et de chauffage dépassent le montant des charges.' });
+    if (o.garageObligatoire && o.loyerGarage === null)
+      ctx.addIssue({ code: 'custom', path: ['loyerGarage'], message: 'Le garage est obligatoire : indiquez son loyer.' });
   });
 export type OffreComplete = z.infer<typeof offreCompleteSchema>;
 

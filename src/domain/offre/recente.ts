@@ -20,7 +20,10 @@ type Jalon = { date: string; libelle: () => string };
 function jalons(o: Pick<Offre, 'datePremiereLocation' | 'anneePremiereLocation' | 'dateConventionnement' | 'dateRehabilitation'>): Jalon[] {
   const premiere = o.datePremiereLocation ?? (o.anneePremiereLocation === null ? null : `${o.anneePremiereLocation}-01-01`);
   const candidats: [string | null, (d: string) => string][] = [
-    [premiere, (d) => (o.datePremiereLocation === null ? `première location en ${d.slice(0, 4)}` : `première location le ${dateEnLettres(d)}`)],
+    [
+      premiere,
+      (d) => (o.datePremiereLocation === null ? `première location en ${d.slice(0, 4)}` : `première location le ${dateEnLettres(d)}`),
+    ],
     [o.dateConventionnement, (d) => `conventionné le ${dateEnLettres(d)}`],
     [o.dateRehabilitation, (d) => `réhabilité le ${dateEnLettres(d)}`],
   ];

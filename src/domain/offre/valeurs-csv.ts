@@ -63,7 +63,9 @@ export function lireTypologie(texte: string): Lecture<Typologie> {
 }
 
 export function lireDpe(texte: string): Lecture<(typeof CLASSES_DPE)[number]> {
-  const lettre = normaliserTexte(texte).replace(/^(classe|etiquette|dpe)/, '').toUpperCase();
+  const lettre = normaliserTexte(texte)
+    .replace(/^(classe|etiquette|dpe)/, '')
+    .toUpperCase();
   const classe = CLASSES_DPE.find((c) => c === lettre);
   return classe ? { valeur: classe } : { erreur: `« ${texte} » n’est pas une classe DPE (A à G)` };
 }

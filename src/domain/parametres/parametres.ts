@@ -7,8 +7,18 @@ import { REGLES_CONTACT_PAR_DEFAUT } from './contact.ts';
 export const parametresSchema = z.object({
   id: z.literal('territoire'),
   territoire: z.string().max(120).default('Métropole Européenne de Lille'),
-  delaiPremiersEntretiensMois: z.number({ message: 'Saisissez un nombre de mois.' }).int('Nombre de mois entier attendu.').min(1, 'Au moins 1 mois.').max(24, 'Au plus 24 mois.').default(REGLES_CONTACT_PAR_DEFAUT.delaiPremiersEntretiensMois),
-  cadenceContactMois: z.number({ message: 'Saisissez un nombre de mois.' }).int('Nombre de mois entier attendu.').min(1, 'Au moins 1 mois.').max(12, 'Au plus 12 mois.').default(REGLES_CONTACT_PAR_DEFAUT.cadenceContactMois),
+  delaiPremiersEntretiensMois: z
+    .number({ message: 'Saisissez un nombre de mois.' })
+    .int('Nombre de mois entier attendu.')
+    .min(1, 'Au moins 1 mois.')
+    .max(24, 'Au plus 24 mois.')
+    .default(REGLES_CONTACT_PAR_DEFAUT.delaiPremiersEntretiensMois),
+  cadenceContactMois: z
+    .number({ message: 'Saisissez un nombre de mois.' })
+    .int('Nombre de mois entier attendu.')
+    .min(1, 'Au moins 1 mois.')
+    .max(12, 'Au plus 12 mois.')
+    .default(REGLES_CONTACT_PAR_DEFAUT.cadenceContactMois),
 });
 export type Parametres = z.infer<typeof parametresSchema>;
 

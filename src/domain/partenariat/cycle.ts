@@ -8,7 +8,18 @@ import { designationActive, type Positionnement } from './positionnement.ts';
 // candidates, then 48 h), 10 working days from the complete files to ask for pieces and set the
 // CALEOL, 10 working days after the CALEOL to notify a reasoned decision.
 
-export const ETAPES_OFFRE = ['disponible', 'candidats_identifies', 'candidats_designes', 'dossiers_complets', 'caleol', 'attribuee', 'refusee', 'bail_signe', 'rendue', 'retiree'] as const;
+export const ETAPES_OFFRE = [
+  'disponible',
+  'candidats_identifies',
+  'candidats_designes',
+  'dossiers_complets',
+  'caleol',
+  'attribuee',
+  'refusee',
+  'bail_signe',
+  'rendue',
+  'retiree',
+] as const;
 export type EtapeOffre = (typeof ETAPES_OFFRE)[number];
 export const LIBELLES_ETAPE_OFFRE: Record<EtapeOffre, string> = {
   disponible: 'Disponible',
@@ -43,11 +54,19 @@ export function etapeOffre(o: Offre, positions: readonly Position[]): EtapeOffre
 }
 
 /** Whether a team may still position a household: not withdrawn, given back, let or leased. */
-export const offreOuverte = (o: Offre, positions: readonly Position[]): boolean => !['retiree', 'rendue', 'attribuee', 'bail_signe'].includes(etapeOffre(o, positions));
+export const offreOuverte = (o: Offre, positions: readonly Position[]): boolean =>
+  !['retiree', 'rendue', 'attribuee', 'bail_signe'].includes(etapeOffre(o, positions));
 
-export const MESSAGE_OFFRE_FERMEE = 'Cette offre n’est plus disponible (retirée, rendue ou déjà attribuée) : le positionnement n’a pas été enregistré.';
+export const MESSAGE_OFFRE_FERMEE =
+  'Cette offre n’est plus disponible (retirée, rendue ou déjà attribuée) : le positionnement n’a pas été enregistré.';
 
-export type HorlogeOffre = { etape: keyof ReglagesPlateforme; libelle: string; echeance: Instant; faiteLe: string | null; enRetard: boolean };
+export type HorlogeOffre = {
+  etape: keyof ReglagesPlateforme;
+  libelle: string;
+  echeance: Instant;
+  faiteLe: string | null;
+  enRetard: boolean;
+};
 
 const LIBELLES: Record<keyof ReglagesPlateforme, string> = {
   identificationMous: 'Identification des candidats par les équipes',
@@ -65,7 +84,12 @@ const passee = (echeance: Instant, aujourdhui: string) => echeance.date < aujour
  * `aujourdhui`. A deadline met late stays marked late: the partners' lateness is what the
  * convention's follow-up counts. Silence never turns into a decision.
  */
-export function horlogesOffre(o: OffrePartagee, positions: readonly Positionnement[], aujourdhui: string, r: ReglagesPlateforme = REGLAGES_PLATEFORME_PAR_DEFAUT): HorlogeOffre[] {
+export function horlogesOffre(
+  o: OffrePartagee,
+  positions: readonly Positionnement[],
+  aujourdhui: string,
+  r: ReglagesPlateforme = REGLAGES_PLATEFORME_PAR_DEFAUT,
+): HorlogeOffre[] {
   const actives = enCours(positions);
   const identifiees = premier(actives.map((p) => p.positionneLe));
   const designees = premier(actives.filter(designationActive).map((p) => p.designeLe));

@@ -31,7 +31,17 @@ export const offrePartageeSchema = offreSchema.omit({ statut: true, aValider: tr
 export type OffrePartagee = z.infer<typeof offrePartageeSchema>;
 
 /** The offer's dated steps after the sheet: each must come on or after the day it was made available. */
-export const DATES_ETAPES_OFFRE = ['datePreavisSortant', 'piecesDemandeesLe', 'dossiersCompletsLe', 'caleolLe', 'visiteLe', 'emmenagementLe', 'bailSigneLe', 'rendueLe', 'retireeLe'] as const;
+export const DATES_ETAPES_OFFRE = [
+  'datePreavisSortant',
+  'piecesDemandeesLe',
+  'dossiersCompletsLe',
+  'caleolLe',
+  'visiteLe',
+  'emmenagementLe',
+  'bailSigneLe',
+  'rendueLe',
+  'retireeLe',
+] as const;
 const LIBELLES_DATES: Record<(typeof DATES_ETAPES_OFFRE)[number], string> = {
   datePreavisSortant: 'Le préavis du locataire sortant',
   piecesDemandeesLe: 'La demande de pièces',
@@ -52,9 +62,13 @@ export function erreursOffrePartagee(o: OffrePartagee): ErreurOffrePartagee[] {
   for (const champ of DATES_ETAPES_OFFRE) {
     const d = o[champ];
     if (champ !== 'datePreavisSortant' && d !== null && d < o.dateMiseADisposition) {
-      erreurs.push({ champ, message: `${LIBELLES_DATES[champ]} ne peut pas précéder la mise à disposition du logement (${o.dateMiseADisposition}).` });
+      erreurs.push({
+        champ,
+        message: `${LIBELLES_DATES[champ]} ne peut pas précéder la mise à disposition du logement (${o.dateMiseADisposition}).`,
+      });
     }
   }
-  if (o.retireeLe !== null && o.motifRetrait.trim() === '') erreurs.push({ champ: 'motifRetrait', message: 'Indiquez le motif du retrait de l’offre.' });
+  if (o.retireeLe !== null && o.motifRetrait.trim() === '')
+    erreurs.push({ champ: 'motifRetrait', message: 'Indiquez le motif du retrait de l’offre.' });
   return erreurs;
 }

@@ -43,7 +43,11 @@ export type FicheNominative = z.infer<typeof ficheNominativeSchema>;
 /** A partner's opinion, or the host landlord's decision: a reason is always given. */
 export const avisSchema = z.object({
   decision: z.enum(DECISIONS, { error: 'Choisissez favorable ou défavorable.' }),
-  motif: z.string().trim().min(1, 'Indiquez le motif de l’avis ou de la décision.').max(2000, 'Motif trop long (2 000 caractères au plus).'),
+  motif: z
+    .string()
+    .trim()
+    .min(1, 'Indiquez le motif de l’avis ou de la décision.')
+    .max(2000, 'Motif trop long (2 000 caractères au plus).'),
   le: isoDateSchema,
   par: z.string().max(120),
 });
@@ -76,5 +80,6 @@ export const positionnementSchema = z.object({
 export type Positionnement = z.infer<typeof positionnementSchema>;
 
 /** A designation still engaging the household: designated and not turned down by the landlord. */
-export const designationActive = (p: Pick<Positionnement, 'statut' | 'decision'>): boolean => p.statut === 'designe' && p.decision?.decision !== 'defavorable';
+export const designationActive = (p: Pick<Positionnement, 'statut' | 'decision'>): boolean =>
+  p.statut === 'designe' && p.decision?.decision !== 'defavorable';
 export const MAX_DESIGNES = 3;

@@ -12,7 +12,12 @@ export function chargeParReferent(menages: readonly Menage[], noms: ReadonlyMap<
     parReferent.set(m.referentId, (parReferent.get(m.referentId) ?? 0) + 1);
   }
   return [...parReferent]
-    .map(([referentId, n]) => ({ referentId, nom: referentId === null ? 'Sans référent' : (noms.get(referentId) ?? 'Compte inconnu'), menages: n, depasse: n > plafond }))
+    .map(([referentId, n]) => ({
+      referentId,
+      nom: referentId === null ? 'Sans référent' : (noms.get(referentId) ?? 'Compte inconnu'),
+      menages: n,
+      depasse: n > plafond,
+    }))
     .sort((a, b) => b.menages - a.menages || a.nom.localeCompare(b.nom, 'fr'));
 }
 

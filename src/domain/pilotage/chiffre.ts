@@ -39,12 +39,37 @@ function juger(valeur: number | null, objectif: Objectif | null): boolean | null
 const uniques = (ids: Iterable<string>): string[] => [...new Set(ids)].sort();
 
 export function compte(def: Definition, menageIds: Iterable<string>, nombre: number, objectif: Objectif | null = null): Chiffre {
-  return { ...def, valeur: nombre, numerateur: null, denominateur: null, raison: null, objectif, atteint: juger(nombre, objectif), menageIds: uniques(menageIds) };
+  return {
+    ...def,
+    valeur: nombre,
+    numerateur: null,
+    denominateur: null,
+    raison: null,
+    objectif,
+    atteint: juger(nombre, objectif),
+    menageIds: uniques(menageIds),
+  };
 }
 
 /** numerateur ÷ denominateur, as a percentage or an average (rounded as shown); no value when nothing to divide by. */
-export function rapport(def: Definition, menageIds: Iterable<string>, numerateur: number, denominateur: number, sansDenominateur: string, objectif: Objectif | null = null): Chiffre {
+export function rapport(
+  def: Definition,
+  menageIds: Iterable<string>,
+  numerateur: number,
+  denominateur: number,
+  sansDenominateur: string,
+  objectif: Objectif | null = null,
+): Chiffre {
   const brut = denominateur === 0 ? null : (def.unite === 'pourcentage' ? 100 : 1) * (numerateur / denominateur);
   const valeur = brut === null ? null : arrondi(def.unite, brut);
-  return { ...def, valeur, numerateur, denominateur, raison: brut === null ? sansDenominateur : null, objectif, atteint: juger(valeur, objectif), menageIds: uniques(menageIds) };
+  return {
+    ...def,
+    valeur,
+    numerateur,
+    denominateur,
+    raison: brut === null ? sansDenominateur : null,
+    objectif,
+    atteint: juger(valeur, objectif),
+    menageIds: uniques(menageIds),
+  };
 }

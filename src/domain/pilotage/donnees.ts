@@ -16,7 +16,15 @@ export type DonneesPilotage = {
   enquetes: readonly EnqueteSatisfaction[];
 };
 
-export const DONNEES_VIDES: DonneesPilotage = { menages: [], residences: [], operations: [], offres: [], propositions: [], mediations: [], enquetes: [] };
+export const DONNEES_VIDES: DonneesPilotage = {
+  menages: [],
+  residences: [],
+  operations: [],
+  offres: [],
+  propositions: [],
+  mediations: [],
+  enquetes: [],
+};
 
 // What a proposal keeps of its simulation (charte §7.1): before and after the move. Parsed, since
 // it is stored as free JSON; an older or hand-made snapshot without figures is left out.

@@ -21,16 +21,33 @@ export function filtresEnClair(f: FiltresPilotage, noms: { operation?: string; r
   return lignes;
 }
 
-const objectifEnClair = (c: Chiffre): string => (c.objectif === null ? '' : `${c.objectif.libelle} : ${c.atteint === null ? 'non évaluable' : c.atteint ? 'atteint' : 'non atteint'}`);
+const objectifEnClair = (c: Chiffre): string =>
+  c.objectif === null ? '' : `${c.objectif.libelle} : ${c.atteint === null ? 'non évaluable' : c.atteint ? 'atteint' : 'non atteint'}`;
 
 export const tableauDesChiffres = (r: RapportPilotage): Tableau => ({
   code: 'chiffres',
   titre: 'Indicateurs',
   colonnes: ['Indicateur', 'Valeur', 'Unité', 'Numérateur', 'Dénominateur', 'Objectif', 'Sans valeur parce que', 'Source'],
-  lignes: r.chiffres.map((c) => [c.libelle, c.valeur, UNITES_EN_CLAIR[c.unite], c.numerateur, c.denominateur, objectifEnClair(c), c.raison ?? '', c.source]),
+  lignes: r.chiffres.map((c) => [
+    c.libelle,
+    c.valeur,
+    UNITES_EN_CLAIR[c.unite],
+    c.numerateur,
+    c.denominateur,
+    objectifEnClair(c),
+    c.raison ?? '',
+    c.source,
+  ]),
 });
 
-const UNITES_EN_CLAIR: Record<Chiffre['unite'], string> = { nombre: 'nombre', pourcentage: '%', jours: 'jours', euros: '€ par mois', points: 'points', euros_jour: '€ par personne et par jour' };
+const UNITES_EN_CLAIR: Record<Chiffre['unite'], string> = {
+  nombre: 'nombre',
+  pourcentage: '%',
+  jours: 'jours',
+  euros: '€ par mois',
+  points: 'points',
+  euros_jour: '€ par personne et par jour',
+};
 
 /** One table as a CSV, after the report's context lines. */
 export function tableauVersCsv(t: Tableau, contexte: readonly string[]): string {
@@ -38,4 +55,7 @@ export function tableauVersCsv(t: Tableau, contexte: readonly string[]): string 
   return ecrireCsv(lignes);
 }
 
-export const enteteRapport = (f: FiltresPilotage, faitLe: string, noms: { operation?: string; residence?: string } = {}): string[] => [`Établi le ${dateEnLettres(faitLe)}`, ...filtresEnClair(f, noms)];
+export const enteteRapport = (f: FiltresPilotage, faitLe: string, noms: { operation?: string; residence?: string } = {}): string[] => [
+  `Établi le ${dateEnLettres(faitLe)}`,
+  ...filtresEnClair(f, noms),
+];

@@ -13,23 +13,128 @@ import { repartitionVariationRav, tableau, type Tableau } from './tableau.ts';
 
 const AMP12 = 'Convention de mutualisation AMP, art. 12';
 export const DEFINITIONS = {
-  logements: { code: 'logements', libelle: 'Logements mis à disposition', unite: 'nombre', source: AMP12, description: 'Logements dont la date de disponibilité tombe dans la période.' },
-  relogements: { code: 'relogements', libelle: 'Relogements réalisés', unite: 'nombre', source: `${AMP12} ; charte §4 étape 12`, description: 'Baux signés dans la période : le relogement compte à la signature du bail.' },
-  transformation: { code: 'transformation', libelle: 'Taux de transformation', unite: 'pourcentage', source: AMP12, description: 'Relogements réalisés ÷ logements mis à disposition dans la période.' },
-  refusMenage: { code: 'refusMenage', libelle: 'Refus des ménages', unite: 'nombre', source: AMP12, description: 'Propositions refusées par le ménage dans la période (le silence après une offre écrite vaut refus).' },
-  refusCaleol: { code: 'refusCaleol', libelle: 'Refus de la CALEOL', unite: 'nombre', source: AMP12, description: 'Propositions refusées par la commission d’attribution dans la période.' },
-  refusPartenaires: { code: 'refusPartenaires', libelle: 'Rejets des partenaires', unite: 'nombre', source: 'Charte de relogement §5.5 C', description: 'Propositions rejetées par un partenaire du circuit dématérialisé dans la période.' },
-  delai: { code: 'delai', libelle: 'Délai moyen de la mise à disposition au relogement', unite: 'jours', source: AMP12, description: 'Moyenne, en jours, de la date de disponibilité du logement à la signature du bail, sur les relogements dont la disponibilité est datée.' },
-  neufRecent: { code: 'neufRecent', libelle: 'Relogements dans le neuf ou récent', unite: 'pourcentage', source: 'Charte de relogement §2.3 C', description: 'Part des relogements dans un logement neuf, ou conventionné ou réhabilité depuis moins de 5 ans au jour du bail.' },
-  horsQpv: { code: 'horsQpv', libelle: 'Relogements hors QPV', unite: 'pourcentage', source: 'Charte de relogement §2.3', description: 'Part des relogements hors quartier prioritaire, parmi ceux dont le quartier est renseigné.' },
-  interbailleur: { code: 'interbailleur', libelle: 'Relogements interbailleurs', unite: 'pourcentage', source: 'Charte de relogement §2.3 (protocole interbailleurs, 70 / 30)', description: 'Part des relogements chez un autre bailleur que celui de la résidence quittée, parmi ceux dont les deux bailleurs sont connus.' },
-  propositions: { code: 'propositions', libelle: 'Propositions faites', unite: 'nombre', source: 'Charte de relogement §5.3', description: 'Propositions parvenues au ménage dans la période (hors rejets des partenaires ou de la CALEOL et retraits).' },
-  mediations: { code: 'mediations', libelle: 'Médiations', unite: 'nombre', source: 'Charte de relogement §3 D', description: 'Médiations tenues dans la période après un deuxième refus.' },
-  evolutionRac: { code: 'evolutionRac', libelle: 'Évolution moyenne du reste à charge', unite: 'euros', source: 'Charte de relogement §7.1', description: 'Reste à charge mensuel après moins avant, en moyenne, d’après la simulation jointe à la proposition signée.' },
-  evolutionTe: { code: 'evolutionTe', libelle: 'Évolution moyenne du taux d’effort', unite: 'points', source: 'Charte de relogement §7.1', description: 'Taux d’effort après moins avant, en points, en moyenne, d’après la simulation jointe à la proposition signée.' },
-  evolutionRav: { code: 'evolutionRav', libelle: 'Évolution moyenne du reste à vivre', unite: 'euros_jour', source: 'Charte de relogement §7.1', description: 'Reste à vivre par personne et par jour après moins avant, en moyenne, d’après la simulation jointe à la proposition signée.' },
-  enquetes: { code: 'enquetes', libelle: 'Enquêtes de satisfaction réalisées', unite: 'nombre', source: 'Charte de relogement §4 étape 14', description: 'Enquêtes à 6 mois réalisées dans la période.' },
-  satisfaction: { code: 'satisfaction', libelle: 'Ménages satisfaits du nouveau logement', unite: 'pourcentage', source: 'Charte de relogement §4 étape 14', description: 'Part des enquêtes réalisées dans la période notant le nouveau logement 3 ou 4 sur 4, parmi celles qui le notent.' },
+  logements: {
+    code: 'logements',
+    libelle: 'Logements mis à disposition',
+    unite: 'nombre',
+    source: AMP12,
+    description: 'Logements dont la date de disponibilité tombe dans la période.',
+  },
+  relogements: {
+    code: 'relogements',
+    libelle: 'Relogements réalisés',
+    unite: 'nombre',
+    source: `${AMP12} ; charte §4 étape 12`,
+    description: 'Baux signés dans la période : le relogement compte à la signature du bail.',
+  },
+  transformation: {
+    code: 'transformation',
+    libelle: 'Taux de transformation',
+    unite: 'pourcentage',
+    source: AMP12,
+    description: 'Relogements réalisés ÷ logements mis à disposition dans la période.',
+  },
+  refusMenage: {
+    code: 'refusMenage',
+    libelle: 'Refus des ménages',
+    unite: 'nombre',
+    source: AMP12,
+    description: 'Propositions refusées par le ménage dans la période (le silence après une offre écrite vaut refus).',
+  },
+  refusCaleol: {
+    code: 'refusCaleol',
+    libelle: 'Refus de la CALEOL',
+    unite: 'nombre',
+    source: AMP12,
+    description: 'Propositions refusées par la commission d’attribution dans la période.',
+  },
+  refusPartenaires: {
+    code: 'refusPartenaires',
+    libelle: 'Rejets des partenaires',
+    unite: 'nombre',
+    source: 'Charte de relogement §5.5 C',
+    description: 'Propositions rejetées par un partenaire du circuit dématérialisé dans la période.',
+  },
+  delai: {
+    code: 'delai',
+    libelle: 'Délai moyen de la mise à disposition au relogement',
+    unite: 'jours',
+    source: AMP12,
+    description:
+      'Moyenne, en jours, de la date de disponibilité du logement à la signature du bail, sur les relogements dont la disponibilité est datée.',
+  },
+  neufRecent: {
+    code: 'neufRecent',
+    libelle: 'Relogements dans le neuf ou récent',
+    unite: 'pourcentage',
+    source: 'Charte de relogement §2.3 C',
+    description: 'Part des relogements dans un logement neuf, ou conventionné ou réhabilité depuis moins de 5 ans au jour du bail.',
+  },
+  horsQpv: {
+    code: 'horsQpv',
+    libelle: 'Relogements hors QPV',
+    unite: 'pourcentage',
+    source: 'Charte de relogement §2.3',
+    description: 'Part des relogements hors quartier prioritaire, parmi ceux dont le quartier est renseigné.',
+  },
+  interbailleur: {
+    code: 'interbailleur',
+    libelle: 'Relogements interbailleurs',
+    unite: 'pourcentage',
+    source: 'Charte de relogement §2.3 (protocole interbailleurs, 70 / 30)',
+    description:
+      'Part des relogements chez un autre bailleur que celui de la résidence quittée, parmi ceux dont les deux bailleurs sont connus.',
+  },
+  propositions: {
+    code: 'propositions',
+    libelle: 'Propositions faites',
+    unite: 'nombre',
+    source: 'Charte de relogement §5.3',
+    description: 'Propositions parvenues au ménage dans la période (hors rejets des partenaires ou de la CALEOL et retraits).',
+  },
+  mediations: {
+    code: 'mediations',
+    libelle: 'Médiations',
+    unite: 'nombre',
+    source: 'Charte de relogement §3 D',
+    description: 'Médiations tenues dans la période après un deuxième refus.',
+  },
+  evolutionRac: {
+    code: 'evolutionRac',
+    libelle: 'Évolution moyenne du reste à charge',
+    unite: 'euros',
+    source: 'Charte de relogement §7.1',
+    description: 'Reste à charge mensuel après moins avant, en moyenne, d’après la simulation jointe à la proposition signée.',
+  },
+  evolutionTe: {
+    code: 'evolutionTe',
+    libelle: 'Évolution moyenne du taux d’effort',
+    unite: 'points',
+    source: 'Charte de relogement §7.1',
+    description: 'Taux d’effort après moins avant, en points, en moyenne, d’après la simulation jointe à la proposition signée.',
+  },
+  evolutionRav: {
+    code: 'evolutionRav',
+    libelle: 'Évolution moyenne du reste à vivre',
+    unite: 'euros_jour',
+    source: 'Charte de relogement §7.1',
+    description:
+      'Reste à vivre par personne et par jour après moins avant, en moyenne, d’après la simulation jointe à la proposition signée.',
+  },
+  enquetes: {
+    code: 'enquetes',
+    libelle: 'Enquêtes de satisfaction réalisées',
+    unite: 'nombre',
+    source: 'Charte de relogement §4 étape 14',
+    description: 'Enquêtes à 6 mois réalisées dans la période.',
+  },
+  satisfaction: {
+    code: 'satisfaction',
+    libelle: 'Ménages satisfaits du nouveau logement',
+    unite: 'pourcentage',
+    source: 'Charte de relogement §4 étape 14',
+    description: 'Part des enquêtes réalisées dans la période notant le nouveau logement 3 ou 4 sur 4, parmi celles qui le notent.',
+  },
 } as const satisfies Record<string, Definition>;
 export type CodeChiffre = keyof typeof DEFINITIONS;
 
@@ -58,10 +163,36 @@ function chiffresRelogements(p: Perimetre, r: ReglagesPilotage): Chiffre[] {
   return [
     compte(DEFINITIONS.relogements, menagesDe(rs), rs.length),
     rapport(DEFINITIONS.transformation, menagesDe(rs), rs.length, p.offres.length, 'aucun logement mis à disposition dans la période'),
-    rapport(DEFINITIONS.delai, menagesDe(dates), moyenne(dates.map((x) => joursEntre(x.offre.dateDisponibilite as string, x.bailSigneLe))), dates.length, rs.length === 0 ? aucun : 'aucun relogement dont la disponibilité du logement est datée'),
-    rapport(DEFINITIONS.neufRecent, menagesDe(recents), recents.length, avecOffre.length, aucun, objectif(r.partNeufRecent, `au moins ${r.partNeufRecent} %`)),
-    rapport(DEFINITIONS.horsQpv, menagesDe(horsQpv), horsQpv.length, qpvConnu.length, rs.length === 0 ? aucun : 'aucun relogement dont le quartier (QPV ou non) est renseigné'),
-    rapport(DEFINITIONS.interbailleur, menagesDe(inter), inter.length, bailleursConnus.length, rs.length === 0 ? aucun : 'aucun relogement dont les deux bailleurs sont connus', objectif(r.partInterbailleur, `au moins ${r.partInterbailleur} %`)),
+    rapport(
+      DEFINITIONS.delai,
+      menagesDe(dates),
+      moyenne(dates.map((x) => joursEntre(x.offre.dateDisponibilite as string, x.bailSigneLe))),
+      dates.length,
+      rs.length === 0 ? aucun : 'aucun relogement dont la disponibilité du logement est datée',
+    ),
+    rapport(
+      DEFINITIONS.neufRecent,
+      menagesDe(recents),
+      recents.length,
+      avecOffre.length,
+      aucun,
+      objectif(r.partNeufRecent, `au moins ${r.partNeufRecent} %`),
+    ),
+    rapport(
+      DEFINITIONS.horsQpv,
+      menagesDe(horsQpv),
+      horsQpv.length,
+      qpvConnu.length,
+      rs.length === 0 ? aucun : 'aucun relogement dont le quartier (QPV ou non) est renseigné',
+    ),
+    rapport(
+      DEFINITIONS.interbailleur,
+      menagesDe(inter),
+      inter.length,
+      bailleursConnus.length,
+      rs.length === 0 ? aucun : 'aucun relogement dont les deux bailleurs sont connus',
+      objectif(r.partInterbailleur, `au moins ${r.partInterbailleur} %`),
+    ),
   ];
 }
 
@@ -73,9 +204,27 @@ function chiffresArgent(p: Perimetre): Chiffre[] {
   const avecTe = avecSimulation.filter((s) => s.avant.tauxEffort !== null && s.apres.tauxEffort !== null);
   const raison = p.relogements.length === 0 ? 'aucun relogement dans la période' : 'aucun relogement signé avec une simulation jointe';
   return [
-    rapport(DEFINITIONS.evolutionRac, avecSimulation.map((s) => s.id), moyenne(avecSimulation.map((s) => s.apres.resteACharge - s.avant.resteACharge)), avecSimulation.length, raison),
-    rapport(DEFINITIONS.evolutionTe, avecTe.map((s) => s.id), moyenne(avecTe.map((s) => (s.apres.tauxEffort as number) - (s.avant.tauxEffort as number))), avecTe.length, raison),
-    rapport(DEFINITIONS.evolutionRav, avecSimulation.map((s) => s.id), moyenne(avecSimulation.map((s) => s.apres.resteAVivre - s.avant.resteAVivre)), avecSimulation.length, raison),
+    rapport(
+      DEFINITIONS.evolutionRac,
+      avecSimulation.map((s) => s.id),
+      moyenne(avecSimulation.map((s) => s.apres.resteACharge - s.avant.resteACharge)),
+      avecSimulation.length,
+      raison,
+    ),
+    rapport(
+      DEFINITIONS.evolutionTe,
+      avecTe.map((s) => s.id),
+      moyenne(avecTe.map((s) => (s.apres.tauxEffort as number) - (s.avant.tauxEffort as number))),
+      avecTe.length,
+      raison,
+    ),
+    rapport(
+      DEFINITIONS.evolutionRav,
+      avecSimulation.map((s) => s.id),
+      moyenne(avecSimulation.map((s) => s.apres.resteAVivre - s.avant.resteAVivre)),
+      avecSimulation.length,
+      raison,
+    ),
   ];
 }
 
@@ -90,19 +239,39 @@ function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage):
   const refusPar = (par: string) => p.refus.filter((r) => r.par === par);
   const proposees = p.propositions.filter((x) => compteDansLesPropositions(x) && dansPeriode(x.proposeeLe, f.periode));
   const mediations = d.mediations.filter((m) => !m.supprime && retenu(m.menageId, proposes) && dansPeriode(m.date, f.periode));
-  const enquetes = d.enquetes.filter((e) => !e.supprime && retenu(e.menageId, reloges) && e.issue === 'realisee' && dansPeriode(e.date, f.periode));
+  const enquetes = d.enquetes.filter(
+    (e) => !e.supprime && retenu(e.menageId, reloges) && e.issue === 'realisee' && dansPeriode(e.date, f.periode),
+  );
   const notees = enquetes.filter((e) => e.logement.global !== null);
   const satisfaits = notees.filter((e) => (e.logement.global ?? 0) >= 3);
   const ids = (xs: readonly { proposition: { menageId: string } }[]) => xs.map((x) => x.proposition.menageId);
   return [
     compte(DEFINITIONS.logements, [], p.offres.length),
-    compte(DEFINITIONS.propositions, proposees.map((x) => x.menageId), proposees.length),
+    compte(
+      DEFINITIONS.propositions,
+      proposees.map((x) => x.menageId),
+      proposees.length,
+    ),
     compte(DEFINITIONS.refusMenage, ids(refusPar('menage')), refusPar('menage').length),
     compte(DEFINITIONS.refusCaleol, ids(refusPar('caleol')), refusPar('caleol').length),
     compte(DEFINITIONS.refusPartenaires, ids(refusPar('partenaires')), refusPar('partenaires').length),
-    compte(DEFINITIONS.mediations, mediations.map((m) => m.menageId), mediations.length),
-    compte(DEFINITIONS.enquetes, enquetes.map((e) => e.menageId), enquetes.length),
-    rapport(DEFINITIONS.satisfaction, satisfaits.map((e) => e.menageId), satisfaits.length, notees.length, 'aucune enquête réalisée notant le logement dans la période'),
+    compte(
+      DEFINITIONS.mediations,
+      mediations.map((m) => m.menageId),
+      mediations.length,
+    ),
+    compte(
+      DEFINITIONS.enquetes,
+      enquetes.map((e) => e.menageId),
+      enquetes.length,
+    ),
+    rapport(
+      DEFINITIONS.satisfaction,
+      satisfaits.map((e) => e.menageId),
+      satisfaits.length,
+      notees.length,
+      'aucune enquête réalisée notant le logement dans la période',
+    ),
   ];
 }
 
@@ -135,21 +304,38 @@ function tableaux(p: Perimetre, f: FiltresPilotage): Tableau[] {
       lignes: trimestresDe(f.periode).map((t) => [t.libelle, rs.filter((x) => dansPeriode(x.bailSigneLe, t)).length]),
     },
     ...CARACTERISTIQUES.map(([cle, nom]) =>
-      tableau(`repartition-${cle}`, `Logements et relogements par ${nom.toLowerCase()}`, nom, ['Logements mis à disposition', 'Relogements'], [
-        p.offres.map((o) => carac(o)[cle]),
-        rs.map((x) => carac(x.offre)[cle]),
-      ]),
+      tableau(
+        `repartition-${cle}`,
+        `Logements et relogements par ${nom.toLowerCase()}`,
+        nom,
+        ['Logements mis à disposition', 'Relogements'],
+        [p.offres.map((o) => carac(o)[cle]), rs.map((x) => carac(x.offre)[cle])],
+      ),
     ),
-    tableau('propositionsParRang', 'Propositions et refus des ménages par rang', 'Rang', ['Propositions', 'Refus du ménage'], [proposees.map((x) => rangDe(x.rang)), refuseesMenage.map((x) => rangDe(x.rang))], RANGS),
-    repartitionVariationRav(rs.flatMap((x) => {
-      const s = avantApres(x.proposition.simulation);
-      return s ? [s.apres.resteAVivre - s.avant.resteAVivre] : [];
-    })),
+    tableau(
+      'propositionsParRang',
+      'Propositions et refus des ménages par rang',
+      'Rang',
+      ['Propositions', 'Refus du ménage'],
+      [proposees.map((x) => rangDe(x.rang)), refuseesMenage.map((x) => rangDe(x.rang))],
+      RANGS,
+    ),
+    repartitionVariationRav(
+      rs.flatMap((x) => {
+        const s = avantApres(x.proposition.simulation);
+        return s ? [s.apres.resteAVivre - s.avant.resteAVivre] : [];
+      }),
+    ),
   ];
 }
 
 /** The steering report over `donnees` for `filtres` (the period already checked by `verifierPeriode`). */
-export function calculerPilotage(donnees: DonneesPilotage, filtres: FiltresPilotage, options: OptionsPerimetre, reglages: ReglagesPilotage = REGLAGES_PILOTAGE_PAR_DEFAUT): RapportPilotage {
+export function calculerPilotage(
+  donnees: DonneesPilotage,
+  filtres: FiltresPilotage,
+  options: OptionsPerimetre,
+  reglages: ReglagesPilotage = REGLAGES_PILOTAGE_PAR_DEFAUT,
+): RapportPilotage {
   const p = perimetre(donnees, filtres, options);
   const [logements, ...parcours] = chiffresParcours(donnees, p, filtres);
   const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p)];
@@ -159,4 +345,7 @@ export function calculerPilotage(donnees: DonneesPilotage, filtres: FiltresPilot
 }
 
 /** The same report without any household identifier: what partners of the territory receive. */
-export const agregatsSeulement = (r: RapportPilotage): RapportPilotage => ({ ...r, chiffres: r.chiffres.map((c) => ({ ...c, menageIds: [] })) });
+export const agregatsSeulement = (r: RapportPilotage): RapportPilotage => ({
+  ...r,
+  chiffres: r.chiffres.map((c) => ({ ...c, menageIds: [] })),
+});

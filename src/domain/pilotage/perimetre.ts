@@ -8,7 +8,13 @@ import { dansPeriode } from './periode.ts';
 // The records a report counts once the filters are applied: the households of the operation or
 // résidence, the dwellings matching the dwelling filters, the events dated in the period.
 
-export type Relogement = { proposition: Proposition; bailSigneLe: string; offre: Offre | null; menage: Menage; residence: Residence | null };
+export type Relogement = {
+  proposition: Proposition;
+  bailSigneLe: string;
+  offre: Offre | null;
+  menage: Menage;
+  residence: Residence | null;
+};
 export type RefusDate = { proposition: Proposition; par: AuteurRefus; date: string };
 
 export type Perimetre = {
@@ -57,13 +63,21 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   for (const p of propositions) {
     if (p.retrait === null && dansPeriode(p.bailSigneLe, f.periode)) {
       const menage = parId.get(p.menageId) as Menage;
-      relogements.push({ proposition: p, bailSigneLe: p.bailSigneLe, offre: offresParId.get(p.offreId) ?? null, menage, residence: residences.get(menage.residenceId) ?? null });
+      relogements.push({
+        proposition: p,
+        bailSigneLe: p.bailSigneLe,
+        offre: offresParId.get(p.offreId) ?? null,
+        menage,
+        residence: residences.get(menage.residenceId) ?? null,
+      });
     }
     const r = refusDe(p);
     if (r && dansPeriode(r.date, f.periode)) refus.push({ proposition: p, par: r.par, date: r.date });
   }
   const proposees = new Set(propositions.map((p) => p.offreId));
   const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
-  const offres = [...offresParId.values()].filter((o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (!restreindre || proposees.has(o.id)));
+  const offres = [...offresParId.values()].filter(
+    (o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (!restreindre || proposees.has(o.id)),
+  );
   return { menages, offres, propositions, relogements, refus, residences, offresParId };
 }

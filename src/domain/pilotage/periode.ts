@@ -7,7 +7,12 @@ import { plusJours, plusMois, versDate } from '../calendrier/index.ts';
 export type Periode = { debut: string; fin: string };
 export const GENRES_PERIODE = ['mois', 'trimestre', 'annee', 'personnalisee'] as const;
 export type GenrePeriode = (typeof GENRES_PERIODE)[number];
-export const LIBELLES_GENRE_PERIODE: Record<GenrePeriode, string> = { mois: 'Mois', trimestre: 'Trimestre', annee: 'Année', personnalisee: 'Dates choisies' };
+export const LIBELLES_GENRE_PERIODE: Record<GenrePeriode, string> = {
+  mois: 'Mois',
+  trimestre: 'Trimestre',
+  annee: 'Année',
+  personnalisee: 'Dates choisies',
+};
 
 const MOIS_PAR_GENRE: Record<Exclude<GenrePeriode, 'personnalisee'>, number> = { mois: 1, trimestre: 3, annee: 12 };
 
@@ -28,7 +33,8 @@ export function verifierPeriode(p: Periode): string | null {
   return null;
 }
 
-export const dansPeriode = (date: string | null | undefined, p: Periode): date is string => typeof date === 'string' && date >= p.debut && date <= p.fin;
+export const dansPeriode = (date: string | null | undefined, p: Periode): date is string =>
+  typeof date === 'string' && date >= p.debut && date <= p.fin;
 
 export const joursEntre = (debut: string, fin: string): number => differenceInCalendarDays(versDate(fin), versDate(debut));
 
@@ -36,7 +42,11 @@ export const joursEntre = (debut: string, fin: string): number => differenceInCa
 export function trimestresDe(p: Periode): (Periode & { libelle: string })[] {
   const liste: (Periode & { libelle: string })[] = [];
   for (let t = periodeContenant('trimestre', p.debut); t.debut <= p.fin; t = periodeContenant('trimestre', plusJours(t.fin, 1))) {
-    liste.push({ debut: t.debut > p.debut ? t.debut : p.debut, fin: t.fin < p.fin ? t.fin : p.fin, libelle: `T${Math.ceil(Number(t.debut.slice(5, 7)) / 3)} ${t.debut.slice(0, 4)}` });
+    liste.push({
+      debut: t.debut > p.debut ? t.debut : p.debut,
+      fin: t.fin < p.fin ? t.fin : p.fin,
+      libelle: `T${Math.ceil(Number(t.debut.slice(5, 7)) / 3)} ${t.debut.slice(0, 4)}`,
+    });
   }
   return liste;
 }

@@ -11,10 +11,18 @@ import type { Tableau } from './tableau.ts';
 // compared with the leases signed.
 
 export const lignePlanSchema = z.object({
-  annee: z.number({ error: 'Indiquez l’année.' }).int('L’année est un nombre entier.').min(2000, 'Année improbable.').max(2100, 'Année improbable.'),
+  annee: z
+    .number({ error: 'Indiquez l’année.' })
+    .int('L’année est un nombre entier.')
+    .min(2000, 'Année improbable.')
+    .max(2100, 'Année improbable.'),
   residenceId: idSchema,
   typologie: z.enum(TYPOLOGIES, { error: 'Choisissez la typologie (T1 à T6).' }),
-  prevus: z.number({ error: 'Indiquez le nombre de relogements prévus.' }).int('Le nombre de relogements prévus est entier.').min(0, 'Le nombre de relogements prévus ne peut pas être négatif.').max(10000, 'Nombre de relogements prévus improbable.'),
+  prevus: z
+    .number({ error: 'Indiquez le nombre de relogements prévus.' })
+    .int('Le nombre de relogements prévus est entier.')
+    .min(0, 'Le nombre de relogements prévus ne peut pas être négatif.')
+    .max(10000, 'Nombre de relogements prévus improbable.'),
 });
 export type LignePlan = z.infer<typeof lignePlanSchema>;
 
@@ -32,9 +40,13 @@ export type LigneComparee = LignePlan & { realises: number; ecart: number };
 
 /** Each line of the plan for `annee` with the leases signed that year by the households of that résidence into that type. */
 export function planContreRealise(plan: PlanRelogement, donnees: DonneesPilotage, annee: number): LigneComparee[] {
-  const filtres = filtresPilotageSchema.parse({ periode: { debut: `${annee}-01-01`, fin: `${annee}-12-31` }, operationId: plan.operationId });
+  const filtres = filtresPilotageSchema.parse({
+    periode: { debut: `${annee}-01-01`, fin: `${annee}-12-31` },
+    operationId: plan.operationId,
+  });
   const { relogements } = perimetre(donnees, filtres, { offresProposeesSeulement: true });
-  const realises = (l: LignePlan) => relogements.filter((r) => r.menage.residenceId === l.residenceId && r.offre?.typologie === l.typologie).length;
+  const realises = (l: LignePlan) =>
+    relogements.filter((r) => r.menage.residenceId === l.residenceId && r.offre?.typologie === l.typologie).length;
   return plan.lignes.filter((l) => l.annee === annee).map((l) => ({ ...l, realises: realises(l), ecart: realises(l) - l.prevus }));
 }
 
@@ -43,6 +55,12 @@ export function tableauPlan(lignes: readonly LigneComparee[], nomsResidences: Re
     code: 'plan',
     titre: 'Plan de relogement : prévu et réalisé',
     colonnes: ['Résidence', 'Typologie', 'Prévus', 'Réalisés', 'Écart'],
-    lignes: lignes.map((l) => [nomsResidences.get(l.residenceId) ?? 'Résidence inconnue', LIBELLES_TYPOLOGIE[l.typologie], l.prevus, l.realises, l.ecart]),
+    lignes: lignes.map((l) => [
+      nomsResidences.get(l.residenceId) ?? 'Résidence inconnue',
+      LIBELLES_TYPOLOGIE[l.typologie],
+      l.prevus,
+      l.realises,
+      l.ecart,
+    ]),
   };
 }

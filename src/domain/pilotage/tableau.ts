@@ -8,7 +8,14 @@ export type Tableau = { code: string; titre: string; colonnes: string[]; lignes:
  * Counts by category, one column per series (e.g. dwellings made available and relocations by
  * town): rows in `ordre` first, then the other categories in French alphabetical order.
  */
-export function tableau(code: string, titre: string, categorie: string, series: readonly string[], valeurs: readonly (readonly string[])[], ordre: readonly string[] = []): Tableau {
+export function tableau(
+  code: string,
+  titre: string,
+  categorie: string,
+  series: readonly string[],
+  valeurs: readonly (readonly string[])[],
+  ordre: readonly string[] = [],
+): Tableau {
   const connues = new Set(ordre);
   const autres = [...new Set(valeurs.flat())].filter((c) => !connues.has(c)).sort((a, b) => a.localeCompare(b, 'fr'));
   const lignes = [...ordre, ...autres].map((c) => [c, ...valeurs.map((v) => v.filter((x) => x === c).length)]);

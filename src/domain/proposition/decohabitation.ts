@@ -33,12 +33,32 @@ export function verifierDecohabitation(
   personne: Pick<Personne, 'id' | 'menageId' | 'prenom' | 'nom' | 'dateNaissance'> | null,
   aujourdhui: string,
 ): ErreurChamp[] {
-  if (lien.menageOrigineId === menageId) return [{ champ: 'menageOrigineId', message: 'Un ménage ne peut pas être issu de sa propre décohabitation : choisissez le ménage d’origine.' }];
-  if (personne === null || personne.id !== lien.personneOrigineId) return [{ champ: 'personneOrigineId', message: 'L’occupant à l’origine de la décohabitation est introuvable : choisissez-le parmi les occupants du ménage d’origine.' }];
-  if (personne.menageId !== lien.menageOrigineId) return [{ champ: 'personneOrigineId', message: 'Cet occupant n’appartient pas au ménage d’origine.' }];
+  if (lien.menageOrigineId === menageId)
+    return [
+      {
+        champ: 'menageOrigineId',
+        message: 'Un ménage ne peut pas être issu de sa propre décohabitation : choisissez le ménage d’origine.',
+      },
+    ];
+  if (personne === null || personne.id !== lien.personneOrigineId)
+    return [
+      {
+        champ: 'personneOrigineId',
+        message: 'L’occupant à l’origine de la décohabitation est introuvable : choisissez-le parmi les occupants du ménage d’origine.',
+      },
+    ];
+  if (personne.menageId !== lien.menageOrigineId)
+    return [{ champ: 'personneOrigineId', message: 'Cet occupant n’appartient pas au ménage d’origine.' }];
   const nom = [personne.prenom, personne.nom].filter(Boolean).join(' ') || 'L’occupant';
-  if (parseDateIso(personne.dateNaissance) === null) return [{ champ: 'personneOrigineId', message: `${nom} n’a pas de date de naissance valide : elle est nécessaire pour vérifier sa majorité.` }];
+  if (parseDateIso(personne.dateNaissance) === null)
+    return [
+      {
+        champ: 'personneOrigineId',
+        message: `${nom} n’a pas de date de naissance valide : elle est nécessaire pour vérifier sa majorité.`,
+      },
+    ];
   const age = ageLe(personne.dateNaissance, aujourdhui);
-  if (age < AGE_MAJORITE) return [{ champ: 'personneOrigineId', message: `Seul un occupant majeur peut décohabiter : ${nom} a ${age} ans.` }];
+  if (age < AGE_MAJORITE)
+    return [{ champ: 'personneOrigineId', message: `Seul un occupant majeur peut décohabiter : ${nom} a ${age} ans.` }];
   return [];
 }

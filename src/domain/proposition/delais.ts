@@ -21,7 +21,8 @@ export function echeanceReponse(p: Proposition, r: ReglagesProposition): string 
  * The last day before the household's silence counts as a refusal; null while no written offer is
  * notified, since silence is a refusal only past the delay stated in that offer (CCH R441-10).
  */
-export const echeanceSilence = (p: Proposition, r: ReglagesProposition): string | null => (p.offreNotifieeLe === null ? null : echeanceReponse(p, r));
+export const echeanceSilence = (p: Proposition, r: ReglagesProposition): string | null =>
+  p.offreNotifieeLe === null ? null : echeanceReponse(p, r);
 
 /** Past the deadline of a notified written offer with no answer recorded: the silence is to be recorded as a refusal. */
 export function reponseEchue(p: Proposition, r: ReglagesProposition, aujourdhui: string): boolean {
@@ -46,7 +47,9 @@ export function partenairesEnRetard(p: Proposition, r: ReglagesProposition, aujo
 export const MOIS_MAINTIEN_APRES_CONGE = 6;
 
 /** The last day of the household's right to stay, counted from the notice on the receipt or the act; null without a congé. */
-export const finMaintienDansLesLieux = (p: Pick<Proposition, 'conge'>): string | null => (p.conge === null ? null : plusMois(p.conge.notifieLe, MOIS_MAINTIEN_APRES_CONGE));
+export const finMaintienDansLesLieux = (p: Pick<Proposition, 'conge'>): string | null =>
+  p.conge === null ? null : plusMois(p.conge.notifieLe, MOIS_MAINTIEN_APRES_CONGE);
 
 /** The congé's clock while it matters: the binding proposal refused (the refusal counting), the file not yet handed to the legal follow-up. */
-export const echeanceConge = (p: Proposition): string | null => (refusCompte(p) && p.suiteJuridique === null ? finMaintienDansLesLieux(p) : null);
+export const echeanceConge = (p: Proposition): string | null =>
+  refusCompte(p) && p.suiteJuridique === null ? finMaintienDansLesLieux(p) : null;

@@ -66,13 +66,23 @@ export const LIBELLES_AUTEUR_REFUS = auteursRefus.libelles;
 export type Refus = { par: AuteurRefus; date: string; motif: string };
 
 const motifMenage = (r: NonNullable<Proposition['reponse']>): string =>
-  r.decision === 'sans_reponse' ? 'Sans réponse dans le délai (vaut refus)' : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', r.commentaire].filter(Boolean).join(' : ');
+  r.decision === 'sans_reponse'
+    ? 'Sans réponse dans le délai (vaut refus)'
+    : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', r.commentaire].filter(Boolean).join(' : ');
 
 /** Who refused, when and why; null when the proposal was not refused. */
 export function refusDe(p: Proposition): Refus | null {
   switch (etatProposition(p)) {
     case 'refusee_menage':
-      return p.reponse && { par: 'menage', date: p.reponse.date, motif: [motifMenage(p.reponse), p.refusLegitime ? `refus reconnu légitime : ${p.refusLegitime.motif}` : ''].filter(Boolean).join(' ; ') };
+      return (
+        p.reponse && {
+          par: 'menage',
+          date: p.reponse.date,
+          motif: [motifMenage(p.reponse), p.refusLegitime ? `refus reconnu légitime : ${p.refusLegitime.motif}` : '']
+            .filter(Boolean)
+            .join(' ; '),
+        }
+      );
     case 'refusee_caleol':
       return p.caleol && { par: 'caleol', date: p.caleol.date, motif: p.caleol.motif };
     case 'rejetee_partenaires': {

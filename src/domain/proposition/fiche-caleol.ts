@@ -20,14 +20,22 @@ export function dateDemandeLogement(pieces: readonly Pick<PieceDossier, 'id' | '
 export const ANS_SANS_PROPOSITION = 2;
 
 /** Told of the relocation (the résidence's opening) more than 2 years ago, and no proposal made yet. */
-export function sansPropositionDepuis(propositions: readonly Pick<Proposition, 'supprime'>[], ouvertureResidence: string, aujourdhui: string, ans = ANS_SANS_PROPOSITION): boolean {
+export function sansPropositionDepuis(
+  propositions: readonly Pick<Proposition, 'supprime'>[],
+  ouvertureResidence: string,
+  aujourdhui: string,
+  ans = ANS_SANS_PROPOSITION,
+): boolean {
   return !propositions.some((p) => !p.supprime) && ouvertureResidence < format(subYears(versDate(aujourdhui), ans), 'yyyy-MM-dd');
 }
 
 const estReloge = (m: Pick<Menage, 'statut' | 'dateRelogement'>): boolean => STATUTS_RELOGE.has(m.statut) || Boolean(m.dateRelogement);
 
 /** Every other household of its résidence is relocated: this one is the last to leave. */
-export function dernierMenageDeLaResidence(menage: Pick<Menage, 'id' | 'statut' | 'dateRelogement'>, menagesDeLaResidence: readonly Pick<Menage, 'id' | 'statut' | 'dateRelogement' | 'supprime'>[]): boolean {
+export function dernierMenageDeLaResidence(
+  menage: Pick<Menage, 'id' | 'statut' | 'dateRelogement'>,
+  menagesDeLaResidence: readonly Pick<Menage, 'id' | 'statut' | 'dateRelogement' | 'supprime'>[],
+): boolean {
   const autres = menagesDeLaResidence.filter((m) => !m.supprime && m.id !== menage.id);
   return !estReloge(menage) && autres.length > 0 && autres.every(estReloge);
 }

@@ -20,8 +20,13 @@ export type Mediation = z.infer<typeof mediationSchema>;
 export function verifierMediation(m: Mediation, aujourdhui: string): ErreurChamp[] {
   const erreurs: ErreurChamp[] = [];
   if (m.date > aujourdhui) erreurs.push({ champ: 'date', message: 'La date de la médiation ne peut pas être dans le futur.' });
-  if (m.presents.every((p) => p.trim() === '')) erreurs.push({ champ: 'presents', message: 'Indiquez qui était présent à la médiation (élu de la ville, bailleur, opérateur…).' });
-  if (m.produitDefini.trim() === '') erreurs.push({ champ: 'produitDefini', message: 'Décrivez le produit défini pour la troisième proposition (typologie, secteur, loyer…).' });
+  if (m.presents.every((p) => p.trim() === ''))
+    erreurs.push({ champ: 'presents', message: 'Indiquez qui était présent à la médiation (élu de la ville, bailleur, opérateur…).' });
+  if (m.produitDefini.trim() === '')
+    erreurs.push({
+      champ: 'produitDefini',
+      message: 'Décrivez le produit défini pour la troisième proposition (typologie, secteur, loyer…).',
+    });
   if (m.courrierPostMediationLe !== null && m.courrierPostMediationLe < m.date) {
     erreurs.push({ champ: 'courrierPostMediationLe', message: 'Le courrier post-médiation ne peut pas précéder la médiation.' });
   }

@@ -29,7 +29,10 @@ export const orientationSchema = z.object({
   menageId: idSchema,
   date: isoDateSchema,
   circuit: circuitSchema,
-  groupes: z.array(z.enum(GROUPES_THEMATIQUES, { error: 'Groupe thématique inconnu.' })).max(GROUPES_THEMATIQUES.length).default([]),
+  groupes: z
+    .array(z.enum(GROUPES_THEMATIQUES, { error: 'Groupe thématique inconnu.' }))
+    .max(GROUPES_THEMATIQUES.length)
+    .default([]),
   decidePar: z.string().max(200).default(''),
   commentaire: z.string().max(2000).default(''),
   supprime: z.boolean().optional(),
@@ -39,7 +42,8 @@ export type Orientation = z.infer<typeof orientationSchema>;
 export function verifierOrientation(o: Orientation, aujourdhui: string): ErreurChamp[] {
   const erreurs: ErreurChamp[] = [];
   if (o.date > aujourdhui) erreurs.push({ champ: 'date', message: 'La date de l’orientation ne peut pas être dans le futur.' });
-  if (o.decidePar.trim() === '') erreurs.push({ champ: 'decidePar', message: 'Indiquez qui a décidé l’orientation (réunion, instance ou partenaires).' });
+  if (o.decidePar.trim() === '')
+    erreurs.push({ champ: 'decidePar', message: 'Indiquez qui a décidé l’orientation (réunion, instance ou partenaires).' });
   return erreurs;
 }
 
@@ -47,4 +51,5 @@ export function verifierOrientation(o: Orientation, aujourdhui: string): ErreurC
 export const historiqueOrientations = (orientations: readonly Orientation[]): Orientation[] =>
   orientations.filter((o) => !o.supprime).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 
-export const orientationCourante = (orientations: readonly Orientation[]): Orientation | null => historiqueOrientations(orientations).at(-1) ?? null;
+export const orientationCourante = (orientations: readonly Orientation[]): Orientation | null =>
+  historiqueOrientations(orientations).at(-1) ?? null;

@@ -8,7 +8,17 @@ import { circuitSchema } from './orientation.ts';
 // two people recording different steps never overwrite each other. Records change only through
 // `appliquerEvenement`, which keeps the steps in order.
 
-export const MOTIFS_REFUS = ['etat_logement', 'loyer_charges', 'taille', 'accessibilite', 'etage', 'localisation', 'environnement', 'eloignement', 'autre'] as const;
+export const MOTIFS_REFUS = [
+  'etat_logement',
+  'loyer_charges',
+  'taille',
+  'accessibilite',
+  'etage',
+  'localisation',
+  'environnement',
+  'eloignement',
+  'autre',
+] as const;
 export const motifRefusSchema = z.enum(MOTIFS_REFUS, { error: 'Motif de refus inconnu : choisissez-le dans la liste.' });
 export type MotifRefus = z.infer<typeof motifRefusSchema>;
 export const LIBELLES_MOTIF_REFUS: Record<MotifRefus, string> = {
@@ -64,7 +74,13 @@ export const congeSchema = z.object({
 export type Conge = z.infer<typeof congeSchema>;
 
 /** The papers handed to the legal follow-up when the household stays after the 3rd refusal (charte §3.4 D). */
-export const PIECES_SUITE_JURIDIQUE = ['propositions_ecrites', 'refus_ecrits', 'courrier_post_mediation', 'conge', 'preuve_remise_conge'] as const;
+export const PIECES_SUITE_JURIDIQUE = [
+  'propositions_ecrites',
+  'refus_ecrits',
+  'courrier_post_mediation',
+  'conge',
+  'preuve_remise_conge',
+] as const;
 export type PieceSuiteJuridique = (typeof PIECES_SUITE_JURIDIQUE)[number];
 export const LIBELLES_PIECE_SUITE_JURIDIQUE: Record<PieceSuiteJuridique, string> = {
   propositions_ecrites: 'Les propositions écrites faites au ménage',
@@ -76,7 +92,10 @@ export const LIBELLES_PIECE_SUITE_JURIDIQUE: Record<PieceSuiteJuridique, string>
 export const suiteJuridiqueSchema = z.object({
   transmisLe: isoDateSchema,
   destinataire: z.string().min(1, 'Indiquez à qui le dossier est transmis (service juridique, avocat…).').max(200),
-  pieces: z.array(z.enum(PIECES_SUITE_JURIDIQUE, { error: 'Pièce inconnue pour la suite juridique.' })).max(PIECES_SUITE_JURIDIQUE.length).default([]),
+  pieces: z
+    .array(z.enum(PIECES_SUITE_JURIDIQUE, { error: 'Pièce inconnue pour la suite juridique.' }))
+    .max(PIECES_SUITE_JURIDIQUE.length)
+    .default([]),
   commentaire: z.string().max(2000).default(''),
 });
 export type SuiteJuridique = z.infer<typeof suiteJuridiqueSchema>;
@@ -86,22 +105,35 @@ export const propositionSchema = z.object({
   menageId: idSchema,
   offreId: idSchema,
   /** 1, 2, 3… among the proposals that reached the household; the 3rd is binding, later ones are further offers. */
-  rang: z.number({ error: 'Indiquez le rang de la proposition.' }).int('Le rang de la proposition doit être entier.').min(1, 'Le rang commence à 1.').max(20, 'Rang de proposition improbable.'),
+  rang: z
+    .number({ error: 'Indiquez le rang de la proposition.' })
+    .int('Le rang de la proposition doit être entier.')
+    .min(1, 'Le rang commence à 1.')
+    .max(20, 'Rang de proposition improbable.'),
   circuit: circuitSchema,
   /** The simulation the offer was made with, kept exactly as it was then. */
   simulation: z.json().default(null),
   proposeeLe: isoDateSchema,
   /** Who must validate: each partner in the circuit dématérialisé, the group itself in GTR/GTRM. */
-  partenaires: z.array(z.string().min(1, 'Nom de partenaire vide.').max(120)).min(1, 'Indiquez au moins un partenaire appelé à valider la proposition.').max(20),
+  partenaires: z
+    .array(z.string().min(1, 'Nom de partenaire vide.').max(120))
+    .min(1, 'Indiquez au moins un partenaire appelé à valider la proposition.')
+    .max(20),
   avis: z.record(z.string(), avisPartenaireSchema).default({}),
   caleol: caleolSchema.nullable().default(null),
-  visite: z.object({ date: isoDateSchema, heure: heureSchema.nullable().default(null) }).nullable().default(null),
+  visite: z
+    .object({ date: isoDateSchema, heure: heureSchema.nullable().default(null) })
+    .nullable()
+    .default(null),
   /** Notification of the written offer, which starts the legal answer delay (CCH R441-10). */
   offreNotifieeLe: isoDateSchema.nullable().default(null),
   reponse: reponseMenageSchema.nullable().default(null),
   /** The relocation date: the relocation counts as done at the lease signature (charte §4 step 12). */
   bailSigneLe: isoDateSchema.nullable().default(null),
-  retrait: z.object({ date: isoDateSchema, motif: z.string().max(2000) }).nullable().default(null),
+  retrait: z
+    .object({ date: isoDateSchema, motif: z.string().max(2000) })
+    .nullable()
+    .default(null),
   /**
    * A temporary dwelling while the final one is found (charte §2.2 B and D): its lease and move are
    * the household's, but it is not one of the proposals of CCH L353-15 and the follow-up after
@@ -109,7 +141,10 @@ export const propositionSchema = z.object({
    */
   temporaire: z.boolean().default(false),
   /** A refusal by the household judged legitimate: it does not count among its refusals (charte §3.4 C). */
-  refusLegitime: z.object({ date: isoDateSchema, motif: z.string().min(1).max(2000) }).nullable().default(null),
+  refusLegitime: z
+    .object({ date: isoDateSchema, motif: z.string().min(1).max(2000) })
+    .nullable()
+    .default(null),
   /** The congé served with the binding proposal (charte §3.4 C, CCH L442-6). */
   conge: congeSchema.nullable().default(null),
   /** The file handed to the legal follow-up after the binding proposal was refused (charte §3.4 D). */

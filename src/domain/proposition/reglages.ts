@@ -8,8 +8,18 @@ import { delaiSchema } from '../calendrier/index.ts';
 export const reglagesPropositionSchema = z
   .object({
     /** The proposals the household is entitled to, the last of them binding (CCH L353-15): a floor, not a ceiling. */
-    maxPropositions: z.number({ error: 'Indiquez le nombre de propositions dues au ménage.' }).int('Nombre de propositions entier attendu.').min(1, 'Au moins une proposition.').max(5, 'Au plus 5 propositions.').default(3),
-    mediationApresRefus: z.number({ error: 'Indiquez après combien de refus du ménage la médiation est requise.' }).int('Nombre de refus entier attendu.').min(1, 'La médiation suit au moins un refus.').max(4, 'Au plus 4 refus.').default(2),
+    maxPropositions: z
+      .number({ error: 'Indiquez le nombre de propositions dues au ménage.' })
+      .int('Nombre de propositions entier attendu.')
+      .min(1, 'Au moins une proposition.')
+      .max(5, 'Au plus 5 propositions.')
+      .default(3),
+    mediationApresRefus: z
+      .number({ error: 'Indiquez après combien de refus du ménage la médiation est requise.' })
+      .int('Nombre de refus entier attendu.')
+      .min(1, 'La médiation suit au moins un refus.')
+      .max(4, 'Au plus 4 refus.')
+      .default(2),
     delaiReponseApresVisite: delaiSchema.nullable().default({ nombre: 10, unite: 'jours' }),
     delaiReponseApresOffre: delaiSchema.nullable().default({ nombre: 10, unite: 'jours' }),
     delaiValidationPartenaires: delaiSchema.default({ nombre: 5, unite: 'jours' }),

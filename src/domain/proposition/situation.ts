@@ -35,7 +35,8 @@ export function situationPropositions(propositions: readonly Proposition[], r: R
   const presentes = propositions.filter((p) => !p.supprime);
   const comptees = presentes.filter(compteDansLesPropositions).sort((a, b) => a.rang - b.rang);
   const refusMenage = comptees.filter(refusCompte).sort((a, b) => dateRefus(a).localeCompare(dateRefus(b)));
-  const baux = (temporaire: boolean) => presentes.flatMap((p) => (p.temporaire === temporaire && p.bailSigneLe !== null ? [p.bailSigneLe] : [])).sort();
+  const baux = (temporaire: boolean) =>
+    presentes.flatMap((p) => (p.temporaire === temporaire && p.bailSigneLe !== null ? [p.bailSigneLe] : [])).sort();
   return {
     comptees,
     enCours: presentes.find((p) => !estClose(p)) ?? null,
@@ -48,7 +49,8 @@ export function situationPropositions(propositions: readonly Proposition[], r: R
 }
 
 /** The proposal of the rank the household is entitled to (the 3rd by default) is binding; later ones are further offers. */
-export const estOpposable = (p: { rang: number; temporaire?: boolean }, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean => p.rang === r.maxPropositions && !p.temporaire;
+export const estOpposable = (p: { rang: number; temporaire?: boolean }, r: Pick<ReglagesProposition, 'maxPropositions'>): boolean =>
+  p.rang === r.maxPropositions && !p.temporaire;
 
 /**
  * The household's refusals that count, made before `p` (and `p`'s own when `inclus`): the congé
@@ -62,7 +64,10 @@ export function refusComptesJusqua(p: Proposition, propositions: readonly Propos
 
 /** A complete mediation held between the triggering refusal and `avant`, if any. */
 export function mediationApres(refus: Proposition, mediations: readonly Mediation[], avant: string, aujourdhui: string): Mediation | null {
-  return mediations.find((m) => !m.supprime && m.date >= dateRefus(refus) && m.date <= avant && verifierMediation(m, aujourdhui).length === 0) ?? null;
+  return (
+    mediations.find((m) => !m.supprime && m.date >= dateRefus(refus) && m.date <= avant && verifierMediation(m, aujourdhui).length === 0) ??
+    null
+  );
 }
 
 export const demandePropositionSchema = z.object({
@@ -81,14 +86,23 @@ export type DemandeProposition = z.infer<typeof demandePropositionSchema>;
 
 const INSTANCE: Record<Exclude<Circuit, 'circuit_dematerialise'>, string> = { gtr: 'GTR', gtrm: 'GTRM' };
 
-function controleMediation(s: SituationPropositions, mediations: readonly Mediation[], d: DemandeProposition, r: ReglagesProposition, aujourdhui: string): string | null {
+function controleMediation(
+  s: SituationPropositions,
+  mediations: readonly Mediation[],
+  d: DemandeProposition,
+  r: ReglagesProposition,
+  aujourdhui: string,
+): string | null {
   const refus = s.refusDeclenchantMediation;
   if (refus === null || mediationApres(refus, mediations, d.proposeeLe, aujourdhui)) return null;
   const debut = `Après le ${r.mediationApresRefus}e refus du ménage (le ${dateEnLettres(dateRefus(refus))}), une médiation doit précéder la proposition n° ${s.prochainRang}`;
   const tenue = mediations.find((m) => !m.supprime && m.date >= dateRefus(refus));
   if (!tenue) return `${debut} : enregistrez sa date, les présents et le produit défini.`;
-  if (tenue.date > d.proposeeLe) return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est postérieure à la date de la proposition.`;
-  return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est incomplète. ${verifierMediation(tenue, aujourdhui).map((e) => e.message).join(' ')}`;
+  if (tenue.date > d.proposeeLe)
+    return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est postérieure à la date de la proposition.`;
+  return `${debut} : la médiation du ${dateEnLettres(tenue.date)} est incomplète. ${verifierMediation(tenue, aujourdhui)
+    .map((e) => e.message)
+    .join(' ')}`;
 }
 
 /** The latest rejection by a partner in the circuit dématérialisé, with its date. */
@@ -113,19 +127,35 @@ function controleCircuit(dossier: DossierCreation, d: DemandeProposition): strin
   return `Un partenaire n’a pas validé la proposition n° ${rejet.p.rang} dans le circuit dématérialisé (le ${dateEnLettres(rejet.date)}) : la situation est traitée en GTR ou GTRM (charte §5.5 C). Faites la proposition en GTR ou en GTRM, ou enregistrez d’abord une nouvelle orientation vers le circuit dématérialisé.`;
 }
 
-function controleCreation(s: SituationPropositions, mediations: readonly Mediation[], d: DemandeProposition, r: ReglagesProposition, aujourdhui: string): string | null {
+function controleCreation(
+  s: SituationPropositions,
+  mediations: readonly Mediation[],
+  d: DemandeProposition,
+  r: ReglagesProposition,
+  aujourdhui: string,
+): string | null {
   if (d.proposeeLe > aujourdhui) return 'La proposition ne peut pas être datée dans le futur.';
   if (s.relogeLe) return `Le ménage est déjà relogé (bail signé le ${dateEnLettres(s.relogeLe)}) : aucune nouvelle proposition.`;
   if (s.enCours) return `La proposition n° ${s.enCours.rang} est en cours : enregistrez sa conclusion avant d’en faire une autre.`;
-  if (d.circuit === 'circuit_dematerialise' && d.partenaires.length === 0) return 'Indiquez les partenaires appelés à valider la proposition dans le circuit dématérialisé.';
+  if (d.circuit === 'circuit_dematerialise' && d.partenaires.length === 0)
+    return 'Indiquez les partenaires appelés à valider la proposition dans le circuit dématérialisé.';
   return controleMediation(s, mediations, d, r, aujourdhui);
 }
 
 /** A household's proposals, mediations and orientation decisions (none given: no re-orientation recorded). */
-export type DossierCreation = { propositions: readonly Proposition[]; mediations: readonly Mediation[]; orientations?: readonly Orientation[] };
+export type DossierCreation = {
+  propositions: readonly Proposition[];
+  mediations: readonly Mediation[];
+  orientations?: readonly Orientation[];
+};
 
 /** A new proposal for a household, given all its proposals, mediations and orientations; its rank follows. */
-export function creerProposition(demande: DemandeProposition, dossier: DossierCreation, r: ReglagesProposition, aujourdhui: string): Resultat<Proposition> {
+export function creerProposition(
+  demande: DemandeProposition,
+  dossier: DossierCreation,
+  r: ReglagesProposition,
+  aujourdhui: string,
+): Resultat<Proposition> {
   const s = situationPropositions(dossier.propositions, r);
   const manque = controleCreation(s, dossier.mediations, demande, r, aujourdhui) ?? controleCircuit(dossier, demande);
   if (manque) return refuse(manque);

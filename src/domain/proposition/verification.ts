@@ -22,12 +22,18 @@ function verifierAvis(p: Proposition): ErreurChamp[] {
 function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
   const erreurs: ErreurChamp[] = [];
   const attribue = p.caleol?.decision === 'attribution';
-  if (p.caleol && !valideeParLesPartenaires(p)) erreurs.push(erreur('caleol', 'La CALEOL a statué sans la validation de tous les partenaires.'));
-  if (p.caleol?.decision === 'refus' && p.caleol.motif.trim() === '') erreurs.push(erreur('caleol', 'Le refus de la CALEOL n’a pas de motif.'));
-  if (p.visite && !valideeParLesPartenaires(p)) erreurs.push(erreur('visite', 'La visite a eu lieu sans la validation de tous les partenaires.'));
-  if (p.visite && r.visiteApresCaleol && (!attribue || (p.caleol && p.visite.date < p.caleol.date))) erreurs.push(erreur('visite', 'La visite précède l’attribution par la CALEOL.'));
-  if (p.offreNotifieeLe && (!attribue || (p.caleol && p.offreNotifieeLe < p.caleol.date))) erreurs.push(erreur('offreNotifieeLe', 'L’offre écrite précède l’attribution par la CALEOL.'));
-  if (p.reponse && (!p.visite || p.reponse.date < p.visite.date)) erreurs.push(erreur('reponse', 'La réponse du ménage précède la visite.'));
+  if (p.caleol && !valideeParLesPartenaires(p))
+    erreurs.push(erreur('caleol', 'La CALEOL a statué sans la validation de tous les partenaires.'));
+  if (p.caleol?.decision === 'refus' && p.caleol.motif.trim() === '')
+    erreurs.push(erreur('caleol', 'Le refus de la CALEOL n’a pas de motif.'));
+  if (p.visite && !valideeParLesPartenaires(p))
+    erreurs.push(erreur('visite', 'La visite a eu lieu sans la validation de tous les partenaires.'));
+  if (p.visite && r.visiteApresCaleol && (!attribue || (p.caleol && p.visite.date < p.caleol.date)))
+    erreurs.push(erreur('visite', 'La visite précède l’attribution par la CALEOL.'));
+  if (p.offreNotifieeLe && (!attribue || (p.caleol && p.offreNotifieeLe < p.caleol.date)))
+    erreurs.push(erreur('offreNotifieeLe', 'L’offre écrite précède l’attribution par la CALEOL.'));
+  if (p.reponse && (!p.visite || p.reponse.date < p.visite.date))
+    erreurs.push(erreur('reponse', 'La réponse du ménage précède la visite.'));
   if (p.reponse?.decision === 'refus' && p.reponse.motif === null) erreurs.push(erreur('reponse', 'Le refus du ménage n’a pas de motif.'));
   if (p.reponse?.decision === 'sans_reponse') {
     const echeance = echeanceSilence(p, r);
@@ -37,7 +43,10 @@ function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
   if (p.bailSigneLe && (p.reponse?.decision !== 'acceptation' || !attribue || p.bailSigneLe < p.reponse.date)) {
     erreurs.push(erreur('bailSigneLe', 'Le bail est signé sans attribution par la CALEOL ou avant l’acceptation du ménage.'));
   }
-  if (p.retrait && (p.bailSigneLe || (p.reponse && p.reponse.decision !== 'acceptation') || p.caleol?.decision === 'refus' || avisDefavorable(p))) {
+  if (
+    p.retrait &&
+    (p.bailSigneLe || (p.reponse && p.reponse.decision !== 'acceptation') || p.caleol?.decision === 'refus' || avisDefavorable(p))
+  ) {
     erreurs.push(erreur('retrait', 'Une proposition déjà close a été retirée.'));
   }
   return erreurs;
@@ -46,10 +55,16 @@ function verifierEtapes(p: Proposition, r: ReglagesProposition): ErreurChamp[] {
 export const verifierProposition = (p: Proposition, r: ReglagesProposition): ErreurChamp[] => [...verifierAvis(p), ...verifierEtapes(p, r)];
 
 /** Checks across a household's proposals: one at a time, ranks in order, mediation before the third. */
-export function verifierPropositionsDuMenage(propositions: readonly Proposition[], mediations: readonly Mediation[], r: ReglagesProposition, aujourdhui: string): ErreurChamp[] {
+export function verifierPropositionsDuMenage(
+  propositions: readonly Proposition[],
+  mediations: readonly Mediation[],
+  r: ReglagesProposition,
+  aujourdhui: string,
+): ErreurChamp[] {
   const s = situationPropositions(propositions, r);
   const erreurs: ErreurChamp[] = [];
-  if (propositions.filter((p) => !p.supprime && !estClose(p)).length > 1) erreurs.push(erreur('propositions', 'Plusieurs propositions sont en cours en même temps.'));
+  if (propositions.filter((p) => !p.supprime && !estClose(p)).length > 1)
+    erreurs.push(erreur('propositions', 'Plusieurs propositions sont en cours en même temps.'));
   if (s.comptees.some((p, i) => p.rang !== i + 1)) erreurs.push(erreur('propositions', 'Les rangs des propositions ne se suivent pas.'));
   const refus = s.refusDeclenchantMediation;
   const apresRefus = refus ? s.comptees.filter((p) => p.rang > refus.rang) : [];

@@ -6,7 +6,15 @@ import { estTenue, type Reunion } from './reunion.ts';
 // What a meeting decided for one household (charte §4 steps 6 and 8: orient it, share its
 // project, lift the obstacles, search and validate offers). A record of the household, so that
 // the officers who follow it write it, and its date is the meeting's.
-export const DECISIONS_REUNION = ['orientation', 'projet_partage', 'freins_a_lever', 'recherche_offre', 'offre_validee', 'ajourne', 'autre'] as const;
+export const DECISIONS_REUNION = [
+  'orientation',
+  'projet_partage',
+  'freins_a_lever',
+  'recherche_offre',
+  'offre_validee',
+  'ajourne',
+  'autre',
+] as const;
 export const decisionReunionTypeSchema = z.enum(DECISIONS_REUNION, { error: 'Décision inconnue : choisissez-la dans la liste.' });
 export type TypeDecisionReunion = z.infer<typeof decisionReunionTypeSchema>;
 export const LIBELLES_DECISION_REUNION: Record<TypeDecisionReunion, string> = {
@@ -33,7 +41,8 @@ export type DecisionReunion = z.infer<typeof decisionReunionSchema>;
 export function verifierDecision(d: DecisionReunion, reunion: Pick<Reunion, 'date'> | undefined, aujourdhui: string): ErreurChamp[] {
   const erreurs: ErreurChamp[] = [];
   if (!reunion) erreurs.push({ champ: 'reunionId', message: 'Choisissez la réunion qui a pris la décision.' });
-  else if (!estTenue(reunion, aujourdhui)) erreurs.push({ champ: 'reunionId', message: 'Cette réunion n’a pas encore eu lieu : ses décisions s’enregistrent une fois tenue.' });
+  else if (!estTenue(reunion, aujourdhui))
+    erreurs.push({ champ: 'reunionId', message: 'Cette réunion n’a pas encore eu lieu : ses décisions s’enregistrent une fois tenue.' });
   if (d.decision === 'autre' && d.detail.trim() === '') erreurs.push({ champ: 'detail', message: 'Précisez la décision prise.' });
   return erreurs;
 }

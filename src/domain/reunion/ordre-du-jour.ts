@@ -32,7 +32,13 @@ const aReloger = (m: DossierOrdreDuJour['menage']): boolean => !m.supprime && !S
  * a new proposal checks it (proposition/situation.ts).
  */
 function rejeteEnDematerialise(d: DossierOrdreDuJour, orienteLe: string): boolean {
-  return d.propositions.some((p) => !p.supprime && p.circuit === 'circuit_dematerialise' && etatProposition(p) === 'rejetee_partenaires' && (refusDe(p)?.date ?? p.proposeeLe) >= orienteLe);
+  return d.propositions.some(
+    (p) =>
+      !p.supprime &&
+      p.circuit === 'circuit_dematerialise' &&
+      etatProposition(p) === 'rejetee_partenaires' &&
+      (refusDe(p)?.date ?? p.proposeeLe) >= orienteLe,
+  );
 }
 
 function motif(d: DossierOrdreDuJour, nature: NatureReunion): MotifPresentation | null {

@@ -4,7 +4,11 @@ import { z } from 'zod';
 // « mis à jour annuellement »; step 6: the meeting presenting the households « 2 mois maximum »
 // after the bilan. Defaults of the Lille charter, settings of the territory.
 const mois = (quoi: string) =>
-  z.number({ error: `${quoi} : indiquez un nombre de mois.` }).int(`${quoi} : nombre de mois entier attendu.`).min(1, `${quoi} : au moins 1 mois.`).max(36, `${quoi} : au plus 36 mois.`);
+  z
+    .number({ error: `${quoi} : indiquez un nombre de mois.` })
+    .int(`${quoi} : nombre de mois entier attendu.`)
+    .min(1, `${quoi} : au moins 1 mois.`)
+    .max(36, `${quoi} : au plus 36 mois.`);
 
 export const reglagesReunionsSchema = z.object({
   bilanApresEntretiensMois: mois('Délai du bilan de peuplement').default(1),

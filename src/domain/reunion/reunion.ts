@@ -6,7 +6,9 @@ import { heureSchema } from '../calendrier/index.ts';
 // bilan de peuplement, the meeting presenting the households that orients them, and the GTR and
 // GTRM meetings. A meeting dated after today is planned; one dated today or before is held.
 export const NATURES_REUNION = ['bilan_peuplement', 'orientation', 'gtr', 'gtrm'] as const;
-export const natureReunionSchema = z.enum(NATURES_REUNION, { error: 'Type de réunion inconnu : bilan de peuplement, réunion d’orientation, GTR ou GTRM.' });
+export const natureReunionSchema = z.enum(NATURES_REUNION, {
+  error: 'Type de réunion inconnu : bilan de peuplement, réunion d’orientation, GTR ou GTRM.',
+});
 export type NatureReunion = z.infer<typeof natureReunionSchema>;
 export const LIBELLES_NATURE_REUNION: Record<NatureReunion, string> = {
   bilan_peuplement: 'Bilan de peuplement',
@@ -35,5 +37,8 @@ export const reunionsDe = <R extends Pick<Reunion, 'nature' | 'date' | 'supprime
   reunions.filter((r) => !r.supprime && r.nature === nature).sort((a, b) => a.date.localeCompare(b.date));
 
 /** The next meeting of a nature from today on: the one to prepare. */
-export const prochaineReunion = <R extends Pick<Reunion, 'nature' | 'date' | 'supprime'>>(reunions: readonly R[], nature: NatureReunion, aujourdhui: string): R | null =>
-  reunionsDe(reunions, nature).find((r) => r.date >= aujourdhui) ?? null;
+export const prochaineReunion = <R extends Pick<Reunion, 'nature' | 'date' | 'supprime'>>(
+  reunions: readonly R[],
+  nature: NatureReunion,
+  aujourdhui: string,
+): R | null => reunionsDe(reunions, nature).find((r) => r.date >= aujourdhui) ?? null;

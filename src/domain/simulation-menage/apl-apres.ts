@@ -22,9 +22,12 @@ export type ContexteAplApres = {
   personnes: readonly Personne[];
 };
 
-export type AplEstimee = { ok: true; montant: number; explication: string; fourchette: { min: number; max: number }; remarques: string[] } | { ok: false; message: string };
+export type AplEstimee =
+  | { ok: true; montant: number; explication: string; fourchette: { min: number; max: number }; remarques: string[] }
+  | { ok: false; message: string };
 
-const moisLong = (mois: string) => new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${mois}-01T00:00:00Z`));
+const moisLong = (mois: string) =>
+  new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${mois}-01T00:00:00Z`));
 
 const estAdulteDuCouple = (p: Personne) => p.lien === 'titulaire' || p.lien === 'conjoint';
 
@@ -43,17 +46,23 @@ function revenusAnnuels(reponses: Readonly<Record<string, Reponse>>, personnes: 
   const ids = personnes.map((p) => p.id);
   const mois = totauxMensuels(reponses, ids).map((m) => m.rang);
   const somme = (id: string, natures: readonly string[]) =>
-    mois.reduce((s, rang) => s + natures.reduce((t, nature) => {
-      const r = reponses[cleRessource(id, rang, nature as Parameters<typeof cleRessource>[2])];
-      const n = r && typeof r.valeur === 'string' ? parseNombreFr(r.valeur) : null;
-      return t + (n !== null && n > 0 ? n : 0);
-    }, 0), 0);
+    mois.reduce(
+      (s, rang) =>
+        s +
+        natures.reduce((t, nature) => {
+          const r = reponses[cleRessource(id, rang, nature as Parameters<typeof cleRessource>[2])];
+          const n = r && typeof r.valeur === 'string' ? parseNombreFr(r.valeur) : null;
+          return t + (n !== null && n > 0 ? n : 0);
+        }, 0),
+      0,
+    );
   const annuel = (id: string, natures: readonly string[]) => (mois.length === 0 ? 0 : (somme(id, natures) / mois.length) * 12);
   return personnes.map((p) => ({ salairesEtChomage: annuel(p.id, NATURES_SALAIRE), pensions: annuel(p.id, NATURES_PENSION) }));
 }
 
 export function estimerAplApres(c: ContexteAplApres): AplEstimee {
-  if (c.zone === null) return { ok: false, message: 'Zone APL du logement inconnue : choisissez-la pour estimer l’APL, ou saisissez l’APL.' };
+  if (c.zone === null)
+    return { ok: false, message: 'Zone APL du logement inconnue : choisissez-la pour estimer l’APL, ou saisissez l’APL.' };
   if (c.loyerApres <= 0) return { ok: false, message: 'Loyer du logement proposé nul : saisissez l’APL.' };
   const presentes = personnesPresentes(c.personnes);
   const demande = c.date.slice(0, 7);
@@ -67,13 +76,24 @@ export function estimerAplApres(c: ContexteAplApres): AplEstimee {
   // Households of a renewal operation live in social housing today: their aid is an APL with RLS.
   const ressources: SourceRessources =
     c.aplAvant !== null && c.aplAvant > 0 && c.loyerAvant !== null && c.loyerAvant > 0
-      ? { type: 'calibration', logementActuel: { ...situation, dispositif: 'APL', bailleurSocial: true, loyer: c.loyerAvant, aideActuelle: c.aplAvant } }
+      ? {
+          type: 'calibration',
+          logementActuel: { ...situation, dispositif: 'APL', bailleurSocial: true, loyer: c.loyerAvant, aideActuelle: c.aplAvant },
+        }
       : { type: 'revenus', revenus: { mois, personnes: revenusAnnuels(c.reponses, presentes.length > 0 ? presentes : []) } };
-  const logement = { ...situation, dispositif: c.bailleurSocial ? 'APL' : dispositifSans, bailleurSocial: c.bailleurSocial, loyer: c.loyerApres };
+  const logement = {
+    ...situation,
+    dispositif: c.bailleurSocial ? 'APL' : dispositifSans,
+    bailleurSocial: c.bailleurSocial,
+    loyer: c.loyerApres,
+  };
   const r = estimerAideApresRelogement({ logement, ressources });
   if (!r.ok) return { ok: false, message: `APL non estimée : ${r.erreurs.map((e) => e.message).join(' ')} Saisissez l’APL.` };
   const remarques: string[] = [];
-  if (mois !== demande) remarques.push(`Le barème APL connu s’arrête en ${moisLong(dernier)} : celui de ${moisLong(dernier)} est appliqué pour ${moisLong(demande)}.`);
+  if (mois !== demande)
+    remarques.push(
+      `Le barème APL connu s’arrête en ${moisLong(dernier)} : celui de ${moisLong(dernier)} est appliqué pour ${moisLong(demande)}.`,
+    );
   if (r.value.noteRessources) remarques.push(r.value.noteRessources);
   return { ok: true, montant: r.value.aide, explication: r.value.explication, fourchette: r.value.fourchette, remarques };
 }

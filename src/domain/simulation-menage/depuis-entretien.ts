@@ -2,7 +2,15 @@ import { parseDateIso, parseNombreFr } from '../commun/index.ts';
 import { totauxMensuels, type Reponse } from '../entretien/index.ts';
 import type { Personne } from '../menage/index.ts';
 import type { Occupant } from '../occupation/index.ts';
-import { TYPOLOGIES, logementDeLOffre, offreCompleteSchema, profilMenageSchema, type Offre, type ProfilMenage, type Typologie } from '../offre/index.ts';
+import {
+  TYPOLOGIES,
+  logementDeLOffre,
+  offreCompleteSchema,
+  profilMenageSchema,
+  type Offre,
+  type ProfilMenage,
+  type Typologie,
+} from '../offre/index.ts';
 import { DEPENSES_DECLAREES, type Depenses } from '../simulation/index.ts';
 import { lireLogement, saisieDeLogement, saisieVide, texteNombre, type MenageSimule, type SaisieLogement } from './saisie.ts';
 
@@ -36,7 +44,12 @@ export function compositionDe(personnes: readonly Personne[]): Occupant[] | unde
 }
 
 const IMPOTS = ['depenses.impotRevenu', 'depenses.taxeFonciere', 'depenses.taxeHabitation', 'depenses.taxeOrdures'];
-const DEPENSES_DIRECTES = { pensionAlimentaire: 'depenses.pensionAlimentaire', mutuelle: 'depenses.mutuelle', pretCaf: 'depenses.pretCaf', planBanqueDeFrance: 'depenses.planBanqueDeFrance' } as const;
+const DEPENSES_DIRECTES = {
+  pensionAlimentaire: 'depenses.pensionAlimentaire',
+  mutuelle: 'depenses.mutuelle',
+  pretCaf: 'depenses.pretCaf',
+  planBanqueDeFrance: 'depenses.planBanqueDeFrance',
+} as const;
 
 /** Taxes add up; the landlord's repayment plan counts only while one is running. */
 export function depensesDe(r: Reponses): Depenses {
@@ -52,7 +65,10 @@ export type DonneesMenage = { reponses: Reponses; personnes: readonly Personne[]
 /** The household's side; `manques` says in French what the interview lacks for a simulation. */
 export function menageSimuleDe({ reponses, personnes }: DonneesMenage): { menage: MenageSimule; manques: string[] } {
   const presentes = personnesPresentes(personnes);
-  const ressources = totauxMensuels(reponses, presentes.map((p) => p.id)).map((m) => m.total);
+  const ressources = totauxMensuels(
+    reponses,
+    presentes.map((p) => p.id),
+  ).map((m) => m.total);
   const manques: string[] = [];
   if (presentes.length === 0) manques.push('Aucun occupant : ajoutez les occupants du ménage.');
   if (ressources.length === 0) manques.push('Ressources non saisies : complétez la section « Ressources » de l’entretien.');
@@ -84,12 +100,16 @@ export function logementActuelDe(r: Reponses): { saisie: SaisieLogement; notes: 
     chargesGenerales: texteNombre(nombre(r, 'logement.charges')),
     apl: texteNombre(nombre(r, 'logement.apl')),
     surface: texteNombre(nombre(r, 'logement.surface')),
-    pieces: typologie && (TYPOLOGIES as readonly string[]).includes(typologie) ? String(TYPOLOGIES.indexOf(typologie as Typologie) + 1) : '',
+    pieces:
+      typologie && (TYPOLOGIES as readonly string[]).includes(typologie) ? String(TYPOLOGIES.indexOf(typologie as Typologie) + 1) : '',
   };
   for (const poste of POSTES_INTERVIEW) if (comprises.includes(poste)) saisie[poste] = '0';
-  const notes = POSTES_INTERVIEW.filter((p) => comprises.includes(p)).length > 0
-    ? ['L’entretien indique les charges comprises dans la quittance sans leur montant : elles restent dans les charges générales (0 € sur la ligne). Saisissez leur part si vous la connaissez.']
-    : [];
+  const notes =
+    POSTES_INTERVIEW.filter((p) => comprises.includes(p)).length > 0
+      ? [
+          'L’entretien indique les charges comprises dans la quittance sans leur montant : elles restent dans les charges générales (0 € sur la ligne). Saisissez leur part si vous la connaissez.',
+        ]
+      : [];
   return { saisie, notes };
 }
 
@@ -107,7 +127,10 @@ export function profilDe(id: string, donnees: DonneesMenage): ProfilMenage | nul
   const logementActuel = lireLogement(logementActuelDe(r).saisie);
   if (manques.length > 0 || logementActuel === null) return null;
   const typologies = liste(r, 'souhaits.typologie').filter((t): t is Typologie => (TYPOLOGIES as readonly string[]).includes(t));
-  const communes = (texte(r, 'souhaits.communes') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const communes = (texte(r, 'souhaits.communes') ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const etageMax = oui(r, 'souhaits.ascenseurIndispensable') ? 0 : nombre(r, 'souhaits.etageMax');
   const handicap = personnesPresentes(donnees.personnes).some((p) => p.handicap);
   return profilMenageSchema.parse({

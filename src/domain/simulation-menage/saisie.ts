@@ -1,5 +1,12 @@
 import { parseNombreFr } from '../commun/index.ts';
-import { entreeSimulationSchema, logementSimuleSchema, type CriteresMenage, type Depenses, type EntreeSimulation, type LogementSimule } from '../simulation/index.ts';
+import {
+  entreeSimulationSchema,
+  logementSimuleSchema,
+  type CriteresMenage,
+  type Depenses,
+  type EntreeSimulation,
+  type LogementSimule,
+} from '../simulation/index.ts';
 import type { Occupant } from '../occupation/index.ts';
 
 // What the simulation screen holds while the officer types: each figure of both dwellings as
@@ -35,7 +42,16 @@ const NOMS_CHAMP_LOGEMENT: Record<ChampLogement, string> = {
 /** Fields that may stay empty: the receipt's charges (not on it), surface and rooms (unknown). */
 const FACULTATIFS: ReadonlySet<ChampLogement> = new Set(['eau', 'eauChaude', 'chauffage', 'surface', 'pieces']);
 
-export const saisieVide = (): SaisieLogement => ({ loyer: '', chargesGenerales: '', eau: '', eauChaude: '', chauffage: '', apl: '', surface: '', pieces: '' });
+export const saisieVide = (): SaisieLogement => ({
+  loyer: '',
+  chargesGenerales: '',
+  eau: '',
+  eauChaude: '',
+  chauffage: '',
+  apl: '',
+  surface: '',
+  pieces: '',
+});
 
 const nombreFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
 export const texteNombre = (n: number | null | undefined): string => (n === null || n === undefined ? '' : nombreFr.format(n));
@@ -57,14 +73,23 @@ export type ErreurSaisie = { champ: string; message: string };
 export type LectureSaisie = { ok: true; entree: EntreeSimulation } | { ok: false; erreurs: ErreurSaisie[] };
 
 /** Typed text to numbers; `aplApres` replaces an empty "after" APL (the estimate), when there is one. */
-function lireChamps(s: SaisieLogement, cote: 'avant' | 'apres', erreurs: ErreurSaisie[], aplApres: number | null): Record<string, number | null> {
+function lireChamps(
+  s: SaisieLogement,
+  cote: 'avant' | 'apres',
+  erreurs: ErreurSaisie[],
+  aplApres: number | null,
+): Record<string, number | null> {
   const lu: Record<string, number | null> = {};
   for (const champ of CHAMPS_LOGEMENT) {
     const texte = s[champ].trim();
     if (texte === '') {
       if (champ === 'apl' && cote === 'apres' && aplApres !== null) lu[champ] = aplApres;
       else if (FACULTATIFS.has(champ)) lu[champ] = null;
-      else erreurs.push({ champ: `${cote}.${champ}`, message: `Indiquez ${NOMS_CHAMP_LOGEMENT[champ]} ${cote === 'avant' ? 'du logement actuel' : 'du logement proposé'}.` });
+      else
+        erreurs.push({
+          champ: `${cote}.${champ}`,
+          message: `Indiquez ${NOMS_CHAMP_LOGEMENT[champ]} ${cote === 'avant' ? 'du logement actuel' : 'du logement proposé'}.`,
+        });
       continue;
     }
     const n = parseNombreFr(texte);
@@ -78,12 +103,23 @@ function lireChamps(s: SaisieLogement, cote: 'avant' | 'apres', erreurs: ErreurS
  * The simulation input of the screen: every figure as typed, checked by the engine's own schema,
  * so the screen and the command line accept and refuse the same things.
  */
-export function entreeDepuisSaisie(menage: MenageSimule, date: string, avant: SaisieLogement, apres: SaisieLogement, aplApres: number | null = null): LectureSaisie {
+export function entreeDepuisSaisie(
+  menage: MenageSimule,
+  date: string,
+  avant: SaisieLogement,
+  apres: SaisieLogement,
+  aplApres: number | null = null,
+): LectureSaisie {
   const erreurs: ErreurSaisie[] = [];
   const logementAvant = lireChamps(avant, 'avant', erreurs, null);
   const logementApres = lireChamps(apres, 'apres', erreurs, aplApres);
   if (erreurs.length > 0) return { ok: false, erreurs };
-  const r = entreeSimulationSchema.safeParse({ date, ...menage, avant: { ...logementAvant, surfaceCuisine: null }, apres: { ...logementApres, surfaceCuisine: null } });
+  const r = entreeSimulationSchema.safeParse({
+    date,
+    ...menage,
+    avant: { ...logementAvant, surfaceCuisine: null },
+    apres: { ...logementApres, surfaceCuisine: null },
+  });
   if (r.success) return { ok: true, entree: r.data };
   return { ok: false, erreurs: r.error.issues.map((i) => ({ champ: i.path.map(String).join('.'), message: i.message })) };
 }

@@ -30,13 +30,21 @@ export const LIBELLES_ALERTE_SIMULATION: Record<CodeAlerteSimulation, string> = 
 export type Seuils = { seuilTauxEffort: number; seuilResteAVivre: number };
 
 // Every line is judged on the figures as shown (`montantAffiche`, `tauxAffiche`).
-export const tauxEffortEleve = (tauxEffortApres: number | null, s: Seuils): boolean => tauxEffortApres !== null && tauxAffiche(tauxEffortApres) > tauxAffiche(s.seuilTauxEffort);
+export const tauxEffortEleve = (tauxEffortApres: number | null, s: Seuils): boolean =>
+  tauxEffortApres !== null && tauxAffiche(tauxEffortApres) > tauxAffiche(s.seuilTauxEffort);
 export const resteAVivreSousSeuil = (resteAVivreApres: number, s: Seuils): boolean => m(resteAVivreApres) < m(s.seuilResteAVivre);
-export const resteAVivrePasseSousSeuil = (avant: number, apres: number, s: Seuils): boolean => !resteAVivreSousSeuil(avant, s) && resteAVivreSousSeuil(apres, s);
-export const resteAVivreDegrade = (avant: number, apres: number, s: Seuils): boolean => resteAVivreSousSeuil(avant, s) && m(apres) < m(avant);
+export const resteAVivrePasseSousSeuil = (avant: number, apres: number, s: Seuils): boolean =>
+  !resteAVivreSousSeuil(avant, s) && resteAVivreSousSeuil(apres, s);
+export const resteAVivreDegrade = (avant: number, apres: number, s: Seuils): boolean =>
+  resteAVivreSousSeuil(avant, s) && m(apres) < m(avant);
 
 /** The reste à charge rises by a larger proportion than the surface (charte §7.1, indicative). */
-export function hausseNonProportionnelle(racAvant: number, racApres: number, surfaceAvant: number | null, surfaceApres: number | null): boolean {
+export function hausseNonProportionnelle(
+  racAvant: number,
+  racApres: number,
+  surfaceAvant: number | null,
+  surfaceApres: number | null,
+): boolean {
   if (surfaceAvant === null || surfaceApres === null) return false;
   return m(racApres) > m(racAvant) && m(racApres) * surfaceAvant > m(racAvant) * surfaceApres;
 }

@@ -34,13 +34,20 @@ const montantsPosteSchema = (poste: PosteFsl) => {
   );
 };
 
-export const postesFslSchema = z.object(Object.fromEntries(POSTES_FSL.map((p) => [p, montantsPosteSchema(p)])) as Record<PosteFsl, ReturnType<typeof montantsPosteSchema>>, {
-  error: 'Indiquez les postes du barème (eau, eauChaude, chauffage, electricite, gaz, assuranceHabitation, telephone).',
-});
+export const postesFslSchema = z.object(
+  Object.fromEntries(POSTES_FSL.map((p) => [p, montantsPosteSchema(p)])) as Record<PosteFsl, ReturnType<typeof montantsPosteSchema>>,
+  {
+    error: 'Indiquez les postes du barème (eau, eauChaude, chauffage, electricite, gaz, assuranceHabitation, telephone).',
+  },
+);
 export type PostesFsl = z.infer<typeof postesFslSchema>;
 
 const baremeChamps = {
-  territoire: z.string({ error: 'Indiquez le territoire du barème.' }).trim().min(1, 'Indiquez le territoire du barème.').max(120, 'Nom de territoire trop long (120 caractères au plus).'),
+  territoire: z
+    .string({ error: 'Indiquez le territoire du barème.' })
+    .trim()
+    .min(1, 'Indiquez le territoire du barème.')
+    .max(120, 'Nom de territoire trop long (120 caractères au plus).'),
   debut: dateSchema('le début de validité du barème'),
   fin: dateSchema('la fin de validité du barème').nullable().default(null),
   source: z
@@ -61,7 +68,9 @@ export const baremeCalculSchema = z.object(baremeChamps).refine(finApresDebut, m
 export type BaremeCalcul = z.infer<typeof baremeCalculSchema>;
 
 /** The record an administrator edits in the settings screen. */
-export const baremeFslSchema = z.object({ id: idSchema, ...baremeChamps, supprime: z.boolean().optional() }).refine(finApresDebut, messageFin);
+export const baremeFslSchema = z
+  .object({ id: idSchema, ...baremeChamps, supprime: z.boolean().optional() })
+  .refine(finApresDebut, messageFin);
 export type BaremeFsl = z.infer<typeof baremeFslSchema>;
 
 /** The lump sum for a household of `taille` persons; beyond the table, the last size plus the amount per extra person. */

@@ -11,7 +11,8 @@ export const messageNegatif = (s: Sujet): string =>
   `${majuscule(s.nom)} ne ${s.pluriel ? 'peuvent' : 'peut'} pas être négati${s.feminin ? 've' : 'f'}${s.pluriel ? 's' : ''}.`;
 
 /** Euros per month, finite and not negative. */
-export const montantSchema = (s: Sujet) => z.number({ error: `Indiquez ${s.nom} : un montant en euros par mois.` }).min(0, messageNegatif(s));
+export const montantSchema = (s: Sujet) =>
+  z.number({ error: `Indiquez ${s.nom} : un montant en euros par mois.` }).min(0, messageNegatif(s));
 
 /** A list element's subject depends on its position, e.g. "les ressources du mois 2". */
 export const montantIndexeSchema = (s: (rang: number) => Sujet) => {
@@ -22,7 +23,9 @@ export const montantIndexeSchema = (s: (rang: number) => Sujet) => {
 };
 
 export const dateSchema = (nom: string) =>
-  z.string({ error: `Indiquez ${nom} au format AAAA-MM-JJ.` }).refine((d) => parseDateIso(d) !== null, `${majuscule(nom)} doit être une date réelle au format AAAA-MM-JJ.`);
+  z
+    .string({ error: `Indiquez ${nom} au format AAAA-MM-JJ.` })
+    .refine((d) => parseDateIso(d) !== null, `${majuscule(nom)} doit être une date réelle au format AAAA-MM-JJ.`);
 
 /** An object that refuses unknown fields, so a misspelt optional field is reported, not ignored. */
 export const objetStrict = <T extends z.ZodRawShape>(shape: T, messageType: string) =>

@@ -19,20 +19,35 @@ export const logementSimuleSchema = (du: string) =>
       eauChaude: montantSchema(surQuittance('d’eau chaude', du)).nullable().default(null),
       chauffage: montantSchema(surQuittance('de chauffage', du)).nullable().default(null),
       apl: montantSchema({ nom: `l’APL ${du}`, feminin: true }),
-      surface: z.number({ error: `La surface ${du} doit être un nombre de m².` }).positive(`La surface ${du} doit être positive.`).nullable().default(null),
+      surface: z
+        .number({ error: `La surface ${du} doit être un nombre de m².` })
+        .positive(`La surface ${du} doit être positive.`)
+        .nullable()
+        .default(null),
       pieces: z
         .number({ error: `Le nombre de pièces ${du} doit être un nombre entier.` })
         .int(`Le nombre de pièces ${du} doit être un nombre entier.`)
         .min(1, `Le logement ${du.replace(/^du /, '')} doit compter au moins une pièce.`)
         .nullable()
         .default(null),
-      surfaceCuisine: z.number({ error: `La surface de la cuisine ${du} doit être un nombre de m².` }).min(0, `La surface de la cuisine ${du} ne peut pas être négative.`).nullable().default(null),
+      surfaceCuisine: z
+        .number({ error: `La surface de la cuisine ${du} doit être un nombre de m².` })
+        .min(0, `La surface de la cuisine ${du} ne peut pas être négative.`)
+        .nullable()
+        .default(null),
     },
     `Décrivez le logement ${du.replace(/^du /, '')} (loyer, charges, APL…).`,
   );
 export type LogementSimule = z.infer<ReturnType<typeof logementSimuleSchema>>;
 
-export const DEPENSES_DECLAREES = ['impots', 'pensionAlimentaire', 'mutuelle', 'pretCaf', 'planBanqueDeFrance', 'planApurementBailleur'] as const;
+export const DEPENSES_DECLAREES = [
+  'impots',
+  'pensionAlimentaire',
+  'mutuelle',
+  'pretCaf',
+  'planBanqueDeFrance',
+  'planApurementBailleur',
+] as const;
 export type DepenseDeclaree = (typeof DEPENSES_DECLAREES)[number];
 
 const SUJETS_DEPENSE: Record<DepenseDeclaree, Sujet> = {
@@ -46,7 +61,10 @@ const SUJETS_DEPENSE: Record<DepenseDeclaree, Sujet> = {
 
 /** Declared mandatory expenses per month (charte §7.1 C); each missing one counts as 0. */
 export const depensesSchema = objetStrict(
-  Object.fromEntries(DEPENSES_DECLAREES.map((d) => [d, montantSchema(SUJETS_DEPENSE[d]).default(0)])) as Record<DepenseDeclaree, z.ZodDefault<ReturnType<typeof montantSchema>>>,
+  Object.fromEntries(DEPENSES_DECLAREES.map((d) => [d, montantSchema(SUJETS_DEPENSE[d]).default(0)])) as Record<
+    DepenseDeclaree,
+    z.ZodDefault<ReturnType<typeof montantSchema>>
+  >,
   'Les dépenses doivent être un objet (impots, pensionAlimentaire, mutuelle, pretCaf, planBanqueDeFrance, planApurementBailleur).',
 );
 export type Depenses = z.infer<typeof depensesSchema>;
@@ -54,7 +72,10 @@ export type Depenses = z.infer<typeof depensesSchema>;
 /** The two criteria of the orientation grid that come from the household, null while unknown. */
 export const criteresMenageSchema = objetStrict(
   {
-    typologieEtLocalisationExistent: z.boolean({ error: 'Indiquez si la typologie et la localisation souhaitées existent : true, false ou null.' }).nullable().default(null),
+    typologieEtLocalisationExistent: z
+      .boolean({ error: 'Indiquez si la typologie et la localisation souhaitées existent : true, false ou null.' })
+      .nullable()
+      .default(null),
     aucunFreinALever: z.boolean({ error: 'Indiquez s’il n’y a aucun frein à lever : true, false ou null.' }).nullable().default(null),
   },
   'Les critères du ménage doivent être un objet (typologieEtLocalisationExistent, aucunFreinALever).',
@@ -63,7 +84,10 @@ export type CriteresMenage = z.infer<typeof criteresMenageSchema>;
 
 export const entreeSimulationChamps = {
   date: dateSchema('la date de la simulation'),
-  occupants: z.number({ error: 'Indiquez le nombre d’occupants du ménage.' }).int('Le nombre d’occupants doit être un nombre entier.').min(1, 'Le ménage doit compter au moins un occupant.'),
+  occupants: z
+    .number({ error: 'Indiquez le nombre d’occupants du ménage.' })
+    .int('Le nombre d’occupants doit être un nombre entier.')
+    .min(1, 'Le ménage doit compter au moins un occupant.'),
   /** Ages, sexes and couples, for the INSEE norm and the consumption units. */
   composition: z.array(occupantSchema, { error: 'La composition doit être la liste des occupants.' }).optional(),
   ressourcesMensuelles: z
@@ -72,22 +96,43 @@ export const entreeSimulationChamps = {
       { error: 'Indiquez les ressources mensuelles du ménage : une liste de montants, un par mois.' },
     )
     .min(1, 'Indiquez les ressources d’au moins un mois.'),
-  depenses: depensesSchema.default({ impots: 0, pensionAlimentaire: 0, mutuelle: 0, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 }),
+  depenses: depensesSchema.default({
+    impots: 0,
+    pensionAlimentaire: 0,
+    mutuelle: 0,
+    pretCaf: 0,
+    planBanqueDeFrance: 0,
+    planApurementBailleur: 0,
+  }),
   avant: logementSimuleSchema('du logement actuel'),
   apres: logementSimuleSchema('du logement proposé'),
   criteresMenage: criteresMenageSchema.default({ typologieEtLocalisationExistent: null, aucunFreinALever: null }),
 };
 
 /** The composition, when given, must match the count and be born by the simulation's date. */
-export function verifierComposition(e: { date: string; occupants: number; composition?: readonly { dateNaissance: string }[] | undefined }, ctx: z.RefinementCtx): void {
+export function verifierComposition(
+  e: { date: string; occupants: number; composition?: readonly { dateNaissance: string }[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (e.composition === undefined) return;
   if (e.composition.length !== e.occupants) {
-    ctx.addIssue({ code: 'custom', path: ['composition'], message: `La composition détaillée compte ${e.composition.length} personne(s) mais le ménage ${e.occupants} occupant(s).` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['composition'],
+      message: `La composition détaillée compte ${e.composition.length} personne(s) mais le ménage ${e.occupants} occupant(s).`,
+    });
   }
   e.composition.forEach((o, i) => {
-    if (o.dateNaissance > e.date) ctx.addIssue({ code: 'custom', path: ['composition', i, 'dateNaissance'], message: `L’occupant ${i + 1} est né après la date de la simulation.` });
+    if (o.dateNaissance > e.date)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['composition', i, 'dateNaissance'],
+        message: `L’occupant ${i + 1} est né après la date de la simulation.`,
+      });
   });
 }
 
-export const entreeSimulationSchema = objetStrict(entreeSimulationChamps, 'L’entrée de la simulation doit être un objet.').superRefine(verifierComposition);
+export const entreeSimulationSchema = objetStrict(entreeSimulationChamps, 'L’entrée de la simulation doit être un objet.').superRefine(
+  verifierComposition,
+);
 export type EntreeSimulation = z.infer<typeof entreeSimulationSchema>;

@@ -34,7 +34,10 @@ export type IssueSimulation = { ok: true; resultats: ResultatSimulation | Result
 
 /** "avant.loyer", "ressourcesMensuelles[1]": the path of a bad field as an integrator reads it. */
 export function cheminChamp(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((chemin, p) => (typeof p === 'number' ? `${chemin}[${p}]` : chemin ? `${chemin}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (chemin, p) => (typeof p === 'number' ? `${chemin}[${p}]` : chemin ? `${chemin}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 /** One error per bad field; an unknown field is named in the path, so it can be found. */
@@ -55,11 +58,22 @@ function contexte(e: EntreeFichier): ContexteSimulation | ErreurEntree {
     ...(e.normeOccupation ? { normeOccupation: e.normeOccupation } : {}),
   };
   if (e.bareme) {
-    const fourni: BaremeCalcul = { territoire: 'Barème fourni', debut: e.date, fin: e.date, source: 'Barème fourni dans le fichier d’entrée', exemple: false, postes: e.bareme.postes };
+    const fourni: BaremeCalcul = {
+      territoire: 'Barème fourni',
+      debut: e.date,
+      fin: e.date,
+      source: 'Barème fourni dans le fichier d’entrée',
+      exemple: false,
+      postes: e.bareme.postes,
+    };
     return { bareme: fourni, reglages };
   }
   const parDefaut = choisirBareme([], '', e.date);
-  if (!parDefaut) return { champ: 'bareme', message: `Aucun barème par défaut ne couvre le ${dateFr(e.date)} : fournissez le barème (champ « bareme »).` };
+  if (!parDefaut)
+    return {
+      champ: 'bareme',
+      message: `Aucun barème par défaut ne couvre le ${dateFr(e.date)} : fournissez le barème (champ « bareme »).`,
+    };
   return { bareme: parDefaut, reglages };
 }
 

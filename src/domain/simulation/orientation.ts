@@ -7,13 +7,24 @@ import { formatResteAVivre, formatTaux } from './format.ts';
 // circuit dématérialisé. It is advice; the partners decide.
 
 // Judged on the figures as shown, like the alerts.
-const tauxEffortSousSeuil = (tauxEffortApres: number | null, s: Seuils) => tauxEffortApres !== null && tauxAffiche(tauxEffortApres) < tauxAffiche(s.seuilTauxEffort);
-const resteAVivreAuDessusDuSeuil = (resteAVivreApres: number, s: Seuils) => montantAffiche(resteAVivreApres) > montantAffiche(s.seuilResteAVivre);
+const tauxEffortSousSeuil = (tauxEffortApres: number | null, s: Seuils) =>
+  tauxEffortApres !== null && tauxAffiche(tauxEffortApres) < tauxAffiche(s.seuilTauxEffort);
+const resteAVivreAuDessusDuSeuil = (resteAVivreApres: number, s: Seuils) =>
+  montantAffiche(resteAVivreApres) > montantAffiche(s.seuilResteAVivre);
 const resteAVivreEnHausse = (avant: number, apres: number) => montantAffiche(apres) > montantAffiche(avant);
 
 /** The grid's financial criteria: taux d'effort under the line, reste à vivre above it and rising. */
-export function criteresFinanciersRemplis(tauxEffortApres: number | null, resteAVivreAvant: number, resteAVivreApres: number, s: Seuils): boolean {
-  return tauxEffortSousSeuil(tauxEffortApres, s) && resteAVivreAuDessusDuSeuil(resteAVivreApres, s) && resteAVivreEnHausse(resteAVivreAvant, resteAVivreApres);
+export function criteresFinanciersRemplis(
+  tauxEffortApres: number | null,
+  resteAVivreAvant: number,
+  resteAVivreApres: number,
+  s: Seuils,
+): boolean {
+  return (
+    tauxEffortSousSeuil(tauxEffortApres, s) &&
+    resteAVivreAuDessusDuSeuil(resteAVivreApres, s) &&
+    resteAVivreEnHausse(resteAVivreAvant, resteAVivreApres)
+  );
 }
 
 export type CritereOrientation = { libelle: string; rempli: boolean | null };
@@ -22,7 +33,13 @@ export type AvisOrientation = { criteresFinanciers: boolean; criteres: CritereOr
 const minuscule = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const RESERVE = 'La grille aide les partenaires ; elle ne décide pas de l’orientation.';
 
-export function orienter(tauxEffortApres: number | null, resteAVivreAvant: number, resteAVivreApres: number, menage: CriteresMenage, s: Seuils): AvisOrientation {
+export function orienter(
+  tauxEffortApres: number | null,
+  resteAVivreAvant: number,
+  resteAVivreApres: number,
+  menage: CriteresMenage,
+  s: Seuils,
+): AvisOrientation {
   const criteres: CritereOrientation[] = [
     { libelle: `Taux d’effort < ${formatTaux(s.seuilTauxEffort)}`, rempli: tauxEffortSousSeuil(tauxEffortApres, s) },
     { libelle: `Reste à vivre > ${formatResteAVivre(s.seuilResteAVivre)}`, rempli: resteAVivreAuDessusDuSeuil(resteAVivreApres, s) },

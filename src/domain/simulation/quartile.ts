@@ -10,13 +10,19 @@ import { unitesConsommation } from './reste-a-vivre.ts';
 export function lireSeuilsQuartiles(texte: string): { ok: true; valeur: SeuilsQuartiles | null } | { ok: false; message: string } {
   if (texte.trim() === '') return { ok: true, valeur: null };
   const r = seuilsQuartilesSchema.safeParse(texte.split(';').map((t) => parseNombreFr(t.trim()) ?? Number.NaN));
-  return r.success ? { ok: true, valeur: r.data } : { ok: false, message: r.error.issues[0]?.message ?? 'Seuils des quartiles illisibles.' };
+  return r.success
+    ? { ok: true, valeur: r.data }
+    : { ok: false, message: r.error.issues[0]?.message ?? 'Seuils des quartiles illisibles.' };
 }
 
 /** 1 to 4: where the household's yearly resources per consumption unit fall among the territory's applicants. */
-export function quartileRessources(ressourcesMensuelles: number, composition: readonly Occupant[], date: string, seuils: SeuilsQuartiles): 1 | 2 | 3 | 4 {
+export function quartileRessources(
+  ressourcesMensuelles: number,
+  composition: readonly Occupant[],
+  date: string,
+  seuils: SeuilsQuartiles,
+): 1 | 2 | 3 | 4 {
   const parUnite = (ressourcesMensuelles * 12) / unitesConsommation(composition, date);
   const rang = seuils.findIndex((s) => parUnite <= s);
   return (rang === -1 ? 4 : rang + 1) as 1 | 2 | 3 | 4;
 }
-

@@ -31,8 +31,15 @@ export const reglagesSimulationSchema = z.object({
     .number({ error: 'Indiquez le seuil d’alerte du reste à vivre, en euros par jour et par personne.' })
     .min(0, 'Le seuil du reste à vivre ne peut pas être négatif.')
     .default(6.5),
-  joursParMois: z.number({ error: 'Indiquez le nombre de jours par mois du reste à vivre.' }).int('Nombre de jours entier attendu.').min(28, 'Au moins 28 jours.').max(31, 'Au plus 31 jours.').default(30),
-  uniteResteAVivre: z.enum(UNITES_RESTE_A_VIVRE, { error: 'Unité du reste à vivre inconnue : « personne » ou « unite-consommation ».' }).default('personne'),
+  joursParMois: z
+    .number({ error: 'Indiquez le nombre de jours par mois du reste à vivre.' })
+    .int('Nombre de jours entier attendu.')
+    .min(28, 'Au moins 28 jours.')
+    .max(31, 'Au plus 31 jours.')
+    .default(30),
+  uniteResteAVivre: z
+    .enum(UNITES_RESTE_A_VIVRE, { error: 'Unité du reste à vivre inconnue : « personne » ou « unite-consommation ».' })
+    .default('personne'),
   normeOccupation: normeOccupationSchema.default('charte-MEL'),
   /** For the resource quartile on the CALEOL sheet; null until the territory types them. */
   seuilsQuartiles: seuilsQuartilesSchema.nullable().default(null),

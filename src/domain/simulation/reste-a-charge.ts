@@ -9,14 +9,25 @@ export type ForfaitsCharges = Record<PosteQuittancable, number>;
 export type LogementChiffre = Pick<LogementSimule, 'loyer' | 'chargesGenerales' | PosteQuittancable | 'apl'>;
 
 export function forfaitsCharges(postes: PostesFsl, taille: number): ForfaitsCharges {
-  return { eau: forfait(postes, 'eau', taille), eauChaude: forfait(postes, 'eauChaude', taille), chauffage: forfait(postes, 'chauffage', taille) };
+  return {
+    eau: forfait(postes, 'eau', taille),
+    eauChaude: forfait(postes, 'eauChaude', taille),
+    chauffage: forfait(postes, 'chauffage', taille),
+  };
 }
 
-export const quittanceDesDeuxCotes = (poste: PosteQuittancable, logement: LogementChiffre, autre: LogementChiffre): boolean => logement[poste] !== null && autre[poste] !== null;
+export const quittanceDesDeuxCotes = (poste: PosteQuittancable, logement: LogementChiffre, autre: LogementChiffre): boolean =>
+  logement[poste] !== null && autre[poste] !== null;
 
-const retenue = (montant: number | null, autre: number | null, forfaitPoste: number): number => (montant !== null && autre !== null ? montant : forfaitPoste);
+const retenue = (montant: number | null, autre: number | null, forfaitPoste: number): number =>
+  montant !== null && autre !== null ? montant : forfaitPoste;
 
-export function chargeRetenue(poste: PosteQuittancable, logement: LogementChiffre, autre: LogementChiffre, forfaits: ForfaitsCharges): number {
+export function chargeRetenue(
+  poste: PosteQuittancable,
+  logement: LogementChiffre,
+  autre: LogementChiffre,
+  forfaits: ForfaitsCharges,
+): number {
   return retenue(logement[poste], autre[poste], forfaits[poste]);
 }
 

@@ -25,7 +25,12 @@ export function unitesConsommation(occupants: readonly Occupant[], date: string)
  * Persons (or consumption units) × days: the charter divides by persons; a territory may choose
  * consumption units, which need the ages and fall back to persons without them.
  */
-export function diviseurResteAVivre(occupants: number, composition: readonly Occupant[] | undefined, date: string, reglages: ReglagesSimulation): number {
+export function diviseurResteAVivre(
+  occupants: number,
+  composition: readonly Occupant[] | undefined,
+  date: string,
+  reglages: ReglagesSimulation,
+): number {
   const parts = reglages.uniteResteAVivre === 'unite-consommation' && composition ? unitesConsommation(composition, date) : occupants;
   return parts * reglages.joursParMois;
 }

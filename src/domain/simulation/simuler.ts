@@ -40,7 +40,11 @@ const difference = (avant: number | null, apres: number | null) => (avant === nu
 function avertissements(entree: EntreeSimulation, avant: Situation, apres: Situation, ctx: ContexteSimulation): Avertissement[] {
   const liste: Avertissement[] = [];
   if (ctx.bareme.exemple) {
-    liste.push({ code: 'BAREME_EXEMPLE', message: 'Barème d’exemple : les forfaits ne sont pas ceux du Département. Faites saisir le barème FSL en vigueur dans les paramètres.' });
+    liste.push({
+      code: 'BAREME_EXEMPLE',
+      message:
+        'Barème d’exemple : les forfaits ne sont pas ceux du Département. Faites saisir le barème FSL en vigueur dans les paramètres.',
+    });
   }
   const aplExcessives: [Situation, string][] = [
     [avant, 'du logement actuel'],
@@ -48,11 +52,17 @@ function avertissements(entree: EntreeSimulation, avant: Situation, apres: Situa
   ];
   for (const [situation, du] of aplExcessives) {
     if (situation.resteACharge < 0) {
-      liste.push({ code: 'APL_SUPERIEURE_AU_COUT', message: `L’APL ${du} dépasse le coût du logement (reste à charge négatif) : vérifiez son montant.` });
+      liste.push({
+        code: 'APL_SUPERIEURE_AU_COUT',
+        message: `L’APL ${du} dépasse le coût du logement (reste à charge négatif) : vérifiez son montant.`,
+      });
     }
   }
   if (ctx.reglages.uniteResteAVivre === 'unite-consommation' && !entree.composition) {
-    liste.push({ code: 'UNITES_CONSOMMATION_SANS_AGES', message: 'Âges des occupants inconnus : le reste à vivre est divisé par le nombre de personnes et non par unités de consommation.' });
+    liste.push({
+      code: 'UNITES_CONSOMMATION_SANS_AGES',
+      message: 'Âges des occupants inconnus : le reste à vivre est divisé par le nombre de personnes et non par unités de consommation.',
+    });
   }
   return liste;
 }
@@ -72,7 +82,11 @@ export function simuler(entree: EntreeSimulation, ctx: ContexteSimulation): Resu
   const apres = situation(entree.apres, entree.avant);
   const composition = preparerComposition(entree.composition ?? taille, entree.date);
   const norme = reglages.normeOccupation;
-  const occupation = { norme, avant: evaluerOccupation(norme, composition, entree.avant), apres: evaluerOccupation(norme, composition, entree.apres) };
+  const occupation = {
+    norme,
+    avant: evaluerOccupation(norme, composition, entree.avant),
+    apres: evaluerOccupation(norme, composition, entree.apres),
+  };
   return {
     bareme: { territoire: bareme.territoire, debut: bareme.debut, fin: bareme.fin, source: bareme.source, exemple: bareme.exemple },
     ressourcesMensuelles: ressources,

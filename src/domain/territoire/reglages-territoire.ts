@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { parametresSchema } from '../parametres/index.ts';
 import { REGLAGES_SIMULATION_PAR_DEFAUT, reglagesSimulationSchema } from '../simulation/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT, REGLAGES_VIGILANCE_PAR_DEFAUT, reglagesSuiviSchema, reglagesVigilanceSchema } from '../visite/index.ts';
-import { REGLAGES_ECHEANCES_PAR_DEFAUT, REGLAGES_PLATEFORME_PAR_DEFAUT, reglagesEcheancesSchema, reglagesPlateformeSchema } from '../echeances/index.ts';
+import {
+  REGLAGES_ECHEANCES_PAR_DEFAUT,
+  REGLAGES_PLATEFORME_PAR_DEFAUT,
+  reglagesEcheancesSchema,
+  reglagesPlateformeSchema,
+} from '../echeances/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, reglagesPropositionSchema } from '../proposition/index.ts';
 import { REGLAGES_DOSSIER_PAR_DEFAUT, reglagesDossierSchema } from '../dossier/index.ts';
 import { REGLAGES_REUNIONS_PAR_DEFAUT, reglagesReunionsSchema } from '../reunion/index.ts';

@@ -12,6 +12,9 @@ export const LIBELLES_NOTE: Record<Note, string> = {
 };
 
 export const noteSchema = (quoi: string) =>
-  z.literal(NOTES, { error: `${quoi} : choisissez une note de 1 (pas du tout satisfaisant) à 4 (très satisfaisant).` }).nullable().default(null);
+  z
+    .literal(NOTES, { error: `${quoi} : choisissez une note de 1 (pas du tout satisfaisant) à 4 (très satisfaisant).` })
+    .nullable()
+    .default(null);
 
 export const commentaireSchema = z.string().max(4000, 'Commentaire trop long : au plus 4 000 caractères.').default('');

@@ -7,7 +7,10 @@ import { commentaireSchema, noteSchema } from './echelle.ts';
 // the reports; every answer may stay empty.
 
 const choix = <const T extends readonly [string, ...string[]]>(valeurs: T, quoi: string) =>
-  z.enum(valeurs, { error: `${quoi} : choisissez parmi ${valeurs.join(', ')}.` }).nullable().default(null);
+  z
+    .enum(valeurs, { error: `${quoi} : choisissez parmi ${valeurs.join(', ')}.` })
+    .nullable()
+    .default(null);
 
 export const TAILLES = ['adaptee', 'trop_petit', 'trop_grand'] as const;
 export const ETATS = ['bon', 'correct', 'degrade'] as const;
@@ -30,7 +33,12 @@ export const installationSchema = z.object({
   commentaire: commentaireSchema,
 });
 
-const montant = (quoi: string) => z.number({ error: `${quoi} : un montant en euros par mois.` }).min(0, `${quoi} ne peut pas être négatif.`).nullable().default(null);
+const montant = (quoi: string) =>
+  z
+    .number({ error: `${quoi} : un montant en euros par mois.` })
+    .min(0, `${quoi} ne peut pas être négatif.`)
+    .nullable()
+    .default(null);
 
 /** The three figures of charte §7.1, as the simulation engine computed them. */
 export const chiffresSchema = z.object({
@@ -69,7 +77,10 @@ export const orientationPartenaireSchema = z.object({
 });
 
 export const accompagnementSchema = z.object({
-  besoins: z.array(z.enum(BESOINS, { error: 'Besoin d’accompagnement inconnu.' })).max(BESOINS.length).default([]),
+  besoins: z
+    .array(z.enum(BESOINS, { error: 'Besoin d’accompagnement inconnu.' }))
+    .max(BESOINS.length)
+    .default([]),
   orientations: z.array(orientationPartenaireSchema).max(20).default([]),
   commentaire: commentaireSchema,
 });

@@ -4,7 +4,11 @@ import { z } from 'zod';
 // visits at 2, 4 and 6 months and the satisfaction survey at 6 months by default; a territory
 // sets its own months and an opération may override them.
 const mois = (quoi: string) =>
-  z.number({ error: `Indiquez ${quoi} : un nombre de mois.` }).int(`${quoi} : nombre de mois entier attendu.`).min(1, `${quoi} : au moins 1 mois.`).max(36, `${quoi} : au plus 36 mois.`);
+  z
+    .number({ error: `Indiquez ${quoi} : un nombre de mois.` })
+    .int(`${quoi} : nombre de mois entier attendu.`)
+    .min(1, `${quoi} : au moins 1 mois.`)
+    .max(36, `${quoi} : au plus 36 mois.`);
 
 const champsSuivi = {
   visitesCourtoisieMois: z
@@ -39,7 +43,8 @@ export const reglagesSuiviOperation = (territoire: ReglagesSuivi, surcharge: Sur
 
 // Charte §4 step 13: special watch on households near the 6.50 € line whose reste à vivre did not
 // clearly improve; "near" and "clearly" are the territory's to set.
-const euros = (quoi: string) => z.number({ error: `Indiquez ${quoi}, en euros par jour et par personne.` }).min(0, `${quoi} ne peut pas être négatif.`);
+const euros = (quoi: string) =>
+  z.number({ error: `Indiquez ${quoi}, en euros par jour et par personne.` }).min(0, `${quoi} ne peut pas être négatif.`);
 
 export const reglagesVigilanceSchema = z.object({
   seuilResteAVivre: euros('le seuil d’alerte du reste à vivre').default(6.5),

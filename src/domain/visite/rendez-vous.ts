@@ -23,7 +23,13 @@ export const rendezVousChamps = {
   motifAnnulation: z.string().max(1000).default(''),
 };
 
-export type RendezVous = { datePrevue: string | null; heurePrevue: string | null; issue: Issue; date: string | null; motifAnnulation: string };
+export type RendezVous = {
+  datePrevue: string | null;
+  heurePrevue: string | null;
+  issue: Issue;
+  date: string | null;
+  motifAnnulation: string;
+};
 
 /** Done or cancelled: nothing left to schedule. */
 export const estClos = (r: Pick<RendezVous, 'issue'>): boolean => r.issue === 'realisee' || r.issue === 'annulee';

@@ -25,16 +25,27 @@ function verifierRendezVous(r: RendezVous, quoi: string, ctx: ContexteSuivi): Er
     erreurs.push({ champ: 'motifAnnulation', message: `${majuscule(quoi)} est annulée : indiquez pourquoi.` });
   }
   if (r.date !== null && r.date > ctx.aujourdhui) {
-    erreurs.push({ champ: 'date', message: `La date de ${quoi} ne peut pas être dans le futur : utilisez la date prévue pour un rendez-vous à venir.` });
+    erreurs.push({
+      champ: 'date',
+      message: `La date de ${quoi} ne peut pas être dans le futur : utilisez la date prévue pour un rendez-vous à venir.`,
+    });
   }
-  for (const [champ, date] of [['date', r.date], ['datePrevue', r.datePrevue]] as const) {
+  for (const [champ, date] of [
+    ['date', r.date],
+    ['datePrevue', r.datePrevue],
+  ] as const) {
     if (dateRelogement !== null && date !== null && date < dateRelogement) {
-      erreurs.push({ champ, message: `${majuscule(quoi)} ne peut pas précéder le relogement (bail signé le ${dateEnLettres(dateRelogement)}).` });
+      erreurs.push({
+        champ,
+        message: `${majuscule(quoi)} ne peut pas précéder le relogement (bail signé le ${dateEnLettres(dateRelogement)}).`,
+      });
     }
   }
   return erreurs;
 }
 
-export const verifierVisite = (v: VisiteCourtoisie, ctx: ContexteSuivi): ErreurChamp[] => verifierRendezVous(v, 'la visite de courtoisie', ctx);
+export const verifierVisite = (v: VisiteCourtoisie, ctx: ContexteSuivi): ErreurChamp[] =>
+  verifierRendezVous(v, 'la visite de courtoisie', ctx);
 
-export const verifierEnquete = (e: EnqueteSatisfaction, ctx: ContexteSuivi): ErreurChamp[] => verifierRendezVous(e, 'l’enquête de satisfaction', ctx);
+export const verifierEnquete = (e: EnqueteSatisfaction, ctx: ContexteSuivi): ErreurChamp[] =>
+  verifierRendezVous(e, 'l’enquête de satisfaction', ctx);

@@ -19,7 +19,11 @@ const centimes = (euros: number) => Math.round(montantAffiche(euros) * 100);
 export function vigilanceResteAVivre(avant: number | null, apres: number, r: ReglagesVigilance): CodeVigilance[] {
   const codes: CodeVigilance[] = [];
   if (centimes(apres) < centimes(r.seuilResteAVivre)) codes.push('RESTE_A_VIVRE_SOUS_SEUIL');
-  if (avant !== null && centimes(avant) < centimes(r.seuilProcheResteAVivre) && centimes(apres) - centimes(avant) < centimes(r.ameliorationSignificative)) {
+  if (
+    avant !== null &&
+    centimes(avant) < centimes(r.seuilProcheResteAVivre) &&
+    centimes(apres) - centimes(avant) < centimes(r.ameliorationSignificative)
+  ) {
     codes.push('RESTE_A_VIVRE_SANS_AMELIORATION');
   }
   return codes;

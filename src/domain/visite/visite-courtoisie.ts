@@ -8,7 +8,11 @@ import { rendezVousChamps } from './rendez-vous.ts';
 export const visiteCourtoisieSchema = z.object({
   id: idSchema,
   menageId: idSchema,
-  numero: z.number({ error: 'Indiquez le numéro de la visite.' }).int('Le numéro de la visite doit être entier.').min(1, 'Le numéro de la visite commence à 1.').max(12, 'Au plus 12 visites de courtoisie.'),
+  numero: z
+    .number({ error: 'Indiquez le numéro de la visite.' })
+    .int('Le numéro de la visite doit être entier.')
+    .min(1, 'Le numéro de la visite commence à 1.')
+    .max(12, 'Au plus 12 visites de courtoisie.'),
   ...rendezVousChamps,
   accompagnant: z.string().max(200).default(''),
   grille: grilleVisiteSchema.prefault({}),

@@ -32,29 +32,50 @@ export async function createTerritory(db: Sql, name: string, kind: string): Prom
  * Attaches an organisation to a territory. One that already wrote pooled records in another
  * territory stays there: moving it would carry them across the border.
  */
-export async function attachOrganisation(db: Sql, organisation: string, territory: string): Promise<{ organisation: string; territory: string }> {
-  const [org] = await db.query<{ id: string; territory_id: string | null }>('select id, territory_id from organisations where name = $1', [organisation.trim()]);
+export async function attachOrganisation(
+  db: Sql,
+  organisation: string,
+  territory: string,
+): Promise<{ organisation: string; territory: string }> {
+  const [org] = await db.query<{ id: string; territory_id: string | null }>('select id, territory_id from organisations where name = $1', [
+    organisation.trim(),
+  ]);
   if (!org) throw new HttpError(404, `Organisation « ${organisation} » introuvable : créez-la d’abord (create-org).`);
   const [terr] = await db.query<{ id: string; name: string }>('select id, name from territories where name = $1', [territory.trim()]);
   if (!terr) throw new HttpError(404, `Territoire « ${territory} » introuvable : créez-le d’abord (create-territory).`);
   if (org.territory_id !== null && org.territory_id !== terr.id) {
     const [pooled] = await db.query('select 1 from records where org_id = $1 and territory_id is not null limit 1', [org.id]);
-    if (pooled) throw new HttpError(409, `L’organisation « ${organisation.trim()} » a déjà publié ou positionné dans un autre territoire : elle ne peut pas en changer.`);
+    if (pooled)
+      throw new HttpError(
+        409,
+        `L’organisation « ${organisation.trim()} » a déjà publié ou positionné dans un autre territoire : elle ne peut pas en changer.`,
+      );
   }
   await db.query('update organisations set territory_id = $1 where id = $2', [terr.id, org.id]);
   return { organisation: organisation.trim(), territory: terr.name };
 }
 
-export async function createOrganisation(db: Sql, name: string, kind: string | null = null, territory: string | null = null): Promise<{ id: string; name: string }> {
+export async function createOrganisation(
+  db: Sql,
+  name: string,
+  kind: string | null = null,
+  territory: string | null = null,
+): Promise<{ id: string; name: string }> {
   const trimmed = cleanName(name, 'd’organisation');
   const parsedKind = kind === null ? null : organisationKindSchema.safeParse(kind);
   if (parsedKind?.success === false) throw new HttpError(400, parsedKind.error.issues[0]?.message ?? 'Type d’organisation inconnu.');
   const [existing] = await db.query('select 1 from organisations where name = $1', [trimmed]);
   if (existing) throw new HttpError(409, `L’organisation « ${trimmed} » existe déjà.`);
-  const [terr] = territory === null ? [null] : await db.query<{ id: string }>('select id from territories where name = $1', [territory.trim()]);
+  const [terr] =
+    territory === null ? [null] : await db.query<{ id: string }>('select id from territories where name = $1', [territory.trim()]);
   if (terr === undefined) throw new HttpError(404, `Territoire « ${territory} » introuvable : créez-le d’abord (create-territory).`);
   const id = randomUUID();
-  await db.query('insert into organisations (id, name, kind, territory_id) values ($1, $2, $3, $4)', [id, trimmed, parsedKind?.data ?? null, terr?.id ?? null]);
+  await db.query('insert into organisations (id, name, kind, territory_id) values ($1, $2, $3, $4)', [
+    id,
+    trimmed,
+    parsedKind?.data ?? null,
+    terr?.id ?? null,
+  ]);
   return { id, name: trimmed };
 }
 
@@ -78,7 +99,11 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   const name = user.name?.trim() || email;
   // Tablets show the référent and binôme of a household by name: one name, one person.
   const [homonym] = await db.query('select 1 from users where organisation_id = $1 and lower(btrim(name)) = lower($2)', [org.id, name]);
-  if (homonym) throw new HttpError(409, `Le nom « ${name} » est déjà celui d’un compte de l’organisation : choisissez-en un autre (par exemple avec l’initiale du nom).`);
+  if (homonym)
+    throw new HttpError(
+      409,
+      `Le nom « ${name} » est déjà celui d’un compte de l’organisation : choisissez-en un autre (par exemple avec l’initiale du nom).`,
+    );
   await db.query('insert into users (id, organisation_id, email, name, role, password_hash) values ($1, $2, $3, $4, $5, $6)', [
     id,
     org.id,
@@ -100,7 +125,10 @@ export async function findProfile(db: Sql, userId: string): Promise<Profile | nu
 }
 
 export async function findLogin(db: Sql, email: string): Promise<{ profile: Profile; passwordHash: string; disabled: boolean } | null> {
-  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(`select ${profileColumns}, u.password_hash, u.disabled_at from users u ${profileJoins} where u.email = $1`, [email.trim().toLowerCase()]);
+  const [row] = await db.query<ProfileRow & { password_hash: string; disabled_at: Date | null }>(
+    `select ${profileColumns}, u.password_hash, u.disabled_at from users u ${profileJoins} where u.email = $1`,
+    [email.trim().toLowerCase()],
+  );
   return row ? { profile: toProfile(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
 }
 
@@ -141,17 +169,34 @@ export type UserListing = { email: string; name: string; role: Role; organisatio
 
 /** Every account (of one organisation when named), with its last login. */
 export async function listUsers(db: Sql, organisation: string | null): Promise<UserListing[]> {
-  const rows = await db.query<{ email: string; name: string; role: string; org: string; disabled_at: Date | null; last_login: Date | null }>(
+  const rows = await db.query<{
+    email: string;
+    name: string;
+    role: string;
+    org: string;
+    disabled_at: Date | null;
+    last_login: Date | null;
+  }>(
     `select u.email, u.name, u.role, o.name as org, u.disabled_at,
        (select max(s.created_at) from sessions s where s.user_id = u.id) as last_login
      from users u join organisations o on o.id = u.organisation_id
      where $1::text is null or o.name = $1 order by o.name, u.name`,
     [organisation],
   );
-  return rows.map((r) => ({ email: r.email, name: r.name, role: roleSchema.parse(r.role), organisation: r.org, disabled: r.disabled_at !== null, lastLogin: r.last_login ? new Date(r.last_login).toISOString() : null }));
+  return rows.map((r) => ({
+    email: r.email,
+    name: r.name,
+    role: roleSchema.parse(r.role),
+    organisation: r.org,
+    disabled: r.disabled_at !== null,
+    lastLogin: r.last_login ? new Date(r.last_login).toISOString() : null,
+  }));
 }
 
-export async function usersOfOrganisation(db: Sql, organisationId: string): Promise<{ id: string; name: string; email: string; role: Role }[]> {
+export async function usersOfOrganisation(
+  db: Sql,
+  organisationId: string,
+): Promise<{ id: string; name: string; email: string; role: Role }[]> {
   const rows = await db.query<{ id: string; name: string; email: string; role: string }>(
     'select id, name, email, role from users where organisation_id = $1 order by name',
     [organisationId],

@@ -39,10 +39,15 @@ export async function claimLoginAttempt(db: Sql, keys: LoginKeys): Promise<numbe
     [key],
   );
   if (claimed.length > 0) return null;
-  const [row] = await db.query<{ wait: number }>('select ceil(extract(epoch from next_allowed - clock_timestamp()))::int as wait from login_attempts where key = $1', [key]);
+  const [row] = await db.query<{ wait: number }>(
+    'select ceil(extract(epoch from next_allowed - clock_timestamp()))::int as wait from login_attempts where key = $1',
+    [key],
+  );
   return Math.max(1, row?.wait ?? 1);
 }
 
 export async function forgetLoginAttempts(db: Sql, keys: LoginKeys): Promise<void> {
-  await db.query(`delete from login_attempts where key = $1 or next_allowed < clock_timestamp() - interval '${FORGET_AFTER}'`, [keyOf(keys)]);
+  await db.query(`delete from login_attempts where key = $1 or next_allowed < clock_timestamp() - interval '${FORGET_AFTER}'`, [
+    keyOf(keys),
+  ]);
 }

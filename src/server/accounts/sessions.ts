@@ -46,7 +46,10 @@ export async function userOfSession(db: Sql, token: string, deviceId: string | n
   if (!row) return null;
   const learnsDevice = deviceId !== null && row.device_id === null;
   if (learnsDevice || row.expires_at.getTime() < Date.now() + IDLE_DAYS * DAY_MS - HOUR_MS) {
-    await db.query(`update sessions s set expires_at = ${nextExpiry}, device_id = coalesce(s.device_id, $2) where s.token_hash = $1`, [hash, deviceId]);
+    await db.query(`update sessions s set expires_at = ${nextExpiry}, device_id = coalesce(s.device_id, $2) where s.token_hash = $1`, [
+      hash,
+      deviceId,
+    ]);
   }
   return toProfile(row);
 }
@@ -56,6 +59,8 @@ export async function revokeSession(db: Sql, token: string): Promise<void> {
 }
 
 export async function revokeUserSessions(db: Sql, userId: string): Promise<number> {
-  const rows = await db.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null returning token_hash', [userId]);
+  const rows = await db.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null returning token_hash', [
+    userId,
+  ]);
   return rows.length;
 }

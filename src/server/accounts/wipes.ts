@@ -15,14 +15,22 @@ export const WIPE_MESSAGES: Record<WipeReason, string> = {
 
 /** Someone who may declare devices and users of the actor's organisation: an encadrant or an administrateur. */
 async function checkManages(db: Sql, actor: Profile, userId: string): Promise<void> {
-  if (actor.role === 'chargé') throw new HttpError(403, 'Seuls les encadrants et administrateurs déclarent une tablette perdue ou un départ.');
+  if (actor.role === 'chargé')
+    throw new HttpError(403, 'Seuls les encadrants et administrateurs déclarent une tablette perdue ou un départ.');
   const [user] = await db.query('select 1 from users where id = $1 and organisation_id = $2', [userId, actor.organisation.id]);
   if (!user) throw forbidden();
 }
 
 async function orderWipe(tx: Sql, actor: Profile, userId: string, deviceId: string | null, reason: WipeReason): Promise<number> {
   const id = randomUUID();
-  await tx.query('insert into device_wipes (id, org_id, user_id, device_id, reason, requested_by) values ($1, $2, $3, $4, $5, $6)', [id, actor.organisation.id, userId, deviceId, reason, actor.id]);
+  await tx.query('insert into device_wipes (id, org_id, user_id, device_id, reason, requested_by) values ($1, $2, $3, $4, $5, $6)', [
+    id,
+    actor.organisation.id,
+    userId,
+    deviceId,
+    reason,
+    actor.id,
+  ]);
   const sessions = await tx.query(
     `update sessions set wipe_id = $1, revoked_at = coalesce(revoked_at, now())
      where user_id = $2 and ($3::text is null or device_id = $3) and expires_at > now() - interval '1 year' returning 1`,

@@ -59,7 +59,12 @@ function parseOwner(text: string | null): Owner | null {
     const owner = JSON.parse(text ?? '') as Partial<Record<keyof Owner, unknown>>;
     if (typeof owner.pid !== 'number') return null;
     const optional = (v: unknown) => (typeof v === 'string' ? v : null);
-    return { pid: owner.pid, holder: String(owner.holder ?? 'un autre processus'), boot: optional(owner.boot), start: optional(owner.start) };
+    return {
+      pid: owner.pid,
+      holder: String(owner.holder ?? 'un autre processus'),
+      boot: optional(owner.boot),
+      start: optional(owner.start),
+    };
   } catch {
     return null;
   }

@@ -14,7 +14,6 @@ import { m011 } from './migrations/011-display-names-unique-within-an-organisati
 import { m012 } from './migrations/012-data-protection.ts';
 import { m013 } from './migrations/013-territories-partner-organisations-and-pooled-records.ts';
 
-
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
 // migrations/, added at the end of this list (docs/donnees.md §4).
@@ -42,7 +41,9 @@ export async function migrate(db: Database, until = Infinity): Promise<number[]>
   return db.transaction(async (tx) => {
     // Several servers may start at once on one PostgreSQL: one migrates, the others wait for it.
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query('create table if not exists migrations (id int primary key, name text not null, applied_at timestamptz not null default now())');
+    await tx.query(
+      'create table if not exists migrations (id int primary key, name text not null, applied_at timestamptz not null default now())',
+    );
     const done = new Set((await tx.query<{ id: number }>('select id from migrations')).map((r) => r.id));
     const applied: number[] = [];
     for (const step of MIGRATIONS.filter((m) => !done.has(m.id) && m.id <= until)) {

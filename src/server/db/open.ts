@@ -24,7 +24,10 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
   }
   const release = options.dataDir === undefined ? () => undefined : lockDataDir(options.dataDir, holder);
   try {
-    const db = await openPglite({ dataDir: options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'), template: options.template });
+    const db = await openPglite({
+      dataDir: options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'),
+      template: options.template,
+    });
     // The files PGlite has just made follow the umask: they are made private too.
     if (options.dataDir !== undefined) makePrivateDir(options.dataDir);
     await migrate(db);

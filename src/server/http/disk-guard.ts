@@ -21,7 +21,10 @@ export function diskGuard(app: FastifyInstance, { path, minFreeBytes }: DiskSpac
     const route = request.url.split('?')[0] ?? '';
     if (READS.has(request.method) || !route.startsWith('/api/') || ALWAYS.has(route)) return;
     if ((await freeBytes(path)) < minFreeBytes) {
-      throw new HttpError(507, 'Espace disque du serveur presque plein : rien n’a été enregistré. Prévenez l’administrateur du serveur ; vos modifications restent sur la tablette.');
+      throw new HttpError(
+        507,
+        'Espace disque du serveur presque plein : rien n’a été enregistré. Prévenez l’administrateur du serveur ; vos modifications restent sur la tablette.',
+      );
     }
   });
 }

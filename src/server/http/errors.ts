@@ -31,14 +31,21 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send(error.body);
     if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
-      return reply.code(503).send({ error: 'Le serveur met trop de temps à répondre : nouvel essai automatique plus tard. Vos modifications restent sur la tablette.' });
+      return reply.code(503).send({
+        error: 'Le serveur met trop de temps à répondre : nouvel essai automatique plus tard. Vos modifications restent sur la tablette.',
+      });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: FRAMEWORK_MESSAGES[error.code] ?? (error instanceof SyntaxError ? 'Corps JSON mal formé.' : 'Requête invalide.') });
+      return reply
+        .code(status)
+        .send({ error: FRAMEWORK_MESSAGES[error.code] ?? (error instanceof SyntaxError ? 'Corps JSON mal formé.' : 'Requête invalide.') });
     }
     // Quoted parts of a database message may echo what was sent: they stay out of the logs.
-    request.log.error({ err: { type: error.name, code: error.code, message: error.message.replace(/"[^"]*"/g, '"…"').slice(0, 300) } }, 'request failed');
+    request.log.error(
+      { err: { type: error.name, code: error.code, message: error.message.replace(/"[^"]*"/g, '"…"').slice(0, 300) } },
+      'request failed',
+    );
     return reply.code(500).send({ error: 'Erreur interne du serveur : réessayez plus tard. Vos modifications restent sur la tablette.' });
   });
 }

@@ -28,7 +28,9 @@ export function protectionRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/v1/menages/:id/export.pdf', { preHandler: session }, async (request, reply) => {
     const { id } = parseInput(menageParams, request.params);
     const pdf = await householdPdf(await exportHousehold(db, actorOf(request), id, deviceOf(request)));
-    return reply.headers({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="menage-${id}.pdf"` }).send(Buffer.from(pdf));
+    return reply
+      .headers({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="menage-${id}.pdf"` })
+      .send(Buffer.from(pdf));
   });
 
   app.delete('/api/v1/menages/:id', { preHandler: session }, async (request, reply) => {
@@ -37,7 +39,9 @@ export function protectionRoutes(app: FastifyInstance, db: Database): void {
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/journal', { preHandler: session }, async (request) => readAccessLog(db, actorOf(request), parseInput(journalQuery, request.query)));
+  app.get('/api/v1/journal', { preHandler: session }, async (request) =>
+    readAccessLog(db, actorOf(request), parseInput(journalQuery, request.query)),
+  );
 
   // Prints and exports made on a tablet, offline too: their households must be the
   // organisation's; others are dropped (the household may have been erased since).
@@ -46,9 +50,19 @@ export function protectionRoutes(app: FastifyInstance, db: Database): void {
     const { deviceId, events } = parseInput(accessReportSchema, request.body);
     const ids = [...new Set(events.map((e) => e.menageId))];
     const known = new Set(
-      (await db.query<{ record_id: string }>('select record_id from records where tbl = $1 and org_id = $2 and record_id = any($3::text[])', ['menages', actor.organisation.id, ids])).map((r) => r.record_id),
+      (
+        await db.query<{ record_id: string }>(
+          'select record_id from records where tbl = $1 and org_id = $2 and record_id = any($3::text[])',
+          ['menages', actor.organisation.id, ids],
+        )
+      ).map((r) => r.record_id),
     );
-    await recordAccess(db, actor, deviceId, events.filter((e) => known.has(e.menageId)));
+    await recordAccess(
+      db,
+      actor,
+      deviceId,
+      events.filter((e) => known.has(e.menageId)),
+    );
     return reply.code(204).send();
   });
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import { MAX_PUSH_BYTES, PROTOCOL_VERSION, assignmentRequestSchema, pullQuerySchema, pushRequestSchema, telemetryRequestSchema, versionedSchema } from '../../sync/index.ts';
+import {
+  MAX_PUSH_BYTES,
+  PROTOCOL_VERSION,
+  assignmentRequestSchema,
+  pullQuerySchema,
+  pushRequestSchema,
+  telemetryRequestSchema,
+  versionedSchema,
+} from '../../sync/index.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { assignHousehold, unassignHousehold } from '../replication/assignments.ts';
@@ -16,7 +24,10 @@ function checkVersion(input: unknown): void {
   const versioned = versionedSchema.safeParse(input);
   if (!versioned.success) return;
   if (versioned.data.protocolVersion < PROTOCOL_VERSION) {
-    throw new HttpError(426, 'Mise à jour requise : rechargez l’application pour reprendre la synchronisation. Vos modifications restent sur la tablette.');
+    throw new HttpError(
+      426,
+      'Mise à jour requise : rechargez l’application pour reprendre la synchronisation. Vos modifications restent sur la tablette.',
+    );
   }
   if (versioned.data.protocolVersion > PROTOCOL_VERSION) throw new HttpError(400, 'Version du protocole inconnue du serveur.');
 }

@@ -1,4 +1,10 @@
-import { DONNEES_VIDES, REGLAGES_PILOTAGE_PAR_DEFAUT, reglagesTerritoireSchema, type DonneesPilotage, type ReglagesPilotage } from '../../domain/index.ts';
+import {
+  DONNEES_VIDES,
+  REGLAGES_PILOTAGE_PAR_DEFAUT,
+  reglagesTerritoireSchema,
+  type DonneesPilotage,
+  type ReglagesPilotage,
+} from '../../domain/index.ts';
 import { SYNCED_TABLES, applyField, type SyncedTable } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 
@@ -6,7 +12,15 @@ import type { Sql } from '../db/database.ts';
 // stored fields and parsed with the same schemas as the sync: the report then runs the domain's
 // own functions, never a second definition in SQL.
 
-const TABLES = ['menages', 'residences', 'operations', 'offres', 'propositions', 'mediations', 'enquetes'] as const satisfies readonly (keyof DonneesPilotage & SyncedTable)[];
+const TABLES = [
+  'menages',
+  'residences',
+  'operations',
+  'offres',
+  'propositions',
+  'mediations',
+  'enquetes',
+] as const satisfies readonly (keyof DonneesPilotage & SyncedTable)[];
 
 type RecordRow = { tbl: string; record_id: string; fields: Record<string, unknown> };
 
@@ -23,7 +37,10 @@ export async function loadReportData(db: Sql, organisationIds: readonly string[]
   const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
   for (const r of rows) {
     const tbl = r.tbl as SyncedTable;
-    const row = Object.entries(r.fields).reduce<Record<string, unknown>>((acc, [field, value]) => (field.includes('.') ? applyField(acc, field, value) : Object.assign(acc, { [field]: value })), { id: r.record_id });
+    const row = Object.entries(r.fields).reduce<Record<string, unknown>>(
+      (acc, [field, value]) => (field.includes('.') ? applyField(acc, field, value) : Object.assign(acc, { [field]: value })),
+      { id: r.record_id },
+    );
     // A record still missing required fields (a batch cut in two) is left out until complete.
     const parsed = SYNCED_TABLES[tbl].schema.safeParse(row);
     if (parsed.success) data[tbl]?.push(parsed.data);

@@ -1,4 +1,12 @@
-import { agregatsSeulement, calculerPilotage, chargeParReferent, tableauCharge, type FiltresPilotage, type RapportPilotage, type Tableau } from '../../domain/index.ts';
+import {
+  agregatsSeulement,
+  calculerPilotage,
+  chargeParReferent,
+  tableauCharge,
+  type FiltresPilotage,
+  type RapportPilotage,
+  type Tableau,
+} from '../../domain/index.ts';
 import type { Sql } from '../db/database.ts';
 import { loadReportData, loadReportSettings } from './load.ts';
 import type { ReportScope } from './scope.ts';
@@ -14,7 +22,13 @@ export async function steeringReport(db: Sql, scope: ReportScope, filtres: Filtr
   const rapport = calculerPilotage(donnees, filtres, { offresProposeesSeulement: false }, reglages);
   if (scope.aggregatesOnly) return { ...agregatsSeulement(rapport), charge: null };
   if (!scope.withCaseloads) return { ...rapport, charge: null };
-  const users = await db.query<{ id: string; name: string }>('select id::text as id, name from users where organisation_id::text = any($1::text[])', [scope.organisationIds]);
+  const users = await db.query<{ id: string; name: string }>(
+    'select id::text as id, name from users where organisation_id::text = any($1::text[])',
+    [scope.organisationIds],
+  );
   const noms = new Map(users.map((u) => [u.id, u.name]));
-  return { ...rapport, charge: tableauCharge(chargeParReferent(donnees.menages, noms, reglages.menagesParCharge), reglages.menagesParCharge) };
+  return {
+    ...rapport,
+    charge: tableauCharge(chargeParReferent(donnees.menages, noms, reglages.menagesParCharge), reglages.menagesParCharge),
+  };
 }

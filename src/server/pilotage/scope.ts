@@ -17,7 +17,10 @@ export async function reportScope(db: Sql, actor: Profile): Promise<ReportScope 
   if (actor.role === 'chargé') return null;
   if (actor.organisation.kind !== null && PILOTS.has(actor.organisation.kind)) {
     const territory = actor.organisation.territory?.id ?? null;
-    const rows = territory === null ? [{ id: actor.organisation.id }] : await db.query<{ id: string }>('select id::text as id from organisations where territory_id = $1 order by id', [territory]);
+    const rows =
+      territory === null
+        ? [{ id: actor.organisation.id }]
+        : await db.query<{ id: string }>('select id::text as id from organisations where territory_id = $1 order by id', [territory]);
     return { organisationIds: rows.map((r) => r.id), aggregatesOnly: true, withCaseloads: false };
   }
   if (actor.role === 'partenaire') return null;

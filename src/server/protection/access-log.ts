@@ -21,13 +21,23 @@ export async function recordAccess(db: Sql, actor: Profile, deviceId: string | n
     `insert into access_log (at, org_id, user_id, device_id, menage_id, action)
      select coalesce(e.at, now()), $1, $2, $3, e.menage_id, e.action
      from jsonb_to_recordset($4::jsonb) as e(menage_id text, action text, at timestamptz)`,
-    [actor.organisation.id, actor.id, deviceId, JSON.stringify(entries.map((e) => ({ menage_id: e.menageId, action: e.action, at: e.at ?? null })))],
+    [
+      actor.organisation.id,
+      actor.id,
+      deviceId,
+      JSON.stringify(entries.map((e) => ({ menage_id: e.menageId, action: e.action, at: e.at ?? null }))),
+    ],
   );
 }
 
 /** The same action on each of these households. */
 export const recordEach = (db: Sql, actor: Profile, deviceId: string | null, menageIds: Iterable<string>, action: AccessAction) =>
-  recordAccess(db, actor, deviceId, [...new Set(menageIds)].map((menageId) => ({ menageId, action })));
+  recordAccess(
+    db,
+    actor,
+    deviceId,
+    [...new Set(menageIds)].map((menageId) => ({ menageId, action })),
+  );
 
 export type AccessQuery = { menageId?: string | undefined; userId?: string | undefined; limit?: number };
 
@@ -43,12 +53,27 @@ export async function accessLogOf(db: Sql, organisationId: string, query: Access
   const where = [`l.org_id = ${p.add(organisationId)}`];
   if (query.menageId) where.push(`l.menage_id = ${p.add(query.menageId)}`);
   if (query.userId) where.push(`l.user_id = ${p.add(query.userId)}`);
-  const rows = await db.query<{ at: Date; user_id: string; name: string; device_id: string | null; menage_id: string; action: AccessAction }>(
+  const rows = await db.query<{
+    at: Date;
+    user_id: string;
+    name: string;
+    device_id: string | null;
+    menage_id: string;
+    action: AccessAction;
+  }>(
     `select l.at, l.user_id, u.name, l.device_id, l.menage_id, l.action from access_log l join users u on u.id = l.user_id
      where ${where.join(' and ')} order by l.at desc, l.id desc limit ${p.add(query.limit ?? 1000)}`,
     p.values,
   );
-  return { entries: rows.map((r) => ({ at: new Date(r.at).toISOString(), user: { id: r.user_id, name: r.name }, deviceId: r.device_id, menageId: r.menage_id, action: r.action })) };
+  return {
+    entries: rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      user: { id: r.user_id, name: r.name },
+      deviceId: r.device_id,
+      menageId: r.menage_id,
+      action: r.action,
+    })),
+  };
 }
 
 const EXPIRED = `at < now() - make_interval(months => ${ACCESS_LOG_MONTHS})`;

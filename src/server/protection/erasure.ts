@@ -51,7 +51,11 @@ async function deleteOrphanFiles(tx: Sql, hashes: readonly string[]): Promise<vo
 export async function eraseHousehold(db: Database, actor: Profile, menageId: string, deviceId: string | null): Promise<void> {
   if (actor.role === 'chargé') throw new HttpError(403, 'Seuls les encadrants et administrateurs effacent un ménage.');
   await db.transaction(async (tx) => {
-    const [known] = await tx.query('select 1 from records where tbl = $1 and record_id = $2 and org_id = $3', ['menages', menageId, actor.organisation.id]);
+    const [known] = await tx.query('select 1 from records where tbl = $1 and record_id = $2 and org_id = $3', [
+      'menages',
+      menageId,
+      actor.organisation.id,
+    ]);
     if (!known) throw forbidden();
     await eraseHouseholds(tx, actor.organisation.id, [menageId]);
     await recordEach(tx, actor, deviceId, [menageId], 'effacement');

@@ -40,7 +40,14 @@ export async function exportHousehold(db: Sql, actor: Profile, menageId: string,
     byKey.set(key, isSyncedTable(f.tbl) ? applyField(record, f.field, f.value) : { ...record, [f.field]: f.value });
   }
   for (const [key, record] of byKey) (records[key.split('|', 1)[0] ?? ''] ??= []).push(record);
-  const conflicts = await db.query<{ tbl: string; record_id: string; field: string; winner_value: Json; loser_value: Json; detected_at: Date }>(
+  const conflicts = await db.query<{
+    tbl: string;
+    record_id: string;
+    field: string;
+    winner_value: Json;
+    loser_value: Json;
+    detected_at: Date;
+  }>(
     `select r.tbl, r.record_id, c.field, c.winner_value, c.loser_value, c.detected_at from conflicts c join records r on r.rid = c.rid
      where r.org_id = $1 and r.menage_id = $2 order by c.seq`,
     [org, menageId],
@@ -60,7 +67,14 @@ export async function exportHousehold(db: Sql, actor: Profile, menageId: string,
     organisation: actor.organisation.name,
     exportedAt: new Date().toISOString(),
     records,
-    conflicts: conflicts.map((c) => ({ table: c.tbl, recordId: c.record_id, field: c.field, keptValue: c.winner_value, overwrittenValue: c.loser_value, detectedAt: new Date(c.detected_at).toISOString() })),
+    conflicts: conflicts.map((c) => ({
+      table: c.tbl,
+      recordId: c.record_id,
+      field: c.field,
+      keptValue: c.winner_value,
+      overwrittenValue: c.loser_value,
+      detectedAt: new Date(c.detected_at).toISOString(),
+    })),
     files: files.map((f) => ({ hash: f.hash, contentType: f.content_type, size: f.size, table: f.tbl, recordId: f.record_id })),
     accessLog: access.map((a) => ({ at: new Date(a.at).toISOString(), user: a.name, action: a.action })),
   };
@@ -160,7 +174,8 @@ class Writer {
   }
 }
 
-const shown = (value: Json): string => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+const shown = (value: Json): string =>
+  value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /** The export as a PDF: one section per table, one block per record, one line per field. */
@@ -185,10 +200,18 @@ export async function householdPdf(data: HouseholdExport): Promise<Uint8Array> {
   }
   w.gap();
   w.line(`Valeurs remplacées lors de modifications simultanées (${data.conflicts.length})`, { bold: true, size: 12 });
-  for (const c of data.conflicts) w.line(`${dateTime(c.detectedAt)} · ${TABLE_TITLES[c.table] ?? c.table} · ${c.field} : « ${shown(c.overwrittenValue)} » remplacé par « ${shown(c.keptValue)} »`, { indent: 10 });
+  for (const c of data.conflicts)
+    w.line(
+      `${dateTime(c.detectedAt)} · ${TABLE_TITLES[c.table] ?? c.table} · ${c.field} : « ${shown(c.overwrittenValue)} » remplacé par « ${shown(c.keptValue)} »`,
+      { indent: 10 },
+    );
   w.gap();
   w.line(`Fichiers (photos et scans) (${data.files.length})`, { bold: true, size: 12 });
-  for (const f of data.files) w.line(`${f.contentType}, ${new Intl.NumberFormat('fr-FR').format(f.size)} octets, empreinte ${f.hash} (${TABLE_TITLES[f.table] ?? f.table})`, { indent: 10 });
+  for (const f of data.files)
+    w.line(
+      `${f.contentType}, ${new Intl.NumberFormat('fr-FR').format(f.size)} octets, empreinte ${f.hash} (${TABLE_TITLES[f.table] ?? f.table})`,
+      { indent: 10 },
+    );
   w.gap();
   w.line(`Accès au dossier (${data.accessLog.length})`, { bold: true, size: 12 });
   for (const a of data.accessLog) w.line(`${dateTime(a.at)} · ${a.user} · ${a.action}`, { indent: 10 });

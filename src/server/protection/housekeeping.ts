@@ -47,9 +47,12 @@ export function scheduleDailyPurges(db: Database, report: (result: HousekeepingR
   let running: Promise<void> | null = null;
   const attempt = () => {
     running ??= runDailyPurges(db)
-      .then((r) => {
-        if (r !== null) report(r);
-      }, (e: unknown) => report(e instanceof Error ? e : new Error(String(e))))
+      .then(
+        (r) => {
+          if (r !== null) report(r);
+        },
+        (e: unknown) => report(e instanceof Error ? e : new Error(String(e))),
+      )
       .finally(() => {
         running = null;
       });

@@ -12,7 +12,8 @@ import { eraseHouseholds } from './erasure.ts';
 export type Expired = { menageId: string; organisationId: string; organisation: string; statut: string; lastContact: string };
 
 const value = (tbl: string, field: string) => `(select f.value #>> '{}' from fields f where f.rid = ${tbl}.rid and f.field = '${field}')`;
-const deleted = (tbl: string) => `coalesce((select f.value = 'true'::jsonb from fields f where f.rid = ${tbl}.rid and f.field = 'supprime'), false)`;
+const deleted = (tbl: string) =>
+  `coalesce((select f.value = 'true'::jsonb from fields f where f.rid = ${tbl}.rid and f.field = 'supprime'), false)`;
 const held = (tbl: string) => `(not ${deleted(tbl)} and ${value(tbl, 'issue')} in ('realisee', 'annulee'))`;
 
 const EXPIRED = `
@@ -39,8 +40,16 @@ const EXPIRED = `
 
 /** The households whose retention is over (of one organisation, or all), oldest contact first. */
 export async function expiredHouseholds(db: Sql, organisationId: string | null = null): Promise<Expired[]> {
-  const rows = await db.query<{ menage_id: string; org_id: string; org_name: string; statut: string; last_contact: Date }>(EXPIRED, [organisationId]);
-  return rows.map((r) => ({ menageId: r.menage_id, organisationId: r.org_id, organisation: r.org_name, statut: r.statut, lastContact: new Date(r.last_contact).toISOString() }));
+  const rows = await db.query<{ menage_id: string; org_id: string; org_name: string; statut: string; last_contact: Date }>(EXPIRED, [
+    organisationId,
+  ]);
+  return rows.map((r) => ({
+    menageId: r.menage_id,
+    organisationId: r.org_id,
+    organisation: r.org_name,
+    statut: r.statut,
+    lastContact: new Date(r.last_contact).toISOString(),
+  }));
 }
 
 /** Households erased per transaction: a long purge never holds the sync for long. */
@@ -54,7 +63,11 @@ export async function purgeExpiredHouseholds(db: Database, organisationId: strin
     await db.transaction(async (tx) => {
       for (const org of new Set(batch.map((e) => e.organisationId))) {
         const households = batch.filter((e) => e.organisationId === org);
-        await eraseHouseholds(tx, org, households.map((h) => h.menageId));
+        await eraseHouseholds(
+          tx,
+          org,
+          households.map((h) => h.menageId),
+        );
         await tx.query(
           `insert into purged_counts (org_id, year, statut, households)
            select $1, extract(year from x.last_contact::timestamptz)::int, x.statut, count(*) from jsonb_to_recordset($2::jsonb) as x(last_contact text, statut text)

@@ -48,7 +48,13 @@ export type Visibility = {
 // MOUS teams and the platform never get another team's named sheet (docs/droits-partenaires.md).
 
 /** The consent (menages.consentements key) that opens a named sheet to an organisation of this kind. */
-const CONSENT_OF_KIND: Partial<Record<string, string>> = { bailleur: 'bailleurs', ville: 'ville', metropole: 'metropole', etat: 'etat', action_logement: 'action_logement' };
+const CONSENT_OF_KIND: Partial<Record<string, string>> = {
+  bailleur: 'bailleurs',
+  ville: 'ville',
+  metropole: 'metropole',
+  etat: 'etat',
+  action_logement: 'action_logement',
+};
 
 function nominativeAllowed(actor: Profile, p: Params, followed: boolean): string {
   const own = `(r.org_id = ${p.add(actor.organisation.id)}${followed ? ' and r.menage_id in (select menage_id from followed)' : ''}${actor.role === 'partenaire' ? ' and false' : ''})`;
@@ -71,7 +77,8 @@ function pooledVisibility(actor: Profile, p: Params, followed: boolean): Pick<Vi
 }
 
 /** `followed as (…),` for a chargé, to put after `with`; empty for who sees the whole organisation. */
-export const followedCte = (actor: Profile, p: Params): string => (seesWholeOrganisation(actor) ? '' : `followed as (${followedHouseholds(actor, p)}),`);
+export const followedCte = (actor: Profile, p: Params): string =>
+  seesWholeOrganisation(actor) ? '' : `followed as (${followedHouseholds(actor, p)}),`;
 
 export function visibility(actor: Profile, p: Params): Visibility {
   if (actor.role === 'partenaire') {

@@ -9,7 +9,10 @@ import { nextSequence } from './sequence.ts';
 
 async function checkAssignable(db: Database, actor: Profile, menageId: string, userId: string): Promise<void> {
   if (actor.role === 'chargé') throw new HttpError(403, 'Seuls les encadrants et administrateurs attribuent des ménages.');
-  const [household] = await db.query(`select 1 from records where tbl = 'menages' and scope = '' and record_id = $1 and org_id = $2`, [menageId, actor.organisation.id]);
+  const [household] = await db.query(`select 1 from records where tbl = 'menages' and scope = '' and record_id = $1 and org_id = $2`, [
+    menageId,
+    actor.organisation.id,
+  ]);
   const [user] = await db.query('select 1 from users where id = $1 and organisation_id = $2', [userId, actor.organisation.id]);
   if (!household || !user) throw forbidden();
 }
@@ -18,7 +21,12 @@ export async function assignHousehold(db: Database, actor: Profile, menageId: st
   await checkAssignable(db, actor, menageId, userId);
   await db.transaction(async (tx) => {
     const seq = await nextSequence(tx);
-    await tx.query('insert into assignments (menage_id, user_id, assigned_by, seq) values ($1, $2, $3, $4) on conflict do nothing', [menageId, userId, actor.id, seq]);
+    await tx.query('insert into assignments (menage_id, user_id, assigned_by, seq) values ($1, $2, $3, $4) on conflict do nothing', [
+      menageId,
+      userId,
+      actor.id,
+      seq,
+    ]);
   });
 }
 

@@ -75,7 +75,10 @@ export async function openConflicts(db: Database, actor: Profile, menageId: stri
 async function assertHouseholdVisible(db: Database, actor: Profile, menageId: string): Promise<void> {
   const p = new Params();
   const visible = visibleRecords(actor, p);
-  const rows = await db.query(`${visible.with} select 1 from records r where r.tbl = 'menages' and r.scope = '' and r.record_id = ${p.add(menageId)} and ${visible.where}`, p.values);
+  const rows = await db.query(
+    `${visible.with} select 1 from records r where r.tbl = 'menages' and r.scope = '' and r.record_id = ${p.add(menageId)} and ${visible.where}`,
+    p.values,
+  );
   if (rows.length === 0) throw forbidden();
 }
 
@@ -86,10 +89,18 @@ export async function acknowledgeConflict(db: Database, actor: Profile, conflict
     const p = new Params();
     const visible = visibleRecords(actor, p);
     const id = p.add(conflictId);
-    const [target] = await tx.query(`${visible.with} select 1 from conflicts c join records r on r.rid = c.rid where c.id = ${id} and ${visible.where}`, p.values);
+    const [target] = await tx.query(
+      `${visible.with} select 1 from conflicts c join records r on r.rid = c.rid where c.id = ${id} and ${visible.where}`,
+      p.values,
+    );
     if (!target) throw forbidden();
-    await tx.query('update conflicts set acknowledged_by = $2, acknowledged_at = now(), seq = $3 where id = $1 and acknowledged_at is null', [conflictId, actor.id, seq]);
-    const [row] = await tx.query<{ conflict: ConflictJson }>(`select ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS} where c.id = $1`, [conflictId]);
+    await tx.query(
+      'update conflicts set acknowledged_by = $2, acknowledged_at = now(), seq = $3 where id = $1 and acknowledged_at is null',
+      [conflictId, actor.id, seq],
+    );
+    const [row] = await tx.query<{ conflict: ConflictJson }>(`select ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS} where c.id = $1`, [
+      conflictId,
+    ]);
     if (!row) throw forbidden();
     return toConflict(row.conflict);
   });

@@ -18,8 +18,16 @@ export async function recordReport(db: Database, actor: Profile, deviceId: strin
 export async function listDevices(db: Database, actor: Profile): Promise<DevicesResponse> {
   if (actor.role === 'chargé') throw new HttpError(403, 'Seuls les encadrants et administrateurs voient les tablettes de l’organisation.');
   const rows = await db.query<{
-    device_id: string; user_id: string; name: string; email: string; disabled_at: Date | null; received_at: Date | string; report: unknown;
-    wipe_reason: 'perdue' | 'depart' | null; requested_at: Date | null; delivered_at: Date | null;
+    device_id: string;
+    user_id: string;
+    name: string;
+    email: string;
+    disabled_at: Date | null;
+    received_at: Date | string;
+    report: unknown;
+    wipe_reason: 'perdue' | 'depart' | null;
+    requested_at: Date | null;
+    delivered_at: Date | null;
   }>(
     `select d.device_id, u.id as user_id, u.name, u.email, u.disabled_at, d.received_at, d.report,
        w.reason as wipe_reason, w.requested_at, w.delivered_at
@@ -36,7 +44,8 @@ export async function listDevices(db: Database, actor: Profile): Promise<Devices
       user: { id: r.user_id, name: r.name, email: r.email, disabled: r.disabled_at !== null },
       receivedAt: new Date(r.received_at).toISOString(),
       report: deviceReportSchema.parse(r.report),
-      wipe: r.wipe_reason === null ? null : { reason: r.wipe_reason, requestedAt: iso(r.requested_at) ?? '', deliveredAt: iso(r.delivered_at) },
+      wipe:
+        r.wipe_reason === null ? null : { reason: r.wipe_reason, requestedAt: iso(r.requested_at) ?? '', deliveredAt: iso(r.delivered_at) },
     })),
   };
 }

@@ -11,7 +11,17 @@ import { loadPooled } from './pooled-load.ts';
 // applied before, the records the batch writes or points to (households, résidences), which of
 // those households the user follows, and the stored state of the fields it writes.
 
-type RecordRow = { rid: number; tbl: string; scope: string; record_id: string; org_id: string; menage_id: string | null; territory_id: string | null; created_by: string; created_seq: number };
+type RecordRow = {
+  rid: number;
+  tbl: string;
+  scope: string;
+  record_id: string;
+  org_id: string;
+  menage_id: string | null;
+  territory_id: string | null;
+  created_by: string;
+  created_seq: number;
+};
 type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string; authorName: string };
 type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; fields: FieldRow[]; followed: string[]; members: string[] };
 type Key = { tbl: string; scope: string; record_id: string };
@@ -27,7 +37,8 @@ function keysOf(changes: readonly Change[], org: string): Key[] {
   for (const change of changes) {
     if (!isSyncedTable(change.table)) continue;
     add(change.table, change.recordId);
-    if ((kindOf(change.table) === 'child' || change.table === 'positionnements') && change.field === 'menageId') add('menages', change.value);
+    if ((kindOf(change.table) === 'child' || change.table === 'positionnements') && change.field === 'menageId')
+      add('menages', change.value);
     if (kindOf(change.table) === 'menage' && change.field === 'residenceId') add('residences', change.value);
   }
   return [...keys.values()];
@@ -54,10 +65,17 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
   const wanted = changes.flatMap((c) => {
     if (!isSyncedTable(c.table)) return [];
     const key = { tbl: c.table, scope: scopeOf(c.table, org), record_id: c.recordId };
-    return PROPOSABLE_TABLES.includes(c.table) ? [{ ...key, field: c.field }, { ...key, field: 'aValider' }] : [{ ...key, field: c.field }];
+    return PROPOSABLE_TABLES.includes(c.table)
+      ? [
+          { ...key, field: c.field },
+          { ...key, field: 'aValider' },
+        ]
+      : [{ ...key, field: c.field }];
   });
   // Schema-checked before: a follower field holds a uuid or null.
-  const followers = changes.flatMap((c) => (c.table === 'menages' && FOLLOWER_FIELDS.includes(c.field) && typeof c.value === 'string' ? [c.value] : []));
+  const followers = changes.flatMap((c) =>
+    c.table === 'menages' && FOLLOWER_FIELDS.includes(c.field) && typeof c.value === 'string' ? [c.value] : [],
+  );
   const [row] = await tx.query<LoadRow>(
     `with ${followedSql}
      found as (
@@ -80,7 +98,8 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
   const followed = new Set(row.followed);
   const households = new Map<string, { orgId: string; accessible: boolean }>();
   for (const record of records.values()) {
-    if (record.menageId !== null) households.set(record.menageId, { orgId: record.orgId, accessible: seesWholeOrganisation(actor) || followed.has(record.menageId) });
+    if (record.menageId !== null)
+      households.set(record.menageId, { orgId: record.orgId, accessible: seesWholeOrganisation(actor) || followed.has(record.menageId) });
   }
   const byRid = new Map([...records.values()].map((r) => [r.rid, r]));
   const fields = new Map(

@@ -1,4 +1,12 @@
-import { PROPOSABLE_TABLES, VALIDATION_FIELDS, applyField, proposesReferenceData, formatHlc, judgeChange, parseHlc } from '../../sync/index.ts';
+import {
+  PROPOSABLE_TABLES,
+  VALIDATION_FIELDS,
+  applyField,
+  proposesReferenceData,
+  formatHlc,
+  judgeChange,
+  parseHlc,
+} from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
@@ -32,7 +40,8 @@ export type Plan = {
 // One message for a household that does not exist, belongs to another organisation, is not
 // followed, or would be attached to a résidence that is not the user's: it reveals nothing.
 const REFUSED = 'Accès refusé : ménage inconnu, non suivi, ou sans résidence de votre organisation.';
-const REFERENCE_ONLY = 'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs, comme les réunions des partenaires.';
+const REFERENCE_ONLY =
+  'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs, comme les réunions des partenaires.';
 const VALIDATED = 'Cette donnée de référence est validée (ou proposée par quelqu’un d’autre) : seul un encadrant peut la modifier.';
 const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou rattacher une résidence à une autre.';
 const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d’un ménage.';
@@ -48,22 +57,46 @@ const justAfter = (hlc: string) => formatHlc({ millis: parseHlc(hlc).millis + 1,
 /** Plans `changes` (not yet applied) from `state`, which it updates as it goes. */
 export function planBatch(state: BatchState, actor: Profile, changes: readonly Change[], seq: number, newId: () => string): Plan {
   const org = actor.organisation.id;
-  const plan: Plan = { newRecords: [], movedRecords: new Set(), writes: new Map(), conflicts: [], blobRefs: [], rejected: [], overruled: [], seq };
+  const plan: Plan = {
+    newRecords: [],
+    movedRecords: new Set(),
+    writes: new Map(),
+    conflicts: [],
+    blobRefs: [],
+    rejected: [],
+    overruled: [],
+    seq,
+  };
   const pooled = state.pooled;
-  const pooledOf = (table: SyncedTable): Map<string, PooledRecord> | null => (table === 'offresPartagees' ? pooled.offers : table === 'positionnements' ? pooled.positions : null);
+  const pooledOf = (table: SyncedTable): Map<string, PooledRecord> | null =>
+    table === 'offresPartagees' ? pooled.offers : table === 'positionnements' ? pooled.positions : null;
 
-  const firstValue = (table: string, recordId: string, field: string) => changes.find((c) => c.table === table && c.recordId === recordId && c.field === field)?.value;
+  const firstValue = (table: string, recordId: string, field: string) =>
+    changes.find((c) => c.table === table && c.recordId === recordId && c.field === field)?.value;
 
   const householdWritable = (menageId: unknown): boolean => {
     const household = typeof menageId === 'string' ? state.households.get(menageId) : undefined;
-    return household !== undefined && household.orgId === org && actor.role !== 'partenaire' && (actor.role !== 'chargé' || household.accessible);
+    return (
+      household !== undefined && household.orgId === org && actor.role !== 'partenaire' && (actor.role !== 'chargé' || household.accessible)
+    );
   };
   const residenceOfOrg = (id: unknown) => typeof id === 'string' && state.residences.has(id);
 
   function createRecord(change: Change, table: SyncedTable, recordId: string, menageId: string | null): RecordState {
     const scope = scopeOf(table, org);
     const territoryId = kindOf(table) === 'pooled' ? (actor.organisation.territory?.id ?? null) : null;
-    const record: RecordState = { key: recordKey(table, scope, recordId), rid: null, table, scope, recordId, orgId: org, menageId, territoryId, createdBy: actor.id, createdSeq: plan.seq + 1 };
+    const record: RecordState = {
+      key: recordKey(table, scope, recordId),
+      rid: null,
+      table,
+      scope,
+      recordId,
+      orgId: org,
+      menageId,
+      territoryId,
+      createdBy: actor.id,
+      createdSeq: plan.seq + 1,
+    };
     state.records.set(record.key, record);
     pooledOf(table)?.set(recordId, { orgId: org, territoryId, row: { id: recordId } });
     plan.newRecords.push(record);
@@ -89,7 +122,9 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if (existing) return kind === 'reference' || householdWritable(existing.menageId) ? existing : REFUSED;
     if (kind === 'reference') return createRecord(change, table, change.recordId, null);
     if (kind === 'menage') {
-      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId')) ? createRecord(change, table, change.recordId, change.recordId) : REFUSED;
+      return residenceOfOrg(firstValue(table, change.recordId, 'residenceId'))
+        ? createRecord(change, table, change.recordId, change.recordId)
+        : REFUSED;
     }
     const menageId = firstValue(table, change.recordId, 'menageId');
     return householdWritable(menageId) ? createRecord(change, table, change.recordId, menageId as string) : REFUSED;
@@ -105,7 +140,15 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     }
     const createdNow = record !== undefined && plan.newRecords.includes(record);
     const menageId = existing && !createdNow ? existing.row.menageId : firstValue(table, change.recordId, 'menageId');
-    const refusal = positionRefusal(actor, pooled, change, existing, firstValue(table, change.recordId, 'offreId'), householdWritable(menageId), createdNow);
+    const refusal = positionRefusal(
+      actor,
+      pooled,
+      change,
+      existing,
+      firstValue(table, change.recordId, 'offreId'),
+      householdWritable(menageId),
+      createdNow,
+    );
     return refusal ?? record ?? createRecord(change, table, change.recordId, menageId as string);
   }
 
@@ -116,11 +159,19 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
    */
   const overruledRecords = new Set<string>();
   function overrule(record: RecordState, change: Change, reason: string): void {
-    const last = changes.filter((c) => c.table === record.table && c.recordId === record.recordId).reduce((max, c) => (c.hlc > max ? c.hlc : max), change.hlc);
+    const last = changes
+      .filter((c) => c.table === record.table && c.recordId === record.recordId)
+      .reduce((max, c) => (c.hlc > max ? c.hlc : max), change.hlc);
     const kept = pooled.positions.get(record.recordId)?.row.statut;
     const statut = typeof kept === 'string' && kept !== 'designe' ? kept : 'positionne';
     const hlc = justAfter(last);
-    for (const [field, value] of [['statut', statut], ['rang', null], ['designeLe', null], ['refusServeur', reason]] as const) write(record, { ...change, field, value, hlc });
+    for (const [field, value] of [
+      ['statut', statut],
+      ['rang', null],
+      ['designeLe', null],
+      ['refusServeur', reason],
+    ] as const)
+      write(record, { ...change, field, value, hlc });
     overruledRecords.add(record.key);
     plan.overruled.push({ changeId: change.changeId, error: reason });
   }
@@ -131,7 +182,8 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
    */
   function propose(table: SyncedTable, change: Change): RecordState | string {
     if (!PROPOSABLE_TABLES.includes(table)) return REFERENCE_ONLY;
-    if ((VALIDATION_FIELDS as readonly string[]).includes(change.field) && !(change.field === 'aValider' && change.value === true)) return VALIDATION_ONLY;
+    if ((VALIDATION_FIELDS as readonly string[]).includes(change.field) && !(change.field === 'aValider' && change.value === true))
+      return VALIDATION_ONLY;
     const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
     if (!existing) {
       const record = createRecord(change, table, change.recordId, null);
@@ -166,8 +218,12 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
    * again, with a clock just after, so that her device takes it.
    */
   const reaffirms = (record: RecordState, change: Change) =>
-    actor.role === 'chargé' && kindOf(record.table) === 'menage' && change.field === 'referentId' && change.value === null &&
-    record.createdBy === actor.id && storedValue(record, 'referentId') === actor.id;
+    actor.role === 'chargé' &&
+    kindOf(record.table) === 'menage' &&
+    change.field === 'referentId' &&
+    change.value === null &&
+    record.createdBy === actor.id &&
+    storedValue(record, 'referentId') === actor.id;
 
   /**
    * `authorise`, and who follows a household is a user of the organisation, the encadrants' to
@@ -177,7 +233,8 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   function authoriseWrite(change: Change): RecordState | string {
     const record = authorise(change);
     if (typeof record === 'string' || kindOf(record.table) !== 'menage' || !FOLLOWER_FIELDS.includes(change.field)) return record;
-    if (actor.role === 'chargé') return change.value === storedValue(record, change.field) || reaffirms(record, change) ? record : FOLLOWERS_ONLY;
+    if (actor.role === 'chargé')
+      return change.value === storedValue(record, change.field) || reaffirms(record, change) ? record : FOLLOWERS_ONLY;
     return change.value === null || state.members.has(String(change.value)) ? record : NOT_A_MEMBER;
   }
 
@@ -205,7 +262,14 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     const written = verdict.wins ? write(record, change) : undefined;
     if (verdict.concurrent && stored !== undefined) {
       plan.seq += 1;
-      plan.conflicts.push({ id: newId(), seq: plan.seq, record, field: change.field, winner: written ?? stored, loser: written ? stored : incoming });
+      plan.conflicts.push({
+        id: newId(),
+        seq: plan.seq,
+        record,
+        field: change.field,
+        winner: written ?? stored,
+        loser: written ? stored : incoming,
+      });
     }
   }
   refuseImpossiblePooledRecords(changes);
@@ -219,7 +283,9 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
       for (const id of touched) {
         const problem = pooledRecordProblem(pooled, table, id);
         if (problem === null) continue;
-        for (const c of batch) if (c.table === table && c.recordId === id && !refused.has(c.changeId)) plan.rejected.push({ changeId: c.changeId, error: problem });
+        for (const c of batch)
+          if (c.table === table && c.recordId === id && !refused.has(c.changeId))
+            plan.rejected.push({ changeId: c.changeId, error: problem });
       }
     }
   }

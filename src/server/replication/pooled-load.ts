@@ -13,10 +13,13 @@ type Loaded = { tbl: string; record_id: string; org_id: string; territory_id: st
 
 export async function loadPooled(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<PooledState> {
   const pooled = changes.filter((c) => c.table === 'offresPartagees' || c.table === 'positionnements');
-  if (pooled.length === 0 || !pooled.every((c) => isSyncedTable(c.table))) return { hasPlatform: false, offers: new Map(), positions: new Map() };
+  if (pooled.length === 0 || !pooled.every((c) => isSyncedTable(c.table)))
+    return { hasPlatform: false, offers: new Map(), positions: new Map() };
   const p = new Params();
   const ids = [...new Set(pooled.map((c) => c.recordId))];
-  const named = (field: string) => [...new Set(pooled.flatMap((c) => (c.table === 'positionnements' && c.field === field && typeof c.value === 'string' ? [c.value] : [])))];
+  const named = (field: string) => [
+    ...new Set(pooled.flatMap((c) => (c.table === 'positionnements' && c.field === field && typeof c.value === 'string' ? [c.value] : []))),
+  ];
   const [row] = await tx.query<{ has_platform: boolean; records: Loaded[] }>(
     `with touched as (
        select rid, tbl, record_id, menage_id from records where tbl in ('offresPartagees', 'positionnements') and scope = '' and record_id = any(${p.add(ids)}::text[])),

@@ -1,4 +1,12 @@
-import { MAX_DESIGNES, MESSAGE_OFFRE_FERMEE, designationActive, erreursOffrePartagee, offrePartageeSchema, offreOuverte, positionnementSchema } from '../../domain/index.ts';
+import {
+  MAX_DESIGNES,
+  MESSAGE_OFFRE_FERMEE,
+  designationActive,
+  erreursOffrePartagee,
+  offrePartageeSchema,
+  offreOuverte,
+  positionnementSchema,
+} from '../../domain/index.ts';
 import type { OffrePartagee, Positionnement } from '../../domain/index.ts';
 import { splitField } from '../../sync/index.ts';
 import type { Change, Profile } from '../../sync/index.ts';
@@ -15,7 +23,8 @@ export const OUTSIDE = 'Accès refusé : cette offre ou ce positionnement n’es
 export const NO_TERRITORY = 'Votre organisation n’est rattachée à aucun territoire : elle ne peut ni publier ni positionner.';
 const PUBLISHERS_ONLY = 'Seul un bailleur du territoire publie un logement mis à disposition.';
 const TEAM_ONLY = 'Seule l’équipe qui suit le ménage modifie son positionnement ou sa fiche.';
-const DESIGNATOR_ONLY = 'Seuls les utilisateurs de la plateforme de relogement (ou, sans plateforme, du bailleur qui propose le logement) désignent les candidats.';
+const DESIGNATOR_ONLY =
+  'Seuls les utilisateurs de la plateforme de relogement (ou, sans plateforme, du bailleur qui propose le logement) désignent les candidats.';
 const HOST_ONLY = 'Seul le bailleur qui propose le logement donne la décision sur un candidat.';
 const OWN_OPINION = 'Chaque partenaire ne donne que l’avis de sa propre organisation.';
 const SERVER_ONLY = 'Ce champ est écrit par le serveur.';
@@ -23,8 +32,18 @@ const UNKNOWN_OFFER = 'Offre inconnue dans votre territoire : le positionnement 
 export const FULL = `Déjà ${MAX_DESIGNES} candidats désignés sur cette offre : la désignation n’a pas été retenue par le serveur.`;
 export const ELSEWHERE = 'Ce ménage est déjà désigné sur une autre offre : la désignation n’a pas été retenue par le serveur.';
 
-
-const TEAM_FIELDS = ['offreId', 'menageId', 'positionneLe', 'operationPrioritaire', 'bailleurOrigineId', 'ficheAnonyme', 'ficheNominative', 'reponseMenage', 'reponseMenageLe', 'supprime'];
+const TEAM_FIELDS = [
+  'offreId',
+  'menageId',
+  'positionneLe',
+  'operationPrioritaire',
+  'bailleurOrigineId',
+  'ficheAnonyme',
+  'ficheNominative',
+  'reponseMenage',
+  'reponseMenageLe',
+  'supprime',
+];
 const DESIGNATOR_FIELDS = ['statut', 'rang', 'designeLe'];
 
 const inTerritory = (actor: Profile, record: PooledRecord | undefined): record is PooledRecord =>
@@ -44,7 +63,8 @@ export function positionsOn(state: PooledState, offreId: string): Positionnement
 }
 
 /** Whether the actor designates on `offer`: the platform's users where there is one, else the host landlord's. */
-const designates = (actor: Profile, state: PooledState, offer: PooledRecord) => (state.hasPlatform ? actor.organisation.kind === 'plateforme' : actor.organisation.id === offer.orgId);
+const designates = (actor: Profile, state: PooledState, offer: PooledRecord) =>
+  state.hasPlatform ? actor.organisation.kind === 'plateforme' : actor.organisation.id === offer.orgId;
 
 /** Why the actor may not write this change of a pooled offer, or null. */
 export function offerRefusal(actor: Profile, existing: PooledRecord | undefined): string | null {
@@ -125,13 +145,15 @@ export function pooledRecordProblem(state: PooledState, table: 'offresPartagees'
     const offer = state.offers.get(id);
     const parsed = offer ? offrePartageeSchema.safeParse(offer.row) : null;
     if (!parsed) return null;
-    if (!parsed.success) return `Fiche du logement incomplète : ${parsed.error.issues[0]?.message ?? 'valeur invalide'} (${parsed.error.issues[0]?.path.join('.') ?? ''}).`;
+    if (!parsed.success)
+      return `Fiche du logement incomplète : ${parsed.error.issues[0]?.message ?? 'valeur invalide'} (${parsed.error.issues[0]?.path.join('.') ?? ''}).`;
     return erreursOffrePartagee(parsed.data)[0]?.message ?? null;
   }
   const position = state.positions.get(id);
   const parsed = position ? positionnementSchema.safeParse(position.row) : null;
   if (!parsed) return null;
-  if (!parsed.success) return `Positionnement incomplet : ${parsed.error.issues[0]?.message ?? 'valeur invalide'} (${parsed.error.issues[0]?.path.join('.') ?? ''}).`;
+  if (!parsed.success)
+    return `Positionnement incomplet : ${parsed.error.issues[0]?.message ?? 'valeur invalide'} (${parsed.error.issues[0]?.path.join('.') ?? ''}).`;
   const offer = state.offers.get(parsed.data.offreId);
   const since = offer ? String(offer.row.dateMiseADisposition ?? '') : '';
   const dates: [string | null, string][] = [

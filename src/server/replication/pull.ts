@@ -14,7 +14,16 @@ import type { ConflictJson } from './conflicts.ts';
 // records up one by one behind a fence (offset 0), so its cost stays bounded whatever the
 // planner's estimates. The same statement writes the households it hands out to the access log.
 
-type PullRow = { upto: number; checkpoint: number; has_more: boolean; fields: PulledRecord[]; earlier: PulledRecord[]; conflicts: ConflictJson[]; removed: string[]; erased: string[] };
+type PullRow = {
+  upto: number;
+  checkpoint: number;
+  has_more: boolean;
+  fields: PulledRecord[];
+  earlier: PulledRecord[];
+  conflicts: ConflictJson[];
+  removed: string[];
+  erased: string[];
+};
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
@@ -25,14 +34,24 @@ const byRecord = (from: string, where: string) =>
     from (select r.tbl, r.record_id, min(f.seq) as first, json_object_agg(f.field, json_build_array(f.value, f.hlc, f.seq)) as fields
           from ${from} where ${where} group by r.rid, r.tbl, r.record_id) g)`;
 
-export async function pull(db: Sql, actor: Profile, since: number, limit: number, now: number, deviceId: string | null = null): Promise<PullResponse> {
+export async function pull(
+  db: Sql,
+  actor: Profile,
+  since: number,
+  limit: number,
+  now: number,
+  deviceId: string | null = null,
+): Promise<PullResponse> {
   const p = new Params();
   const v = visibility(actor, p);
   const from = p.add(since);
   const n = p.add(limit);
   const org = p.add(actor.organisation.id);
   const none = 'select null::text as menage_id where false';
-  const newlyFollowed = v.followed !== null && since > 0 ? `select menage_id from ${v.followed} where granted > ${from} and granted <= (select checkpoint from bound)` : none;
+  const newlyFollowed =
+    v.followed !== null && since > 0
+      ? `select menage_id from ${v.followed} where granted > ${from} and granted <= (select checkpoint from bound)`
+      : none;
   // Households whose référent or binôme changed, or that were unassigned from her, within the
   // page: those she no longer follows are to be removed from her device.
   const noLongerFollowed =
@@ -84,7 +103,11 @@ export async function pull(db: Sql, actor: Profile, since: number, limit: number
   );
   if (!row) throw new Error('pull returned no row');
   // Only a server restored from an older backup can be behind a device: it must start over.
-  if (since > row.upto) throw new HttpError(409, 'Le serveur a été restauré depuis la dernière synchronisation : une synchronisation complète est nécessaire (depuis 0).');
+  if (since > row.upto)
+    throw new HttpError(
+      409,
+      'Le serveur a été restauré depuis la dernière synchronisation : une synchronisation complète est nécessaire (depuis 0).',
+    );
   return {
     records: [...row.fields, ...row.earlier],
     conflicts: row.conflicts.map(toConflict),

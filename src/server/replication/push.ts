@@ -37,7 +37,12 @@ function checkAll(changes: readonly Change[], now: number): Change[] {
  */
 function unapplied(changes: readonly Change[], applied: ReadonlyMap<string, string>, actor: Profile): Change[] {
   const foreign = changes.filter((c) => (applied.get(c.changeId.toLowerCase()) ?? actor.id) !== actor.id);
-  if (foreign.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', foreign.map((c) => ({ changeId: c.changeId, error: 'Accès refusé.' })));
+  if (foreign.length > 0)
+    throw new HttpError(
+      403,
+      'Accès refusé : rien n’a été enregistré.',
+      foreign.map((c) => ({ changeId: c.changeId, error: 'Accès refusé.' })),
+    );
   const seen = new Set(applied.keys());
   return changes.filter((c) => {
     const id = c.changeId.toLowerCase();
@@ -54,10 +59,21 @@ function unapplied(changes: readonly Change[], applied: ReadonlyMap<string, stri
  */
 async function checkBlobNames(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<void> {
   const naming = changes.map((change) => ({ change, hashes: blobHashesOf(change) })).filter((n) => n.hashes.length > 0);
-  const unreadable = await unreadableBlobs(tx, actor, naming.flatMap((n) => n.hashes));
+  const unreadable = await unreadableBlobs(
+    tx,
+    actor,
+    naming.flatMap((n) => n.hashes),
+  );
   const refused = naming.filter((n) => n.hashes.some((h) => unreadable.has(h)));
   if (refused.length > 0) {
-    throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', refused.map((n) => ({ changeId: n.change.changeId, error: 'Fichier inconnu du serveur : il doit être envoyé avant la pièce qui le nomme.' })));
+    throw new HttpError(
+      403,
+      'Accès refusé : rien n’a été enregistré.',
+      refused.map((n) => ({
+        changeId: n.change.changeId,
+        error: 'Fichier inconnu du serveur : il doit être envoyé avant la pièce qui le nomme.',
+      })),
+    );
   }
 }
 
@@ -67,12 +83,25 @@ async function checkBlobNames(tx: Sql, actor: Profile, changes: readonly Change[
  * their household's id, so the changes naming an erased id as record or household are those.
  */
 async function refuseErased(tx: Sql, changes: readonly Change[]): Promise<void> {
-  const named = (c: Change) => (c.table === 'menages' ? c.recordId : c.field === 'menageId' && typeof c.value === 'string' ? c.value : null);
+  const named = (c: Change) =>
+    c.table === 'menages' ? c.recordId : c.field === 'menageId' && typeof c.value === 'string' ? c.value : null;
   const ids = [...new Set(changes.map(named).filter((id): id is string => id !== null))];
   if (ids.length === 0) return;
-  const erased = new Set((await tx.query<{ menage_id: string }>('select menage_id from erased_households where menage_id = any($1::text[])', [ids])).map((r) => r.menage_id));
+  const erased = new Set(
+    (await tx.query<{ menage_id: string }>('select menage_id from erased_households where menage_id = any($1::text[])', [ids])).map(
+      (r) => r.menage_id,
+    ),
+  );
   const refused = changes.filter((c) => erased.has(named(c) ?? ''));
-  if (refused.length > 0) throw new HttpError(403, 'Ménage effacé : rien n’a été enregistré.', refused.map((c) => ({ changeId: c.changeId, error: 'Ce ménage a été effacé du serveur : la modification ne peut plus être enregistrée.' })));
+  if (refused.length > 0)
+    throw new HttpError(
+      403,
+      'Ménage effacé : rien n’a été enregistré.',
+      refused.map((c) => ({
+        changeId: c.changeId,
+        error: 'Ce ménage a été effacé du serveur : la modification ne peut plus être enregistrée.',
+      })),
+    );
 }
 
 function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt: string): Conflict[] {
@@ -100,7 +129,11 @@ function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt:
 /** Bytes of field values an organisation may store unless configured otherwise (ORG_QUOTA_MB). */
 export const DEFAULT_ORG_QUOTA_BYTES = 1024 ** 3;
 
-const overQuota = () => new HttpError(507, 'Espace de stockage de votre organisation plein : rien n’a été enregistré. Prévenez l’administrateur du serveur ; vos modifications restent sur la tablette.');
+const overQuota = () =>
+  new HttpError(
+    507,
+    'Espace de stockage de votre organisation plein : rien n’a été enregistré. Prévenez l’administrateur du serveur ; vos modifications restent sur la tablette.',
+  );
 
 /**
  * Applies the changes not applied before; returns the conflicts they raised. A batch that adds
@@ -126,7 +159,13 @@ export async function applyChanges(
     await refuseErased(tx, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
-    const usage = await writePlan(tx, plan, { orgId: actor.organisation.id, userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt });
+    const usage = await writePlan(tx, plan, {
+      orgId: actor.organisation.id,
+      userId: actor.id,
+      deviceId,
+      changeIds: fresh.map((c) => c.changeId),
+      detectedAt,
+    });
     const changed = [...plan.writes.values()].map((w) => w.record.menageId).filter((id): id is string => id !== null);
     await recordEach(tx, actor, deviceId, changed, 'modification');
     // Thrown inside the transaction, the refusal rolls the whole batch back.
@@ -137,5 +176,10 @@ export async function applyChanges(
 
 export async function push(db: Database, actor: Profile, request: PushRequest, now: number, quotaBytes: number): Promise<PushResponse> {
   const { conflicts, overruled } = await applyChanges(db, actor, request.deviceId, request.changes, now, quotaBytes);
-  return { ackedChangeIds: [...new Set(request.changes.map((c) => c.changeId))], conflicts, overruled, serverTime: new Date(now).toISOString() };
+  return {
+    ackedChangeIds: [...new Set(request.changes.map((c) => c.changeId))],
+    conflicts,
+    overruled,
+    serverTime: new Date(now).toISOString(),
+  };
 }

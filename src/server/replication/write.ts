@@ -17,10 +17,23 @@ const NEW_RECORD = 'left join new_records n on n.tbl = x.tbl and n.scope = x.sco
 /** The organisation's storage after a write, and how much the write added (negative when it freed some). */
 export type Usage = { fieldBytes: number; addedBytes: number };
 
-export async function writePlan(tx: Sql, plan: Plan, origin: { orgId: string; userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string }): Promise<Usage> {
+export async function writePlan(
+  tx: Sql,
+  plan: Plan,
+  origin: { orgId: string; userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string },
+): Promise<Usage> {
   const p = new Params();
   const rows = (items: readonly object[]) => `jsonb_to_recordset(${p.add(JSON.stringify(items))}::jsonb)`;
-  const writes = rows([...plan.writes.values()].map(({ record, field, stored }) => ({ ...recordRef(record), field, w: { v: stored.value }, hlc: stored.hlc, seq: stored.seq, author: stored.author })));
+  const writes = rows(
+    [...plan.writes.values()].map(({ record, field, stored }) => ({
+      ...recordRef(record),
+      field,
+      w: { v: stored.value },
+      hlc: stored.hlc,
+      seq: stored.seq,
+      author: stored.author,
+    })),
+  );
   // Every part of one statement sees the rows as they were before it: `replaced` reads the values
   // the writes overwrite.
   const [usage] = await tx.query<{ field_bytes: string | number; added_bytes: string | number }>(

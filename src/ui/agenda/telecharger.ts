@@ -5,8 +5,16 @@ import type { EvenementAgenda } from '../../domain/index.ts';
 // (docs/domaine.md §8: share only what is needed), by its reference by default, by its name without one.
 export type Designation = 'reference' | 'nom';
 
-export function fichierIcs(evenements: readonly EvenementAgenda[], designation: Designation, references: ReadonlyMap<string, string>, maintenant = new Date()): string {
-  return agendaVersIcs(evenements, designerMenage(designation, references), { horodatage: `${maintenant.toISOString().slice(0, 19)}Z`, nomCalendrier: 'Relogement — À faire' });
+export function fichierIcs(
+  evenements: readonly EvenementAgenda[],
+  designation: Designation,
+  references: ReadonlyMap<string, string>,
+  maintenant = new Date(),
+): string {
+  return agendaVersIcs(evenements, designerMenage(designation, references), {
+    horodatage: `${maintenant.toISOString().slice(0, 19)}Z`,
+    nomCalendrier: 'Relogement — À faire',
+  });
 }
 
 /** Hands the file to the browser as a download, through a temporary Blob link. */

@@ -12,7 +12,9 @@ import { changerEspace, enDemonstration } from './espace.ts';
 import { ECRANS, lien, parametres, titre, useRoute, type Route } from './route.ts';
 
 // Every screen loads on demand, from its entry in the route table.
-const VUES = Object.fromEntries(Object.entries(ECRANS).map(([nom, e]) => [nom, lazy(e.vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>)]));
+const VUES = Object.fromEntries(
+  Object.entries(ECRANS).map(([nom, e]) => [nom, lazy(e.vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>)]),
+);
 
 function Ecran({ route }: { route: Route }) {
   const Vue = VUES[route.ecran]!;
@@ -25,7 +27,9 @@ function Demonstration() {
   return (
     <div class="synchro" role="status">
       <span class="pastille synchro-attention">Démonstration : données fictives, jamais envoyées</span>
-      <button type="button" class="bouton petit" onClick={() => changerEspace(false)}>Quitter la démonstration</button>
+      <button type="button" class="bouton petit" onClick={() => changerEspace(false)}>
+        Quitter la démonstration
+      </button>
     </div>
   );
 }
@@ -59,25 +63,35 @@ function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nu
   return (
     <BaseContext.Provider value={db}>
       <MoteurContext.Provider value={moteur}>
-      <a class="evitement" href="#contenu" onClick={allerAuContenu}>Aller au contenu</a>
-      <header class="entete">
-        <nav aria-label="Navigation principale">
-          <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>Mes ménages</a>
-          <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>À faire</a>
-          <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>Offres</a>
-          <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>Pilotage</a>
-          <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>Paramètres</a>
-        </nav>
-        <div class="etats">
-          {enDemonstration() ? <Demonstration /> : <EtatSynchro />}
-        </div>
-      </header>
-      <BanniereMiseAJour route={route} />
-      <main id="contenu" tabIndex={-1}>
-        <Suspense fallback={<p class="chargement">Chargement…</p>}>
-          <Ecran route={route} />
-        </Suspense>
-      </main>
+        <a class="evitement" href="#contenu" onClick={allerAuContenu}>
+          Aller au contenu
+        </a>
+        <header class="entete">
+          <nav aria-label="Navigation principale">
+            <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>
+              Mes ménages
+            </a>
+            <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>
+              À faire
+            </a>
+            <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>
+              Offres
+            </a>
+            <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>
+              Pilotage
+            </a>
+            <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>
+              Paramètres
+            </a>
+          </nav>
+          <div class="etats">{enDemonstration() ? <Demonstration /> : <EtatSynchro />}</div>
+        </header>
+        <BanniereMiseAJour route={route} />
+        <main id="contenu" tabIndex={-1}>
+          <Suspense fallback={<p class="chargement">Chargement…</p>}>
+            <Ecran route={route} />
+          </Suspense>
+        </main>
       </MoteurContext.Provider>
     </BaseContext.Provider>
   );

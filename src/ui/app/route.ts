@@ -33,8 +33,18 @@ export const ECRANS = {
   menages: ecran({ titre: 'Mes ménages', vue: () => import('../menages/Caseload.tsx') }),
   menage: ecran({ titre: 'Ménage', requis: ['id'], vue: () => import('../menage/MenageScreen.tsx') }),
   /** `champ`: the id of the field to focus once the section is shown. */
-  entretien: ecran({ titre: 'Entretien', requis: ['id'], options: ['section', 'champ'], vue: () => import('../entretien/EntretienScreen.tsx') }),
-  propositions: ecran({ titre: 'Propositions', requis: ['id'], options: ['papier', 'cible'], vue: () => import('../propositions/PropositionsScreen.tsx') }),
+  entretien: ecran({
+    titre: 'Entretien',
+    requis: ['id'],
+    options: ['section', 'champ'],
+    vue: () => import('../entretien/EntretienScreen.tsx'),
+  }),
+  propositions: ecran({
+    titre: 'Propositions',
+    requis: ['id'],
+    options: ['papier', 'cible'],
+    vue: () => import('../propositions/PropositionsScreen.tsx'),
+  }),
   offres: ecran({ titre: 'Offres', vue: () => import('../offres/OffresScreen.tsx') }),
   offre: ecran({ titre: 'Offre', requis: ['id'], vue: () => import('../offres/OffreScreen.tsx') }),
   simulation: ecran({
@@ -55,7 +65,12 @@ export const ECRANS = {
   accessibilite: ecran({ titre: 'Accessibilité', vue: () => import('../accessibilite/AccessibiliteScreen.tsx') }),
   /** An opération's meetings (`id`: the opération), one of them open (`reunionId`). */
   pilotage: ecran({ titre: 'Pilotage', vue: () => import('../pilotage/PilotageScreen.tsx') }),
-  reunions: ecran({ titre: 'Réunions', options: ['id', 'reunionId'], vue: () => import('../reunions/ReunionsScreen.tsx'), cle: (p) => p.id ?? '' }),
+  reunions: ecran({
+    titre: 'Réunions',
+    options: ['id', 'reunionId'],
+    vue: () => import('../reunions/ReunionsScreen.tsx'),
+    cle: (p) => p.id ?? '',
+  }),
 };
 
 type Ecrans = typeof ECRANS;

@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { LIBELLES_POSTE, LIBELLES_UNITE_RESTE_A_VIVRE, POSTES_FSL, UNITES_RESTE_A_VIVRE, baremeFslSchema, parseNombreFr, reglagesSimulationSchema } from '../../domain/index.ts';
+import {
+  LIBELLES_POSTE,
+  LIBELLES_UNITE_RESTE_A_VIVRE,
+  POSTES_FSL,
+  UNITES_RESTE_A_VIVRE,
+  baremeFslSchema,
+  parseNombreFr,
+  reglagesSimulationSchema,
+} from '../../domain/index.ts';
 import type { BaremeFsl, PosteFsl, ReglagesSimulation, ReglagesTerritoire } from '../../domain/index.ts';
 import { creerBareme, enregistrerBareme, enregistrerParametres, lireParametres, listerBaremes } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
@@ -26,11 +34,22 @@ function Seuils({ parametres }: { parametres: ReglagesTerritoire }) {
     const verifier = (v: string) => {
       const n = parseNombreFr(v);
       const r = reglagesSimulationSchema.shape[cle].safeParse(n ?? Number.NaN);
-      return r.success ? { ok: true as const } : { ok: false as const, message: n === null ? `« ${v} » n’est pas un nombre.` : (r.error.issues[0]?.message ?? 'Valeur refusée.') };
+      return r.success
+        ? { ok: true as const }
+        : { ok: false as const, message: n === null ? `« ${v} » n’est pas un nombre.` : (r.error.issues[0]?.message ?? 'Valeur refusée.') };
     };
     return (
-      <ChampSaisie key={cle} id={`reglage-${cle}`} libelle={LIBELLES_SEUIL[cle]} genre="nombre" valeur={String(parametres.simulation[cle]).replace('.', ',')} verifier={verifier}
-        enregistrer={async (v) => { if (verifier(v).ok) await maj({ [cle]: parseNombreFr(v) }); }} />
+      <ChampSaisie
+        key={cle}
+        id={`reglage-${cle}`}
+        libelle={LIBELLES_SEUIL[cle]}
+        genre="nombre"
+        valeur={String(parametres.simulation[cle]).replace('.', ',')}
+        verifier={verifier}
+        enregistrer={async (v) => {
+          if (verifier(v).ok) await maj({ [cle]: parseNombreFr(v) });
+        }}
+      />
     );
   };
   return (
@@ -42,8 +61,16 @@ function Seuils({ parametres }: { parametres: ReglagesTerritoire }) {
         {champ('joursParMois')}
         <div class="champ">
           <label for="reglage-unite">Reste à vivre divisé</label>
-          <select id="reglage-unite" value={parametres.simulation.uniteResteAVivre} onChange={(e) => void maj({ uniteResteAVivre: e.currentTarget.value as ReglagesSimulation['uniteResteAVivre'] })}>
-            {UNITES_RESTE_A_VIVRE.map((u) => <option key={u} value={u}>{LIBELLES_UNITE_RESTE_A_VIVRE[u]}</option>)}
+          <select
+            id="reglage-unite"
+            value={parametres.simulation.uniteResteAVivre}
+            onChange={(e) => void maj({ uniteResteAVivre: e.currentTarget.value as ReglagesSimulation['uniteResteAVivre'] })}
+          >
+            {UNITES_RESTE_A_VIVRE.map((u) => (
+              <option key={u} value={u}>
+                {LIBELLES_UNITE_RESTE_A_VIVRE[u]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -51,7 +78,13 @@ function Seuils({ parametres }: { parametres: ReglagesTerritoire }) {
   );
 }
 
-type Brouillon = { territoire: string; debut: string; fin: string; source: string; postes: Record<PosteFsl, { parTaille: string[]; parPersonneSupplementaire: string }> };
+type Brouillon = {
+  territoire: string;
+  debut: string;
+  fin: string;
+  source: string;
+  postes: Record<PosteFsl, { parTaille: string[]; parPersonneSupplementaire: string }>;
+};
 
 const texte = (n: number) => String(n).replace('.', ',');
 const brouillonDe = (b: BaremeFsl): Brouillon => ({
@@ -59,7 +92,12 @@ const brouillonDe = (b: BaremeFsl): Brouillon => ({
   debut: b.debut,
   fin: b.fin ?? '',
   source: b.source,
-  postes: Object.fromEntries(POSTES_FSL.map((p) => [p, { parTaille: b.postes[p].parTaille.map(texte), parPersonneSupplementaire: texte(b.postes[p].parPersonneSupplementaire) }])) as Brouillon['postes'],
+  postes: Object.fromEntries(
+    POSTES_FSL.map((p) => [
+      p,
+      { parTaille: b.postes[p].parTaille.map(texte), parPersonneSupplementaire: texte(b.postes[p].parPersonneSupplementaire) },
+    ]),
+  ) as Brouillon['postes'],
 });
 /** Text to number; an unreadable amount stays text so the schema names the field. */
 const montant = (t: string): number | string => parseNombreFr(t) ?? t;
@@ -75,13 +113,35 @@ function EditeurBareme({ bareme }: { bareme: BaremeFsl }) {
       const ligne = x.postes[poste];
       const parTaille = [...ligne.parTaille];
       if (rang !== 'sup') parTaille[rang] = v;
-      return { ...x, postes: { ...x.postes, [poste]: rang === 'sup' ? { ...ligne, parPersonneSupplementaire: v } : { ...ligne, parTaille } } };
+      return {
+        ...x,
+        postes: { ...x.postes, [poste]: rang === 'sup' ? { ...ligne, parPersonneSupplementaire: v } : { ...ligne, parTaille } },
+      };
     });
-  const ajouterTaille = () => setB((x) => ({ ...x, postes: Object.fromEntries(POSTES_FSL.map((p) => [p, { ...x.postes[p], parTaille: [...x.postes[p].parTaille, ''] }])) as Brouillon['postes'] }));
+  const ajouterTaille = () =>
+    setB((x) => ({
+      ...x,
+      postes: Object.fromEntries(
+        POSTES_FSL.map((p) => [p, { ...x.postes[p], parTaille: [...x.postes[p].parTaille, ''] }]),
+      ) as Brouillon['postes'],
+    }));
   const enregistrer = async () => {
     const r = baremeFslSchema.safeParse({
-      id: bareme.id, territoire: b.territoire, debut: b.debut, fin: b.fin.trim() === '' ? null : b.fin, source: b.source, exemple: false,
-      postes: Object.fromEntries(POSTES_FSL.map((p) => [p, { parTaille: b.postes[p].parTaille.filter((t) => t.trim() !== '').map(montant), parPersonneSupplementaire: montant(b.postes[p].parPersonneSupplementaire) }])),
+      id: bareme.id,
+      territoire: b.territoire,
+      debut: b.debut,
+      fin: b.fin.trim() === '' ? null : b.fin,
+      source: b.source,
+      exemple: false,
+      postes: Object.fromEntries(
+        POSTES_FSL.map((p) => [
+          p,
+          {
+            parTaille: b.postes[p].parTaille.filter((t) => t.trim() !== '').map(montant),
+            parPersonneSupplementaire: montant(b.postes[p].parPersonneSupplementaire),
+          },
+        ]),
+      ),
     });
     if (!r.success) {
       setErreurs(r.error.issues.map((i) => i.message));
@@ -95,12 +155,19 @@ function EditeurBareme({ bareme }: { bareme: BaremeFsl }) {
   const texteChamp = (cle: 'territoire' | 'debut' | 'fin' | 'source', libelle: string, type = 'text') => (
     <div class="champ">
       <label for={`bareme-${cle}`}>{libelle}</label>
-      <input id={`bareme-${cle}`} type={type} value={b[cle]} onInput={(e) => setB((x) => ({ ...x, [cle]: (e.currentTarget as HTMLInputElement).value }))} />
+      <input
+        id={`bareme-${cle}`}
+        type={type}
+        value={b[cle]}
+        onInput={(e) => setB((x) => ({ ...x, [cle]: (e.currentTarget as HTMLInputElement).value }))}
+      />
     </div>
   );
   return (
     <section class="panneau" aria-labelledby={`titre-bareme-${bareme.id}`}>
-      <h3 id={`titre-bareme-${bareme.id}`}>Barème {bareme.territoire}, à partir du {bareme.debut.split('-').reverse().join('/')}</h3>
+      <h3 id={`titre-bareme-${bareme.id}`}>
+        Barème {bareme.territoire}, à partir du {bareme.debut.split('-').reverse().join('/')}
+      </h3>
       <div class="grille-champs">
         {texteChamp('territoire', 'Territoire')}
         {texteChamp('debut', 'Début de validité', 'date')}
@@ -113,7 +180,11 @@ function EditeurBareme({ bareme }: { bareme: BaremeFsl }) {
           <thead>
             <tr>
               <th scope="col">Poste</th>
-              {Array.from({ length: tailles }, (_, i) => <th scope="col" key={i}>{i + 1} pers.</th>)}
+              {Array.from({ length: tailles }, (_, i) => (
+                <th scope="col" key={i}>
+                  {i + 1} pers.
+                </th>
+              ))}
               <th scope="col">par personne en plus</th>
             </tr>
           </thead>
@@ -123,20 +194,40 @@ function EditeurBareme({ bareme }: { bareme: BaremeFsl }) {
                 <th scope="row">{LIBELLES_POSTE[p]}</th>
                 {Array.from({ length: tailles }, (_, i) => (
                   <td key={i}>
-                    <input aria-label={`${LIBELLES_POSTE[p]}, ${i + 1} personne${i > 0 ? 's' : ''}`} inputMode="decimal" value={b.postes[p].parTaille[i] ?? ''} onInput={(e) => changerMontant(p, i, (e.currentTarget as HTMLInputElement).value)} />
+                    <input
+                      aria-label={`${LIBELLES_POSTE[p]}, ${i + 1} personne${i > 0 ? 's' : ''}`}
+                      inputMode="decimal"
+                      value={b.postes[p].parTaille[i] ?? ''}
+                      onInput={(e) => changerMontant(p, i, (e.currentTarget as HTMLInputElement).value)}
+                    />
                   </td>
                 ))}
                 <td>
-                  <input aria-label={`${LIBELLES_POSTE[p]}, par personne supplémentaire`} inputMode="decimal" value={b.postes[p].parPersonneSupplementaire} onInput={(e) => changerMontant(p, 'sup', (e.currentTarget as HTMLInputElement).value)} />
+                  <input
+                    aria-label={`${LIBELLES_POSTE[p]}, par personne supplémentaire`}
+                    inputMode="decimal"
+                    value={b.postes[p].parPersonneSupplementaire}
+                    onInput={(e) => changerMontant(p, 'sup', (e.currentTarget as HTMLInputElement).value)}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <button type="button" class="bouton discret" onClick={ajouterTaille}>Ajouter une taille de ménage</button>
-      {erreurs.length > 0 && <ul class="erreur" role="alert">{erreurs.map((m) => <li key={m}>{m}</li>)}</ul>}
-      <button type="button" class="bouton principal" onClick={() => void enregistrer()}>Enregistrer le barème</button>
+      <button type="button" class="bouton discret" onClick={ajouterTaille}>
+        Ajouter une taille de ménage
+      </button>
+      {erreurs.length > 0 && (
+        <ul class="erreur" role="alert">
+          {erreurs.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" class="bouton principal" onClick={() => void enregistrer()}>
+        Enregistrer le barème
+      </button>
       {etat && <p role="status">{etat}</p>}
     </section>
   );
@@ -150,18 +241,32 @@ export default function BaremesScreen() {
   const { parametres, baremes } = donnees;
   return (
     <div>
-      <p class="retour"><a href={lien.parametres()}>← Paramètres</a></p>
+      <p class="retour">
+        <a href={lien.parametres()}>← Paramètres</a>
+      </p>
       <h1>Simulation : seuils et barèmes FSL</h1>
-      {lectureSeule && <p class="aide" role="note">Les seuils et les barèmes sont fixés par les encadrants : vous les consultez ici.</p>}
+      {lectureSeule && (
+        <p class="aide" role="note">
+          Les seuils et les barèmes sont fixés par les encadrants : vous les consultez ici.
+        </p>
+      )}
       <fieldset class="sans-cadre" disabled={lectureSeule}>
         <legend class="invisible">Seuils et barèmes</legend>
         <Seuils parametres={parametres} />
         <section class="panneau" aria-labelledby="titre-baremes">
           <h2 id="titre-baremes">Barèmes FSL</h2>
-          {baremes.length === 0 && <p class="erreur">Aucun barème saisi : les simulations utilisent le barème d’exemple et l’affichent en rouge.</p>}
-          {!lectureSeule && <button type="button" class="bouton" onClick={() => void creerBareme(db, parametres.territoire, aujourdhui())}>Nouveau barème (prérempli avec l’exemple)</button>}
+          {baremes.length === 0 && (
+            <p class="erreur">Aucun barème saisi : les simulations utilisent le barème d’exemple et l’affichent en rouge.</p>
+          )}
+          {!lectureSeule && (
+            <button type="button" class="bouton" onClick={() => void creerBareme(db, parametres.territoire, aujourdhui())}>
+              Nouveau barème (prérempli avec l’exemple)
+            </button>
+          )}
         </section>
-        {baremes.map((b) => <EditeurBareme key={b.id} bareme={b} />)}
+        {baremes.map((b) => (
+          <EditeurBareme key={b.id} bareme={b} />
+        ))}
       </fieldset>
     </div>
   );

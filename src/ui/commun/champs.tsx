@@ -11,10 +11,30 @@ type Commun = {
   erreurExterne?: string | null;
 };
 
-function Cadre({ id, libelle, aide, message, etat, enfants, groupe }: { id: string; libelle: string; aide?: string | undefined; message: string | null; etat?: string; enfants: ComponentChildren; groupe?: boolean }) {
+function Cadre({
+  id,
+  libelle,
+  aide,
+  message,
+  etat,
+  enfants,
+  groupe,
+}: {
+  id: string;
+  libelle: string;
+  aide?: string | undefined;
+  message: string | null;
+  etat?: string;
+  enfants: ComponentChildren;
+  groupe?: boolean;
+}) {
   const contenu = (
     <>
-      {aide && <p id={`${id}-aide`} class="aide">{aide}</p>}
+      {aide && (
+        <p id={`${id}-aide`} class="aide">
+          {aide}
+        </p>
+      )}
       {enfants}
       {message && (
         <p id={`${id}-erreur`} class="erreur" role="alert">
@@ -45,7 +65,17 @@ type Saisie = Commun & {
 };
 
 /** A text, number or date field saved as it is typed; a bad value is kept and explained. */
-export function ChampSaisie({ id, libelle, aide, desactive, erreurExterne, valeur: stockee, enregistrer, verifier, genre = 'texte' }: Saisie) {
+export function ChampSaisie({
+  id,
+  libelle,
+  aide,
+  desactive,
+  erreurExterne,
+  valeur: stockee,
+  enregistrer,
+  verifier,
+  genre = 'texte',
+}: Saisie) {
   const { valeur, changer, relacher, etat, erreur } = useAutosave(stockee, enregistrer);
   const verdict = verifier && valeur.trim() !== '' ? verifier(valeur) : null;
   const message = erreur ?? (verdict && !verdict.ok ? verdict.message : null) ?? erreurExterne ?? null;
@@ -60,7 +90,12 @@ export function ChampSaisie({ id, libelle, aide, desactive, erreurExterne, valeu
     onBlur: () => void relacher(),
   };
   return (
-    <Cadre id={id} libelle={libelle} aide={aide} message={message} etat={etat}
+    <Cadre
+      id={id}
+      libelle={libelle}
+      aide={aide}
+      message={message}
+      etat={etat}
       enfants={
         genre === 'multiligne' ? (
           <textarea rows={3} {...proprietes} />
@@ -83,13 +118,28 @@ type Choix = Commun & { options: readonly Option[]; valeur: string; enregistrer:
 export function ChampChoix({ id, libelle, aide, desactive, erreurExterne, options, valeur: stockee, enregistrer }: Choix) {
   const { valeur, changer, relacher, etat, erreur } = useAutosave(stockee, enregistrer);
   return (
-    <Cadre id={id} libelle={libelle} aide={aide} message={erreur ?? erreurExterne ?? null} etat={etat} groupe
+    <Cadre
+      id={id}
+      libelle={libelle}
+      aide={aide}
+      message={erreur ?? erreurExterne ?? null}
+      etat={etat}
+      groupe
       enfants={
         <div class="options">
           {options.map((o) => (
             <label class="option" key={o.valeur}>
-              <input type="radio" name={id} value={o.valeur} checked={valeur === o.valeur} disabled={desactive}
-                onChange={() => { changer(o.valeur); void relacher(); }} />
+              <input
+                type="radio"
+                name={id}
+                value={o.valeur}
+                checked={valeur === o.valeur}
+                disabled={desactive}
+                onChange={() => {
+                  changer(o.valeur);
+                  void relacher();
+                }}
+              />
               <span>{o.libelle}</span>
             </label>
           ))}
@@ -108,12 +158,24 @@ export function ChampMulti({ id, libelle, aide, desactive, erreurExterne, option
     void relacher();
   };
   return (
-    <Cadre id={id} libelle={libelle} aide={aide} message={erreur ?? erreurExterne ?? null} etat={etat} groupe
+    <Cadre
+      id={id}
+      libelle={libelle}
+      aide={aide}
+      message={erreur ?? erreurExterne ?? null}
+      etat={etat}
+      groupe
       enfants={
         <div class="options">
           {options.map((o) => (
             <label class="option" key={o.valeur}>
-              <input type="checkbox" value={o.valeur} checked={valeur.includes(o.valeur)} disabled={desactive} onChange={() => basculer(o.valeur)} />
+              <input
+                type="checkbox"
+                value={o.valeur}
+                checked={valeur.includes(o.valeur)}
+                disabled={desactive}
+                onChange={() => basculer(o.valeur)}
+              />
               <span>{o.libelle}</span>
             </label>
           ))}
@@ -129,7 +191,16 @@ export function CaseACocher({ id, libelle, coche: stockee, desactive, enregistre
   const { valeur, changer, relacher } = useAutosave(stockee, enregistrer);
   return (
     <label class="option case" for={id}>
-      <input id={id} type="checkbox" checked={valeur} disabled={desactive} onChange={(e) => { changer((e.currentTarget as HTMLInputElement).checked); void relacher(); }} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={valeur}
+        disabled={desactive}
+        onChange={(e) => {
+          changer((e.currentTarget as HTMLInputElement).checked);
+          void relacher();
+        }}
+      />
       <span>{libelle}</span>
     </label>
   );

@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
 import { KINDS_PIECE, LIBELLES_KIND_PIECE, LIBELLES_STATUT_PIECE, nomAffiche } from '../../domain/index.ts';
 import type { KindPiece, LigneDossier, Personne } from '../../domain/index.ts';
-import { creerPiece, dossierDuMenage, enregistrerFichiersSurReseauNonMesure, lireBlob, lireFichiersSurReseauNonMesure, noterAcces } from '../../data/index.ts';
+import {
+  creerPiece,
+  dossierDuMenage,
+  enregistrerFichiersSurReseauNonMesure,
+  lireBlob,
+  lireFichiersSurReseauNonMesure,
+  noterAcces,
+} from '../../data/index.ts';
 import type { DossierMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -26,18 +33,35 @@ function Synthese({ d }: { d: DossierMenage }) {
       <h2 id="titre-synthese">Où en est le dossier</h2>
       <p>
         <label for="completude">Complet à {etat.completude} %</label>{' '}
-        <progress id="completude" max={100} value={etat.completude}>{etat.completude} %</progress>
+        <progress id="completude" max={100} value={etat.completude}>
+          {etat.completude} %
+        </progress>
       </p>
       {etat.manquantes.length > 0 && (
         <>
           <h3>Pièces manquantes ou expirées ({etat.manquantes.length})</h3>
-          <ul>{etat.manquantes.map((l) => <li key={l.cle}><a href={`#ligne-${l.cle.replace(/[^\w-]/g, '-')}-titre`}>{titreLigne(l, personnes)}</a> — {LIBELLES_STATUT_PIECE[l.statut]}</li>)}</ul>
+          <ul>
+            {etat.manquantes.map((l) => (
+              <li key={l.cle}>
+                <a href={`#ligne-${l.cle.replace(/[^\w-]/g, '-')}-titre`}>{titreLigne(l, personnes)}</a> — {LIBELLES_STATUT_PIECE[l.statut]}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {etat.aRenouveler.length > 0 && (
         <>
-          <h3>À renouveler dans les {d.reglages.alerteJours} jours ({etat.aRenouveler.length})</h3>
-          <ul>{etat.aRenouveler.map((l) => <li key={l.cle}>{titreLigne(l, personnes)}{l.finValidite ? ` — jusqu’au ${l.finValidite.split('-').reverse().join('/')}` : ''}</li>)}</ul>
+          <h3>
+            À renouveler dans les {d.reglages.alerteJours} jours ({etat.aRenouveler.length})
+          </h3>
+          <ul>
+            {etat.aRenouveler.map((l) => (
+              <li key={l.cle}>
+                {titreLigne(l, personnes)}
+                {l.finValidite ? ` — jusqu’au ${l.finValidite.split('-').reverse().join('/')}` : ''}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>
@@ -61,22 +85,38 @@ function AjoutPiece({ d }: { d: DossierMenage }) {
         <div class="champ">
           <label for="nouvelle-piece-type">Type de pièce</label>
           <select id="nouvelle-piece-type" value={kind} onChange={(e) => setKind(e.currentTarget.value as KindPiece)}>
-            {KINDS_PIECE.map((k) => <option key={k} value={k}>{LIBELLES_KIND_PIECE[k]}</option>)}
+            {KINDS_PIECE.map((k) => (
+              <option key={k} value={k}>
+                {LIBELLES_KIND_PIECE[k]}
+              </option>
+            ))}
           </select>
         </div>
         <div class="champ">
           <label for="nouvelle-piece-personne">Personne concernée</label>
           <select id="nouvelle-piece-personne" value={personneId} onChange={(e) => setPersonneId(e.currentTarget.value)}>
             <option value="">Tout le ménage</option>
-            {d.personnes.map((p) => <option key={p.id} value={p.id}>{nomAffiche(p)}</option>)}
+            {d.personnes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {nomAffiche(p)}
+              </option>
+            ))}
           </select>
         </div>
         <div class="champ">
           <label for="nouvelle-piece-libelle">Intitulé (facultatif)</label>
-          <input id="nouvelle-piece-libelle" type="text" maxLength={200} value={libelle} onInput={(e) => setLibelle(e.currentTarget.value)} />
+          <input
+            id="nouvelle-piece-libelle"
+            type="text"
+            maxLength={200}
+            value={libelle}
+            onInput={(e) => setLibelle(e.currentTarget.value)}
+          />
         </div>
       </div>
-      <button type="submit" class="bouton">Ajouter la pièce</button>
+      <button type="submit" class="bouton">
+        Ajouter la pièce
+      </button>
     </form>
   );
 }
@@ -86,19 +126,23 @@ function Export({ d }: { d: DossierMenage }) {
   const avecPages = d.etat.lignes.filter((l) => (l.piece?.pages.length ?? 0) > 0);
   const [exclues, setExclues] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<{ texte: string; erreur: boolean } | null>(null);
-  const basculer = (cle: string) => setExclues((s) => {
-    const n = new Set(s);
-    if (n.has(cle)) n.delete(cle);
-    else n.add(cle);
-    return n;
-  });
+  const basculer = (cle: string) =>
+    setExclues((s) => {
+      const n = new Set(s);
+      if (n.has(cle)) n.delete(cle);
+      else n.add(cle);
+      return n;
+    });
   const exporter = async () => {
     setMessage({ texte: 'Création du PDF…', erreur: false });
     try {
       const { creerPdfDossier } = await import('./export-pdf.ts');
       const choisies = avecPages.filter((l) => !exclues.has(l.cle));
       const octets = await creerPdfDossier(
-        { titre: `Dossier administratif — ${d.menage.nom}`, sousTitre: `${d.menage.reference ? `${d.menage.reference} · ` : ''}exporté le ${aujourdhui().split('-').reverse().join('/')} · complet à ${d.etat.completude} %` },
+        {
+          titre: `Dossier administratif — ${d.menage.nom}`,
+          sousTitre: `${d.menage.reference ? `${d.menage.reference} · ` : ''}exporté le ${aujourdhui().split('-').reverse().join('/')} · complet à ${d.etat.completude} %`,
+        },
         choisies.map((l) => ({ titre: titreLigne(l, d.personnes), statut: LIBELLES_STATUT_PIECE[l.statut], pages: l.piece?.pages ?? [] })),
         (hash) => lireBlob(db, hash),
       );
@@ -129,15 +173,26 @@ function Export({ d }: { d: DossierMenage }) {
           ))}
         </fieldset>
       )}
-      <button type="button" class="bouton principal" disabled={avecPages.length === exclues.size} onClick={() => void exporter()}>Exporter le dossier en PDF</button>
-      {message && <p class={message.erreur ? 'erreur' : 'info'} role={message.erreur ? 'alert' : 'status'}>{message.texte}</p>}
+      <button type="button" class="bouton principal" disabled={avecPages.length === exclues.size} onClick={() => void exporter()}>
+        Exporter le dossier en PDF
+      </button>
+      {message && (
+        <p class={message.erreur ? 'erreur' : 'info'} role={message.erreur ? 'alert' : 'status'}>
+          {message.texte}
+        </p>
+      )}
     </section>
   );
 }
 
 function TransfertEnCours() {
   const fichiers = useEtatSync()?.fichiers ?? null;
-  if (!fichiers) return <p class="aide" role="status">Aucun transfert de photo en cours.</p>;
+  if (!fichiers)
+    return (
+      <p class="aide" role="status">
+        Aucun transfert de photo en cours.
+      </p>
+    );
   return (
     <p class="info" role="status">
       {fichiers.sens === 'envoi' ? 'Envoi' : 'Réception'} des photos : {fichiers.faits} sur {fichiers.total}{' '}
@@ -151,34 +206,56 @@ function ReglageReseau() {
   const oui = useLive(() => lireFichiersSurReseauNonMesure(db), [db]);
   if (oui === undefined) return null;
   return (
-    <CaseACocher id="fichiers-reseau-non-mesure" libelle="Envoyer et recevoir les photos seulement sur une connexion non limitée (Wi-Fi), quand la tablette le sait"
-      coche={oui} enregistrer={(v) => enregistrerFichiersSurReseauNonMesure(db, v)} />
+    <CaseACocher
+      id="fichiers-reseau-non-mesure"
+      libelle="Envoyer et recevoir les photos seulement sur une connexion non limitée (Wi-Fi), quand la tablette le sait"
+      coche={oui}
+      enregistrer={(v) => enregistrerFichiersSurReseauNonMesure(db, v)}
+    />
   );
 }
 
 /** Two occupants may share a name: numbered, their sections stay distinct for a screen reader. */
 function titresDistincts(noms: string[]): string[] {
-  return noms.map((nom, i) => (noms.indexOf(nom) === noms.lastIndexOf(nom) ? nom : `${nom} (${noms.slice(0, i + 1).filter((n) => n === nom).length})`));
+  return noms.map((nom, i) =>
+    noms.indexOf(nom) === noms.lastIndexOf(nom) ? nom : `${nom} (${noms.slice(0, i + 1).filter((n) => n === nom).length})`,
+  );
 }
 
 export default function DossierScreen({ id }: { id: string }) {
   const db = useBase();
   const d = useLive(() => dossierDuMenage(db, id, aujourdhui()), [db, id]);
   if (d === undefined) return <p class="chargement">Chargement…</p>;
-  if (d === null) return <p class="erreur">Ce ménage n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a></p>;
+  if (d === null)
+    return (
+      <p class="erreur">
+        Ce ménage n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a>
+      </p>
+    );
   const noms = titresDistincts(d.personnes.map(nomAffiche));
-  const groupes = [{ cle: 'menage', titre: 'Pour tout le ménage', lignes: d.etat.lignes.filter((l) => !l.personneId) }, ...d.personnes.map((p, i) => ({ cle: p.id, titre: noms[i] ?? '', lignes: d.etat.lignes.filter((l) => l.personneId === p.id) }))];
+  const groupes = [
+    { cle: 'menage', titre: 'Pour tout le ménage', lignes: d.etat.lignes.filter((l) => !l.personneId) },
+    ...d.personnes.map((p, i) => ({ cle: p.id, titre: noms[i] ?? '', lignes: d.etat.lignes.filter((l) => l.personneId === p.id) })),
+  ];
   return (
     <div class="ecran-dossier">
-      <p class="retour"><a href={lien.menage(id)}>← {d.menage.nom || 'Ménage sans nom'}</a></p>
+      <p class="retour">
+        <a href={lien.menage(id)}>← {d.menage.nom || 'Ménage sans nom'}</a>
+      </p>
       <h1>Dossier administratif — {d.menage.nom || 'Ménage sans nom'}</h1>
       <Synthese d={d} />
-      {groupes.filter((g) => g.lignes.length > 0).map((g) => (
-        <section key={g.cle} class="panneau" aria-labelledby={`groupe-${g.cle}`}>
-          <h2 id={`groupe-${g.cle}`}>{g.titre}</h2>
-          <ul class="pieces">{g.lignes.map((l) => <LignePiece key={l.cle} ligne={l} titre={titreLigne(l, d.personnes)} menageId={id} />)}</ul>
-        </section>
-      ))}
+      {groupes
+        .filter((g) => g.lignes.length > 0)
+        .map((g) => (
+          <section key={g.cle} class="panneau" aria-labelledby={`groupe-${g.cle}`}>
+            <h2 id={`groupe-${g.cle}`}>{g.titre}</h2>
+            <ul class="pieces">
+              {g.lignes.map((l) => (
+                <LignePiece key={l.cle} ligne={l} titre={titreLigne(l, d.personnes)} menageId={id} />
+              ))}
+            </ul>
+          </section>
+        ))}
       <AjoutPiece d={d} />
       <Export d={d} />
       <section class="panneau" aria-labelledby="titre-reglage-fichiers">

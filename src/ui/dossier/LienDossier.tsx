@@ -10,9 +10,14 @@ export function LienDossier({ menageId }: { menageId: string }) {
   const etat = d?.etat;
   return (
     <p>
-      <a class="bouton principal" href={lien.dossier(menageId)}>Dossier administratif{etat ? ` — complet à ${etat.completude} %` : ''}</a>
+      <a class="bouton principal" href={lien.dossier(menageId)}>
+        Dossier administratif{etat ? ` — complet à ${etat.completude} %` : ''}
+      </a>
       {etat && (etat.manquantes.length > 0 || etat.aRenouveler.length > 0) && (
-        <span class="aide"> {etat.manquantes.length} pièce(s) manquante(s) ou expirée(s), {etat.aRenouveler.length} à renouveler bientôt.</span>
+        <span class="aide">
+          {' '}
+          {etat.manquantes.length} pièce(s) manquante(s) ou expirée(s), {etat.aRenouveler.length} à renouveler bientôt.
+        </span>
       )}
     </p>
   );

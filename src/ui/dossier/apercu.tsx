@@ -38,7 +38,19 @@ export function Miniature({ page, libelle, ouvrir }: { page: PageDossier; libell
 }
 
 /** Full screen, one page at a time; a modal dialog keeps the focus inside and Échap closes it. */
-export function Visionneuse({ pages, titre, index, changer, fermer }: { pages: readonly PageDossier[]; titre: string; index: number; changer: (i: number) => void; fermer: () => void }) {
+export function Visionneuse({
+  pages,
+  titre,
+  index,
+  changer,
+  fermer,
+}: {
+  pages: readonly PageDossier[];
+  titre: string;
+  index: number;
+  changer: (i: number) => void;
+  fermer: () => void;
+}) {
   const dialogue = useRef<HTMLDialogElement>(null);
   const page = pages[index];
   const url = useUrlPage(page?.blobHash ?? null);
@@ -52,13 +64,27 @@ export function Visionneuse({ pages, titre, index, changer, fermer }: { pages: r
     <dialog ref={dialogue} class="visionneuse" aria-label={libelle} onClose={fermer}>
       <div class="visionneuse-barre">
         <span>{libelle}</span>
-        <button type="button" class="bouton" disabled={index === 0} onClick={() => changer(index - 1)}>Page précédente</button>
-        <button type="button" class="bouton" disabled={index === pages.length - 1} onClick={() => changer(index + 1)}>Page suivante</button>
-        <button type="button" class="bouton principal" onClick={fermer}>Fermer</button>
+        <button type="button" class="bouton" disabled={index === 0} onClick={() => changer(index - 1)}>
+          Page précédente
+        </button>
+        <button type="button" class="bouton" disabled={index === pages.length - 1} onClick={() => changer(index + 1)}>
+          Page suivante
+        </button>
+        <button type="button" class="bouton principal" onClick={fermer}>
+          Fermer
+        </button>
       </div>
       <div class="visionneuse-page">
-        {url === null && <p class="info">Cette page n’est pas encore arrivée sur la tablette : elle sera téléchargée à la prochaine synchronisation.</p>}
-        {url && page.mime === 'application/pdf' && <object data={url} type="application/pdf" aria-label={libelle}><a href={url} target="_blank" rel="noreferrer">Ouvrir le PDF</a></object>}
+        {url === null && (
+          <p class="info">Cette page n’est pas encore arrivée sur la tablette : elle sera téléchargée à la prochaine synchronisation.</p>
+        )}
+        {url && page.mime === 'application/pdf' && (
+          <object data={url} type="application/pdf" aria-label={libelle}>
+            <a href={url} target="_blank" rel="noreferrer">
+              Ouvrir le PDF
+            </a>
+          </object>
+        )}
         {url && page.mime !== 'application/pdf' && <img src={url} alt={libelle} data-hash={page.blobHash} />}
       </div>
     </dialog>

@@ -42,7 +42,9 @@ function lignesCoupees(police: PDFFont, texte: string, taille: number, largeur: 
 
 function pageDeTexte(doc: PDFDocument, police: PDFFont, texte: string): void {
   const page = doc.addPage(A4);
-  lignesCoupees(police, texte, 14, A4[0] - 2 * MARGE).forEach((l, i) => page.drawText(l, { x: MARGE, y: A4[1] - 80 - i * 20, size: 14, font: police }));
+  lignesCoupees(police, texte, 14, A4[0] - 2 * MARGE).forEach((l, i) =>
+    page.drawText(l, { x: MARGE, y: A4[1] - 80 - i * 20, size: 14, font: police }),
+  );
 }
 
 async function ajouterImage(doc: PDFDocument, page: PageDossier, octets: Uint8Array): Promise<void> {
@@ -71,18 +73,30 @@ async function nombreDePages(page: PageDossier, octets: Uint8Array | null): Prom
   }
 }
 
-export async function creerPdfDossier(entete: EnteteExport, pieces: readonly PieceAExporter[], lire: (hash: string) => Promise<Blob | null>): Promise<Uint8Array> {
+export async function creerPdfDossier(
+  entete: EnteteExport,
+  pieces: readonly PieceAExporter[],
+  lire: (hash: string) => Promise<Blob | null>,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(entete.titre);
   doc.setCreator('Relogement');
   const police = await doc.embedFont(StandardFonts.Helvetica);
   const gras = await doc.embedFont(StandardFonts.HelveticaBold);
 
-  const contenus = await Promise.all(pieces.map((p) => Promise.all(p.pages.map(async (page) => {
-    const blob = await lire(page.blobHash);
-    return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
-  }))));
-  const comptes = await Promise.all(pieces.map((p, i) => Promise.all(p.pages.map((page, j) => nombreDePages(page, contenus[i]?.[j] ?? null)))));
+  const contenus = await Promise.all(
+    pieces.map((p) =>
+      Promise.all(
+        p.pages.map(async (page) => {
+          const blob = await lire(page.blobHash);
+          return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
+        }),
+      ),
+    ),
+  );
+  const comptes = await Promise.all(
+    pieces.map((p, i) => Promise.all(p.pages.map((page, j) => nombreDePages(page, contenus[i]?.[j] ?? null)))),
+  );
 
   // Cover: the pieces with the page each starts on (the cover is page 1).
   const couverture = doc.addPage(A4);
@@ -100,7 +114,10 @@ export async function creerPdfDossier(entete: EnteteExport, pieces: readonly Pie
   let debut = 2;
   pieces.forEach((p, i) => {
     const n = (comptes[i] ?? []).reduce((a, b) => a + b, 0);
-    ecrire(`${i + 1}. ${p.titre} — ${p.statut} — ${n === 0 ? 'aucune page' : n === 1 ? `page ${debut}` : `pages ${debut} à ${debut + n - 1}`}`, 11);
+    ecrire(
+      `${i + 1}. ${p.titre} — ${p.statut} — ${n === 0 ? 'aucune page' : n === 1 ? `page ${debut}` : `pages ${debut} à ${debut + n - 1}`}`,
+      11,
+    );
     debut += n;
   });
 
@@ -108,12 +125,17 @@ export async function creerPdfDossier(entete: EnteteExport, pieces: readonly Pie
     for (const [j, page] of piece.pages.entries()) {
       const octets = contenus[i]?.[j] ?? null;
       if (!octets) {
-        pageDeTexte(doc, police, `${piece.titre} : page ${j + 1} pas encore reçue sur cette tablette. Synchronisez puis exportez de nouveau.`);
+        pageDeTexte(
+          doc,
+          police,
+          `${piece.titre} : page ${j + 1} pas encore reçue sur cette tablette. Synchronisez puis exportez de nouveau.`,
+        );
         continue;
       }
       try {
         if (page.mime === 'application/pdf') await ajouterPdf(doc, octets);
-        else if (page.mime === 'image/webp') pageDeTexte(doc, police, `${piece.titre} : page ${j + 1} au format WebP, à joindre séparément.`);
+        else if (page.mime === 'image/webp')
+          pageDeTexte(doc, police, `${piece.titre} : page ${j + 1} au format WebP, à joindre séparément.`);
         else await ajouterImage(doc, page, octets);
       } catch {
         pageDeTexte(doc, police, `${piece.titre} : page ${j + 1} illisible ou protégée, à joindre séparément.`);

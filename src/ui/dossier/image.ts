@@ -42,7 +42,10 @@ function toile(image: ImageBitmap, largeur: number, hauteur: number): Toile {
   return {
     largeur,
     hauteur,
-    encoder: (quality) => new Promise((ok, ko) => c.toBlob((b) => (b ? ok(b) : ko(new ErreurFichier('L’image n’a pas pu être compressée.'))), 'image/jpeg', quality)),
+    encoder: (quality) =>
+      new Promise((ok, ko) =>
+        c.toBlob((b) => (b ? ok(b) : ko(new ErreurFichier('L’image n’a pas pu être compressée.'))), 'image/jpeg', quality),
+      ),
   };
 }
 
@@ -52,7 +55,9 @@ export async function compresserImage(fichier: Blob): Promise<PagePreparee> {
   try {
     image = await createImageBitmap(fichier, { imageOrientation: 'from-image' });
   } catch {
-    throw new ErreurFichier('Image illisible : le fichier est abîmé ou dans un format que la tablette ne sait pas lire. Reprenez la photo.');
+    throw new ErreurFichier(
+      'Image illisible : le fichier est abîmé ou dans un format que la tablette ne sait pas lire. Reprenez la photo.',
+    );
   }
   try {
     const echelle = Math.min(1, COTE_LONG / Math.max(image.width, image.height));
@@ -77,7 +82,10 @@ async function commencePar(fichier: Blob, signature: string): Promise<boolean> {
 /** Any file the officer chose: an image becomes a compressed page, a PDF is kept as it is. */
 export async function preparerFichier(fichier: File): Promise<PagePreparee> {
   const nom = fichier.name ? `« ${fichier.name} »` : 'Le fichier';
-  if (fichier.size > TAILLE_MAX_FICHIER) throw new ErreurFichier(`${nom} pèse ${mo(fichier.size)} Mo : 30 Mo au plus. Reprenez la photo en qualité normale ou importez un fichier plus léger.`);
+  if (fichier.size > TAILLE_MAX_FICHIER)
+    throw new ErreurFichier(
+      `${nom} pèse ${mo(fichier.size)} Mo : 30 Mo au plus. Reprenez la photo en qualité normale ou importez un fichier plus léger.`,
+    );
   if (fichier.size === 0) throw new ErreurFichier(`${nom} est vide : rien n’a été ajouté.`);
   const estPdf = fichier.type === 'application/pdf' || /\.pdf$/i.test(fichier.name);
   if (estPdf) {
@@ -85,7 +93,9 @@ export async function preparerFichier(fichier: File): Promise<PagePreparee> {
     return { blob: new Blob([fichier], { type: 'application/pdf' }), mime: 'application/pdf' };
   }
   if (!fichier.type.startsWith('image/') && fichier.type !== '') {
-    throw new ErreurFichier(`${nom} n’est ni une image ni un PDF : seuls les photos (JPEG, PNG, WebP, HEIC selon la tablette) et les PDF sont acceptés.`);
+    throw new ErreurFichier(
+      `${nom} n’est ni une image ni un PDF : seuls les photos (JPEG, PNG, WebP, HEIC selon la tablette) et les PDF sont acceptés.`,
+    );
   }
   try {
     return await compresserImage(fichier);

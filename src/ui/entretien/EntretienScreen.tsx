@@ -1,7 +1,16 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { GRILLE, estVisible, problemesSection, progressionSection, reponsesModifiees, verifierDateEntretien } from '../../domain/index.ts';
 import type { ContexteEntretien, Reponse } from '../../domain/index.ts';
-import { enregistrerReponse, entretiensDuMenage, lireEntretien, lireMenage, lireReprise, modifierDateEntretien, noterReprise, personnesDuMenage } from '../../data/index.ts';
+import {
+  enregistrerReponse,
+  entretiensDuMenage,
+  lireEntretien,
+  lireMenage,
+  lireReprise,
+  modifierDateEntretien,
+  noterReprise,
+  personnesDuMenage,
+} from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
@@ -20,7 +29,11 @@ function useDonneesEntretien(id: string) {
   return useLive(async () => {
     const entretien = await lireEntretien(db, id);
     if (!entretien) return { entretien };
-    const [menage, personnes, tous] = await Promise.all([lireMenage(db, entretien.menageId), personnesDuMenage(db, entretien.menageId), entretiensDuMenage(db, entretien.menageId)]);
+    const [menage, personnes, tous] = await Promise.all([
+      lireMenage(db, entretien.menageId),
+      personnesDuMenage(db, entretien.menageId),
+      entretiensDuMenage(db, entretien.menageId),
+    ]);
     const precedent = tous.find((e) => e.id === entretien.precedentId);
     return { entretien, menage, personnes, precedent };
   }, [db, id]);
@@ -32,12 +45,14 @@ function useReprise(id: string, section: string | null, champ: string | null) {
   const restauree = useRef(false);
   useEffect(() => {
     // Unreadable, the place in the interview is lost, never the answers: the interview opens at its start.
-    lireReprise(db, id).then((r) => {
-      if (restauree.current) return;
-      restauree.current = true;
-      if (!section && r) naviguer(lien.entretien(id, r.section), true);
-      if (r?.champ && !champ) requestAnimationFrame(() => document.getElementById(r.champ ?? '')?.focus());
-    }).catch(() => undefined);
+    lireReprise(db, id)
+      .then((r) => {
+        if (restauree.current) return;
+        restauree.current = true;
+        if (!section && r) naviguer(lien.entretien(id, r.section), true);
+        if (r?.champ && !champ) requestAnimationFrame(() => document.getElementById(r.champ ?? '')?.focus());
+      })
+      .catch(() => undefined);
   }, [db, id, section, champ]);
   return (champ: string | null, sectionCourante: string) => void noterReprise(db, { entretienId: id, section: sectionCourante, champ });
 }
@@ -61,7 +76,12 @@ export default function EntretienScreen({ id, section, champ = null }: { id: str
   );
   if (!donnees) return <p class="chargement">Chargement…</p>;
   const { entretien } = donnees;
-  if (!entretien || !donnees.menage) return <p class="erreur">Cet entretien n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a></p>;
+  if (!entretien || !donnees.menage)
+    return (
+      <p class="erreur">
+        Cet entretien n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a>
+      </p>
+    );
   const { menage, personnes, precedent } = donnees;
   const ctx: ContexteEntretien = { menage, personnes, aujourdhui: jour, datePrecedent: precedent?.date ?? null };
   const lectureSeule = entretien.statut === 'termine';
@@ -73,17 +93,40 @@ export default function EntretienScreen({ id, section, champ = null }: { id: str
   const dateVerdict = verifierDateEntretien(entretien.date, ctx);
 
   return (
-    <div class="ecran-entretien" onFocusIn={(e) => {
-      const cible = e.target as HTMLElement;
-      if (cible.id && courante) noter(cible.id, courante.id);
-    }}>
-      <p class="retour"><a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage'}</a></p>
-      <h1>{entretien.type === 'premier' ? 'Premier entretien' : 'Entretien de suivi'} — {menage.nom}</h1>
-      {lectureSeule && <p class="info" role="status">Entretien terminé le {dateLongue(entretien.termineLe ?? entretien.date)} : il est en lecture seule. Un nouvel entretien de suivi repart de ces réponses.</p>}
-      {precedent && !lectureSeule && <p class="aide">Cet entretien reprend les réponses du {dateLongue(precedent.date)} ; les réponses modifiées depuis sont signalées.</p>}
+    <div
+      class="ecran-entretien"
+      onFocusIn={(e) => {
+        const cible = e.target as HTMLElement;
+        if (cible.id && courante) noter(cible.id, courante.id);
+      }}
+    >
+      <p class="retour">
+        <a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage'}</a>
+      </p>
+      <h1>
+        {entretien.type === 'premier' ? 'Premier entretien' : 'Entretien de suivi'} — {menage.nom}
+      </h1>
+      {lectureSeule && (
+        <p class="info" role="status">
+          Entretien terminé le {dateLongue(entretien.termineLe ?? entretien.date)} : il est en lecture seule. Un nouvel entretien de suivi
+          repart de ces réponses.
+        </p>
+      )}
+      {precedent && !lectureSeule && (
+        <p class="aide">
+          Cet entretien reprend les réponses du {dateLongue(precedent.date)} ; les réponses modifiées depuis sont signalées.
+        </p>
+      )}
       <div class="grille-champs">
-        <ChampSaisie id="entretien-date" libelle="Date de l’entretien" genre="date" valeur={entretien.date} desactive={lectureSeule}
-          enregistrer={(v) => modifierDateEntretien(db, entretien.id, v)} erreurExterne={dateVerdict.ok ? null : dateVerdict.message} />
+        <ChampSaisie
+          id="entretien-date"
+          libelle="Date de l’entretien"
+          genre="date"
+          valeur={entretien.date}
+          desactive={lectureSeule}
+          enregistrer={(v) => modifierDateEntretien(db, entretien.id, v)}
+          erreurExterne={dateVerdict.ok ? null : dateVerdict.message}
+        />
       </div>
       <nav class="sections" aria-label="Sections de l’entretien">
         <ol>
@@ -92,32 +135,60 @@ export default function EntretienScreen({ id, section, champ = null }: { id: str
             const aCorriger = problemesSection(s, entretien, ctx).some((x) => x.genre === 'invalide');
             return (
               <li key={s.id}>
-                <a href={lien.entretien(entretien.id, s.id)} aria-current={courante?.id === s.id ? 'step' : undefined} class={aCorriger ? 'a-corriger' : ''}>
+                <a
+                  href={lien.entretien(entretien.id, s.id)}
+                  aria-current={courante?.id === s.id ? 'step' : undefined}
+                  class={aCorriger ? 'a-corriger' : ''}
+                >
                   <span>{s.titre}</span>
-                  <span class="progression" aria-label={`${p.repondues} sur ${p.total} renseignés`}>{p.repondues}/{p.total}</span>
+                  <span class="progression" aria-label={`${p.repondues} sur ${p.total} renseignés`}>
+                    {p.repondues}/{p.total}
+                  </span>
                   <progress max={p.total} value={p.repondues} aria-hidden="true" />
                 </a>
               </li>
             );
           })}
           <li>
-            <a href={lien.entretien(entretien.id, SECTION_REVUE)} aria-current={section === SECTION_REVUE ? 'step' : undefined}>Vérification</a>
+            <a href={lien.entretien(entretien.id, SECTION_REVUE)} aria-current={section === SECTION_REVUE ? 'step' : undefined}>
+              Vérification
+            </a>
           </li>
         </ol>
       </nav>
       {courante ? (
         <section aria-labelledby="titre-section" class="panneau">
-          <h2 id="titre-section" tabIndex={-1}>{courante.titre}</h2>
+          <h2 id="titre-section" tabIndex={-1}>
+            {courante.titre}
+          </h2>
           {courante.special === 'occupants' && <Occupants menageId={menage.id} personnes={personnes} lectureSeule={lectureSeule} />}
-          {courante.special === 'ressources' && <RessourcesTable entretien={entretien} personnes={personnes} enregistrer={sauver} lectureSeule={lectureSeule} />}
+          {courante.special === 'ressources' && (
+            <RessourcesTable entretien={entretien} personnes={personnes} enregistrer={sauver} lectureSeule={lectureSeule} />
+          )}
           {courante.special === 'consentement' && <Consentement menage={menage} lectureSeule={lectureSeule} />}
-          {courante.questions.filter((q) => estVisible(q, entretien.reponses)).map((q) => (
-            <QuestionChamp key={q.id} question={q} reponse={entretien.reponses[q.id]} enregistrer={(r) => sauver(q.id, r)} aujourdhui={jour}
-              lectureSeule={lectureSeule} modifiee={modifiees.has(q.id)} erreur={erreurDe(q.id)} />
-          ))}
+          {courante.questions
+            .filter((q) => estVisible(q, entretien.reponses))
+            .map((q) => (
+              <QuestionChamp
+                key={q.id}
+                question={q}
+                reponse={entretien.reponses[q.id]}
+                enregistrer={(r) => sauver(q.id, r)}
+                aujourdhui={jour}
+                lectureSeule={lectureSeule}
+                modifiee={modifiees.has(q.id)}
+                erreur={erreurDe(q.id)}
+              />
+            ))}
           <div class="actions">
-            {rang > 0 && <a class="bouton" href={lien.entretien(entretien.id, GRILLE[rang - 1]?.id)}>Section précédente</a>}
-            <a class="bouton principal" href={lien.entretien(entretien.id, GRILLE[rang + 1]?.id ?? SECTION_REVUE)}>{rang + 1 < GRILLE.length ? 'Section suivante' : 'Vérifier et terminer'}</a>
+            {rang > 0 && (
+              <a class="bouton" href={lien.entretien(entretien.id, GRILLE[rang - 1]?.id)}>
+                Section précédente
+              </a>
+            )}
+            <a class="bouton principal" href={lien.entretien(entretien.id, GRILLE[rang + 1]?.id ?? SECTION_REVUE)}>
+              {rang + 1 < GRILLE.length ? 'Section suivante' : 'Vérifier et terminer'}
+            </a>
           </div>
         </section>
       ) : (
@@ -126,4 +197,3 @@ export default function EntretienScreen({ id, section, champ = null }: { id: str
     </div>
   );
 }
-

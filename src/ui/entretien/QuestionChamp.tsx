@@ -30,11 +30,27 @@ export function QuestionChamp({ question: q, reponse, enregistrer, aujourdhui, l
       case 'multi':
         return <ChampMulti {...commun} options={q.options} valeur={liste} enregistrer={sauver} />;
       case 'date':
-        return <ChampSaisie {...commun} genre="date" valeur={texte} enregistrer={sauver} verifier={(v) => verifierReponse(q, { valeur: v }, aujourdhui)} />;
+        return (
+          <ChampSaisie
+            {...commun}
+            genre="date"
+            valeur={texte}
+            enregistrer={sauver}
+            verifier={(v) => verifierReponse(q, { valeur: v }, aujourdhui)}
+          />
+        );
       case 'texte':
         return <ChampSaisie {...commun} genre={q.multiligne ? 'multiligne' : 'texte'} valeur={texte} enregistrer={sauver} />;
       default:
-        return <ChampSaisie {...commun} genre="nombre" valeur={texte} enregistrer={sauver} verifier={(v) => verifierReponse(q, { valeur: v }, aujourdhui)} />;
+        return (
+          <ChampSaisie
+            {...commun}
+            genre="nombre"
+            valeur={texte}
+            enregistrer={sauver}
+            verifier={(v) => verifierReponse(q, { valeur: v }, aujourdhui)}
+          />
+        );
     }
   })();
   return (
@@ -44,12 +60,15 @@ export function QuestionChamp({ question: q, reponse, enregistrer, aujourdhui, l
       {/* A regulatory question cannot be declined; one declined anyway (older grid, another device) can be undone. */}
       {(!q.reglementaire || nsp) && (
         <label class="option case nsp">
-          <input type="checkbox" checked={nsp} disabled={lectureSeule}
-            onChange={(e) => void enregistrer({ valeur: reponse?.valeur ?? '', ...(e.currentTarget.checked ? { nsp: true } : {}) })} />
+          <input
+            type="checkbox"
+            checked={nsp}
+            disabled={lectureSeule}
+            onChange={(e) => void enregistrer({ valeur: reponse?.valeur ?? '', ...(e.currentTarget.checked ? { nsp: true } : {}) })}
+          />
           <span>Ne souhaite pas répondre</span>
         </label>
       )}
     </div>
   );
 }
-

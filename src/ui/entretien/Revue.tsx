@@ -30,51 +30,85 @@ export function Revue({ entretien, ctx, modifiees }: { entretien: Entretien; ctx
       // Paramètres shows whether the storage is protected; a refusal or failure changes nothing here.
       demanderPersistance().catch(() => false);
       naviguer(lien.menage(entretien.menageId));
-    }
-    else setMessage(`${resultat.problemes.length} point(s) restent à corriger.`);
+    } else setMessage(`${resultat.problemes.length} point(s) restent à corriger.`);
   };
   const suivant = async () => naviguer(lien.entretien((await ouvrirEntretien(db, entretien.menageId, ctx.aujourdhui)).id));
 
   return (
     <section aria-labelledby="titre-revue" class="panneau revue">
-      <h2 id="titre-revue" tabIndex={-1}>Vérification</h2>
-      {!termine && (problemes.length === 0 ? (
-        <p class="succes" role="status">Tout est renseigné : l’entretien peut être marqué comme terminé.</p>
-      ) : (
-        <div role="region" aria-labelledby="titre-problemes">
-          <h3 id="titre-problemes">À corriger avant de terminer ({problemes.length})</h3>
-          <ul class="problemes">
-            {problemes.map((p) => (
-              <li key={`${p.section}-${p.champ}`}>
-                <a href={lienProbleme(entretien.id, p)}>{titreSection(p.section)}{p.libelle && ` — ${p.libelle}`}</a> : {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      <h2 id="titre-revue" tabIndex={-1}>
+        Vérification
+      </h2>
+      {!termine &&
+        (problemes.length === 0 ? (
+          <p class="succes" role="status">
+            Tout est renseigné : l’entretien peut être marqué comme terminé.
+          </p>
+        ) : (
+          <div role="region" aria-labelledby="titre-problemes">
+            <h3 id="titre-problemes">À corriger avant de terminer ({problemes.length})</h3>
+            <ul class="problemes">
+              {problemes.map((p) => (
+                <li key={`${p.section}-${p.champ}`}>
+                  <a href={lienProbleme(entretien.id, p)}>
+                    {titreSection(p.section)}
+                    {p.libelle && ` — ${p.libelle}`}
+                  </a>{' '}
+                  : {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       {GRILLE.filter((s) => s.questions.length > 0).map((s) => (
         <div key={s.id}>
           <h3>{s.titre}</h3>
           <dl class="reponses">
-            {s.questions.filter((q) => estVisible(q, entretien.reponses)).map((q) => (
-              <div key={q.id} class={modifiees.has(q.id) ? 'modifiee' : ''}>
-                <dt>{q.libelle}</dt>
-                <dd>{libelleReponse(QUESTIONS.get(q.id), entretien.reponses[q.id])}{modifiees.has(q.id) && <> <span class="badge info">Modifié</span></>}</dd>
-              </div>
-            ))}
+            {s.questions
+              .filter((q) => estVisible(q, entretien.reponses))
+              .map((q) => (
+                <div key={q.id} class={modifiees.has(q.id) ? 'modifiee' : ''}>
+                  <dt>{q.libelle}</dt>
+                  <dd>
+                    {libelleReponse(QUESTIONS.get(q.id), entretien.reponses[q.id])}
+                    {modifiees.has(q.id) && (
+                      <>
+                        {' '}
+                        <span class="badge info">Modifié</span>
+                      </>
+                    )}
+                  </dd>
+                </div>
+              ))}
           </dl>
         </div>
       ))}
       <div class="actions">
         {termine ? (
-          <button type="button" class="bouton principal" onClick={() => void suivant()}>Nouvel entretien de suivi</button>
+          <button type="button" class="bouton principal" onClick={() => void suivant()}>
+            Nouvel entretien de suivi
+          </button>
         ) : (
-          <button type="button" class="bouton principal" disabled={problemes.length > 0} aria-describedby={problemes.length > 0 ? 'explication-terminer' : undefined} onClick={() => void terminer()}>
+          <button
+            type="button"
+            class="bouton principal"
+            disabled={problemes.length > 0}
+            aria-describedby={problemes.length > 0 ? 'explication-terminer' : undefined}
+            onClick={() => void terminer()}
+          >
             Marquer l’entretien comme terminé
           </button>
         )}
-        {!termine && problemes.length > 0 && <p id="explication-terminer" class="aide">Corrigez les points ci-dessus pour pouvoir terminer l’entretien. Tout ce qui est saisi reste enregistré.</p>}
-        {message && <p class="erreur" role="alert">{message}</p>}
+        {!termine && problemes.length > 0 && (
+          <p id="explication-terminer" class="aide">
+            Corrigez les points ci-dessus pour pouvoir terminer l’entretien. Tout ce qui est saisi reste enregistré.
+          </p>
+        )}
+        {message && (
+          <p class="erreur" role="alert">
+            {message}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -9,10 +9,14 @@ export function Consentement({ menage, lectureSeule = false }: { menage: Menage;
   const db = useBase();
   const etat = etatConsentement(menage.consentements, menage.refusConsentement);
   const basculer = (p: Partenaire, accorde: boolean) =>
-    modifierMenage(db, menage.id, { consentements: { ...menage.consentements, [p]: { accorde, date: menage.consentements[p]?.date ?? aujourdhui() } } });
+    modifierMenage(db, menage.id, {
+      consentements: { ...menage.consentements, [p]: { accorde, date: menage.consentements[p]?.date ?? aujourdhui() } },
+    });
   const dater = (p: Partenaire, date: string) => {
     const accord = menage.consentements[p];
-    return accord && /^\d{4}-\d{2}-\d{2}$/.test(date) ? modifierMenage(db, menage.id, { consentements: { ...menage.consentements, [p]: { ...accord, date } } }) : Promise.resolve();
+    return accord && /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? modifierMenage(db, menage.id, { consentements: { ...menage.consentements, [p]: { ...accord, date } } })
+      : Promise.resolve();
   };
   const refus = (signe: boolean) => modifierMenage(db, menage.id, { refusConsentement: signe ? { signeLe: aujourdhui() } : null });
   return (
@@ -25,11 +29,22 @@ export function Consentement({ menage, lectureSeule = false }: { menage: Menage;
           return (
             <li key={p}>
               <label class="option case">
-                <input type="checkbox" checked={accord?.accorde ?? false} disabled={Boolean(menage.refusConsentement)} onChange={(e) => void basculer(p, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={accord?.accorde ?? false}
+                  disabled={Boolean(menage.refusConsentement)}
+                  onChange={(e) => void basculer(p, e.currentTarget.checked)}
+                />
                 <span>{LIBELLES_PARTENAIRE[p]}</span>
               </label>
               {accord?.accorde && (
-                <ChampSaisie id={`consentement-${p}-date`} libelle={`Date de l’accord (${LIBELLES_PARTENAIRE[p]})`} genre="date" valeur={accord.date} enregistrer={(v) => dater(p, v)} />
+                <ChampSaisie
+                  id={`consentement-${p}-date`}
+                  libelle={`Date de l’accord (${LIBELLES_PARTENAIRE[p]})`}
+                  genre="date"
+                  valeur={accord.date}
+                  enregistrer={(v) => dater(p, v)}
+                />
               )}
             </li>
           );
@@ -40,8 +55,15 @@ export function Consentement({ menage, lectureSeule = false }: { menage: Menage;
         <span>Le ménage a signé un courrier de refus : sa situation ne sera présentée que de façon anonyme</span>
       </label>
       {menage.refusConsentement && (
-        <ChampSaisie id="refus-date" libelle="Refus signé le" genre="date" valeur={menage.refusConsentement.signeLe}
-          enregistrer={(v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? modifierMenage(db, menage.id, { refusConsentement: { signeLe: v } }) : Promise.resolve())} />
+        <ChampSaisie
+          id="refus-date"
+          libelle="Refus signé le"
+          genre="date"
+          valeur={menage.refusConsentement.signeLe}
+          enregistrer={(v) =>
+            /^\d{4}-\d{2}-\d{2}$/.test(v) ? modifierMenage(db, menage.id, { refusConsentement: { signeLe: v } }) : Promise.resolve()
+          }
+        />
       )}
     </fieldset>
   );

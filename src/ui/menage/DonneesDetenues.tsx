@@ -28,7 +28,10 @@ export function DonneesDetenues({ menageId, nom }: { menageId: string; nom: stri
     setMessage({ texte: 'Préparation de l’export…', erreur: false });
     try {
       telecharger(await moteur.api.exportMenage(menageId, format), `menage-${menageId}.${format}`);
-      setMessage({ texte: `Export ${format === 'pdf' ? 'PDF' : 'JSON'} téléchargé : il contient tout ce que le serveur détient sur ce ménage. Remettez-le à la personne sans en garder de copie.`, erreur: false });
+      setMessage({
+        texte: `Export ${format === 'pdf' ? 'PDF' : 'JSON'} téléchargé : il contient tout ce que le serveur détient sur ce ménage. Remettez-le à la personne sans en garder de copie.`,
+        erreur: false,
+      });
     } catch (e) {
       setMessage({ texte: e instanceof Error ? e.message : 'Export impossible.', erreur: true });
     }
@@ -49,24 +52,44 @@ export function DonneesDetenues({ menageId, nom }: { menageId: string; nom: stri
   return (
     <section class="panneau" aria-labelledby="titre-donnees-detenues">
       <h2 id="titre-donnees-detenues">Données détenues sur le ménage</h2>
-      <p class="aide">Pour répondre à une demande d’accès ou d’effacement des personnes (RGPD, articles 15 et 17). Nécessite le réseau ; chaque export est inscrit au journal des accès.</p>
+      <p class="aide">
+        Pour répondre à une demande d’accès ou d’effacement des personnes (RGPD, articles 15 et 17). Nécessite le réseau ; chaque export est
+        inscrit au journal des accès.
+      </p>
       <div class="actions">
-        <button type="button" class="bouton" disabled={!moteur} onClick={() => void exporter('pdf')}>Exporter (PDF lisible)</button>
-        <button type="button" class="bouton" disabled={!moteur} onClick={() => void exporter('json')}>Exporter (JSON complet)</button>
-        {!confirmer && <button type="button" class="bouton danger" disabled={!moteur} onClick={() => setConfirmer(true)}>Effacer définitivement…</button>}
+        <button type="button" class="bouton" disabled={!moteur} onClick={() => void exporter('pdf')}>
+          Exporter (PDF lisible)
+        </button>
+        <button type="button" class="bouton" disabled={!moteur} onClick={() => void exporter('json')}>
+          Exporter (JSON complet)
+        </button>
+        {!confirmer && (
+          <button type="button" class="bouton danger" disabled={!moteur} onClick={() => setConfirmer(true)}>
+            Effacer définitivement…
+          </button>
+        )}
       </div>
       {confirmer && (
         <div role="group" aria-labelledby="titre-confirmer-effacement">
           <p id="titre-confirmer-effacement" class="erreur">
-            Effacer définitivement « {nom} » ? Toutes ses données, pièces et photos sont supprimées du serveur, puis de chaque tablette à sa prochaine synchronisation. C’est irréversible.
+            Effacer définitivement « {nom} » ? Toutes ses données, pièces et photos sont supprimées du serveur, puis de chaque tablette à sa
+            prochaine synchronisation. C’est irréversible.
           </p>
           <div class="actions">
-            <button type="button" class="bouton danger" onClick={() => void effacer()}>Effacer définitivement</button>
-            <button type="button" class="bouton" onClick={() => setConfirmer(false)}>Annuler</button>
+            <button type="button" class="bouton danger" onClick={() => void effacer()}>
+              Effacer définitivement
+            </button>
+            <button type="button" class="bouton" onClick={() => setConfirmer(false)}>
+              Annuler
+            </button>
           </div>
         </div>
       )}
-      {message && <p class={message.erreur ? 'erreur' : 'info'} role={message.erreur ? 'alert' : 'status'}>{message.texte}</p>}
+      {message && (
+        <p class={message.erreur ? 'erreur' : 'info'} role={message.erreur ? 'alert' : 'status'}>
+          {message.texte}
+        </p>
+      )}
     </section>
   );
 }

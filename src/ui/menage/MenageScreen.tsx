@@ -20,8 +20,16 @@ function Identite({ menage }: { menage: Menage }) {
   const db = useBase();
   const maj = (modif: Partial<Menage>) => modifierMenage(db, menage.id, modif);
   const texte = (champ: 'nom' | 'reference' | 'adresse' | 'logement' | 'telephone', libelle: string, genre: 'texte' | 'tel' = 'texte') => (
-    <ChampSaisie id={`menage-${champ}`} libelle={libelle} genre={genre} valeur={menage[champ]} enregistrer={(v) => maj({ [champ]: v })}
-      verifier={champ === 'nom' ? (v) => (v.trim() ? { ok: true } : { ok: false, message: 'Le nom du ménage est obligatoire.' }) : undefined} />
+    <ChampSaisie
+      id={`menage-${champ}`}
+      libelle={libelle}
+      genre={genre}
+      valeur={menage[champ]}
+      enregistrer={(v) => maj({ [champ]: v })}
+      verifier={
+        champ === 'nom' ? (v) => (v.trim() ? { ok: true } : { ok: false, message: 'Le nom du ménage est obligatoire.' }) : undefined
+      }
+    />
   );
   return (
     <section aria-labelledby="titre-identite" class="panneau">
@@ -37,18 +45,29 @@ function Identite({ menage }: { menage: Menage }) {
         <div class="champ">
           <label for="menage-type">Situation</label>
           <select id="menage-type" value={menage.type} onChange={(e) => void maj({ type: e.currentTarget.value as TypeMenage })}>
-            {TYPES_MENAGE.map((t) => <option key={t} value={t}>{LIBELLES_TYPE_MENAGE[t]}</option>)}
+            {TYPES_MENAGE.map((t) => (
+              <option key={t} value={t}>
+                {LIBELLES_TYPE_MENAGE[t]}
+              </option>
+            ))}
           </select>
         </div>
         <div class="champ">
           <label for="menage-statut">Étape du relogement</label>
           <select id="menage-statut" value={menage.statut} onChange={(e) => void maj({ statut: e.currentTarget.value as StatutMenage })}>
-            {STATUTS_MENAGE.map((s) => <option key={s} value={s}>{LIBELLES_STATUT[s]}</option>)}
+            {STATUTS_MENAGE.map((s) => (
+              <option key={s} value={s}>
+                {LIBELLES_STATUT[s]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      <p class="aide">Dernier contact : {menage.dernierContact ? dateLongue(menage.dernierContact) : 'aucun noté'}{' '}
-        <button type="button" class="bouton discret" onClick={() => void maj({ dernierContact: aujourdhui() })}>Noter un contact aujourd’hui</button>
+      <p class="aide">
+        Dernier contact : {menage.dernierContact ? dateLongue(menage.dernierContact) : 'aucun noté'}{' '}
+        <button type="button" class="bouton discret" onClick={() => void maj({ dernierContact: aujourdhui() })}>
+          Noter un contact aujourd’hui
+        </button>
       </p>
     </section>
   );
@@ -62,13 +81,20 @@ export default function MenageScreen({ id }: { id: string }) {
   }, [db, id]);
   if (!donnees) return <p class="chargement">Chargement…</p>;
   const { menage, personnes, entretiens } = donnees;
-  if (!menage || menage.supprime) return <p class="erreur">Ce ménage n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a></p>;
+  if (!menage || menage.supprime)
+    return (
+      <p class="erreur">
+        Ce ménage n’existe pas sur cette tablette. <a href={lien.menages()}>Retour à la liste</a>
+      </p>
+    );
   const enCours = entretiens.find((e) => e.statut === 'brouillon');
   const demarrer = async () => naviguer(lien.entretien((await ouvrirEntretien(db, id, aujourdhui())).id));
 
   return (
     <div class="ecran-menage">
-      <p class="retour"><a href={lien.menages()}>← Mes ménages</a></p>
+      <p class="retour">
+        <a href={lien.menages()}>← Mes ménages</a>
+      </p>
       <h1>{menage.nom || 'Ménage sans nom'}</h1>
       <RefuseesDuMenage menageId={id} />
       <Conflits menageId={id} />
@@ -76,14 +102,19 @@ export default function MenageScreen({ id }: { id: string }) {
       <section aria-labelledby="titre-entretiens" class="panneau">
         <h2 id="titre-entretiens">Entretiens</h2>
         <button type="button" class="bouton principal" onClick={() => void demarrer()}>
-          {enCours ? 'Reprendre l’entretien en cours' : entretiens.length > 0 ? 'Nouvel entretien de suivi' : 'Commencer le premier entretien'}
+          {enCours
+            ? 'Reprendre l’entretien en cours'
+            : entretiens.length > 0
+              ? 'Nouvel entretien de suivi'
+              : 'Commencer le premier entretien'}
         </button>
         {entretiens.length > 0 && (
           <ul class="historique">
             {entretiens.map((e) => (
               <li key={e.id}>
                 <a href={lien.entretien(e.id)}>
-                  {e.type === 'premier' ? 'Premier entretien' : 'Entretien de suivi'} du {dateLongue(e.date)} — {e.statut === 'termine' ? 'terminé' : 'en cours'}
+                  {e.type === 'premier' ? 'Premier entretien' : 'Entretien de suivi'} du {dateLongue(e.date)} —{' '}
+                  {e.statut === 'termine' ? 'terminé' : 'en cours'}
                 </a>
               </li>
             ))}
@@ -92,8 +123,16 @@ export default function MenageScreen({ id }: { id: string }) {
       </section>
       <SuiviMenage menage={menage} />
       <LienDossier menageId={id} />
-      <p><a class="bouton" href={lien.propositions(id)}>Orientation et propositions</a></p>
-      <p><a class="bouton" href={lien.simulation(id)}>Simuler</a></p>
+      <p>
+        <a class="bouton" href={lien.propositions(id)}>
+          Orientation et propositions
+        </a>
+      </p>
+      <p>
+        <a class="bouton" href={lien.simulation(id)}>
+          Simuler
+        </a>
+      </p>
       <section aria-labelledby="titre-occupants" class="panneau">
         <h2 id="titre-occupants">Occupants</h2>
         <Occupants menageId={id} personnes={personnes} />

@@ -24,12 +24,24 @@ export function ChoixSuivi({ menage, champ, libelle }: { menage: Menage; champ: 
     return (
       <div class="champ">
         <label for={id}>{libelle}</label>
-        <select id={id} value={choisi ?? ''} onChange={(e) => void modifierMenage(db, menage.id, { [champ]: e.currentTarget.value || null })}>
+        <select
+          id={id}
+          value={choisi ?? ''}
+          onChange={(e) => void modifierMenage(db, menage.id, { [champ]: e.currentTarget.value || null })}
+        >
           <option value="">Personne</option>
-          {equipe.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {equipe.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
           {choisi !== null && !equipe.some((u) => u.id === choisi) && <option value={choisi}>Compte inconnu de cette tablette</option>}
         </select>
-        {choisi === null && nomStocke && <p class="aide" id={`${id}-ancien`}>Noté avant les comptes : « {nomStocke} »</p>}
+        {choisi === null && nomStocke && (
+          <p class="aide" id={`${id}-ancien`}>
+            Noté avant les comptes : « {nomStocke} »
+          </p>
+        )}
       </div>
     );
   }

@@ -32,7 +32,9 @@ export default function Caseload() {
     <section aria-labelledby="titre-menages">
       <div class="titre-ligne">
         <h1 id="titre-menages">Mes ménages</h1>
-        <button type="button" class="bouton principal" onClick={() => setCreation(true)}>Nouveau ménage</button>
+        <button type="button" class="bouton principal" onClick={() => setCreation(true)}>
+          Nouveau ménage
+        </button>
       </div>
       {creation && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
@@ -42,38 +44,74 @@ export default function Caseload() {
       <form class="filtres" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="champ">
           <label for="recherche">Rechercher (nom, adresse, référence)</label>
-          <input id="recherche" type="search" value={filtre.texte} onInput={(e) => maj({ texte: e.currentTarget.value })} autoComplete="off" />
+          <input
+            id="recherche"
+            type="search"
+            value={filtre.texte}
+            onInput={(e) => maj({ texte: e.currentTarget.value })}
+            autoComplete="off"
+          />
         </div>
         <div class="champ">
           <label for="filtre-residence">Résidence</label>
-          <select id="filtre-residence" value={filtre.residenceId ?? ''} onChange={(e) => maj({ residenceId: e.currentTarget.value || null })}>
+          <select
+            id="filtre-residence"
+            value={filtre.residenceId ?? ''}
+            onChange={(e) => maj({ residenceId: e.currentTarget.value || null })}
+          >
             <option value="">Toutes</option>
-            {(listeResidences ?? []).map((r) => <option key={r.id} value={r.id}>{r.nom}</option>)}
+            {(listeResidences ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.nom}
+              </option>
+            ))}
           </select>
         </div>
         <div class="champ">
           <label for="filtre-statut">Étape</label>
-          <select id="filtre-statut" value={filtre.statut ?? ''} onChange={(e) => maj({ statut: (e.currentTarget.value || null) as StatutMenage | null })}>
+          <select
+            id="filtre-statut"
+            value={filtre.statut ?? ''}
+            onChange={(e) => maj({ statut: (e.currentTarget.value || null) as StatutMenage | null })}
+          >
             <option value="">Toutes</option>
-            {STATUTS_MENAGE.map((s) => <option key={s} value={s}>{LIBELLES_STATUT[s]}</option>)}
+            {STATUTS_MENAGE.map((s) => (
+              <option key={s} value={s}>
+                {LIBELLES_STATUT[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div class="champ">
           <label for="filtre-alerte">Alerte</label>
-          <select id="filtre-alerte" value={filtre.alerte ?? ''} onChange={(e) => maj({ alerte: (e.currentTarget.value || null) as CodeAlerte | null })}>
+          <select
+            id="filtre-alerte"
+            value={filtre.alerte ?? ''}
+            onChange={(e) => maj({ alerte: (e.currentTarget.value || null) as CodeAlerte | null })}
+          >
             <option value="">Toutes</option>
-            {CODES_ALERTE.map((a) => <option key={a} value={a}>{LIBELLES_ALERTE[a]}{resultat ? ` (${nombre.format(resultat.compteurs[a])})` : ''}</option>)}
+            {CODES_ALERTE.map((a) => (
+              <option key={a} value={a}>
+                {LIBELLES_ALERTE[a]}
+                {resultat ? ` (${nombre.format(resultat.compteurs[a])})` : ''}
+              </option>
+            ))}
           </select>
         </div>
       </form>
       {resultat && (
         <p class="compteurs" role="status" aria-live="polite">
           {pluriel(resultat.total, 'ménage affiché', 'ménages affichés')} sur {nombre.format(resultat.ensemble)}
-          {CODES_ALERTE.filter((a) => resultat.compteurs[a] > 0).map((a) => ` · ${LIBELLES_ALERTE[a]} : ${nombre.format(resultat.compteurs[a])}`)}
+          {CODES_ALERTE.filter((a) => resultat.compteurs[a] > 0).map(
+            (a) => ` · ${LIBELLES_ALERTE[a]} : ${nombre.format(resultat.compteurs[a])}`,
+          )}
         </p>
       )}
       {resultat && resultat.ensemble === 0 && (
-        <p class="vide">Aucun ménage pour l’instant. Créez-en un, ou découvrez l’application dans l’espace de démonstration (<a href={lien.parametres()}>paramètres</a>).</p>
+        <p class="vide">
+          Aucun ménage pour l’instant. Créez-en un, ou découvrez l’application dans l’espace de démonstration (
+          <a href={lien.parametres()}>paramètres</a>).
+        </p>
       )}
       <ul class="liste-menages">
         {resultat?.lignes.map((m) => (
@@ -81,9 +119,20 @@ export default function Caseload() {
             <a class="carte" href={lien.menage(m.id)}>
               <span class="carte-titre">{m.nom || 'Ménage sans nom'}</span>
               <span class="carte-detail">{[m.reference, m.adresse].filter(Boolean).join(' · ')}</span>
-              <span class="carte-detail">{LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}{m.dossier && m.statut !== 'a_rencontrer' ? ` · dossier complet à ${m.dossier.completude} %` : ''}</span>
-              {m.alertes.map((a) => <span key={a} class="badge alerte">{LIBELLES_ALERTE[a]}</span>)}
-              {m.delais.map((d) => <span key={d.libelle} class={`badge ${d.etat === 'en_retard' ? 'alerte' : 'info'}`}>{d.etat === 'en_retard' ? 'Délai dépassé' : 'Échéance proche'} : {d.libelle}</span>)}
+              <span class="carte-detail">
+                {LIBELLES_STATUT[m.statut]} · {pluriel(m.occupants, 'occupant', 'occupants')}
+                {m.dossier && m.statut !== 'a_rencontrer' ? ` · dossier complet à ${m.dossier.completude} %` : ''}
+              </span>
+              {m.alertes.map((a) => (
+                <span key={a} class="badge alerte">
+                  {LIBELLES_ALERTE[a]}
+                </span>
+              ))}
+              {m.delais.map((d) => (
+                <span key={d.libelle} class={`badge ${d.etat === 'en_retard' ? 'alerte' : 'info'}`}>
+                  {d.etat === 'en_retard' ? 'Délai dépassé' : 'Échéance proche'} : {d.libelle}
+                </span>
+              ))}
               <BadgeVigilance codes={m.vigilance} />
             </a>
           </li>

@@ -15,7 +15,10 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
 
   const valider = async (e: Event) => {
     e.preventDefault();
-    const manquants = { nom: nom.trim() ? undefined : 'Indiquez le nom du ménage.', residence: residenceId ? undefined : 'Choisissez la résidence.' };
+    const manquants = {
+      nom: nom.trim() ? undefined : 'Indiquez le nom du ménage.',
+      residence: residenceId ? undefined : 'Choisissez la résidence.',
+    };
     if (manquants.nom || manquants.residence) return setErreurs(manquants);
     try {
       const menage = await creerMenage(db, { nom: nom.trim(), residenceId, type }, aujourdhui());
@@ -28,29 +31,62 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
   return (
     <form class="panneau" aria-labelledby="titre-nouveau" onSubmit={(e) => void valider(e)} noValidate>
       <h2 id="titre-nouveau">Nouveau ménage</h2>
-      {residences.length === 0 && <p class="erreur">Aucune résidence : créez-en une (ou ouvrez l’espace de démonstration) dans les paramètres.</p>}
+      {residences.length === 0 && (
+        <p class="erreur">Aucune résidence : créez-en une (ou ouvrez l’espace de démonstration) dans les paramètres.</p>
+      )}
       <div class={`champ${erreurs.nom ? ' en-erreur' : ''}`}>
         <label for="nouveau-nom">Nom du ménage</label>
-        <input id="nouveau-nom" value={nom} onInput={(e) => setNom(e.currentTarget.value)} aria-invalid={erreurs.nom ? true : undefined} aria-describedby={erreurs.nom ? 'nouveau-nom-erreur' : undefined} autoFocus />
-        {erreurs.nom && <p id="nouveau-nom-erreur" class="erreur" role="alert">{erreurs.nom}</p>}
+        <input
+          id="nouveau-nom"
+          value={nom}
+          onInput={(e) => setNom(e.currentTarget.value)}
+          aria-invalid={erreurs.nom ? true : undefined}
+          aria-describedby={erreurs.nom ? 'nouveau-nom-erreur' : undefined}
+          autoFocus
+        />
+        {erreurs.nom && (
+          <p id="nouveau-nom-erreur" class="erreur" role="alert">
+            {erreurs.nom}
+          </p>
+        )}
       </div>
       <div class={`champ${erreurs.residence ? ' en-erreur' : ''}`}>
         <label for="nouveau-residence">Résidence</label>
         <select id="nouveau-residence" value={residenceId} onChange={(e) => setResidenceId(e.currentTarget.value)}>
-          {residences.map((r) => <option key={r.id} value={r.id}>{r.nom}</option>)}
+          {residences.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.nom}
+            </option>
+          ))}
         </select>
-        {erreurs.residence && <p class="erreur" role="alert">{erreurs.residence}</p>}
+        {erreurs.residence && (
+          <p class="erreur" role="alert">
+            {erreurs.residence}
+          </p>
+        )}
       </div>
       <div class="champ">
         <label for="nouveau-type">Situation</label>
         <select id="nouveau-type" value={type} onChange={(e) => setType(e.currentTarget.value as TypeMenage)}>
-          {TYPES_MENAGE.map((t) => <option key={t} value={t}>{LIBELLES_TYPE_MENAGE[t]}</option>)}
+          {TYPES_MENAGE.map((t) => (
+            <option key={t} value={t}>
+              {LIBELLES_TYPE_MENAGE[t]}
+            </option>
+          ))}
         </select>
       </div>
-      {erreurs.general && <p class="erreur" role="alert">{erreurs.general}</p>}
+      {erreurs.general && (
+        <p class="erreur" role="alert">
+          {erreurs.general}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="bouton principal">Créer le ménage</button>
-        <button type="button" class="bouton" onClick={fermer}>Annuler</button>
+        <button type="submit" class="bouton principal">
+          Créer le ménage
+        </button>
+        <button type="button" class="bouton" onClick={fermer}>
+          Annuler
+        </button>
       </div>
     </form>
   );

@@ -10,7 +10,12 @@ import { lien, naviguer } from '../app/route.ts';
 // The offers list (issue 4 §4): search, a new offer typed offline, a landlord's CSV imported.
 
 const resume = (o: Offre) =>
-  [o.typologie, o.surface !== null ? `${new Intl.NumberFormat('fr-FR').format(o.surface)} m²` : null, o.loyer !== null ? `loyer ${formatEuros(o.loyer)}` : null, o.charges !== null ? `charges ${formatEuros(o.charges)}` : null]
+  [
+    o.typologie,
+    o.surface !== null ? `${new Intl.NumberFormat('fr-FR').format(o.surface)} m²` : null,
+    o.loyer !== null ? `loyer ${formatEuros(o.loyer)}` : null,
+    o.charges !== null ? `charges ${formatEuros(o.charges)}` : null,
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -33,17 +38,36 @@ function ImportCsv() {
   return (
     <section class="panneau" aria-labelledby="titre-import">
       <h2 id="titre-import">Importer un fichier du bailleur</h2>
-      <p class="aide">Export Excel en CSV (séparateur point-virgule, virgule décimale). Une ligne incomplète devient une offre à compléter.</p>
+      <p class="aide">
+        Export Excel en CSV (séparateur point-virgule, virgule décimale). Une ligne incomplète devient une offre à compléter.
+      </p>
       <div class="champ">
         <label for="import-offres">Fichier CSV des offres</label>
-        <input id="import-offres" type="file" accept=".csv,text/csv" onChange={(e) => void importer((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input
+          id="import-offres"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void importer((e.currentTarget as HTMLInputElement).files?.[0])}
+        />
       </div>
       {etat && <p role="status">{etat}</p>}
       {bilan && bilan.erreurs.length > 0 && (
         <table class="rapport-import">
           <caption>Points à vérifier, ligne par ligne</caption>
-          <thead><tr><th scope="col">Ligne</th><th scope="col">Message</th></tr></thead>
-          <tbody>{bilan.erreurs.map((e, i) => <tr key={i}><td>{e.ligne}</td><td>{e.message}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Ligne</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bilan.erreurs.map((e, i) => (
+              <tr key={i}>
+                <td>{e.ligne}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
     </section>
@@ -60,20 +84,29 @@ export default function OffresScreen() {
     <div>
       <div class="titre-ligne">
         <h1>Offres de logement</h1>
-        <button type="button" class="bouton principal" onClick={() => void nouvelle()}>Nouvelle offre</button>
+        <button type="button" class="bouton principal" onClick={() => void nouvelle()}>
+          Nouvelle offre
+        </button>
       </div>
       <div class="champ">
         <label for="recherche-offres">Rechercher (commune, adresse, bailleur, RPLS, typologie)</label>
         <input id="recherche-offres" type="search" value={texte} onInput={(e) => setTexte((e.currentTarget as HTMLInputElement).value)} />
       </div>
-      {offres && <p class="compteurs" role="status">{affichees.length} offre{affichees.length > 1 ? 's' : ''} sur {offres.length}</p>}
+      {offres && (
+        <p class="compteurs" role="status">
+          {affichees.length} offre{affichees.length > 1 ? 's' : ''} sur {offres.length}
+        </p>
+      )}
       <ul class="liste-menages">
         {affichees.map((o) => (
           <li key={o.id}>
             <a class="carte" href={lien.offre(o.id)}>
               <span class="carte-titre">{[o.adresse, o.commune].filter(Boolean).join(', ') || 'Offre sans adresse'}</span>
               <span class="carte-detail">{resume(o) || 'À compléter'}</span>
-              <span class="carte-detail">{o.bailleur || 'Bailleur non renseigné'} — {LIBELLES_STATUT_OFFRE[o.statut]}{o.aValider ? ' — à valider' : ''}</span>
+              <span class="carte-detail">
+                {o.bailleur || 'Bailleur non renseigné'} — {LIBELLES_STATUT_OFFRE[o.statut]}
+                {o.aValider ? ' — à valider' : ''}
+              </span>
             </a>
           </li>
         ))}

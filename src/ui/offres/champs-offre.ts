@@ -22,7 +22,8 @@ export type ChampCase = { cle: keyof Offre; libelle: string; genre: 'case' };
 export type ChampOffre = ChampTexte | ChampNombre | ChampListe | ChampOuiNon | ChampCase;
 export type Groupe = { titre: string; champs: readonly ChampOffre[] };
 
-const options = (valeurs: readonly (string | number)[], libelles?: Record<string, string>): Option[] => valeurs.map((v) => ({ valeur: String(v), libelle: libelles?.[String(v)] ?? String(v) }));
+const options = (valeurs: readonly (string | number)[], libelles?: Record<string, string>): Option[] =>
+  valeurs.map((v) => ({ valeur: String(v), libelle: libelles?.[String(v)] ?? String(v) }));
 
 export const GROUPES_OFFRE: readonly Groupe[] = [
   {
@@ -44,7 +45,12 @@ export const GROUPES_OFFRE: readonly Groupe[] = [
       { cle: 'etage', libelle: 'Étage (0 = rez-de-chaussée)', genre: 'entier' },
       { cle: 'ascenseur', libelle: 'Ascenseur', genre: 'ouiNon' },
       { cle: 'pmr', libelle: 'Accessible aux personnes à mobilité réduite', genre: 'ouiNon' },
-      { cle: 'chauffageMode', libelle: 'Chauffage', genre: 'choix', options: options(MODES_CHAUFFAGE, { individuel: 'Individuel', collectif: 'Collectif' }) },
+      {
+        cle: 'chauffageMode',
+        libelle: 'Chauffage',
+        genre: 'choix',
+        options: options(MODES_CHAUFFAGE, { individuel: 'Individuel', collectif: 'Collectif' }),
+      },
       { cle: 'chauffageEnergie', libelle: 'Énergie de chauffage', genre: 'choix', options: options(ENERGIES_CHAUFFAGE, LIBELLES_ENERGIE) },
       { cle: 'dpe', libelle: 'Étiquette DPE', genre: 'choix', options: options(CLASSES_DPE) },
       { cle: 'financement', libelle: 'Financement', genre: 'choix', options: options(FINANCEMENTS, { autre: 'Autre' }) },
@@ -67,7 +73,12 @@ export const GROUPES_OFFRE: readonly Groupe[] = [
       { cle: 'dontEauChaude', libelle: 'dont eau chaude (€)', genre: 'nombre' },
       { cle: 'chauffageCompris', libelle: 'Chauffage compris dans les charges', genre: 'case' },
       { cle: 'dontChauffage', libelle: 'dont chauffage (€)', genre: 'nombre' },
-      { cle: 'stationnement', libelle: 'Stationnement', genre: 'choix', options: options(STATIONNEMENTS, { garage: 'Garage', parking: 'Place de parking', aucun: 'Aucun' }) },
+      {
+        cle: 'stationnement',
+        libelle: 'Stationnement',
+        genre: 'choix',
+        options: options(STATIONNEMENTS, { garage: 'Garage', parking: 'Place de parking', aucun: 'Aucun' }),
+      },
       { cle: 'garageObligatoire', libelle: 'Garage obligatoire', genre: 'ouiNon' },
       { cle: 'loyerGarage', libelle: 'Loyer du garage (€)', genre: 'nombre' },
       { cle: 'cave', libelle: 'Cave', genre: 'ouiNon' },

@@ -14,17 +14,29 @@ function ResidenceProposee({ residence, existantes }: { residence: Residence; ex
   const id = `rattacher-${residence.id}`;
   return (
     <li class="a-valider">
-      <p><strong>{residence.nom}</strong>{[residence.adresse, residence.commune].filter(Boolean).length > 0 && ` — ${[residence.adresse, residence.commune].filter(Boolean).join(', ')}`}</p>
+      <p>
+        <strong>{residence.nom}</strong>
+        {[residence.adresse, residence.commune].filter(Boolean).length > 0 &&
+          ` — ${[residence.adresse, residence.commune].filter(Boolean).join(', ')}`}
+      </p>
       <div class="actions">
-        <button type="button" class="bouton" onClick={() => void validerReferentiel(db, 'residences', residence.id)}>Valider la résidence</button>
+        <button type="button" class="bouton" onClick={() => void validerReferentiel(db, 'residences', residence.id)}>
+          Valider la résidence
+        </button>
         {existantes.length > 0 && (
           <>
             <label for={id}>ou la rattacher à</label>
             <select id={id} value={cible} onChange={(e) => setCible(e.currentTarget.value)}>
               <option value="">Choisir une résidence…</option>
-              {existantes.map((r) => <option key={r.id} value={r.id}>{r.nom}</option>)}
+              {existantes.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.nom}
+                </option>
+              ))}
             </select>
-            <button type="button" class="bouton" disabled={!cible} onClick={() => void rattacherResidence(db, residence.id, cible)}>Rattacher</button>
+            <button type="button" class="bouton" disabled={!cible} onClick={() => void rattacherResidence(db, residence.id, cible)}>
+              Rattacher
+            </button>
           </>
         )}
       </div>
@@ -44,22 +56,30 @@ export function AValider() {
       {operations.length + proposees.length + offres.length === 0 && <p>Aucune proposition en attente.</p>}
       {proposees.length > 0 && (
         <ul class="liste-a-valider" aria-label="Résidences proposées">
-          {proposees.map((r) => <ResidenceProposee key={r.id} residence={r} existantes={existantes} />)}
+          {proposees.map((r) => (
+            <ResidenceProposee key={r.id} residence={r} existantes={existantes} />
+          ))}
         </ul>
       )}
       {operations.length > 0 && (
         <ul class="liste-a-valider" aria-label="Opérations proposées">
           {operations.map((o) => (
             <li key={o.id} class="a-valider">
-              <p><strong>{o.nom}</strong>{o.commune && ` — ${o.commune}`} (opération)</p>
-              <button type="button" class="bouton" onClick={() => void validerReferentiel(db, 'operations', o.id)}>Valider l’opération</button>
+              <p>
+                <strong>{o.nom}</strong>
+                {o.commune && ` — ${o.commune}`} (opération)
+              </p>
+              <button type="button" class="bouton" onClick={() => void validerReferentiel(db, 'operations', o.id)}>
+                Valider l’opération
+              </button>
             </li>
           ))}
         </ul>
       )}
       {offres.length > 0 && (
         <p>
-          {new Intl.NumberFormat('fr-FR').format(offres.length)} offre{offres.length > 1 ? 's' : ''} de logement saisie{offres.length > 1 ? 's' : ''} par des chargés à valider dans les <a href={lien.offres()}>offres</a>.
+          {new Intl.NumberFormat('fr-FR').format(offres.length)} offre{offres.length > 1 ? 's' : ''} de logement saisie
+          {offres.length > 1 ? 's' : ''} par des chargés à valider dans les <a href={lien.offres()}>offres</a>.
         </p>
       )}
     </section>

@@ -20,8 +20,16 @@ export function DatesPcdid() {
         {operations.map((o) => (
           <fieldset key={o.id} class="sans-cadre" disabled={lectureSeule && !o.aValider}>
             <legend class="invisible">{o.nom}</legend>
-            <ChampSaisie id={`pcdid-${o.id}`} libelle={`PCDID de « ${o.nom} »`} genre="date" valeur={o.datePcdid ?? ''} verifier={(v) => verifierDate(v)}
-              enregistrer={async (v) => { if (v === '' || verifierDate(v).ok) await modifierDatePcdid(db, o.id, v || null); }} />
+            <ChampSaisie
+              id={`pcdid-${o.id}`}
+              libelle={`PCDID de « ${o.nom} »`}
+              genre="date"
+              valeur={o.datePcdid ?? ''}
+              verifier={(v) => verifierDate(v)}
+              enregistrer={async (v) => {
+                if (v === '' || verifierDate(v).ok) await modifierDatePcdid(db, o.id, v || null);
+              }}
+            />
           </fieldset>
         ))}
       </div>

@@ -20,9 +20,19 @@ export function NouvelleResidence() {
   const champ = (cle: keyof typeof saisie, libelle: string, type = 'text') => (
     <div class={`champ${erreurs[cle as keyof Erreurs] ? ' en-erreur' : ''}`}>
       <label for={`residence-${cle}`}>{libelle}</label>
-      <input id={`residence-${cle}`} type={type} value={saisie[cle]} onInput={(e) => setSaisie({ ...saisie, [cle]: e.currentTarget.value })}
-        aria-invalid={erreurs[cle as keyof Erreurs] ? true : undefined} aria-describedby={erreurs[cle as keyof Erreurs] ? `residence-${cle}-erreur` : undefined} />
-      {erreurs[cle as keyof Erreurs] && <p id={`residence-${cle}-erreur`} class="erreur" role="alert">{erreurs[cle as keyof Erreurs]}</p>}
+      <input
+        id={`residence-${cle}`}
+        type={type}
+        value={saisie[cle]}
+        onInput={(e) => setSaisie({ ...saisie, [cle]: e.currentTarget.value })}
+        aria-invalid={erreurs[cle as keyof Erreurs] ? true : undefined}
+        aria-describedby={erreurs[cle as keyof Erreurs] ? `residence-${cle}-erreur` : undefined}
+      />
+      {erreurs[cle as keyof Erreurs] && (
+        <p id={`residence-${cle}-erreur`} class="erreur" role="alert">
+          {erreurs[cle as keyof Erreurs]}
+        </p>
+      )}
     </div>
   );
   const valider = async (e: Event) => {
@@ -37,15 +47,43 @@ export function NouvelleResidence() {
     };
     setErreurs(trouvees);
     if (Object.keys(trouvees).length > 0) return;
-    const operation = await creerOperation(db, { nom: saisie.operation.trim(), commune: saisie.commune.trim(), territoire: '', datePcdid: saisie.datePcdid || null });
-    const residence = await creerResidence(db, { operationId: operation.id, nom: saisie.nom.trim(), adresse: saisie.adresse.trim(), commune: saisie.commune.trim(), bailleur: '', dateOuverture: saisie.dateOuverture });
-    setMessage(propose ? `Résidence « ${residence.nom} » proposée : vous pouvez déjà y créer des ménages ; un encadrant la validera ou la rattachera à une résidence existante.` : `Résidence « ${residence.nom} » ajoutée.`);
-    setSaisie({ operation: saisie.operation, nom: '', adresse: '', commune: saisie.commune, dateOuverture: aujourdhui(), datePcdid: saisie.datePcdid });
+    const operation = await creerOperation(db, {
+      nom: saisie.operation.trim(),
+      commune: saisie.commune.trim(),
+      territoire: '',
+      datePcdid: saisie.datePcdid || null,
+    });
+    const residence = await creerResidence(db, {
+      operationId: operation.id,
+      nom: saisie.nom.trim(),
+      adresse: saisie.adresse.trim(),
+      commune: saisie.commune.trim(),
+      bailleur: '',
+      dateOuverture: saisie.dateOuverture,
+    });
+    setMessage(
+      propose
+        ? `Résidence « ${residence.nom} » proposée : vous pouvez déjà y créer des ménages ; un encadrant la validera ou la rattachera à une résidence existante.`
+        : `Résidence « ${residence.nom} » ajoutée.`,
+    );
+    setSaisie({
+      operation: saisie.operation,
+      nom: '',
+      adresse: '',
+      commune: saisie.commune,
+      dateOuverture: aujourdhui(),
+      datePcdid: saisie.datePcdid,
+    });
   };
   return (
     <form class="panneau" aria-labelledby="titre-residence" onSubmit={(e) => void valider(e)} noValidate>
       <h2 id="titre-residence">{propose ? 'Proposer une résidence' : 'Ajouter une résidence'}</h2>
-      {propose && <p class="aide">Seul un encadrant crée les résidences : la vôtre sera envoyée comme proposition, et les ménages que vous y créez partiront avec elle.</p>}
+      {propose && (
+        <p class="aide">
+          Seul un encadrant crée les résidences : la vôtre sera envoyée comme proposition, et les ménages que vous y créez partiront avec
+          elle.
+        </p>
+      )}
       <div class="grille-champs">
         {champ('operation', 'Opération (projet de renouvellement)')}
         {champ('nom', 'Nom de la résidence')}
@@ -54,8 +92,14 @@ export function NouvelleResidence() {
         {champ('dateOuverture', 'Date d’ouverture au relogement', 'date')}
         {champ('datePcdid', 'Date de la PCDID (démarrage officiel de la démolition)', 'date')}
       </div>
-      <button type="submit" class="bouton">{propose ? 'Proposer la résidence' : 'Ajouter la résidence'}</button>
-      {message && <p role="status" class="succes">{message}</p>}
+      <button type="submit" class="bouton">
+        {propose ? 'Proposer la résidence' : 'Ajouter la résidence'}
+      </button>
+      {message && (
+        <p role="status" class="succes">
+          {message}
+        </p>
+      )}
     </form>
   );
 }

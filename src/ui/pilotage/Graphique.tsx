@@ -9,11 +9,27 @@ export function TableauDonnees({ tableau, id }: { tableau: Tableau; id?: string 
     <table class="tableau-pilotage" id={id}>
       <caption>{tableau.titre}</caption>
       <thead>
-        <tr>{tableau.colonnes.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+        <tr>
+          {tableau.colonnes.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {tableau.lignes.map((l, i) => (
-          <tr key={i}>{l.map((v, j) => (j === 0 ? <th key={j} scope="row">{formatCellule(v)}</th> : <td key={j}>{formatCellule(v)}</td>))}</tr>
+          <tr key={i}>
+            {l.map((v, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {formatCellule(v)}
+                </th>
+              ) : (
+                <td key={j}>{formatCellule(v)}</td>
+              ),
+            )}
+          </tr>
         ))}
       </tbody>
     </table>
@@ -36,17 +52,37 @@ export function Barres({ tableau, cible }: { tableau: Tableau; cible?: { valeur:
     <figure class="graphique">
       <svg viewBox={`0 0 ${LARGEUR} ${HAUTEUR}`} aria-hidden="true" focusable="false">
         {valeurs.map((vs, i) =>
-          vs.map((v, s) => <rect key={`${i}-${s}`} x={i * groupe + groupe * 0.15 + s * barre} y={y(v)} width={barre - 2} height={HAUTEUR - 30 - y(v)} fill={COULEURS[s % COULEURS.length]} />),
+          vs.map((v, s) => (
+            <rect
+              key={`${i}-${s}`}
+              x={i * groupe + groupe * 0.15 + s * barre}
+              y={y(v)}
+              width={barre - 2}
+              height={HAUTEUR - 30 - y(v)}
+              fill={COULEURS[s % COULEURS.length]}
+            />
+          )),
         )}
         {tableau.lignes.map((l, i) => (
-          <text key={i} x={i * groupe + groupe / 2} y={HAUTEUR - 10} text-anchor="middle" font-size="13">{String(l[0])}</text>
+          <text key={i} x={i * groupe + groupe / 2} y={HAUTEUR - 10} text-anchor="middle" font-size="13">
+            {String(l[0])}
+          </text>
         ))}
         {cible && <line x1="0" x2={LARGEUR} y1={y(cible.valeur)} y2={y(cible.valeur)} stroke="#000" stroke-dasharray="6 4" />}
-        {cible && <text x={LARGEUR - 4} y={y(cible.valeur) - 4} text-anchor="end" font-size="13">{cible.libelle}</text>}
+        {cible && (
+          <text x={LARGEUR - 4} y={y(cible.valeur) - 4} text-anchor="end" font-size="13">
+            {cible.libelle}
+          </text>
+        )}
       </svg>
       {series.length > 1 && (
         <figcaption class="legende" aria-hidden="true">
-          {series.map((s, i) => <span key={s}><span class="pastille-couleur" style={{ background: COULEURS[i % COULEURS.length] }} />{s}</span>)}
+          {series.map((s, i) => (
+            <span key={s}>
+              <span class="pastille-couleur" style={{ background: COULEURS[i % COULEURS.length] }} />
+              {s}
+            </span>
+          ))}
         </figcaption>
       )}
       <TableauDonnees tableau={tableau} />
@@ -55,7 +91,17 @@ export function Barres({ tableau, cible }: { tableau: Tableau; cible?: { valeur:
 }
 
 /** A share against its objective, as a horizontal gauge. */
-export function Jauge({ titre, valeur, objectif, atteint }: { titre: string; valeur: number | null; objectif: number; atteint: boolean | null }) {
+export function Jauge({
+  titre,
+  valeur,
+  objectif,
+  atteint,
+}: {
+  titre: string;
+  valeur: number | null;
+  objectif: number;
+  atteint: boolean | null;
+}) {
   const largeur = (x: number) => (Math.min(100, Math.max(0, x)) / 100) * LARGEUR;
   return (
     <figure class="graphique">
@@ -63,9 +109,21 @@ export function Jauge({ titre, valeur, objectif, atteint }: { titre: string; val
         <rect x="0" y="10" width={LARGEUR} height="24" fill="#e6e6e6" />
         {valeur !== null && <rect x="0" y="10" width={largeur(valeur)} height="24" fill={atteint ? '#2a7f62' : '#c8553d'} />}
         <line x1={largeur(objectif)} x2={largeur(objectif)} y1="4" y2="40" stroke="#000" stroke-width="2" />
-        <text x={largeur(objectif)} y="55" text-anchor="middle" font-size="13">objectif {objectif} %</text>
+        <text x={largeur(objectif)} y="55" text-anchor="middle" font-size="13">
+          objectif {objectif} %
+        </text>
       </svg>
-      <TableauDonnees tableau={{ code: 'jauge', titre, colonnes: ['Mesure', 'Part (%)'], lignes: [['Réalisé', valeur], ['Objectif', objectif]] }} />
+      <TableauDonnees
+        tableau={{
+          code: 'jauge',
+          titre,
+          colonnes: ['Mesure', 'Part (%)'],
+          lignes: [
+            ['Réalisé', valeur],
+            ['Objectif', objectif],
+          ],
+        }}
+      />
     </figure>
   );
 }

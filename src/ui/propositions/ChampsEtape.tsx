@@ -2,7 +2,13 @@ import type { Option } from '../../domain/index.ts';
 
 // The plain fields of the proposals forms: each has a visible label, large touch targets, and
 // keeps its value whatever the outcome of the step it belongs to.
-export type DefChamp = { cle: string; libelle: string; genre: 'date' | 'heure' | 'texte' | 'multiligne' | 'choix' | 'cases'; options?: readonly Option[]; requis?: boolean };
+export type DefChamp = {
+  cle: string;
+  libelle: string;
+  genre: 'date' | 'heure' | 'texte' | 'multiligne' | 'choix' | 'cases';
+  options?: readonly Option[];
+  requis?: boolean;
+};
 
 /** Several boxes to tick: the value is the ticked options, joined by commas. */
 export const casesCochees = (valeur: string | undefined): string[] => (valeur ?? '').split(',').filter(Boolean);
@@ -34,12 +40,22 @@ export function Champ({ id, def, valeur, changer }: { id: string; def: DefChamp;
       {def.genre === 'choix' ? (
         <select id={id} value={valeur} onChange={surSaisie}>
           <option value="">— choisir —</option>
-          {(def.options ?? []).map((o) => <option key={o.valeur} value={o.valeur}>{o.libelle}</option>)}
+          {(def.options ?? []).map((o) => (
+            <option key={o.valeur} value={o.valeur}>
+              {o.libelle}
+            </option>
+          ))}
         </select>
       ) : def.genre === 'multiligne' ? (
         <textarea id={id} rows={2} value={valeur} onInput={surSaisie} />
       ) : (
-        <input id={id} type={def.genre === 'date' ? 'date' : def.genre === 'heure' ? 'time' : 'text'} value={valeur} onInput={surSaisie} autoComplete="off" />
+        <input
+          id={id}
+          type={def.genre === 'date' ? 'date' : def.genre === 'heure' ? 'time' : 'text'}
+          value={valeur}
+          onInput={surSaisie}
+          autoComplete="off"
+        />
       )}
     </div>
   );

@@ -12,7 +12,9 @@ export function Decohabitation({ dossier }: { dossier: DossierPropositions }) {
   const db = useBase();
   const [message, setMessage] = useState<string | null>(null);
   const jour = aujourdhui();
-  const candidats = dossier.personnes.filter((p) => proposerDecohabitation(p, jour) && !dossier.issus.some((m) => m.personneOrigineId === p.id));
+  const candidats = dossier.personnes.filter(
+    (p) => proposerDecohabitation(p, jour) && !dossier.issus.some((m) => m.personneOrigineId === p.id),
+  );
   const separer = async (personneId: string) => {
     const r = await decohabiter(db, personneId, jour);
     if (r.ok) naviguer(lien.menage(r.valeur.id));
@@ -22,9 +24,22 @@ export function Decohabitation({ dossier }: { dossier: DossierPropositions }) {
   return (
     <section class="panneau" aria-labelledby="titre-decohabitation">
       <h2 id="titre-decohabitation">Décohabitation</h2>
-      {dossier.origine && <p>Dossier issu de la décohabitation du ménage <a href={lien.menage(dossier.origine.id)}>{dossier.origine.nom}</a> : il est compté à part et partage son historique.</p>}
+      {dossier.origine && (
+        <p>
+          Dossier issu de la décohabitation du ménage <a href={lien.menage(dossier.origine.id)}>{dossier.origine.nom}</a> : il est compté à
+          part et partage son historique.
+        </p>
+      )}
       {dossier.issus.length > 0 && (
-        <p>Dossiers issus de ce ménage : {dossier.issus.map((m, i) => <span key={m.id}>{i > 0 && ', '}<a href={lien.menage(m.id)}>{m.nom}</a></span>)}</p>
+        <p>
+          Dossiers issus de ce ménage :{' '}
+          {dossier.issus.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 && ', '}
+              <a href={lien.menage(m.id)}>{m.nom}</a>
+            </span>
+          ))}
+        </p>
       )}
       {candidats.length > 0 && (
         <ul class="options">
@@ -37,7 +52,11 @@ export function Decohabitation({ dossier }: { dossier: DossierPropositions }) {
           ))}
         </ul>
       )}
-      {message && <p class="erreur" role="alert">{message}</p>}
+      {message && (
+        <p class="erreur" role="alert">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

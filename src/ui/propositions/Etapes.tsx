@@ -29,7 +29,13 @@ export function etapesARemplir(p: Proposition): DefEtape[] {
     bouton: `Enregistrer l’avis de ${partenaire}`,
     champs: [
       { cle: 'date', libelle: `Date de l’avis de ${partenaire}`, genre: 'date', requis: true },
-      { cle: 'avis', libelle: `Sens de l’avis de ${partenaire}`, genre: 'choix', requis: true, options: [opt('favorable', 'Favorable'), opt('defavorable', 'Défavorable')] },
+      {
+        cle: 'avis',
+        libelle: `Sens de l’avis de ${partenaire}`,
+        genre: 'choix',
+        requis: true,
+        options: [opt('favorable', 'Favorable'), opt('defavorable', 'Défavorable')],
+      },
       { cle: 'motif', libelle: `Motif de l’avis de ${partenaire}`, genre: 'texte' },
     ],
     construire: (v) => ({ type: 'avis', date: v.date ?? '', partenaire, avis: v.avis as 'favorable', motif: v.motif ?? '' }),
@@ -41,7 +47,13 @@ export function etapesARemplir(p: Proposition): DefEtape[] {
       bouton: 'Enregistrer la décision de la CALEOL',
       champs: [
         { cle: 'date', libelle: 'Date de la CALEOL', genre: 'date', requis: true },
-        { cle: 'decision', libelle: 'Décision de la CALEOL', genre: 'choix', requis: true, options: [opt('attribution', 'Attribution'), opt('refus', 'Refus de la CALEOL')] },
+        {
+          cle: 'decision',
+          libelle: 'Décision de la CALEOL',
+          genre: 'choix',
+          requis: true,
+          options: [opt('attribution', 'Attribution'), opt('refus', 'Refus de la CALEOL')],
+        },
         { cle: 'motif', libelle: 'Motif du refus de la CALEOL', genre: 'texte' },
       ],
       construire: (v) => ({ type: 'caleol', date: v.date ?? '', decision: v.decision as 'attribution', motif: v.motif ?? '' }),
@@ -75,14 +87,30 @@ export function etapesARemplir(p: Proposition): DefEtape[] {
       bouton: 'Enregistrer la réponse du ménage',
       champs: [
         { cle: 'date', libelle: 'Date de la réponse du ménage', genre: 'date', requis: true },
-        { cle: 'decision', libelle: 'Décision du ménage', genre: 'choix', requis: true, options: [opt('acceptation', 'Accepte le logement'), opt('refus', 'Refuse le logement'), opt('sans_reponse', 'Sans réponse dans le délai (vaut refus)')] },
+        {
+          cle: 'decision',
+          libelle: 'Décision du ménage',
+          genre: 'choix',
+          requis: true,
+          options: [
+            opt('acceptation', 'Accepte le logement'),
+            opt('refus', 'Refuse le logement'),
+            opt('sans_reponse', 'Sans réponse dans le délai (vaut refus)'),
+          ],
+        },
         { cle: 'motif', libelle: 'Motif du refus du ménage', genre: 'choix', options: MOTIFS },
         { cle: 'commentaire', libelle: 'Précisions du ménage', genre: 'multiligne' },
       ],
       construire: (v) =>
         v.decision === 'sans_reponse'
           ? { type: 'absence_reponse', date: v.date ?? '' }
-          : { type: 'reponse', date: v.date ?? '', decision: v.decision as 'refus', motif: (v.motif || null) as MotifRefus | null, commentaire: v.commentaire ?? '' },
+          : {
+              type: 'reponse',
+              date: v.date ?? '',
+              decision: v.decision as 'refus',
+              motif: (v.motif || null) as MotifRefus | null,
+              commentaire: v.commentaire ?? '',
+            },
     });
   }
   if (!p.bailSigneLe) {
@@ -116,14 +144,18 @@ export function FormulaireEtape({ proposition, def, initiales = {} }: { proposit
   const base = `p${proposition.rang}${proposition.temporaire ? 't' : ''}-${def.cle.replace(/\W+/g, '-')}`;
   const envoyer = async (e: Event) => {
     e.preventDefault();
-    const manquants = def.champs.filter((c) => c.requis && !valeurs[c.cle]).map((c) => c.libelle.charAt(0).toLowerCase() + c.libelle.slice(1));
+    const manquants = def.champs
+      .filter((c) => c.requis && !valeurs[c.cle])
+      .map((c) => c.libelle.charAt(0).toLowerCase() + c.libelle.slice(1));
     if (manquants.length > 0) return setMessage(`À renseigner : ${manquants.join(', ')}.`);
     setEnCours(true);
     try {
       const r = await enregistrerEtape(db, proposition.id, def.construire(valeurs), aujourdhui());
       setMessage(r.ok ? null : r.message);
     } catch (err) {
-      setMessage(err instanceof StockagePleinError ? err.message : 'L’étape n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.');
+      setMessage(
+        err instanceof StockagePleinError ? err.message : 'L’étape n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
+      );
     } finally {
       setEnCours(false);
     }
@@ -133,11 +165,23 @@ export function FormulaireEtape({ proposition, def, initiales = {} }: { proposit
       <h4 id={`${base}-titre`}>{def.titre}</h4>
       <div class="grille-champs">
         {def.champs.map((c) => (
-          <Champ key={c.cle} id={`${base}-${c.cle}`} def={c} valeur={valeurs[c.cle] ?? ''} changer={(v) => setValeurs((x) => ({ ...x, [c.cle]: v }))} />
+          <Champ
+            key={c.cle}
+            id={`${base}-${c.cle}`}
+            def={c}
+            valeur={valeurs[c.cle] ?? ''}
+            changer={(v) => setValeurs((x) => ({ ...x, [c.cle]: v }))}
+          />
         ))}
       </div>
-      {message && <p class="erreur" role="alert">{message}</p>}
-      <button type="submit" class="bouton principal" disabled={enCours}>{def.bouton}</button>
+      {message && (
+        <p class="erreur" role="alert">
+          {message}
+        </p>
+      )}
+      <button type="submit" class="bouton principal" disabled={enCours}>
+        {def.bouton}
+      </button>
     </form>
   );
 }
@@ -147,7 +191,9 @@ export function EtapesAFaire({ proposition }: { proposition: Proposition }) {
   return (
     <div class="etapes-a-faire ne-pas-imprimer">
       <h3>Étapes à enregistrer</h3>
-      {etapesARemplir(proposition).map((d) => <FormulaireEtape key={d.cle} proposition={proposition} def={d} />)}
+      {etapesARemplir(proposition).map((d) => (
+        <FormulaireEtape key={d.cle} proposition={proposition} def={d} />
+      ))}
       <details class="retrait">
         <summary>Retirer cette proposition</summary>
         <FormulaireEtape proposition={proposition} def={etapeRetrait()} />

@@ -30,12 +30,24 @@ const etapeConge: DefEtape = {
   titre: 'Congé remis avec la proposition opposable',
   bouton: 'Enregistrer le congé',
   champs: [
-    { cle: 'mode', libelle: 'Mode de remise du congé', genre: 'choix', requis: true, options: MODES_CONGE.map((m) => opt(m, LIBELLES_MODE_CONGE[m])) },
+    {
+      cle: 'mode',
+      libelle: 'Mode de remise du congé',
+      genre: 'choix',
+      requis: true,
+      options: MODES_CONGE.map((m) => opt(m, LIBELLES_MODE_CONGE[m])),
+    },
     { cle: 'envoyeLe', libelle: 'Congé envoyé le', genre: 'date', requis: true },
     { cle: 'date', libelle: 'Congé remis le (date de l’accusé de réception ou de l’acte)', genre: 'date', requis: true },
     { cle: 'preuve', libelle: 'Preuve de remise (n° de l’accusé de réception, référence de l’acte)', genre: 'texte', requis: true },
   ],
-  construire: (v) => ({ type: 'conge', mode: v.mode as 'huissier', envoyeLe: v.envoyeLe ?? '', date: v.date ?? '', preuve: v.preuve ?? '' }),
+  construire: (v) => ({
+    type: 'conge',
+    mode: v.mode as 'huissier',
+    envoyeLe: v.envoyeLe ?? '',
+    date: v.date ?? '',
+    preuve: v.preuve ?? '',
+  }),
 };
 
 const etapeRefusLegitime: DefEtape = {
@@ -56,10 +68,21 @@ const etapeSuiteJuridique: DefEtape = {
   champs: [
     { cle: 'date', libelle: 'Dossier transmis le', genre: 'date', requis: true },
     { cle: 'destinataire', libelle: 'Transmis à (service juridique, avocat…)', genre: 'texte', requis: true },
-    { cle: 'pieces', libelle: 'Pièces jointes au dossier', genre: 'cases', options: PIECES_SUITE_JURIDIQUE.map((x) => opt(x, LIBELLES_PIECE_SUITE_JURIDIQUE[x])) },
+    {
+      cle: 'pieces',
+      libelle: 'Pièces jointes au dossier',
+      genre: 'cases',
+      options: PIECES_SUITE_JURIDIQUE.map((x) => opt(x, LIBELLES_PIECE_SUITE_JURIDIQUE[x])),
+    },
     { cle: 'commentaire', libelle: 'Commentaire pour la suite juridique', genre: 'multiligne' },
   ],
-  construire: (v) => ({ type: 'suite_juridique', date: v.date ?? '', destinataire: v.destinataire ?? '', pieces: casesCochees(v.pieces) as PieceSuiteJuridique[], commentaire: v.commentaire ?? '' }),
+  construire: (v) => ({
+    type: 'suite_juridique',
+    date: v.date ?? '',
+    destinataire: v.destinataire ?? '',
+    pieces: casesCochees(v.pieces) as PieceSuiteJuridique[],
+    commentaire: v.commentaire ?? '',
+  }),
 };
 
 function HorlogeConge({ p, bientotJours }: { p: Proposition; bientotJours: number }) {
@@ -70,9 +93,19 @@ function HorlogeConge({ p, bientotJours }: { p: Proposition; bientotJours: numbe
     <div class={`delai ${etat}`}>
       <p>
         Fin du droit au maintien dans les lieux le <strong>{le(fin)}</strong>
-        {etat !== 'a_venir' && <> <span class={`badge ${etat === 'en_retard' ? 'alerte' : 'info'}`}>{etat === 'en_retard' ? 'Délai écoulé' : LIBELLES_ETAT_ECHEANCE.bientot}</span></>}
+        {etat !== 'a_venir' && (
+          <>
+            {' '}
+            <span class={`badge ${etat === 'en_retard' ? 'alerte' : 'info'}`}>
+              {etat === 'en_retard' ? 'Délai écoulé' : LIBELLES_ETAT_ECHEANCE.bientot}
+            </span>
+          </>
+        )}
       </p>
-      <p class="aide">{MOIS_MAINTIEN_APRES_CONGE} mois après la remise du congé, le ménage qui a refusé la proposition opposable perd son droit au maintien dans les lieux (CCH L442-6). Le bailleur transmet alors le dossier à la suite juridique.</p>
+      <p class="aide">
+        {MOIS_MAINTIEN_APRES_CONGE} mois après la remise du congé, le ménage qui a refusé la proposition opposable perd son droit au
+        maintien dans les lieux (CCH L442-6). Le bailleur transmet alors le dossier à la suite juridique.
+      </p>
     </div>
   );
 }
@@ -88,7 +121,17 @@ function etapes(p: Proposition, propositions: readonly Proposition[], r: Reglage
   return liste;
 }
 
-export function FinDeParcours({ p, propositions, reglages, bientotJours }: { p: Proposition; propositions: readonly Proposition[]; reglages: ReglagesProposition; bientotJours: number }) {
+export function FinDeParcours({
+  p,
+  propositions,
+  reglages,
+  bientotJours,
+}: {
+  p: Proposition;
+  propositions: readonly Proposition[];
+  reglages: ReglagesProposition;
+  bientotJours: number;
+}) {
   const formulaires = etapes(p, propositions, reglages);
   return (
     <>
@@ -96,7 +139,12 @@ export function FinDeParcours({ p, propositions, reglages, bientotJours }: { p: 
       {formulaires.length > 0 && (
         <div class="etapes-a-faire ne-pas-imprimer">
           {formulaires.map((d) => (
-            <FormulaireEtape key={d.cle} proposition={p} def={d} initiales={d.cle === 'suite-juridique' ? { pieces: PIECES_SUITE_JURIDIQUE.join(',') } : {}} />
+            <FormulaireEtape
+              key={d.cle}
+              proposition={p}
+              def={d}
+              initiales={d.cle === 'suite-juridique' ? { pieces: PIECES_SUITE_JURIDIQUE.join(',') } : {}}
+            />
           ))}
         </div>
       )}

@@ -15,9 +15,15 @@ function Grille({ dossier }: { dossier: DossierPropositions }) {
   return (
     <div class="grille-orientation info">
       <h3>Grille d’orientation (conseil)</h3>
-      <p class="aide">D’après la simulation « {s.libelle || 'sans titre'} » du {le(s.creeLe)}.</p>
+      <p class="aide">
+        D’après la simulation « {s.libelle || 'sans titre'} » du {le(s.creeLe)}.
+      </p>
       <ul>
-        {avis.criteres.map((c) => <li key={c.libelle}>{c.rempli === null ? 'À vérifier' : c.rempli ? 'Rempli' : 'Non rempli'} : {c.libelle}</li>)}
+        {avis.criteres.map((c) => (
+          <li key={c.libelle}>
+            {c.rempli === null ? 'À vérifier' : c.rempli ? 'Rempli' : 'Non rempli'} : {c.libelle}
+          </li>
+        ))}
       </ul>
       <p>{avis.avis}</p>
     </div>
@@ -27,7 +33,12 @@ function Grille({ dossier }: { dossier: DossierPropositions }) {
 function NouvelleOrientation({ dossier }: { dossier: DossierPropositions }) {
   const db = useBase();
   const courante = dossier.orientations.at(-1);
-  const [v, setV] = useState<Record<string, string>>({ circuit: courante?.circuit ?? '', date: aujourdhui(), decidePar: '', commentaire: '' });
+  const [v, setV] = useState<Record<string, string>>({
+    circuit: courante?.circuit ?? '',
+    date: aujourdhui(),
+    decidePar: '',
+    commentaire: '',
+  });
   const [groupes, setGroupes] = useState<string[]>(courante?.groupes ?? []);
   const [message, setMessage] = useState<string | null>(null);
   const maj = (cle: string) => (x: string) => setV((s) => ({ ...s, [cle]: x }));
@@ -35,51 +46,107 @@ function NouvelleOrientation({ dossier }: { dossier: DossierPropositions }) {
     e.preventDefault();
     if (!v.circuit) return setMessage('Choisissez le circuit : GTR, GTRM ou circuit dématérialisé.');
     try {
-      const r = await orienterMenage(db, { menageId: dossier.menage.id, circuit: v.circuit as Circuit, groupes: groupes as typeof GROUPES_THEMATIQUES[number][], date: v.date ?? '', decidePar: v.decidePar ?? '', commentaire: v.commentaire ?? '' }, aujourdhui());
+      const r = await orienterMenage(
+        db,
+        {
+          menageId: dossier.menage.id,
+          circuit: v.circuit as Circuit,
+          groupes: groupes as (typeof GROUPES_THEMATIQUES)[number][],
+          date: v.date ?? '',
+          decidePar: v.decidePar ?? '',
+          commentaire: v.commentaire ?? '',
+        },
+        aujourdhui(),
+      );
       setMessage(r.ok ? null : r.message);
       if (r.ok) setV((s) => ({ ...s, decidePar: '', commentaire: '' }));
     } catch (err) {
-      setMessage(err instanceof StockagePleinError ? err.message : 'L’orientation n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.');
+      setMessage(
+        err instanceof StockagePleinError
+          ? err.message
+          : 'L’orientation n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
+      );
     }
   };
   return (
     <form onSubmit={(e) => void envoyer(e)} aria-labelledby="titre-nouvelle-orientation" class="ne-pas-imprimer">
       <h3 id="titre-nouvelle-orientation">{courante ? 'Changer l’orientation' : 'Orienter le ménage'}</h3>
       <div class="grille-champs">
-        <Champ id="or-circuit" def={{ cle: 'circuit', libelle: 'Circuit', genre: 'choix', options: CIRCUITS.map((c) => ({ valeur: c, libelle: LIBELLES_CIRCUIT[c] })) }} valeur={v.circuit ?? ''} changer={maj('circuit')} />
-        <Champ id="or-date" def={{ cle: 'date', libelle: 'Date de la décision d’orientation', genre: 'date' }} valeur={v.date ?? ''} changer={maj('date')} />
-        <Champ id="or-decide" def={{ cle: 'decidePar', libelle: 'Décidée par (réunion, instance, partenaires)', genre: 'texte' }} valeur={v.decidePar ?? ''} changer={maj('decidePar')} />
-        <Champ id="or-commentaire" def={{ cle: 'commentaire', libelle: 'Commentaire sur l’orientation', genre: 'multiligne' }} valeur={v.commentaire ?? ''} changer={maj('commentaire')} />
+        <Champ
+          id="or-circuit"
+          def={{
+            cle: 'circuit',
+            libelle: 'Circuit',
+            genre: 'choix',
+            options: CIRCUITS.map((c) => ({ valeur: c, libelle: LIBELLES_CIRCUIT[c] })),
+          }}
+          valeur={v.circuit ?? ''}
+          changer={maj('circuit')}
+        />
+        <Champ
+          id="or-date"
+          def={{ cle: 'date', libelle: 'Date de la décision d’orientation', genre: 'date' }}
+          valeur={v.date ?? ''}
+          changer={maj('date')}
+        />
+        <Champ
+          id="or-decide"
+          def={{ cle: 'decidePar', libelle: 'Décidée par (réunion, instance, partenaires)', genre: 'texte' }}
+          valeur={v.decidePar ?? ''}
+          changer={maj('decidePar')}
+        />
+        <Champ
+          id="or-commentaire"
+          def={{ cle: 'commentaire', libelle: 'Commentaire sur l’orientation', genre: 'multiligne' }}
+          valeur={v.commentaire ?? ''}
+          changer={maj('commentaire')}
+        />
       </div>
       <fieldset class="champ">
         <legend>Groupes thématiques</legend>
         <div class="options">
           {GROUPES_THEMATIQUES.map((g) => (
             <label class="option" key={g}>
-              <input type="checkbox" checked={groupes.includes(g)} onChange={() => setGroupes((x) => (x.includes(g) ? x.filter((y) => y !== g) : [...x, g]))} />
+              <input
+                type="checkbox"
+                checked={groupes.includes(g)}
+                onChange={() => setGroupes((x) => (x.includes(g) ? x.filter((y) => y !== g) : [...x, g]))}
+              />
               <span>{LIBELLES_GROUPE_THEMATIQUE[g]}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      {message && <p class="erreur" role="alert">{message}</p>}
-      <button type="submit" class="bouton principal">Enregistrer l’orientation</button>
+      {message && (
+        <p class="erreur" role="alert">
+          {message}
+        </p>
+      )}
+      <button type="submit" class="bouton principal">
+        Enregistrer l’orientation
+      </button>
     </form>
   );
 }
 
 export function Orientation({ dossier }: { dossier: DossierPropositions }) {
   const historique = [...dossier.orientations].reverse();
-  const groupes = (g: readonly string[]) => (g.length ? g.map((x) => LIBELLES_GROUPE_THEMATIQUE[x as keyof typeof LIBELLES_GROUPE_THEMATIQUE]).join(', ') : 'aucun groupe thématique');
+  const groupes = (g: readonly string[]) =>
+    g.length
+      ? g.map((x) => LIBELLES_GROUPE_THEMATIQUE[x as keyof typeof LIBELLES_GROUPE_THEMATIQUE]).join(', ')
+      : 'aucun groupe thématique';
   return (
     <section class="panneau" aria-labelledby="titre-orientation">
       <h2 id="titre-orientation">Orientation</h2>
-      {historique.length === 0 ? <p>Le ménage n’est pas encore orienté.</p> : (
+      {historique.length === 0 ? (
+        <p>Le ménage n’est pas encore orienté.</p>
+      ) : (
         <ol class="historique" reversed>
           {historique.map((o, i) => (
             <li key={o.id}>
               {i === 0 ? <strong>Orientation actuelle : </strong> : null}
-              {LIBELLES_CIRCUIT[o.circuit]} le {le(o.date)}, décidée par {o.decidePar} · {groupes(o.groupes)}{o.commentaire ? ` · ${o.commentaire}` : ''}
+              {LIBELLES_CIRCUIT[o.circuit]} le {le(o.date)}, décidée par {o.decidePar} · {groupes(o.groupes)}
+              {o.commentaire ? ` · ${o.commentaire}` : ''}
             </li>
           ))}
         </ol>

@@ -7,7 +7,12 @@ export const le = (iso: string | null | undefined): string => (iso && /^\d{4}-\d
 export function libelleOffre(o: Offre | undefined): string {
   if (!o) return 'Logement inconnu sur cette tablette';
   const lieu = [o.adresse, o.commune].filter(Boolean).join(', ');
-  const type = [o.typologie ? LIBELLES_TYPOLOGIE[o.typologie] : '', o.surface !== null ? `${new Intl.NumberFormat('fr-FR').format(o.surface)} m²` : ''].filter(Boolean).join(' de ');
+  const type = [
+    o.typologie ? LIBELLES_TYPOLOGIE[o.typologie] : '',
+    o.surface !== null ? `${new Intl.NumberFormat('fr-FR').format(o.surface)} m²` : '',
+  ]
+    .filter(Boolean)
+    .join(' de ');
   return [type, lieu, o.referenceBailleur ? `réf. ${o.referenceBailleur}` : ''].filter(Boolean).join(' · ') || 'Logement à compléter';
 }
 
@@ -20,4 +25,5 @@ export function lireInstantane(json: unknown): Instantane | null {
   return i.resultat && typeof i.resultat === 'object' && 'apres' in i.resultat ? (i as Instantane) : null;
 }
 
-export const nomPersonne = (p: { prenom: string; nom: string }): string => [p.prenom, p.nom].filter(Boolean).join(' ') || 'Occupant sans nom';
+export const nomPersonne = (p: { prenom: string; nom: string }): string =>
+  [p.prenom, p.nom].filter(Boolean).join(' ') || 'Occupant sans nom';

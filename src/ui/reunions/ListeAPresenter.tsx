@@ -1,4 +1,12 @@
-import { LIBELLES_CIRCUIT, LIBELLES_DECISION_REUNION, LIBELLES_MOTIF_PRESENTATION, menagesAPresenter, orientationCourante, presentationMenage, type Reunion } from '../../domain/index.ts';
+import {
+  LIBELLES_CIRCUIT,
+  LIBELLES_DECISION_REUNION,
+  LIBELLES_MOTIF_PRESENTATION,
+  menagesAPresenter,
+  orientationCourante,
+  presentationMenage,
+  type Reunion,
+} from '../../domain/index.ts';
 import type { EcranReunions } from '../../data/index.ts';
 import { aujourdhui } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
@@ -13,8 +21,12 @@ export function ListeAPresenter({ reunion, donnees }: { reunion: Reunion; donnee
   return (
     <div>
       <p class="actions ne-pas-imprimer">
-        <a class="bouton" href={lien.reunions(donnees.operation.id)}>← Retour aux réunions</a>
-        <button type="button" class="bouton principal" onClick={() => window.print()}>Imprimer</button>
+        <a class="bouton" href={lien.reunions(donnees.operation.id)}>
+          ← Retour aux réunions
+        </a>
+        <button type="button" class="bouton principal" onClick={() => window.print()}>
+          Imprimer
+        </button>
       </p>
       <article class="papier papier-liste-reunion" aria-label="Ménages à présenter">
         <header class="papier-entete">
@@ -22,23 +34,42 @@ export function ListeAPresenter({ reunion, donnees }: { reunion: Reunion; donnee
           <h1>Ménages à présenter — {titreReunion(reunion)}</h1>
           {reunion.lieu && <p>Lieu : {reunion.lieu}</p>}
         </header>
-        {liste.length === 0 ? <p>Aucun ménage à présenter.</p> : (
+        {liste.length === 0 ? (
+          <p>Aucun ménage à présenter.</p>
+        ) : (
           <table class="papier-tableau">
             <thead>
-              <tr><th scope="col">Ménage</th><th scope="col">Adresse</th><th scope="col">Orientation</th><th scope="col">Pourquoi il est présenté</th><th scope="col">Dernière décision</th></tr>
+              <tr>
+                <th scope="col">Ménage</th>
+                <th scope="col">Adresse</th>
+                <th scope="col">Orientation</th>
+                <th scope="col">Pourquoi il est présenté</th>
+                <th scope="col">Dernière décision</th>
+              </tr>
             </thead>
             <tbody>
               {liste.map(({ dossier: d, motif }) => {
                 const p = presentationMenage(d.menage, 'partenaires');
                 const o = orientationCourante(d.orientations);
-                const derniere = d.decisions.map((x) => ({ x, r: donnees.reunions.find((r) => r.id === x.reunionId) })).filter((y) => y.r && y.r.date < reunion.date).sort((a, b) => (a.r?.date ?? '').localeCompare(b.r?.date ?? '')).at(-1);
+                const derniere = d.decisions
+                  .map((x) => ({ x, r: donnees.reunions.find((r) => r.id === x.reunionId) }))
+                  .filter((y) => y.r && y.r.date < reunion.date)
+                  .sort((a, b) => (a.r?.date ?? '').localeCompare(b.r?.date ?? ''))
+                  .at(-1);
                 return (
                   <tr key={d.menage.id}>
-                    <td>{p.nom}{p.reference ? ` (réf. ${p.reference})` : ''}</td>
+                    <td>
+                      {p.nom}
+                      {p.reference ? ` (réf. ${p.reference})` : ''}
+                    </td>
                     <td>{p.adresse}</td>
                     <td>{o ? LIBELLES_CIRCUIT[o.circuit] : '—'}</td>
                     <td>{LIBELLES_MOTIF_PRESENTATION[motif]}</td>
-                    <td>{derniere?.r ? `${le(derniere.r.date)} : ${LIBELLES_DECISION_REUNION[derniere.x.decision]}${p.anonyme ? '' : derniere.x.detail ? ` — ${derniere.x.detail}` : ''}` : '—'}</td>
+                    <td>
+                      {derniere?.r
+                        ? `${le(derniere.r.date)} : ${LIBELLES_DECISION_REUNION[derniere.x.decision]}${p.anonyme ? '' : derniere.x.detail ? ` — ${derniere.x.detail}` : ''}`
+                        : '—'}
+                    </td>
                   </tr>
                 );
               })}

@@ -15,7 +15,14 @@ import {
   type Reunion,
   type TypeDecisionReunion,
 } from '../../domain/index.ts';
-import { ecranReunions, enregistrerDecision, enregistrerReunion, listerOperations, modifierReunion, type EcranReunions } from '../../data/index.ts';
+import {
+  ecranReunions,
+  enregistrerDecision,
+  enregistrerReunion,
+  listerOperations,
+  modifierReunion,
+  type EcranReunions,
+} from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
@@ -30,14 +37,28 @@ import { heureLisible, titreReunion } from './format.ts';
 // planned and held, the households to present (a printable list, anonymous where the household
 // refused to share its situation) and what each meeting decided per household.
 
-
 function Horloge({ h, bientotJours }: { h: HorlogeReunion; bientotJours: number }) {
   const etat = h.echeance === null ? null : etatEcheance(h.echeance, aujourdhui(), bientotJours);
   return (
     <li class="evenement">
       <span class="carte-titre">{h.libelle}</span>
-      {h.echeance !== null ? <span> : au plus tard le {le(h.echeance)} <span class={`badge${etat === 'en_retard' ? ' alerte' : ''}`}>{LIBELLES_ETAT_ECHEANCE[etat ?? 'a_venir']}</span></span> : <span class="aide"> — {h.enAttente}</span>}
-      {h.prevue && <span class="carte-detail"> · prévue le {le(h.prevue.date)}{heureLisible(h.prevue.heure)}{h.echeance !== null && h.prevue.date > h.echeance ? ' (après l’échéance)' : ''}</span>}
+      {h.echeance !== null ? (
+        <span>
+          {' '}
+          : au plus tard le {le(h.echeance)}{' '}
+          <span class={`badge${etat === 'en_retard' ? ' alerte' : ''}`}>{LIBELLES_ETAT_ECHEANCE[etat ?? 'a_venir']}</span>
+        </span>
+      ) : (
+        <span class="aide"> — {h.enAttente}</span>
+      )}
+      {h.prevue && (
+        <span class="carte-detail">
+          {' '}
+          · prévue le {le(h.prevue.date)}
+          {heureLisible(h.prevue.heure)}
+          {h.echeance !== null && h.prevue.date > h.echeance ? ' (après l’échéance)' : ''}
+        </span>
+      )}
     </li>
   );
 }
@@ -68,13 +89,28 @@ function NouvelleReunion({ operationId }: { operationId: string }) {
         <div class="champ">
           <label for="reunion-nature">Réunion</label>
           <select id="reunion-nature" value={nature} onChange={(e) => setNature(e.currentTarget.value as NatureReunion)}>
-            {NATURES_REUNION.map((n) => <option key={n} value={n}>{LIBELLES_NATURE_REUNION[n]}</option>)}
+            {NATURES_REUNION.map((n) => (
+              <option key={n} value={n}>
+                {LIBELLES_NATURE_REUNION[n]}
+              </option>
+            ))}
           </select>
         </div>
         <div class={`champ${erreur ? ' en-erreur' : ''}`}>
           <label for="reunion-date">Date</label>
-          <input id="reunion-date" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={erreur ? true : undefined} aria-describedby={erreur ? 'reunion-date-erreur' : undefined} />
-          {erreur && <p id="reunion-date-erreur" class="erreur" role="alert">{erreur}</p>}
+          <input
+            id="reunion-date"
+            type="date"
+            value={date}
+            onInput={(e) => setDate(e.currentTarget.value)}
+            aria-invalid={erreur ? true : undefined}
+            aria-describedby={erreur ? 'reunion-date-erreur' : undefined}
+          />
+          {erreur && (
+            <p id="reunion-date-erreur" class="erreur" role="alert">
+              {erreur}
+            </p>
+          )}
         </div>
         <div class="champ">
           <label for="reunion-heure">Heure (facultative)</label>
@@ -85,7 +121,9 @@ function NouvelleReunion({ operationId }: { operationId: string }) {
           <input id="reunion-lieu" type="text" value={lieu} onInput={(e) => setLieu(e.currentTarget.value)} />
         </div>
       </div>
-      <button type="submit" class="bouton principal">Enregistrer la réunion</button>
+      <button type="submit" class="bouton principal">
+        Enregistrer la réunion
+      </button>
       {fait && <p role="status">{fait}</p>}
     </form>
   );
@@ -109,27 +147,52 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
     setDetail('');
   };
   return (
-    <form class="sous-panneau" onSubmit={(e) => void enregistrer(e)} noValidate aria-label={`Décision de la réunion : ${titreReunion(reunion)}`}>
+    <form
+      class="sous-panneau"
+      onSubmit={(e) => void enregistrer(e)}
+      noValidate
+      aria-label={`Décision de la réunion : ${titreReunion(reunion)}`}
+    >
       <div class="grille-champs">
         <div class="champ">
           <label for={`${id}-menage`}>Ménage</label>
           <select id={`${id}-menage`} value={menageId} onChange={(e) => setMenageId(e.currentTarget.value)}>
-            {choix.map((d) => <option key={d.menage.id} value={d.menage.id}>{d.menage.nom || 'Ménage sans nom'}</option>)}
+            {choix.map((d) => (
+              <option key={d.menage.id} value={d.menage.id}>
+                {d.menage.nom || 'Ménage sans nom'}
+              </option>
+            ))}
           </select>
         </div>
         <div class="champ">
           <label for={`${id}-type`}>Décision</label>
           <select id={`${id}-type`} value={decision} onChange={(e) => setDecision(e.currentTarget.value as TypeDecisionReunion)}>
-            {DECISIONS_REUNION.map((d) => <option key={d} value={d}>{LIBELLES_DECISION_REUNION[d]}</option>)}
+            {DECISIONS_REUNION.map((d) => (
+              <option key={d} value={d}>
+                {LIBELLES_DECISION_REUNION[d]}
+              </option>
+            ))}
           </select>
         </div>
         <div class={`champ${erreur ? ' en-erreur' : ''}`}>
           <label for={`${id}-detail`}>Précisions (qui fait quoi, pour quand)</label>
-          <textarea id={`${id}-detail`} value={detail} onInput={(e) => setDetail(e.currentTarget.value)} aria-invalid={erreur ? true : undefined} aria-describedby={erreur ? `${id}-erreur` : undefined} />
-          {erreur && <p id={`${id}-erreur`} class="erreur" role="alert">{erreur}</p>}
+          <textarea
+            id={`${id}-detail`}
+            value={detail}
+            onInput={(e) => setDetail(e.currentTarget.value)}
+            aria-invalid={erreur ? true : undefined}
+            aria-describedby={erreur ? `${id}-erreur` : undefined}
+          />
+          {erreur && (
+            <p id={`${id}-erreur`} class="erreur" role="alert">
+              {erreur}
+            </p>
+          )}
         </div>
       </div>
-      <button type="submit" class="bouton">Enregistrer la décision</button>
+      <button type="submit" class="bouton">
+        Enregistrer la décision
+      </button>
     </form>
   );
 }
@@ -137,28 +200,47 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
 function CarteReunion({ reunion, donnees, lectureSeule }: { reunion: Reunion; donnees: EcranReunions; lectureSeule: boolean }) {
   const db = useBase();
   const tenue = estTenue(reunion, aujourdhui());
-  const decisions = donnees.dossiers.flatMap((d) => d.decisions.filter((x) => x.reunionId === reunion.id).map((x) => ({ ...x, nom: d.menage.nom })));
+  const decisions = donnees.dossiers.flatMap((d) =>
+    d.decisions.filter((x) => x.reunionId === reunion.id).map((x) => ({ ...x, nom: d.menage.nom })),
+  );
   const presentes = menagesAPresenter(donnees.dossiers, reunion.nature);
   return (
     <li class="carte">
-      <h3>{titreReunion(reunion)} — {tenue ? 'tenue' : 'prévue'}</h3>
+      <h3>
+        {titreReunion(reunion)} — {tenue ? 'tenue' : 'prévue'}
+      </h3>
       {reunion.lieu && <p class="carte-detail">Lieu : {reunion.lieu}</p>}
       {reunion.nature !== 'bilan_peuplement' && (
         <p>
           {presentes.length} ménage{presentes.length > 1 ? 's' : ''} à présenter ·{' '}
-          <a class="bouton" href={lien.reunions(donnees.operation.id, reunion.id)}>Liste imprimable des ménages à présenter</a>
+          <a class="bouton" href={lien.reunions(donnees.operation.id, reunion.id)}>
+            Liste imprimable des ménages à présenter
+          </a>
         </p>
       )}
-      <ChampSaisie id={`compte-rendu-${reunion.id}`} libelle="Compte rendu (présents, feuille de route, points bloquants)" genre="multiligne" valeur={reunion.compteRendu} desactive={lectureSeule}
-        enregistrer={(v) => modifierReunion(db, reunion.id, { compteRendu: v })} />
+      <ChampSaisie
+        id={`compte-rendu-${reunion.id}`}
+        libelle="Compte rendu (présents, feuille de route, points bloquants)"
+        genre="multiligne"
+        valeur={reunion.compteRendu}
+        desactive={lectureSeule}
+        enregistrer={(v) => modifierReunion(db, reunion.id, { compteRendu: v })}
+      />
       {decisions.length > 0 && (
         <ul class="historique" aria-label="Décisions par ménage">
           {decisions.map((d) => (
-            <li key={d.id}><a href={lien.menage(d.menageId)}>{d.nom || 'Ménage sans nom'}</a> : {LIBELLES_DECISION_REUNION[d.decision]}{d.detail ? ` — ${d.detail}` : ''}</li>
+            <li key={d.id}>
+              <a href={lien.menage(d.menageId)}>{d.nom || 'Ménage sans nom'}</a> : {LIBELLES_DECISION_REUNION[d.decision]}
+              {d.detail ? ` — ${d.detail}` : ''}
+            </li>
           ))}
         </ul>
       )}
-      {tenue ? <NouvelleDecision reunion={reunion} donnees={donnees} /> : <p class="aide">Les décisions s’enregistrent une fois la réunion tenue.</p>}
+      {tenue ? (
+        <NouvelleDecision reunion={reunion} donnees={donnees} />
+      ) : (
+        <p class="aide">Les décisions s’enregistrent une fois la réunion tenue.</p>
+      )}
     </li>
   );
 }
@@ -171,8 +253,16 @@ function Operations() {
     <div>
       <h1>Réunions des partenaires</h1>
       <p>Bilan de peuplement, réunion d’orientation, GTR et GTRM : choisissez l’opération.</p>
-      {operations.length === 0 ? <p class="vide">Aucune opération sur cette tablette.</p> : (
-        <ul class="historique">{operations.map((o) => <li key={o.id}><a href={lien.reunions(o.id)}>{o.nom}</a></li>)}</ul>
+      {operations.length === 0 ? (
+        <p class="vide">Aucune opération sur cette tablette.</p>
+      ) : (
+        <ul class="historique">
+          {operations.map((o) => (
+            <li key={o.id}>
+              <a href={lien.reunions(o.id)}>{o.nom}</a>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -184,23 +274,46 @@ export default function ReunionsScreen({ id, reunionId }: { id: string | null; r
   const donnees = useLive(() => (id === null ? Promise.resolve(null) : ecranReunions(db, id, aujourdhui())), [db, id]);
   if (id === null) return <Operations />;
   if (donnees === undefined) return <p class="chargement">Chargement…</p>;
-  if (donnees === null) return <p class="erreur">Cette opération n’existe pas sur cette tablette. <a href={lien.reunions()}>Retour aux opérations</a></p>;
+  if (donnees === null)
+    return (
+      <p class="erreur">
+        Cette opération n’existe pas sur cette tablette. <a href={lien.reunions()}>Retour aux opérations</a>
+      </p>
+    );
   const reunion = donnees.reunions.find((r) => r.id === reunionId);
   if (reunion) return <ListeAPresenter reunion={reunion} donnees={donnees} />;
   return (
     <div class="ecran-reunions">
-      <p class="retour"><a href={lien.reunions()}>← Opérations</a></p>
+      <p class="retour">
+        <a href={lien.reunions()}>← Opérations</a>
+      </p>
       <h1>Réunions — {donnees.operation.nom}</h1>
       <section class="panneau" aria-labelledby="titre-echeances-reunions">
         <h2 id="titre-echeances-reunions">Échéances (charte §4 étapes 5 et 6)</h2>
         <p class="aide">Calculées sur les {donnees.dossiers.length} ménages de l’opération présents sur cette tablette.</p>
-        <ul class="liste-agenda">{donnees.horloges.map((h) => <Horloge key={h.nature} h={h} bientotJours={donnees.territoire.agenda.bientotJours} />)}</ul>
+        <ul class="liste-agenda">
+          {donnees.horloges.map((h) => (
+            <Horloge key={h.nature} h={h} bientotJours={donnees.territoire.agenda.bientotJours} />
+          ))}
+        </ul>
       </section>
-      {lectureSeule ? <p class="aide" role="note">Les réunions sont planifiées par les encadrants ; vous y enregistrez les décisions prises pour vos ménages.</p> : <NouvelleReunion operationId={donnees.operation.id} />}
+      {lectureSeule ? (
+        <p class="aide" role="note">
+          Les réunions sont planifiées par les encadrants ; vous y enregistrez les décisions prises pour vos ménages.
+        </p>
+      ) : (
+        <NouvelleReunion operationId={donnees.operation.id} />
+      )}
       <section class="panneau" aria-labelledby="titre-liste-reunions">
         <h2 id="titre-liste-reunions">Réunions</h2>
-        {donnees.reunions.length === 0 ? <p class="vide">Aucune réunion enregistrée.</p> : (
-          <ul class="cartes">{[...donnees.reunions].reverse().map((r) => <CarteReunion key={r.id} reunion={r} donnees={donnees} lectureSeule={lectureSeule} />)}</ul>
+        {donnees.reunions.length === 0 ? (
+          <p class="vide">Aucune réunion enregistrée.</p>
+        ) : (
+          <ul class="cartes">
+            {[...donnees.reunions].reverse().map((r) => (
+              <CarteReunion key={r.id} reunion={r} donnees={donnees} lectureSeule={lectureSeule} />
+            ))}
+          </ul>
         )}
       </section>
       <section class="panneau" aria-labelledby="titre-orientations-reunions">
@@ -208,7 +321,12 @@ export default function ReunionsScreen({ id, reunionId }: { id: string | null; r
         <ul class="historique">
           {donnees.dossiers.map((d) => {
             const o = orientationCourante(d.orientations);
-            return <li key={d.menage.id}><a href={lien.propositions(d.menage.id)}>{d.menage.nom || 'Ménage sans nom'}</a> : {o ? `${LIBELLES_CIRCUIT[o.circuit]} (le ${le(o.date)})` : 'pas encore orienté'}</li>;
+            return (
+              <li key={d.menage.id}>
+                <a href={lien.propositions(d.menage.id)}>{d.menage.nom || 'Ménage sans nom'}</a> :{' '}
+                {o ? `${LIBELLES_CIRCUIT[o.circuit]} (le ${le(o.date)})` : 'pas encore orienté'}
+              </li>
+            );
           })}
         </ul>
       </section>

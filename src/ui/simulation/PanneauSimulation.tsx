@@ -11,7 +11,18 @@ import {
   saisieVide,
   simuler,
 } from '../../domain/index.ts';
-import type { ContexteSimulation, EntreeSimulation, MenageSimule, Offre, Personne, PosteQuittancable, Reponse, ResultatSimulation, SaisieLogement, ZoneApl } from '../../domain/index.ts';
+import type {
+  ContexteSimulation,
+  EntreeSimulation,
+  MenageSimule,
+  Offre,
+  Personne,
+  PosteQuittancable,
+  Reponse,
+  ResultatSimulation,
+  SaisieLogement,
+  ZoneApl,
+} from '../../domain/index.ts';
 import { TableauAvantApres, type AplAffichee } from './TableauAvantApres.tsx';
 
 // The simulation of one household: pick an offer or type a dwelling, adjust any figure ("what
@@ -33,9 +44,17 @@ export type DonneesPanneau = {
 export type SimulationAEnregistrer = { offreId: string | null; libelle: string; entree: EntreeSimulation };
 
 const FINANCEMENTS_SOCIAUX = new Set(['PLAI', 'PLUS', 'PLS']);
-export const libelleOffre = (o: Offre) => [o.typologie, o.adresse, o.commune, o.bailleur].filter(Boolean).join(' — ') || 'Offre sans adresse';
+export const libelleOffre = (o: Offre) =>
+  [o.typologie, o.adresse, o.commune, o.bailleur].filter(Boolean).join(' — ') || 'Offre sans adresse';
 
-function Logement({ cote, titre, saisie, erreurs, changer, aideApl }: {
+function Logement({
+  cote,
+  titre,
+  saisie,
+  erreurs,
+  changer,
+  aideApl,
+}: {
   cote: 'avant' | 'apres';
   titre: string;
   saisie: SaisieLogement;
@@ -54,12 +73,26 @@ function Logement({ cote, titre, saisie, erreurs, changer, aideApl }: {
           return (
             <div class={`champ${message ? ' en-erreur' : ''}`} key={champ}>
               <label for={id}>{LIBELLES_CHAMP_LOGEMENT[champ]}</label>
-              <input id={id} type="text" inputMode="decimal" autoComplete="off" value={saisie[champ]}
+              <input
+                id={id}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={saisie[champ]}
                 aria-invalid={message ? true : undefined}
                 aria-describedby={[message ? `${id}-erreur` : '', aide ? `${id}-aide` : ''].filter(Boolean).join(' ') || undefined}
-                onInput={(e) => changer(champ, (e.currentTarget as HTMLInputElement).value)} />
-              {aide && <p id={`${id}-aide`} class="aide">{aide}</p>}
-              {message && <p id={`${id}-erreur`} class="erreur">{message}</p>}
+                onInput={(e) => changer(champ, (e.currentTarget as HTMLInputElement).value)}
+              />
+              {aide && (
+                <p id={`${id}-aide`} class="aide">
+                  {aide}
+                </p>
+              )}
+              {message && (
+                <p id={`${id}-erreur`} class="erreur">
+                  {message}
+                </p>
+              )}
             </div>
           );
         })}
@@ -68,7 +101,11 @@ function Logement({ cote, titre, saisie, erreurs, changer, aideApl }: {
   );
 }
 
-const POSTES_IMPRIMES: readonly [PosteQuittancable, string][] = [['eau', 'Eau froide'], ['eauChaude', 'Eau chaude'], ['chauffage', 'Chauffage']];
+const POSTES_IMPRIMES: readonly [PosteQuittancable, string][] = [
+  ['eau', 'Eau froide'],
+  ['eauChaude', 'Eau chaude'],
+  ['chauffage', 'Chauffage'],
+];
 
 /**
  * The figures the simulation used, for the printed sheet (the fields themselves are not printed):
@@ -78,7 +115,11 @@ const POSTES_IMPRIMES: readonly [PosteQuittancable, string][] = [['eau', 'Eau fr
 function ChiffresRetenus({ entree, resultat }: { entree: EntreeSimulation; resultat: ResultatSimulation }) {
   const charges = POSTES_IMPRIMES.map(([poste, libelle]) => {
     const c = resultat.detail.charges.find((x) => x.poste === poste);
-    return { libelle: c?.source === 'forfait' ? `${libelle} (forfait FSL)` : `${libelle} (quittance)`, avant: c?.avant ?? 0, apres: c?.apres ?? 0 };
+    return {
+      libelle: c?.source === 'forfait' ? `${libelle} (forfait FSL)` : `${libelle} (quittance)`,
+      avant: c?.avant ?? 0,
+      apres: c?.apres ?? 0,
+    };
   });
   const lignes = [
     { libelle: 'Loyer', avant: entree.avant.loyer, apres: entree.apres.loyer },
@@ -89,12 +130,34 @@ function ChiffresRetenus({ entree, resultat }: { entree: EntreeSimulation; resul
   const pieces = (l: EntreeSimulation['avant']) => (l.pieces === null ? 'non renseigné' : String(l.pieces));
   return (
     <table class="impression-seule chiffres-retenus">
-      <caption>Chiffres retenus ({entree.occupants} occupant{entree.occupants > 1 ? 's' : ''})</caption>
-      <thead><tr><th scope="col"></th><th scope="col">Logement actuel</th><th scope="col">Logement proposé</th></tr></thead>
+      <caption>
+        Chiffres retenus ({entree.occupants} occupant{entree.occupants > 1 ? 's' : ''})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          <th scope="col">Logement actuel</th>
+          <th scope="col">Logement proposé</th>
+        </tr>
+      </thead>
       <tbody>
-        {lignes.map((l) => <tr key={l.libelle}><th scope="row">{l.libelle}</th><td>{formatEuros(l.avant)}</td><td>{formatEuros(l.apres)}</td></tr>)}
-        <tr><th scope="row">Total : reste à charge</th><td>{formatEuros(resultat.avant.resteACharge)}</td><td>{formatEuros(resultat.apres.resteACharge)}</td></tr>
-        <tr><th scope="row">Pièces</th><td>{pieces(entree.avant)}</td><td>{pieces(entree.apres)}</td></tr>
+        {lignes.map((l) => (
+          <tr key={l.libelle}>
+            <th scope="row">{l.libelle}</th>
+            <td>{formatEuros(l.avant)}</td>
+            <td>{formatEuros(l.apres)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Total : reste à charge</th>
+          <td>{formatEuros(resultat.avant.resteACharge)}</td>
+          <td>{formatEuros(resultat.apres.resteACharge)}</td>
+        </tr>
+        <tr>
+          <th scope="row">Pièces</th>
+          <td>{pieces(entree.avant)}</td>
+          <td>{pieces(entree.apres)}</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -104,7 +167,11 @@ function ChiffresRetenus({ entree, resultat }: { entree: EntreeSimulation; resul
  * A figure's error is shown once the officer typed in its field, or when it holds a value: an
  * empty field nobody touched yet is not a mistake.
  */
-function erreursAMontrer(lecture: ReturnType<typeof entreeDepuisSaisie>, touches: ReadonlySet<string>, saisies: { avant: SaisieLogement; apres: SaisieLogement }): Map<string, string> {
+function erreursAMontrer(
+  lecture: ReturnType<typeof entreeDepuisSaisie>,
+  touches: ReadonlySet<string>,
+  saisies: { avant: SaisieLogement; apres: SaisieLogement },
+): Map<string, string> {
   if (lecture.ok) return new Map();
   const rempli = (champ: string) => {
     const [cote, nom] = champ.split('.') as ['avant' | 'apres', keyof SaisieLogement];
@@ -113,7 +180,12 @@ function erreursAMontrer(lecture: ReturnType<typeof entreeDepuisSaisie>, touches
   return new Map(lecture.erreurs.filter((e) => touches.has(e.champ) || rempli(e.champ)).map((e) => [e.champ, e.message]));
 }
 
-export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer, surChoixOffre }: {
+export function PanneauSimulation({
+  donnees,
+  offreInitiale = null,
+  enregistrer,
+  surChoixOffre,
+}: {
   donnees: DonneesPanneau;
   offreInitiale?: string | null;
   enregistrer?: (s: SimulationAEnregistrer) => Promise<void>;
@@ -124,7 +196,9 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer, 
   const offreDe = (id: string | null) => donnees.offres.find((o) => o.id === id) ?? null;
   const [offreId, setOffreId] = useState<string | null>(offreInitiale);
   const [avant, setAvant] = useState<SaisieLogement>(donnees.avant);
-  const [apres, setApres] = useState<SaisieLogement>(() => (offreDe(offreInitiale) && logementOffreDe(offreDe(offreInitiale) as Offre)) || saisieVide());
+  const [apres, setApres] = useState<SaisieLogement>(
+    () => (offreDe(offreInitiale) && logementOffreDe(offreDe(offreInitiale) as Offre)) || saisieVide(),
+  );
   const [zone, setZone] = useState<ZoneApl | null>(offreDe(offreInitiale)?.zoneApl ?? null);
   const [social, setSocial] = useState<boolean>(true);
   const [etat, setEtat] = useState<string | null>(null);
@@ -157,15 +231,34 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer, 
   const estimation = useMemo(
     () =>
       apres.apl.trim() === '' && loyerApres !== null
-        ? estimerAplApres({ date, zone, bailleurSocial: social, loyerApres, loyerAvant: nombre(avant.loyer), aplAvant: nombre(avant.apl), reponses: donnees.reponses, personnes: donnees.personnes })
+        ? estimerAplApres({
+            date,
+            zone,
+            bailleurSocial: social,
+            loyerApres,
+            loyerAvant: nombre(avant.loyer),
+            aplAvant: nombre(avant.apl),
+            reponses: donnees.reponses,
+            personnes: donnees.personnes,
+          })
         : null,
     [apres.apl, loyerApres, zone, social, avant.loyer, avant.apl, date, donnees.reponses, donnees.personnes],
   );
-  const lecture = useMemo(() => entreeDepuisSaisie(menage, date, avant, apres, estimation?.ok ? estimation.montant : null), [menage, date, avant, apres, estimation]);
+  const lecture = useMemo(
+    () => entreeDepuisSaisie(menage, date, avant, apres, estimation?.ok ? estimation.montant : null),
+    [menage, date, avant, apres, estimation],
+  );
   const resultat = useMemo(() => (lecture.ok && contexte ? simuler(lecture.entree, contexte) : null), [lecture, contexte]);
   const erreurs = erreursAMontrer(lecture, touches, { avant, apres });
   const apl: AplAffichee = estimation?.ok ? { estimee: true, explication: estimation.explication, remarques: estimation.remarques } : null;
-  const aideApl = apres.apl.trim() !== '' ? 'APL saisie.' : estimation === null ? 'Laissez vide pour l’estimer.' : estimation.ok ? `Vide : APL estimée à ${new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(estimation.montant)}.` : estimation.message;
+  const aideApl =
+    apres.apl.trim() !== ''
+      ? 'APL saisie.'
+      : estimation === null
+        ? 'Laissez vide pour l’estimer.'
+        : estimation.ok
+          ? `Vide : APL estimée à ${new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(estimation.montant)}.`
+          : estimation.message;
 
   const changerAvant = (champ: keyof SaisieLogement, v: string) => {
     toucher(`avant.${champ}`);
@@ -184,51 +277,97 @@ export function PanneauSimulation({ donnees, offreInitiale = null, enregistrer, 
 
   return (
     <div class="panneau-simulation">
-      {donnees.manques.length > 0 && <ul class="erreur">{donnees.manques.map((m) => <li key={m}>{m}</li>)}</ul>}
+      {donnees.manques.length > 0 && (
+        <ul class="erreur">
+          {donnees.manques.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
       <div class="saisie-simulation">
         <div class="grille-champs">
           <div class="champ">
             <label for="simulation-offre">Logement proposé</label>
             <select id="simulation-offre" value={offreId ?? ''} onChange={(e) => choisirEtNoter(e.currentTarget.value || null)}>
               <option value="">Logement saisi à la main</option>
-              {donnees.offres.map((o) => <option key={o.id} value={o.id}>{libelleOffre(o)}</option>)}
+              {donnees.offres.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {libelleOffre(o)}
+                </option>
+              ))}
             </select>
             {incomplete && <p class="erreur">Cette offre est incomplète : complétez sa fiche ou saisissez le logement ci-dessous.</p>}
           </div>
           <div class="champ">
             <label for="simulation-zone">Zone APL du logement proposé</label>
-            <select id="simulation-zone" value={zone ?? ''} onChange={(e) => setZone(e.currentTarget.value ? (Number(e.currentTarget.value) as ZoneApl) : null)}>
+            <select
+              id="simulation-zone"
+              value={zone ?? ''}
+              onChange={(e) => setZone(e.currentTarget.value ? (Number(e.currentTarget.value) as ZoneApl) : null)}
+            >
               <option value="">Inconnue</option>
-              {ZONES_APL.map((z) => <option key={z} value={z}>Zone {z}</option>)}
+              {ZONES_APL.map((z) => (
+                <option key={z} value={z}>
+                  Zone {z}
+                </option>
+              ))}
             </select>
           </div>
           <label class="option case" for="simulation-social">
-            <input id="simulation-social" type="checkbox" checked={social} onChange={(e) => setSocial((e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              id="simulation-social"
+              type="checkbox"
+              checked={social}
+              onChange={(e) => setSocial((e.currentTarget as HTMLInputElement).checked)}
+            />
             <span>Logement social conventionné (APL, RLS)</span>
           </label>
         </div>
-        {donnees.notesAvant.map((n) => <p key={n} class="aide">{n}</p>)}
+        {donnees.notesAvant.map((n) => (
+          <p key={n} class="aide">
+            {n}
+          </p>
+        ))}
         <div class="deux-logements">
           <Logement cote="avant" titre="Logement actuel" saisie={avant} erreurs={erreurs} changer={changerAvant} />
           <Logement cote="apres" titre="Logement proposé" saisie={apres} erreurs={erreurs} changer={changerApres} aideApl={aideApl} />
         </div>
         {offre && !incomplete && (
-          <button type="button" class="bouton discret" onClick={() => choisir(offre.id)}>Rétablir les valeurs de l’offre</button>
+          <button type="button" class="bouton discret" onClick={() => choisir(offre.id)}>
+            Rétablir les valeurs de l’offre
+          </button>
         )}
         <p class="aide">Les chiffres modifiés ici servent à la simulation seulement : la fiche de l’offre ne change pas.</p>
       </div>
       <section class="panneau" aria-labelledby="titre-resultat" aria-live="polite">
         <h2 id="titre-resultat">Résultat</h2>
         {!contexte && <p class="erreur">Aucun barème FSL ne couvre cette date : faites saisir le barème dans les paramètres.</p>}
-        {!lecture.ok && (erreurs.size > 0
-          ? <p class="erreur">Simulation non calculée : corrigez les chiffres signalés ({erreurs.size}).</p>
-          : <p class="aide">Choisissez une offre ou complétez les chiffres des deux logements : le résultat s’affiche dès qu’ils sont complets.</p>)}
+        {!lecture.ok &&
+          (erreurs.size > 0 ? (
+            <p class="erreur">Simulation non calculée : corrigez les chiffres signalés ({erreurs.size}).</p>
+          ) : (
+            <p class="aide">
+              Choisissez une offre ou complétez les chiffres des deux logements : le résultat s’affiche dès qu’ils sont complets.
+            </p>
+          ))}
         {resultat && lecture.ok && <ChiffresRetenus entree={lecture.entree} resultat={resultat} />}
-        {resultat && lecture.ok && <TableauAvantApres resultat={resultat} apl={apl} surfaces={{ avant: lecture.entree.avant.surface, apres: lecture.entree.apres.surface }} />}
+        {resultat && lecture.ok && (
+          <TableauAvantApres
+            resultat={resultat}
+            apl={apl}
+            surfaces={{ avant: lecture.entree.avant.surface, apres: lecture.entree.apres.surface }}
+          />
+        )}
       </section>
       <div class="actions">
-        {enregistrer && <button type="button" class="bouton principal" disabled={!resultat} onClick={() => void sauver()}>Enregistrer la simulation</button>}
-        <button type="button" class="bouton" disabled={!resultat} onClick={() => window.print()}>Imprimer la fiche</button>
+        {enregistrer && (
+          <button type="button" class="bouton principal" disabled={!resultat} onClick={() => void sauver()}>
+            Enregistrer la simulation
+          </button>
+        )}
+        <button type="button" class="bouton" disabled={!resultat} onClick={() => window.print()}>
+          Imprimer la fiche
+        </button>
         {etat && <p role="status">{etat}</p>}
       </div>
     </div>

@@ -11,9 +11,12 @@ import { AlerteVigilance } from './Vigilance.tsx';
 
 const etat = (r: VisiteCourtoisie | EnqueteSatisfaction | null | undefined): string => {
   if (!r) return 'à planifier';
-  if (r.issue === 'realisee' || r.issue === 'injoignable') return `${LIBELLES_ISSUE[r.issue].toLowerCase()}${r.date ? ` le ${dateLongue(r.date)}` : ''}`;
+  if (r.issue === 'realisee' || r.issue === 'injoignable')
+    return `${LIBELLES_ISSUE[r.issue].toLowerCase()}${r.date ? ` le ${dateLongue(r.date)}` : ''}`;
   if (r.issue === 'annulee') return 'annulée';
-  return r.datePrevue ? `prévue le ${dateLongue(r.datePrevue)}${r.heurePrevue ? ` à ${r.heurePrevue.replace(':', ' h ')}` : ''}` : 'à planifier';
+  return r.datePrevue
+    ? `prévue le ${dateLongue(r.datePrevue)}${r.heurePrevue ? ` à ${r.heurePrevue.replace(':', ' h ')}` : ''}`
+    : 'à planifier';
 };
 
 /** On a household: the lease signature, then the courtesy visits and the survey it schedules. */
@@ -36,8 +39,14 @@ export function SuiviMenage({ menage }: { menage: Menage }) {
     <section aria-labelledby="titre-suivi" class="panneau">
       <h2 id="titre-suivi">Après le relogement</h2>
       <div class="grille-champs">
-        <ChampSaisie id="menage-date-relogement" libelle="Date de relogement (signature du bail)" genre="date" valeur={menage.dateRelogement ?? ''} verifier={verifier}
-          enregistrer={siValide(parseDateIso, (d) => enregistrerRelogement(db, menage.id, d, jour))} />
+        <ChampSaisie
+          id="menage-date-relogement"
+          libelle="Date de relogement (signature du bail)"
+          genre="date"
+          valeur={menage.dateRelogement ?? ''}
+          verifier={verifier}
+          enregistrer={siValide(parseDateIso, (d) => enregistrerRelogement(db, menage.id, d, jour))}
+        />
       </div>
       <AlerteVigilance codes={vigilanceMenage(suivi.visites, suivi.reglages.vigilance)} />
       {suivi.dateRelogement === null ? (
@@ -46,14 +55,23 @@ export function SuiviMenage({ menage }: { menage: Menage }) {
         <ul class="liste-suivi">
           {suivi.echeancesVisites.map(({ numero, echeance }) => (
             <li key={numero}>
-              <span>Visite de courtoisie n° {numero} — échéance le {dateLongue(echeance)} — {etat(suivi.visites.find((v) => v.numero === numero))}</span>
-              <button type="button" class="bouton" onClick={() => void ouvrir(numero)}>Compte rendu de la visite n° {numero}</button>
+              <span>
+                Visite de courtoisie n° {numero} — échéance le {dateLongue(echeance)} —{' '}
+                {etat(suivi.visites.find((v) => v.numero === numero))}
+              </span>
+              <button type="button" class="bouton" onClick={() => void ouvrir(numero)}>
+                Compte rendu de la visite n° {numero}
+              </button>
             </li>
           ))}
           {suivi.echeanceEnquete && (
             <li>
-              <span>Enquête de satisfaction — échéance le {dateLongue(suivi.echeanceEnquete)} — {etat(suivi.enquete)}</span>
-              <button type="button" class="bouton" onClick={() => void ouvrir(null)}>Enquête de satisfaction</button>
+              <span>
+                Enquête de satisfaction — échéance le {dateLongue(suivi.echeanceEnquete)} — {etat(suivi.enquete)}
+              </span>
+              <button type="button" class="bouton" onClick={() => void ouvrir(null)}>
+                Enquête de satisfaction
+              </button>
             </li>
           )}
         </ul>

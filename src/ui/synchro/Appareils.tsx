@@ -25,7 +25,11 @@ const ERREURS: Record<NonNullable<Appareil['report']['lastError']>, string> = {
 };
 
 function aSurveiller(a: Appareil, maintenant: Date): boolean {
-  return differenceInHours(maintenant, parseISO(a.report.syncedAt)) >= SILENCE_HEURES || a.report.failuresSinceLastSuccess > 0 || a.report.refused > 0;
+  return (
+    differenceInHours(maintenant, parseISO(a.report.syncedAt)) >= SILENCE_HEURES ||
+    a.report.failuresSinceLastSuccess > 0 ||
+    a.report.refused > 0
+  );
 }
 
 const jourHeure = (iso: string) => format(parseISO(iso), "d MMMM yyyy 'à' HH:mm", { locale: fr });
@@ -40,8 +44,10 @@ function etatEffacement(w: NonNullable<Appareil['wipe']>): string {
 
 type Declaration = 'perdue' | 'depart';
 const CONFIRMATIONS: Record<Declaration, (a: Appareil) => string> = {
-  perdue: (a) => `Déclarer perdue la tablette ${a.deviceId.slice(0, 6)} de ${a.user.name} ? Sa session est fermée et, à sa prochaine connexion au serveur, elle effacera toutes ses données. Les modifications qu’elle n’a pas envoyées seront perdues.`,
-  depart: (a) => `Déclarer le départ de ${a.user.name} ? Son compte est fermé et chacune de ses tablettes effacera toutes ses données à sa prochaine connexion au serveur.`,
+  perdue: (a) =>
+    `Déclarer perdue la tablette ${a.deviceId.slice(0, 6)} de ${a.user.name} ? Sa session est fermée et, à sa prochaine connexion au serveur, elle effacera toutes ses données. Les modifications qu’elle n’a pas envoyées seront perdues.`,
+  depart: (a) =>
+    `Déclarer le départ de ${a.user.name} ? Son compte est fermé et chacune de ses tablettes effacera toutes ses données à sa prochaine connexion au serveur.`,
 };
 
 function Actions({ appareil: a, declarer }: { appareil: Appareil; declarer: (quoi: Declaration, a: Appareil) => Promise<void> }) {
@@ -52,40 +58,82 @@ function Actions({ appareil: a, declarer }: { appareil: Appareil; declarer: (quo
       <div role="group" aria-label="Confirmation">
         <p>{CONFIRMATIONS[demande](a)}</p>
         <div class="actions">
-          <button type="button" class="bouton danger" disabled={enCours} onClick={() => {
-            setEnCours(true);
-            void declarer(demande, a).finally(() => {
-              setEnCours(false);
-              setDemande(null);
-            });
-          }}>Confirmer</button>
-          <button type="button" class="bouton" disabled={enCours} onClick={() => setDemande(null)}>Annuler</button>
+          <button
+            type="button"
+            class="bouton danger"
+            disabled={enCours}
+            onClick={() => {
+              setEnCours(true);
+              void declarer(demande, a).finally(() => {
+                setEnCours(false);
+                setDemande(null);
+              });
+            }}
+          >
+            Confirmer
+          </button>
+          <button type="button" class="bouton" disabled={enCours} onClick={() => setDemande(null)}>
+            Annuler
+          </button>
         </div>
       </div>
     );
   }
   return (
     <div class="actions">
-      {!a.wipe?.deliveredAt && <button type="button" class="bouton" onClick={() => setDemande('perdue')}>Déclarer perdue</button>}
-      {!a.user.disabled && <button type="button" class="bouton" onClick={() => setDemande('depart')}>Utilisateur parti</button>}
+      {!a.wipe?.deliveredAt && (
+        <button type="button" class="bouton" onClick={() => setDemande('perdue')}>
+          Déclarer perdue
+        </button>
+      )}
+      {!a.user.disabled && (
+        <button type="button" class="bouton" onClick={() => setDemande('depart')}>
+          Utilisateur parti
+        </button>
+      )}
     </div>
   );
 }
 
-function Ligne({ appareil: a, maintenant, declarer }: { appareil: Appareil; maintenant: Date; declarer: (quoi: Declaration, a: Appareil) => Promise<void> }) {
+function Ligne({
+  appareil: a,
+  maintenant,
+  declarer,
+}: {
+  appareil: Appareil;
+  maintenant: Date;
+  declarer: (quoi: Declaration, a: Appareil) => Promise<void>;
+}) {
   const r = a.report;
-  const decalage = Math.abs(r.clockOffsetMs) >= 60_000 ? ` · horloge décalée de ${formatDistanceStrict(0, r.clockOffsetMs, { locale: fr })}` : '';
+  const decalage =
+    Math.abs(r.clockOffsetMs) >= 60_000 ? ` · horloge décalée de ${formatDistanceStrict(0, r.clockOffsetMs, { locale: fr })}` : '';
   return (
     <tr class={aSurveiller(a, maintenant) ? 'a-surveiller' : undefined}>
-      <td>{a.user.name}<br /><span class="aide">{a.user.email} · tablette {a.deviceId.slice(0, 6)}{a.user.disabled ? ' · compte fermé' : ''}</span></td>
+      <td>
+        {a.user.name}
+        <br />
+        <span class="aide">
+          {a.user.email} · tablette {a.deviceId.slice(0, 6)}
+          {a.user.disabled ? ' · compte fermé' : ''}
+        </span>
+      </td>
       <td>
         {jourHeure(r.syncedAt)}
-        <br /><span class="aide">il y a {formatDistanceStrict(parseISO(r.syncedAt), maintenant, { locale: fr })}</span>
+        <br />
+        <span class="aide">il y a {formatDistanceStrict(parseISO(r.syncedAt), maintenant, { locale: fr })}</span>
       </td>
       <td>{nombre.format(r.pending)}</td>
       <td>{nombre.format(r.refused)}</td>
-      <td>{r.failuresSinceLastSuccess > 0 ? `${nombre.format(r.failuresSinceLastSuccess)} (${r.lastError ? ERREURS[r.lastError] : 'inconnue'})` : 'aucun'}{decalage}</td>
-      <td>{r.storage.persisted ? 'protégé' : 'non protégé'}{r.storage.usage !== null && r.storage.quota !== null ? ` · ${mo(r.storage.usage)} / ${mo(r.storage.quota)}` : ''}</td>
+      <td>
+        {r.failuresSinceLastSuccess > 0
+          ? `${nombre.format(r.failuresSinceLastSuccess)} (${r.lastError ? ERREURS[r.lastError] : 'inconnue'})`
+          : 'aucun'}
+        {decalage}
+      </td>
+      <td>
+        {r.storage.persisted ? 'protégé' : 'non protégé'}
+        {r.storage.usage !== null && r.storage.quota !== null ? ` · ${mo(r.storage.usage)} / ${mo(r.storage.quota)}` : ''}
+      </td>
       <td>
         {a.wipe && <p>{etatEffacement(a.wipe)}</p>}
         <Actions appareil={a} declarer={declarer} />
@@ -122,24 +170,46 @@ export default function Appareils() {
   return (
     <section class="panneau" aria-labelledby="titre-appareils">
       <h2 id="titre-appareils">Tablettes de l’organisation</h2>
-      {erreur && <p class="erreur" role="alert">{erreur}</p>}
+      {erreur && (
+        <p class="erreur" role="alert">
+          {erreur}
+        </p>
+      )}
       {appareils && appareils.length === 0 && <p>Aucune tablette n’a encore synchronisé.</p>}
       {appareils && appareils.length > 0 && (
         <>
-          <p role="status">{surveiller > 0 ? `${nombre.format(surveiller)} tablette${surveiller > 1 ? 's' : ''} à surveiller : silencieuse depuis plus de ${SILENCE_HEURES} heures, en échec ou avec des modifications refusées.` : 'Toutes les tablettes ont synchronisé récemment.'}</p>
+          <p role="status">
+            {surveiller > 0
+              ? `${nombre.format(surveiller)} tablette${surveiller > 1 ? 's' : ''} à surveiller : silencieuse depuis plus de ${SILENCE_HEURES} heures, en échec ou avec des modifications refusées.`
+              : 'Toutes les tablettes ont synchronisé récemment.'}
+          </p>
           {/* Wider than an upright tablet: the table scrolls within its frame, never the page. */}
           <div class="defile-tableau" tabIndex={0} role="region" aria-label="Tablettes de l’organisation (défile horizontalement)">
-          <table class="appareils">
-            <caption>Dernière synchronisation réussie de chaque tablette, la plus ancienne d’abord</caption>
-            <thead>
-              <tr><th scope="col">Utilisateur</th><th scope="col">Dernière synchronisation</th><th scope="col">Modifications en attente</th><th scope="col">Refusées</th><th scope="col">Échecs depuis</th><th scope="col">Stockage</th><th scope="col">Perte ou départ</th></tr>
-            </thead>
-            <tbody>{appareils.map((a) => <Ligne key={`${a.deviceId}/${a.user.email}`} appareil={a} maintenant={maintenant} declarer={declarer} />)}</tbody>
-          </table>
+            <table class="appareils">
+              <caption>Dernière synchronisation réussie de chaque tablette, la plus ancienne d’abord</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Utilisateur</th>
+                  <th scope="col">Dernière synchronisation</th>
+                  <th scope="col">Modifications en attente</th>
+                  <th scope="col">Refusées</th>
+                  <th scope="col">Échecs depuis</th>
+                  <th scope="col">Stockage</th>
+                  <th scope="col">Perte ou départ</th>
+                </tr>
+              </thead>
+              <tbody>
+                {appareils.map((a) => (
+                  <Ligne key={`${a.deviceId}/${a.user.email}`} appareil={a} maintenant={maintenant} declarer={declarer} />
+                ))}
+              </tbody>
+            </table>
           </div>
         </>
       )}
-      <button type="button" class="bouton" disabled={!moteur} onClick={charger}>Actualiser</button>
+      <button type="button" class="bouton" disabled={!moteur} onClick={charger}>
+        Actualiser
+      </button>
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { useLive } from '../commun/useLive.ts';
 import { libelleChamp } from './libelles-champs.ts';
 
 const quand = (iso: string) => format(parseISO(iso), "d MMMM yyyy 'à' HH:mm", { locale: fr });
-const montrer = (v: unknown) => (v === null || v === '' ? '(vide)' : typeof v === 'object' ? JSON.stringify((v as { valeur?: unknown }).valeur ?? v) : String(v));
+const montrer = (v: unknown) =>
+  v === null || v === '' ? '(vide)' : typeof v === 'object' ? JSON.stringify((v as { valeur?: unknown }).valeur ?? v) : String(v);
 
 /** Concurrent edits on this household: the value kept and the one it replaced, until checked. */
 export function Conflits({ menageId }: { menageId: string }) {
@@ -20,10 +21,12 @@ export function Conflits({ menageId }: { menageId: string }) {
         {conflits.map((c) => (
           <li key={c.id}>
             <p>
-              <strong>{libelleChamp(c.field)}</strong> : modifié aussi par {c.loser.author} le {quand(c.loser.at)}, valeur remplacée : « {montrer(c.loser.value)} ».
-              Valeur retenue : « {montrer(c.winner.value)} » ({c.winner.author}, le {quand(c.winner.at)}).
+              <strong>{libelleChamp(c.field)}</strong> : modifié aussi par {c.loser.author} le {quand(c.loser.at)}, valeur remplacée : «{' '}
+              {montrer(c.loser.value)} ». Valeur retenue : « {montrer(c.winner.value)} » ({c.winner.author}, le {quand(c.winner.at)}).
             </p>
-            <button type="button" class="bouton petit" onClick={() => void marquerConflitVu(db, c.id)}>J’ai vérifié</button>
+            <button type="button" class="bouton petit" onClick={() => void marquerConflitVu(db, c.id)}>
+              J’ai vérifié
+            </button>
           </li>
         ))}
       </ul>

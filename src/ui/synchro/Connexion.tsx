@@ -28,7 +28,13 @@ export default function Connexion() {
       naviguer(lien.menages());
       void moteur.synchroniser();
     } catch (err) {
-      setErreur(err instanceof ErreurSync && err.genre === 'connexion' ? 'Adresse ou mot de passe incorrect.' : err instanceof Error ? err.message : 'Connexion impossible.');
+      setErreur(
+        err instanceof ErreurSync && err.genre === 'connexion'
+          ? 'Adresse ou mot de passe incorrect.'
+          : err instanceof Error
+            ? err.message
+            : 'Connexion impossible.',
+      );
     } finally {
       setEnvoi(false);
     }
@@ -37,18 +43,37 @@ export default function Connexion() {
   return (
     <form class="panneau connexion" aria-labelledby="titre-connexion" onSubmit={(e) => void valider(e)} noValidate>
       <h1 id="titre-connexion">Connexion</h1>
-      {avis && <p class={avis.motif === 'deconnexion' ? 'info' : 'erreur'} role="alert">{avis.message}</p>}
-      <p class="aide">La connexion sert à synchroniser avec le serveur. {enAttente ? `${enAttente} modification(s) attendent sur cette tablette : elles partiront après la connexion.` : ''}</p>
+      {avis && (
+        <p class={avis.motif === 'deconnexion' ? 'info' : 'erreur'} role="alert">
+          {avis.message}
+        </p>
+      )}
+      <p class="aide">
+        La connexion sert à synchroniser avec le serveur.{' '}
+        {enAttente ? `${enAttente} modification(s) attendent sur cette tablette : elles partiront après la connexion.` : ''}
+      </p>
       <div class="champ">
         <label for="connexion-email">Adresse électronique</label>
         <input id="connexion-email" type="email" autoComplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
       </div>
       <div class="champ">
         <label for="connexion-mdp">Mot de passe</label>
-        <input id="connexion-mdp" type="password" autoComplete="current-password" value={motDePasse} onInput={(e) => setMotDePasse(e.currentTarget.value)} />
+        <input
+          id="connexion-mdp"
+          type="password"
+          autoComplete="current-password"
+          value={motDePasse}
+          onInput={(e) => setMotDePasse(e.currentTarget.value)}
+        />
       </div>
-      {erreur && <p class="erreur" role="alert">{erreur}</p>}
-      <button type="submit" class="bouton principal" disabled={envoi || !moteur}>Se connecter</button>
+      {erreur && (
+        <p class="erreur" role="alert">
+          {erreur}
+        </p>
+      )}
+      <button type="submit" class="bouton principal" disabled={envoi || !moteur}>
+        Se connecter
+      </button>
     </form>
   );
 }

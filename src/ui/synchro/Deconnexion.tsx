@@ -38,25 +38,45 @@ export default function Deconnexion() {
   return (
     <section class="panneau" aria-labelledby="titre-compte">
       <h2 id="titre-compte">Compte</h2>
-      <p>Connecté : <strong>{session.user.name}</strong> ({session.user.email}), {session.user.organisation.name}.</p>
-      {!choix && <button type="button" class="bouton" disabled={!moteur} onClick={() => setChoix(true)}>Se déconnecter</button>}
+      <p>
+        Connecté : <strong>{session.user.name}</strong> ({session.user.email}), {session.user.organisation.name}.
+      </p>
+      {!choix && (
+        <button type="button" class="bouton" disabled={!moteur} onClick={() => setChoix(true)}>
+          Se déconnecter
+        </button>
+      )}
       {choix && (
         <div role="group" aria-labelledby="titre-choix-deconnexion">
           <p id="titre-choix-deconnexion">Que doit garder cette tablette ?</p>
           {nonEnvoyees > 0 && (
             <p class="erreur" role="alert">
-              {nombre.format(nonEnvoyees)} modification{nonEnvoyees > 1 ? 's' : ''} n’{nonEnvoyees > 1 ? 'ont' : 'a'} pas été envoyée{nonEnvoyees > 1 ? 's' : ''} au serveur : effacer les données de la tablette les perdrait. Synchronisez d’abord.
+              {nombre.format(nonEnvoyees)} modification{nonEnvoyees > 1 ? 's' : ''} n’{nonEnvoyees > 1 ? 'ont' : 'a'} pas été envoyée
+              {nonEnvoyees > 1 ? 's' : ''} au serveur : effacer les données de la tablette les perdrait. Synchronisez d’abord.
             </p>
           )}
           <div class="actions">
-            <button type="button" class="bouton" disabled={enCours} onClick={() => void deconnecter(false)}>Garder les données sur la tablette</button>
-            <button type="button" class="bouton danger" disabled={enCours} onClick={() => void deconnecter(true)}>Effacer les données de la tablette</button>
-            <button type="button" class="bouton" disabled={enCours} onClick={() => setChoix(false)}>Annuler</button>
+            <button type="button" class="bouton" disabled={enCours} onClick={() => void deconnecter(false)}>
+              Garder les données sur la tablette
+            </button>
+            <button type="button" class="bouton danger" disabled={enCours} onClick={() => void deconnecter(true)}>
+              Effacer les données de la tablette
+            </button>
+            <button type="button" class="bouton" disabled={enCours} onClick={() => setChoix(false)}>
+              Annuler
+            </button>
           </div>
-          <p class="aide">Gardées, les données restent sur la tablette pour la prochaine connexion. Effacées, tout ce que la tablette contient (ménages, photos, brouillons) disparaît : à choisir pour une tablette partagée ou rendue.</p>
+          <p class="aide">
+            Gardées, les données restent sur la tablette pour la prochaine connexion. Effacées, tout ce que la tablette contient (ménages,
+            photos, brouillons) disparaît : à choisir pour une tablette partagée ou rendue.
+          </p>
         </div>
       )}
-      {erreur && <p class="erreur" role="alert">{erreur}</p>}
+      {erreur && (
+        <p class="erreur" role="alert">
+          {erreur}
+        </p>
+      )}
     </section>
   );
 }

@@ -9,17 +9,36 @@ export function EtatSynchro() {
   const moteur = useMoteur();
   const etat = useEtatSync();
   const enLigne = useEnLigne();
-  if (!etat) return <div class="synchro" role="status" aria-live="polite"><span class="pastille synchro-neutre">{enLigne ? 'Synchronisation en préparation…' : 'Hors ligne'}</span></div>;
+  if (!etat)
+    return (
+      <div class="synchro" role="status" aria-live="polite">
+        <span class="pastille synchro-neutre">{enLigne ? 'Synchronisation en préparation…' : 'Hors ligne'}</span>
+      </div>
+    );
   const affiche = etatAffiche(etat, enLigne);
   return (
     <div class="synchro" role="status" aria-live="polite">
       {affiche.texte && <span class={`pastille synchro-${affiche.ton}`}>{affiche.texte}</span>}
-      {affiche.refusees && <a class="pastille synchro-attention" href={lien.refusees()}>{affiche.refusees}</a>}
-      {etat.phase === 'en_cours' && etat.recus !== null && <progress aria-label="Progression de la première synchronisation" max={1} {...(etat.avancement !== null ? { value: etat.avancement } : {})} />}
+      {affiche.refusees && (
+        <a class="pastille synchro-attention" href={lien.refusees()}>
+          {affiche.refusees}
+        </a>
+      )}
+      {etat.phase === 'en_cours' && etat.recus !== null && (
+        <progress
+          aria-label="Progression de la première synchronisation"
+          max={1}
+          {...(etat.avancement !== null ? { value: etat.avancement } : {})}
+        />
+      )}
       {etat.phase === 'connexion_requise' ? (
-        <a class="bouton petit" href={lien.connexion()}>Se connecter</a>
+        <a class="bouton petit" href={lien.connexion()}>
+          Se connecter
+        </a>
       ) : (
-        <button type="button" class="bouton petit" disabled={etat.phase === 'en_cours'} onClick={() => void moteur?.synchroniser()}>Synchroniser maintenant</button>
+        <button type="button" class="bouton petit" disabled={etat.phase === 'en_cours'} onClick={() => void moteur?.synchroniser()}>
+          Synchroniser maintenant
+        </button>
       )}
       {affiche.message && <span class="message-synchro">{affiche.message}</span>}
     </div>

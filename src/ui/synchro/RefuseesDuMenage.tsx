@@ -10,7 +10,8 @@ export function RefuseesDuMenage({ menageId }: { menageId: string }) {
   if (!n) return null;
   return (
     <p class="erreur" role="alert">
-      {new Intl.NumberFormat('fr-FR').format(n)} modification{n > 1 ? 's' : ''} de ce ménage {n > 1 ? 'ont été refusées' : 'a été refusée'} par le serveur : elle{n > 1 ? 's restent' : ' reste'} sur la tablette. <a href={lien.refusees()}>Voir pourquoi et quoi faire</a>
+      {new Intl.NumberFormat('fr-FR').format(n)} modification{n > 1 ? 's' : ''} de ce ménage {n > 1 ? 'ont été refusées' : 'a été refusée'}{' '}
+      par le serveur : elle{n > 1 ? 's restent' : ' reste'} sur la tablette. <a href={lien.refusees()}>Voir pourquoi et quoi faire</a>
     </p>
   );
 }

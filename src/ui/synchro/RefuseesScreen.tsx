@@ -34,9 +34,11 @@ export function queFaire(erreur: string): string {
   if (/accès refusé/i.test(erreur)) {
     return 'Le serveur ne vous reconnaît pas comme référente ou binôme de ce ménage, ou ne connaît pas sa résidence. Demandez à votre encadrant de vous l’attribuer (ou de valider la résidence), puis réessayez.';
   }
-  if (/encadrant/i.test(erreur)) return 'Seul un encadrant peut faire ce changement : transmettez-le lui (exportez-le si besoin), puis abandonnez-le ici.';
+  if (/encadrant/i.test(erreur))
+    return 'Seul un encadrant peut faire ce changement : transmettez-le lui (exportez-le si besoin), puis abandonnez-le ici.';
   if (/horloge/i.test(erreur)) return 'L’heure de la tablette est fausse : réglez la date et l’heure de la tablette, puis réessayez.';
-  if (/invalide/i.test(erreur)) return 'La valeur saisie a été refusée : corrigez-la dans la fiche (une nouvelle modification partira), puis abandonnez celle-ci.';
+  if (/invalide/i.test(erreur))
+    return 'La valeur saisie a été refusée : corrigez-la dans la fiche (une nouvelle modification partira), puis abandonnez celle-ci.';
   return 'Réessayez ; si le refus persiste, exportez ces modifications et transmettez-les à votre encadrant.';
 }
 
@@ -57,28 +59,53 @@ function Groupe({ titre, changes, surReessai }: { titre: preact.ComponentChildre
       <h2>{titre}</h2>
       {raisons.map((r) => (
         <div key={r} class="refus">
-          <p><strong>Motif : </strong>{r}</p>
-          <p><strong>Que faire : </strong>{queFaire(r)}</p>
+          <p>
+            <strong>Motif : </strong>
+            {r}
+          </p>
+          <p>
+            <strong>Que faire : </strong>
+            {queFaire(r)}
+          </p>
         </div>
       ))}
       <details>
-        <summary>{nombre(changes.length)} refusée{changes.length > 1 ? 's' : ''}</summary>
+        <summary>
+          {nombre(changes.length)} refusée{changes.length > 1 ? 's' : ''}
+        </summary>
         <ul class="liste-refusees">
-          {changes.map((c) => <li key={c.changeId}>{TABLES[c.table] ?? c.table} · {libelleChamp(c.field)} : {apercu(c.value)}</li>)}
+          {changes.map((c) => (
+            <li key={c.changeId}>
+              {TABLES[c.table] ?? c.table} · {libelleChamp(c.field)} : {apercu(c.value)}
+            </li>
+          ))}
         </ul>
       </details>
       <div class="actions">
-        <button type="button" class="bouton" onClick={() => void reessayerRefusees(db, ids).then(surReessai)}>Réessayer</button>
+        <button type="button" class="bouton" onClick={() => void reessayerRefusees(db, ids).then(surReessai)}>
+          Réessayer
+        </button>
         {confirmer ? (
           <>
-            <button type="button" class="bouton danger" onClick={() => void abandonnerRefusees(db, ids)}>Confirmer l’abandon de {nombre(changes.length)}</button>
-            <button type="button" class="bouton" onClick={() => setConfirmer(false)}>Garder</button>
+            <button type="button" class="bouton danger" onClick={() => void abandonnerRefusees(db, ids)}>
+              Confirmer l’abandon de {nombre(changes.length)}
+            </button>
+            <button type="button" class="bouton" onClick={() => setConfirmer(false)}>
+              Garder
+            </button>
           </>
         ) : (
-          <button type="button" class="bouton" onClick={() => setConfirmer(true)}>Abandonner…</button>
+          <button type="button" class="bouton" onClick={() => setConfirmer(true)}>
+            Abandonner…
+          </button>
         )}
       </div>
-      {confirmer && <p class="erreur" role="alert">Abandonnées, ces modifications ne seront jamais envoyées au serveur ; ce que la tablette affiche ne change pas. Exportez-les d’abord si vous avez un doute.</p>}
+      {confirmer && (
+        <p class="erreur" role="alert">
+          Abandonnées, ces modifications ne seront jamais envoyées au serveur ; ce que la tablette affiche ne change pas. Exportez-les
+          d’abord si vous avez un doute.
+        </p>
+      )}
     </section>
   );
 }
@@ -88,7 +115,8 @@ export default function RefuseesScreen() {
   const moteur = useMoteur();
   const groupes = useLive(() => listerRefusees(db), [db]);
   const synchroniser = () => void moteur?.synchroniser();
-  const exporter = async () => telecharger(`modifications-refusees-${new Date().toISOString().slice(0, 10)}.json`, await exporterRefusees(db), 'application/json');
+  const exporter = async () =>
+    telecharger(`modifications-refusees-${new Date().toISOString().slice(0, 10)}.json`, await exporterRefusees(db), 'application/json');
   if (!groupes) return <p class="chargement">Chargement…</p>;
   const toutes = groupes.flatMap((g) => g.changes.map((c) => c.changeId));
   return (
@@ -99,17 +127,29 @@ export default function RefuseesScreen() {
       ) : (
         <>
           <p>
-            Le serveur a refusé ces modifications. Elles restent enregistrées sur la tablette et ne sont pas perdues : corrigez la cause indiquée, puis
-            réessayez. Vous pouvez aussi les exporter, ou les abandonner si vous en êtes sûr.
+            Le serveur a refusé ces modifications. Elles restent enregistrées sur la tablette et ne sont pas perdues : corrigez la cause
+            indiquée, puis réessayez. Vous pouvez aussi les exporter, ou les abandonner si vous en êtes sûr.
           </p>
           <div class="actions">
-            <button type="button" class="bouton principal" onClick={() => void reessayerRefusees(db, toutes).then(synchroniser)}>Tout réessayer</button>
-            <button type="button" class="bouton" onClick={() => void exporter()}>Exporter (.json)</button>
+            <button type="button" class="bouton principal" onClick={() => void reessayerRefusees(db, toutes).then(synchroniser)}>
+              Tout réessayer
+            </button>
+            <button type="button" class="bouton" onClick={() => void exporter()}>
+              Exporter (.json)
+            </button>
           </div>
           {groupes.map((g) => (
             <Groupe
               key={g.menageId ?? 'referentiel'}
-              titre={g.menageId === null ? 'Données de référence' : g.nom ? <a href={lien.menage(g.menageId)}>{g.nom}</a> : 'Ménage absent de cette tablette'}
+              titre={
+                g.menageId === null ? (
+                  'Données de référence'
+                ) : g.nom ? (
+                  <a href={lien.menage(g.menageId)}>{g.nom}</a>
+                ) : (
+                  'Ménage absent de cette tablette'
+                )
+              }
               changes={g.changes}
               surReessai={synchroniser}
             />

@@ -16,7 +16,8 @@ export type EtatAffiche = {
 const nombre = new Intl.NumberFormat('fr-FR');
 const heure = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 /** « 3 modifications en attente », « 1 modification refusée ». */
-const modifications = (n: number, etat: (pluriel: string) => string) => `${nombre.format(n)} modification${n > 1 ? 's' : ''} ${etat(n > 1 ? 's' : '')}`;
+const modifications = (n: number, etat: (pluriel: string) => string) =>
+  `${nombre.format(n)} modification${n > 1 ? 's' : ''} ${etat(n > 1 ? 's' : '')}`;
 const majuscule = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: Ton } {
@@ -24,7 +25,10 @@ function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: T
   if (!enLigne && etat.phase !== 'en_cours' && etat.phase !== 'mise_a_jour_requise') return { texte: 'Hors ligne', ton: 'neutre' };
   switch (etat.phase) {
     case 'en_cours':
-      return { texte: etat.recus !== null ? `Première synchronisation… ${nombre.format(etat.recus)} éléments reçus` : 'Synchronisation…', ton: 'neutre' };
+      return {
+        texte: etat.recus !== null ? `Première synchronisation… ${nombre.format(etat.recus)} éléments reçus` : 'Synchronisation…',
+        ton: 'neutre',
+      };
     case 'connexion_requise':
       return { texte: 'Non connecté', ton: 'neutre' };
     case 'mise_a_jour_requise':

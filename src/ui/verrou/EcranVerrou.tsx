@@ -8,7 +8,10 @@ import { useLive } from '../commun/useLive.ts';
 // The lock screen (docs/chiffrement.md): at the first start the officer chooses her code; then it
 // is asked at every start and after the idle time. The field opens the numeric keypad for a code.
 
-const attributsSaisie = (genre: GenreCode) => ({ inputMode: genre === 'chiffres' ? ('numeric' as const) : ('text' as const), autoComplete: 'off' });
+const attributsSaisie = (genre: GenreCode) => ({
+  inputMode: genre === 'chiffres' ? ('numeric' as const) : ('text' as const),
+  autoComplete: 'off',
+});
 
 function useFocusInitial() {
   const ref = useRef<HTMLInputElement>(null);
@@ -44,28 +47,67 @@ function ChoisirCode({ db, onOuvert }: { db: RelogementDb; onOuvert: () => void 
     <form class="panneau verrou" aria-labelledby="titre-verrou" onSubmit={(e) => void valider(e)} noValidate>
       <h1 id="titre-verrou">Choisissez votre code</h1>
       <p class="aide">
-        Les données des ménages sont chiffrées sur cette tablette. Ce code les déverrouille à chaque démarrage et après une période d’inactivité. Ne le notez pas sur la tablette : sans lui, les données ne peuvent pas être lues. Après {ESSAIS_AVANT_OUBLI} codes erronés, la tablette efface ses données.
+        Les données des ménages sont chiffrées sur cette tablette. Ce code les déverrouille à chaque démarrage et après une période
+        d’inactivité. Ne le notez pas sur la tablette : sans lui, les données ne peuvent pas être lues. Après {ESSAIS_AVANT_OUBLI} codes
+        erronés, la tablette efface ses données.
       </p>
       <fieldset class="champ">
         <legend>Type de secret</legend>
         <div class="options">
-          <label class="option"><input type="radio" name="genre-code" checked={genre === 'chiffres'} onChange={() => setGenre('chiffres')} /> Code chiffré ({CHIFFRES_MINIMUM} chiffres au moins)</label>
-          <label class="option"><input type="radio" name="genre-code" checked={genre === 'phrase'} onChange={() => setGenre('phrase')} /> Phrase de passe ({PHRASE_MINIMUM} caractères au moins)</label>
+          <label class="option">
+            <input type="radio" name="genre-code" checked={genre === 'chiffres'} onChange={() => setGenre('chiffres')} /> Code chiffré (
+            {CHIFFRES_MINIMUM} chiffres au moins)
+          </label>
+          <label class="option">
+            <input type="radio" name="genre-code" checked={genre === 'phrase'} onChange={() => setGenre('phrase')} /> Phrase de passe (
+            {PHRASE_MINIMUM} caractères au moins)
+          </label>
         </div>
       </fieldset>
       <div class="champ">
         <label for="verrou-nouveau">{genre === 'chiffres' ? 'Nouveau code' : 'Nouvelle phrase de passe'}</label>
-        <input ref={champ} id="verrou-nouveau" type="password" {...attributsSaisie(genre)} value={code} aria-invalid={erreurs.code ? true : undefined} aria-describedby={erreurs.code ? 'verrou-nouveau-erreur' : undefined} onInput={(e) => setCode(e.currentTarget.value)} />
-        {erreurs.code && <p id="verrou-nouveau-erreur" class="erreur" role="alert">{erreurs.code}</p>}
+        <input
+          ref={champ}
+          id="verrou-nouveau"
+          type="password"
+          {...attributsSaisie(genre)}
+          value={code}
+          aria-invalid={erreurs.code ? true : undefined}
+          aria-describedby={erreurs.code ? 'verrou-nouveau-erreur' : undefined}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+        {erreurs.code && (
+          <p id="verrou-nouveau-erreur" class="erreur" role="alert">
+            {erreurs.code}
+          </p>
+        )}
       </div>
       <div class="champ">
         <label for="verrou-confirmation">{genre === 'chiffres' ? 'Confirmez le code' : 'Confirmez la phrase de passe'}</label>
-        <input id="verrou-confirmation" type="password" {...attributsSaisie(genre)} value={confirmation} aria-invalid={erreurs.confirmation ? true : undefined} aria-describedby={erreurs.confirmation ? 'verrou-confirmation-erreur' : undefined} onInput={(e) => setConfirmation(e.currentTarget.value)} />
-        {erreurs.confirmation && <p id="verrou-confirmation-erreur" class="erreur" role="alert">{erreurs.confirmation}</p>}
+        <input
+          id="verrou-confirmation"
+          type="password"
+          {...attributsSaisie(genre)}
+          value={confirmation}
+          aria-invalid={erreurs.confirmation ? true : undefined}
+          aria-describedby={erreurs.confirmation ? 'verrou-confirmation-erreur' : undefined}
+          onInput={(e) => setConfirmation(e.currentTarget.value)}
+        />
+        {erreurs.confirmation && (
+          <p id="verrou-confirmation-erreur" class="erreur" role="alert">
+            {erreurs.confirmation}
+          </p>
+        )}
       </div>
-      {erreurs.general && <p class="erreur" role="alert">{erreurs.general}</p>}
+      {erreurs.general && (
+        <p class="erreur" role="alert">
+          {erreurs.general}
+        </p>
+      )}
       {envoi && <p role="status">Chiffrement des données de la tablette…</p>}
-      <button type="submit" class="bouton principal" disabled={envoi}>Enregistrer le code</button>
+      <button type="submit" class="bouton principal" disabled={envoi}>
+        Enregistrer le code
+      </button>
     </form>
   );
 }
@@ -99,14 +141,31 @@ function SaisirCode({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatCode; 
   return (
     <form class="panneau verrou" aria-labelledby="titre-verrou" onSubmit={(e) => void valider(e)} noValidate>
       <h1 id="titre-verrou">Application verrouillée</h1>
-      <p class="aide">Saisissez votre {etat.genre === 'chiffres' ? 'code' : 'phrase de passe'} pour reprendre là où vous en étiez : rien de ce qui a été saisi n’est perdu.</p>
+      <p class="aide">
+        Saisissez votre {etat.genre === 'chiffres' ? 'code' : 'phrase de passe'} pour reprendre là où vous en étiez : rien de ce qui a été
+        saisi n’est perdu.
+      </p>
       <div class="champ">
         <label for="verrou-code">{etat.genre === 'chiffres' ? 'Code' : 'Phrase de passe'}</label>
-        <input ref={champ} id="verrou-code" type="password" {...attributsSaisie(etat.genre)} value={code} aria-describedby={avertissement ? 'verrou-avertissement' : undefined} onInput={(e) => setCode(e.currentTarget.value)} />
+        <input
+          ref={champ}
+          id="verrou-code"
+          type="password"
+          {...attributsSaisie(etat.genre)}
+          value={code}
+          aria-describedby={avertissement ? 'verrou-avertissement' : undefined}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
       </div>
-      {avertissement && <p id="verrou-avertissement" class="erreur" role="alert">{avertissement}</p>}
+      {avertissement && (
+        <p id="verrou-avertissement" class="erreur" role="alert">
+          {avertissement}
+        </p>
+      )}
       {envoi && <p role="status">Vérification du code…</p>}
-      <button type="submit" class="bouton principal" disabled={envoi}>Déverrouiller</button>
+      <button type="submit" class="bouton principal" disabled={envoi}>
+        Déverrouiller
+      </button>
     </form>
   );
 }
@@ -118,5 +177,9 @@ export function EcranVerrou({ db, onOuvert }: { db: RelogementDb; onOuvert: () =
     document.title = 'Application verrouillée — Relogement';
   }, []);
   if (etat === undefined) return <p class="chargement">Chargement…</p>;
-  return <main id="contenu" class="ecran-verrou">{etat === null ? <ChoisirCode db={db} onOuvert={onOuvert} /> : <SaisirCode db={db} etat={etat} onOuvert={onOuvert} />}</main>;
+  return (
+    <main id="contenu" class="ecran-verrou">
+      {etat === null ? <ChoisirCode db={db} onOuvert={onOuvert} /> : <SaisirCode db={db} etat={etat} onOuvert={onOuvert} />}
+    </main>
+  );
 }

@@ -16,7 +16,8 @@ async function photo12Mpx(graine: number): Promise<File> {
   ctx.fillRect(0, 0, 4000, 3000);
   ctx.fillStyle = '#222';
   ctx.font = '56px serif';
-  for (let y = 200; y < 2900; y += 90) ctx.fillText(`Ligne ${y} — avis d’impôt ${graine} — revenu fiscal de référence 12 345 € — quittance`, 250, y);
+  for (let y = 200; y < 2900; y += 90)
+    ctx.fillText(`Ligne ${y} — avis d’impôt ${graine} — revenu fiscal de référence 12 345 € — quittance`, 250, y);
   const bruit = ctx.getImageData(0, 0, 4000, 3000);
   let x = graine * 9301 + 49297;
   for (let i = 0; i < bruit.data.length; i += 4) {
@@ -64,13 +65,33 @@ async function envoyer(jeton: string, n: number, octets: number): Promise<{ mote
   const moteurBlobs = charges(n, octets);
   const brutBlobs = charges(n, octets);
   const hashesBruts = await Promise.all(brutBlobs.map(empreinte));
-  await db.blobs.bulkPut(await Promise.all(moteurBlobs.map(async (blob) => ({ hash: await empreinte(blob), blob, mime: 'image/jpeg', size: blob.size, etat: 'local' as const, recuLe: '' }))));
+  await db.blobs.bulkPut(
+    await Promise.all(
+      moteurBlobs.map(async (blob) => ({
+        hash: await empreinte(blob),
+        blob,
+        mime: 'image/jpeg',
+        size: blob.size,
+        etat: 'local' as const,
+        recuLe: '',
+      })),
+    ),
+  );
   const t0 = performance.now();
-  await new TransfertFichiers(db, '', async () => jeton, () => undefined).envoyer();
+  await new TransfertFichiers(
+    db,
+    '',
+    async () => jeton,
+    () => undefined,
+  ).envoyer();
   const moteur = performance.now() - t0;
   const t1 = performance.now();
   for (const [i, blob] of brutBlobs.entries()) {
-    const r = await fetch(`/api/blobs/${hashesBruts[i]}`, { method: 'PUT', headers: { authorization: `Bearer ${jeton}`, 'content-type': 'image/jpeg' }, body: blob });
+    const r = await fetch(`/api/blobs/${hashesBruts[i]}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${jeton}`, 'content-type': 'image/jpeg' },
+      body: blob,
+    });
     if (!r.ok) throw new Error(`PUT ${r.status}`);
   }
   const brut = performance.now() - t1;
@@ -81,7 +102,11 @@ async function envoyer(jeton: string, n: number, octets: number): Promise<{ mote
 }
 
 async function connexion(email: string, password: string): Promise<string> {
-  const r = await fetch('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const r = await fetch('/api/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   return ((await r.json()) as { token: string }).token;
 }
 

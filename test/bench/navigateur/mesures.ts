@@ -1,6 +1,16 @@
 import { genererDemo } from '../../../src/domain/index.ts';
 import Dexie from 'dexie';
-import { RelogementDb, VERSIONS, choisirCode, codeChoisi, deverrouiller, enregistrerReponse, enregistrerSession, ouvrirEntretien, rechercherMenages } from '../../../src/data/index.ts';
+import {
+  RelogementDb,
+  VERSIONS,
+  choisirCode,
+  codeChoisi,
+  deverrouiller,
+  enregistrerReponse,
+  enregistrerSession,
+  ouvrirEntretien,
+  rechercherMenages,
+} from '../../../src/data/index.ts';
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION } from '../../../src/sync/index.ts';
@@ -43,22 +53,47 @@ async function remplir(nombre: number): Promise<number> {
   const db = await baseOuverte();
   const debut = performance.now();
   for (let fait = 0; fait < nombre; fait += LOT) {
-    const demo = genererDemo({ nombre: Math.min(LOT, nombre - fait), graine: 1000 + fait, aujourdhui: AUJOURDHUI, nouvelId: () => uuidv7(), suffixe: ` ${fait / LOT + 1}` });
-    // Stored as a first sync would leave them: records without pending changes.
-    await db.transaction('rw', [db.operations, db.residences, db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], async () => {
-      await db.operations.put(demo.operation);
-      await db.residences.put(demo.residence);
-      await db.menages.bulkPut(demo.menages);
-      await db.personnes.bulkPut(demo.personnes);
-      await db.entretiens.bulkPut(demo.entretiens);
-      await rafraichirResumes(db, demo.menages.map((m) => m.id), ['menages', 'personnes', 'entretiens']);
+    const demo = genererDemo({
+      nombre: Math.min(LOT, nombre - fait),
+      graine: 1000 + fait,
+      aujourdhui: AUJOURDHUI,
+      nouvelId: () => uuidv7(),
+      suffixe: ` ${fait / LOT + 1}`,
     });
+    // Stored as a first sync would leave them: records without pending changes.
+    await db.transaction(
+      'rw',
+      [db.operations, db.residences, db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))],
+      async () => {
+        await db.operations.put(demo.operation);
+        await db.residences.put(demo.residence);
+        await db.menages.bulkPut(demo.menages);
+        await db.personnes.bulkPut(demo.personnes);
+        await db.entretiens.bulkPut(demo.entretiens);
+        await rafraichirResumes(
+          db,
+          demo.menages.map((m) => m.id),
+          ['menages', 'personnes', 'entretiens'],
+        );
+      },
+    );
   }
   db.close();
   return performance.now() - debut;
 }
 
-const RECHERCHES = ['martin', 'famille diallo', 'til-00', 'rue imaginaire 3', 'aïcha', 'nguyen', 'kar', 'bat. b', 'zzz introuvable', 'leroy'];
+const RECHERCHES = [
+  'martin',
+  'famille diallo',
+  'til-00',
+  'rue imaginaire 3',
+  'aïcha',
+  'nguyen',
+  'kar',
+  'bat. b',
+  'zzz introuvable',
+  'leroy',
+];
 
 async function mesurer() {
   const db = await baseOuverte();
@@ -74,14 +109,18 @@ async function mesurer() {
   const menage = await db.menages.orderBy('id').first();
   if (!menage) throw new Error('base vide');
   const entretien = await ouvrirEntretien(db, menage.id, AUJOURDHUI);
-  const saisie = await chronometrer(200, (i) => enregistrerReponse(db, entretien.id, 'consentement.observations', { valeur: `Observation ${i}` }));
+  const saisie = await chronometrer(200, (i) =>
+    enregistrerReponse(db, entretien.id, 'consentement.observations', { valeur: `Observation ${i}` }),
+  );
   const apresModification: number[] = [];
   for (let i = 0; i < 5; i++) {
     await enregistrerReponse(db, entretien.id, 'consentement.paroleMenage', { valeur: `Parole ${i}` });
     apresModification.push(...(await chronometrer(1, () => rechercherMenages(db, filtre('martin'), AUJOURDHUI))));
   }
   const enregistre = await db.entretiens.get(entretien.id);
-  const putBrut = await chronometrer(200, (i) => db.entretiens.put({ ...enregistre!, reponses: { ...enregistre!.reponses, 'consentement.observations': { valeur: `Brut ${i}` } } }));
+  const putBrut = await chronometrer(200, (i) =>
+    db.entretiens.put({ ...enregistre!, reponses: { ...enregistre!.reponses, 'consentement.observations': { valeur: `Brut ${i}` } } }),
+  );
   db.close();
   return {
     total,
@@ -104,7 +143,9 @@ async function premiereSynchro(session: Session) {
   await moteur.synchroniser();
   const synchro = performance.now() - debut;
   // What the pages weighed on the wire (compressed, headers included) and once decoded.
-  const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/v1/sync/pull'));
+  const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
+    e.name.includes('/api/v1/sync/pull'),
+  );
   const surLeReseau = pages.reduce((n, e) => n + e.transferSize, 0);
   const decode = pages.reduce((n, e) => n + e.decodedBodySize, 0);
   const menages = await db.menages.count();
@@ -117,7 +158,9 @@ async function premiereSynchro(session: Session) {
   let depuis = 0;
   let champs = 0;
   for (;;) {
-    const reponse = await fetch(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`, { headers: { authorization: `Bearer ${session.token}` } });
+    const reponse = await fetch(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
     const page = (await reponse.json()) as { records: { fields: object }[]; checkpoint: number; hasMore: boolean };
     await brute.table('records').bulkAdd(page.records);
     champs += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);

@@ -5,10 +5,28 @@ import '../../../src/ui/styles.css';
 
 // The simulation panel as the app shows it, with a household and one offer; the APL after is
 // left empty so each keystroke also runs the APL estimate, as on the tablet.
-const offre = offreSchema.parse({ id: '0190a5c0-0000-7000-8000-000000000042', statut: 'disponible', adresse: '40 boulevard de l’Union', commune: 'Roubaix', typologie: 'T3', surface: 65, loyer: 400, charges: 100, eauComprise: true, dontEau: 20, zoneApl: 2, financement: 'PLUS' });
+const offre = offreSchema.parse({
+  id: '0190a5c0-0000-7000-8000-000000000042',
+  statut: 'disponible',
+  adresse: '40 boulevard de l’Union',
+  commune: 'Roubaix',
+  typologie: 'T3',
+  surface: 65,
+  loyer: 400,
+  charges: 100,
+  eauComprise: true,
+  dontEau: 20,
+  zoneApl: 2,
+  financement: 'PLUS',
+});
 const donnees: DonneesPanneau = {
   date: '2026-11-10',
-  menage: { occupants: 3, ressourcesMensuelles: [1500, 1620, 1480], depenses: { impots: 12, pensionAlimentaire: 0, mutuelle: 40, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 }, criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null } },
+  menage: {
+    occupants: 3,
+    ressourcesMensuelles: [1500, 1620, 1480],
+    depenses: { impots: 12, pensionAlimentaire: 0, mutuelle: 40, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 },
+    criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
+  },
   manques: [],
   avant: { loyer: '380', chargesGenerales: '60', eau: '25', eauChaude: '', chauffage: '', apl: '150', surface: '60', pieces: '3' },
   notesAvant: [],

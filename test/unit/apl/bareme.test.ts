@@ -32,14 +32,21 @@ describe('the barème as dated data', () => {
 
   it('refuses a month after the last known values, naming the known months', () => {
     const r = estimerAide({ ...entree, mois: '2026-10' });
-    expect(r).toEqual({ ok: false, erreurs: [{ champ: 'mois', message: 'Le mois 2026-10 est hors du barème connu, qui va d’octobre 2020 à septembre 2026.' }] });
+    expect(r).toEqual({
+      ok: false,
+      erreurs: [{ champ: 'mois', message: 'Le mois 2026-10 est hors du barème connu, qui va d’octobre 2020 à septembre 2026.' }],
+    });
   });
 
   it('takes next October’s values as a data change, with no code change', () => {
     const bareme = chargerBaremeApl(avecOctobre2026());
     const octobre = estimerAide({ ...entree, mois: '2026-10' }, bareme);
     const septembre = estimerAide({ ...entree, mois: '2026-09' }, bareme);
-    expect(octobre.ok && octobre.value).toMatchObject({ plafondLoyer: 300, forfaitCharges: 62, periodeBareme: { debut: '2026-10', fin: '2027-09' } });
+    expect(octobre.ok && octobre.value).toMatchObject({
+      plafondLoyer: 300,
+      forfaitCharges: 62,
+      periodeBareme: { debut: '2026-10', fin: '2027-09' },
+    });
     expect(septembre.ok && septembre.value.plafondLoyer).toBe(290.34);
     expect(bareme.periodes.at(-1)).toEqual({ debut: '2026-10', fin: '2027-09' });
   });

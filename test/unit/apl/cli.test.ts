@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { executer } from '../../../scripts/apl.ts';
 
-const entree = { mois: '2024-01', dispositif: 'APL', zone: 3, couple: false, personnesACharge: 1, loyer: 400, ressourcesAnnuelles: 12_600, bailleurSocial: true };
+const entree = {
+  mois: '2024-01',
+  dispositif: 'APL',
+  zone: 3,
+  couple: false,
+  personnesACharge: 1,
+  loyer: 400,
+  ressourcesAnnuelles: 12_600,
+  bailleurSocial: true,
+};
 
 describe('npm run apl', () => {
   it('prints the six figures of one input', () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { aplInputSchema, estimerAide } from '../../../src/domain/apl/index.ts';
 
-const valide = { mois: '2025-10', dispositif: 'APL', zone: 2, couple: true, personnesACharge: 2, loyer: 520, ressourcesAnnuelles: 18_000, bailleurSocial: true } as const;
+const valide = {
+  mois: '2025-10',
+  dispositif: 'APL',
+  zone: 2,
+  couple: true,
+  personnesACharge: 2,
+  loyer: 520,
+  ressourcesAnnuelles: 18_000,
+  bailleurSocial: true,
+} as const;
 
 const erreurs = (entree: unknown) => {
   const r = estimerAide(entree);
@@ -28,7 +37,11 @@ describe('bad input gives a French message per field and no number', () => {
   });
 
   it('names every bad field at once', () => {
-    expect(erreurs({ ...valide, zone: 0, ressourcesAnnuelles: -5, personnesACharge: 30 }).map((e) => e.champ)).toEqual(['zone', 'personnesACharge', 'ressourcesAnnuelles']);
+    expect(erreurs({ ...valide, zone: 0, ressourcesAnnuelles: -5, personnesACharge: 30 }).map((e) => e.champ)).toEqual([
+      'zone',
+      'personnesACharge',
+      'ressourcesAnnuelles',
+    ]);
   });
 
   it('names a missing field', () => {
@@ -48,14 +61,20 @@ describe('bad input gives a French message per field and no number', () => {
   });
 
   it('refuses the ALS for a household with dependants (that is the ALF)', () => {
-    expect(erreurs({ ...valide, dispositif: 'ALS' })).toEqual([
-      { champ: 'dispositif', message: expect.stringContaining('l’ALF') },
-    ]);
+    expect(erreurs({ ...valide, dispositif: 'ALS' })).toEqual([{ champ: 'dispositif', message: expect.stringContaining('l’ALF') }]);
   });
 });
 
 describe('what the dwelling changes', () => {
-  const base = { mois: '2025-10', dispositif: 'ALS', zone: 2, couple: false, personnesACharge: 0, loyer: 450, ressourcesAnnuelles: 6_000 } as const;
+  const base = {
+    mois: '2025-10',
+    dispositif: 'ALS',
+    zone: 2,
+    couple: false,
+    personnesACharge: 0,
+    loyer: 450,
+    ressourcesAnnuelles: 6_000,
+  } as const;
   const estime = (m: object) => {
     const r = estimerAide({ ...base, ...m });
     if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
@@ -93,6 +112,9 @@ describe('what the dwelling changes', () => {
   });
 
   it('R is rounded up to the hundred euros', () => {
-    expect(estime({ ressourcesAnnuelles: 6_000.01 })).toMatchObject({ ressourcesRetenues: 6_100, aide: estime({ ressourcesAnnuelles: 6_100 }).aide });
+    expect(estime({ ressourcesAnnuelles: 6_000.01 })).toMatchObject({
+      ressourcesRetenues: 6_100,
+      aide: estime({ ressourcesAnnuelles: 6_100 }).aide,
+    });
   });
 });

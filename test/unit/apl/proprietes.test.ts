@@ -31,7 +31,10 @@ describe('properties of the estimate', () => {
   it('the aid never rises when resources rise (with an RLS: the aid plus the RLS, since the RLS stops at its ceiling)', () => {
     fc.assert(
       fc.property(situation, ressources, ressources, (s, a, b) => {
-        const [moins, plus] = [estime({ ...s, ressourcesAnnuelles: Math.min(a, b) }), estime({ ...s, ressourcesAnnuelles: Math.max(a, b) })];
+        const [moins, plus] = [
+          estime({ ...s, ressourcesAnnuelles: Math.min(a, b) }),
+          estime({ ...s, ressourcesAnnuelles: Math.max(a, b) }),
+        ];
         expect(plus.aide + plus.rls).toBeLessThanOrEqual(moins.aide + moins.rls);
         if (moins.rls === plus.rls) expect(plus.montantVerse).toBeLessThanOrEqual(moins.montantVerse);
       }),

@@ -28,23 +28,83 @@ const CATALA_APL = 'catala-examples aides_logement/tests/tests_calcul_apl_locati
 const CATALA_AL = 'catala-examples aides_logement/tests/tests_calcul_al_locatif.catala_fr';
 const CATALA_JS = '@catala-lang/french-law 0.10.0 (formalisation Catala aides_logement), calculetteAidesAuLogement';
 
-const monoparent = { dispositif: 'APL', zone: 3, couple: false, personnesACharge: 1, loyer: 400, ressourcesAnnuelles: 12_600, bailleurSocial: true } as const;
-const aah = { dispositif: 'ALS', zone: 2, couple: false, personnesACharge: 0, loyer: 850, ressourcesAnnuelles: 7_900, handicap: true } as const;
+const monoparent = {
+  dispositif: 'APL',
+  zone: 3,
+  couple: false,
+  personnesACharge: 1,
+  loyer: 400,
+  ressourcesAnnuelles: 12_600,
+  bailleurSocial: true,
+} as const;
+const aah = {
+  dispositif: 'ALS',
+  zone: 2,
+  couple: false,
+  personnesACharge: 0,
+  loyer: 850,
+  ressourcesAnnuelles: 7_900,
+  handicap: true,
+} as const;
 const smicParis = { dispositif: 'ALS', zone: 1, couple: false, personnesACharge: 0, loyer: 600, ressourcesAnnuelles: 15_700 } as const;
 const chomeur = { dispositif: 'ALS', zone: 2, couple: false, personnesACharge: 0, loyer: 300, ressourcesAnnuelles: 0 } as const;
-const meuble = { dispositif: 'ALS', zone: 2, couple: false, personnesACharge: 0, loyer: 700, ressourcesAnnuelles: 0, meuble: true } as const;
+const meuble = {
+  dispositif: 'ALS',
+  zone: 2,
+  couple: false,
+  personnesACharge: 0,
+  loyer: 700,
+  ressourcesAnnuelles: 0,
+  meuble: true,
+} as const;
 const coupleAss = { dispositif: 'ALS', zone: 2, couple: true, personnesACharge: 0, loyer: 800, ressourcesAnnuelles: 15_700 } as const;
 const coupleAssEnfant = { dispositif: 'ALF', zone: 2, couple: true, personnesACharge: 1, loyer: 800, ressourcesAnnuelles: 15_700 } as const;
-const troisEnfants = { dispositif: 'APL', zone: 1, couple: true, personnesACharge: 3, loyer: 800, ressourcesAnnuelles: 12_600, bailleurSocial: true } as const;
+const troisEnfants = {
+  dispositif: 'APL',
+  zone: 1,
+  couple: true,
+  personnesACharge: 3,
+  loyer: 800,
+  ressourcesAnnuelles: 12_600,
+  bailleurSocial: true,
+} as const;
 const smic08 = { dispositif: 'ALS', zone: 2, couple: false, personnesACharge: 0, loyer: 300, ressourcesAnnuelles: 12_600 } as const;
-const rsa = { dispositif: 'APL', zone: 2, couple: false, personnesACharge: 1, loyer: 400, ressourcesAnnuelles: 0, bailleurSocial: true } as const;
+const rsa = {
+  dispositif: 'APL',
+  zone: 2,
+  couple: false,
+  personnesACharge: 1,
+  loyer: 400,
+  ressourcesAnnuelles: 0,
+  bailleurSocial: true,
+} as const;
 
 const CAS: Cas[] = [
-  { source: `${LEXIMPACT}famille_monoparentale_un_enfant_0.8_smic_d2.yml, 2024-01 (APL, RLS 61,42 €)`, entree: { mois: '2024-01', ...monoparent }, openfisca: 211.18, verse: 211 },
-  { source: `${LEXIMPACT}famille_monoparentale_un_enfant_0.8_smic_d2.yml, 2024-10`, entree: { mois: '2024-10', ...monoparent }, openfisca: 223.75, verse: 223 },
-  { source: `${LEXIMPACT}ZZZ_aah.yml, 2024-01 (loyer au-delà du plafond de dégressivité, exception handicap)`, entree: { mois: '2024-01', ...aah }, openfisca: 207.33, verse: 207 },
+  {
+    source: `${LEXIMPACT}famille_monoparentale_un_enfant_0.8_smic_d2.yml, 2024-01 (APL, RLS 61,42 €)`,
+    entree: { mois: '2024-01', ...monoparent },
+    openfisca: 211.18,
+    verse: 211,
+  },
+  {
+    source: `${LEXIMPACT}famille_monoparentale_un_enfant_0.8_smic_d2.yml, 2024-10`,
+    entree: { mois: '2024-10', ...monoparent },
+    openfisca: 223.75,
+    verse: 223,
+  },
+  {
+    source: `${LEXIMPACT}ZZZ_aah.yml, 2024-01 (loyer au-delà du plafond de dégressivité, exception handicap)`,
+    entree: { mois: '2024-01', ...aah },
+    openfisca: 207.33,
+    verse: 207,
+  },
   { source: `${LEXIMPACT}ZZZ_aah.yml, 2024-10`, entree: { mois: '2024-10', ...aah }, openfisca: 217, verse: 217 },
-  { source: `${LEXIMPACT}ZZ_salarie_prive_cdd_1SMIC_effectifemployeur_3500.yml, 2024-01 (aide nulle)`, entree: { mois: '2024-01', ...smicParis }, openfisca: 0, verse: 0 },
+  {
+    source: `${LEXIMPACT}ZZ_salarie_prive_cdd_1SMIC_effectifemployeur_3500.yml, 2024-01 (aide nulle)`,
+    entree: { mois: '2024-01', ...smicParis },
+    openfisca: 0,
+    verse: 0,
+  },
   {
     source: `${LEXIMPACT}ZZ_salarie_prive_cdd_1SMIC_effectifemployeur_3500.yml, 2024-10 (seuil AL de 10 € : OpenFisca le teste avant les 5 €, le texte après)`,
     entree: { mois: '2024-10', ...smicParis },
@@ -53,22 +113,92 @@ const CAS: Cas[] = [
   },
   { source: `${LEXIMPACT}Z_chomeur_célibataire_d1.yml, 2024-01`, entree: { mois: '2024-01', ...chomeur }, openfisca: 291.98, verse: 291 },
   { source: `${LEXIMPACT}Z_chomeur_célibataire_d1.yml, 2024-10`, entree: { mois: '2024-10', ...chomeur }, openfisca: 301.65, verse: 301 },
-  { source: `${LEXIMPACT}ass_01_personne_seule.yml, 2024-01 (meublé : loyer × 2/3)`, entree: { mois: '2024-01', ...meuble }, openfisca: 291.98, verse: 291 },
+  {
+    source: `${LEXIMPACT}ass_01_personne_seule.yml, 2024-01 (meublé : loyer × 2/3)`,
+    entree: { mois: '2024-01', ...meuble },
+    openfisca: 291.98,
+    verse: 291,
+  },
   { source: `${LEXIMPACT}ass_01_personne_seule.yml, 2024-10`, entree: { mois: '2024-10', ...meuble }, openfisca: 301.65, verse: 301 },
-  { source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass.yml, 2024-01`, entree: { mois: '2024-01', ...coupleAss }, openfisca: 69.71, verse: 69 },
-  { source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass.yml, 2024-10`, entree: { mois: '2024-10', ...coupleAss }, openfisca: 81.4, verse: 81 },
-  { source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass_1_enfant.yml, 2024-01 (ALF)`, entree: { mois: '2024-01', ...coupleAssEnfant }, openfisca: 204.38, verse: 204 },
-  { source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass_1_enfant.yml, 2024-10`, entree: { mois: '2024-10', ...coupleAssEnfant }, openfisca: 217.87, verse: 217 },
-  { source: `${LEXIMPACT}couple_1actif_1inactif_0.8_SMIC_3_enfants_d1.yml, 2024-01 (APL zone 1, RLS 96,87 €)`, entree: { mois: '2024-01', ...troisEnfants }, openfisca: 424.22, verse: 424 },
-  { source: `${LEXIMPACT}couple_1actif_1inactif_0.8_SMIC_3_enfants_d1.yml, 2024-10`, entree: { mois: '2024-10', ...troisEnfants }, openfisca: 443.79, verse: 443 },
-  { source: `${LEXIMPACT}csg_salaire_01_salarie_prive_0.8_SMIC_d2.yml, 2024-01`, entree: { mois: '2024-01', ...smic08 }, openfisca: 60.71, verse: 60 },
-  { source: `${LEXIMPACT}csg_salaire_01_salarie_prive_0.8_SMIC_d2.yml, 2024-10`, entree: { mois: '2024-10', ...smic08 }, openfisca: 70.39, verse: 70 },
-  { source: `${LEXIMPACT}rsa_01_seuil_rsa_inactif_d1.yml, 2024-01 (APL, RLS 66,06 €)`, entree: { mois: '2024-01', ...rsa }, openfisca: 344.42, verse: 344 },
+  {
+    source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass.yml, 2024-01`,
+    entree: { mois: '2024-01', ...coupleAss },
+    openfisca: 69.71,
+    verse: 69,
+  },
+  {
+    source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass.yml, 2024-10`,
+    entree: { mois: '2024-10', ...coupleAss },
+    openfisca: 81.4,
+    verse: 81,
+  },
+  {
+    source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass_1_enfant.yml, 2024-01 (ALF)`,
+    entree: { mois: '2024-01', ...coupleAssEnfant },
+    openfisca: 204.38,
+    verse: 204,
+  },
+  {
+    source: `${LEXIMPACT}ass_02_couple_marie_salarie_secteur_prive_1_smic_conjoint_ass_1_enfant.yml, 2024-10`,
+    entree: { mois: '2024-10', ...coupleAssEnfant },
+    openfisca: 217.87,
+    verse: 217,
+  },
+  {
+    source: `${LEXIMPACT}couple_1actif_1inactif_0.8_SMIC_3_enfants_d1.yml, 2024-01 (APL zone 1, RLS 96,87 €)`,
+    entree: { mois: '2024-01', ...troisEnfants },
+    openfisca: 424.22,
+    verse: 424,
+  },
+  {
+    source: `${LEXIMPACT}couple_1actif_1inactif_0.8_SMIC_3_enfants_d1.yml, 2024-10`,
+    entree: { mois: '2024-10', ...troisEnfants },
+    openfisca: 443.79,
+    verse: 443,
+  },
+  {
+    source: `${LEXIMPACT}csg_salaire_01_salarie_prive_0.8_SMIC_d2.yml, 2024-01`,
+    entree: { mois: '2024-01', ...smic08 },
+    openfisca: 60.71,
+    verse: 60,
+  },
+  {
+    source: `${LEXIMPACT}csg_salaire_01_salarie_prive_0.8_SMIC_d2.yml, 2024-10`,
+    entree: { mois: '2024-10', ...smic08 },
+    openfisca: 70.39,
+    verse: 70,
+  },
+  {
+    source: `${LEXIMPACT}rsa_01_seuil_rsa_inactif_d1.yml, 2024-01 (APL, RLS 66,06 €)`,
+    entree: { mois: '2024-01', ...rsa },
+    openfisca: 344.42,
+    verse: 344,
+  },
   { source: `${LEXIMPACT}rsa_01_seuil_rsa_inactif_d1.yml, 2024-10`, entree: { mois: '2024-10', ...rsa }, openfisca: 357.91, verse: 357 },
-  { source: `${REFORME_2021}, Cas 2`, entree: { mois: '2021-01', dispositif: 'ALS', zone: 3, couple: false, personnesACharge: 0, loyer: 608, ressourcesAnnuelles: 6_900 }, openfisca: 181.39, verse: 181 },
-  { source: `${REFORME_2021}, Cas 3`, entree: { mois: '2021-01', dispositif: 'ALS', zone: 3, couple: false, personnesACharge: 0, loyer: 306, ressourcesAnnuelles: 9_600 }, openfisca: 100.71, verse: 100 },
-  { source: `${REFORME_2021}, Cas 4`, entree: { mois: '2021-01', dispositif: 'ALF', zone: 3, couple: true, personnesACharge: 2, loyer: 579.5, ressourcesAnnuelles: 21_600 }, openfisca: 53.64, verse: 53 },
-  { source: `${REFORME_2021}, Cas 6`, entree: { mois: '2021-01', dispositif: 'ALS', zone: 3, couple: false, personnesACharge: 0, loyer: 267.66, ressourcesAnnuelles: 12_500 }, openfisca: 11.48, verse: 11 },
+  {
+    source: `${REFORME_2021}, Cas 2`,
+    entree: { mois: '2021-01', dispositif: 'ALS', zone: 3, couple: false, personnesACharge: 0, loyer: 608, ressourcesAnnuelles: 6_900 },
+    openfisca: 181.39,
+    verse: 181,
+  },
+  {
+    source: `${REFORME_2021}, Cas 3`,
+    entree: { mois: '2021-01', dispositif: 'ALS', zone: 3, couple: false, personnesACharge: 0, loyer: 306, ressourcesAnnuelles: 9_600 },
+    openfisca: 100.71,
+    verse: 100,
+  },
+  {
+    source: `${REFORME_2021}, Cas 4`,
+    entree: { mois: '2021-01', dispositif: 'ALF', zone: 3, couple: true, personnesACharge: 2, loyer: 579.5, ressourcesAnnuelles: 21_600 },
+    openfisca: 53.64,
+    verse: 53,
+  },
+  {
+    source: `${REFORME_2021}, Cas 6`,
+    entree: { mois: '2021-01', dispositif: 'ALS', zone: 3, couple: false, personnesACharge: 0, loyer: 267.66, ressourcesAnnuelles: 12_500 },
+    openfisca: 11.48,
+    verse: 11,
+  },
   {
     source: `${CATALA_APL}, Exemple1 (aide nulle)`,
     entree: { mois: '2022-02', dispositif: 'APL', zone: 1, couple: true, personnesACharge: 3, loyer: 700, ressourcesAnnuelles: 36_000 },
@@ -113,7 +243,16 @@ const CAS: Cas[] = [
   },
   {
     source: `${CATALA_APL}, Exemple8 (chambre)`,
-    entree: { mois: '2022-04', dispositif: 'APL', zone: 1, couple: true, personnesACharge: 0, loyer: 310, ressourcesAnnuelles: 14_800, chambre: true },
+    entree: {
+      mois: '2022-04',
+      dispositif: 'APL',
+      zone: 1,
+      couple: true,
+      personnesACharge: 0,
+      loyer: 310,
+      ressourcesAnnuelles: 14_800,
+      chambre: true,
+    },
     verse: 11,
     catala: { montant: 11.06, participationPersonnelle: 306.36, plafondLoyer: 268.26, forfaitCharges: 54.22 },
   },
@@ -149,7 +288,16 @@ const CAS: Cas[] = [
   },
   {
     source: `${CATALA_JS}, 2025-03 : APL meublée en zone 3 (loyer × 2/3, D823-18), sous le plafond de dégressivité`,
-    entree: { mois: '2025-03', dispositif: 'APL', zone: 3, couple: false, personnesACharge: 1, loyer: 1_000, ressourcesAnnuelles: 8_000, meuble: true },
+    entree: {
+      mois: '2025-03',
+      dispositif: 'APL',
+      zone: 3,
+      couple: false,
+      personnesACharge: 1,
+      loyer: 1_000,
+      ressourcesAnnuelles: 8_000,
+      meuble: true,
+    },
     verse: 393,
     catala: { montant: 394.98 },
   },
@@ -175,14 +323,17 @@ describe('reference cases of OpenFisca-France and Catala', () => {
     expect(r.value.montantVerse).toBe(verse);
     if (catala) {
       expect(r.value.texte.montantBrut).toBe(catala.montant);
-      if (catala.participationPersonnelle !== undefined) expect(r.value.texte.participationPersonnelle).toBe(catala.participationPersonnelle);
+      if (catala.participationPersonnelle !== undefined)
+        expect(r.value.texte.participationPersonnelle).toBe(catala.participationPersonnelle);
       if (catala.plafondLoyer !== undefined) expect(r.value.plafondLoyer).toBe(catala.plafondLoyer);
       if (catala.forfaitCharges !== undefined) expect(r.value.forfaitCharges).toBe(catala.forfaitCharges);
     }
   });
 
   it('covers what the issue asks: 2021 to 2025, APL and AL, each zone, RLS, taper, furnished, nil aid', () => {
-    const entrees = CAS.map((c) => c.entree as { mois: string; dispositif: string; zone: number; bailleurSocial?: boolean; meuble?: boolean });
+    const entrees = CAS.map(
+      (c) => c.entree as { mois: string; dispositif: string; zone: number; bailleurSocial?: boolean; meuble?: boolean },
+    );
     expect(CAS.length).toBeGreaterThanOrEqual(25);
     expect(new Set(entrees.map((e) => e.mois.slice(0, 4)))).toEqual(new Set(['2021', '2022', '2024', '2025']));
     expect(new Set(entrees.map((e) => e.dispositif))).toEqual(new Set(['APL', 'ALF', 'ALS']));
@@ -196,6 +347,13 @@ describe('reference cases of OpenFisca-France and Catala', () => {
 describe('a worked example in the order of operations of OpenFisca (docs/apl.md), step by step', () => {
   it('lone parent, 1 child, zone 3, rent 400 €, R = 12 600 €, HLM, January 2024', () => {
     const r = estimerAide({ mois: '2024-01', ...monoparent });
-    expect(r.ok && r.value).toMatchObject({ plafondLoyer: 354.51, loyerRetenu: 354.51, forfaitCharges: 71.25, participationPersonnelle: 148.33, rls: 61.42, aide: 211.18 });
+    expect(r.ok && r.value).toMatchObject({
+      plafondLoyer: 354.51,
+      loyerRetenu: 354.51,
+      forfaitCharges: 71.25,
+      participationPersonnelle: 148.33,
+      rls: 61.42,
+      aide: 211.18,
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calibrerRessources, estimerAide, estimerAideApresRelogement, estimerRessources, expliquerEstimation } from '../../../src/domain/apl/index.ts';
+import {
+  calibrerRessources,
+  estimerAide,
+  estimerAideApresRelogement,
+  estimerRessources,
+  expliquerEstimation,
+} from '../../../src/domain/apl/index.ts';
 
 const REFORME_2021 = 'openfisca-france tests/formulas/aides_logement_reforme_janvier_2021.yaml';
 
@@ -29,12 +35,25 @@ describe('resource base estimated from yearly taxable incomes', () => {
   it('names a bad income field', () => {
     expect(estimerRessources({ mois: '2025-10', personnes: [{ salairesEtChomage: -10 }] })).toEqual({
       ok: false,
-      erreurs: [{ champ: 'personnes.0.salairesEtChomage', message: 'Salaires et allocations chômage imposables : le montant ne peut pas être négatif.' }],
+      erreurs: [
+        {
+          champ: 'personnes.0.salairesEtChomage',
+          message: 'Salaires et allocations chômage imposables : le montant ne peut pas être négatif.',
+        },
+      ],
     });
   });
 });
 
-const monoparent = { mois: '2024-01', dispositif: 'APL', zone: 3, couple: false, personnesACharge: 1, loyer: 400, bailleurSocial: true } as const;
+const monoparent = {
+  mois: '2024-01',
+  dispositif: 'APL',
+  zone: 3,
+  couple: false,
+  personnesACharge: 1,
+  loyer: 400,
+  bailleurSocial: true,
+} as const;
 
 describe('calibration on today’s aid', () => {
   it('finds again the base of the OpenFisca case from its amount, to the cent or in whole euros', () => {
@@ -57,10 +76,21 @@ describe('calibration on today’s aid', () => {
 });
 
 describe('the aid after relocation, with its basis', () => {
-  const nouveau = { mois: '2025-11', dispositif: 'APL', zone: 2, couple: false, personnesACharge: 1, loyer: 450, bailleurSocial: true } as const;
+  const nouveau = {
+    mois: '2025-11',
+    dispositif: 'APL',
+    zone: 2,
+    couple: false,
+    personnesACharge: 1,
+    loyer: 450,
+    bailleurSocial: true,
+  } as const;
 
   it('calibrated on today’s APL: the basis, barème month and range are said', () => {
-    const r = estimerAideApresRelogement({ logement: nouveau, ressources: { type: 'calibration', logementActuel: { ...monoparent, aideActuelle: 211 } } });
+    const r = estimerAideApresRelogement({
+      logement: nouveau,
+      ressources: { type: 'calibration', logementActuel: { ...monoparent, aideActuelle: 211 } },
+    });
     const direct = estimerAide({ ...nouveau, ressourcesAnnuelles: 12_600 });
     expect(r.ok && r.value).toMatchObject({
       base: 'calibration',
@@ -73,7 +103,10 @@ describe('the aid after relocation, with its basis', () => {
   });
 
   it('from taxable incomes: a range over ± 10 % of the base and the note', () => {
-    const r = estimerAideApresRelogement({ logement: nouveau, ressources: { type: 'revenus', revenus: { mois: '2025-10', personnes: [{ salairesEtChomage: 15_000 }] } } });
+    const r = estimerAideApresRelogement({
+      logement: nouveau,
+      ressources: { type: 'revenus', revenus: { mois: '2025-10', personnes: [{ salairesEtChomage: 15_000 }] } },
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
     expect(r.value.ressources).toEqual({ min: 12_200, max: 14_900 });
     expect(r.value.fourchette.min).toBeLessThan(r.value.aide);
@@ -89,9 +122,15 @@ describe('the aid after relocation, with its basis', () => {
   });
 
   it('prefixes each bad field with the part it belongs to', () => {
-    const r = estimerAideApresRelogement({ logement: { ...nouveau, zone: 5 }, ressources: { type: 'calibration', logementActuel: { ...monoparent, aideActuelle: -2 } } });
+    const r = estimerAideApresRelogement({
+      logement: { ...nouveau, zone: 5 },
+      ressources: { type: 'calibration', logementActuel: { ...monoparent, aideActuelle: -2 } },
+    });
     expect(r.ok ? [] : r.erreurs.map((e) => e.champ)).toEqual(['logementActuel.aideActuelle']);
-    const s = estimerAideApresRelogement({ logement: { ...nouveau, zone: 5 }, ressources: { type: 'saisie', ressourcesAnnuelles: 12_600 } });
+    const s = estimerAideApresRelogement({
+      logement: { ...nouveau, zone: 5 },
+      ressources: { type: 'saisie', ressourcesAnnuelles: 12_600 },
+    });
     expect(s.ok ? [] : s.erreurs.map((e) => e.champ)).toEqual(['logement.zone']);
   });
 

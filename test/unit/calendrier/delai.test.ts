@@ -106,9 +106,15 @@ describe('delay properties', () => {
 
   it('a later start never gives an earlier deadline', () => {
     fc.assert(
-      fc.property(jour, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom<Delai['unite']>('jours', 'jours-ouvres'), (depart, ecart, n, unite) => {
-        expect(dernierJour(plusJours(depart, ecart), { nombre: n, unite }) >= dernierJour(depart, { nombre: n, unite })).toBe(true);
-      }),
+      fc.property(
+        jour,
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom<Delai['unite']>('jours', 'jours-ouvres'),
+        (depart, ecart, n, unite) => {
+          expect(dernierJour(plusJours(depart, ecart), { nombre: n, unite }) >= dernierJour(depart, { nombre: n, unite })).toBe(true);
+        },
+      ),
       options,
     );
   });
@@ -140,7 +146,9 @@ describe('a delay in working hours', () => {
     }
     return total;
   }
-  const heure = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const heure = fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 
   it('hold exactly n working hours and end on a working day', () => {
     fc.assert(

@@ -42,12 +42,44 @@ describe('the move checklist (charte §3.2, §3.3)', () => {
     expect(echeanceRemboursement({ factureRemiseLe: null }, delai)).toBeNull();
   });
 
-  const courrier = demenagementSchema.parse({ id, menageId, propositionId, postes: { courrier: { etat: 'fait', payeur: 'bailleur_origine', montant: 54, factureRemiseLe: '2025-06-02' } } });
+  const courrier = demenagementSchema.parse({
+    id,
+    menageId,
+    propositionId,
+    postes: { courrier: { etat: 'fait', payeur: 'bailleur_origine', montant: 54, factureRemiseLe: '2025-06-02' } },
+  });
 
   it('lists the invoices not yet paid back, and the agenda shows them late past the 8 days', () => {
-    expect(remboursementsAttendus(courrier, delai)).toEqual([{ poste: 'courrier', libelle: 'Transfert du courrier pendant 6 mois', montant: 54, factureRemiseLe: '2025-06-02', echeance: '2025-06-10' }]);
-    const dossier = { menageId, nom: 'Famille Carton', dateOuvertureResidence: null, entretiens: [], dernierContact: null, statut: 'reloge' as const, dateRelogement: '2025-05-30', visites: [], enquete: null, pieces: [], propositions: [], demenagements: [courrier] };
-    const c = { aujourdhui: '2025-06-11', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
+    expect(remboursementsAttendus(courrier, delai)).toEqual([
+      {
+        poste: 'courrier',
+        libelle: 'Transfert du courrier pendant 6 mois',
+        montant: 54,
+        factureRemiseLe: '2025-06-02',
+        echeance: '2025-06-10',
+      },
+    ]);
+    const dossier = {
+      menageId,
+      nom: 'Famille Carton',
+      dateOuvertureResidence: null,
+      entretiens: [],
+      dernierContact: null,
+      statut: 'reloge' as const,
+      dateRelogement: '2025-05-30',
+      visites: [],
+      enquete: null,
+      pieces: [],
+      propositions: [],
+      demenagements: [courrier],
+    };
+    const c = {
+      aujourdhui: '2025-06-11',
+      echeances: REGLAGES_ECHEANCES_PAR_DEFAUT,
+      suivi: REGLAGES_SUIVI_PAR_DEFAUT,
+      propositions: REGLAGES_PROPOSITION_PAR_DEFAUT,
+      reunions: REGLAGES_REUNIONS_PAR_DEFAUT,
+    };
     const du = agenda([dossier], c).find((e) => e.nature === 'remboursement');
     expect(du).toMatchObject({ echeance: '2025-06-10', classe: 'en_retard' });
     // Amounts as French screens print them: a narrow no-break space before the euro sign.
@@ -60,13 +92,29 @@ describe('the move checklist (charte §3.2, §3.3)', () => {
 
   it('settles the deposits between landlords: the household pays nothing, gets the difference back when the new one is lower', () => {
     // Host landlord asks 450 €, the household had paid 380 €: the landlord of origin adds 70 €.
-    expect(reglementCaution(380, 450)).toEqual({ verseAuBailleurAccueil: 450, complementBailleurOrigine: 70, rembourseAuMenage: 0, aPayerParLeMenage: 0 });
+    expect(reglementCaution(380, 450)).toEqual({
+      verseAuBailleurAccueil: 450,
+      complementBailleurOrigine: 70,
+      rembourseAuMenage: 0,
+      aPayerParLeMenage: 0,
+    });
     // Host landlord asks 320.40 €, the household had paid 410.10 €: 89.70 € paid back to the household.
-    expect(reglementCaution(410.1, 320.4)).toEqual({ verseAuBailleurAccueil: 320.4, complementBailleurOrigine: 0, rembourseAuMenage: 89.7, aPayerParLeMenage: 0 });
+    expect(reglementCaution(410.1, 320.4)).toEqual({
+      verseAuBailleurAccueil: 320.4,
+      complementBailleurOrigine: 0,
+      rembourseAuMenage: 89.7,
+      aPayerParLeMenage: 0,
+    });
   });
 
   it('says what is wrong in the dates, without refusing the record', () => {
-    const faux = demenagementSchema.parse({ id, menageId, propositionId, demenageLe: '2025-05-01', postes: { carte_grise: { rembourseLe: '2025-06-01' } } });
+    const faux = demenagementSchema.parse({
+      id,
+      menageId,
+      propositionId,
+      demenageLe: '2025-05-01',
+      postes: { carte_grise: { rembourseLe: '2025-06-01' } },
+    });
     expect(verifierDemenagement(faux, '2025-05-30', '2025-06-11').map((e) => e.message)).toEqual([
       'Le déménagement ne peut pas précéder la signature du bail.',
       'Changement de carte grise : indiquez quand la facture a été remise.',
@@ -75,6 +123,8 @@ describe('the move checklist (charte §3.2, §3.3)', () => {
 
   it('refuses an unknown line or a negative amount at the boundary', () => {
     expect(demenagementSchema.safeParse({ id, menageId, propositionId, postes: { piscine: {} } }).success).toBe(false);
-    expect(demenagementSchema.safeParse({ id, menageId, propositionId, postes: { compteurs: { montant: -5 } } }).error?.issues[0]?.message).toBe('Le montant de la facture ne peut pas être négatif.');
+    expect(
+      demenagementSchema.safeParse({ id, menageId, propositionId, postes: { compteurs: { montant: -5 } } }).error?.issues[0]?.message,
+    ).toBe('Le montant de la facture ne peut pas être négatif.');
   });
 });

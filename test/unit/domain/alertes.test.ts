@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARAMETRES_PAR_DEFAUT, REGLAGES_TERRITOIRE_PAR_DEFAUT, alertesContact, echeanceContact as echeanceContactAvant, echeancePremierEntretien as echeancePremierAvant, parametresSchema, regleAlertes } from '../../../src/domain/index.ts';
+import {
+  PARAMETRES_PAR_DEFAUT,
+  REGLAGES_TERRITOIRE_PAR_DEFAUT,
+  alertesContact,
+  echeanceContact as echeanceContactAvant,
+  echeancePremierEntretien as echeancePremierAvant,
+  parametresSchema,
+  regleAlertes,
+} from '../../../src/domain/index.ts';
 import type { SituationContact } from '../../../src/domain/index.ts';
 
 // Charte §4 step 2: all first interviews of a résidence within 3 months of its opening;
@@ -23,7 +31,11 @@ const situation = (modif: Partial<SituationContact> = {}): SituationContact => (
 describe('default settings', () => {
   it('are the Lille charter’s: 3 months for the first interviews, a contact every 3 months', () => {
     expect(p).toMatchObject({ delaiPremiersEntretiensMois: 3, cadenceContactMois: 3 });
-    expect(REGLAGES_TERRITOIRE_PAR_DEFAUT.simulation).toMatchObject({ normeOccupation: 'charte-MEL', seuilTauxEffort: 30, seuilResteAVivre: 6.5 });
+    expect(REGLAGES_TERRITOIRE_PAR_DEFAUT.simulation).toMatchObject({
+      normeOccupation: 'charte-MEL',
+      seuilTauxEffort: 30,
+      seuilResteAVivre: 6.5,
+    });
   });
 
   it('refuse an absurd delay with a French message', () => {
@@ -63,7 +75,9 @@ describe('alertesContact: first interview', () => {
   });
 
   it('is cleared once the first interview is complete, even late', () => {
-    expect(alertesContact(situation({ premierEntretienTermineLe: '2026-05-02', dernierContact: '2026-05-02' }), p, '2026-05-10')).toEqual([]);
+    expect(alertesContact(situation({ premierEntretienTermineLe: '2026-05-02', dernierContact: '2026-05-02' }), p, '2026-05-10')).toEqual(
+      [],
+    );
   });
 
   it('needs the résidence’s opening date', () => {
@@ -107,7 +121,11 @@ describe('echeanceContact and the contact cadence', () => {
 describe('regleAlertes: the caseload’s rule, limits computed once per search', () => {
   // Month ends are where adding and removing months disagree: draw them often.
   const jour = fc
-    .tuple(fc.integer({ min: 2023, max: 2026 }), fc.integer({ min: 0, max: 11 }), fc.oneof(fc.integer({ min: 26, max: 31 }), fc.integer({ min: 1, max: 31 })))
+    .tuple(
+      fc.integer({ min: 2023, max: 2026 }),
+      fc.integer({ min: 0, max: 11 }),
+      fc.oneof(fc.integer({ min: 26, max: 31 }), fc.integer({ min: 1, max: 31 })),
+    )
     .map(([a, m, j]) => new Date(Date.UTC(a, m, Math.min(j, new Date(Date.UTC(a, m + 1, 0)).getUTCDate()))).toISOString().slice(0, 10));
 
   it('a contact on 28 February with a 3-month cadence is late from 29 May, as its deadline says', () => {
@@ -120,14 +138,22 @@ describe('regleAlertes: the caseload’s rule, limits computed once per search',
 
   it('gives the same alerts as alertesContact for every date, month ends included', () => {
     fc.assert(
-      fc.property(jour, jour, fc.option(jour, { nil: null }), fc.option(jour, { nil: null }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), (aujourdhui, ouverture, contact, premier, cadence, delai) => {
-        const reglages = { delaiPremiersEntretiensMois: delai, cadenceContactMois: cadence };
-        const s = situation({ dateOuvertureResidence: ouverture, dernierContact: contact, premierEntretienTermineLe: premier });
-        const attendu: string[] = [];
-        if (!premier && echeancePremierEntretien(ouverture, reglages) < aujourdhui) attendu.push('premier_entretien_en_retard');
-        if ((echeanceContact(s, reglages) ?? '9999') < aujourdhui) attendu.push('contact_en_retard');
-        expect(regleAlertes(reglages, aujourdhui)(s)).toEqual(attendu);
-      }),
+      fc.property(
+        jour,
+        jour,
+        fc.option(jour, { nil: null }),
+        fc.option(jour, { nil: null }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        (aujourdhui, ouverture, contact, premier, cadence, delai) => {
+          const reglages = { delaiPremiersEntretiensMois: delai, cadenceContactMois: cadence };
+          const s = situation({ dateOuvertureResidence: ouverture, dernierContact: contact, premierEntretienTermineLe: premier });
+          const attendu: string[] = [];
+          if (!premier && echeancePremierEntretien(ouverture, reglages) < aujourdhui) attendu.push('premier_entretien_en_retard');
+          if ((echeanceContact(s, reglages) ?? '9999') < aujourdhui) attendu.push('contact_en_retard');
+          expect(regleAlertes(reglages, aujourdhui)(s)).toEqual(attendu);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -63,18 +63,23 @@ describe('genererDemo: a clearly fictitious résidence', () => {
     for (const e of d.entretiens) expect(entretienSchema.parse(e)).toEqual(e);
   });
 
-  it.each([1, 42, 777, 99_999])('the households pass the occupants checks, and completed interviews have nothing to fix (seed %i)', (graine) => {
-    const d = generer(graine);
-    for (const m of d.menages) {
-      const personnes = d.personnes.filter((p) => p.menageId === m.id);
-      expect(verifierOccupants(personnes)).toEqual([]);
-      for (const p of personnes) expect(verifierPersonne(p, AUJOURDHUI)).toEqual([]);
-    }
-    for (const e of d.entretiens.filter((x) => x.statut === 'termine')) {
-      const menage = d.menages.find((m) => m.id === e.menageId)!;
-      expect(verifierEntretien(e, { menage, personnes: d.personnes.filter((p) => p.menageId === menage.id), aujourdhui: AUJOURDHUI })).toEqual([]);
-    }
-  });
+  it.each([1, 42, 777, 99_999])(
+    'the households pass the occupants checks, and completed interviews have nothing to fix (seed %i)',
+    (graine) => {
+      const d = generer(graine);
+      for (const m of d.menages) {
+        const personnes = d.personnes.filter((p) => p.menageId === m.id);
+        expect(verifierOccupants(personnes)).toEqual([]);
+        for (const p of personnes) expect(verifierPersonne(p, AUJOURDHUI)).toEqual([]);
+      }
+      for (const e of d.entretiens.filter((x) => x.statut === 'termine')) {
+        const menage = d.menages.find((m) => m.id === e.menageId)!;
+        expect(
+          verifierEntretien(e, { menage, personnes: d.personnes.filter((p) => p.menageId === menage.id), aujourdhui: AUJOURDHUI }),
+        ).toEqual([]);
+      }
+    },
+  );
 
   it('has varied compositions, statuses and consents', () => {
     const tailles = new Set(demo.menages.map((m) => demo.personnes.filter((p) => p.menageId === m.id).length));

@@ -62,7 +62,10 @@ describe('the grid', () => {
 
 describe('verifierReponse: one answer', () => {
   it('"ne souhaite pas répondre" is refused on a regulatory question', () => {
-    expect(verifierReponse(question('logement.loyer'), NSP, AUJOURDHUI)).toEqual({ ok: false, message: 'Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.' });
+    expect(verifierReponse(question('logement.loyer'), NSP, AUJOURDHUI)).toEqual({
+      ok: false,
+      message: 'Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.',
+    });
   });
 
   it('"ne souhaite pas répondre" is accepted elsewhere, even with an old value kept', () => {
@@ -76,15 +79,24 @@ describe('verifierReponse: one answer', () => {
   });
 
   it('checks numbers against the question’s bounds', () => {
-    expect(verifierReponse(question('logement.loyer'), { valeur: 'abc' }, AUJOURDHUI)).toEqual({ ok: false, message: 'Saisissez un nombre, par exemple 1 234,56.' });
-    expect(verifierReponse(question('logement.loyer'), { valeur: '-5' }, AUJOURDHUI)).toEqual({ ok: false, message: 'La valeur ne peut pas être négative.' });
+    expect(verifierReponse(question('logement.loyer'), { valeur: 'abc' }, AUJOURDHUI)).toEqual({
+      ok: false,
+      message: 'Saisissez un nombre, par exemple 1 234,56.',
+    });
+    expect(verifierReponse(question('logement.loyer'), { valeur: '-5' }, AUJOURDHUI)).toEqual({
+      ok: false,
+      message: 'La valeur ne peut pas être négative.',
+    });
     expect(verifierReponse(question('logement.loyer'), { valeur: '45 000' }, AUJOURDHUI).ok).toBe(false);
     expect(verifierReponse(question('logement.etage'), { valeur: '-1' }, AUJOURDHUI)).toEqual({ ok: true });
     expect(verifierReponse(question('souhaits.tauxEffort'), { valeur: '130' }, AUJOURDHUI).ok).toBe(false);
   });
 
   it('refuses a choice that is not offered', () => {
-    expect(verifierReponse(question('logement.typologie'), { valeur: 'T9' }, AUJOURDHUI)).toEqual({ ok: false, message: 'Choisissez une des réponses proposées.' });
+    expect(verifierReponse(question('logement.typologie'), { valeur: 'T9' }, AUJOURDHUI)).toEqual({
+      ok: false,
+      message: 'Choisissez une des réponses proposées.',
+    });
     expect(verifierReponse(question('logement.typologie'), { valeur: 'T4' }, AUJOURDHUI)).toEqual({ ok: true });
   });
 });
@@ -112,14 +124,24 @@ describe('conditional questions (siReponse)', () => {
     expect(problemesSection(section('logement'), cache, ctx)).toEqual([]);
     const visible = avec(cache, { 'logement.impayes': { valeur: 'oui' } });
     expect(problemesSection(section('logement'), visible, ctx)).toEqual([
-      { section: 'logement', champ: 'logement.dette', libelle: 'Montant de la dette locative (€)', message: 'Saisissez un nombre, par exemple 1 234,56.', genre: 'invalide' },
+      {
+        section: 'logement',
+        champ: 'logement.dette',
+        libelle: 'Montant de la dette locative (€)',
+        message: 'Saisissez un nombre, par exemple 1 234,56.',
+        genre: 'invalide',
+      },
     ]);
   });
 
   it('progress counts the questions the officer sees', () => {
     const { entretien: e, ctx } = situationComplete();
     const sans = progressionSection(section('logement'), avec(e, { 'logement.impayes': { valeur: 'non' } }), ctx);
-    const avecImpayes = progressionSection(section('logement'), avec(e, { 'logement.impayes': { valeur: 'oui' }, 'logement.dette': { valeur: '1 200' } }), ctx);
+    const avecImpayes = progressionSection(
+      section('logement'),
+      avec(e, { 'logement.impayes': { valeur: 'oui' }, 'logement.dette': { valeur: '1 200' } }),
+      ctx,
+    );
     // 9 questions without arrears; 2 more with arrears (the plan’s amount waits for a plan).
     expect(sans).toEqual({ repondues: 6, total: 9 });
     expect(avecImpayes).toEqual({ repondues: 7, total: 11 });
@@ -154,7 +176,13 @@ describe('verifierEntretien: completion blocked until fixed', () => {
     const { entretien: e, ctx } = situationComplete();
     expect(verifierEntretien(avec(e, { 'souhaits.formeHabitat': NSP, 'mobilite.attachementQuartier': NSP }), ctx)).toEqual([]);
     expect(verifierEntretien(avec(e, { 'logement.loyer': NSP }), ctx)).toEqual([
-      { section: 'logement', champ: 'logement.loyer', libelle: 'Loyer mensuel hors charges (€)', message: 'Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.', genre: 'invalide' },
+      {
+        section: 'logement',
+        champ: 'logement.loyer',
+        libelle: 'Loyer mensuel hors charges (€)',
+        message: 'Cette question fait partie de l’entretien réglementaire : une réponse est nécessaire.',
+        genre: 'invalide',
+      },
     ]);
   });
 
@@ -173,7 +201,10 @@ describe('verifierEntretien: completion blocked until fixed', () => {
     const { entretien: e, ctx } = situationComplete();
     const titulaire = ctx.personnes[0]!;
     const faux = avec(e, { [cleRessource(titulaire.id, 2, 'salaire')]: { valeur: '1 500 €' } });
-    expect(verifierEntretien(faux, ctx)[0]).toMatchObject({ libelle: `${nomAffiche(titulaire)}, ${libelleMois(e.date, 2)}, Salaires`, message: 'Saisissez un nombre, par exemple 1 234,56.' });
+    expect(verifierEntretien(faux, ctx)[0]).toMatchObject({
+      libelle: `${nomAffiche(titulaire)}, ${libelleMois(e.date, 2)}, Salaires`,
+      message: 'Saisissez un nombre, par exemple 1 234,56.',
+    });
   });
 
   it('an implausible resource blocks until the officer confirms it', () => {
@@ -188,19 +219,46 @@ describe('verifierEntretien: completion blocked until fixed', () => {
 
   it('blocks on the household’s occupants and consent', () => {
     const { entretien: e, ctx, menage } = situationComplete();
-    const hote = personne({ menageId: menage.id, lien: 'heberge', prenom: 'Omar', dateNaissance: '2001-01-01', hebergeDepuis: '1999-01-01' });
-    const problemes = verifierEntretien(e, { ...ctx, personnes: [...ctx.personnes, hote], menage: { consentements: {}, refusConsentement: null } });
+    const hote = personne({
+      menageId: menage.id,
+      lien: 'heberge',
+      prenom: 'Omar',
+      dateNaissance: '2001-01-01',
+      hebergeDepuis: '1999-01-01',
+    });
+    const problemes = verifierEntretien(e, {
+      ...ctx,
+      personnes: [...ctx.personnes, hote],
+      menage: { consentements: {}, refusConsentement: null },
+    });
     expect(problemes).toEqual([
-      { section: 'occupants', champ: `personne.${hote.id}.hebergeDepuis`, message: 'Omar Benali : La date de début d’hébergement précède la date de naissance.', genre: 'invalide' },
-      { section: 'consentement', champ: 'consentement', message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.', genre: 'manquant' },
+      {
+        section: 'occupants',
+        champ: `personne.${hote.id}.hebergeDepuis`,
+        message: 'Omar Benali : La date de début d’hébergement précède la date de naissance.',
+        genre: 'invalide',
+      },
+      {
+        section: 'consentement',
+        champ: 'consentement',
+        message: 'Recueillez l’accord du ménage pour au moins un partenaire, ou son refus signé.',
+        genre: 'manquant',
+      },
     ]);
     expect(verifierEntretien(e, { ...ctx, menage: { consentements: {}, refusConsentement: { signeLe: '2026-03-01' } } })).toEqual([]);
   });
 
   it('blocks on an interview dated in the future or before the previous one', () => {
     const { entretien: e, ctx } = situationComplete();
-    expect(verifierEntretien({ ...e, date: '2026-03-20' }, ctx)[0]).toEqual({ section: 'entete', champ: 'date', message: 'La date de l’entretien ne peut pas être dans le futur.', genre: 'invalide' });
-    expect(verifierEntretien({ ...e, date: '2026-01-05' }, { ...ctx, datePrecedent: '2026-02-01' })[0]?.message).toBe('L’entretien ne peut pas précéder l’entretien précédent.');
+    expect(verifierEntretien({ ...e, date: '2026-03-20' }, ctx)[0]).toEqual({
+      section: 'entete',
+      champ: 'date',
+      message: 'La date de l’entretien ne peut pas être dans le futur.',
+      genre: 'invalide',
+    });
+    expect(verifierEntretien({ ...e, date: '2026-01-05' }, { ...ctx, datePrecedent: '2026-02-01' })[0]?.message).toBe(
+      'L’entretien ne peut pas précéder l’entretien précédent.',
+    );
     expect(verifierEntretien({ ...e, date: '2026-02-01' }, { ...ctx, datePrecedent: '2026-02-01' })).toEqual([]);
   });
 });
@@ -212,7 +270,10 @@ describe('verifierDateEntretien', () => {
     expect(verifierDateEntretien('2026-02-30', ctx).ok).toBe(false);
     expect(verifierDateEntretien('1999-12-31', ctx)).toEqual({ ok: false, message: 'Date improbable : vérifiez l’année.' });
     expect(verifierDateEntretien(AUJOURDHUI, ctx)).toEqual({ ok: true });
-    expect(verifierDateEntretien('2026-03-01', { aujourdhui: AUJOURDHUI, datePrecedent: '2026-03-02' })).toEqual({ ok: false, message: 'L’entretien ne peut pas précéder l’entretien précédent.' });
+    expect(verifierDateEntretien('2026-03-01', { aujourdhui: AUJOURDHUI, datePrecedent: '2026-03-02' })).toEqual({
+      ok: false,
+      message: 'L’entretien ne peut pas précéder l’entretien précédent.',
+    });
   });
 });
 
@@ -232,13 +293,21 @@ describe('progressionSection of the special sections', () => {
   it('consent: done once agreed or refused', () => {
     const { entretien: e, ctx } = situationComplete();
     expect(progressionSection(section('consentement'), e, ctx)).toEqual({ repondues: 1, total: 3 });
-    expect(progressionSection(section('consentement'), e, { ...ctx, menage: { consentements: {}, refusConsentement: null } })).toEqual({ repondues: 0, total: 3 });
+    expect(progressionSection(section('consentement'), e, { ...ctx, menage: { consentements: {}, refusConsentement: null } })).toEqual({
+      repondues: 0,
+      total: 3,
+    });
   });
 });
 
 describe('follow-up interviews: suiteDe and reponsesModifiees', () => {
   const { entretien: premier } = situationComplete();
-  const termine: Entretien = { ...premier, statut: 'termine', termineLe: '2026-03-10', reponses: { ...premier.reponses, 'souhaits.typologie': { valeur: ['T3', 'T4'] } } };
+  const termine: Entretien = {
+    ...premier,
+    statut: 'termine',
+    termineLe: '2026-03-10',
+    reponses: { ...premier.reponses, 'souhaits.typologie': { valeur: ['T3', 'T4'] } },
+  };
   const suite = suiteDe(termine, '0190a000-0000-7000-8000-0000000fffff', '2026-06-01');
 
   it('starts a draft follow-up from the completed interview’s answers', () => {
@@ -272,7 +341,9 @@ describe('follow-up interviews: suiteDe and reponsesModifiees', () => {
       'logement.apl': undefined,
       'logement.charges': { valeur: '95', nsp: true },
     });
-    expect(reponsesModifiees(termine, courant)).toEqual(new Set(['logement.loyer', 'souhaits.communes', 'logement.apl', 'logement.charges']));
+    expect(reponsesModifiees(termine, courant)).toEqual(
+      new Set(['logement.loyer', 'souhaits.communes', 'logement.apl', 'logement.charges']),
+    );
   });
 
   it('an answer cleared to empty text is the same as no answer', () => {

@@ -66,7 +66,17 @@ export function reponsesCompletes(personnes: readonly Personne[]): Record<string
 }
 
 export function entretien(menageId: string, reponses: Record<string, Reponse> = {}, modif: Partial<Entretien> = {}): Entretien {
-  return { id: idTest(), menageId, date: '2026-03-10', type: 'premier', statut: 'brouillon', reponses, termineLe: null, precedentId: null, ...modif };
+  return {
+    id: idTest(),
+    menageId,
+    date: '2026-03-10',
+    type: 'premier',
+    statut: 'brouillon',
+    reponses,
+    termineLe: null,
+    precedentId: null,
+    ...modif,
+  };
 }
 
 /** A household of one leaseholder with an interview that can be marked complete. */
@@ -74,5 +84,10 @@ export function situationComplete() {
   const m = menage();
   const titulaire = personne({ menageId: m.id });
   const e = entretien(m.id, reponsesCompletes([titulaire]));
-  return { menage: m, personnes: [titulaire], entretien: e, ctx: { menage: m, personnes: [titulaire], aujourdhui: AUJOURDHUI, datePrecedent: null } };
+  return {
+    menage: m,
+    personnes: [titulaire],
+    entretien: e,
+    ctx: { menage: m, personnes: [titulaire], aujourdhui: AUJOURDHUI, datePrecedent: null },
+  };
 }

@@ -23,7 +23,8 @@ describe('a hosted person at the PCDID (charte §2.2 A)', () => {
     expect(droitHeberge({ hebergeDepuis: '' }, PCDID, 'non').compte).toBe(false);
     expect(droitHeberge({ hebergeDepuis: '' }, null, 'sans_objet')).toEqual({
       compte: null,
-      motif: 'Renseignez la date d’arrivée de la personne et la date de PCDID de l’opération (Paramètres) : la personne hébergée compte si elle est présente depuis au moins 8 mois à la PCDID.',
+      motif:
+        'Renseignez la date d’arrivée de la personne et la date de PCDID de l’opération (Paramètres) : la personne hébergée compte si elle est présente depuis au moins 8 mois à la PCDID.',
     });
   });
 });

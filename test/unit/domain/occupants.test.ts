@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { etatConsentement, menageSchema, nomAffiche, personneSchema, verifierOccupants, verifierPersonne } from '../../../src/domain/index.ts';
+import {
+  etatConsentement,
+  menageSchema,
+  nomAffiche,
+  personneSchema,
+  verifierOccupants,
+  verifierPersonne,
+} from '../../../src/domain/index.ts';
 import { AUJOURDHUI, idTest, menage, personne } from './fixtures.ts';
 
 describe('verifierPersonne: one occupant as typed', () => {
@@ -15,9 +22,15 @@ describe('verifierPersonne: one occupant as typed', () => {
   });
 
   it('refuses a birth date in the future, a 31 February and an improbable year', () => {
-    expect(verifierPersonne(personne({ dateNaissance: '2026-03-16' }), AUJOURDHUI)).toEqual([{ champ: 'dateNaissance', message: 'La date de naissance ne peut pas être dans le futur.' }]);
-    expect(verifierPersonne(personne({ dateNaissance: '2020-02-31' }), AUJOURDHUI)[0]?.message).toBe('Date invalide : choisissez un jour qui existe (JJ/MM/AAAA).');
-    expect(verifierPersonne(personne({ dateNaissance: '1890-01-01' }), AUJOURDHUI)[0]?.message).toBe('Date de naissance improbable : vérifiez l’année.');
+    expect(verifierPersonne(personne({ dateNaissance: '2026-03-16' }), AUJOURDHUI)).toEqual([
+      { champ: 'dateNaissance', message: 'La date de naissance ne peut pas être dans le futur.' },
+    ]);
+    expect(verifierPersonne(personne({ dateNaissance: '2020-02-31' }), AUJOURDHUI)[0]?.message).toBe(
+      'Date invalide : choisissez un jour qui existe (JJ/MM/AAAA).',
+    );
+    expect(verifierPersonne(personne({ dateNaissance: '1890-01-01' }), AUJOURDHUI)[0]?.message).toBe(
+      'Date de naissance improbable : vérifiez l’année.',
+    );
   });
 
   it('accepts a baby born today', () => {
@@ -31,13 +44,21 @@ describe('verifierPersonne: one occupant as typed', () => {
   });
 
   it('asks since when a hosted person lives there, and refuses a future date', () => {
-    expect(verifierPersonne(personne({ lien: 'heberge' }), AUJOURDHUI)).toEqual([{ champ: 'hebergeDepuis', message: 'Indiquez depuis quand la personne est hébergée.' }]);
-    expect(verifierPersonne(personne({ lien: 'heberge', hebergeDepuis: '2026-04-01' }), AUJOURDHUI)[0]?.message).toBe('La date de début d’hébergement ne peut pas être dans le futur.');
+    expect(verifierPersonne(personne({ lien: 'heberge' }), AUJOURDHUI)).toEqual([
+      { champ: 'hebergeDepuis', message: 'Indiquez depuis quand la personne est hébergée.' },
+    ]);
+    expect(verifierPersonne(personne({ lien: 'heberge', hebergeDepuis: '2026-04-01' }), AUJOURDHUI)[0]?.message).toBe(
+      'La date de début d’hébergement ne peut pas être dans le futur.',
+    );
     expect(verifierPersonne(personne({ lien: 'heberge', hebergeDepuis: '2025-06-01' }), AUJOURDHUI)).toEqual([]);
   });
 
   it('reports an invalid birth date once, not again on the hosting date', () => {
-    expect(verifierPersonne(personne({ lien: 'heberge', dateNaissance: '1990-02-30', hebergeDepuis: '2025-06-01' }), AUJOURDHUI).map((e) => e.champ)).toEqual(['dateNaissance']);
+    expect(
+      verifierPersonne(personne({ lien: 'heberge', dateNaissance: '1990-02-30', hebergeDepuis: '2025-06-01' }), AUJOURDHUI).map(
+        (e) => e.champ,
+      ),
+    ).toEqual(['dateNaissance']);
   });
 
   it('names an occupant by first and last name, or says it has none', () => {
@@ -60,7 +81,9 @@ describe('verifierOccupants: the état d’occupation (charte §2.2 A)', () => {
   });
 
   it('does not count removed occupants', () => {
-    expect(verifierOccupants([{ ...titulaire, supprime: true }])).toEqual([{ champ: 'occupants', message: 'Le ménage doit compter au moins un occupant.' }]);
+    expect(verifierOccupants([{ ...titulaire, supprime: true }])).toEqual([
+      { champ: 'occupants', message: 'Le ménage doit compter au moins un occupant.' },
+    ]);
   });
 
   it('needs exactly one leaseholder', () => {

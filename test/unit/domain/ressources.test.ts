@@ -55,11 +55,17 @@ describe('what counts as an entered month', () => {
   it('leaves out an implausible amount until the officer confirms it', () => {
     const reponses = { [cleRessource(A, 1, 'salaire')]: v('1 500'), [cleRessource(A, 2, 'salaire')]: v('150 000') };
     expect(ressourcesMensuelles(reponses, [A])).toBe(1500);
-    expect(ressourcesMensuelles({ ...reponses, [cleRessource(A, 2, 'salaire')]: { valeur: '150 000', confirme: true } }, [A])).toBe((1500 + 150_000) / 2);
+    expect(ressourcesMensuelles({ ...reponses, [cleRessource(A, 2, 'salaire')]: { valeur: '150 000', confirme: true } }, [A])).toBe(
+      (1500 + 150_000) / 2,
+    );
   });
 
   it('skips text and negative amounts instead of counting them', () => {
-    const reponses = { [cleRessource(A, 1, 'salaire')]: v('abc'), [cleRessource(A, 2, 'salaire')]: v('-300'), [cleRessource(A, 3, 'salaire')]: v('1 000') };
+    const reponses = {
+      [cleRessource(A, 1, 'salaire')]: v('abc'),
+      [cleRessource(A, 2, 'salaire')]: v('-300'),
+      [cleRessource(A, 3, 'salaire')]: v('1 000'),
+    };
     expect(totauxMensuels(reponses, [A])).toEqual([{ rang: 3, total: 1000, exceptionnel: 0 }]);
     expect(ressourcesMensuelles(reponses, [A])).toBe(1000);
   });

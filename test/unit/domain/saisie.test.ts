@@ -86,7 +86,10 @@ describe('verifierDate and parseDateIso: dates that exist', () => {
     const bornes = { pasApres: '2026-03-15', messageApres: 'La date de naissance ne peut pas être dans le futur.' };
     expect(verifierDate('2026-03-16', bornes)).toEqual({ ok: false, message: 'La date de naissance ne peut pas être dans le futur.' });
     expect(verifierDate('2026-03-15', bornes)).toEqual({ ok: true });
-    expect(verifierDate('2027-01-01', { pasApres: '2026-03-15' })).toEqual({ ok: false, message: 'La date ne peut pas être dans le futur.' });
+    expect(verifierDate('2027-01-01', { pasApres: '2026-03-15' })).toEqual({
+      ok: false,
+      message: 'La date ne peut pas être dans le futur.',
+    });
   });
 
   it('refuses a date before the lower bound', () => {

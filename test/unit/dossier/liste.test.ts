@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REGLAGES_DOSSIER_PAR_DEFAUT, REGLAGES_TERRITOIRE_PAR_DEFAUT, dossierAlerte, etatDossier, etatDossierMenage, exigencesDossier, pieceDossierSchema } from '../../../src/domain/index.ts';
+import {
+  REGLAGES_DOSSIER_PAR_DEFAUT,
+  REGLAGES_TERRITOIRE_PAR_DEFAUT,
+  dossierAlerte,
+  etatDossier,
+  etatDossierMenage,
+  exigencesDossier,
+  pieceDossierSchema,
+} from '../../../src/domain/index.ts';
 import { personne } from '../domain/fixtures.ts';
 import type { Exigence, KindPiece, OccupantDossier, PieceDossier, SituationDossier } from '../../../src/domain/index.ts';
 
@@ -9,9 +17,22 @@ let n = 0;
 const id = () => `0190a000-0000-7000-8000-${(++n).toString(16).padStart(12, '0')}`;
 const MENAGE = id();
 
-const occupant = (modif: Partial<OccupantDossier> = {}): OccupantDossier => ({ id: id(), lien: 'titulaire', dateNaissance: '1980-05-12', activite: 'salarie', handicap: false, nationalite: 'francaise', ...modif });
-const situation = (occupants: OccupantDossier[], modif: Partial<SituationDossier> = {}): SituationDossier => ({ occupants, typeMenage: 'locataire_social', ...modif });
-const kindsDe = (exigences: Exigence[], personneId: string | null) => exigences.filter((e) => e.personneId === personneId).map((e) => e.kind);
+const occupant = (modif: Partial<OccupantDossier> = {}): OccupantDossier => ({
+  id: id(),
+  lien: 'titulaire',
+  dateNaissance: '1980-05-12',
+  activite: 'salarie',
+  handicap: false,
+  nationalite: 'francaise',
+  ...modif,
+});
+const situation = (occupants: OccupantDossier[], modif: Partial<SituationDossier> = {}): SituationDossier => ({
+  occupants,
+  typeMenage: 'locataire_social',
+  ...modif,
+});
+const kindsDe = (exigences: Exigence[], personneId: string | null) =>
+  exigences.filter((e) => e.personneId === personneId).map((e) => e.kind);
 const piece = (kind: KindPiece, personneId: string | null, modif: Partial<PieceDossier> = {}): PieceDossier =>
   pieceDossierSchema.parse({ id: id(), menageId: MENAGE, kind, personneId, ...modif });
 
@@ -49,14 +70,24 @@ describe('checklist of the dossier', () => {
   it('turns 18 on the birthday: a child born 2008-03-15 is an adult on 2026-03-15, not the day before', () => {
     const jeune = occupant({ lien: 'enfant', dateNaissance: '2008-03-15', activite: 'etudiant' });
     expect(kindsDe(exigencesDossier(situation([occupant(), jeune]), '2026-03-14'), jeune.id)).toEqual([]);
-    expect(kindsDe(exigencesDossier(situation([occupant(), jeune]), '2026-03-15'), jeune.id)).toEqual(['identite', 'avis_imposition_dernier', 'avis_imposition_precedent']);
+    expect(kindsDe(exigencesDossier(situation([occupant(), jeune]), '2026-03-15'), jeune.id)).toEqual([
+      'identite',
+      'avis_imposition_dernier',
+      'avis_imposition_precedent',
+    ]);
   });
 
   it('asks a disabled member, adult or child, for the disability card, and the household for the CAF certificate', () => {
     const adulte = occupant({ handicap: true, activite: 'invalidite' });
     const enfant = occupant({ lien: 'enfant', dateNaissance: '2018-01-01', handicap: true });
     const e = exigencesDossier(situation([adulte, enfant]), AUJOURDHUI);
-    expect(kindsDe(e, adulte.id)).toEqual(['identite', 'avis_imposition_dernier', 'avis_imposition_precedent', 'justificatif_pension', 'carte_invalidite']);
+    expect(kindsDe(e, adulte.id)).toEqual([
+      'identite',
+      'avis_imposition_dernier',
+      'avis_imposition_precedent',
+      'justificatif_pension',
+      'carte_invalidite',
+    ]);
     expect(kindsDe(e, enfant.id)).toEqual(['carte_invalidite']);
     expect(kindsDe(e, null)).toContain('attestation_caf');
   });
@@ -64,7 +95,12 @@ describe('checklist of the dossier', () => {
   it('asks a hosted adult for the proof of 8 months of presence besides the adult’s pieces', () => {
     const heberge = occupant({ lien: 'heberge', activite: 'sans_activite' });
     const e = exigencesDossier(situation([occupant(), heberge]), AUJOURDHUI);
-    expect(kindsDe(e, heberge.id)).toEqual(['identite', 'avis_imposition_dernier', 'avis_imposition_precedent', 'justificatif_hebergement']);
+    expect(kindsDe(e, heberge.id)).toEqual([
+      'identite',
+      'avis_imposition_dernier',
+      'avis_imposition_precedent',
+      'justificatif_hebergement',
+    ]);
     expect(kindsDe(e, null)).toContain('attestation_caf');
   });
 
@@ -77,19 +113,38 @@ describe('checklist of the dossier', () => {
 
   it('reads the décohabitation from the household’s link to the one it comes from', () => {
     const fils = occupant();
-    const lignes = (menageOrigineId: string | null) => etatDossierMenage({ type: 'locataire_social', menageOrigineId }, [personne({ id: fils.id })], [], REGLAGES_DOSSIER_PAR_DEFAUT, AUJOURDHUI).lignes;
-    expect(lignes(MENAGE).filter((l) => l.personneId === null).map((l) => l.kind)).toEqual(['attestation_hebergement', 'numero_unique']);
-    expect(lignes(null).filter((l) => l.personneId === null).map((l) => l.kind)).toEqual(['bail', 'quittances', 'numero_unique']);
+    const lignes = (menageOrigineId: string | null) =>
+      etatDossierMenage(
+        { type: 'locataire_social', menageOrigineId },
+        [personne({ id: fils.id })],
+        [],
+        REGLAGES_DOSSIER_PAR_DEFAUT,
+        AUJOURDHUI,
+      ).lignes;
+    expect(
+      lignes(MENAGE)
+        .filter((l) => l.personneId === null)
+        .map((l) => l.kind),
+    ).toEqual(['attestation_hebergement', 'numero_unique']);
+    expect(
+      lignes(null)
+        .filter((l) => l.personneId === null)
+        .map((l) => l.kind),
+    ).toEqual(['bail', 'quittances', 'numero_unique']);
   });
 
   it('follows the family situation, pregnancy and tenure', () => {
-    const e = exigencesDossier(situation([occupant()], { situationFamiliale: 'divorce', grossesse: true, typeMenage: 'proprietaire_occupant' }), AUJOURDHUI);
+    const e = exigencesDossier(
+      situation([occupant()], { situationFamiliale: 'divorce', grossesse: true, typeMenage: 'proprietaire_occupant' }),
+      AUJOURDHUI,
+    );
     expect(kindsDe(e, null)).toEqual(['jugement_divorce', 'certificat_grossesse', 'titre_propriete', 'numero_unique']);
-    expect(kindsDe(exigencesDossier(situation([occupant()], { situationFamiliale: 'pacse', typeMenage: 'sans_droit_ni_titre' }), AUJOURDHUI), null)).toEqual([
-      'attestation_pacs',
-      'attestation_domiciliation',
-      'numero_unique',
-    ]);
+    expect(
+      kindsDe(
+        exigencesDossier(situation([occupant()], { situationFamiliale: 'pacse', typeMenage: 'sans_droit_ni_titre' }), AUJOURDHUI),
+        null,
+      ),
+    ).toEqual(['attestation_pacs', 'attestation_domiciliation', 'numero_unique']);
   });
 });
 
@@ -124,6 +179,11 @@ describe('state of the dossier', () => {
   });
 
   it('reads the territory’s dossier settings with their defaults', () => {
-    expect(REGLAGES_TERRITOIRE_PAR_DEFAUT.dossier).toEqual({ validiteMois: 6, alerteJours: 30, moisAvisImposition: 9, validiteDemandeMois: 12 });
+    expect(REGLAGES_TERRITOIRE_PAR_DEFAUT.dossier).toEqual({
+      validiteMois: 6,
+      alerteJours: 30,
+      moisAvisImposition: 9,
+      validiteDemandeMois: 12,
+    });
   });
 });

@@ -27,7 +27,13 @@ const jpeg = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n, n + 1
 async function unMenage(db: RelogementDb) {
   const residence = await residenceDeTest(db, '2026-01-10');
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, AUJOURDHUI);
-  const titulaire = await ajouterPersonne(db, menage.id, { lien: 'titulaire', prenom: 'Aïcha', dateNaissance: '1980-05-12', activite: 'salarie', nationalite: 'hors_ue' });
+  const titulaire = await ajouterPersonne(db, menage.id, {
+    lien: 'titulaire',
+    prenom: 'Aïcha',
+    dateNaissance: '1980-05-12',
+    activite: 'salarie',
+    nationalite: 'hors_ue',
+  });
   return { menage, titulaire };
 }
 
@@ -39,7 +45,15 @@ describe('dossier storage', () => {
     expect(avant?.etat.lignes.map((l) => l.kind)).toContain('titre_sejour');
     expect(avant?.etat.completude).toBe(0);
 
-    const piece = await ajouterPages(db, { menageId: menage.id, kind: 'titre_sejour', personneId: titulaire.id }, [{ blob: jpeg(1), mime: 'image/jpeg', width: 1600, height: 1200 }, { blob: jpeg(2), mime: 'image/jpeg' }], AUJOURDHUI);
+    const piece = await ajouterPages(
+      db,
+      { menageId: menage.id, kind: 'titre_sejour', personneId: titulaire.id },
+      [
+        { blob: jpeg(1), mime: 'image/jpeg', width: 1600, height: 1200 },
+        { blob: jpeg(2), mime: 'image/jpeg' },
+      ],
+      AUJOURDHUI,
+    );
     const encore = await ajouterPages(db, { pieceId: piece.id }, [{ blob: jpeg(3), mime: 'image/jpeg' }], AUJOURDHUI);
     expect(encore.pages.map((p) => p.blobHash)).toEqual([await empreinte(jpeg(1)), await empreinte(jpeg(2)), await empreinte(jpeg(3))]);
     expect(encore).toMatchObject({ statut: 'fournie', dateFournie: AUJOURDHUI });
@@ -61,10 +75,17 @@ describe('dossier storage', () => {
   it('a full device: the French message, and what was stored before is untouched', async () => {
     const db = nouvelleBase();
     const { menage, titulaire } = await unMenage(db);
-    const piece = await ajouterPages(db, { menageId: menage.id, kind: 'identite', personneId: titulaire.id }, [{ blob: jpeg(1), mime: 'image/jpeg' }], AUJOURDHUI);
+    const piece = await ajouterPages(
+      db,
+      { menageId: menage.id, kind: 'identite', personneId: titulaire.id },
+      [{ blob: jpeg(1), mime: 'image/jpeg' }],
+      AUJOURDHUI,
+    );
     db.panne.table = 'blobs';
     db.panne.erreur = quotaDepasse;
-    await expect(ajouterPages(db, { pieceId: piece.id }, [{ blob: jpeg(9), mime: 'image/jpeg' }], AUJOURDHUI)).rejects.toBeInstanceOf(StockagePleinError);
+    await expect(ajouterPages(db, { pieceId: piece.id }, [{ blob: jpeg(9), mime: 'image/jpeg' }], AUJOURDHUI)).rejects.toBeInstanceOf(
+      StockagePleinError,
+    );
     db.panne.table = null;
     const relue = await db.pieces.get(piece.id);
     expect(relue?.pages).toHaveLength(1);
@@ -74,7 +95,12 @@ describe('dossier storage', () => {
   it('lists pages made elsewhere and keeps a download only when its content matches its hash', async () => {
     const db = nouvelleBase();
     const { menage, titulaire } = await unMenage(db);
-    const piece = await ajouterPages(db, { menageId: menage.id, kind: 'identite', personneId: titulaire.id }, [{ blob: jpeg(1), mime: 'image/jpeg' }], AUJOURDHUI);
+    const piece = await ajouterPages(
+      db,
+      { menageId: menage.id, kind: 'identite', personneId: titulaire.id },
+      [{ blob: jpeg(1), mime: 'image/jpeg' }],
+      AUJOURDHUI,
+    );
     const hash = piece.pages[0]!.blobHash;
     await db.blobs.delete(hash);
     expect(await blobsManquants(db)).toEqual([{ hash, mime: 'image/jpeg' }]);
@@ -87,9 +113,17 @@ describe('dossier storage', () => {
   it('gives the caseload each household’s completeness and alert, refreshed after a piece is written', async () => {
     const db = nouvelleBase();
     const { menage, titulaire } = await unMenage(db);
-    const dossier = async () => (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find((l) => l.id === menage.id)?.dossier;
+    const dossier = async () =>
+      (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find(
+        (l) => l.id === menage.id,
+      )?.dossier;
     expect(await dossier()).toEqual({ completude: 0, alerte: true, commence: false });
-    const piece = await ajouterPages(db, { menageId: menage.id, kind: 'identite', personneId: titulaire.id }, [{ blob: jpeg(1), mime: 'image/jpeg' }], AUJOURDHUI);
+    const piece = await ajouterPages(
+      db,
+      { menageId: menage.id, kind: 'identite', personneId: titulaire.id },
+      [{ blob: jpeg(1), mime: 'image/jpeg' }],
+      AUJOURDHUI,
+    );
     expect((await dossier())?.completude).toBeGreaterThan(0);
     await supprimerPiece(db, piece.id);
     expect(await dossier()).toEqual({ completude: 0, alerte: true, commence: false });

@@ -11,7 +11,12 @@ const jpeg = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n, n + 1
 async function unePage(db: RelogementDb, n: number) {
   const residence = await residenceDeTest(db, '2026-01-10');
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Test' }, AUJOURDHUI);
-  const piece = await ajouterPages(db, { menageId: menage.id, kind: 'bail', personneId: null }, [{ blob: jpeg(n), mime: 'image/jpeg' }], AUJOURDHUI);
+  const piece = await ajouterPages(
+    db,
+    { menageId: menage.id, kind: 'bail', personneId: null },
+    [{ blob: jpeg(n), mime: 'image/jpeg' }],
+    AUJOURDHUI,
+  );
   return piece.pages[0]!.blobHash;
 }
 
@@ -47,7 +52,12 @@ describe('blob transfer of the sync engine', () => {
     const serveur = serveurFactice();
     vi.stubGlobal('fetch', serveur.fetch);
     const progres: unknown[] = [];
-    const t = new TransfertFichiers(db, '', async () => 'jeton', (p) => progres.push(p));
+    const t = new TransfertFichiers(
+      db,
+      '',
+      async () => 'jeton',
+      (p) => progres.push(p),
+    );
     serveur.corrompreProchain();
     await t.envoyer();
     expect((await db.blobs.get(hash))?.etat).toBe('local');
@@ -55,7 +65,12 @@ describe('blob transfer of the sync engine', () => {
     expect((await db.blobs.get(hash))?.etat).toBe('envoye');
     expect(serveur.stockes.has(hash)).toBe(true);
     await t.envoyer();
-    expect(serveur.appels).toEqual([`HEAD ${hash.slice(0, 6)}`, `PUT ${hash.slice(0, 6)}`, `HEAD ${hash.slice(0, 6)}`, `PUT ${hash.slice(0, 6)}`]);
+    expect(serveur.appels).toEqual([
+      `HEAD ${hash.slice(0, 6)}`,
+      `PUT ${hash.slice(0, 6)}`,
+      `HEAD ${hash.slice(0, 6)}`,
+      `PUT ${hash.slice(0, 6)}`,
+    ]);
     expect(progres).toContainEqual({ sens: 'envoi', faits: 0, total: 1 });
   });
 
@@ -65,7 +80,12 @@ describe('blob transfer of the sync engine', () => {
     await db.blobs.delete(hash);
     const serveur = serveurFactice();
     vi.stubGlobal('fetch', serveur.fetch);
-    const t = new TransfertFichiers(db, '', async () => 'jeton', () => undefined);
+    const t = new TransfertFichiers(
+      db,
+      '',
+      async () => 'jeton',
+      () => undefined,
+    );
     serveur.stockes.set(hash, jpeg(2));
     await t.recevoirEnFond();
     expect(await db.blobs.get(hash)).toBeUndefined();
@@ -87,7 +107,12 @@ describe('blob transfer of the sync engine', () => {
     const serveur = serveurFactice();
     vi.stubGlobal('fetch', serveur.fetch);
     vi.stubGlobal('navigator', { connection: { type: 'cellular' } });
-    await new TransfertFichiers(db, '', async () => 'jeton', () => undefined).envoyer();
+    await new TransfertFichiers(
+      db,
+      '',
+      async () => 'jeton',
+      () => undefined,
+    ).envoyer();
     expect(serveur.appels).toEqual([]);
   });
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { REGLAGES_DOSSIER_PAR_DEFAUT, finValidite, pieceDossierSchema, reglagesDossierSchema, statutPiece } from '../../../src/domain/index.ts';
+import {
+  REGLAGES_DOSSIER_PAR_DEFAUT,
+  finValidite,
+  pieceDossierSchema,
+  reglagesDossierSchema,
+  statutPiece,
+} from '../../../src/domain/index.ts';
 import type { PieceDossier } from '../../../src/domain/index.ts';
 
 // Charte §4 step 4: every piece refreshed at least every 6 months; a tax notice holds until the
 // next one is due; the demand one year. A piece is still valid on its last day.
 const r = REGLAGES_DOSSIER_PAR_DEFAUT;
 const piece = (modif: Partial<PieceDossier>): PieceDossier =>
-  pieceDossierSchema.parse({ id: '0190a000-0000-7000-8000-000000000001', menageId: '0190a000-0000-7000-8000-000000000002', statut: 'fournie', ...modif });
+  pieceDossierSchema.parse({
+    id: '0190a000-0000-7000-8000-000000000001',
+    menageId: '0190a000-0000-7000-8000-000000000002',
+    statut: 'fournie',
+    ...modif,
+  });
 
 describe('end of validity', () => {
   it('is 6 months after the piece was provided, month ends clamped', () => {
@@ -32,8 +43,12 @@ describe('end of validity', () => {
   });
 
   it('holds a tax notice until the next one is due (end of September), the one before it a year more', () => {
-    expect(finValidite(piece({ kind: 'avis_imposition_dernier', dateDocument: '2025-08-20', dateFournie: '2026-03-01' }), r)).toBe('2026-09-30');
-    expect(finValidite(piece({ kind: 'avis_imposition_precedent', dateDocument: '2024-08-20', dateFournie: '2026-03-01' }), r)).toBe('2026-09-30');
+    expect(finValidite(piece({ kind: 'avis_imposition_dernier', dateDocument: '2025-08-20', dateFournie: '2026-03-01' }), r)).toBe(
+      '2026-09-30',
+    );
+    expect(finValidite(piece({ kind: 'avis_imposition_precedent', dateDocument: '2024-08-20', dateFournie: '2026-03-01' }), r)).toBe(
+      '2026-09-30',
+    );
     // Without the printed date: handed over in March 2026, it is the notice issued in 2025.
     expect(finValidite(piece({ kind: 'avis_imposition_dernier', dateFournie: '2026-03-01' }), r)).toBe('2026-09-30');
     expect(finValidite(piece({ kind: 'avis_imposition_dernier', dateFournie: '2026-10-01' }), r)).toBe('2027-09-30');

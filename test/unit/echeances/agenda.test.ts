@@ -14,13 +14,25 @@ import {
   type DossierAgenda,
 } from '../../../src/domain/echeances/index.ts';
 import { jourDeSemaine, lundiDeLaSemaine, plusJours } from '../../../src/domain/calendrier/index.ts';
-import { REGLAGES_PROPOSITION_PAR_DEFAUT, appliquerEvenement, creerProposition, evenementPropositionSchema, type Proposition } from '../../../src/domain/proposition/index.ts';
+import {
+  REGLAGES_PROPOSITION_PAR_DEFAUT,
+  appliquerEvenement,
+  creerProposition,
+  evenementPropositionSchema,
+  type Proposition,
+} from '../../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
 import { dossierArbitraire } from './dossiers.ts';
 import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../../src/domain/reunion/index.ts';
 
 const aujourdhui = '2025-05-14';
-const ctx: ContexteAgenda = { aujourdhui, echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
+const ctx: ContexteAgenda = {
+  aujourdhui,
+  echeances: REGLAGES_ECHEANCES_PAR_DEFAUT,
+  suivi: REGLAGES_SUIVI_PAR_DEFAUT,
+  propositions: REGLAGES_PROPOSITION_PAR_DEFAUT,
+  reunions: REGLAGES_REUNIONS_PAR_DEFAUT,
+};
 const id = (n: number) => `0190a6e0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 const dossier = (n: number, nom: string, champs: Partial<DossierAgenda> = {}): DossierAgenda => ({
@@ -39,14 +51,26 @@ const dossier = (n: number, nom: string, champs: Partial<DossierAgenda> = {}): D
 
 function proposition(n: number, proposeeLe: string, evenements: object[]): Proposition {
   const creee = creerProposition(
-    { id: id(n), menageId: id(n), offreId: id(n + 1), circuit: 'circuit_dematerialise', partenaires: ['Ville', 'DDTM'], simulation: null, proposeeLe },
+    {
+      id: id(n),
+      menageId: id(n),
+      offreId: id(n + 1),
+      circuit: 'circuit_dematerialise',
+      partenaires: ['Ville', 'DDTM'],
+      simulation: null,
+      proposeeLe,
+    },
     { propositions: [], mediations: [] },
     REGLAGES_PROPOSITION_PAR_DEFAUT,
     aujourdhui,
   );
   if (!creee.ok) throw new Error(creee.message);
   return evenements.reduce<Proposition>((p, e) => {
-    const r = appliquerEvenement(p, evenementPropositionSchema.parse(e), { reglages: REGLAGES_PROPOSITION_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, aujourdhui });
+    const r = appliquerEvenement(p, evenementPropositionSchema.parse(e), {
+      reglages: REGLAGES_PROPOSITION_PAR_DEFAUT,
+      suivi: REGLAGES_SUIVI_PAR_DEFAUT,
+      aujourdhui,
+    });
     if (!r.ok) throw new Error(r.message);
     return r.valeur;
   }, creee.valeur);
@@ -71,13 +95,16 @@ const nguyen = dossier(3, 'Famille Nguyen', {
     ]),
   ],
 });
-const petit = dossier(4, 'Famille Petit', { propositions: [proposition(40, '2025-05-07', [{ type: 'avis', partenaire: 'Ville', avis: 'favorable', date: '2025-05-09' }])] });
+const petit = dossier(4, 'Famille Petit', {
+  propositions: [proposition(40, '2025-05-07', [{ type: 'avis', partenaire: 'Ville', avis: 'favorable', date: '2025-05-09' }])],
+});
 const haddad = dossier(5, 'Famille Haddad', {
   dateOuvertureResidence: '2025-04-01',
   entretiens: [{ type: 'premier', date: '2025-05-15', heure: '09:00', termineLe: null }],
 });
 
-const resume = (d: DossierAgenda[]) => agenda(d, ctx).map((e) => [e.nom, e.libelle, e.jour, e.rendezVous?.heure ?? null, e.classe, e.horsDelai]);
+const resume = (d: DossierAgenda[]) =>
+  agenda(d, ctx).map((e) => [e.nom, e.libelle, e.jour, e.rendezVous?.heure ?? null, e.classe, e.horsDelai]);
 
 describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
   it('lists every clock of every household in chronological order, in its column', () => {
@@ -97,13 +124,21 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
   });
 
   it('drops visits held or cancelled, keeps the one where nobody answered, and follows the opération’s months', () => {
-    const suivi = { ...diallo, visites: [
-      { numero: 1, issue: 'realisee' as const, datePrevue: '2025-05-12', heurePrevue: null },
-      { numero: 2, issue: 'annulee' as const, datePrevue: null, heurePrevue: null },
-      { numero: 3, issue: 'injoignable' as const, datePrevue: null, heurePrevue: null },
-    ], enquete: { issue: 'realisee' as const, datePrevue: null, heurePrevue: null } };
+    const suivi = {
+      ...diallo,
+      visites: [
+        { numero: 1, issue: 'realisee' as const, datePrevue: '2025-05-12', heurePrevue: null },
+        { numero: 2, issue: 'annulee' as const, datePrevue: null, heurePrevue: null },
+        { numero: 3, issue: 'injoignable' as const, datePrevue: null, heurePrevue: null },
+      ],
+      enquete: { issue: 'realisee' as const, datePrevue: null, heurePrevue: null },
+    };
     expect(resume([suivi]).map(([, libelle, jour]) => [libelle, jour])).toEqual([['Visite de courtoisie n° 3', '2025-09-14']]);
-    expect(resume([{ ...diallo, visites: [], suiviOperation: { visitesCourtoisieMois: [1, 12], enqueteSatisfactionMois: 12 } }]).map(([, libelle, jour]) => [libelle, jour])).toEqual([
+    expect(
+      resume([{ ...diallo, visites: [], suiviOperation: { visitesCourtoisieMois: [1, 12], enqueteSatisfactionMois: 12 } }]).map(
+        ([, libelle, jour]) => [libelle, jour],
+      ),
+    ).toEqual([
       ['Visite de courtoisie n° 1', '2025-04-14'],
       ['Visite de courtoisie n° 2', '2026-03-14'],
       ['Enquête de satisfaction', '2026-03-14'],
@@ -112,7 +147,9 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
 
   it('says when the answer deadline has passed that the silence is to be recorded', () => {
     const plusTard = { ...ctx, aujourdhui: '2025-05-20' };
-    expect(evenementsDossier(nguyen, plusTard).map((e) => [e.libelle, e.classe])).toEqual([['Délai de réponse dépassé (proposition n° 1) : constater le refus', 'en_retard']]);
+    expect(evenementsDossier(nguyen, plusTard).map((e) => [e.libelle, e.classe])).toEqual([
+      ['Délai de réponse dépassé (proposition n° 1) : constater le refus', 'en_retard'],
+    ]);
   });
 
   it('shows the answer clock from the notification of the written offer, before the visit', () => {
@@ -127,7 +164,9 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
       ],
     });
     // Notified on Friday 9 May: 10 days, the first not counted, end on Monday 19 May.
-    expect(resume([notifiee])).toEqual([['Famille Roux', 'Réponse du ménage à l’offre écrite attendue (proposition n° 1)', '2025-05-19', null, 'prochains_jours', false]]);
+    expect(resume([notifiee])).toEqual([
+      ['Famille Roux', 'Réponse du ménage à l’offre écrite attendue (proposition n° 1)', '2025-05-19', null, 'prochains_jours', false],
+    ]);
   });
 
   it('stops the before-move clocks once the lease is signed, and shows a lease signature ahead', () => {
@@ -140,7 +179,11 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
       { type: 'bail_signe', date: '2025-06-02' },
     ]);
     const avant = { ...martin, propositions: [signee], dateRelogement: '2025-06-02' };
-    expect(resume([avant]).find(([, libelle]) => libelle === 'Signature du bail (proposition n° 1)')?.slice(2, 5)).toEqual(['2025-06-02', null, 'prochains_jours']);
+    expect(
+      resume([avant])
+        .find(([, libelle]) => libelle === 'Signature du bail (proposition n° 1)')
+        ?.slice(2, 5),
+    ).toEqual(['2025-06-02', null, 'prochains_jours']);
     expect(resume([{ ...avant, dateRelogement: '2025-05-02' }]).map(([, libelle]) => libelle)).not.toContain('Premier entretien');
   });
 
@@ -165,7 +208,9 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
       ['contact', 'en_retard'],
       ['piece', 'bientot'],
     ]);
-    expect(alertesDossier(diallo, ctx).map((a) => [a.libelle, a.echeance, a.etat])).toEqual([['Visite de courtoisie n° 1', '2025-05-14', 'bientot']]);
+    expect(alertesDossier(diallo, ctx).map((a) => [a.libelle, a.echeance, a.etat])).toEqual([
+      ['Visite de courtoisie n° 1', '2025-05-14', 'bientot'],
+    ]);
   });
 });
 

@@ -7,8 +7,19 @@ import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
 import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../../src/domain/reunion/index.ts';
 
 const horodatage = '2025-05-14T08:00:00Z';
-const echeance: EvenementIcs = { uid: 'piece-1@relogement', titre: 'Pièce à renouveler : avis d’imposition', debut: { date: '2025-05-16', heure: null } };
-const visite: EvenementIcs = { uid: 'visite-1@relogement', titre: 'Visite de courtoisie n° 1', debut: { date: '2025-05-20', heure: '10:00' }, dureeMinutes: 90, description: 'Avec l’agent de proximité', categories: ['Visite de courtoisie'] };
+const echeance: EvenementIcs = {
+  uid: 'piece-1@relogement',
+  titre: 'Pièce à renouveler : avis d’imposition',
+  debut: { date: '2025-05-16', heure: null },
+};
+const visite: EvenementIcs = {
+  uid: 'visite-1@relogement',
+  titre: 'Visite de courtoisie n° 1',
+  debut: { date: '2025-05-20', heure: '10:00' },
+  dureeMinutes: 90,
+  description: 'Avec l’agent de proximité',
+  categories: ['Visite de courtoisie'],
+};
 
 const lignes = (ics: string) => ics.split('\r\n');
 const octets = (s: string) => new TextEncoder().encode(s).length;
@@ -65,7 +76,9 @@ describe('an iCalendar export (RFC 5545)', () => {
   });
 
   it('writes floating local times without a zone when asked, and no zone for whole days only', () => {
-    const flottant = lignes(exporterIcs([{ ...visite, debut: { date: '2025-12-31', heure: '23:30' } }], { horodatage, fuseau: 'flottant' }));
+    const flottant = lignes(
+      exporterIcs([{ ...visite, debut: { date: '2025-12-31', heure: '23:30' } }], { horodatage, fuseau: 'flottant' }),
+    );
     expect(flottant).toContain('DTSTART:20251231T233000');
     expect(flottant).toContain('DTEND:20260101T010000');
     expect(flottant.some((l) => l.includes('VTIMEZONE') || l.includes('TZID'))).toBe(false);
@@ -85,7 +98,9 @@ describe('an iCalendar export (RFC 5545)', () => {
   });
 
   it('refuses a stamp that is not UTC, in French', () => {
-    expect(() => exporterIcs([echeance], { horodatage: '2025-05-14 10:00' })).toThrow('Horodatage attendu en UTC au format AAAA-MM-JJTHH:MM:SSZ.');
+    expect(() => exporterIcs([echeance], { horodatage: '2025-05-14 10:00' })).toThrow(
+      'Horodatage attendu en UTC au format AAAA-MM-JJTHH:MM:SSZ.',
+    );
   });
 
   it('keeps any title intact once unfolded and unescaped, in lines of at most 75 octets', () => {
@@ -117,7 +132,13 @@ describe('the agenda as an .ics file', () => {
     pieces: [],
     propositions: [],
   };
-  const evenements = agenda([dossier], { aujourdhui: '2025-05-14', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT });
+  const evenements = agenda([dossier], {
+    aujourdhui: '2025-05-14',
+    echeances: REGLAGES_ECHEANCES_PAR_DEFAUT,
+    suivi: REGLAGES_SUIVI_PAR_DEFAUT,
+    propositions: REGLAGES_PROPOSITION_PAR_DEFAUT,
+    reunions: REGLAGES_REUNIONS_PAR_DEFAUT,
+  });
 
   it('names households as the caller chooses, gives each event a stable UID, and notes a late appointment', () => {
     const ics = deplier(agendaVersIcs(evenements, () => 'dossier D-0002', { horodatage }));
@@ -136,8 +157,14 @@ describe('the agenda as an .ics file', () => {
 
   it('names a household by its reference when asked, and by its name when it has none, never by an id', () => {
     const titre = (ics: string) => lignes(deplier(ics)).find((l) => l.startsWith('SUMMARY:'));
-    expect(titre(agendaVersIcs(evenements, designerMenage('reference', new Map([[dossier.menageId, 'D-0002']])), { horodatage }))).toBe('SUMMARY:Visite de courtoisie n° 1 — D-0002');
-    expect(titre(agendaVersIcs(evenements, designerMenage('reference', new Map()), { horodatage }))).toBe('SUMMARY:Visite de courtoisie n° 1 — Famille Diallo');
-    expect(titre(agendaVersIcs(evenements, designerMenage('nom', new Map([[dossier.menageId, 'D-0002']])), { horodatage }))).toBe('SUMMARY:Visite de courtoisie n° 1 — Famille Diallo');
+    expect(titre(agendaVersIcs(evenements, designerMenage('reference', new Map([[dossier.menageId, 'D-0002']])), { horodatage }))).toBe(
+      'SUMMARY:Visite de courtoisie n° 1 — D-0002',
+    );
+    expect(titre(agendaVersIcs(evenements, designerMenage('reference', new Map()), { horodatage }))).toBe(
+      'SUMMARY:Visite de courtoisie n° 1 — Famille Diallo',
+    );
+    expect(titre(agendaVersIcs(evenements, designerMenage('nom', new Map([[dossier.menageId, 'D-0002']])), { horodatage }))).toBe(
+      'SUMMARY:Visite de courtoisie n° 1 — Famille Diallo',
+    );
   });
 });

@@ -24,13 +24,17 @@ describe('the worked example of docs/domaine.md §10: a couple, a boy of 8 and a
   it('is over-occupied by the charter: 3 rooms ≤ 4 persons − 1', () => {
     const r = evaluerOccupation('charte-MEL', famille, t(3));
     expect(r.etat).toBe('suroccupation');
-    expect(r.detail).toBe('3 pièces principales pour 4 personnes : suroccupation selon la charte (une pièce de moins que de personnes, ou davantage).');
+    expect(r.detail).toBe(
+      '3 pièces principales pour 4 personnes : suroccupation selon la charte (une pièce de moins que de personnes, ou davantage).',
+    );
   });
 
   it('misses one room by INSEE: 1 living room + 1 couple + 2 children of different sexes over 7 = 4 rooms', () => {
     const r = evaluerOccupation('insee', famille, t(3));
     expect(r).toMatchObject({ etat: 'suroccupation', niveau: 'modéré' });
-    expect(r.detail).toContain('Besoin selon l’INSEE : 4 pièces (1 séjour, 1 pour le couple, 2 pour 2 enfants de moins de 19 ans) ; le logement en compte 3');
+    expect(r.detail).toContain(
+      'Besoin selon l’INSEE : 4 pièces (1 séjour, 1 pour le couple, 2 pour 2 enfants de moins de 19 ans) ; le logement en compte 3',
+    );
     expect(r.detail).toContain('1 pièce manquante');
   });
 
@@ -94,7 +98,10 @@ describe('INSEE room need', () => {
     expect(besoinInsee([titulaire, conjoint, enfant(9, 'F'), enfant(12, 'F')], date).total).toBe(3);
   });
   it('pairs an odd older boy with a young brother: boy 12, boy 4, girl 9 → 2 children’s rooms, 4 in all', () => {
-    expect(besoinInsee([titulaire, conjoint, enfant(12, 'M'), enfant(4, 'M'), enfant(9, 'F')], date)).toMatchObject({ total: 4, enfants: 2 });
+    expect(besoinInsee([titulaire, conjoint, enfant(12, 'M'), enfant(4, 'M'), enfant(9, 'F')], date)).toMatchObject({
+      total: 4,
+      enfants: 2,
+    });
   });
   it('gives a lone parent a room of her own: parent + child = 3 rooms', () => {
     expect(besoinInsee([titulaire, enfant(10, 'M')], date).total).toBe(3);
@@ -147,7 +154,9 @@ describe('INSEE levels and surface corrections', () => {
 describe('properties', () => {
   const rang: Record<EtatOccupation, number> = { suroccupation: 0, adapte: 1, 'sous-occupation': 2, indetermine: -1 };
   const occupant = fc.record({
-    dateNaissance: fc.date({ min: new Date('1930-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    dateNaissance: fc
+      .date({ min: new Date('1930-01-01'), max: new Date('2025-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
     sexe: fc.constantFrom('F' as const, 'M' as const, null),
     lien: fc.constantFrom('conjoint' as const, 'enfant' as const, 'parent' as const, 'heberge' as const),
   });
@@ -155,12 +164,20 @@ describe('properties', () => {
 
   it('more rooms never turn a verdict towards over-occupation, under every room norm', () => {
     fc.assert(
-      fc.property(menage, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 10, max: 200 }), (occupants, pieces, plus, surface) => {
-        const c = preparerComposition(occupants, date);
-        for (const norme of ['charte-MEL', 'cch-L621-2', 'insee'] as const) {
-          expect(rang[etatOccupation(norme, c, t(pieces + plus, surface))]).toBeGreaterThanOrEqual(rang[etatOccupation(norme, c, t(pieces, surface))]);
-        }
-      }),
+      fc.property(
+        menage,
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 10, max: 200 }),
+        (occupants, pieces, plus, surface) => {
+          const c = preparerComposition(occupants, date);
+          for (const norme of ['charte-MEL', 'cch-L621-2', 'insee'] as const) {
+            expect(rang[etatOccupation(norme, c, t(pieces + plus, surface))]).toBeGreaterThanOrEqual(
+              rang[etatOccupation(norme, c, t(pieces, surface))],
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

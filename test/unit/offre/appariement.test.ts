@@ -96,7 +96,9 @@ describe('households ranked for an offer', () => {
       ['ailleurs', true],
       ['fauteuil', false],
     ]);
-    expect(classement[2]?.raisons[0]).toBe('Non accessible aux personnes à mobilité réduite, alors que le ménage a besoin d’un logement adapté.');
+    expect(classement[2]?.raisons[0]).toBe(
+      'Non accessible aux personnes à mobilité réduite, alors que le ménage a besoin d’un logement adapté.',
+    );
   });
 
   it('ranks nobody for an offer that cannot be simulated', () => {
@@ -127,7 +129,17 @@ describe('matching properties', () => {
       profil({
         occupants: x.occupants,
         ressourcesMensuelles: [x.revenu],
-        logementActuel: { loyer: x.loyer, chargesGenerales: 50, eau: x.eau, eauChaude: null, chauffage: x.chauffage, apl: x.apl, surface: x.surface, pieces: x.pieces, surfaceCuisine: null },
+        logementActuel: {
+          loyer: x.loyer,
+          chargesGenerales: 50,
+          eau: x.eau,
+          eauChaude: null,
+          chauffage: x.chauffage,
+          apl: x.apl,
+          surface: x.surface,
+          pieces: x.pieces,
+          surfaceCuisine: null,
+        },
         typologiesSouhaitees: x.typologies,
         besoinPmr: x.besoinPmr,
         etageMaxSansAscenseur: x.etageMax,
@@ -155,9 +167,22 @@ describe('matching properties', () => {
     fc.assert(
       fc.property(arbProfil, arbOffre, (p, o) => {
         const x = classerOffresPourMenage(p, [o], ctx).classement[0];
-        const entree = entreeSimulationSchema.parse({ date: ctx.date, occupants: p.occupants, ressourcesMensuelles: p.ressourcesMensuelles, depenses: p.depenses, avant: p.logementActuel, apres: logementDeLOffre(offreCompleteSchema.parse(o), p.logementActuel.apl) });
+        const entree = entreeSimulationSchema.parse({
+          date: ctx.date,
+          occupants: p.occupants,
+          ressourcesMensuelles: p.ressourcesMensuelles,
+          depenses: p.depenses,
+          avant: p.logementActuel,
+          apres: logementDeLOffre(offreCompleteSchema.parse(o), p.logementActuel.apl),
+        });
         const s = simuler(entree, ctx);
-        expect([x?.resteACharge.avant, x?.resteACharge.apres, x?.tauxEffort.apres, x?.resteAVivre.avant, x?.resteAVivre.apres]).toEqual([s.avant.resteACharge, s.apres.resteACharge, s.apres.tauxEffort, s.avant.resteAVivre, s.apres.resteAVivre]);
+        expect([x?.resteACharge.avant, x?.resteACharge.apres, x?.tauxEffort.apres, x?.resteAVivre.avant, x?.resteAVivre.apres]).toEqual([
+          s.avant.resteACharge,
+          s.apres.resteACharge,
+          s.apres.tauxEffort,
+          s.avant.resteAVivre,
+          s.apres.resteAVivre,
+        ]);
       }),
       options,
     );
@@ -175,11 +200,22 @@ describe('matching properties', () => {
 
   it('the best few are the head of the full ranking', () => {
     fc.assert(
-      fc.property(fc.array(arbProfil, { minLength: 1, maxLength: 3 }), fc.array(arbOffre, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 5 }), (profils, offres, limite) => {
-        const complet = classerOffresPourMenages(profils, offres, ctx).parMenage;
-        const tete = classerOffresPourMenages(profils, offres, ctx, { limite }).parMenage;
-        for (const p of profils) expect(tete.get(p.id)?.map((x) => x.offreId)).toEqual(complet.get(p.id)?.slice(0, limite).map((x) => x.offreId));
-      }),
+      fc.property(
+        fc.array(arbProfil, { minLength: 1, maxLength: 3 }),
+        fc.array(arbOffre, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        (profils, offres, limite) => {
+          const complet = classerOffresPourMenages(profils, offres, ctx).parMenage;
+          const tete = classerOffresPourMenages(profils, offres, ctx, { limite }).parMenage;
+          for (const p of profils)
+            expect(tete.get(p.id)?.map((x) => x.offreId)).toEqual(
+              complet
+                .get(p.id)
+                ?.slice(0, limite)
+                .map((x) => x.offreId),
+            );
+        },
+      ),
       { numRuns: 60 },
     );
   });

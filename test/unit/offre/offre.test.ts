@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { estRecente, logementDeLOffre, motifsRecente, offreCompleteSchema, offreSchema, partsNonDetaillees, verifierOffre } from '../../../src/domain/offre/index.ts';
+import {
+  estRecente,
+  logementDeLOffre,
+  motifsRecente,
+  offreCompleteSchema,
+  offreSchema,
+  partsNonDetaillees,
+  verifierOffre,
+} from '../../../src/domain/offre/index.ts';
 import { nouvelId, offre } from './donnees.ts';
 
 describe('the stored offer', () => {
   it('keeps a half-typed offer as a draft', () => {
     const brouillon = offreSchema.parse({ id: nouvelId(), commune: 'Hem', loyer: 512.3 });
-    expect(brouillon).toMatchObject({ statut: 'brouillon', commune: 'Hem', loyer: 512.3, typologie: null, charges: null, eauComprise: false });
+    expect(brouillon).toMatchObject({
+      statut: 'brouillon',
+      commune: 'Hem',
+      loyer: 512.3,
+      typologie: null,
+      charges: null,
+      eauComprise: false,
+    });
   });
 
   it('says in French what is missing before a simulation', () => {
@@ -35,7 +50,17 @@ describe('the stored offer', () => {
 describe('an offer in the simulation', () => {
   it('takes the detailed parts out of the charges: 100 € with 20 € of water → 80 € general, water 20 € on the receipt', () => {
     const o = offreCompleteSchema.parse(offre());
-    expect(logementDeLOffre(o, 120)).toEqual({ loyer: 400, chargesGenerales: 80, eau: 20, eauChaude: null, chauffage: null, apl: 120, surface: 65, pieces: 3, surfaceCuisine: null });
+    expect(logementDeLOffre(o, 120)).toEqual({
+      loyer: 400,
+      chargesGenerales: 80,
+      eau: 20,
+      eauChaude: null,
+      chauffage: null,
+      apl: 120,
+      surface: 65,
+      pieces: 3,
+      surfaceCuisine: null,
+    });
   });
 
   it('adds an obligatory garage to the rent, not an optional one', () => {

@@ -47,7 +47,11 @@ describe('offer, barème and simulation repositories', () => {
     await enregistrerBareme(db, { ...b, source: 'Règlement intérieur du FSL 2026' });
     expect(await listerBaremes(db)).toHaveLength(1);
     const ctx = await contexteSimulation(db, '2026-11-10');
-    expect(ctx.bareme).toMatchObject({ territoire: 'Métropole Européenne de Lille', exemple: false, source: 'Règlement intérieur du FSL 2026' });
+    expect(ctx.bareme).toMatchObject({
+      territoire: 'Métropole Européenne de Lille',
+      exemple: false,
+      source: 'Règlement intérieur du FSL 2026',
+    });
     await expect(enregistrerBareme(db, { ...b, source: '' })).rejects.toThrow(/Indiquez la source du barème/);
     await enregistrerParametres(db, { simulation: { ...REGLAGES_SIMULATION_PAR_DEFAUT, seuilTauxEffort: 25 } });
     expect((await contexteSimulation(db, '2026-11-10')).reglages.seuilTauxEffort).toBe(25);
@@ -55,16 +59,30 @@ describe('offer, barème and simulation repositories', () => {
 
   it('saves a simulation on the household with its inputs and barème', async () => {
     const db = nouvelleBase();
-    const logement = { loyer: 400, chargesGenerales: 80, eau: null, eauChaude: null, chauffage: null, apl: 150, surface: 60, pieces: 3, surfaceCuisine: null };
+    const logement = {
+      loyer: 400,
+      chargesGenerales: 80,
+      eau: null,
+      eauChaude: null,
+      chauffage: null,
+      apl: 150,
+      surface: 60,
+      pieces: 3,
+      surfaceCuisine: null,
+    };
     await enregistrerSimulation(db, {
       menageId: MENAGE,
       offreId: null,
       creeLe: '2026-11-10',
       libelle: 'T3 rue de Lannoy',
       entree: {
-        date: '2026-11-10', occupants: 3, ressourcesMensuelles: [1800],
+        date: '2026-11-10',
+        occupants: 3,
+        ressourcesMensuelles: [1800],
         depenses: { impots: 0, pensionAlimentaire: 0, mutuelle: 0, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 0 },
-        avant: logement, apres: { ...logement, loyer: 450 }, criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
+        avant: logement,
+        apres: { ...logement, loyer: 450 },
+        criteresMenage: { typologieEtLocalisationExistent: null, aucunFreinALever: null },
       },
       bareme: BAREME_EXEMPLE,
       reglages: REGLAGES_SIMULATION_PAR_DEFAUT,

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { erreursOffrePartagee, etapeOffre, horlogesOffre, offrePartageeSchema, offreOuverte, ordreDesignation, positionnementSchema } from '../../../src/domain/index.ts';
+import {
+  erreursOffrePartagee,
+  etapeOffre,
+  horlogesOffre,
+  offrePartageeSchema,
+  offreOuverte,
+  ordreDesignation,
+  positionnementSchema,
+} from '../../../src/domain/index.ts';
 import type { Positionnement } from '../../../src/domain/index.ts';
 
 // Convention AMP 2024-2030, art. 10 (Commune de Marseille): the life of a pooled offer, its
 // deadlines and the designation order.
 
 const offre = (over: Record<string, unknown> = {}) =>
-  offrePartageeSchema.parse({ id: '0190a000-0000-7000-8000-0000000000a1', adresse: '12 rue des Oliviers', commune: 'Marseille', dateMiseADisposition: '2026-03-02', ...over });
+  offrePartageeSchema.parse({
+    id: '0190a000-0000-7000-8000-0000000000a1',
+    adresse: '12 rue des Oliviers',
+    commune: 'Marseille',
+    dateMiseADisposition: '2026-03-02',
+    ...over,
+  });
 
 let n = 0;
 const position = (over: Record<string, unknown> = {}): Positionnement =>
@@ -38,7 +52,9 @@ describe('cycle d’une offre mutualisée (convention AMP art. 10)', () => {
   });
 
   it('refuses a step dated before the dwelling was made available, and a withdrawal without reason', () => {
-    expect(erreursOffrePartagee(offre({ caleolLe: '2026-02-27' })).map((e) => e.message)).toEqual(['La CALEOL ne peut pas précéder la mise à disposition du logement (2026-03-02).']);
+    expect(erreursOffrePartagee(offre({ caleolLe: '2026-02-27' })).map((e) => e.message)).toEqual([
+      'La CALEOL ne peut pas précéder la mise à disposition du logement (2026-03-02).',
+    ]);
     expect(erreursOffrePartagee(offre({ datePreavisSortant: '2026-01-15' }))).toEqual([]);
     expect(erreursOffrePartagee(offre({ retireeLe: '2026-03-05' })).map((e) => e.champ)).toEqual(['motifRetrait']);
   });

@@ -12,13 +12,24 @@ import {
   type FiltresPilotage,
   type RapportPilotage,
 } from '../../../src/domain/index.ts';
-import { CLAIRE, ID_OPERATION_B, KARIM, ORGANISATION_A, ORGANISATION_B, SOFIA, TERRITOIRE, TRIMESTRE, idMenage } from '../../fixtures/pilotage.ts';
+import {
+  CLAIRE,
+  ID_OPERATION_B,
+  KARIM,
+  ORGANISATION_A,
+  ORGANISATION_B,
+  SOFIA,
+  TERRITOIRE,
+  TRIMESTRE,
+  idMenage,
+} from '../../fixtures/pilotage.ts';
 
 // The steering figures (AMP art. 12; charte §2.3 C, §3.6, §5.3, §7.1) on the hand-built fixture of
 // test/fixtures/pilotage.ts: 30 households, two organisations, two operations, first quarter 2026.
 
 const filtres = (champs: Partial<FiltresPilotage> = {}): FiltresPilotage => filtresPilotageSchema.parse({ periode: TRIMESTRE, ...champs });
-const rapport = (d: DonneesPilotage, champs: Partial<FiltresPilotage> = {}, offresProposeesSeulement = false) => calculerPilotage(d, filtres(champs), { offresProposeesSeulement });
+const rapport = (d: DonneesPilotage, champs: Partial<FiltresPilotage> = {}, offresProposeesSeulement = false) =>
+  calculerPilotage(d, filtres(champs), { offresProposeesSeulement });
 const chiffre = (r: RapportPilotage, code: string): Chiffre => {
   const c = r.chiffres.find((x) => x.code === code);
   if (!c) throw new Error(`pas de chiffre ${code}`);
@@ -60,7 +71,13 @@ describe('the territory’s first quarter 2026 (both organisations)', () => {
   it('finds exactly 40 % of relocations into new or < 5-year housing, the objective met (charte §2.3 C)', () => {
     // Offer 1 first let 1 June 2023, offer 3 conventionné 1 September 2022, offer 7 first let
     // 1 September 2025, offer 8 to be first let in June 2026 (new): 4 of 10.
-    expect(chiffre(r, 'neufRecent')).toMatchObject({ valeur: 40, numerateur: 4, denominateur: 10, atteint: true, objectif: { sens: 'au_moins', valeur: 40 } });
+    expect(chiffre(r, 'neufRecent')).toMatchObject({
+      valeur: 40,
+      numerateur: 4,
+      denominateur: 10,
+      atteint: true,
+      objectif: { sens: 'au_moins', valeur: 40 },
+    });
   });
 
   it('counts the relocations outside QPV among those whose neighbourhood is known', () => {
@@ -134,13 +151,27 @@ describe('each organisation and each operation', () => {
   it('gives Habitat Nord its own figures', () => {
     // 7 dwellings, 6 relocations (1 to 6) = 85,7 %; recent 1 and 3 = 33,3 %, under 40 %;
     // delay (45 + 31 + 31 + 30 + 37) / 5 = 34,8 days; outside QPV 2, 3, 5 of 5 known = 60 %.
-    expect(valeurs(rapport(ORGANISATION_A))).toMatchObject({ logements: 7, relogements: 6, transformation: 85.7, neufRecent: 33.3, delai: 34.8, horsQpv: 60, interbailleur: 16.7 });
+    expect(valeurs(rapport(ORGANISATION_A))).toMatchObject({
+      logements: 7,
+      relogements: 6,
+      transformation: 85.7,
+      neufRecent: 33.3,
+      delai: 34.8,
+      horsQpv: 60,
+      interbailleur: 16.7,
+    });
     expect(chiffre(rapport(ORGANISATION_A), 'neufRecent').atteint).toBe(false);
   });
 
   it('gives the operation Les Tilleuls the dwellings proposed to its households', () => {
     // Offers 7, 8, 9, 10, 12; leases 19 to 22; delay (31 + 28 + 18 + 28) / 4 = 26,25 shown 26,3.
-    expect(valeurs(rapport(TERRITOIRE, { operationId: ID_OPERATION_B }))).toMatchObject({ logements: 5, relogements: 4, transformation: 80, neufRecent: 50, delai: 26.3 });
+    expect(valeurs(rapport(TERRITOIRE, { operationId: ID_OPERATION_B }))).toMatchObject({
+      logements: 5,
+      relogements: 4,
+      transformation: 80,
+      neufRecent: 50,
+      delai: 26.3,
+    });
   });
 
   it('filters on the dwelling: a type, a financing, in or out of QPV', () => {
@@ -162,7 +193,9 @@ describe('the period', () => {
   });
 
   it('refuses a period whose end is before its start, in French', () => {
-    expect(verifierPeriode({ debut: '2026-03-31', fin: '2026-01-01' })).toBe('La fin de la période précède son début : corrigez l’une des deux dates.');
+    expect(verifierPeriode({ debut: '2026-03-31', fin: '2026-01-01' })).toBe(
+      'La fin de la période précède son début : corrigez l’une des deux dates.',
+    );
     expect(verifierPeriode({ debut: '2026-02-30', fin: '2026-03-01' })).toMatch(/^Date de début invalide/);
     expect(verifierPeriode(TRIMESTRE)).toBeNull();
   });

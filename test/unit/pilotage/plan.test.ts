@@ -29,12 +29,18 @@ describe('the relocation plan against what was done', () => {
     ]);
     // 2025: household 7 (Peupliers) signed for a T3 on 20 December 2025.
     expect(planContreRealise(plan, TERRITOIRE, 2025).map((l) => l.realises)).toEqual([1]);
-    const noms = new Map([[ID_RESIDENCE_OLIVIERS, 'Oliviers'], [ID_RESIDENCE_PEUPLIERS, 'Peupliers']]);
+    const noms = new Map([
+      [ID_RESIDENCE_OLIVIERS, 'Oliviers'],
+      [ID_RESIDENCE_PEUPLIERS, 'Peupliers'],
+    ]);
     expect(tableauPlan(lignes, noms).lignes[0]).toEqual(['Oliviers', 'T2', 3, 2, -1]);
   });
 
   it('refuses a negative forecast, in French', () => {
-    const r = planRelogementSchema.safeParse({ ...plan, lignes: [{ annee: 2026, residenceId: ID_RESIDENCE_OLIVIERS, typologie: 'T2', prevus: -2 }] });
+    const r = planRelogementSchema.safeParse({
+      ...plan,
+      lignes: [{ annee: 2026, residenceId: ID_RESIDENCE_OLIVIERS, typologie: 'T2', prevus: -2 }],
+    });
     expect(r.error?.issues[0]?.message).toBe('Le nombre de relogements prévus ne peut pas être négatif.');
   });
 });

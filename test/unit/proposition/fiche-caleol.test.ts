@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dateDemandeLogement, dernierMenageDeLaResidence, lireSeuilsQuartiles, pieceDossierSchema, quartileRessources, reglagesSimulationSchema, sansPropositionDepuis } from '../../../src/domain/index.ts';
+import {
+  dateDemandeLogement,
+  dernierMenageDeLaResidence,
+  lireSeuilsQuartiles,
+  pieceDossierSchema,
+  quartileRessources,
+  reglagesSimulationSchema,
+  sansPropositionDepuis,
+} from '../../../src/domain/index.ts';
 import { menage } from '../domain/fixtures.ts';
 import { demande, id, menageId } from './outils.ts';
 
@@ -11,7 +19,13 @@ import { demande, id, menageId } from './outils.ts';
 describe('what the CALEOL sheet knows of the household', () => {
   it('dates the demand from the latest numéro unique certificate', () => {
     const piece = (n: number, kind: string, dateDocument: string) => pieceDossierSchema.parse({ id: id(n), menageId, kind, dateDocument });
-    expect(dateDemandeLogement([piece(1, 'numero_unique', '2023-04-12'), piece(2, 'numero_unique', '2024-04-10'), piece(3, 'identite', '2025-01-01')])).toBe('2024-04-10');
+    expect(
+      dateDemandeLogement([
+        piece(1, 'numero_unique', '2023-04-12'),
+        piece(2, 'numero_unique', '2024-04-10'),
+        piece(3, 'identite', '2025-01-01'),
+      ]),
+    ).toBe('2024-04-10');
     expect(dateDemandeLogement([piece(4, 'numero_unique', '')])).toBeNull();
   });
 
@@ -25,9 +39,14 @@ describe('what the CALEOL sheet knows of the household', () => {
     expect(quartileRessources(1500, famille, '2026-03-01', [10000, 16000, 23000])).toBe(1);
     expect(quartileRessources(1500, famille, '2026-03-01', [9000, 16000, 23000])).toBe(2);
     expect(quartileRessources(5000, famille, '2026-03-01', [9000, 16000, 23000])).toBe(4);
-    expect(reglagesSimulationSchema.safeParse({ seuilsQuartiles: [16000, 9000, 23000] }).error?.issues[0]?.message).toBe('Les seuils des quartiles doivent croître.');
+    expect(reglagesSimulationSchema.safeParse({ seuilsQuartiles: [16000, 9000, 23000] }).error?.issues[0]?.message).toBe(
+      'Les seuils des quartiles doivent croître.',
+    );
     expect(lireSeuilsQuartiles('10 200 ; 16 500,50 ; 23 000')).toEqual({ ok: true, valeur: [10200, 16500.5, 23000] });
-    expect(lireSeuilsQuartiles('10 200 ; 16 500')).toEqual({ ok: false, message: 'Indiquez les trois seuils des quartiles (1er, 2e, 3e).' });
+    expect(lireSeuilsQuartiles('10 200 ; 16 500')).toEqual({
+      ok: false,
+      message: 'Indiquez les trois seuils des quartiles (1er, 2e, 3e).',
+    });
     expect(lireSeuilsQuartiles('')).toEqual({ ok: true, valeur: null });
   });
 

@@ -25,8 +25,13 @@ describe('the orientation of a household (charte §4 step 6, §5.5 B)', () => {
   });
 
   it('refuses an unknown circuit or group, in French', () => {
-    expect(orientationSchema.safeParse({ id: id(4), menageId, date: '2025-01-01', circuit: 'caleol' }).error?.issues[0]?.message).toBe('Circuit inconnu : GTR, GTRM ou circuit dématérialisé.');
-    expect(orientationSchema.safeParse({ id: id(4), menageId, date: '2025-01-01', circuit: 'gtr', groupes: ['sport'] }).error?.issues[0]?.message).toBe('Groupe thématique inconnu.');
+    expect(orientationSchema.safeParse({ id: id(4), menageId, date: '2025-01-01', circuit: 'caleol' }).error?.issues[0]?.message).toBe(
+      'Circuit inconnu : GTR, GTRM ou circuit dématérialisé.',
+    );
+    expect(
+      orientationSchema.safeParse({ id: id(4), menageId, date: '2025-01-01', circuit: 'gtr', groupes: ['sport'] }).error?.issues[0]
+        ?.message,
+    ).toBe('Groupe thématique inconnu.');
   });
 
   it('asks who decided, and refuses a decision in the future', () => {
@@ -43,7 +48,11 @@ describe('the mediation record', () => {
   });
 
   it('names what is missing', () => {
-    expect(verifierMediation(mediation(1, '2025-03-01', { presents: [], courrierPostMediationLe: '2025-02-01' }), '2025-06-30').map((e) => e.champ)).toEqual(['presents', 'courrierPostMediationLe']);
+    expect(
+      verifierMediation(mediation(1, '2025-03-01', { presents: [], courrierPostMediationLe: '2025-02-01' }), '2025-06-30').map(
+        (e) => e.champ,
+      ),
+    ).toEqual(['presents', 'courrierPostMediationLe']);
   });
 });
 
@@ -64,7 +73,10 @@ describe('décohabitation: a file of its own for an adult occupant', () => {
 
   it('needs a real birth date to check the age', () => {
     expect(verifierDecohabitation(lien, nouveau, { ...fils, dateNaissance: '2006-02-30' }, '2025-06-30')).toEqual([
-      { champ: 'personneOrigineId', message: 'Karim Benali n’a pas de date de naissance valide : elle est nécessaire pour vérifier sa majorité.' },
+      {
+        champ: 'personneOrigineId',
+        message: 'Karim Benali n’a pas de date de naissance valide : elle est nécessaire pour vérifier sa majorité.',
+      },
     ]);
   });
 
@@ -73,6 +85,8 @@ describe('décohabitation: a file of its own for an adult occupant', () => {
     expect(verifierDecohabitation(lien, nouveau, null, '2025-06-30')[0]?.message).toBe(
       'L’occupant à l’origine de la décohabitation est introuvable : choisissez-le parmi les occupants du ménage d’origine.',
     );
-    expect(verifierDecohabitation(lien, nouveau, { ...fils, menageId: id(70) }, '2025-06-30')[0]?.message).toBe('Cet occupant n’appartient pas au ménage d’origine.');
+    expect(verifierDecohabitation(lien, nouveau, { ...fils, menageId: id(70) }, '2025-06-30')[0]?.message).toBe(
+      'Cet occupant n’appartient pas au ménage d’origine.',
+    );
   });
 });

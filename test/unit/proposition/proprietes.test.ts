@@ -27,15 +27,37 @@ const PARTENAIRES = ['Ville', 'Métropole', 'DDTM'];
 // the charter's steps in order and some try them out of order.
 type SansDate<T> = T extends unknown ? Omit<T, 'date'> : never;
 type Brouillon = { pas: number; evenement: SansDate<EvenementProposition> };
-const poids = <T,>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const poids = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
 const brouillon: fc.Arbitrary<Brouillon> = fc.record({
   pas: fc.integer({ min: -3, max: 8 }),
   evenement: fc.oneof(
-    poids(4, fc.record({ type: fc.constant('avis'), partenaire: fc.constantFrom(...PARTENAIRES, 'GTR', 'CAF'), avis: fc.constantFrom('favorable', 'favorable', 'favorable', 'defavorable'), motif: fc.constantFrom('', 'Loyer trop élevé') })),
-    poids(3, fc.record({ type: fc.constant('caleol'), decision: fc.constantFrom('attribution', 'attribution', 'refus'), motif: fc.constantFrom('', 'Dossier incomplet') })),
+    poids(
+      4,
+      fc.record({
+        type: fc.constant('avis'),
+        partenaire: fc.constantFrom(...PARTENAIRES, 'GTR', 'CAF'),
+        avis: fc.constantFrom('favorable', 'favorable', 'favorable', 'defavorable'),
+        motif: fc.constantFrom('', 'Loyer trop élevé'),
+      }),
+    ),
+    poids(
+      3,
+      fc.record({
+        type: fc.constant('caleol'),
+        decision: fc.constantFrom('attribution', 'attribution', 'refus'),
+        motif: fc.constantFrom('', 'Dossier incomplet'),
+      }),
+    ),
     poids(3, fc.record({ type: fc.constant('visite'), heure: fc.constantFrom(null, '09:30') })),
     poids(2, fc.record({ type: fc.constant('offre_notifiee') })),
-    poids(3, fc.record({ type: fc.constant('reponse'), decision: fc.constantFrom('acceptation', 'refus', 'refus'), motif: fc.constantFrom(null, 'etat_logement', 'autre') })),
+    poids(
+      3,
+      fc.record({
+        type: fc.constant('reponse'),
+        decision: fc.constantFrom('acceptation', 'refus', 'refus'),
+        motif: fc.constantFrom(null, 'etat_logement', 'autre'),
+      }),
+    ),
     poids(1, fc.record({ type: fc.constant('absence_reponse') })),
     poids(3, fc.record({ type: fc.constant('bail_signe') })),
     poids(1, fc.record({ type: fc.constant('retrait'), motif: fc.constantFrom('', '', '', 'Logement repris par le bailleur') })),
@@ -79,23 +101,28 @@ describe('proposal properties', () => {
   it('no sequence of events reaches an invalid proposal; a refused event changes nothing; every refusal is attributed', () => {
     const atteints = new Set<string>();
     fc.assert(
-      fc.property(reglages, fc.constantFrom('gtr', 'circuit_dematerialise' as const), fc.array(brouillon, { minLength: 15, maxLength: 40 }), (r, circuit, brouillons) => {
-        const ctx = contexte(aujourdhui, r);
-        let p = creer(demande(1, debut, { circuit, partenaires: PARTENAIRES }), [], [], ctx);
-        for (const e of dater(brouillons, debut)) {
-          const avant = structuredClone(p);
-          const resultat = appliquerEvenement(p, e, ctx);
-          if (resultat.ok) {
-            p = resultat.valeur;
-            expect(verifierProposition(p, r)).toEqual([]);
-          } else {
-            expect(resultat.message).toMatch(/^[A-ZÀ-Ü]/);
-            expect(p).toEqual(avant);
+      fc.property(
+        reglages,
+        fc.constantFrom('gtr', 'circuit_dematerialise' as const),
+        fc.array(brouillon, { minLength: 15, maxLength: 40 }),
+        (r, circuit, brouillons) => {
+          const ctx = contexte(aujourdhui, r);
+          let p = creer(demande(1, debut, { circuit, partenaires: PARTENAIRES }), [], [], ctx);
+          for (const e of dater(brouillons, debut)) {
+            const avant = structuredClone(p);
+            const resultat = appliquerEvenement(p, e, ctx);
+            if (resultat.ok) {
+              p = resultat.valeur;
+              expect(verifierProposition(p, r)).toEqual([]);
+            } else {
+              expect(resultat.message).toMatch(/^[A-ZÀ-Ü]/);
+              expect(p).toEqual(avant);
+            }
+            refusAttribue(p);
+            atteints.add(etatProposition(p));
           }
-          refusAttribue(p);
-          atteints.add(etatProposition(p));
-        }
-      }),
+        },
+      ),
       options,
     );
     expect([...atteints].sort()).toEqual([...ETATS_PROPOSITION].sort());
@@ -112,7 +139,13 @@ describe('proposal properties', () => {
     refusCaleol: [favorable, { type: 'caleol', decision: 'refus', motif: 'Dossier incomplet' }],
     rejet: [{ type: 'avis', partenaire: 'GTR', avis: 'defavorable', motif: 'Loyer trop élevé' }],
     retrait: [favorable, { type: 'retrait', motif: 'Logement repris' }],
-    bail: [favorable, attribution, visite, { type: 'reponse', decision: 'acceptation', motif: null, commentaire: '' }, { type: 'bail_signe' }],
+    bail: [
+      favorable,
+      attribution,
+      visite,
+      { type: 'reponse', decision: 'acceptation', motif: null, commentaire: '' },
+      { type: 'bail_signe' },
+    ],
   };
   const fin = fc.constantFrom('refusMenage', 'refusMenage', 'refusMenage', 'silence', 'refusCaleol', 'rejet', 'retrait', 'bail');
   type Action = { type: 'creer' } | { type: 'mediation'; complete: boolean } | { type: 'evenements'; evenements: Brouillon[] };
@@ -121,8 +154,17 @@ describe('proposal properties', () => {
     action: fc.oneof(
       poids(3, fc.constant({ type: 'creer' as const })),
       poids(2, fc.record({ type: fc.constant('mediation' as const), complete: fc.boolean() })),
-      poids(4, fin.map((f) => ({ type: 'evenements' as const, evenements: (FINS[f] ?? []).map((evenement) => ({ pas: evenement.type === 'absence_reponse' ? 15 : 2, evenement })) }))),
-      poids(2, brouillon.map((b) => ({ type: 'evenements' as const, evenements: [b] }))),
+      poids(
+        4,
+        fin.map((f) => ({
+          type: 'evenements' as const,
+          evenements: (FINS[f] ?? []).map((evenement) => ({ pas: evenement.type === 'absence_reponse' ? 15 : 2, evenement })),
+        })),
+      ),
+      poids(
+        2,
+        brouillon.map((b) => ({ type: 'evenements' as const, evenements: [b] })),
+      ),
     ),
   });
 

@@ -45,7 +45,10 @@ describe('a household moved to a temporary dwelling, then to its final one', () 
   const definitive = suivre(creer(demande(2, '2025-06-02'), [temporaire], [], ctx), bail('2025-10-01'), ctx);
 
   it('has two leases and two moves, each with its own checklist: the costs covered twice', () => {
-    expect(situationPropositions([temporaire, definitive], REGLAGES_PROPOSITION_PAR_DEFAUT)).toMatchObject({ relogeLe: '2025-10-01', relogeTemporairementLe: '2025-03-10' });
+    expect(situationPropositions([temporaire, definitive], REGLAGES_PROPOSITION_PAR_DEFAUT)).toMatchObject({
+      relogeLe: '2025-10-01',
+      relogeTemporairementLe: '2025-03-10',
+    });
     expect(demenagementsDus([definitive, temporaire]).map((d) => [d.temporaire, d.bailSigneLe])).toEqual([
       [true, '2025-03-10'],
       [false, '2025-10-01'],
@@ -53,12 +56,36 @@ describe('a household moved to a temporary dwelling, then to its final one', () 
   });
 
   it('gets its courtesy visits at 2, 4 and 6 months after the final move only', () => {
-    expect(echeancesVisites('2025-10-01', REGLAGES_SUIVI_PAR_DEFAUT).map((v) => v.echeance)).toEqual(['2025-12-01', '2026-02-01', '2026-04-01']);
-    const dossier = { menageId, nom: 'Famille Provisoire', dateOuvertureResidence: null, entretiens: [], dernierContact: '2025-03-01', statut: 'proposition' as const, visites: [], enquete: null, pieces: [] };
-    const c = { aujourdhui: '2025-05-20', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: REGLAGES_REUNIONS_PAR_DEFAUT };
+    expect(echeancesVisites('2025-10-01', REGLAGES_SUIVI_PAR_DEFAUT).map((v) => v.echeance)).toEqual([
+      '2025-12-01',
+      '2026-02-01',
+      '2026-04-01',
+    ]);
+    const dossier = {
+      menageId,
+      nom: 'Famille Provisoire',
+      dateOuvertureResidence: null,
+      entretiens: [],
+      dernierContact: '2025-03-01',
+      statut: 'proposition' as const,
+      visites: [],
+      enquete: null,
+      pieces: [],
+    };
+    const c = {
+      aujourdhui: '2025-05-20',
+      echeances: REGLAGES_ECHEANCES_PAR_DEFAUT,
+      suivi: REGLAGES_SUIVI_PAR_DEFAUT,
+      propositions: REGLAGES_PROPOSITION_PAR_DEFAUT,
+      reunions: REGLAGES_REUNIONS_PAR_DEFAUT,
+    };
     // In the temporary dwelling: the household's relocation date is still unset, no visit is due.
-    expect(agenda([{ ...dossier, dateRelogement: null, propositions: [temporaire] }], c).filter((e) => e.nature === 'visite_courtoisie')).toEqual([]);
-    const apres = agenda([{ ...dossier, dateRelogement: '2025-10-01', propositions: [temporaire, definitive] }], c).filter((e) => e.nature === 'visite_courtoisie');
+    expect(
+      agenda([{ ...dossier, dateRelogement: null, propositions: [temporaire] }], c).filter((e) => e.nature === 'visite_courtoisie'),
+    ).toEqual([]);
+    const apres = agenda([{ ...dossier, dateRelogement: '2025-10-01', propositions: [temporaire, definitive] }], c).filter(
+      (e) => e.nature === 'visite_courtoisie',
+    );
     expect(apres.map((e) => e.echeance)).toEqual(['2025-12-01', '2026-02-01', '2026-04-01']);
   });
 });

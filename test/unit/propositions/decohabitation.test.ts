@@ -22,7 +22,12 @@ beforeEach(() => jourDeLAppareil(AUJOURDHUI));
 
 describe('the occupants relocated together', () => {
   it('leave out the occupant who has a file of their own, and removed occupants', () => {
-    const [titulaire, conjoint, fils, retire] = [personne(), personne({ lien: 'conjoint' }), personne({ lien: 'enfant' }), personne({ supprime: true })] as Personne[];
+    const [titulaire, conjoint, fils, retire] = [
+      personne(),
+      personne({ lien: 'conjoint' }),
+      personne({ lien: 'enfant' }),
+      personne({ supprime: true }),
+    ] as Personne[];
     const tous = [titulaire!, conjoint!, fils!, retire!];
     expect(occupantsAReloger(tous, [menage({ personneOrigineId: fils!.id })])).toEqual([titulaire, conjoint]);
     expect(occupantsAReloger(tous, [menage({ personneOrigineId: fils!.id, supprime: true })])).toEqual([titulaire, conjoint, fils]);
@@ -33,12 +38,31 @@ async function familleBenali(db: RelogementDb) {
   const residence = await residenceDeTest(db, '2025-01-06');
   const m = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, '2025-01-06');
   const mere = await ajouterPersonne(db, m.id, { prenom: 'Aïcha', nom: 'Benali', lien: 'titulaire', dateNaissance: '1975-03-02' });
-  const pere = await ajouterPersonne(db, m.id, { prenom: 'Karim', nom: 'Benali', lien: 'conjoint', sexe: 'M', dateNaissance: '1972-11-20' });
-  const fils = await ajouterPersonne(db, m.id, { prenom: 'Yanis', nom: 'Benali', lien: 'enfant', sexe: 'M', dateNaissance: '2000-04-02', activite: 'salarie' });
+  const pere = await ajouterPersonne(db, m.id, {
+    prenom: 'Karim',
+    nom: 'Benali',
+    lien: 'conjoint',
+    sexe: 'M',
+    dateNaissance: '1972-11-20',
+  });
+  const fils = await ajouterPersonne(db, m.id, {
+    prenom: 'Yanis',
+    nom: 'Benali',
+    lien: 'enfant',
+    sexe: 'M',
+    dateNaissance: '2000-04-02',
+    activite: 'salarie',
+  });
   const e = await ouvrirEntretien(db, m.id, '2025-02-10');
   const reponses: [string, string][] = [
-    ['logement.typologie', 'T4'], ['logement.surface', '72'], ['logement.loyer', '420'], ['logement.charges', '90'], ['logement.apl', '120'],
-    [cleRessource(mere.id, 1, 'salaire'), '1 400'], [cleRessource(pere.id, 1, 'retraite'), '900'], [cleRessource(fils.id, 1, 'salaire'), '1 600'],
+    ['logement.typologie', 'T4'],
+    ['logement.surface', '72'],
+    ['logement.loyer', '420'],
+    ['logement.charges', '90'],
+    ['logement.apl', '120'],
+    [cleRessource(mere.id, 1, 'salaire'), '1 400'],
+    [cleRessource(pere.id, 1, 'retraite'), '900'],
+    [cleRessource(fils.id, 1, 'salaire'), '1 600'],
   ];
   for (const [cle, valeur] of reponses) await enregistrerReponse(db, e.id, cle, { valeur });
   return { m, fils };

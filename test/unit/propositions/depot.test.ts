@@ -45,9 +45,23 @@ describe('the proposals repository', () => {
   it('keeps the orientation history in decision order', async () => {
     const db = nouvelleBase();
     const m = await menageDeTest(db);
-    expect(await orienterMenage(db, { menageId: m.id, date: '2025-02-10', circuit: 'gtr', groupes: ['emploi'], decidePar: '', commentaire: '' }, AUJOURDHUI)).toMatchObject({ ok: false });
-    await orienterMenage(db, { menageId: m.id, date: '2025-02-10', circuit: 'gtr', groupes: ['emploi'], decidePar: 'GTR du 10 février', commentaire: '' }, AUJOURDHUI);
-    await orienterMenage(db, { menageId: m.id, date: '2025-03-01', circuit: 'gtrm', groupes: [], decidePar: 'GTR', commentaire: 'Souhaite une autre commune' }, AUJOURDHUI);
+    expect(
+      await orienterMenage(
+        db,
+        { menageId: m.id, date: '2025-02-10', circuit: 'gtr', groupes: ['emploi'], decidePar: '', commentaire: '' },
+        AUJOURDHUI,
+      ),
+    ).toMatchObject({ ok: false });
+    await orienterMenage(
+      db,
+      { menageId: m.id, date: '2025-02-10', circuit: 'gtr', groupes: ['emploi'], decidePar: 'GTR du 10 février', commentaire: '' },
+      AUJOURDHUI,
+    );
+    await orienterMenage(
+      db,
+      { menageId: m.id, date: '2025-03-01', circuit: 'gtrm', groupes: [], decidePar: 'GTR', commentaire: 'Souhaite une autre commune' },
+      AUJOURDHUI,
+    );
     expect((await orientationsDuMenage(db, m.id)).map((o) => o.circuit)).toEqual(['gtr', 'gtrm']);
     expect((await lireMenage(db, m.id))?.statut).toBe('oriente');
   });
@@ -60,12 +74,22 @@ describe('the proposals repository', () => {
 
     const r1 = await proposer(db, demande('2025-03-03'), AUJOURDHUI);
     if (!r1.ok) throw new Error(r1.message);
-    const p1 = await etapes(db, r1.valeur, [avis('2025-03-05'), caleol('2025-03-10'), { type: 'visite', date: '2025-03-12', heure: '10:00' }, { type: 'reponse', date: '2025-03-14', decision: 'refus', motif: 'etage', commentaire: 'Quatrième sans ascenseur' }]);
+    const p1 = await etapes(db, r1.valeur, [
+      avis('2025-03-05'),
+      caleol('2025-03-10'),
+      { type: 'visite', date: '2025-03-12', heure: '10:00' },
+      { type: 'reponse', date: '2025-03-14', decision: 'refus', motif: 'etage', commentaire: 'Quatrième sans ascenseur' },
+    ]);
     expect(refusDe(p1)?.par).toBe('menage');
 
     const r2 = await proposer(db, demande('2025-04-01'), AUJOURDHUI);
     if (!r2.ok) throw new Error(r2.message);
-    const p2 = await etapes(db, r2.valeur, [avis('2025-04-02'), caleol('2025-04-07'), { type: 'offre_notifiee', date: '2025-04-07' }, { type: 'visite', date: '2025-04-09', heure: null }]);
+    const p2 = await etapes(db, r2.valeur, [
+      avis('2025-04-02'),
+      caleol('2025-04-07'),
+      { type: 'offre_notifiee', date: '2025-04-07' },
+      { type: 'visite', date: '2025-04-09', heure: null },
+    ]);
     // 10 days after 9 April is Saturday 19; Easter Monday the 21st: the household has until the 22nd.
     const tot = await enregistrerEtape(db, p2.id, { type: 'absence_reponse', date: '2025-04-22' }, AUJOURDHUI);
     expect(tot).toEqual({ ok: false, message: expect.stringContaining('22 avril 2025') });
@@ -74,12 +98,21 @@ describe('the proposals repository', () => {
     const sansMediation = await proposer(db, demande('2025-05-12'), AUJOURDHUI);
     expect(sansMediation).toEqual({ ok: false, message: expect.stringContaining('médiation') });
     const mediation = await ouvrirMediation(db, m.id, '2025-05-05');
-    await modifierMediation(db, mediation.id, { presents: ['M. le maire adjoint', 'Bailleur'], produitDefini: 'T3 à Villefictive, rez-de-chaussée' });
+    await modifierMediation(db, mediation.id, {
+      presents: ['M. le maire adjoint', 'Bailleur'],
+      produitDefini: 'T3 à Villefictive, rez-de-chaussée',
+    });
 
     const r3 = await proposer(db, demande('2025-05-12'), AUJOURDHUI);
     if (!r3.ok) throw new Error(r3.message);
     expect(r3.valeur.rang).toBe(3);
-    await etapes(db, r3.valeur, [avis('2025-05-13'), caleol('2025-05-15'), { type: 'visite', date: '2025-05-16', heure: null }, { type: 'reponse', date: '2025-05-20', decision: 'acceptation', motif: null, commentaire: '' }, { type: 'bail_signe', date: '2025-06-02' }]);
+    await etapes(db, r3.valeur, [
+      avis('2025-05-13'),
+      caleol('2025-05-15'),
+      { type: 'visite', date: '2025-05-16', heure: null },
+      { type: 'reponse', date: '2025-05-20', decision: 'acceptation', motif: null, commentaire: '' },
+      { type: 'bail_signe', date: '2025-06-02' },
+    ]);
 
     const toutes = await propositionsDuMenage(db, m.id);
     expect(toutes.map(etatProposition)).toEqual(['refusee_menage', 'refusee_menage', 'bail_signe']);
@@ -91,23 +124,43 @@ describe('the proposals repository', () => {
     const db = nouvelleBase();
     const m = await menageDeTest(db);
     const offre = await offreParReference(db, 'LOG-003');
-    const r = await proposer(db, { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-06-02' }, AUJOURDHUI);
+    const r = await proposer(
+      db,
+      { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-06-02' },
+      AUJOURDHUI,
+    );
     if (!r.ok) throw new Error(r.message);
     await etapes(db, r.valeur, [avis('2025-06-03'), caleol('2025-06-05'), { type: 'visite', date: '2025-06-06', heure: null }]);
-    const ligne = (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find((l) => l.id === m.id);
-    expect(ligne?.delais).toEqual([{ nature: 'reponse_menage', libelle: 'Délai de réponse dépassé (proposition n° 1) : constater le refus', echeance: '2025-06-16', etat: 'en_retard' }]);
+    const ligne = (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find(
+      (l) => l.id === m.id,
+    );
+    expect(ligne?.delais).toEqual([
+      {
+        nature: 'reponse_menage',
+        libelle: 'Délai de réponse dépassé (proposition n° 1) : constater le refus',
+        echeance: '2025-06-16',
+        etat: 'en_retard',
+      },
+    ]);
   });
 
   it('refuses a step out of order with a French message and writes nothing', async () => {
     const db = nouvelleBase();
     const m = await menageDeTest(db);
     const offre = await offreParReference(db, 'LOG-002');
-    const r = await proposer(db, { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-03-03' }, AUJOURDHUI);
+    const r = await proposer(
+      db,
+      { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-03-03' },
+      AUJOURDHUI,
+    );
     if (!r.ok) throw new Error(r.message);
     await etapes(db, r.valeur, [avis('2025-03-05')]);
     const avant = { record: await db.propositions.get(r.valeur.id), outbox: await db.outbox.count() };
     const refus = await enregistrerEtape(db, r.valeur.id, { type: 'visite', date: '2025-03-12', heure: null }, AUJOURDHUI);
-    expect(refus).toEqual({ ok: false, message: 'Sur ce territoire, la visite suit l’attribution du logement par la CALEOL : enregistrez d’abord sa décision.' });
+    expect(refus).toEqual({
+      ok: false,
+      message: 'Sur ce territoire, la visite suit l’attribution du logement par la CALEOL : enregistrez d’abord sa décision.',
+    });
     expect({ record: await db.propositions.get(r.valeur.id), outbox: await db.outbox.count() }).toEqual(avant);
   });
 
@@ -119,9 +172,17 @@ describe('the proposals repository', () => {
     expect(await decohabiter(db, mineur.id, AUJOURDHUI)).toEqual({ ok: false, message: expect.stringContaining('majeur') });
     const r = await decohabiter(db, enfant.id, AUJOURDHUI);
     if (!r.ok) throw new Error(r.message);
-    expect(r.valeur).toMatchObject({ nom: 'Yanis Benali', menageOrigineId: m.id, personneOrigineId: enfant.id, residenceId: m.residenceId });
+    expect(r.valeur).toMatchObject({
+      nom: 'Yanis Benali',
+      menageOrigineId: m.id,
+      personneOrigineId: enfant.id,
+      residenceId: m.residenceId,
+    });
     expect((await liensDecohabitation(db, m)).issus.map((x) => x.id)).toEqual([r.valeur.id]);
     expect((await liensDecohabitation(db, r.valeur)).origine?.id).toBe(m.id);
-    expect(await decohabiter(db, enfant.id, AUJOURDHUI)).toEqual({ ok: false, message: expect.stringContaining('déjà son propre dossier') });
+    expect(await decohabiter(db, enfant.id, AUJOURDHUI)).toEqual({
+      ok: false,
+      message: expect.stringContaining('déjà son propre dossier'),
+    });
   });
 });

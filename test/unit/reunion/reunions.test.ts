@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REGLAGES_ECHEANCES_PAR_DEFAUT, agenda, finDesEntretiens, horlogesReunions, type ContexteAgenda, type OperationReunions } from '../../../src/domain/echeances/index.ts';
+import {
+  REGLAGES_ECHEANCES_PAR_DEFAUT,
+  agenda,
+  finDesEntretiens,
+  horlogesReunions,
+  type ContexteAgenda,
+  type OperationReunions,
+} from '../../../src/domain/echeances/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT, orientationSchema, propositionSchema } from '../../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
 import {
@@ -17,8 +24,14 @@ import { menage } from '../domain/fixtures.ts';
 const id = (n: number) => `0190a6e0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const OPERATION = id(900);
 const r = REGLAGES_REUNIONS_PAR_DEFAUT;
-const reunion = (n: number, nature: NatureReunion, date: string, heure: string | null = null) => reunionSchema.parse({ id: id(n), operationId: OPERATION, nature, date, heure });
-const operation = (premiersEntretiens: (string | null)[], reunions: ReturnType<typeof reunion>[] = []): OperationReunions => ({ operationId: OPERATION, nom: 'Opération Lionderie', reunions, premiersEntretiens });
+const reunion = (n: number, nature: NatureReunion, date: string, heure: string | null = null) =>
+  reunionSchema.parse({ id: id(n), operationId: OPERATION, nature, date, heure });
+const operation = (premiersEntretiens: (string | null)[], reunions: ReturnType<typeof reunion>[] = []): OperationReunions => ({
+  operationId: OPERATION,
+  nom: 'Opération Lionderie',
+  reunions,
+  premiersEntretiens,
+});
 
 // Seed 002_… (charte métropolitaine de relogement), §4 step 5 « Le bilan de peuplement »: « une
 // réunion est organisée entre les partenaires au maximum 1 mois après la fin des enquêtes » and
@@ -33,12 +46,25 @@ describe('the meetings’ clocks of an opération (charte §4 steps 5 and 6, §5
 
   it('interviews ended 28 March 2025: the bilan is due by 28 April, the orientation meeting waits for it', () => {
     const [bilan, orientation] = horlogesReunions(operation(['2025-02-10', '2025-03-28']), r, '2025-04-02');
-    expect(bilan).toMatchObject({ nature: 'bilan_peuplement', libelle: 'Bilan de peuplement', echeance: '2025-04-28', enAttente: null, prevue: null });
-    expect(orientation).toMatchObject({ nature: 'orientation', echeance: null, enAttente: 'Le délai de 2 mois part du bilan de peuplement, pas encore tenu.' });
+    expect(bilan).toMatchObject({
+      nature: 'bilan_peuplement',
+      libelle: 'Bilan de peuplement',
+      echeance: '2025-04-28',
+      enAttente: null,
+      prevue: null,
+    });
+    expect(orientation).toMatchObject({
+      nature: 'orientation',
+      echeance: null,
+      enAttente: 'Le délai de 2 mois part du bilan de peuplement, pas encore tenu.',
+    });
   });
 
   it('with a household still to meet, the bilan’s clock has not started and says why', () => {
-    expect(horlogesReunions(operation(['2025-02-10', null, null]), r, '2025-04-02')[0]).toMatchObject({ echeance: null, enAttente: '2 ménages sans premier entretien terminé : le délai partira de la fin des premiers entretiens.' });
+    expect(horlogesReunions(operation(['2025-02-10', null, null]), r, '2025-04-02')[0]).toMatchObject({
+      echeance: null,
+      enAttente: '2 ménages sans premier entretien terminé : le délai partira de la fin des premiers entretiens.',
+    });
   });
 
   it('bilan held 22 April 2025: orientation meeting due by 22 June, the bilan’s update by 22 April 2026; a planned meeting is its appointment', () => {
@@ -49,9 +75,19 @@ describe('the meetings’ clocks of an opération (charte §4 steps 5 and 6, §5
   });
 
   it('once the orientation meeting is held, only the yearly bilan runs, counted from the latest bilan', () => {
-    const reunions = [reunion(1, 'bilan_peuplement', '2025-04-22'), reunion(2, 'orientation', '2025-06-10'), reunion(3, 'bilan_peuplement', '2026-04-15')];
+    const reunions = [
+      reunion(1, 'bilan_peuplement', '2025-04-22'),
+      reunion(2, 'orientation', '2025-06-10'),
+      reunion(3, 'bilan_peuplement', '2026-04-15'),
+    ];
     expect(horlogesReunions(operation(['2025-03-28'], reunions), r, '2026-05-01')).toEqual([
-      { nature: 'bilan_peuplement', libelle: 'Mise à jour annuelle du bilan de peuplement', echeance: '2027-04-15', enAttente: null, prevue: null },
+      {
+        nature: 'bilan_peuplement',
+        libelle: 'Mise à jour annuelle du bilan de peuplement',
+        echeance: '2027-04-15',
+        enAttente: null,
+        prevue: null,
+      },
     ]);
   });
 
@@ -61,9 +97,22 @@ describe('the meetings’ clocks of an opération (charte §4 steps 5 and 6, §5
   });
 
   it('surface in « À faire »: a late bilan is listed under the opération’s name, late', () => {
-    const ctx: ContexteAgenda = { aujourdhui: '2025-05-14', echeances: REGLAGES_ECHEANCES_PAR_DEFAUT, suivi: REGLAGES_SUIVI_PAR_DEFAUT, propositions: REGLAGES_PROPOSITION_PAR_DEFAUT, reunions: r };
+    const ctx: ContexteAgenda = {
+      aujourdhui: '2025-05-14',
+      echeances: REGLAGES_ECHEANCES_PAR_DEFAUT,
+      suivi: REGLAGES_SUIVI_PAR_DEFAUT,
+      propositions: REGLAGES_PROPOSITION_PAR_DEFAUT,
+      reunions: r,
+    };
     const [evenement] = agenda([], ctx, [operation(['2025-02-10', '2025-03-28'])]);
-    expect(evenement).toMatchObject({ menageId: '', operationId: OPERATION, nom: 'Opération Lionderie', nature: 'bilan_peuplement', echeance: '2025-04-28', classe: 'en_retard' });
+    expect(evenement).toMatchObject({
+      menageId: '',
+      operationId: OPERATION,
+      nom: 'Opération Lionderie',
+      nature: 'bilan_peuplement',
+      echeance: '2025-04-28',
+      classe: 'en_retard',
+    });
   });
 
   it('the next meeting of a nature is the first from today on', () => {
@@ -78,14 +127,21 @@ describe('the meetings’ clocks of an opération (charte §4 steps 5 and 6, §5
 // household that refused to share its situation is still discussed, « de manière anonyme » (§4 step 4).
 describe('the households to present at the next meeting (charte §4 steps 6 and 8, §5.5 C)', () => {
   let n = 100;
-  const oriente = (menageId: string, circuit: 'gtr' | 'gtrm' | 'circuit_dematerialise', date: string) => orientationSchema.parse({ id: id(n++), menageId, date, circuit, decidePar: 'Réunion d’orientation' });
+  const oriente = (menageId: string, circuit: 'gtr' | 'gtrm' | 'circuit_dematerialise', date: string) =>
+    orientationSchema.parse({ id: id(n++), menageId, date, circuit, decidePar: 'Réunion d’orientation' });
   const gtr = menage({ nom: 'Famille Martin' });
   const gtrm = menage({ nom: 'Famille Diallo' });
   const rejete = menage({ nom: 'Famille Nguyen', refusConsentement: { signeLe: '2025-02-03' } });
   const sansOrientation = menage({ nom: 'Famille Petit' });
   const reloge = menage({ nom: 'Famille Leroy', statut: 'reloge', dateRelogement: '2025-04-01' });
   const rejet = propositionSchema.parse({
-    id: id(50), menageId: rejete.id, offreId: id(51), rang: 1, circuit: 'circuit_dematerialise', proposeeLe: '2025-05-05', partenaires: ['Ville', 'CAF'],
+    id: id(50),
+    menageId: rejete.id,
+    offreId: id(51),
+    rang: 1,
+    circuit: 'circuit_dematerialise',
+    proposeeLe: '2025-05-05',
+    partenaires: ['Ville', 'CAF'],
     avis: { Ville: { avis: 'defavorable', date: '2025-05-07', motif: 'Étage sans ascenseur' } },
   });
   const dossiers = [
@@ -98,8 +154,14 @@ describe('the households to present at the next meeting (charte §4 steps 6 and 
   const noms = (nature: NatureReunion) => menagesAPresenter(dossiers, nature).map((x) => [x.dossier.menage.nom, x.motif]);
 
   it('at the GTR: the households oriented to it and the case a partner rejected in the circuit dématérialisé; not the relocated one', () => {
-    expect(noms('gtr')).toEqual([['Famille Martin', 'oriente'], ['Famille Nguyen', 'rejet_dematerialise']]);
-    expect(noms('gtrm')).toEqual([['Famille Diallo', 'oriente'], ['Famille Nguyen', 'rejet_dematerialise']]);
+    expect(noms('gtr')).toEqual([
+      ['Famille Martin', 'oriente'],
+      ['Famille Nguyen', 'rejet_dematerialise'],
+    ]);
+    expect(noms('gtrm')).toEqual([
+      ['Famille Diallo', 'oriente'],
+      ['Famille Nguyen', 'rejet_dematerialise'],
+    ]);
   });
 
   it('at the orientation meeting, the households not yet oriented; the bilan lists none', () => {
@@ -108,7 +170,9 @@ describe('the households to present at the next meeting (charte §4 steps 6 and 
   });
 
   it('a new orientation to the circuit after the rejection takes the household off the GTR list', () => {
-    const reoriente = dossiers.map((d) => (d.menage === rejete ? { ...d, orientations: [...d.orientations, oriente(rejete.id, 'circuit_dematerialise', '2025-05-20')] } : d));
+    const reoriente = dossiers.map((d) =>
+      d.menage === rejete ? { ...d, orientations: [...d.orientations, oriente(rejete.id, 'circuit_dematerialise', '2025-05-20')] } : d,
+    );
     expect(menagesAPresenter(reoriente, 'gtr').map((x) => x.dossier.menage.nom)).toEqual(['Famille Martin']);
   });
 
@@ -122,10 +186,22 @@ describe('the households to present at the next meeting (charte §4 steps 6 and 
 });
 
 describe('a meeting’s decisions, per household (charte §4 step 8: « lever les freins », « valider des solutions »)', () => {
-  const decision = (champs = {}) => decisionReunionSchema.parse({ id: id(70), menageId: id(71), reunionId: id(1), decision: 'freins_a_lever', detail: 'Dette locative : plan d’apurement avec le FSL', ...champs });
+  const decision = (champs = {}) =>
+    decisionReunionSchema.parse({
+      id: id(70),
+      menageId: id(71),
+      reunionId: id(1),
+      decision: 'freins_a_lever',
+      detail: 'Dette locative : plan d’apurement avec le FSL',
+      ...champs,
+    });
   it('are recorded once the meeting is held, with their detail when « autre »', () => {
     expect(verifierDecision(decision(), reunion(1, 'gtr', '2025-05-12'), '2025-05-14')).toEqual([]);
-    expect(verifierDecision(decision(), reunion(1, 'gtr', '2025-05-20'), '2025-05-14')[0]?.message).toBe('Cette réunion n’a pas encore eu lieu : ses décisions s’enregistrent une fois tenue.');
-    expect(verifierDecision(decision({ decision: 'autre', detail: ' ' }), reunion(1, 'gtr', '2025-05-12'), '2025-05-14')[0]?.message).toBe('Précisez la décision prise.');
+    expect(verifierDecision(decision(), reunion(1, 'gtr', '2025-05-20'), '2025-05-14')[0]?.message).toBe(
+      'Cette réunion n’a pas encore eu lieu : ses décisions s’enregistrent une fois tenue.',
+    );
+    expect(verifierDecision(decision({ decision: 'autre', detail: ' ' }), reunion(1, 'gtr', '2025-05-12'), '2025-05-14')[0]?.message).toBe(
+      'Précisez la décision prise.',
+    );
   });
 });

@@ -51,8 +51,20 @@ function foyer() {
 }
 
 const offre = offreSchema.parse({
-  id: idTest(), statut: 'disponible', adresse: '40 boulevard de l’Union', commune: 'Roubaix', typologie: 'T4', surface: 75, etage: 2, ascenseur: true,
-  loyer: 450, charges: 110, eauComprise: true, dontEau: 22, financement: 'PLUS', zoneApl: 2,
+  id: idTest(),
+  statut: 'disponible',
+  adresse: '40 boulevard de l’Union',
+  commune: 'Roubaix',
+  typologie: 'T4',
+  surface: 75,
+  etage: 2,
+  ascenseur: true,
+  loyer: 450,
+  charges: 110,
+  eauComprise: true,
+  dontEau: 22,
+  financement: 'PLUS',
+  zoneApl: 2,
 });
 
 describe('from the interview to the simulation input', () => {
@@ -62,33 +74,71 @@ describe('from the interview to the simulation input', () => {
     expect(menage.occupants).toBe(3);
     expect(menage.ressourcesMensuelles).toEqual([1800, 1600]);
     expect(menage.composition).toHaveLength(3);
-    expect(menage.depenses).toEqual({ impots: 14, pensionAlimentaire: 0, mutuelle: 45, pretCaf: 0, planBanqueDeFrance: 0, planApurementBailleur: 30 });
+    expect(menage.depenses).toEqual({
+      impots: 14,
+      pensionAlimentaire: 0,
+      mutuelle: 45,
+      pretCaf: 0,
+      planBanqueDeFrance: 0,
+      planApurementBailleur: 30,
+    });
   });
 
   it('keeps the receipt’s water inside the general charges at 0 € and says so', () => {
     const { saisie, notes } = logementActuelDe(foyer().reponses);
-    expect(saisie).toEqual({ loyer: '380', chargesGenerales: '85,5', eau: '0', eauChaude: '', chauffage: '', apl: '150', surface: '60', pieces: '3' });
+    expect(saisie).toEqual({
+      loyer: '380',
+      chargesGenerales: '85,5',
+      eau: '0',
+      eauChaude: '',
+      chauffage: '',
+      apl: '150',
+      surface: '60',
+      pieces: '3',
+    });
     expect(notes[0]).toMatch(/Saisissez leur part/);
   });
 
   it('names what the interview lacks in French', () => {
     const { manques } = menageSimuleDe({ reponses: {}, personnes: [] });
-    expect(manques).toEqual(['Aucun occupant : ajoutez les occupants du ménage.', 'Ressources non saisies : complétez la section « Ressources » de l’entretien.']);
+    expect(manques).toEqual([
+      'Aucun occupant : ajoutez les occupants du ménage.',
+      'Ressources non saisies : complétez la section « Ressources » de l’entretien.',
+    ]);
   });
 
   it('refuses a figure that is not a number, naming the field, and computes nothing', () => {
     const f = foyer();
     const apres = logementOffreDe(offre);
     if (!apres) throw new Error('offer incomplete');
-    const r = entreeDepuisSaisie(menageSimuleDe(f).menage, '2026-11-10', { ...logementActuelDe(f.reponses).saisie, loyer: '38O' }, { ...apres, apl: '200' });
-    expect(r).toEqual({ ok: false, erreurs: [{ champ: 'avant.loyer', message: '« 38O » n’est pas un nombre : tapez par exemple 412,50.' }] });
-    const negatif = entreeDepuisSaisie(menageSimuleDe(f).menage, '2026-11-10', logementActuelDe(f.reponses).saisie, { ...apres, loyer: '-5', apl: '200' });
+    const r = entreeDepuisSaisie(
+      menageSimuleDe(f).menage,
+      '2026-11-10',
+      { ...logementActuelDe(f.reponses).saisie, loyer: '38O' },
+      { ...apres, apl: '200' },
+    );
+    expect(r).toEqual({
+      ok: false,
+      erreurs: [{ champ: 'avant.loyer', message: '« 38O » n’est pas un nombre : tapez par exemple 412,50.' }],
+    });
+    const negatif = entreeDepuisSaisie(menageSimuleDe(f).menage, '2026-11-10', logementActuelDe(f.reponses).saisie, {
+      ...apres,
+      loyer: '-5',
+      apl: '200',
+    });
     expect(negatif.ok ? [] : negatif.erreurs.map((e) => e.message)).toEqual(['Le loyer du logement proposé ne peut pas être négatif.']);
   });
 
   it('gives the matching profile from the same sources', () => {
     const p = profilDe('m1', foyer());
-    expect(p).toMatchObject({ id: 'm1', occupants: 3, typologiesSouhaitees: ['T3', 'T4'], communesSouhaitees: ['Roubaix', 'Lille'], etageMaxSansAscenseur: 2, besoinPmr: false });
+    expect(p).toMatchObject({
+      id: 'm1',
+      occupants: 3,
+      typologiesSouhaitees: ['T3', 'T4'],
+      communesSouhaitees: ['Roubaix', 'Lille'],
+      etageMaxSansAscenseur: 2,
+      besoinPmr: false,
+    });
     expect(p?.logementActuel).toMatchObject({ loyer: 380, chargesGenerales: 85.5, eau: 0, apl: 150, surface: 60, pieces: 3 });
     expect(profilDe('m2', { reponses: {}, personnes: [] })).toBeNull();
   });
@@ -99,8 +149,12 @@ describe('from the interview to the simulation input', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.montant).toBeGreaterThan(0);
     expect(r.explication).toMatch(/^estimée : barème .*ressources calibrées/);
-    expect(r.remarques[0]).toBe('Le barème APL connu s’arrête en septembre 2026 : celui de septembre 2026 est appliqué pour novembre 2026.');
-    expect(estimerAplApres({ date: '2026-11-10', zone: null, bailleurSocial: true, loyerApres: 450, loyerAvant: 380, aplAvant: 150, ...f })).toEqual({
+    expect(r.remarques[0]).toBe(
+      'Le barème APL connu s’arrête en septembre 2026 : celui de septembre 2026 est appliqué pour novembre 2026.',
+    );
+    expect(
+      estimerAplApres({ date: '2026-11-10', zone: null, bailleurSocial: true, loyerApres: 450, loyerAvant: 380, aplAvant: 150, ...f }),
+    ).toEqual({
       ok: false,
       message: 'Zone APL du logement inconnue : choisissez-la pour estimer l’APL, ou saisissez l’APL.',
     });

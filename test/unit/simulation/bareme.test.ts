@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BAREME_EXEMPLE, POSTES_FSL, baremeFslSchema, choisirBareme, forfait, type BaremeFsl } from '../../../src/domain/simulation/index.ts';
+import {
+  BAREME_EXEMPLE,
+  POSTES_FSL,
+  baremeFslSchema,
+  choisirBareme,
+  forfait,
+  type BaremeFsl,
+} from '../../../src/domain/simulation/index.ts';
 import { postesTest } from './donnees.ts';
 
 const saisi = (modif: Partial<BaremeFsl> = {}): BaremeFsl => ({
@@ -38,7 +45,9 @@ describe('the barème an administrator edits', () => {
 
   it('names a missing poste', () => {
     const { gaz: _gaz, ...incomplet } = postesTest;
-    expect(messages(saisi({ postes: incomplet as BaremeFsl['postes'] }))).toEqual(['postes.gaz : Le barème n’a pas de forfaits pour le poste « gaz ».']);
+    expect(messages(saisi({ postes: incomplet as BaremeFsl['postes'] }))).toEqual([
+      'postes.gaz : Le barème n’a pas de forfaits pour le poste « gaz ».',
+    ]);
   });
 
   it('names a missing size and a negative amount', () => {
@@ -58,7 +67,9 @@ describe('the barème an administrator edits', () => {
   });
 
   it('asks for the source, so every simulation can show it', () => {
-    expect(messages(saisi({ source: '  ' }))).toEqual(['source : Indiquez la source du barème (délibération, règlement intérieur du FSL, adresse web…).']);
+    expect(messages(saisi({ source: '  ' }))).toEqual([
+      'source : Indiquez la source du barème (délibération, règlement intérieur du FSL, adresse web…).',
+    ]);
   });
 });
 

@@ -1,4 +1,10 @@
-import { entreeSimulationSchema, REGLAGES_SIMULATION_PAR_DEFAUT, type BaremeCalcul, type ContexteSimulation, type EntreeSimulation } from '../../../src/domain/simulation/index.ts';
+import {
+  entreeSimulationSchema,
+  REGLAGES_SIMULATION_PAR_DEFAUT,
+  type BaremeCalcul,
+  type ContexteSimulation,
+  type EntreeSimulation,
+} from '../../../src/domain/simulation/index.ts';
 
 // A barème with round figures so every worked example can be checked by hand.
 // For 3 persons: eau 20, eau chaude 16, chauffage 60; électricité 50 + gaz 12 + assurance 14 + téléphone 30 = 106.
@@ -12,7 +18,14 @@ export const postesTest: BaremeCalcul['postes'] = {
   telephone: { parTaille: [20, 25, 30, 35], parPersonneSupplementaire: 5 },
 };
 
-export const baremeTest: BaremeCalcul = { territoire: 'Territoire de test', debut: '2026-01-01', fin: '2026-12-31', source: 'Barème de test', exemple: false, postes: postesTest };
+export const baremeTest: BaremeCalcul = {
+  territoire: 'Territoire de test',
+  debut: '2026-01-01',
+  fin: '2026-12-31',
+  source: 'Barème de test',
+  exemple: false,
+  postes: postesTest,
+};
 export const ctx: ContexteSimulation = { bareme: baremeTest, reglages: REGLAGES_SIMULATION_PAR_DEFAUT };
 
 /**

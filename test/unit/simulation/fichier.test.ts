@@ -23,7 +23,12 @@ describe('the JSON exchanged with integrations', () => {
   });
 
   it('takes the thresholds and the occupancy norm given with the input', () => {
-    const r = executerSimulations({ ...base, bareme: { postes: postesTest, seuilTauxEffort: 20 }, normeOccupation: 'cch-L621-2', apres: { ...base.apres, pieces: 4 } });
+    const r = executerSimulations({
+      ...base,
+      bareme: { postes: postesTest, seuilTauxEffort: 20 },
+      normeOccupation: 'cch-L621-2',
+      apres: { ...base.apres, pieces: 4 },
+    });
     // TE after 24,6 % > 20 % ; a T4 for 3 persons is under-occupied by the charter, not by CCH L621-2
     expect(r.ok && !Array.isArray(r.resultats) && r.resultats.alertes).toEqual(['TAUX_EFFORT_ELEVE']);
   });
@@ -52,14 +57,20 @@ describe('the JSON exchanged with integrations', () => {
 
   it('refuses a barème missing a poste or a size', () => {
     const { chauffage: _chauffage, ...sansChauffage } = postesTest;
-    expect(erreurs({ ...base, bareme: { postes: sansChauffage } })).toEqual([{ champ: 'bareme.postes.chauffage', message: 'Le barème n’a pas de forfaits pour le poste « chauffage ».' }]);
-    expect(erreurs({ ...base, bareme: { postes: { ...postesTest, gaz: { parTaille: [10, null], parPersonneSupplementaire: 2 } } } })).toEqual([
+    expect(erreurs({ ...base, bareme: { postes: sansChauffage } })).toEqual([
+      { champ: 'bareme.postes.chauffage', message: 'Le barème n’a pas de forfaits pour le poste « chauffage ».' },
+    ]);
+    expect(
+      erreurs({ ...base, bareme: { postes: { ...postesTest, gaz: { parTaille: [10, null], parPersonneSupplementaire: 2 } } } }),
+    ).toEqual([
       { champ: 'bareme.postes.gaz.parTaille[1]', message: 'Indiquez le forfait du poste « gaz » pour 2 personnes : un montant en euros.' },
     ]);
   });
 
   it('asks for a barème when the example does not cover the date', () => {
-    expect(erreurs({ ...base, date: '2020-06-15' })).toEqual([{ champ: 'bareme', message: 'Aucun barème par défaut ne couvre le 15/06/2020 : fournissez le barème (champ « bareme »).' }]);
+    expect(erreurs({ ...base, date: '2020-06-15' })).toEqual([
+      { champ: 'bareme', message: 'Aucun barème par défaut ne couvre le 15/06/2020 : fournissez le barème (champ « bareme »).' },
+    ]);
   });
 
   it('checks the detailed composition against the count and the date', () => {
@@ -80,7 +91,12 @@ describe('npm run simulate', () => {
     const fichier = join(dossier, 'entree.json');
     writeFileSync(fichier, JSON.stringify(contenu));
     try {
-      return { code: 0, sortie: JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', fichier], { encoding: 'utf8' })) as unknown };
+      return {
+        code: 0,
+        sortie: JSON.parse(
+          execFileSync(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', fichier], { encoding: 'utf8' }),
+        ) as unknown,
+      };
     } catch (e) {
       const echec = e as { status: number; stdout: string };
       return { code: echec.status, sortie: JSON.parse(echec.stdout) as unknown };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { REGLAGES_SIMULATION_PAR_DEFAUT, entreeSimulationSchema, simuler, type BaremeCalcul, type ContexteSimulation, type EntreeSimulation } from '../../../src/domain/simulation/index.ts';
+import {
+  REGLAGES_SIMULATION_PAR_DEFAUT,
+  entreeSimulationSchema,
+  simuler,
+  type BaremeCalcul,
+  type ContexteSimulation,
+  type EntreeSimulation,
+} from '../../../src/domain/simulation/index.ts';
 
 const euros = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
 const surQuittance = fc.option(euros(300), { nil: null });
@@ -20,7 +27,14 @@ const entree: fc.Arbitrary<EntreeSimulation> = fc
   .record({
     occupants: fc.integer({ min: 1, max: 14 }),
     ressourcesMensuelles: fc.array(euros(8000), { minLength: 1, maxLength: 3 }),
-    depenses: fc.record({ impots: euros(400), pensionAlimentaire: euros(400), mutuelle: euros(200), pretCaf: euros(100), planBanqueDeFrance: euros(300), planApurementBailleur: euros(300) }),
+    depenses: fc.record({
+      impots: euros(400),
+      pensionAlimentaire: euros(400),
+      mutuelle: euros(200),
+      pretCaf: euros(100),
+      planBanqueDeFrance: euros(300),
+      planApurementBailleur: euros(300),
+    }),
     avant: logement,
     apres: logement,
   })
@@ -51,13 +65,18 @@ describe('simulation properties', () => {
 
   it('the reste à vivre falls as the reste à charge rises', () => {
     fc.assert(
-      fc.property(entree, contexte, fc.integer({ min: 1, max: 100_000 }).map((c) => c / 100), (e, ctx, baisseApl) => {
-        const moinsAide = { ...e, apres: { ...e.apres, apl: Math.max(0, e.apres.apl - baisseApl) } };
-        const [r1, r2] = [simuler(e, ctx).apres, simuler(moinsAide, ctx).apres];
-        expect(r2.resteACharge).toBeGreaterThanOrEqual(r1.resteACharge);
-        expect(r2.resteAVivre).toBeLessThanOrEqual(r1.resteAVivre);
-        if (r2.resteACharge > r1.resteACharge) expect(r2.resteAVivre).toBeLessThan(r1.resteAVivre);
-      }),
+      fc.property(
+        entree,
+        contexte,
+        fc.integer({ min: 1, max: 100_000 }).map((c) => c / 100),
+        (e, ctx, baisseApl) => {
+          const moinsAide = { ...e, apres: { ...e.apres, apl: Math.max(0, e.apres.apl - baisseApl) } };
+          const [r1, r2] = [simuler(e, ctx).apres, simuler(moinsAide, ctx).apres];
+          expect(r2.resteACharge).toBeGreaterThanOrEqual(r1.resteACharge);
+          expect(r2.resteAVivre).toBeLessThanOrEqual(r1.resteAVivre);
+          if (r2.resteACharge > r1.resteACharge) expect(r2.resteAVivre).toBeLessThan(r1.resteAVivre);
+        },
+      ),
       options,
     );
   });
@@ -66,7 +85,16 @@ describe('simulation properties', () => {
     fc.assert(
       fc.property(entree, contexte, (e, ctx) => {
         const r = simuler(e, ctx);
-        const chiffres = [r.ressourcesMensuelles, r.depensesIncompressibles, r.avant.resteACharge, r.apres.resteACharge, r.avant.resteAVivre, r.apres.resteAVivre, r.evolution.resteACharge, r.evolution.resteAVivre];
+        const chiffres = [
+          r.ressourcesMensuelles,
+          r.depensesIncompressibles,
+          r.avant.resteACharge,
+          r.apres.resteACharge,
+          r.avant.resteAVivre,
+          r.apres.resteAVivre,
+          r.evolution.resteACharge,
+          r.evolution.resteAVivre,
+        ];
         for (const n of chiffres) expect(Number.isFinite(n)).toBe(true);
         for (const te of [r.avant.tauxEffort, r.apres.tauxEffort]) {
           if (r.ressourcesMensuelles > 0) expect(Number.isFinite(te)).toBe(true);

@@ -41,7 +41,13 @@ describe('thresholds judged on the figure as shown (charte §7.1)', () => {
 });
 
 // What the reader sees: the figure parsed back from its French display.
-const lu = (affiche: string): number => Number(affiche.replace(/[^\d,−-]/g, '').replace('−', '-').replace(',', '.'));
+const lu = (affiche: string): number =>
+  Number(
+    affiche
+      .replace(/[^\d,−-]/g, '')
+      .replace('−', '-')
+      .replace(',', '.'),
+  );
 // Amounts to the cent (often a few cents from the line), off by less than a thousandth of a cent
 // either way, or anywhere between.
 const bruit = fc.double({ min: -1e-5, max: 1e-5, noNaN: true });

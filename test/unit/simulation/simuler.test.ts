@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BAREME_EXEMPLE, REGLAGES_SIMULATION_PAR_DEFAUT, forfait, moyenneRessources, simuler } from '../../../src/domain/simulation/index.ts';
+import {
+  BAREME_EXEMPLE,
+  REGLAGES_SIMULATION_PAR_DEFAUT,
+  forfait,
+  moyenneRessources,
+  simuler,
+} from '../../../src/domain/simulation/index.ts';
 import { baremeTest, ctx, entree, postesTest, sansQuittance } from './donnees.ts';
 
 // Worked examples of docs/domaine.md §5 / charte §7.1, computed by hand in the comments.
@@ -15,7 +21,12 @@ describe('reste à charge: which of water, hot water and heating come from the r
     expect(r.apres.tauxEffort).toBeCloseTo(24.611, 3);
     expect(r.avant.resteAVivre).toBeCloseTo(1285 / 90, 10);
     expect(r.apres.resteAVivre).toBeCloseTo(1237 / 90, 10);
-    expect(r.evolution).toEqual({ resteACharge: 48, tauxEffort: expect.closeTo(2.667, 3), resteAVivre: expect.closeTo(-48 / 90, 10), surface: 10 });
+    expect(r.evolution).toEqual({
+      resteACharge: 48,
+      tauxEffort: expect.closeTo(2.667, 3),
+      resteAVivre: expect.closeTo(-48 / 90, 10),
+      surface: 10,
+    });
     expect(r.detail.charges.map((c) => c.source)).toEqual(['quittance', 'quittance', 'quittance']);
     expect(r.alertes).toEqual([]);
   });
@@ -75,7 +86,10 @@ describe('resources, taux d’effort and reste à vivre', () => {
     const r = simuler(entree({ apres: { apl: 700 } }), ctx);
     expect(r.apres.resteACharge).toBe(-77);
     expect(r.apres.tauxEffort).toBeCloseTo(-4.278, 3);
-    expect(r.avertissements).toContainEqual({ code: 'APL_SUPERIEURE_AU_COUT', message: 'L’APL du logement proposé dépasse le coût du logement (reste à charge négatif) : vérifiez son montant.' });
+    expect(r.avertissements).toContainEqual({
+      code: 'APL_SUPERIEURE_AU_COUT',
+      message: 'L’APL du logement proposé dépasse le coût du logement (reste à charge négatif) : vérifiez son montant.',
+    });
   });
 
   it('gives no taux d’effort without resources, and says so', () => {
@@ -105,7 +119,10 @@ describe('resources, taux d’effort and reste à vivre', () => {
       { dateNaissance: '1988-02-11', sexe: 'M', lien: 'conjoint' },
       { dateNaissance: '2016-01-20', sexe: 'F', lien: 'enfant' },
     ];
-    const r = simuler(entree({ composition }), { ...ctx, reglages: { ...REGLAGES_SIMULATION_PAR_DEFAUT, uniteResteAVivre: 'unite-consommation' } });
+    const r = simuler(entree({ composition }), {
+      ...ctx,
+      reglages: { ...REGLAGES_SIMULATION_PAR_DEFAUT, uniteResteAVivre: 'unite-consommation' },
+    });
     expect(r.detail.diviseurResteAVivre).toBeCloseTo(54, 10);
     expect(r.avant.resteAVivre).toBeCloseTo(1285 / 54, 10);
   });
@@ -133,7 +150,11 @@ describe('alerts', () => {
 
   it('raises RESTE_A_VIVRE_DEGRADE when a household already below the line gets worse', () => {
     // 1 000 €: RAV 485 / 90 = 5,39 → 437 / 90 = 4,86
-    expect(simuler(entree({ ressourcesMensuelles: [1000] }), ctx).alertes).toEqual(['TAUX_EFFORT_ELEVE', 'RESTE_A_VIVRE_SOUS_SEUIL', 'RESTE_A_VIVRE_DEGRADE']);
+    expect(simuler(entree({ ressourcesMensuelles: [1000] }), ctx).alertes).toEqual([
+      'TAUX_EFFORT_ELEVE',
+      'RESTE_A_VIVRE_SOUS_SEUIL',
+      'RESTE_A_VIVRE_DEGRADE',
+    ]);
   });
 
   it('does not call degraded a household below the line whose reste à vivre improves', () => {
@@ -153,7 +174,9 @@ describe('alerts', () => {
     expect(simuler(entree({ occupants: 4 }), ctx).alertes).toContain('SUROCCUPATION');
     const r = simuler(entree({ apres: { pieces: 4, surface: 80 } }), ctx);
     expect(r.alertes).toContain('SOUS_OCCUPATION');
-    expect(r.occupation.apres.detail).toBe('4 pièces principales pour 3 personnes : sous-occupation selon la charte (une pièce de plus que de personnes, ou davantage).');
+    expect(r.occupation.apres.detail).toBe(
+      '4 pièces principales pour 3 personnes : sous-occupation selon la charte (une pièce de plus que de personnes, ou davantage).',
+    );
   });
 
   it('applies the INSEE norm to the detailed composition: couple, boy 8 and girl 10 in a T3', () => {
@@ -163,7 +186,10 @@ describe('alerts', () => {
       { dateNaissance: '2017-09-01', sexe: 'M', lien: 'enfant' },
       { dateNaissance: '2015-06-01', sexe: 'F', lien: 'enfant' },
     ];
-    const r = simuler(entree({ occupants: 4, composition }), { ...ctx, reglages: { ...REGLAGES_SIMULATION_PAR_DEFAUT, normeOccupation: 'insee' } });
+    const r = simuler(entree({ occupants: 4, composition }), {
+      ...ctx,
+      reglages: { ...REGLAGES_SIMULATION_PAR_DEFAUT, normeOccupation: 'insee' },
+    });
     expect(r.occupation.apres).toMatchObject({ etat: 'suroccupation', niveau: 'modéré' });
     expect(r.alertes).toContain('SUROCCUPATION');
   });
@@ -172,19 +198,36 @@ describe('alerts', () => {
 describe('orientation grid and barème shown', () => {
   it('advises the circuit dématérialisé when every criterion holds, without deciding', () => {
     // 2 000 €, rent after 380: RAC 395 → 373, TE 18,65 %, RAV (2000 − 395 − 120) / 90 = 16,50 → 16,74
-    const r = simuler(entree({ ressourcesMensuelles: [2000], apres: { loyer: 380 }, criteresMenage: { typologieEtLocalisationExistent: true, aucunFreinALever: true } }), ctx);
+    const r = simuler(
+      entree({
+        ressourcesMensuelles: [2000],
+        apres: { loyer: 380 },
+        criteresMenage: { typologieEtLocalisationExistent: true, aucunFreinALever: true },
+      }),
+      ctx,
+    );
     expect(r.orientation.criteresFinanciers).toBe(true);
     expect(r.orientation.criteres.every((c) => c.rempli)).toBe(true);
-    expect(r.orientation.avis).toMatch(/^Tous les critères de la grille sont remplis : le circuit dématérialisé est envisageable, sous réserve de l’accord des partenaires\./);
+    expect(r.orientation.avis).toMatch(
+      /^Tous les critères de la grille sont remplis : le circuit dématérialisé est envisageable, sous réserve de l’accord des partenaires\./,
+    );
   });
 
   it('lists what the household side still has to confirm', () => {
     const r = simuler(entree({ ressourcesMensuelles: [2000], apres: { loyer: 380 } }), ctx);
-    expect(r.orientation.avis).toContain('à vérifier : la typologie et la localisation souhaitées existent ; aucun frein au relogement à lever');
+    expect(r.orientation.avis).toContain(
+      'à vérifier : la typologie et la localisation souhaitées existent ; aucun frein au relogement à lever',
+    );
   });
 
   it('names the barème used, and warns when it is the shipped example', () => {
-    expect(simuler(entree(), ctx).bareme).toEqual({ territoire: 'Territoire de test', debut: '2026-01-01', fin: '2026-12-31', source: 'Barème de test', exemple: false });
+    expect(simuler(entree(), ctx).bareme).toEqual({
+      territoire: 'Territoire de test',
+      debut: '2026-01-01',
+      fin: '2026-12-31',
+      source: 'Barème de test',
+      exemple: false,
+    });
     const r = simuler(entree(), { ...ctx, bareme: BAREME_EXEMPLE });
     expect(r.bareme.source).toBe('Barème d’exemple — à remplacer par le barème FSL du Département');
     expect(r.avertissements[0]?.code).toBe('BAREME_EXEMPLE');

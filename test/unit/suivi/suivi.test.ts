@@ -93,7 +93,10 @@ describe('the budget after the move and the vigilance flag', () => {
     const apres = (await lireVisite(db, v.id))?.grille.budget.apres;
     expect(apres?.resteACharge).toBeGreaterThan(310);
     expect(apres?.resteAVivre).toBeLessThan(6.5);
-    const vigilance = async () => (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find((l) => l.id === m.id)?.vigilance;
+    const vigilance = async () =>
+      (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find(
+        (l) => l.id === m.id,
+      )?.vigilance;
     expect(await vigilance()).toEqual(['RESTE_A_VIVRE_SOUS_SEUIL']);
     await enregistrerMontant(db, v.id, 'ressources', 2500, AUJOURDHUI);
     expect(await vigilance()).toEqual([]);

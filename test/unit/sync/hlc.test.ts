@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ClockError, formatHlc, hlcAfter, hlcSchema, initialHlc, isRealHlc, isRealHlcState, parseHlc, receive, tick } from '../../../src/sync/index.ts';
+import {
+  ClockError,
+  formatHlc,
+  hlcAfter,
+  hlcSchema,
+  initialHlc,
+  isRealHlc,
+  isRealHlcState,
+  parseHlc,
+  receive,
+  tick,
+} from '../../../src/sync/index.ts';
 import type { HlcState } from '../../../src/sync/index.ts';
 
 const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const arbNode = fc.uint8Array({ minLength: 8, maxLength: 8 }).map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''));
 const arbMillis = fc.integer({ min: 0, max: MAX_MILLIS });
 const arbState = fc.record({ millis: arbMillis, counter: fc.integer({ min: 0, max: 0xff00 }), node: arbNode });
-const ordre = (a: HlcState, b: HlcState) => a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
+const ordre = (a: HlcState, b: HlcState) =>
+  a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 const signe = (n: number) => Math.sign(n);
 const NODE = '0123456789abcdef';
 
 describe('formatHlc / parseHlc', () => {
   it('formats as ISO time, hexadecimal counter and node', () => {
-    expect(formatHlc({ millis: Date.UTC(2026, 2, 15, 9, 30), counter: 26, node: NODE })).toBe('2026-03-15T09:30:00.000Z-001A-0123456789abcdef');
+    expect(formatHlc({ millis: Date.UTC(2026, 2, 15, 9, 30), counter: 26, node: NODE })).toBe(
+      '2026-03-15T09:30:00.000Z-001A-0123456789abcdef',
+    );
   });
 
   it('round-trips every clock, and the string passes the wire schema', () => {
@@ -42,9 +56,15 @@ describe('formatHlc / parseHlc', () => {
 });
 
 // Well formed, but naming no instant: such a clock sorts after every real one.
-const IMPOSSIBLES = ['9999-99-99T99:99:99.999Z', '2026-02-30T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-03-15T24:00:00.000Z', '2026-03-15T09:60:00.000Z', '2026-03-15T09:30:60.000Z', '0000-00-00T00:00:00.000Z'].map(
-  (temps) => `${temps}-0000-${NODE}`,
-);
+const IMPOSSIBLES = [
+  '9999-99-99T99:99:99.999Z',
+  '2026-02-30T10:00:00.000Z',
+  '2026-13-01T10:00:00.000Z',
+  '2026-03-15T24:00:00.000Z',
+  '2026-03-15T09:60:00.000Z',
+  '2026-03-15T09:30:60.000Z',
+  '0000-00-00T00:00:00.000Z',
+].map((temps) => `${temps}-0000-${NODE}`);
 
 describe('isRealHlc: a clock must name a real instant', () => {
   it('accepts every clock a device makes', () => {
@@ -66,7 +86,9 @@ describe('isRealHlc: a clock must name a real instant', () => {
 
   it('is true exactly when the clock’s time reads back as written', () => {
     const chiffres = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
-    const temps = fc.tuple(chiffres(4), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(3)).map(([a, mo, j, h, mi, s, ms]) => `${a}-${mo}-${j}T${h}:${mi}:${s}.${ms}Z`);
+    const temps = fc
+      .tuple(chiffres(4), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(3))
+      .map(([a, mo, j, h, mi, s, ms]) => `${a}-${mo}-${j}T${h}:${mi}:${s}.${ms}Z`);
     fc.assert(
       fc.property(temps, (t) => {
         const millis = Date.parse(t);
@@ -159,9 +181,15 @@ describe('receive: merging a remote clock', () => {
   });
 
   it('takes the wall time when it is ahead of both', () => {
-    expect(receive({ millis: 1000, counter: 5, node: NODE }, formatHlc({ millis: 1500, counter: 9, node: 'ffffffffffffffff' }), 3000)).toEqual({ millis: 3000, counter: 0, node: NODE });
-    expect(receive({ millis: 1000, counter: 5, node: NODE }, formatHlc({ millis: 1500, counter: 9, node: 'ffffffffffffffff' }), 1200)).toEqual({ millis: 1500, counter: 10, node: NODE });
-    expect(receive({ millis: 1500, counter: 12, node: NODE }, formatHlc({ millis: 1500, counter: 9, node: 'ffffffffffffffff' }), 1200)).toEqual({ millis: 1500, counter: 13, node: NODE });
+    expect(
+      receive({ millis: 1000, counter: 5, node: NODE }, formatHlc({ millis: 1500, counter: 9, node: 'ffffffffffffffff' }), 3000),
+    ).toEqual({ millis: 3000, counter: 0, node: NODE });
+    expect(
+      receive({ millis: 1000, counter: 5, node: NODE }, formatHlc({ millis: 1500, counter: 9, node: 'ffffffffffffffff' }), 1200),
+    ).toEqual({ millis: 1500, counter: 10, node: NODE });
+    expect(
+      receive({ millis: 1500, counter: 12, node: NODE }, formatHlc({ millis: 1500, counter: 9, node: 'ffffffffffffffff' }), 1200),
+    ).toEqual({ millis: 1500, counter: 13, node: NODE });
   });
 
   it('refuses a remote clock too far ahead of the wall time', () => {

@@ -26,25 +26,47 @@ describe('judgeChange (server side)', () => {
   it('does not call concurrent an edit made after seeing, by the same author, or to the same value', () => {
     expect(judgeChange(stored(), { value: 'x', hlc: hlc(2_000), baseSeq: 10, author: 'nadia' }).concurrent).toBe(false);
     expect(judgeChange(stored(), { value: 'x', hlc: hlc(2_000), baseSeq: 3, author: 'claire' }).concurrent).toBe(false);
-    expect(judgeChange(stored({ value: { a: 1, b: 2 } }), { value: { b: 2, a: 1 }, hlc: hlc(2_000), baseSeq: 3, author: 'nadia' }).concurrent).toBe(false);
+    expect(
+      judgeChange(stored({ value: { a: 1, b: 2 } }), { value: { b: 2, a: 1 }, hlc: hlc(2_000), baseSeq: 3, author: 'nadia' }).concurrent,
+    ).toBe(false);
   });
 });
 
 describe('mergePulledField (device side)', () => {
-  const pulled = (over: Partial<PulledField> = {}): PulledField => ({ table: 'menages', recordId: 'r1', field: 'nom', value: 'Martin', hlc: hlc(2_000), seq: 12, ...over });
+  const pulled = (over: Partial<PulledField> = {}): PulledField => ({
+    table: 'menages',
+    recordId: 'r1',
+    field: 'nom',
+    value: 'Martin',
+    hlc: hlc(2_000),
+    seq: 12,
+    ...over,
+  });
 
   it('creates the record from its first pulled field', () => {
-    expect(mergePulledField(undefined, undefined, pulled())).toEqual({ record: { id: 'r1', nom: 'Martin' }, meta: { hlc: hlc(2_000), seq: 12 }, applied: true });
+    expect(mergePulledField(undefined, undefined, pulled())).toEqual({
+      record: { id: 'r1', nom: 'Martin' },
+      meta: { hlc: hlc(2_000), seq: 12 },
+      applied: true,
+    });
   });
 
   it('keeps a newer local edit on top but remembers the seq it has seen', () => {
     const local: LocalFieldMeta = { hlc: hlc(3_000), seq: 5 };
-    expect(mergePulledField({ id: 'r1', nom: 'Diallo' }, local, pulled())).toEqual({ record: { id: 'r1', nom: 'Diallo' }, meta: { hlc: hlc(3_000), seq: 12 }, applied: false });
+    expect(mergePulledField({ id: 'r1', nom: 'Diallo' }, local, pulled())).toEqual({
+      record: { id: 'r1', nom: 'Diallo' },
+      meta: { hlc: hlc(3_000), seq: 12 },
+      applied: false,
+    });
   });
 
   it('applies a real value over a field whose local clock is impossible', () => {
     const empoisonne: LocalFieldMeta = { hlc: '9999-99-99T99:99:99.999Z-0000-0123456789abcdef', seq: 5 };
-    expect(mergePulledField({ id: 'r1', nom: 'Diallo' }, empoisonne, pulled())).toEqual({ record: { id: 'r1', nom: 'Martin' }, meta: { hlc: hlc(2_000), seq: 12 }, applied: true });
+    expect(mergePulledField({ id: 'r1', nom: 'Diallo' }, empoisonne, pulled())).toEqual({
+      record: { id: 'r1', nom: 'Martin' },
+      meta: { hlc: hlc(2_000), seq: 12 },
+      applied: true,
+    });
   });
 
   it('applies one entry of a map and removes it on null', () => {
@@ -54,7 +76,11 @@ describe('mergePulledField (device side)', () => {
   });
 
   it('ends with the value of the greatest clock whatever order the versions arrive in', () => {
-    const versions = fc.uniqueArray(fc.record({ millis: fc.integer({ min: 1, max: 10_000 }), value: fc.string({ maxLength: 3 }) }), { minLength: 1, maxLength: 8, selector: (v) => v.millis });
+    const versions = fc.uniqueArray(fc.record({ millis: fc.integer({ min: 1, max: 10_000 }), value: fc.string({ maxLength: 3 }) }), {
+      minLength: 1,
+      maxLength: 8,
+      selector: (v) => v.millis,
+    });
     fc.assert(
       fc.property(versions, fc.nat(), (list, seed) => {
         const shuffled = [...list].sort((a, b) => ((a.millis * 7919 + seed) % 101) - ((b.millis * 7919 + seed) % 101));

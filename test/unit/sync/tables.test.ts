@@ -8,11 +8,21 @@ type Row = Record<string, unknown>;
 
 /** The same value with every object's keys in reverse order. */
 const clesInversees = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(clesInversees) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, clesInversees(x)])) : v;
+  Array.isArray(v)
+    ? v.map(clesInversees)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, clesInversees(x)]),
+        )
+      : v;
 
 const ID = '0190a000-0000-7000-8000-000000000001';
 const arbUuid = fc.uuid({ version: 7 });
-const arbDate = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const arbDate = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const arbTexte = fc.string({ maxLength: 20 });
 const arbCle = fc.oneof(
   fc.constantFrom('logement.loyer', 'logement.typologie', 'souhaits.typologie', 'mobilite.conditions', 'consentement.paroleMenage'),
@@ -80,7 +90,8 @@ function paire(table: SyncedTable, arb: fc.Arbitrary<Row>) {
   });
 }
 
-const appliquer = (record: Row, changes: readonly { field: string; value: unknown }[]) => changes.reduce((r, c) => applyField(r, c.field, c.value), record);
+const appliquer = (record: Row, changes: readonly { field: string; value: unknown }[]) =>
+  changes.reduce((r, c) => applyField(r, c.field, c.value), record);
 
 const cas = [
   ['entretiens', arbEntretien],
@@ -103,7 +114,10 @@ describe.each(cas)('diffRecord / applyField on %s', (table, arb) => {
     fc.assert(
       fc.property(paire(table, arb), fc.func(fc.integer()), ({ avant, apres }, f) => {
         const changes = diffRecord(table, avant, apres);
-        const melangees = changes.map((c, i) => ({ c, k: f(i) })).sort((x, y) => x.k - y.k).map(({ c }) => c);
+        const melangees = changes
+          .map((c, i) => ({ c, k: f(i) }))
+          .sort((x, y) => x.k - y.k)
+          .map(({ c }) => c);
         expect(appliquer(avant, melangees)).toStrictEqual(apres);
       }),
     );
@@ -166,25 +180,41 @@ describe('map fields are merged entry by entry', () => {
   it('two devices answering different questions both keep their answer', () => {
     const a = diffRecord('entretiens', base, { ...base, reponses: { ...base.reponses, 'logement.loyer': { valeur: '420' } } });
     const b = diffRecord('entretiens', base, { ...base, reponses: { ...base.reponses, 'souhaits.communes': { valeur: 'Exempleville' } } });
-    expect(appliquer(base, [...a, ...b]).reponses).toEqual({ 'logement.loyer': { valeur: '420' }, 'logement.charges': { valeur: '80' }, 'souhaits.communes': { valeur: 'Exempleville' } });
+    expect(appliquer(base, [...a, ...b]).reponses).toEqual({
+      'logement.loyer': { valeur: '420' },
+      'logement.charges': { valeur: '80' },
+      'souhaits.communes': { valeur: 'Exempleville' },
+    });
   });
 
   it('consentements are merged partner by partner', () => {
     const m = { id: ID, consentements: { caf: { accorde: true, date: '2026-03-01' } } };
-    expect(diffRecord('menages', m, { ...m, consentements: { ...m.consentements, ville: { accorde: true, date: '2026-03-02' } } })).toEqual([
-      { field: 'consentements.ville', value: { accorde: true, date: '2026-03-02' } },
-    ]);
+    expect(diffRecord('menages', m, { ...m, consentements: { ...m.consentements, ville: { accorde: true, date: '2026-03-02' } } })).toEqual(
+      [{ field: 'consentements.ville', value: { accorde: true, date: '2026-03-02' } }],
+    );
   });
 
   it('a new interview without answers, rebuilt from its changes, is a valid interview', () => {
-    const nouveau = { id: ID, menageId: ID, date: '2026-03-15', type: 'premier', statut: 'brouillon', reponses: {}, termineLe: null, precedentId: null };
+    const nouveau = {
+      id: ID,
+      menageId: ID,
+      date: '2026-03-15',
+      type: 'premier',
+      statut: 'brouillon',
+      reponses: {},
+      termineLe: null,
+      precedentId: null,
+    };
     const changes = diffRecord('entretiens', undefined, nouveau);
     expect(changes.map((c) => c.field)).not.toContain('reponses');
     expect(SYNCED_TABLES.entretiens.schema.safeParse(appliquer({ id: ID }, changes))).toMatchObject({ success: true, data: nouveau });
   });
 
   it('applying to a record without the map creates it', () => {
-    expect(applyField({ id: ID }, 'reponses.logement.loyer', { valeur: '1' })).toEqual({ id: ID, reponses: { 'logement.loyer': { valeur: '1' } } });
+    expect(applyField({ id: ID }, 'reponses.logement.loyer', { valeur: '1' })).toEqual({
+      id: ID,
+      reponses: { 'logement.loyer': { valeur: '1' } },
+    });
   });
 
   it('applyField never mutates its input', () => {

@@ -21,25 +21,42 @@ import {
 
 const menageId = '0190a6e0-0000-7000-8000-000000000001';
 const id = (n: number) => `0190a6e0-0000-7000-8000-${String(n).padStart(12, '0')}`;
-const visite = (champs: Partial<VisiteCourtoisie> & { numero: number }): VisiteCourtoisie => visiteCourtoisieSchema.parse({ id: id(100 + champs.numero), menageId, ...champs });
+const visite = (champs: Partial<VisiteCourtoisie> & { numero: number }): VisiteCourtoisie =>
+  visiteCourtoisieSchema.parse({ id: id(100 + champs.numero), menageId, ...champs });
 
 describe('the courtesy visit and survey records', () => {
   it('start empty: to be done, no appointment, every answer of the grid unanswered', () => {
     const v = visite({ numero: 1 });
     expect(v).toMatchObject({ issue: 'a_faire', datePrevue: null, heurePrevue: null, date: null, motifAnnulation: '' });
-    expect(v.grille.adaptation).toEqual({ taille: null, etat: null, equipements: null, travauxDemandes: null, travaux: '', commentaire: '' });
+    expect(v.grille.adaptation).toEqual({
+      taille: null,
+      etat: null,
+      equipements: null,
+      travauxDemandes: null,
+      travaux: '',
+      commentaire: '',
+    });
     expect(v.grille.budget).toEqual({ nouveauLoyer: null, charges: null, apl: null, ressources: null, avant: null, apres: null });
   });
 
   it('refuses a note outside 1–4 and a time that does not exist, in French', () => {
     const note = visiteCourtoisieSchema.safeParse({ id: id(1), menageId, numero: 1, grille: { installation: { ecoles: 5 } } });
-    expect(note.error?.issues[0]?.message).toBe('Écoles et modes de garde : choisissez une note de 1 (pas du tout satisfaisant) à 4 (très satisfaisant).');
+    expect(note.error?.issues[0]?.message).toBe(
+      'Écoles et modes de garde : choisissez une note de 1 (pas du tout satisfaisant) à 4 (très satisfaisant).',
+    );
     const heure = visiteCourtoisieSchema.safeParse({ id: id(1), menageId, numero: 1, heurePrevue: '25:00' });
     expect(heure.error?.issues[0]?.message).toBe('Heure attendue au format HH:MM, par exemple 14:30.');
   });
 
   it('keeps the survey’s structured answers', () => {
-    const e = enqueteSatisfactionSchema.parse({ id: id(2), menageId, issue: 'realisee', date: '2026-07-01', logement: { global: 4, cout: 2 }, quartier: { integration: 'en_partie' } });
+    const e = enqueteSatisfactionSchema.parse({
+      id: id(2),
+      menageId,
+      issue: 'realisee',
+      date: '2026-07-01',
+      logement: { global: 4, cout: 2 },
+      quartier: { integration: 'en_partie' },
+    });
     expect(e.logement).toMatchObject({ global: 4, cout: 2, taille: null });
     expect(e.quartier.integration).toBe('en_partie');
     expect(e.deroulement.information).toBeNull();
@@ -63,7 +80,9 @@ describe('the follow-up plan (charte §4 steps 13 and 14)', () => {
   });
 
   it('refuses months that do not go up', () => {
-    expect(reglagesSuiviSchema.safeParse({ visitesCourtoisieMois: [2, 2, 6] }).error?.issues[0]?.message).toBe('Les mois des visites de courtoisie doivent être croissants.');
+    expect(reglagesSuiviSchema.safeParse({ visitesCourtoisieMois: [2, 2, 6] }).error?.issues[0]?.message).toBe(
+      'Les mois des visites de courtoisie doivent être croissants.',
+    );
   });
 
   it('moving the relocation date moves the appointments not held, keeps their time, and leaves held or cancelled ones', () => {
@@ -102,20 +121,29 @@ describe('checking a visit report', () => {
   });
 
   it('asks for the day of a visit marked done, and the reason of a cancelled one', () => {
-    expect(verifierVisite(visite({ numero: 2, issue: 'realisee' }), ctx)).toEqual([{ champ: 'date', message: 'La visite de courtoisie est indiquée réalisée : précisez le jour où elle a eu lieu.' }]);
-    expect(verifierVisite(visite({ numero: 2, issue: 'annulee' }), ctx)).toEqual([{ champ: 'motifAnnulation', message: 'La visite de courtoisie est annulée : indiquez pourquoi.' }]);
+    expect(verifierVisite(visite({ numero: 2, issue: 'realisee' }), ctx)).toEqual([
+      { champ: 'date', message: 'La visite de courtoisie est indiquée réalisée : précisez le jour où elle a eu lieu.' },
+    ]);
+    expect(verifierVisite(visite({ numero: 2, issue: 'annulee' }), ctx)).toEqual([
+      { champ: 'motifAnnulation', message: 'La visite de courtoisie est annulée : indiquez pourquoi.' },
+    ]);
   });
 
   it('refuses a held date in the future and a visit with no relocation recorded', () => {
     expect(verifierVisite(visite({ numero: 1, issue: 'realisee', date: '2026-06-01' }), ctx).map((e) => e.champ)).toEqual(['date']);
-    expect(verifierEnquete(enqueteSatisfactionSchema.parse({ id: id(4), menageId }), { dateRelogement: null, aujourdhui: '2026-05-01' })).toEqual([
+    expect(
+      verifierEnquete(enqueteSatisfactionSchema.parse({ id: id(4), menageId }), { dateRelogement: null, aujourdhui: '2026-05-01' }),
+    ).toEqual([
       { champ: 'dateRelogement', message: 'Le relogement n’est pas enregistré : l’enquête de satisfaction suit la signature du bail.' },
     ]);
   });
 
   it('refuses a relocation date more than a year ahead, and a date that does not exist', () => {
     expect(verifierDateRelogement('2027-05-02', '2026-05-01', REGLAGES_SUIVI_PAR_DEFAUT)).toEqual([
-      { champ: 'dateRelogement', message: 'La date de relogement (signature du bail) est à plus de 12 mois dans le futur : vérifiez l’année.' },
+      {
+        champ: 'dateRelogement',
+        message: 'La date de relogement (signature du bail) est à plus de 12 mois dans le futur : vérifiez l’année.',
+      },
     ]);
     expect(verifierDateRelogement('2027-05-01', '2026-05-01', REGLAGES_SUIVI_PAR_DEFAUT)).toEqual([]);
     expect(verifierDateRelogement('2026-02-30', '2026-05-01', REGLAGES_SUIVI_PAR_DEFAUT).map((e) => e.champ)).toEqual(['dateRelogement']);
@@ -137,7 +165,15 @@ describe('the reste à vivre watch (charte §4 step 13)', () => {
 
   it('reads the figures of the visit report, and says nothing until the after figures are there', () => {
     const avant = { resteACharge: 320, tauxEffort: 28, resteAVivre: 7.1 };
-    expect(vigilanceVisite(visite({ numero: 1, grille: visiteCourtoisieSchema.shape.grille.parse({ budget: { avant, apres: { ...avant, resteAVivre: 7.2 } } }) }), r)).toEqual(['RESTE_A_VIVRE_SANS_AMELIORATION']);
+    expect(
+      vigilanceVisite(
+        visite({
+          numero: 1,
+          grille: visiteCourtoisieSchema.shape.grille.parse({ budget: { avant, apres: { ...avant, resteAVivre: 7.2 } } }),
+        }),
+        r,
+      ),
+    ).toEqual(['RESTE_A_VIVRE_SANS_AMELIORATION']);
     expect(vigilanceVisite(visite({ numero: 1 }), r)).toEqual([]);
   });
 
