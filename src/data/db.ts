@@ -79,6 +79,8 @@ export class RelogementDb extends Dexie {
   declare reunions: Table<Reunion, string>;
   declare decisionsReunion: Table<DecisionReunion, string>;
   declare changementsSituation: Table<ChangementSituation, string>;
+  declare offresPartagees: Table<OffrePartagee, string>;
+  declare positionnements: Table<Positionnement, string>;
 
   /** The data key of an encrypted database (the officer's, not the demo space's); null when rows are stored in clear. */
   readonly coffre: Coffre | null;
