@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/{domain,data,sync,sync-client,architecture,scripts,server}/**/*.test.ts'],
           setupFiles: ['test/graine.ts'],
           testTimeout: 60_000,
         },

@@ -9,7 +9,7 @@ import {
 import { agendaVersIcs } from '../../src/domain/ics/index.ts';
 import { REGLAGES_PROPOSITION_PAR_DEFAUT } from '../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../src/domain/visite/index.ts';
-import { dossierArbitraire } from '../unit/echeances/dossiers.ts';
+import { dossierArbitraire } from '../domain/echeances/dossiers.ts';
 import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../src/domain/reunion/index.ts';
 
 // The agenda and the clocks of a large caseload: 5 000 households at every stage, drawn from a

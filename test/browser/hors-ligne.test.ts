@@ -39,10 +39,12 @@ describe.runIf(chromiumDisponible())('une tablette sans réseau', () => {
     await tablette.page.getByLabel('Surface habitable (m²)').fill('63');
     await tablette.page.getByRole('group', { name: 'Typologie' }).getByLabel('T3', { exact: true }).check();
 
-    // Typed at least one second before the crash: must survive it.
+    // Typed, then saved (the field no longer says « Enregistrement… ») before the crash: must survive it.
     const charges = tablette.page.getByLabel('Charges mensuelles sur la quittance (€)');
     await charges.pressSequentially('87,5', { delay: 30 });
-    await tablette.page.waitForTimeout(1000);
+    const champCharges = tablette.page.locator('.champ', { has: charges });
+    await expect.poll(() => charges.inputValue()).toBe('87,5');
+    await expect.poll(() => champCharges.getByText('Enregistrement…').count()).toBe(0);
     await charges.pressSequentially('0', { delay: 0 });
     expect(refus).toEqual([]);
     tuerTablette(tablette);

@@ -51,7 +51,10 @@ describe.runIf(chromiumDisponible())('la simulation d’un relogement', () => {
       .getByLabel(/^Salaires, .*Aïcha/)
       .first()
       .fill('1 650');
-    await page.waitForTimeout(400); // the 250 ms autosave of the last field
+    // Saved once the table's status counts it (it reads the stored interview, not the field).
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Ressources mensuelles retenues' }).textContent())
+      .toMatch(/retenues : 1\s?650,00\s€/);
     await menu(page, 'Mes ménages').click();
     await page.getByRole('link', { name: /Famille Essai/ }).click();
 

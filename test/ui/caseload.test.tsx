@@ -5,7 +5,7 @@ import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, creerMenage, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
 import { plusJours } from '../../src/domain/index.ts';
 import type { EvenementProposition } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

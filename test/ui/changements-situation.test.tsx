@@ -4,7 +4,7 @@ import { ChangementsSituation } from '../../src/ui/menage/ChangementsSituation.t
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, ajouterPersonne, creerMenage, creerPiece, modifierPiece } from '../../src/data/index.ts';
 import { plusJours } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // Charte §4 step 4 (seed 002_…): « La mise à jour des pièces doit se faire tous les 6 mois au
 // minimum, et à chaque changement de situation ».

@@ -13,7 +13,7 @@ import {
   proposer,
 } from '../../src/data/index.ts';
 import { dateEnLettres, dernierJour, plusJours, type EvenementProposition } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // The move checklist on the proposals screen (charte §3.2, §3.3): one per signed lease, each line
 // saved as typed, the deposit settled between landlords, the 8-day clock after the invoice.

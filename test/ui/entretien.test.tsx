@@ -14,8 +14,8 @@ import {
 } from '../../src/data/index.ts';
 import { cleRessource, libelleMois } from '../../src/domain/index.ts';
 import type { Entretien, Personne } from '../../src/domain/index.ts';
-import { reponsesCompletes } from '../unit/domain/fixtures.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { reponsesCompletes } from '../domain/fixtures.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

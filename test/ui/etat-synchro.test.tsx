@@ -17,7 +17,7 @@ import { RefuseesDuMenage } from '../../src/ui/synchro/RefuseesDuMenage.tsx';
 import { NouvelleResidence } from '../../src/ui/parametres/NouvelleResidence.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { enregistrerSession } from '../../src/data/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // What the header says of the sync, and the screen of refused changes.
 

@@ -14,7 +14,7 @@ import {
   ouvrirEntretien,
 } from '../../src/data/index.ts';
 import { cleRessource, plusJours } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // Charte §4 step 9, figure 3: the CALEOL sheet fills in what the app knows.
 

@@ -4,7 +4,7 @@ import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, ajouterPersonne, creerMenage, offreParReference, proposer } from '../../src/data/index.ts';
 import { plusJours, pseudonymeMenage } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // Charte §4 step 3: after a signed refusal to share its situation, the household is presented to
 // the partners anonymously; the letters addressed to it keep its name.

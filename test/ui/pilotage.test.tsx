@@ -6,7 +6,7 @@ import { RelogementDb } from '../../src/data/index.ts';
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 
 // « Pilotage » on the tablet of Habitat Nord (test/fixtures/pilotage.ts), offline: the figures of
-// the first quarter 2026 worked out in test/unit/pilotage/indicateurs.test.ts.
+// the first quarter 2026 worked out in test/domain/pilotage/indicateurs.test.ts.
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

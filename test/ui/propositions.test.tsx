@@ -12,7 +12,7 @@ import {
   proposer,
 } from '../../src/data/index.ts';
 import { dateEnLettres, dernierJour, plusJours, type EvenementProposition, type Lien, type Proposition } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { RelogementDb, creerMenage, enregistrerReunion, orienterMenage, ouvrirEn
 import { ecrire } from '../../src/data/ecriture.ts';
 import type { Entretien } from '../../src/domain/index.ts';
 import { dateEnLettres, plusJours, plusMois, pseudonymeMenage } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // Charte §4 steps 5 to 8 (seed 002_…): the bilan de peuplement within 1 month of the end of the
 // interviews, the households presented at the GTR, anonymously when they refused to share their

@@ -4,7 +4,7 @@ import SimulationScreen from '../../src/ui/simulation/SimulationScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { lireRoute } from '../../src/ui/app/route.ts';
 import { RelogementDb, creerMenage, creerOffre, modifierOffre } from '../../src/data/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

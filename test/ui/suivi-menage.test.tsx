@@ -4,7 +4,7 @@ import MenageScreen from '../../src/ui/menage/MenageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, creerMenage, enregistrerEquipe, enregistrerSession, lireMenage, modifierMenage } from '../../src/data/index.ts';
 import type { Role } from '../../src/sync/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // The référent and binôme of a household are user accounts: an encadrant chooses them among the
 // organisation's users the last sync listed; a chargée reads them; before any list, the names

@@ -18,7 +18,7 @@ import {
 import { BAREME_EXEMPLE, REGLAGES_SIMULATION_PAR_DEFAUT, plusJours, plusMois } from '../../src/domain/index.ts';
 import type { Menage, VisiteCourtoisie } from '../../src/domain/index.ts';
 import type { ComponentChildren } from 'preact';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 const bases: RelogementDb[] = [];
 afterEach(async () => {

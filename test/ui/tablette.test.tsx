@@ -6,7 +6,7 @@ import { lien, lireRoute } from '../../src/ui/app/route.ts';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, ajouterPersonne, creerMenage } from '../../src/data/index.ts';
 import { plusMois } from '../../src/domain/index.ts';
-import { residenceDeTest } from '../unit/data/base.ts';
+import { residenceDeTest } from '../data/base.ts';
 
 // Issue 12: the accessibility statement, and a screen reader's regions that stay distinct.
 

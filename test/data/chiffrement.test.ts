@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { RelogementDb, VERSIONS } from '../../src/data/db.ts';
+import {
+  VerrouilleError,
+  ajouterPersonne,
+  choisirCode,
+  creerMenage,
+  deverrouiller,
+  enregistrerReponse,
+  enregistrerSession,
+  lireSession,
+  modifierMenage,
+  ouvrirEntretien,
+  rechercherMenages,
+  verrouiller,
+} from '../../src/data/index.ts';
+import { oublierAppareil } from '../../src/data/oubli.ts';
+import { nomUnique, residenceDeTest } from './base.ts';
+
+// Issue 17 item 1 (docs/chiffrement.md): personal rows are sealed at rest, the app reads them in
+// clear only while unlocked, and data stored before the update is sealed at the first code.
+
+const AUJOURDHUI = '2026-03-15';
+const CODE = '482913';
+const ouvertes: RelogementDb[] = [];
+
+afterEach(async () => {
+  for (const db of ouvertes.splice(0)) await db.delete();
+});
+
+function baseChiffree(nom = nomUnique('chiffree')): RelogementDb {
+  const db = new RelogementDb(nom, VERSIONS, { chiffree: true });
+  ouvertes.push(db);
+  return db;
+}
+
+/** Every row of the database as IndexedDB holds it, read without the app's layers, as JSON. */
+async function contenuBrut(nom: string): Promise<string> {
+  const brute = new Dexie(nom);
+  await brute.open();
+  const tables = await Promise.all(brute.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  brute.close();
+  return JSON.stringify(tables);
+}
+
+async function menageBenali(db: RelogementDb) {
+  const residence = await residenceDeTest(db, '2026-01-10');
+  const m = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali', reference: 'TIL-0001' }, AUJOURDHUI);
+  await ajouterPersonne(db, m.id, { prenom: 'Yasmina', nom: 'Benali' });
+  const entretien = await ouvrirEntretien(db, m.id, AUJOURDHUI);
+  await enregistrerReponse(db, entretien.id, 'ressources.salaire', { valeur: '1437' });
+  return m;
+}
+
+const filtre = (texte: string) => ({ texte, residenceId: null, statut: null, alerte: null });
+
+describe('chiffrement au repos', () => {
+  it('data typed before the update is sealed at the first code, and reads back in clear while unlocked', async () => {
+    const nom = nomUnique('migration');
+    const avant = new RelogementDb(nom);
+    const m = await menageBenali(avant);
+    await enregistrerSession(avant, { token: 'jeton-secret-42', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: 'u', name: 'Awa Diop', role: 'charge', organisationId: 'o' } } as never);
+    avant.close();
+    expect(await contenuBrut(nom)).toContain('Benali');
+
+    const db = baseChiffree(nom);
+    await choisirCode(db, CODE, 'chiffres');
+    const brut = await contenuBrut(nom);
+    for (const enClair of ['Benali', 'Yasmina', '1437', 'jeton-secret-42', 'Awa Diop', 'benali']) expect(brut).not.toContain(enClair);
+    expect((await db.menages.get(m.id))?.nom).toBe('Famille Benali');
+    expect((await lireSession(db))?.token).toBe('jeton-secret-42');
+    expect((await rechercherMenages(db, filtre('yasmina'), AUJOURDHUI)).lignes.map((l) => l.nom)).toEqual(['Famille Benali']);
+  });
+
+  it('writes through the one write path are sealed; a locked app neither reads nor writes personal data', async () => {
+    const db = baseChiffree();
+    await choisirCode(db, CODE, 'chiffres');
+    const m = await menageBenali(db);
+    await modifierMenage(db, m.id, { adresse: '12 rue Voltaire' });
+    expect(await contenuBrut(db.name)).not.toMatch(/Benali|Voltaire|1437/);
+
+    verrouiller(db);
+    await expect(db.menages.get(m.id)).rejects.toBeInstanceOf(VerrouilleError);
+    await expect(modifierMenage(db, m.id, { adresse: 'ailleurs' })).rejects.toThrow(VerrouilleError);
+    // A cursor (each, anyOf) opens rows one by one: locked, it fails as well.
+    await expect(db.personnes.where('menageId').anyOf([m.id]).toArray()).rejects.toBeInstanceOf(VerrouilleError);
+
+    expect(await deverrouiller(db, '000000')).toEqual({ ouvert: false, essaisRestants: 9, oublie: false });
+    expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
+    expect((await db.personnes.where('menageId').anyOf([m.id]).toArray()).map((p) => p.prenom)).toEqual(['Yasmina']);
+    expect((await db.menages.get(m.id))?.adresse).toBe('12 rue Voltaire');
+  });
+
+  it('a payload moved to another row does not open (its keys are authenticated with it)', async () => {
+    const db = baseChiffree();
+    await choisirCode(db, CODE, 'chiffres');
+    const a = await menageBenali(db);
+    const brute = new Dexie(db.name);
+    await brute.open();
+    const ligne = (await brute.table('menages').get(a.id)) as Record<string, unknown>;
+    await brute.table('menages').put({ ...ligne, id: 'autre' });
+    brute.close();
+    await expect(db.menages.get('autre')).rejects.toThrow();
+  });
+
+  it('photos of papers are sealed as bytes and come back as the same file', async () => {
+    const db = baseChiffree();
+    await choisirCode(db, CODE, 'chiffres');
+    const octets = new TextEncoder().encode('CARTE NATIONALE D’IDENTITE BENALI');
+    await db.blobs.put({ hash: 'h1', blob: new Blob([octets], { type: 'image/jpeg' }), mime: 'image/jpeg', size: octets.length, etat: 'local', recuLe: '2026-03-15T10:00:00.000Z' });
+    expect(await contenuBrut(db.name)).not.toContain('BENALI');
+    const lu = await db.blobs.get('h1');
+    expect(lu?.blob.type).toBe('image/jpeg');
+    expect(new TextDecoder().decode(await lu!.blob.arrayBuffer())).toBe('CARTE NATIONALE D’IDENTITE BENALI');
+  });
+
+  it('forgetting the device keeps, sealed, what is not yet synced', async () => {
+    const db = baseChiffree();
+    await choisirCode(db, CODE, 'chiffres');
+    const m = await menageBenali(db);
+    const enAttente = await db.outbox.count();
+    verrouiller(db);
+    await oublierAppareil(db, ['verrou']);
+    expect(await db.menages.count()).toBe(0);
+    expect(await db.resumes.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(enAttente);
+    expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
+    expect((await db.outbox.where('[table+recordId]').equals(['menages', m.id]).toArray()).find((c) => c.field === 'nom')?.value).toBe('Famille Benali');
+  });
+});
