@@ -1,23 +1,24 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { enumeration, idSchema, isoDateSchema } from '../commun/index.ts';
 import type { ErreurChamp } from '../commun/index.ts';
 
 // A change in the household's situation (charte §4 step 4: « la mise à jour des pièces doit se
 // faire tous les 6 mois au minimum, et à chaque changement de situation »): a birth, a
 // separation, a new job, a death. Recorded on the household with its date and the occupant
 // concerned; what it makes stale is worked out from it (a-refaire.ts).
-export const NATURES_CHANGEMENT = ['naissance', 'separation', 'nouvel_emploi', 'deces', 'autre'] as const;
-export const natureChangementSchema = z.enum(NATURES_CHANGEMENT, {
-  error: 'Changement inconnu : naissance, séparation, nouvel emploi, décès ou autre.',
-});
-export type NatureChangement = z.infer<typeof natureChangementSchema>;
-export const LIBELLES_NATURE_CHANGEMENT: Record<NatureChangement, string> = {
+const naturesChangement = enumeration({
   naissance: 'Naissance',
   separation: 'Séparation, divorce',
   nouvel_emploi: 'Nouvel emploi',
   deces: 'Décès',
   autre: 'Autre changement',
-};
+});
+export const NATURES_CHANGEMENT = naturesChangement.valeurs;
+export const natureChangementSchema = z.enum(NATURES_CHANGEMENT, {
+  error: 'Changement inconnu : naissance, séparation, nouvel emploi, décès ou autre.',
+});
+export type NatureChangement = z.infer<typeof natureChangementSchema>;
+export const LIBELLES_NATURE_CHANGEMENT = naturesChangement.libelles;
 
 export const changementSituationSchema = z.object({
   id: idSchema,

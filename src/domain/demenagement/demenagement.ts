@@ -1,25 +1,12 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { enumeration, idSchema, isoDateSchema, type ValeurDe } from '../commun/index.ts';
 
 // The move and what it costs (charte §3.2 and §3.3): nothing for the household. One checklist per
 // move, so a household relocated first to a temporary dwelling then to its final one has two, and
 // every cost is covered twice (charte §3.2 « En cas de double relogement, l'ensemble de ces frais
 // seront pris en charge deux fois »; §2.2 D for the double move).
 
-export const POSTES_DEMENAGEMENT = [
-  'demenageur',
-  'compteurs',
-  'courrier',
-  'carte_grise',
-  'caution',
-  'apl',
-  'cuisine_salle_de_bains',
-  'forfait_prive',
-] as const;
-export type PosteDemenagement = (typeof POSTES_DEMENAGEMENT)[number];
-export const posteDemenagementCleSchema = z.enum(POSTES_DEMENAGEMENT, { error: 'Poste du déménagement inconnu.' });
-
-export const LIBELLES_POSTE_DEMENAGEMENT: Record<PosteDemenagement, string> = {
+const postesDemenagement = enumeration({
   demenageur: 'Entreprise de déménagement',
   compteurs: 'Compteurs et abonnements (gaz, électricité, téléphone, internet)',
   courrier: 'Transfert du courrier pendant 6 mois',
@@ -28,15 +15,20 @@ export const LIBELLES_POSTE_DEMENAGEMENT: Record<PosteDemenagement, string> = {
   apl: 'Transfert de l’APL',
   cuisine_salle_de_bains: 'Réinstallation de la cuisine ou de la salle de bains, placards',
   forfait_prive: 'Forfait relogement (parc privé)',
-};
+});
+export const POSTES_DEMENAGEMENT = postesDemenagement.valeurs;
+export type PosteDemenagement = ValeurDe<typeof postesDemenagement>;
+export const posteDemenagementCleSchema = z.enum(POSTES_DEMENAGEMENT, { error: 'Poste du déménagement inconnu.' });
+export const LIBELLES_POSTE_DEMENAGEMENT = postesDemenagement.libelles;
 
-export const PAYEURS = ['bailleur_origine', 'bailleur_accueil', 'operateur'] as const;
-export type Payeur = (typeof PAYEURS)[number];
-export const LIBELLES_PAYEUR: Record<Payeur, string> = {
+const payeurs = enumeration({
   bailleur_origine: 'Bailleur démolisseur (d’origine)',
   bailleur_accueil: 'Bailleur d’accueil',
   operateur: 'Opérateur du parc privé',
-};
+});
+export const PAYEURS = payeurs.valeurs;
+export type Payeur = ValeurDe<typeof payeurs>;
+export const LIBELLES_PAYEUR = payeurs.libelles;
 
 /**
  * Who pays by default (charte §3.2, §3.3): the landlord's removal firm; meters, mail and car
@@ -55,12 +47,13 @@ export const PAYEUR_PAR_DEFAUT: Record<PosteDemenagement, Payeur> = {
   forfait_prive: 'operateur',
 };
 
-export const ETATS_POSTE = ['a_faire', 'fait', 'sans_objet'] as const;
-export const LIBELLES_ETAT_POSTE: Record<(typeof ETATS_POSTE)[number], string> = {
+const etatsPoste = enumeration({
   a_faire: 'À faire',
   fait: 'Fait',
   sans_objet: 'Sans objet',
-};
+});
+export const ETATS_POSTE = etatsPoste.valeurs;
+export const LIBELLES_ETAT_POSTE = etatsPoste.libelles;
 
 const montant = (quoi: string) =>
   z

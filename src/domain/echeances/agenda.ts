@@ -1,4 +1,5 @@
 import type { Instant } from '../calendrier/index.ts';
+import { enumeration, type ValeurDe } from '../commun/index.ts';
 import type { StatutMenage } from '../menage/index.ts';
 import { remboursementsAttendus, type Demenagement } from '../demenagement/index.ts';
 import {
@@ -72,23 +73,7 @@ export type ContexteAgenda = {
   reunions: ReglagesReunions;
 };
 
-export const NATURES_EVENEMENT = [
-  'premier_entretien',
-  'contact',
-  'piece',
-  'validation_partenaires',
-  'visite_logement',
-  'reponse_menage',
-  'signature_bail',
-  'visite_courtoisie',
-  'enquete_satisfaction',
-  'fin_maintien',
-  'remboursement',
-  'bilan_peuplement',
-  'reunion_orientation',
-] as const;
-export type NatureEvenement = (typeof NATURES_EVENEMENT)[number];
-export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
+const naturesEvenement = enumeration({
   premier_entretien: 'Premier entretien',
   contact: 'Contact',
   piece: 'Pièce du dossier',
@@ -102,7 +87,10 @@ export const LIBELLES_NATURE_EVENEMENT: Record<NatureEvenement, string> = {
   remboursement: 'Remboursement au ménage',
   bilan_peuplement: 'Bilan de peuplement',
   reunion_orientation: 'Réunion d’orientation',
-};
+});
+export const NATURES_EVENEMENT = naturesEvenement.valeurs;
+export type NatureEvenement = ValeurDe<typeof naturesEvenement>;
+export const LIBELLES_NATURE_EVENEMENT = naturesEvenement.libelles;
 
 export type EvenementAgenda = {
   /** Stable across runs: household, nature and the record or rank it is about. */

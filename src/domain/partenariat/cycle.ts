@@ -1,4 +1,5 @@
 import { echeanceDelai, type Instant } from '../calendrier/index.ts';
+import { enumeration, type ValeurDe } from '../commun/index.ts';
 import { REGLAGES_PLATEFORME_PAR_DEFAUT, type ReglagesPlateforme } from '../echeances/index.ts';
 import type { OffrePartagee } from './offre-partagee.ts';
 import { designationActive, type Positionnement } from './positionnement.ts';
@@ -8,20 +9,7 @@ import { designationActive, type Positionnement } from './positionnement.ts';
 // candidates, then 48 h), 10 working days from the complete files to ask for pieces and set the
 // CALEOL, 10 working days after the CALEOL to notify a reasoned decision.
 
-export const ETAPES_OFFRE = [
-  'disponible',
-  'candidats_identifies',
-  'candidats_designes',
-  'dossiers_complets',
-  'caleol',
-  'attribuee',
-  'refusee',
-  'bail_signe',
-  'rendue',
-  'retiree',
-] as const;
-export type EtapeOffre = (typeof ETAPES_OFFRE)[number];
-export const LIBELLES_ETAPE_OFFRE: Record<EtapeOffre, string> = {
+const etapesOffre = enumeration({
   disponible: 'Disponible',
   candidats_identifies: 'Candidats identifiés',
   candidats_designes: 'Candidats désignés',
@@ -32,7 +20,10 @@ export const LIBELLES_ETAPE_OFFRE: Record<EtapeOffre, string> = {
   bail_signe: 'Bail signé',
   rendue: 'Rendue faute de candidat',
   retiree: 'Retirée',
-};
+});
+export const ETAPES_OFFRE = etapesOffre.valeurs;
+export type EtapeOffre = ValeurDe<typeof etapesOffre>;
+export const LIBELLES_ETAPE_OFFRE = etapesOffre.libelles;
 
 type Offre = Pick<OffrePartagee, 'dateMiseADisposition' | 'dossiersCompletsLe' | 'caleolLe' | 'bailSigneLe' | 'rendueLe' | 'retireeLe'>;
 type Position = Pick<Positionnement, 'statut' | 'decision' | 'positionneLe' | 'designeLe'>;

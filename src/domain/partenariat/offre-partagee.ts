@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../commun/index.ts';
+import { enumeration, isoDateSchema } from '../commun/index.ts';
 import { offreSchema } from '../offre/index.ts';
 
 // A dwelling a landlord puts at the disposal of the relocation of its territory (convention AMP
@@ -31,18 +31,7 @@ export const offrePartageeSchema = offreSchema.omit({ statut: true, aValider: tr
 export type OffrePartagee = z.infer<typeof offrePartageeSchema>;
 
 /** The offer's dated steps after the sheet: each must come on or after the day it was made available. */
-export const DATES_ETAPES_OFFRE = [
-  'datePreavisSortant',
-  'piecesDemandeesLe',
-  'dossiersCompletsLe',
-  'caleolLe',
-  'visiteLe',
-  'emmenagementLe',
-  'bailSigneLe',
-  'rendueLe',
-  'retireeLe',
-] as const;
-const LIBELLES_DATES: Record<(typeof DATES_ETAPES_OFFRE)[number], string> = {
+const datesEtapesOffre = enumeration({
   datePreavisSortant: 'Le préavis du locataire sortant',
   piecesDemandeesLe: 'La demande de pièces',
   dossiersCompletsLe: 'La réception des dossiers complets',
@@ -52,7 +41,9 @@ const LIBELLES_DATES: Record<(typeof DATES_ETAPES_OFFRE)[number], string> = {
   bailSigneLe: 'La signature du bail',
   rendueLe: 'La restitution de l’offre',
   retireeLe: 'Le retrait de l’offre',
-};
+});
+export const DATES_ETAPES_OFFRE = datesEtapesOffre.valeurs;
+const LIBELLES_DATES = datesEtapesOffre.libelles;
 
 export type ErreurOffrePartagee = { champ: string; message: string };
 

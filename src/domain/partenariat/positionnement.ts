@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { enumeration, idSchema, isoDateSchema, type ValeurDe } from '../commun/index.ts';
 
 // A household a relocation team puts forward for a pooled offer (convention AMP art. 10): the
 // team positions it, the platform (or, without one, the host landlord) designates up to three
@@ -8,16 +8,18 @@ import { idSchema, isoDateSchema } from '../commun/index.ts';
 // to anyone of the territory (anonymised, charte §4 step 3) and what only the household's
 // consent opens, which the server leaves out of a partner's payload otherwise.
 
-export const STATUTS_POSITION = ['positionne', 'designe', 'non_retenu', 'retire'] as const;
-export type StatutPosition = (typeof STATUTS_POSITION)[number];
-export const LIBELLES_STATUT_POSITION: Record<StatutPosition, string> = {
+const statutsPosition = enumeration({
   positionne: 'Positionné',
   designe: 'Désigné au bailleur',
   non_retenu: 'Non retenu',
   retire: 'Retiré par l’équipe',
-};
-export const DECISIONS = ['favorable', 'defavorable'] as const;
-export const LIBELLES_DECISION: Record<(typeof DECISIONS)[number], string> = { favorable: 'Favorable', defavorable: 'Défavorable' };
+});
+export const STATUTS_POSITION = statutsPosition.valeurs;
+export type StatutPosition = ValeurDe<typeof statutsPosition>;
+export const LIBELLES_STATUT_POSITION = statutsPosition.libelles;
+const decisions = enumeration({ favorable: 'Favorable', defavorable: 'Défavorable' });
+export const DECISIONS = decisions.valeurs;
+export const LIBELLES_DECISION = decisions.libelles;
 
 const texte = (max: number) => z.string().max(max, `Texte trop long (${max} caractères au plus).`).default('');
 const jour = isoDateSchema.nullable().default(null);

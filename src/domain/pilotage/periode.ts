@@ -1,18 +1,19 @@
 import { differenceInCalendarDays } from 'date-fns';
-import { parseDateIso } from '../commun/index.ts';
+import { enumeration, parseDateIso, type ValeurDe } from '../commun/index.ts';
 import { plusJours, plusMois, versDate } from '../calendrier/index.ts';
 
 // The period a report covers, both ends included: a lease signed on the last day of a quarter
 // belongs to that quarter (AMP art. 12 counts relocations at the lease signature).
 export type Periode = { debut: string; fin: string };
-export const GENRES_PERIODE = ['mois', 'trimestre', 'annee', 'personnalisee'] as const;
-export type GenrePeriode = (typeof GENRES_PERIODE)[number];
-export const LIBELLES_GENRE_PERIODE: Record<GenrePeriode, string> = {
+const genresPeriode = enumeration({
   mois: 'Mois',
   trimestre: 'Trimestre',
   annee: 'Année',
   personnalisee: 'Dates choisies',
-};
+});
+export const GENRES_PERIODE = genresPeriode.valeurs;
+export type GenrePeriode = ValeurDe<typeof genresPeriode>;
+export const LIBELLES_GENRE_PERIODE = genresPeriode.libelles;
 
 const MOIS_PAR_GENRE: Record<Exclude<GenrePeriode, 'personnalisee'>, number> = { mois: 1, trimestre: 3, annee: 12 };
 

@@ -1,23 +1,12 @@
 import { z } from 'zod';
-import { idSchema } from '../commun/index.ts';
+import { enumeration, idSchema } from '../commun/index.ts';
 import type { ErreurChamp } from '../commun/index.ts';
 import { estTenue, type Reunion } from './reunion.ts';
 
 // What a meeting decided for one household (charte §4 steps 6 and 8: orient it, share its
 // project, lift the obstacles, search and validate offers). A record of the household, so that
 // the officers who follow it write it, and its date is the meeting's.
-export const DECISIONS_REUNION = [
-  'orientation',
-  'projet_partage',
-  'freins_a_lever',
-  'recherche_offre',
-  'offre_validee',
-  'ajourne',
-  'autre',
-] as const;
-export const decisionReunionTypeSchema = z.enum(DECISIONS_REUNION, { error: 'Décision inconnue : choisissez-la dans la liste.' });
-export type TypeDecisionReunion = z.infer<typeof decisionReunionTypeSchema>;
-export const LIBELLES_DECISION_REUNION: Record<TypeDecisionReunion, string> = {
+const decisionsReunion = enumeration({
   orientation: 'Orientation décidée (circuit, groupes thématiques)',
   projet_partage: 'Projet résidentiel partagé',
   freins_a_lever: 'Freins au relogement à lever',
@@ -25,7 +14,11 @@ export const LIBELLES_DECISION_REUNION: Record<TypeDecisionReunion, string> = {
   offre_validee: 'Proposition de logement validée',
   ajourne: 'Situation ajournée à une prochaine réunion',
   autre: 'Autre décision',
-};
+});
+export const DECISIONS_REUNION = decisionsReunion.valeurs;
+export const decisionReunionTypeSchema = z.enum(DECISIONS_REUNION, { error: 'Décision inconnue : choisissez-la dans la liste.' });
+export type TypeDecisionReunion = z.infer<typeof decisionReunionTypeSchema>;
+export const LIBELLES_DECISION_REUNION = decisionsReunion.libelles;
 
 export const decisionReunionSchema = z.object({
   id: idSchema,

@@ -1,21 +1,22 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
+import { enumeration, idSchema, isoDateSchema } from '../commun/index.ts';
 import { heureSchema } from '../calendrier/index.ts';
 
 // The partners' meetings of an opération (charte §4 steps 5, 6 and 8; §5.5 A, B, D, E): the
 // bilan de peuplement, the meeting presenting the households that orients them, and the GTR and
 // GTRM meetings. A meeting dated after today is planned; one dated today or before is held.
-export const NATURES_REUNION = ['bilan_peuplement', 'orientation', 'gtr', 'gtrm'] as const;
-export const natureReunionSchema = z.enum(NATURES_REUNION, {
-  error: 'Type de réunion inconnu : bilan de peuplement, réunion d’orientation, GTR ou GTRM.',
-});
-export type NatureReunion = z.infer<typeof natureReunionSchema>;
-export const LIBELLES_NATURE_REUNION: Record<NatureReunion, string> = {
+const naturesReunion = enumeration({
   bilan_peuplement: 'Bilan de peuplement',
   orientation: 'Réunion de présentation des ménages et d’orientation',
   gtr: 'GTR (groupe technique de relogement)',
   gtrm: 'GTRM (groupe technique de relogement métropolitain)',
-};
+});
+export const NATURES_REUNION = naturesReunion.valeurs;
+export const natureReunionSchema = z.enum(NATURES_REUNION, {
+  error: 'Type de réunion inconnu : bilan de peuplement, réunion d’orientation, GTR ou GTRM.',
+});
+export type NatureReunion = z.infer<typeof natureReunionSchema>;
+export const LIBELLES_NATURE_REUNION = naturesReunion.libelles;
 
 export const reunionSchema = z.object({
   id: idSchema,
