@@ -28,6 +28,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
+          // The tablets run in Paris time (chromium.ts): so do the tests' own dates, even when UTC is a day behind.
+          env: { TZ: 'Europe/Paris' },
           fileParallelism: false,
           // A loaded CI machine renders slower than a tablet: poll for what the officer sees, patiently.
           expect: { poll: { timeout: 15_000 } },

@@ -6,7 +6,7 @@ import { dateEnLettres, dernierJour, jourIso, plusJours, plusMois } from '../../
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import type { Tablette } from './chromium.ts';
 import { banc } from './banc.ts';
-import { ajouterResidence, couperReseau, creerMenage, menu } from './parcours.ts';
+import { ajouterResidence, couperReseau, creerMenage, menu, ouvrirApp } from './parcours.ts';
 
 // One household through the whole path, offline (charte §3.2 to §3.4, §4 steps 11 to 13; CCH
 // L442-6): three proposals, the third refused after the congé served with it and its six months
@@ -69,11 +69,11 @@ describe.runIf(chromiumDisponible())('le parcours complet d’un ménage', () =>
     tablette = await b.ouvrir();
     const page = tablette.page;
     page.setDefaultTimeout(15_000);
-    await page.goto(b.serveur.url);
+    await ouvrirApp(page, b.serveur.url);
     await attendreServiceWorker(page);
     await ajouterResidence(page, 'Résidence du Parcours');
     await couperReseau(tablette.context, b.serveur);
-    await page.reload();
+    await ouvrirApp(page);
 
     await creerMenage(page, 'Famille Parcours');
     const fiche = page.url();
@@ -131,7 +131,7 @@ describe.runIf(chromiumDisponible())('le parcours complet d’un ménage', () =>
     await page.getByText(new RegExp(`dans un logement temporaire depuis le ${le(j(29))}`)).waitFor();
     await page.getByRole('button', { name: 'Ouvrir la liste du déménagement' }).click();
     await page.getByRole('region', { name: 'Déménagement vers le logement temporaire' }).getByLabel('Date du déménagement').waitFor();
-    await page.goto(fiche);
+    await ouvrirApp(page, fiche);
     expect(await page.getByLabel('Date de relogement (signature du bail)').inputValue()).toBe('');
     expect(await page.getByRole('button', { name: /Compte rendu de la visite n°/ }).count()).toBe(0);
 
@@ -157,14 +157,14 @@ describe.runIf(chromiumDisponible())('le parcours complet d’un ménage', () =>
     await courrier.getByText(`Remboursé le ${le(j(6))}.`, { exact: true }).waitFor();
 
     // Everything is still there after a reload, both moves listed.
-    await page.reload();
+    await ouvrirApp(page);
     await definitif.locator('details', { hasText: 'Transfert du courrier pendant 6 mois' }).locator('summary').click();
     await definitif.getByText(`Remboursé le ${le(j(6))}.`, { exact: true }).waitFor();
     expect(await definitif.getByLabel('Date du déménagement').inputValue()).toBe(j(18));
     expect(await page.getByRole('region', { name: /^Déménagement vers le logement/ }).count()).toBe(2);
 
     // The courtesy visits count from the final lease, not the temporary one.
-    await page.goto(fiche);
+    await ouvrirApp(page, fiche);
     expect(await page.getByLabel('Date de relogement (signature du bail)').inputValue()).toBe(j(19));
     await expect.poll(() => page.getByRole('button', { name: /Compte rendu de la visite n°/ }).count()).toBe(3);
     await page.getByText(`Visite de courtoisie n° 1 — échéance le ${longue(plusMois(j(19), 2))}`, { exact: false }).waitFor();

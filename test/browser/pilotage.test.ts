@@ -7,7 +7,7 @@ import type { SyncedTable } from '../../src/sync/index.ts';
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import { banc } from './banc.ts';
-import { MOT_DE_PASSE, couperReseau, menu, seConnecter } from './parcours.ts';
+import { MOT_DE_PASSE, couperReseau, menu, ouvrirApp, seConnecter } from './parcours.ts';
 
 // « Pilotage » in Chromium on the fixture of test/fixtures/pilotage.ts (Habitat Nord, first
 // quarter 2026): the chargée sees her quarter offline; the encadrant prints the report and
@@ -61,7 +61,7 @@ describe.runIf(chromiumDisponible())('le pilotage', () => {
     await seConnecter(tablette.page, b.serveur.url, 'claire@pilotage.test', (p) => p.getByRole('link', { name: /Ménage 10/ }).waitFor());
     await attendreServiceWorker(tablette.page);
     await couperReseau(tablette.context, b.serveur);
-    await tablette.page.reload();
+    await ouvrirApp(tablette.page);
     await ouvrirTrimestre(tablette.page);
     await tablette.page.getByRole('heading', { name: 'Pilotage de mon portefeuille' }).waitFor();
     await expect.poll(() => carte(tablette.page, 'Relogements réalisés').textContent()).toContain('6');
