@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { lireCsv, type DonneesPilotage } from '../../src/domain/index.ts';
-import { createTestAccount, seedRecords } from '../../src/server/testing.ts';
-import type { SyncedTable } from '../../src/sync/index.ts';
+import { lireCsv } from '../../src/domain/index.ts';
+import { createTestAccount } from '../../src/server/testing.ts';
+import { chargerPilotage, suiviPar } from '../server/pilotage-chargement.ts';
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { attendreServiceWorker, chromiumDisponible } from './chromium.ts';
 import { banc } from './banc.ts';
@@ -41,21 +41,7 @@ describe.runIf(chromiumDisponible())('le pilotage', () => {
       email: 'encadrante@pilotage.test',
       password: MOT_DE_PASSE,
     });
-    const d: DonneesPilotage = { ...ORGANISATION_A, menages: ORGANISATION_A.menages.map((m) => ({ ...m, referentId: claire.profile.id })) };
-    const tables: [SyncedTable, readonly { id: string }[]][] = [
-      ['operations', d.operations],
-      ['residences', d.residences],
-      ['offres', d.offres],
-      ['menages', d.menages],
-      ['propositions', d.propositions],
-      ['mediations', d.mediations],
-      ['enquetes', d.enquetes],
-    ];
-    await seedRecords(
-      db,
-      encadrante.profile,
-      tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)),
-    );
+    await chargerPilotage(db, encadrante.profile, suiviPar(ORGANISATION_A, claire.profile.id));
 
     const tablette = await b.ouvrir();
     await seConnecter(tablette.page, b.serveur.url, 'claire@pilotage.test', (p) => p.getByRole('link', { name: /Ménage 10/ }).waitFor());

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { agregatsSeulement, calculerPilotage, filtresPilotageSchema, type DonneesPilotage } from '../../src/domain/index.ts';
 import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
-import type { Database } from '../../src/server/db/database.ts';
-import { createTestAccount, seedRecords, type TestAccount } from '../../src/server/testing.ts';
-import type { SyncedTable } from '../../src/sync/index.ts';
+import { createTestAccount } from '../../src/server/testing.ts';
+import { chargerPilotage, suiviPar } from './pilotage-chargement.ts';
 import { ORGANISATION_A, ORGANISATION_B, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
 import { request } from './api.ts';
 import { backends, useDatabase } from './harness.ts';
@@ -13,29 +12,6 @@ import { backends, useDatabase } from './harness.ts';
 // The steering report from the server (GET /api/v1/pilotage) on the fixture of
 // test/fixtures/pilotage.ts: the same figures as the domain computes on the tablet, the
 // organisation's for its encadrant, aggregates only for the métropole.
-
-/** The fixture with each household followed by a real chargée of its organisation. */
-const suiviPar = (d: DonneesPilotage, chargee: TestAccount): DonneesPilotage => ({
-  ...d,
-  menages: d.menages.map((m) => ({ ...m, referentId: chargee.profile.id })),
-});
-
-async function charger(db: Database, encadrant: TestAccount, d: DonneesPilotage): Promise<void> {
-  const tables: [SyncedTable, readonly { id: string }[]][] = [
-    ['operations', d.operations],
-    ['residences', d.residences],
-    ['offres', d.offres],
-    ['menages', d.menages],
-    ['propositions', d.propositions],
-    ['mediations', d.mediations],
-    ['enquetes', d.enquetes],
-  ];
-  await seedRecords(
-    db,
-    encadrant.profile,
-    tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)),
-  );
-}
 
 const url = (query: string) => `/api/v1/pilotage?debut=${TRIMESTRE.debut}&fin=${TRIMESTRE.fin}${query}`;
 const filtres = (champs: object = {}) => filtresPilotageSchema.parse({ periode: TRIMESTRE, ...champs });
@@ -56,10 +32,10 @@ for (const backend of backends()) {
         await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'encadrant' }),
         await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'chargé', name: 'Sofia' }),
       ];
-      const a = suiviPar(ORGANISATION_A, claire);
-      const b = suiviPar(ORGANISATION_B, sofia);
-      await charger(db, encA, a);
-      await charger(db, encB, b);
+      const a = suiviPar(ORGANISATION_A, claire.profile.id);
+      const b = suiviPar(ORGANISATION_B, sofia.profile.id);
+      await chargerPilotage(db, encA.profile, a);
+      await chargerPilotage(db, encB.profile, b);
       // The métropole reads its territory's organisations: the two landlords are attached to it.
       await createTerritory(db, `Territoire ${suffixe}`, 'metropole');
       await createOrganisation(db, `Métropole ${suffixe}`, 'metropole', `Territoire ${suffixe}`);

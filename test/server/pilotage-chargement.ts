@@ -1,0 +1,29 @@
+import type { DonneesPilotage } from '../../src/domain/index.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { seedRecords } from '../../src/server/testing.ts';
+import type { Profile, SyncedTable } from '../../src/sync/index.ts';
+
+// The steering fixture stored on a server, as its organisation's encadrant would have synced it.
+
+/** The fixture with each household followed by the user `chargeeId`. */
+export const suiviPar = (d: DonneesPilotage, chargeeId: string): DonneesPilotage => ({
+  ...d,
+  menages: d.menages.map((m) => ({ ...m, referentId: chargeeId })),
+});
+
+export async function chargerPilotage(db: Database, encadrant: Profile, d: DonneesPilotage): Promise<void> {
+  const tables: [SyncedTable, readonly { id: string }[]][] = [
+    ['operations', d.operations],
+    ['residences', d.residences],
+    ['offres', d.offres],
+    ['menages', d.menages],
+    ['propositions', d.propositions],
+    ['mediations', d.mediations],
+    ['enquetes', d.enquetes],
+  ];
+  await seedRecords(
+    db,
+    encadrant,
+    tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)),
+  );
+}
