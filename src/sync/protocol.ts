@@ -5,8 +5,12 @@ import { hlcSchema } from './hlc.ts';
 // The wire format of the sync API, shared by the devices and the server (docs/sync.md). Both
 // ends parse what they receive with these schemas.
 
-/** Bumped on any incompatible change; an older client gets 426 and writes nothing. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped on any incompatible change; an older client gets 426 and writes nothing (its changes stay
+ * on the tablet until the app is updated). Version 3: new synced tables (moves, meetings, changes
+ * of situation, pooled offers and positions), erased households and overruled changes in answers.
+ */
+export const PROTOCOL_VERSION = 3;
 export const MAX_PUSH_CHANGES = 500;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
 /** Fields per pull page: a first sync of a whole caseload takes tens of pages, not hundreds. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEVICE_HEADER } from '../../src/sync/index.ts';
+import { DEVICE_HEADER, PROTOCOL_VERSION } from '../../src/sync/index.ts';
 import type { DevicesResponse } from '../../src/sync/index.ts';
 import { disableUser, enableUser, listUsers, resetPassword } from '../../src/server/accounts/accounts.ts';
 import { ABSOLUTE_DAYS } from '../../src/server/accounts/sessions.ts';
@@ -29,7 +29,7 @@ const me = (c: Cast, token: string, device?: string) =>
 
 const report = (c: Cast, token: string, deviceId: string) =>
   request(c.app, token, 'POST', '/api/v1/devices/report', {
-    protocolVersion: 2,
+    protocolVersion: PROTOCOL_VERSION,
     deviceId,
     report: {
       syncedAt: new Date().toISOString(),
