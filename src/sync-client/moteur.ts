@@ -75,6 +75,7 @@ export class MoteurSync {
   private minuteur: ReturnType<typeof setTimeout> | null = null;
   private echecs = 0;
   private enCours: Promise<void> | null = null;
+  private suivant: Promise<void> | null = null;
   private tailleLot: number | undefined;
   readonly api: ApiSync;
   private readonly fichiers: TransfertFichiers;
@@ -134,9 +135,20 @@ export class MoteurSync {
     this.minuteur = setTimeout(() => void this.synchroniser(), delai);
   }
 
-  /** One full cycle; concurrent calls share the cycle in progress. */
+  /**
+   * One full cycle. A call made while a cycle runs gets the one cycle that follows it: the running
+   * one may have read the device before the call's reason existed (a session just opened, a
+   * change just written), and calls made meanwhile share that next cycle.
+   */
   synchroniser(): Promise<void> {
-    this.enCours ??= this.cycle().finally(() => {
+    if (this.enCours) {
+      this.suivant ??= this.enCours.then(() => {
+        this.suivant = null;
+        return this.synchroniser();
+      });
+      return this.suivant;
+    }
+    this.enCours = this.cycle().finally(() => {
       this.enCours = null;
     });
     return this.enCours;
