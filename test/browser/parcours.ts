@@ -57,6 +57,11 @@ export async function seConnecter(page: Page, url: string, email: string, ensuit
   await ensuite(page);
 }
 
+/** Waits until every field typed in has reached the tablet's storage (no « Enregistrement… » left on screen). */
+export async function saisiesEnregistrees(page: Page): Promise<void> {
+  await expect.poll(() => page.getByText('Enregistrement…').count()).toBe(0);
+}
+
 export const voirMenage1 = (page: Page) => page.getByRole('link', { name: /Ménage 1/ }).waitFor();
 
 /** Before the first login the device does not know the role, and offers to add; a chargée then proposes. */

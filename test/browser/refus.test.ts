@@ -5,7 +5,7 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { ajouterResidence, creerMenage, menu, MOT_DE_PASSE, ouvrirApp, seConnecter } from './parcours.ts';
+import { ajouterResidence, creerMenage, menu, MOT_DE_PASSE, ouvrirApp, saisiesEnregistrees, seConnecter } from './parcours.ts';
 
 // A new chargée's first day: offline, she adds a résidence, a household in it, and changes the
 // territory's rules; then she logs in and syncs. Her household reaches the server (the résidence
@@ -71,6 +71,8 @@ describe.runIf(chromiumDisponible())('une chargée qui crée une résidence sur 
     const cadence = page.getByLabel('Contact avec chaque ménage au moins tous les (mois)');
     await cadence.fill('2');
     await cadence.blur();
+    // Both saves are done before the tablet goes back online and reloads.
+    await saisiesEnregistrees(page);
     await expect
       .poll(() =>
         page
