@@ -11,6 +11,7 @@ import {
   repartirDUnNouveauCode,
 } from '../../data/index.ts';
 import type { EtatCode, RelogementDb, Session } from '../../data/index.ts';
+import type { MoteurSync } from '../../sync-client/index.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampsNouveauCode, attributsSaisie, useNouveauCode } from './NouveauCode.tsx';
 
@@ -193,7 +194,17 @@ function Reconnexion({ db, onConnectee }: { db: RelogementDb; onConnectee: (s: S
 }
 
 /** After the ten-code erase: the old code, or a new login then a new code; never a dead end. */
-function ApresEffacement({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatCode; onOuvert: () => void }) {
+function ApresEffacement({
+  db,
+  moteur,
+  etat,
+  onOuvert,
+}: {
+  db: RelogementDb;
+  moteur: MoteurSync | null;
+  etat: EtatCode;
+  onOuvert: () => void;
+}) {
   const [session, setSession] = useState<Session | null>(null);
   if (!session)
     return (
@@ -209,6 +220,8 @@ function ApresEffacement({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatC
       enregistrer={async (code, genre) => {
         await repartirDUnNouveauCode(db, code, genre);
         await enregistrerSession(db, session);
+        // The sync that the unlock started found no session yet: the households come back with this one.
+        void moteur?.synchroniser();
       }}
     >
       <p class="aide">
@@ -220,7 +233,7 @@ function ApresEffacement({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatC
 }
 
 /** The lock screen: chooses the first code, or asks for it. */
-export function EcranVerrou({ db, onOuvert }: { db: RelogementDb; onOuvert: () => void }) {
+export function EcranVerrou({ db, moteur = null, onOuvert }: { db: RelogementDb; moteur?: MoteurSync | null; onOuvert: () => void }) {
   const etat = useLive(() => etatCode(db), [db]);
   useEffect(() => {
     document.title = 'Application verrouillée — Relogement';
@@ -237,7 +250,7 @@ export function EcranVerrou({ db, onOuvert }: { db: RelogementDb; onOuvert: () =
           </p>
         </ChoisirCode>
       ) : etat.oublie ? (
-        <ApresEffacement db={db} etat={etat} onOuvert={onOuvert} />
+        <ApresEffacement db={db} moteur={moteur} etat={etat} onOuvert={onOuvert} />
       ) : (
         <SaisirCode db={db} etat={etat} onOuvert={onOuvert} />
       )}
