@@ -42,12 +42,13 @@ export async function etatCode(db: RelogementDb): Promise<EtatCode | null> {
 }
 
 /**
- * Seals every row still stored in clear, a batch per transaction (a batch read and written back
- * at once, so no edit in between is lost); the mark is removed once all are done, so a start
+ * Seals again every row of these tables (all of them for `true`): rows still stored in clear, or
+ * sealed before a field of theirs was indexed. A batch per transaction (a batch read and written
+ * back at once, so no edit in between is lost); the mark is removed once all are done, so a start
  * interrupted midway seals the rest at the next unlock.
  */
-async function chiffrerLesDonnees(db: RelogementDb): Promise<void> {
-  for (const table of db.tables.filter((t) => estTableChiffree(t.name))) {
+async function chiffrerLesDonnees(db: RelogementDb, aFaire: true | readonly string[]): Promise<void> {
+  for (const table of db.tables.filter((t) => estTableChiffree(t.name) && (aFaire === true || aFaire.includes(t.name)))) {
     const cles = await table.toCollection().primaryKeys();
     for (let i = 0; i < cles.length; i += LOT_CHIFFREMENT) {
       await db.transaction('rw', table, async () => {
@@ -69,7 +70,7 @@ export async function choisirCode(db: RelogementDb, code: string, genre: GenreCo
     { key: CLE_A_CHIFFRER, value: true },
   ]);
   coffre.ouvrir(cle);
-  await chiffrerLesDonnees(db);
+  await chiffrerLesDonnees(db, true);
 }
 
 /** A wrong code counted; the tenth in a row has the device forget its local data, keeping sealed what is not yet synced. */
@@ -95,7 +96,8 @@ export async function deverrouiller(db: RelogementDb, code: string): Promise<Dev
   if (!cle) return compterEchec(db, etat);
   if (etat.echecs > 0 || etat.oublie) await db.meta.put({ key: CLE_VERROU, value: { ...etat, echecs: 0, oublie: false } satisfies EtatVerrou });
   coffre.ouvrir(cle);
-  if ((await db.meta.get(CLE_A_CHIFFRER))?.value) await chiffrerLesDonnees(db);
+  const aFaire = (await db.meta.get(CLE_A_CHIFFRER))?.value as true | string[] | undefined;
+  if (aFaire) await chiffrerLesDonnees(db, aFaire);
   return { ouvert: true };
 }
 
