@@ -18,8 +18,11 @@ const PREFIXE = '-ancien-code-';
 /** Changes kept sealed by a former code of this device, waiting for it. */
 export type AnciennesModifications = { base: string; genre: GenreCode; modifications: number; fichiers: number; gardeesLe: string };
 
+// A browser that cannot list its databases (Firefox before 126) does not offer them: they stay sealed on the device.
 const nomsAnciennes = async (db: RelogementDb) =>
-  (await indexedDB.databases()).map((d) => d.name ?? '').filter((nom) => nom.startsWith(`${db.name}${PREFIXE}`));
+  (indexedDB.databases ? await indexedDB.databases() : [])
+    .map((d) => d.name ?? '')
+    .filter((nom) => nom.startsWith(`${db.name}${PREFIXE}`));
 
 /**
  * After the data was forgotten and a new login: the rows kept under the old code are set aside
