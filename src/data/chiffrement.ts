@@ -20,18 +20,37 @@ async function cleDuCode(code: string, sel: Uint8Array<ArrayBuffer>, iterations:
   return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: sel, iterations }, base, AES, false, ['wrapKey', 'unwrapKey']);
 }
 
-const deballer = (enveloppe: CleEnveloppee, kek: CryptoKey) =>
-  crypto.subtle.unwrapKey('raw', enveloppe.cle, kek, { name: 'AES-GCM', iv: enveloppe.iv }, AES, false, ['encrypt', 'decrypt']);
+const deballer = (enveloppe: CleEnveloppee, kek: CryptoKey, extractible = false) =>
+  crypto.subtle.unwrapKey('raw', enveloppe.cle, kek, { name: 'AES-GCM', iv: enveloppe.iv }, AES, extractible, ['encrypt', 'decrypt']);
 
-/** A new data key for this device, wrapped by the code: the key to use and what to store. */
-export async function nouvelleCle(code: string, iterations = ITERATIONS_PBKDF2): Promise<{ cle: CryptoKey; enveloppe: CleEnveloppee }> {
+/** `brute` (extractable only to be wrapped) wrapped by the code, with a new salt and IV. */
+async function envelopper(brute: CryptoKey, code: string, iterations: number): Promise<{ enveloppe: CleEnveloppee; kek: CryptoKey }> {
   const sel = aleatoire(16);
   const iv = aleatoire(12);
   const kek = await cleDuCode(code, sel, iterations);
-  // Extractable only to be wrapped; the key used from now on is the non-extractable unwrapped one.
-  const brute = await crypto.subtle.generateKey(AES, true, ['encrypt', 'decrypt']);
-  const enveloppe = { sel, iterations, iv, cle: await crypto.subtle.wrapKey('raw', brute, kek, { name: 'AES-GCM', iv }) };
+  return { enveloppe: { sel, iterations, iv, cle: await crypto.subtle.wrapKey('raw', brute, kek, { name: 'AES-GCM', iv }) }, kek };
+}
+
+/** A new data key for this device, wrapped by the code: the key to use and what to store. */
+export async function nouvelleCle(code: string, iterations = ITERATIONS_PBKDF2): Promise<{ cle: CryptoKey; enveloppe: CleEnveloppee }> {
+  // The key used from now on is the non-extractable unwrapped one.
+  const { enveloppe, kek } = await envelopper(await crypto.subtle.generateKey(AES, true, ['encrypt', 'decrypt']), code, iterations);
   return { cle: await deballer(enveloppe, kek), enveloppe };
+}
+
+/**
+ * The same data key wrapped by a new code: nothing is encrypted again. Null when `actuel` is not
+ * the code it is wrapped with. The key is extractable only in this function's hands.
+ */
+export async function envelopperAutrement(
+  actuel: string,
+  nouveau: string,
+  enveloppe: CleEnveloppee,
+  iterations = ITERATIONS_PBKDF2,
+): Promise<CleEnveloppee | null> {
+  const kek = await cleDuCode(actuel, enveloppe.sel, enveloppe.iterations);
+  const brute = await deballer(enveloppe, kek, true).catch(() => null);
+  return brute && (await envelopper(brute, nouveau, iterations)).enveloppe;
 }
 
 /** The data key, or null when the code is not the one it was wrapped with (the GCM tag does not match). */

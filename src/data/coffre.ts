@@ -101,9 +101,22 @@ function tableChiffree(table: DBCoreTable, coffre: Coffre): DBCoreTable {
     return stockee;
   }
 
+  /**
+   * A row sealed before one of its paths was indexed has that path only in its sealed part, and was
+   * authenticated without it: it opens with the paths it holds in clear (the missing value comes
+   * from the sealed part), until it is sealed again. A path removed from a newer row's clear part
+   * changes its context, so that row does not open.
+   */
+  const contexteDesPresentes = (cles: Record<string, unknown>) =>
+    `${nom}|${JSON.stringify(duContexte.filter((c) => cles[c] !== undefined).map((c) => cles[c]))}`;
+
   async function ouvrirLigne(cle: CryptoKey, stockee: LigneScellee): Promise<Record<string, unknown>> {
     const { [CHAMP]: scelle, ...cles } = stockee;
-    return Object.assign(await desceller(cle, scelle, contexte(cles)), cles);
+    const ouverte = await desceller(cle, scelle, contexte(cles)).catch((e: unknown) => {
+      if (duContexte.every((c) => cles[c] !== undefined)) throw e;
+      return desceller(cle, scelle, contexteDesPresentes(cles));
+    });
+    return Object.assign(ouverte, cles);
   }
 
   /** Rows as stored, opened; rows still in clear (before the first unlock after the update) pass as they are. */

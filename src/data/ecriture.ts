@@ -67,14 +67,13 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
     tablesTouchees.add(table);
     const cleMenage = SYNCED_TABLES[table].menageKey;
     if (cleMenage) menagesTouches.add(String(suivant[cleMenage]));
-    const enAttente = courant ? await db.outbox.where('[table+recordId]').equals([table, id]).toArray() : [];
     const nouvelleMeta = { ...meta };
     for (const { field, value } of changes) {
       clock = tick(clock, Date.now());
       const hlc = formatHlc(clock);
       const seq = meta[field]?.seq ?? null;
-      const remplacee = enAttente.find((row) => row.field === field);
-      if (remplacee?.seq !== undefined) await db.outbox.delete(remplacee.seq);
+      // Found by the field's index, not by reading (decrypting) every pending change of the record.
+      if (courant) await db.outbox.bulkDelete(await db.outbox.where('[table+recordId+field]').equals([table, id, field]).primaryKeys());
       lignes.push({ changeId: uuidv7(), table, recordId: id, field, value: value as OutboxRow['value'], hlc, baseSeq: seq });
       nouvelleMeta[field] = { hlc, seq };
     }

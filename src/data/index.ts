@@ -25,4 +25,5 @@ export * from './pilotage.ts';
 export * from './effacement.ts';
 export * from './journal-acces.ts';
 export * from './verrou.ts';
+export * from './anciennes-modifications.ts';
 export { VerrouilleError } from './coffre.ts';

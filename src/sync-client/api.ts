@@ -76,23 +76,42 @@ export class ApiSync {
     private readonly appareil: () => Promise<string | null> = async () => null,
   ) {}
 
-  private async requete(chemin: string, init: RequestInit = {}): Promise<Response> {
+  /** Every request names its session and its device: the server's erasure order and access log cover them all. */
+  private async envoyer(chemin: string, init: RequestInit, messageReseau = MESSAGES.reseau): Promise<Response> {
     const [jeton, appareil] = await Promise.all([this.jeton(), this.appareil()]);
-    let reponse: Response;
     try {
-      reponse = await fetch(`${this.base}${chemin}`, {
+      return await fetch(`${this.base}${chemin}`, {
         ...init,
         headers: {
-          'content-type': 'application/json',
           ...(jeton ? { authorization: `Bearer ${jeton}` } : {}),
           ...(appareil ? { [DEVICE_HEADER]: appareil } : {}),
           ...init.headers,
         },
       });
     } catch {
-      throw new ErreurSync('reseau', MESSAGES.reseau);
+      throw new ErreurSync('reseau', messageReseau);
     }
+  }
+
+  private async requete(chemin: string, init: RequestInit = {}): Promise<Response> {
+    const reponse = await this.envoyer(chemin, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
     if (!reponse.ok) throw await lireErreur(reponse);
+    return reponse;
+  }
+
+  /**
+   * A photo or scan, by its hash. The answer is the caller's to read (a file the server lacks, or
+   * refuses), except a lost session and an erasure order, raised as for every other request.
+   */
+  async fichier(methode: 'HEAD' | 'PUT' | 'GET', hash: string, contenu?: { corps: Blob; type: string }): Promise<Response> {
+    const reponse = await this.envoyer(
+      `/api/blobs/${hash}`,
+      { method: methode, ...(contenu ? { headers: { 'content-type': contenu.type }, body: contenu.corps } : {}) },
+      'Serveur injoignable : les photos restent sur la tablette et partiront au retour du réseau.',
+    );
+    // An answer to HEAD has no body to say why the tablet must erase itself: the GET of the same file says it.
+    if (reponse.status === 410 && methode === 'HEAD') return this.fichier('GET', hash);
+    if (reponse.status === 401 || reponse.status === 410) throw await lireErreur(reponse);
     return reponse;
   }
 

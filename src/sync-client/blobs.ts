@@ -1,6 +1,7 @@
 import { blobsAEnvoyer, blobsManquants, enregistrerBlobRecu, lireFichiersSurReseauNonMesure, marquerBlobEnvoye } from '../data/index.ts';
 import type { RelogementDb } from '../data/index.ts';
 import { ErreurSync } from './api.ts';
+import type { ApiSync } from './api.ts';
 
 // Photos and scans move apart from the records (docs/donnees.md §2): pages made here are uploaded
 // before the changes naming them are pushed, so another device never waits for them; pages made
@@ -24,30 +25,12 @@ export class TransfertFichiers {
 
   constructor(
     private readonly db: RelogementDb,
-    private readonly base: string,
-    private readonly jeton: () => Promise<string | null>,
+    private readonly api: ApiSync,
     private readonly progres: (p: ProgresFichiers | null) => void,
   ) {}
 
   private async autorise(): Promise<boolean> {
     return !(await lireFichiersSurReseauNonMesure(this.db)) || connexionNonMesuree();
-  }
-
-  private async requete(methode: 'HEAD' | 'PUT' | 'GET', hash: string, corps?: Blob, type?: string): Promise<Response> {
-    const jeton = await this.jeton();
-    let reponse: Response;
-    try {
-      reponse = await fetch(`${this.base}/api/blobs/${hash}`, {
-        method: methode,
-        headers: { ...(jeton ? { authorization: `Bearer ${jeton}` } : {}), ...(type ? { 'content-type': type } : {}) },
-        ...(corps ? { body: corps } : {}),
-      });
-    } catch {
-      throw new ErreurSync('reseau', 'Serveur injoignable : les photos restent sur la tablette et partiront au retour du réseau.');
-    }
-    if (reponse.status === 401)
-      throw new ErreurSync('connexion', 'Session expirée : reconnectez-vous pour synchroniser. Vous pouvez continuer à travailler.');
-    return reponse;
   }
 
   /**
@@ -60,11 +43,11 @@ export class TransfertFichiers {
     const enAttente = await blobsAEnvoyer(this.db);
     for (const [i, b] of enAttente.entries()) {
       this.progres({ sens: 'envoi', faits: i, total: enAttente.length });
-      if ((await this.requete('HEAD', b.hash)).ok) {
+      if ((await this.api.fichier('HEAD', b.hash)).ok) {
         await marquerBlobEnvoye(this.db, b.hash);
         continue;
       }
-      const envoi = await this.requete('PUT', b.hash, b.blob, b.mime);
+      const envoi = await this.api.fichier('PUT', b.hash, { corps: b.blob, type: b.mime });
       if (envoi.status >= 500)
         throw new ErreurSync('serveur', 'Le serveur n’a pas pu enregistrer une photo : nouvel essai automatique dans quelques instants.');
       if (envoi.ok) await marquerBlobEnvoye(this.db, b.hash);
@@ -88,7 +71,7 @@ export class TransfertFichiers {
     const manquants = await blobsManquants(this.db);
     for (const [i, { hash }] of manquants.entries()) {
       this.progres({ sens: 'reception', faits: i, total: manquants.length });
-      const reponse = await this.requete('GET', hash);
+      const reponse = await this.api.fichier('GET', hash);
       // Not on the server yet (its author has not synced) or not visible: tried again next cycle.
       if (!reponse.ok) continue;
       await enregistrerBlobRecu(this.db, hash, await reponse.blob());

@@ -89,12 +89,7 @@ export class MoteurSync {
       async () => (await lireSession(db))?.token ?? null,
       () => identifiantAppareil(db),
     );
-    this.fichiers = new TransfertFichiers(
-      db,
-      base,
-      async () => (await lireSession(db))?.token ?? null,
-      (fichiers) => this.publier({ fichiers }),
-    );
+    this.fichiers = new TransfertFichiers(db, this.api, (fichiers) => this.publier({ fichiers }));
   }
 
   suivre(ecouteur: (e: EtatSync) => void): () => void {

@@ -129,4 +129,30 @@ describe('chiffrement au repos', () => {
     expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
     expect((await db.outbox.where('[table+recordId]').equals(['menages', m.id]).toArray()).find((c) => c.field === 'nom')?.value).toBe('Famille Benali');
   });
+
+  it('a change sealed before its field was indexed still opens, and is sealed again at unlock with its field in clear', async () => {
+    const nom = nomUnique('chiffree-v13');
+    const avant = new RelogementDb(nom, VERSIONS.slice(0, 13), { chiffree: true });
+    await choisirCode(avant, CODE, 'chiffres');
+    // New records only: the write path of this version looks pending changes up by the new index.
+    const residence = await residenceDeTest(avant, '2026-01-10');
+    const m = await creerMenage(avant, { residenceId: residence.id, nom: 'Famille Benali' }, AUJOURDHUI);
+    const enAttente = await avant.outbox.count();
+    avant.close();
+
+    const db = baseChiffree(nom);
+    expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
+    const brute = new Dexie(nom);
+    await brute.open();
+    const champs = (await brute.table('outbox').toArray()).map((r: { field?: string }) => r.field);
+    brute.close();
+    expect(champs).toHaveLength(enAttente);
+    expect(champs.every((f) => typeof f === 'string')).toBe(true);
+    // A new value of a pending field replaces its change, found by the index.
+    await modifierMenage(db, m.id, { nom: 'Famille Benali-Haddad' });
+    expect(await db.outbox.count()).toBe(enAttente);
+    expect((await db.outbox.where('[table+recordId+field]').equals(['menages', m.id, 'nom']).toArray()).map((c) => c.value)).toEqual([
+      'Famille Benali-Haddad',
+    ]);
+  });
 });

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOB_BYTES } from '../../src/sync/index.ts';
+import { DEVICE_HEADER, MAX_BLOB_BYTES } from '../../src/sync/index.ts';
 import type { SyncedTable } from '../../src/sync/index.ts';
-import { pushChanges } from './api.ts';
+import { pushChanges, request } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { cast, newHousehold } from './fixtures.ts';
 import { backends, useDatabase } from './harness.ts';
@@ -36,18 +36,22 @@ const pngOfWidth = (width: number) => {
 };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-async function put(app: FastifyInstance, token: string, hash: string, type: string, body: Buffer) {
+async function put(app: FastifyInstance, token: string, hash: string, type: string, body: Buffer, device?: string) {
   const res = await app.inject({
     method: 'PUT',
     url: `/api/blobs/${hash}`,
-    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    headers: { authorization: `Bearer ${token}`, 'content-type': type, ...(device ? { [DEVICE_HEADER]: device } : {}) },
     payload: body,
   });
   return { status: res.statusCode, body: res.json() as { error?: string } };
 }
 
-async function get(app: FastifyInstance, token: string, hash: string, method: 'GET' | 'HEAD' = 'GET') {
-  const res = await app.inject({ method, url: `/api/blobs/${hash}`, headers: { authorization: `Bearer ${token}` } });
+async function get(app: FastifyInstance, token: string, hash: string, method: 'GET' | 'HEAD' = 'GET', device?: string) {
+  const res = await app.inject({
+    method,
+    url: `/api/blobs/${hash}`,
+    headers: { authorization: `Bearer ${token}`, ...(device ? { [DEVICE_HEADER]: device } : {}) },
+  });
   return { status: res.statusCode, type: res.headers['content-type'], length: res.headers['content-length'], bytes: res.rawPayload };
 }
 
@@ -181,6 +185,36 @@ for (const backend of backends()) {
       expect((await get(c.app, c.encadrant.token, hash)).status).toBe(200);
       expect((await get(c.app, c.samir.token, hash)).status).toBe(403);
       expect((await get(c.app, c.other.encadrant.token, hash)).status).toBe(403);
+    });
+
+    it('logs a file read with its device, and answers a tablet declared lost « erase everything » on every file request', async () => {
+      const c = await cast(storage.db);
+      const tablette = `tablette-${randomUUID()}`;
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
+      const hash = sha256(PNG);
+      expect((await put(c.app, c.claire.token, hash, 'image/png', PNG, tablette)).status).toBe(201);
+      const piece = randomUUID();
+      claire.edit('pieces', piece, 'menageId', menageId);
+      claire.edit('pieces', piece, 'pages', [{ blobHash: hash, mime: 'image/png', size: PNG.length }]);
+      expect((await pushChanges(c.app, c.claire.token, claire.outbox, tablette)).status).toBe(200);
+      expect((await get(c.app, c.claire.token, hash, 'GET', tablette)).status).toBe(200);
+      const lectures = await storage.db.query<{ device_id: string }>(
+        `select device_id from access_log where menage_id = $1 and action = 'lecture' and user_id = $2`,
+        [menageId, c.claire.profile.id],
+      );
+      expect(lectures.map((l) => l.device_id)).toEqual([tablette]);
+
+      const declared = await request(c.app, c.encadrant.token, 'POST', '/api/v1/devices/wipe', {
+        userId: c.claire.profile.id,
+        deviceId: tablette,
+      });
+      expect(declared.status).toBe(204);
+      const effacer = { error: expect.stringContaining('déclarée perdue'), wipe: { reason: 'perdue' } };
+      const lue = await get(c.app, c.claire.token, hash, 'GET', tablette);
+      expect({ status: lue.status, body: JSON.parse(lue.bytes.toString()) as unknown }).toEqual({ status: 410, body: effacer });
+      expect(await put(c.app, c.claire.token, sha256(PDF), 'application/pdf', PDF, tablette)).toEqual({ status: 410, body: effacer });
+      expect((await get(c.app, c.claire.token, hash, 'HEAD', tablette)).status).toBe(410);
     });
   });
 }

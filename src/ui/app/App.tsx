@@ -51,7 +51,7 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   // Only the lock is followed here: unlocking shows the app once the lock screen is done (the data sealed).
   useEffect(() => coffre?.ecouter(() => coffre.ouvert || setOuvert(false)), [coffre]);
   useVerrouillageInactif(coffre && ouvert ? db : null);
-  if (!ouvert) return <EcranVerrou db={db} onOuvert={() => setOuvert(true)} />;
+  if (!ouvert) return <EcranVerrou db={db} moteur={moteur} onOuvert={() => setOuvert(true)} />;
   return <Application db={db} moteur={moteur} />;
 }
 

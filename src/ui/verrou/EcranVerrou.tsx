@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CHIFFRES_MINIMUM, PHRASE_MINIMUM, verifierCode } from '../../domain/index.ts';
+import type { ComponentChildren } from 'preact';
 import type { GenreCode } from '../../domain/index.ts';
-import { ESSAIS_AVANT_OUBLI, choisirCode, deverrouiller, etatCode } from '../../data/index.ts';
-import type { EtatCode, RelogementDb } from '../../data/index.ts';
+import {
+  ESSAIS_AVANT_OUBLI,
+  choisirCode,
+  deverrouiller,
+  enregistrerSession,
+  etatCode,
+  identifiantAppareil,
+  repartirDUnNouveauCode,
+} from '../../data/index.ts';
+import type { EtatCode, RelogementDb, Session } from '../../data/index.ts';
+import type { MoteurSync } from '../../sync-client/index.ts';
 import { useLive } from '../commun/useLive.ts';
+import { ChampsNouveauCode, attributsSaisie, useNouveauCode } from './NouveauCode.tsx';
 
 // The lock screen (docs/chiffrement.md): at the first start the officer chooses her code; then it
-// is asked at every start and after the idle time. The field opens the numeric keypad for a code.
-
-const attributsSaisie = (genre: GenreCode) => ({
-  inputMode: genre === 'chiffres' ? ('numeric' as const) : ('text' as const),
-  autoComplete: 'off',
-});
+// is asked at every start and after the idle time. After ten wrong codes the data is forgotten:
+// she types her code if it comes back, or logs in again and chooses a new one.
 
 function useFocusInitial() {
   const ref = useRef<HTMLInputElement>(null);
@@ -19,89 +25,38 @@ function useFocusInitial() {
   return ref;
 }
 
-function ChoisirCode({ db, onOuvert }: { db: RelogementDb; onOuvert: () => void }) {
-  const [genre, setGenre] = useState<GenreCode>('chiffres');
-  const [code, setCode] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [erreurs, setErreurs] = useState<{ code?: string; confirmation?: string; general?: string }>({});
+function ChoisirCode(props: {
+  titre: string;
+  children: ComponentChildren;
+  enregistrer: (code: string, genre: GenreCode) => Promise<void>;
+  onOuvert: () => void;
+}) {
+  const etat = useNouveauCode();
+  const [general, setGeneral] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
   const champ = useFocusInitial();
 
   const valider = async (e: Event) => {
     e.preventDefault();
-    const erreurCode = verifierCode(code, genre);
-    const erreurConfirmation = !erreurCode && confirmation !== code ? 'Les deux saisies ne sont pas identiques.' : undefined;
-    setErreurs({ code: erreurCode ?? undefined, confirmation: erreurConfirmation });
-    if (erreurCode || erreurConfirmation) return;
+    if (!etat.verifier()) return;
     setEnvoi(true);
     try {
-      await choisirCode(db, code, genre);
-      onOuvert();
+      await props.enregistrer(etat.code, etat.genre);
+      props.onOuvert();
     } catch (err) {
-      setErreurs({ general: err instanceof Error ? err.message : 'Le code n’a pas pu être enregistré.' });
+      setGeneral(err instanceof Error ? err.message : 'Le code n’a pas pu être enregistré.');
       setEnvoi(false);
     }
   };
 
   return (
     <form class="panneau verrou" aria-labelledby="titre-verrou" onSubmit={(e) => void valider(e)} noValidate>
-      <h1 id="titre-verrou">Choisissez votre code</h1>
-      <p class="aide">
-        Les données des ménages sont chiffrées sur cette tablette. Ce code les déverrouille à chaque démarrage et après une période
-        d’inactivité. Ne le notez pas sur la tablette : sans lui, les données ne peuvent pas être lues. Après {ESSAIS_AVANT_OUBLI} codes
-        erronés, la tablette efface ses données.
-      </p>
-      <fieldset class="champ">
-        <legend>Type de secret</legend>
-        <div class="options">
-          <label class="option">
-            <input type="radio" name="genre-code" checked={genre === 'chiffres'} onChange={() => setGenre('chiffres')} /> Code chiffré (
-            {CHIFFRES_MINIMUM} chiffres au moins)
-          </label>
-          <label class="option">
-            <input type="radio" name="genre-code" checked={genre === 'phrase'} onChange={() => setGenre('phrase')} /> Phrase de passe (
-            {PHRASE_MINIMUM} caractères au moins)
-          </label>
-        </div>
-      </fieldset>
-      <div class="champ">
-        <label for="verrou-nouveau">{genre === 'chiffres' ? 'Nouveau code' : 'Nouvelle phrase de passe'}</label>
-        <input
-          ref={champ}
-          id="verrou-nouveau"
-          type="password"
-          {...attributsSaisie(genre)}
-          value={code}
-          aria-invalid={erreurs.code ? true : undefined}
-          aria-describedby={erreurs.code ? 'verrou-nouveau-erreur' : undefined}
-          onInput={(e) => setCode(e.currentTarget.value)}
-        />
-        {erreurs.code && (
-          <p id="verrou-nouveau-erreur" class="erreur" role="alert">
-            {erreurs.code}
-          </p>
-        )}
-      </div>
-      <div class="champ">
-        <label for="verrou-confirmation">{genre === 'chiffres' ? 'Confirmez le code' : 'Confirmez la phrase de passe'}</label>
-        <input
-          id="verrou-confirmation"
-          type="password"
-          {...attributsSaisie(genre)}
-          value={confirmation}
-          aria-invalid={erreurs.confirmation ? true : undefined}
-          aria-describedby={erreurs.confirmation ? 'verrou-confirmation-erreur' : undefined}
-          onInput={(e) => setConfirmation(e.currentTarget.value)}
-        />
-        {erreurs.confirmation && (
-          <p id="verrou-confirmation-erreur" class="erreur" role="alert">
-            {erreurs.confirmation}
-          </p>
-        )}
-      </div>
-      {erreurs.general && (
+      <h1 id="titre-verrou">{props.titre}</h1>
+      {props.children}
+      <ChampsNouveauCode etat={etat} champ={champ} />
+      {general && (
         <p class="erreur" role="alert">
-          {erreurs.general}
+          {general}
         </p>
       )}
       {envoi && <p role="status">Chiffrement des données de la tablette…</p>}
@@ -114,7 +69,7 @@ function ChoisirCode({ db, onOuvert }: { db: RelogementDb; onOuvert: () => void 
 
 function message(etat: EtatCode): string | null {
   if (etat.oublie) {
-    return `Après ${ESSAIS_AVANT_OUBLI} codes erronés, les données de cette tablette ont été effacées. Les modifications qui n’étaient pas encore envoyées restent chiffrées : le bon code les retrouve, et elles partiront à la prochaine synchronisation, après connexion.`;
+    return `Après ${ESSAIS_AVANT_OUBLI} codes erronés, les données de cette tablette ont été effacées. Les modifications qui n’étaient pas encore envoyées restent chiffrées par votre code : saisi ici, il les retrouve, et elles partiront à la prochaine synchronisation, après connexion.`;
   }
   if (etat.essaisRestants >= ESSAIS_AVANT_OUBLI) return null;
   return `Code incorrect. ${etat.essaisRestants > 1 ? `Encore ${etat.essaisRestants} essais` : 'Dernier essai'} avant l’effacement des données de cette tablette.`;
@@ -140,11 +95,18 @@ function SaisirCode({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatCode; 
 
   return (
     <form class="panneau verrou" aria-labelledby="titre-verrou" onSubmit={(e) => void valider(e)} noValidate>
-      <h1 id="titre-verrou">Application verrouillée</h1>
-      <p class="aide">
-        Saisissez votre {etat.genre === 'chiffres' ? 'code' : 'phrase de passe'} pour reprendre là où vous en étiez : rien de ce qui a été
-        saisi n’est perdu.
-      </p>
+      <h1 id="titre-verrou">{etat.oublie ? 'Données de la tablette effacées' : 'Application verrouillée'}</h1>
+      {!etat.oublie && (
+        <p class="aide">
+          Saisissez votre {etat.genre === 'chiffres' ? 'code' : 'phrase de passe'} pour reprendre là où vous en étiez : rien de ce qui a été
+          saisi n’est perdu.
+        </p>
+      )}
+      {avertissement && (
+        <p id="verrou-avertissement" class="erreur" role="alert">
+          {avertissement}
+        </p>
+      )}
       <div class="champ">
         <label for="verrou-code">{etat.genre === 'chiffres' ? 'Code' : 'Phrase de passe'}</label>
         <input
@@ -157,11 +119,6 @@ function SaisirCode({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatCode; 
           onInput={(e) => setCode(e.currentTarget.value)}
         />
       </div>
-      {avertissement && (
-        <p id="verrou-avertissement" class="erreur" role="alert">
-          {avertissement}
-        </p>
-      )}
       {envoi && <p role="status">Vérification du code…</p>}
       <button type="submit" class="bouton principal" disabled={envoi}>
         Déverrouiller
@@ -170,8 +127,113 @@ function SaisirCode({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatCode; 
   );
 }
 
+/** The server password proves who she is; the sync client loads only for it, never with the first screen. */
+function Reconnexion({ db, onConnectee }: { db: RelogementDb; onConnectee: (s: Session) => void }) {
+  const [email, setEmail] = useState('');
+  const [motDePasse, setMotDePasse] = useState('');
+  const [erreur, setErreur] = useState<string | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+
+  const valider = async (e: Event) => {
+    e.preventDefault();
+    if (!email.trim() || !motDePasse) return setErreur('Saisissez votre adresse électronique et votre mot de passe.');
+    setEnvoi(true);
+    try {
+      const { ApiSync, ErreurSync } = await import('../../sync-client/index.ts');
+      const api = new ApiSync(
+        '',
+        async () => null,
+        () => identifiantAppareil(db),
+      );
+      try {
+        onConnectee(await api.connexion(email.trim(), motDePasse));
+      } catch (err) {
+        setErreur(
+          err instanceof ErreurSync && err.genre === 'connexion' ? 'Adresse ou mot de passe incorrect.' : String((err as Error).message),
+        );
+        setEnvoi(false);
+      }
+    } catch {
+      setErreur('Connexion impossible : vérifiez le réseau.');
+      setEnvoi(false);
+    }
+  };
+
+  return (
+    <form class="panneau verrou" aria-labelledby="titre-reconnexion" onSubmit={(e) => void valider(e)} noValidate>
+      <h2 id="titre-reconnexion">Vous ne retrouvez pas votre code ?</h2>
+      <p class="aide">
+        Connectez-vous avec votre compte, puis choisissez un nouveau code : les données des ménages reviendront du serveur. Les
+        modifications non envoyées restent chiffrées par l’ancien code : vous pourrez les retrouver plus tard en le saisissant dans
+        Paramètres ; sans lui, elles ne peuvent pas être lues.
+      </p>
+      <div class="champ">
+        <label for="reconnexion-email">Adresse électronique</label>
+        <input id="reconnexion-email" type="email" autoComplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      </div>
+      <div class="champ">
+        <label for="reconnexion-mdp">Mot de passe</label>
+        <input
+          id="reconnexion-mdp"
+          type="password"
+          autoComplete="current-password"
+          value={motDePasse}
+          onInput={(e) => setMotDePasse(e.currentTarget.value)}
+        />
+      </div>
+      {erreur && (
+        <p class="erreur" role="alert">
+          {erreur}
+        </p>
+      )}
+      <button type="submit" class="bouton" disabled={envoi}>
+        Se connecter et choisir un nouveau code
+      </button>
+    </form>
+  );
+}
+
+/** After the ten-code erase: the old code, or a new login then a new code; never a dead end. */
+function ApresEffacement({
+  db,
+  moteur,
+  etat,
+  onOuvert,
+}: {
+  db: RelogementDb;
+  moteur: MoteurSync | null;
+  etat: EtatCode;
+  onOuvert: () => void;
+}) {
+  const [session, setSession] = useState<Session | null>(null);
+  if (!session)
+    return (
+      <>
+        <SaisirCode db={db} etat={etat} onOuvert={onOuvert} />
+        <Reconnexion db={db} onConnectee={setSession} />
+      </>
+    );
+  return (
+    <ChoisirCode
+      titre="Choisissez un nouveau code"
+      onOuvert={onOuvert}
+      enregistrer={async (code, genre) => {
+        await repartirDUnNouveauCode(db, code, genre);
+        await enregistrerSession(db, session);
+        // The sync that the unlock started found no session yet: the households come back with this one.
+        void moteur?.synchroniser();
+      }}
+    >
+      <p class="aide">
+        Connexion réussie. Ce nouveau code chiffrera les données de cette tablette. Les modifications non envoyées restent gardées à part,
+        chiffrées par l’ancien code : Paramètres › Verrouillage de la tablette propose de les retrouver en le saisissant.
+      </p>
+    </ChoisirCode>
+  );
+}
+
 /** The lock screen: chooses the first code, or asks for it. */
-export function EcranVerrou({ db, onOuvert }: { db: RelogementDb; onOuvert: () => void }) {
+export function EcranVerrou({ db, moteur = null, onOuvert }: { db: RelogementDb; moteur?: MoteurSync | null; onOuvert: () => void }) {
   const etat = useLive(() => etatCode(db), [db]);
   useEffect(() => {
     document.title = 'Application verrouillée — Relogement';
@@ -179,7 +241,19 @@ export function EcranVerrou({ db, onOuvert }: { db: RelogementDb; onOuvert: () =
   if (etat === undefined) return <p class="chargement">Chargement…</p>;
   return (
     <main id="contenu" class="ecran-verrou">
-      {etat === null ? <ChoisirCode db={db} onOuvert={onOuvert} /> : <SaisirCode db={db} etat={etat} onOuvert={onOuvert} />}
+      {etat === null ? (
+        <ChoisirCode titre="Choisissez votre code" onOuvert={onOuvert} enregistrer={(code, genre) => choisirCode(db, code, genre)}>
+          <p class="aide">
+            Les données des ménages sont chiffrées sur cette tablette. Ce code les déverrouille à chaque démarrage et après une période
+            d’inactivité. Ne le notez pas sur la tablette : sans lui, les données ne peuvent pas être lues. Après {ESSAIS_AVANT_OUBLI} codes
+            erronés, la tablette efface ses données.
+          </p>
+        </ChoisirCode>
+      ) : etat.oublie ? (
+        <ApresEffacement db={db} moteur={moteur} etat={etat} onOuvert={onOuvert} />
+      ) : (
+        <SaisirCode db={db} etat={etat} onOuvert={onOuvert} />
+      )}
     </main>
   );
 }

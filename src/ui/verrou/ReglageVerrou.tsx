@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { delaiVerrou, enregistrerDelaiVerrou } from '../../data/index.ts';
+import { delaiVerrou, enregistrerDelaiVerrou, etatCode } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
+import { AnciennesModifications } from './AnciennesModifications.tsx';
+import { ChangerCode } from './ChangerCode.tsx';
 import { verrouillerApresEnregistrement } from './verrouillage.ts';
 
 const DELAIS_MINUTES = [1, 2, 5, 10, 15, 30] as const;
@@ -10,6 +12,7 @@ const DELAIS_MINUTES = [1, 2, 5, 10, 15, 30] as const;
 export function ReglageVerrou() {
   const db = useBase();
   const minutes = useLive(() => delaiVerrou(db), [db]);
+  const code = useLive(() => etatCode(db), [db]);
   const [refus, setRefus] = useState(false);
   if (minutes === undefined) return null;
   return (
@@ -37,6 +40,8 @@ export function ReglageVerrou() {
           Une saisie n’a pas pu être enregistrée : l’application reste ouverte pour ne pas la perdre.
         </p>
       )}
+      {code && <ChangerCode db={db} genreActuel={code.genre} />}
+      <AnciennesModifications db={db} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { RelogementDb, empreinte } from '../../../src/data/index.ts';
+import { ApiSync } from '../../../src/sync-client/api.ts';
 import { TransfertFichiers } from '../../../src/sync-client/blobs.ts';
 import { preparerFichier } from '../../../src/ui/dossier/image.ts';
 
@@ -78,12 +79,7 @@ async function envoyer(jeton: string, n: number, octets: number): Promise<{ mote
     ),
   );
   const t0 = performance.now();
-  await new TransfertFichiers(
-    db,
-    '',
-    async () => jeton,
-    () => undefined,
-  ).envoyer();
+  await new TransfertFichiers(db, new ApiSync('', async () => jeton), () => undefined).envoyer();
   const moteur = performance.now() - t0;
   const t1 = performance.now();
   for (const [i, blob] of brutBlobs.entries()) {
