@@ -16,6 +16,7 @@ import type {
   PieceDossier,
   Personne,
   Positionnement,
+  PlanRelogement,
   Proposition,
   ReglagesTerritoire,
   Residence,
@@ -81,6 +82,7 @@ export class RelogementDb extends Dexie {
   declare changementsSituation: Table<ChangementSituation, string>;
   declare offresPartagees: Table<OffrePartagee, string>;
   declare positionnements: Table<Positionnement, string>;
+  declare plansRelogement: Table<PlanRelogement, string>;
 
   /** The data key of an encrypted database (the officer's, not the demo space's); null when rows are stored in clear. */
   readonly coffre: Coffre | null;

@@ -1,4 +1,5 @@
-import { REGLAGES_PILOTAGE_PAR_DEFAUT, type DonneesPilotage, type ReglagesPilotage } from '../domain/index.ts';
+import { REGLAGES_PILOTAGE_PAR_DEFAUT, reviserPlan, type DonneesPilotage, type LignePlan, type PlanRelogement, type ReglagesPilotage } from '../domain/index.ts';
+import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireEquipe, lireSession } from './synchro.ts';
 
@@ -15,7 +16,7 @@ export type SourcePilotage = {
 };
 
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
-  const [menages, residences, operations, offres, propositions, mediations, enquetes, territoire, equipe, session] = await Promise.all([
+  const [menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, territoire, equipe, session] = await Promise.all([
     db.menages.toArray(),
     db.residences.toArray(),
     db.operations.toArray(),
@@ -23,14 +24,23 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
     db.propositions.toArray(),
     db.mediations.toArray(),
     db.enquetes.toArray(),
+    db.plansRelogement.toArray(),
     db.parametres.get('territoire'),
     lireEquipe(db),
     lireSession(db),
   ]);
   return {
-    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes },
+    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',
   };
+}
+
+/**
+ * Saves `lignes` as the relocation plan of the operation for the quarter holding `jour` (charte
+ * §6.6): the forecasts of earlier quarters are kept. The schema refuses a negative forecast.
+ */
+export function enregistrerPlan(db: RelogementDb, operationId: string, jour: string, lignes: readonly LignePlan[]): Promise<PlanRelogement> {
+  return ecrire<PlanRelogement>(db, 'plansRelogement', operationId, (courant) => reviserPlan(courant, operationId, jour, lignes));
 }

@@ -11,6 +11,7 @@ import {
   offrePartageeSchema,
   offreSchema,
   operationSchema,
+  planRelogementSchema,
   orientationSchema,
   personneSchema,
   pieceDossierSchema,
@@ -53,6 +54,8 @@ export const SYNCED_TABLES = {
   changementsSituation: { schema: changementSituationSchema, mapFields: [], menageKey: 'menageId' },
   offresPartagees: { schema: offrePartageeSchema, mapFields: [], menageKey: null, pooled: true },
   positionnements: { schema: positionnementSchema, mapFields: ['avis'], menageKey: 'menageId', pooled: true },
+  // Reference data of the organisation: encadrants write it, a chargée's tablet only reads it.
+  plansRelogement: { schema: planRelogementSchema, mapFields: ['revisions'], menageKey: null },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

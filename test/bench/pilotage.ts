@@ -97,7 +97,7 @@ export function territoire(n: number, referentId: string): DonneesPilotage {
       };
     }),
   );
-  return { operations: [operation], residences, offres, menages, propositions, mediations: [], enquetes: [] };
+  return { operations: [operation], residences, offres, menages, propositions, mediations: [], enquetes: [], plansRelogement: [] };
 }
 
 const lignes = (d: DonneesPilotage) => {

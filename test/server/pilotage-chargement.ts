@@ -20,6 +20,7 @@ export async function chargerPilotage(db: Database, encadrant: Profile, d: Donne
     ['propositions', d.propositions],
     ['mediations', d.mediations],
     ['enquetes', d.enquetes],
+    ['plansRelogement', d.plansRelogement],
   ];
   await seedRecords(
     db,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { agregatsSeulement, calculerPilotage, filtresPilotageSchema, type DonneesPilotage } from '../../src/domain/index.ts';
+import { agregatsSeulement, calculerPilotage, filtresPilotageSchema, reviserPlan, type DonneesPilotage } from '../../src/domain/index.ts';
 import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { chargerPilotage, suiviPar } from './pilotage-chargement.ts';
 import { ORGANISATION_A, ORGANISATION_B, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
-import { request } from './api.ts';
+import { pushChanges, request } from './api.ts';
+import { ModelClient } from './client-model.ts';
+import { cast } from './fixtures.ts';
 import { backends, useDatabase } from './harness.ts';
 
 // The steering report from the server (GET /api/v1/pilotage) on the fixture of
@@ -88,6 +90,34 @@ for (const backend of backends()) {
       const inverse = await request(t.app, t.encA.token, 'GET', `/api/v1/pilotage?debut=2026-03-31&fin=2026-01-01`);
       expect(inverse.status).toBe(400);
       expect(inverse.body.error).toBe('La fin de la période précède son début : corrigez l’une des deux dates.');
+    });
+
+    it('keeps a relocation plan written by an encadrant and refuses a chargée’s, in French', async () => {
+      const c = await cast(storage.db);
+      const operationId = randomUUID();
+      const plan = reviserPlan(undefined, operationId, '2026-02-10', [
+        { annee: 2026, residenceId: randomUUID(), typologie: 'T3', prevus: 4 },
+      ]);
+      const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      encadrant.create('plansRelogement', plan);
+      expect((await pushChanges(c.app, c.encadrant.token, encadrant.outbox)).status).toBe(200);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      claire.create('plansRelogement', reviserPlan(plan, operationId, '2026-05-04', []));
+      const refused = await pushChanges(c.app, c.claire.token, claire.outbox);
+      expect(refused.status).toBe(403);
+      expect(refused.body.rejected?.[0]?.error).toBe(
+        'Les règles du territoire et les barèmes sont modifiés par les encadrants et administrateurs, comme les réunions des partenaires.',
+      );
+      // A forecast below zero is refused by the same schema as on the tablet.
+      const faux = new ModelClient(c.encadrant.token, Date.now);
+      faux.outbox.push({
+        ...encadrant.outbox[0]!,
+        changeId: randomUUID(),
+        field: 'revisions.2026-T2',
+        value: { misAJourLe: '2026-05-04', lignes: [{ annee: 2026, residenceId: operationId, typologie: 'T3', prevus: -1 }] },
+      });
+      const negatif = await pushChanges(c.app, c.encadrant.token, faux.outbox);
+      expect(JSON.stringify(negatif.body)).toContain('ne peut pas être négatif');
     });
   });
 }

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb } from '../../src/data/index.ts';
-import { ORGANISATION_A } from '../fixtures/pilotage.ts';
+import { trimestreDe } from '../../src/domain/index.ts';
+import { aujourdhui } from '../../src/ui/commun/contexte.ts';
+import { ID_OPERATION_A, ORGANISATION_A } from '../fixtures/pilotage.ts';
 
 // « Pilotage » on the tablet of Habitat Nord (test/fixtures/pilotage.ts), offline: the figures of
 // the first quarter 2026 worked out in test/domain/pilotage/indicateurs.test.ts.
@@ -25,6 +27,7 @@ async function base(): Promise<RelogementDb> {
     db.propositions.bulkPut([...d.propositions]),
     db.mediations.bulkPut([...d.mediations]),
     db.enquetes.bulkPut([...d.enquetes]),
+    db.plansRelogement.bulkPut([...d.plansRelogement]),
   ]);
   return db;
 }
@@ -77,5 +80,33 @@ describe('the « Pilotage » screen', () => {
     expect(
       within(carte('Taux de transformation')).getByText('Sans valeur : aucun logement mis à disposition dans la période.'),
     ).toBeTruthy();
+  });
+
+  it('shows the plan against what was done, and saves the encadrant’s forecast as this quarter’s revision, refusing a negative number', async () => {
+    const db = await base();
+    render(
+      <BaseContext.Provider value={db}>
+        <PilotageScreen />
+      </BaseContext.Provider>,
+    );
+    fireEvent.input(await screen.findByLabelText('Trimestre contenant le'), { target: { value: '2026-02-15' } });
+    fireEvent.change(screen.getByLabelText('Opération'), { target: { value: ID_OPERATION_A } });
+    // test/domain/pilotage/plan.test.ts: 8 relocations foreseen in 2026 by the February revision, 6 leases by 31 March.
+    const compare = await screen.findByRole('table', { name: 'Relogements réalisés depuis janvier contre le plan de l’année' });
+    expect(within(compare).getByRole('row', { name: 'T1 2026 8 6' })).toBeTruthy();
+    const prevus = screen.getByLabelText('Relogements prévus, ligne 2');
+    fireEvent.input(prevus, { target: { value: '-2' } });
+    expect((await screen.findByText('Le nombre de relogements prévus ne peut pas être négatif.')).id).toBe('erreur-plan-prevus-1');
+    expect(prevus.getAttribute('aria-invalid')).toBe('true');
+    expect((prevus as HTMLInputElement).value).toBe('-2');
+    expect(screen.getByText('Non enregistré : corrigez les champs signalés.')).toBeTruthy();
+    expect(Object.keys((await db.plansRelogement.get(ID_OPERATION_A))?.revisions ?? {})).toEqual(['2025-T4', '2026-T1']);
+    fireEvent.input(prevus, { target: { value: '5' } });
+    const trimestre = trimestreDe(aujourdhui());
+    await waitFor(async () => expect((await db.plansRelogement.get(ID_OPERATION_A))?.revisions[trimestre]?.lignes[1]?.prevus).toBe(5));
+    const plan = await db.plansRelogement.get(ID_OPERATION_A);
+    // The February revision is kept as it was.
+    expect(plan?.revisions['2026-T1']?.lignes[1]?.prevus).toBe(3);
+    expect(await db.outbox.where('table').equals('plansRelogement').count()).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import type { Menage, Operation, Residence } from '../menage/index.ts';
 import type { Offre } from '../offre/index.ts';
 import type { Mediation, Proposition } from '../proposition/index.ts';
 import type { EnqueteSatisfaction } from '../visite/index.ts';
+import type { PlanRelogement } from './plan-schema.ts';
 
 // The records every figure is computed from, as the tablet stores them and the server loads them
 // for the organisations it reports on: no figure is typed by hand.
@@ -14,6 +15,8 @@ export type DonneesPilotage = {
   propositions: readonly Proposition[];
   mediations: readonly Mediation[];
   enquetes: readonly EnqueteSatisfaction[];
+  /** The relocation plans of the operations (charte §6.6). */
+  plansRelogement: readonly PlanRelogement[];
 };
 
 export const DONNEES_VIDES: DonneesPilotage = {
@@ -24,6 +27,7 @@ export const DONNEES_VIDES: DonneesPilotage = {
   propositions: [],
   mediations: [],
   enquetes: [],
+  plansRelogement: [],
 };
 
 // What a proposal keeps of its simulation (charte §7.1): before and after the move. Parsed, since

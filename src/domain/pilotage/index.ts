@@ -8,4 +8,5 @@ export * from './perimetre.ts';
 export * from './indicateurs.ts';
 export * from './charge.ts';
 export * from './export.ts';
+export * from './plan-schema.ts';
 export * from './plan.ts';

@@ -5,6 +5,7 @@ import { avantApres, type DonneesPilotage } from './donnees.ts';
 import { filtreSurLesLogements, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode, joursEntre, trimestresDe } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
+import { realiseContrePrevu } from './plan.ts';
 import { REGLAGES_PILOTAGE_PAR_DEFAUT, type ReglagesPilotage } from './reglages.ts';
 import { repartitionVariationRav, tableau, type Tableau } from './tableau.ts';
 
@@ -285,7 +286,7 @@ const CARACTERISTIQUES = [
 const RANGS = ['1re', '2e', '3e', '4e et suivantes'] as const;
 const rangDe = (rang: number) => RANGS[Math.min(rang, 4) - 1] as string;
 
-function tableaux(p: Perimetre, f: FiltresPilotage): Tableau[] {
+function tableaux(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage): Tableau[] {
   const rs = p.relogements;
   const carac = (o: Offre | null) => ({
     commune: o?.commune.trim() || 'Non renseignée',
@@ -296,6 +297,7 @@ function tableaux(p: Perimetre, f: FiltresPilotage): Tableau[] {
   });
   const proposees = p.propositions.filter((x) => compteDansLesPropositions(x) && dansPeriode(x.proposeeLe, f.periode));
   const refuseesMenage = p.refus.filter((r) => r.par === 'menage').map((r) => r.proposition);
+  const plan = realiseContrePrevu(d, f);
   return [
     {
       code: 'relogementsParTrimestre',
@@ -303,6 +305,7 @@ function tableaux(p: Perimetre, f: FiltresPilotage): Tableau[] {
       colonnes: ['Trimestre', 'Relogements'],
       lignes: trimestresDe(f.periode).map((t) => [t.libelle, rs.filter((x) => dansPeriode(x.bailSigneLe, t)).length]),
     },
+    ...(plan ? [plan] : []),
     ...CARACTERISTIQUES.map(([cle, nom]) =>
       tableau(
         `repartition-${cle}`,
@@ -341,7 +344,7 @@ export function calculerPilotage(
   const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p)];
   // Nothing counted at all: the filters match nothing in the period, which the screen says.
   const vide = chiffres.every((c) => c.unite !== 'nombre' || c.valeur === 0);
-  return { filtres, vide, chiffres, tableaux: tableaux(p, filtres) };
+  return { filtres, vide, chiffres, tableaux: tableaux(donnees, p, filtres) };
 }
 
 /** The same report without any household identifier: what partners of the territory receive. */

@@ -1,53 +1,27 @@
-import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../commun/index.ts';
-import { LIBELLES_TYPOLOGIE, TYPOLOGIES } from '../offre/index.ts';
+import { LIBELLES_TYPOLOGIE } from '../offre/index.ts';
 import type { DonneesPilotage } from './donnees.ts';
-import { filtresPilotageSchema } from './filtres.ts';
+import { filtresPilotageSchema, type FiltresPilotage } from './filtres.ts';
+import { trimestresDe, type Periode } from './periode.ts';
 import { perimetre } from './perimetre.ts';
+import { revisionCourante, revisionEnVigueur, type LignePlan, type PlanRelogement } from './plan-schema.ts';
 import type { Tableau } from './tableau.ts';
 
-// The relocation plan of an operation (charte §6.6, §1.3): how many households are to be
-// relocated each year, by résidence left and type of the new dwelling; updated every quarter and
-// compared with the leases signed.
-
-export const lignePlanSchema = z.object({
-  annee: z
-    .number({ error: 'Indiquez l’année.' })
-    .int('L’année est un nombre entier.')
-    .min(2000, 'Année improbable.')
-    .max(2100, 'Année improbable.'),
-  residenceId: idSchema,
-  typologie: z.enum(TYPOLOGIES, { error: 'Choisissez la typologie (T1 à T6).' }),
-  prevus: z
-    .number({ error: 'Indiquez le nombre de relogements prévus.' })
-    .int('Le nombre de relogements prévus est entier.')
-    .min(0, 'Le nombre de relogements prévus ne peut pas être négatif.')
-    .max(10000, 'Nombre de relogements prévus improbable.'),
-});
-export type LignePlan = z.infer<typeof lignePlanSchema>;
-
-export const planRelogementSchema = z.object({
-  id: idSchema,
-  operationId: idSchema,
-  lignes: z.array(lignePlanSchema).max(2000),
-  /** The quarterly update: the day the forecast was last revised. */
-  misAJourLe: isoDateSchema,
-  supprime: z.boolean().optional(),
-});
-export type PlanRelogement = z.infer<typeof planRelogementSchema>;
+// The relocation plan against what was done: by line of the plan for a year, and by quarter.
 
 export type LigneComparee = LignePlan & { realises: number; ecart: number };
 
-/** Each line of the plan for `annee` with the leases signed that year by the households of that résidence into that type. */
+const pourOperation = (operationId: string, periode: Periode, f?: FiltresPilotage): FiltresPilotage =>
+  filtresPilotageSchema.parse({ periode, operationId, residenceId: f?.residenceId ?? null, typologie: f?.typologie ?? null });
+
+/** Each line of the current plan for `annee` with the leases signed that year by the households of that résidence into that type. */
 export function planContreRealise(plan: PlanRelogement, donnees: DonneesPilotage, annee: number): LigneComparee[] {
-  const filtres = filtresPilotageSchema.parse({
-    periode: { debut: `${annee}-01-01`, fin: `${annee}-12-31` },
-    operationId: plan.operationId,
+  const { relogements } = perimetre(donnees, pourOperation(plan.operationId, { debut: `${annee}-01-01`, fin: `${annee}-12-31` }), {
+    offresProposeesSeulement: true,
   });
-  const { relogements } = perimetre(donnees, filtres, { offresProposeesSeulement: true });
   const realises = (l: LignePlan) =>
     relogements.filter((r) => r.menage.residenceId === l.residenceId && r.offre?.typologie === l.typologie).length;
-  return plan.lignes.filter((l) => l.annee === annee).map((l) => ({ ...l, realises: realises(l), ecart: realises(l) - l.prevus }));
+  const lignes = revisionCourante(plan)?.lignes ?? [];
+  return lignes.filter((l) => l.annee === annee).map((l) => ({ ...l, realises: realises(l), ecart: realises(l) - l.prevus }));
 }
 
 export function tableauPlan(lignes: readonly LigneComparee[], nomsResidences: ReadonlyMap<string, string>): Tableau {
@@ -62,5 +36,37 @@ export function tableauPlan(lignes: readonly LigneComparee[], nomsResidences: Re
       l.realises,
       l.ecart,
     ]),
+  };
+}
+
+/**
+ * « Réalisé contre prévu » by quarter of the period, over the operations that have a plan (and the
+ * operation, résidence and type filtered): the year's forecast as it stood at the end of each
+ * quarter (its revision then in force), against the leases signed from 1 January to the end of
+ * the quarter. The dwelling filters the plan does not know (landlord, town…) are not applied here.
+ * Null when no operation in scope has a plan.
+ */
+export function realiseContrePrevu(donnees: DonneesPilotage, f: FiltresPilotage): Tableau | null {
+  const plans = donnees.plansRelogement.filter((p) => !p.supprime && (f.operationId === null || p.operationId === f.operationId));
+  if (plans.length === 0) return null;
+  const ligneRetenue = (l: LignePlan) =>
+    (f.residenceId === null || l.residenceId === f.residenceId) && (f.typologie === null || l.typologie === f.typologie);
+  const lignes = trimestresDe(f.periode).map((t) => {
+    const annee = Number(t.debut.slice(0, 4));
+    let prevus = 0;
+    let realises = 0;
+    for (const plan of plans) {
+      const revision = revisionEnVigueur(plan, t.fin);
+      prevus += (revision?.lignes ?? []).filter((l) => l.annee === annee && ligneRetenue(l)).reduce((s, l) => s + l.prevus, 0);
+      const depuisJanvier = pourOperation(plan.operationId, { debut: `${annee}-01-01`, fin: t.fin }, f);
+      realises += perimetre(donnees, depuisJanvier, { offresProposeesSeulement: true }).relogements.length;
+    }
+    return [t.libelle, prevus, realises];
+  });
+  return {
+    code: 'realiseContrePrevu',
+    titre: 'Relogements réalisés depuis janvier contre le plan de l’année',
+    colonnes: ['Trimestre', 'Prévus dans l’année', 'Réalisés depuis janvier'],
+    lignes,
   };
 }

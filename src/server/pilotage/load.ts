@@ -20,6 +20,7 @@ const TABLES = [
   'propositions',
   'mediations',
   'enquetes',
+  'plansRelogement',
 ] as const satisfies readonly (keyof DonneesPilotage & SyncedTable)[];
 
 type RecordRow = { tbl: string; record_id: string; fields: Record<string, unknown> };

@@ -25,6 +25,7 @@ import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { telecharger } from '../agenda/telecharger.ts';
 import { Barres, Jauge, TableauDonnees } from './Graphique.tsx';
+import { EditeurPlan } from './EditeurPlan.tsx';
 import { formatValeur } from './format.ts';
 import './pilotage.css';
 
@@ -305,6 +306,7 @@ export default function PilotageScreen() {
           <section class="section-rapport" aria-labelledby="titre-graphiques">
             <h2 id="titre-graphiques">Relogements et objectifs</h2>
             {tableau('relogementsParTrimestre') && <Barres tableau={tableau('relogementsParTrimestre') as Tableau} />}
+            {tableau('realiseContrePrevu') && <Barres tableau={tableau('realiseContrePrevu') as Tableau} />}
             {neuf && neuf.objectif && (
               <Jauge
                 titre="Relogements dans le neuf ou récent"
@@ -323,6 +325,16 @@ export default function PilotageScreen() {
                 <TableauDonnees key={t.code} tableau={t} />
               ))}
           </section>
+          {criteres.operationId && (
+            <EditeurPlan
+              key={criteres.operationId}
+              operationId={criteres.operationId}
+              plan={source.donnees.plansRelogement.find((p) => p.operationId === criteres.operationId && !p.supprime)}
+              donnees={source.donnees}
+              jour={jour}
+              modifiable={!source.portefeuille}
+            />
+          )}
           {charge && (
             <section class="section-rapport" aria-labelledby="titre-charge">
               <h2 id="titre-charge">Charge des chargés de relogement</h2>

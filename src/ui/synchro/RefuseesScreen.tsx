@@ -27,6 +27,7 @@ const TABLES: Record<string, string> = {
   mediations: 'Médiation',
   pieces: 'Pièce du dossier',
   demenagements: 'Déménagement',
+  plansRelogement: 'Plan de relogement',
 };
 
 /** What the officer can do about a refusal, from the server's reason. */
