@@ -41,7 +41,7 @@ db.open()
       setTimeout(
         () =>
           auRepos(() => {
-            demarrerMisesAJour();
+            demarrerMisesAJour().catch(() => undefined);
             // The demo space never syncs: its households are fictitious.
             // Unloadable (offline after an update), the app works on without syncing until the next start.
             if (!enDemonstration()) chargerMoteur().catch(() => undefined);

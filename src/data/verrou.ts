@@ -5,7 +5,6 @@ import { envelopperAutrement, nouvelleCle, ouvrirCle } from './chiffrement.ts';
 import type { CleEnveloppee } from './chiffrement.ts';
 import { Coffre, estTableChiffree } from './coffre.ts';
 import type { RelogementDb } from './db.ts';
-import { oublierAppareil } from './oubli.ts';
 
 // The officer's code (docs/chiffrement.md): chosen at the first start, asked at every start and
 // after an idle time. The wrapped key and the count of wrong codes are kept in clear in `meta`.
@@ -77,7 +76,8 @@ export async function choisirCode(db: RelogementDb, code: string, genre: GenreCo
 async function compterEchec(db: RelogementDb, etat: EtatVerrou): Promise<Deverrouillage> {
   const echecs = etat.echecs + 1;
   const oublier = echecs >= ESSAIS_AVANT_OUBLI && !etat.oublie;
-  if (oublier) await oublierAppareil(db, [CLE_VERROU, CLE_A_CHIFFRER, CLE_FORMAT_RESUMES, 'clock']);
+  // Loaded only then: the forgetting reads the synced tables' list, with every schema (not for the lock screen).
+  if (oublier) await (await import('./oubli.ts')).oublierAppareil(db, [CLE_VERROU, CLE_A_CHIFFRER, CLE_FORMAT_RESUMES, 'clock']);
   await db.meta.put({ key: CLE_VERROU, value: { ...etat, echecs, oublie: etat.oublie || oublier } satisfies EtatVerrou });
   return { ouvert: false, essaisRestants: Math.max(0, ESSAIS_AVANT_OUBLI - echecs), oublie: etat.oublie || oublier };
 }

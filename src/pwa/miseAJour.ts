@@ -1,5 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
-
 // Updates are offered, never forced (docs/architecture.md §4): the new service worker waits until the
 // officer accepts, and the app applies it only at a natural break.
 type Ecouteur = (disponible: boolean) => void;
@@ -10,8 +8,10 @@ let appliquerMiseAJour: ((recharger?: boolean) => Promise<void>) | null = null;
 
 const UNE_HEURE = 60 * 60 * 1000;
 
-export function demarrerMisesAJour(): void {
+/** Loads the registration with workbox's window part: started after the first screen, it is not part of its script. */
+export async function demarrerMisesAJour(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
+  const { registerSW } = await import('virtual:pwa-register');
   appliquerMiseAJour = registerSW({
     immediate: true,
     onNeedRefresh() {

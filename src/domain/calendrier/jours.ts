@@ -1,9 +1,13 @@
-import { addDays, addMonths, format } from 'date-fns';
-import { fr } from 'date-fns/locale';
-import { jourIso } from '../commun/index.ts';
+import { addDays, addMonths } from 'date-fns';
 
 // Dates travel as "AAAA-MM-JJ" strings, which compare in calendar order as plain strings.
 // Arithmetic goes through local Date values, so a day is a calendar day whatever the time zone.
+
+/** A local calendar date as "AAAA-MM-JJ" (cheaper than date-fns `format` on hot paths). */
+export function jourIso(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
 
 /** The local Date of an "AAAA-MM-JJ" string (faster than parseISO on hot paths). */
 export function versDate(iso: string): Date {
@@ -40,5 +44,13 @@ export const lundiDeLaSemaine = (iso: string): string => plusJours(iso, -((jourD
 
 export const plusTardive = (a: string, b: string): string => (a > b ? a : b);
 
-/** "1er mai 2025": dates in messages read as officers write them. */
-export const dateEnLettres = (iso: string): string => format(versDate(iso), 'do MMMM yyyy', { locale: fr });
+// The browser's own French calendar names: date-fns' French locale would be 7.5 KB of the first
+// screen's script (the caseload reads this module).
+const enLettres = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "1er mai 2025": dates in messages read as officers write them (the first of the month is ordinal). */
+export function dateEnLettres(iso: string): string {
+  const date = versDate(iso);
+  const texte = enLettres.format(date);
+  return date.getDate() === 1 ? texte.replace(/^1(?=\D)/, '1er') : texte;
+}

@@ -54,9 +54,3 @@ export function verifierDate(text: string, bornes: BornesDate = {}): Verdict {
   if (bornes.pasAvant !== undefined && date < bornes.pasAvant) return invalide(bornes.messageAvant ?? 'La date est trop ancienne.');
   return valide;
 }
-
-/** A local calendar date as "AAAA-MM-JJ" (cheaper than date-fns `format` on hot paths). */
-export function jourIso(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}

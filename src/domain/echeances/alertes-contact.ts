@@ -1,5 +1,5 @@
-import { addDays, addMonths, parseISO, subMonths } from 'date-fns';
-import { jourIso, enumeration, type ValeurDe } from '../commun/index.ts';
+import { plusJours, plusMois } from '../calendrier/index.ts';
+import { enumeration, type ValeurDe } from '../commun/index.ts';
 import type { ReglesContact } from '../parametres/index.ts';
 import { echeancePremierEntretien } from './avant-relogement.ts';
 
@@ -29,9 +29,9 @@ export type SituationContact = {
  * 30 September, but 30 September + 3 months = 30 December), so step forward from there.
  */
 function premierJourNonEchu(aujourdhui: string, mois: number): string {
-  let jour = subMonths(parseISO(aujourdhui), mois);
-  while (jourIso(addMonths(jour, mois)) < aujourdhui) jour = addDays(jour, 1);
-  return jourIso(jour);
+  let jour = plusMois(aujourdhui, -mois);
+  while (plusMois(jour, mois) < aujourdhui) jour = plusJours(jour, 1);
+  return jour;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'preact';
-import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { RelogementDb } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
-import { EtatSynchro } from '../synchro/EtatSynchro.tsx';
+import { differe } from '../commun/differe.tsx';
+import { SynchroEnPreparation } from '../synchro/EnPreparation.tsx';
 import { EcranVerrou } from '../verrou/EcranVerrou.tsx';
 import { useVerrouillageInactif } from '../verrou/verrouillage.ts';
 import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
@@ -13,7 +13,16 @@ import { ECRANS, lien, parametres, titre, useRoute, type Route } from './route.t
 
 // Every screen loads on demand, from its entry in the route table.
 const VUES = Object.fromEntries(
-  Object.entries(ECRANS).map(([nom, e]) => [nom, lazy(e.vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>)]),
+  Object.entries(ECRANS).map(([nom, e]) => [
+    nom,
+    differe(e.vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>),
+  ]),
+);
+
+// The sync status comes with the engine, which loads after the first screen.
+const EtatSynchro = differe<object>(
+  () => import('../synchro/EtatSynchro.tsx').then((m) => ({ default: m.EtatSynchro })),
+  SynchroEnPreparation,
 );
 
 function Ecran({ route }: { route: Route }) {
@@ -84,13 +93,11 @@ function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nu
               Paramètres
             </a>
           </nav>
-          <div class="etats">{enDemonstration() ? <Demonstration /> : <EtatSynchro />}</div>
+          <div class="etats">{enDemonstration() ? <Demonstration /> : moteur ? <EtatSynchro /> : <SynchroEnPreparation />}</div>
         </header>
         <BanniereMiseAJour route={route} />
         <main id="contenu" tabIndex={-1}>
-          <Suspense fallback={<p class="chargement">Chargement…</p>}>
-            <Ecran route={route} />
-          </Suspense>
+          <Ecran route={route} />
         </main>
       </MoteurContext.Provider>
     </BaseContext.Provider>

@@ -1,16 +1,16 @@
-import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { LIBELLES_STATUT, STATUTS_MENAGE, LIBELLES_ALERTE, CODES_ALERTE } from '../../domain/index.ts';
 import type { CodeAlerte, StatutMenage } from '../../domain/index.ts';
 import { rechercherMenages, residences } from '../../data/index.ts';
 import type { FiltreMenages } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { differe } from '../commun/differe.tsx';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { marquerPremierEcran } from '../app/premier-ecran.ts';
 import { BadgeVigilance } from '../suivi/Vigilance.tsx';
 // The creation form writes through the validating write path: it loads on demand.
-const NouveauMenage = lazy(() => import('./NouveauMenage.tsx'));
+const NouveauMenage = differe(() => import('./NouveauMenage.tsx'));
 
 const nombre = new Intl.NumberFormat('fr-FR');
 const pluriel = (n: number, un: string, plusieurs: string) => `${nombre.format(n)} ${n > 1 ? plusieurs : un}`;
@@ -36,11 +36,7 @@ export default function Caseload() {
           Nouveau ménage
         </button>
       </div>
-      {creation && (
-        <Suspense fallback={<p class="chargement">Chargement…</p>}>
-          <NouveauMenage residences={listeResidences ?? []} fermer={() => setCreation(false)} />
-        </Suspense>
-      )}
+      {creation && <NouveauMenage residences={listeResidences ?? []} fermer={() => setCreation(false)} />}
       <form class="filtres" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="champ">
           <label for="recherche">Rechercher (nom, adresse, référence)</label>

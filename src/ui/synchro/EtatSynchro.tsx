@@ -1,6 +1,7 @@
 import { useMoteur } from '../commun/contexte.ts';
 import { lien } from '../app/route.ts';
 import { useEnLigne } from '../app/Reseau.tsx';
+import { SynchroEnPreparation } from './EnPreparation.tsx';
 import { etatAffiche } from './etat-affiche.ts';
 import { useEtatSync } from './useEtatSync.ts';
 
@@ -9,12 +10,7 @@ export function EtatSynchro() {
   const moteur = useMoteur();
   const etat = useEtatSync();
   const enLigne = useEnLigne();
-  if (!etat)
-    return (
-      <div class="synchro" role="status" aria-live="polite">
-        <span class="pastille synchro-neutre">{enLigne ? 'Synchronisation en préparation…' : 'Hors ligne'}</span>
-      </div>
-    );
+  if (!etat) return <SynchroEnPreparation />;
   const affiche = etatAffiche(etat, enLigne);
   return (
     <div class="synchro" role="status" aria-live="polite">

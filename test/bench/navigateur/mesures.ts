@@ -139,9 +139,15 @@ async function premiereSynchro(session: Session) {
   const moteur = new MoteurSync(db);
   performance.setResourceTimingBufferSize(10_000);
   performance.clearResourceTimings();
+  // Every stretch the main thread was blocked for over 50 ms (the browser's long tasks) while the sync ran.
+  const tachesLongues: number[] = [];
+  const observateur = new PerformanceObserver((liste) => liste.getEntries().forEach((e) => tachesLongues.push(e.duration)));
+  observateur.observe({ type: 'longtask' });
   const debut = performance.now();
   await moteur.synchroniser();
   const synchro = performance.now() - debut;
+  observateur.takeRecords().forEach((e) => tachesLongues.push(e.duration));
+  observateur.disconnect();
   // What the pages weighed on the wire (compressed, headers included) and once decoded.
   const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
     e.name.includes('/api/v1/sync/pull'),
@@ -169,7 +175,7 @@ async function premiereSynchro(session: Session) {
   }
   const reference = performance.now() - debutBrut;
   brute.close();
-  return { synchro, reference, menages, champs, surLeReseau, decode };
+  return { synchro, reference, menages, champs, surLeReseau, decode, tachesLongues };
 }
 
 Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro } });
