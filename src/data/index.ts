@@ -1,5 +1,5 @@
 export { RelogementDb, VERSIONS } from './db.ts';
-export type { ChangeRefusee, Reprise } from './db.ts';
+export type { Brouillon, ChangeRefusee, Reprise } from './db.ts';
 export type { ResumeMenage } from './resume.ts';
 export { normaliser } from './resume.ts';
 export * from './menages.ts';
@@ -25,4 +25,5 @@ export * from './pilotage.ts';
 export * from './effacement.ts';
 export * from './journal-acces.ts';
 export * from './verrou.ts';
+export * from './brouillons.ts';
 export { VerrouilleError } from './coffre.ts';
