@@ -47,6 +47,9 @@ export type BlobLocal = { hash: string; blob: Blob; mime: string; size: number; 
 /** Where the officer was in an interview, kept on this device only. */
 export type Reprise = { entretienId: string; section: string; champ: string | null };
 
+/** What is typed in a form recorded on submit, kept on this device only until the form is recorded. */
+export type Brouillon = { cle: string; menageId: string | null; valeurs: Record<string, string> };
+
 /** A change the server refused for good, kept until the officer retries, exports or drops it. */
 export type ChangeRefusee = Change & { seqOrigine: number; erreur: string; menageId: string | null; refuseeLe: string };
 
@@ -83,6 +86,7 @@ export class RelogementDb extends Dexie {
   declare offresPartagees: Table<OffrePartagee, string>;
   declare positionnements: Table<Positionnement, string>;
   declare plansRelogement: Table<PlanRelogement, string>;
+  declare brouillons: Table<Brouillon, string>;
 
   /** The data key of an encrypted database (the officer's, not the demo space's); null when rows are stored in clear. */
   readonly coffre: Coffre | null;

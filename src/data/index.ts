@@ -1,5 +1,5 @@
 export { RelogementDb, VERSIONS } from './db.ts';
-export type { ChangeRefusee, Reprise } from './db.ts';
+export type { Brouillon, ChangeRefusee, Reprise } from './db.ts';
 export type { ResumeMenage } from './resume.ts';
 export { normaliser } from './resume.ts';
 export * from './menages.ts';
@@ -26,4 +26,5 @@ export * from './effacement.ts';
 export * from './journal-acces.ts';
 export * from './verrou.ts';
 export * from './anciennes-modifications.ts';
+export * from './brouillons.ts';
 export { VerrouilleError } from './coffre.ts';

@@ -3,13 +3,13 @@ import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 
 // A household the officer no longer follows leaves her tablet (CNIL: only the data needed for
-// her work): its records, their summaries, conflict notes, interview positions, and the photos
+// her work): its records, their summaries, conflict notes, interview positions, form drafts, and the photos
 // and scans no other piece on the device names.
 
 const TABLES_ENFANTS = (Object.keys(SYNCED_TABLES) as SyncedTable[]).filter((t) => SYNCED_TABLES[t].menageKey === 'menageId');
 
 /** The tables `oublierMenages` writes, for the caller's transaction. */
-export const TABLES_OUBLI = ['menages', ...TABLES_ENFANTS, 'resumes', 'conflits', 'reprises', 'blobs'] as const;
+export const TABLES_OUBLI = ['menages', ...TABLES_ENFANTS, 'resumes', 'conflits', 'reprises', 'brouillons', 'blobs'] as const;
 
 /** Inside a transaction over `TABLES_OUBLI`: removes these households and all that hangs on them. */
 export async function oublierMenages(db: RelogementDb, menageIds: readonly string[]): Promise<void> {
@@ -22,6 +22,7 @@ export async function oublierMenages(db: RelogementDb, menageIds: readonly strin
   await db.resumes.bulkDelete(ids);
   await db.conflits.where('menageId').anyOf(ids).delete();
   await db.reprises.bulkDelete(entretiens);
+  await db.brouillons.where('menageId').anyOf(ids).delete();
   const encoreNommes = new Set<string>();
   await db.pieces.each((p) => (p.pages ?? []).forEach((page) => encoreNommes.add(page.blobHash)));
   await db.blobs.bulkDelete(pages.filter((hash) => !encoreNommes.has(hash)));

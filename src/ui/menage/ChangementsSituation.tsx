@@ -9,6 +9,7 @@ import {
 } from '../../domain/index.ts';
 import { changementsDuMenage, enregistrerChangement, retirerChangement, type ChangementEtSuites } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { le, nomPersonne } from '../propositions/format.ts';
@@ -74,10 +75,12 @@ function Suites({ suite, personnes, menageId }: { suite: ChangementEtSuites; per
 export function ChangementsSituation({ menageId, personnes }: { menageId: string; personnes: readonly Personne[] }) {
   const db = useBase();
   const changements = useLive(() => changementsDuMenage(db, menageId), [db, menageId]);
-  const [nature, setNature] = useState<NatureChangement>('naissance');
-  const [date, setDate] = useState(aujourdhui());
-  const [personneId, setPersonneId] = useState('');
-  const [detail, setDetail] = useState('');
+  const brouillon = useBrouillon(
+    `changement:${menageId}`,
+    { nature: 'naissance' as NatureChangement, date: aujourdhui(), personneId: '', detail: '' },
+    () => menageId,
+  );
+  const { nature, date, personneId, detail } = brouillon.valeurs;
   const [erreur, setErreur] = useState<string | null>(null);
   const enregistrer = async (e: Event) => {
     e.preventDefault();
@@ -85,7 +88,7 @@ export function ChangementsSituation({ menageId, personnes }: { menageId: string
     const r = await enregistrerChangement(db, { menageId, nature, date, personneId: personneId || null, detail }, aujourdhui());
     if (!r.ok) return setErreur(r.message);
     setErreur(null);
-    setDetail('');
+    await brouillon.effacer({ ...brouillon.valeurs, detail: '' });
   };
   return (
     <section class="panneau" aria-labelledby="titre-changements">
@@ -98,7 +101,11 @@ export function ChangementsSituation({ menageId, personnes }: { menageId: string
         <div class="grille-champs">
           <div class="champ">
             <label for="changement-nature">Changement</label>
-            <select id="changement-nature" value={nature} onChange={(e) => setNature(e.currentTarget.value as NatureChangement)}>
+            <select
+              id="changement-nature"
+              value={nature}
+              onChange={(e) => brouillon.changer('nature', e.currentTarget.value as NatureChangement)}
+            >
               {NATURES_CHANGEMENT.map((n) => (
                 <option key={n} value={n}>
                   {LIBELLES_NATURE_CHANGEMENT[n]}
@@ -112,14 +119,14 @@ export function ChangementsSituation({ menageId, personnes }: { menageId: string
               id="changement-date"
               type="date"
               value={date}
-              onInput={(e) => setDate(e.currentTarget.value)}
+              onInput={(e) => brouillon.changer('date', e.currentTarget.value)}
               aria-invalid={erreur ? true : undefined}
               aria-describedby={erreur ? 'changement-erreur' : undefined}
             />
           </div>
           <div class="champ">
             <label for="changement-personne">Occupant concerné</label>
-            <select id="changement-personne" value={personneId} onChange={(e) => setPersonneId(e.currentTarget.value)}>
+            <select id="changement-personne" value={personneId} onChange={(e) => brouillon.changer('personneId', e.currentTarget.value)}>
               <option value="">Tout le ménage</option>
               {personnes.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -130,7 +137,7 @@ export function ChangementsSituation({ menageId, personnes }: { menageId: string
           </div>
           <div class="champ">
             <label for="changement-detail">Précisions</label>
-            <input id="changement-detail" type="text" value={detail} onInput={(e) => setDetail(e.currentTarget.value)} />
+            <input id="changement-detail" type="text" value={detail} onInput={(e) => brouillon.changer('detail', e.currentTarget.value)} />
           </div>
         </div>
         {erreur && (

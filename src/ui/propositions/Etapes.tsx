@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import {
   LIBELLES_MOTIF_REFUS,
   MOTIFS_REFUS,
@@ -8,8 +7,9 @@ import {
   type MotifRefus,
   type Proposition,
 } from '../../domain/index.ts';
-import { enregistrerEtape, StockagePleinError } from '../../data/index.ts';
+import { enregistrerEtape } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useFormulaireBrouillon } from '../commun/brouillon.ts';
 import { Champ, type DefChamp } from './ChampsEtape.tsx';
 
 // The steps still to record on a proposal in progress. Every form is shown, whatever the order:
@@ -138,40 +138,29 @@ export const etapeRetrait = (): DefEtape => ({
 
 export function FormulaireEtape({ proposition, def, initiales = {} }: { proposition: Proposition; def: DefEtape; initiales?: Valeurs }) {
   const db = useBase();
-  const [valeurs, setValeurs] = useState<Valeurs>(initiales);
-  const [message, setMessage] = useState<string | null>(null);
-  const [enCours, setEnCours] = useState(false);
+  const { valeurs, changer, message, enCours, envoyer } = useFormulaireBrouillon<Valeurs>(
+    `etape:${proposition.id}:${def.cle}`,
+    initiales,
+    () => proposition.menageId,
+    {
+      verifier: (v) => {
+        const manquants = def.champs
+          .filter((c) => c.requis && !v[c.cle])
+          .map((c) => c.libelle.charAt(0).toLowerCase() + c.libelle.slice(1));
+        return manquants.length > 0 ? `À renseigner : ${manquants.join(', ')}.` : null;
+      },
+      enregistrer: (v) => enregistrerEtape(db, proposition.id, def.construire(v), aujourdhui()),
+      apres: (v) => v,
+      echec: 'L’étape n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
+    },
+  );
   const base = `p${proposition.rang}${proposition.temporaire ? 't' : ''}-${def.cle.replace(/\W+/g, '-')}`;
-  const envoyer = async (e: Event) => {
-    e.preventDefault();
-    const manquants = def.champs
-      .filter((c) => c.requis && !valeurs[c.cle])
-      .map((c) => c.libelle.charAt(0).toLowerCase() + c.libelle.slice(1));
-    if (manquants.length > 0) return setMessage(`À renseigner : ${manquants.join(', ')}.`);
-    setEnCours(true);
-    try {
-      const r = await enregistrerEtape(db, proposition.id, def.construire(valeurs), aujourdhui());
-      setMessage(r.ok ? null : r.message);
-    } catch (err) {
-      setMessage(
-        err instanceof StockagePleinError ? err.message : 'L’étape n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
-      );
-    } finally {
-      setEnCours(false);
-    }
-  };
   return (
     <form class="etape" onSubmit={(e) => void envoyer(e)} aria-labelledby={`${base}-titre`}>
       <h4 id={`${base}-titre`}>{def.titre}</h4>
       <div class="grille-champs">
         {def.champs.map((c) => (
-          <Champ
-            key={c.cle}
-            id={`${base}-${c.cle}`}
-            def={c}
-            valeur={valeurs[c.cle] ?? ''}
-            changer={(v) => setValeurs((x) => ({ ...x, [c.cle]: v }))}
-          />
+          <Champ key={c.cle} id={`${base}-${c.cle}`} def={c} valeur={valeurs[c.cle] ?? ''} changer={(v) => changer(c.cle, v)} />
         ))}
       </div>
       {message && (

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { CIRCUITS, LIBELLES_CIRCUIT, type Circuit } from '../../domain/index.ts';
-import { offreParReference, proposer, StockagePleinError, type DossierPropositions } from '../../data/index.ts';
+import { offreParReference, proposer, type DossierPropositions } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useFormulaireBrouillon } from '../commun/brouillon.ts';
 import { Champ } from './ChampsEtape.tsx';
 import { libelleOffre } from './format.ts';
 
@@ -13,54 +13,44 @@ const PAR_REFERENCE = 'reference';
 export function NouvelleProposition({ dossier, rang, opposable }: { dossier: DossierPropositions; rang: number; opposable: boolean }) {
   const db = useBase();
   const circuitCourant = dossier.orientations.at(-1)?.circuit ?? 'gtr';
-  const [v, setV] = useState<Record<string, string>>({
-    offre: '',
-    reference: '',
-    date: aujourdhui(),
-    circuit: circuitCourant,
-    partenaires: '',
-    nature: 'definitif',
-  });
-  const [message, setMessage] = useState<string | null>(null);
-  const [enCours, setEnCours] = useState(false);
-  const maj = (cle: string) => (x: string) => setV((s) => ({ ...s, [cle]: x }));
+  const menageId = dossier.menage.id;
+  const {
+    valeurs: v,
+    changer,
+    message,
+    enCours,
+    envoyer,
+  } = useFormulaireBrouillon(
+    `proposition:${menageId}`,
+    { offre: '', reference: '', date: aujourdhui(), circuit: circuitCourant, partenaires: '', nature: 'definitif' },
+    () => menageId,
+    {
+      verifier: (x) =>
+        !x.offre || (x.offre === PAR_REFERENCE && !x.reference.trim())
+          ? 'Choisissez le logement proposé, ou saisissez sa référence chez le bailleur.'
+          : null,
+      enregistrer: async (x) =>
+        proposer(
+          db,
+          {
+            menageId,
+            offreId: x.offre === PAR_REFERENCE ? (await offreParReference(db, x.reference.trim())).id : x.offre,
+            circuit: x.circuit as Circuit,
+            partenaires: x.partenaires
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean),
+            proposeeLe: x.date,
+            temporaire: x.nature === 'temporaire',
+          },
+          aujourdhui(),
+        ),
+      apres: (x) => ({ ...x, offre: '', reference: '' }),
+      echec: 'La proposition n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
+    },
+  );
+  const maj = (cle: keyof typeof v) => (x: string) => changer(cle, x);
   const offres = dossier.offres.filter((o) => o.statut === 'disponible' || o.statut === 'brouillon' || o.statut === 'proposee');
-  const envoyer = async (e: Event) => {
-    e.preventDefault();
-    const reference = (v.reference ?? '').trim();
-    if (!v.offre || (v.offre === PAR_REFERENCE && !reference))
-      return setMessage('Choisissez le logement proposé, ou saisissez sa référence chez le bailleur.');
-    setEnCours(true);
-    try {
-      const offreId = v.offre === PAR_REFERENCE ? (await offreParReference(db, reference)).id : (v.offre ?? '');
-      const partenaires = (v.partenaires ?? '')
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean);
-      const r = await proposer(
-        db,
-        {
-          menageId: dossier.menage.id,
-          offreId,
-          circuit: v.circuit as Circuit,
-          partenaires,
-          proposeeLe: v.date ?? '',
-          temporaire: v.nature === 'temporaire',
-        },
-        aujourdhui(),
-      );
-      setMessage(r.ok ? null : r.message);
-      if (r.ok) setV((s) => ({ ...s, offre: '', reference: '' }));
-    } catch (err) {
-      setMessage(
-        err instanceof StockagePleinError
-          ? err.message
-          : 'La proposition n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
-      );
-    } finally {
-      setEnCours(false);
-    }
-  };
   return (
     <form
       class="panneau nouvelle-proposition ne-pas-imprimer"
@@ -88,14 +78,14 @@ export function NouvelleProposition({ dossier, rang, opposable }: { dossier: Dos
               { valeur: PAR_REFERENCE, libelle: 'Autre logement : saisir sa référence' },
             ],
           }}
-          valeur={v.offre ?? ''}
+          valeur={v.offre}
           changer={maj('offre')}
         />
         {v.offre === PAR_REFERENCE && (
           <Champ
             id="np-reference"
             def={{ cle: 'reference', libelle: 'Référence du logement chez le bailleur', genre: 'texte' }}
-            valeur={v.reference ?? ''}
+            valeur={v.reference}
             changer={maj('reference')}
           />
         )}
@@ -110,15 +100,10 @@ export function NouvelleProposition({ dossier, rang, opposable }: { dossier: Dos
               { valeur: 'temporaire', libelle: 'Logement temporaire, en attente du définitif' },
             ],
           }}
-          valeur={v.nature ?? ''}
+          valeur={v.nature}
           changer={maj('nature')}
         />
-        <Champ
-          id="np-date"
-          def={{ cle: 'date', libelle: 'Date de la proposition', genre: 'date' }}
-          valeur={v.date ?? ''}
-          changer={maj('date')}
-        />
+        <Champ id="np-date" def={{ cle: 'date', libelle: 'Date de la proposition', genre: 'date' }} valeur={v.date} changer={maj('date')} />
         <Champ
           id="np-circuit"
           def={{
@@ -127,14 +112,14 @@ export function NouvelleProposition({ dossier, rang, opposable }: { dossier: Dos
             genre: 'choix',
             options: CIRCUITS.map((c) => ({ valeur: c, libelle: LIBELLES_CIRCUIT[c] })),
           }}
-          valeur={v.circuit ?? ''}
+          valeur={v.circuit}
           changer={maj('circuit')}
         />
         {v.circuit === 'circuit_dematerialise' && (
           <Champ
             id="np-partenaires"
             def={{ cle: 'partenaires', libelle: 'Partenaires appelés à valider (séparés par des virgules)', genre: 'texte' }}
-            valeur={v.partenaires ?? ''}
+            valeur={v.partenaires}
             changer={maj('partenaires')}
           />
         )}

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import { CIRCUITS, GROUPES_THEMATIQUES, LIBELLES_CIRCUIT, LIBELLES_GROUPE_THEMATIQUE, simuler, type Circuit } from '../../domain/index.ts';
-import { orienterMenage, StockagePleinError, type DossierPropositions } from '../../data/index.ts';
+import { orienterMenage, type DossierPropositions } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
-import { Champ } from './ChampsEtape.tsx';
+import { useFormulaireBrouillon } from '../commun/brouillon.ts';
+import { Champ, casesCochees } from './ChampsEtape.tsx';
 import { le } from './format.ts';
 
 // Orientation (charte §4 step 6): GTR, GTRM or the circuit dématérialisé, and thematic groups.
@@ -33,41 +33,36 @@ function Grille({ dossier }: { dossier: DossierPropositions }) {
 function NouvelleOrientation({ dossier }: { dossier: DossierPropositions }) {
   const db = useBase();
   const courante = dossier.orientations.at(-1);
-  const [v, setV] = useState<Record<string, string>>({
-    circuit: courante?.circuit ?? '',
-    date: aujourdhui(),
-    decidePar: '',
-    commentaire: '',
-  });
-  const [groupes, setGroupes] = useState<string[]>(courante?.groupes ?? []);
-  const [message, setMessage] = useState<string | null>(null);
-  const maj = (cle: string) => (x: string) => setV((s) => ({ ...s, [cle]: x }));
-  const envoyer = async (e: Event) => {
-    e.preventDefault();
-    if (!v.circuit) return setMessage('Choisissez le circuit : GTR, GTRM ou circuit dématérialisé.');
-    try {
-      const r = await orienterMenage(
-        db,
-        {
-          menageId: dossier.menage.id,
-          circuit: v.circuit as Circuit,
-          groupes: groupes as (typeof GROUPES_THEMATIQUES)[number][],
-          date: v.date ?? '',
-          decidePar: v.decidePar ?? '',
-          commentaire: v.commentaire ?? '',
-        },
-        aujourdhui(),
-      );
-      setMessage(r.ok ? null : r.message);
-      if (r.ok) setV((s) => ({ ...s, decidePar: '', commentaire: '' }));
-    } catch (err) {
-      setMessage(
-        err instanceof StockagePleinError
-          ? err.message
-          : 'L’orientation n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
-      );
-    }
-  };
+  const menageId = dossier.menage.id;
+  const {
+    valeurs: v,
+    changer,
+    message,
+    envoyer,
+  } = useFormulaireBrouillon(
+    `orientation:${menageId}`,
+    { circuit: courante?.circuit ?? '', date: aujourdhui(), decidePar: '', commentaire: '', groupes: (courante?.groupes ?? []).join(',') },
+    () => menageId,
+    {
+      verifier: (x) => (x.circuit ? null : 'Choisissez le circuit : GTR, GTRM ou circuit dématérialisé.'),
+      enregistrer: (x) =>
+        orienterMenage(
+          db,
+          {
+            menageId,
+            circuit: x.circuit as Circuit,
+            groupes: casesCochees(x.groupes) as (typeof GROUPES_THEMATIQUES)[number][],
+            date: x.date,
+            decidePar: x.decidePar,
+            commentaire: x.commentaire,
+          },
+          aujourdhui(),
+        ),
+      apres: (x) => ({ ...x, decidePar: '', commentaire: '' }),
+      echec: 'L’orientation n’a pas pu être enregistrée ; la saisie reste affichée, réessayez.',
+    },
+  );
+  const maj = (cle: keyof typeof v) => (x: string) => changer(cle, x);
   return (
     <form onSubmit={(e) => void envoyer(e)} aria-labelledby="titre-nouvelle-orientation" class="ne-pas-imprimer">
       <h3 id="titre-nouvelle-orientation">{courante ? 'Changer l’orientation' : 'Orienter le ménage'}</h3>
@@ -80,43 +75,39 @@ function NouvelleOrientation({ dossier }: { dossier: DossierPropositions }) {
             genre: 'choix',
             options: CIRCUITS.map((c) => ({ valeur: c, libelle: LIBELLES_CIRCUIT[c] })),
           }}
-          valeur={v.circuit ?? ''}
+          valeur={v.circuit}
           changer={maj('circuit')}
         />
         <Champ
           id="or-date"
           def={{ cle: 'date', libelle: 'Date de la décision d’orientation', genre: 'date' }}
-          valeur={v.date ?? ''}
+          valeur={v.date}
           changer={maj('date')}
         />
         <Champ
           id="or-decide"
           def={{ cle: 'decidePar', libelle: 'Décidée par (réunion, instance, partenaires)', genre: 'texte' }}
-          valeur={v.decidePar ?? ''}
+          valeur={v.decidePar}
           changer={maj('decidePar')}
         />
         <Champ
           id="or-commentaire"
           def={{ cle: 'commentaire', libelle: 'Commentaire sur l’orientation', genre: 'multiligne' }}
-          valeur={v.commentaire ?? ''}
+          valeur={v.commentaire}
           changer={maj('commentaire')}
         />
       </div>
-      <fieldset class="champ">
-        <legend>Groupes thématiques</legend>
-        <div class="options">
-          {GROUPES_THEMATIQUES.map((g) => (
-            <label class="option" key={g}>
-              <input
-                type="checkbox"
-                checked={groupes.includes(g)}
-                onChange={() => setGroupes((x) => (x.includes(g) ? x.filter((y) => y !== g) : [...x, g]))}
-              />
-              <span>{LIBELLES_GROUPE_THEMATIQUE[g]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Champ
+        id="or-groupes"
+        def={{
+          cle: 'groupes',
+          libelle: 'Groupes thématiques',
+          genre: 'cases',
+          options: GROUPES_THEMATIQUES.map((g) => ({ valeur: g, libelle: LIBELLES_GROUPE_THEMATIQUE[g] })),
+        }}
+        valeur={v.groupes}
+        changer={maj('groupes')}
+      />
       {message && (
         <p class="erreur" role="alert">
           {message}

@@ -24,6 +24,7 @@ import {
   type EcranReunions,
 } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
@@ -65,10 +66,12 @@ function Horloge({ h, bientotJours }: { h: HorlogeReunion; bientotJours: number 
 
 function NouvelleReunion({ operationId }: { operationId: string }) {
   const db = useBase();
-  const [nature, setNature] = useState<NatureReunion>('bilan_peuplement');
-  const [date, setDate] = useState('');
-  const [heure, setHeure] = useState('');
-  const [lieu, setLieu] = useState('');
+  const brouillon = useBrouillon(
+    `reunion:${operationId}`,
+    { nature: 'bilan_peuplement' as NatureReunion, date: '', heure: '', lieu: '' },
+    () => null,
+  );
+  const { nature, date, heure, lieu } = brouillon.valeurs;
   const [erreur, setErreur] = useState<string | null>(null);
   const [fait, setFait] = useState<string | null>(null);
   const enregistrer = async (e: Event) => {
@@ -79,8 +82,7 @@ function NouvelleReunion({ operationId }: { operationId: string }) {
     if (!r.ok) return setErreur(r.message);
     setErreur(null);
     setFait(`${titreReunion(r.valeur)} : enregistrée.`);
-    setDate('');
-    setHeure('');
+    await brouillon.effacer({ ...brouillon.valeurs, date: '', heure: '' });
   };
   return (
     <form class="panneau" aria-labelledby="titre-nouvelle-reunion" onSubmit={(e) => void enregistrer(e)} noValidate>
@@ -88,7 +90,7 @@ function NouvelleReunion({ operationId }: { operationId: string }) {
       <div class="grille-champs">
         <div class="champ">
           <label for="reunion-nature">Réunion</label>
-          <select id="reunion-nature" value={nature} onChange={(e) => setNature(e.currentTarget.value as NatureReunion)}>
+          <select id="reunion-nature" value={nature} onChange={(e) => brouillon.changer('nature', e.currentTarget.value as NatureReunion)}>
             {NATURES_REUNION.map((n) => (
               <option key={n} value={n}>
                 {LIBELLES_NATURE_REUNION[n]}
@@ -102,7 +104,7 @@ function NouvelleReunion({ operationId }: { operationId: string }) {
             id="reunion-date"
             type="date"
             value={date}
-            onInput={(e) => setDate(e.currentTarget.value)}
+            onInput={(e) => brouillon.changer('date', e.currentTarget.value)}
             aria-invalid={erreur ? true : undefined}
             aria-describedby={erreur ? 'reunion-date-erreur' : undefined}
           />
@@ -114,11 +116,11 @@ function NouvelleReunion({ operationId }: { operationId: string }) {
         </div>
         <div class="champ">
           <label for="reunion-heure">Heure (facultative)</label>
-          <input id="reunion-heure" type="time" value={heure} onInput={(e) => setHeure(e.currentTarget.value)} />
+          <input id="reunion-heure" type="time" value={heure} onInput={(e) => brouillon.changer('heure', e.currentTarget.value)} />
         </div>
         <div class="champ">
           <label for="reunion-lieu">Lieu</label>
-          <input id="reunion-lieu" type="text" value={lieu} onInput={(e) => setLieu(e.currentTarget.value)} />
+          <input id="reunion-lieu" type="text" value={lieu} onInput={(e) => brouillon.changer('lieu', e.currentTarget.value)} />
         </div>
       </div>
       <button type="submit" class="bouton principal">
@@ -133,9 +135,16 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
   const db = useBase();
   const presentes = menagesAPresenter(donnees.dossiers, reunion.nature).map((x) => x.dossier);
   const choix = presentes.length > 0 ? presentes : donnees.dossiers;
-  const [menageId, setMenageId] = useState(choix[0]?.menage.id ?? '');
-  const [decision, setDecision] = useState<TypeDecisionReunion>(reunion.nature === 'orientation' ? 'orientation' : 'projet_partage');
-  const [detail, setDetail] = useState('');
+  const brouillon = useBrouillon(
+    `decision:${reunion.id}`,
+    {
+      menageId: choix[0]?.menage.id ?? '',
+      decision: (reunion.nature === 'orientation' ? 'orientation' : 'projet_partage') as TypeDecisionReunion,
+      detail: '',
+    },
+    (v) => v.menageId || null,
+  );
+  const { menageId, decision, detail } = brouillon.valeurs;
   const [erreur, setErreur] = useState<string | null>(null);
   const id = `decision-${reunion.id}`;
   if (choix.length === 0) return null;
@@ -144,7 +153,7 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
     const r = await enregistrerDecision(db, { menageId, reunionId: reunion.id, decision, detail }, aujourdhui());
     if (!r.ok) return setErreur(r.message);
     setErreur(null);
-    setDetail('');
+    await brouillon.effacer({ ...brouillon.valeurs, detail: '' });
   };
   return (
     <form
@@ -156,7 +165,7 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
       <div class="grille-champs">
         <div class="champ">
           <label for={`${id}-menage`}>Ménage</label>
-          <select id={`${id}-menage`} value={menageId} onChange={(e) => setMenageId(e.currentTarget.value)}>
+          <select id={`${id}-menage`} value={menageId} onChange={(e) => brouillon.changer('menageId', e.currentTarget.value)}>
             {choix.map((d) => (
               <option key={d.menage.id} value={d.menage.id}>
                 {d.menage.nom || 'Ménage sans nom'}
@@ -166,7 +175,11 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
         </div>
         <div class="champ">
           <label for={`${id}-type`}>Décision</label>
-          <select id={`${id}-type`} value={decision} onChange={(e) => setDecision(e.currentTarget.value as TypeDecisionReunion)}>
+          <select
+            id={`${id}-type`}
+            value={decision}
+            onChange={(e) => brouillon.changer('decision', e.currentTarget.value as TypeDecisionReunion)}
+          >
             {DECISIONS_REUNION.map((d) => (
               <option key={d} value={d}>
                 {LIBELLES_DECISION_REUNION[d]}
@@ -179,7 +192,7 @@ function NouvelleDecision({ reunion, donnees }: { reunion: Reunion; donnees: Ecr
           <textarea
             id={`${id}-detail`}
             value={detail}
-            onInput={(e) => setDetail(e.currentTarget.value)}
+            onInput={(e) => brouillon.changer('detail', e.currentTarget.value)}
             aria-invalid={erreur ? true : undefined}
             aria-describedby={erreur ? `${id}-erreur` : undefined}
           />
