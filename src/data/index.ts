@@ -26,3 +26,5 @@ export * from './effacement.ts';
 export * from './journal-acces.ts';
 export * from './verrou.ts';
 export { VerrouilleError } from './coffre.ts';
+export * from './reparation.ts';
+export type { Reparation } from './reparation-page.ts';

@@ -4,6 +4,7 @@ import {
   MAX_PUSH_BYTES,
   PROTOCOL_VERSION,
   assignmentRequestSchema,
+  digestQuerySchema,
   pullQuerySchema,
   pushRequestSchema,
   telemetryRequestSchema,
@@ -14,6 +15,7 @@ import { HttpError } from '../http-error.ts';
 import { assignHousehold, unassignHousehold } from '../replication/assignments.ts';
 import { acknowledgeConflict, openConflicts } from '../replication/conflicts.ts';
 import { listDevices, recordReport } from '../replication/devices.ts';
+import { digest } from '../replication/digest.ts';
 import { pull } from '../replication/pull.ts';
 import { push } from '../replication/push.ts';
 import { actorOf, deviceOf, requireSession } from './authenticate.ts';
@@ -50,6 +52,13 @@ export function syncRoutes(app: FastifyInstance, db: Database, now: () => number
     checkVersion({ protocolVersion: Number(query.protocolVersion) });
     const { since, limit } = parseInput(pullQuerySchema, { ...query, protocolVersion: Number(query.protocolVersion) });
     return pull(db, actorOf(request), since, limit, now(), deviceOf(request));
+  });
+
+  app.get('/api/v1/sync/digest', { preHandler: session }, async (request) => {
+    const query = { protocolVersion: Number((request.query as Record<string, unknown>).protocolVersion) };
+    checkVersion(query);
+    parseInput(digestQuerySchema, query);
+    return digest(db, actorOf(request));
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {
