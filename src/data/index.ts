@@ -28,3 +28,5 @@ export * from './verrou.ts';
 export * from './anciennes-modifications.ts';
 export * from './brouillons.ts';
 export { VerrouilleError } from './coffre.ts';
+export * from './reparation.ts';
+export type { Reparation } from './reparation-page.ts';

@@ -4,6 +4,8 @@ import type { RelogementDb } from './db.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
+import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
+import type { Reparation } from './reparation-page.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page
 // is applied under the pending local edits, with its checkpoint, in one transaction.
@@ -92,9 +94,10 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
  * Applies one pulled page: each field only if its clock beats the local one, so pending local edits
  * stay on top; remembers each field's server seq; forgets the households no longer followed or
  * erased on the server (with their unsent changes, for the erased ones);
- * advances the clock and the checkpoint with it.
+ * advances the clock and the checkpoint with it. During a repair, the server's copy of each field
+ * wins whatever its clock, except where a change waits or was refused (`reparation.ts`).
  */
-export async function appliquerPage(db: RelogementDb, page: PullResponse): Promise<{ appliques: number }> {
+export async function appliquerPage(db: RelogementDb, page: PullResponse, reparation: Reparation | null = null): Promise<{ appliques: number }> {
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const effaces = page.erased ?? [];
@@ -111,11 +114,13 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
       const lus = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
       const lignes = new Map(ids.map((id, i) => [id, separer(lus[i])] as const));
       for (const { recordId, fields } of duTableau) {
-        const ligne = lignes.get(recordId) ?? separer(undefined);
+        const lue = lignes.get(recordId) ?? separer(undefined);
+        const ligne = reparation && noterVu(reparation, table, recordId) ? departReparation(table, lue, reparation) : lue;
         let record: Record<string, unknown> | undefined = ligne.record;
         const meta = { ...ligne.meta };
         for (const [field, [value, hlc, seq]] of Object.entries(fields)) {
-          const fusion = mergePulledField(record, meta[field], { recordId, field, value, hlc, seq });
+          const local = reparation && forceParReparation(reparation, table, recordId, field) ? undefined : meta[field];
+          const fusion = mergePulledField(record, local, { recordId, field, value, hlc, seq });
           meta[field] = fusion.meta;
           if (hlc > derniere && isRealHlc(hlc)) derniere = hlc;
           if (!fusion.applied) continue;
@@ -154,7 +159,8 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse): Promi
 const CLE_RESUMES_EN_ATTENTE = 'resumesEnAttente';
 type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
 
-async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
+/** Inside a transaction over `meta`: lists households whose summaries are to be made once the pull is over. */
+export async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
   if (menages.size === 0 && !tables.includes('parametres')) return;
   const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
   const suivant: ResumesEnAttente = { menages: [...new Set([...(deja?.menages ?? []), ...menages])], tables: [...new Set([...(deja?.tables ?? []), ...tables])] };

@@ -35,6 +35,8 @@ export type AppOptions = {
   diskSpace?: DiskSpace | null;
   /** How long a request may take to be answered before it gets 503 (the tablet tries again later). */
   handlerTimeoutMs?: number;
+  /** Tests only: a version above PROTOCOL_VERSION plays a server that has moved on, and tells this build's tablets to update (426). */
+  oldestProtocolVersion?: number;
 };
 
 /** Long enough for the largest push on a loaded server; a request stuck longer is answered 503. */
@@ -62,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     orgQuotaBytes = DEFAULT_ORG_QUOTA_BYTES,
     diskSpace = null,
     handlerTimeoutMs = HANDLER_TIMEOUT_MS,
+    oldestProtocolVersion,
   } = options;
   // The socket's peer is hop 0: the addresses the proxies wrote are trusted, the client's own are not.
   // (Fastify's numeric setting trusts none: the server must only be reachable through its proxies.)
@@ -86,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { status: 'ok', database: db.kind };
   });
   accountRoutes(app, db);
-  syncRoutes(app, db, now, orgQuotaBytes);
+  syncRoutes(app, db, now, orgQuotaBytes, oldestProtocolVersion);
   pilotageRoutes(app, db);
   protectionRoutes(app, db);
   await app.register(blobRoutes, { db });

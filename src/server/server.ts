@@ -18,6 +18,8 @@ export type ServerOptions = StorageOptions & {
   minFreeDiskBytes?: number;
   /** Runs the daily purges (access log, retention) on a schedule; on unless set to false. */
   dailyPurges?: boolean;
+  /** Tests only (`AppOptions`): tells this build's tablets to update. */
+  oldestProtocolVersion?: number;
 };
 
 /** Room for the database to finish what it writes and start again: 512 MB. */
@@ -35,6 +37,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       logger: options.logger ?? false,
       proxyHops: options.proxyHops ?? 0,
       orgQuotaBytes: options.orgQuotaBytes,
+      oldestProtocolVersion: options.oldestProtocolVersion,
       // PostgreSQL's disk is its server's to watch; the embedded database's is this one's.
       diskSpace:
         options.dataDir && !options.databaseUrl

@@ -2,6 +2,7 @@ import {
   DEVICE_HEADER,
   PROTOCOL_VERSION,
   devicesResponseSchema,
+  digestResponseSchema,
   errorSchema,
   loginResponseSchema,
   pullResponseSchema,
@@ -11,6 +12,7 @@ import {
 import type {
   AccessReport,
   DevicesResponse,
+  DigestResponse,
   SYNC_ERROR_KINDS,
   PullResponse,
   PushRequest,
@@ -138,6 +140,11 @@ export class ApiSync {
 
   async tirer(depuis: number): Promise<PullResponse> {
     return pullResponseSchema.parse(await this.appeler(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`));
+  }
+
+  /** What the server holds for this user, folded by bucket, to tell whether this device drifted. */
+  async empreinte(): Promise<DigestResponse> {
+    return digestResponseSchema.parse(await this.appeler(`/api/v1/sync/digest?protocolVersion=${PROTOCOL_VERSION}`));
   }
 
   async rapporter(corps: TelemetryRequest): Promise<void> {

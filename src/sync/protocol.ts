@@ -169,6 +169,17 @@ export const pulledFields = (page: Pick<PullResponse, 'records'>): PulledField[]
     Object.entries(fields).map(([field, [value, hlc, seq]]) => ({ table, recordId, field, value, hlc, seq })),
   );
 
+// Divergence digests (docs/sync.md, « Empreintes et réparation »): what the server holds for the
+// user, folded by bucket (`DigestBuilder`), and its latest sequence, so a device compares only
+// when it is up to date with that sequence.
+
+export const digestQuerySchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
+export const digestResponseSchema = z.object({
+  upto: z.number().int(),
+  buckets: z.record(z.string(), z.object({ count: z.number().int().nonnegative(), digest: z.string().regex(/^[0-9a-f]{1,16}$/) })),
+});
+export type DigestResponse = z.infer<typeof digestResponseSchema>;
+
 // Sync telemetry (docs/sync.md, « Suivi des tablettes »): each device reports how its syncs go, so that an encadrant
 // finds a silent tablet before its unsent work is at risk.
 

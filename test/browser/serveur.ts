@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pgliteTemplate, startServer } from '../../src/server/testing.ts';
-import type { RunningServer } from '../../src/server/testing.ts';
+import type { RunningServer, ServerOptions } from '../../src/server/testing.ts';
 
 export type Serveur = {
   url: string;
@@ -11,15 +11,18 @@ export type Serveur = {
   /** The running server, for creating accounts and households directly in its database. */
   actuel: () => RunningServer;
   arreter: () => Promise<void>;
-  relancer: () => Promise<void>;
+  /** Starts it again, with other test settings if given (a server that has moved to a newer protocol, or back). */
+  relancer: (reglages?: Reglages) => Promise<void>;
 };
+
+type Reglages = Pick<ServerOptions, 'oldestProtocolVersion'>;
 
 /**
  * The real server (Fastify, PGlite in a temporary folder) serving a private copy of the built app,
  * so a test may change it (a new version) or stop it (offline) and start it again on the same port
  * with the same data. `annexes` adds other built pages beside the app, on the same origin.
  */
-export async function demarrerServeur(annexes: Record<string, string> = {}): Promise<Serveur> {
+export async function demarrerServeur(annexes: Record<string, string> = {}, reglagesInitiaux: Reglages = {}): Promise<Serveur> {
   const dist = mkdtempSync(join(tmpdir(), 'relogement-dist-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'relogement-data-'));
   cpSync(resolve('dist'), dist, { recursive: true });
@@ -27,9 +30,11 @@ export async function demarrerServeur(annexes: Record<string, string> = {}): Pro
   const template = await pgliteTemplate();
   let port = 0;
   let serveur: RunningServer | null = null;
-  const lancer = async () => {
+  let reglages = reglagesInitiaux;
+  const lancer = async (suivants: Reglages = reglages) => {
+    reglages = suivants;
     // The template seeds a new data directory only: started again, the server opens its own data.
-    serveur = await startServer({ port, dataDir, distDir: dist, ...(port === 0 ? { template } : {}) });
+    serveur = await startServer({ port, dataDir, distDir: dist, ...reglages, ...(port === 0 ? { template } : {}) });
     port = Number(new URL(serveur.url).port);
   };
   await lancer();

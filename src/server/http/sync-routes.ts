@@ -4,6 +4,7 @@ import {
   MAX_PUSH_BYTES,
   PROTOCOL_VERSION,
   assignmentRequestSchema,
+  digestQuerySchema,
   pullQuerySchema,
   pushRequestSchema,
   telemetryRequestSchema,
@@ -14,16 +15,17 @@ import { HttpError } from '../http-error.ts';
 import { assignHousehold, unassignHousehold } from '../replication/assignments.ts';
 import { acknowledgeConflict, openConflicts } from '../replication/conflicts.ts';
 import { listDevices, recordReport } from '../replication/devices.ts';
+import { digest } from '../replication/digest.ts';
 import { pull } from '../replication/pull.ts';
 import { push } from '../replication/push.ts';
 import { actorOf, deviceOf, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
 /** An outdated client is told to update before anything else is looked at (426). */
-function checkVersion(input: unknown): void {
+function checkClientVersion(input: unknown, oldest: number): void {
   const versioned = versionedSchema.safeParse(input);
   if (!versioned.success) return;
-  if (versioned.data.protocolVersion < PROTOCOL_VERSION) {
+  if (versioned.data.protocolVersion < oldest) {
     throw new HttpError(
       426,
       'Mise à jour requise : rechargez l’application pour reprendre la synchronisation. Vos modifications restent sur la tablette.',
@@ -37,8 +39,16 @@ const assignmentParams = z.object({ id: z.string().uuid(), userId: z.string().uu
 const conflictParams = z.object({ id: z.string().uuid() });
 const conflictsQuery = z.object({ menageId: z.string().uuid().optional() });
 
-export function syncRoutes(app: FastifyInstance, db: Database, now: () => number, orgQuotaBytes: number): void {
+/** `oldestProtocolVersion`: the oldest version served, PROTOCOL_VERSION except in tests playing a server that has moved on. */
+export function syncRoutes(
+  app: FastifyInstance,
+  db: Database,
+  now: () => number,
+  orgQuotaBytes: number,
+  oldestProtocolVersion = PROTOCOL_VERSION,
+): void {
   const session = requireSession(db);
+  const checkVersion = (input: unknown) => checkClientVersion(input, oldestProtocolVersion);
 
   app.post('/api/v1/sync/push', { preHandler: session, bodyLimit: MAX_PUSH_BYTES }, async (request) => {
     checkVersion(request.body);
@@ -50,6 +60,13 @@ export function syncRoutes(app: FastifyInstance, db: Database, now: () => number
     checkVersion({ protocolVersion: Number(query.protocolVersion) });
     const { since, limit } = parseInput(pullQuerySchema, { ...query, protocolVersion: Number(query.protocolVersion) });
     return pull(db, actorOf(request), since, limit, now(), deviceOf(request));
+  });
+
+  app.get('/api/v1/sync/digest', { preHandler: session }, async (request) => {
+    const query = { protocolVersion: Number((request.query as Record<string, unknown>).protocolVersion) };
+    checkVersion(query);
+    parseInput(digestQuerySchema, query);
+    return digest(db, actorOf(request));
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {

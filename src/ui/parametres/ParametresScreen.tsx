@@ -26,6 +26,7 @@ import { proposesReferenceData } from '../../sync/index.ts';
 // The tablets' sync reports need the network and concern encadrants only: loaded on demand.
 const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
 const Deconnexion = lazy(() => import('../synchro/Deconnexion.tsx'));
+const Retelecharger = lazy(() => import('../synchro/Retelecharger.tsx'));
 
 const octets = (n: number) =>
   new Intl.NumberFormat('fr-FR', { style: 'unit', unit: n > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(
@@ -229,6 +230,7 @@ export default function ParametresScreen() {
       {!enDemonstration() && (
         <Suspense fallback={<p class="chargement">Chargement…</p>}>
           <Deconnexion />
+          <Retelecharger />
         </Suspense>
       )}
       {db.coffre && <ReglageVerrou />}

@@ -26,7 +26,10 @@ function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: T
   switch (etat.phase) {
     case 'en_cours':
       return {
-        texte: etat.recus !== null ? `Première synchronisation… ${nombre.format(etat.recus)} éléments reçus` : 'Synchronisation…',
+        texte:
+          etat.recus !== null
+            ? `${etat.retelechargement ? 'Retéléchargement' : 'Première synchronisation'}… ${nombre.format(etat.recus)} éléments reçus`
+            : 'Synchronisation…',
         ton: 'neutre',
       };
     case 'connexion_requise':

@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  RelogementDb,
+  empreinteLocale,
+  enregistrerSession,
+  lireMenage,
+  listerRefusees,
+  mettreDeCote,
+  modifierMenage,
+  nombreEnAttente,
+  retelechargementDemande,
+} from '../../src/data/index.ts';
+import { MoteurSync } from '../../src/sync-client/index.ts';
+import { PROTOCOL_VERSION, divergentBuckets, digestResponseSchema } from '../../src/sync/index.ts';
+import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
+import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
+import { request } from '../server/api.ts';
+
+// Divergence detection and repair (docs/sync.md, « Empreintes et réparation »): the device's sync
+// engine on its Dexie database (fake-indexeddb) against the real server over HTTP.
+
+describe('a device that drifted from the server', () => {
+  let serveur: RunningServer;
+  let claire: TestAccount;
+  let menages: string[];
+  beforeAll(async () => {
+    serveur = await startServer({ port: 0, template: await pgliteTemplate() });
+    claire = await createTestAccount(serveur.db, { organisation: 'Bailleur', role: 'encadrant', name: 'Claire' });
+    menages = await seedHouseholds(serveur.db, claire.profile, await createTestResidence(serveur.db, claire.profile), 30);
+  }, 60_000);
+  afterAll(async () => {
+    await serveur.close();
+  });
+
+  const appareil = async (nom: string) => {
+    const db = new RelogementDb(`${nom}-${Date.now()}`);
+    await enregistrerSession(db, { token: claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: claire.profile });
+    return db;
+  };
+  const empreinteServeur = async () =>
+    digestResponseSchema.parse(
+      (await request(serveur.app, claire.token, 'GET', `/api/v1/sync/digest?protocolVersion=${PROTOCOL_VERSION}`)).body,
+    );
+  const ecarts = async (db: RelogementDb) => {
+    const locale = await empreinteLocale(db);
+    return divergentBuckets(locale.buckets, (await empreinteServeur()).buckets, locale.aIgnorer);
+  };
+
+  /** What a bug, a restored profile or an evicted storage leaves: a row gone, a value with a clock of its own, a record the server never had. */
+  async function corrompre(db: RelogementDb): Promise<{ perdue: string; faussee: string; intrus: string }> {
+    const [perdue] = await db.personnes.where('menageId').equals(menages[1]!).primaryKeys();
+    await db.personnes.delete(perdue!);
+    const faussee = menages[2]!;
+    const ligne = (await db.menages.get(faussee)) as unknown as Record<string, unknown> & {
+      _sync: Record<string, { hlc: string; seq: number | null }>;
+    };
+    await db.menages.put({
+      ...ligne,
+      nom: 'Valeur fausse',
+      _sync: { ...ligne._sync, nom: { hlc: '2099-01-01T00:00:00.000Z-0000-ffffffffffffffff', seq: 1 } },
+    } as never);
+    const intrus = '00000000-0000-4000-8000-000000000001';
+    await db.personnes.put({ ...((await db.personnes.where('menageId').equals(menages[3]!).first()) as object), id: intrus } as never);
+    return { perdue: String(perdue), faussee, intrus };
+  }
+
+  it('agrees with the server on what it holds after a first sync: the same digest, computed by PostgreSQL and by the device', async () => {
+    const db = await appareil('empreinte');
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    const locale = await empreinteLocale(db);
+    const distante = await empreinteServeur();
+    expect(locale.checkpoint).toBe(distante.upto);
+    expect(Object.keys(locale.buckets).length).toBeGreaterThan(10);
+    expect(locale.buckets).toEqual(distante.buckets);
+    await db.delete();
+  });
+
+  it('finds out at its next sync and heals, its waiting and refused changes intact', async () => {
+    const db = await appareil('reparation');
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    const { perdue, faussee, intrus } = await corrompre(db);
+    // A change refused earlier (kept aside with its value shown), and one waiting to be sent.
+    await modifierMenage(db, menages[4]!, { telephone: '06 44 44 44 44' });
+    const [refusee] = await db.outbox.toArray();
+    await mettreDeCote(db, [{ changeId: refusee!.changeId, error: 'Refusée pour l’exemple.' }]);
+    await modifierMenage(db, menages[5]!, { telephone: '06 55 55 55 55' });
+    expect(await ecarts(db)).not.toEqual([]);
+
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+
+    expect(await ecarts(db)).toEqual([]);
+    expect(await db.personnes.get(perdue)).toBeDefined();
+    expect((await lireMenage(db, faussee))?.nom).toBe('Ménage 3');
+    expect(await db.personnes.get(intrus)).toBeUndefined();
+    expect(await retelechargementDemande(db)).toBe(false);
+    // The refused change is still aside and still shown; the waiting one reached the server.
+    expect((await listerRefusees(db)).flatMap((g) => g.changes.map((c) => c.value))).toEqual(['06 44 44 44 44']);
+    expect((await lireMenage(db, menages[4]!))?.telephone).toBe('06 44 44 44 44');
+    expect(await nombreEnAttente(db)).toBe(0);
+    const pull = await request(serveur.app, claire.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=0`);
+    expect(JSON.stringify(pull.body.records)).toContain('06 55 55 55 55');
+    await db.delete();
+  });
+
+  it('downloads everything again on « Tout retélécharger », keeping a change that could not be sent', async () => {
+    const db = await appareil('retelecharger');
+    const moteur = new MoteurSync(db, serveur.url.replace(/\/$/, ''));
+    await moteur.synchroniser();
+    const { perdue, faussee } = await corrompre(db);
+    await modifierMenage(db, menages[6]!, { telephone: '06 66 66 66 66' });
+    // Offline: the request is kept, and the change waits.
+    await new MoteurSync(db, 'http://127.0.0.1:9').toutRetelecharger();
+    expect(await retelechargementDemande(db)).toBe(true);
+    expect(await nombreEnAttente(db)).toBe(1);
+    expect((await lireMenage(db, menages[6]!))?.telephone).toBe('06 66 66 66 66');
+
+    await moteur.synchroniser();
+    expect(await retelechargementDemande(db)).toBe(false);
+    expect(await ecarts(db)).toEqual([]);
+    expect(await db.personnes.get(perdue)).toBeDefined();
+    expect((await lireMenage(db, faussee))?.nom).toBe('Ménage 3');
+    expect((await lireMenage(db, menages[6]!))?.telephone).toBe('06 66 66 66 66');
+    expect(await nombreEnAttente(db)).toBe(0);
+    await db.delete();
+  });
+});
