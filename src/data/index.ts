@@ -26,3 +26,4 @@ export * from './effacement.ts';
 export * from './journal-acces.ts';
 export * from './verrou.ts';
 export { VerrouilleError } from './coffre.ts';
+export * from './partenariat.ts';
