@@ -107,3 +107,9 @@ export function donnerAvis(db: RelogementDb, id: string, organisationId: string,
     return { ...p, avis: { ...p.avis, [organisationId]: avis } };
   });
 }
+
+/** Which of these households this tablet follows: its team may withdraw their positions and open their page. */
+export async function menagesSuivisParmi(db: RelogementDb, menageIds: Iterable<string>): Promise<Set<string>> {
+  const menages = await db.menages.bulkGet([...new Set(menageIds)]);
+  return new Set(menages.flatMap((m) => (m && !m.supprime ? [m.id] : [])));
+}

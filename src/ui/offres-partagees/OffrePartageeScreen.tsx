@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LIBELLES_ETAPE_OFFRE, commeOffre, erreursOffrePartagee, etapeOffre, horlogesOffre, offreOuverte } from '../../domain/index.ts';
 import type { OffrePartagee } from '../../domain/index.ts';
-import { lireOffrePartagee, modifierOffrePartagee, positionnerMenage, positionsDeLOffre } from '../../data/index.ts';
+import { lireOffrePartagee, menagesSuivisParmi, modifierOffrePartagee, positionnerMenage, positionsDeLOffre } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { CaseACocher, ChampSaisie } from '../commun/champs.tsx';
 import { useProfil } from '../commun/role.ts';
@@ -107,8 +107,14 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
   const donnees = useLive(async () => {
     const offre = (await lireOffrePartagee(db, id)) ?? null;
     const positions = await positionsDeLOffre(db, id);
-    const menages = await db.menages.bulkGet([...new Set(positions.map((p) => p.menageId))]);
-    return { offre, positions, menagesDeLEquipe: new Set(menages.flatMap((m) => (m && !m.supprime ? [m.id] : []))) };
+    return {
+      offre,
+      positions,
+      menagesDeLEquipe: await menagesSuivisParmi(
+        db,
+        positions.map((p) => p.menageId),
+      ),
+    };
   }, [db, id]);
   if (donnees === undefined || profil === undefined) return <p class="chargement">Chargement…</p>;
   const { offre, positions, menagesDeLEquipe } = donnees;
