@@ -30,3 +30,4 @@ export * from './brouillons.ts';
 export { VerrouilleError } from './coffre.ts';
 export * from './reparation.ts';
 export type { Reparation } from './reparation-page.ts';
+export * from './partenariat.ts';

@@ -15,7 +15,10 @@ export async function listerOffres(db: RelogementDb): Promise<Offre[]> {
 }
 
 /** Every word typed must appear in the landlord, RPLS, address, commune, residence or type. */
-export function filtrerOffres(offres: readonly Offre[], texte: string): Offre[] {
+export function filtrerOffres<O extends Pick<Offre, 'bailleur' | 'rpls' | 'referenceBailleur' | 'adresse' | 'codePostal' | 'commune' | 'residence' | 'typologie'>>(
+  offres: readonly O[],
+  texte: string,
+): O[] {
   const mots = texte.split(/\s+/).map(normaliserTexte).filter(Boolean);
   if (mots.length === 0) return [...offres];
   return offres.filter((o) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enumeration, isoDateSchema } from '../commun/index.ts';
-import { offreSchema } from '../offre/index.ts';
+import { offreSchema, type Offre } from '../offre/index.ts';
 
 // A dwelling a landlord puts at the disposal of the relocation of its territory (convention AMP
 // art. 10, with the sheet of its annex 5). The sheet is the offer's; each later step is a date
@@ -63,3 +63,6 @@ export function erreursOffrePartagee(o: OffrePartagee): ErreurOffrePartagee[] {
     erreurs.push({ champ: 'motifRetrait', message: 'Indiquez le motif du retrait de l’offre.' });
   return erreurs;
 }
+
+/** The sheet as a team's offer reads it: the matching and the sheet's checks take it as it is. */
+export const commeOffre = (o: OffrePartagee): Offre => ({ ...o, statut: 'disponible', aValider: false });

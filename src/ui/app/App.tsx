@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { RelogementDb } from '../../data/index.ts';
+import { liveQuery, lireSession, type RelogementDb } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
@@ -64,8 +64,19 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   return <Application db={db} moteur={moteur} />;
 }
 
-function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
+/** A partner's account follows no household: its home is the territory's offers, and its menu only what it may use. */
+function useRouteDuCompte(db: RelogementDb): { route: Route; partenaire: boolean } {
   const route = useRoute();
+  const [partenaire, setPartenaire] = useState(false);
+  useEffect(() => {
+    const abonnement = liveQuery(() => lireSession(db)).subscribe({ next: (s) => setPartenaire(s?.user.role === 'partenaire') });
+    return () => abonnement.unsubscribe();
+  }, [db]);
+  return { route: partenaire && route.ecran === 'menages' ? { ecran: 'offresPartagees' } : route, partenaire };
+}
+
+function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
+  const { route, partenaire } = useRouteDuCompte(db);
   useEffect(() => {
     document.title = `${titre(route)} — Relogement`;
   }, [route]);
@@ -77,18 +88,30 @@ function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nu
         </a>
         <header class="entete">
           <nav aria-label="Navigation principale">
-            <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>
-              Mes ménages
+            {!partenaire && (
+              <>
+                <a href={lien.menages()} aria-current={route.ecran === 'menages' ? 'page' : undefined}>
+                  Mes ménages
+                </a>
+                <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>
+                  À faire
+                </a>
+                <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>
+                  Offres
+                </a>
+              </>
+            )}
+            <a
+              href={lien.offresPartagees()}
+              aria-current={route.ecran === 'offresPartagees' || route.ecran === 'offrePartagee' ? 'page' : undefined}
+            >
+              Offres du territoire
             </a>
-            <a href={lien.agenda()} aria-current={route.ecran === 'agenda' ? 'page' : undefined}>
-              À faire
-            </a>
-            <a href={lien.offres()} aria-current={route.ecran === 'offres' || route.ecran === 'offre' ? 'page' : undefined}>
-              Offres
-            </a>
-            <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>
-              Pilotage
-            </a>
+            {!partenaire && (
+              <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>
+                Pilotage
+              </a>
+            )}
             <a href={lien.parametres()} aria-current={route.ecran === 'parametres' ? 'page' : undefined}>
               Paramètres
             </a>

@@ -47,6 +47,8 @@ export const ECRANS = {
   }),
   offres: ecran({ titre: 'Offres', vue: () => import('../offres/OffresScreen.tsx') }),
   offre: ecran({ titre: 'Offre', requis: ['id'], vue: () => import('../offres/OffreScreen.tsx') }),
+  offresPartagees: ecran({ titre: 'Offres du territoire', vue: () => import('../offres-partagees/OffresPartageesScreen.tsx') }),
+  offrePartagee: ecran({ titre: 'Offre du territoire', requis: ['id'], vue: () => import('../offres-partagees/OffrePartageeScreen.tsx') }),
   simulation: ecran({
     titre: 'Simulation',
     requis: ['menageId'],

@@ -1,5 +1,5 @@
 import { lireSession } from '../../data/index.ts';
-import type { Role } from '../../sync/index.ts';
+import type { Profile, Role } from '../../sync/index.ts';
 import { useBase } from './contexte.ts';
 import { useLive } from './useLive.ts';
 
@@ -11,4 +11,11 @@ export function useRole(): Role | null | undefined {
   const db = useBase();
   const session = useLive(() => lireSession(db), [db]);
   return session === undefined ? undefined : (session?.user.role ?? null);
+}
+
+/** The user and organisation the server told this device at login (null before it), undefined while it is read. */
+export function useProfil(): Profile | null | undefined {
+  const db = useBase();
+  const session = useLive(() => lireSession(db), [db]);
+  return session === undefined ? undefined : (session?.user ?? null);
 }

@@ -15,6 +15,7 @@ import { SuiviMenage } from '../suivi/SuiviMenage.tsx';
 import { LienDossier } from '../dossier/LienDossier.tsx';
 import { ChangementsSituation } from './ChangementsSituation.tsx';
 import { DonneesDetenues } from './DonneesDetenues.tsx';
+import { PositionsDuMenage } from '../offres-partagees/PositionsDuMenage.tsx';
 
 function Identite({ menage }: { menage: Menage }) {
   const db = useBase();
@@ -122,6 +123,7 @@ export default function MenageScreen({ id }: { id: string }) {
         )}
       </section>
       <SuiviMenage menage={menage} />
+      <PositionsDuMenage menageId={id} />
       <LienDossier menageId={id} />
       <p>
         <a class="bouton" href={lien.propositions(id)}>

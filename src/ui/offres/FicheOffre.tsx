@@ -1,7 +1,5 @@
 import { parseNombreFr, verifierOffre } from '../../domain/index.ts';
 import type { Offre, Verdict } from '../../domain/index.ts';
-import { modifierOffre } from '../../data/index.ts';
-import { useBase } from '../commun/contexte.ts';
 import { CaseACocher, ChampChoix, ChampSaisie } from '../commun/champs.tsx';
 import { GROUPES_OFFRE, type ChampOffre } from './champs-offre.ts';
 
@@ -32,18 +30,39 @@ const texteDe = (v: unknown): string =>
       ? new Intl.NumberFormat('fr-FR', { useGrouping: false, maximumFractionDigits: 2 }).format(v)
       : String(v);
 
-function Champ({ offre, champ, erreur }: { offre: Offre; champ: ChampOffre; erreur: string | null }) {
-  const db = useBase();
+type Enregistrer = (modif: Partial<Offre>) => Promise<unknown>;
+
+function Champ({
+  offre,
+  champ,
+  erreur,
+  maj,
+  desactive,
+}: {
+  offre: Offre;
+  champ: ChampOffre;
+  erreur: string | null;
+  maj: Enregistrer;
+  desactive: boolean;
+}) {
   const id = `offre-${champ.cle}`;
-  const maj = (modif: Partial<Offre>) => modifierOffre(db, offre.id, modif);
   const valeur = offre[champ.cle];
   switch (champ.genre) {
     case 'case':
-      return <CaseACocher id={id} libelle={champ.libelle} coche={valeur === true} enregistrer={(v) => maj({ [champ.cle]: v })} />;
+      return (
+        <CaseACocher
+          id={id}
+          desactive={desactive}
+          libelle={champ.libelle}
+          coche={valeur === true}
+          enregistrer={(v) => maj({ [champ.cle]: v })}
+        />
+      );
     case 'ouiNon':
       return (
         <ChampChoix
           id={id}
+          desactive={desactive}
           libelle={champ.libelle}
           options={OUI_NON}
           valeur={valeur === true ? 'oui' : valeur === false ? 'non' : ''}
@@ -55,6 +74,7 @@ function Champ({ offre, champ, erreur }: { offre: Offre; champ: ChampOffre; erre
       return (
         <ChampChoix
           id={id}
+          desactive={desactive}
           libelle={champ.libelle}
           options={champ.options}
           valeur={texteDe(valeur)}
@@ -68,6 +88,7 @@ function Champ({ offre, champ, erreur }: { offre: Offre; champ: ChampOffre; erre
       return (
         <ChampSaisie
           id={id}
+          desactive={desactive}
           libelle={champ.libelle}
           genre="nombre"
           valeur={texteDe(valeur)}
@@ -84,6 +105,7 @@ function Champ({ offre, champ, erreur }: { offre: Offre; champ: ChampOffre; erre
       return (
         <ChampSaisie
           id={id}
+          desactive={desactive}
           libelle={champ.libelle}
           genre={champ.genre}
           valeur={texteDe(valeur)}
@@ -94,7 +116,21 @@ function Champ({ offre, champ, erreur }: { offre: Offre; champ: ChampOffre; erre
   }
 }
 
-export function FicheOffre({ offre }: { offre: Offre }) {
+/**
+ * `enregistrer` writes a change of the sheet (a team's offer or a pooled one); `sans` leaves out
+ * fields the caller holds otherwise; `desactive` shows the sheet to who may not change it.
+ */
+export function FicheOffre({
+  offre,
+  enregistrer,
+  sans = [],
+  desactive = false,
+}: {
+  offre: Offre;
+  enregistrer: Enregistrer;
+  sans?: readonly (keyof Offre)[];
+  desactive?: boolean;
+}) {
   const manques = verifierOffre(offre);
   const parChamp = new Map(manques.map((m) => [m.champ, m.message]));
   return (
@@ -115,9 +151,11 @@ export function FicheOffre({ offre }: { offre: Offre }) {
         <fieldset class="fiche" key={g.titre}>
           <legend>{g.titre}</legend>
           <div class="grille-champs">
-            {g.champs.map((c) => (
-              <Champ key={c.cle} offre={offre} champ={c} erreur={parChamp.get(c.cle) ?? null} />
-            ))}
+            {g.champs
+              .filter((c) => !sans.includes(c.cle))
+              .map((c) => (
+                <Champ key={c.cle} offre={offre} champ={c} erreur={parChamp.get(c.cle) ?? null} maj={enregistrer} desactive={desactive} />
+              ))}
           </div>
         </fieldset>
       ))}
