@@ -1,6 +1,6 @@
-import { alertesDossier, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
+import { alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
 import type { z } from 'zod';
-import type { ContexteAgenda, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
+import type { ContexteAgenda, Demenagement, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { contexteAgenda } from './contexte-agenda.ts';
@@ -26,10 +26,11 @@ export const FACETTES_DES_TABLES: Partial<Record<SyncedTable, readonly Facette[]
   pieces: ['dossier'],
   visites: ['vigilance'],
   propositions: ['delais'],
+  demenagements: ['delais'],
 };
 
 /** What a refresh reads, besides the summaries and `meta`: a transaction that refreshes includes them. */
-export const TABLES_LUES_PAR_LES_RESUMES = ['menages', 'personnes', 'entretiens', 'pieces', 'visites', 'propositions', 'parametres'] as const;
+export const TABLES_LUES_PAR_LES_RESUMES = ['menages', 'personnes', 'entretiens', 'pieces', 'visites', 'propositions', 'demenagements', 'parametres'] as const;
 
 /** The records of the households being summarised, by household, and what they are read against. */
 type Sources = {
@@ -38,6 +39,7 @@ type Sources = {
   pieces: Map<string, PieceDossier[]>;
   visites: Map<string, VisiteCourtoisie[]>;
   propositions: Map<string, Proposition[]>;
+  demenagements: Map<string, Demenagement[]>;
   territoire: ReglagesTerritoire;
   contexte: ContexteAgenda;
   aujourdhui: string;
@@ -76,12 +78,13 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
   const menages = new Map(complets(menageSchema, lus).map((m) => [m.id, m]));
   const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
-  const [personnes, entretiens, pieces, visites, propositions, territoire] = await Promise.all([
+  const [personnes, entretiens, pieces, visites, propositions, demenagements, territoire] = await Promise.all([
     lignesDesMenages<Personne>(db, 'personnes', pour('base', 'dossier')),
     lignesDesMenages<Entretien>(db, 'entretiens', pour('base')),
     lignesDesMenages<PieceDossier>(db, 'pieces', pour('dossier')),
     lignesDesMenages<VisiteCourtoisie>(db, 'visites', pour('vigilance')),
     lignesDesMenages<Proposition>(db, 'propositions', pour('delais')),
+    lignesDesMenages<Demenagement>(db, 'demenagements', pour('delais')),
     lireParametres(db),
   ]);
   const s: Sources = {
@@ -91,6 +94,7 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
     pieces: parMenage(complets(pieceDossierSchema, pieces).filter((p) => !p.supprime)),
     visites: parMenage(complets(visiteCourtoisieSchema, visites)),
     propositions: parMenage(complets(propositionSchema, propositions)),
+    demenagements: parMenage(complets(demenagementSchema, demenagements)),
     territoire,
     contexte: contexteAgenda(territoire, aujourdhui),
     aujourdhui,
@@ -123,10 +127,22 @@ const PARTIES: Record<Facette, (m: Menage, s: Sources) => Partial<ResumeMenage>>
     return { dossier: { completude: etat.completude, alerte: dossierAlerte(etat), commence: pieces.length > 0 } };
   },
   vigilance: (m, s) => ({ vigilance: vigilanceMenage(s.visites.get(m.id) ?? [], s.territoire.vigilance) }),
-  // Only the proposals: the household's other clocks have their own alerts in the caseload.
+  // The proposals' clocks and the moves' refunds: the household's other clocks have their own alerts in the caseload.
   delais: (m, s) => ({
     delais: alertesDossier(
-      { menageId: m.id, nom: '', dateOuvertureResidence: null, entretiens: [], dernierContact: null, dateRelogement: null, visites: [], enquete: null, pieces: [], propositions: s.propositions.get(m.id) ?? [] },
+      {
+        menageId: m.id,
+        nom: '',
+        dateOuvertureResidence: null,
+        entretiens: [],
+        dernierContact: null,
+        dateRelogement: null,
+        visites: [],
+        enquete: null,
+        pieces: [],
+        propositions: s.propositions.get(m.id) ?? [],
+        demenagements: s.demenagements.get(m.id) ?? [],
+      },
       s.contexte,
     ),
   }),

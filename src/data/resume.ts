@@ -49,7 +49,7 @@ export const CLE_VERSION_RESUMES = 'versionResumes';
  * settings; anything else (no value, an older format, a settings change) asks for a rebuild.
  */
 export const CLE_FORMAT_RESUMES = 'formatResumes';
-export const FORMAT_RESUMES = 2;
+export const FORMAT_RESUMES = 3;
 
 export const normaliser = (s: string) =>
   s

@@ -160,10 +160,11 @@ describe('migration from version 5', () => {
     });
     v5.close();
 
-    const db = new RelogementDb(nom, VERSIONS.filter((v) => v.numero <= 6));
+    // Opened by today's code, which computes the summaries from today's tables: through version 6's upgrade to the last.
+    const db = new RelogementDb(nom);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(VERSIONS.at(-1)!.numero);
       expect(await db.meta.get(CLE_FORMAT_RESUMES)).toBeUndefined();
       const tous = { texte: '', residenceId: null, statut: null, alerte: null };
       const parNom = [...d.menages].map((m) => m.nom).sort((a, b) => a.localeCompare(b, 'fr'));

@@ -10,6 +10,8 @@ import {
   liensDecohabitation,
   lireMenage,
   modifierMediation,
+  modifierPoste,
+  ouvrirDemenagement,
   orientationsDuMenage,
   orienterMenage,
   ouvrirMediation,
@@ -141,6 +143,26 @@ describe('the proposals repository', () => {
         echeance: '2025-06-16',
         etat: 'en_retard',
       },
+    ]);
+  });
+
+  it('puts a move invoice not paid back within 8 days among the caseload alerts (charte §3.2)', async () => {
+    const db = nouvelleBase();
+    const m = await menageDeTest(db);
+    const offre = await offreParReference(db, 'LOG-003');
+    const r = await proposer(db, { menageId: m.id, offreId: offre.id, circuit: 'gtr', partenaires: [], proposeeLe: '2025-06-02' }, AUJOURDHUI);
+    if (!r.ok) throw new Error(r.message);
+    const demenagement = await ouvrirDemenagement(db, m.id, r.valeur.id);
+    // Handed in on Friday 20 June 2025: the 8th day is Saturday 28 June, moved to Monday 30 June; due today: soon, not yet late.
+    await modifierPoste(db, demenagement.id, 'courrier', { etat: 'fait', montant: 54, factureRemiseLe: '2025-06-20' });
+    // Handed in on Friday 13 June 2025: due Monday 23 June, late on 30 June.
+    await modifierPoste(db, demenagement.id, 'carte_grise', { etat: 'fait', montant: 30, factureRemiseLe: '2025-06-13' });
+    const ligne = (await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).lignes.find(
+      (l) => l.id === m.id,
+    );
+    expect(ligne?.delais.filter((a) => a.nature === 'remboursement')).toEqual([
+      expect.objectContaining({ echeance: '2025-06-30', etat: 'bientot' }),
+      expect.objectContaining({ echeance: '2025-06-23', etat: 'en_retard' }),
     ]);
   });
 
