@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import ReunionsScreen from '../../src/ui/reunions/ReunionsScreen.tsx';
 import { ChangementsSituation } from '../../src/ui/menage/ChangementsSituation.tsx';
+import { FormulaireAvis } from '../../src/ui/offres-partagees/FormulaireAvis.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { toutEnregistrer } from '../../src/ui/commun/autosave.ts';
 import {
@@ -192,6 +193,34 @@ describe('the other forms recorded on submit keep a draft', () => {
     });
     await waitFor(async () => expect(await screen.findByLabelText('Lieu')).toHaveProperty('value', 'Mairie annexe'));
     expect(screen.getByLabelText('Précisions (qui fait quoi, pour quand)')).toHaveProperty('value', 'Visite à caler');
+    rouverte.close();
+  });
+});
+
+describe('a partner’s opinion on a candidate', () => {
+  it('keeps its choice and half-typed reason through a reload, and drops them once recorded', async () => {
+    const db = nouvelleBase();
+    const recus: string[] = [];
+    const ecran = () => (
+      <FormulaireAvis
+        id="avis-candidat-1"
+        menageId="0190a6e0-0000-7000-8000-000000000001"
+        titre="Avis de la Ville"
+        par="Ville d’Exempleville"
+        jour={jour}
+        enregistrer={async (a) => void recus.push(a.motif)}
+      />
+    );
+    const rouverte = await recharger(db, ecran, async () => {
+      fireEvent.click(screen.getByLabelText('Défavorable'));
+      fireEvent.input(screen.getByLabelText('Motif'), { target: { value: 'Typologie trop' } });
+    });
+    await waitFor(() => expect(screen.getByLabelText('Motif')).toHaveProperty('value', 'Typologie trop'));
+    expect(screen.getByLabelText('Défavorable')).toHaveProperty('checked', true);
+    fireEvent.input(screen.getByLabelText('Motif'), { target: { value: 'Typologie trop petite pour 5 personnes' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(recus).toEqual(['Typologie trop petite pour 5 personnes']));
+    await waitFor(async () => expect(await lireBrouillon(rouverte, 'avis-candidat-1')).toBeNull());
     rouverte.close();
   });
 });

@@ -107,6 +107,7 @@ function Candidat({
       {droits.hote && p.statut === 'designe' && !p.decision && (
         <FormulaireAvis
           id={`decision-${p.id}`}
+          menageId={p.menageId}
           titre="Décision après la CALEOL"
           par={parQui(profil)}
           jour={jour}
@@ -116,6 +117,7 @@ function Candidat({
       {droits.avis && orgId && !p.avis[orgId] && p.statut !== 'retire' && (
         <FormulaireAvis
           id={`avis-${p.id}`}
+          menageId={p.menageId}
           titre={`Avis de ${profil?.organisation.name ?? 'votre organisation'}`}
           par={parQui(profil)}
           jour={jour}

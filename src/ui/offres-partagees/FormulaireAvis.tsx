@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { DECISIONS, LIBELLES_DECISION, avisSchema } from '../../domain/index.ts';
 import type { Avis } from '../../domain/index.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { dateLongue } from '../commun/dates.ts';
 
 // An opinion or a decision on a candidate: favourable or not, always with its reason (charte
-// §5.5 C; convention AMP art. 10 for the host landlord's reasoned decision). What is typed stays
-// on screen when it is refused, with the message at the field.
+// §5.5 C; convention AMP art. 10 for the host landlord's reasoned decision). What is typed is a
+// draft on the device (`useBrouillon`): kept through a reload and when refused, with the message at the field.
 
 export function AvisDonne({ avis }: { avis: Avis }) {
   return (
@@ -17,19 +18,22 @@ export function AvisDonne({ avis }: { avis: Avis }) {
 
 export function FormulaireAvis({
   id,
+  menageId,
   titre,
   par,
   jour,
   enregistrer,
 }: {
+  /** Also the draft's key: one draft per form and candidate. */
   id: string;
+  menageId: string;
   titre: string;
   par: string;
   jour: string;
   enregistrer: (avis: Avis) => Promise<unknown>;
 }) {
-  const [decision, setDecision] = useState('');
-  const [motif, setMotif] = useState('');
+  const brouillon = useBrouillon(id, { decision: '', motif: '' }, () => menageId);
+  const { decision, motif } = brouillon.valeurs;
   const [erreurs, setErreurs] = useState<Record<string, string>>({});
   const envoyer = async (e: Event) => {
     e.preventDefault();
@@ -40,6 +44,7 @@ export function FormulaireAvis({
     }
     setErreurs({});
     await enregistrer(lu.data);
+    await brouillon.effacer();
   };
   return (
     <form class="formulaire-avis" onSubmit={(e) => void envoyer(e)} noValidate>
@@ -47,7 +52,13 @@ export function FormulaireAvis({
         <legend>{titre}</legend>
         {DECISIONS.map((d) => (
           <label key={d} class="choix">
-            <input type="radio" name={`${id}-decision`} value={d} checked={decision === d} onChange={() => setDecision(d)} />
+            <input
+              type="radio"
+              name={`${id}-decision`}
+              value={d}
+              checked={decision === d}
+              onChange={() => brouillon.changer('decision', d)}
+            />
             {LIBELLES_DECISION[d]}
           </label>
         ))}
@@ -65,7 +76,7 @@ export function FormulaireAvis({
           value={motif}
           aria-invalid={erreurs.motif ? true : undefined}
           aria-describedby={erreurs.motif ? `${id}-motif-erreur` : undefined}
-          onInput={(e) => setMotif((e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => brouillon.changer('motif', (e.currentTarget as HTMLTextAreaElement).value)}
         />
         {erreurs.motif && (
           <p id={`${id}-motif-erreur`} class="erreur" role="alert">
