@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pulledFields } from '../../src/sync/index.ts';
 import type { PullResponse } from '../../src/sync/index.ts';
 import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
-import { pullAll, pushChanges } from './api.ts';
+import { createTestAccount } from '../../src/server/testing.ts';
+import { pullAll, pushChanges, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { backends, useDatabase } from './harness.ts';
 import { envoyer, offre, positionner, territoire } from './territoire.ts';
@@ -114,6 +115,10 @@ for (const backend of backends()) {
       expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId)).not.toHaveProperty('ficheNominative');
       expect(fieldsOf(landlord.pages, 'positionnements', avec.positionId).ficheNominative).toMatchObject({ nom: 'Famille Benali' });
       // The State was given no consent: no named sheet at all in its payload; the households themselves never reach partners.
+      const plateforme = new ModelClient(t.plateforme.token, Date.now);
+      plateforme.edit('positionnements', avec.positionId, 'statut', 'designe');
+      plateforme.edit('positionnements', avec.positionId, 'designeLe', '2026-03-06');
+      await envoyer(t.app, plateforme);
       const etat = await pullAll(t.app, t.etat.token);
       expect(JSON.stringify(etat.pages)).not.toContain('Famille Benali');
       expect(fieldsOf(etat.pages, 'menages', avec.menageId)).toEqual({});
@@ -214,6 +219,125 @@ for (const backend of backends()) {
         par: 'DDTM',
       });
       await envoyer(t.app, etat);
+    });
+    it('shows a partner only the positions submitted to its organisation (convention art. 10, charte §5.5 C and step 11)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const [logement, autreLogement] = [offre(), offre({ adresse: '8 impasse des Lilas' })];
+      hote.create('offresPartagees', logement);
+      hote.create('offresPartagees', autreLogement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const surHote = positionner(mous, t.residenceMous, logement.id);
+      const duDemolisseur = positionner(mous, t.residenceMous, autreLogement.id, {
+        bailleurOrigineId: t.demolisseur.profile.organisation.id,
+      });
+      const ailleurs = positionner(mous, t.residenceMous, autreLogement.id);
+      await envoyer(t.app, mous);
+
+      const vus = async (token: string) => {
+        const { pages } = await pullAll(t.app, token);
+        return new Set(pages.flatMap((p) => p.records.filter((r) => r.table === 'positionnements').map((r) => r.recordId)));
+      };
+      expect(await vus(t.hotePartenaire.token)).toEqual(new Set([surHote.positionId, duDemolisseur.positionId, ailleurs.positionId]));
+      expect(await vus(t.demolisseurPartenaire.token)).toEqual(new Set([duDemolisseur.positionId]));
+      expect(await vus(t.etat.token)).toEqual(new Set());
+      // Offers stay visible to every partner of the territory.
+      expect(fieldsOf((await pullAll(t.app, t.etat.token)).pages, 'offresPartagees', autreLogement.id).adresse).toBe('8 impasse des Lilas');
+
+      // Once designated to the host landlord, the State gets the whole anonymised sheet at its next sync.
+      const etat = new ModelClient(t.etat.token, Date.now);
+      await sync(etat, t.app);
+      const plateforme = new ModelClient(t.plateforme.token, Date.now);
+      plateforme.edit('positionnements', ailleurs.positionId, 'statut', 'designe');
+      plateforme.edit('positionnements', ailleurs.positionId, 'designeLe', '2026-03-06');
+      await envoyer(t.app, plateforme);
+      await sync(etat, t.app);
+      expect(etat.record('positionnements', ailleurs.positionId)).toMatchObject({
+        statut: 'designe',
+        ficheAnonyme: { composition: '2 adultes, 2 enfants' },
+      });
+      expect(etat.record('positionnements', surHote.positionId)).toBeUndefined();
+    });
+
+    it('removes the named sheet from a partner device at its next sync once the household withdraws its consent (charte §4 step 3)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { menageId, positionId } = positionner(mous, t.residenceMous, logement.id, {
+        consentements: { bailleurs: { accorde: true, date: '2026-01-10' } },
+      });
+      await envoyer(t.app, mous);
+      const partenaire = new ModelClient(t.hotePartenaire.token, Date.now);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)?.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+
+      mous.edit('menages', menageId, 'consentements.bailleurs', { accorde: false, date: '2026-03-10' });
+      await envoyer(t.app, mous);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)).toMatchObject({ ficheAnonyme: { composition: '2 adultes, 2 enfants' } });
+      expect(partenaire.record('positionnements', positionId)).not.toHaveProperty('ficheNominative');
+
+      // Given again: the named sheet, written long before, comes back.
+      mous.edit('menages', menageId, 'consentements.bailleurs', { accorde: true, date: '2026-03-12' });
+      await envoyer(t.app, mous);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)?.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+
+      // A refusal signed later closes it again.
+      mous.edit('menages', menageId, 'refusConsentement', { signeLe: '2026-03-14' });
+      await envoyer(t.app, mous);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)).not.toHaveProperty('ficheNominative');
+    });
+
+    it('lists no conflict on a named sheet to whoever may not read it (GET /conflicts)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.residenceMous, logement.id);
+      await envoyer(t.app, mous);
+      // Two users of the team edit the named sheet concurrently: the losing value is logged.
+      const collegue = await createTestAccount(storage.db, {
+        organisation: t.mous.profile.organisation.name,
+        role: 'encadrant',
+        name: 'Collègue MOUS',
+      });
+      const a = new ModelClient(t.mous.token, Date.now);
+      const b = new ModelClient(collegue.token, Date.now);
+      await sync(a, t.app);
+      await sync(b, t.app);
+      a.edit('positionnements', positionId, 'ficheNominative', {
+        nom: 'Famille Benali-Roux',
+        adresse: '3 allée des Pins',
+        telephone: '',
+        reference: '',
+      });
+      b.edit('positionnements', positionId, 'ficheNominative', {
+        nom: 'Famille Roux',
+        adresse: '3 allée des Pins',
+        telephone: '',
+        reference: '',
+      });
+      await envoyer(t.app, a);
+      await envoyer(t.app, b);
+      const equipe = await request(t.app, t.mous.token, 'GET', '/api/v1/conflicts');
+      expect(JSON.stringify(equipe.body)).toContain('Famille Roux');
+
+      for (const token of [t.hote.token, t.hotePartenaire.token, t.plateforme.token]) {
+        const listed = await request(t.app, token, 'GET', '/api/v1/conflicts');
+        expect(listed.status).toBe(200);
+        expect(JSON.stringify(listed.body)).not.toContain('Benali');
+        expect(JSON.stringify(listed.body)).not.toContain('Roux');
+      }
+      const id = (equipe.body as { conflicts: { id: string }[] }).conflicts[0]?.id ?? '';
+      expect((await request(t.app, t.hote.token, 'POST', `/api/v1/conflicts/${id}/ack`)).status).toBe(403);
     });
   });
 }
