@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pulledFields } from '../../src/sync/index.ts';
 import type { PullResponse } from '../../src/sync/index.ts';
-import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
+import { randomUUID } from 'node:crypto';
+import { attachOrganisation, createOrganisation, createTerritory, setPriorityOperations } from '../../src/server/accounts/accounts.ts';
+import { operationSchema, ordreDesignation, positionnementSchema, residenceSchema } from '../../src/domain/index.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
+import { PUBLISHERS_ONLY } from '../../src/server/replication/pooled-rules.ts';
 import { pullAll, pushChanges, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { backends, useDatabase } from './harness.ts';
@@ -338,6 +341,60 @@ for (const backend of backends()) {
       }
       const id = (equipe.body as { conflicts: { id: string }[] }).conflicts[0]?.id ?? '';
       expect((await request(t.app, t.hote.token, 'POST', `/api/v1/conflicts/${id}/ack`)).status).toBe(403);
+    });
+    it('lets only a landlord publish a dwelling: an officer of a MOUS or of the platform may not in its name (convention annex 5)', async () => {
+      const t = await territoire(storage.db);
+      for (const officier of [t.mous, t.plateforme]) {
+        const client = new ModelClient(officier.token, Date.now);
+        const logement = offre();
+        client.create('offresPartagees', logement);
+        const refus = await pushChanges(t.app, client.token, client.outbox);
+        expect(refus.status).toBe(403);
+        expect(refus.body.rejected?.[0]?.error).toBe(PUBLISHERS_ONLY);
+        expect(fieldsOf((await pullAll(t.app, t.mous.token)).pages, 'offresPartagees', logement.id)).toEqual({});
+      }
+      // The landlord's partner account publishes.
+      const bailleur = new ModelClient(t.hotePartenaire.token, Date.now);
+      const logement = offre();
+      bailleur.create('offresPartagees', logement);
+      await envoyer(t.app, bailleur);
+      expect(fieldsOf((await pullAll(t.app, t.mous.token)).pages, 'offresPartagees', logement.id).adresse).toBe('12 rue des Oliviers');
+    });
+    it('marks a position priority from its territory’s list of priority operations, whatever the tablet says (convention art. 10)', async () => {
+      const t = await territoire(storage.db);
+      await expect(setPriorityOperations(storage.db, 'Territoire inconnu', ['NPNRU Bellevue'])).rejects.toThrow(
+        'Territoire « Territoire inconnu » introuvable',
+      );
+      expect(await setPriorityOperations(storage.db, t.nom, [' NPNRU Bellevue '])).toEqual({
+        territory: t.nom,
+        operations: ['NPNRU Bellevue'],
+      });
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const operationId = randomUUID();
+      const bellevue = randomUUID();
+      mous.create('operations', operationSchema.parse({ id: operationId, nom: 'npnru bellevue' }));
+      mous.create('residences', residenceSchema.parse({ id: bellevue, operationId, nom: 'Les Cèdres', dateOuverture: '2025-01-15' }));
+      await envoyer(t.app, mous);
+      // The tablet claims the opposite of the list each time: the server decides.
+      const prioritaire = positionner(mous, bellevue, logement.id, { prioritaire: false });
+      const ordinaire = positionner(mous, t.residenceMous, logement.id, { prioritaire: true });
+      await envoyer(t.app, mous);
+      await sync(mous, t.app);
+      expect(mous.record('positionnements', prioritaire.positionId)?.operationPrioritaire).toBe(true);
+      expect(mous.record('positionnements', ordinaire.positionId)?.operationPrioritaire).toBe(false);
+
+      const plateforme = new ModelClient(t.plateforme.token, Date.now);
+      await sync(plateforme, t.app);
+      const positions = [prioritaire.positionId, ordinaire.positionId].map((id) =>
+        positionnementSchema.parse(plateforme.record('positionnements', id)),
+      );
+      const ordre = ordreDesignation(positions, t.hote.profile.organisation.id);
+      expect(ordre.map((c) => c.position.id)).toEqual([prioritaire.positionId, ordinaire.positionId]);
+      expect(ordre[0]?.raisons).toContain('Opération prioritaire du comité de pilotage');
     });
   });
 }
