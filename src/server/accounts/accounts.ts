@@ -60,7 +60,7 @@ export async function attachOrganisation(
  * art. 10) by these names; the server marks with them the positions it receives from then on.
  */
 export async function setPriorityOperations(
-  db: Sql,
+  db: Database,
   territory: string,
   names: readonly string[],
 ): Promise<{ territory: string; operations: string[] }> {

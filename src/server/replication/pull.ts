@@ -90,11 +90,13 @@ export async function pull(
     territory !== null && since > 0
       ? `select f.rid, f.field from fields f where ${AUDIENCE_FIELDS} and f.seq > ${from} and f.seq <= (select checkpoint from bound)`
       : 'select null::bigint as rid, null::text as field where false';
-  // A partner sees few records: their fields are read directly, not found by scanning every sequence.
+  // A partner sees few records: their fields are read directly, not found by scanning every
+  // sequence; what it may not read is left out before the limit, so a full page means more to come.
   const scanned =
     v.candidates === null
       ? `select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0`
-      : `select rid, field, seq from fields where rid in (select rid from ${v.candidates}) and seq > ${from} order by seq limit ${n}::int + 1`;
+      : `select f.rid, f.field, f.seq from ${v.candidates} c join records r on r.rid = c.rid join fields f on f.rid = c.rid
+           where f.seq > ${from} and ${v.fieldVisible('f.field')} order by f.seq limit ${n}::int + 1`;
   const [row] = await db.query<PullRow>(
     `with ${v.ctes}
      upto as (select seq from sync_state where id = 1),
