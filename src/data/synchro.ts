@@ -91,8 +91,9 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
 }
 
 /**
- * Applies one pulled page: each field only if its clock beats the local one, so pending local edits
- * stay on top; remembers each field's server seq; forgets the households no longer followed or
+ * Applies one pulled page: forgets the pooled records the server withdrew; applies each field only
+ * if its clock beats the local one, so pending local edits stay on top; remembers each field's
+ * server seq; forgets the households no longer followed or
  * erased on the server (with their unsent changes, for the erased ones);
  * advances the clock and the checkpoint with it. During a repair, the server's copy of each field
  * wins whatever its clock, except where a change waits or was refused (`reparation.ts`).
@@ -102,12 +103,15 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse, repara
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const effaces = page.erased ?? [];
   const oubli = page.removed.length > 0 || effaces.length > 0 ? [...TABLES_OUBLI, ...(effaces.length > 0 ? TABLES_ABANDON : [])] : [];
+  const retires = (page.withdrawn ?? []).filter((w) => isSyncedTable(w.table));
   // The summaries are made after the pull (`rafraichirResumesRecus`): the page locks only what it writes.
-  const touchees = new Set<string>([...tables, ...oubli, 'meta', 'conflits']);
+  const touchees = new Set<string>([...tables, ...oubli, ...retires.map((w) => w.table), 'meta', 'conflits']);
   return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     let appliques = 0;
     let derniere = '';
     const menages = new Set<string>();
+    // Forgotten first: what the page brings again of them is then all that the user may still see.
+    for (const { table, recordId } of retires) await db.table(table).delete(recordId);
     for (const table of tables) {
       const duTableau = recus.filter((r) => r.table === table);
       const ids = [...new Set(duTableau.map((r) => r.recordId))];

@@ -9,6 +9,7 @@ import {
   findUserByEmail,
   listUsers,
   resetPassword,
+  setPriorityOperations,
 } from './accounts/accounts.ts';
 import { revokeUserSessions } from './accounts/sessions.ts';
 import type { Database } from './db/database.ts';
@@ -28,6 +29,7 @@ const USAGE = `Commandes :
   create-territory <nom> --type metropole|programme
   create-org <nom> [--type bailleur|mous|ville|metropole|etat|action_logement|plateforme] [--territory <nom>]
   attach-org --org <nom> --territory <nom>
+  set-priority-operations --territory <nom> [--operation <nom de l’opération>]...   (liste du comité de pilotage ; sans --operation : vide)
   create-user --org <nom> --email <adresse> --role <chargé|encadrant|administrateur|partenaire> [--name <nom affiché>]
     (le mot de passe est demandé sans s’afficher, ou lu sur l’entrée standard)
   revoke-sessions --email <adresse>
@@ -68,6 +70,14 @@ const COMMANDS: Record<string, Command> = {
     if (!values.org || !values.territory) throw new HttpError(400, `Options manquantes.\n${USAGE}`);
     const done = await attachOrganisation(db, values.org, values.territory);
     return `Organisation « ${done.organisation} » rattachée au territoire « ${done.territory} ».`;
+  },
+  'set-priority-operations': async (db, args) => {
+    const { values } = parseArgs({ args, options: { territory: { type: 'string' }, operation: { type: 'string', multiple: true } } });
+    if (!values.territory) throw new HttpError(400, `Option --territory manquante.\n${USAGE}`);
+    const done = await setPriorityOperations(db, values.territory, values.operation ?? []);
+    return done.operations.length === 0
+      ? `Aucune opération prioritaire pour le territoire « ${done.territory} ».`
+      : `Opérations prioritaires du territoire « ${done.territory} » : ${done.operations.join(', ')}.`;
   },
   'create-user': async (db, args) => {
     const { values } = parseArgs({

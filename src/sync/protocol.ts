@@ -152,6 +152,12 @@ export const pullResponseSchema = z.object({
   removed: z.array(z.string()),
   /** Households erased on the server (right to erasure, end of retention): the device forgets them and drops its unsent changes to them. */
   erased: z.array(z.string()).optional(),
+  /**
+   * Pooled records whose audience changed (a consent withdrawn or given, a designation): the
+   * device forgets them, then keeps what `records` of the same page brings again of them, which
+   * is all the user may still see (docs/droits-partenaires.md). Older servers send none.
+   */
+  withdrawn: z.array(z.object({ table: z.string(), recordId: z.string() })).optional(),
   checkpoint: z.number().int(),
   hasMore: z.boolean(),
   /** The server's latest sequence when the page was read: how far a first sync has to go. */

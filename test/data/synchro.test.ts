@@ -19,7 +19,7 @@ import {
   nombreEnAttente,
 } from '../../src/data/index.ts';
 import type { RelogementDb } from '../../src/data/index.ts';
-import { menageSchema, personneSchema, pieceDossierSchema } from '../../src/domain/index.ts';
+import { menageSchema, personneSchema, pieceDossierSchema, positionnementSchema } from '../../src/domain/index.ts';
 import { diffRecord, formatHlc, isRealHlc, parseHlc } from '../../src/sync/index.ts';
 import type { Conflict, PullResponse, PulledRecord, SyncedTable } from '../../src/sync/index.ts';
 import { nouvelleBase } from './base.ts';
@@ -209,6 +209,28 @@ describe('a household erased on the server', () => {
     expect(await db.personnes.get(PERSONNE)).toBeUndefined();
     expect(await nombreRefusees(db)).toBe(0);
     expect((await lotAEnvoyer(db)).map((c) => [c.recordId, c.field, c.value])).toEqual([[AUTRE_MENAGE, 'telephone', '07 00 00 00 00']]);
+  });
+});
+
+describe('a pooled position withdrawn by the server', () => {
+  it('loses the named sheet its household no longer shares: only what the same page brings again stays (charte §4 step 3)', async () => {
+    const db = await nouvelleBase();
+    const position = positionnementSchema.parse({
+      id: '0190a000-0000-7000-8000-0000000000b1',
+      offreId: '0190a000-0000-7000-8000-0000000000b2',
+      menageId: MENAGE,
+      positionneLe: '2026-03-04',
+      ficheAnonyme: { pseudonyme: 'M-1', composition: '2 adultes', ages: [41, 38], trancheRessources: 'PLAI', besoins: [] },
+      ficheNominative: { nom: 'Famille Benali', adresse: '3 allée des Pins', telephone: '', reference: '' },
+    });
+    await appliquerPage(db, page([recu('positionnements', position, 1)], 40));
+    expect((await db.positionnements.get(position.id))?.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+
+    const { ficheNominative: _retiree, ...anonyme } = position;
+    await appliquerPage(db, { ...page([recu('positionnements', anonyme, 1)], 41), withdrawn: [{ table: 'positionnements', recordId: position.id }] });
+    const apres = await db.positionnements.get(position.id);
+    expect(apres?.ficheAnonyme).toMatchObject({ composition: '2 adultes' });
+    expect(apres?.ficheNominative).toBeNull();
   });
 });
 

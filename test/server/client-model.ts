@@ -69,6 +69,10 @@ export class ModelClient {
   }
 
   applyPull(page: PullResponse): void {
+    for (const { table, recordId } of page.withdrawn ?? []) {
+      this.records.delete(recordKey(table, recordId));
+      for (const key of this.meta.keys()) if (key.startsWith(`${metaKey(table, recordId, '')}`)) this.meta.delete(key);
+    }
     for (const change of pulledFields(page)) {
       const key = recordKey(change.table, change.recordId);
       const merged = mergePulledField(this.records.get(key), this.meta.get(metaKey(change.table, change.recordId, change.field)), change);

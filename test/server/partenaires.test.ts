@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pulledFields } from '../../src/sync/index.ts';
 import type { PullResponse } from '../../src/sync/index.ts';
-import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
-import { pullAll, pushChanges } from './api.ts';
+import { randomUUID } from 'node:crypto';
+import { attachOrganisation, createOrganisation, createTerritory, setPriorityOperations } from '../../src/server/accounts/accounts.ts';
+import { operationSchema, ordreDesignation, positionnementSchema, residenceSchema } from '../../src/domain/index.ts';
+import { createTestAccount } from '../../src/server/testing.ts';
+import { PUBLISHERS_ONLY } from '../../src/server/replication/pooled-rules.ts';
+import { pullAll, pushChanges, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { backends, useDatabase } from './harness.ts';
 import { envoyer, offre, positionner, territoire } from './territoire.ts';
@@ -114,6 +118,10 @@ for (const backend of backends()) {
       expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId)).not.toHaveProperty('ficheNominative');
       expect(fieldsOf(landlord.pages, 'positionnements', avec.positionId).ficheNominative).toMatchObject({ nom: 'Famille Benali' });
       // The State was given no consent: no named sheet at all in its payload; the households themselves never reach partners.
+      const plateforme = new ModelClient(t.plateforme.token, Date.now);
+      plateforme.edit('positionnements', avec.positionId, 'statut', 'designe');
+      plateforme.edit('positionnements', avec.positionId, 'designeLe', '2026-03-06');
+      await envoyer(t.app, plateforme);
       const etat = await pullAll(t.app, t.etat.token);
       expect(JSON.stringify(etat.pages)).not.toContain('Famille Benali');
       expect(fieldsOf(etat.pages, 'menages', avec.menageId)).toEqual({});
@@ -214,6 +222,179 @@ for (const backend of backends()) {
         par: 'DDTM',
       });
       await envoyer(t.app, etat);
+    });
+    it('shows a partner only the positions submitted to its organisation (convention art. 10, charte §5.5 C and step 11)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const [logement, autreLogement] = [offre(), offre({ adresse: '8 impasse des Lilas' })];
+      hote.create('offresPartagees', logement);
+      hote.create('offresPartagees', autreLogement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const surHote = positionner(mous, t.residenceMous, logement.id);
+      const duDemolisseur = positionner(mous, t.residenceMous, autreLogement.id, {
+        bailleurOrigineId: t.demolisseur.profile.organisation.id,
+      });
+      const ailleurs = positionner(mous, t.residenceMous, autreLogement.id);
+      await envoyer(t.app, mous);
+
+      const vus = async (token: string) => {
+        const { pages } = await pullAll(t.app, token);
+        return new Set(pages.flatMap((p) => p.records.filter((r) => r.table === 'positionnements').map((r) => r.recordId)));
+      };
+      expect(await vus(t.hotePartenaire.token)).toEqual(new Set([surHote.positionId, duDemolisseur.positionId, ailleurs.positionId]));
+      expect(await vus(t.demolisseurPartenaire.token)).toEqual(new Set([duDemolisseur.positionId]));
+      expect(await vus(t.etat.token)).toEqual(new Set());
+      // Offers stay visible to every partner of the territory.
+      expect(fieldsOf((await pullAll(t.app, t.etat.token)).pages, 'offresPartagees', autreLogement.id).adresse).toBe('8 impasse des Lilas');
+
+      // Once designated to the host landlord, the State gets the whole anonymised sheet at its next sync.
+      const etat = new ModelClient(t.etat.token, Date.now);
+      await sync(etat, t.app);
+      const plateforme = new ModelClient(t.plateforme.token, Date.now);
+      plateforme.edit('positionnements', ailleurs.positionId, 'statut', 'designe');
+      plateforme.edit('positionnements', ailleurs.positionId, 'designeLe', '2026-03-06');
+      await envoyer(t.app, plateforme);
+      await sync(etat, t.app);
+      expect(etat.record('positionnements', ailleurs.positionId)).toMatchObject({
+        statut: 'designe',
+        ficheAnonyme: { composition: '2 adultes, 2 enfants' },
+      });
+      expect(etat.record('positionnements', surHote.positionId)).toBeUndefined();
+    });
+
+    it('removes the named sheet from a partner device at its next sync once the household withdraws its consent (charte §4 step 3)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { menageId, positionId } = positionner(mous, t.residenceMous, logement.id, {
+        consentements: { bailleurs: { accorde: true, date: '2026-01-10' } },
+      });
+      await envoyer(t.app, mous);
+      const partenaire = new ModelClient(t.hotePartenaire.token, Date.now);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)?.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+
+      mous.edit('menages', menageId, 'consentements.bailleurs', { accorde: false, date: '2026-03-10' });
+      await envoyer(t.app, mous);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)).toMatchObject({ ficheAnonyme: { composition: '2 adultes, 2 enfants' } });
+      expect(partenaire.record('positionnements', positionId)).not.toHaveProperty('ficheNominative');
+
+      // Given again: the named sheet, written long before, comes back.
+      mous.edit('menages', menageId, 'consentements.bailleurs', { accorde: true, date: '2026-03-12' });
+      await envoyer(t.app, mous);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)?.ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+
+      // A refusal signed later closes it again.
+      mous.edit('menages', menageId, 'refusConsentement', { signeLe: '2026-03-14' });
+      await envoyer(t.app, mous);
+      await sync(partenaire, t.app);
+      expect(partenaire.record('positionnements', positionId)).not.toHaveProperty('ficheNominative');
+    });
+
+    it('lists no conflict on a named sheet to whoever may not read it (GET /conflicts)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.residenceMous, logement.id);
+      await envoyer(t.app, mous);
+      // Two users of the team edit the named sheet concurrently: the losing value is logged.
+      const collegue = await createTestAccount(storage.db, {
+        organisation: t.mous.profile.organisation.name,
+        role: 'encadrant',
+        name: 'Collègue MOUS',
+      });
+      const a = new ModelClient(t.mous.token, Date.now);
+      const b = new ModelClient(collegue.token, Date.now);
+      await sync(a, t.app);
+      await sync(b, t.app);
+      a.edit('positionnements', positionId, 'ficheNominative', {
+        nom: 'Famille Benali-Roux',
+        adresse: '3 allée des Pins',
+        telephone: '',
+        reference: '',
+      });
+      b.edit('positionnements', positionId, 'ficheNominative', {
+        nom: 'Famille Roux',
+        adresse: '3 allée des Pins',
+        telephone: '',
+        reference: '',
+      });
+      await envoyer(t.app, a);
+      await envoyer(t.app, b);
+      const equipe = await request(t.app, t.mous.token, 'GET', '/api/v1/conflicts');
+      expect(JSON.stringify(equipe.body)).toContain('Famille Roux');
+
+      for (const token of [t.hote.token, t.hotePartenaire.token, t.plateforme.token]) {
+        const listed = await request(t.app, token, 'GET', '/api/v1/conflicts');
+        expect(listed.status).toBe(200);
+        expect(JSON.stringify(listed.body)).not.toContain('Benali');
+        expect(JSON.stringify(listed.body)).not.toContain('Roux');
+      }
+      const id = (equipe.body as { conflicts: { id: string }[] }).conflicts[0]?.id ?? '';
+      expect((await request(t.app, t.hote.token, 'POST', `/api/v1/conflicts/${id}/ack`)).status).toBe(403);
+    });
+    it('lets only a landlord publish a dwelling: an officer of a MOUS or of the platform may not in its name (convention annex 5)', async () => {
+      const t = await territoire(storage.db);
+      for (const officier of [t.mous, t.plateforme]) {
+        const client = new ModelClient(officier.token, Date.now);
+        const logement = offre();
+        client.create('offresPartagees', logement);
+        const refus = await pushChanges(t.app, client.token, client.outbox);
+        expect(refus.status).toBe(403);
+        expect(refus.body.rejected?.[0]?.error).toBe(PUBLISHERS_ONLY);
+        expect(fieldsOf((await pullAll(t.app, t.mous.token)).pages, 'offresPartagees', logement.id)).toEqual({});
+      }
+      // The landlord's partner account publishes.
+      const bailleur = new ModelClient(t.hotePartenaire.token, Date.now);
+      const logement = offre();
+      bailleur.create('offresPartagees', logement);
+      await envoyer(t.app, bailleur);
+      expect(fieldsOf((await pullAll(t.app, t.mous.token)).pages, 'offresPartagees', logement.id).adresse).toBe('12 rue des Oliviers');
+    });
+    it('marks a position priority from its territory’s list of priority operations, whatever the tablet says (convention art. 10)', async () => {
+      const t = await territoire(storage.db);
+      await expect(setPriorityOperations(storage.db, 'Territoire inconnu', ['NPNRU Bellevue'])).rejects.toThrow(
+        'Territoire « Territoire inconnu » introuvable',
+      );
+      expect(await setPriorityOperations(storage.db, t.nom, [' NPNRU Bellevue '])).toEqual({
+        territory: t.nom,
+        operations: ['NPNRU Bellevue'],
+      });
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const operationId = randomUUID();
+      const bellevue = randomUUID();
+      mous.create('operations', operationSchema.parse({ id: operationId, nom: 'npnru bellevue' }));
+      mous.create('residences', residenceSchema.parse({ id: bellevue, operationId, nom: 'Les Cèdres', dateOuverture: '2025-01-15' }));
+      await envoyer(t.app, mous);
+      // The tablet claims the opposite of the list each time: the server decides.
+      const prioritaire = positionner(mous, bellevue, logement.id, { prioritaire: false });
+      const ordinaire = positionner(mous, t.residenceMous, logement.id, { prioritaire: true });
+      await envoyer(t.app, mous);
+      await sync(mous, t.app);
+      expect(mous.record('positionnements', prioritaire.positionId)?.operationPrioritaire).toBe(true);
+      expect(mous.record('positionnements', ordinaire.positionId)?.operationPrioritaire).toBe(false);
+
+      const plateforme = new ModelClient(t.plateforme.token, Date.now);
+      await sync(plateforme, t.app);
+      const positions = [prioritaire.positionId, ordinaire.positionId].map((id) =>
+        positionnementSchema.parse(plateforme.record('positionnements', id)),
+      );
+      const ordre = ordreDesignation(positions, t.hote.profile.organisation.id);
+      expect(ordre.map((c) => c.position.id)).toEqual([prioritaire.positionId, ordinaire.positionId]);
+      expect(ordre[0]?.raisons).toContain('Opération prioritaire du comité de pilotage');
     });
   });
 }

@@ -55,6 +55,27 @@ export async function attachOrganisation(
   return { organisation: organisation.trim(), territory: terr.name };
 }
 
+/**
+ * Replaces the territory's priority operations (the steering committee's list, convention AMP
+ * art. 10) by these names; the server marks with them the positions it receives from then on.
+ */
+export async function setPriorityOperations(
+  db: Database,
+  territory: string,
+  names: readonly string[],
+): Promise<{ territory: string; operations: string[] }> {
+  const [terr] = await db.query<{ id: string; name: string }>('select id, name from territories where name = $1', [territory.trim()]);
+  if (!terr) throw new HttpError(404, `Territoire « ${territory} » introuvable : créez-le d’abord (create-territory).`);
+  const operations = [...new Set(names.map((n) => n.trim()))];
+  if (operations.some((n) => n === '' || n.length > 200))
+    throw new HttpError(400, 'Nom d’opération vide ou trop long (200 caractères au plus) : rien n’a été changé.');
+  await db.transaction(async (tx) => {
+    await tx.query('delete from territory_priority_operations where territory_id = $1', [terr.id]);
+    await tx.query('insert into territory_priority_operations (territory_id, name) select $1, unnest($2::text[])', [terr.id, operations]);
+  });
+  return { territory: terr.name, operations };
+}
+
 export async function createOrganisation(
   db: Sql,
   name: string,

@@ -39,6 +39,11 @@ export type Visibility = {
   fieldVisible: (field: string) => string;
   /** The name of the CTE of followed households (menage_id, granted), null when all are seen. */
   followed: string | null;
+  /**
+   * The name of a CTE (rid) holding every record the actor may see, when that set is small (a
+   * partner's): a pull then reads their fields directly instead of scanning every sequence.
+   */
+  candidates: string | null;
 };
 
 // Pooled records (offers and positions of the territory) are seen by every organisation of the
@@ -66,14 +71,39 @@ function nominativeAllowed(actor: Profile, p: Params, followed: boolean): string
     and not ${householdField(`c.field = 'refusConsentement' and c.value <> 'null'::jsonb`)}))`;
 }
 
+/** Whether the actor may read the field named by the SQL `field` of a pooled record `r`: the named sheet only by consent. */
+function pooledFieldVisible(actor: Profile, p: Params, followed: boolean): Visibility['fieldVisible'] {
+  const allowed = nominativeAllowed(actor, p, followed);
+  return (field) => `(${field} <> 'ficheNominative' or r.tbl <> 'positionnements' or ${allowed})`;
+}
+
 function pooledVisibility(actor: Profile, p: Params, followed: boolean): Pick<Visibility, 'fieldVisible'> & { where: string } {
   const territory = actor.organisation.territory;
   if (territory === null) return { where: 'false', fieldVisible: () => 'true' };
-  const allowed = nominativeAllowed(actor, p, followed);
-  return {
-    where: `r.territory_id = ${p.add(territory.id)}`,
-    fieldVisible: (field) => `(${field} <> 'ficheNominative' or r.tbl <> 'positionnements' or ${allowed})`,
-  };
+  return { where: `r.territory_id = ${p.add(territory.id)}`, fieldVisible: pooledFieldVisible(actor, p, followed) };
+}
+
+/** Réservataires and collectivités: they give their opinion on the candidates designated to a landlord (charte §5.5 C). */
+const OPINION_GIVERS: readonly string[] = ['ville', 'metropole', 'etat', 'action_logement'];
+
+/**
+ * The pooled records a partner sees (docs/droits-partenaires.md): every offer of its territory,
+ * and only the positions submitted to its organisation: those on its own offers (host landlord),
+ * those of the households its demolitions displace (`bailleurOrigineId`, charte step 11) and,
+ * for a réservataire or a collectivité, those designated to the host landlord.
+ */
+function partnerRecords(actor: Profile, p: Params, territoryId: string): string {
+  const org = p.add(actor.organisation.id);
+  const field = (name: string, condition: string) =>
+    `exists (select 1 from fields f where f.rid = r.rid and f.field = '${name}' and ${condition})`;
+  const submitted = [
+    `exists (select 1 from fields f join records o on o.tbl = 'offresPartagees' and o.scope = '' and o.record_id = f.value #>> '{}'
+       where f.rid = r.rid and f.field = 'offreId' and o.org_id = ${org}::uuid)`,
+    field('bailleurOrigineId', `f.value #>> '{}' = ${org}::text`),
+    ...(OPINION_GIVERS.includes(actor.organisation.kind ?? '') ? [field('designeLe', `f.value <> 'null'::jsonb`)] : []),
+  ];
+  return `select r.rid from records r where r.territory_id = ${p.add(territoryId)}::uuid
+    and (r.tbl = 'offresPartagees' or (r.tbl = 'positionnements' and (${submitted.join(' or ')})))`;
 }
 
 /** `followed as (…),` for a chargé, to put after `with`; empty for who sees the whole organisation. */
@@ -82,13 +112,20 @@ export const followedCte = (actor: Profile, p: Params): string =>
 
 export function visibility(actor: Profile, p: Params): Visibility {
   if (actor.role === 'partenaire') {
-    const pooled = pooledVisibility(actor, p, false);
-    return { ctes: '', where: pooled.where, fieldVisible: pooled.fieldVisible, followed: null };
+    const territory = actor.organisation.territory;
+    if (territory === null) return { ctes: '', where: 'false', fieldVisible: () => 'true', followed: null, candidates: null };
+    return {
+      ctes: `partner_records as (${partnerRecords(actor, p, territory.id)}),`,
+      where: `r.rid in (select rid from partner_records)`,
+      fieldVisible: pooledFieldVisible(actor, p, false),
+      followed: null,
+      candidates: 'partner_records',
+    };
   }
   const org = `r.org_id = ${p.add(actor.organisation.id)}::uuid`;
   if (seesWholeOrganisation(actor)) {
     const pooled = pooledVisibility(actor, p, false);
-    return { ctes: '', where: `(${org} or ${pooled.where})`, fieldVisible: pooled.fieldVisible, followed: null };
+    return { ctes: '', where: `(${org} or ${pooled.where})`, fieldVisible: pooled.fieldVisible, followed: null, candidates: null };
   }
   const pooled = pooledVisibility(actor, p, true);
   return {
@@ -96,11 +133,12 @@ export function visibility(actor: Profile, p: Params): Visibility {
     where: `((${org} and r.territory_id is null and (r.menage_id is null or r.menage_id in (select menage_id from followed))) or ${pooled.where})`,
     fieldVisible: pooled.fieldVisible,
     followed: 'followed',
+    candidates: null,
   };
 }
 
-/** `with …` and a condition on records `r`, for queries that only filter by visibility. */
-export function visibleRecords(actor: Profile, p: Params): { with: string; where: string } {
+/** `with …`, a condition on records `r` and one on their fields, for listings that filter by visibility alone. */
+export function visibleRecords(actor: Profile, p: Params): { with: string; where: string; fieldVisible: (field: string) => string } {
   const v = visibility(actor, p);
-  return { with: v.ctes === '' ? '' : `with ${v.ctes.replace(/,\s*$/, '')}`, where: v.where };
+  return { with: v.ctes === '' ? '' : `with ${v.ctes.replace(/,\s*$/, '')}`, where: v.where, fieldVisible: v.fieldVisible };
 }

@@ -8,7 +8,8 @@ import { nextSequence } from './sequence.ts';
 
 // The conflict log: every concurrent value that lost, with both authors and times, kept until
 // someone acknowledges it. Conflicts travel with pulls (so they show offline) and can be listed
-// per household.
+// per household, under the same rules as the pull: a conflict on a field the user may not read
+// (another team's named sheet) is neither listed nor acknowledged by them.
 
 /** One conflict as a JSON object, from conflicts `c` joined to records `r` (see CONFLICT_JOINS). */
 export const CONFLICT_JSON = `json_build_object(
@@ -65,7 +66,7 @@ export async function openConflicts(db: Database, actor: Profile, menageId: stri
   const household = menageId === null ? '' : ` and r.menage_id = ${p.add(menageId)}`;
   const rows = await db.query<{ conflict: ConflictJson }>(
     `${visible.with} select ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}
-     where c.acknowledged_at is null and ${visible.where}${household} order by c.seq`,
+     where c.acknowledged_at is null and ${visible.where} and ${visible.fieldVisible('c.field')}${household} order by c.seq`,
     p.values,
   );
   if (menageId !== null && rows.length === 0) await assertHouseholdVisible(db, actor, menageId);
@@ -90,7 +91,7 @@ export async function acknowledgeConflict(db: Database, actor: Profile, conflict
     const visible = visibleRecords(actor, p);
     const id = p.add(conflictId);
     const [target] = await tx.query(
-      `${visible.with} select 1 from conflicts c join records r on r.rid = c.rid where c.id = ${id} and ${visible.where}`,
+      `${visible.with} select 1 from conflicts c join records r on r.rid = c.rid where c.id = ${id} and ${visible.where} and ${visible.fieldVisible('c.field')}`,
       p.values,
     );
     if (!target) throw forbidden();

@@ -210,6 +210,13 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     return stored;
   }
 
+  /** Whether the household lives in a résidence of an operation its territory made priority (convention art. 10). */
+  const priorityHousehold = (menageId: string | null): boolean => {
+    if (menageId === null) return false;
+    const residence = firstValue('menages', menageId, 'residenceId') ?? pooled.householdResidences.get(menageId);
+    return typeof residence === 'string' && pooled.priorityResidences.has(residence);
+  };
+
   const storedValue = (record: RecordState, field: string) => state.fields.get(fieldKey(record.key, field))?.value ?? null;
 
   /**
@@ -247,6 +254,14 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if (reaffirms(record, change)) {
       write(record, { ...change, value: actor.id, hlc: justAfter(change.hlc) });
       continue;
+    }
+    // Whether a household's operation is priority comes from its territory's list, never from the tablet.
+    if (record.table === 'positionnements' && change.field === 'operationPrioritaire') {
+      const prioritaire = priorityHousehold(record.menageId);
+      if (prioritaire !== change.value) {
+        write(record, { ...change, value: prioritaire, hlc: justAfter(change.hlc) });
+        continue;
+      }
     }
     // What the server wrote back over a turned-down designation stays.
     if (overruledRecords.has(record.key) && ['statut', 'rang', 'designeLe'].includes(change.field)) continue;

@@ -21,7 +21,12 @@ import type { PooledRecord, PooledState } from './records.ts';
 
 export const OUTSIDE = 'Accès refusé : cette offre ou ce positionnement n’est pas de votre territoire, ou n’est pas à votre organisation.';
 export const NO_TERRITORY = 'Votre organisation n’est rattachée à aucun territoire : elle ne peut ni publier ni positionner.';
-const PUBLISHERS_ONLY = 'Seul un bailleur du territoire publie un logement mis à disposition.';
+// The landlord makes the dwelling available (convention AMP annex 5): it owns the offer, follows
+// its steps and, without a platform, designates. An officer of a MOUS or of the platform who
+// hears of a dwelling keeps it among her organisation's own offers and asks the landlord to
+// publish it; she never publishes in its name (docs/droits-partenaires.md).
+export const PUBLISHERS_ONLY =
+  'Seul un bailleur du territoire publie un logement mis à disposition (convention, annexe 5) : gardez ce logement dans les offres de votre organisation et demandez au bailleur de le publier.';
 const TEAM_ONLY = 'Seule l’équipe qui suit le ménage modifie son positionnement ou sa fiche.';
 const DESIGNATOR_ONLY =
   'Seuls les utilisateurs de la plateforme de relogement (ou, sans plateforme, du bailleur qui propose le logement) désignent les candidats.';

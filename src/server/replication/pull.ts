@@ -20,13 +20,22 @@ type PullRow = {
   has_more: boolean;
   fields: PulledRecord[];
   earlier: PulledRecord[];
+  resent: PulledRecord[];
   conflicts: ConflictJson[];
   removed: string[];
   erased: string[];
+  withdrawn: { table: string; recordId: string }[];
 };
 
 /** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
 const SCAN_WINDOW = 10_000;
+
+/**
+ * The fields on which who sees a pooled position depends: the household's consent, the
+ * designation, the demolishing landlord. Spelled as the predicate of the index that finds them
+ * by sequence (migration 014), so that the planner uses it.
+ */
+const AUDIENCE_FIELDS = `(f.field like 'consentements%' or f.field in ('refusConsentement', 'statut', 'designeLe', 'bailleurOrigineId'))`;
 
 /** The fields of `f` (joined to their records `r`) grouped by record, in the order of their first sequence. */
 const byRecord = (from: string, where: string) =>
@@ -64,14 +73,38 @@ export async function pull(
            select menage_id from unassignments where user_id = ${p.add(actor.id)} and seq > ${from} and seq <= (select checkpoint from bound)
          ) touched where menage_id not in (select menage_id from ${v.followed})`
       : none;
+  // Positions of other organisations whose audience may have changed within the page: the device
+  // forgets them and gets again, whole, what it may still see of them (docs/droits-partenaires.md).
+  const territory = actor.organisation.territory;
+  const reexamined =
+    territory !== null && since > 0
+      ? `select p.rid, p.record_id from audience t
+           join records m on m.rid = t.rid and m.tbl = 'menages' and m.scope = ''
+           join records p on p.tbl = 'positionnements' and p.menage_id = m.record_id
+           where t.field not in ('statut', 'designeLe', 'bailleurOrigineId') and p.territory_id = ${p.add(territory.id)}::uuid and p.org_id <> ${org}::uuid
+         union
+         select p.rid, p.record_id from audience t join records p on p.rid = t.rid
+           where p.tbl = 'positionnements' and p.territory_id = ${p.add(territory.id)}::uuid and p.org_id <> ${org}::uuid`
+      : 'select null::bigint as rid, null::text as record_id where false';
+  const audience =
+    territory !== null && since > 0
+      ? `select f.rid, f.field from fields f where ${AUDIENCE_FIELDS} and f.seq > ${from} and f.seq <= (select checkpoint from bound)`
+      : 'select null::bigint as rid, null::text as field where false';
+  // A partner sees few records: their fields are read directly, not found by scanning every
+  // sequence; what it may not read is left out before the limit, so a full page means more to come.
+  const scanned =
+    v.candidates === null
+      ? `select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0`
+      : `select f.rid, f.field, f.seq from ${v.candidates} c join records r on r.rid = c.rid join fields f on f.rid = c.rid
+           where f.seq > ${from} and ${v.fieldVisible('f.field')} order by f.seq limit ${n}::int + 1`;
   const [row] = await db.query<PullRow>(
     `with ${v.ctes}
      upto as (select seq from sync_state where id = 1),
-     scan_end as (select least((select seq from upto), ${from}::bigint + ${p.add(SCAN_WINDOW)}) as seq),
+     scan_end as (select ${v.candidates === null ? `least((select seq from upto), ${from}::bigint + ${p.add(SCAN_WINDOW)})` : '(select seq from upto)'} as seq),
      page as (
        select s.seq, s.rid, s.field
-       from (select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0) s
-       cross join lateral (select org_id, menage_id, tbl, territory_id from records where rid = s.rid offset 0) r
+       from (${scanned}) s
+       cross join lateral (select rid, org_id, menage_id, tbl, territory_id from records where rid = s.rid offset 0) r
        where ${v.where} and ${v.fieldVisible('s.field')}
        order by s.seq limit ${n}::int + 1),
      bound as (
@@ -80,6 +113,8 @@ export async function pull(
          else (select seq from scan_end) end as checkpoint),
      shared as (${newlyFollowed}),
      removed as (${noLongerFollowed}),
+     audience as (${audience}),
+     reexamined as (${reexamined}),
      -- The access log: the households this page reads, in the same statement.
      logged as (
        insert into access_log (org_id, user_id, device_id, menage_id, action)
@@ -90,6 +125,7 @@ export async function pull(
        (select checkpoint from bound) < (select seq from upto) as has_more,
        ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
        ${byRecord('fields f join records r on r.rid = f.rid', `r.menage_id in (select menage_id from shared) and f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as earlier,
+       ${byRecord('reexamined x join fields f on f.rid = x.rid join records r on r.rid = f.rid', `f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as resent,
        (select coalesce(json_agg(conflict order by seq), '[]') from (
           select c.seq, ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}
             where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where} and ${v.fieldVisible('c.field')}
@@ -98,7 +134,8 @@ export async function pull(
             where r.menage_id in (select menage_id from shared) and ${v.where} and ${v.fieldVisible('c.field')} and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
        (select coalesce(json_agg(menage_id), '[]') from removed) as removed,
        (select coalesce(json_agg(menage_id), '[]') from erased_households
-          where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased`,
+          where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased,
+       (select coalesce(json_agg(json_build_object('table', 'positionnements', 'recordId', record_id)), '[]') from (select distinct record_id from reexamined) w) as withdrawn`,
     p.values,
   );
   if (!row) throw new Error('pull returned no row');
@@ -109,10 +146,11 @@ export async function pull(
       'Le serveur a été restauré depuis la dernière synchronisation : une synchronisation complète est nécessaire (depuis 0).',
     );
   return {
-    records: [...row.fields, ...row.earlier],
+    records: [...row.fields, ...row.earlier, ...row.resent],
     conflicts: row.conflicts.map(toConflict),
     removed: row.removed,
     erased: row.erased,
+    withdrawn: row.withdrawn,
     checkpoint: row.checkpoint,
     hasMore: row.has_more,
     upto: row.upto,

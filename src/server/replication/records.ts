@@ -69,4 +69,8 @@ export type PooledState = {
   offers: Map<string, PooledRecord>;
   /** The positions on those offers and those of the households the batch positions, by id. */
   positions: Map<string, PooledRecord>;
+  /** The actor's résidences in an operation its territory made priority (`set-priority-operations`). */
+  priorityResidences: Set<string>;
+  /** The stored résidence of each household the batch positions. */
+  householdResidences: Map<string, string>;
 };
