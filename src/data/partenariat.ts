@@ -52,7 +52,6 @@ export function modifierOffrePartagee(db: RelogementDb, id: string, modif: Parti
   });
 }
 
-export type OptionsPosition = { operationPrioritaire: boolean };
 
 /**
  * Puts a household of the team forward on an offer, with its anonymised sheet built from what the
@@ -63,7 +62,6 @@ export async function positionnerMenage(
   offreId: string,
   menageId: string,
   date: string,
-  options: OptionsPosition = { operationPrioritaire: false },
 ): Promise<Positionnement> {
   const { menage, personnes, entretien } = await donneesSimulationMenage(db, menageId);
   if (!menage) throw new Error(`Ménage introuvable : ${menageId}`);
@@ -75,7 +73,8 @@ export async function positionnerMenage(
       offreId,
       menageId,
       positionneLe: date,
-      operationPrioritaire: options.operationPrioritaire,
+      // The server sets it from the territory's priority operations (docs/droits-partenaires.md).
+      operationPrioritaire: false,
       ficheAnonyme: ficheAnonymeDe(menage, personnes, profil, date),
       ficheNominative: ficheNominativeDe(menage),
     }),

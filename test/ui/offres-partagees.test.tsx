@@ -53,7 +53,9 @@ async function offreAvecCandidat(db: RelogementDb) {
   await modifierOffrePartagee(db, offre.id, { adresse: '12 rue des Oliviers', commune: 'Val-Clair', typologie: 'T3' });
   const residence = await residenceDeTest(db, '2025-01-01');
   const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Benali' }, '2025-01-02');
-  const position = await positionnerMenage(db, offre.id, menage.id, '2025-01-08', { operationPrioritaire: true });
+  const positionne = await positionnerMenage(db, offre.id, menage.id, '2025-01-08');
+  // As the server marks it from the territory's priority operations.
+  const position = await modifierPositionnement(db, positionne.id, { operationPrioritaire: true });
   return { offre, menage, position };
 }
 

@@ -3,7 +3,7 @@ import { LIBELLES_ETAPE_OFFRE, commeOffre, erreursOffrePartagee, etapeOffre, hor
 import type { OffrePartagee } from '../../domain/index.ts';
 import { lireOffrePartagee, menagesSuivisParmi, modifierOffrePartagee, positionnerMenage, positionsDeLOffre } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
-import { CaseACocher, ChampSaisie } from '../commun/champs.tsx';
+import { ChampSaisie } from '../commun/champs.tsx';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
@@ -69,23 +69,19 @@ function ChampsOffre({ offre, champs, desactive }: { offre: OffrePartagee; champ
 
 function Positionner({ offre, droits, jour }: { offre: OffrePartagee; droits: DroitsOffre; jour: string }) {
   const db = useBase();
-  const [prioritaire, setPrioritaire] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   if (!droits.positionner) return null;
   const positionner = async (menageId: string) => {
-    await positionnerMenage(db, offre.id, menageId, jour, { operationPrioritaire: prioritaire });
+    await positionnerMenage(db, offre.id, menageId, jour);
     setMessage('Ménage positionné : le positionnement part à la prochaine synchronisation.');
   };
   return (
     <section class="panneau" aria-labelledby="titre-positionner">
       <h2 id="titre-positionner">Ménages de l’équipe à qui ce logement convient</h2>
-      <p class="aide">Un classement pour aider le choix : il ne décide de rien.</p>
-      <CaseACocher
-        id="operation-prioritaire"
-        libelle="Opération prioritaire du comité de pilotage"
-        coche={prioritaire}
-        enregistrer={async (v) => setPrioritaire(v)}
-      />
+      <p class="aide">
+        Un classement pour aider le choix : il ne décide de rien. Le serveur marque « opération prioritaire » les ménages des opérations que
+        le comité de pilotage du territoire a rendues prioritaires.
+      </p>
       {message && <p role="status">{message}</p>}
       <MenagesClasses
         offre={commeOffre(offre)}
