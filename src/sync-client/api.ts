@@ -6,6 +6,7 @@ import {
   loginResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  snapshotResponseSchema,
   usersResponseSchema,
 } from '../sync/index.ts';
 import type {
@@ -15,6 +16,7 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
+  SnapshotResponse,
   TelemetryRequest,
   UsersResponse,
   WipeReason,
@@ -119,6 +121,11 @@ export class ApiSync {
 
   async tirer(depuis: number): Promise<PullResponse> {
     return pullResponseSchema.parse(await this.appeler(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`));
+  }
+
+  /** One page of the snapshot a new device starts from (docs/sync.md, « Instantané »). */
+  async instantane(apres: number): Promise<SnapshotResponse> {
+    return snapshotResponseSchema.parse(await this.appeler(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`));
   }
 
   async rapporter(corps: TelemetryRequest): Promise<void> {

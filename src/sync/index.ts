@@ -5,3 +5,4 @@ export * from './json.ts';
 export * from './validation.ts';
 export * from './merge.ts';
 export * from './protocol.ts';
+export * from './instantane.ts';

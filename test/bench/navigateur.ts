@@ -5,13 +5,8 @@ import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { attendreServiceWorker, fermerTablette, ouvrirTablette } from '../browser/chromium.ts';
 import { demarrerServeur, effacerServeur } from '../browser/serveur.ts';
-import { createTestAccount, createTestResidence, seedHouseholds } from '../../src/server/testing.ts';
-import type { Session } from '../../src/data/index.ts';
 
 type Mesures = {
-  premiereSynchro: (
-    s: Session,
-  ) => Promise<{ synchro: number; reference: number; menages: number; champs: number; surLeReseau: number; decode: number }>;
   remplir: (n: number) => Promise<number>;
   mesurer: () => Promise<{
     total: number;
@@ -24,7 +19,6 @@ type Mesures = {
 };
 
 const MENAGES = 5000;
-const mo = (octets: number) => `${(octets / 1024 / 1024).toFixed(2).replace('.', ',')} Mo`;
 /** The code `mesures.ts` chose for the bench's tablet (the page cannot share a module with Node). */
 const CODE = '135790';
 
@@ -37,7 +31,7 @@ const ms = (n: number) => `${n.toFixed(1).replace('.', ',')} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1).replace('.', ',')}×`;
 const mediane = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
-/** Issue 2's figures, measured in Chromium on the built app. */
+/** Issue 2's figures, measured in Chromium on the built app (the first sync: premiere-synchro.ts). */
 export async function bench(): Promise<Record<string, string>> {
   await build({ configFile: 'test/bench/vite.bench.config.ts' });
   const serveur = await demarrerServeur({ mesures: '.tmp/mesures' });
@@ -47,11 +41,6 @@ export async function bench(): Promise<Record<string, string>> {
     page.on('pageerror', (e) => console.error(`Erreur dans la page : ${e.message}`));
     // The measuring page first: once the app's service worker controls the origin, it serves the app shell for every navigation.
     await page.goto(`${serveur.url}mesures/index.html`);
-    const { db } = serveur.actuel();
-    const compte = await createTestAccount(db, { organisation: 'Mesures', role: 'encadrant', name: 'Mesure' });
-    await seedHouseholds(db, compte.profile, await createTestResidence(db, compte.profile), MENAGES);
-    const session: Session = { token: compte.token, expiresAt: '2099-01-01T00:00:00.000Z', user: compte.profile };
-    const synchro = await page.evaluate((s) => (window as unknown as { mesures: Mesures }).mesures.premiereSynchro(s), session);
     const remplissage = await page.evaluate((n) => (window as unknown as { mesures: Mesures }).mesures.remplir(n), MENAGES);
     const m = await page.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.mesurer());
 
@@ -103,8 +92,6 @@ export async function bench(): Promise<Record<string, string>> {
     }
     return {
       'Premier écran : JavaScript chargé jusqu’à la liste affichée (gzip)': `${ko(gzip(avant))} en ${avant.length} fichiers (objectif ≤ 80 Ko) ; chargé ensuite : ${ko(gzip(apres))} en ${apres.length} fichiers`,
-      [`Première synchronisation de ${synchro.menages} ménages (occupants, un entretien ; ${synchro.champs} champs)`]: `${ms(synchro.synchro)} (objectif ≤ 10 000 ms) ; ${ratio(synchro.synchro, synchro.reference)} le téléchargement des mêmes pages mises en vrac dans Dexie (${ms(synchro.reference)} ; objectif ≤ 2×)`,
-      'Première synchronisation : octets sur le réseau (pages compressées, en-têtes compris)': `${mo(synchro.surLeReseau)} (objectif ≤ 1,5 Mo) ; ${mo(synchro.decode)} une fois décompressées`,
       [`Remplissage de ${MENAGES} ménages (démo, occupants, entretiens)`]: ms(remplissage),
       [`Recherche dans « Mes ménages » (${m.total} ménages), p95`]: `${ms(m.rechercheP95)} (objectif ≤ 50 ms) ; ${ratio(m.rechercheP95, m.rechercheBruteP95)} une requête Dexie brute (${ms(m.rechercheBruteP95)})`,
       'Première recherche après une modification (relecture des résumés), médiane': ms(m.rechercheApresModification),

@@ -6,6 +6,7 @@ import {
   assignmentRequestSchema,
   pullQuerySchema,
   pushRequestSchema,
+  snapshotQuerySchema,
   telemetryRequestSchema,
   versionedSchema,
 } from '../../sync/index.ts';
@@ -16,6 +17,7 @@ import { acknowledgeConflict, openConflicts } from '../replication/conflicts.ts'
 import { listDevices, recordReport } from '../replication/devices.ts';
 import { pull } from '../replication/pull.ts';
 import { push } from '../replication/push.ts';
+import { snapshot } from '../replication/snapshot.ts';
 import { actorOf, deviceOf, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
@@ -50,6 +52,15 @@ export function syncRoutes(app: FastifyInstance, db: Database, now: () => number
     checkVersion({ protocolVersion: Number(query.protocolVersion) });
     const { since, limit } = parseInput(pullQuerySchema, { ...query, protocolVersion: Number(query.protocolVersion) });
     return pull(db, actorOf(request), since, limit, now(), deviceOf(request));
+  });
+
+  // A new device's first pull (docs/sync.md, « Instantané »).
+  app.get('/api/v1/sync/snapshot', { preHandler: session }, async (request) => {
+    const query = request.query as Record<string, unknown>;
+    checkVersion({ protocolVersion: Number(query.protocolVersion) });
+    if (Number(query.protocolVersion) !== PROTOCOL_VERSION) throw new HttpError(400, 'Version du protocole attendue.');
+    const { after, limit } = parseInput(snapshotQuerySchema, query);
+    return snapshot(db, actorOf(request), after, limit, now(), deviceOf(request));
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {
