@@ -71,8 +71,9 @@ for (const backend of backends()) {
       const claire = new ModelClient(c.claire.token, Date.now);
       const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
       await sync(claire, c.app);
-      await sync(nouvelle, c.app);
+      while (nouvelle.snapshotCursor) nouvelle.applySnapshot((await page(c, c.encadrant.token, nouvelle.snapshotCursor.next, 2)).body);
       expect(nouvelle.checkpoint).toBe(premiere.body.upto);
+      await sync(nouvelle, c.app);
       const ancienne = new ModelClient(c.encadrant.token, Date.now);
       await sync(ancienne, c.app);
       expect(nouvelle.record('menages', menageId)).toEqual(claire.record('menages', menageId));
