@@ -1,5 +1,15 @@
-import { SYNCED_TABLES, isRealHlc, isSyncedTable, mergePulledField, receive, MAX_PUSH_BYTES, MAX_PUSH_CHANGES } from '../sync/index.ts';
-import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
+import {
+  SYNCED_TABLES,
+  fieldClock,
+  isRealHlc,
+  isSyncedTable,
+  mergePulledField,
+  receive,
+  recordFromFields,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_CHANGES,
+} from '../sync/index.ts';
+import type { Change, Conflict, DeviceReport, LocalFieldMeta, Profile, PullResponse, SnapshotResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
@@ -152,6 +162,89 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse, repara
     await abandonnerModifications(db, effaces);
     await oublierMenages(db, [...page.removed, ...effaces]);
     return { appliques };
+  });
+}
+
+// A new device's snapshot (docs/sync.md, « Instantané »): one transaction per page writes its
+// records whole, each with its fields' sync state, without reading first the rows that cannot be
+// on the device. The only ones that can are those with edits made here and not yet taken by the
+// server (outbox, refused changes): those are merged field by field, as a pull would. Every other
+// row the device may hold (an interrupted snapshot resumed after a push) holds nothing newer than
+// the server's current values. Until the last page is stored, the cursor waits in `meta`; then the
+// checkpoint becomes the first page's `upto`, and pulls go on from there.
+
+const CLE_INSTANTANE = 'instantane';
+/** A snapshot under way: where the pulls go on from once it is complete, and the next page's cursor. */
+export type CurseurInstantane = { upto: number; next: number };
+
+export async function lireInstantane(db: RelogementDb): Promise<CurseurInstantane | null> {
+  return ((await db.meta.get(CLE_INSTANTANE))?.value as CurseurInstantane | undefined) ?? null;
+}
+
+/** Records of `table` with edits made here that the server has not taken in (pending or refused). */
+async function editesIci(db: RelogementDb): Promise<Set<string>> {
+  const attente = (await db.outbox.orderBy('[table+recordId]').uniqueKeys()) as unknown as [string, string][];
+  const refusees = await db.refusees.toArray();
+  return new Set([...attente.map(([t, id]) => `${t}|${id}`), ...refusees.map((c) => `${c.table}|${c.recordId}`)]);
+}
+
+/** Stores one snapshot page; `debut`: the `upto` of the snapshot's first page (this one's, for the first). */
+export async function appliquerInstantane(db: RelogementDb, page: SnapshotResponse, debut: number): Promise<{ champs: number }> {
+  const recus = page.records.filter((r) => isSyncedTable(r.table));
+  const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
+  const touchees = new Set<string>([...tables, 'meta', 'conflits', 'outbox', 'refusees']);
+  return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
+    const edites = await editesIci(db);
+    let champs = 0;
+    let derniere = '';
+    const menages = new Set<string>();
+    for (const table of tables) {
+      const duTableau = recus.filter((r) => r.table === table);
+      const aFusionner = duTableau.filter((r) => edites.has(`${table}|${r.recordId}`));
+      const lus = (await db.table(table).bulkGet(aFusionner.map((r) => r.recordId))) as (Row | undefined)[];
+      const locales = new Map(aFusionner.map((r, i) => [r.recordId, separer(lus[i])] as const));
+      const ecrits: Row[] = [];
+      for (const { recordId, hlc, fields } of duTableau) {
+        if (isRealHlc(hlc) && hlc > derniere) derniere = hlc;
+        const champsRecus: [string, unknown, string][] = [];
+        for (const [field, [value, horlogeChamp]] of Object.entries(fields)) {
+          const clock = fieldClock(hlc, horlogeChamp);
+          if (clock === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
+          champsRecus.push([field, value, clock]);
+        }
+        champs += champsRecus.length;
+        const locale = locales.get(recordId);
+        let record: Row;
+        let meta: Record<string, LocalFieldMeta>;
+        if (locale) {
+          let fusionne: Record<string, unknown> | undefined = locale.record;
+          meta = { ...locale.meta };
+          for (const [field, value, clock] of champsRecus) {
+            const fusion = mergePulledField(fusionne, meta[field], { recordId, field, value, hlc: clock, seq: page.upto });
+            meta[field] = fusion.meta;
+            if (fusion.applied) fusionne = fusion.record;
+          }
+          record = (fusionne ?? { id: recordId }) as Row;
+        } else {
+          record = recordFromFields(recordId, champsRecus.map(([field, value]) => [field, value] as const)) as Row;
+          meta = Object.fromEntries(champsRecus.map(([field, , clock]) => [field, { hlc: clock, seq: page.upto }]));
+        }
+        const lu = SYNCED_TABLES[table].schema.safeParse(record);
+        ecrits.push(avecMeta(lu.success ? (lu.data as Row) : record, meta));
+        const menageId = menageDe(table, record);
+        if (menageId) menages.add(menageId);
+      }
+      await db.table(table).bulkPut(ecrits);
+    }
+    await enregistrerConflits(db, page.conflicts);
+    const clock = await horloge(db);
+    await db.meta.put({ key: 'clock', value: derniere ? receive(clock, derniere, Date.now()) : clock });
+    if (page.next === null) {
+      await db.meta.delete(CLE_INSTANTANE);
+      await db.meta.put({ key: CLE_CHECKPOINT, value: debut });
+    } else await db.meta.put({ key: CLE_INSTANTANE, value: { upto: debut, next: page.next } satisfies CurseurInstantane });
+    await differerResumes(db, menages, tables);
+    return { champs };
   });
 }
 

@@ -7,6 +7,7 @@ import {
   loginResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  snapshotResponseSchema,
   usersResponseSchema,
 } from '../sync/index.ts';
 import type {
@@ -17,6 +18,7 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
+  SnapshotResponse,
   TelemetryRequest,
   UsersResponse,
   WipeReason,
@@ -145,6 +147,11 @@ export class ApiSync {
   /** What the server holds for this user, folded by bucket, to tell whether this device drifted. */
   async empreinte(): Promise<DigestResponse> {
     return digestResponseSchema.parse(await this.appeler(`/api/v1/sync/digest?protocolVersion=${PROTOCOL_VERSION}`));
+  }
+
+  /** One page of the snapshot a new device starts from (docs/sync.md, « Instantané »). */
+  async instantane(apres: number): Promise<SnapshotResponse> {
+    return snapshotResponseSchema.parse(await this.appeler(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`));
   }
 
   async rapporter(corps: TelemetryRequest): Promise<void> {

@@ -6,6 +6,7 @@ import {
   acquittementEnvoye,
   acquittementsAEnvoyer,
   acquitter,
+  appliquerInstantane,
   appliquerPage,
   commencerReparation,
   demanderRetelechargement,
@@ -22,6 +23,7 @@ import {
   enregistrerSession,
   identifiantAppareil,
   lireCheckpoint,
+  lireInstantane,
   lireSession,
   liveQuery,
   lotAEnvoyer,
@@ -390,10 +392,36 @@ export class MoteurSync {
   }
 
   /**
+   * A new device starts from the server's snapshot (docs/sync.md, « Instantané »), resumed where an
+   * interrupted one stopped; the next page is asked for as soon as a page arrives.
+   */
+  private async instantane(releve: Releve): Promise<void> {
+    const curseur = await lireInstantane(this.db);
+    let debut = curseur?.upto ?? null;
+    let suivante = this.api.instantane(curseur?.next ?? 0);
+    for (;;) {
+      const page = await suivante;
+      releve.decalageHorloge = Date.parse(page.serverTime) - Date.now();
+      debut ??= page.upto;
+      if (page.next !== null) {
+        suivante = this.api.instantane(page.next);
+        // Its failure is the loop's to report, after this page is stored.
+        suivante.catch(() => undefined);
+      }
+      const { champs } = await appliquerInstantane(this.db, page, debut);
+      releve.recus += champs;
+      this.publier({ recus: releve.recus, avancement: null });
+      if (page.next === null) return;
+    }
+  }
+
+  /**
    * Pulls until up to date. The next page is asked for as soon as a page arrives, so the server
    * reads it while this device stores the previous one.
    */
   private async tirerTout(releve: Releve, reparation: Reparation | null = null): Promise<void> {
+    // A repair pulls field by field from 0: it keeps what waits and removes what the server no longer sends.
+    if (reparation === null && (await lireCheckpoint(this.db)) === 0) await this.instantane(releve);
     const debut = await lireCheckpoint(this.db);
     const premiere = debut === 0;
     let suivante = this.api.tirer(debut);

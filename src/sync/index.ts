@@ -6,3 +6,4 @@ export * from './validation.ts';
 export * from './merge.ts';
 export * from './protocol.ts';
 export * from './empreinte.ts';
+export * from './instantane.ts';

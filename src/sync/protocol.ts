@@ -9,8 +9,9 @@ import { hlcSchema } from './hlc.ts';
  * Bumped on any incompatible change; an older client gets 426 and writes nothing (its changes stay
  * on the tablet until the app is updated). Version 3: new synced tables (moves, meetings, changes
  * of situation, pooled offers and positions), erased households and overruled changes in answers.
+ * Version 4: a new device starts from a snapshot (`/api/v1/sync/snapshot`, src/sync/instantane.ts).
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 export const MAX_PUSH_CHANGES = 500;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
 /** Fields per pull page: a first sync of a whole caseload takes tens of pages, not hundreds. */

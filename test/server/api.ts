@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/sync/index.ts';
-import type { Change, PullResponse, PushResponse } from '../../src/sync/index.ts';
+import type { Change, PullResponse, PushResponse, SnapshotResponse } from '../../src/sync/index.ts';
 import type { ModelClient } from './client-model.ts';
 
 // Calls to the sync API through fastify.inject, as a device would make them.
@@ -82,6 +82,17 @@ export async function sync(client: ModelClient, app: FastifyInstance): Promise<P
     const { status, body } = await pushChanges(app, client.token, client.outbox, client.deviceId);
     expect(status, JSON.stringify(body)).toBe(200);
     client.acknowledge(body);
+  }
+  while (client.bySnapshot && client.checkpoint === 0) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${client.snapshotCursor?.next ?? 0}`,
+      headers: auth(client.token),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json<SnapshotResponse>();
+    client.applySnapshot(page);
+    if (page.next === null) break;
   }
   const { pages } = await pullAll(app, client.token, client.checkpoint);
   for (const page of pages) client.applyPull(page);

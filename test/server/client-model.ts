@@ -3,15 +3,26 @@ import {
   PROTOCOL_VERSION,
   applyField,
   diffRecord,
+  fieldClock,
   formatHlc,
   initialHlc,
   isRealHlc,
   mergePulledField,
   pulledFields,
   receive,
+  recordFromFields,
   tick,
 } from '../../src/sync/index.ts';
-import type { Change, HlcState, LocalFieldMeta, PullResponse, PushRequest, PushResponse, SyncedTable } from '../../src/sync/index.ts';
+import type {
+  Change,
+  HlcState,
+  LocalFieldMeta,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  SnapshotResponse,
+  SyncedTable,
+} from '../../src/sync/index.ts';
 
 // A device reduced to what the protocol needs, kept in memory: records, an outbox of field
 // changes, per-field clock and last seen seq, a checkpoint and a clock. It writes and merges the
@@ -28,11 +39,15 @@ export class ModelClient {
   readonly meta = new Map<string, LocalFieldMeta>();
   outbox: Change[] = [];
   checkpoint = 0;
+  /** A snapshot under way: where pulls go on from once it is complete, and the next page's cursor. */
+  snapshotCursor: { upto: number; next: number } | null = null;
   clock: HlcState;
 
   constructor(
     readonly token: string,
     private readonly now: () => number,
+    /** Whether this device starts from the server's snapshot rather than pulling from 0. */
+    readonly bySnapshot = false,
   ) {
     this.clock = initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
   }
@@ -85,6 +100,50 @@ export class ModelClient {
     for (const [key, row] of this.records)
       if (removed.has(String(row.menageId ?? (key.startsWith('menages|') ? row.id : '')))) this.records.delete(key);
     this.checkpoint = page.checkpoint;
+  }
+
+  /**
+   * One snapshot page, as the Dexie client stores it: a record with edits still in the outbox is
+   * merged field by field, any other is written whole with its fields' clocks.
+   */
+  applySnapshot(page: SnapshotResponse): void {
+    const upto = this.snapshotCursor?.upto ?? page.upto;
+    const edited = new Set(this.outbox.map((c) => recordKey(c.table, c.recordId)));
+    for (const { table, recordId, hlc, fields } of page.records) {
+      const key = recordKey(table, recordId);
+      const received = Object.entries(fields).map(([field, [value, clock]]) => {
+        const read = fieldClock(hlc, clock);
+        if (read === null) throw new Error(`Horloge illisible : ${key}.${field}`);
+        return { field, value, hlc: read };
+      });
+      if (edited.has(key)) {
+        for (const { field, value, hlc: clock } of received) {
+          const merged = mergePulledField(this.records.get(key), this.meta.get(metaKey(table, recordId, field)), {
+            recordId,
+            field,
+            value,
+            hlc: clock,
+            seq: page.upto,
+          });
+          if (merged.record) this.records.set(key, merged.record);
+          this.meta.set(metaKey(table, recordId, field), merged.meta);
+        }
+      } else {
+        this.records.set(
+          key,
+          recordFromFields(
+            recordId,
+            received.map((f) => [f.field, f.value] as const),
+          ),
+        );
+        for (const f of received) this.meta.set(metaKey(table, recordId, f.field), { hlc: f.hlc, seq: page.upto });
+      }
+      if (isRealHlc(hlc)) this.clock = receive(this.clock, hlc, this.now());
+    }
+    if (page.next === null) {
+      this.snapshotCursor = null;
+      this.checkpoint = upto;
+    } else this.snapshotCursor = { upto, next: page.next };
   }
 
   record(table: SyncedTable, id: string): Row | undefined {

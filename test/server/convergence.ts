@@ -7,8 +7,8 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { createTestAccount, createTestResidence } from '../../src/server/testing.ts';
 import type { TestAccount } from '../../src/server/testing.ts';
-import { PROTOCOL_VERSION, applyField, canonicalJson, pulledFields, sameJson } from '../../src/sync/index.ts';
-import type { Change, Conflict, PullResponse, PushResponse, SyncedTable } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, applyField, canonicalJson, fieldClock, pulledFields, sameJson } from '../../src/sync/index.ts';
+import type { Change, Conflict, PullResponse, PushResponse, SnapshotResponse, SyncedTable } from '../../src/sync/index.ts';
 import { ModelClient } from './client-model.ts';
 import { crashingDuringNextWrite } from './faults.ts';
 import { resetHouseholds, useDatabase } from './harness.ts';
@@ -18,7 +18,8 @@ import type { Backend } from './harness.ts';
 // included, then sync in random orders while requests are lost before or after the server
 // commits, duplicated, or the server stops mid-batch and restarts. In the end both devices and the
 // server hold the same data, every field holds the value with the greatest clock, and the
-// conflict log holds exactly the concurrent values that were overwritten.
+// conflict log holds exactly the concurrent values that were overwritten. Each device may start
+// from the server's snapshot (docs/sync.md, « Instantané »), cut short and resumed later.
 
 type Target = { table: SyncedTable; record: 'menage' | 'personne' | 'entretien'; field: string; values: readonly Change['value'][] };
 
@@ -44,11 +45,12 @@ const TARGETS: readonly Target[] = [
 ];
 
 type Fault = 'none' | 'lostBeforeCommit' | 'lostAfterCommit' | 'duplicated' | 'serverStopsMidBatch';
-type Sync = { fault: Fault; failAt: number; batch: number; pageSize: number };
+/** `cut`: a snapshot under way stops after one page, to be resumed by the next sync. */
+type Sync = { fault: Fault; failAt: number; batch: number; pageSize: number; cut: boolean };
 type Step =
   | { kind: 'edit'; client: 0 | 1; target: number; value: number }
   | ({ kind: 'sync'; client: 0 | 1 } & Sync)
-  | { kind: 'pull'; client: 0 | 1; pageSize: number }
+  | { kind: 'pull'; client: 0 | 1; pageSize: number; cut: boolean }
   | { kind: 'restart' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -70,6 +72,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       failAt: fc.integer({ min: 1, max: 8 }),
       batch: fc.integer({ min: 1, max: 6 }),
       pageSize: fc.integer({ min: 3, max: 50 }),
+      cut: fc.boolean(),
     }),
   },
   {
@@ -78,6 +81,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('pull' as const),
       client: fc.constantFrom(0 as const, 1 as const),
       pageSize: fc.integer({ min: 3, max: 50 }),
+      cut: fc.boolean(),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
@@ -89,11 +93,18 @@ class Oracle {
   readonly maxHlc = new Map<string, string>();
   readonly applied = new Set<string>();
   readonly conflicts = new Set<string>();
-  /** The version (clock) a device saw at each server seq, learnt from pulls. */
-  readonly versionAtSeq = new Map<number, string>();
+  /** The version (clock) of a field a device saw when it remembers a server seq for it, learnt from pulls and snapshots. */
+  readonly versionSeen = new Map<string, string>();
 
   learn(page: PullResponse): void {
-    for (const c of pulledFields(page)) this.versionAtSeq.set(c.seq, c.hlc);
+    for (const c of pulledFields(page)) this.versionSeen.set(`${c.table}|${c.recordId}|${c.field}|${c.seq}`, c.hlc);
+  }
+
+  /** A snapshot page gives every field as of its `upto`, the seq its devices remember. */
+  learnSnapshot(page: SnapshotResponse): void {
+    for (const { table, recordId, hlc, fields } of page.records)
+      for (const [field, [, clock]] of Object.entries(fields))
+        this.versionSeen.set(`${table}|${recordId}|${field}|${page.upto}`, fieldClock(hlc, clock) ?? '');
   }
 
   commit(changes: readonly Change[], author: string): void {
@@ -104,7 +115,7 @@ class Oracle {
       const stored = this.fields.get(key);
       if (!stored || change.hlc > stored.hlc) this.fields.set(key, { value: change.value, hlc: change.hlc, author });
       if ((this.maxHlc.get(key) ?? '') < change.hlc) this.maxHlc.set(key, change.hlc);
-      const seen = change.baseSeq === null ? undefined : this.versionAtSeq.get(change.baseSeq);
+      const seen = change.baseSeq === null ? undefined : this.versionSeen.get(`${key}|${change.baseSeq}`);
       if (stored && stored.hlc !== seen && stored.author !== author && !sameJson(stored.value, change.value)) {
         const [winner, loser] = change.hlc > stored.hlc ? [change.hlc, stored.hlc] : [stored.hlc, change.hlc];
         this.conflicts.add(`${key}|${winner}|${loser}`);
@@ -145,8 +156,26 @@ export async function inProcess(db: Database): Promise<Transport> {
   };
 }
 
-async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageSize = 500): Promise<PullResponse[]> {
-  const pages: PullResponse[] = [];
+type Page = { conflicts: Conflict[] };
+
+/** Pulls until up to date, from the snapshot first for a new device that starts so (`cut`: one snapshot page only). */
+async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageSize = 500, cut = false): Promise<Page[]> {
+  const pages: Page[] = [];
+  while (client.bySnapshot && client.checkpoint === 0) {
+    const { status, body } = await send(
+      world,
+      client.token,
+      'GET',
+      `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${client.snapshotCursor?.next ?? 0}&limit=${pageSize}`,
+    );
+    expect(status, JSON.stringify(body)).toBe(200);
+    const page = body as SnapshotResponse;
+    oracle.learnSnapshot(page);
+    client.applySnapshot(page);
+    pages.push(page);
+    if (page.next === null) break;
+    if (cut) return pages;
+  }
   for (;;) {
     const { status, body } = await send(
       world,
@@ -163,14 +192,14 @@ async function pullInto(world: World, client: ModelClient, oracle: Oracle, pageS
   }
 }
 
-const CLEAN: Sync = { fault: 'none', failAt: 0, batch: 500, pageSize: 500 };
+const CLEAN: Sync = { fault: 'none', failAt: 0, batch: 500, pageSize: 500, cut: false };
 
 async function syncWith(
   world: World,
   client: ModelClient,
   author: string,
   oracle: Oracle,
-  { fault, failAt, batch, pageSize }: Sync,
+  { fault, failAt, batch, pageSize, cut }: Sync,
 ): Promise<void> {
   if (client.outbox.length > 0) {
     const request = client.pushRequest(batch);
@@ -191,7 +220,7 @@ async function syncWith(
     expect(answer.status).toBe(200);
     client.acknowledge(answer.body as PushResponse);
   }
-  await pullInto(world, client, oracle, pageSize);
+  await pullInto(world, client, oracle, pageSize, cut);
   expectPendingOnTop(client);
 }
 
@@ -246,62 +275,77 @@ export function convergenceSuite(
       const clockSkew = fc.integer({ min: -10 * 60_000, max: 2 * 60_000 });
 
       await fc.assert(
-        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), clockSkew, clockSkew, async (steps, skewA, skewB) => {
-          await resetHouseholds(db);
-          const [claire, nadia] = world.officers;
-          const clients = [new ModelClient(claire.token, () => Date.now() + skewA), new ModelClient(nadia.token, () => Date.now() + skewB)];
-          const [a, b] = clients as [ModelClient, ModelClient];
-          const oracle = new Oracle();
-          const ids = { menage: randomUUID(), personne: randomUUID(), entretien: randomUUID() };
-          a.create(
-            'menages',
-            menageSchema.parse({ id: ids.menage, residenceId, nom: 'Famille Diallo', referentId: claire.profile.id, creeLe: '2025-03-01' }),
-          );
-          a.create('personnes', personneSchema.parse({ id: ids.personne, menageId: ids.menage, prenom: 'Awa' }));
-          a.create(
-            'entretiens',
-            entretienSchema.parse({
-              id: ids.entretien,
-              menageId: ids.menage,
-              date: '2025-03-02',
-              type: 'premier',
-              statut: 'brouillon',
-              reponses: {},
-            }),
-          );
-          await settle(world, clients, oracle);
+        fc.asyncProperty(
+          fc.array(stepArb, { minLength: 1, maxLength: 14 }),
+          clockSkew,
+          clockSkew,
+          fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+          async (steps, skewA, skewB, [snapA, snapB, snapObserver]) => {
+            await resetHouseholds(db);
+            const [claire, nadia] = world.officers;
+            const clients = [
+              new ModelClient(claire.token, () => Date.now() + skewA, snapA),
+              new ModelClient(nadia.token, () => Date.now() + skewB, snapB),
+            ];
+            const [a, b] = clients as [ModelClient, ModelClient];
+            const oracle = new Oracle();
+            const ids = { menage: randomUUID(), personne: randomUUID(), entretien: randomUUID() };
+            a.create(
+              'menages',
+              menageSchema.parse({
+                id: ids.menage,
+                residenceId,
+                nom: 'Famille Diallo',
+                referentId: claire.profile.id,
+                creeLe: '2025-03-01',
+              }),
+            );
+            a.create('personnes', personneSchema.parse({ id: ids.personne, menageId: ids.menage, prenom: 'Awa' }));
+            a.create(
+              'entretiens',
+              entretienSchema.parse({
+                id: ids.entretien,
+                menageId: ids.menage,
+                date: '2025-03-02',
+                type: 'premier',
+                statut: 'brouillon',
+                reponses: {},
+              }),
+            );
+            await settle(world, clients, oracle);
 
-          for (const step of steps) {
-            if (step.kind === 'restart') await world.transport.restart?.();
-            else if (step.kind === 'pull') {
-              const client = clients[step.client] as ModelClient;
-              await pullInto(world, client, oracle, step.pageSize);
-              expectPendingOnTop(client);
-            } else if (step.kind === 'edit') {
-              const target = TARGETS[step.target] as Target;
-              const value = target.values[step.value % target.values.length] as Change['value'];
-              clients[step.client]?.edit(target.table, ids[target.record], target.field, value);
-            } else {
-              await syncWith(world, clients[step.client] as ModelClient, world.officers[step.client].profile.id, oracle, step);
+            for (const step of steps) {
+              if (step.kind === 'restart') await world.transport.restart?.();
+              else if (step.kind === 'pull') {
+                const client = clients[step.client] as ModelClient;
+                await pullInto(world, client, oracle, step.pageSize, step.cut);
+                expectPendingOnTop(client);
+              } else if (step.kind === 'edit') {
+                const target = TARGETS[step.target] as Target;
+                const value = target.values[step.value % target.values.length] as Change['value'];
+                clients[step.client]?.edit(target.table, ids[target.record], target.field, value);
+              } else {
+                await syncWith(world, clients[step.client] as ModelClient, world.officers[step.client].profile.id, oracle, step);
+              }
             }
-          }
-          await settle(world, clients, oracle);
+            await settle(world, clients, oracle);
 
-          const observer = new ModelClient(world.observer.token, Date.now);
-          const pages = await pullInto(world, observer, new Oracle());
-          expect(a.outbox).toEqual([]);
-          expect(b.outbox).toEqual([]);
-          expect(snapshot(a)).toEqual(snapshot(b));
-          expect(snapshot(observer)).toEqual(snapshot(a));
-          for (const [key, stored] of oracle.fields) {
-            expect(stored.hlc).toBe(oracle.maxHlc.get(key));
-            const [table, id, ...field] = key.split('|');
-            const held = observer.meta.get(`${table}|${id}|${field.join('|')}`);
-            expect(held?.hlc).toBe(stored.hlc);
-          }
-          const logged = new Set(pages.flatMap((p) => p.conflicts).map(conflictKey));
-          expect(logged).toEqual(oracle.conflicts);
-        }),
+            const observer = new ModelClient(world.observer.token, Date.now, snapObserver);
+            const pages = await pullInto(world, observer, new Oracle());
+            expect(a.outbox).toEqual([]);
+            expect(b.outbox).toEqual([]);
+            expect(snapshot(a)).toEqual(snapshot(b));
+            expect(snapshot(observer)).toEqual(snapshot(a));
+            for (const [key, stored] of oracle.fields) {
+              expect(stored.hlc).toBe(oracle.maxHlc.get(key));
+              const [table, id, ...field] = key.split('|');
+              const held = observer.meta.get(`${table}|${id}|${field.join('|')}`);
+              expect(held?.hlc).toBe(stored.hlc);
+            }
+            const logged = new Set(pages.flatMap((p) => p.conflicts).map(conflictKey));
+            expect(logged).toEqual(oracle.conflicts);
+          },
+        ),
         { numRuns: runs, endOnFailure: true },
       );
       await world.transport.close();

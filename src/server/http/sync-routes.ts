@@ -7,6 +7,7 @@ import {
   digestQuerySchema,
   pullQuerySchema,
   pushRequestSchema,
+  snapshotQuerySchema,
   telemetryRequestSchema,
   versionedSchema,
 } from '../../sync/index.ts';
@@ -18,6 +19,7 @@ import { listDevices, recordReport } from '../replication/devices.ts';
 import { digest } from '../replication/digest.ts';
 import { pull } from '../replication/pull.ts';
 import { push } from '../replication/push.ts';
+import { snapshot } from '../replication/snapshot.ts';
 import { actorOf, deviceOf, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
@@ -67,6 +69,15 @@ export function syncRoutes(
     checkVersion(query);
     parseInput(digestQuerySchema, query);
     return digest(db, actorOf(request));
+  });
+
+  // A new device's first pull (docs/sync.md, « Instantané »).
+  app.get('/api/v1/sync/snapshot', { preHandler: session }, async (request) => {
+    const query = request.query as Record<string, unknown>;
+    checkVersion({ protocolVersion: Number(query.protocolVersion) });
+    if (Number(query.protocolVersion) !== PROTOCOL_VERSION) throw new HttpError(400, 'Version du protocole attendue.');
+    const { after, limit } = parseInput(snapshotQuerySchema, query);
+    return snapshot(db, actorOf(request), after, limit, now(), deviceOf(request));
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {

@@ -1,5 +1,4 @@
 import { genererDemo } from '../../../src/domain/index.ts';
-import Dexie from 'dexie';
 import {
   RelogementDb,
   VERSIONS,
@@ -13,7 +12,7 @@ import {
 } from '../../../src/data/index.ts';
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
-import { PROTOCOL_VERSION } from '../../../src/sync/index.ts';
+import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
@@ -132,7 +131,11 @@ async function mesurer() {
   };
 }
 
-/** A new device's first sync, against downloading the same pages and bulk-putting them in Dexie. */
+/**
+ * A new device's first sync (engine start → `synchroniser()` resolved, summaries made), then its
+ * floor: downloading the same snapshot pages and writing the same rows, read back from the synced
+ * database, in one transaction of an encrypted database.
+ */
 async function premiereSynchro(session: Session) {
   const db = await baseOuverte(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
@@ -149,33 +152,38 @@ async function premiereSynchro(session: Session) {
   observateur.takeRecords().forEach((e) => tachesLongues.push(e.duration));
   observateur.disconnect();
   // What the pages weighed on the wire (compressed, headers included) and once decoded.
-  const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
-    e.name.includes('/api/v1/sync/pull'),
+  const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (e) => e.name.includes('/api/v1/sync/pull') || e.name.includes('/api/v1/sync/snapshot'),
   );
   const surLeReseau = pages.reduce((n, e) => n + e.transferSize, 0);
   const decode = pages.reduce((n, e) => n + e.decodedBodySize, 0);
   const menages = await db.menages.count();
+  const tables = db.tables.filter((t) => t.name in SYNCED_TABLES);
+  const lignes = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
+  const champs = lignes.reduce((n, [, l]) => n + l.reduce((m, r) => m + Object.keys((r as { _sync?: object })._sync ?? {}).length, 0), 0);
   db.close();
 
-  const brute = new Dexie(`reference-${Date.now()}`);
-  brute.version(1).stores({ records: '++n' });
-  await brute.open();
-  const debutBrut = performance.now();
-  let depuis = 0;
-  let champs = 0;
+  const plancher = await baseOuverte(`plancher-${Date.now()}`);
+  const debutPlancher = performance.now();
+  let apres = 0;
   for (;;) {
-    const reponse = await fetch(`/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=${depuis}`, {
+    const reponse = await fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`, {
       headers: { authorization: `Bearer ${session.token}` },
     });
-    const page = (await reponse.json()) as { records: { fields: object }[]; checkpoint: number; hasMore: boolean };
-    await brute.table('records').bulkAdd(page.records);
-    champs += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
-    depuis = page.checkpoint;
-    if (!page.hasMore) break;
+    const page = (await reponse.json()) as { next: number | null };
+    if (page.next === null) break;
+    apres = page.next;
   }
-  const reference = performance.now() - debutBrut;
-  brute.close();
-  return { synchro, reference, menages, champs, surLeReseau, decode, tachesLongues };
+  await plancher.transaction(
+    'rw',
+    tables.map((t) => plancher.table(t.name)),
+    async () => {
+      for (const [nom, l] of lignes) await plancher.table(nom).bulkPut(l);
+    },
+  );
+  const reference = performance.now() - debutPlancher;
+  plancher.close();
+  return { synchro, reference, menages, champs, surLeReseau, decode, pages: pages.length, tachesLongues };
 }
 
 Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro } });

@@ -1,0 +1,76 @@
+import { clockOffset, isRealHlc, recordClock } from '../../sync/index.ts';
+import type { Profile, SnapshotField, SnapshotRecord, SnapshotResponse } from '../../sync/index.ts';
+import type { Sql } from '../db/database.ts';
+import { Params } from '../db/params.ts';
+import { visibility } from './access.ts';
+import { CONFLICT_JOINS, CONFLICT_JSON, toConflict } from './conflicts.ts';
+import type { ConflictJson } from './conflicts.ts';
+
+// The snapshot a new device starts from (docs/sync.md, « Instantané »): the records the user may
+// see, by pages in the order of their server ids, each with its current fields once. A page is one
+// statement, hence one database snapshot: every field it gives is as of its `upto`, and any later
+// write has a greater sequence, so the device goes on pulling from the first page's `upto` and
+// misses nothing that changed while it was reading the others. The same statement writes the
+// households it hands out to the access log.
+
+type SnapshotRow = {
+  upto: number;
+  next: number | null;
+  records: [string, string, Record<string, [unknown, string]>][];
+  conflicts: ConflictJson[];
+};
+
+export async function snapshot(
+  db: Sql,
+  actor: Profile,
+  after: number,
+  limit: number,
+  now: number,
+  deviceId: string | null = null,
+): Promise<SnapshotResponse> {
+  const p = new Params();
+  const v = visibility(actor, p);
+  const n = p.add(limit);
+  const [row] = await db.query<SnapshotRow>(
+    `with ${v.ctes}
+     page as (
+       select r.rid, r.tbl, r.record_id, r.menage_id, r.org_id, r.territory_id from records r
+       where r.rid > ${p.add(after)} and ${v.where} order by r.rid limit ${n}::int + 1),
+     kept as (select * from page order by rid limit ${n}),
+     logged as (
+       insert into access_log (org_id, user_id, device_id, menage_id, action)
+       select distinct ${p.add(actor.organisation.id)}::uuid, ${p.add(actor.id)}::uuid, ${p.add(deviceId)}::text, menage_id, 'lecture'
+       from kept where menage_id is not null)
+     select (select seq from sync_state where id = 1) as upto,
+       case when (select count(*) from page) > ${n}::int then (select max(rid) from kept) end as next,
+       (select coalesce(json_agg(json_build_array(r.tbl, r.record_id, f.fields) order by r.rid), '[]')
+          from kept r cross join lateral (
+            select json_object_agg(f.field, json_build_array(f.value, f.hlc)) as fields
+            from fields f where f.rid = r.rid and ${v.fieldVisible('f.field')}) f
+          where f.fields is not null) as records,
+       (select coalesce(json_agg(${CONFLICT_JSON} order by c.seq), '[]') from ${CONFLICT_JOINS}
+          where c.rid in (select rid from kept) and ${v.fieldVisible('c.field')}) as conflicts`,
+    p.values,
+  );
+  if (!row) throw new Error('snapshot returned no row');
+  return {
+    records: row.records.map(([table, recordId, fields]) => compactRecord(table, recordId, fields)),
+    conflicts: row.conflicts.map(toConflict),
+    upto: Number(row.upto),
+    next: row.next === null ? null : Number(row.next),
+    serverTime: new Date(now).toISOString(),
+  };
+}
+
+/** One record with its greatest clock, each field's own clock only where it differs. */
+function compactRecord(table: string, recordId: string, stored: Record<string, [unknown, string]>): SnapshotRecord {
+  const entries = Object.entries(stored);
+  const hlc = recordClock(entries.map(([, [, clock]]) => clock));
+  const real = isRealHlc(hlc);
+  const fields: Record<string, SnapshotField> = {};
+  for (const [field, [value, clock]] of entries) {
+    const offset = clockOffset(hlc, real, clock);
+    fields[field] = offset === null ? [value as SnapshotField[0]] : [value as SnapshotField[0], offset];
+  }
+  return { table, recordId, hlc, fields };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { conflictSchema } from './protocol.ts';
+import { hlcSchema, isRealHlc } from './hlc.ts';
+import { splitField } from './change.ts';
+
+// The snapshot a new device starts from (docs/sync.md, « Instantané ») instead of the field-by-field
+// history: each record's current values once, one clock per record, and a field's own clock only
+// where it differs from the record's, as a small number when it can. The clocks stay exact, so the
+// per-field merge of later pulls (and of the device's own pending edits) is unchanged.
+
+/** Records per snapshot page: a caseload of 5,000 households comes in a few large pages. */
+export const MAX_SNAPSHOT_RECORDS = 10_000;
+
+export const snapshotQuerySchema = z.object({
+  /** The last record (server order) of the previous page; 0 for the first page. */
+  after: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_SNAPSHOT_RECORDS).default(MAX_SNAPSHOT_RECORDS),
+});
+
+/**
+ * A field's clock relative to its record's (`hlc`, the greatest of the record): absent when it is
+ * the record's, a count when it has the same device and day (see `clockOffset`), the clock otherwise.
+ */
+const fieldClockSchema = z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), hlcSchema]);
+export const snapshotFieldSchema = z.union([z.tuple([z.json()]), z.tuple([z.json(), fieldClockSchema])]);
+export type SnapshotField = z.infer<typeof snapshotFieldSchema>;
+
+export const snapshotRecordSchema = z.object({
+  table: z.string(),
+  recordId: z.string(),
+  hlc: hlcSchema,
+  fields: z.record(z.string(), snapshotFieldSchema),
+});
+export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
+
+export const snapshotResponseSchema = z.object({
+  records: z.array(snapshotRecordSchema),
+  /** The conflicts of the page's records, open or acknowledged, as a pull from 0 gives them. */
+  conflicts: z.array(conflictSchema),
+  /**
+   * The server's latest sequence when the page was read: every field of the page is as of this
+   * sequence. The first page's is where the pulls go on from once the snapshot is complete.
+   */
+  upto: z.number().int().nonnegative(),
+  /** The cursor of the next page, null on the last one. */
+  next: z.number().int().nonnegative().nullable(),
+  serverTime: z.string(),
+});
+export type SnapshotResponse = z.infer<typeof snapshotResponseSchema>;
+
+// A clock "YYYY-MM-DDTHH:MM:SS.mmmZ-CCCC-node" as one count of its day: (milliseconds of the day)
+// × 65,536 + counter, so two clocks of one device and one day differ by a whole number well
+// within a double's exact range (86.4 M × 65,536 < 2⁵³).
+const COUNTER_SPAN = 65_536;
+const DAY = 11;
+
+function countOfDay(hlc: string): number {
+  const ms =
+    ((Number(hlc.slice(11, 13)) * 60 + Number(hlc.slice(14, 16))) * 60 + Number(hlc.slice(17, 19))) * 1000 + Number(hlc.slice(20, 23));
+  return ms * COUNTER_SPAN + parseInt(hlc.slice(25, 29), 16);
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** The clock `offset` counts before `base`, on the same day and device. */
+function clockBefore(base: string, offset: number): string | null {
+  const count = countOfDay(base) - offset;
+  if (!Number.isSafeInteger(count) || count < 0) return null;
+  const ms = Math.floor(count / COUNTER_SPAN);
+  const counter = count % COUNTER_SPAN;
+  const time = `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}.${pad(ms % 1000, 3)}Z`;
+  return `${base.slice(0, DAY)}${time}-${counter.toString(16).toUpperCase().padStart(4, '0')}-${base.slice(30)}`;
+}
+
+/** A real time of day in a well-formed clock: with a real date, the whole clock is a real instant. */
+const realTimeOfDay = (hlc: string) =>
+  hlcSchema.safeParse(hlc).success && Number(hlc.slice(11, 13)) < 24 && Number(hlc.slice(14, 16)) < 60 && Number(hlc.slice(17, 19)) < 60;
+
+/**
+ * How a field's clock travels next to its record's greatest clock `base` (server side); `baseReal`:
+ * `isRealHlc(base)`, worked out once per record.
+ */
+export function clockOffset(base: string, baseReal: boolean, hlc: string): number | string | null {
+  if (hlc === base) return null;
+  // Same device and day, both real instants: the count is exact and reads back as the clock.
+  if (!baseReal || hlc.slice(0, DAY) !== base.slice(0, DAY) || hlc.slice(30) !== base.slice(30) || hlc > base || !realTimeOfDay(hlc))
+    return hlc;
+  return countOfDay(base) - countOfDay(hlc);
+}
+
+/** A snapshot field's clock, read back (device side); null when the page is malformed. */
+export function fieldClock(base: string, clock: number | string | undefined): string | null {
+  if (clock === undefined) return base;
+  if (typeof clock === 'string') return clock;
+  return isRealHlc(base) ? clockBefore(base, clock) : null;
+}
+
+/** The greatest clock of a record's fields, the one its snapshot carries. */
+export const recordClock = (clocks: Iterable<string>): string => {
+  let greatest = '';
+  for (const hlc of clocks) if (hlc > greatest) greatest = hlc;
+  return greatest;
+};
+
+/** A record built from its fields at once, as `applyField` would one by one: a map entry under its property, a null entry absent. */
+export function recordFromFields(recordId: string, fields: Iterable<readonly [string, unknown]>): Record<string, unknown> {
+  const record: Record<string, unknown> = { id: recordId };
+  // The maps made here are filled in place: copying one per entry would be quadratic in its size.
+  const made = new Set<unknown>();
+  for (const [field, value] of fields) {
+    const { name, key } = splitField(field);
+    if (key === null) {
+      record[name] = value;
+      continue;
+    }
+    if (!made.has(record[name])) {
+      record[name] = { ...((record[name] ?? {}) as Record<string, unknown>) };
+      made.add(record[name]);
+    }
+    const map = record[name] as Record<string, unknown>;
+    if (value === null) delete map[key];
+    else map[key] = value;
+  }
+  return record;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, fieldClock } from '../../src/sync/index.ts';
+import type { SnapshotResponse } from '../../src/sync/index.ts';
+import { seedHouseholds } from '../../src/server/testing.ts';
+import { pullAll, request, sync } from './api.ts';
+import { ModelClient } from './client-model.ts';
+import { cast, newHousehold } from './fixtures.ts';
+import { backends, useDatabase } from './harness.ts';
+
+// The snapshot a new device starts from (docs/sync.md, « Instantané »): the same records and clocks
+// as the field-by-field history, each record once, by pages, limited to what the user may see.
+
+const page = (c: Awaited<ReturnType<typeof cast>>, token: string, after: number, limit: number, version = PROTOCOL_VERSION) =>
+  request(c.app, token, 'GET', `/api/v1/sync/snapshot?protocolVersion=${version}&after=${after}&limit=${limit}`) as Promise<{
+    status: number;
+    body: SnapshotResponse & { error?: string };
+  }>;
+
+for (const backend of backends()) {
+  describe(`snapshot for new devices (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    it('gives every record the user may see once, by pages, with the values and clocks a pull from 0 gives', async () => {
+      const c = await cast(storage.db);
+      await seedHouseholds(storage.db, c.encadrant.profile, c.residenceId, 7);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
+      await sync(claire, c.app);
+
+      const vus = new Map<string, Record<string, string>>();
+      let after = 0;
+      for (let n = 0; ; n++) {
+        const { status, body } = await page(c, c.encadrant.token, after, 4);
+        expect(status, JSON.stringify(body)).toBe(200);
+        for (const r of body.records) {
+          expect(vus.has(`${r.table}|${r.recordId}`)).toBe(false);
+          vus.set(
+            `${r.table}|${r.recordId}`,
+            Object.fromEntries(Object.entries(r.fields).map(([f, [, h]]) => [f, fieldClock(r.hlc, h) ?? ''])),
+          );
+        }
+        if (body.next === null) break;
+        expect(body.records).toHaveLength(4);
+        after = body.next;
+        expect(n).toBeLessThan(20);
+      }
+      const { pages } = await pullAll(c.app, c.encadrant.token);
+      const tires = new Map<string, Record<string, string>>();
+      for (const r of pages.flatMap((p) => p.records))
+        tires.set(`${r.table}|${r.recordId}`, {
+          ...tires.get(`${r.table}|${r.recordId}`),
+          ...Object.fromEntries(Object.entries(r.fields).map(([f, [, h]]) => [f, h])),
+        });
+      expect(vus).toEqual(tires);
+
+      // A chargée gets the résidence and her own household, not the others.
+      const deClaire = new ModelClient(c.claire.token, Date.now, true);
+      await sync(deClaire, c.app);
+      expect(deClaire.record('menages', menageId)).toEqual(claire.record('menages', menageId));
+      expect([...deClaire.records.keys()].filter((k) => k.startsWith('menages|'))).toEqual([`menages|${menageId}`]);
+      expect((await page(c, c.other.encadrant.token, 0, 100)).body.records.map((r) => r.table)).toEqual(['residences']);
+    });
+
+    it('lets a device go on pulling from the first page’s sequence, and refuses an older protocol', async () => {
+      const c = await cast(storage.db);
+      await seedHouseholds(storage.db, c.encadrant.profile, c.residenceId, 3);
+      const nouvelle = new ModelClient(c.encadrant.token, Date.now, true);
+      const premiere = await page(c, c.encadrant.token, 0, 2);
+      nouvelle.applySnapshot(premiere.body);
+      // Written while the device reads the snapshot: it comes with a later page or the pulls after it.
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
+      await sync(claire, c.app);
+      while (nouvelle.snapshotCursor) nouvelle.applySnapshot((await page(c, c.encadrant.token, nouvelle.snapshotCursor.next, 2)).body);
+      expect(nouvelle.checkpoint).toBe(premiere.body.upto);
+      await sync(nouvelle, c.app);
+      const ancienne = new ModelClient(c.encadrant.token, Date.now);
+      await sync(ancienne, c.app);
+      expect(nouvelle.record('menages', menageId)).toEqual(claire.record('menages', menageId));
+      expect(nouvelle.records).toEqual(ancienne.records);
+
+      expect((await page(c, c.encadrant.token, 0, 2, PROTOCOL_VERSION - 1)).status).toBe(426);
+    });
+  });
+}
