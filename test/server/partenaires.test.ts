@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { pulledFields } from '../../src/sync/index.ts';
-import type { PullResponse } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, pulledFields, snapshotResponseSchema } from '../../src/sync/index.ts';
+import type { PullResponse, SnapshotRecord } from '../../src/sync/index.ts';
 import { randomUUID } from 'node:crypto';
 import { attachOrganisation, createOrganisation, createTerritory, setPriorityOperations } from '../../src/server/accounts/accounts.ts';
 import { operationSchema, ordreDesignation, positionnementSchema, residenceSchema } from '../../src/domain/index.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { PUBLISHERS_ONLY } from '../../src/server/replication/pooled-rules.ts';
 import { pullAll, pushChanges, request, sync } from './api.ts';
+import type { FastifyInstance } from 'fastify';
 import { ModelClient } from './client-model.ts';
 import { backends, useDatabase } from './harness.ts';
 import { envoyer, offre, positionner, territoire } from './territoire.ts';
+
+/** Every record a new device of this account starts from (docs/sync.md, « Instantané »). */
+async function instantane(app: FastifyInstance, token: string): Promise<SnapshotRecord[]> {
+  const records: SnapshotRecord[] = [];
+  for (let apres = 0; ;) {
+    const page = snapshotResponseSchema.parse(
+      (await request(app, token, 'GET', `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`)).body,
+    );
+    records.push(...page.records);
+    if (page.next === null) return records;
+    apres = page.next;
+  }
+}
+
+const valeursInstantane = (records: readonly SnapshotRecord[], recordId: string): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(records.find((r) => r.recordId === recordId)?.fields ?? {}).map(([champ, [valeur]]) => [champ, valeur]),
+  );
 
 // Pooled offers and candidates of a territory (convention AMP art. 10, charte §4 step 3 and
 // §5.5 C): who sees what, what the server refuses, and what it decides whatever the devices did.
@@ -117,6 +136,11 @@ for (const backend of backends()) {
       });
       expect(fieldsOf(landlord.pages, 'positionnements', sans.positionId)).not.toHaveProperty('ficheNominative');
       expect(fieldsOf(landlord.pages, 'positionnements', avec.positionId).ficheNominative).toMatchObject({ nom: 'Famille Benali' });
+      // A new device of the landlord starts from the snapshot: the same rule holds there.
+      const premierAppareil = await instantane(t.app, t.hotePartenaire.token);
+      expect(valeursInstantane(premierAppareil, sans.positionId)).not.toHaveProperty('ficheNominative');
+      expect(valeursInstantane(premierAppareil, sans.positionId).ficheAnonyme).toMatchObject({ composition: '2 adultes, 2 enfants' });
+      expect(valeursInstantane(premierAppareil, avec.positionId).ficheNominative).toMatchObject({ nom: 'Famille Benali' });
       // The State was given no consent: no named sheet at all in its payload; the households themselves never reach partners.
       const plateforme = new ModelClient(t.plateforme.token, Date.now);
       plateforme.edit('positionnements', avec.positionId, 'statut', 'designe');
@@ -124,6 +148,7 @@ for (const backend of backends()) {
       await envoyer(t.app, plateforme);
       const etat = await pullAll(t.app, t.etat.token);
       expect(JSON.stringify(etat.pages)).not.toContain('Famille Benali');
+      expect(JSON.stringify(await instantane(t.app, t.etat.token))).not.toContain('Famille Benali');
       expect(fieldsOf(etat.pages, 'menages', avec.menageId)).toEqual({});
       expect(fieldsOf(etat.pages, 'positionnements', avec.positionId).ficheAnonyme).toMatchObject({ ages: [41, 38, 12, 9] });
     });
