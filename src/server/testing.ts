@@ -4,10 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { entretienSchema, menageSchema, personneSchema, residenceSchema } from '../domain/index.ts';
+import { MOIS_RESSOURCES, cleRessource, entretienSchema, menageSchema, personneSchema, residenceSchema } from '../domain/index.ts';
 import { diffRecord, formatHlc, initialHlc, tick } from '../sync/index.ts';
 import type { Change, HlcState, Profile, Role, SyncedTable } from '../sync/index.ts';
-import { createOrganisation, createUser } from './accounts/accounts.ts';
+import { attachOrganisation, createOrganisation, createTerritory, createUser } from './accounts/accounts.ts';
 import { hashPassword } from './accounts/passwords.ts';
 import { createSession } from './accounts/sessions.ts';
 import type { Database } from './db/database.ts';
@@ -99,13 +99,52 @@ export async function createTestResidence(db: Database, actor: Profile, nom = 'R
   return residence.id;
 }
 
+export type TestOrganisation = {
+  name: string;
+  kind: string;
+  accounts: readonly { role: Role; name: string; email: string; password: string }[];
+};
+
+/**
+ * A territory, its organisations with their kinds and their accounts, made as the admin commands
+ * make them (create-territory, create-org, attach-org). Returns the accounts by email.
+ */
+export async function createTestTerritory(
+  db: Database,
+  territory: { name: string; kind: string },
+  organisations: readonly TestOrganisation[],
+): Promise<Map<string, TestAccount>> {
+  await createTerritory(db, territory.name, territory.kind);
+  const accounts = new Map<string, TestAccount>();
+  for (const org of organisations) {
+    await createOrganisation(db, org.name, org.kind);
+    await attachOrganisation(db, org.name, territory.name);
+    for (const a of org.accounts) accounts.set(a.email, await createTestAccount(db, { organisation: org.name, ...a }));
+  }
+  return accounts;
+}
+
 const CHUNK = 5_000;
+
+/** What the matching needs beyond the dwelling: charges, APL and three months of the first occupant's salary. */
+const matchableAnswers = (firstOccupant: string): Record<string, { valeur: string }> => ({
+  'logement.charges': { valeur: '70' },
+  'logement.apl': { valeur: '180' },
+  ...Object.fromEntries(MOIS_RESSOURCES.map((mois) => [cleRessource(firstOccupant, mois, 'salaire'), { valeur: '1650' }])),
+});
 
 /**
  * `n` households of résidence `residenceId`, each with one to four occupants and one interview,
  * written by `actor` through the push path (as if one device had pushed them). Returns their ids.
+ * `matchable` completes the interviews so that the offers screens rank the households.
  */
-export async function seedHouseholds(db: Database, actor: Profile, residenceId: string, n: number): Promise<string[]> {
+export async function seedHouseholds(
+  db: Database,
+  actor: Profile,
+  residenceId: string,
+  n: number,
+  { matchable = false }: { matchable?: boolean } = {},
+): Promise<string[]> {
   const now = Date.now();
   let clock = seedClock();
   const ids: string[] = [];
@@ -131,11 +170,12 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
         telephone: '06 00 00 00 00',
       }),
     );
-    for (let p = 0; p < 1 + (i % 4); p += 1) {
+    const occupants = Array.from({ length: 1 + (i % 4) }, () => randomUUID());
+    for (const [p, personneId] of occupants.entries()) {
       add(
         'personnes',
         personneSchema.parse({
-          id: randomUUID(),
+          id: personneId,
           menageId: id,
           prenom: `Prénom ${p + 1}`,
           nom: `Ménage ${i + 1}`,
@@ -152,7 +192,12 @@ export async function seedHouseholds(db: Database, actor: Profile, residenceId: 
         date: '2025-03-01',
         type: 'premier',
         statut: 'brouillon',
-        reponses: { 'logement.typologie': { valeur: 'T3' }, 'logement.surface': { valeur: '64' }, 'logement.loyer': { valeur: '420' } },
+        reponses: {
+          'logement.typologie': { valeur: 'T3' },
+          'logement.surface': { valeur: '64' },
+          'logement.loyer': { valeur: '420' },
+          ...(matchable ? matchableAnswers(occupants[0] ?? '') : {}),
+        },
       }),
     );
     if (pending.length >= CHUNK) {
