@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { MOIS_RESSOURCES, cleRessource, entretienSchema, menageSchema, personneSchema, residenceSchema } from '../domain/index.ts';
+import {
+  MOIS_RESSOURCES,
+  cleRessource,
+  entretienSchema,
+  menageSchema,
+  operationSchema,
+  personneSchema,
+  residenceSchema,
+} from '../domain/index.ts';
 import { diffRecord, formatHlc, initialHlc, tick } from '../sync/index.ts';
 import type { Change, HlcState, Profile, Role, SyncedTable } from '../sync/index.ts';
 import { attachOrganisation, createOrganisation, createTerritory, createUser } from './accounts/accounts.ts';
@@ -92,9 +100,20 @@ export function creationChanges(
 const seedClock = () => initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
 
 /** A résidence of the account's organisation (an encadrant or administrateur), through the push path. */
-export async function createTestResidence(db: Database, actor: Profile, nom = 'Résidence des Tilleuls'): Promise<string> {
+/** A résidence of the actor's organisation; with `operation`, in an opération of that name, stored too. */
+export async function createTestResidence(
+  db: Database,
+  actor: Profile,
+  nom = 'Résidence des Tilleuls',
+  operation?: string,
+): Promise<string> {
   const residence = residenceSchema.parse({ id: randomUUID(), operationId: randomUUID(), nom, dateOuverture: '2025-01-15' });
-  const { changes } = creationChanges('residences', residence, seedClock(), Date.now());
+  const changes = creationChanges('residences', residence, seedClock(), Date.now()).changes;
+  if (operation !== undefined)
+    changes.push(
+      ...creationChanges('operations', operationSchema.parse({ id: residence.operationId, nom: operation }), seedClock(), Date.now())
+        .changes,
+    );
   await applyChanges(db, actor, 'test', changes, Date.now());
   return residence.id;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { jourIso } from '../../src/domain/index.ts';
+import { setPriorityOperations } from '../../src/server/accounts/accounts.ts';
 import { createTestResidence, createTestTerritory, seedHouseholds } from '../../src/server/testing.ts';
 import { dateLongue } from '../../src/ui/commun/dates.ts';
 import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.ts';
@@ -57,10 +58,9 @@ async function choisir(page: Page, groupe: string, valeur: string): Promise<void
 const candidats = (page: Page) => page.getByRole('region', { name: 'Candidats' }).locator('li.candidat');
 const etape = (page: Page) => page.locator('p.etape-offre').textContent();
 
-async function positionner(page: Page, prioritaire: boolean): Promise<void> {
+async function positionner(page: Page): Promise<void> {
   await ouvrirOffre(page);
   const section = page.getByRole('region', { name: 'Ménages de l’équipe à qui ce logement convient' });
-  if (prioritaire) await section.getByLabel('Opération prioritaire du comité de pilotage').check();
   await section.getByRole('button', { name: 'Positionner ce ménage' }).click();
   await section.getByRole('status').filter({ hasText: 'Ménage positionné' }).waitFor();
 }
@@ -92,13 +92,15 @@ describe.runIf(chromiumDisponible())('une offre mutualisée, de la publication �
       },
       { name: 'Plateforme Essai', kind: 'plateforme', accounts: [compte('chargé', 'Paul Plateforme', 'paul@plateforme.test')] },
     ]);
-    for (const [chargee, encadrant] of [
-      ['nadia@mous-centre.test', 'enc@mous-centre.test'],
-      ['omar@mous-nord.test', 'enc@mous-nord.test'],
+    for (const [chargee, encadrant, operation] of [
+      ['nadia@mous-centre.test', 'enc@mous-centre.test', 'NPNRU Centre'],
+      ['omar@mous-nord.test', 'enc@mous-nord.test', 'NPNRU Nord'],
     ] as const) {
-      const residence = await createTestResidence(db, comptes.get(encadrant)?.profile ?? expect.fail(encadrant));
+      const residence = await createTestResidence(db, comptes.get(encadrant)?.profile ?? expect.fail(encadrant), 'Les Cèdres', operation);
       await seedHouseholds(db, comptes.get(chargee)?.profile ?? expect.fail(chargee), residence, 1, { matchable: true });
     }
+    // The steering committee made Nadia's opération a priority: the server marks her household's position so.
+    await setPriorityOperations(db, 'Métropole Essai', ['NPNRU Centre']);
     [bailleur, nadia, omar, plateforme] = await Promise.all([ouvrirTablette(), ouvrirTablette(), ouvrirTablette(), ouvrirTablette()]);
     for (const t of [bailleur, nadia, omar, plateforme]) t.page.setDefaultTimeout(20_000);
   });
@@ -138,10 +140,10 @@ describe.runIf(chromiumDisponible())('une offre mutualisée, de la publication �
     // Offline, the screens come from the service worker's cache: it must be ready first.
     await attendreServiceWorker(omar.page);
     await omar.context.setOffline(true);
-    await positionner(omar.page, false);
+    await positionner(omar.page);
     await expect.poll(() => omar.page.getByRole('status').filter({ hasText: 'en attente' }).count()).toBe(1);
 
-    await positionner(nadia.page, true);
+    await positionner(nadia.page);
     await synchroniser(nadia.page);
     // Omar's position has not left his tablet: Nadia's sync brings back her candidate alone.
     await expect.poll(() => candidats(nadia.page).count()).toBe(1);
