@@ -4,6 +4,7 @@ import { ErreurSync } from '../../sync-client/index.ts';
 import { useBase, useMoteur } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien, naviguer } from '../app/route.ts';
+import { Identifiants } from '../commun/Identifiants.tsx';
 
 /** Logging in is needed only to sync: the work on the tablet never waits for it. */
 export default function Connexion() {
@@ -52,25 +53,14 @@ export default function Connexion() {
         La connexion sert à synchroniser avec le serveur.{' '}
         {enAttente ? `${enAttente} modification(s) attendent sur cette tablette : elles partiront après la connexion.` : ''}
       </p>
-      <div class="champ">
-        <label for="connexion-email">Adresse électronique</label>
-        <input id="connexion-email" type="email" autoComplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-      </div>
-      <div class="champ">
-        <label for="connexion-mdp">Mot de passe</label>
-        <input
-          id="connexion-mdp"
-          type="password"
-          autoComplete="current-password"
-          value={motDePasse}
-          onInput={(e) => setMotDePasse(e.currentTarget.value)}
-        />
-      </div>
-      {erreur && (
-        <p class="erreur" role="alert">
-          {erreur}
-        </p>
-      )}
+      <Identifiants
+        id="connexion"
+        email={email}
+        motDePasse={motDePasse}
+        erreur={erreur}
+        changerEmail={setEmail}
+        changerMotDePasse={setMotDePasse}
+      />
       <button type="submit" class="bouton principal" disabled={envoi || !moteur}>
         Se connecter
       </button>

@@ -14,6 +14,7 @@ import type { EtatCode, RelogementDb, Session } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampsNouveauCode, attributsSaisie, useNouveauCode } from './NouveauCode.tsx';
+import { Identifiants } from '../commun/Identifiants.tsx';
 
 // The lock screen (docs/chiffrement.md): at the first start the officer chooses her code; then it
 // is asked at every start and after the idle time. After ten wrong codes the data is forgotten:
@@ -167,25 +168,14 @@ function Reconnexion({ db, onConnectee }: { db: RelogementDb; onConnectee: (s: S
         modifications non envoyées restent chiffrées par l’ancien code : vous pourrez les retrouver plus tard en le saisissant dans
         Paramètres ; sans lui, elles ne peuvent pas être lues.
       </p>
-      <div class="champ">
-        <label for="reconnexion-email">Adresse électronique</label>
-        <input id="reconnexion-email" type="email" autoComplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-      </div>
-      <div class="champ">
-        <label for="reconnexion-mdp">Mot de passe</label>
-        <input
-          id="reconnexion-mdp"
-          type="password"
-          autoComplete="current-password"
-          value={motDePasse}
-          onInput={(e) => setMotDePasse(e.currentTarget.value)}
-        />
-      </div>
-      {erreur && (
-        <p class="erreur" role="alert">
-          {erreur}
-        </p>
-      )}
+      <Identifiants
+        id="reconnexion"
+        email={email}
+        motDePasse={motDePasse}
+        erreur={erreur}
+        changerEmail={setEmail}
+        changerMotDePasse={setMotDePasse}
+      />
       <button type="submit" class="bouton" disabled={envoi}>
         Se connecter et choisir un nouveau code
       </button>
