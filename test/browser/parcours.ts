@@ -14,7 +14,7 @@ export async function couperReseau(context: BrowserContext, serveur: Serveur): P
 }
 
 export const menu = (page: Page, nom: string) =>
-  page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom });
+  page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: nom, exact: true });
 
 export const MOT_DE_PASSE = 'relogement-essai-2026';
 

@@ -197,6 +197,12 @@ describe.runIf(chromiumDisponible())('la tablette, en portrait et en paysage', (
     expect(jours.length).toBeGreaterThan(0);
     for (const jour of jours)
       expect(jour).toMatch(/^\S+ \d+(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/);
+    await menu(page, 'Offres du territoire').click();
+    await page.getByRole('heading', { level: 1, name: 'Offres du territoire' }).waitFor();
+    await auditer('Offres du territoire');
+    await menu(page, 'Pilotage').click();
+    await ecranAffiche(page);
+    await auditer('Pilotage');
     await ouvrirApp(page, `${b.serveur.url}#/connexion`);
     await auditer('Connexion');
 
