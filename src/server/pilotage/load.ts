@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  CHAMPS_PILOTAGE,
   DONNEES_VIDES,
   REGLAGES_PILOTAGE_PAR_DEFAUT,
   reglagesTerritoireSchema,
@@ -8,32 +10,34 @@ import {
 import { SYNCED_TABLES, applyField, type SyncedTable } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 
-// The records a steering report is computed from, for a set of organisations, rebuilt from their
-// stored fields and parsed with the same schemas as the sync: the report then runs the domain's
-// own functions, never a second definition in SQL.
+// The records a steering report is computed from, for a set of organisations, rebuilt from the
+// stored fields the figures read (`CHAMPS_PILOTAGE`) and parsed with the sync's schemas cut to
+// those fields: the report then runs the domain's own functions, never a second definition in SQL.
 
-const TABLES = [
-  'menages',
-  'residences',
-  'operations',
-  'offres',
-  'propositions',
-  'mediations',
-  'enquetes',
-  'plansRelogement',
-] as const satisfies readonly (keyof DonneesPilotage & SyncedTable)[];
+const TABLES = Object.keys(CHAMPS_PILOTAGE) as (keyof DonneesPilotage & SyncedTable)[];
+// Each (table, field) pair asked for; a map field (`avis.GTR`) is stored under its name and key.
+const WANTED = TABLES.flatMap((t) => CHAMPS_PILOTAGE[t].map((field) => [t, field] as const));
+const SCHEMAS = Object.fromEntries(
+  TABLES.map((t) => {
+    const { shape } = SYNCED_TABLES[t].schema as z.ZodObject;
+    return [t, z.object(Object.fromEntries(CHAMPS_PILOTAGE[t].map((f) => [f, shape[f]])))];
+  }),
+);
 
 type RecordRow = { tbl: string; record_id: string; fields: Record<string, unknown> };
 
 export async function loadReportData(db: Sql, organisationIds: readonly string[]): Promise<DonneesPilotage> {
   if (organisationIds.length === 0) return DONNEES_VIDES;
-  // One row per record: far fewer rows to carry than one per field.
+  // One row per record: far fewer rows to carry than one per field. `org_id = any(uuid[])` keeps
+  // to the index on (org_id, tbl).
   const rows = await db.query<RecordRow>(
     `select r.tbl, r.record_id, jsonb_object_agg(f.field, f.value) as fields
-       from records r join fields f on f.rid = r.rid
-      where r.org_id::text = any($1::text[]) and r.tbl = any($2::text[])
+       from records r
+       join fields f on f.rid = r.rid
+       join unnest($2::text[], $3::text[]) as wanted (tbl, field) on wanted.tbl = r.tbl and wanted.field = split_part(f.field, '.', 1)
+      where r.org_id = any($1::uuid[]) and r.tbl = any($4::text[])
       group by r.rid, r.tbl, r.record_id`,
-    [organisationIds, TABLES],
+    [organisationIds, WANTED.map(([t]) => t), WANTED.map(([, f]) => f), TABLES],
   );
   const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
   for (const r of rows) {
@@ -42,9 +46,9 @@ export async function loadReportData(db: Sql, organisationIds: readonly string[]
       (acc, [field, value]) => (field.includes('.') ? applyField(acc, field, value) : Object.assign(acc, { [field]: value })),
       { id: r.record_id },
     );
-    // A record still missing required fields (a batch cut in two) is left out until complete.
-    const parsed = SYNCED_TABLES[tbl].schema.safeParse(row);
-    if (parsed.success) data[tbl]?.push(parsed.data);
+    // A record still missing a required field read here (a batch cut in two) is left out until complete.
+    const parsed = SCHEMAS[tbl]?.safeParse(row);
+    if (parsed?.success) data[tbl]?.push(parsed.data);
   }
   return data as unknown as DonneesPilotage;
 }
