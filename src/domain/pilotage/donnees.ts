@@ -19,6 +19,52 @@ export type DonneesPilotage = {
   plansRelogement: readonly PlanRelogement[];
 };
 
+/**
+ * The fields of each record the figures, tables and caseloads read: all a server needs to load
+ * (a territory holds hundreds of thousands of records, each stored field by field). A figure that
+ * reads another field must add it here, or the server computes it from a default.
+ */
+export const CHAMPS_PILOTAGE = {
+  menages: ['id', 'residenceId', 'referentId', 'statut', 'supprime'],
+  residences: ['id', 'operationId', 'bailleur', 'supprime'],
+  operations: ['id', 'supprime'],
+  offres: [
+    'id',
+    'supprime',
+    'dateDisponibilite',
+    'bailleur',
+    'commune',
+    'qpv',
+    'typologie',
+    'financement',
+    'datePremiereLocation',
+    'anneePremiereLocation',
+    'dateConventionnement',
+    'dateRehabilitation',
+  ],
+  propositions: [
+    'id',
+    'menageId',
+    'offreId',
+    'rang',
+    'proposeeLe',
+    'partenaires',
+    'avis',
+    'caleol',
+    'visite',
+    'reponse',
+    'bailSigneLe',
+    'retrait',
+    'temporaire',
+    'refusLegitime',
+    'simulation',
+    'supprime',
+  ],
+  mediations: ['id', 'menageId', 'date', 'supprime'],
+  enquetes: ['id', 'menageId', 'issue', 'date', 'logement', 'supprime'],
+  plansRelogement: ['id', 'operationId', 'revisions', 'supprime'],
+} as const satisfies { [T in keyof DonneesPilotage]: readonly (keyof DonneesPilotage[T][number])[] };
+
 export const DONNEES_VIDES: DonneesPilotage = {
   menages: [],
   residences: [],

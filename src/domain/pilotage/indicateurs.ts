@@ -1,7 +1,7 @@
 import { estRecente, LIBELLES_TYPOLOGIE, type Offre } from '../offre/index.ts';
-import { compteDansLesPropositions } from '../proposition/index.ts';
+import { compteDansLesPropositions, type AuteurRefus, type Proposition } from '../proposition/index.ts';
 import { compte, rapport, type Chiffre, type Definition, type Objectif } from './chiffre.ts';
-import { avantApres, type DonneesPilotage } from './donnees.ts';
+import { avantApres, type DonneesPilotage, type SimulationSignee } from './donnees.ts';
 import { filtreSurLesLogements, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode, joursEntre, trimestresDe } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
@@ -197,11 +197,16 @@ function chiffresRelogements(p: Perimetre, r: ReglagesPilotage): Chiffre[] {
   ];
 }
 
-function chiffresArgent(p: Perimetre): Chiffre[] {
-  const avecSimulation = p.relogements.flatMap((x) => {
+type RelogementSimule = SimulationSignee & { id: string };
+
+/** The relocations whose signed proposal holds a simulation, parsed once for the figures and the table. */
+const relogementsSimules = (p: Perimetre): RelogementSimule[] =>
+  p.relogements.flatMap((x) => {
     const s = avantApres(x.proposition.simulation);
     return s ? [{ id: x.menage.id, ...s }] : [];
   });
+
+function chiffresArgent(p: Perimetre, avecSimulation: readonly RelogementSimule[]): Chiffre[] {
   const avecTe = avecSimulation.filter((s) => s.avant.tauxEffort !== null && s.apres.tauxEffort !== null);
   const raison = p.relogements.length === 0 ? 'aucun relogement dans la période' : 'aucun relogement signé avec une simulation jointe';
   return [
@@ -229,7 +234,11 @@ function chiffresArgent(p: Perimetre): Chiffre[] {
   ];
 }
 
-function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage): Chiffre[] {
+/** The proposals that reached the household in the period (charte §5.3), shared by the figure and the table by rank. */
+const propositionsFaites = (p: Perimetre, f: FiltresPilotage) =>
+  p.propositions.filter((x) => dansPeriode(x.proposeeLe, f.periode) && compteDansLesPropositions(x));
+
+function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, proposees: readonly Proposition[]): Chiffre[] {
   // With a filter on the dwelling, a mediation counts for a household proposed a matching one, a
   // survey for a household relocated into one.
   const logement = filtreSurLesLogements(f);
@@ -237,15 +246,17 @@ function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage):
   const reloges = new Set(p.propositions.filter((x) => x.bailSigneLe !== null).map((x) => x.menageId));
   const dans = new Set(p.menages.map((m) => m.id));
   const retenu = (id: string, parmi: Set<string>) => dans.has(id) && (!logement || parmi.has(id));
-  const refusPar = (par: string) => p.refus.filter((r) => r.par === par);
-  const proposees = p.propositions.filter((x) => compteDansLesPropositions(x) && dansPeriode(x.proposeeLe, f.periode));
+  const ids = (xs: readonly { proposition: { menageId: string } }[]) => xs.map((x) => x.proposition.menageId);
+  const refusPar = (def: Definition, par: AuteurRefus) => {
+    const refus = p.refus.filter((r) => r.par === par);
+    return compte(def, ids(refus), refus.length);
+  };
   const mediations = d.mediations.filter((m) => !m.supprime && retenu(m.menageId, proposes) && dansPeriode(m.date, f.periode));
   const enquetes = d.enquetes.filter(
     (e) => !e.supprime && retenu(e.menageId, reloges) && e.issue === 'realisee' && dansPeriode(e.date, f.periode),
   );
   const notees = enquetes.filter((e) => e.logement.global !== null);
   const satisfaits = notees.filter((e) => (e.logement.global ?? 0) >= 3);
-  const ids = (xs: readonly { proposition: { menageId: string } }[]) => xs.map((x) => x.proposition.menageId);
   return [
     compte(DEFINITIONS.logements, [], p.offres.length),
     compte(
@@ -253,9 +264,9 @@ function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage):
       proposees.map((x) => x.menageId),
       proposees.length,
     ),
-    compte(DEFINITIONS.refusMenage, ids(refusPar('menage')), refusPar('menage').length),
-    compte(DEFINITIONS.refusCaleol, ids(refusPar('caleol')), refusPar('caleol').length),
-    compte(DEFINITIONS.refusPartenaires, ids(refusPar('partenaires')), refusPar('partenaires').length),
+    refusPar(DEFINITIONS.refusMenage, 'menage'),
+    refusPar(DEFINITIONS.refusCaleol, 'caleol'),
+    refusPar(DEFINITIONS.refusPartenaires, 'partenaires'),
     compte(
       DEFINITIONS.mediations,
       mediations.map((m) => m.menageId),
@@ -286,7 +297,13 @@ const CARACTERISTIQUES = [
 const RANGS = ['1re', '2e', '3e', '4e et suivantes'] as const;
 const rangDe = (rang: number) => RANGS[Math.min(rang, 4) - 1] as string;
 
-function tableaux(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage): Tableau[] {
+function tableaux(
+  d: DonneesPilotage,
+  p: Perimetre,
+  f: FiltresPilotage,
+  proposees: readonly Proposition[],
+  avecSimulation: readonly RelogementSimule[],
+): Tableau[] {
   const rs = p.relogements;
   const carac = (o: Offre | null) => ({
     commune: o?.commune.trim() || 'Non renseignée',
@@ -295,7 +312,8 @@ function tableaux(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage): Tableau
     qpv: o?.qpv === true ? 'En QPV' : o?.qpv === false ? 'Hors QPV' : 'Non renseigné',
     bailleur: o?.bailleur.trim() || 'Non renseigné',
   });
-  const proposees = p.propositions.filter((x) => compteDansLesPropositions(x) && dansPeriode(x.proposeeLe, f.periode));
+  const caracOffres = p.offres.map(carac);
+  const caracRelogements = rs.map((x) => carac(x.offre));
   const refuseesMenage = p.refus.filter((r) => r.par === 'menage').map((r) => r.proposition);
   const plan = realiseContrePrevu(d, f);
   return [
@@ -312,7 +330,7 @@ function tableaux(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage): Tableau
         `Logements et relogements par ${nom.toLowerCase()}`,
         nom,
         ['Logements mis à disposition', 'Relogements'],
-        [p.offres.map((o) => carac(o)[cle]), rs.map((x) => carac(x.offre)[cle])],
+        [caracOffres.map((c) => c[cle]), caracRelogements.map((c) => c[cle])],
       ),
     ),
     tableau(
@@ -323,12 +341,7 @@ function tableaux(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage): Tableau
       [proposees.map((x) => rangDe(x.rang)), refuseesMenage.map((x) => rangDe(x.rang))],
       RANGS,
     ),
-    repartitionVariationRav(
-      rs.flatMap((x) => {
-        const s = avantApres(x.proposition.simulation);
-        return s ? [s.apres.resteAVivre - s.avant.resteAVivre] : [];
-      }),
-    ),
+    repartitionVariationRav(avecSimulation.map((s) => s.apres.resteAVivre - s.avant.resteAVivre)),
   ];
 }
 
@@ -340,11 +353,13 @@ export function calculerPilotage(
   reglages: ReglagesPilotage = REGLAGES_PILOTAGE_PAR_DEFAUT,
 ): RapportPilotage {
   const p = perimetre(donnees, filtres, options);
-  const [logements, ...parcours] = chiffresParcours(donnees, p, filtres);
-  const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p)];
+  const proposees = propositionsFaites(p, filtres);
+  const simules = relogementsSimules(p);
+  const [logements, ...parcours] = chiffresParcours(donnees, p, filtres, proposees);
+  const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p, simules)];
   // Nothing counted at all: the filters match nothing in the period, which the screen says.
   const vide = chiffres.every((c) => c.unite !== 'nombre' || c.valeur === 0);
-  return { filtres, vide, chiffres, tableaux: tableaux(donnees, p, filtres) };
+  return { filtres, vide, chiffres, tableaux: tableaux(donnees, p, filtres, proposees, simules) };
 }
 
 /** The same report without any household identifier: what partners of the territory receive. */

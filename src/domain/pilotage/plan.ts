@@ -51,16 +51,25 @@ export function realiseContrePrevu(donnees: DonneesPilotage, f: FiltresPilotage)
   if (plans.length === 0) return null;
   const ligneRetenue = (l: LignePlan) =>
     (f.residenceId === null || l.residenceId === f.residenceId) && (f.typologie === null || l.typologie === f.typologie);
-  const lignes = trimestresDe(f.periode).map((t) => {
+  const trimestres = trimestresDe(f.periode);
+  // The leases of each plan's operation from the first 1 January to the period's end, gathered
+  // once: each quarter then counts its year's own from them.
+  const depuis = `${f.periode.debut.slice(0, 4)}-01-01`;
+  const signes = plans.map(
+    (plan) =>
+      perimetre(donnees, pourOperation(plan.operationId, { debut: depuis, fin: f.periode.fin }, f), { offresProposeesSeulement: true })
+        .relogements,
+  );
+  const lignes = trimestres.map((t) => {
     const annee = Number(t.debut.slice(0, 4));
+    const janvier = `${annee}-01-01`;
     let prevus = 0;
     let realises = 0;
-    for (const plan of plans) {
+    plans.forEach((plan, i) => {
       const revision = revisionEnVigueur(plan, t.fin);
       prevus += (revision?.lignes ?? []).filter((l) => l.annee === annee && ligneRetenue(l)).reduce((s, l) => s + l.prevus, 0);
-      const depuisJanvier = pourOperation(plan.operationId, { debut: `${annee}-01-01`, fin: t.fin }, f);
-      realises += perimetre(donnees, depuisJanvier, { offresProposeesSeulement: true }).relogements.length;
-    }
+      realises += (signes[i] ?? []).filter((r) => r.bailSigneLe >= janvier && r.bailSigneLe <= t.fin).length;
+    });
     return [t.libelle, prevus, realises];
   });
   return {

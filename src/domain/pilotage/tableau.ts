@@ -16,9 +16,17 @@ export function tableau(
   valeurs: readonly (readonly string[])[],
   ordre: readonly string[] = [],
 ): Tableau {
+  // One pass per series: a report sorts tens of thousands of values into a few categories.
+  const comptes = valeurs.map((v) => {
+    const n = new Map<string, number>();
+    for (const x of v) n.set(x, (n.get(x) ?? 0) + 1);
+    return n;
+  });
   const connues = new Set(ordre);
-  const autres = [...new Set(valeurs.flat())].filter((c) => !connues.has(c)).sort((a, b) => a.localeCompare(b, 'fr'));
-  const lignes = [...ordre, ...autres].map((c) => [c, ...valeurs.map((v) => v.filter((x) => x === c).length)]);
+  const autres = [...new Set(comptes.flatMap((n) => [...n.keys()]))]
+    .filter((c) => !connues.has(c))
+    .sort((a, b) => a.localeCompare(b, 'fr'));
+  const lignes = [...ordre, ...autres].map((c) => [c, ...comptes.map((n) => n.get(c) ?? 0)]);
   return { code, titre, colonnes: [categorie, ...series], lignes };
 }
 

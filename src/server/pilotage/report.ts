@@ -7,7 +7,7 @@ import {
   type RapportPilotage,
   type Tableau,
 } from '../../domain/index.ts';
-import type { Sql } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { loadReportData, loadReportSettings } from './load.ts';
 import type { ReportScope } from './scope.ts';
 
@@ -17,7 +17,12 @@ export type ServerReport = RapportPilotage & { charge: Tableau | null };
  * The steering report over the organisations of `scope`, computed by the domain. Aggregates only:
  * every household identifier is taken out, and the caseloads (named officers) are left out.
  */
-export async function steeringReport(db: Sql, scope: ReportScope, filtres: FiltresPilotage, settingsOrg: string): Promise<ServerReport> {
+export async function steeringReport(
+  db: Database,
+  scope: ReportScope,
+  filtres: FiltresPilotage,
+  settingsOrg: string,
+): Promise<ServerReport> {
   const [donnees, reglages] = await Promise.all([loadReportData(db, scope.organisationIds), loadReportSettings(db, settingsOrg)]);
   const rapport = calculerPilotage(donnees, filtres, { offresProposeesSeulement: false }, reglages);
   if (scope.aggregatesOnly) return { ...agregatsSeulement(rapport), charge: null };
