@@ -4,7 +4,7 @@ import { chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.t
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { ouvrirApp } from './parcours.ts';
+import { ouvrirApp, saisiesEnregistrees } from './parcours.ts';
 
 // An older server stored a well-formed clock that names no instant. A tablet that pulls it must
 // still save, and its next edit of the field must replace it on the server.
@@ -57,6 +57,9 @@ describe.runIf(chromiumDisponible())('une horloge impossible reçue du serveur',
     const telephone = page.getByLabel('Téléphone', { exact: true });
     await telephone.fill('06 11 11 11 11');
     await telephone.blur();
+    // The header said « Synchronisé » before the edit: wait until it counts the edit as waiting.
+    await saisiesEnregistrees(page);
+    await page.getByRole('status').filter({ hasText: '1 modification en attente' }).waitFor();
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
     const synchronise = page
       .getByRole('status')
