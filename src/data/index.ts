@@ -12,6 +12,7 @@ export { liveQuery } from 'dexie';
 export * from './caseload.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
+export * from './session.ts';
 export * from './refusees.ts';
 export * from './propositions.ts';
 export * from './demenagements.ts';

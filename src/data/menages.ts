@@ -3,7 +3,7 @@ import type { Menage, Personne } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
-import { lireSession } from './synchro.ts';
+import { lireSession } from './session.ts';
 
 export type NouveauMenage = Pick<Menage, 'residenceId' | 'nom'> & Partial<Omit<Menage, 'id' | 'creeLe'>>;
 

@@ -1,7 +1,8 @@
 import { REGLAGES_PILOTAGE_PAR_DEFAUT, reviserPlan, type DonneesPilotage, type LignePlan, type PlanRelogement, type ReglagesPilotage } from '../domain/index.ts';
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
-import { lireEquipe, lireSession } from './synchro.ts';
+import { lireSession } from './session.ts';
+import { lireEquipe } from './synchro.ts';
 
 // What the « Pilotage » screen computes from on the tablet, offline: the records this device
 // holds, which are the chargée's own caseload (the server sends her only the households she

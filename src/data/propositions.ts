@@ -37,7 +37,7 @@ import { uuidv7 } from './ids.ts';
 import { menagesIssus } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
-import { lireSession } from './synchro.ts';
+import { lireSession } from './session.ts';
 
 // Orientation, proposals, mediations and décohabitation of a household (charte §4 steps 6 to 12).
 // Every step of a proposal goes through the domain's state machine: a refused step writes nothing

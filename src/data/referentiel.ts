@@ -6,7 +6,7 @@ import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
 import { modifierMenage } from './menages.ts';
 import { rafraichirEnArrierePlan } from './resume-calcul.ts';
-import { lireSession } from './synchro.ts';
+import { lireSession } from './session.ts';
 
 // Reference data a chargée creates is a proposal (`aValider`): the server keeps it, awaiting an
 // encadrant, who validates it or maps a résidence onto an existing one. Before the first login

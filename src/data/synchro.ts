@@ -11,6 +11,7 @@ import {
 } from '../sync/index.ts';
 import type { Change, Conflict, DeviceReport, LocalFieldMeta, Profile, PullResponse, SnapshotResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
+import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
@@ -22,16 +23,7 @@ import type { Reparation } from './reparation-page.ts';
 
 type Row = Record<string, unknown> & { id: string };
 
-export type Session = { token: string; expiresAt: string; user: Profile };
-
 const CLE_CHECKPOINT = 'checkpoint';
-const CLE_SESSION = 'session';
-
-export async function lireSession(db: RelogementDb): Promise<Session | null> {
-  return ((await db.meta.get(CLE_SESSION))?.value as Session | undefined) ?? null;
-}
-export const enregistrerSession = (db: RelogementDb, session: Session | null) =>
-  session ? db.meta.put({ key: CLE_SESSION, value: session }) : db.meta.delete(CLE_SESSION);
 
 /** The organisation's users, as the server listed them at the last sync (référent and binôme choices). */
 export type MembreOrganisation = { id: string; name: string; role: Profile['role'] };

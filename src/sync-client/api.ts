@@ -23,7 +23,8 @@ import type {
   UsersResponse,
   WipeReason,
 } from '../sync/index.ts';
-import type { Session } from '../data/index.ts';
+import { identifiantAppareil } from '../data/index.ts';
+import type { RelogementDb, Session } from '../data/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
 // (OpenCRVS; docs/sync.md, « Le moteur de la tablette »): retry later, ask to log in, ask to update, halve the batch, set aside.
@@ -197,3 +198,11 @@ export class ApiSync {
     await this.appeler(`/api/v1/conflicts/${id}/ack`, { method: 'POST', body: '{}' });
   }
 }
+
+/** Before any session: only to log in, as this device (the lock screen's new login after a forgotten code). */
+export const apiDeConnexion = (db: RelogementDb, base = ''): ApiSync =>
+  new ApiSync(
+    base,
+    async () => null,
+    () => identifiantAppareil(db),
+  );

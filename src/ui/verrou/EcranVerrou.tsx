@@ -1,15 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { GenreCode } from '../../domain/index.ts';
-import {
-  ESSAIS_AVANT_OUBLI,
-  choisirCode,
-  deverrouiller,
-  enregistrerSession,
-  etatCode,
-  identifiantAppareil,
-  repartirDUnNouveauCode,
-} from '../../data/index.ts';
+import { ESSAIS_AVANT_OUBLI, choisirCode, deverrouiller, enregistrerSession, etatCode, repartirDUnNouveauCode } from '../../data/index.ts';
 import type { EtatCode, RelogementDb, Session } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -140,12 +132,8 @@ function Reconnexion({ db, onConnectee }: { db: RelogementDb; onConnectee: (s: S
     if (!email.trim() || !motDePasse) return setErreur('Saisissez votre adresse électronique et votre mot de passe.');
     setEnvoi(true);
     try {
-      const { ApiSync, ErreurSync } = await import('../../sync-client/index.ts');
-      const api = new ApiSync(
-        '',
-        async () => null,
-        () => identifiantAppareil(db),
-      );
+      const { apiDeConnexion, ErreurSync } = await import('../../sync-client/index.ts');
+      const api = apiDeConnexion(db);
       try {
         onConnectee(await api.connexion(email.trim(), motDePasse));
       } catch (err) {
