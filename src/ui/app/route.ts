@@ -65,8 +65,8 @@ export const ECRANS = {
   connexion: ecran({ titre: 'Connexion', vue: () => import('../synchro/Connexion.tsx') }),
   refusees: ecran({ titre: 'Modifications refusées', vue: () => import('../synchro/RefuseesScreen.tsx') }),
   accessibilite: ecran({ titre: 'Accessibilité', vue: () => import('../accessibilite/AccessibiliteScreen.tsx') }),
-  /** An opération's meetings (`id`: the opération), one of them open (`reunionId`). */
   pilotage: ecran({ titre: 'Pilotage', vue: () => import('../pilotage/PilotageScreen.tsx') }),
+  /** An opération's meetings (`id`: the opération), one of them open (`reunionId`). */
   reunions: ecran({
     titre: 'Réunions',
     options: ['id', 'reunionId'],
