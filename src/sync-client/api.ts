@@ -199,10 +199,17 @@ export class ApiSync {
   }
 }
 
-/** Before any session: only to log in, as this device (the lock screen's new login after a forgotten code). */
-export const apiDeConnexion = (db: RelogementDb, base = ''): ApiSync =>
-  new ApiSync(
-    base,
-    async () => null,
-    () => identifiantAppareil(db),
-  );
+/**
+ * This device's client: every request names the device, and the session's token once there is one
+ * (the engine); without `jeton`, only to log in (the lock screen's new login after a forgotten code).
+ */
+export const apiDeLAppareil = (db: RelogementDb, base = '', jeton: () => Promise<string | null> = async () => null): ApiSync =>
+  new ApiSync(base, jeton, () => identifiantAppareil(db));
+
+/** What a login form says when the login failed. */
+export const messageDeConnexion = (err: unknown): string =>
+  err instanceof ErreurSync && err.genre === 'connexion'
+    ? 'Adresse ou mot de passe incorrect.'
+    : err instanceof Error
+      ? err.message
+      : 'Connexion impossible.';

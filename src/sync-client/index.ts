@@ -1,4 +1,4 @@
 export { MoteurSync } from './moteur.ts';
 export type { EtatSync } from './moteur.ts';
-export { ApiSync, ErreurSync, apiDeConnexion } from './api.ts';
+export { ApiSync, ErreurSync, apiDeLAppareil, messageDeConnexion } from './api.ts';
 export { EffacementDemande } from './api.ts';

@@ -33,7 +33,8 @@ import {
   suivreRattachements,
 } from '../data/index.ts';
 import type { RelogementDb, Reparation } from '../data/index.ts';
-import { ApiSync, EffacementDemande, ErreurSync } from './api.ts';
+import { apiDeLAppareil, EffacementDemande, ErreurSync } from './api.ts';
+import type { ApiSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
 import type { ProgresFichiers } from './blobs.ts';
 
@@ -101,11 +102,7 @@ export class MoteurSync {
     private readonly db: RelogementDb,
     base = '',
   ) {
-    this.api = new ApiSync(
-      base,
-      async () => (await lireSession(db))?.token ?? null,
-      () => identifiantAppareil(db),
-    );
+    this.api = apiDeLAppareil(db, base, async () => (await lireSession(db))?.token ?? null);
     this.fichiers = new TransfertFichiers(db, this.api, (fichiers) => this.publier({ fichiers }));
   }
 

@@ -1,34 +1,13 @@
-import { useState } from 'preact/hooks';
 import type { RelogementDb, Session } from '../../data/index.ts';
 import { Identifiants } from '../commun/Identifiants.tsx';
+import { useConnexion } from '../commun/useConnexion.ts';
 
 /** The server password proves who she is; the sync client loads only for it, never with the first screen. */
 export default function Reconnexion({ db, onConnectee }: { db: RelogementDb; onConnectee: (s: Session) => void }) {
-  const [email, setEmail] = useState('');
-  const [motDePasse, setMotDePasse] = useState('');
-  const [erreur, setErreur] = useState<string | null>(null);
-  const [envoi, setEnvoi] = useState(false);
-
-  const valider = async (e: Event) => {
-    e.preventDefault();
-    if (!email.trim() || !motDePasse) return setErreur('Saisissez votre adresse électronique et votre mot de passe.');
-    setEnvoi(true);
-    try {
-      const { apiDeConnexion, ErreurSync } = await import('../../sync-client/index.ts');
-      const api = apiDeConnexion(db);
-      try {
-        onConnectee(await api.connexion(email.trim(), motDePasse));
-      } catch (err) {
-        setErreur(
-          err instanceof ErreurSync && err.genre === 'connexion' ? 'Adresse ou mot de passe incorrect.' : String((err as Error).message),
-        );
-        setEnvoi(false);
-      }
-    } catch {
-      setErreur('Connexion impossible : vérifiez le réseau.');
-      setEnvoi(false);
-    }
-  };
+  const { champs, envoi, valider } = useConnexion(async (email, motDePasse) => {
+    const { apiDeLAppareil } = await import('../../sync-client/index.ts');
+    onConnectee(await apiDeLAppareil(db).connexion(email, motDePasse));
+  });
 
   return (
     <form class="panneau verrou" aria-labelledby="titre-reconnexion" onSubmit={(e) => void valider(e)} noValidate>
@@ -38,14 +17,7 @@ export default function Reconnexion({ db, onConnectee }: { db: RelogementDb; onC
         modifications non envoyées restent chiffrées par l’ancien code : vous pourrez les retrouver plus tard en le saisissant dans
         Paramètres ; sans lui, elles ne peuvent pas être lues.
       </p>
-      <Identifiants
-        id="reconnexion"
-        email={email}
-        motDePasse={motDePasse}
-        erreur={erreur}
-        changerEmail={setEmail}
-        changerMotDePasse={setMotDePasse}
-      />
+      <Identifiants id="reconnexion" {...champs} />
       <button type="submit" class="bouton" disabled={envoi}>
         Se connecter et choisir un nouveau code
       </button>
