@@ -5,6 +5,10 @@ import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx
 import ReunionsScreen from '../../src/ui/reunions/ReunionsScreen.tsx';
 import { ChangementsSituation } from '../../src/ui/menage/ChangementsSituation.tsx';
 import { FormulaireAvis } from '../../src/ui/offres-partagees/FormulaireAvis.tsx';
+import AgendaScreen from '../../src/ui/agenda/AgendaScreen.tsx';
+import DossierScreen from '../../src/ui/dossier/DossierScreen.tsx';
+import NouveauMenage from '../../src/ui/menages/NouveauMenage.tsx';
+import { NouvelleResidence } from '../../src/ui/parametres/NouvelleResidence.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { toutEnregistrer } from '../../src/ui/commun/autosave.ts';
 import {
@@ -193,6 +197,83 @@ describe('the other forms recorded on submit keep a draft', () => {
     });
     await waitFor(async () => expect(await screen.findByLabelText('Lieu')).toHaveProperty('value', 'Mairie annexe'));
     expect(screen.getByLabelText('Précisions (qui fait quoi, pour quand)')).toHaveProperty('value', 'Visite à caler');
+    rouverte.close();
+  });
+});
+
+describe('the creation forms and the appointment keep a draft', () => {
+  it('« Nouveau ménage » keeps its name, residence and situation, and drops them once the household is created', async () => {
+    const db = nouvelleBase();
+    const a = await residenceDeTest(db, il_y_a(200));
+    const b = await residenceDeTest(db, il_y_a(100));
+    const residences = [a, b];
+    const ecran = () => <NouveauMenage residences={residences} fermer={() => undefined} />;
+    const rouverte = await recharger(db, ecran, async () => {
+      fireEvent.input(screen.getByLabelText('Nom du ménage'), { target: { value: 'Famille Diall' } });
+      fireEvent.change(screen.getByLabelText('Résidence'), { target: { value: b.id } });
+      fireEvent.change(screen.getByLabelText('Situation'), { target: { value: 'foyer' } });
+    });
+    await waitFor(() => expect(screen.getByLabelText('Nom du ménage')).toHaveProperty('value', 'Famille Diall'));
+    expect(screen.getByLabelText('Résidence')).toHaveProperty('value', b.id);
+    expect(screen.getByLabelText('Situation')).toHaveProperty('value', 'foyer');
+    fireEvent.click(screen.getByRole('button', { name: 'Créer le ménage' }));
+    await waitFor(async () => expect(await rouverte.menages.count()).toBe(1));
+    await waitFor(async () => expect(await lireBrouillon(rouverte, 'nouveau-menage')).toBeNull());
+    rouverte.close();
+  });
+
+  it('« Nouvelle résidence » keeps what was typed, and an invalid field keeps the draft', async () => {
+    const db = nouvelleBase();
+    const rouverte = await recharger(
+      db,
+      () => <NouvelleResidence />,
+      async () => {
+        fireEvent.input(screen.getByLabelText('Opération (projet de renouvellement)'), { target: { value: 'NPNRU Les Tilleuls' } });
+        fireEvent.input(screen.getByLabelText('Adresse'), { target: { value: '12 rue des Ti' } });
+      },
+    );
+    await waitFor(() => expect(screen.getByLabelText('Adresse')).toHaveProperty('value', '12 rue des Ti'));
+    expect(screen.getByLabelText('Opération (projet de renouvellement)')).toHaveProperty('value', 'NPNRU Les Tilleuls');
+    fireEvent.click(screen.getByRole('button', { name: /la résidence$/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Indiquez le nom de la résidence.');
+    expect(screen.getByLabelText('Adresse')).toHaveProperty('value', '12 rue des Ti');
+    rouverte.close();
+  });
+
+  it('the dossier’s new piece keeps its label', async () => {
+    const db = nouvelleBase();
+    const residence = await residenceDeTest(db, il_y_a(200));
+    const menage = await creerMenage(db, { residenceId: residence.id, nom: 'Famille Martin' }, il_y_a(200));
+    const rouverte = await recharger(
+      db,
+      () => <DossierScreen id={menage.id} />,
+      async () => {
+        fireEvent.input(await screen.findByLabelText('Intitulé (facultatif)'), { target: { value: 'Attestation CAF de ma' } });
+      },
+    );
+    await waitFor(async () =>
+      expect(await screen.findByLabelText('Intitulé (facultatif)')).toHaveProperty('value', 'Attestation CAF de ma'),
+    );
+    rouverte.close();
+  });
+
+  it('the agenda’s appointment keeps its date', async () => {
+    const db = nouvelleBase();
+    const residence = await residenceDeTest(db, il_y_a(200));
+    await creerMenage(db, { residenceId: residence.id, nom: 'Famille Martin' }, il_y_a(2));
+    const rdv = plusJours(jour, 9);
+    const rouverte = await recharger(
+      db,
+      () => <AgendaScreen />,
+      async () => {
+        const [planifier] = await screen.findAllByRole('button', { name: 'Planifier' });
+        fireEvent.click(planifier!);
+        fireEvent.input(screen.getByLabelText('Date du rendez-vous'), { target: { value: rdv } });
+      },
+    );
+    const [planifier] = await screen.findAllByRole('button', { name: 'Planifier' });
+    fireEvent.click(planifier!);
+    await waitFor(() => expect(screen.getByLabelText('Date du rendez-vous')).toHaveProperty('value', rdv));
     rouverte.close();
   });
 });

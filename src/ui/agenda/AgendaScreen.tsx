@@ -13,6 +13,7 @@ import {
 } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { lien, naviguer } from '../app/route.ts';
 import { dateLongue } from '../commun/dates.ts';
 import { fichierIcs, telecharger, type Designation } from './telecharger.ts';
@@ -28,8 +29,12 @@ const heureLisible = (h: string) => h.replace(':', ' h ');
 function Planification({ evenement, fermer }: { evenement: EvenementAgenda; fermer: () => void }) {
   const db = useBase();
   const avecHeure = evenement.nature === 'visite_courtoisie' || evenement.nature === 'enquete_satisfaction';
-  const [date, setDate] = useState(evenement.rendezVous?.date ?? evenement.jour);
-  const [heure, setHeure] = useState(evenement.rendezVous?.heure ?? '');
+  const brouillon = useBrouillon(
+    `planification:${evenement.cle}`,
+    { date: evenement.rendezVous?.date ?? evenement.jour, heure: evenement.rendezVous?.heure ?? '' },
+    () => evenement.menageId || null,
+  );
+  const { date, heure } = brouillon.valeurs;
   const [erreurs, setErreurs] = useState<ErreurChamp[]>([]);
   const id = `plan-${evenement.cle.replace(/[^\w-]/g, '-')}`;
   const enregistrer = async (e: Event) => {
@@ -41,6 +46,7 @@ function Planification({ evenement, fermer }: { evenement: EvenementAgenda; ferm
     if (locales.length > 0 || !estPlanifiable(evenement)) return setErreurs(locales);
     const retour = await planifier(db, evenement, date, avecHeure && heure !== '' ? heure : null, aujourdhui());
     if (retour.length > 0) return setErreurs(retour);
+    await brouillon.effacer();
     fermer();
   };
   const erreur = (champ: string) => erreurs.find((x) => x.champ === champ)?.message;
@@ -57,7 +63,7 @@ function Planification({ evenement, fermer }: { evenement: EvenementAgenda; ferm
           id={`${id}-date`}
           type="date"
           value={date}
-          onInput={(e) => setDate(e.currentTarget.value)}
+          onInput={(e) => brouillon.changer('date', e.currentTarget.value)}
           aria-invalid={erreur('datePrevue') ? true : undefined}
           aria-describedby={erreur('datePrevue') ? `${id}-date-erreur` : undefined}
         />
@@ -74,7 +80,7 @@ function Planification({ evenement, fermer }: { evenement: EvenementAgenda; ferm
             id={`${id}-heure`}
             type="time"
             value={heure}
-            onInput={(e) => setHeure(e.currentTarget.value)}
+            onInput={(e) => brouillon.changer('heure', e.currentTarget.value)}
             aria-invalid={erreur('heurePrevue') ? true : undefined}
             aria-describedby={erreur('heurePrevue') ? `${id}-heure-erreur` : undefined}
           />
@@ -89,7 +95,7 @@ function Planification({ evenement, fermer }: { evenement: EvenementAgenda; ferm
         <button type="submit" class="bouton principal">
           Enregistrer le rendez-vous
         </button>
-        <button type="button" class="bouton" onClick={fermer}>
+        <button type="button" class="bouton" onClick={() => void brouillon.effacer().then(fermer)}>
           Annuler
         </button>
       </div>

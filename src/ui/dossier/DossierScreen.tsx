@@ -11,6 +11,7 @@ import {
 } from '../../data/index.ts';
 import type { DossierMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { useLive } from '../commun/useLive.ts';
 import { CaseACocher } from '../commun/champs.tsx';
 import { lien } from '../app/route.ts';
@@ -70,13 +71,13 @@ function Synthese({ d }: { d: DossierMenage }) {
 
 function AjoutPiece({ d }: { d: DossierMenage }) {
   const db = useBase();
-  const [kind, setKind] = useState<KindPiece>('autre');
-  const [personneId, setPersonneId] = useState('');
-  const [libelle, setLibelle] = useState('');
+  const brouillon = useBrouillon(`piece:${d.menage.id}`, { kind: 'autre', personneId: '', libelle: '' }, () => d.menage.id);
+  const { personneId, libelle } = brouillon.valeurs;
+  const kind = brouillon.valeurs.kind as KindPiece;
   const ajouter = async (e: Event) => {
     e.preventDefault();
     await creerPiece(db, { menageId: d.menage.id, kind, personneId: personneId || null, libelle: libelle.trim() });
-    setLibelle('');
+    await brouillon.effacer({ kind, personneId, libelle: '' });
   };
   return (
     <form class="panneau" aria-labelledby="titre-ajout-piece" onSubmit={(e) => void ajouter(e)}>
@@ -84,7 +85,7 @@ function AjoutPiece({ d }: { d: DossierMenage }) {
       <div class="grille-champs">
         <div class="champ">
           <label for="nouvelle-piece-type">Type de pièce</label>
-          <select id="nouvelle-piece-type" value={kind} onChange={(e) => setKind(e.currentTarget.value as KindPiece)}>
+          <select id="nouvelle-piece-type" value={kind} onChange={(e) => brouillon.changer('kind', e.currentTarget.value)}>
             {KINDS_PIECE.map((k) => (
               <option key={k} value={k}>
                 {LIBELLES_KIND_PIECE[k]}
@@ -94,7 +95,7 @@ function AjoutPiece({ d }: { d: DossierMenage }) {
         </div>
         <div class="champ">
           <label for="nouvelle-piece-personne">Personne concernée</label>
-          <select id="nouvelle-piece-personne" value={personneId} onChange={(e) => setPersonneId(e.currentTarget.value)}>
+          <select id="nouvelle-piece-personne" value={personneId} onChange={(e) => brouillon.changer('personneId', e.currentTarget.value)}>
             <option value="">Tout le ménage</option>
             {d.personnes.map((p) => (
               <option key={p.id} value={p.id}>
@@ -110,7 +111,7 @@ function AjoutPiece({ d }: { d: DossierMenage }) {
             type="text"
             maxLength={200}
             value={libelle}
-            onInput={(e) => setLibelle(e.currentTarget.value)}
+            onInput={(e) => brouillon.changer('libelle', e.currentTarget.value)}
           />
         </div>
       </div>

@@ -3,14 +3,17 @@ import { LIBELLES_TYPE_MENAGE, TYPES_MENAGE } from '../../domain/index.ts';
 import type { Residence, TypeMenage } from '../../domain/index.ts';
 import { creerMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { lien, naviguer } from '../app/route.ts';
 
 /** The few fields needed to open a household; everything else is typed on its own screen. */
 export default function NouveauMenage({ residences, fermer }: { residences: readonly Residence[]; fermer: () => void }) {
   const db = useBase();
-  const [nom, setNom] = useState('');
-  const [residenceId, setResidenceId] = useState(residences[0]?.id ?? '');
-  const [type, setType] = useState<TypeMenage>('locataire_social');
+  const brouillon = useBrouillon('nouveau-menage', { nom: '', residenceId: '', type: 'locataire_social' }, () => null);
+  const { nom } = brouillon.valeurs;
+  // The residences may arrive after the form opens: until one is chosen, the first is.
+  const residenceId = brouillon.valeurs.residenceId || (residences[0]?.id ?? '');
+  const type = brouillon.valeurs.type as TypeMenage;
   const [erreurs, setErreurs] = useState<{ nom?: string; residence?: string; general?: string }>({});
 
   const valider = async (e: Event) => {
@@ -22,6 +25,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
     if (manquants.nom || manquants.residence) return setErreurs(manquants);
     try {
       const menage = await creerMenage(db, { nom: nom.trim(), residenceId, type }, aujourdhui());
+      await brouillon.effacer();
       naviguer(lien.menage(menage.id));
     } catch (err) {
       setErreurs({ general: err instanceof Error ? err.message : 'Le ménage n’a pas pu être créé.' });
@@ -39,7 +43,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
         <input
           id="nouveau-nom"
           value={nom}
-          onInput={(e) => setNom(e.currentTarget.value)}
+          onInput={(e) => brouillon.changer('nom', e.currentTarget.value)}
           aria-invalid={erreurs.nom ? true : undefined}
           aria-describedby={erreurs.nom ? 'nouveau-nom-erreur' : undefined}
           autoFocus
@@ -52,7 +56,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
       </div>
       <div class={`champ${erreurs.residence ? ' en-erreur' : ''}`}>
         <label for="nouveau-residence">Résidence</label>
-        <select id="nouveau-residence" value={residenceId} onChange={(e) => setResidenceId(e.currentTarget.value)}>
+        <select id="nouveau-residence" value={residenceId} onChange={(e) => brouillon.changer('residenceId', e.currentTarget.value)}>
           {residences.map((r) => (
             <option key={r.id} value={r.id}>
               {r.nom}
@@ -67,7 +71,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
       </div>
       <div class="champ">
         <label for="nouveau-type">Situation</label>
-        <select id="nouveau-type" value={type} onChange={(e) => setType(e.currentTarget.value as TypeMenage)}>
+        <select id="nouveau-type" value={type} onChange={(e) => brouillon.changer('type', e.currentTarget.value)}>
           {TYPES_MENAGE.map((t) => (
             <option key={t} value={t}>
               {LIBELLES_TYPE_MENAGE[t]}
@@ -84,7 +88,7 @@ export default function NouveauMenage({ residences, fermer }: { residences: read
         <button type="submit" class="bouton principal">
           Créer le ménage
         </button>
-        <button type="button" class="bouton" onClick={fermer}>
+        <button type="button" class="bouton" onClick={() => void brouillon.effacer().then(fermer)}>
           Annuler
         </button>
       </div>

@@ -3,6 +3,7 @@ import { verifierDate } from '../../domain/index.ts';
 import { creerOperation, creerResidence } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useRole } from '../commun/role.ts';
+import { useBrouillon } from '../commun/brouillon.ts';
 import { proposesReferenceData } from '../../sync/index.ts';
 
 type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'datePcdid' | 'general', string>>;
@@ -14,7 +15,12 @@ type Erreurs = Partial<Record<'operation' | 'nom' | 'dateOuverture' | 'datePcdid
 export function NouvelleResidence() {
   const db = useBase();
   const propose = proposesReferenceData(useRole());
-  const [saisie, setSaisie] = useState({ operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui(), datePcdid: '' });
+  const brouillon = useBrouillon(
+    'nouvelle-residence',
+    { operation: '', nom: '', adresse: '', commune: '', dateOuverture: aujourdhui(), datePcdid: '' },
+    () => null,
+  );
+  const saisie = brouillon.valeurs;
   const [erreurs, setErreurs] = useState<Erreurs>({});
   const [message, setMessage] = useState<string | null>(null);
   const champ = (cle: keyof typeof saisie, libelle: string, type = 'text') => (
@@ -24,7 +30,7 @@ export function NouvelleResidence() {
         id={`residence-${cle}`}
         type={type}
         value={saisie[cle]}
-        onInput={(e) => setSaisie({ ...saisie, [cle]: e.currentTarget.value })}
+        onInput={(e) => brouillon.changer(cle, e.currentTarget.value)}
         aria-invalid={erreurs[cle as keyof Erreurs] ? true : undefined}
         aria-describedby={erreurs[cle as keyof Erreurs] ? `residence-${cle}-erreur` : undefined}
       />
@@ -66,7 +72,7 @@ export function NouvelleResidence() {
         ? `Résidence « ${residence.nom} » proposée : vous pouvez déjà y créer des ménages ; un encadrant la validera ou la rattachera à une résidence existante.`
         : `Résidence « ${residence.nom} » ajoutée.`,
     );
-    setSaisie({
+    await brouillon.effacer({
       operation: saisie.operation,
       nom: '',
       adresse: '',
