@@ -204,6 +204,9 @@ export async function decohabiter(db: RelogementDb, personneId: string, aujourdh
     adresse: origine.adresse,
     logement: origine.logement,
     type: origine.type,
+    // The same team follows the person who leaves (the server holds the same rule).
+    referentId: origine.referentId,
+    binomeId: origine.binomeId,
     referent: origine.referent,
     binome: origine.binome,
     creeLe: aujourdhui,

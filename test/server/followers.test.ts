@@ -136,6 +136,49 @@ for (const backend of backends()) {
       }
     });
 
+    it('gives a household opened by décohabitation the référent and binôme of its origin, whichever of them opens it', async () => {
+      const c = await cast(storage.db);
+      const { menageId: origine } = await encadrantCreates(c, { referentId: c.claire.profile.id, binomeId: c.samir.profile.id });
+      // Samir, the binôme, opens the file (data/propositions.ts `decohabiter` copies the followers).
+      const samir = new ModelClient(c.samir.token, Date.now);
+      await sync(samir, c.app);
+      const issu = randomUUID();
+      samir.create(
+        'menages',
+        menageSchema.parse({
+          id: issu,
+          residenceId: c.residenceId,
+          nom: 'Moussa Diallo',
+          creeLe: '2025-03-02',
+          menageOrigineId: origine,
+          personneOrigineId: randomUUID(),
+          referentId: c.claire.profile.id,
+          binomeId: c.samir.profile.id,
+        }),
+      );
+      expect((await pushChanges(c.app, c.samir.token, samir.outbox)).status).toBe(200);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      await sync(claire, c.app);
+      expect(claire.record('menages', issu)).toMatchObject({ referentId: c.claire.profile.id, binomeId: c.samir.profile.id });
+      expect(await sees(c, c.samir.token, issu)).toBe(true);
+    });
+
+    it('makes a chargée who is not among the origin’s followers référente of the household she opens from it', async () => {
+      const c = await cast(storage.db);
+      const { menageId: origine } = await encadrantCreates(c, { referentId: c.claire.profile.id });
+      await request(c.app, c.encadrant.token, 'POST', `/api/v1/menages/${origine}/assignments`, { userId: c.samir.profile.id });
+      const samir = new ModelClient(c.samir.token, Date.now);
+      await sync(samir, c.app);
+      const issu = randomUUID();
+      samir.create(
+        'menages',
+        menageSchema.parse({ id: issu, residenceId: c.residenceId, nom: 'Moussa Diallo', creeLe: '2025-03-02', menageOrigineId: origine }),
+      );
+      expect((await pushChanges(c.app, c.samir.token, samir.outbox)).status).toBe(200);
+      await sync(samir, c.app);
+      expect(samir.record('menages', issu)?.referentId).toBe(c.samir.profile.id);
+    });
+
     it('keeps a household a chargée creates offline hers while she pushes it one change at a time', async () => {
       const c = await cast(storage.db);
       const claire = new ModelClient(c.claire.token, Date.now);

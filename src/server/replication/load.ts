@@ -40,6 +40,7 @@ function keysOf(changes: readonly Change[], org: string): Key[] {
     if ((kindOf(change.table) === 'child' || change.table === 'positionnements') && change.field === 'menageId')
       add('menages', change.value);
     if (kindOf(change.table) === 'menage' && change.field === 'residenceId') add('residences', change.value);
+    if (kindOf(change.table) === 'menage' && change.field === 'menageOrigineId') add('menages', change.value);
   }
   return [...keys.values()];
 }
@@ -72,6 +73,12 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
         ]
       : [{ ...key, field: c.field }];
   });
+  // A household opened by décohabitation is followed as its origin is (plan.ts, `followersOfNew`).
+  for (const c of changes) {
+    if (c.table !== 'menages' || c.field !== 'menageOrigineId' || typeof c.value !== 'string') continue;
+    const origin = { tbl: 'menages' as const, scope: scopeOf('menages', org), record_id: c.value };
+    wanted.push(...FOLLOWER_FIELDS.map((field) => ({ ...origin, field })));
+  }
   // Schema-checked before: a follower field holds a uuid or null.
   const followers = changes.flatMap((c) =>
     c.table === 'menages' && FOLLOWER_FIELDS.includes(c.field) && typeof c.value === 'string' ? [c.value] : [],

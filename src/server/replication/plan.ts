@@ -101,11 +101,30 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     pooledOf(table)?.set(recordId, { orgId: org, territoryId, row: { id: recordId } });
     plan.newRecords.push(record);
     if (table === 'menages') state.households.set(recordId, { orgId: org, accessible: true });
-    // A chargé creating a household becomes its référente, whatever the batch says: her later
-    // batches (its occupants, her next edits) find it hers by the same rule as every household.
-    if (table === 'menages' && actor.role === 'chargé') write(record, { ...change, field: 'referentId', value: actor.id });
+    if (table === 'menages' && actor.role === 'chargé')
+      for (const [field, value] of followersOfNew(recordId)) write(record, { ...change, field, value });
     if (table === 'residences') state.residences.add(recordId);
     return record;
+  }
+
+  /**
+   * Who follows a household a chargé creates, whatever the batch says: herself as référente, so
+   * that her later batches (its occupants, her next edits) find it hers by the same rule as every
+   * household. One she opens by décohabitation from a household she follows (docs/domaine.md §1:
+   * the adult who leaves gets a file of their own) stays with the same team: its origin's référent
+   * and binôme, as the server holds them.
+   */
+  function followersOfNew(recordId: string): [string, string][] {
+    const origin = firstValue('menages', recordId, 'menageOrigineId');
+    if (typeof origin === 'string' && householdWritable(origin)) {
+      const key = recordKey('menages', scopeOf('menages', org), origin);
+      const followers = FOLLOWER_FIELDS.flatMap((field): [string, string][] => {
+        const id = state.fields.get(fieldKey(key, field))?.value;
+        return typeof id === 'string' ? [[field, id]] : [];
+      });
+      if (followers.some(([, id]) => id === actor.id)) return followers;
+    }
+    return [['referentId', actor.id]];
   }
 
   /** The record a change writes to (created if new), or why the user may not write it. */

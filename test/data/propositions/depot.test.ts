@@ -9,6 +9,7 @@ import {
   enregistrerEtape,
   liensDecohabitation,
   lireMenage,
+  modifierMenage,
   modifierMediation,
   modifierPoste,
   ouvrirDemenagement,
@@ -188,7 +189,8 @@ describe('the proposals repository', () => {
 
   it('opens a linked file for an adult occupant who leaves, once', async () => {
     const db = nouvelleBase();
-    const m = await menageDeTest(db);
+    const suivi = { referentId: '0190a6e0-0000-7000-8000-0000000000a1', binomeId: '0190a6e0-0000-7000-8000-0000000000a2' };
+    const m = await modifierMenage(db, (await menageDeTest(db)).id, suivi);
     const enfant = await ajouterPersonne(db, m.id, { prenom: 'Yanis', nom: 'Benali', lien: 'enfant', dateNaissance: '2000-04-02' });
     const mineur = await ajouterPersonne(db, m.id, { prenom: 'Lina', nom: 'Benali', lien: 'enfant', dateNaissance: '2012-09-01' });
     expect(await decohabiter(db, mineur.id, AUJOURDHUI)).toEqual({ ok: false, message: expect.stringContaining('majeur') });
@@ -199,6 +201,8 @@ describe('the proposals repository', () => {
       menageOrigineId: m.id,
       personneOrigineId: enfant.id,
       residenceId: m.residenceId,
+      // Followed by the same team, as the server decides too.
+      ...suivi,
     });
     expect((await liensDecohabitation(db, m)).issus.map((x) => x.id)).toEqual([r.valeur.id]);
     expect((await liensDecohabitation(db, r.valeur)).origine?.id).toBe(m.id);
