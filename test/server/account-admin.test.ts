@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEVICE_HEADER, PROTOCOL_VERSION } from '../../src/sync/index.ts';
 import type { DevicesResponse } from '../../src/sync/index.ts';
-import { disableUser, enableUser, listUsers, resetPassword } from '../../src/server/accounts/accounts.ts';
+import { createUser, disableUser, enableUser, listUsers, resetPassword } from '../../src/server/accounts/accounts.ts';
 import { ABSOLUTE_DAYS } from '../../src/server/accounts/sessions.ts';
 import { hashPassword } from '../../src/server/accounts/passwords.ts';
 import { request } from './api.ts';
@@ -48,6 +48,27 @@ const report = (c: Cast, token: string, deviceId: string) =>
 for (const backend of backends()) {
   describe(`account administration (${backend.name})`, () => {
     const storage = useDatabase(backend);
+
+    it('refuses with a 409, never a 500, the second of two accounts created at the same instant with the same name or address', async () => {
+      const c = await cast(storage.db);
+      const org = c.claire.profile.organisation.name;
+      const hash = await hashPassword(randomUUID());
+      const twice = (a: { email: string; name: string }, b: { email: string; name: string }) =>
+        Promise.allSettled([
+          createUser(storage.db, { organisation: org, role: 'chargé', password: '', ...a }, hash),
+          createUser(storage.db, { organisation: org, role: 'chargé', password: '', ...b }, hash),
+        ]);
+      const sameName = await twice({ email: 'ines.a@exemple.fr', name: 'Inès Roux' }, { email: 'ines.b@exemple.fr', name: ' inès roux ' });
+      expect(sameName.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(sameName.find((r) => r.status === 'rejected')).toMatchObject({
+        reason: { status: 409, message: expect.stringContaining('déjà celui d’un compte de l’organisation') },
+      });
+      const sameEmail = await twice({ email: 'paul@exemple.fr', name: 'Paul A' }, { email: 'Paul@exemple.fr', name: 'Paul B' });
+      expect(sameEmail.find((r) => r.status === 'rejected')).toMatchObject({
+        reason: { status: 409, message: 'Un compte existe déjà pour paul@exemple.fr.' },
+      });
+      expect((await listUsers(storage.db, org)).filter((u) => /^(ines|paul)/.test(u.email))).toHaveLength(2);
+    });
 
     it('disables an account: its sessions end at once and it cannot log in until enabled again', async () => {
       const c = await cast(storage.db);

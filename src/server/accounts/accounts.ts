@@ -100,6 +100,19 @@ export async function createOrganisation(
   return { id, name: trimmed };
 }
 
+/** The 409 for an insert the unique indexes of `users` refuse, or null for any other fault. */
+function accountTaken(err: unknown, email: string, name: string): HttpError | null {
+  const { code, constraint } = (err ?? {}) as { code?: unknown; constraint?: unknown };
+  if (code !== '23505') return null;
+  // Tablets show the référent and binôme of a household by name: one name, one person.
+  if (constraint === 'users_organisation_name')
+    return new HttpError(
+      409,
+      `Le nom « ${name} » est déjà celui d’un compte de l’organisation : choisissez-en un autre (par exemple avec l’initiale du nom).`,
+    );
+  return new HttpError(409, `Un compte existe déjà pour ${email}.`);
+}
+
 export type NewUser = { organisation: string; email: string; password: string; role: string; name?: string };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -114,25 +127,22 @@ export async function createUser(db: Sql, user: NewUser, passwordHash?: string):
   if (weak !== null) throw new HttpError(400, weak);
   const [org] = await db.query<{ id: string }>('select id from organisations where name = $1', [user.organisation.trim()]);
   if (!org) throw new HttpError(404, `Organisation « ${user.organisation} » introuvable : créez-la d’abord (create-org).`);
-  const [taken] = await db.query('select 1 from users where email = $1', [email]);
-  if (taken) throw new HttpError(409, `Un compte existe déjà pour ${email}.`);
   const id = randomUUID();
   const name = user.name?.trim() || email;
-  // Tablets show the référent and binôme of a household by name: one name, one person.
-  const [homonym] = await db.query('select 1 from users where organisation_id = $1 and lower(btrim(name)) = lower($2)', [org.id, name]);
-  if (homonym)
-    throw new HttpError(
-      409,
-      `Le nom « ${name} » est déjà celui d’un compte de l’organisation : choisissez-en un autre (par exemple avec l’initiale du nom).`,
-    );
-  await db.query('insert into users (id, organisation_id, email, name, role, password_hash) values ($1, $2, $3, $4, $5, $6)', [
-    id,
-    org.id,
-    email,
-    name,
-    role.data satisfies Role,
-    passwordHash ?? (await hashPassword(user.password)),
-  ]);
+  const hash = passwordHash ?? (await hashPassword(user.password));
+  // The unique indexes decide, so that two accounts created at the same instant cannot both pass.
+  await db
+    .query('insert into users (id, organisation_id, email, name, role, password_hash) values ($1, $2, $3, $4, $5, $6)', [
+      id,
+      org.id,
+      email,
+      name,
+      role.data satisfies Role,
+      hash,
+    ])
+    .catch((err: unknown) => {
+      throw accountTaken(err, email, name) ?? err;
+    });
   const profile = await findProfile(db, id);
   if (!profile) throw new Error('User vanished right after its creation');
   return profile;
