@@ -22,7 +22,7 @@ import {
 } from '../visite/index.ts';
 import { avantRelogementEnCours, echeanceContact, echeancePremierEntretien, premierEntretienFait } from './avant-relogement.ts';
 import { echeanceReponseSuivie } from './reponse.ts';
-import { bornesAgenda, classer, trierAgenda, type Bornes, type ClasseAgenda } from './classement.ts';
+import { bornesAgenda, classerEvenement, trierAgenda, type Bornes, type ClasseAgenda } from './classement.ts';
 import type { PieceAExpirer } from './pieces.ts';
 import type { ReglagesEcheances } from './reglages.ts';
 import { horlogesReunions, type OperationReunions } from './reunions.ts';
@@ -285,7 +285,7 @@ function placer(d: Sujet, b: Horloge, bornes: Bornes): EvenementAgenda {
     echeance: b.echeance,
     rendezVous: b.rendezVous,
     jour,
-    classe: classer(jour, bornes),
+    classe: classerEvenement(jour, b.echeance, bornes),
     horsDelai: b.echeance !== null && b.rendezVous !== null && b.rendezVous.date > b.echeance,
   };
 }

@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { lundiDeLaSemaine, plusJours, versDate, type Instant } from '../calendrier/index.ts';
+import { etatEcheance } from './etat.ts';
 
 // The "À faire" columns: late, this week (to Sunday), the next days, later.
 export const CLASSES_AGENDA = ['en_retard', 'cette_semaine', 'prochains_jours', 'plus_tard'] as const;
@@ -24,6 +25,14 @@ export function classer(jour: string, b: Bornes): ClasseAgenda {
   if (jour <= b.dimanche) return 'cette_semaine';
   return jour <= b.horizon ? 'prochains_jours' : 'plus_tard';
 }
+
+/**
+ * An item's column: late once its deadline is past, whatever the appointment, as the caseload's
+ * alerts and the household's badges count it (an appointment after the deadline does not make it on
+ * time); otherwise the column of its day.
+ */
+export const classerEvenement = (jour: string, echeance: string | null, b: Bornes): ClasseAgenda =>
+  echeance !== null && etatEcheance(echeance, b.aujourdhui, 0) === 'en_retard' ? 'en_retard' : classer(jour, b);
 
 type Place = { jour: string; rendezVous: Instant | null; nom: string };
 

@@ -4,9 +4,11 @@ import {
   CLASSES_AGENDA,
   REGLAGES_ECHEANCES_PAR_DEFAUT,
   agenda,
+  alertesContact,
   alertesDossier,
   bornesAgenda,
   classer,
+  classerEvenement,
   evenementsDossier,
   grouperParJour,
   grouperParSemaine,
@@ -22,6 +24,7 @@ import {
   type Proposition,
 } from '../../../src/domain/proposition/index.ts';
 import { REGLAGES_SUIVI_PAR_DEFAUT } from '../../../src/domain/visite/index.ts';
+import { REGLES_CONTACT_PAR_DEFAUT } from '../../../src/domain/parametres/index.ts';
 import { dossierArbitraire } from './dossiers.ts';
 import { REGLAGES_REUNIONS_PAR_DEFAUT } from '../../../src/domain/reunion/index.ts';
 
@@ -202,6 +205,28 @@ describe('the agenda of a caseload on Wednesday 14 May 2025', () => {
     ]);
   });
 
+  it('files a late first interview in « En retard » even with its appointment set, as the caseload counts it (charte §4 step 2)', () => {
+    // Opened on 10 January: the first interview was due by 10 April; it is set for 15 May.
+    const tardif = { ...haddad, dateOuvertureResidence: martin.dateOuvertureResidence };
+    expect(resume([tardif]).find(([, libelle]) => libelle === 'Premier entretien')).toEqual([
+      'Famille Haddad',
+      'Premier entretien',
+      '2025-05-15',
+      '09:00',
+      'en_retard',
+      true,
+    ]);
+    const caseload = {
+      dateOuvertureResidence: '2025-01-10',
+      premierEntretienTermineLe: null,
+      dernierContact: '2025-05-01',
+      suiviActif: true,
+    };
+    expect(alertesContact(caseload, REGLES_CONTACT_PAR_DEFAUT, aujourdhui)).toEqual(['premier_entretien_en_retard']);
+    // A deadline runs to the end of its day: due today is not late yet.
+    expect(classerEvenement('2025-05-20', aujourdhui, bornesAgenda(aujourdhui, 30))).toBe('prochains_jours');
+  });
+
   it('gives each household its badges: late and soon clocks, whatever the appointment', () => {
     expect(alertesDossier(martin, ctx).map((a) => [a.nature, a.etat])).toEqual([
       ['premier_entretien', 'en_retard'],
@@ -226,7 +251,7 @@ describe('agenda properties', () => {
         expect(new Set(evenements.map((e) => e.cle)).size).toBe(evenements.length);
         const bornes = bornesAgenda(aujourdhui, ctx.echeances.horizonJours);
         evenements.forEach((e, i) => {
-          expect(e.classe).toBe(classer(e.jour, bornes));
+          expect(e.classe).toBe(classerEvenement(e.jour, e.echeance, bornes));
           expect(e.jour).toBe(e.rendezVous?.date ?? e.echeance);
           if (i > 0) expect((evenements[i - 1]?.jour ?? '') <= e.jour).toBe(true);
         });
