@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflictSchema } from './protocol.ts';
+import { PROTOCOL_VERSION, conflictSchema, queryNumber } from './protocol.ts';
 import { hlcSchema, isRealHlc } from './hlc.ts';
 import { splitField } from './change.ts';
 
@@ -12,9 +12,10 @@ import { splitField } from './change.ts';
 export const MAX_SNAPSHOT_RECORDS = 10_000;
 
 export const snapshotQuerySchema = z.object({
+  protocolVersion: queryNumber.pipe(z.literal(PROTOCOL_VERSION)),
   /** The last record (server order) of the previous page; 0 for the first page. */
-  after: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_SNAPSHOT_RECORDS).default(MAX_SNAPSHOT_RECORDS),
+  after: queryNumber.default(0),
+  limit: queryNumber.pipe(z.number().min(1).max(MAX_SNAPSHOT_RECORDS)).default(MAX_SNAPSHOT_RECORDS),
 });
 
 /**

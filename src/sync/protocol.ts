@@ -78,6 +78,18 @@ export const loginResponseSchema = z.object({ token: z.string(), expiresAt: z.st
 /** Read first, so that an outdated client is told to update whatever shape it sends. */
 export const versionedSchema = z.object({ protocolVersion: z.number().int() });
 
+/**
+ * A whole number as a query string carries it: decimal digits only, so that '', ' 1', '1e3' or
+ * '0x10' are refused rather than read as some number.
+ */
+export const queryNumber = z
+  .string()
+  .regex(/^\d{1,15}$/, { error: 'nombre entier attendu, en chiffres' })
+  .transform(Number);
+/** The protocol version a GET names in its query, for the same first check. */
+export const queryVersionSchema = z.object({ protocolVersion: queryNumber });
+const queryProtocolVersion = queryNumber.pipe(z.literal(PROTOCOL_VERSION));
+
 export const pushRequestSchema = z.object({
   protocolVersion: z.literal(PROTOCOL_VERSION),
   deviceId: z.string().min(1).max(64),
@@ -126,9 +138,9 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 // Pull
 
 export const pullQuerySchema = z.object({
-  protocolVersion: z.literal(PROTOCOL_VERSION),
-  since: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
+  protocolVersion: queryProtocolVersion,
+  since: queryNumber.default(0),
+  limit: queryNumber.pipe(z.number().min(1).max(MAX_PULL_LIMIT)).default(MAX_PULL_LIMIT),
 });
 
 /** A field's value as stored on the server, its clock, and the sequence of its last write. */
@@ -180,7 +192,7 @@ export const pulledFields = (page: Pick<PullResponse, 'records'>): PulledField[]
 // user, folded by bucket (`DigestBuilder`), and its latest sequence, so a device compares only
 // when it is up to date with that sequence.
 
-export const digestQuerySchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
+export const digestQuerySchema = z.object({ protocolVersion: queryProtocolVersion });
 export const digestResponseSchema = z.object({
   upto: z.number().int(),
   buckets: z.record(z.string(), z.object({ count: z.number().int().nonnegative(), digest: z.string().regex(/^[0-9a-f]{1,16}$/) })),

@@ -7,6 +7,7 @@ import {
   digestQuerySchema,
   pullQuerySchema,
   pushRequestSchema,
+  queryVersionSchema,
   snapshotQuerySchema,
   telemetryRequestSchema,
   versionedSchema,
@@ -57,26 +58,28 @@ export function syncRoutes(
     return push(db, actorOf(request), parseInput(pushRequestSchema, request.body), now(), orgQuotaBytes);
   });
 
+  // A GET names its version in its query: parsed like every other query value, never read raw.
+  const checkQueryVersion = (query: unknown) => {
+    const versioned = queryVersionSchema.safeParse(query);
+    if (versioned.success) checkVersion(versioned.data);
+  };
+
   app.get('/api/v1/sync/pull', { preHandler: session }, async (request) => {
-    const query = request.query as Record<string, unknown>;
-    checkVersion({ protocolVersion: Number(query.protocolVersion) });
-    const { since, limit } = parseInput(pullQuerySchema, { ...query, protocolVersion: Number(query.protocolVersion) });
+    checkQueryVersion(request.query);
+    const { since, limit } = parseInput(pullQuerySchema, request.query);
     return pull(db, actorOf(request), since, limit, now(), deviceOf(request));
   });
 
   app.get('/api/v1/sync/digest', { preHandler: session }, async (request) => {
-    const query = { protocolVersion: Number((request.query as Record<string, unknown>).protocolVersion) };
-    checkVersion(query);
-    parseInput(digestQuerySchema, query);
+    checkQueryVersion(request.query);
+    parseInput(digestQuerySchema, request.query);
     return digest(db, actorOf(request));
   });
 
   // A new device's first pull (docs/sync.md, « Instantané »).
   app.get('/api/v1/sync/snapshot', { preHandler: session }, async (request) => {
-    const query = request.query as Record<string, unknown>;
-    checkVersion({ protocolVersion: Number(query.protocolVersion) });
-    if (Number(query.protocolVersion) !== PROTOCOL_VERSION) throw new HttpError(400, 'Version du protocole attendue.');
-    const { after, limit } = parseInput(snapshotQuerySchema, query);
+    checkQueryVersion(request.query);
+    const { after, limit } = parseInput(snapshotQuerySchema, request.query);
     return snapshot(db, actorOf(request), after, limit, now(), deviceOf(request));
   });
 
