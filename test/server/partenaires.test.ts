@@ -385,6 +385,32 @@ for (const backend of backends()) {
       await envoyer(t.app, bailleur);
       expect(fieldsOf((await pullAll(t.app, t.mous.token)).pages, 'offresPartagees', logement.id).adresse).toBe('12 rue des Oliviers');
     });
+    it('marks a position priority from the résidence a batch leaves its household in, not from a change that lost (convention art. 10)', async () => {
+      const t = await territoire(storage.db);
+      await setPriorityOperations(storage.db, t.nom, ['NPNRU Bellevue']);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const operationId = randomUUID();
+      const bellevue = randomUUID();
+      mous.create('operations', operationSchema.parse({ id: operationId, nom: 'NPNRU Bellevue' }));
+      mous.create('residences', residenceSchema.parse({ id: bellevue, operationId, nom: 'Les Cèdres', dateOuverture: '2025-01-15' }));
+      const { menageId, positionId } = positionner(mous, t.residenceMous, logement.id);
+      await envoyer(t.app, mous);
+      // A tablet whose clock is a day behind moves the household to Bellevue: that change loses to
+      // the stored résidence, so the position it claims priority with stays ordinary.
+      const enRetard = new ModelClient(t.mous.token, () => Date.now() - 86_400_000);
+      const demenage = enRetard.edit('menages', menageId, 'residenceId', bellevue);
+      const revendique = mous.edit('positionnements', positionId, 'operationPrioritaire', true);
+      expect((await pushChanges(t.app, t.mous.token, [demenage, revendique])).status).toBe(200);
+      mous.outbox = [];
+      await sync(mous, t.app);
+      expect(mous.record('menages', menageId)?.residenceId).toBe(t.residenceMous);
+      expect(mous.record('positionnements', positionId)?.operationPrioritaire).toBe(false);
+    });
+
     it('marks a position priority from its territory’s list of priority operations, whatever the tablet says (convention art. 10)', async () => {
       const t = await territoire(storage.db);
       await expect(setPriorityOperations(storage.db, 'Territoire inconnu', ['NPNRU Bellevue'])).rejects.toThrow(

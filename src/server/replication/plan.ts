@@ -229,10 +229,15 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     return stored;
   }
 
-  /** Whether the household lives in a résidence of an operation its territory made priority (convention art. 10). */
+  /**
+   * Whether the household lives in a résidence of an operation its territory made priority
+   * (convention art. 10): its résidence as this batch left it (a change that lost to a later one
+   * does not count), else as stored.
+   */
   const priorityHousehold = (menageId: string | null): boolean => {
     if (menageId === null) return false;
-    const residence = firstValue('menages', menageId, 'residenceId') ?? pooled.householdResidences.get(menageId);
+    const settled = state.fields.get(fieldKey(recordKey('menages', scopeOf('menages', org), menageId), 'residenceId'));
+    const residence = settled?.value ?? pooled.householdResidences.get(menageId);
     return typeof residence === 'string' && pooled.priorityResidences.has(residence);
   };
 
