@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { agregatsSeulement, calculerPilotage, filtresPilotageSchema, reviserPlan, type DonneesPilotage } from '../../src/domain/index.ts';
+import {
+  agregatsSeulement,
+  calculerPilotage,
+  filtresPilotageSchema,
+  operationSchema,
+  reviserPlan,
+  type DonneesPilotage,
+} from '../../src/domain/index.ts';
 import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
@@ -99,8 +106,24 @@ for (const backend of backends()) {
         { annee: 2026, residenceId: randomUUID(), typologie: 'T3', prevus: 4 },
       ]);
       const encadrant = new ModelClient(c.encadrant.token, Date.now);
+      // One plan per operation of the organisation, under the operation's id.
+      for (const [id, operation] of [
+        [randomUUID(), operationId],
+        [operationId, operationId],
+      ]) {
+        const ailleurs = new ModelClient(c.encadrant.token, Date.now);
+        ailleurs.create('plansRelogement', { ...plan, id: id!, operationId: operation! });
+        const refuse = await pushChanges(c.app, c.encadrant.token, ailleurs.outbox);
+        expect(refuse.status).toBe(403);
+        expect(refuse.body.rejected?.[0]?.error).toBe(
+          'Un plan de relogement est celui d’une opération de votre organisation, sous l’identifiant de l’opération.',
+        );
+      }
+      encadrant.create('operations', operationSchema.parse({ id: operationId, nom: 'NPNRU Les Planches' }));
       encadrant.create('plansRelogement', plan);
       expect((await pushChanges(c.app, c.encadrant.token, encadrant.outbox)).status).toBe(200);
+      const deplace = encadrant.edit('plansRelogement', operationId, 'operationId', randomUUID());
+      expect((await pushChanges(c.app, c.encadrant.token, [deplace])).status).toBe(403);
       const claire = new ModelClient(c.claire.token, Date.now);
       claire.create('plansRelogement', reviserPlan(plan, operationId, '2026-05-04', []));
       const refused = await pushChanges(c.app, c.claire.token, claire.outbox);
@@ -111,7 +134,7 @@ for (const backend of backends()) {
       // A forecast below zero is refused by the same schema as on the tablet.
       const faux = new ModelClient(c.encadrant.token, Date.now);
       faux.outbox.push({
-        ...encadrant.outbox[0]!,
+        ...deplace,
         changeId: randomUUID(),
         field: 'revisions.2026-T2',
         value: { misAJourLe: '2026-05-04', lignes: [{ annee: 2026, residenceId: operationId, typologie: 'T3', prevus: -1 }] },

@@ -41,6 +41,7 @@ function keysOf(changes: readonly Change[], org: string): Key[] {
       add('menages', change.value);
     if (kindOf(change.table) === 'menage' && change.field === 'residenceId') add('residences', change.value);
     if (kindOf(change.table) === 'menage' && change.field === 'menageOrigineId') add('menages', change.value);
+    if (change.table === 'plansRelogement' && change.field === 'operationId') add('operations', change.value);
   }
   return [...keys.values()];
 }

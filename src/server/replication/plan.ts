@@ -47,6 +47,7 @@ const VALIDATION_ONLY = 'Seul un encadrant peut valider une donnée proposée ou
 const FOLLOWERS_ONLY = 'Seul un encadrant change le référent ou le binôme d’un ménage.';
 const NOT_A_MEMBER = 'Le référent ou le binôme d’un ménage est un compte de votre organisation.';
 const PARTNERS_POOLED_ONLY = 'Un compte partenaire ne modifie que les offres et candidatures de son territoire.';
+const PLAN_OF_OPERATION = 'Un plan de relogement est celui d’une opération de votre organisation, sous l’identifiant de l’opération.';
 
 /** The server's own node in the clocks it makes. */
 const SERVER_NODE = '0000000000000000';
@@ -127,6 +128,18 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     return [['referentId', actor.id]];
   }
 
+  /**
+   * One plan per operation, so that two encadrants starting it offline write the same record and
+   * the report counts it once (domain/pilotage/plan-schema.ts): its id is its operation's, an
+   * operation of the organisation, from its creation on.
+   */
+  function planOfOwnOperation(change: Change): boolean {
+    const known = state.records.has(recordKey('plansRelogement', scopeOf('plansRelogement', org), change.recordId));
+    if (known && change.field !== 'operationId') return true;
+    const operationId = known ? change.value : firstValue('plansRelogement', change.recordId, 'operationId');
+    return operationId === change.recordId && state.records.has(recordKey('operations', scopeOf('operations', org), change.recordId));
+  }
+
   /** The record a change writes to (created if new), or why the user may not write it. */
   function authorise(change: Change): RecordState | string {
     const table = change.table as SyncedTable;
@@ -134,6 +147,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if (kind === 'pooled') return authorisePooled(change, table);
     if (actor.role === 'partenaire') return PARTNERS_POOLED_ONLY;
     if (kind === 'reference' && proposesReferenceData(actor.role)) return propose(table, change);
+    if (table === 'plansRelogement' && !planOfOwnOperation(change)) return PLAN_OF_OPERATION;
     // Where a household or a child record is moved to must be the user's too.
     if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;
