@@ -8,7 +8,8 @@ import '../graine.ts';
 
 // Every value of a sync GET's query is parsed before it is used (docs/sync.md « Droits »): the
 // protocol version, the cursors and the page sizes are decimal digits or a 400; an outdated
-// version is told to update (426); never a 500, never a value read as some other number.
+// version is told to update (426); never a 500, never a value read as some other number. The
+// steering report parses its own query the same way (src/server/http/pilotage-routes.ts).
 
 const ROUTES = {
   pull: { path: '/api/v1/sync/pull', cursor: 'since', max: MAX_PULL_LIMIT },
@@ -64,6 +65,24 @@ for (const backend of backends()) {
           if (status === 409) expect(route.cursor === 'since' && Number(cursor) > 0).toBe(true);
         }),
         { numRuns: 60 },
+      );
+    }, 120_000);
+
+    it('answers the steering report’s query with the report or a French 400, never a 500, whatever its values', async () => {
+      const c = await cast(storage.db);
+      const jour = fc.integer({ min: 0, max: 3_000 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
+      const valeur = fc.oneof(jour, queryValue, fc.constantFrom('2026-02-30', '2026-13-01', '2026-1-1'));
+      const filtre = fc.option(fc.oneof(queryValue, fc.constantFrom('T3', 'oui', 'non', 'PLAI')), { nil: undefined });
+      await fc.assert(
+        fc.asyncProperty(valeur, valeur, filtre, filtre, filtre, async (debut, fin, qpv, typologie, operationId) => {
+          const query = new URLSearchParams({ debut, fin });
+          for (const [cle, v] of Object.entries({ qpv, typologie, operationId })) if (v !== undefined) query.set(cle, v);
+          const { status, body } = await request(c.app, c.encadrant.token, 'GET', `/api/v1/pilotage?${query.toString()}`);
+          expect([200, 400], `${query.toString()}: ${JSON.stringify(body)}`).toContain(status);
+          if (status === 200) expect(/^\d{4}-\d{2}-\d{2}$/.test(debut) && /^\d{4}-\d{2}-\d{2}$/.test(fin) && debut <= fin).toBe(true);
+          else expect(typeof (body as { error?: unknown }).error).toBe('string');
+        }),
+        { numRuns: 40 },
       );
     }, 120_000);
   });
