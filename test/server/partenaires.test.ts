@@ -416,7 +416,12 @@ for (const backend of backends()) {
       await expect(setPriorityOperations(storage.db, 'Territoire inconnu', ['NPNRU Bellevue'])).rejects.toThrow(
         'Territoire « Territoire inconnu » introuvable',
       );
-      expect(await setPriorityOperations(storage.db, t.nom, [' NPNRU Bellevue '])).toEqual({
+      for (const refusee of [['NPNRU Bellevue', '  '], ['x'.repeat(201)]])
+        await expect(setPriorityOperations(storage.db, t.nom, refusee)).rejects.toMatchObject({
+          status: 400,
+          message: 'Nom d’opération vide ou trop long (200 caractères au plus) : rien n’a été changé.',
+        });
+      expect(await setPriorityOperations(storage.db, t.nom, [' NPNRU Bellevue ', 'NPNRU Bellevue'])).toEqual({
         territory: t.nom,
         operations: ['NPNRU Bellevue'],
       });

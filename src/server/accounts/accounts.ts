@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { organisationKindSchema, roleSchema, territoryKindSchema } from '../../sync/index.ts';
 import type { Profile, Role } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
@@ -59,6 +60,12 @@ export async function attachOrganisation(
  * Replaces the territory's priority operations (the steering committee's list, convention AMP
  * art. 10) by these names; the server marks with them the positions it receives from then on.
  */
+/** The steering committee's priority operations, by name (as each organisation names them), each once. */
+const priorityOperationsSchema = z
+  .array(z.string().trim().min(1).max(200))
+  .max(500)
+  .transform((names) => [...new Set(names)]);
+
 export async function setPriorityOperations(
   db: Database,
   territory: string,
@@ -66,9 +73,9 @@ export async function setPriorityOperations(
 ): Promise<{ territory: string; operations: string[] }> {
   const [terr] = await db.query<{ id: string; name: string }>('select id, name from territories where name = $1', [territory.trim()]);
   if (!terr) throw new HttpError(404, `Territoire « ${territory} » introuvable : créez-le d’abord (create-territory).`);
-  const operations = [...new Set(names.map((n) => n.trim()))];
-  if (operations.some((n) => n === '' || n.length > 200))
-    throw new HttpError(400, 'Nom d’opération vide ou trop long (200 caractères au plus) : rien n’a été changé.');
+  const parsed = priorityOperationsSchema.safeParse(names);
+  if (!parsed.success) throw new HttpError(400, 'Nom d’opération vide ou trop long (200 caractères au plus) : rien n’a été changé.');
+  const operations = parsed.data;
   await db.transaction(async (tx) => {
     await tx.query('delete from territory_priority_operations where territory_id = $1', [terr.id]);
     await tx.query('insert into territory_priority_operations (territory_id, name) select $1, unnest($2::text[])', [terr.id, operations]);
