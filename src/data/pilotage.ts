@@ -1,10 +1,12 @@
 import {
   REGLAGES_PILOTAGE_PAR_DEFAUT,
+  droitsBilanAnnuel,
   idBilanAnnuel,
   remplacerPartie,
   reviserPlan,
   type BilanAnnuel,
   type DonneesPilotage,
+  type DroitsBilanAnnuel,
   type EntreeBilan,
   type LignePlan,
   type PartieBilan,
@@ -26,6 +28,9 @@ export type SourcePilotage = {
   noms: Map<string, string>;
   /** A chargée sees her caseload; others the organisation's. */
   portefeuille: boolean;
+  /** What this account types in the yearly review, and its organisation's name (a landlord's own total). */
+  droitsBilan: DroitsBilanAnnuel;
+  organisation: string;
 };
 
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
@@ -48,6 +53,8 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',
+    droitsBilan: droitsBilanAnnuel(session?.user.role ?? '', session?.user.organisation.kind ?? null),
+    organisation: session?.user.organisation.name ?? '',
   };
 }
 
