@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Table } from 'dexie';
 import type {
   BaremeFsl,
+  BilanAnnuel,
   Demenagement,
   ChangementSituation,
   DecisionReunion,
@@ -86,6 +87,7 @@ export class RelogementDb extends Dexie {
   declare offresPartagees: Table<OffrePartagee, string>;
   declare positionnements: Table<Positionnement, string>;
   declare plansRelogement: Table<PlanRelogement, string>;
+  declare bilansAnnuels: Table<BilanAnnuel, string>;
   declare brouillons: Table<Brouillon, string>;
 
   /** The data key of an encrypted database (the officer's, not the demo space's); null when rows are stored in clear. */

@@ -1,4 +1,18 @@
-import { REGLAGES_PILOTAGE_PAR_DEFAUT, reviserPlan, type DonneesPilotage, type LignePlan, type PlanRelogement, type ReglagesPilotage } from '../domain/index.ts';
+import {
+  REGLAGES_PILOTAGE_PAR_DEFAUT,
+  droitsBilanAnnuel,
+  idBilanAnnuel,
+  remplacerPartie,
+  reviserPlan,
+  type BilanAnnuel,
+  type DonneesPilotage,
+  type DroitsBilanAnnuel,
+  type EntreeBilan,
+  type LignePlan,
+  type PartieBilan,
+  type PlanRelogement,
+  type ReglagesPilotage,
+} from '../domain/index.ts';
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
@@ -14,10 +28,13 @@ export type SourcePilotage = {
   noms: Map<string, string>;
   /** A chargée sees her caseload; others the organisation's. */
   portefeuille: boolean;
+  /** What this account types in the yearly review, and its organisation's name (a landlord's own total). */
+  droitsBilan: DroitsBilanAnnuel;
+  organisation: string;
 };
 
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
-  const [menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, territoire, equipe, session] = await Promise.all([
+  const [menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, bilansAnnuels, territoire, equipe, session] = await Promise.all([
     db.menages.toArray(),
     db.residences.toArray(),
     db.operations.toArray(),
@@ -26,15 +43,18 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
     db.mediations.toArray(),
     db.enquetes.toArray(),
     db.plansRelogement.toArray(),
+    db.bilansAnnuels.toArray(),
     db.parametres.get('territoire'),
     lireEquipe(db),
     lireSession(db),
   ]);
   return {
-    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement },
+    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, bilansAnnuels },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',
+    droitsBilan: droitsBilanAnnuel(session?.user.role ?? '', session?.user.organisation.kind ?? null),
+    organisation: session?.user.organisation.name ?? '',
   };
 }
 
@@ -44,4 +64,17 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
  */
 export function enregistrerPlan(db: RelogementDb, operationId: string, jour: string, lignes: readonly LignePlan[]): Promise<PlanRelogement> {
   return ecrire<PlanRelogement>(db, 'plansRelogement', operationId, (courant) => reviserPlan(courant, operationId, jour, lignes));
+}
+
+/**
+ * Saves one part of the year's review (landlords' objectives, réservataires' commitments or
+ * landlords' total lettings) as `entrees`; the schema refuses a negative or missing figure.
+ */
+export function enregistrerBilanAnnuel<P extends PartieBilan>(
+  db: RelogementDb,
+  annee: number,
+  partie: P,
+  entrees: readonly EntreeBilan<P>[],
+): Promise<BilanAnnuel> {
+  return ecrire<BilanAnnuel>(db, 'bilansAnnuels', idBilanAnnuel(annee), (courant) => remplacerPartie(courant, annee, partie, entrees));
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   baremeFslSchema,
+  bilanAnnuelSchema,
   demenagementSchema,
   changementSituationSchema,
   decisionReunionSchema,
@@ -56,6 +57,7 @@ export const SYNCED_TABLES = {
   positionnements: { schema: positionnementSchema, mapFields: ['avis'], menageKey: 'menageId', pooled: true },
   // Reference data of the organisation: encadrants write it, a chargée's tablet only reads it.
   plansRelogement: { schema: planRelogementSchema, mapFields: ['revisions'], menageKey: null },
+  bilansAnnuels: { schema: bilanAnnuelSchema, mapFields: ['objectifs', 'attributions', 'engagementsFlux'], menageKey: null },
 } as const satisfies Record<string, TableDef>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

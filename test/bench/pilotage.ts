@@ -97,7 +97,17 @@ export function territoire(n: number, referentId: string): DonneesPilotage {
       };
     }),
   );
-  return { operations: [operation], residences, offres, menages, propositions, mediations: [], enquetes: [], plansRelogement: [] };
+  return {
+    operations: [operation],
+    residences,
+    offres,
+    menages,
+    propositions,
+    mediations: [],
+    enquetes: [],
+    plansRelogement: [],
+    bilansAnnuels: [],
+  };
 }
 
 const lignes = (d: DonneesPilotage) => {

@@ -21,6 +21,7 @@ export async function chargerPilotage(db: Database, encadrant: Profile, d: Donne
     ['mediations', d.mediations],
     ['enquetes', d.enquetes],
     ['plansRelogement', d.plansRelogement],
+    ['bilansAnnuels', d.bilansAnnuels],
   ];
   await seedRecords(
     db,

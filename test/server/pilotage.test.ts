@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  REFUS_BILAN_ANNUEL,
   agregatsSeulement,
   calculerPilotage,
   filtresPilotageSchema,
   operationSchema,
+  remplacerPartie,
   reviserPlan,
   type DonneesPilotage,
 } from '../../src/domain/index.ts';
@@ -50,7 +52,13 @@ for (const backend of backends()) {
       await createOrganisation(db, `Métropole ${suffixe}`, 'metropole', `Territoire ${suffixe}`);
       for (const org of [`Habitat Nord ${suffixe}`, `Logis Sud ${suffixe}`]) await attachOrganisation(db, org, `Territoire ${suffixe}`);
       const metropole = await createTestAccount(db, { organisation: `Métropole ${suffixe}`, role: 'encadrant' });
-      return { app: await buildApp({ db }), a, b, encA, claire, encB, metropole };
+      const foyer = await createTestAccount(db, {
+        organisation: `Foyer ${suffixe}`,
+        role: 'encadrant',
+        kind: 'bailleur',
+        territory: `Territoire ${suffixe}`,
+      });
+      return { app: await buildApp({ db }), a, b, encA, claire, encB, metropole, foyer, suffixe };
     }
 
     it('gives the encadrant the figures the domain computes over the organisation, households included', async () => {
@@ -141,6 +149,60 @@ for (const backend of backends()) {
       });
       const negatif = await pushChanges(c.app, c.encadrant.token, faux.outbox);
       expect(JSON.stringify(negatif.body)).toContain('ne peut pas être négatif');
+    });
+
+    it('keeps the yearly review the métropole types, a landlord’s own total lettings, and refuses the rest in French', async () => {
+      const t = await territoire();
+      // The métropole types the landlords' objectives (AMP annexe 4): in its report, against the
+      // leases of 2026 in the territory (Habitat Nord 6, Logis Sud 5).
+      const metropole = new ModelClient(t.metropole.token, Date.now);
+      metropole.create(
+        'bilansAnnuels',
+        remplacerPartie(undefined, 2026, 'objectifs', [
+          { bailleur: 'Habitat Nord', objectif: 6 },
+          { bailleur: 'Logis Sud', objectif: 8 },
+        ]),
+      );
+      expect((await pushChanges(t.app, t.metropole.token, metropole.outbox)).status).toBe(200);
+      const rapport = await request(t.app, t.metropole.token, 'GET', url(''));
+      expect(rapport.body.tableaux.find((x: { code: string }) => x.code === 'objectifsBailleurs')?.lignes).toEqual([
+        ['Habitat Nord', 6, 6, 0, 'atteint'],
+        ['Logis Sud', 8, 5, -3, 'non atteint'],
+      ]);
+      // A landlord types its own total lettings, dated and sourced, not another landlord's, nor objectives.
+      const nom = `Foyer ${t.suffixe}`;
+      const total = { bailleur: nom, attributions: 40, saisiLe: '2027-01-15', source: 'Bilan des attributions 2026' };
+      const foyer = new ModelClient(t.foyer.token, Date.now);
+      foyer.create('bilansAnnuels', remplacerPartie(undefined, 2026, 'attributions', [total]));
+      expect((await pushChanges(t.app, t.foyer.token, foyer.outbox)).status).toBe(200);
+      for (const bilan of [
+        remplacerPartie(undefined, 2026, 'attributions', [{ ...total, bailleur: 'Logis Sud' }]),
+        remplacerPartie(undefined, 2026, 'objectifs', [{ bailleur: nom, objectif: 1 }]),
+      ]) {
+        const autre = new ModelClient(t.foyer.token, Date.now);
+        autre.create('bilansAnnuels', bilan);
+        const refus = await pushChanges(t.app, t.foyer.token, autre.outbox);
+        expect(refus.status).toBe(403);
+        expect(refus.body.rejected?.[0]?.error).toBe(REFUS_BILAN_ANNUEL);
+      }
+      // A chargée types none of it.
+      const claire = new ModelClient(t.claire.token, Date.now);
+      claire.create('bilansAnnuels', remplacerPartie(undefined, 2026, 'objectifs', [{ bailleur: 'Logis Sud', objectif: 1 }]));
+      const chargee = await pushChanges(t.app, t.claire.token, claire.outbox);
+      expect(chargee.status).toBe(403);
+      expect(chargee.body.rejected?.[0]?.error).toMatch(/encadrants et administrateurs/);
+      // The métropole's report now reads the landlord's total from its organisation: 0 relocations ÷ 40.
+      const apres = await request(t.app, t.metropole.token, 'GET', url(''));
+      const part = apres.body.tableaux.find((x: { code: string }) => x.code === 'partAttributions');
+      expect(part?.lignes.find((l: unknown[]) => l[0] === nom)).toEqual([
+        nom,
+        0,
+        0,
+        40,
+        'le 15 janvier 2027 (Bilan des attributions 2026)',
+        0,
+        'non atteint',
+      ]);
     });
   });
 }

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb } from '../../src/data/index.ts';
-import { trimestreDe } from '../../src/domain/index.ts';
+import { RelogementDb, enregistrerSession } from '../../src/data/index.ts';
+import { idBilanAnnuel, trimestreDe } from '../../src/domain/index.ts';
 import { aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { ID_OPERATION_A, ORGANISATION_A } from '../fixtures/pilotage.ts';
 
@@ -108,5 +108,77 @@ describe('the « Pilotage » screen', () => {
     // The February revision is kept as it was.
     expect(plan?.revisions['2026-T1']?.lignes[1]?.prevus).toBe(3);
     expect(await db.outbox.where('table').equals('plansRelogement').count()).toBe(1);
+  });
+
+  describe('the yearly review', () => {
+    const connecter = (db: RelogementDb, role: 'encadrant' | 'chargé', nom: string, kind: 'metropole' | 'bailleur' | 'mous') =>
+      enregistrerSession(db, {
+        token: 'jeton',
+        expiresAt: '2099-01-01T00:00:00Z',
+        user: {
+          id: '0190a6e0-0000-7000-8009-000000000001',
+          email: 'x@relogement.invalid',
+          name: 'Compte',
+          role,
+          organisation: { id: '0190a6e0-0000-7000-8009-000000000002', name: nom, kind, territory: null },
+        },
+      });
+    const afficher = async (db: RelogementDb) => {
+      render(
+        <BaseContext.Provider value={db}>
+          <PilotageScreen />
+        </BaseContext.Provider>,
+      );
+      fireEvent.input(await screen.findByLabelText('Trimestre contenant le'), { target: { value: '2026-02-15' } });
+      return screen.findByRole('region', { name: 'Bilan annuel 2026' });
+    };
+
+    it('lets the métropole type a landlord’s objective, refusing a negative one at its field, and judges it met in colour and in words', async () => {
+      const db = await base();
+      await connecter(db, 'encadrant', 'Métropole de Val-Clair', 'metropole');
+      const bilan = await afficher(db);
+      // Without a total typed, the 11 % share says so rather than a number (charte §2.3).
+      const part = within(bilan).getByRole('table', { name: 'Part des attributions des bailleurs dédiée au relogement (2026)' });
+      expect(within(part).getAllByText('total des attributions non renseigné').length).toBe(4);
+      fireEvent.click(within(bilan).getByRole('button', { name: 'Ajouter l’objectif d’un bailleur' }));
+      fireEvent.input(within(bilan).getByLabelText('Bailleur (ligne 1)'), { target: { value: 'Habitat Nord' } });
+      const objectif = within(bilan).getByLabelText('Relogements à réaliser (ligne 1)') as HTMLInputElement;
+      fireEvent.input(objectif, { target: { value: '-1' } });
+      expect((await within(bilan).findByRole('alert')).textContent).toBe('Objectif de relogements : le nombre ne peut pas être négatif.');
+      expect(objectif.value).toBe('-1');
+      expect(objectif.getAttribute('aria-invalid')).toBe('true');
+      expect(await db.bilansAnnuels.count()).toBe(0);
+      fireEvent.input(objectif, { target: { value: '5' } });
+      await waitFor(async () => expect((await db.bilansAnnuels.get(idBilanAnnuel(2026)))?.objectifs['habitat-nord']?.objectif).toBe(5));
+      // 2026 leases into Habitat Nord's dwellings on this tablet: households 1, 2, 4, 5 and 6.
+      const table = await within(bilan).findByRole('table', { name: 'Objectifs annuels de relogement des bailleurs (2026)' });
+      const resultat = within(table).getByText('atteint');
+      expect(resultat.className).toBe('atteint');
+      expect(within(table).getByRole('row', { name: 'Habitat Nord 5 5 0 atteint' })).toBeTruthy();
+      expect(await db.outbox.where('table').equals('bilansAnnuels').count()).toBeGreaterThan(0);
+    });
+
+    it('lets a landlord type only its own total lettings, dated and sourced', async () => {
+      const db = await base();
+      await connecter(db, 'encadrant', 'Logis Sud', 'bailleur');
+      const bilan = await afficher(db);
+      expect(within(bilan).queryByRole('button', { name: 'Ajouter l’objectif d’un bailleur' })).toBeNull();
+      fireEvent.click(within(bilan).getByRole('button', { name: 'Renseigner le total des attributions d’un bailleur' }));
+      expect((within(bilan).getByLabelText('Bailleur (ligne 1)') as HTMLInputElement).readOnly).toBe(true);
+      fireEvent.input(within(bilan).getByLabelText('Attributions de l’année (ligne 1)'), { target: { value: '10' } });
+      expect(await within(bilan).findByText(/^Indiquez la source du chiffre/)).toBeTruthy();
+      fireEvent.input(within(bilan).getByLabelText('Source (ligne 1)'), { target: { value: 'Bilan des attributions 2026' } });
+      // 2026 leases into Logis Sud's dwellings on Habitat Nord's tablet: household 3 only; 1 ÷ 10 = 10 % < 11 %.
+      const part = await within(bilan).findByRole('table', { name: 'Part des attributions des bailleurs dédiée au relogement (2026)' });
+      await waitFor(() => expect(within(part).getByRole('row', { name: /^Logis Sud 1 1 10 .* 10 non atteint$/ })).toBeTruthy());
+    });
+
+    it('shows a chargée the review without anything to type', async () => {
+      const db = await base();
+      await connecter(db, 'chargé', 'Métropole de Val-Clair', 'metropole');
+      const bilan = await afficher(db);
+      expect(within(bilan).queryAllByRole('button')).toEqual([]);
+      expect(within(bilan).queryAllByRole('textbox')).toEqual([]);
+    });
   });
 });

@@ -80,6 +80,8 @@ const offreChamps = {
   balcon: ouiNon,
   financement: choix(FINANCEMENTS),
   periodeConstruction: texte(40),
+  /** The réservataire whose flux the dwelling comes from; empty when none (convention de gestion en flux, art. 3). */
+  reservataire: texte(120),
   /** First letting, conventionnement and réhabilitation: each may make the dwelling recent (charte §2.3 C). */
   datePremiereLocation: date,
   dateConventionnement: date,

@@ -3,6 +3,7 @@ import type { Menage, Operation, Residence } from '../menage/index.ts';
 import type { Offre } from '../offre/index.ts';
 import type { Mediation, Proposition } from '../proposition/index.ts';
 import type { EnqueteSatisfaction } from '../visite/index.ts';
+import type { BilanAnnuel } from './bilan-annuel-schema.ts';
 import type { PlanRelogement } from './plan-schema.ts';
 
 // The records every figure is computed from, as the tablet stores them and the server loads them
@@ -17,6 +18,8 @@ export type DonneesPilotage = {
   enquetes: readonly EnqueteSatisfaction[];
   /** The relocation plans of the operations (charte §6.6). */
   plansRelogement: readonly PlanRelogement[];
+  /** What the yearly review needs that the records do not hold (AMP annexe 4, flux art. 6, charte §2.3). */
+  bilansAnnuels: readonly BilanAnnuel[];
 };
 
 /**
@@ -41,6 +44,7 @@ export const CHAMPS_PILOTAGE = {
     'anneePremiereLocation',
     'dateConventionnement',
     'dateRehabilitation',
+    'reservataire',
   ],
   propositions: [
     'id',
@@ -63,6 +67,7 @@ export const CHAMPS_PILOTAGE = {
   mediations: ['id', 'menageId', 'date', 'supprime'],
   enquetes: ['id', 'menageId', 'issue', 'date', 'logement', 'supprime'],
   plansRelogement: ['id', 'operationId', 'revisions', 'supprime'],
+  bilansAnnuels: ['id', 'annee', 'objectifs', 'attributions', 'engagementsFlux', 'supprime'],
 } as const satisfies { [T in keyof DonneesPilotage]: readonly (keyof DonneesPilotage[T][number])[] };
 
 export const DONNEES_VIDES: DonneesPilotage = {
@@ -74,6 +79,7 @@ export const DONNEES_VIDES: DonneesPilotage = {
   mediations: [],
   enquetes: [],
   plansRelogement: [],
+  bilansAnnuels: [],
 };
 
 // What a proposal keeps of its simulation (charte §7.1): before and after the move. Parsed, since

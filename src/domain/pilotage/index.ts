@@ -10,3 +10,5 @@ export * from './charge.ts';
 export * from './export.ts';
 export * from './plan-schema.ts';
 export * from './plan.ts';
+export * from './bilan-annuel-schema.ts';
+export * from './bilan-annuel.ts';

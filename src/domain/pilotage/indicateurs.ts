@@ -1,6 +1,7 @@
 import { estRecente, LIBELLES_TYPOLOGIE, type Offre } from '../offre/index.ts';
 import { compteDansLesPropositions, type AuteurRefus, type Proposition } from '../proposition/index.ts';
 import { compte, rapport, type Chiffre, type Definition, type Objectif } from './chiffre.ts';
+import { tableauxBilanAnnuel } from './bilan-annuel.ts';
 import { avantApres, type DonneesPilotage, type SimulationSignee } from './donnees.ts';
 import { filtreSurLesLogements, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode, joursEntre, trimestresDe } from './periode.ts';
@@ -359,7 +360,12 @@ export function calculerPilotage(
   const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p, simules)];
   // Nothing counted at all: the filters match nothing in the period, which the screen says.
   const vide = chiffres.every((c) => c.unite !== 'nombre' || c.valeur === 0);
-  return { filtres, vide, chiffres, tableaux: tableaux(donnees, p, filtres, proposees, simules) };
+  return {
+    filtres,
+    vide,
+    chiffres,
+    tableaux: [...tableaux(donnees, p, filtres, proposees, simules), ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options)],
+  };
 }
 
 /** The same report without any household identifier: what partners of the territory receive. */

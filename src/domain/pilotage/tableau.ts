@@ -2,7 +2,15 @@ import { montantAffiche } from '../commun/index.ts';
 
 // A table of the report: what a chart draws and what a screen reader and the CSV read instead.
 export type Cellule = string | number | null;
-export type Tableau = { code: string; titre: string; colonnes: string[]; lignes: Cellule[][] };
+export type Tableau = {
+  code: string;
+  titre: string;
+  colonnes: string[];
+  lignes: Cellule[][];
+  /** What the table means and where it comes from, for the tables a definition of their own explains. */
+  source?: string;
+  description?: string;
+};
 
 /**
  * Counts by category, one column per series (e.g. dwellings made available and relocations by

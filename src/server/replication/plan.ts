@@ -8,6 +8,7 @@ import {
   parseHlc,
 } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
+import { REFUS_BILAN_ANNUEL, champBilanPermis, droitsBilanAnnuel } from '../../domain/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, PooledRecord, RecordState } from './records.ts';
@@ -148,6 +149,11 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if (actor.role === 'partenaire') return PARTNERS_POOLED_ONLY;
     if (kind === 'reference' && proposesReferenceData(actor.role)) return propose(table, change);
     if (table === 'plansRelogement' && !planOfOwnOperation(change)) return PLAN_OF_OPERATION;
+    if (
+      table === 'bilansAnnuels' &&
+      !champBilanPermis(droitsBilanAnnuel(actor.role, actor.organisation.kind), actor.organisation.name, change.field, change.value)
+    )
+      return REFUS_BILAN_ANNUEL;
     // Where a household or a child record is moved to must be the user's too.
     if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;

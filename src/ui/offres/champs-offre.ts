@@ -54,6 +54,7 @@ export const GROUPES_OFFRE: readonly Groupe[] = [
       { cle: 'chauffageEnergie', libelle: 'Énergie de chauffage', genre: 'choix', options: options(ENERGIES_CHAUFFAGE, LIBELLES_ENERGIE) },
       { cle: 'dpe', libelle: 'Étiquette DPE', genre: 'choix', options: options(CLASSES_DPE) },
       { cle: 'financement', libelle: 'Financement', genre: 'choix', options: options(FINANCEMENTS, { autre: 'Autre' }) },
+      { cle: 'reservataire', libelle: 'Réservataire dont le flux fournit le logement (vide si aucun)', genre: 'texte' },
       { cle: 'periodeConstruction', libelle: 'Période de construction', genre: 'texte' },
       { cle: 'datePremiereLocation', libelle: 'Date de première location', genre: 'date' },
       { cle: 'anneePremiereLocation', libelle: 'Année de première location (si la date est inconnue)', genre: 'entier' },

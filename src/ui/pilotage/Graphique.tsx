@@ -26,7 +26,9 @@ export function TableauDonnees({ tableau, id }: { tableau: Tableau; id?: string 
                   {formatCellule(v)}
                 </th>
               ) : (
-                <td key={j}>{formatCellule(v)}</td>
+                <td key={j} class={v === 'atteint' ? 'atteint' : v === 'non atteint' ? 'non-atteint' : undefined}>
+                  {formatCellule(v)}
+                </td>
               ),
             )}
           </tr>

@@ -25,6 +25,7 @@ import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { telecharger } from '../agenda/telecharger.ts';
 import { Barres, Jauge, TableauDonnees } from './Graphique.tsx';
+import { BilanAnnuel } from './BilanAnnuel.tsx';
 import { EditeurPlan } from './EditeurPlan.tsx';
 import { formatValeur } from './format.ts';
 import './pilotage.css';
@@ -34,6 +35,7 @@ import './pilotage.css';
 // quarterly report printed from the same screen (A4 landscape, one page per section).
 
 type Criteres = Omit<FiltresPilotage, 'periode'>;
+const CODES_BILAN: ReadonlySet<string> = new Set(['objectifsBailleurs', 'fluxReservataires', 'partAttributions']);
 const SANS_FILTRE: Criteres = {
   operationId: null,
   residenceId: null,
@@ -335,6 +337,14 @@ export default function PilotageScreen() {
               modifiable={!source.portefeuille}
             />
           )}
+          <BilanAnnuel
+            annee={Number(periode.fin.slice(0, 4))}
+            tableaux={rapport.tableaux.filter((t) => CODES_BILAN.has(t.code))}
+            bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === Number(periode.fin.slice(0, 4)))}
+            droits={source.droitsBilan}
+            organisation={source.organisation}
+            jour={jour}
+          />
           {charge && (
             <section class="section-rapport" aria-labelledby="titre-charge">
               <h2 id="titre-charge">Charge des chargés de relogement</h2>

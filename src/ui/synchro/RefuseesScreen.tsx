@@ -28,6 +28,7 @@ const TABLES: Record<string, string> = {
   pieces: 'Pièce du dossier',
   demenagements: 'Déménagement',
   plansRelogement: 'Plan de relogement',
+  bilansAnnuels: 'Bilan annuel (objectifs, flux, attributions)',
 };
 
 /** What the officer can do about a refusal, from the server's reason. */

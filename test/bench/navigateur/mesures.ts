@@ -1,4 +1,4 @@
-import { genererDemo } from '../../../src/domain/index.ts';
+import { genererDemo, type DonneesPilotage } from '../../../src/domain/index.ts';
 import {
   RelogementDb,
   VERSIONS,
@@ -186,4 +186,30 @@ async function premiereSynchro(session: Session) {
   return { synchro, reference, menages, champs, surLeReseau, decode, pages: pages.length, tachesLongues };
 }
 
-Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro } });
+/**
+ * Stores a steering data set (test/bench/pilotage.ts) as a chargée's first sync would leave it,
+ * with her session, for the officer's report in Chromium (test/bench/pilotage-navigateur.ts).
+ */
+async function remplirPilotage(d: DonneesPilotage, session: Session): Promise<number> {
+  const db = await baseOuverte();
+  const debut = performance.now();
+  await enregistrerSession(db, session);
+  await db.transaction('rw', [db.operations, db.residences, db.offres], async () => {
+    await db.operations.bulkPut([...d.operations]);
+    await db.residences.bulkPut([...d.residences]);
+    await db.offres.bulkPut([...d.offres]);
+  });
+  for (let fait = 0; fait < d.menages.length; fait += LOT) {
+    const menages = d.menages.slice(fait, fait + LOT);
+    const ids = new Set(menages.map((m) => m.id));
+    await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], async () => {
+      await db.menages.bulkPut(menages);
+      await db.propositions.bulkPut(d.propositions.filter((p) => ids.has(p.menageId)));
+      await rafraichirResumes(db, [...ids], ['menages', 'propositions']);
+    });
+  }
+  db.close();
+  return performance.now() - debut;
+}
+
+Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro, remplirPilotage } });
