@@ -269,7 +269,8 @@ export type UsersResponse = z.infer<typeof usersResponseSchema>;
 export const territoryOrganisationsResponseSchema = z.object({
   organisations: z.array(z.object({ id: z.string().uuid(), name: z.string(), kind: organisationKindSchema })),
 });
-export type TerritoryOrganisation = z.infer<typeof territoryOrganisationsResponseSchema>['organisations'][number];
+export type TerritoryOrganisationsResponse = z.infer<typeof territoryOrganisationsResponseSchema>;
+export type TerritoryOrganisation = TerritoryOrganisationsResponse['organisations'][number];
 
 // Blobs (photos and scans), addressed by the SHA-256 of their content
 
