@@ -29,6 +29,7 @@ const MISE_A_DISPOSITION: readonly ChampDate[] = [
 ];
 
 const ETAPES_BAILLEUR: readonly ChampDate[] = [
+  { cle: 'dossiersRecusLe', libelle: 'Dossiers des candidats reçus le', genre: 'date' },
   { cle: 'piecesDemandees', libelle: 'Pièces demandées', genre: 'multiligne' },
   { cle: 'piecesDemandeesLe', libelle: 'Pièces demandées le', genre: 'date' },
   { cle: 'dossiersCompletsLe', libelle: 'Dossiers complets le', genre: 'date' },
