@@ -1,5 +1,6 @@
 import { ficheAnonymeDe, ficheNominativeDe, offrePartageeSchema, positionnementSchema, profilDe } from '../domain/index.ts';
 import type { Avis, OffrePartagee, Positionnement } from '../domain/index.ts';
+import type { TerritoryOrganisation } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
@@ -11,6 +12,15 @@ import { donneesSimulationMenage } from './simulations.ts';
 // what its user did and shows what came back.
 
 const ordre = new Intl.Collator('fr');
+
+const CLE_ORGANISATIONS = 'organisationsTerritoire';
+
+/** The organisations of the territory as the server listed them at the last sync; empty before it (nothing personal: kept in clear). */
+export async function lireOrganisationsTerritoire(db: RelogementDb): Promise<TerritoryOrganisation[]> {
+  return ((await db.meta.get(CLE_ORGANISATIONS))?.value as TerritoryOrganisation[] | undefined) ?? [];
+}
+export const enregistrerOrganisationsTerritoire = (db: RelogementDb, organisations: readonly TerritoryOrganisation[]) =>
+  db.meta.put({ key: CLE_ORGANISATIONS, value: organisations.map(({ id, name, kind }) => ({ id, name, kind })) });
 
 export async function listerOffresPartagees(db: RelogementDb): Promise<OffrePartagee[]> {
   const offres = await db.offresPartagees.toArray();
@@ -62,6 +72,7 @@ export async function positionnerMenage(
   offreId: string,
   menageId: string,
   date: string,
+  bailleurOrigineId: string | null,
 ): Promise<Positionnement> {
   const { menage, personnes, entretien } = await donneesSimulationMenage(db, menageId);
   if (!menage) throw new Error(`Ménage introuvable : ${menageId}`);
@@ -75,11 +86,32 @@ export async function positionnerMenage(
       positionneLe: date,
       // The server sets it from the territory's priority operations (docs/droits-partenaires.md).
       operationPrioritaire: false,
+      bailleurOrigineId,
       ficheAnonyme: ficheAnonymeDe(menage, personnes, profil, date),
       ficheNominative: ficheNominativeDe(menage),
     }),
   );
 }
+
+/**
+ * The landlord that demolishes the household's home, as far as the tablet knows: the landlord its
+ * résidence names, matched by name among the territory's landlords; null otherwise.
+ */
+export async function bailleurOrigineParDefaut(
+  db: RelogementDb,
+  menageId: string,
+  organisations: readonly TerritoryOrganisation[],
+): Promise<string | null> {
+  const menage = await db.menages.get(menageId);
+  const residence = menage ? await db.residences.get(menage.residenceId) : undefined;
+  const nom = residence?.bailleur.trim().toLowerCase() ?? '';
+  if (nom === '') return null;
+  return organisations.find((o) => o.kind === 'bailleur' && o.name.trim().toLowerCase() === nom)?.id ?? null;
+}
+
+/** The household's reply to the dwelling (accepted, or refused with its reason), dated; `erreurReponseMenage` says what is missing. */
+export const repondreMenage = (db: RelogementDb, id: string, reponse: Pick<Positionnement, 'reponseMenage' | 'reponseMenageLe' | 'reponseMenageMotif'>) =>
+  modifierPositionnement(db, id, reponse);
 
 export function modifierPositionnement(db: RelogementDb, id: string, modif: Partial<Omit<Positionnement, 'id'>>): Promise<Positionnement> {
   return ecrire<Positionnement>(db, 'positionnements', id, (p) => {

@@ -8,6 +8,7 @@ import {
   pullResponseSchema,
   pushResponseSchema,
   snapshotResponseSchema,
+  territoryOrganisationsResponseSchema,
   usersResponseSchema,
 } from '../sync/index.ts';
 import type {
@@ -20,6 +21,7 @@ import type {
   PushResponse,
   SnapshotResponse,
   TelemetryRequest,
+  TerritoryOrganisationsResponse,
   UsersResponse,
   WipeReason,
 } from '../sync/index.ts';
@@ -167,6 +169,11 @@ export class ApiSync {
   /** The users of the organisation, who may follow its households. */
   async utilisateurs(): Promise<UsersResponse> {
     return usersResponseSchema.parse(await this.appeler('/api/v1/users'));
+  }
+
+  /** The organisations of the user's territory (the demolishing landlord's choice, who designates). */
+  async organisationsDuTerritoire(): Promise<TerritoryOrganisationsResponse> {
+    return territoryOrganisationsResponseSchema.parse(await this.appeler('/api/v1/territory/organisations'));
   }
 
   /** Declares a tablet lost: it erases its data at its next contact (encadrants). */

@@ -16,6 +16,7 @@ import {
   rafraichirResumesRecus,
   effacerEchecs,
   enregistrerEquipe,
+  enregistrerOrganisationsTerritoire,
   etatStockage,
   lireEchecs,
   noterEchec,
@@ -185,6 +186,7 @@ export class MoteurSync {
       await this.tirerEtVerifier(releve);
       // Kept for offline use: the référent and binôme choices of the household screen.
       await enregistrerEquipe(this.db, (await this.api.utilisateurs()).users);
+      await enregistrerOrganisationsTerritoire(this.db, (await this.api.organisationsDuTerritoire()).organisations);
       await suivreRattachements(this.db);
       await rafraichirResumesRecus(this.db);
       void this.fichiers.recevoirEnFond();

@@ -277,6 +277,13 @@ export const usersResponseSchema = z.object({
 });
 export type UsersResponse = z.infer<typeof usersResponseSchema>;
 
+/** The organisations of the user's territory, no personal data: the demolishing landlord to choose, whether a platform designates. */
+export const territoryOrganisationsResponseSchema = z.object({
+  organisations: z.array(z.object({ id: z.string().uuid(), name: z.string(), kind: organisationKindSchema })),
+});
+export type TerritoryOrganisationsResponse = z.infer<typeof territoryOrganisationsResponseSchema>;
+export type TerritoryOrganisation = TerritoryOrganisationsResponse['organisations'][number];
+
 // Blobs (photos and scans), addressed by the SHA-256 of their content
 
 export const MAX_BLOB_BYTES = 30 * 1024 * 1024;

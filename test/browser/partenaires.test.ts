@@ -13,9 +13,8 @@ import { MOT_DE_PASSE, menu, saisiesEnregistrees, seConnecter, voirMenage1 } fro
 // Issue 15, a pooled offer from publication to attribution (convention AMP art. 10, charte §4
 // step 3): the host landlord's user publishes a dwelling; two MOUS teams position a household
 // each, one tablet offline; the platform designates; the host landlord requests a piece, sets the
-// CALEOL date and attributes; the officer follows every step and its clock on her tablet.
-// Left out: the demolishing landlord's copy, since the tablet cannot set `bailleurOrigineId`
-// (docs/parcours-partenaires.md, « Limites connues »).
+// CALEOL date and attributes; the officer follows every step and its clock on her tablet, enters
+// the household's reply, and the demolishing landlord she named sees the copy (charte step 11).
 
 const aujourdhui = jourIso(new Date());
 const ADRESSE = '12 rue des Oliviers';
@@ -33,9 +32,14 @@ const synchronise = (page: Page) =>
     .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
     .filter({ hasNotText: 'en attente' });
 
+const derniereSynchro = (page: Page) => page.locator('div.synchro').getAttribute('data-derniere-synchro');
+
+/** One sync asked for and done: the header's last-sync time changes, so an earlier « Synchronisé » is never taken for it. */
 async function synchroniser(page: Page): Promise<void> {
   await saisiesEnregistrees(page);
+  const avant = await derniereSynchro(page);
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect.poll(() => derniereSynchro(page), { timeout: 20_000 }).not.toBe(avant);
   await expect.poll(() => synchronise(page).count(), { timeout: 20_000 }).toBe(1);
 }
 
@@ -58,10 +62,13 @@ async function choisir(page: Page, groupe: string, valeur: string): Promise<void
 const candidats = (page: Page) => page.getByRole('region', { name: 'Candidats' }).locator('li.candidat');
 const etape = (page: Page) => page.locator('p.etape-offre').textContent();
 
-async function positionner(page: Page): Promise<void> {
+/** Positions the team's household, naming its demolishing landlord when given. */
+async function positionner(page: Page, bailleurDemolisseur?: string): Promise<void> {
   await ouvrirOffre(page);
   const section = page.getByRole('region', { name: 'Ménages de l’équipe à qui ce logement convient' });
   await section.getByRole('button', { name: 'Positionner ce ménage' }).click();
+  if (bailleurDemolisseur) await section.getByLabel(/^Bailleur démolisseur/).selectOption({ label: bailleurDemolisseur });
+  await section.getByRole('button', { name: 'Confirmer le positionnement' }).click();
   await section.getByRole('status').filter({ hasText: 'Ménage positionné' }).waitFor();
 }
 
@@ -77,6 +84,7 @@ describe.runIf(chromiumDisponible())('une offre mutualisée, de la publication �
     const { db } = serveur.actuel();
     const comptes = await createTestTerritory(db, { name: 'Métropole Essai', kind: 'metropole' }, [
       { name: 'Habitat Sud', kind: 'bailleur', accounts: [compte('partenaire', 'Hélène Bailleur', 'helene@habitat-sud.test')] },
+      { name: 'Logis Nord', kind: 'bailleur', accounts: [compte('partenaire', 'Léa Démolisseur', 'lea@logis-nord.test')] },
       {
         name: 'MOUS Centre',
         kind: 'mous',
@@ -143,7 +151,7 @@ describe.runIf(chromiumDisponible())('une offre mutualisée, de la publication �
     await positionner(omar.page);
     await expect.poll(() => omar.page.getByRole('status').filter({ hasText: 'en attente' }).count()).toBe(1);
 
-    await positionner(nadia.page);
+    await positionner(nadia.page, 'Logis Nord');
     await synchroniser(nadia.page);
     // Omar's position has not left his tablet: Nadia's sync brings back her candidate alone.
     await expect.poll(() => candidats(nadia.page).count()).toBe(1);
@@ -183,9 +191,16 @@ describe.runIf(chromiumDisponible())('une offre mutualisée, de la publication �
     expect(await candidats(nadia.page).first().getByRole('link').count()).toBe(1);
     expect(await candidats(omar.page).nth(1).getByRole('link').count()).toBe(1);
 
-    // The host landlord requests a piece, records the complete files, sets the CALEOL and attributes.
+    // The host landlord receives the files, requests a piece, records the complete files, sets the CALEOL and attributes.
     await synchroniser(b);
     await expect.poll(() => etape(b)).toContain('Candidats désignés');
+    // The territory has a platform: the host landlord does not designate.
+    expect(
+      await candidats(b)
+        .getByRole('button', { name: /Désigner/ })
+        .count(),
+    ).toBe(0);
+    await b.getByLabel('Dossiers des candidats reçus le').fill(aujourdhui);
     await b.getByLabel('Pièces demandées', { exact: true }).fill('Avis d’imposition 2025');
     await b.getByLabel('Pièces demandées le').fill(aujourdhui);
     await b.getByLabel('Dossiers complets le').fill(aujourdhui);
@@ -220,6 +235,24 @@ describe.runIf(chromiumDisponible())('une offre mutualisée, de la publication �
         .toMatch(new RegExp(`: échéance le .+ — fait le ${dateLongue(aujourdhui)}$`));
     expect(await n.getByText('En retard').count()).toBe(0);
     expect(await n.getByText('Cette offre n’est plus ouverte aux positionnements (retirée, rendue ou attribuée).').count()).toBe(1);
+
+    // The officer enters the household's reply; the demolishing landlord she named sees the copy.
+    const reponse = candidats(n).first().getByRole('group', { name: 'Réponse du ménage' });
+    await reponse.getByLabel('Acceptée', { exact: true }).check();
+    await candidats(n).first().getByRole('button', { name: 'Enregistrer la réponse' }).click();
+    await expect.poll(() => candidats(n).first().textContent()).toContain(`Réponse du ménage : acceptée le ${dateLongue(aujourdhui)}`);
+    await synchroniser(n);
+    const lea = await ouvrirTablette();
+    try {
+      lea.page.setDefaultTimeout(20_000);
+      await seConnecter(lea.page, serveur.url, 'lea@logis-nord.test', voirOffres);
+      await ouvrirOffre(lea.page);
+      await expect.poll(() => candidats(lea.page).count()).toBe(1);
+      await expect.poll(() => etape(lea.page)).toContain('Attribuée — Habitat Sud');
+      expect(await candidats(lea.page).first().textContent()).toContain(`Réponse du ménage : acceptée le ${dateLongue(aujourdhui)}`);
+    } finally {
+      await fermerTablette(lea);
+    }
 
     // The household's page lists where it stands.
     await candidats(n).first().getByRole('link').click();

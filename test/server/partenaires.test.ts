@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, pulledFields, snapshotResponseSchema } from '../../src/sync/index.ts';
-import type { PullResponse, SnapshotRecord } from '../../src/sync/index.ts';
+import type { Change, PullResponse, SnapshotRecord } from '../../src/sync/index.ts';
 import { randomUUID } from 'node:crypto';
 import { attachOrganisation, createOrganisation, createTerritory, setPriorityOperations } from '../../src/server/accounts/accounts.ts';
 import { operationSchema, ordreDesignation, positionnementSchema, residenceSchema } from '../../src/domain/index.ts';
@@ -451,6 +451,93 @@ for (const backend of backends()) {
       const ordre = ordreDesignation(positions, t.hote.profile.organisation.id);
       expect(ordre.map((c) => c.position.id)).toEqual([prioritaire.positionId, ordinaire.positionId]);
       expect(ordre[0]?.raisons).toContain('Opération prioritaire du comité de pilotage');
+    });
+    it('lists to a user the organisations of its own territory only, with no personal data', async () => {
+      const t = await territoire(storage.db);
+      const liste = await request(t.app, t.mous.token, 'GET', '/api/v1/territory/organisations');
+      expect(liste.status).toBe(200);
+      const organisations = (liste.body as { organisations: { id: string; name: string; kind: string }[] }).organisations;
+      expect(organisations.map((o) => `${o.name.split(' Métropole')[0]} (${o.kind})`).sort()).toEqual([
+        'DDTM (etat)',
+        'Foyer Est (bailleur)',
+        'Habitat Sud (bailleur)',
+        'Logis Nord (bailleur)',
+        'MOUS Centre (mous)',
+        'Métropole (metropole)',
+        'Plateforme (plateforme)',
+      ]);
+      expect(Object.keys(organisations[0] ?? {}).sort()).toEqual(['id', 'kind', 'name']);
+      const voisins = await request(t.app, t.voisin.mous.token, 'GET', '/api/v1/territory/organisations');
+      expect((voisins.body as { organisations: { kind: string }[] }).organisations.map((o) => o.kind)).toEqual(['bailleur', 'mous']);
+      expect((await request(t.app, null, 'GET', '/api/v1/territory/organisations')).status).toBe(401);
+    });
+
+    it('takes as demolishing landlord only a landlord of the territory (charte step 11)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      for (const intrus of [t.voisin.bailleur.profile.organisation.id, t.plateforme.profile.organisation.id]) {
+        const mous = new ModelClient(t.mous.token, Date.now);
+        positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: intrus });
+        const refus = await pushChanges(t.app, mous.token, mous.outbox);
+        expect(refus.status).toBe(403);
+        expect(refus.body.rejected?.map((r) => r.error)).toEqual([
+          'Le bailleur d’origine doit être un bailleur de votre territoire : le positionnement n’a pas été enregistré.',
+        ]);
+      }
+      const mous = new ModelClient(t.mous.token, Date.now);
+      positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: t.demolisseur.profile.organisation.id });
+      await envoyer(t.app, mous);
+    });
+
+    it('takes the household’s reply from its team only, dated after the offer, with a reason for a refusal (convention art. 10)', async () => {
+      const t = await territoire(storage.db);
+      const hote = new ModelClient(t.hote.token, Date.now);
+      const logement = offre();
+      hote.create('offresPartagees', logement);
+      await envoyer(t.app, hote);
+      const mous = new ModelClient(t.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: t.demolisseur.profile.organisation.id });
+      await envoyer(t.app, mous);
+      const essai = async (token: string, champs: Record<string, Change['value']>) => {
+        const c = new ModelClient(token, Date.now);
+        for (const [champ, valeur] of Object.entries(champs)) c.edit('positionnements', positionId, champ, valeur);
+        return pushChanges(t.app, c.token, c.outbox);
+      };
+      const sansMotif = await essai(t.mous.token, { reponseMenage: 'refusee', reponseMenageLe: '2026-03-20' });
+      expect(sansMotif.status).toBe(403);
+      expect(sansMotif.body.rejected?.[0]?.error).toBe('Indiquez le motif du refus du ménage.');
+      const tot = await essai(t.mous.token, { reponseMenage: 'acceptee', reponseMenageLe: '2026-02-27' });
+      expect(tot.body.rejected?.[0]?.error).toBe(
+        'La réponse du ménage ne peut pas précéder la mise à disposition du logement (2026-03-02).',
+      );
+      const parLeBailleur = await essai(t.hotePartenaire.token, { reponseMenage: 'acceptee', reponseMenageLe: '2026-03-20' });
+      expect(parLeBailleur.status).toBe(403);
+      expect(parLeBailleur.body.rejected?.[0]?.error).toBe('Seule l’équipe qui suit le ménage modifie son positionnement ou sa fiche.');
+      const refus = { reponseMenage: 'refusee', reponseMenageLe: '2026-03-20', reponseMenageMotif: 'Trop loin de l’école des enfants' };
+      expect((await essai(t.mous.token, refus)).status).toBe(200);
+      for (const token of [t.hotePartenaire.token, t.demolisseurPartenaire.token])
+        expect(fieldsOf((await pullAll(t.app, token)).pages, 'positionnements', positionId)).toMatchObject(refus);
+    });
+
+    it('lets the host landlord designate where the territory has no platform, and no one else (convention art. 10)', async () => {
+      const t = await territoire(storage.db);
+      const bailleur = new ModelClient(t.voisin.bailleur.token, Date.now);
+      const logement = offre({ bailleur: 'Bailleur voisin' });
+      bailleur.create('offresPartagees', logement);
+      await envoyer(t.app, bailleur);
+      const mous = new ModelClient(t.voisin.mous.token, Date.now);
+      const { positionId } = positionner(mous, t.voisin.residence, logement.id);
+      await envoyer(t.app, mous);
+      mous.edit('positionnements', positionId, 'statut', 'designe');
+      const parLaMous = await pushChanges(t.app, mous.token, mous.outbox);
+      expect(parLaMous.status).toBe(403);
+      expect(parLaMous.body.rejected?.[0]?.error).toMatch(/^Seuls les utilisateurs de la plateforme/);
+      bailleur.edit('positionnements', positionId, 'statut', 'designe');
+      bailleur.edit('positionnements', positionId, 'designeLe', '2026-03-06');
+      await envoyer(t.app, bailleur);
     });
   });
 }

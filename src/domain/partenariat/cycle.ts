@@ -6,8 +6,8 @@ import { designationActive, type Positionnement } from './positionnement.ts';
 
 // The life of a pooled offer (convention AMP art. 10) and the clock of each step, the same for
 // every party: from its release, 10 working days to designate (7 for the MOUS teams to name
-// candidates, then 48 h), 10 working days from the complete files to ask for pieces and set the
-// CALEOL, 10 working days after the CALEOL to notify a reasoned decision.
+// candidates, then 48 h), 10 working days from the landlord's reception of the files to ask for
+// the missing pieces and set the CALEOL, 10 working days after the CALEOL to notify a reasoned decision.
 
 const etapesOffre = enumeration({
   disponible: 'Disponible',
@@ -91,7 +91,7 @@ export function horlogesOffre(
     ['identificationMous', o.dateMiseADisposition, identifiees ?? fin],
     ['designation', o.dateMiseADisposition, designees ?? fin],
     ['designationApresIdentification', identifiees, designees ?? fin],
-    ['appelPieces', o.dossiersCompletsLe, pieces],
+    ['appelPieces', o.dossiersRecusLe, pieces],
     ['notificationCaleol', o.caleolLe, decidee],
   ];
   return etapes.flatMap(([etape, depart, faiteLe]) => {

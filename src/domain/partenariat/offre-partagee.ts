@@ -15,7 +15,13 @@ export const offrePartageeSchema = offreSchema.omit({ statut: true, aValider: tr
   dateMiseADisposition: isoDateSchema,
   /** Annex 5: the day the outgoing tenant gave notice. */
   datePreavisSortant: jour,
-  /** Pieces the host landlord asks for, and when (art. 10: within 10 working days of the files). */
+  /**
+   * The day the host landlord received the candidates' files (art. 10: « A réception de ces
+   * dossiers par l'organisme de logement social, ce dernier dispose de 10 jours ouvrés pour faire
+   * l'appel des éventuelles pièces complémentaires »): the pieces' clock starts from it.
+   */
+  dossiersRecusLe: jour,
+  /** Pieces the host landlord asks for, and when (art. 10: within 10 working days of receiving the files). */
   piecesDemandees: texte(2000),
   piecesDemandeesLe: jour,
   dossiersCompletsLe: jour,
@@ -33,8 +39,9 @@ export type OffrePartagee = z.infer<typeof offrePartageeSchema>;
 /** The offer's dated steps after the sheet: each must come on or after the day it was made available. */
 const datesEtapesOffre = enumeration({
   datePreavisSortant: 'Le préavis du locataire sortant',
+  dossiersRecusLe: 'La réception des dossiers',
   piecesDemandeesLe: 'La demande de pièces',
-  dossiersCompletsLe: 'La réception des dossiers complets',
+  dossiersCompletsLe: 'La complétude des dossiers',
   caleolLe: 'La CALEOL',
   visiteLe: 'La visite',
   emmenagementLe: 'L’emménagement',

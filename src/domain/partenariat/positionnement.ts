@@ -20,6 +20,9 @@ export const LIBELLES_STATUT_POSITION = statutsPosition.libelles;
 const decisions = enumeration({ favorable: 'Favorable', defavorable: 'Défavorable' });
 export const DECISIONS = decisions.valeurs;
 export const LIBELLES_DECISION = decisions.libelles;
+const reponses = enumeration({ acceptee: 'Acceptée', refusee: 'Refusée' });
+export const REPONSES_MENAGE = reponses.valeurs;
+export const LIBELLES_REPONSE_MENAGE = reponses.libelles;
 
 const texte = (max: number) => z.string().max(max, `Texte trop long (${max} caractères au plus).`).default('');
 const jour = isoDateSchema.nullable().default(null);
@@ -75,11 +78,27 @@ export const positionnementSchema = z.object({
   decision: avisSchema.nullable().default(null),
   /** The opinions of the other partners, by organisation id. */
   avis: z.record(idSchema, avisSchema).default({}),
-  reponseMenage: z.enum(['acceptee', 'refusee']).nullable().default(null),
+  reponseMenage: z.enum(REPONSES_MENAGE).nullable().default(null),
   reponseMenageLe: jour,
+  /** Why the household turned the dwelling down: the host landlord and the demolishing landlord read it. */
+  reponseMenageMotif: texte(2000),
   supprime: z.boolean().optional(),
 });
 export type Positionnement = z.infer<typeof positionnementSchema>;
+
+/**
+ * What makes the household's reply incomplete, or null: a reply is dated, and a refusal gives its
+ * reason (the host landlord passes it on with its decision, convention AMP art. 10).
+ */
+export function erreurReponseMenage(
+  p: Pick<Positionnement, 'reponseMenage' | 'reponseMenageLe' | 'reponseMenageMotif'>,
+): { champ: 'reponseMenage' | 'reponseMenageLe' | 'reponseMenageMotif'; message: string } | null {
+  if (p.reponseMenage === null) return null;
+  if (p.reponseMenageLe === null) return { champ: 'reponseMenageLe', message: 'Indiquez la date de la réponse du ménage.' };
+  if (p.reponseMenage === 'refusee' && p.reponseMenageMotif.trim() === '')
+    return { champ: 'reponseMenageMotif', message: 'Indiquez le motif du refus du ménage.' };
+  return null;
+}
 
 /** A designation still engaging the household: designated and not turned down by the landlord. */
 export const designationActive = (p: Pick<Positionnement, 'statut' | 'decision'>): boolean =>

@@ -241,3 +241,11 @@ export async function usersOfOrganisation(
   );
   return rows.map((r) => ({ ...r, role: roleSchema.parse(r.role) }));
 }
+
+/** The organisations of a territory with a kind, by name: nothing personal, the same list for every user of the territory. */
+export async function organisationsOfTerritory(db: Sql, territoryId: string): Promise<{ id: string; name: string; kind: string }[]> {
+  return db.query<{ id: string; name: string; kind: string }>(
+    'select id, name, kind from organisations where territory_id = $1 and kind is not null order by name',
+    [territoryId],
+  );
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { loginRequestSchema, usersResponseSchema } from '../../sync/index.ts';
-import { findLogin, usersOfOrganisation } from '../accounts/accounts.ts';
+import { loginRequestSchema, territoryOrganisationsResponseSchema, usersResponseSchema } from '../../sync/index.ts';
+import { findLogin, organisationsOfTerritory, usersOfOrganisation } from '../accounts/accounts.ts';
 import { claimLoginAttempt, forgetLoginAttempts } from '../accounts/login-limit.ts';
 import { decoyHash, verifyPassword } from '../accounts/passwords.ts';
 import { createSession, revokeSession } from '../accounts/sessions.ts';
@@ -41,4 +41,12 @@ export function accountRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/v1/users', { preHandler: session }, async (request) =>
     usersResponseSchema.parse({ users: await usersOfOrganisation(db, actorOf(request).organisation.id) }),
   );
+
+  // Only the user's own territory: an organisation outside any territory gets an empty list.
+  app.get('/api/v1/territory/organisations', { preHandler: session }, async (request) => {
+    const territory = actorOf(request).organisation.territory;
+    return territoryOrganisationsResponseSchema.parse({
+      organisations: territory === null ? [] : await organisationsOfTerritory(db, territory.id),
+    });
+  });
 }

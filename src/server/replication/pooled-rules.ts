@@ -2,6 +2,7 @@ import {
   MAX_DESIGNES,
   MESSAGE_OFFRE_FERMEE,
   designationActive,
+  erreurReponseMenage,
   erreursOffrePartagee,
   offrePartageeSchema,
   offreOuverte,
@@ -34,6 +35,8 @@ const HOST_ONLY = 'Seul le bailleur qui propose le logement donne la décision s
 const OWN_OPINION = 'Chaque partenaire ne donne que l’avis de sa propre organisation.';
 const SERVER_ONLY = 'Ce champ est écrit par le serveur.';
 const UNKNOWN_OFFER = 'Offre inconnue dans votre territoire : le positionnement n’a pas été enregistré.';
+export const ORIGIN_NOT_LANDLORD =
+  'Le bailleur d’origine doit être un bailleur de votre territoire : le positionnement n’a pas été enregistré.';
 export const FULL = `Déjà ${MAX_DESIGNES} candidats désignés sur cette offre : la désignation n’a pas été retenue par le serveur.`;
 export const ELSEWHERE = 'Ce ménage est déjà désigné sur une autre offre : la désignation n’a pas été retenue par le serveur.';
 
@@ -47,6 +50,7 @@ const TEAM_FIELDS = [
   'ficheNominative',
   'reponseMenage',
   'reponseMenageLe',
+  'reponseMenageMotif',
   'supprime',
 ];
 const DESIGNATOR_FIELDS = ['statut', 'rang', 'designeLe'];
@@ -165,8 +169,10 @@ export function pooledRecordProblem(state: PooledState, table: 'offresPartagees'
     [parsed.data.positionneLe, 'Le positionnement'],
     [parsed.data.designeLe, 'La désignation'],
     [parsed.data.decision?.le ?? null, 'La décision'],
+    [parsed.data.reponseMenageLe, 'La réponse du ménage'],
     ...Object.values(parsed.data.avis).map((a): [string, string] => [a.le, 'L’avis']),
   ];
   const early = dates.find(([d]) => d !== null && d < since);
-  return early ? `${early[1]} ne peut pas précéder la mise à disposition du logement (${since}).` : null;
+  if (early) return `${early[1]} ne peut pas précéder la mise à disposition du logement (${since}).`;
+  return erreurReponseMenage(parsed.data)?.message ?? null;
 }

@@ -9,6 +9,7 @@ import { blobHashesOf } from './blob-hashes.ts';
 import { toConflict } from './conflicts.ts';
 import { loadBatch } from './load.ts';
 import { planBatch } from './plan.ts';
+import { ORIGIN_NOT_LANDLORD } from './pooled-rules.ts';
 import type { Plan } from './plan.ts';
 import { lockSequence } from './sequence.ts';
 import { writePlan } from './write.ts';
@@ -104,6 +105,31 @@ async function refuseErased(tx: Sql, changes: readonly Change[]): Promise<void> 
     );
 }
 
+/**
+ * Refuses a position naming as its demolishing landlord (`bailleurOrigineId`, charte step 11) an
+ * organisation that is not a landlord of the pusher's territory: the copy would go to an
+ * organisation the household's reply must not reach.
+ */
+async function refuseForeignOrigins(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<void> {
+  const naming = changes.filter((c) => c.table === 'positionnements' && c.field === 'bailleurOrigineId' && typeof c.value === 'string');
+  if (naming.length === 0) return;
+  const landlords = new Set(
+    (
+      await tx.query<{ id: string }>(
+        `select id::text as id from organisations where id::text = any($1::text[]) and territory_id = $2 and kind = 'bailleur'`,
+        [[...new Set(naming.map((c) => String(c.value)))], actor.organisation.territory?.id ?? null],
+      )
+    ).map((r) => r.id),
+  );
+  const refused = naming.filter((c) => !landlords.has(String(c.value)));
+  if (refused.length > 0)
+    throw new HttpError(
+      403,
+      'Accès refusé : rien n’a été enregistré.',
+      refused.map((c) => ({ changeId: c.changeId, error: ORIGIN_NOT_LANDLORD })),
+    );
+}
+
 function conflictsOf(plan: Plan, names: ReadonlyMap<string, string>, detectedAt: string): Conflict[] {
   return plan.conflicts.map((c) =>
     toConflict({
@@ -157,6 +183,7 @@ export async function applyChanges(
     if (fresh.length === 0) return { conflicts: [], overruled: [] };
     await checkBlobNames(tx, actor, fresh);
     await refuseErased(tx, fresh);
+    await refuseForeignOrigins(tx, actor, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
     const usage = await writePlan(tx, plan, {

@@ -1,5 +1,5 @@
 import { LIBELLES_STATUT_POSITION, MAX_DESIGNES, designationActive, ordreDesignation } from '../../domain/index.ts';
-import type { Positionnement } from '../../domain/index.ts';
+import type { OffrePartagee, Positionnement } from '../../domain/index.ts';
 import { deciderCandidat, designerCandidat, donnerAvis, nePasRetenir, retirerPositionnement } from '../../data/index.ts';
 import type { Profile } from '../../sync/index.ts';
 import { useBase } from '../commun/contexte.ts';
@@ -7,6 +7,7 @@ import { dateLongue } from '../commun/dates.ts';
 import { lien } from '../app/route.ts';
 import type { DroitsOffre } from './droits.ts';
 import { AvisDonne, FormulaireAvis } from './FormulaireAvis.tsx';
+import { FormulaireReponse, ReponseDonnee } from './ReponseMenage.tsx';
 
 // The candidates of a pooled offer in the order the convention proposes (art. 10), with why; the
 // person designating decides. Each shows its sheet (named only where the household's consent
@@ -14,11 +15,14 @@ import { AvisDonne, FormulaireAvis } from './FormulaireAvis.tsx';
 // landlord's decision and every partner's opinion, with who and when.
 
 type Props = {
+  offre: Pick<OffrePartagee, 'dateMiseADisposition'>;
   positions: readonly Positionnement[];
   droits: DroitsOffre;
   profil: Profile | null | undefined;
   /** Households of this team on this device: its team may withdraw their positions. */
   menagesDeLEquipe: ReadonlySet<string>;
+  /** The host landlord's organisation when the tablet knows it: the convention's order puts its households first. */
+  bailleurOffreId: string | null;
   jour: string;
 };
 
@@ -31,7 +35,7 @@ function Candidat({
   ...props
 }: Omit<Props, 'positions'> & { position: Positionnement; raisons: string[]; rangLibre: number | null }) {
   const db = useBase();
-  const { droits, profil, menagesDeLEquipe, jour } = props;
+  const { offre, droits, profil, menagesDeLEquipe, jour } = props;
   const nom = p.ficheNominative?.nom ?? p.ficheAnonyme.pseudonyme;
   const avisAutres = Object.entries(p.avis);
   const orgId = profil?.organisation.id;
@@ -76,12 +80,7 @@ function Candidat({
           ))}
         </div>
       )}
-      {p.reponseMenage && (
-        <p>
-          Réponse du ménage : {p.reponseMenage === 'acceptee' ? 'acceptée' : 'refusée'}
-          {p.reponseMenageLe ? ` le ${dateLongue(p.reponseMenageLe)}` : ''}
-        </p>
-      )}
+      <ReponseDonnee position={p} />
       <div class="actions">
         {droits.designer && p.statut === 'positionne' && (
           <button
@@ -104,6 +103,9 @@ function Candidat({
           </button>
         )}
       </div>
+      {equipe && droits.positionner && p.statut === 'designe' && p.reponseMenage === null && (
+        <FormulaireReponse position={p} depuis={offre.dateMiseADisposition} jour={jour} />
+      )}
       {droits.hote && p.statut === 'designe' && !p.decision && (
         <FormulaireAvis
           id={`decision-${p.id}`}
@@ -129,8 +131,7 @@ function Candidat({
 }
 
 export function Candidats({ positions, ...props }: Props) {
-  const hoteId = props.droits.hote ? (props.profil?.organisation.id ?? '') : '';
-  const ordonnes = ordreDesignation(positions, hoteId);
+  const ordonnes = ordreDesignation(positions, props.bailleurOffreId ?? '');
   const autres = positions.filter((p) => p.statut === 'non_retenu' || p.statut === 'retire');
   const pris = new Set(positions.filter(designationActive).map((p) => p.rang));
   const rangLibre = [1, 2, 3].find((r) => !pris.has(r)) ?? null;

@@ -1,16 +1,21 @@
-import { useState } from 'preact/hooks';
 import { LIBELLES_ETAPE_OFFRE, commeOffre, erreursOffrePartagee, etapeOffre, horlogesOffre, offreOuverte } from '../../domain/index.ts';
 import type { OffrePartagee } from '../../domain/index.ts';
-import { lireOffrePartagee, menagesSuivisParmi, modifierOffrePartagee, positionnerMenage, positionsDeLOffre } from '../../data/index.ts';
+import {
+  lireOffrePartagee,
+  lireOrganisationsTerritoire,
+  menagesSuivisParmi,
+  modifierOffrePartagee,
+  positionsDeLOffre,
+} from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { FicheOffre } from '../offres/FicheOffre.tsx';
-import { MenagesClasses } from '../offres/MenagesClasses.tsx';
 import { Candidats } from './Candidats.tsx';
-import { droitsOffre, type DroitsOffre } from './droits.ts';
+import { bailleurDeLOffre, droitsOffre } from './droits.ts';
+import { Positionner } from './Positionner.tsx';
 import { Horloges } from './Horloges.tsx';
 
 // One pooled offer: its step and clocks for every party, the annex 5 sheet, the host landlord's
@@ -24,6 +29,7 @@ const MISE_A_DISPOSITION: readonly ChampDate[] = [
 ];
 
 const ETAPES_BAILLEUR: readonly ChampDate[] = [
+  { cle: 'dossiersRecusLe', libelle: 'Dossiers des candidats reçus le', genre: 'date' },
   { cle: 'piecesDemandees', libelle: 'Pièces demandées', genre: 'multiligne' },
   { cle: 'piecesDemandeesLe', libelle: 'Pièces demandées le', genre: 'date' },
   { cle: 'dossiersCompletsLe', libelle: 'Dossiers complets le', genre: 'date' },
@@ -67,35 +73,6 @@ function ChampsOffre({ offre, champs, desactive }: { offre: OffrePartagee; champ
   );
 }
 
-function Positionner({ offre, droits, jour }: { offre: OffrePartagee; droits: DroitsOffre; jour: string }) {
-  const db = useBase();
-  const [message, setMessage] = useState<string | null>(null);
-  if (!droits.positionner) return null;
-  const positionner = async (menageId: string) => {
-    await positionnerMenage(db, offre.id, menageId, jour);
-    setMessage('Ménage positionné : le positionnement part à la prochaine synchronisation.');
-  };
-  return (
-    <section class="panneau" aria-labelledby="titre-positionner">
-      <h2 id="titre-positionner">Ménages de l’équipe à qui ce logement convient</h2>
-      <p class="aide">
-        Un classement pour aider le choix : il ne décide de rien. Le serveur marque « opération prioritaire » les ménages des opérations que
-        le comité de pilotage du territoire a rendues prioritaires.
-      </p>
-      {message && <p role="status">{message}</p>}
-      <MenagesClasses
-        offre={commeOffre(offre)}
-        lienMenage={(id) => lien.menage(id)}
-        action={(menageId) => (
-          <button type="button" class="bouton" onClick={() => void positionner(menageId)}>
-            Positionner ce ménage
-          </button>
-        )}
-      />
-    </section>
-  );
-}
-
 export default function OffrePartageeScreen({ id }: { id: string }) {
   const db = useBase();
   const jour = aujourdhui();
@@ -106,6 +83,7 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
     return {
       offre,
       positions,
+      organisations: await lireOrganisationsTerritoire(db),
       menagesDeLEquipe: await menagesSuivisParmi(
         db,
         positions.map((p) => p.menageId),
@@ -113,14 +91,14 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
     };
   }, [db, id]);
   if (donnees === undefined || profil === undefined) return <p class="chargement">Chargement…</p>;
-  const { offre, positions, menagesDeLEquipe } = donnees;
+  const { offre, positions, menagesDeLEquipe, organisations } = donnees;
   if (offre === null || offre.supprime)
     return (
       <p class="erreur">
         Cette offre n’est pas sur cette tablette. <a href={lien.offresPartagees()}>Retour aux offres du territoire</a>
       </p>
     );
-  const droits = droitsOffre(profil, offre);
+  const droits = droitsOffre(profil, offre, organisations);
   const ouverte = offreOuverte(offre, positions);
   return (
     <div>
@@ -151,10 +129,18 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
       </fieldset>
       <section class="panneau" aria-labelledby="titre-candidats">
         <h2 id="titre-candidats">Candidats</h2>
-        <Candidats positions={positions} droits={droits} profil={profil} menagesDeLEquipe={menagesDeLEquipe} jour={jour} />
+        <Candidats
+          offre={offre}
+          positions={positions}
+          droits={droits}
+          profil={profil}
+          menagesDeLEquipe={menagesDeLEquipe}
+          bailleurOffreId={bailleurDeLOffre(offre, organisations)}
+          jour={jour}
+        />
       </section>
       {ouverte ? (
-        <Positionner offre={offre} droits={droits} jour={jour} />
+        droits.positionner && <Positionner offre={offre} organisations={organisations} jour={jour} />
       ) : (
         <p class="info">Cette offre n’est plus ouverte aux positionnements (retirée, rendue ou attribuée).</p>
       )}

@@ -47,7 +47,8 @@ export default function OffresPartageesScreen() {
   const profil = useProfil();
   const donnees = useLive(async () => ({ offres: await listerOffresPartagees(db), positions: await positionsParOffre(db) }), [db]);
   const [texte, setTexte] = useState('');
-  const droits = droitsOffre(profil, null);
+  // Publishing depends on the user's organisation alone.
+  const droits = droitsOffre(profil, null, []);
   const publier = async () => naviguer(lien.offrePartagee((await publierOffrePartagee(db, profil?.organisation.name ?? '', jour)).id));
   const affichees = donnees ? filtrerOffres(donnees.offres, texte) : [];
   // A partner's first screen: the sync engine loads once it shows.

@@ -13,7 +13,8 @@ export function EtatSynchro() {
   if (!etat) return <SynchroEnPreparation />;
   const affiche = etatAffiche(etat, enLigne);
   return (
-    <div class="synchro" role="status" aria-live="polite">
+    // The last sync's full time, finer than the minute shown: a test waits for it to change after « Synchroniser maintenant ».
+    <div class="synchro" role="status" aria-live="polite" data-derniere-synchro={etat.derniereSynchro ?? ''}>
       {affiche.texte && <span class={`pastille synchro-${affiche.ton}`}>{affiche.texte}</span>}
       {affiche.refusees && (
         <a class="pastille synchro-attention" href={lien.refusees()}>

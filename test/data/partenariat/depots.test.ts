@@ -48,24 +48,24 @@ describe('pooled offers and positions on the tablet', () => {
     const db = nouvelleBase();
     const offre = await publierOffrePartagee(db, 'Habitat Val-Clair', '2026-03-02');
     const menage = await menageDeTest(db);
-    const sans = await positionnerMenage(db, offre.id, menage.id, JOUR);
+    const sans = await positionnerMenage(db, offre.id, menage.id, JOUR, null);
     expect(sans.ficheNominative).toBeNull();
     expect(sans.ficheAnonyme).toMatchObject({ composition: '2 occupants : 1 adulte, 1 enfant', ages: [45, 10] });
     expect(sans.ficheAnonyme.besoins).toContain('Un occupant en situation de handicap');
     expect(JSON.stringify(sans.ficheAnonyme)).not.toMatch(/Benali|Tilleuls|LT-12/);
 
     await modifierMenage(db, menage.id, { consentements: { bailleurs: { accorde: true, date: JOUR } } });
-    const avec = await positionnerMenage(db, offre.id, menage.id, JOUR);
+    const avec = await positionnerMenage(db, offre.id, menage.id, JOUR, null);
     expect(avec.ficheNominative).toEqual({ nom: 'Famille Benali', adresse: '3 allée des Tilleuls', telephone: '0600000000', reference: 'LT-12' });
     await modifierMenage(db, menage.id, { refusConsentement: { signeLe: JOUR } });
-    expect((await positionnerMenage(db, offre.id, menage.id, JOUR)).ficheNominative).toBeNull();
+    expect((await positionnerMenage(db, offre.id, menage.id, JOUR, null)).ficheNominative).toBeNull();
   });
 
   it('designates, withdraws and files each partner’s opinion under its organisation', async () => {
     const db = nouvelleBase();
     const offre = await publierOffrePartagee(db, 'Habitat Val-Clair', '2026-03-02');
     const menage = await menageDeTest(db);
-    const p = await positionnerMenage(db, offre.id, menage.id, JOUR);
+    const p = await positionnerMenage(db, offre.id, menage.id, JOUR, null);
     await designerCandidat(db, p.id, 1, '2026-03-05');
     const etat = '0190a000-0000-7000-8000-00000000e7a7';
     await donnerAvis(db, p.id, etat, { decision: 'favorable', motif: 'Ressources compatibles', le: '2026-03-06', par: 'DDTM' });

@@ -71,6 +71,28 @@ describe('cycle d’une offre mutualisée (convention AMP art. 10)', () => {
     expect(identifiee.find((h) => h.etape === 'designationApresIdentification')?.echeance).toEqual({ date: '2026-03-06', heure: null });
   });
 
+  it('starts the pieces’ clock when the landlord receives the files, not when they are complete (convention AMP art. 10)', () => {
+    // Art. 10: « A réception de ces dossiers par l'organisme de logement social, ce dernier dispose
+    // de 10 jours ouvrés pour faire l'appel des éventuelles pièces complémentaires et pour informer
+    // […] du délai de passage en CALEOL. » Received Wednesday 4 March 2026: due Wednesday 18 March.
+    const appel = (over: Record<string, unknown>, jour: string) =>
+      horlogesOffre(offre(over), [position({ statut: 'designe' })], jour).find((h) => h.etape === 'appelPieces');
+    expect(appel({ dossiersCompletsLe: '2026-03-25' }, '2026-03-26')).toBeUndefined();
+    expect(appel({ dossiersRecusLe: '2026-03-04' }, '2026-03-18')).toMatchObject({
+      echeance: { date: '2026-03-18', heure: null },
+      faiteLe: null,
+      enRetard: false,
+    });
+    expect(appel({ dossiersRecusLe: '2026-03-04' }, '2026-03-19')?.enRetard).toBe(true);
+    // The files complete only on 25 March: the pieces asked on 13 March met the deadline.
+    expect(
+      appel({ dossiersRecusLe: '2026-03-04', piecesDemandeesLe: '2026-03-13', dossiersCompletsLe: '2026-03-25' }, '2026-03-26'),
+    ).toMatchObject({ faiteLe: '2026-03-13', enRetard: false });
+    expect(erreursOffrePartagee(offre({ dossiersRecusLe: '2026-02-27' }))[0]?.message).toBe(
+      'La réception des dossiers ne peut pas précéder la mise à disposition du logement (2026-03-02).',
+    );
+  });
+
   it('proposes the priority operations first, then the host landlord’s own households, and says why', () => {
     const hote = '0190a000-0000-7000-8000-00000000b0b0';
     const tot = position({ positionneLe: '2026-03-03' });
