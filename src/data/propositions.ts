@@ -34,7 +34,7 @@ import type { RelogementDb } from './db.ts';
 import { demenagementsDuMenage } from './demenagements.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
-import { menagesIssus } from './menages.ts';
+import { droitsDesHeberges, menagesIssus } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
 import { lireSession } from './session.ts';
@@ -267,12 +267,13 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     db.menages.where('residenceId').equals(menage.residenceId).toArray().then(presents),
     demenagementsDuMenage(db, menageId),
   ]);
+  const droits = await droitsDesHeberges(db, menageId);
   const tous = presents(personnes).sort((a, b) => a.id.localeCompare(b.id));
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
   return {
     menage,
     personnes: tous,
-    occupants: occupantsAReloger(tous, liens.issus),
+    occupants: occupantsAReloger(tous, liens.issus, droits),
     orientations,
     propositions,
     mediations,
