@@ -54,10 +54,16 @@ export const estPapier = (x: string | null): x is Papier => x !== null && Object
 
 type Props = { dossier: DossierPropositions; cible: string | null };
 
+/** Typed as text but read as a list of places, for the matching: the anonymous pooled sheet shows it too. */
+const LISTES_SAISIES = new Set(['souhaits.communes']);
+
+/** An answer as the partners may read it: free text is left out of an anonymous paper (charte §4 step 4). */
 const texteReponse = (d: DossierPropositions, cle: string): string => {
   const r = d.reponses[cle];
   if (!r || r.nsp) return '';
   const q = QUESTIONS.get(cle);
+  if (q?.type === 'texte' && !LISTES_SAISIES.has(cle) && !Array.isArray(r.valeur))
+    return presentationMenage(d.menage, 'partenaires').texteLibre(r.valeur);
   const libelle = (v: string) => (q && 'options' in q ? (q.options.find((o) => o.valeur === v)?.libelle ?? v) : v);
   return Array.isArray(r.valeur) ? r.valeur.map(libelle).join(', ') : libelle(r.valeur);
 };
@@ -274,7 +280,7 @@ function Comparaison({ dossier: d }: Props) {
             {ligne('Ce qui convient', (_, r) => pourquoi(r).convient.join(' ; ') || '—')}
             {ligne('Points d’attention', (_, r) => pourquoi(r).attention.join(' ; ') || 'Aucun')}
             {ligne('Issue', (p) => {
-              const refus = refusDe(p);
+              const refus = refusDe(p, presentationMenage(d.menage, 'partenaires').texteLibre);
               return refus
                 ? `${LIBELLES_AUTEUR_REFUS[refus.par]} le ${le(refus.date)} : ${refus.motif}`
                 : LIBELLES_ETAT_PROPOSITION[etatProposition(p)];
