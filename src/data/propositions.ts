@@ -4,6 +4,7 @@ import {
   appliquerEvenement,
   creerProposition,
   dateDemandeLogement,
+  numeroDemandeLogement,
   evenementPropositionSchema,
   historiqueOrientations,
   occupantsAReloger,
@@ -242,6 +243,7 @@ export type DossierPropositions = {
   organisation: string | null;
   /** For the CALEOL sheet: the demand's date (numéro unique certificate), the résidence and its households. */
   dateDemande: string | null;
+  numeroDemande: string | null;
   residence: Residence | null;
   menagesDeLaResidence: Menage[];
   /** The checklists of the household's moves, temporary and final. */
@@ -284,6 +286,7 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     ...liens,
     organisation: session?.user.organisation.name || null,
     dateDemande: dateDemandeLogement(pieces),
+    numeroDemande: numeroDemandeLogement(presents(pieces)),
     residence: residence ?? null,
     menagesDeLaResidence,
     demenagements,

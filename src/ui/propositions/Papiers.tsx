@@ -70,6 +70,8 @@ const texteReponse = (d: DossierPropositions, cle: string): string => {
 const age = (naissance: string): string =>
   /^\d{4}-\d{2}-\d{2}$/.test(naissance) ? `${differenceInYears(versDate(aujourdhui()), versDate(naissance))} ans` : 'âge inconnu';
 const blanc = '…………………………';
+/** What the app could fill but lacks: the sheet says where it comes from rather than leaving a blank. */
+const aRenseigner = (source: string): string => `à renseigner (${source})`;
 
 /** Headed with the signed-in user's organisation (signed out, the activity's name); anonymous to partners after a signed refusal. */
 function Entete({
@@ -136,7 +138,9 @@ function FicheCaleol({ dossier: d, cible }: Props) {
   const composition = compositionDe(d.occupants);
   const seuils = d.territoire.simulation.seuilsQuartiles;
   const quartile =
-    ressources !== null && composition && seuils ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile` : blanc;
+    ressources !== null && composition && seuils
+      ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile`
+      : aRenseigner(seuils ? 'ressources et composition du ménage' : 'limites des quartiles dans Paramètres');
   return (
     <>
       <Entete dossier={d} titre="Fiche de présentation en CALEOL" />
@@ -156,7 +160,8 @@ function FicheCaleol({ dossier: d, cible }: Props) {
           <tr>
             <th scope="row">Date de la demande de logement social</th>
             <td>
-              {d.dateDemande ? le(d.dateDemande) : blanc} · N° unique : {blanc}
+              {d.dateDemande ? le(d.dateDemande) : aRenseigner('date de l’attestation d’enregistrement, au dossier')} · N° unique :{' '}
+              {d.numeroDemande ?? aRenseigner('numéro de l’attestation d’enregistrement, au dossier')}
             </td>
           </tr>
           <tr>
