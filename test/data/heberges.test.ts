@@ -56,7 +56,7 @@ describe('the hosted persons of a household at the PCDID of its operation', () =
   });
 });
 
-// Charte §2.2 A (seed 002, « Le droit au relogement »): the right covers hosted persons present at
+// Charte §2.2 A (« Le droit au relogement »): the right covers hosted persons present at
 // least 8 months at the PCDID. Decision (issue 14 item 8): where the charter says hosted persons
 // count is the household relocated together, so one known not to qualify is left out of its
 // composition wherever it is used: the simulation (resources, persons), the matching profile
