@@ -1,10 +1,10 @@
-import { etatDossierMenage, pieceDossierSchema } from '../domain/index.ts';
+import { etatDossierMenage, occupantsAReloger, pieceDossierSchema } from '../domain/index.ts';
 import type { EtatDossier, KindPiece, Menage, PageDossier, Personne, PieceDossier, ReglagesDossier } from '../domain/index.ts';
 import type { BlobLocal, RelogementDb } from './db.ts';
 import { TABLES_ECRITURE, ecrire } from './ecriture.ts';
 import { StockagePleinError, estStockagePlein } from './stockage.ts';
 import { uuidv7 } from './ids.ts';
-import { personnesDuMenage } from './menages.ts';
+import { menagesIssus, personnesDuMenage } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 
 // The administrative dossier on the device: piece records go through the one write path; their
@@ -47,7 +47,9 @@ export type DossierMenage = { menage: Menage; personnes: Personne[]; pieces: Pie
 export async function dossierDuMenage(db: RelogementDb, menageId: string, aujourdhui: string): Promise<DossierMenage | null> {
   const [menage, personnes, pieces, parametres] = await Promise.all([db.menages.get(menageId), personnesDuMenage(db, menageId), piecesDuMenage(db, menageId), lireParametres(db)]);
   if (!menage || menage.supprime) return null;
-  return { menage, personnes, pieces, reglages: parametres.dossier, etat: etatDossierMenage(menage, personnes, pieces, parametres.dossier, aujourdhui) };
+  // A décohabitant's pieces are asked in his own file, not again in the one he leaves.
+  const occupants = occupantsAReloger(personnes, await menagesIssus(db, menage));
+  return { menage, personnes, pieces, reglages: parametres.dossier, etat: etatDossierMenage(menage, occupants, pieces, parametres.dossier, aujourdhui) };
 }
 
 export type NouvellePiece = { menageId: string; kind: KindPiece; personneId: string | null; libelle?: string };

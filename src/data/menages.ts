@@ -1,5 +1,5 @@
-import { occupantsAReloger } from '../domain/index.ts';
-import type { Menage, Personne } from '../domain/index.ts';
+import { ancienneReponseHebergement, droitsDesHebergesALaPcdid, occupantsAReloger } from '../domain/index.ts';
+import type { DroitHeberge, Menage, Personne } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
@@ -35,12 +35,33 @@ export async function menagesIssus(db: RelogementDb, menage: Menage): Promise<Me
   return voisins.filter((m) => !m.supprime && m.menageOrigineId === menage.id);
 }
 
+/** The PCDID of the household's operation (charte §2.2 A), null while unknown. */
+export async function datePcdidDuMenage(db: RelogementDb, menage: Pick<Menage, 'residenceId'>): Promise<string | null> {
+  const residence = await db.residences.get(menage.residenceId);
+  const operation = residence ? await db.operations.get(residence.operationId) : undefined;
+  return operation?.datePcdid ?? null;
+}
+
+/**
+ * Where each hosted person of a household stands at the PCDID of its operation (`droitHeberge`),
+ * reading the yes/no answer of its latest interview when a date is missing.
+ */
+export async function droitsDesHeberges(db: RelogementDb, menageId: string): Promise<Map<string, DroitHeberge>> {
+  const menage = await db.menages.get(menageId);
+  const [datePcdid, personnes, entretiens] = await Promise.all([
+    menage ? datePcdidDuMenage(db, menage) : null,
+    db.personnes.where('menageId').equals(menageId).toArray(),
+    db.entretiens.where('menageId').equals(menageId).toArray(),
+  ]);
+  return droitsDesHebergesALaPcdid(personnes, datePcdid, ancienneReponseHebergement(entretiens));
+}
+
 /** The occupants relocated together (`occupantsAReloger`): what the simulation, the occupancy norm and the matching count. */
 export async function occupantsDuMenageAReloger(db: RelogementDb, menageId: string): Promise<Personne[]> {
   const menage = await db.menages.get(menageId);
   if (!menage) return [];
-  const [personnes, issus] = await Promise.all([personnesDuMenage(db, menageId), menagesIssus(db, menage)]);
-  return occupantsAReloger(personnes, issus);
+  const [personnes, issus, droits] = await Promise.all([personnesDuMenage(db, menageId), menagesIssus(db, menage), droitsDesHeberges(db, menageId)]);
+  return occupantsAReloger(personnes, issus, droits);
 }
 
 export async function ajouterPersonne(db: RelogementDb, menageId: string, donnees: Partial<Omit<Personne, 'id' | 'menageId'>> = {}): Promise<Personne> {

@@ -4,6 +4,7 @@ import {
   appliquerEvenement,
   creerProposition,
   dateDemandeLogement,
+  numeroDemandeLogement,
   evenementPropositionSchema,
   historiqueOrientations,
   occupantsAReloger,
@@ -34,7 +35,7 @@ import type { RelogementDb } from './db.ts';
 import { demenagementsDuMenage } from './demenagements.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
-import { menagesIssus } from './menages.ts';
+import { droitsDesHeberges, menagesIssus } from './menages.ts';
 import { lireParametres } from './parametres.ts';
 import { enregistrerRelogement } from './suivi.ts';
 import { lireSession } from './session.ts';
@@ -245,6 +246,7 @@ export type DossierPropositions = {
   organisation: string | null;
   /** For the CALEOL sheet: the demand's date (numéro unique certificate), the résidence and its households. */
   dateDemande: string | null;
+  numeroDemande: string | null;
   residence: Residence | null;
   menagesDeLaResidence: Menage[];
   /** The checklists of the household's moves, temporary and final. */
@@ -270,12 +272,13 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     db.menages.where('residenceId').equals(menage.residenceId).toArray().then(presents),
     demenagementsDuMenage(db, menageId),
   ]);
+  const droits = await droitsDesHeberges(db, menageId);
   const tous = presents(personnes).sort((a, b) => a.id.localeCompare(b.id));
   const parOrdre = presents(entretiens).sort((a, b) => Number(a.statut === 'termine') - Number(b.statut === 'termine') || a.date.localeCompare(b.date));
   return {
     menage,
     personnes: tous,
-    occupants: occupantsAReloger(tous, liens.issus),
+    occupants: occupantsAReloger(tous, liens.issus, droits),
     orientations,
     propositions,
     mediations,
@@ -286,6 +289,7 @@ export async function dossierPropositions(db: RelogementDb, menageId: string): P
     ...liens,
     organisation: session?.user.organisation.name || null,
     dateDemande: dateDemandeLogement(pieces),
+    numeroDemande: numeroDemandeLogement(presents(pieces)),
     residence: residence ?? null,
     menagesDeLaResidence,
     demenagements,

@@ -1,5 +1,5 @@
-import { CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT, REGLAGES_TERRITOIRE_PAR_DEFAUT, droitHeberge, jourIso } from '../domain/index.ts';
-import type { DroitHeberge, Offre, Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
+import { REGLAGES_TERRITOIRE_PAR_DEFAUT, jourIso } from '../domain/index.ts';
+import type { Offre, Operation, ReglagesTerritoire, Residence } from '../domain/index.ts';
 import { proposesReferenceData } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
@@ -20,22 +20,6 @@ export async function creerOperation(db: RelogementDb, donnees: Omit<Operation, 
   const id = uuidv7();
   const marque = await marqueProposition(db);
   return ecrire<Operation>(db, 'operations', id, () => ({ datePcdid: null, ...donnees, ...marque, id }));
-}
-
-/**
- * Where each hosted person of a household stands at the PCDID of its operation (`droitHeberge`),
- * reading the yes/no answer of its latest interview when a date is missing.
- */
-export async function droitsDesHeberges(db: RelogementDb, menageId: string): Promise<Map<string, DroitHeberge>> {
-  const menage = await db.menages.get(menageId);
-  const residence = menage ? await db.residences.get(menage.residenceId) : undefined;
-  const operation = residence ? await db.operations.get(residence.operationId) : undefined;
-  const [personnes, entretiens] = await Promise.all([db.personnes.where('menageId').equals(menageId).toArray(), db.entretiens.where('menageId').equals(menageId).toArray()]);
-  const dernier = entretiens.filter((e) => !e.supprime).sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))[0];
-  const reponse = dernier?.reponses[CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT];
-  const ancienne = reponse && typeof reponse.valeur === 'string' ? reponse.valeur : null;
-  const heberges = personnes.filter((p) => !p.supprime && p.lien === 'heberge');
-  return new Map(heberges.map((p) => [p.id, droitHeberge(p, operation?.datePcdid ?? null, ancienne)]));
 }
 
 export async function listerOperations(db: RelogementDb): Promise<Operation[]> {

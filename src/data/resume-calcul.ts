@@ -1,4 +1,4 @@
-import { alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
+import { alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, occupantsAReloger, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
 import type { z } from 'zod';
 import type { ContexteAgenda, Demenagement, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
@@ -35,6 +35,8 @@ export const TABLES_LUES_PAR_LES_RESUMES = ['menages', 'personnes', 'entretiens'
 /** The records of the households being summarised, by household, and what they are read against. */
 type Sources = {
   personnes: Map<string, Personne[]>;
+  /** The files opened by décohabitation from each household whose dossier is summarised. */
+  issus: Map<string, Menage[]>;
   entretiens: Map<string, Entretien[]>;
   pieces: Map<string, PieceDossier[]>;
   visites: Map<string, VisiteCourtoisie[]>;
@@ -87,8 +89,10 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
     lignesDesMenages<Demenagement>(db, 'demenagements', pour('delais')),
     lireParametres(db),
   ]);
+  const issus = await issusDe(db, [...menages.values()].filter((m) => pour('dossier').includes(m.id)));
   const s: Sources = {
     personnes: parMenage(complets(personneSchema, personnes)),
+    issus,
     // Not validated: the summary reads only their status and date, and answers make them long to parse.
     entretiens: parMenage(entretiens),
     pieces: parMenage(complets(pieceDossierSchema, pieces).filter((p) => !p.supprime)),
@@ -119,11 +123,25 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
   if (visible || orphelins.length > 0) await db.meta.put({ key: CLE_VERSION_RESUMES, value: uuidv7() });
 }
 
+/** `decohabiter` opens a file in the résidence of the one it leaves: these households' résidences hold their issues. */
+async function issusDe(db: RelogementDb, origines: readonly Menage[]): Promise<Map<string, Menage[]>> {
+  if (origines.length === 0) return new Map();
+  const ids = new Set(origines.map((m) => m.id));
+  const voisins = await db.menages.where('residenceId').anyOf([...new Set(origines.map((m) => m.residenceId))]).toArray();
+  const issus = new Map<string, Menage[]>();
+  // Only the few files that name an origin among these are parsed.
+  for (const v of complets(menageSchema, voisins.filter((v) => !v.supprime && v.menageOrigineId && ids.has(v.menageOrigineId)))) {
+    if (v.menageOrigineId) issus.set(v.menageOrigineId, [...(issus.get(v.menageOrigineId) ?? []), v]);
+  }
+  return issus;
+}
+
 const PARTIES: Record<Facette, (m: Menage, s: Sources) => Partial<ResumeMenage>> = {
   base: (m, s) => ({ ...resumeDe(m, s.personnes.get(m.id) ?? [], s.entretiens.get(m.id) ?? []), cleTri: cleTri(m.nom) }),
   dossier: (m, s) => {
     const pieces = s.pieces.get(m.id) ?? [];
-    const etat = etatDossierMenage(m, s.personnes.get(m.id) ?? [], pieces, s.territoire.dossier, s.aujourdhui);
+    const occupants = occupantsAReloger(s.personnes.get(m.id) ?? [], s.issus.get(m.id) ?? []);
+    const etat = etatDossierMenage(m, occupants, pieces, s.territoire.dossier, s.aujourdhui);
     return { dossier: { completude: etat.completude, alerte: dossierAlerte(etat), commence: pieces.length > 0 } };
   },
   vigilance: (m, s) => ({ vigilance: vigilanceMenage(s.visites.get(m.id) ?? [], s.territoire.vigilance) }),

@@ -1,4 +1,14 @@
-import { BAREME_EXEMPLE, POSTES_FSL, STATUTS_RELOGE, baremeFslSchema, choisirBareme, occupantsAReloger, profilDe } from '../domain/index.ts';
+import {
+  BAREME_EXEMPLE,
+  POSTES_FSL,
+  STATUTS_RELOGE,
+  ancienneReponseHebergement,
+  baremeFslSchema,
+  choisirBareme,
+  droitsDesHebergesALaPcdid,
+  occupantsAReloger,
+  profilDe,
+} from '../domain/index.ts';
 import type { BaremeFsl, Entretien, Menage, Personne, ProfilMenage, SimulationEnregistree } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
@@ -58,7 +68,15 @@ export async function enregistrerSimulation(db: RelogementDb, simulation: Omit<S
 
 /** The caseload's households that have what the matching needs, as profiles. */
 export async function profilsDuPortefeuille(db: RelogementDb): Promise<{ profils: ProfilMenage[]; noms: Map<string, string>; incomplets: number }> {
-  const [menages, personnes, entretiens] = await Promise.all([db.menages.toArray(), db.personnes.toArray(), db.entretiens.toArray()]);
+  const [menages, personnes, entretiens, residences, operations] = await Promise.all([
+    db.menages.toArray(),
+    db.personnes.toArray(),
+    db.entretiens.toArray(),
+    db.residences.toArray(),
+    db.operations.toArray(),
+  ]);
+  const pcdidDesOperations = new Map(operations.map((o) => [o.id, o.datePcdid ?? null]));
+  const pcdidDesResidences = new Map(residences.map((r) => [r.id, pcdidDesOperations.get(r.operationId) ?? null]));
   const personnesPar = new Map<string, Personne[]>();
   for (const p of personnes) personnesPar.set(p.menageId, [...(personnesPar.get(p.menageId) ?? []), p]);
   const issusPar = new Map<string, Menage[]>();
@@ -75,7 +93,9 @@ export async function profilsDuPortefeuille(db: RelogementDb): Promise<{ profils
   for (const m of menages) {
     if (m.supprime || STATUTS_RELOGE.has(m.statut)) continue;
     const entretien = dernierPar.get(m.id);
-    const profil = entretien ? profilDe(m.id, { reponses: entretien.reponses, personnes: occupantsAReloger(personnesPar.get(m.id) ?? [], issusPar.get(m.id) ?? []) }) : null;
+    const leurs = personnesPar.get(m.id) ?? [];
+    const droits = droitsDesHebergesALaPcdid(leurs, pcdidDesResidences.get(m.residenceId) ?? null, entretien ? ancienneReponseHebergement([entretien]) : null);
+    const profil = entretien ? profilDe(m.id, { reponses: entretien.reponses, personnes: occupantsAReloger(leurs, issusPar.get(m.id) ?? [], droits) }) : null;
     if (profil) {
       profils.push(profil);
       noms.set(m.id, m.nom || 'Ménage sans nom');

@@ -2,8 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/preact';
 import PropositionsScreen from '../../src/ui/propositions/PropositionsScreen.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, ajouterPersonne, creerMenage, offreParReference, proposer } from '../../src/data/index.ts';
-import { plusJours, pseudonymeMenage } from '../../src/domain/index.ts';
+import {
+  RelogementDb,
+  ajouterPersonne,
+  creerMenage,
+  enregistrerReponse,
+  offreParReference,
+  ouvrirEntretien,
+  proposer,
+} from '../../src/data/index.ts';
+import { TEXTE_LIBRE_NON_REPRODUIT, plusJours, pseudonymeMenage } from '../../src/domain/index.ts';
 import { residenceDeTest } from '../data/base.ts';
 
 // Charte §4 step 3: after a signed refusal to share its situation, the household is presented to
@@ -67,5 +75,20 @@ describe('papers of a household that refused to share its situation', () => {
     const courrier = afficher(db, menage.id, 'courrier');
     await screen.findByText('Famille Benali');
     expect(courrier.container.textContent).toContain('3 rue des Tilleuls');
+  });
+});
+
+describe('free text on the papers of a household that refused to share its situation (issue 14 item 9)', () => {
+  it('is not reproduced, since it may name people; the coded answers stay', async () => {
+    // Charte §4 step 4: the situation is « évoquée mais de manière anonyme ».
+    const { db, menage } = await menageQuiARefuse();
+    const e = await ouvrirEntretien(db, menage.id, plusJours(jour, -100));
+    await enregistrerReponse(db, e.id, 'souhaits.logementAdapte', { valeur: 'oui' });
+    await enregistrerReponse(db, e.id, 'souhaits.precisionsAdaptation', { valeur: 'Douche de plain-pied pour Mme Benali' });
+
+    const caleol = afficher(db, menage.id, 'caleol');
+    await screen.findByText(pseudonymeMenage(menage));
+    expect(caleol.container.textContent).toContain(`Logement adapté nécessaire : ${TEXTE_LIBRE_NON_REPRODUIT}`);
+    expect(caleol.container.textContent).not.toMatch(/Benali/);
   });
 });

@@ -73,7 +73,10 @@ export function etatDossier(
 /** The caseload's "dossier" alert: something missing or to renew soon. */
 export const dossierAlerte = (e: EtatDossier): boolean => e.manquantes.length > 0 || e.aRenouveler.length > 0;
 
-/** A household's dossier on a day: the checklist of its present occupants and situation, against its pieces. */
+/**
+ * A household's dossier on a day: the checklist of its occupants and situation, against its pieces.
+ * `personnes` are those relocated together (`occupantsAReloger`): a décohabitant has his own file.
+ */
 export const etatDossierMenage = (
   menage: Pick<Menage, 'type' | 'menageOrigineId'>,
   personnes: readonly Personne[],

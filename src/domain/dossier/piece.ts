@@ -106,6 +106,8 @@ export const pieceDossierSchema = z.object({
   dateFournie: dateSaisie,
   /** The document's own end of validity when it has one (identity card, residence permit). */
   expireLe: dateSaisie,
+  /** The demand's number as typed, on a numéro unique certificate (`verifierNumeroUnique` judges it at the field). */
+  numero: z.string().max(40).default(''),
   notes: z.string().max(2000).default(''),
   pages: z.array(pageDossierSchema).max(100).default([]),
   supprime: z.boolean().optional(),

@@ -11,6 +11,20 @@ export const MOIS_PRESENCE_HEBERGE = 8;
 /** The yes/no answer older interviews recorded for all hosted persons, read when the dates are missing. */
 export const CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT = 'occupants.justificatifHebergement';
 
+/** The latest interview's yes/no answer (`CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT`), if any. */
+export function ancienneReponseHebergement(
+  entretiens: readonly {
+    id: string;
+    date: string;
+    supprime?: boolean;
+    reponses: Readonly<Record<string, { valeur?: unknown } | undefined>>;
+  }[],
+): string | null {
+  const dernier = entretiens.filter((e) => !e.supprime).sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))[0];
+  const valeur = dernier?.reponses[CLE_ANCIEN_JUSTIFICATIF_HEBERGEMENT]?.valeur;
+  return typeof valeur === 'string' ? valeur : null;
+}
+
 /** `compte`: null while it cannot be told. */
 export type DroitHeberge = { compte: boolean | null; motif: string };
 
@@ -25,7 +39,7 @@ export function droitHeberge(p: Pick<Personne, 'hebergeDepuis'>, datePcdid: stri
         }
       : {
           compte: false,
-          motif: `Arrivée le ${dateEnLettres(arrivee)}, moins de ${MOIS_PRESENCE_HEBERGE} mois avant la PCDID du ${dateEnLettres(datePcdid)} : pas de droit propre au relogement.`,
+          motif: `Arrivée le ${dateEnLettres(arrivee)}, moins de ${MOIS_PRESENCE_HEBERGE} mois avant la PCDID du ${dateEnLettres(datePcdid)} : pas de droit propre au relogement, ne compte pas parmi les occupants à reloger.`,
         };
   }
   if (ancienneReponse === 'oui')
@@ -48,4 +62,15 @@ export function droitHeberge(p: Pick<Personne, 'hebergeDepuis'>, datePcdid: stri
     compte: null,
     motif: `Renseignez ${manque} : la personne hébergée compte si elle est présente depuis au moins ${MOIS_PRESENCE_HEBERGE} mois à la PCDID.`,
   };
+}
+
+/** Each hosted person of these occupants at the PCDID (`droitHeberge`), by person id. */
+export function droitsDesHebergesALaPcdid(
+  personnes: readonly Pick<Personne, 'id' | 'lien' | 'hebergeDepuis' | 'supprime'>[],
+  datePcdid: string | null,
+  ancienneReponse: string | null,
+): Map<string, DroitHeberge> {
+  return new Map(
+    personnes.filter((p) => !p.supprime && p.lien === 'heberge').map((p) => [p.id, droitHeberge(p, datePcdid, ancienneReponse)]),
+  );
 }

@@ -1,3 +1,4 @@
+import type { DroitHeberge } from './hebergement.ts';
 import type { Menage } from './menage.ts';
 import type { Personne } from './personne.ts';
 
@@ -7,11 +8,17 @@ import type { Personne } from './personne.ts';
  * person and resources no longer count in the origin household's simulation, occupancy or
  * matching, or they would be counted in two files.
  * `issus` are the files opened from this household (those naming a `personneOrigineId`).
+ *
+ * A hosted person has a right to relocation only when present at least 8 months at the PCDID
+ * (charte §2.2 A): one who is known not to be (`droits`, from `droitsDesHebergesALaPcdid`) is not
+ * relocated with the household either, so does not count in its composition, resources, occupancy
+ * or matching. One whose dates are not yet known still counts, as the screen asks for them.
  */
 export function occupantsAReloger(
   personnes: readonly Personne[],
   issus: readonly Pick<Menage, 'personneOrigineId' | 'supprime'>[],
+  droits: ReadonlyMap<string, Pick<DroitHeberge, 'compte'>> = new Map(),
 ): Personne[] {
   const partis = new Set(issus.filter((m) => !m.supprime).map((m) => m.personneOrigineId));
-  return personnes.filter((p) => !p.supprime && !partis.has(p.id));
+  return personnes.filter((p) => !p.supprime && !partis.has(p.id) && !(p.lien === 'heberge' && droits.get(p.id)?.compte === false));
 }

@@ -16,7 +16,11 @@ export type PresentationMenage = {
   reference: string;
   adresse: string;
   nomOccupant: (p: Pick<Personne, 'prenom' | 'nom' | 'lien'>) => string;
+  /** What was typed freely (a motive, precisions) may name people: an anonymous paper leaves it out. */
+  texteLibre: (texte: string) => string;
 };
+
+export const TEXTE_LIBRE_NON_REPRODUIT = '(texte libre non reproduit)';
 
 /** A pseudonym the officer can match with the file, telling partners nothing of the household. */
 export const pseudonymeMenage = (m: Pick<Menage, 'id'>): string => `Ménage M-${m.id.replace(/-/g, '').slice(-6).toUpperCase()}`;
@@ -32,6 +36,7 @@ export function presentationMenage(
       reference: '',
       adresse: `présentation anonyme : refus de partage signé le ${dateEnLettres(m.refusConsentement.signeLe)}`,
       nomOccupant: (p) => LIBELLES_LIEN[p.lien],
+      texteLibre: (texte) => (texte.trim() === '' ? '' : TEXTE_LIBRE_NON_REPRODUIT),
     };
   }
   return {
@@ -40,5 +45,6 @@ export function presentationMenage(
     reference: m.reference,
     adresse: [m.adresse, m.logement].filter(Boolean).join(', ') || 'adresse non renseignée',
     nomOccupant: nomAffiche,
+    texteLibre: (texte) => texte,
   };
 }

@@ -65,29 +65,35 @@ export const LIBELLES_AUTEUR_REFUS = auteursRefus.libelles;
 
 export type Refus = { par: AuteurRefus; date: string; motif: string };
 
-const motifMenage = (r: NonNullable<Proposition['reponse']>): string =>
+const motifMenage = (r: NonNullable<Proposition['reponse']>, texteLibre: (t: string) => string): string =>
   r.decision === 'sans_reponse'
     ? 'Sans réponse dans le délai (vaut refus)'
-    : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', r.commentaire].filter(Boolean).join(' : ');
+    : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', texteLibre(r.commentaire)].filter(Boolean).join(' : ');
 
-/** Who refused, when and why; null when the proposal was not refused. */
-export function refusDe(p: Proposition): Refus | null {
+/**
+ * Who refused, when and why; null when the proposal was not refused. `texteLibre` passes what was
+ * typed freely: an anonymous paper leaves it out (`presentationMenage`), the coded motive stays.
+ */
+export function refusDe(p: Proposition, texteLibre: (t: string) => string = (t) => t): Refus | null {
   switch (etatProposition(p)) {
     case 'refusee_menage':
       return (
         p.reponse && {
           par: 'menage',
           date: p.reponse.date,
-          motif: [motifMenage(p.reponse), p.refusLegitime ? `refus reconnu légitime : ${p.refusLegitime.motif}` : '']
+          motif: [
+            motifMenage(p.reponse, texteLibre),
+            p.refusLegitime ? `refus reconnu légitime : ${texteLibre(p.refusLegitime.motif)}` : '',
+          ]
             .filter(Boolean)
             .join(' ; '),
         }
       );
     case 'refusee_caleol':
-      return p.caleol && { par: 'caleol', date: p.caleol.date, motif: p.caleol.motif };
+      return p.caleol && { par: 'caleol', date: p.caleol.date, motif: texteLibre(p.caleol.motif) };
     case 'rejetee_partenaires': {
       const rejet = avisDefavorable(p);
-      return rejet ? { par: 'partenaires', date: rejet[1].date, motif: `${rejet[0]} : ${rejet[1].motif}` } : null;
+      return rejet ? { par: 'partenaires', date: rejet[1].date, motif: `${rejet[0]} : ${texteLibre(rejet[1].motif)}` } : null;
     }
     default:
       return null;

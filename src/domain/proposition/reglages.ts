@@ -7,7 +7,10 @@ import { delaiSchema } from '../calendrier/index.ts';
 // (never less than 10 days from the written offer).
 export const reglagesPropositionSchema = z
   .object({
-    /** The proposals the household is entitled to, the last of them binding (CCH L353-15): a floor, not a ceiling. */
+    /**
+     * The proposals the household is entitled to, the last of them binding (CCH L353-15): a floor, not
+     * a ceiling. The name is stored in every territory's settings record, so it stays as it is.
+     */
     maxPropositions: z
       .number({ error: 'Indiquez le nombre de propositions dues au ménage.' })
       .int('Nombre de propositions entier attendu.')

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LIBELLES_STATUT_PIECE, STATUTS_PIECE, dateEnLettres, verifierDate } from '../../domain/index.ts';
+import { LIBELLES_STATUT_PIECE, STATUTS_PIECE, dateEnLettres, verifierDate, verifierNumeroUnique } from '../../domain/index.ts';
 import type { LigneDossier, PieceDossier, StatutPiece } from '../../domain/index.ts';
 import { StockagePleinError, ajouterPages, creerPiece, modifierPiece, retirerPage, supprimerPiece } from '../../data/index.ts';
 import type { PagePreparee } from '../../data/index.ts';
@@ -96,6 +96,16 @@ function Details({ piece }: { piece: PieceDossier }) {
         {date('dateFournie', 'Fournie le')}
         {date('expireLe', 'Fin de validité inscrite sur le document', 'Carte d’identité, titre de séjour… Laisser vide sinon.')}
       </div>
+      {piece.kind === 'numero_unique' && (
+        <ChampSaisie
+          id={`${id}-numero`}
+          libelle="Numéro unique de la demande"
+          aide="Tel qu’il figure sur l’attestation d’enregistrement ; il est repris sur la fiche CALEOL."
+          valeur={piece.numero}
+          enregistrer={(v) => maj({ numero: v })}
+          verifier={verifierNumeroUnique}
+        />
+      )}
       <ChampSaisie id={`${id}-notes`} libelle="Notes" genre="multiligne" valeur={piece.notes} enregistrer={(v) => maj({ notes: v })} />
     </details>
   );

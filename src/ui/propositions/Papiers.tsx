@@ -54,16 +54,24 @@ export const estPapier = (x: string | null): x is Papier => x !== null && Object
 
 type Props = { dossier: DossierPropositions; cible: string | null };
 
+/** Typed as text but read as a list of places, for the matching: the anonymous pooled sheet shows it too. */
+const LISTES_SAISIES = new Set(['souhaits.communes']);
+
+/** An answer as the partners may read it: free text is left out of an anonymous paper (charte §4 step 4). */
 const texteReponse = (d: DossierPropositions, cle: string): string => {
   const r = d.reponses[cle];
   if (!r || r.nsp) return '';
   const q = QUESTIONS.get(cle);
+  if (q?.type === 'texte' && !LISTES_SAISIES.has(cle) && !Array.isArray(r.valeur))
+    return presentationMenage(d.menage, 'partenaires').texteLibre(r.valeur);
   const libelle = (v: string) => (q && 'options' in q ? (q.options.find((o) => o.valeur === v)?.libelle ?? v) : v);
   return Array.isArray(r.valeur) ? r.valeur.map(libelle).join(', ') : libelle(r.valeur);
 };
 const age = (naissance: string): string =>
   /^\d{4}-\d{2}-\d{2}$/.test(naissance) ? `${differenceInYears(versDate(aujourdhui()), versDate(naissance))} ans` : 'âge inconnu';
 const blanc = '…………………………';
+/** What the app could fill but lacks: the sheet says where it comes from rather than leaving a blank. */
+const aRenseigner = (source: string): string => `à renseigner (${source})`;
 
 /** Headed with the signed-in user's organisation (signed out, the activity's name); anonymous to partners after a signed refusal. */
 function Entete({
@@ -130,7 +138,9 @@ function FicheCaleol({ dossier: d, cible }: Props) {
   const composition = compositionDe(d.occupants);
   const seuils = d.territoire.simulation.seuilsQuartiles;
   const quartile =
-    ressources !== null && composition && seuils ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile` : blanc;
+    ressources !== null && composition && seuils
+      ? `${quartileRessources(ressources, composition, aujourdhui(), seuils)}e quartile`
+      : aRenseigner(seuils ? 'ressources et composition du ménage' : 'limites des quartiles dans Paramètres');
   return (
     <>
       <Entete dossier={d} titre="Fiche de présentation en CALEOL" />
@@ -150,7 +160,8 @@ function FicheCaleol({ dossier: d, cible }: Props) {
           <tr>
             <th scope="row">Date de la demande de logement social</th>
             <td>
-              {d.dateDemande ? le(d.dateDemande) : blanc} · N° unique : {blanc}
+              {d.dateDemande ? le(d.dateDemande) : aRenseigner('date de l’attestation d’enregistrement, au dossier')} · N° unique :{' '}
+              {d.numeroDemande ?? aRenseigner('numéro de l’attestation d’enregistrement, au dossier')}
             </td>
           </tr>
           <tr>
@@ -274,7 +285,7 @@ function Comparaison({ dossier: d }: Props) {
             {ligne('Ce qui convient', (_, r) => pourquoi(r).convient.join(' ; ') || '—')}
             {ligne('Points d’attention', (_, r) => pourquoi(r).attention.join(' ; ') || 'Aucun')}
             {ligne('Issue', (p) => {
-              const refus = refusDe(p);
+              const refus = refusDe(p, presentationMenage(d.menage, 'partenaires').texteLibre);
               return refus
                 ? `${LIBELLES_AUTEUR_REFUS[refus.par]} le ${le(refus.date)} : ${refus.motif}`
                 : LIBELLES_ETAT_PROPOSITION[etatProposition(p)];

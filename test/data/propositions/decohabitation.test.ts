@@ -5,6 +5,7 @@ import {
   creerMenage,
   decohabiter,
   donneesSimulationMenage,
+  dossierDuMenage,
   dossierPropositions,
   enregistrerReponse,
   ouvrirEntretien,
@@ -87,5 +88,25 @@ describe('after a décohabitation, the origin household is relocated without the
     const dossier = await dossierPropositions(db, m.id);
     expect(dossier?.occupants.map((p) => p.prenom)).toEqual(['Aïcha', 'Karim']);
     expect(dossier?.personnes).toHaveLength(3);
+  });
+});
+
+describe('after a décohabitation, the parents’ dossier asks the pieces of those who stay (issue 14 item 7)', () => {
+  it('the son’s identity, tax notices and payslips go to his own file, on the dossier screen and in the caseload’s completeness', async () => {
+    // Charte §2.2 A and CCH R441-2-4: the demand lists the persons to be housed; the son is housed in his own file.
+    const db = nouvelleBase();
+    const { m, fils } = await familleBenali(db);
+    const avant = await dossierDuMenage(db, m.id, AUJOURDHUI);
+    expect(avant?.etat.lignes.filter((l) => l.personneId === fils.id).map((l) => l.kind)).toContain('bulletins_salaire');
+
+    const r = await decohabiter(db, fils.id, AUJOURDHUI);
+    if (!r.ok) throw new Error(r.message);
+    const parents = await dossierDuMenage(db, m.id, AUJOURDHUI);
+    expect(parents?.etat.lignes.filter((l) => l.personneId === fils.id)).toEqual([]);
+    expect(parents?.etat.lignes.filter((l) => l.personneId === null).map((l) => l.kind)).toContain('bail');
+    const sien = await dossierDuMenage(db, r.valeur.id, AUJOURDHUI);
+    expect(sien?.etat.lignes.map((l) => l.kind)).toEqual(expect.arrayContaining(['identite', 'bulletins_salaire', 'attestation_hebergement']));
+    expect(sien?.etat.lignes.map((l) => l.kind)).not.toContain('bail');
+    expect((await db.resumes.get(m.id))?.dossier?.completude).toBe(parents?.etat.completude);
   });
 });

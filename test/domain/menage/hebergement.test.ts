@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { droitHeberge } from '../../../src/domain/index.ts';
+import { droitHeberge, droitsDesHebergesALaPcdid, occupantsAReloger } from '../../../src/domain/index.ts';
+import { personne } from '../fixtures.ts';
 
 // Charte §2.2 A: « les personnes hébergées de manière permanente (présence, sous-justificatif, d'au
 // moins 8 mois dans le logement) », the état d'occupation of reference being taken at the PCDID.
@@ -13,7 +14,8 @@ describe('a hosted person at the PCDID (charte §2.2 A)', () => {
     });
     expect(droitHeberge({ hebergeDepuis: '2025-01-16' }, PCDID, null)).toEqual({
       compte: false,
-      motif: 'Arrivée le 16 janvier 2025, moins de 8 mois avant la PCDID du 15 septembre 2025 : pas de droit propre au relogement.',
+      motif:
+        'Arrivée le 16 janvier 2025, moins de 8 mois avant la PCDID du 15 septembre 2025 : pas de droit propre au relogement, ne compte pas parmi les occupants à reloger.',
     });
   });
 
@@ -26,5 +28,16 @@ describe('a hosted person at the PCDID (charte §2.2 A)', () => {
       motif:
         'Renseignez la date d’arrivée de la personne et la date de PCDID de l’opération (Paramètres) : la personne hébergée compte si elle est présente depuis au moins 8 mois à la PCDID.',
     });
+  });
+});
+
+describe('the occupants relocated together, at the PCDID (charte §2.2 A, issue 14 item 8)', () => {
+  it('leave out a hosted person known to have arrived less than 8 months before the PCDID, and keep one not yet dated', () => {
+    const titulaire = personne();
+    const tante = personne({ lien: 'heberge', hebergeDepuis: '2025-01-15' });
+    const cousin = personne({ lien: 'heberge', hebergeDepuis: '2025-01-16' });
+    const tous = [titulaire, tante, cousin];
+    expect(occupantsAReloger(tous, [], droitsDesHebergesALaPcdid(tous, '2025-09-15', null))).toEqual([titulaire, tante]);
+    expect(occupantsAReloger(tous, [], droitsDesHebergesALaPcdid(tous, null, null))).toEqual(tous);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateDemandeLogement,
+  numeroDemandeLogement,
+  verifierNumeroUnique,
   dernierMenageDeLaResidence,
   lireSeuilsQuartiles,
   pieceDossierSchema,
@@ -27,6 +29,19 @@ describe('what the CALEOL sheet knows of the household', () => {
       ]),
     ).toBe('2024-04-10');
     expect(dateDemandeLogement([piece(4, 'numero_unique', '')])).toBeNull();
+  });
+
+  it('takes the demand’s number from the latest numéro unique certificate that carries a valid one (issue 14 item 10)', () => {
+    const piece = (n: number, numero: string) => pieceDossierSchema.parse({ id: id(n), menageId, kind: 'numero_unique', numero });
+    expect(numeroDemandeLogement([piece(1, '059 2304 0001 2B'), piece(2, '0592404-12345a'), piece(3, 'voir dossier')])).toBe(
+      '059240412345A',
+    );
+    expect(numeroDemandeLogement([piece(4, '')])).toBeNull();
+    expect(verifierNumeroUnique('059 2404 1234 5A')).toEqual({ ok: true });
+    expect(verifierNumeroUnique('12-34')).toEqual({
+      ok: false,
+      message: 'Numéro unique invalide : 8 à 20 chiffres ou lettres, dont au moins 6 chiffres, comme sur l’attestation d’enregistrement.',
+    });
   });
 
   it('places the yearly resources per consumption unit among the territory’s quartiles', () => {

@@ -15,7 +15,10 @@ import {
   agenda,
   REGLAGES_ECHEANCES_PAR_DEFAUT,
   REGLAGES_SUIVI_PAR_DEFAUT,
+  TEXTE_LIBRE_NON_REPRODUIT,
+  presentationMenage,
 } from '../../../src/domain/index.ts';
+import { menage } from '../fixtures.ts';
 import { contexte, creer, demande, mediation, menageId, refusee, suivre } from './outils.ts';
 
 // The end of the path (charte §3.4 C and D, §4 step 11; CCH L442-6 II): « Le congé est signifié en
@@ -152,6 +155,13 @@ describe('a refusal judged legitimate does not count (charte §3.4 C « refus no
     expect(s.refusDeclenchantMediation).toBeNull();
     expect(refusDe(legitime)?.motif).toBe(
       'Montant du loyer et des charges ; refus reconnu légitime : Loyer au-delà du taux d’effort validé en GTR',
+    );
+  });
+
+  it('keeps the coded motive and leaves out what was typed on an anonymous paper (charte §4 step 4, issue 14 item 9)', () => {
+    const anonyme = presentationMenage({ ...menage(), refusConsentement: { signeLe: '2024-10-01' } }, 'partenaires');
+    expect(refusDe(legitime, anonyme.texteLibre)?.motif).toBe(
+      `Montant du loyer et des charges ; refus reconnu légitime : ${TEXTE_LIBRE_NON_REPRODUIT}`,
     );
   });
 
