@@ -70,26 +70,35 @@ const motifMenage = (r: NonNullable<Proposition['reponse']>): string =>
     ? 'Sans réponse dans le délai (vaut refus)'
     : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', r.commentaire].filter(Boolean).join(' : ');
 
-/** Who refused, when and why; null when the proposal was not refused. */
-export function refusDe(p: Proposition): Refus | null {
+/** Who refused and when, without the reason: reports count tens of thousands of refusals. */
+export function auteurDuRefus(p: Proposition): Omit<Refus, 'motif'> | null {
   switch (etatProposition(p)) {
     case 'refusee_menage':
-      return (
-        p.reponse && {
-          par: 'menage',
-          date: p.reponse.date,
-          motif: [motifMenage(p.reponse), p.refusLegitime ? `refus reconnu légitime : ${p.refusLegitime.motif}` : '']
-            .filter(Boolean)
-            .join(' ; '),
-        }
-      );
+      return p.reponse && { par: 'menage', date: p.reponse.date };
     case 'refusee_caleol':
-      return p.caleol && { par: 'caleol', date: p.caleol.date, motif: p.caleol.motif };
+      return p.caleol && { par: 'caleol', date: p.caleol.date };
     case 'rejetee_partenaires': {
       const rejet = avisDefavorable(p);
-      return rejet ? { par: 'partenaires', date: rejet[1].date, motif: `${rejet[0]} : ${rejet[1].motif}` } : null;
+      return rejet ? { par: 'partenaires', date: rejet[1].date } : null;
     }
     default:
       return null;
   }
+}
+
+function motifDuRefus(p: Proposition, par: AuteurRefus): string {
+  if (par === 'caleol') return p.caleol?.motif ?? '';
+  if (par === 'partenaires') {
+    const rejet = avisDefavorable(p);
+    return rejet ? `${rejet[0]} : ${rejet[1].motif}` : '';
+  }
+  return [p.reponse ? motifMenage(p.reponse) : '', p.refusLegitime ? `refus reconnu légitime : ${p.refusLegitime.motif}` : '']
+    .filter(Boolean)
+    .join(' ; ');
+}
+
+/** Who refused, when and why; null when the proposal was not refused. */
+export function refusDe(p: Proposition): Refus | null {
+  const refus = auteurDuRefus(p);
+  return refus && { ...refus, motif: motifDuRefus(p, refus.par) };
 }
