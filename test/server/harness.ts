@@ -79,5 +79,21 @@ export async function resetHouseholds(db: Database): Promise<void> {
   await db.exec(`
     delete from blob_refs; delete from conflicts; delete from applied_changes; delete from assignments;
     delete from fields where rid in (select rid from records where menage_id is not null);
+    delete from record_values where rid in (select rid from records where menage_id is not null);
     delete from records where menage_id is not null;`);
+}
+
+/**
+ * The records whose read-side row (`record_values`) is not exactly their record and its fields,
+ * and the read-side rows left without a record: none, whatever was written or erased.
+ */
+export async function readSideMismatches(db: Database): Promise<string[]> {
+  const rows = await db.query<{ record_id: string }>(
+    `select coalesce(r.record_id, v.record_id) as record_id
+     from records r full join record_values v on v.rid = r.rid
+     where r.rid is null or v.rid is null or (v.org_id, v.tbl, v.record_id) <> (r.org_id, r.tbl, r.record_id)
+       or v.doc is distinct from (select jsonb_object_agg(f.field, f.value) from fields f where f.rid = r.rid)
+     order by 1`,
+  );
+  return rows.map((r) => r.record_id);
 }

@@ -6,6 +6,7 @@ import {
   calculerPilotage,
   filtresPilotageSchema,
   operationSchema,
+  propositionSchema,
   remplacerPartie,
   reviserPlan,
   type DonneesPilotage,
@@ -15,10 +16,10 @@ import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { chargerPilotage, suiviPar } from './pilotage-chargement.ts';
 import { ORGANISATION_A, ORGANISATION_B, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
-import { pushChanges, request } from './api.ts';
+import { pushChanges, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
-import { cast } from './fixtures.ts';
-import { backends, useDatabase } from './harness.ts';
+import { cast, newHousehold } from './fixtures.ts';
+import { backends, readSideMismatches, useDatabase } from './harness.ts';
 
 // The steering report from the server (GET /api/v1/pilotage) on the fixture of
 // test/fixtures/pilotage.ts: the same figures as the domain computes on the tablet, the
@@ -105,6 +106,40 @@ for (const backend of backends()) {
       const inverse = await request(t.app, t.encA.token, 'GET', `/api/v1/pilotage?debut=2026-03-31&fin=2026-01-01`);
       expect(inverse.status).toBe(400);
       expect(inverse.body.error).toBe('La fin de la période précède son début : corrigez l’une des deux dates.');
+    });
+
+    it('counts every write in the next report: a lease signed, a lease undone, an erased household', async () => {
+      const c = await cast(storage.db);
+      const tablette = new ModelClient(c.encadrant.token, Date.now);
+      const relogements = async () =>
+        (await request(c.app, c.encadrant.token, 'GET', url(''))).body.chiffres.find((x: { code: string }) => x.code === 'relogements')
+          ?.valeur;
+      const menages = [1, 2, 3].map(() => newHousehold(tablette, c.residenceId, c.claire.profile.id).menageId);
+      const propositions = menages.map((menageId) => {
+        const proposition = propositionSchema.parse({
+          id: randomUUID(),
+          menageId,
+          offreId: randomUUID(),
+          rang: 1,
+          circuit: 'gtr',
+          proposeeLe: TRIMESTRE.debut,
+          partenaires: ['GTR'],
+        });
+        tablette.create('propositions', proposition);
+        return proposition.id;
+      });
+      await sync(tablette, c.app);
+      expect(await relogements()).toBe(0);
+
+      for (const id of propositions) tablette.edit('propositions', id, 'bailSigneLe', TRIMESTRE.fin);
+      await sync(tablette, c.app);
+      expect(await relogements()).toBe(3);
+      tablette.edit('propositions', propositions[0] ?? '', 'bailSigneLe', null);
+      await sync(tablette, c.app);
+      expect(await relogements()).toBe(2);
+      expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menages[1]}`)).status).toBe(204);
+      expect(await relogements()).toBe(1);
+      expect(await readSideMismatches(storage.db)).toEqual([]);
     });
 
     it('keeps a relocation plan written by an encadrant and refuses a chargée’s, in French', async () => {

@@ -10,7 +10,7 @@ import { pullAll, pushChanges, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { account, cast, newHousehold } from './fixtures.ts';
 import type { Cast } from './fixtures.ts';
-import { backends, useDatabase } from './harness.ts';
+import { backends, readSideMismatches, useDatabase } from './harness.ts';
 
 // Issue 17 items 4 to 6 (docs/protection-donnees.md): the access log, the retention purge, the
 // export and the erasure of a household.
@@ -175,14 +175,16 @@ for (const backend of backends()) {
 
       expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menageId}`)).status).toBe(204);
 
-      const [left] = await storage.db.query<{ records: number; fields: number; conflicts: number; blobs: number }>(
+      const [left] = await storage.db.query<{ records: number; read_side: number; fields: number; conflicts: number; blobs: number }>(
         `select (select count(*)::int from records where menage_id = $1) as records,
+           (select count(*)::int from record_values where record_id = $1 or doc ->> 'menageId' = $1) as read_side,
            (select count(*)::int from fields f where f.value #>> '{}' = any($3::text[])) as fields,
            (select count(*)::int from conflicts where loser_value #>> '{}' = any($3::text[]) or winner_value #>> '{}' = any($3::text[])) as conflicts,
            (select count(*)::int from blobs where hash = $2) as blobs`,
         [menageId, hash, phones],
       );
-      expect(left).toEqual({ records: 0, fields: 0, conflicts: 0, blobs: 0 });
+      expect(left).toEqual({ records: 0, read_side: 0, fields: 0, conflicts: 0, blobs: 0 });
+      expect(await readSideMismatches(storage.db)).toEqual([]);
       const [usageAfter] = await storage.db.query<{ n: string }>('select field_bytes as n from organisation_usage where org_id = $1', [
         c.encadrant.profile.organisation.id,
       ]);
@@ -256,11 +258,14 @@ for (const backend of backends()) {
       expect(new Set(preview.map((e) => e.menageId))).toEqual(new Set([closedLongAgo, followedUpLongAgo]));
       const ids = (await purgeExpiredHouseholds(storage.db, org)).map((e) => e.menageId);
       expect(new Set(ids)).toEqual(new Set([closedLongAgo, followedUpLongAgo]));
-      const [left] = await storage.db.query<{ n: number; blobs: number }>(
-        'select (select count(*)::int from records where menage_id = any($1::text[])) as n, (select count(*)::int from blobs where hash = $2) as blobs',
+      const [left] = await storage.db.query<{ n: number; read_side: number; blobs: number }>(
+        `select (select count(*)::int from records where menage_id = any($1::text[])) as n,
+           (select count(*)::int from record_values where record_id = any($1::text[]) or doc ->> 'menageId' = any($1::text[])) as read_side,
+           (select count(*)::int from blobs where hash = $2) as blobs`,
         [ids, hash],
       );
-      expect(left).toEqual({ n: 0, blobs: 0 });
+      expect(left).toEqual({ n: 0, read_side: 0, blobs: 0 });
+      expect(await readSideMismatches(storage.db)).toEqual([]);
       const counts = await purgedCounts(storage.db, org);
       expect(counts.reduce((n, r) => n + r.households, 0)).toBe(2);
       expect(counts.map((r) => r.statut).sort()).toEqual(['clos', 'suivi']);

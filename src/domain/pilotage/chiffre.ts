@@ -23,7 +23,11 @@ export type Chiffre = {
   raison: string | null;
   objectif: Objectif | null;
   atteint: boolean | null;
-  /** The households behind the figure; empty in a report of aggregates only. */
+  /**
+   * The households behind the figure, each once and sorted; empty in a report of aggregates only.
+   * `compte` and `rapport` keep them as met: `calculerPilotage` makes the lists only for a report
+   * that shows them (a sort per figure was most of the time a territory's report took).
+   */
   menageIds: string[];
 };
 
@@ -36,8 +40,6 @@ function juger(valeur: number | null, objectif: Objectif | null): boolean | null
   return objectif.sens === 'au_moins' ? valeur >= objectif.valeur : valeur <= objectif.valeur;
 }
 
-const uniques = (ids: Iterable<string>): string[] => [...new Set(ids)].sort();
-
 export function compte(def: Definition, menageIds: Iterable<string>, nombre: number, objectif: Objectif | null = null): Chiffre {
   return {
     ...def,
@@ -47,7 +49,7 @@ export function compte(def: Definition, menageIds: Iterable<string>, nombre: num
     raison: null,
     objectif,
     atteint: juger(nombre, objectif),
-    menageIds: uniques(menageIds),
+    menageIds: [...menageIds],
   };
 }
 
@@ -70,6 +72,6 @@ export function rapport(
     raison: brut === null ? sansDenominateur : null,
     objectif,
     atteint: juger(valeur, objectif),
-    menageIds: uniques(menageIds),
+    menageIds: [...menageIds],
   };
 }

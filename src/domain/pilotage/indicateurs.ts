@@ -243,10 +243,9 @@ function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, 
   // With a filter on the dwelling, a mediation counts for a household proposed a matching one, a
   // survey for a household relocated into one.
   const logement = filtreSurLesLogements(f);
-  const proposes = new Set(p.propositions.map((x) => x.menageId));
-  const reloges = new Set(p.propositions.filter((x) => x.bailSigneLe !== null).map((x) => x.menageId));
-  const dans = new Set(p.menages.map((m) => m.id));
-  const retenu = (id: string, parmi: Set<string>) => dans.has(id) && (!logement || parmi.has(id));
+  const proposes = logement ? new Set(p.propositions.map((x) => x.menageId)) : null;
+  const reloges = logement ? new Set(p.propositions.filter((x) => x.bailSigneLe !== null).map((x) => x.menageId)) : null;
+  const retenu = (id: string, parmi: Set<string> | null) => p.menagesParId.has(id) && (parmi === null || parmi.has(id));
   const ids = (xs: readonly { proposition: { menageId: string } }[]) => xs.map((x) => x.proposition.menageId);
   const refusPar = (def: Definition, par: AuteurRefus) => {
     const refus = p.refus.filter((r) => r.par === par);
@@ -346,18 +345,26 @@ function tableaux(
   ];
 }
 
+export type OptionsPilotage = OptionsPerimetre & {
+  /** The figures without the households behind them, as `agregatsSeulement` gives them, without sorting lists to drop them. */
+  agregatsSeulement?: boolean;
+};
+
 /** The steering report over `donnees` for `filtres` (the period already checked by `verifierPeriode`). */
 export function calculerPilotage(
   donnees: DonneesPilotage,
   filtres: FiltresPilotage,
-  options: OptionsPerimetre,
+  options: OptionsPilotage,
   reglages: ReglagesPilotage = REGLAGES_PILOTAGE_PAR_DEFAUT,
 ): RapportPilotage {
   const p = perimetre(donnees, filtres, options);
   const proposees = propositionsFaites(p, filtres);
   const simules = relogementsSimules(p);
   const [logements, ...parcours] = chiffresParcours(donnees, p, filtres, proposees);
-  const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p, simules)];
+  const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p, simules)].map((c) => ({
+    ...c,
+    menageIds: options.agregatsSeulement ? [] : [...new Set(c.menageIds)].sort(),
+  }));
   // Nothing counted at all: the filters match nothing in the period, which the screen says.
   const vide = chiffres.every((c) => c.unite !== 'nombre' || c.valeur === 0);
   return {

@@ -1,6 +1,6 @@
 import type { Menage, Residence } from '../menage/index.ts';
 import type { Offre } from '../offre/index.ts';
-import { refusDe, type AuteurRefus, type Proposition } from '../proposition/index.ts';
+import { auteurDuRefus, type AuteurRefus, type Proposition } from '../proposition/index.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import { filtreSurLesLogements, filtreSurLesMenages, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode } from './periode.ts';
@@ -19,6 +19,7 @@ export type RefusDate = { proposition: Proposition; par: AuteurRefus; date: stri
 
 export type Perimetre = {
   menages: Menage[];
+  menagesParId: Map<string, Menage>;
   /** Dwellings made available in the period. */
   offres: Offre[];
   /** Proposals of the households in scope on a matching dwelling, whatever their date. */
@@ -56,13 +57,15 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
     if (f.residenceId !== null && m.residenceId !== f.residenceId) return false;
     return f.operationId === null || residences.get(m.residenceId)?.operationId === f.operationId;
   });
-  const parId = new Map(menages.map((m) => [m.id, m]));
-  const propositions = d.propositions.filter((p) => !p.supprime && parId.has(p.menageId) && logementRetenu(offresParId.get(p.offreId), f));
+  const menagesParId = new Map(menages.map((m) => [m.id, m]));
+  const propositions = d.propositions.filter(
+    (p) => !p.supprime && menagesParId.has(p.menageId) && logementRetenu(offresParId.get(p.offreId), f),
+  );
   const relogements: Relogement[] = [];
   const refus: RefusDate[] = [];
   for (const p of propositions) {
     if (p.retrait === null && dansPeriode(p.bailSigneLe, f.periode)) {
-      const menage = parId.get(p.menageId) as Menage;
+      const menage = menagesParId.get(p.menageId) as Menage;
       relogements.push({
         proposition: p,
         bailSigneLe: p.bailSigneLe,
@@ -71,13 +74,13 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
         residence: residences.get(menage.residenceId) ?? null,
       });
     }
-    const r = refusDe(p);
+    const r = auteurDuRefus(p);
     if (r && dansPeriode(r.date, f.periode)) refus.push({ proposition: p, par: r.par, date: r.date });
   }
-  const proposees = new Set(propositions.map((p) => p.offreId));
   const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
+  const proposees = restreindre ? new Set(propositions.map((p) => p.offreId)) : null;
   const offres = [...offresParId.values()].filter(
-    (o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (!restreindre || proposees.has(o.id)),
+    (o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (proposees === null || proposees.has(o.id)),
   );
-  return { menages, offres, propositions, relogements, refus, residences, offresParId };
+  return { menages, menagesParId, offres, propositions, relogements, refus, residences, offresParId };
 }

@@ -1,6 +1,5 @@
-import { differenceInCalendarDays } from 'date-fns';
 import { enumeration, parseDateIso, type ValeurDe } from '../commun/index.ts';
-import { plusJours, plusMois, versDate } from '../calendrier/index.ts';
+import { plusJours, plusMois } from '../calendrier/index.ts';
 
 // The period a report covers, both ends included: a lease signed on the last day of a quarter
 // belongs to that quarter (AMP art. 12 counts relocations at the lease signature).
@@ -37,7 +36,10 @@ export function verifierPeriode(p: Periode): string | null {
 export const dansPeriode = (date: string | null | undefined, p: Periode): date is string =>
   typeof date === 'string' && date >= p.debut && date <= p.fin;
 
-export const joursEntre = (debut: string, fin: string): number => differenceInCalendarDays(versDate(fin), versDate(debut));
+// Calendar days counted on UTC midnights: no daylight saving time between them, and no date-fns
+// time-zone work for each of a territory's relocations.
+const jourUtc = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+export const joursEntre = (debut: string, fin: string): number => (jourUtc(fin) - jourUtc(debut)) / 86_400_000;
 
 /** The calendar quarters a period touches, each cut to the period. */
 export function trimestresDe(p: Periode): (Periode & { libelle: string })[] {

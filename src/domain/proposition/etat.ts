@@ -70,32 +70,41 @@ const motifMenage = (r: NonNullable<Proposition['reponse']>, texteLibre: (t: str
     ? 'Sans réponse dans le délai (vaut refus)'
     : [r.motif ? LIBELLES_MOTIF_REFUS[r.motif] : '', texteLibre(r.commentaire)].filter(Boolean).join(' : ');
 
+/** Who refused and when, without the reason: reports count tens of thousands of refusals. */
+export function auteurDuRefus(p: Proposition): Omit<Refus, 'motif'> | null {
+  switch (etatProposition(p)) {
+    case 'refusee_menage':
+      return p.reponse && { par: 'menage', date: p.reponse.date };
+    case 'refusee_caleol':
+      return p.caleol && { par: 'caleol', date: p.caleol.date };
+    case 'rejetee_partenaires': {
+      const rejet = avisDefavorable(p);
+      return rejet ? { par: 'partenaires', date: rejet[1].date } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function motifDuRefus(p: Proposition, par: AuteurRefus, texteLibre: (t: string) => string): string {
+  if (par === 'caleol') return texteLibre(p.caleol?.motif ?? '');
+  if (par === 'partenaires') {
+    const rejet = avisDefavorable(p);
+    return rejet ? `${rejet[0]} : ${texteLibre(rejet[1].motif)}` : '';
+  }
+  return [
+    p.reponse ? motifMenage(p.reponse, texteLibre) : '',
+    p.refusLegitime ? `refus reconnu légitime : ${texteLibre(p.refusLegitime.motif)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ; ');
+}
+
 /**
  * Who refused, when and why; null when the proposal was not refused. `texteLibre` passes what was
  * typed freely: an anonymous paper leaves it out (`presentationMenage`), the coded motive stays.
  */
 export function refusDe(p: Proposition, texteLibre: (t: string) => string = (t) => t): Refus | null {
-  switch (etatProposition(p)) {
-    case 'refusee_menage':
-      return (
-        p.reponse && {
-          par: 'menage',
-          date: p.reponse.date,
-          motif: [
-            motifMenage(p.reponse, texteLibre),
-            p.refusLegitime ? `refus reconnu légitime : ${texteLibre(p.refusLegitime.motif)}` : '',
-          ]
-            .filter(Boolean)
-            .join(' ; '),
-        }
-      );
-    case 'refusee_caleol':
-      return p.caleol && { par: 'caleol', date: p.caleol.date, motif: texteLibre(p.caleol.motif) };
-    case 'rejetee_partenaires': {
-      const rejet = avisDefavorable(p);
-      return rejet ? { par: 'partenaires', date: rejet[1].date, motif: `${rejet[0]} : ${texteLibre(rejet[1].motif)}` } : null;
-    }
-    default:
-      return null;
-  }
+  const refus = auteurDuRefus(p);
+  return refus && { ...refus, motif: motifDuRefus(p, refus.par, texteLibre) };
 }

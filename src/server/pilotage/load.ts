@@ -7,52 +7,42 @@ import {
   type DonneesPilotage,
   type ReglagesPilotage,
 } from '../../domain/index.ts';
-import { SYNCED_TABLES, applyField, type SyncedTable } from '../../sync/index.ts';
+import { SYNCED_TABLES, applyField, recordFromFields, splitField, type SyncedTable } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 
-// The records a steering report is computed from, for a set of organisations, rebuilt from the
-// stored fields the figures read (`CHAMPS_PILOTAGE`) and parsed with the sync's schemas cut to
-// those fields: the report then runs the domain's own functions, never a second definition in SQL.
+// The records a steering report is computed from, for a set of organisations, read from the
+// read side (`record_values`: one row per record with its current values, kept in step with the
+// fields by every write) and parsed with the sync's schemas cut to the fields the figures read
+// (`CHAMPS_PILOTAGE`): the report then runs the domain's own functions, never a second definition
+// in SQL.
 
 const TABLES = Object.keys(CHAMPS_PILOTAGE) as (keyof DonneesPilotage & SyncedTable)[];
-// The fields asked for, all tables together (a plain list keeps PGlite's plan simple; the parse
-// drops what a table does not read). A map field (`avis.GTR`) is stored under its name and key.
-const FIELDS = [...new Set(TABLES.flatMap((t) => CHAMPS_PILOTAGE[t]))];
-const SCHEMAS = Object.fromEntries(
+const READ: Record<string, { schema: z.ZodObject; fields: ReadonlySet<string> }> = Object.fromEntries(
   TABLES.map((t) => {
     const { shape } = SYNCED_TABLES[t].schema as z.ZodObject;
-    return [t, z.object(Object.fromEntries(CHAMPS_PILOTAGE[t].map((f) => [f, shape[f]])))];
+    const fields: readonly string[] = CHAMPS_PILOTAGE[t];
+    return [t, { schema: z.object(Object.fromEntries(fields.map((f) => [f, shape[f]]))), fields: new Set(fields) }];
   }),
 );
 
-type RecordRow = { tbl: string; record_id: string; fields: Record<string, unknown> };
+type RecordRow = { tbl: string; record_id: string; doc: Record<string, unknown> };
 
 export async function loadReportData(db: Database, organisationIds: readonly string[]): Promise<DonneesPilotage> {
   if (organisationIds.length === 0) return DONNEES_VIDES;
-  // One row per record: far fewer rows to carry than one per field. `org_id = any(uuid[])` keeps
-  // to the index on (org_id, tbl).
-  // Grouping a territory's fields by record overflows the default 4 MB of sort memory into
-  // temporary files (several times slower on PGlite): this one query gets more.
-  const rows = await db.transaction(async (tx) => {
-    await tx.query(`set local work_mem = '128MB'`);
-    return tx.query<RecordRow>(
-      `select r.tbl, r.record_id, jsonb_object_agg(f.field, f.value) as fields
-       from records r join fields f on f.rid = r.rid
-      where r.org_id = any($1::uuid[]) and r.tbl = any($2::text[]) and split_part(f.field, '.', 1) = any($3::text[])
-      group by r.rid, r.tbl, r.record_id`,
-      [organisationIds, TABLES, FIELDS],
-    );
-  });
+  // `org_id = any(uuid[])` keeps to the index on (org_id, tbl).
+  const rows = await db.query<RecordRow>(
+    'select tbl, record_id, doc from record_values where org_id = any($1::uuid[]) and tbl = any($2::text[])',
+    [organisationIds, TABLES],
+  );
   const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
   for (const r of rows) {
-    const tbl = r.tbl as SyncedTable;
-    const row = Object.entries(r.fields).reduce<Record<string, unknown>>(
-      (acc, [field, value]) => (field.includes('.') ? applyField(acc, field, value) : Object.assign(acc, { [field]: value })),
-      { id: r.record_id },
-    );
+    const read = READ[r.tbl];
+    if (!read) continue;
+    // Only the fields read here are rebuilt: a map field (`avis.GTR`) is stored under its name and key.
+    const fields = Object.entries(r.doc).filter(([field]) => read.fields.has(splitField(field).name));
     // A record still missing a required field read here (a batch cut in two) is left out until complete.
-    const parsed = SCHEMAS[tbl]?.safeParse(row);
-    if (parsed?.success) data[tbl]?.push(parsed.data);
+    const parsed = read.schema.safeParse(recordFromFields(r.record_id, fields));
+    if (parsed.success) data[r.tbl]?.push(parsed.data);
   }
   return data as unknown as DonneesPilotage;
 }

@@ -1,5 +1,4 @@
 import {
-  agregatsSeulement,
   calculerPilotage,
   chargeParReferent,
   tableauCharge,
@@ -24,8 +23,13 @@ export async function steeringReport(
   settingsOrg: string,
 ): Promise<ServerReport> {
   const [donnees, reglages] = await Promise.all([loadReportData(db, scope.organisationIds), loadReportSettings(db, settingsOrg)]);
-  const rapport = calculerPilotage(donnees, filtres, { offresProposeesSeulement: false }, reglages);
-  if (scope.aggregatesOnly) return { ...agregatsSeulement(rapport), charge: null };
+  const rapport = calculerPilotage(
+    donnees,
+    filtres,
+    { offresProposeesSeulement: false, agregatsSeulement: scope.aggregatesOnly },
+    reglages,
+  );
+  if (scope.aggregatesOnly) return { ...rapport, charge: null };
   if (!scope.withCaseloads) return { ...rapport, charge: null };
   const users = await db.query<{ id: string; name: string }>(
     'select id::text as id, name from users where organisation_id::text = any($1::text[])',

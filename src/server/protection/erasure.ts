@@ -21,6 +21,7 @@ export async function eraseHouseholds(tx: Sql, organisationId: string, menageIds
      used as (update organisation_usage set field_bytes = field_bytes - (select n from bytes) where org_id = $1),
      conflicts_gone as (delete from conflicts where rid in (select rid from target)),
      fields_gone as (delete from fields where rid in (select rid from target)),
+     values_gone as (delete from record_values where rid in (select rid from target)),
      refs_gone as (delete from blob_refs where rid in (select rid from target) returning hash),
      records_gone as (delete from records where rid in (select rid from target)),
      assignments_gone as (delete from assignments where menage_id in (select menage_id from target)),

@@ -4,8 +4,8 @@ import type { Plan } from './plan.ts';
 import type { RecordState } from './records.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
-// field values, conflicts, blob references, applied change ids, the organisation's storage and the
-// sequence. Rows point to a record by its rid, or for a record new in this batch by its key among
+// field values and each record's current values (the read side, `record_values`), conflicts, blob
+// references, applied change ids, the organisation's storage and the sequence. Rows point to a record by its rid, or for a record new in this batch by its key among
 // the inserted ones.
 // Values travel wrapped as {"v": value} because jsonb_to_recordset turns a bare null into SQL NULL.
 
@@ -27,6 +27,7 @@ export async function writePlan(
   const writes = rows(
     [...plan.writes.values()].map(({ record, field, stored }) => ({
       ...recordRef(record),
+      org_id: record.orgId,
       field,
       w: { v: stored.value },
       hlc: stored.hlc,
@@ -37,7 +38,7 @@ export async function writePlan(
   // Every part of one statement sees the rows as they were before it: `replaced` reads the values
   // the writes overwrite.
   const [usage] = await tx.query<{ field_bytes: string | number; added_bytes: string | number }>(
-    `with planned as (select * from ${writes} as x(${REF_COLUMNS}, field text, w jsonb, hlc text, seq bigint, author uuid)),
+    `with planned as (select * from ${writes} as x(${REF_COLUMNS}, org_id uuid, field text, w jsonb, hlc text, seq bigint, author uuid)),
      new_records as (
        insert into records (tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq)
        select tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq
@@ -52,6 +53,12 @@ export async function writePlan(
        insert into fields (rid, field, value, hlc, seq, author)
        select ${RID}, x.field, x.w -> 'v', x.hlc, x.seq, x.author from planned x ${NEW_RECORD}
        on conflict (rid, field) do update set value = excluded.value, hlc = excluded.hlc, seq = excluded.seq, author = excluded.author
+       returning 1),
+     valued as (
+       insert into record_values (rid, org_id, tbl, record_id, doc)
+       select ${RID}, x.org_id, x.tbl, x.record_id, jsonb_object_agg(x.field, x.w -> 'v') from planned x ${NEW_RECORD}
+       group by ${RID}, x.org_id, x.tbl, x.record_id
+       on conflict (rid) do update set doc = record_values.doc || excluded.doc
        returning 1),
      logged as (
        insert into conflicts (id, seq, rid, field, winner_value, winner_hlc, winner_author, loser_value, loser_hlc, loser_author, detected_at)
