@@ -197,11 +197,12 @@ export async function appliquerInstantane(db: RelogementDb, page: SnapshotRespon
       const locales = new Map(aFusionner.map((r, i) => [r.recordId, separer(lus[i])] as const));
       const ecrits: Row[] = [];
       for (const { recordId, hlc, fields } of duTableau) {
-        if (isRealHlc(hlc) && hlc > derniere) derniere = hlc;
         const champsRecus: [string, unknown, string][] = [];
         for (const [field, [value, horlogeChamp]] of Object.entries(fields)) {
           const clock = fieldClock(hlc, horlogeChamp);
           if (clock === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
+          // Field by field: a record whose greatest clock is impossible may still hold real ones.
+          if (clock > derniere && isRealHlc(clock)) derniere = clock;
           champsRecus.push([field, value, clock]);
         }
         champs += champsRecus.length;
