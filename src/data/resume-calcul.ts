@@ -170,7 +170,8 @@ const PARTIES: Record<Facette, (m: Menage, s: Sources) => Partial<ResumeMenage>>
 export const resumesARefaire = (db: RelogementDb) => db.meta.put({ key: CLE_FORMAT_RESUMES, value: `parametres ${uuidv7()}` });
 
 const LOT = 200;
-const pause = () => new Promise((fin) => setTimeout(fin, 0));
+/** Lets the page handle input and paint between two slices of work. */
+export const pause = () => new Promise((fin) => setTimeout(fin, 0));
 const enCours = new WeakMap<RelogementDb, Promise<unknown>>();
 
 async function recalculerLot(db: RelogementDb, ids: readonly string[], aujourdhui: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { Change, Conflict, DeviceReport, LocalFieldMeta, Profile, PullRespo
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
+import { pause } from './resume-calcul.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
@@ -197,11 +198,14 @@ export async function appliquerInstantane(db: RelogementDb, page: SnapshotRespon
       const locales = new Map(aFusionner.map((r, i) => [r.recordId, separer(lus[i])] as const));
       const ecrits: Row[] = [];
       for (const { recordId, hlc, fields } of duTableau) {
-        if (isRealHlc(hlc) && hlc > derniere) derniere = hlc;
+        const reelle = isRealHlc(hlc);
+        if (reelle && hlc > derniere) derniere = hlc;
         const champsRecus: [string, unknown, string][] = [];
         for (const [field, [value, horlogeChamp]] of Object.entries(fields)) {
-          const clock = fieldClock(hlc, horlogeChamp);
+          const clock = fieldClock(hlc, horlogeChamp, reelle);
           if (clock === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
+          // A record whose greatest clock is impossible may still hold real ones, field by field.
+          if (!reelle && clock > derniere && isRealHlc(clock)) derniere = clock;
           champsRecus.push([field, value, clock]);
         }
         champs += champsRecus.length;
@@ -256,14 +260,32 @@ export async function differerResumes(db: RelogementDb, menages: ReadonlySet<str
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
-/** The summaries of the households the pulled pages touched (the sync engine calls it after each pull). */
+/** Households summarised per transaction: a first sync's 5,000 would hold the main thread for seconds at once. */
+const RESUMES_PAR_LOT = 200;
+
+/**
+ * The summaries of the households the pulled pages touched (the sync engine calls it after each
+ * pull), a slice at a time; the list left to do stays in storage between slices.
+ */
 export async function rafraichirResumesRecus(db: RelogementDb): Promise<void> {
-  await db.transaction('rw', [...TABLES_ECRITURE].map((t) => db.table(t)), async () => {
-    const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
-    if (!attente) return;
-    await rafraichirResumes(db, attente.menages, attente.tables);
-    await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
-  });
+  for (;;) {
+    const fini = await db.transaction('rw', [...TABLES_ECRITURE].map((t) => db.table(t)), async () => {
+      const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+      if (!attente) return true;
+      const reste = attente.menages.slice(RESUMES_PAR_LOT);
+      await rafraichirResumes(db, attente.menages.slice(0, RESUMES_PAR_LOT), attente.tables);
+      if (reste.length === 0) {
+        await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
+        return true;
+      }
+      // New settings have every summary redone once (`rafraichirResumes`): not again at each slice.
+      const suite: ResumesEnAttente = { menages: reste, tables: attente.tables.filter((t) => t !== 'parametres') };
+      await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suite });
+      return false;
+    });
+    if (fini) return;
+    await pause();
+  }
 }
 
 export async function conflitsDuMenage(db: RelogementDb, menageId: string) {

@@ -54,6 +54,9 @@ export class EffacementDemande extends Error {
   }
 }
 
+/** Records per snapshot page asked by the device: about 200 households with their occupants and interviews. */
+const ENREGISTREMENTS_PAR_PAGE = 1_000;
+
 const MESSAGES: Record<GenreErreur, string> = {
   reseau: 'Serveur injoignable : les modifications restent sur la tablette et partiront au retour du réseau.',
   serveur: 'Le serveur a rencontré une erreur : nouvel essai automatique dans quelques instants.',
@@ -152,9 +155,15 @@ export class ApiSync {
     return digestResponseSchema.parse(await this.appeler(`/api/v1/sync/digest?protocolVersion=${PROTOCOL_VERSION}`));
   }
 
-  /** One page of the snapshot a new device starts from (docs/sync.md, « Instantané »). */
+  /**
+   * One page of the snapshot a new device starts from (docs/sync.md, « Instantané »). Pages of
+   * `ENREGISTREMENTS_PAR_PAGE`: each is read, checked and stored in turns short enough for the
+   * screens to stay responsive while a first sync runs.
+   */
   async instantane(apres: number): Promise<SnapshotResponse> {
-    return snapshotResponseSchema.parse(await this.appeler(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`));
+    return snapshotResponseSchema.parse(
+      await this.appeler(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}&limit=${ENREGISTREMENTS_PAR_PAGE}`),
+    );
   }
 
   async rapporter(corps: TelemetryRequest): Promise<void> {

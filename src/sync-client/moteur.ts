@@ -351,6 +351,11 @@ export class MoteurSync {
    */
   private async tirerEtVerifier(releve: Releve): Promise<void> {
     if (await retelechargementDemande(this.db)) return this.retelecharger(releve);
+    // What a snapshot just stored is the server's copy: comparing it would only cost a read of every row.
+    if ((await lireCheckpoint(this.db)) === 0) {
+      this.synchrosAvantEmpreinte = SYNCHROS_ENTRE_EMPREINTES;
+      return this.tirerTout(releve);
+    }
     const serveur = this.synchrosAvantEmpreinte-- <= 0 ? await this.empreinteServeur() : null;
     await this.tirerTout(releve);
     if (!serveur) return;

@@ -23,7 +23,9 @@ export const snapshotQuerySchema = z.object({
  * the record's, a count when it has the same device and day (see `clockOffset`), the clock otherwise.
  */
 const fieldClockSchema = z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), hlcSchema]);
-export const snapshotFieldSchema = z.union([z.tuple([z.json()]), z.tuple([z.json(), fieldClockSchema])]);
+// A value read from a page is JSON by construction (the page is parsed from JSON text): checking it
+// again with `z.json()` cost most of the page's parse. The device reads it through its table's schema.
+export const snapshotFieldSchema = z.union([z.tuple([z.unknown()]), z.tuple([z.unknown(), fieldClockSchema])]);
 export type SnapshotField = z.infer<typeof snapshotFieldSchema>;
 
 export const snapshotRecordSchema = z.object({
@@ -89,11 +91,14 @@ export function clockOffset(base: string, baseReal: boolean, hlc: string): numbe
   return countOfDay(base) - countOfDay(hlc);
 }
 
-/** A snapshot field's clock, read back (device side); null when the page is malformed. */
-export function fieldClock(base: string, clock: number | string | undefined): string | null {
+/**
+ * A snapshot field's clock, read back (device side); null when the page is malformed. `baseReal`:
+ * `isRealHlc(base)`, when the caller worked it out once for the record's fields.
+ */
+export function fieldClock(base: string, clock: number | string | undefined, baseReal?: boolean): string | null {
   if (clock === undefined) return base;
   if (typeof clock === 'string') return clock;
-  return isRealHlc(base) ? clockBefore(base, clock) : null;
+  return (baseReal ?? isRealHlc(base)) ? clockBefore(base, clock) : null;
 }
 
 /** The greatest clock of a record's fields, the one its snapshot carries. */

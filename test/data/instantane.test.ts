@@ -1,7 +1,7 @@
 import { nouvelleBase } from './base.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { appliquerInstantane, creerMenage, lireCheckpoint, lireInstantane } from '../../src/data/index.ts';
+import { appliquerInstantane, creerMenage, lireCheckpoint, lireInstantane, modifierMenage } from '../../src/data/index.ts';
 import { formatHlc } from '../../src/sync/index.ts';
 import type { SnapshotResponse } from '../../src/sync/index.ts';
 
@@ -49,5 +49,22 @@ describe('appliquerInstantane', () => {
     expect(entier._sync.residenceId).toEqual({ hlc: apres, seq: 42 });
     expect(await lireInstantane(db)).toBeNull();
     expect(await lireCheckpoint(db)).toBe(40);
+  });
+
+  it('moves the local clock past the real clocks of a record whose greatest clock is impossible, so a later edit wins over them', async () => {
+    const db = nouvelleBase();
+    const residenceId = randomUUID();
+    const id = randomUUID();
+    // Stored before servers checked clocks: it sorts after every real clock (src/sync/hlc.ts, `isRealHlc`).
+    const impossible = '9999-99-99T99:99:99.999Z-0000-aaaaaaaaaaaaaaaa';
+    await appliquerInstantane(
+      db,
+      page([{ table: 'menages', recordId: id, hlc: impossible, fields: { nom: ['Famille Benali'], creeLe: ['2026-03-15', avant], telephone: ['06 02', apres], residenceId: [residenceId, avant] } }], null),
+      40,
+    );
+    await modifierMenage(db, id, { telephone: '06 03' });
+    const [envoi] = await db.outbox.toArray();
+    expect(envoi?.value).toBe('06 03');
+    expect(envoi!.hlc > apres).toBe(true);
   });
 });

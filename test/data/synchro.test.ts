@@ -76,18 +76,18 @@ describe('appliquerPage', () => {
     expect(await nombreEnAttente(db)).toBe(0);
   });
 
-  it('makes the summaries of a whole pulled caseload in one pass, each with its own occupants', async () => {
+  it('makes the summaries of a whole pulled caseload, 200 households at a time, each with its own occupants', async () => {
     const db = nouvelleBase();
     const id = (n: number, prefixe: string) => `0190a000-0000-7000-8000-${prefixe}${n.toString(16).padStart(12 - prefixe.length, '0')}`;
     const recus: PulledRecord[] = [];
-    for (let n = 1; n <= 60; n++) {
+    for (let n = 1; n <= 450; n++) {
       recus.push(recu('menages', menageSchema.parse({ id: id(n, 'a'), residenceId: RESIDENCE, nom: `Famille ${n}`, creeLe: '2026-03-15' }), n * 100));
       for (let p = 0; p < n % 3; p++) recus.push(recu('personnes', personneSchema.parse({ id: id(n * 10 + p, 'b'), menageId: id(n, 'a'), prenom: `P${p}`, nom: `Famille ${n}`, lien: 'enfant' }), n * 100 + 50 + p * 10));
     }
-    await appliquerPage(db, page(recus, 10_000));
+    await appliquerPage(db, page(recus, 100_000));
     await rafraichirResumesRecus(db);
     const resumes = await db.resumes.toArray();
-    expect(resumes).toHaveLength(60);
+    expect(resumes).toHaveLength(450);
     for (const r of resumes) expect(r.occupants).toBe(Number(r.nom.split(' ')[1]) % 3);
   });
 
