@@ -1,3 +1,4 @@
+import { jourIso } from '../domain/index.ts';
 import { DigestBuilder, SYNCED_TABLES, bucketOf } from '../sync/index.ts';
 import type { BucketDigest, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
@@ -37,6 +38,21 @@ export async function empreinteLocale(
     return { buckets: empreinte.result(), aIgnorer, checkpoint: await lireCheckpoint(db) };
   });
 }
+
+const CLE_EMPREINTE = 'empreinteComparee';
+
+/**
+ * Whether this device's digest is due for comparison: once a day at most. Computing it
+ * decrypts every row the device holds (seconds for a full caseload on a tablet), and a drift is
+ * rare enough that finding it the same day is soon enough. The day is kept in storage, so that
+ * starting the app again does not start a comparison again.
+ */
+export const empreinteDue = async (db: RelogementDb, maintenant = new Date()): Promise<boolean> =>
+  (await db.meta.get(CLE_EMPREINTE))?.value !== jourIso(maintenant);
+
+/** The digest was compared today, or need not be (what a snapshot just stored is the server's copy). */
+export const noterEmpreinteComparee = (db: RelogementDb, maintenant = new Date()) =>
+  db.meta.put({ key: CLE_EMPREINTE, value: jourIso(maintenant) });
 
 /** « Tout retélécharger », or a divergence found: the next sync downloads everything again. */
 export const demanderRetelechargement = (db: RelogementDb) => db.meta.put({ key: CLE_REPARATION, value: new Date().toISOString() });

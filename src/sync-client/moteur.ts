@@ -10,7 +10,9 @@ import {
   appliquerPage,
   commencerReparation,
   demanderRetelechargement,
+  empreinteDue,
   empreinteLocale,
+  noterEmpreinteComparee,
   retelechargementDemande,
   terminerReparation,
   rafraichirResumesRecus,
@@ -70,8 +72,6 @@ type Releve = { debut: number; envoyes: number; recus: number; decalageHorloge: 
 const APRES_MODIFICATION_MS = 3_000;
 const PERIODE_MS = 3 * 60_000;
 const ATTENTE_MAX_MS = 5 * 60_000;
-/** Digests are compared at the first sync after start, then every this many syncs (about half an hour). */
-const SYNCHROS_ENTRE_EMPREINTES = 10;
 
 export class MoteurSync {
   private etat: EtatSync = {
@@ -90,10 +90,9 @@ export class MoteurSync {
   private enCours: Promise<void> | null = null;
   private suivant: Promise<void> | null = null;
   private tailleLot: number | undefined;
-  private synchrosAvantEmpreinte = 0;
   /**
    * The last comparison found a divergence and repaired it. If the next one still finds one, the
-   * repair does not cure it (a fault of this version): no repair after repair every half hour.
+   * repair does not cure it (a fault of this version): no repair after repair every day.
    */
   private vientDeReparer = false;
   readonly api: ApiSync;
@@ -344,7 +343,7 @@ export class MoteurSync {
   }
 
   /**
-   * Pulls until up to date, and every few syncs tells whether this device drifted from the server
+   * Pulls until up to date, and once a day tells whether this device drifted from the server
    * (docs/sync.md, « Empreintes et réparation »): the server's digest is asked before the pull, so
    * that once the pull is over the device holds what the digest describes, unless someone wrote
    * in between (then the next sync compares). A divergence starts a repair at once.
@@ -353,15 +352,16 @@ export class MoteurSync {
     if (await retelechargementDemande(this.db)) return this.retelecharger(releve);
     // What a snapshot just stored is the server's copy: comparing it would only cost a read of every row.
     if ((await lireCheckpoint(this.db)) === 0) {
-      this.synchrosAvantEmpreinte = SYNCHROS_ENTRE_EMPREINTES;
-      return this.tirerTout(releve);
+      await this.tirerTout(releve);
+      await noterEmpreinteComparee(this.db);
+      return;
     }
-    const serveur = this.synchrosAvantEmpreinte-- <= 0 ? await this.empreinteServeur() : null;
+    const serveur = (await empreinteDue(this.db)) ? await this.empreinteServeur() : null;
     await this.tirerTout(releve);
     if (!serveur) return;
     const locale = await empreinteLocale(this.db);
     if (locale.checkpoint !== serveur.upto) return;
-    this.synchrosAvantEmpreinte = SYNCHROS_ENTRE_EMPREINTES;
+    await noterEmpreinteComparee(this.db);
     const diverge = divergentBuckets(locale.buckets, serveur.buckets, locale.aIgnorer).length > 0;
     const reparer = diverge && !this.vientDeReparer;
     this.vientDeReparer = reparer;

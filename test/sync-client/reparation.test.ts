@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   RelogementDb,
   empreinteLocale,
+  noterEmpreinteComparee,
   enregistrerSession,
   lireMenage,
   listerRefusees,
@@ -87,6 +88,13 @@ describe('a device that drifted from the server', () => {
     await modifierMenage(db, menages[5]!, { telephone: '06 55 55 55 55' });
     expect(await ecarts(db)).not.toEqual([]);
 
+    // The same day, a restarted app does not read its whole storage again to compare.
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    expect(await db.personnes.get(perdue)).toBeUndefined();
+    expect(await ecarts(db)).not.toEqual([]);
+
+    // The next day's first sync compares, and heals.
+    await noterEmpreinteComparee(db, new Date(Date.now() - 86_400_000));
     await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
 
     expect(await ecarts(db)).toEqual([]);
