@@ -27,7 +27,10 @@ type PullRow = {
   withdrawn: { table: string; recordId: string }[];
 };
 
-/** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
+/**
+ * A page looks at this many sequences at most (a partner's: this many of its territory's pooled
+ * fields): a sparse view costs more pages, not longer ones.
+ */
 const SCAN_WINDOW = 10_000;
 
 /**
@@ -90,17 +93,31 @@ export async function pull(
     territory !== null && since > 0
       ? `select f.rid, f.field from fields f where ${AUDIENCE_FIELDS} and f.seq > ${from} and f.seq <= (select checkpoint from bound)`
       : 'select null::bigint as rid, null::text as field where false';
-  // A partner sees few records: their fields are read directly, not found by scanning every
-  // sequence; what it may not read is left out before the limit, so a full page means more to come.
+  // A partner's view is the pooled records of its territory: the page looks at the next window of
+  // their fields in sequence order (migration 016), skipping every other field, and leaves out
+  // what the partner may not read before the limit.
+  const window = p.add(SCAN_WINDOW);
+  const pooledWindow =
+    v.pooledTerritory === null
+      ? ''
+      : // Compared as a row, the position in the territory's index is the only way the planner finds these fields.
+        `pooled_window as (select rid, field, seq from fields
+           where territory_id = ${v.pooledTerritory}::uuid and (territory_id, seq) > (${v.pooledTerritory}::uuid, ${from}::bigint)
+             and seq <= (select seq from upto)
+           order by territory_id, seq limit ${window}),`;
   const scanned =
-    v.candidates === null
+    v.pooledTerritory === null
       ? `select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0`
-      : `select f.rid, f.field, f.seq from ${v.candidates} c join records r on r.rid = c.rid join fields f on f.rid = c.rid
-           where f.seq > ${from} and ${v.fieldVisible('f.field')} order by f.seq limit ${n}::int + 1`;
+      : 'select rid, field, seq from pooled_window order by seq offset 0';
+  const scanEnd =
+    v.pooledTerritory === null
+      ? `least((select seq from upto), ${from}::bigint + ${window})`
+      : `case when (select count(*) from pooled_window) < ${window} then (select seq from upto) else (select max(seq) from pooled_window) end`;
   const [row] = await db.query<PullRow>(
     `with ${v.ctes}
      upto as (select seq from sync_state where id = 1),
-     scan_end as (select ${v.candidates === null ? `least((select seq from upto), ${from}::bigint + ${p.add(SCAN_WINDOW)})` : '(select seq from upto)'} as seq),
+     ${pooledWindow}
+     scan_end as (select ${scanEnd} as seq),
      page as (
        select s.seq, s.rid, s.field
        from (${scanned}) s
