@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
 import { createTerritory } from '../../src/server/accounts/accounts.ts';
 import { openStorage } from '../../src/server/db/open.ts';
@@ -26,12 +28,7 @@ const REUSE = process.env.BENCH_REUTILISER === '1';
 
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-async function push(
-  db: Database,
-  actor: Profile,
-  table: SyncedTable,
-  records: readonly Record<string, unknown>[],
-) {
+async function push(db: Database, actor: Profile, table: SyncedTable, records: readonly Record<string, unknown>[]) {
   let clock = initialHlc(randomUUID().replace(/-/g, '').slice(0, 16));
   let pending: Change[] = [];
   for (const record of records) {
@@ -150,6 +147,9 @@ async function bench(label: string, options: StorageOptions): Promise<void> {
 }
 
 const only = process.env.BENCH_BASE;
-if (only !== 'postgresql') await bench('PGlite', { template: await pgliteTemplate(), dataDir: REUSE ? process.env.BENCH_PGLITE_DIR : undefined });
+const pgliteDir = REUSE ? process.env.BENCH_PGLITE_DIR : undefined;
+// A kept PGlite database opens from its directory; the empty template only starts a new one.
+const template = pgliteDir !== undefined && existsSync(join(pgliteDir, 'pglite')) ? undefined : await pgliteTemplate();
+if (only !== 'postgresql') await bench('PGlite', { template, dataDir: pgliteDir });
 const url = process.env.TEST_DATABASE_URL;
 if (url && only !== 'pglite') await bench('PostgreSQL', { databaseUrl: url });
