@@ -20,7 +20,24 @@ import { m016 } from './migrations/016-pooled-fields-by-territory-and-sequence.t
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
 // migrations/, added at the end of this list (docs/donnees.md §4).
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016];
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+  m016,
+];
 
 /** An advisory lock key of our own (« relo » in ASCII). */
 const MIGRATION_LOCK = 0x72656c6f;
