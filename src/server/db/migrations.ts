@@ -16,6 +16,7 @@ import { m013 } from './migrations/013-territories-partner-organisations-and-poo
 import { m014 } from './migrations/014-pooled-audience-by-sequence.ts';
 import { m015 } from './migrations/015-territory-priority-operations.ts';
 import { m016 } from './migrations/016-record-values-read-side.ts';
+import { m017 } from './migrations/017-pooled-fields-by-territory-and-sequence.ts';
 
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m014,
   m015,
   m016,
+  m017,
 ];
 
 /** An advisory lock key of our own (« relo » in ASCII). */

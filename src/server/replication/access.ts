@@ -40,10 +40,10 @@ export type Visibility = {
   /** The name of the CTE of followed households (menage_id, granted), null when all are seen. */
   followed: string | null;
   /**
-   * The name of a CTE (rid) holding every record the actor may see, when that set is small (a
-   * partner's): a pull then reads their fields directly instead of scanning every sequence.
+   * The territory (an SQL parameter) whose pooled fields hold all the actor may see, for a partner:
+   * a pull then walks them by sequence (migration 016) instead of scanning every sequence.
    */
-  candidates: string | null;
+  pooledTerritory: string | null;
 };
 
 // Pooled records (offers and positions of the territory) are seen by every organisation of the
@@ -87,23 +87,27 @@ function pooledVisibility(actor: Profile, p: Params, followed: boolean): Pick<Vi
 const OPINION_GIVERS: readonly string[] = ['ville', 'metropole', 'etat', 'action_logement'];
 
 /**
- * The pooled records a partner sees (docs/droits-partenaires.md): every offer of its territory,
- * and only the positions submitted to its organisation: those on its own offers (host landlord),
- * those of the households its demolitions displace (`bailleurOrigineId`, charte step 11) and,
- * for a réservataire or a collectivité, those designated to the host landlord.
+ * The positions submitted to a partner (docs/droits-partenaires.md): those on its own offers (host
+ * landlord), those of the households its demolitions displace (`bailleurOrigineId`, charte step
+ * 11) and, for a réservataire or a collectivité, those designated to the host landlord. Each is
+ * found from an index (offers of the organisation, then positions naming them; pooled field values,
+ * migration 016) and its record looked up by rid behind a fence, so the cost follows the positions
+ * found, not the territory's size.
  */
-function partnerRecords(actor: Profile, p: Params, territoryId: string): string {
+function partnerPositions(actor: Profile, p: Params, territoryId: string): string {
   const org = p.add(actor.organisation.id);
-  const field = (name: string, condition: string) =>
-    `exists (select 1 from fields f where f.rid = r.rid and f.field = '${name}' and ${condition})`;
-  const submitted = [
-    `exists (select 1 from fields f join records o on o.tbl = 'offresPartagees' and o.scope = '' and o.record_id = f.value #>> '{}'
-       where f.rid = r.rid and f.field = 'offreId' and o.org_id = ${org}::uuid)`,
-    field('bailleurOrigineId', `f.value #>> '{}' = ${org}::text`),
-    ...(OPINION_GIVERS.includes(actor.organisation.kind ?? '') ? [field('designeLe', `f.value <> 'null'::jsonb`)] : []),
-  ];
-  return `select r.rid from records r where r.territory_id = ${p.add(territoryId)}::uuid
-    and (r.tbl = 'offresPartagees' or (r.tbl = 'positionnements' and (${submitted.join(' or ')})))`;
+  const territory = p.add(territoryId);
+  const position = (rid: string) =>
+    `cross join lateral (select rid, tbl, territory_id from records where rid = ${rid} offset 0) r
+     where r.tbl = 'positionnements' and r.territory_id = ${territory}::uuid`;
+  const byValue = (field: string, condition: string) =>
+    `select r.rid from (select rid from fields where territory_id = ${territory}::uuid and field = '${field}' and ${condition} offset 0) f ${position('f.rid')}`;
+  return [
+    `select r.rid from (select record_id from records where org_id = ${org}::uuid and tbl = 'offresPartagees' and scope = '' offset 0) o
+       cross join lateral (select rid from fields where field = 'offreId' and value #>> '{}' = o.record_id offset 0) f ${position('f.rid')}`,
+    byValue('bailleurOrigineId', `value #>> '{}' = ${org}::text`),
+    ...(OPINION_GIVERS.includes(actor.organisation.kind ?? '') ? [byValue('designeLe', `value <> 'null'::jsonb`)] : []),
+  ].join(' union ');
 }
 
 /** `followed as (…),` for a chargé, to put after `with`; empty for who sees the whole organisation. */
@@ -113,19 +117,21 @@ export const followedCte = (actor: Profile, p: Params): string =>
 export function visibility(actor: Profile, p: Params): Visibility {
   if (actor.role === 'partenaire') {
     const territory = actor.organisation.territory;
-    if (territory === null) return { ctes: '', where: 'false', fieldVisible: () => 'true', followed: null, candidates: null };
+    if (territory === null) return { ctes: '', where: 'false', fieldVisible: () => 'true', followed: null, pooledTerritory: null };
+    const id = p.add(territory.id);
     return {
-      ctes: `partner_records as (${partnerRecords(actor, p, territory.id)}),`,
-      where: `r.rid in (select rid from partner_records)`,
+      ctes: `partner_positions as (${partnerPositions(actor, p, territory.id)}),`,
+      // Every offer of the territory, and the positions submitted to it.
+      where: `(r.territory_id = ${id}::uuid and (r.tbl = 'offresPartagees' or r.rid in (select rid from partner_positions)))`,
       fieldVisible: pooledFieldVisible(actor, p, false),
       followed: null,
-      candidates: 'partner_records',
+      pooledTerritory: id,
     };
   }
   const org = `r.org_id = ${p.add(actor.organisation.id)}::uuid`;
   if (seesWholeOrganisation(actor)) {
     const pooled = pooledVisibility(actor, p, false);
-    return { ctes: '', where: `(${org} or ${pooled.where})`, fieldVisible: pooled.fieldVisible, followed: null, candidates: null };
+    return { ctes: '', where: `(${org} or ${pooled.where})`, fieldVisible: pooled.fieldVisible, followed: null, pooledTerritory: null };
   }
   const pooled = pooledVisibility(actor, p, true);
   return {
@@ -133,7 +139,7 @@ export function visibility(actor: Profile, p: Params): Visibility {
     where: `((${org} and r.territory_id is null and (r.menage_id is null or r.menage_id in (select menage_id from followed))) or ${pooled.where})`,
     fieldVisible: pooled.fieldVisible,
     followed: 'followed',
-    candidates: null,
+    pooledTerritory: null,
   };
 }
 

@@ -27,7 +27,10 @@ type PullRow = {
   withdrawn: { table: string; recordId: string }[];
 };
 
-/** A page looks at this many sequences at most: a sparse view costs more pages, not longer ones. */
+/**
+ * A page looks at this many sequences at most (a partner's: this many of its territory's pooled
+ * fields): a sparse view costs more pages, not longer ones.
+ */
 const SCAN_WINDOW = 10_000;
 
 /**
@@ -37,7 +40,10 @@ const SCAN_WINDOW = 10_000;
  */
 const AUDIENCE_FIELDS = `(f.field like 'consentements%' or f.field in ('refusConsentement', 'statut', 'designeLe', 'bailleurOrigineId'))`;
 
-/** The fields of `f` (joined to their records `r`) grouped by record, in the order of their first sequence. */
+/**
+ * The fields of `f` (joined to their records `r`) grouped by record, in the order of their first
+ * sequence. A page's rows carry their record's keys and their values, read once by the scan.
+ */
 const byRecord = (from: string, where: string) =>
   `(select coalesce(json_agg(json_build_object('table', g.tbl, 'recordId', g.record_id, 'fields', g.fields) order by g.first), '[]')
     from (select r.tbl, r.record_id, min(f.seq) as first, json_object_agg(f.field, json_build_array(f.value, f.hlc, f.seq)) as fields
@@ -90,21 +96,43 @@ export async function pull(
     territory !== null && since > 0
       ? `select f.rid, f.field from fields f where ${AUDIENCE_FIELDS} and f.seq > ${from} and f.seq <= (select checkpoint from bound)`
       : 'select null::bigint as rid, null::text as field where false';
-  // A partner sees few records: their fields are read directly, not found by scanning every
-  // sequence; what it may not read is left out before the limit, so a full page means more to come.
+  // A partner's view is the pooled records of its territory: the page looks at the next window of
+  // their fields in sequence order (migration 016), skipping every other field, and leaves out
+  // what the partner may not read before the limit.
+  const window = p.add(SCAN_WINDOW);
+  const pooledWindow =
+    v.pooledTerritory === null
+      ? ''
+      : // Compared as a row, the position in the territory's index is the only way the planner finds these fields.
+        `pooled_window as (select rid, field, seq, value, hlc from fields
+           where territory_id = ${v.pooledTerritory}::uuid and (territory_id, seq) > (${v.pooledTerritory}::uuid, ${from}::bigint)
+             and seq <= (select seq from upto)
+           order by territory_id, seq limit ${window}),`;
   const scanned =
-    v.candidates === null
-      ? `select rid, field, seq from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0`
-      : `select f.rid, f.field, f.seq from ${v.candidates} c join records r on r.rid = c.rid join fields f on f.rid = c.rid
-           where f.seq > ${from} and ${v.fieldVisible('f.field')} order by f.seq limit ${n}::int + 1`;
+    v.pooledTerritory === null
+      ? `select rid, field, seq, value, hlc from fields where seq > ${from} and seq <= (select seq from scan_end) order by seq offset 0`
+      : 'select rid, field, seq, value, hlc from pooled_window order by seq offset 0';
+  const scanEnd =
+    v.pooledTerritory === null
+      ? `least((select seq from upto), ${from}::bigint + ${window})`
+      : `case when (select count(*) from pooled_window) < ${window} then (select seq from upto) else (select max(seq) from pooled_window) end`;
+  // Fields written before the checkpoint of the households she has just started to follow.
+  const earlier =
+    newlyFollowed === none
+      ? `'[]'::json`
+      : byRecord(
+          'fields f join records r on r.rid = f.rid',
+          `r.menage_id in (select menage_id from shared) and f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`,
+        );
   const [row] = await db.query<PullRow>(
     `with ${v.ctes}
      upto as (select seq from sync_state where id = 1),
-     scan_end as (select ${v.candidates === null ? `least((select seq from upto), ${from}::bigint + ${p.add(SCAN_WINDOW)})` : '(select seq from upto)'} as seq),
+     ${pooledWindow}
+     scan_end as (select ${scanEnd} as seq),
      page as (
-       select s.seq, s.rid, s.field
+       select s.seq, s.rid, s.field, s.value, s.hlc, r.tbl, r.record_id, r.menage_id
        from (${scanned}) s
-       cross join lateral (select rid, org_id, menage_id, tbl, territory_id from records where rid = s.rid offset 0) r
+       cross join lateral (select rid, record_id, org_id, menage_id, tbl, territory_id from records where rid = s.rid offset 0) r
        where ${v.where} and ${v.fieldVisible('s.field')}
        order by s.seq limit ${n}::int + 1),
      bound as (
@@ -119,12 +147,12 @@ export async function pull(
      logged as (
        insert into access_log (org_id, user_id, device_id, menage_id, action)
        select distinct ${org}::uuid, ${p.add(actor.id)}::uuid, ${p.add(deviceId)}::text, menage_id, 'lecture' from (
-         select r.menage_id from (select rid from page order by seq limit ${n}) kept join records r on r.rid = kept.rid where r.menage_id is not null
+         select menage_id from (select menage_id from page order by seq limit ${n}) kept where menage_id is not null
          union select menage_id from shared) households)
      select (select seq from upto) as upto, (select checkpoint from bound) as checkpoint,
        (select checkpoint from bound) < (select seq from upto) as has_more,
-       ${byRecord(`(select * from page order by seq limit ${n}) kept join fields f on f.rid = kept.rid and f.field = kept.field join records r on r.rid = f.rid`, 'true')} as fields,
-       ${byRecord('fields f join records r on r.rid = f.rid', `r.menage_id in (select menage_id from shared) and f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as earlier,
+       ${byRecord(`(select * from page order by seq limit ${n}) f cross join lateral (select f.rid, f.tbl, f.record_id) r`, 'true')} as fields,
+       ${earlier} as earlier,
        ${byRecord('reexamined x join fields f on f.rid = x.rid join records r on r.rid = f.rid', `f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as resent,
        (select coalesce(json_agg(conflict order by seq), '[]') from (
           select c.seq, ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}

@@ -5,8 +5,8 @@ import type { RecordState } from './records.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
 // field values and each record's current values (the read side, `record_values`), conflicts, blob
-// references, applied change ids, the organisation's storage and the sequence. Rows point to a record by its rid, or for a record new in this batch by its key among
-// the inserted ones.
+// references, applied change ids, the organisation's storage and the sequence. Rows point to a
+// record by its rid, or for a record new in this batch by its key among the inserted ones.
 // Values travel wrapped as {"v": value} because jsonb_to_recordset turns a bare null into SQL NULL.
 
 const recordRef = (record: RecordState) => ({ rid: record.rid, tbl: record.table, scope: record.scope, record_id: record.recordId });
@@ -33,12 +33,13 @@ export async function writePlan(
       hlc: stored.hlc,
       seq: stored.seq,
       author: stored.author,
+      territory_id: record.territoryId,
     })),
   );
   // Every part of one statement sees the rows as they were before it: `replaced` reads the values
   // the writes overwrite.
   const [usage] = await tx.query<{ field_bytes: string | number; added_bytes: string | number }>(
-    `with planned as (select * from ${writes} as x(${REF_COLUMNS}, org_id uuid, field text, w jsonb, hlc text, seq bigint, author uuid)),
+    `with planned as (select * from ${writes} as x(${REF_COLUMNS}, org_id uuid, field text, w jsonb, hlc text, seq bigint, author uuid, territory_id uuid)),
      new_records as (
        insert into records (tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq)
        select tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq
@@ -50,8 +51,8 @@ export async function writePlan(
        from ${rows([...plan.movedRecords].map((r) => ({ rid: r.rid, menage_id: r.menageId })))} as x(rid bigint, menage_id text)
        where r.rid = x.rid returning 1),
      written as (
-       insert into fields (rid, field, value, hlc, seq, author)
-       select ${RID}, x.field, x.w -> 'v', x.hlc, x.seq, x.author from planned x ${NEW_RECORD}
+       insert into fields (rid, field, value, hlc, seq, author, territory_id)
+       select ${RID}, x.field, x.w -> 'v', x.hlc, x.seq, x.author, x.territory_id from planned x ${NEW_RECORD}
        on conflict (rid, field) do update set value = excluded.value, hlc = excluded.hlc, seq = excluded.seq, author = excluded.author
        returning 1),
      valued as (
