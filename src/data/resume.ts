@@ -42,8 +42,6 @@ export type ResumeMenage = ResumeBase & {
   calculeLe: string;
 };
 
-/** Changes whenever a summary changes, in any tab: the caseload's cache of summaries keys on it. */
-export const CLE_VERSION_RESUMES = 'versionResumes';
 /**
  * Holds FORMAT_RESUMES while every summary has this format and was computed with the current
  * settings; anything else (no value, an older format, a settings change) asks for a rebuild.
