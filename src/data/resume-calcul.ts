@@ -1,4 +1,4 @@
-import { alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
+import { premierEntretienFait, alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
 import type { z } from 'zod';
 import type { ContexteAgenda, Demenagement, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
@@ -8,12 +8,36 @@ import { lignesDesMenages } from './enfants.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './parametres.ts';
 import { lirePaquets, lireResumes, ecrireResumes, paquetDe, NOMBRE_PAQUETS, TABLES_RESUMES } from './paquets-resumes.ts';
-import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
+import type { ResumeBase, ResumeMenage } from './resume.ts';
 import { vigilanceMenage } from './vigilance.ts';
 
 // The caseload summaries computed from the records: by the write path for the households it
 // writes, and in the background for those whose day is past or whose settings changed.
+
+export const cleTri = (nom: string) => normaliser(nom).trim();
+
+export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeBase {
+  const presentes = personnes.filter((p) => !p.supprime);
+  const valides = entretiens.filter((e) => !e.supprime);
+  const datesEntretiens = valides.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const contacts = [m.dernierContact, ...datesEntretiens].filter((d): d is string => !!d).sort();
+  return {
+    id: m.id,
+    residenceId: m.residenceId,
+    statut: m.statut,
+    nom: m.nom,
+    reference: m.reference,
+    adresse: m.adresse,
+    texte: normaliser([m.nom, m.reference, m.adresse, m.logement, ...presentes.flatMap((p) => [p.prenom, p.nom])].join(' ')),
+    occupants: presentes.length,
+    premierEntretienTermineLe: premierEntretienFait(valides),
+    dateRelogement: m.dateRelogement ?? null,
+    entretienEnCours: valides.some((e) => e.statut === 'brouillon'),
+    dernierContact: contacts.at(-1) ?? null,
+    supprime: Boolean(m.supprime),
+  };
+}
 
 /** The parts of a summary, each computed from a few tables of the household. */
 type Facette = 'base' | 'dossier' | 'vigilance' | 'delais';

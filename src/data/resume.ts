@@ -1,5 +1,4 @@
-import { premierEntretienFait } from '../domain/index.ts';
-import type { AlerteDossier, CodeVigilance, Entretien, Menage, Personne } from '../domain/index.ts';
+import type { AlerteDossier, CodeVigilance, Menage } from '../domain/index.ts';
 
 /** What the caseload needs of a household from its own records (the summary of version 2). */
 export type ResumeBase = {
@@ -54,27 +53,3 @@ export const normaliser = (s: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-
-export const cleTri = (nom: string) => normaliser(nom).trim();
-
-export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeBase {
-  const presentes = personnes.filter((p) => !p.supprime);
-  const valides = entretiens.filter((e) => !e.supprime);
-  const datesEntretiens = valides.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  const contacts = [m.dernierContact, ...datesEntretiens].filter((d): d is string => !!d).sort();
-  return {
-    id: m.id,
-    residenceId: m.residenceId,
-    statut: m.statut,
-    nom: m.nom,
-    reference: m.reference,
-    adresse: m.adresse,
-    texte: normaliser([m.nom, m.reference, m.adresse, m.logement, ...presentes.flatMap((p) => [p.prenom, p.nom])].join(' ')),
-    occupants: presentes.length,
-    premierEntretienTermineLe: premierEntretienFait(valides),
-    dateRelogement: m.dateRelogement ?? null,
-    entretienEnCours: valides.some((e) => e.statut === 'brouillon'),
-    dernierContact: contacts.at(-1) ?? null,
-    supprime: Boolean(m.supprime),
-  };
-}
