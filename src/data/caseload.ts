@@ -1,9 +1,8 @@
 import { CODES_ALERTE, avantRelogementEnCours, regleAlertes, reglesContact } from '../domain/index.ts';
 import type { CodeAlerte, Residence, StatutMenage } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
-import type { PaquetResumes } from './paquets-resumes.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
+import type { PaquetResumes, ResumeMenage } from './resume.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };
 export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[] };

@@ -29,8 +29,7 @@ import { Coffre, middlewareChiffrement } from './coffre.ts';
 import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
-import type { PaquetResumes } from './paquets-resumes.ts';
+import type { PaquetResumes, ResumeMenage } from './resume.ts';
 
 export { VERSIONS };
 

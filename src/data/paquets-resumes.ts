@@ -1,6 +1,6 @@
 import type { RelogementDb } from './db.ts';
 import { uuidv7 } from './ids.ts';
-import type { ResumeMenage } from './resume.ts';
+import type { PaquetResumes, ResumeMenage } from './resume.ts';
 
 // The caseload summaries are stored in a few sealed rows of many summaries each (version 17): the
 // caseload opens dozens of rows, not one per household, at every start (docs/chiffrement.md,
@@ -10,16 +10,6 @@ import type { ResumeMenage } from './resume.ts';
 
 /** 64 rows: about 80 summaries (40 KB) each for 5,000 households, 800 for an organisation of 50,000. */
 export const NOMBRE_PAQUETS = 64;
-
-/** Only `id`, `version` and `calculeLe` stay in clear: a row number, a random id and a day. */
-export type PaquetResumes = {
-  id: number;
-  /** New at every write: the caseload keeps the rows it opened until their version changes. */
-  version: string;
-  /** The earliest day any of its summaries was computed for: a row to refresh is found without opening it. */
-  calculeLe: string;
-  resumes: ResumeMenage[];
-};
 
 /** The tables holding summaries, for the transactions that read or write them. */
 export const TABLES_RESUMES = ['paquetsResumes', 'resumes'] as const;

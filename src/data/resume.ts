@@ -41,6 +41,16 @@ export type ResumeMenage = ResumeBase & {
   calculeLe: string;
 };
 
+/** A sealed row of many summaries (version 17, paquets-resumes.ts). Only `id`, `version` and `calculeLe` stay in clear: a row number, a random id and a day. */
+export type PaquetResumes = {
+  id: number;
+  /** New at every write: the caseload keeps the rows it opened until their version changes. */
+  version: string;
+  /** The earliest day any of its summaries was computed for: a row to refresh is found without opening it. */
+  calculeLe: string;
+  resumes: ResumeMenage[];
+};
+
 /**
  * Holds FORMAT_RESUMES while every summary has this format and was computed with the current
  * settings; anything else (no value, an older format, a settings change) asks for a rebuild.
