@@ -14,6 +14,12 @@ import type { Deverrouillage } from './verrou.ts';
 
 const TABLES_GARDEES = ['outbox', 'refusees', 'blobs'] as const;
 const PREFIXE = '-ancien-code-';
+/**
+ * A `meta` row of this device's database (in clear, a time) written whenever changes are set aside,
+ * recovered or given up: what counts them reads it, so live queries count them again.
+ */
+const CLE_MISES_DE_COTE = 'misesDeCote';
+const signalerMisesDeCote = (db: RelogementDb) => db.meta.put({ key: CLE_MISES_DE_COTE, value: Date.now() });
 
 /** Changes kept sealed by a former code of this device, waiting for it. */
 export type AnciennesModifications = { base: string; genre: GenreCode; modifications: number; fichiers: number; gardeesLe: string };
@@ -52,10 +58,12 @@ export async function repartirDUnNouveauCode(db: RelogementDb, code: string, gen
   }
   await oublierCode(db);
   await choisirCode(db, code, genre);
+  await signalerMisesDeCote(db);
 }
 
 /** The sets of changes kept under former codes, oldest first; read without any key. */
 export async function anciennesModifications(db: RelogementDb): Promise<AnciennesModifications[]> {
+  await db.meta.get(CLE_MISES_DE_COTE);
   const resultat: AnciennesModifications[] = [];
   for (const base of (await nomsAnciennes(db)).sort()) {
     const ancienne = new RelogementDb(base, VERSIONS, { chiffree: true });
@@ -76,8 +84,15 @@ export async function anciennesModifications(db: RelogementDb): Promise<Ancienne
   return resultat;
 }
 
+/** How many changes wait under former codes: they are not in the outbox, but they are waiting all the same. */
+export const nombreMisesDeCote = async (db: RelogementDb): Promise<number> =>
+  (await anciennesModifications(db)).reduce((n, a) => n + a.modifications, 0);
+
 /** Erases the changes kept under a former code, for good. */
-export const abandonnerAnciennesModifications = (base: string) => Dexie.delete(base);
+export async function abandonnerAnciennesModifications(db: RelogementDb, base: string): Promise<void> {
+  await Dexie.delete(base);
+  await signalerMisesDeCote(db);
+}
 
 /**
  * With the former code: the kept changes come back to this device's outbox (sealed by its current
@@ -90,7 +105,7 @@ export async function recupererAnciennesModifications(db: RelogementDb, base: st
     if (!reponse.ouvert) {
       if (reponse.oublie) {
         ancienne.close();
-        await abandonnerAnciennesModifications(base);
+        await abandonnerAnciennesModifications(db, base);
       }
       return reponse;
     }
@@ -106,6 +121,6 @@ export async function recupererAnciennesModifications(db: RelogementDb, base: st
   } finally {
     ancienne.close();
   }
-  await abandonnerAnciennesModifications(base);
+  await abandonnerAnciennesModifications(db, base);
   return { ouvert: true };
 }

@@ -1,8 +1,8 @@
 import { CODES_ALERTE, avantRelogementEnCours, regleAlertes, reglesContact } from '../domain/index.ts';
 import type { CodeAlerte, Residence, StatutMenage } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
-import { CLE_FORMAT_RESUMES, CLE_VERSION_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
+import type { PaquetResumes, ResumeMenage } from './resume.ts';
 
 export type FiltreMenages = { texte: string; residenceId: string | null; statut: StatutMenage | null; alerte: CodeAlerte | null };
 export type LigneMenage = ResumeMenage & { alertes: CodeAlerte[] };
@@ -12,17 +12,36 @@ export type ResultatRecherche = { lignes: LigneMenage[]; total: number; ensemble
 const ETAPES_DOSSIER: readonly StatutMenage[] = ['dossier', 'oriente', 'proposition'];
 const LIGNES_AFFICHEES = 100;
 
-// The summaries in name order, kept between searches: typing in the search box then costs a filter,
-// not a read (and decryption) of 5,000 rows. Reading the version key keeps live queries subscribed
-// to the changes. The sort is done here, not by an index: an index would hold the names in clear.
-const caches = new WeakMap<RelogementDb, { version: unknown; resumes: ResumeMenage[] }>();
+// The summaries in name order, kept between searches with the rows they were opened from: typing
+// in the search box then costs a filter, and a write opens again the one row it changed, not the
+// whole caseload. The rows' versions are read from their index, in clear, which keeps live queries
+// subscribed to every change. The sort is done here, not by an index: an index would hold the names in clear.
+type Cache = { signature: string; paquets: Map<number, PaquetResumes>; resumes: ResumeMenage[] };
+const caches = new WeakMap<RelogementDb, Cache>();
 
-async function resumesTries(db: RelogementDb, version: unknown): Promise<ResumeMenage[]> {
-  const cache = caches.get(db);
-  if (cache && cache.version === version) return cache.resumes;
-  const resumes = (await db.resumes.toArray()).sort((a, b) => (a.cleTri < b.cleTri ? -1 : a.cleTri > b.cleTri ? 1 : 0));
-  caches.set(db, { version, resumes });
-  return resumes;
+/** In one transaction: the background refresh moving the summaries of an earlier version never shows between two reads. */
+function resumesTries(db: RelogementDb): Promise<{ resumes: ResumeMenage[]; anciens: number }> {
+  return db.transaction('r', db.paquetsResumes, db.resumes, async () => {
+    const [cles, anciens] = await Promise.all([db.paquetsResumes.orderBy('[id+version]').keys() as Promise<unknown> as Promise<[number, string][]>, db.resumes.count()]);
+    const signature = cles.join(';');
+    const cache = caches.get(db);
+    if (cache && anciens === 0 && cache.signature === signature) return { resumes: cache.resumes, anciens };
+    const paquets = new Map<number, PaquetResumes>();
+    for (const [n, version] of cles) {
+      const connu = cache?.paquets.get(n);
+      if (connu?.version === version) paquets.set(n, connu);
+    }
+    for (const p of await db.paquetsResumes.bulkGet(cles.map(([n]) => n).filter((n) => !paquets.has(n)))) if (p) paquets.set(p.id, p);
+    const resumes = [...paquets.values()].flatMap((p) => p.resumes);
+    // Until the background refresh has moved them: the summaries an earlier version stored one per row.
+    if (anciens > 0) {
+      const tenus = new Set(resumes.map((r) => r.id));
+      resumes.push(...(await db.resumes.toArray()).filter((r) => !tenus.has(r.id)));
+    }
+    resumes.sort((a, b) => (a.cleTri < b.cleTri ? -1 : a.cleTri > b.cleTri ? 1 : 0));
+    caches.set(db, { signature, paquets, resumes });
+    return { resumes, anciens };
+  });
 }
 
 /** At lock: the decrypted summaries leave memory with the key. */
@@ -46,14 +65,14 @@ function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
 
 /** The caseload: every household matching the filter, alerts counted over the filtered set. */
 export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages, aujourdhui: string): Promise<ResultatRecherche> {
-  const [[version, format], territoire, residences, perimes] = await Promise.all([
-    db.meta.bulkGet([CLE_VERSION_RESUMES, CLE_FORMAT_RESUMES]),
+  const [format, territoire, residences, perimes, { resumes, anciens }] = await Promise.all([
+    db.meta.get(CLE_FORMAT_RESUMES),
     db.parametres.get('territoire'),
     db.residences.toArray(),
-    db.resumes.where('calculeLe').below(aujourdhui).count(),
+    db.paquetsResumes.where('calculeLe').below(aujourdhui).count(),
+    resumesTries(db),
   ]);
-  if (perimes > 0 || format?.value !== FORMAT_RESUMES) rafraichirEnArrierePlan(db, aujourdhui);
-  const resumes = await resumesTries(db, version?.value ?? null);
+  if (perimes > 0 || anciens > 0 || format?.value !== FORMAT_RESUMES) rafraichirEnArrierePlan(db, aujourdhui);
   const alertesDe = regleAlertes(reglesContact(territoire), aujourdhui);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
   const mots = normaliser(filtre.texte).split(/\s+/).filter(Boolean);

@@ -30,7 +30,7 @@ import { Coffre, middlewareChiffrement } from './coffre.ts';
 import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
+import type { PaquetResumes, ResumeMenage } from './resume.ts';
 
 export { VERSIONS };
 
@@ -67,7 +67,9 @@ export class RelogementDb extends Dexie {
   declare outbox: Table<OutboxRow, number>;
   declare meta: Table<MetaRow, string>;
   declare reprises: Table<Reprise, string>;
+  /** Summaries one per row, as versions 2 to 17 stored them: moved to `paquetsResumes` in the background. */
   declare resumes: Table<ResumeMenage, string>;
+  declare paquetsResumes: Table<PaquetResumes, number>;
   declare conflits: Table<ConflitLocal, string>;
   declare offres: Table<Offre, string>;
   declare baremes: Table<BaremeFsl, string>;

@@ -5,6 +5,7 @@ import type { RelogementDb, OutboxRow } from './db.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { uuidv7, randomNodeId } from './ids.ts';
 import { StockagePleinError, estStockagePlein } from './stockage.ts';
+import { TABLES_RESUMES } from './paquets-resumes.ts';
 import { FACETTES_DES_TABLES, TABLES_LUES_PAR_LES_RESUMES, recalculerResumes, resumesARefaire } from './resume-calcul.ts';
 
 type Row = Record<string, unknown> & { id: string };
@@ -89,7 +90,7 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
 }
 
 /** The tables of every write: its field changes and clock, and what the summaries' refresh reads and writes. */
-export const TABLES_ECRITURE = ['outbox', 'meta', 'resumes', ...TABLES_LUES_PAR_LES_RESUMES] as const;
+export const TABLES_ECRITURE = ['outbox', 'meta', ...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES] as const;
 
 async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[], travail: () => Promise<R>): Promise<R> {
   try {

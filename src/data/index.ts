@@ -10,6 +10,7 @@ export * from './parametres.ts';
 export * from './stockage.ts';
 export { liveQuery } from 'dexie';
 export * from './caseload.ts';
+export { lireResumes } from './paquets-resumes.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
 export * from './session.ts';

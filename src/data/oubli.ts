@@ -1,6 +1,7 @@
 import { SYNCED_TABLES } from '../sync/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
+import { TABLES_RESUMES, supprimerResumes } from './paquets-resumes.ts';
 
 // A household the officer no longer follows leaves her tablet (CNIL: only the data needed for
 // her work): its records, their summaries, conflict notes, interview positions, form drafts, and the photos
@@ -9,7 +10,7 @@ import type { RelogementDb } from './db.ts';
 const TABLES_ENFANTS = (Object.keys(SYNCED_TABLES) as SyncedTable[]).filter((t) => SYNCED_TABLES[t].menageKey === 'menageId');
 
 /** The tables `oublierMenages` writes, for the caller's transaction. */
-export const TABLES_OUBLI = ['menages', ...TABLES_ENFANTS, 'resumes', 'conflits', 'reprises', 'brouillons', 'blobs'] as const;
+export const TABLES_OUBLI = ['menages', ...TABLES_ENFANTS, ...TABLES_RESUMES, 'conflits', 'reprises', 'brouillons', 'blobs'] as const;
 
 /** Inside a transaction over `TABLES_OUBLI`: removes these households and all that hangs on them. */
 export async function oublierMenages(db: RelogementDb, menageIds: readonly string[]): Promise<void> {
@@ -19,7 +20,7 @@ export async function oublierMenages(db: RelogementDb, menageIds: readonly strin
   const pages = (await db.pieces.where('menageId').anyOf(ids).toArray()).flatMap((p) => (p.pages ?? []).map((page) => page.blobHash));
   for (const table of TABLES_ENFANTS) await db.table(table).where('menageId').anyOf(ids).delete();
   await db.menages.bulkDelete(ids);
-  await db.resumes.bulkDelete(ids);
+  await supprimerResumes(db, ids);
   await db.conflits.where('menageId').anyOf(ids).delete();
   await db.reprises.bulkDelete(entretiens);
   await db.brouillons.where('menageId').anyOf(ids).delete();

@@ -3,6 +3,7 @@ import { DigestBuilder, SYNCED_TABLES, bucketOf } from '../sync/index.ts';
 import type { BucketDigest, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { separer } from './meta-champs.ts';
+import { TABLES_RESUMES, supprimerResumes } from './paquets-resumes.ts';
 import { cleChamp, cleEnregistrement } from './reparation-page.ts';
 import type { Reparation } from './reparation-page.ts';
 import { differerResumes, lireCheckpoint } from './synchro.ts';
@@ -77,7 +78,7 @@ export async function commencerReparation(db: RelogementDb): Promise<Reparation>
  * or refused change, leave the device; their households' summaries are made again.
  */
 export async function terminerReparation(db: RelogementDb, reparation: Reparation): Promise<{ retires: number }> {
-  return db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.resumes, db.meta], async () => {
+  return db.transaction('rw', [...TABLES, ...TABLES_RESUMES, 'meta'].map((t) => db.table(t)), async () => {
     let retires = 0;
     const menages = new Set<string>();
     const tables: SyncedTable[] = [];
@@ -90,7 +91,7 @@ export async function terminerReparation(db: RelogementDb, reparation: Reparatio
       tables.push(table);
       for (const ligne of enTrop) if (cle !== null && typeof ligne[cle] === 'string') menages.add(ligne[cle]);
       await db.table(table).bulkDelete(enTrop.map((l) => l.id));
-      if (table === 'menages') await db.resumes.bulkDelete(enTrop.map((l) => l.id));
+      if (table === 'menages') await supprimerResumes(db, enTrop.map((l) => l.id));
       retires += enTrop.length;
     }
     const restants = (await db.menages.bulkGet([...menages])).filter((m) => m !== undefined).map((m) => m.id);

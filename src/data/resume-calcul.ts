@@ -1,4 +1,4 @@
-import { alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, occupantsAReloger, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
+import { premierEntretienFait, alertesDossier, demenagementSchema, dossierAlerte, etatDossierMenage, menageSchema, occupantsAReloger, personneSchema, pieceDossierSchema, propositionSchema, visiteCourtoisieSchema } from '../domain/index.ts';
 import type { z } from 'zod';
 import type { ContexteAgenda, Demenagement, Entretien, Menage, Personne, PieceDossier, Proposition, ReglagesTerritoire, VisiteCourtoisie } from '../domain/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
@@ -7,12 +7,37 @@ import { contexteAgenda } from './contexte-agenda.ts';
 import { lignesDesMenages } from './enfants.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './parametres.ts';
-import { CLE_FORMAT_RESUMES, CLE_VERSION_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from './resume.ts';
-import type { ResumeMenage } from './resume.ts';
+import { lirePaquets, lireResumes, ecrireResumes, paquetDe, NOMBRE_PAQUETS, TABLES_RESUMES } from './paquets-resumes.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
+import type { ResumeBase, ResumeMenage } from './resume.ts';
 import { vigilanceMenage } from './vigilance.ts';
 
 // The caseload summaries computed from the records: by the write path for the households it
 // writes, and in the background for those whose day is past or whose settings changed.
+
+export const cleTri = (nom: string) => normaliser(nom).trim();
+
+export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeBase {
+  const presentes = personnes.filter((p) => !p.supprime);
+  const valides = entretiens.filter((e) => !e.supprime);
+  const datesEntretiens = valides.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const contacts = [m.dernierContact, ...datesEntretiens].filter((d): d is string => !!d).sort();
+  return {
+    id: m.id,
+    residenceId: m.residenceId,
+    statut: m.statut,
+    nom: m.nom,
+    reference: m.reference,
+    adresse: m.adresse,
+    texte: normaliser([m.nom, m.reference, m.adresse, m.logement, ...presentes.flatMap((p) => [p.prenom, p.nom])].join(' ')),
+    occupants: presentes.length,
+    premierEntretienTermineLe: premierEntretienFait(valides),
+    dateRelogement: m.dateRelogement ?? null,
+    entretienEnCours: valides.some((e) => e.statut === 'brouillon'),
+    dernierContact: contacts.at(-1) ?? null,
+    supprime: Boolean(m.supprime),
+  };
+}
 
 /** The parts of a summary, each computed from a few tables of the household. */
 type Facette = 'base' | 'dossier' | 'vigilance' | 'delais';
@@ -72,11 +97,11 @@ const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
 
 /**
  * Recomputes the summaries of these households (the given parts only, all of them for a summary
- * missing or computed for another day), writes those that changed and, when the caseload would
- * show something else, changes the version key. Inside a transaction over the tables it reads.
+ * missing or computed for another day) and writes those that changed. Inside a transaction over
+ * the tables it reads and TABLES_RESUMES.
  */
 export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<void> {
-  const [lus, existants] = await Promise.all([db.menages.bulkGet([...ids]), db.resumes.bulkGet([...ids])]);
+  const [lus, existants] = await Promise.all([db.menages.bulkGet([...ids]), lireResumes(db, ids)]);
   const menages = new Map(complets(menageSchema, lus).map((m) => [m.id, m]));
   const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
@@ -105,8 +130,6 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
   };
   const ecrits: ResumeMenage[] = [];
   const orphelins: string[] = [];
-  let visible = false;
-  const sansDate = (r: ResumeMenage) => JSON.stringify({ ...r, calculeLe: null });
   ids.forEach((id, i) => {
     const m = menages.get(id);
     const e = existants[i];
@@ -114,13 +137,9 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
     if (!m) return;
     // Without a summary, every part is computed (`besoins`): the result is whole.
     const suivant = Object.assign({}, e, ...[...(besoins[i] ?? TOUTES)].map((f) => PARTIES[f](m, s)), { calculeLe: aujourdhui }) as ResumeMenage;
-    if (e && JSON.stringify(e) === JSON.stringify(suivant)) return;
-    ecrits.push(suivant);
-    if (!e || sansDate(e) !== sansDate(suivant)) visible = true;
+    if (!e || JSON.stringify(e) !== JSON.stringify(suivant)) ecrits.push(suivant);
   });
-  await db.resumes.bulkPut(ecrits);
-  await db.resumes.bulkDelete(orphelins);
-  if (visible || orphelins.length > 0) await db.meta.put({ key: CLE_VERSION_RESUMES, value: uuidv7() });
+  await ecrireResumes(db, ecrits, orphelins);
 }
 
 /** `decohabiter` opens a file in the résidence of the one it leaves: these households' résidences hold their issues. */
@@ -169,41 +188,71 @@ const PARTIES: Record<Facette, (m: Menage, s: Sources) => Partial<ResumeMenage>>
 /** After a change of settings: every summary is to be computed again (in the background). */
 export const resumesARefaire = (db: RelogementDb) => db.meta.put({ key: CLE_FORMAT_RESUMES, value: `parametres ${uuidv7()}` });
 
-const LOT = 200;
+const LOT = 1000;
 /** Lets the page handle input and paint between two slices of work. */
 export const pause = () => new Promise((fin) => setTimeout(fin, 0));
 const enCours = new WeakMap<RelogementDb, Promise<unknown>>();
 
-async function recalculerLot(db: RelogementDb, ids: readonly string[], aujourdhui: string): Promise<void> {
-  await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], () => recalculerResumes(db, ids, TOUTES, aujourdhui));
+/** Recomputes every summary of one row: the households it is the row of, and those it holds (a summary left by a forgotten record is removed). */
+async function recalculerPaquet(db: RelogementDb, numero: number, menages: readonly string[], aujourdhui: string): Promise<void> {
+  await db.transaction('rw', [...TABLES_RESUMES, 'meta', ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t)), async () => {
+    const tenus = (await lirePaquets(db, [numero])).get(numero)?.resumes.map((r) => r.id) ?? [];
+    await recalculerResumes(db, [...new Set([...menages, ...tenus])], TOUTES, aujourdhui);
+  });
   await pause();
 }
 
+/** Summaries stored one per row by an earlier version join their rows, a batch per transaction; a newer one already there stays. */
+async function regrouperAnciens(db: RelogementDb): Promise<void> {
+  for (;;) {
+    const reste = await db.transaction('rw', TABLES_RESUMES.map((t) => db.table(t)), async () => {
+      const anciens = await db.resumes.limit(LOT).toArray();
+      const paquets = await lirePaquets(db, anciens.map((r) => paquetDe(r.id)));
+      const tenus = new Set([...paquets.values()].flatMap((p) => p.resumes.map((r) => r.id)));
+      await ecrireResumes(db, anciens.filter((r) => !tenus.has(r.id)));
+      await db.resumes.bulkDelete(anciens.map((r) => r.id));
+      return anciens.length > 0;
+    });
+    if (!reste) return;
+    await pause();
+  }
+}
+
+/** Every household's id, by the number of its summaries' row (ids are in clear: nothing is opened). */
+async function menagesParPaquet(db: RelogementDb): Promise<Map<number, string[]>> {
+  const parPaquet = new Map<number, string[]>();
+  for (const id of await db.menages.toCollection().primaryKeys()) {
+    const n = paquetDe(id);
+    const liste = parPaquet.get(n);
+    if (liste) liste.push(id);
+    else parPaquet.set(n, [id]);
+  }
+  return parPaquet;
+}
+
 async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
+  await regrouperAnciens(db);
   for (;;) {
     const format = (await db.meta.get(CLE_FORMAT_RESUMES))?.value;
     if (format === FORMAT_RESUMES) break;
-    for (let apres = ''; ; ) {
-      const ids = await db.menages.where(':id').above(apres).limit(LOT).primaryKeys();
-      const dernier = ids.at(-1);
-      if (dernier === undefined) break;
-      await recalculerLot(db, ids, aujourdhui);
-      apres = dernier;
-    }
+    const parPaquet = await menagesParPaquet(db);
+    for (let n = 0; n < NOMBRE_PAQUETS; n++) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui);
     // Done, unless the settings changed meanwhile: then the loop redoes every summary.
     await db.transaction('rw', db.meta, async () => {
       if ((await db.meta.get(CLE_FORMAT_RESUMES))?.value === format) await db.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
     });
   }
   // Listed once: a household whose record is still incomplete stays as it is, and is not retried here.
-  const perimes = await db.resumes.where('calculeLe').below(aujourdhui).primaryKeys();
-  for (let i = 0; i < perimes.length; i += LOT) await recalculerLot(db, perimes.slice(i, i + LOT), aujourdhui);
+  const perimes = await db.paquetsResumes.where('calculeLe').below(aujourdhui).primaryKeys();
+  if (perimes.length === 0) return;
+  const parPaquet = await menagesParPaquet(db);
+  for (const n of perimes) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui);
 }
 
 /**
- * Brings every summary to today in the background, in batches of a few hundred households, each in
- * its own transaction so that the officer's writes go in between: the whole caseload after a change
- * of format or settings, then those computed for an earlier day. One run at a time per database;
+ * Brings every summary to today in the background, a row of summaries per transaction so that the
+ * officer's writes go in between: first the summaries an earlier version stored one per row, then
+ * the whole caseload after a change of format or settings, then the rows computed for an earlier day. One run at a time per database;
  * started out of the caller's transaction or live query, since it writes.
  */
 export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {

@@ -1,5 +1,4 @@
-import { premierEntretienFait } from '../domain/index.ts';
-import type { AlerteDossier, CodeVigilance, Entretien, Menage, Personne } from '../domain/index.ts';
+import type { AlerteDossier, CodeVigilance, Menage } from '../domain/index.ts';
 
 /** What the caseload needs of a household from its own records (the summary of version 2). */
 export type ResumeBase = {
@@ -42,8 +41,16 @@ export type ResumeMenage = ResumeBase & {
   calculeLe: string;
 };
 
-/** Changes whenever a summary changes, in any tab: the caseload's cache of summaries keys on it. */
-export const CLE_VERSION_RESUMES = 'versionResumes';
+/** A sealed row of many summaries (version 18, paquets-resumes.ts). Only `id`, `version` and `calculeLe` stay in clear: a row number, a random id and a day. */
+export type PaquetResumes = {
+  id: number;
+  /** New at every write: the caseload keeps the rows it opened until their version changes. */
+  version: string;
+  /** The earliest day any of its summaries was computed for: a row to refresh is found without opening it. */
+  calculeLe: string;
+  resumes: ResumeMenage[];
+};
+
 /**
  * Holds FORMAT_RESUMES while every summary has this format and was computed with the current
  * settings; anything else (no value, an older format, a settings change) asks for a rebuild.
@@ -56,27 +63,3 @@ export const normaliser = (s: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-
-export const cleTri = (nom: string) => normaliser(nom).trim();
-
-export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: readonly Entretien[]): ResumeBase {
-  const presentes = personnes.filter((p) => !p.supprime);
-  const valides = entretiens.filter((e) => !e.supprime);
-  const datesEntretiens = valides.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  const contacts = [m.dernierContact, ...datesEntretiens].filter((d): d is string => !!d).sort();
-  return {
-    id: m.id,
-    residenceId: m.residenceId,
-    statut: m.statut,
-    nom: m.nom,
-    reference: m.reference,
-    adresse: m.adresse,
-    texte: normaliser([m.nom, m.reference, m.adresse, m.logement, ...presentes.flatMap((p) => [p.prenom, p.nom])].join(' ')),
-    occupants: presentes.length,
-    premierEntretienTermineLe: premierEntretienFait(valides),
-    dateRelogement: m.dateRelogement ?? null,
-    entretienEnCours: valides.some((e) => e.statut === 'brouillon'),
-    dernierContact: contacts.at(-1) ?? null,
-    supprime: Boolean(m.supprime),
-  };
-}

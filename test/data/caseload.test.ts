@@ -22,7 +22,8 @@ import type { FiltreMenages, RelogementDb } from '../../src/data/index.ts';
 import { REGLAGES_DOSSIER_PAR_DEFAUT } from '../../src/domain/index.ts';
 import { formatHlc } from '../../src/sync/index.ts';
 import type { PulledRecord } from '../../src/sync/index.ts';
-import { CLE_VERSION_RESUMES } from '../../src/data/resume.ts';
+import { lireResumes } from '../../src/data/index.ts';
+import { NOMBRE_PAQUETS, paquetDe } from '../../src/data/paquets-resumes.ts';
 import { reponsesCompletes } from '../domain/fixtures.ts';
 import { jourDeLAppareil, nouvelleBase } from './base.ts';
 
@@ -194,16 +195,27 @@ describe('the figures the caseload reads from the summaries', () => {
     expect(await ligneDe(db, id)).toMatchObject({ nom: 'Famille Koné', alertes: ['premier_entretien_en_retard', 'contact_en_retard', 'dossier_a_completer'], dossier: { completude: 0 } });
   });
 
-  it('keeps its version key when an interview answer is autosaved: the caseload’s cache stays valid', async () => {
+  it('writes no summary when an interview answer is autosaved, and only the household’s row of summaries when its name changes', async () => {
     const db = nouvelleBase();
     const { benali } = await portefeuille(db);
     const entretien = await ouvrirEntretien(db, benali.id, AUJOURDHUI);
-    const version = async () => (await db.meta.get(CLE_VERSION_RESUMES))?.value;
-    const avant = await version();
+    const versions = async () => new Map((await db.paquetsResumes.toArray()).map((p) => [p.id, p.version]));
+    const avant = await versions();
     await enregistrerReponse(db, entretien.id, 'consentement.observations', { valeur: 'Reçus dans le salon.' });
-    expect(await version()).toBe(avant);
+    expect(await versions()).toEqual(avant);
     await modifierMenage(db, benali.id, { nom: 'Famille Ben Ali' });
-    expect(await version()).not.toBe(avant);
+    const apres = await versions();
+    expect([...apres].filter(([n, v]) => avant.get(n) !== v).map(([n]) => n)).toEqual([paquetDe(benali.id)]);
+    expect(await noms(db, { texte: 'ali' })).toEqual(['Famille Ben Ali']);
+  });
+
+  it('keeps many households in a few rows of summaries, each household in the row its id gives', async () => {
+    const db = nouvelleBase();
+    const demo = await chargerDemo(db, AUJOURDHUI);
+    const paquets = await db.paquetsResumes.toArray();
+    expect(paquets.length).toBeLessThanOrEqual(Math.min(NOMBRE_PAQUETS, demo.menages.length));
+    for (const p of paquets) for (const r of p.resumes) expect(paquetDe(r.id)).toBe(p.id);
+    expect((await lireResumes(db, demo.menages.map((m) => m.id))).every((r) => r !== undefined)).toBe(true);
   });
 
   it('refreshes in the background the summaries computed for an earlier day', async () => {
@@ -218,7 +230,7 @@ describe('the figures the caseload reads from the summaries', () => {
     const attendue = (await dossierDuMenage(db, diallo.id, AUJOURDHUI))?.etat.completude;
     expect(attendue).toBeLessThan(100);
     await vi.waitFor(async () => expect(await ligneDe(db, diallo.id)).toMatchObject({ calculeLe: AUJOURDHUI, dossier: { completude: attendue } }), { timeout: 10_000 });
-    expect(await db.resumes.where('calculeLe').below(AUJOURDHUI).count()).toBe(0);
+    expect(await db.paquetsResumes.where('calculeLe').below(AUJOURDHUI).count()).toBe(0);
   });
 
   it('follows a change of the dossier’s settings, recomputed in the background', async () => {
@@ -241,7 +253,7 @@ describe('chargerDemo', () => {
     expect(await db.residences.count()).toBe(1);
     expect(await db.personnes.count()).toBe(demo.personnes.length);
     expect(await db.entretiens.count()).toBe(demo.entretiens.length);
-    expect(await db.resumes.count()).toBe(40);
+    expect((await lireResumes(db, demo.menages.map((m) => m.id))).filter(Boolean)).toHaveLength(40);
     const r = await rechercherMenages(db, tous, AUJOURDHUI);
     expect(r).toMatchObject({ total: 40, ensemble: 40 });
     for (const l of r.lignes) expect(l.occupants).toBe(demo.personnes.filter((p) => p.menageId === l.id).length);

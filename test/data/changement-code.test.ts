@@ -4,6 +4,7 @@ import { RelogementDb, VERSIONS } from '../../src/data/db.ts';
 import {
   ESSAIS_AVANT_OUBLI,
   abandonnerAnciennesModifications,
+  nombreMisesDeCote,
   anciennesModifications,
   changerCode,
   choisirCode,
@@ -27,7 +28,7 @@ const ouvertes: RelogementDb[] = [];
 
 afterEach(async () => {
   for (const db of ouvertes.splice(0)) {
-    for (const { base } of await anciennesModifications(db)) await abandonnerAnciennesModifications(base);
+    for (const { base } of await anciennesModifications(db)) await abandonnerAnciennesModifications(db, base);
     await db.delete();
   }
 });
@@ -88,10 +89,13 @@ describe('un nouveau code après l’effacement', () => {
     expect(await db.outbox.count()).toBe(0);
     const [mises] = await anciennesModifications(db);
     expect(mises).toMatchObject({ genre: 'chiffres', modifications: gardees, fichiers: 0 });
+    // Out of the outbox, still waiting: the header counts them (etat-affiche.ts).
+    expect(await nombreMisesDeCote(db)).toBe(gardees);
 
     expect(await recupererAnciennesModifications(db, mises!.base, NOUVEAU)).toMatchObject({ ouvert: false, essaisRestants: 9 });
     expect(await recupererAnciennesModifications(db, mises!.base, ANCIEN)).toEqual({ ouvert: true });
     expect(await anciennesModifications(db)).toEqual([]);
+    expect(await nombreMisesDeCote(db)).toBe(0);
     expect(await nomDuMenage(db, m.id)).toBe('Famille Benali');
     verrouiller(db);
     expect(await deverrouiller(db, NOUVEAU)).toEqual({ ouvert: true });

@@ -17,6 +17,8 @@ import {
   verrouiller,
 } from '../../src/data/index.ts';
 import { oublierAppareil } from '../../src/data/oubli.ts';
+import { menageSchema } from '../../src/domain/index.ts';
+import { formatHlc } from '../../src/sync/index.ts';
 import { nomUnique, residenceDeTest } from './base.ts';
 
 // Issue 17 item 1 (docs/chiffrement.md): personal rows are sealed at rest, the app reads them in
@@ -125,6 +127,7 @@ describe('chiffrement au repos', () => {
     await oublierAppareil(db, ['verrou']);
     expect(await db.menages.count()).toBe(0);
     expect(await db.resumes.count()).toBe(0);
+    expect(await db.paquetsResumes.count()).toBe(0);
     expect(await db.outbox.count()).toBe(enAttente);
     expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
     expect((await db.outbox.where('[table+recordId]').equals(['menages', m.id]).toArray()).find((c) => c.field === 'nom')?.value).toBe('Famille Benali');
@@ -134,9 +137,10 @@ describe('chiffrement au repos', () => {
     const nom = nomUnique('chiffree-v13');
     const avant = new RelogementDb(nom, VERSIONS.slice(0, 13), { chiffree: true });
     await choisirCode(avant, CODE, 'chiffres');
-    // New records only: the write path of this version looks pending changes up by the new index.
-    const residence = await residenceDeTest(avant, '2026-01-10');
-    const m = await creerMenage(avant, { residenceId: residence.id, nom: 'Famille Benali' }, AUJOURDHUI);
+    // Written as that version stored them (today's write path needs the tables of today's version): a household and its pending name.
+    const m = menageSchema.parse({ id: '0190a000-0000-7000-8000-00000000be11', residenceId: '0190a000-0000-7000-8000-0000000000aa', nom: 'Famille Benali', creeLe: AUJOURDHUI });
+    await avant.menages.add(m);
+    await avant.outbox.add({ changeId: '0190a000-0000-7000-8000-00000000c001', table: 'menages', recordId: m.id, field: 'nom', value: m.nom, hlc: formatHlc({ millis: Date.UTC(2026, 2, 15), counter: 0, node: '0123456789abcdef' }), baseSeq: null });
     const enAttente = await avant.outbox.count();
     avant.close();
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { ZodError } from 'zod';
-import { StockagePleinError, creerMenage, modifierMenage } from '../../src/data/index.ts';
+import { StockagePleinError, creerMenage, lireResumes, modifierMenage } from '../../src/data/index.ts';
 import type { RelogementDb } from '../../src/data/db.ts';
 import type { Menage } from '../../src/domain/index.ts';
 import { changeSchema, parseHlc } from '../../src/sync/index.ts';
@@ -124,7 +124,7 @@ describe('ecrire: one write path, record and outbox in one transaction', () => {
     const db = nouvelleBase();
     const m = await unMenage(db);
     await modifierMenage(db, m.id, { nom: 'Famille Hélène' });
-    expect(await db.resumes.get(m.id)).toMatchObject({ nom: 'Famille Hélène', reference: 'TIL-0001', texte: expect.stringContaining('famille helene') });
+    expect((await lireResumes(db, [m.id]))[0]).toMatchObject({ nom: 'Famille Hélène', reference: 'TIL-0001', texte: expect.stringContaining('famille helene') });
   });
 });
 
@@ -142,7 +142,7 @@ describe('a full disk', () => {
     );
     expect(await menageStocke(db, m.id)).toEqual(m);
     expect(await db.outbox.toArray()).toEqual(outbox);
-    expect(await db.resumes.get(m.id)).toMatchObject({ nom: 'Famille Benali' });
+    expect((await lireResumes(db, [m.id]))[0]).toMatchObject({ nom: 'Famille Benali' });
   });
 
   it.each([

@@ -12,6 +12,7 @@ import {
   ouvrirEntretien,
   terminerEntretien,
 } from '../../src/data/index.ts';
+import { lireResumes } from '../../src/data/index.ts';
 import type { RelogementDb } from '../../src/data/index.ts';
 import { cleRessource } from '../../src/domain/index.ts';
 import type { ContexteEntretien, Menage, Personne } from '../../src/domain/index.ts';
@@ -101,10 +102,10 @@ describe('completing an interview', () => {
     const db = nouvelleBase();
     const { menage, titulaire } = await unMenage(db);
     const e = await ouvrirEntretien(db, menage.id, AUJOURDHUI);
-    expect(await db.resumes.get(menage.id)).toMatchObject({ entretienEnCours: true, premierEntretienTermineLe: null });
+    expect((await lireResumes(db, [menage.id]))[0]).toMatchObject({ entretienEnCours: true, premierEntretienTermineLe: null });
     await remplir(db, e.id, titulaire);
     await terminerEntretien(db, e.id, contexte(menage, [titulaire]));
-    expect(await db.resumes.get(menage.id)).toMatchObject({ entretienEnCours: false, premierEntretienTermineLe: e.date, dernierContact: e.date });
+    expect((await lireResumes(db, [menage.id]))[0]).toMatchObject({ entretienEnCours: false, premierEntretienTermineLe: e.date, dernierContact: e.date });
   });
 });
 

@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { RelogementDb, VERSIONS } from '../../src/data/db.ts';
-import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, cleTri, resumeDe } from '../../src/data/resume.ts';
+import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from '../../src/data/resume.ts';
+import { cleTri, resumeDe } from '../../src/data/resume-calcul.ts';
 import type { ResumeBase } from '../../src/data/resume.ts';
 import type { OutboxRow } from '../../src/data/db.ts';
-import { modifierMenage, rechercherMenages } from '../../src/data/index.ts';
+import { lireResumes, modifierMenage, rechercherMenages } from '../../src/data/index.ts';
 import { separer } from '../../src/data/meta-champs.ts';
 import { genererDemo } from '../../src/domain/index.ts';
 import { formatHlc } from '../../src/sync/index.ts';
@@ -76,10 +77,10 @@ describe('migration from version 1', () => {
       expect(await db.meta.get('clock')).toBeDefined();
       expect(await db.reprises.count()).toBe(1);
 
-      const resumes = await db.resumes.toArray();
+      const resumes = (await lireResumes(db, d.menages.map((m) => m.id))).filter((r) => r !== undefined);
       expect(resumes).toHaveLength(d.menages.length);
       for (const m of d.menages) {
-        const r = await db.resumes.get(m.id);
+        const [r] = await lireResumes(db, [m.id]);
         const personnes = d.personnes.filter((p) => p.menageId === m.id && !p.supprime);
         const entretiens = d.entretiens.filter((e) => e.menageId === m.id);
         expect(r).toMatchObject({ id: m.id, residenceId: m.residenceId, statut: m.statut, nom: m.nom, reference: m.reference, occupants: personnes.length, supprime: false });
@@ -89,9 +90,8 @@ describe('migration from version 1', () => {
       }
       expect(resumes.some((r) => r.texte.includes('retire'))).toBe(false);
 
-      // The caseload works at once on the migrated data, with the summaries' indexes.
+      // The caseload works at once on the migrated data.
       expect((await rechercherMenages(db, { texte: '', residenceId: d.residence.id, statut: null, alerte: null }, AUJOURDHUI)).total).toBe(d.menages.length);
-      expect(await db.resumes.where('residenceId').equals(d.residence.id).count()).toBe(d.menages.length);
     } finally {
       db.close();
     }
@@ -106,6 +106,7 @@ describe('migration from version 1', () => {
     const db = new RelogementDb(nom);
     await db.open();
     expect(await db.resumes.count()).toBe(0);
+    expect(await db.paquetsResumes.count()).toBe(0);
     db.close();
   });
 });
@@ -136,7 +137,7 @@ describe('every released version opens on the current one without losing a recor
       expect(await db.personnes.count()).toBe(d.personnes.length);
       expect(await db.entretiens.count()).toBe(d.entretiens.length);
       expect(await db.outbox.count()).toBe(d.outbox.length);
-      expect(await db.resumes.count()).toBe(d.menages.length);
+      expect((await lireResumes(db, d.menages.map((m) => m.id))).filter((r) => r !== undefined)).toHaveLength(d.menages.length);
       expect((await rechercherMenages(db, { texte: '', residenceId: null, statut: null, alerte: null }, AUJOURDHUI)).ensemble).toBe(d.menages.length);
     } finally {
       db.close();
@@ -233,6 +234,45 @@ describe('migration to version 9', () => {
       expect(await db.meta.get('changesRefusees')).toBeUndefined();
       expect(await db.refusees.count()).toBe(0);
       expect((await db.outbox.orderBy('seq').toArray()).map(({ seq: _seq, ...row }) => row)).toEqual([...enAttente, premiere, seconde]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration from version 16', () => {
+  it('lists at once the summaries stored one per row, then moves them into the rows of summaries in the background', async () => {
+    jourDeLAppareil(AUJOURDHUI);
+    const nom = nomUnique('migration-v16');
+    noms.push(nom);
+    const d = donnees();
+    const v16 = new RelogementDb(nom, VERSIONS.filter((v) => v.numero <= 16));
+    const resumes = d.menages.map((m) => ({
+      ...resumeDe(m, d.personnes.filter((p) => p.menageId === m.id), d.entretiens.filter((e) => e.menageId === m.id)),
+      cleTri: cleTri(m.nom),
+      dossier: null,
+      vigilance: [],
+      delais: [],
+      calculeLe: AUJOURDHUI,
+    }));
+    await v16.transaction('rw', v16.tables, async () => {
+      await ajouterDonnees(v16, d);
+      await v16.table('resumes').bulkAdd(resumes);
+      await v16.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
+    });
+    v16.close();
+
+    const db = new RelogementDb(nom);
+    await db.open();
+    try {
+      const tous = { texte: '', residenceId: null, statut: null, alerte: null };
+      const parNom = [...d.menages].map((m) => m.nom).sort((a, b) => a.localeCompare(b, 'fr'));
+      expect((await rechercherMenages(db, tous, AUJOURDHUI)).lignes.map((l) => l.nom)).toEqual(parNom);
+      await vi.waitFor(async () => expect(await db.resumes.count()).toBe(0), { timeout: 10_000 });
+      expect((await db.paquetsResumes.toArray()).flatMap((p) => p.resumes).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...resumes].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect((await rechercherMenages(db, tous, AUJOURDHUI)).lignes.map((l) => l.nom)).toEqual(parNom);
     } finally {
       db.close();
     }

@@ -80,8 +80,8 @@ for (const backend of backends()) {
           ).map((r) => [r.field, r.value]),
         );
         expect(fields).toMatchObject({ nom: 'Famille Diallo', referent: 'claire exemple' });
-        // Step 16 filled the read side with each record's current values.
-        expect(await db.query('select doc from record_values where record_id = $1', [menage])).toEqual([{ doc: fields }]);
+        // Step 16 filled the read side with each record's current values, if it had not run yet.
+        if (step < 16) expect(await db.query('select doc from record_values where record_id = $1', [menage])).toEqual([{ doc: fields }]);
         // Step 10 turned a name that designates one user into her id, if it had not run yet.
         if (step < 10) expect(fields.referentId).toBe(claire);
         // Step 8 (or 10 after it) counted the organisation's stored bytes.

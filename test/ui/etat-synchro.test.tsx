@@ -51,6 +51,30 @@ describe('the sync status', () => {
     );
   });
 
+  it('counts the changes set aside under a former code as waiting, and says so (docs/chiffrement.md, « Après l’effacement »)', () => {
+    expect(etatAffiche(etat({ enAttente: 3 }), true, 2)).toMatchObject({
+      texte: '5 modifications en attente, dont 2 mises de côté',
+      ton: 'neutre',
+    });
+    expect(etatAffiche(etat({}), true, 1)).toMatchObject({ texte: '1 modification en attente, dont 1 mise de côté', ton: 'neutre' });
+    expect(etatAffiche(etat({ phase: 'hors_ligne' }), false, 4).texte).toBe(
+      'Hors ligne — 4 modifications en attente, dont 4 mises de côté',
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...phases),
+        fc.nat(5_000),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.boolean(),
+        (phase, enAttente, misesDeCote, enLigne) => {
+          const { texte } = etatAffiche(etat({ phase, enAttente }), enLigne, misesDeCote);
+          expect(texte).not.toMatch(/synchronisé à/i);
+          expect(texte).toContain(`${new Intl.NumberFormat('fr-FR').format(enAttente + misesDeCote)} modification`);
+        },
+      ),
+    );
+  });
+
   it('is neutral offline, whatever the last failure or the session, and a failure only online', () => {
     for (const phase of ['hors_ligne', 'erreur', 'connexion_requise', 'inactif'] as const) {
       expect(etatAffiche(etat({ phase, enAttente: 12, message: 'Serveur injoignable' }), false)).toEqual({

@@ -47,9 +47,15 @@ function phase(etat: EtatSync, enLigne: boolean): { texte: string | null; ton: T
   }
 }
 
-export function etatAffiche(etat: EtatSync, enLigne: boolean): EtatAffiche {
+/**
+ * `misesDeCote`: changes kept under a former code after a ten-code erase (docs/chiffrement.md). Out
+ * of the outbox until that code is typed, they are waiting all the same, and said so.
+ */
+export function etatAffiche(etat: EtatSync, enLigne: boolean, misesDeCote = 0): EtatAffiche {
   const { texte, ton } = phase(etat, enLigne);
-  const attente = etat.enAttente > 0 ? modifications(etat.enAttente, () => 'en attente') : null;
+  const enAttente = etat.enAttente + misesDeCote;
+  const dont = misesDeCote > 0 ? `, dont ${nombre.format(misesDeCote)} mise${misesDeCote > 1 ? 's' : ''} de côté` : '';
+  const attente = enAttente > 0 ? modifications(enAttente, () => 'en attente') + dont : null;
   const synchronise = etat.derniereSynchro ? `synchronisé à ${heure(etat.derniereSynchro)}` : 'jamais synchronisé';
   const toutEnvoye = attente === null && etat.refusees === 0;
   // Online and idle, the state is what is left to send; offline, also when the last sync was.

@@ -52,7 +52,7 @@ function Gardee({ db, gardees, onFini }: { db: RelogementDb; gardees: Gardees; o
           Retrouver ces modifications
         </button>
         {abandon ? (
-          <button type="button" class="bouton danger" onClick={() => void abandonnerAnciennesModifications(gardees.base).then(onFini)}>
+          <button type="button" class="bouton danger" onClick={() => void abandonnerAnciennesModifications(db, gardees.base).then(onFini)}>
             Confirmer : les effacer définitivement
           </button>
         ) : (

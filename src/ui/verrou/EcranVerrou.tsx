@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { GenreCode } from '../../domain/index.ts';
-import { ESSAIS_AVANT_OUBLI, choisirCode, deverrouiller, enregistrerSession, etatCode, repartirDUnNouveauCode } from '../../data/index.ts';
+import { ESSAIS_AVANT_OUBLI, choisirCode, deverrouiller, etatCode } from '../../data/index.ts';
 import type { EtatCode, RelogementDb, Session } from '../../data/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -120,8 +120,9 @@ function SaisirCode({ db, etat, onOuvert }: { db: RelogementDb; etat: EtatCode; 
   );
 }
 
-/** Shown only after the ten-code erase: not part of the first screen. */
-const Reconnexion = differe(() => import('./Reconnexion.tsx'));
+/** Shown only after the ten-code erase, with what setting the old changes aside needs: not part of the first screen. */
+const chargerReconnexion = () => import('./Reconnexion.tsx');
+const Reconnexion = differe(chargerReconnexion);
 
 /** After the ten-code erase: the old code, or a new login then a new code; never a dead end. */
 function ApresEffacement({
@@ -147,12 +148,7 @@ function ApresEffacement({
     <ChoisirCode
       titre="Choisissez un nouveau code"
       onOuvert={onOuvert}
-      enregistrer={async (code, genre) => {
-        await repartirDUnNouveauCode(db, code, genre);
-        await enregistrerSession(db, session);
-        // The sync that the unlock started found no session yet: the households come back with this one.
-        void moteur?.synchroniser();
-      }}
+      enregistrer={async (code, genre) => (await chargerReconnexion()).repartirAvecSession(db, moteur, session, code, genre)}
     >
       <p class="aide">
         Connexion réussie. Ce nouveau code chiffrera les données de cette tablette. Les modifications non envoyées restent gardées à part,

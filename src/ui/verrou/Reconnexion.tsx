@@ -1,4 +1,7 @@
+import type { GenreCode } from '../../domain/index.ts';
+import { enregistrerSession, repartirDUnNouveauCode } from '../../data/index.ts';
 import type { RelogementDb, Session } from '../../data/index.ts';
+import type { MoteurSync } from '../../sync-client/index.ts';
 import { Identifiants } from '../commun/Identifiants.tsx';
 import { useConnexion } from '../commun/useConnexion.ts';
 
@@ -23,4 +26,18 @@ export default function Reconnexion({ db, onConnectee }: { db: RelogementDb; onC
       </button>
     </form>
   );
+}
+
+/** Once logged in without the old code: its changes set aside, a new code, and the session that brings the households back. */
+export async function repartirAvecSession(
+  db: RelogementDb,
+  moteur: MoteurSync | null,
+  session: Session,
+  code: string,
+  genre: GenreCode,
+): Promise<void> {
+  await repartirDUnNouveauCode(db, code, genre);
+  await enregistrerSession(db, session);
+  // The sync that the unlock started found no session yet: the households come back with this one.
+  void moteur?.synchroniser();
 }

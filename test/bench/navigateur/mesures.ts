@@ -16,6 +16,7 @@ import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
+import { TABLES_RESUMES } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -62,7 +63,7 @@ async function remplir(nombre: number): Promise<number> {
     // Stored as a first sync would leave them: records without pending changes.
     await db.transaction(
       'rw',
-      [db.operations, db.residences, db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))],
+      [db.operations, db.residences, db.meta, ...[...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t))],
       async () => {
         await db.operations.put(demo.operation);
         await db.residences.put(demo.residence);
@@ -96,7 +97,7 @@ const RECHERCHES = [
 
 async function mesurer() {
   const db = await baseOuverte();
-  const total = await db.resumes.count();
+  const total = (await db.paquetsResumes.toArray()).reduce((n, p) => n + p.resumes.length, 0);
   const filtre = (texte: string) => ({ texte, residenceId: null, statut: null, alerte: null });
   await rechercherMenages(db, filtre('échauffement'), AUJOURDHUI);
   const recherche = await chronometrer(60, (i) => rechercherMenages(db, filtre(RECHERCHES[i % RECHERCHES.length] ?? ''), AUJOURDHUI));
