@@ -116,16 +116,20 @@ function dernierRejetDematerialise(propositions: readonly Proposition[]): { p: P
 /**
  * Charte §5.5 C: when a partner does not validate a proposal of the circuit dématérialisé, the
  * situation is dealt with by the GTR or GTRM; the circuit opens again only when the partners
- * orient the household to it anew, after that rejection.
+ * orient the household to it anew, after that rejection. Why a new proposal of the household may
+ * not go to the circuit dématérialisé, given its other proposals and its orientations; null when it
+ * may. The tablet checks it at creation, the server on every batch (a stale or hostile tablet).
  */
-function controleCircuit(dossier: DossierCreation, d: DemandeProposition): string | null {
-  if (d.circuit !== 'circuit_dematerialise') return null;
-  const rejet = dernierRejetDematerialise(dossier.propositions);
+export function circuitDematerialiseFerme(propositions: readonly Proposition[], orientations: readonly Orientation[]): string | null {
+  const rejet = dernierRejetDematerialise(propositions);
   if (rejet === null) return null;
-  const courante = orientationCourante(dossier.orientations ?? []);
+  const courante = orientationCourante(orientations);
   if (courante?.circuit === 'circuit_dematerialise' && courante.date > rejet.date) return null;
   return `Un partenaire n’a pas validé la proposition n° ${rejet.p.rang} dans le circuit dématérialisé (le ${dateEnLettres(rejet.date)}) : la situation est traitée en GTR ou GTRM (charte §5.5 C). Faites la proposition en GTR ou en GTRM, ou enregistrez d’abord une nouvelle orientation vers le circuit dématérialisé.`;
 }
+
+const controleCircuit = (dossier: DossierCreation, d: DemandeProposition): string | null =>
+  d.circuit === 'circuit_dematerialise' ? circuitDematerialiseFerme(dossier.propositions, dossier.orientations ?? []) : null;
 
 function controleCreation(
   s: SituationPropositions,

@@ -1,10 +1,10 @@
-import { PROPOSABLE_TABLES, isSyncedTable } from '../../sync/index.ts';
+import { PROPOSABLE_TABLES, applyField, isSyncedTable } from '../../sync/index.ts';
 import type { Change, Profile, SyncedTable } from '../../sync/index.ts';
 import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import { followedCte, seesWholeOrganisation } from './access.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
-import type { BatchState, RecordState } from './records.ts';
+import type { BatchState, DossierRecord, RecordState } from './records.ts';
 import { loadPooled } from './pooled-load.ts';
 
 // Everything a push decides on, read in one query whatever the batch size: which changes were
@@ -125,5 +125,43 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     applied: new Map(row.applied.map((a) => [a.id, a.user])),
     names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
     pooled: await loadPooled(tx, actor, changes),
+    dossiers: await loadDossiers(tx, changes),
   };
+}
+
+/**
+ * Every proposal and orientation of the households whose proposals the batch sets a circuit on,
+ * with all their stored fields: whether the circuit dématérialisé is open to a household spans its
+ * proposals (charte §5.5 C, plan.ts). Read only when the batch sets a circuit.
+ */
+async function loadDossiers(tx: Sql, changes: readonly Change[]): Promise<Map<string, DossierRecord>> {
+  const proposals = changes.filter((c) => c.table === 'propositions');
+  if (!proposals.some((c) => c.field === 'circuit')) return new Map();
+  const p = new Params();
+  const named = proposals.flatMap((c) => (c.field === 'menageId' && typeof c.value === 'string' ? [c.value] : []));
+  const rows = await tx.query<{
+    tbl: 'propositions' | 'orientations';
+    record_id: string;
+    menage_id: string;
+    fields: Record<string, unknown> | null;
+  }>(
+    `with menage_ids as (
+       select menage_id as id from records where tbl = 'propositions' and scope = '' and record_id = any(${p.add([...new Set(proposals.map((c) => c.recordId))])}::text[])
+       union select unnest(${p.add([...new Set(named)])}::text[]))
+     select r.tbl, r.record_id, r.menage_id, (select json_object_agg(f.field, f.value) from fields f where f.rid = r.rid) as fields
+     from records r where r.menage_id in (select id from menage_ids) and r.tbl in ('propositions', 'orientations') and r.scope = ''`,
+    p.values,
+  );
+  return new Map(
+    rows.map((r) => [
+      recordKey(r.tbl, '', r.record_id),
+      {
+        table: r.tbl,
+        menageId: r.menage_id,
+        row: Object.entries(r.fields ?? {}).reduce<Record<string, unknown>>((row, [field, value]) => applyField(row, field, value), {
+          id: r.record_id,
+        }),
+      },
+    ]),
+  );
 }

@@ -8,10 +8,17 @@ import {
   parseHlc,
 } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
-import { REFUS_BILAN_ANNUEL, champBilanPermis, droitsBilanAnnuel } from '../../domain/index.ts';
+import {
+  REFUS_BILAN_ANNUEL,
+  champBilanPermis,
+  circuitDematerialiseFerme,
+  droitsBilanAnnuel,
+  orientationSchema,
+  propositionSchema,
+} from '../../domain/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
-import type { BatchState, PooledRecord, RecordState } from './records.ts';
+import type { BatchState, DossierRecord, PooledRecord, RecordState } from './records.ts';
 import { designationRefusal, offerRefusal, pooledRecordProblem, positionRefusal } from './pooled-rules.ts';
 
 // Deciding a push, without touching the database: authorise each change, then keep per field
@@ -332,6 +339,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     }
   }
   refuseImpossiblePooledRecords(changes);
+  refuseClosedCircuit(changes);
   return plan;
 
   /** A pooled record the batch leaves impossible (a date before the offer's availability…) refuses its changes. */
@@ -347,5 +355,46 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
             plan.rejected.push({ changeId: c.changeId, error: problem });
       }
     }
+  }
+
+  /**
+   * Charte §5.5 C spans a household's proposals: one the batch puts in the circuit dématérialisé
+   * (new, or moved there from GTR / GTRM) is refused, all its changes, with the tablet's own
+   * message, when the household's other proposals and its orientations, as the batch leaves them,
+   * close that circuit (a partner's rejection, no later orientation back to it).
+   */
+  function refuseClosedCircuit(batch: readonly Change[]): void {
+    const entering = [...plan.writes.values()].filter(
+      ({ record, field, stored }) =>
+        record.table === 'propositions' &&
+        field === 'circuit' &&
+        stored.value === 'circuit_dematerialise' &&
+        state.dossiers.get(record.key)?.row.circuit !== 'circuit_dematerialise',
+    );
+    if (entering.length === 0) return;
+    const dossiers = dossiersAsLeft();
+    const refused = new Set(plan.rejected.map((r) => r.changeId));
+    for (const { record } of entering) {
+      const others = [...dossiers.entries()].filter(([key, d]) => key !== record.key && d.menageId === record.menageId).map(([, d]) => d);
+      // A record still missing a required field (a batch cut in two) is left out until complete.
+      const propositions = others.flatMap((d) => (d.table === 'propositions' ? (propositionSchema.safeParse(d.row).data ?? []) : []));
+      const orientations = others.flatMap((d) => (d.table === 'orientations' ? (orientationSchema.safeParse(d.row).data ?? []) : []));
+      const ferme = circuitDematerialiseFerme(propositions, orientations);
+      if (ferme === null) continue;
+      for (const c of batch)
+        if (c.table === 'propositions' && c.recordId === record.recordId && !refused.has(c.changeId))
+          plan.rejected.push({ changeId: c.changeId, error: ferme });
+    }
+  }
+
+  /** The stored proposals and orientations of the households concerned, with what the batch wrote over them. */
+  function dossiersAsLeft(): Map<string, DossierRecord> {
+    const dossiers = new Map(state.dossiers);
+    for (const { record, field, stored } of plan.writes.values()) {
+      if ((record.table !== 'propositions' && record.table !== 'orientations') || record.menageId === null) continue;
+      const row = dossiers.get(record.key)?.row ?? { id: record.recordId };
+      dossiers.set(record.key, { table: record.table, menageId: record.menageId, row: applyField(row, field, stored.value) });
+    }
+    return dossiers;
   }
 }

@@ -56,7 +56,12 @@ export type BatchState = {
   names: Map<string, string>;
   /** What pooled changes are decided on; empty when the batch has none. */
   pooled: PooledState;
+  /** The stored proposals and orientations of the households whose proposals the batch sets a circuit on, by record key. */
+  dossiers: Map<string, DossierRecord>;
 };
+
+/** A household's proposal or orientation as stored before the batch, all its fields. */
+export type DossierRecord = { table: 'propositions' | 'orientations'; menageId: string; row: Row };
 
 type Row = Record<string, unknown>;
 /** A pooled record as stored, with its owner and territory. */
