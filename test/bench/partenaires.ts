@@ -12,10 +12,10 @@ import { offrePartageeSchema, positionnementSchema } from '../../src/domain/inde
 import { PROTOCOL_VERSION, initialHlc } from '../../src/sync/index.ts';
 import type { Change, Profile, PullResponse, SyncedTable } from '../../src/sync/index.ts';
 
-// `npm run bench:partenaires` (issue 15): a landlord partner pulls its view of a territory of 20
-// organisations, 50,000 households and 2,000 pooled offers, each with two positions; goal p95 of
-// a pull request ≤ 300 ms, on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. Apart
-// from `npm run bench`: seeding takes minutes. BENCH_MENAGES scales the households down.
+// A landlord partner pulls its view of a territory of 20 organisations, 50,000 households and
+// 2,000 pooled offers, each with two positions; goal p95 of a pull request ≤ 300 ms, on PGlite
+// and, when TEST_DATABASE_URL is set, on PostgreSQL. Part of `npm run bench`, and alone with
+// `npm run bench:partenaires`: seeding takes minutes. BENCH_MENAGES scales the households down.
 // BENCH_REUTILISER=1 keeps the seeded territory (one per size) and times it again on the next run:
 // on PostgreSQL in TEST_DATABASE_URL, on PGlite in the directory BENCH_PGLITE_DIR. BENCH_BASE=pglite
 // or BENCH_BASE=postgresql times only one of them.
@@ -105,7 +105,7 @@ async function seed(db: Database, name: string): Promise<void> {
   await db.query('update territories set name = $1 where name = $2', [name, territory]);
 }
 
-async function bench(label: string, options: StorageOptions): Promise<void> {
+async function mesurer(options: StorageOptions): Promise<string> {
   const storage = await openStorage(options, 'le banc');
   const { db } = storage;
   try {
@@ -138,18 +138,20 @@ async function bench(label: string, options: StorageOptions): Promise<void> {
     }
     await app.close();
     const sorted = durations.sort((a, b) => a - b);
-    console.log(
-      `${label} : ${households.toLocaleString('fr-FR')} ménages, ${OFFRES} offres, ${sorted.length} requêtes de réception d’un partenaire ; médiane ${Math.round(quantile(sorted, 0.5))} ms, p95 ${Math.round(quantile(sorted, 0.95))} ms (objectif ≤ 300 ms)`,
-    );
+    return `${households.toLocaleString('fr-FR')} ménages, ${OFFRES} offres, ${sorted.length} requêtes de réception d’un partenaire ; médiane ${Math.round(quantile(sorted, 0.5))} ms, p95 ${Math.round(quantile(sorted, 0.95))} ms (objectif ≤ 300 ms)`;
   } finally {
     await storage.close();
   }
 }
 
-const only = process.env.BENCH_BASE;
-const pgliteDir = REUSE ? process.env.BENCH_PGLITE_DIR : undefined;
-// A kept PGlite database opens from its directory; the empty template only starts a new one.
-const template = pgliteDir !== undefined && existsSync(join(pgliteDir, 'pglite')) ? undefined : await pgliteTemplate();
-if (only !== 'postgresql') await bench('PGlite', { template, dataDir: pgliteDir });
-const url = process.env.TEST_DATABASE_URL;
-if (url && only !== 'pglite') await bench('PostgreSQL', { databaseUrl: url });
+export async function bench(): Promise<Record<string, string>> {
+  const only = process.env.BENCH_BASE;
+  const pgliteDir = REUSE ? process.env.BENCH_PGLITE_DIR : undefined;
+  // A kept PGlite database opens from its directory; the empty template only starts a new one.
+  const template = pgliteDir !== undefined && existsSync(join(pgliteDir, 'pglite')) ? undefined : await pgliteTemplate();
+  const figures: Record<string, string> = {};
+  if (only !== 'postgresql') figures['PGlite'] = await mesurer({ template, dataDir: pgliteDir });
+  const url = process.env.TEST_DATABASE_URL;
+  if (url && only !== 'pglite') figures['PostgreSQL'] = await mesurer({ databaseUrl: url });
+  return figures;
+}
