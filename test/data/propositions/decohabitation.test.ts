@@ -9,6 +9,7 @@ import {
   dossierPropositions,
   enregistrerReponse,
   ouvrirEntretien,
+  lireResumes,
   profilsDuPortefeuille,
   type RelogementDb,
 } from '../../../src/data/index.ts';
@@ -107,6 +108,6 @@ describe('after a décohabitation, the parents’ dossier asks the pieces of tho
     const sien = await dossierDuMenage(db, r.valeur.id, AUJOURDHUI);
     expect(sien?.etat.lignes.map((l) => l.kind)).toEqual(expect.arrayContaining(['identite', 'bulletins_salaire', 'attestation_hebergement']));
     expect(sien?.etat.lignes.map((l) => l.kind)).not.toContain('bail');
-    expect((await db.resumes.get(m.id))?.dossier?.completude).toBe(parents?.etat.completude);
+    expect((await lireResumes(db, [m.id]))[0]?.dossier?.completude).toBe(parents?.etat.completude);
   });
 });
