@@ -89,7 +89,11 @@ export async function bench(): Promise<Record<string, string>> {
       await deverrouiller(froide);
       await froide.locator('.carte').first().waitFor();
       await froide.getByLabel('Rechercher (nom, adresse, référence)').fill('martin');
-      await froide.locator('.carte').first().waitFor();
+      // The list of the search itself: every card shown names a Martin (the first list was already on screen).
+      await froide.waitForFunction(() => {
+        const cartes = [...document.querySelectorAll('.carte')];
+        return cartes.length > 0 && cartes.every((c) => /martin/i.test(c.textContent ?? ''));
+      });
       // From the code typed (the app marks it) to the caseload shown, then to a search answered: the time the officer waits.
       demarrages.push(
         await froide.evaluate(() => {
