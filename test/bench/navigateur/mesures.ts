@@ -203,7 +203,7 @@ async function remplirPilotage(d: DonneesPilotage, session: Session): Promise<nu
   for (let fait = 0; fait < d.menages.length; fait += LOT) {
     const menages = d.menages.slice(fait, fait + LOT);
     const ids = new Set(menages.map((m) => m.id));
-    await db.transaction('rw', [db.resumes, db.meta, ...TABLES_LUES_PAR_LES_RESUMES.map((t) => db.table(t))], async () => {
+    await db.transaction('rw', [db.meta, ...[...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t))], async () => {
       await db.menages.bulkPut(menages);
       await db.propositions.bulkPut(d.propositions.filter((p) => ids.has(p.menageId)));
       await rafraichirResumes(db, [...ids], ['menages', 'propositions']);
