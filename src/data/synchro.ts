@@ -14,6 +14,7 @@ import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { pause } from './resume-calcul.ts';
+import { paquetDe } from './paquets-resumes.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
@@ -256,7 +257,12 @@ type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
 export async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
   if (menages.size === 0 && !tables.includes('parametres')) return;
   const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
-  const suivant: ResumesEnAttente = { menages: [...new Set([...(deja?.menages ?? []), ...menages])], tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
+  // In the order of their summaries' rows: a slice then re-seals a few rows, not every one.
+  const enOrdre = [...new Set([...(deja?.menages ?? []), ...menages])]
+    .map((id) => [paquetDe(id), id] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, id]) => id);
+  const suivant: ResumesEnAttente = { menages: enOrdre, tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
