@@ -114,10 +114,16 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
     lignesDesMenages<Demenagement>(db, 'demenagements', pour('delais')),
     lireParametres(db),
   ]);
-  const issus = await issusDe(db, [...menages.values()].filter((m) => pour('dossier').includes(m.id)));
+  const parPersonnes = parMenage(complets(personneSchema, personnes));
+  // Only a household one of whose occupants wishes to leave may have a file opened from it
+  // (`decohabiter` marks that occupant): the others need no look at their neighbours.
+  const dossierAVoir = new Set(pour('dossier'));
+  const origines = [...menages.values()].filter(
+    (m) => dossierAVoir.has(m.id) && (parPersonnes.get(m.id) ?? []).some((p) => p.souhaitDecohabitation),
+  );
   const s: Sources = {
-    personnes: parMenage(complets(personneSchema, personnes)),
-    issus,
+    personnes: parPersonnes,
+    issus: await issusDe(db, origines),
     // Not validated: the summary reads only their status and date, and answers make them long to parse.
     entretiens: parMenage(entretiens),
     pieces: parMenage(complets(pieceDossierSchema, pieces).filter((p) => !p.supprime)),
