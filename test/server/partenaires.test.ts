@@ -184,6 +184,12 @@ for (const backend of backends()) {
         statut: 'positionne',
         refusServeur: expect.stringContaining('Déjà 3'),
       });
+      // Alone in its batch, the designation elsewhere is judged on the other offer too.
+      const p3 = new ModelClient(t.plateforme.token, Date.now);
+      p3.edit('positionnements', ailleurs.positionId, 'statut', 'designe');
+      expect((await envoyer(t.app, p3)).overruled.map((o) => o.error)).toEqual([
+        'Ce ménage est déjà désigné sur une autre offre : la désignation n’a pas été retenue par le serveur.',
+      ]);
 
       // The host landlord may not designate where there is a platform; a MOUS may not either.
       const hoteDesigne = new ModelClient(t.hote.token, Date.now);

@@ -6,7 +6,7 @@ import type { PooledRecord, PooledState } from './records.ts';
 
 // What a push's pooled changes are decided on, read in one query when the batch has any: the
 // offers it touches or names, every position on them, and every position of the households it
-// positions (one household designated on one offer at a time). Read inside the push's
+// positions with their offers (one household designated on one open offer at a time). Read inside the push's
 // transaction, after the sequence lock, so no other push changes them meanwhile.
 
 type Loaded = { tbl: string; record_id: string; org_id: string; territory_id: string | null; fields: Record<string, unknown> | null };
@@ -28,13 +28,16 @@ export async function loadPooled(tx: Sql, actor: Profile, changes: readonly Chan
   }>(
     `with touched as (
        select rid, tbl, record_id, menage_id from records where tbl in ('offresPartagees', 'positionnements') and scope = '' and record_id = any(${p.add(ids)}::text[])),
-     offer_ids as (
-       select record_id as id from touched where tbl = 'offresPartagees'
-       union select unnest(${p.add(named('offreId'))}::text[])
-       union select f.value #>> '{}' from touched t join fields f on f.rid = t.rid and f.field = 'offreId'),
      menage_ids as (
        select unnest(${p.add(named('menageId'))}::text[]) as id
        union select menage_id from touched where tbl = 'positionnements'),
+     offer_ids as (
+       select record_id as id from touched where tbl = 'offresPartagees'
+       union select unnest(${p.add(named('offreId'))}::text[])
+       union select f.value #>> '{}' from touched t join fields f on f.rid = t.rid and f.field = 'offreId'
+       -- The offers of the household's other positions: whether they are still open decides a designation.
+       union select f.value #>> '{}' from records r join fields f on f.rid = r.rid and f.field = 'offreId'
+             where r.tbl = 'positionnements' and r.menage_id in (select id from menage_ids)),
      related as (
        select rid from records where tbl = 'offresPartagees' and scope = '' and record_id in (select id from offer_ids)
        union select f.rid from fields f where f.field = 'offreId' and f.value #>> '{}' in (select id from offer_ids)
