@@ -8,7 +8,7 @@ import { SynchroEnPreparation } from '../synchro/EnPreparation.tsx';
 import { EcranVerrou } from '../verrou/EcranVerrou.tsx';
 import { changerEspace, enDemonstration } from './espace.ts';
 import { apresPremierEcran } from './premier-ecran.ts';
-import { ECRANS, lien, parametres, titre, useRoute, type Route } from './route.ts';
+import { ECRANS, lien, lireRoute, parametres, titre, useRoute, type Route } from './route.ts';
 
 // Every screen loads on demand, from its entry in the route table.
 const VUES = Object.fromEntries(
@@ -70,6 +70,10 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   const [ouvert, setOuvert] = useState(!coffre || coffre.ouvert);
   // Only the lock is followed here: unlocking shows the app once the lock screen is done (the data sealed).
   useEffect(() => coffre?.ecouter(() => coffre.ouvert || setOuvert(false)), [coffre]);
+  // While the code is typed: the screen to show once unlocked is fetched and evaluated.
+  useEffect(() => {
+    if (!ouvert) void ECRANS[lireRoute(location.hash).ecran].vue().catch(() => undefined);
+  }, [ouvert]);
   if (!ouvert) return <EcranVerrou db={db} moteur={moteur} onOuvert={() => setOuvert(true)} />;
   return (
     <>
