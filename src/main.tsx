@@ -1,18 +1,17 @@
 import { render } from 'preact';
 import { RelogementDb, VERSIONS } from './data/index.ts';
-import { demarrerMisesAJour } from './pwa/index.ts';
 import type { MoteurSync } from './sync-client/index.ts';
 import { App } from './ui/app/App.tsx';
 import { enDemonstration, nomBase } from './ui/app/espace.ts';
-import { premierEcranAffiche } from './ui/app/premier-ecran.ts';
-import { toutEnregistrer } from './ui/commun/autosave.ts';
+import { apresPremierEcran } from './ui/app/premier-ecran.ts';
 import './ui/styles.css';
 
 // The officer's data is encrypted at rest (docs/chiffrement.md); the demo space's fictitious households are not.
 const db = new RelogementDb(nomBase(), VERSIONS, { chiffree: !enDemonstration() });
 // Another tab opened a newer version of the app: save what is typed here, then reload onto it.
 db.on('versionchange', () => {
-  void toutEnregistrer().then(() => location.reload());
+  // The screens that keep drafts load this module with them: loaded here, it finds theirs.
+  void import('./ui/commun/autosave.ts').then((m) => m.toutEnregistrer()).then(() => location.reload());
   return false;
 });
 const racine = document.getElementById('app') as HTMLElement;
@@ -21,7 +20,6 @@ const afficher = (moteur: MoteurSync | null) => render(<App db={db} moteur={mote
 // The sync engine (and every schema it validates with) and the update check are not part of the
 // first screen: they load a moment after the caseload shows its results (or after a few seconds on
 // another screen), when idle, so that evaluating them does not hold up the officer's first search.
-const PREMIER_ECRAN_MAX_MS = 3_000;
 const APRES_PREMIER_ECRAN_MS = 2_000;
 const auRepos = (travail: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(travail, { timeout: 1_000 }) : setTimeout(travail, 0);
@@ -37,11 +35,11 @@ db.open()
     // Preact renders beside what the container holds: the loading message would stay under every screen.
     racine.replaceChildren();
     afficher(null);
-    void Promise.race([premierEcranAffiche, new Promise((fin) => setTimeout(fin, PREMIER_ECRAN_MAX_MS))]).then(() =>
+    void apresPremierEcran.then(() =>
       setTimeout(
         () =>
           auRepos(() => {
-            demarrerMisesAJour().catch(() => undefined);
+            import('./pwa/index.ts').then((pwa) => pwa.demarrerMisesAJour()).catch(() => undefined);
             // The demo space never syncs: its households are fictitious.
             // Unloadable (offline after an update), the app works on without syncing until the next start.
             if (!enDemonstration()) chargerMoteur().catch(() => undefined);

@@ -52,15 +52,21 @@ export async function residences(db: RelogementDb): Promise<Residence[]> {
   return (await db.residences.toArray()).filter((r) => !r.supprime).sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
 }
 
+/** The background refresh waits this long after the caseload asked for it: the officer's first search comes first. */
+const REPIT_AVANT_RAFRAICHISSEMENT_MS = 2_000;
+
 /**
  * Summaries of another format, or computed with other settings or for an earlier day, are
  * brought up to date in the background, by a module loaded then: the caseload shows them as they
- * are meanwhile, and reads them again as they change.
+ * are meanwhile, and reads them again as they change. At the first start of a day that is every
+ * row: loading the module and sealing rows again would compete with the first search typed.
  */
 function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
-  import('./resume-calcul.ts')
-    .then((m) => m.rafraichirEnArrierePlan(db, aujourdhui))
-    .catch((e: unknown) => console.error(e));
+  setTimeout(
+    () =>
+      void import('./resume-calcul.ts').then((m) => m.rafraichirEnArrierePlan(db, aujourdhui)).catch((e: unknown) => console.error(e)),
+    REPIT_AVANT_RAFRAICHISSEMENT_MS,
+  );
 }
 
 /** The caseload: every household matching the filter, alerts counted over the filtered set. */

@@ -13,6 +13,8 @@ import { demarrerServeur, effacerServeur } from '../browser/serveur.ts';
 const MENAGES = 5000;
 /** The budget of the first screen's script, gzip (issue 18). Above it the bench fails. */
 const BUDGET_PREMIER_ECRAN_KO = 50;
+/** Where it should stay, so that the next feature has room under the budget. */
+const OBJECTIF_PREMIER_ECRAN_KO = 47;
 const OBJECTIF_DEMARRAGE_MS = 700;
 /** The code `mesures.ts` chose for the bench's tablet (the page cannot share a module with Node). */
 const CODE = '135790';
@@ -66,7 +68,7 @@ export async function bench(): Promise<Record<string, string>> {
     const depasse = premierEcran > BUDGET_PREMIER_ECRAN_KO * 1024;
     if (depasse) {
       console.error(
-        `Premier écran : ${ko(premierEcran)} de JavaScript, au-delà du budget de ${BUDGET_PREMIER_ECRAN_KO} Ko :\n  ${avant.join('\n  ')}`,
+        `BUDGET DÉPASSÉ — premier écran : ${ko(premierEcran)} de JavaScript, au-delà des ${BUDGET_PREMIER_ECRAN_KO} Ko :\n  ${avant.join('\n  ')}`,
       );
       process.exitCode = 1;
     }
@@ -106,7 +108,7 @@ export async function bench(): Promise<Record<string, string>> {
     }
     const demarrage = mediane(demarrages.map((d) => d.recherche));
     return {
-      'Premier écran : JavaScript chargé jusqu’à la liste affichée (gzip)': `${ko(premierEcran)} en ${avant.length} fichiers (budget ≤ ${BUDGET_PREMIER_ECRAN_KO} Ko : ${depasse ? '**DÉPASSÉ**' : 'tenu'}) ; chargé ensuite : ${ko(gzip(apres))} en ${apres.length} fichiers`,
+      'Premier écran : JavaScript chargé jusqu’à la liste affichée (gzip)': `${ko(premierEcran)} en ${avant.length} fichiers (budget ≤ ${BUDGET_PREMIER_ECRAN_KO} Ko : ${depasse ? '**DÉPASSÉ**' : 'tenu'} ; objectif ≤ ${OBJECTIF_PREMIER_ECRAN_KO} Ko : ${premierEcran > OBJECTIF_PREMIER_ECRAN_KO * 1024 ? 'manqué' : 'tenu'}) ; chargé ensuite : ${ko(gzip(apres))} en ${apres.length} fichiers`,
       [`Démarrage à froid hors ligne, ${MENAGES} ménages chiffrés, du code saisi à la liste utilisable (une recherche répondue), CPU ×4 (médiane de ${DEMARRAGES})`]: `${ms(demarrage)} (objectif ≤ ${ms(OBJECTIF_DEMARRAGE_MS)}, et ≤ 1 500 ms après le code) ; séries : ${demarrages.map((d) => ms(d.recherche)).join(', ')}`,
       'Démarrage à froid : du code saisi à la liste affichée (médiane)': ms(mediane(demarrages.map((d) => d.liste))),
       'Démarrage à froid : plancher, la seule dérivation du code (PBKDF2 × 600 000, hors du fil principal)': ms(derivation),

@@ -45,12 +45,13 @@ export const lundiDeLaSemaine = (iso: string): string => plusJours(iso, -((jourD
 export const plusTardive = (a: string, b: string): string => (a > b ? a : b);
 
 // The browser's own French calendar names: date-fns' French locale would be 7.5 KB of the first
-// screen's script (the caseload reads this module).
-const enLettres = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+// screen's script (the caseload reads this module). Made at first use: making a format loads the
+// locale's data, which would hold up every start before the lock screen.
+let enLettres: Intl.DateTimeFormat | null = null;
 
 /** "1er mai 2025": dates in messages read as officers write them (the first of the month is ordinal). */
 export function dateEnLettres(iso: string): string {
   const date = versDate(iso);
-  const texte = enLettres.format(date);
+  const texte = (enLettres ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })).format(date);
   return date.getDate() === 1 ? texte.replace(/^1(?=\D)/, '1er') : texte;
 }

@@ -6,10 +6,9 @@ import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
 import { SynchroEnPreparation } from '../synchro/EnPreparation.tsx';
 import { EcranVerrou } from '../verrou/EcranVerrou.tsx';
-import { useVerrouillageInactif } from '../verrou/verrouillage.ts';
-import { BanniereMiseAJour } from './BanniereMiseAJour.tsx';
 import { changerEspace, enDemonstration } from './espace.ts';
-import { ECRANS, lien, parametres, titre, useRoute, type Route } from './route.ts';
+import { apresPremierEcran } from './premier-ecran.ts';
+import { ECRANS, lien, lireRoute, parametres, titre, useRoute, type Route } from './route.ts';
 
 // Every screen loads on demand, from its entry in the route table.
 const VUES = Object.fromEntries(
@@ -23,6 +22,18 @@ const VUES = Object.fromEntries(
 const EtatSynchro = differe<object>(
   () => import('../synchro/EtatSynchro.tsx').then((m) => ({ default: m.EtatSynchro })),
   SynchroEnPreparation,
+);
+
+// The update banner comes with the update check, once the first screen is shown: nothing to show before.
+const BanniereMiseAJour = differe<{ route: Route }>(
+  () => apresPremierEcran.then(() => import('./BanniereMiseAJour.tsx')).then((m) => ({ default: m.BanniereMiseAJour })),
+  () => <></>,
+);
+
+// The idle lock counts from the first screen shown: its minutes start a moment later, its script is not on the way to the caseload.
+const VerrouillageInactif = differe<{ db: RelogementDb }>(
+  () => apresPremierEcran.then(() => import('../verrou/verrouillage.ts')).then((m) => ({ default: m.VerrouillageInactif })),
+  () => <></>,
 );
 
 function Ecran({ route }: { route: Route }) {
@@ -59,9 +70,17 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   const [ouvert, setOuvert] = useState(!coffre || coffre.ouvert);
   // Only the lock is followed here: unlocking shows the app once the lock screen is done (the data sealed).
   useEffect(() => coffre?.ecouter(() => coffre.ouvert || setOuvert(false)), [coffre]);
-  useVerrouillageInactif(coffre && ouvert ? db : null);
+  // While the code is typed: the screen to show once unlocked is fetched and evaluated.
+  useEffect(() => {
+    if (!ouvert) void ECRANS[lireRoute(location.hash).ecran].vue().catch(() => undefined);
+  }, [ouvert]);
   if (!ouvert) return <EcranVerrou db={db} moteur={moteur} onOuvert={() => setOuvert(true)} />;
-  return <Application db={db} moteur={moteur} />;
+  return (
+    <>
+      {coffre && <VerrouillageInactif db={db} />}
+      <Application db={db} moteur={moteur} />
+    </>
+  );
 }
 
 /** A partner's account follows no household: its home is the territory's offers, and its menu only what it may use. */

@@ -2,13 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { CHIFFRES_MINIMUM, PHRASE_MINIMUM, verifierCode } from '../../domain/index.ts';
 import type { GenreCode } from '../../domain/index.ts';
+import { attributsSaisie } from './saisie-code.ts';
 
 // The choice of a code, the first one or a new one: its kind, typed twice, checked at the field.
-
-export const attributsSaisie = (genre: GenreCode) => ({
-  inputMode: genre === 'chiffres' ? ('numeric' as const) : ('text' as const),
-  autoComplete: 'off',
-});
 
 type Erreurs = { code?: string; confirmation?: string };
 

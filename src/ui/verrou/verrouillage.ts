@@ -17,11 +17,10 @@ export async function verrouillerApresEnregistrement(db: RelogementDb): Promise<
 
 const ACTIVITE = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
-/** While `db` is unlocked: locks it after the idle time set on this device (Paramètres). */
-export function useVerrouillageInactif(db: RelogementDb | null): void {
-  const minutes = useLive(async () => (db ? delaiVerrou(db) : DELAI_VERROU_DEFAUT_MINUTES), [db]) ?? DELAI_VERROU_DEFAUT_MINUTES;
+/** While mounted (`db` unlocked): locks it after the idle time set on this device (Paramètres). */
+export function VerrouillageInactif({ db }: { db: RelogementDb }): null {
+  const minutes = useLive(() => delaiVerrou(db), [db]) ?? DELAI_VERROU_DEFAUT_MINUTES;
   useEffect(() => {
-    if (!db) return;
     let minuteur: ReturnType<typeof setTimeout> | undefined;
     const relancer = () => {
       clearTimeout(minuteur);
@@ -34,4 +33,5 @@ export function useVerrouillageInactif(db: RelogementDb | null): void {
       ACTIVITE.forEach((e) => document.removeEventListener(e, relancer, { capture: true }));
     };
   }, [db, minutes]);
+  return null;
 }
