@@ -110,11 +110,13 @@ async function refuseErased(tx: Sql, changes: readonly Change[]): Promise<void> 
  * The landlord organisation a change names, and the message when it is not a landlord of the
  * pusher's territory: a position's demolishing landlord (`bailleurOrigineId`, charte step 11),
  * whose copy would go to an organisation the household's reply must not reach; a yearly review's
- * landlord entry (objective, total lettings), kept under its organisation's id.
+ * landlord entry (objective, total lettings), kept under its organisation's id; an offer's landlord,
+ * whose relocations count towards its objective.
  */
 function namedLandlord(c: Change): { id: string; refusal: string } | null {
   if (c.table === 'positionnements' && c.field === 'bailleurOrigineId' && typeof c.value === 'string')
     return { id: c.value, refusal: ORIGIN_NOT_LANDLORD };
+  if (c.table === 'offres' && c.field === 'bailleurId' && typeof c.value === 'string') return { id: c.value, refusal: REFUS_BAILLEUR_INCONNU };
   const entry = c.table === 'bilansAnnuels' && /^(objectifs|attributions)\./.test(c.field) && typeof c.value === 'object' ? c.value : null;
   if (entry === null || !('organisationId' in entry) || typeof entry.organisationId !== 'string') return null;
   return { id: entry.organisationId, refusal: REFUS_BAILLEUR_INCONNU };

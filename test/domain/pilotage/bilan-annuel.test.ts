@@ -19,7 +19,8 @@ import {
 } from '../../../src/domain/index.ts';
 import { TERRITOIRE, idOffre } from '../../fixtures/pilotage.ts';
 
-const [HABITAT_NORD, LOGIS_SUD, LOGIS_SUD_EST, METROPOLE] = [1, 2, 3, 4].map((n) => `00000000-0000-4000-8000-0000000b0a0${n}`);
+const organisation = (n: number) => `00000000-0000-4000-8000-0000000b0a0${n}`;
+const [HABITAT_NORD, LOGIS_SUD, LOGIS_SUD_EST, METROPOLE] = [organisation(1), organisation(2), organisation(3), organisation(4)];
 
 // The yearly review (bilan annuel) on the territory of test/fixtures/pilotage.ts, year 2026.
 // Leases signed in 2026: into Habitat Nord's dwellings, households 1, 2, 4, 5, 6 (offers 1, 2, 4,
