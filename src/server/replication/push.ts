@@ -116,7 +116,8 @@ async function refuseErased(tx: Sql, changes: readonly Change[]): Promise<void> 
 function namedLandlord(c: Change): { id: string; refusal: string } | null {
   if (c.table === 'positionnements' && c.field === 'bailleurOrigineId' && typeof c.value === 'string')
     return { id: c.value, refusal: ORIGIN_NOT_LANDLORD };
-  if (c.table === 'offres' && c.field === 'bailleurId' && typeof c.value === 'string') return { id: c.value, refusal: REFUS_BAILLEUR_INCONNU };
+  if (c.table === 'offres' && c.field === 'bailleurId' && typeof c.value === 'string')
+    return { id: c.value, refusal: REFUS_BAILLEUR_INCONNU };
   const entry = c.table === 'bilansAnnuels' && /^(objectifs|attributions)\./.test(c.field) && typeof c.value === 'object' ? c.value : null;
   if (entry === null || !('organisationId' in entry) || typeof entry.organisationId !== 'string') return null;
   return { id: entry.organisationId, refusal: REFUS_BAILLEUR_INCONNU };
@@ -137,7 +138,9 @@ async function refuseForeignLandlords(tx: Sql, actor: Profile, changes: readonly
       )
     ).map((r) => r.id),
   );
-  const refused = naming.filter((n) => !landlords.has(n.id));
+  // A landlord attached to no territory still names itself.
+  const itself = (id: string) => id === actor.organisation.id && actor.organisation.kind === 'bailleur';
+  const refused = naming.filter((n) => !landlords.has(n.id) && !itself(n.id));
   if (refused.length > 0)
     throw new HttpError(
       403,
