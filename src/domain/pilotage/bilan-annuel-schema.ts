@@ -91,6 +91,19 @@ export const cleEntree = (nomSaisi: string): string =>
 export type PartieBilan = 'objectifs' | 'attributions' | 'engagementsFlux';
 export type EntreeBilan<P extends PartieBilan> = BilanAnnuel[P][string];
 
+/**
+ * The landlord of the territory a name typed by hand designates, matched once at entry (an offer's
+ * landlord): the one landlord whose name has the same key, else null (none, or several alike).
+ */
+export function bailleurDuTerritoire(
+  nomSaisi: string,
+  organisations: readonly { id: string; name: string; kind: string | null }[],
+): string | null {
+  const cle = cleEntree(nomSaisi);
+  const memes = cle === '' ? [] : organisations.filter((o) => o.kind === 'bailleur' && cleEntree(o.name) === cle);
+  return memes.length === 1 ? (memes[0]?.id ?? null) : null;
+}
+
 /** An entry's key: its landlord's organisation id, else its name's key (a réservataire, a landlord outside any territory). */
 export const cleDe = (e: EntreeBilan<PartieBilan>): string =>
   'reservataire' in e ? cleEntree(e.reservataire) : (e.organisationId ?? cleEntree(e.bailleur));
