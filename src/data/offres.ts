@@ -1,8 +1,9 @@
-import { importerOffresCsv, normaliserTexte, offreSchema } from '../domain/index.ts';
+import { bailleurDuTerritoire, importerOffresCsv, normaliserTexte, offreSchema } from '../domain/index.ts';
 import type { ErreurImport, Offre } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire, ecrireLot } from './ecriture.ts';
 import { uuidv7 } from './ids.ts';
+import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { marqueProposition } from './referentiel.ts';
 
 // Offers of dwellings (issue 4 §4): created and edited offline, imported from a landlord's CSV.
@@ -36,10 +37,13 @@ export async function creerOffre(db: RelogementDb): Promise<Offre> {
   return ecrire<Offre>(db, 'offres', id, () => offreSchema.parse({ id, ...marque }));
 }
 
-export function modifierOffre(db: RelogementDb, id: string, modif: Partial<Omit<Offre, 'id'>>): Promise<Offre> {
+/** Saves a change of an offer; a landlord's name typed is matched at once to the territory's landlords, whose id the offer keeps. */
+export async function modifierOffre(db: RelogementDb, id: string, modif: Partial<Omit<Offre, 'id'>>): Promise<Offre> {
+  const bailleur =
+    modif.bailleur === undefined ? {} : { bailleurId: bailleurDuTerritoire(modif.bailleur, await lireOrganisationsTerritoire(db)) };
   return ecrire<Offre>(db, 'offres', id, (o) => {
     if (!o) throw new Error(`Offre introuvable : ${id}`);
-    return { ...o, ...modif };
+    return { ...o, ...modif, ...bailleur };
   });
 }
 
@@ -50,7 +54,8 @@ export type BilanImport = { importees: number; erreurs: ErreurImport[] };
 /** Every readable line becomes an offer (a draft when incomplete), all in one transaction. */
 export async function importerOffres(db: RelogementDb, texte: string): Promise<BilanImport> {
   const { offres, erreurs } = importerOffresCsv(texte, () => uuidv7());
-  const marque = await marqueProposition(db);
-  if (offres.length > 0) await ecrireLot(db, offres.map((record) => ({ table: 'offres' as const, record: { ...record, ...marque } })));
+  const [marque, organisations] = [await marqueProposition(db), await lireOrganisationsTerritoire(db)];
+  const lignes = offres.map((record) => ({ ...record, ...marque, bailleurId: bailleurDuTerritoire(record.bailleur, organisations) }));
+  if (lignes.length > 0) await ecrireLot(db, lignes.map((record) => ({ table: 'offres' as const, record })));
   return { importees: offres.length, erreurs };
 }

@@ -16,6 +16,7 @@ import {
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
+import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { lireEquipe } from './synchro.ts';
 
 // What the « Pilotage » screen computes from on the tablet, offline: the records this device
@@ -28,9 +29,11 @@ export type SourcePilotage = {
   noms: Map<string, string>;
   /** A chargée sees her caseload; others the organisation's. */
   portefeuille: boolean;
-  /** What this account types in the yearly review, and its organisation's name (a landlord's own total). */
+  /** What this account types in the yearly review, and its organisation (a landlord's own total is under its id). */
   droitsBilan: DroitsBilanAnnuel;
-  organisation: string;
+  organisation: { id: string; name: string };
+  /** The landlords of the territory, among which objectives and totals are chosen (none outside a territory). */
+  bailleurs: readonly { id: string; name: string }[];
 };
 
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
@@ -48,13 +51,15 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
     lireEquipe(db),
     lireSession(db),
   ]);
+  const organisations = await lireOrganisationsTerritoire(db);
   return {
-    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, bilansAnnuels },
+    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, bilansAnnuels, organisations },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',
     droitsBilan: droitsBilanAnnuel(session?.user.role ?? '', session?.user.organisation.kind ?? null),
-    organisation: session?.user.organisation.name ?? '',
+    organisation: { id: session?.user.organisation.id ?? '', name: session?.user.organisation.name ?? '' },
+    bailleurs: organisations.filter((o) => o.kind === 'bailleur'),
   };
 }
 
@@ -68,13 +73,17 @@ export function enregistrerPlan(db: RelogementDb, operationId: string, jour: str
 
 /**
  * Saves one part of the year's review (landlords' objectives, réservataires' commitments or
- * landlords' total lettings) as `entrees`; the schema refuses a negative or missing figure.
+ * landlords' total lettings) as `entrees`, or only the entry under `seulement` (a landlord's own
+ * total, the others' kept); the schema refuses a negative or missing figure.
  */
 export function enregistrerBilanAnnuel<P extends PartieBilan>(
   db: RelogementDb,
   annee: number,
   partie: P,
   entrees: readonly EntreeBilan<P>[],
+  seulement: string | null = null,
 ): Promise<BilanAnnuel> {
-  return ecrire<BilanAnnuel>(db, 'bilansAnnuels', idBilanAnnuel(annee), (courant) => remplacerPartie(courant, annee, partie, entrees));
+  return ecrire<BilanAnnuel>(db, 'bilansAnnuels', idBilanAnnuel(annee), (courant) =>
+    remplacerPartie(courant, annee, partie, entrees, seulement),
+  );
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  REFUS_BAILLEUR_INCONNU,
   REFUS_BILAN_ANNUEL,
+  idBilanAnnuel,
   agregatsSeulement,
   calculerPilotage,
   filtresPilotageSchema,
@@ -11,7 +13,7 @@ import {
   reviserPlan,
   type DonneesPilotage,
 } from '../../src/domain/index.ts';
-import { attachOrganisation, createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
+import { createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { chargerPilotage, suiviPar } from './pilotage-chargement.ts';
@@ -38,20 +40,38 @@ for (const backend of backends()) {
     async function chargerTerritoire() {
       const db = storage.db;
       const suffixe = randomUUID().slice(0, 8);
-      const [encA, claire, encB, sofia] = [
-        await createTestAccount(db, { organisation: `Habitat Nord ${suffixe}`, role: 'encadrant' }),
-        await createTestAccount(db, { organisation: `Habitat Nord ${suffixe}`, role: 'chargé', name: 'Claire' }),
-        await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'encadrant' }),
-        await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'chargé', name: 'Sofia' }),
-      ];
-      const a = suiviPar(ORGANISATION_A, claire.profile.id);
-      const b = suiviPar(ORGANISATION_B, sofia.profile.id);
-      await chargerPilotage(db, encA.profile, a);
-      await chargerPilotage(db, encB.profile, b);
-      // The métropole reads its territory's organisations: the two landlords are attached to it.
+      // The métropole reads its territory's organisations: the two landlords belong to it.
       await createTerritory(db, `Territoire ${suffixe}`, 'metropole');
       await createOrganisation(db, `Métropole ${suffixe}`, 'metropole', `Territoire ${suffixe}`);
-      for (const org of [`Habitat Nord ${suffixe}`, `Logis Sud ${suffixe}`]) await attachOrganisation(db, org, `Territoire ${suffixe}`);
+      const [encA, claire, encB, sofia] = [
+        await createTestAccount(db, {
+          organisation: `Habitat Nord ${suffixe}`,
+          role: 'encadrant',
+          kind: 'bailleur',
+          territory: `Territoire ${suffixe}`,
+        }),
+        await createTestAccount(db, { organisation: `Habitat Nord ${suffixe}`, role: 'chargé', name: 'Claire' }),
+        await createTestAccount(db, {
+          organisation: `Logis Sud ${suffixe}`,
+          role: 'encadrant',
+          kind: 'bailleur',
+          territory: `Territoire ${suffixe}`,
+        }),
+        await createTestAccount(db, { organisation: `Logis Sud ${suffixe}`, role: 'chargé', name: 'Sofia' }),
+      ];
+      // Each offer keeps its landlord's organisation, matched when it was typed (docs/pilotage.md).
+      const landlords = new Map([
+        ['Habitat Nord', encA.profile.organisation.id],
+        ['Logis Sud', encB.profile.organisation.id],
+      ]);
+      const matched = (d: DonneesPilotage): DonneesPilotage => ({
+        ...d,
+        offres: d.offres.map((o) => ({ ...o, bailleurId: landlords.get(o.bailleur) ?? null })),
+      });
+      const a = suiviPar(matched(ORGANISATION_A), claire.profile.id);
+      const b = suiviPar(matched(ORGANISATION_B), sofia.profile.id);
+      await chargerPilotage(db, encA.profile, a);
+      await chargerPilotage(db, encB.profile, b);
       const metropole = await createTestAccount(db, { organisation: `Métropole ${suffixe}`, role: 'encadrant' });
       const foyer = await createTestAccount(db, {
         organisation: `Foyer ${suffixe}`,
@@ -59,7 +79,32 @@ for (const backend of backends()) {
         kind: 'bailleur',
         territory: `Territoire ${suffixe}`,
       });
-      return { app: await buildApp({ db }), a, b, encA, claire, encB, metropole, foyer, suffixe };
+      const foyerPartenaire = await createTestAccount(db, { organisation: `Foyer ${suffixe}`, role: 'partenaire' });
+      const mous = await createTestAccount(db, {
+        organisation: `MOUS ${suffixe}`,
+        role: 'encadrant',
+        kind: 'mous',
+        territory: `Territoire ${suffixe}`,
+      });
+      // The report names landlords as the territory's list does now.
+      const organisations = await db.query<{ id: string; name: string }>(
+        'select id::text as id, name from organisations where territory_id = (select id from territories where name = $1)',
+        [`Territoire ${suffixe}`],
+      );
+      return {
+        app: await buildApp({ db }),
+        db,
+        a: { ...a, organisations },
+        b: { ...b, organisations },
+        encA,
+        claire,
+        encB,
+        metropole,
+        foyer,
+        foyerPartenaire,
+        mous,
+        suffixe,
+      };
     }
 
     it('gives the encadrant the figures the domain computes over the organisation, households included', async () => {
@@ -82,7 +127,7 @@ for (const backend of backends()) {
       const reponse = await request(t.app, t.metropole.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
       const tout: DonneesPilotage = Object.fromEntries(
-        Object.keys(t.a).map((k) => [k, [...t.a[k as keyof DonneesPilotage], ...t.b[k as keyof DonneesPilotage]]]),
+        Object.keys(t.a).map((k) => [k, [...(t.a[k as keyof DonneesPilotage] ?? []), ...(t.b[k as keyof DonneesPilotage] ?? [])]]),
       ) as unknown as DonneesPilotage;
       const attendu = agregatsSeulement(calculerPilotage(tout, filtres(), { offresProposeesSeulement: false }));
       expect(reponse.body.chiffres).toEqual(attendu.chiffres);
@@ -186,51 +231,87 @@ for (const backend of backends()) {
       expect(JSON.stringify(negatif.body)).toContain('ne peut pas être négatif');
     });
 
-    it('keeps the yearly review the métropole types, a landlord’s own total lettings, and refuses the rest in French', async () => {
+    it('keeps one yearly review for the territory: the métropole’s objectives, each landlord’s own total by organisation id, read by every organisation', async () => {
       const t = await territoire();
-      // The métropole types the landlords' objectives (AMP annexe 4): in its report, against the
-      // leases of 2026 in the territory (Habitat Nord 6, Logis Sud 5).
+      const [nord, sud, foyerId] = [t.encA.profile.organisation.id, t.encB.profile.organisation.id, t.foyer.profile.organisation.id];
+      const tableau = async (token: string, code: string) =>
+        (await request(t.app, token, 'GET', url(''))).body.tableaux?.find((x: { code: string }) => x.code === code)?.lignes;
+      // The métropole types the landlords' objectives (AMP annexe 4), each under its organisation's
+      // id: in its report, against the leases of 2026 in the territory (Habitat Nord 6, Logis Sud 5).
       const metropole = new ModelClient(t.metropole.token, Date.now);
       metropole.create(
         'bilansAnnuels',
         remplacerPartie(undefined, 2026, 'objectifs', [
-          { bailleur: 'Habitat Nord', objectif: 6 },
-          { bailleur: 'Logis Sud', objectif: 8 },
+          { organisationId: nord, bailleur: 'Habitat Nord', objectif: 6 },
+          { organisationId: sud, bailleur: 'Logis Sud', objectif: 8 },
         ]),
       );
-      expect((await pushChanges(t.app, t.metropole.token, metropole.outbox)).status).toBe(200);
-      const rapport = await request(t.app, t.metropole.token, 'GET', url(''));
-      expect(rapport.body.tableaux.find((x: { code: string }) => x.code === 'objectifsBailleurs')?.lignes).toEqual([
-        ['Habitat Nord', 6, 6, 0, 'atteint'],
-        ['Logis Sud', 8, 5, -3, 'non atteint'],
-      ]);
-      // A landlord types its own total lettings, dated and sourced, not another landlord's, nor objectives.
-      const nom = `Foyer ${t.suffixe}`;
-      const total = { bailleur: nom, attributions: 40, saisiLe: '2027-01-15', source: 'Bilan des attributions 2026' };
-      const foyer = new ModelClient(t.foyer.token, Date.now);
-      foyer.create('bilansAnnuels', remplacerPartie(undefined, 2026, 'attributions', [total]));
-      expect((await pushChanges(t.app, t.foyer.token, foyer.outbox)).status).toBe(200);
-      for (const bilan of [
-        remplacerPartie(undefined, 2026, 'attributions', [{ ...total, bailleur: 'Logis Sud' }]),
-        remplacerPartie(undefined, 2026, 'objectifs', [{ bailleur: nom, objectif: 1 }]),
-      ]) {
-        const autre = new ModelClient(t.foyer.token, Date.now);
-        autre.create('bilansAnnuels', bilan);
-        const refus = await pushChanges(t.app, t.foyer.token, autre.outbox);
-        expect(refus.status).toBe(403);
-        expect(refus.body.rejected?.[0]?.error).toBe(REFUS_BILAN_ANNUEL);
-      }
-      // A chargée types none of it.
-      const claire = new ModelClient(t.claire.token, Date.now);
-      claire.create('bilansAnnuels', remplacerPartie(undefined, 2026, 'objectifs', [{ bailleur: 'Logis Sud', objectif: 1 }]));
-      const chargee = await pushChanges(t.app, t.claire.token, claire.outbox);
-      expect(chargee.status).toBe(403);
-      expect(chargee.body.rejected?.[0]?.error).toMatch(/encadrants et administrateurs/);
-      // The métropole's report now reads the landlord's total from its organisation: 0 relocations ÷ 40.
-      const apres = await request(t.app, t.metropole.token, 'GET', url(''));
-      const part = apres.body.tableaux.find((x: { code: string }) => x.code === 'partAttributions');
-      expect(part?.lignes.find((l: unknown[]) => l[0] === nom)).toEqual([
-        nom,
+      await sync(metropole, t.app);
+      const objectifs = [
+        [`Habitat Nord ${t.suffixe}`, 6, 6, 0, 'atteint'],
+        [`Logis Sud ${t.suffixe}`, 8, 5, -3, 'non atteint'],
+      ];
+      expect(await tableau(t.metropole.token, 'objectifsBailleurs')).toEqual(objectifs);
+      // A landlord's own report and tablet read the territory's objectives, against the relocations
+      // its organisation recorded (household 3, placed by Habitat Nord's team, is not among them).
+      expect((await tableau(t.encB.token, 'objectifsBailleurs'))?.[1]).toEqual([`Logis Sud ${t.suffixe}`, 8, 4, -4, 'non atteint']);
+      const tabletteSud = new ModelClient(t.encB.token, Date.now);
+      await sync(tabletteSud, t.app);
+      expect(
+        Object.keys((tabletteSud.records.get(`bilansAnnuels|${idBilanAnnuel(2026)}`)?.objectifs as object | undefined) ?? {}).sort(),
+      ).toEqual([nord, sud].sort());
+
+      // A landlord's partner account types its own total lettings, dated and sourced, under its organisation's id, into the same record.
+      const total = {
+        organisationId: foyerId,
+        bailleur: 'Foyer',
+        attributions: 40,
+        saisiLe: '2027-01-15',
+        source: 'Bilan des attributions 2026',
+      };
+      const partenaire = new ModelClient(t.foyerPartenaire.token, Date.now);
+      await sync(partenaire, t.app);
+      partenaire.edit('bilansAnnuels', idBilanAnnuel(2026), `attributions.${foyerId}`, total);
+      await sync(partenaire, t.app);
+      await sync(tabletteSud, t.app);
+      expect(tabletteSud.records.get(`bilansAnnuels|${idBilanAnnuel(2026)}`)?.attributions).toEqual({ [foyerId]: total });
+
+      // Refused, in French, nothing written: another landlord's total, an entry keyed by a name,
+      // an objective from a landlord, an objective from a MOUS, anything from a chargée.
+      const refus = async (token: string, champ: string, valeur: Parameters<ModelClient['edit']>[3]) => {
+        const c = new ModelClient(token, Date.now);
+        c.edit('bilansAnnuels', idBilanAnnuel(2026), champ, valeur);
+        const r = await pushChanges(t.app, token, c.outbox);
+        expect(r.status).toBe(403);
+        return r.body.rejected?.[0]?.error;
+      };
+      expect(await refus(t.foyer.token, `attributions.${sud}`, { ...total, organisationId: sud })).toBe(REFUS_BILAN_ANNUEL);
+      expect(await refus(t.foyerPartenaire.token, `attributions.${sud}`, { ...total, organisationId: sud, bailleur: 'Foyer' })).toBe(
+        REFUS_BILAN_ANNUEL,
+      );
+      expect(await refus(t.foyer.token, `objectifs.${foyerId}`, { organisationId: foyerId, bailleur: 'Foyer', objectif: 1 })).toBe(
+        REFUS_BILAN_ANNUEL,
+      );
+      expect(await refus(t.mous.token, `objectifs.${sud}`, { organisationId: sud, bailleur: 'Logis Sud', objectif: 1 })).toBe(
+        REFUS_BILAN_ANNUEL,
+      );
+      expect(await refus(t.metropole.token, 'objectifs.logis-sud', { organisationId: null, bailleur: 'Logis Sud', objectif: 1 })).toBe(
+        REFUS_BAILLEUR_INCONNU,
+      );
+      // The métropole is no landlord: no objective under its id.
+      const metropoleId = t.metropole.profile.organisation.id;
+      expect(await refus(t.metropole.token, `objectifs.${metropoleId}`, { organisationId: metropoleId, bailleur: 'M', objectif: 1 })).toBe(
+        REFUS_BAILLEUR_INCONNU,
+      );
+      expect(await refus(t.claire.token, `objectifs.${sud}`, { organisationId: sud, bailleur: 'Logis Sud', objectif: 1 })).toBe(
+        REFUS_BILAN_ANNUEL,
+      );
+
+      // A renamed landlord keeps its entries and shows its new name; it still types its own total.
+      await t.db.query('update organisations set name = $1 where id = $2', [`Foyer Habitat ${t.suffixe}`, foyerId]);
+      const part = await tableau(t.metropole.token, 'partAttributions');
+      expect(part?.find((l: unknown[]) => l[0] === `Foyer Habitat ${t.suffixe}`)).toEqual([
+        `Foyer Habitat ${t.suffixe}`,
         0,
         0,
         40,
@@ -238,6 +319,9 @@ for (const backend of backends()) {
         0,
         'non atteint',
       ]);
+      const renomme = new ModelClient(t.foyer.token, Date.now);
+      renomme.edit('bilansAnnuels', idBilanAnnuel(2026), `attributions.${foyerId}`, { ...total, attributions: 41 });
+      expect((await pushChanges(t.app, t.foyer.token, renomme.outbox)).status).toBe(200);
     });
   });
 }

@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
-import { RelogementDb, enregistrerSession } from '../../src/data/index.ts';
+import { RelogementDb, enregistrerOrganisationsTerritoire, enregistrerSession } from '../../src/data/index.ts';
 import { idBilanAnnuel, trimestreDe } from '../../src/domain/index.ts';
 import { aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { ID_OPERATION_A, ORGANISATION_A } from '../fixtures/pilotage.ts';
+
+const HABITAT_NORD = '0190a6e0-0000-7000-8009-0000000000b1';
 
 // « Pilotage » on the tablet of Habitat Nord (test/fixtures/pilotage.ts), offline: the figures of
 // the first quarter 2026 worked out in test/domain/pilotage/indicateurs.test.ts.
@@ -158,6 +160,30 @@ describe('the « Pilotage » screen', () => {
       expect(await db.outbox.where('table').equals('bilansAnnuels').count()).toBeGreaterThan(0);
     });
 
+    it('lets the métropole of a territory choose the landlord among the territory’s organisations, keeping its id', async () => {
+      const db = await base();
+      await connecter(db, 'encadrant', 'Métropole de Val-Clair', 'metropole');
+      await enregistrerOrganisationsTerritoire(db, [
+        { id: HABITAT_NORD, name: 'Habitat Nord', kind: 'bailleur' },
+        { id: '0190a6e0-0000-7000-8009-0000000000b2', name: 'Habitat Nord-Est', kind: 'bailleur' },
+        { id: '0190a6e0-0000-7000-8009-000000000002', name: 'Métropole de Val-Clair', kind: 'metropole' },
+      ]);
+      const bilan = await afficher(db);
+      fireEvent.click(within(bilan).getByRole('button', { name: 'Ajouter l’objectif d’un bailleur' }));
+      const choix = within(bilan).getByLabelText('Bailleur (ligne 1)') as HTMLSelectElement;
+      // Only the territory's landlords are offered, by their names.
+      expect([...choix.options].map((o) => o.text)).toEqual(['Choisir un bailleur du territoire', 'Habitat Nord', 'Habitat Nord-Est']);
+      fireEvent.change(choix, { target: { value: HABITAT_NORD } });
+      fireEvent.input(within(bilan).getByLabelText('Relogements à réaliser (ligne 1)'), { target: { value: '4' } });
+      await waitFor(async () =>
+        expect((await db.bilansAnnuels.get(idBilanAnnuel(2026)))?.objectifs[HABITAT_NORD]).toEqual({
+          organisationId: HABITAT_NORD,
+          bailleur: 'Habitat Nord',
+          objectif: 4,
+        }),
+      );
+    });
+
     it('lets a landlord type only its own total lettings, dated and sourced', async () => {
       const db = await base();
       await connecter(db, 'encadrant', 'Logis Sud', 'bailleur');
@@ -168,9 +194,15 @@ describe('the « Pilotage » screen', () => {
       fireEvent.input(within(bilan).getByLabelText('Attributions de l’année (ligne 1)'), { target: { value: '10' } });
       expect(await within(bilan).findByText(/^Indiquez la source du chiffre/)).toBeTruthy();
       fireEvent.input(within(bilan).getByLabelText('Source (ligne 1)'), { target: { value: 'Bilan des attributions 2026' } });
-      // 2026 leases into Logis Sud's dwellings on Habitat Nord's tablet: household 3 only; 1 ÷ 10 = 10 % < 11 %.
+      // Kept under the landlord's organisation id, whatever its name.
+      await waitFor(async () =>
+        expect(Object.keys((await db.bilansAnnuels.get(idBilanAnnuel(2026)))?.attributions ?? {})).toEqual([
+          '0190a6e0-0000-7000-8009-000000000002',
+        ]),
+      );
       const part = await within(bilan).findByRole('table', { name: 'Part des attributions des bailleurs dédiée au relogement (2026)' });
-      await waitFor(() => expect(within(part).getByRole('row', { name: /^Logis Sud 1 1 10 .* 10 non atteint$/ })).toBeTruthy());
+      // Its total, without relocations on this tablet's offers matched to its id: 0 ÷ 10.
+      await waitFor(() => expect(within(part).getByRole('row', { name: /^Logis Sud 0 0 10 .* 0 non atteint$/ })).toBeTruthy());
     });
 
     it('shows a chargée the review without anything to type', async () => {

@@ -55,6 +55,12 @@ const offreChamps = {
   id: idSchema,
   statut: z.enum(STATUTS_OFFRE).default('brouillon'),
   bailleur: texte(120),
+  /**
+   * The landlord's organisation in the territory, matched once from the name typed, at entry
+   * (docs/pilotage.md): the yearly review counts the offer for that organisation whatever its
+   * name becomes. Null when the name matches no landlord of the territory.
+   */
+  bailleurId: idSchema.nullable().default(null),
   rpls: texte(40),
   referenceBailleur: texte(60),
   residence: texte(120),

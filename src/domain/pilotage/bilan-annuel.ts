@@ -1,8 +1,9 @@
 import { dateEnLettres } from '../calendrier/index.ts';
 import { tauxAffiche } from '../commun/index.ts';
-import type { BilanAnnuel } from './bilan-annuel-schema.ts';
+import { cleDe, cleEntree, type AttributionsBailleur, type BilanAnnuel, type ObjectifBailleur } from './bilan-annuel-schema.ts';
 import type { DonneesPilotage } from './donnees.ts';
-import { cleNom, filtresPilotageSchema, memeNom } from './filtres.ts';
+import type { Offre } from '../offre/index.ts';
+import { filtresPilotageSchema, memeNom } from './filtres.ts';
 import { dansPeriode } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Relogement } from './perimetre.ts';
 import type { Cellule, Tableau } from './tableau.ts';
@@ -56,13 +57,36 @@ function relogementsDeLAnnee(donnees: DonneesPilotage, annee: number, options: O
   return perimetre(donnees, filtres, options).relogements;
 }
 
-const chez = (rs: readonly Relogement[], bailleur: string) => rs.filter((r) => r.offre !== null && memeNom(r.offre.bailleur, bailleur));
-const parNom = <T>(entrees: Record<string, T>, nom: (e: T) => string): T[] =>
-  Object.values(entrees).sort((a, b) => nom(a).localeCompare(nom(b), 'fr'));
+/**
+ * A landlord of the review: its organisation id in the territory (its current name from the
+ * territory's list), else the name typed outside any territory.
+ */
+type Bailleur = { cle: string; organisationId: string | null; nom: string };
+
+/** The landlord of an offer: the organisation matched at entry, else its name as typed. */
+const bailleurDeLOffre = (o: Offre): Omit<Bailleur, 'nom'> => ({
+  cle: o.bailleurId ?? cleEntree(o.bailleur),
+  organisationId: o.bailleurId,
+});
+
+/** Current names of the territory's organisations: a renamed landlord keeps its entries and shows its new name. */
+const nomsActuels = (donnees: DonneesPilotage) => new Map((donnees.organisations ?? []).map((o) => [o.id, o.name]));
+
+function bailleurDe(e: ObjectifBailleur | AttributionsBailleur, noms: ReadonlyMap<string, string>): Bailleur {
+  return { cle: cleDe(e), organisationId: e.organisationId, nom: (e.organisationId && noms.get(e.organisationId)) ?? e.bailleur };
+}
+
+/** The relocations into the landlord's dwellings: by organisation id where the offer has one, by name only between names. */
+const chez = (rs: readonly Relogement[], b: Bailleur) => rs.filter((r) => r.offre !== null && bailleurDeLOffre(r.offre).cle === b.cle);
+const parNom = <T>(entrees: readonly T[], nom: (e: T) => string): T[] => [...entrees].sort((a, b) => nom(a).localeCompare(nom(b), 'fr'));
 
 /** Each landlord's objective of the year (AMP annexe 4) against its relocations; null without any objective. */
 export function objectifsBailleurs(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Tableau | null {
-  const objectifs = parNom(bilanDe(donnees, annee).objectifs, (e) => e.bailleur);
+  const noms = nomsActuels(donnees);
+  const objectifs = parNom(
+    Object.values(bilanDe(donnees, annee).objectifs).map((e) => ({ ...bailleurDe(e, noms), objectif: e.objectif })),
+    (e) => e.nom,
+  );
   if (objectifs.length === 0) return null;
   const rs = relogementsDeLAnnee(donnees, annee, options);
   return {
@@ -71,15 +95,15 @@ export function objectifsBailleurs(donnees: DonneesPilotage, annee: number, opti
     ...DEFINITIONS_BILAN.objectifsBailleurs,
     colonnes: ['Bailleur', 'Objectif', 'Relogements réalisés', 'Écart', 'Résultat'],
     lignes: objectifs.map((o) => {
-      const realises = chez(rs, o.bailleur).length;
-      return [o.bailleur, o.objectif, realises, realises - o.objectif, jugement(realises >= o.objectif)];
+      const realises = chez(rs, o).length;
+      return [o.nom, o.objectif, realises, realises - o.objectif, jugement(realises >= o.objectif)];
     }),
   };
 }
 
 /** Each réservataire's flux commitment of the year (flux art. 6) against the dwellings of its flux made available; null without any. */
 export function fluxReservataires(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Tableau | null {
-  const engagements = parNom(bilanDe(donnees, annee).engagementsFlux, (e) => e.reservataire);
+  const engagements = parNom(Object.values(bilanDe(donnees, annee).engagementsFlux), (e) => e.reservataire);
   if (engagements.length === 0) return null;
   const annuelle = { debut: `${annee}-01-01`, fin: `${annee}-12-31` };
   const offres = donnees.offres.filter((o) => !o.supprime && o.reservataire.trim() !== '' && dansPeriode(o.dateDisponibilite, annuelle));
@@ -104,30 +128,33 @@ export function fluxReservataires(donnees: DonneesPilotage, annee: number, optio
  * not computed and the row says so; null when neither exists.
  */
 export function partAttributions(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Tableau | null {
-  const totaux = bilanDe(donnees, annee).attributions;
+  const noms = nomsActuels(donnees);
+  const totaux = Object.values(bilanDe(donnees, annee).attributions);
   const rs = relogementsDeLAnnee(donnees, annee, options);
-  const noms = new Map<string, string>();
-  for (const t of Object.values(totaux)) noms.set(cleNom(t.bailleur), t.bailleur);
+  const bailleurs = new Map<string, Bailleur>();
+  for (const t of totaux) bailleurs.set(cleDe(t), bailleurDe(t, noms));
   for (const r of rs) {
-    const nom = r.offre?.bailleur.trim() ?? '';
-    if (nom !== '' && !noms.has(cleNom(nom))) noms.set(cleNom(nom), nom);
+    if (r.offre === null || (r.offre.bailleurId === null && r.offre.bailleur.trim() === '')) continue;
+    const b = bailleurDeLOffre(r.offre);
+    if (!bailleurs.has(b.cle))
+      bailleurs.set(b.cle, { ...b, nom: (b.organisationId && noms.get(b.organisationId)) ?? r.offre.bailleur.trim() });
   }
-  if (noms.size === 0) return null;
-  const lignes = [...noms.values()]
-    .sort((a, b) => a.localeCompare(b, 'fr'))
-    .map((bailleur): Cellule[] => {
-      const siens = chez(rs, bailleur);
-      const inter = siens.filter(
-        (r) => r.residence !== null && r.residence.bailleur.trim() !== '' && !memeNom(r.residence.bailleur, bailleur),
-      );
-      const total = Object.values(totaux).find((t) => memeNom(t.bailleur, bailleur));
-      const base = [bailleur, siens.length, inter.length];
-      if (!total) return [...base, null, NON_RENSEIGNE, null, NON_RENSEIGNE];
-      const renseigne = `le ${dateEnLettres(total.saisiLe)} (${total.source})`;
-      if (total.attributions === 0) return [...base, 0, renseigne, null, 'aucune attribution dans l’année'];
-      const part = tauxAffiche((100 * siens.length) / total.attributions);
-      return [...base, total.attributions, renseigne, part, jugement(part >= PART_ATTRIBUTIONS_RELOGEMENT)];
-    });
+  if (bailleurs.size === 0) return null;
+  const lignes = parNom([...bailleurs.values()], (b) => b.nom).map((bailleur): Cellule[] => {
+    const siens = chez(rs, bailleur);
+    // Whether the household leaves another landlord's résidence: résidences name their landlord only.
+    const nomOffre = (r: Relogement) => r.offre?.bailleur ?? '';
+    const inter = siens.filter(
+      (r) => r.residence !== null && r.residence.bailleur.trim() !== '' && !memeNom(r.residence.bailleur, nomOffre(r)),
+    );
+    const total = totaux.find((t) => cleDe(t) === bailleur.cle);
+    const base = [bailleur.nom, siens.length, inter.length];
+    if (!total) return [...base, null, NON_RENSEIGNE, null, NON_RENSEIGNE];
+    const renseigne = `le ${dateEnLettres(total.saisiLe)} (${total.source})`;
+    if (total.attributions === 0) return [...base, 0, renseigne, null, 'aucune attribution dans l’année'];
+    const part = tauxAffiche((100 * siens.length) / total.attributions);
+    return [...base, total.attributions, renseigne, part, jugement(part >= PART_ATTRIBUTIONS_RELOGEMENT)];
+  });
   return {
     code: 'partAttributions',
     titre: `Part des attributions des bailleurs dédiée au relogement (${annee})`,

@@ -20,6 +20,8 @@ export type DonneesPilotage = {
   plansRelogement: readonly PlanRelogement[];
   /** What the yearly review needs that the records do not hold (AMP annexe 4, flux art. 6, charte §2.3). */
   bilansAnnuels: readonly BilanAnnuel[];
+  /** The territory's organisations, whose current names the yearly review shows (none outside a territory). */
+  organisations?: readonly { id: string; name: string }[];
 };
 
 /**
@@ -36,6 +38,7 @@ export const CHAMPS_PILOTAGE = {
     'supprime',
     'dateDisponibilite',
     'bailleur',
+    'bailleurId',
     'commune',
     'qpv',
     'typologie',
@@ -68,7 +71,7 @@ export const CHAMPS_PILOTAGE = {
   enquetes: ['id', 'menageId', 'issue', 'date', 'logement', 'supprime'],
   plansRelogement: ['id', 'operationId', 'revisions', 'supprime'],
   bilansAnnuels: ['id', 'annee', 'objectifs', 'attributions', 'engagementsFlux', 'supprime'],
-} as const satisfies { [T in keyof DonneesPilotage]: readonly (keyof DonneesPilotage[T][number])[] };
+} as const satisfies { [T in Exclude<keyof DonneesPilotage, 'organisations'>]: readonly (keyof NonNullable<DonneesPilotage[T]>[number])[] };
 
 export const DONNEES_VIDES: DonneesPilotage = {
   menages: [],

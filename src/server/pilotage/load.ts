@@ -30,10 +30,22 @@ type RecordRow = { tbl: string; record_id: string; doc: Record<string, unknown> 
 export async function loadReportData(db: Database, organisationIds: readonly string[]): Promise<DonneesPilotage> {
   if (organisationIds.length === 0) return DONNEES_VIDES;
   // `org_id = any(uuid[])` keeps to the index on (org_id, tbl).
-  const rows = await db.query<RecordRow>(
-    'select tbl, record_id, doc from record_values where org_id = any($1::uuid[]) and tbl = any($2::text[])',
-    [organisationIds, TABLES],
-  );
+  // The yearly review is the territory's, whoever wrote it first (docs/pilotage.md), with the names
+  // of the territory's organisations as they are now.
+  const [rows, organisations] = await Promise.all([
+    db.query<RecordRow>(
+      `select tbl, record_id, doc from record_values where org_id = any($1::uuid[]) and tbl = any($2::text[])
+       union all
+       select v.tbl, v.record_id, v.doc from records b join record_values v on v.rid = b.rid
+         where b.tbl = 'bilansAnnuels' and b.org_id <> all($1::uuid[])
+           and b.territory_id in (select territory_id from organisations where id = any($1::uuid[]))`,
+      [organisationIds, TABLES],
+    ),
+    db.query<{ id: string; name: string }>(
+      `select id::text as id, name from organisations where territory_id in (select territory_id from organisations where id = any($1::uuid[]))`,
+      [organisationIds],
+    ),
+  ]);
   const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
   for (const r of rows) {
     const read = READ[r.tbl];
@@ -44,7 +56,7 @@ export async function loadReportData(db: Database, organisationIds: readonly str
     const parsed = read.schema.safeParse(recordFromFields(r.record_id, fields));
     if (parsed.success) data[r.tbl]?.push(parsed.data);
   }
-  return data as unknown as DonneesPilotage;
+  return { ...(data as unknown as DonneesPilotage), organisations };
 }
 
 /** The objectives set in the organisation's territory settings, else the charter's. */

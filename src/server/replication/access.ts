@@ -121,8 +121,8 @@ export function visibility(actor: Profile, p: Params): Visibility {
     const id = p.add(territory.id);
     return {
       ctes: `partner_positions as (${partnerPositions(actor, p, territory.id)}),`,
-      // Every offer of the territory, and the positions submitted to it.
-      where: `(r.territory_id = ${id}::uuid and (r.tbl = 'offresPartagees' or r.rid in (select rid from partner_positions)))`,
+      // Every offer of the territory, its yearly review (objectives, a landlord's own total), and the positions submitted to it.
+      where: `(r.territory_id = ${id}::uuid and (r.tbl in ('offresPartagees', 'bilansAnnuels') or r.rid in (select rid from partner_positions)))`,
       fieldVisible: pooledFieldVisible(actor, p, false),
       followed: null,
       pooledTerritory: id,

@@ -27,7 +27,7 @@ type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; 
 type Key = { tbl: string; scope: string; record_id: string };
 
 /** The records a batch writes, and those its values point to. */
-function keysOf(changes: readonly Change[], org: string): Key[] {
+function keysOf(changes: readonly Change[], org: Profile['organisation']): Key[] {
   const keys = new Map<string, Key>();
   const add = (tbl: SyncedTable, recordId: unknown) => {
     if (typeof recordId !== 'string') return;
@@ -66,7 +66,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
   // A proposed reference record stays its author's to edit while it awaits validation.
   const wanted = changes.flatMap((c) => {
     if (!isSyncedTable(c.table)) return [];
-    const key = { tbl: c.table, scope: scopeOf(c.table, org), record_id: c.recordId };
+    const key = { tbl: c.table, scope: scopeOf(c.table, actor.organisation), record_id: c.recordId };
     return PROPOSABLE_TABLES.includes(c.table)
       ? [
           { ...key, field: c.field },
@@ -77,7 +77,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
   // A household opened by décohabitation is followed as its origin is (plan.ts, `followersOfNew`).
   for (const c of changes) {
     if (c.table !== 'menages' || c.field !== 'menageOrigineId' || typeof c.value !== 'string') continue;
-    const origin = { tbl: 'menages' as const, scope: scopeOf('menages', org), record_id: c.value };
+    const origin = { tbl: 'menages' as const, scope: scopeOf('menages', actor.organisation), record_id: c.value };
     wanted.push(...FOLLOWER_FIELDS.map((field) => ({ ...origin, field })));
   }
   // Schema-checked before: a follower field holds a uuid or null.
@@ -88,7 +88,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     `with ${followedSql}
      found as (
        select r.rid, r.tbl, r.scope, r.record_id, r.org_id, r.menage_id, r.territory_id, r.created_by, r.created_seq
-       from records r join jsonb_to_recordset(${p.add(JSON.stringify(keysOf(changes, org)))}::jsonb) as k(tbl text, scope text, record_id text) using (tbl, scope, record_id))
+       from records r join jsonb_to_recordset(${p.add(JSON.stringify(keysOf(changes, actor.organisation)))}::jsonb) as k(tbl text, scope text, record_id text) using (tbl, scope, record_id))
      select
        (select coalesce(json_agg(json_build_object('id', change_id, 'user', user_id)), '[]') from applied_changes where change_id = any(${p.add(changes.map((c) => c.changeId))}::uuid[])) as applied,
        (select coalesce(json_agg(found), '[]') from found) as records,

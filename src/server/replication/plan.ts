@@ -8,16 +8,9 @@ import {
   parseHlc,
 } from '../../sync/index.ts';
 import type { Change, Profile, StoredField, SyncedTable } from '../../sync/index.ts';
-import {
-  REFUS_BILAN_ANNUEL,
-  champBilanPermis,
-  circuitDematerialiseFerme,
-  droitsBilanAnnuel,
-  orientationSchema,
-  propositionSchema,
-} from '../../domain/index.ts';
+import { circuitDematerialiseFerme, droitsBilanAnnuel, orientationSchema, propositionSchema, refusChampBilan } from '../../domain/index.ts';
 import { blobHashesOf } from './blob-hashes.ts';
-import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
+import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf, sharedTerritoryOf } from './records.ts';
 import type { BatchState, DossierRecord, PooledRecord, RecordState } from './records.ts';
 import { designationRefusal, offerRefusal, pooledRecordProblem, positionRefusal } from './pooled-rules.ts';
 
@@ -92,8 +85,8 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   const residenceOfOrg = (id: unknown) => typeof id === 'string' && state.residences.has(id);
 
   function createRecord(change: Change, table: SyncedTable, recordId: string, menageId: string | null): RecordState {
-    const scope = scopeOf(table, org);
-    const territoryId = kindOf(table) === 'pooled' ? (actor.organisation.territory?.id ?? null) : null;
+    const scope = scopeOf(table, actor.organisation);
+    const territoryId = sharedTerritoryOf(table, actor.organisation);
     const record: RecordState = {
       key: recordKey(table, scope, recordId),
       rid: null,
@@ -126,7 +119,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   function followersOfNew(recordId: string): [string, string][] {
     const origin = firstValue('menages', recordId, 'menageOrigineId');
     if (typeof origin === 'string' && householdWritable(origin)) {
-      const key = recordKey('menages', scopeOf('menages', org), origin);
+      const key = recordKey('menages', scopeOf('menages', actor.organisation), origin);
       const followers = FOLLOWER_FIELDS.flatMap((field): [string, string][] => {
         const id = state.fields.get(fieldKey(key, field))?.value;
         return typeof id === 'string' ? [[field, id]] : [];
@@ -142,10 +135,13 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
    * operation of the organisation, from its creation on.
    */
   function planOfOwnOperation(change: Change): boolean {
-    const known = state.records.has(recordKey('plansRelogement', scopeOf('plansRelogement', org), change.recordId));
+    const known = state.records.has(recordKey('plansRelogement', scopeOf('plansRelogement', actor.organisation), change.recordId));
     if (known && change.field !== 'operationId') return true;
     const operationId = known ? change.value : firstValue('plansRelogement', change.recordId, 'operationId');
-    return operationId === change.recordId && state.records.has(recordKey('operations', scopeOf('operations', org), change.recordId));
+    return (
+      operationId === change.recordId &&
+      state.records.has(recordKey('operations', scopeOf('operations', actor.organisation), change.recordId))
+    );
   }
 
   /** The record a change writes to (created if new), or why the user may not write it. */
@@ -153,18 +149,20 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     const table = change.table as SyncedTable;
     const kind = kindOf(table);
     if (kind === 'pooled') return authorisePooled(change, table);
-    if (actor.role === 'partenaire') return PARTNERS_POOLED_ONLY;
+    // The yearly review: each field by the writer's organisation id and kind (a landlord's partner account types its own total).
+    const auteur = { organisationId: org, territoire: actor.organisation.territory !== null };
+    const bilan =
+      table === 'bilansAnnuels'
+        ? refusChampBilan(droitsBilanAnnuel(actor.role, actor.organisation.kind), auteur, change.field, change.value)
+        : null;
+    if (bilan !== null) return bilan;
+    if (actor.role === 'partenaire' && table !== 'bilansAnnuels') return PARTNERS_POOLED_ONLY;
     if (kind === 'reference' && proposesReferenceData(actor.role)) return propose(table, change);
     if (table === 'plansRelogement' && !planOfOwnOperation(change)) return PLAN_OF_OPERATION;
-    if (
-      table === 'bilansAnnuels' &&
-      !champBilanPermis(droitsBilanAnnuel(actor.role, actor.organisation.kind), actor.organisation.name, change.field, change.value)
-    )
-      return REFUS_BILAN_ANNUEL;
     // Where a household or a child record is moved to must be the user's too.
     if (kind === 'menage' && change.field === 'residenceId' && !residenceOfOrg(change.value)) return REFUSED;
     if (kind === 'child' && change.field === 'menageId' && !householdWritable(change.value)) return REFUSED;
-    const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
+    const existing = state.records.get(recordKey(table, scopeOf(table, actor.organisation), change.recordId));
     if (existing) return kind === 'reference' || householdWritable(existing.menageId) ? existing : REFUSED;
     if (kind === 'reference') return createRecord(change, table, change.recordId, null);
     if (kind === 'menage') {
@@ -179,7 +177,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
   /** A pooled record: the territory's rules (pooled-rules.ts) say who writes which field. */
   function authorisePooled(change: Change, table: SyncedTable): RecordState | string {
     const existing = pooledOf(table)?.get(change.recordId);
-    const record = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
+    const record = state.records.get(recordKey(table, scopeOf(table, actor.organisation), change.recordId));
     if (table === 'offresPartagees') {
       const refusal = offerRefusal(actor, existing);
       return refusal ?? record ?? createRecord(change, table, change.recordId, null);
@@ -230,7 +228,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
     if (!PROPOSABLE_TABLES.includes(table)) return REFERENCE_ONLY;
     if ((VALIDATION_FIELDS as readonly string[]).includes(change.field) && !(change.field === 'aValider' && change.value === true))
       return VALIDATION_ONLY;
-    const existing = state.records.get(recordKey(table, scopeOf(table, org), change.recordId));
+    const existing = state.records.get(recordKey(table, scopeOf(table, actor.organisation), change.recordId));
     if (!existing) {
       const record = createRecord(change, table, change.recordId, null);
       write(record, { ...change, field: 'aValider', value: true });
@@ -263,7 +261,7 @@ export function planBatch(state: BatchState, actor: Profile, changes: readonly C
    */
   const priorityHousehold = (menageId: string | null): boolean => {
     if (menageId === null) return false;
-    const settled = state.fields.get(fieldKey(recordKey('menages', scopeOf('menages', org), menageId), 'residenceId'));
+    const settled = state.fields.get(fieldKey(recordKey('menages', scopeOf('menages', actor.organisation), menageId), 'residenceId'));
     const residence = settled?.value ?? pooled.householdResidences.get(menageId);
     return typeof residence === 'string' && pooled.priorityResidences.has(residence);
   };

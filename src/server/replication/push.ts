@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REFUS_BAILLEUR_INCONNU } from '../../domain/index.ts';
 import { MAX_CLOCK_AHEAD_MS, checkChange } from '../../sync/index.ts';
 import type { Change, Conflict, Profile, PushRequest, PushResponse } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
@@ -106,27 +107,45 @@ async function refuseErased(tx: Sql, changes: readonly Change[]): Promise<void> 
 }
 
 /**
- * Refuses a position naming as its demolishing landlord (`bailleurOrigineId`, charte step 11) an
- * organisation that is not a landlord of the pusher's territory: the copy would go to an
- * organisation the household's reply must not reach.
+ * The landlord organisation a change names, and the message when it is not a landlord of the
+ * pusher's territory: a position's demolishing landlord (`bailleurOrigineId`, charte step 11),
+ * whose copy would go to an organisation the household's reply must not reach; a yearly review's
+ * landlord entry (objective, total lettings), kept under its organisation's id; an offer's landlord,
+ * whose relocations count towards its objective.
  */
-async function refuseForeignOrigins(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<void> {
-  const naming = changes.filter((c) => c.table === 'positionnements' && c.field === 'bailleurOrigineId' && typeof c.value === 'string');
+function namedLandlord(c: Change): { id: string; refusal: string } | null {
+  if (c.table === 'positionnements' && c.field === 'bailleurOrigineId' && typeof c.value === 'string')
+    return { id: c.value, refusal: ORIGIN_NOT_LANDLORD };
+  if (c.table === 'offres' && c.field === 'bailleurId' && typeof c.value === 'string')
+    return { id: c.value, refusal: REFUS_BAILLEUR_INCONNU };
+  const entry = c.table === 'bilansAnnuels' && /^(objectifs|attributions)\./.test(c.field) && typeof c.value === 'object' ? c.value : null;
+  if (entry === null || !('organisationId' in entry) || typeof entry.organisationId !== 'string') return null;
+  return { id: entry.organisationId, refusal: REFUS_BAILLEUR_INCONNU };
+}
+
+/** Refuses a batch whose changes name as a landlord an organisation that is not a landlord of the pusher's territory. */
+async function refuseForeignLandlords(tx: Sql, actor: Profile, changes: readonly Change[]): Promise<void> {
+  const naming = changes.flatMap((c) => {
+    const named = namedLandlord(c);
+    return named ? [{ change: c, ...named }] : [];
+  });
   if (naming.length === 0) return;
   const landlords = new Set(
     (
       await tx.query<{ id: string }>(
         `select id::text as id from organisations where id::text = any($1::text[]) and territory_id = $2 and kind = 'bailleur'`,
-        [[...new Set(naming.map((c) => String(c.value)))], actor.organisation.territory?.id ?? null],
+        [[...new Set(naming.map((n) => n.id))], actor.organisation.territory?.id ?? null],
       )
     ).map((r) => r.id),
   );
-  const refused = naming.filter((c) => !landlords.has(String(c.value)));
+  // A landlord attached to no territory still names itself.
+  const itself = (id: string) => id === actor.organisation.id && actor.organisation.kind === 'bailleur';
+  const refused = naming.filter((n) => !landlords.has(n.id) && !itself(n.id));
   if (refused.length > 0)
     throw new HttpError(
       403,
       'Accès refusé : rien n’a été enregistré.',
-      refused.map((c) => ({ changeId: c.changeId, error: ORIGIN_NOT_LANDLORD })),
+      refused.map((n) => ({ changeId: n.change.changeId, error: n.refusal })),
     );
 }
 
@@ -183,7 +202,7 @@ export async function applyChanges(
     if (fresh.length === 0) return { conflicts: [], overruled: [] };
     await checkBlobNames(tx, actor, fresh);
     await refuseErased(tx, fresh);
-    await refuseForeignOrigins(tx, actor, fresh);
+    await refuseForeignLandlords(tx, actor, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
     const usage = await writePlan(tx, plan, {

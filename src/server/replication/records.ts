@@ -1,5 +1,5 @@
 import { SYNCED_TABLES, isPooledTable } from '../../sync/index.ts';
-import type { StoredField, SyncedTable } from '../../sync/index.ts';
+import type { Profile, StoredField, SyncedTable } from '../../sync/index.ts';
 
 // How the server keys synced records. A household and its child records (occupants, interviews…)
 // have ids made on the devices, unique everywhere. Reference data (operations, résidences,
@@ -18,7 +18,23 @@ export function kindOf(table: SyncedTable): TableKind {
   return key === null ? 'reference' : key === 'id' ? 'menage' : 'child';
 }
 
-export const scopeOf = (table: SyncedTable, organisationId: string): string => (kindOf(table) === 'reference' ? organisationId : '');
+/**
+ * Reference data shared by the organisations of a territory under one record per id: the yearly
+ * review (objectives and commitments typed by the métropole, each landlord's own total lettings,
+ * docs/pilotage.md). Kept under the territory, or under the organisation outside any territory.
+ */
+const TERRITORY_REFERENCE: readonly SyncedTable[] = ['bilansAnnuels'];
+
+/** The territory whose organisations share a record of `table` written by `organisation`, if any. */
+export const sharedTerritoryOf = (table: SyncedTable, organisation: Profile['organisation']): string | null =>
+  kindOf(table) === 'pooled' || TERRITORY_REFERENCE.includes(table) ? (organisation.territory?.id ?? null) : null;
+
+export const scopeOf = (table: SyncedTable, organisation: Profile['organisation']): string =>
+  kindOf(table) !== 'reference'
+    ? ''
+    : TERRITORY_REFERENCE.includes(table)
+      ? (organisation.territory?.id ?? organisation.id)
+      : organisation.id;
 
 export const recordKey = (table: string, scope: string, recordId: string) => `${table}|${scope}|${recordId}`;
 export const fieldKey = (record: string, field: string) => `${record}#${field}`;

@@ -20,7 +20,8 @@ import { TableauDonnees } from './Graphique.tsx';
 // change is saved at once on the tablet; a wrong figure is shown at its field and kept in the
 // draft, never saved.
 
-type Genre = 'texte' | 'nombre' | 'date';
+/** `bailleur`: chosen among the territory's landlords (its id kept), typed by name outside a territory. */
+type Genre = 'texte' | 'nombre' | 'date' | 'bailleur';
 type Champ = { cle: string; libelle: string; genre: Genre };
 type Partie = { titre: string; ajout: string; nom: string; champs: readonly Champ[]; schema: { safeParse: (x: unknown) => Lecture } };
 type Lecture = { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
@@ -31,7 +32,7 @@ const PARTIES: Record<PartieBilan, Partie> = {
     ajout: 'Ajouter l’objectif d’un bailleur',
     nom: 'bailleur',
     champs: [
-      { cle: 'bailleur', libelle: 'Bailleur', genre: 'texte' },
+      { cle: 'bailleur', libelle: 'Bailleur', genre: 'bailleur' },
       { cle: 'objectif', libelle: 'Relogements à réaliser', genre: 'nombre' },
     ],
     schema: objectifBailleurSchema,
@@ -51,7 +52,7 @@ const PARTIES: Record<PartieBilan, Partie> = {
     ajout: 'Renseigner le total des attributions d’un bailleur',
     nom: 'bailleur',
     champs: [
-      { cle: 'bailleur', libelle: 'Bailleur', genre: 'texte' },
+      { cle: 'bailleur', libelle: 'Bailleur', genre: 'bailleur' },
       { cle: 'attributions', libelle: 'Attributions de l’année', genre: 'nombre' },
       { cle: 'saisiLe', libelle: 'Chiffre donné le', genre: 'date' },
       { cle: 'source', libelle: 'Source', genre: 'texte' },
@@ -64,10 +65,15 @@ type Brouillon = Record<string, string>;
 const nombre = (s: string | undefined): number | undefined =>
   s === undefined || s.trim() === '' ? undefined : Number(s.replace(/\s/g, '').replace(',', '.'));
 
+const avecBailleur = (partie: Partie) => partie.champs.some((c) => c.genre === 'bailleur');
+
 function lire(partie: Partie, b: Brouillon): Lecture {
   const valeurs = Object.fromEntries(partie.champs.map((c) => [c.cle, c.genre === 'nombre' ? nombre(b[c.cle]) : b[c.cle]]));
-  return partie.schema.safeParse(valeurs);
+  return partie.schema.safeParse(avecBailleur(partie) ? { ...valeurs, organisationId: b.organisationId || null } : valeurs);
 }
+
+/** A line's key, as the record keeps it: the landlord's organisation id, else the name's. */
+const cleLigne = (partie: Partie, b: Brouillon) => b.organisationId || cleEntree(b[partie.nom] ?? '');
 
 /** Errors by field of each line: the schema's, and a name typed twice. */
 function erreursDe(partie: Partie, brouillons: readonly Brouillon[]): Record<string, string>[] {
@@ -76,9 +82,9 @@ function erreursDe(partie: Partie, brouillons: readonly Brouillon[]): Record<str
     const erreurs: Record<string, string> = r.success
       ? {}
       : Object.fromEntries(r.error.issues.map((x) => [String(x.path[0]), x.message]).reverse());
-    const cle = cleEntree(b[partie.nom] ?? '');
-    if (!erreurs[partie.nom] && cle !== '' && brouillons.slice(0, i).some((x) => cleEntree(x[partie.nom] ?? '') === cle))
-      erreurs[partie.nom] = 'Ce nom figure déjà sur une ligne au-dessus : modifiez cette ligne-là.';
+    const cle = cleLigne(partie, b);
+    if (!erreurs[partie.nom] && cle !== '' && brouillons.slice(0, i).some((x) => cleLigne(partie, x) === cle))
+      erreurs[partie.nom] = 'Ce bailleur ou ce nom figure déjà sur une ligne au-dessus : modifiez cette ligne-là.';
     return erreurs;
   });
 }
@@ -89,19 +95,25 @@ function EditeurPartie({
   annee,
   entrees,
   jour,
-  nomImpose,
+  imposee,
+  bailleurs,
 }: {
   partie: Partie;
   code: PartieBilan;
   annee: number;
   entrees: readonly Record<string, unknown>[];
   jour: string;
-  /** A landlord types its own total only: the name is its organisation's. */
-  nomImpose: string | null;
+  /** A landlord types its own total only: the entry is its organisation's. */
+  imposee: { id: string; name: string } | null;
+  /** The territory's landlords to choose from; empty outside a territory (the name is typed). */
+  bailleurs: readonly { id: string; name: string }[];
 }) {
   const db = useBase();
   const [brouillon, setBrouillon] = useState<Brouillon[]>(() =>
-    entrees.map((e) => Object.fromEntries(partie.champs.map((c) => [c.cle, String(e[c.cle] ?? '')]))),
+    entrees.map((e) => ({
+      ...Object.fromEntries(partie.champs.map((c) => [c.cle, String(e[c.cle] ?? '')])),
+      organisationId: String(e.organisationId ?? ''),
+    })),
   );
   const [etat, setEtat] = useState('');
   const erreurs = erreursDe(partie, brouillon);
@@ -114,7 +126,7 @@ function EditeurPartie({
       return;
     }
     const valides = lues.flatMap((r) => (r.success ? [r.data as EntreeBilan<typeof code>] : []));
-    enregistrerBilanAnnuel(db, annee, code, valides).then(
+    enregistrerBilanAnnuel(db, annee, code, valides, imposee?.id ?? null).then(
       () => setEtat('Enregistré sur la tablette.'),
       () => setEtat('Non enregistré : la tablette n’a pas pu écrire le bilan. Réessayez.'),
     );
@@ -122,8 +134,14 @@ function EditeurPartie({
   const nouvelle = (): Brouillon => ({
     ...Object.fromEntries(partie.champs.map((c) => [c.cle, ''])),
     ...(partie.champs.some((c) => c.cle === 'saisiLe') ? { saisiLe: jour } : {}),
-    ...(nomImpose ? { [partie.nom]: nomImpose } : {}),
+    ...(imposee ? { [partie.nom]: imposee.name, organisationId: imposee.id } : {}),
   });
+  const choisir = (i: number, organisationId: string) =>
+    changer(
+      brouillon.map((x, j) =>
+        j === i ? { ...x, organisationId, [partie.nom]: bailleurs.find((o) => o.id === organisationId)?.name ?? '' } : x,
+      ),
+    );
   const id = (c: string, i: number) => `bilan-${code}-${c}-${i}`;
   return (
     <fieldset class="bilan-partie">
@@ -139,16 +157,33 @@ function EditeurPartie({
                 <label for={id(c.cle, i)}>
                   {c.libelle} (ligne {i + 1})
                 </label>
-                <input
-                  id={id(c.cle, i)}
-                  type={c.genre === 'date' ? 'date' : 'text'}
-                  inputMode={c.genre === 'nombre' ? 'numeric' : undefined}
-                  value={b[c.cle] ?? ''}
-                  readOnly={nomImpose !== null && c.cle === partie.nom}
-                  aria-invalid={erreur ? true : undefined}
-                  aria-describedby={erreur ? `${id(c.cle, i)}-erreur` : undefined}
-                  onInput={(e) => changer(brouillon.map((x, j) => (j === i ? { ...x, [c.cle]: e.currentTarget.value } : x)))}
-                />
+                {c.genre === 'bailleur' && imposee === null && bailleurs.length > 0 ? (
+                  <select
+                    id={id(c.cle, i)}
+                    value={b.organisationId ?? ''}
+                    aria-invalid={erreur ? true : undefined}
+                    aria-describedby={erreur ? `${id(c.cle, i)}-erreur` : undefined}
+                    onChange={(e) => choisir(i, e.currentTarget.value)}
+                  >
+                    <option value="">Choisir un bailleur du territoire</option>
+                    {bailleurs.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    id={id(c.cle, i)}
+                    type={c.genre === 'date' ? 'date' : 'text'}
+                    inputMode={c.genre === 'nombre' ? 'numeric' : undefined}
+                    value={b[c.cle] ?? ''}
+                    readOnly={imposee !== null && c.cle === partie.nom}
+                    aria-invalid={erreur ? true : undefined}
+                    aria-describedby={erreur ? `${id(c.cle, i)}-erreur` : undefined}
+                    onInput={(e) => changer(brouillon.map((x, j) => (j === i ? { ...x, [c.cle]: e.currentTarget.value } : x)))}
+                  />
+                )}
                 {erreur && (
                   <span id={`${id(c.cle, i)}-erreur`} class="erreur" role="alert">
                     {erreur}
@@ -163,7 +198,7 @@ function EditeurPartie({
         </div>
       ))}
       <div class="actions">
-        {(nomImpose === null || brouillon.length === 0) && (
+        {(imposee === null || brouillon.length === 0) && (
           <button type="button" class="bouton" onClick={() => setBrouillon([...brouillon, nouvelle()])}>
             {partie.ajout}
           </button>
@@ -182,14 +217,16 @@ export function BilanAnnuel({
   bilan,
   droits,
   organisation,
+  bailleurs,
   jour,
 }: {
   annee: number;
   tableaux: readonly Tableau[];
-  /** This organisation's record of the year, as typed. */
+  /** The territory's record of the year, as typed. */
   bilan: Bilan | undefined;
   droits: DroitsBilanAnnuel;
-  organisation: string;
+  organisation: { id: string; name: string };
+  bailleurs: readonly { id: string; name: string }[];
   jour: string;
 }) {
   const siennes = droits.attributions === 'les_siennes';
@@ -198,7 +235,7 @@ export function BilanAnnuel({
   );
   const entrees = (p: PartieBilan) =>
     Object.entries(bilan?.[p] ?? {})
-      .filter(([cle]) => !siennes || p !== 'attributions' || cle === cleEntree(organisation))
+      .filter(([cle]) => !siennes || p !== 'attributions' || cle === organisation.id)
       .map(([, e]) => e as Record<string, unknown>);
   return (
     <section class="section-rapport" aria-labelledby="titre-bilan-annuel">
@@ -224,7 +261,8 @@ export function BilanAnnuel({
               annee={annee}
               entrees={entrees(p)}
               jour={jour}
-              nomImpose={siennes && p === 'attributions' ? organisation : null}
+              imposee={siennes && p === 'attributions' ? organisation : null}
+              bailleurs={bailleurs}
             />
           ))}
         </div>

@@ -343,6 +343,7 @@ export default function PilotageScreen() {
             bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === Number(periode.fin.slice(0, 4)))}
             droits={source.droitsBilan}
             organisation={source.organisation}
+            bailleurs={source.bailleurs}
             jour={jour}
           />
           {charge && (

@@ -6,6 +6,7 @@ import {
   creerBareme,
   creerOffre,
   enregistrerBareme,
+  enregistrerOrganisationsTerritoire,
   enregistrerParametres,
   enregistrerSimulation,
   filtrerOffres,
@@ -30,6 +31,31 @@ describe('offer, barème and simulation repositories', () => {
     expect(filtrerOffres(offres, 'roubaix t3')).toHaveLength(1);
     expect(filtrerOffres(offres, 'Lille')).toHaveLength(0);
     expect(await db.outbox.where('[table+recordId]').equals(['offres', offre.id]).count()).toBeGreaterThan(0);
+  });
+
+  it('matches the landlord typed to the territory’s landlords once, at entry, and keeps its id (docs/pilotage.md)', async () => {
+    const db = nouvelleBase();
+    const [logisSud, logisSudEst] = ['0190a5c0-0000-7000-8000-0000000000b1', '0190a5c0-0000-7000-8000-0000000000b2'];
+    await enregistrerOrganisationsTerritoire(db, [
+      { id: logisSud, name: 'Logis Sud', kind: 'bailleur' },
+      { id: logisSudEst, name: 'Logis Sud-Est', kind: 'bailleur' },
+      { id: '0190a5c0-0000-7000-8000-0000000000b3', name: 'Logis', kind: 'mous' },
+    ]);
+    const offre = await creerOffre(db);
+    // Case and accents aside; a close name is another landlord; an organisation that is no landlord matches nothing.
+    for (const [nom, id] of [
+      ['LOGIS SÛD', logisSud],
+      ['Logis Sud Est', logisSudEst],
+      ['Logis', null],
+    ] as const) {
+      await modifierOffre(db, offre.id, { bailleur: nom });
+      expect((await listerOffres(db))[0]?.bailleurId).toBe(id);
+    }
+    // The id stays when the offer's other fields change.
+    await modifierOffre(db, offre.id, { bailleur: 'Logis Sud' });
+    await enregistrerOrganisationsTerritoire(db, [{ id: logisSud, name: 'Logis Sud Habitat', kind: 'bailleur' }]);
+    await modifierOffre(db, offre.id, { commune: 'Marseille' });
+    expect((await listerOffres(db))[0]?.bailleurId).toBe(logisSud);
   });
 
   it('imports the landlord’s Excel export in one batch and reports the bad lines', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   NON_RENSEIGNE,
+  REFUS_BAILLEUR_INCONNU,
   REFUS_BILAN_ANNUEL,
   bilanAnnuelSchema,
   calculerPilotage,
-  champBilanPermis,
   cleEntree,
   droitsBilanAnnuel,
   filtresPilotageSchema,
@@ -12,11 +12,15 @@ import {
   idBilanAnnuel,
   objectifsBailleurs,
   partAttributions,
+  refusChampBilan,
   remplacerPartie,
   type BilanAnnuel,
   type DonneesPilotage,
 } from '../../../src/domain/index.ts';
 import { TERRITOIRE, idOffre } from '../../fixtures/pilotage.ts';
+
+const organisation = (n: number) => `00000000-0000-4000-8000-0000000b0a0${n}`;
+const [HABITAT_NORD, LOGIS_SUD, LOGIS_SUD_EST, METROPOLE] = [organisation(1), organisation(2), organisation(3), organisation(4)];
 
 // The yearly review (bilan annuel) on the territory of test/fixtures/pilotage.ts, year 2026.
 // Leases signed in 2026: into Habitat Nord's dwellings, households 1, 2, 4, 5, 6 (offers 1, 2, 4,
@@ -28,16 +32,22 @@ const TOUT = { offresProposeesSeulement: false };
 
 const bilan2026 = (): BilanAnnuel => {
   let b = remplacerPartie(undefined, 2026, 'objectifs', [
-    { bailleur: 'Habitat Nord', objectif: 6 },
-    { bailleur: 'Logis Sud', objectif: 8 },
+    { organisationId: null, bailleur: 'Habitat Nord', objectif: 6 },
+    { organisationId: null, bailleur: 'Logis Sud', objectif: 8 },
   ]);
   b = remplacerPartie(b, 2026, 'engagementsFlux', [
     { reservataire: 'Action Logement', engagement: 2 },
     { reservataire: 'Ville de Tourcoing', engagement: 2 },
   ]);
   return remplacerPartie(b, 2026, 'attributions', [
-    { bailleur: 'Habitat Nord', attributions: 50, saisiLe: '2027-01-20', source: 'Bilan annuel des attributions 2026' },
-    { bailleur: 'Vilogia', attributions: 20, saisiLe: '2027-01-22', source: 'Courriel du bailleur' },
+    {
+      organisationId: null,
+      bailleur: 'Habitat Nord',
+      attributions: 50,
+      saisiLe: '2027-01-20',
+      source: 'Bilan annuel des attributions 2026',
+    },
+    { organisationId: null, bailleur: 'Vilogia', attributions: 20, saisiLe: '2027-01-22', source: 'Courriel du bailleur' },
   ]);
 };
 
@@ -67,7 +77,7 @@ describe('the landlords’ yearly objectives (convention de mutualisation AMP, a
 
   it('shows nothing for a year without objectives, and counts only that year’s leases', () => {
     expect(objectifsBailleurs(donnees(), 2025, TOUT)).toBeNull();
-    const b2025 = remplacerPartie(undefined, 2025, 'objectifs', [{ bailleur: 'habitat nord', objectif: 1 }]);
+    const b2025 = remplacerPartie(undefined, 2025, 'objectifs', [{ organisationId: null, bailleur: 'habitat nord', objectif: 1 }]);
     // 2025: household 7's lease on 20 December into offer 11 (Habitat Nord), written in lower case.
     expect(objectifsBailleurs(donnees([bilan2026(), b2025]), 2025, TOUT)?.lignes).toEqual([['habitat nord', 1, 1, 0, 'atteint']]);
   });
@@ -104,9 +114,9 @@ describe('the share of the landlords’ lettings given to relocation (charte §2
   });
 
   it('merges the review kept by the métropole with a landlord’s own total', () => {
-    const metropole = remplacerPartie(undefined, 2026, 'objectifs', [{ bailleur: 'Logis Sud', objectif: 5 }]);
+    const metropole = remplacerPartie(undefined, 2026, 'objectifs', [{ organisationId: null, bailleur: 'Logis Sud', objectif: 5 }]);
     const logisSud = remplacerPartie(undefined, 2026, 'attributions', [
-      { bailleur: 'Logis Sud', attributions: 45, saisiLe: '2027-02-01', source: 'RPLS' },
+      { organisationId: null, bailleur: 'Logis Sud', attributions: 45, saisiLe: '2027-02-01', source: 'RPLS' },
     ]);
     const d = donnees([metropole, logisSud]);
     expect(objectifsBailleurs(d, 2026, TOUT)?.lignes).toEqual([['Logis Sud', 5, 5, 0, 'atteint']]);
@@ -125,31 +135,111 @@ describe('the year’s record', () => {
     expect(b.id).toBe(idBilanAnnuel(2026));
     expect(Object.keys(b.objectifs)).toEqual(['habitat-nord', 'logis-sud']);
     expect(cleEntree('  LOGIS  Süd ')).toBe('logis-sud');
-    const negatif = bilanAnnuelSchema.safeParse({ ...b, objectifs: { x: { bailleur: 'X', objectif: -1 } } });
+    const negatif = bilanAnnuelSchema.safeParse({ ...b, objectifs: { x: { organisationId: null, bailleur: 'X', objectif: -1 } } });
     expect(negatif.error?.issues[0]?.message).toBe('Objectif de relogements : le nombre ne peut pas être négatif.');
     const sansSource = bilanAnnuelSchema.safeParse({
       ...b,
-      attributions: { x: { bailleur: 'X', attributions: 3, saisiLe: '2027-01-01', source: ' ' } },
+      attributions: { x: { organisationId: null, bailleur: 'X', attributions: 3, saisiLe: '2027-01-01', source: ' ' } },
     });
     expect(sansSource.error?.issues[0]?.message).toMatch(/^Indiquez la source du chiffre/);
   });
 
-  it('lets the métropole, the State or the platform type every part, a landlord only its own total lettings', () => {
+  it('lets the métropole, the State or the platform type every part, a landlord (encadrant or partner) only its own total lettings, by organisation id', () => {
+    const territoire = (organisationId: string) => ({ organisationId, territoire: true });
     const metropole = droitsBilanAnnuel('encadrant', 'metropole');
-    expect(champBilanPermis(metropole, 'Métropole', 'objectifs.logis-sud', { bailleur: 'Logis Sud', objectif: 3 })).toBe(true);
-    expect(champBilanPermis(droitsBilanAnnuel('administrateur', 'plateforme'), 'Plateforme', 'engagementsFlux.x', null)).toBe(true);
-    const bailleur = droitsBilanAnnuel('encadrant', 'bailleur');
-    const total = { bailleur: 'Logis Sud', attributions: 45, saisiLe: '2027-02-01', source: 'RPLS' };
-    expect(champBilanPermis(bailleur, 'Logis Sud', 'attributions.logis-sud', total)).toBe(true);
-    expect(champBilanPermis(bailleur, 'Logis Sud', 'attributions.habitat-nord', { ...total, bailleur: 'Habitat Nord' })).toBe(false);
-    expect(champBilanPermis(bailleur, 'Logis Sud', 'attributions.logis-sud', { ...total, bailleur: 'Habitat Nord' })).toBe(false);
-    expect(champBilanPermis(bailleur, 'Logis Sud', 'objectifs.logis-sud', { bailleur: 'Logis Sud', objectif: 99 })).toBe(false);
+    const objectif = { organisationId: LOGIS_SUD, bailleur: 'Logis Sud', objectif: 3 };
+    expect(refusChampBilan(metropole, territoire(METROPOLE), `objectifs.${LOGIS_SUD}`, objectif)).toBeNull();
+    expect(refusChampBilan(droitsBilanAnnuel('administrateur', 'plateforme'), territoire(METROPOLE), 'engagementsFlux.x', null)).toBeNull();
+    // In a territory a landlord's entry names its organisation, under its id: never under a name.
+    expect(refusChampBilan(metropole, territoire(METROPOLE), 'objectifs.logis-sud', { ...objectif, organisationId: null })).toBe(
+      REFUS_BAILLEUR_INCONNU,
+    );
+    expect(refusChampBilan(metropole, territoire(METROPOLE), `objectifs.${HABITAT_NORD}`, objectif)).toBe(REFUS_BAILLEUR_INCONNU);
+    const total = { organisationId: LOGIS_SUD, bailleur: 'Logis Sud', attributions: 45, saisiLe: '2027-02-01', source: 'RPLS' };
+    for (const role of ['encadrant', 'partenaire'] as const) {
+      const bailleur = droitsBilanAnnuel(role, 'bailleur');
+      expect(refusChampBilan(bailleur, territoire(LOGIS_SUD), `attributions.${LOGIS_SUD}`, total)).toBeNull();
+      // Whatever name it gives itself, a landlord writes only the entry of its own organisation.
+      expect(
+        refusChampBilan(bailleur, territoire(LOGIS_SUD), `attributions.${LOGIS_SUD}`, { ...total, bailleur: 'Habitat Nord' }),
+      ).toBeNull();
+      expect(
+        refusChampBilan(bailleur, territoire(LOGIS_SUD), `attributions.${HABITAT_NORD}`, { ...total, organisationId: HABITAT_NORD }),
+      ).toBe(REFUS_BILAN_ANNUEL);
+      expect(
+        refusChampBilan(bailleur, territoire(LOGIS_SUD), `attributions.${LOGIS_SUD}`, { ...total, organisationId: HABITAT_NORD }),
+      ).toBe(REFUS_BAILLEUR_INCONNU);
+      expect(refusChampBilan(bailleur, territoire(LOGIS_SUD), `objectifs.${LOGIS_SUD}`, { ...objectif, objectif: 99 })).toBe(
+        REFUS_BILAN_ANNUEL,
+      );
+    }
     for (const [role, type] of [
       ['chargé', 'metropole'],
       ['partenaire', 'metropole'],
+      ['chargé', 'bailleur'],
       ['encadrant', 'mous'],
     ] as const)
-      expect(champBilanPermis(droitsBilanAnnuel(role, type), 'X', 'annee', 2026)).toBe(false);
+      expect(refusChampBilan(droitsBilanAnnuel(role, type), territoire(METROPOLE), 'annee', 2026)).toBe(REFUS_BILAN_ANNUEL);
+    // Outside any territory a landlord typed by name is keyed by its name.
+    const seule = droitsBilanAnnuel('encadrant', null);
+    expect(
+      refusChampBilan(seule, { organisationId: METROPOLE, territoire: false }, 'objectifs.logis-sud', {
+        ...objectif,
+        organisationId: null,
+      }),
+    ).toBeNull();
     expect(REFUS_BILAN_ANNUEL).toContain('annexe 4');
+  });
+
+  it('replaces only a landlord’s own entry when it types its total, keeping the others’', () => {
+    const total = (organisationId: string, bailleur: string) => ({
+      organisationId,
+      bailleur,
+      attributions: 10,
+      saisiLe: '2027-01-02',
+      source: 'RPLS',
+    });
+    const metropole = remplacerPartie(undefined, 2026, 'attributions', [total(HABITAT_NORD, 'Habitat Nord')]);
+    const apres = remplacerPartie(metropole, 2026, 'attributions', [total(LOGIS_SUD, 'Logis Sud')], LOGIS_SUD);
+    expect(Object.keys(apres.attributions).sort()).toEqual([HABITAT_NORD, LOGIS_SUD].sort());
+    expect(Object.keys(remplacerPartie(apres, 2026, 'attributions', [], LOGIS_SUD).attributions)).toEqual([HABITAT_NORD]);
+  });
+});
+
+describe('landlords keyed by organisation id (a rename, a close name)', () => {
+  // The territory's landlords: Logis Sud has since been renamed « Logis Sud Habitat »; a third
+  // organisation « Logis Sud-Est » has a close name and no dwelling in the fixture.
+  const organisations = [
+    { id: HABITAT_NORD, name: 'Habitat Nord' },
+    { id: LOGIS_SUD, name: 'Logis Sud Habitat' },
+    { id: LOGIS_SUD_EST, name: 'Logis Sud-Est' },
+  ];
+  // Each offer keeps the organisation matched when it was typed (offers of Logis Sud: 3, 7, 9, 10, 12).
+  const parIds = (bilans: BilanAnnuel[]): DonneesPilotage => ({
+    ...donnees(bilans),
+    offres: donnees().offres.map((o) => ({ ...o, bailleurId: o.bailleur === 'Logis Sud' ? LOGIS_SUD : HABITAT_NORD })),
+    organisations,
+  });
+  const objectifs = remplacerPartie(undefined, 2026, 'objectifs', [
+    { organisationId: LOGIS_SUD, bailleur: 'Logis Sud', objectif: 5 },
+    { organisationId: LOGIS_SUD_EST, bailleur: 'Logis Sud-Est', objectif: 2 },
+  ]);
+
+  it('counts a landlord’s relocations by its id and shows its current name; a close name counts none of them', () => {
+    // Logis Sud: 5 leases in 2026 (households 3, 19, 21, 22, 23) for 5; Logis Sud-Est: none for 2.
+    expect(objectifsBailleurs(parIds([objectifs]), 2026, TOUT)?.lignes).toEqual([
+      ['Logis Sud Habitat', 5, 5, 0, 'atteint'],
+      ['Logis Sud-Est', 2, 0, -2, 'non atteint'],
+    ]);
+  });
+
+  it('keeps a landlord’s total under its id after a rename, next to its relocations', () => {
+    const total = { organisationId: LOGIS_SUD, bailleur: 'Logis Sud', attributions: 45, saisiLe: '2027-02-01', source: 'RPLS' };
+    const t = partAttributions(parIds([remplacerPartie(objectifs, 2026, 'attributions', [total])]), 2026, TOUT);
+    // One row per landlord: Habitat Nord by its offers (6 leases), Logis Sud Habitat with its total (5 ÷ 45 = 11,1 %).
+    expect(t?.lignes.map((l) => [l[0], l[1], l[3], l[5]])).toEqual([
+      ['Habitat Nord', 6, null, null],
+      ['Logis Sud Habitat', 5, 45, 11.1],
+    ]);
   });
 });
