@@ -5,7 +5,7 @@ import type { SyncedTable } from './tables.ts';
 // The divergence digest (docs/sync.md, « Empreintes et réparation »). A device and the server each
 // fold what they hold into one digest per bucket (a table and the first character of the record
 // id) and compare: a bucket that differs means the device drifted (a bug, a restored profile,
-// storage evicted) and must download everything again. Each field counts by (table, record,
+// storage evicted) and downloads that bucket again (the snapshot's `buckets`). Each field counts by (table, record,
 // field, clock) only: a clock names one write, so equal clocks mean equal values, and the server
 // hashes it in SQL (`md5`) without reading a single value. Fields are combined by XOR, so the
 // order of reading does not matter.
