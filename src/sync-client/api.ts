@@ -158,11 +158,14 @@ export class ApiSync {
   /**
    * One page of the snapshot a new device starts from (docs/sync.md, « Instantané »). Pages of
    * `ENREGISTREMENTS_PAR_PAGE`: each is read, checked and stored in turns short enough for the
-   * screens to stay responsive while a first sync runs.
+   * screens to stay responsive while a first sync runs. `seaux`: only those buckets, for a repair.
    */
-  async instantane(apres: number): Promise<SnapshotResponse> {
+  async instantane(apres: number, seaux: readonly string[] | null = null): Promise<SnapshotResponse> {
+    const filtre = seaux === null ? '' : `&buckets=${encodeURIComponent(seaux.join(','))}`;
     return snapshotResponseSchema.parse(
-      await this.appeler(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}&limit=${ENREGISTREMENTS_PAR_PAGE}`),
+      await this.appeler(
+        `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}&limit=${ENREGISTREMENTS_PAR_PAGE}${filtre}`,
+      ),
     );
   }
 

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, divergentBuckets } from '../sync/index.ts';
+import { MAX_REPAIR_BUCKETS, PROTOCOL_VERSION, divergentBuckets, isRepairableBucket } from '../sync/index.ts';
 import {
   accesANoter,
   accesNotes,
@@ -8,7 +8,9 @@ import {
   acquitter,
   appliquerInstantane,
   appliquerPage,
+  appliquerSeaux,
   commencerReparation,
+  commencerReparationSeaux,
   demanderRetelechargement,
   empreinteDue,
   empreinteLocale,
@@ -361,13 +363,29 @@ export class MoteurSync {
     if (!serveur) return;
     const locale = await empreinteLocale(this.db);
     if (locale.checkpoint !== serveur.upto) return;
-    await noterEmpreinteComparee(this.db);
-    const diverge = divergentBuckets(locale.buckets, serveur.buckets, locale.aIgnorer).length > 0;
-    const reparer = diverge && !this.vientDeReparer;
+    const seaux = divergentBuckets(locale.buckets, serveur.buckets, locale.aIgnorer);
+    const reparer = seaux.length > 0 && !this.vientDeReparer;
+    // An interrupted repair leaves the day not compared: the next sync compares and repairs again.
+    if (reparer && seaux.length <= MAX_REPAIR_BUCKETS && seaux.every(isRepairableBucket)) await this.reparerSeaux(seaux);
+    else if (reparer) {
+      await demanderRetelechargement(this.db);
+      await this.retelecharger(releve);
+    }
     this.vientDeReparer = reparer;
-    if (!reparer) return;
-    await demanderRetelechargement(this.db);
-    await this.retelecharger(releve);
+    await noterEmpreinteComparee(this.db);
+  }
+
+  /** Downloads again, through the snapshot, only the buckets that differ, keeping the changes still waiting or refused. */
+  private async reparerSeaux(seaux: readonly string[]): Promise<void> {
+    const reparation = await commencerReparationSeaux(this.db);
+    const filtre = new Set(seaux);
+    for (let apres = 0; ;) {
+      const page = await this.api.instantane(apres, seaux);
+      await appliquerSeaux(this.db, page, filtre, reparation);
+      if (page.next === null) break;
+      apres = page.next;
+    }
+    await terminerReparation(this.db, reparation, filtre);
   }
 
   /** Null from a server that has no digests (older than this device). */

@@ -1,9 +1,11 @@
+import { z } from 'zod';
+import { isSyncedTable } from './tables.ts';
 import type { SyncedTable } from './tables.ts';
 
 // The divergence digest (docs/sync.md, « Empreintes et réparation »). A device and the server each
 // fold what they hold into one digest per bucket (a table and the first character of the record
 // id) and compare: a bucket that differs means the device drifted (a bug, a restored profile,
-// storage evicted) and must download everything again. Each field counts by (table, record,
+// storage evicted) and downloads that bucket again (the snapshot's `buckets`). Each field counts by (table, record,
 // field, clock) only: a clock names one write, so equal clocks mean equal values, and the server
 // hashes it in SQL (`md5`) without reading a single value. Fields are combined by XOR, so the
 // order of reading does not matter.
@@ -17,6 +19,28 @@ export function fieldHash(table: string, recordId: string, field: string, hlc: s
   // The digest's first eight bytes are the first two state words, each little-endian.
   return (BigInt(byteSwap(state[0] ?? 0)) << 32n) | BigInt(byteSwap(state[1] ?? 0));
 }
+
+/**
+ * A bucket a device may ask to download again (the snapshot's `buckets`): a synced table and a
+ * record id's first character, one that needs no escaping in a query. A divergent bucket of another
+ * form (an id starting with another character) is repaired by downloading everything again.
+ */
+export const repairableBucketSchema = z
+  .string()
+  .regex(/^[A-Za-z]+:[0-9A-Za-z_-]$/)
+  .refine((bucket) => isSyncedTable(bucket.slice(0, bucket.indexOf(':'))), { error: 'table inconnue' });
+
+/** Beyond this many divergent buckets, downloading everything again costs less than naming them. */
+export const MAX_REPAIR_BUCKETS = 64;
+
+/** `buckets` of a query: bucket ids separated by commas, each checked, at most `MAX_REPAIR_BUCKETS`. */
+export const bucketListSchema = z
+  .string()
+  .transform((list) => list.split(','))
+  .pipe(z.array(repairableBucketSchema).min(1).max(MAX_REPAIR_BUCKETS));
+
+/** Whether a bucket may be named to the snapshot's `buckets`. */
+export const isRepairableBucket = (bucket: string): boolean => repairableBucketSchema.safeParse(bucket).success;
 
 /** One bucket: how many fields it holds and the XOR of their hashes, in hexadecimal without leading zeros (PostgreSQL's `to_hex`). */
 export type BucketDigest = { count: number; digest: string };

@@ -31,7 +31,8 @@ export function isRealHlc(text: string): boolean {
   if (!hlcPattern.test(text)) return false;
   const iso = text.slice(0, 24);
   const millis = Date.parse(iso);
-  return isRealMillis(millis) && new Date(millis).toISOString() === iso;
+  // The pattern gives the four-digit year: reading back as written is then all `isRealMillis` would add.
+  return Number.isFinite(millis) && new Date(millis).toISOString() === iso;
 }
 
 /** True when a stored clock state can still stamp events (a device's clock may predate the checks). */

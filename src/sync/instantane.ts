@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION, conflictSchema, queryNumber } from './protocol.ts';
 import { hlcSchema, isRealHlc } from './hlc.ts';
 import { splitField } from './change.ts';
+import { bucketListSchema } from './empreinte.ts';
 
 // The snapshot a new device starts from (docs/sync.md, « Instantané ») instead of the field-by-field
 // history: each record's current values once, one clock per record, and a field's own clock only
@@ -16,6 +17,12 @@ export const snapshotQuerySchema = z.object({
   /** The last record (server order) of the previous page; 0 for the first page. */
   after: queryNumber.default(0),
   limit: queryNumber.pipe(z.number().min(1).max(MAX_SNAPSHOT_RECORDS)).default(MAX_SNAPSHOT_RECORDS),
+  /**
+   * Only the records of these buckets (`table:c`, comma-separated, see `bucketOf`): a device repairs
+   * the buckets whose digests differ (docs/sync.md, « Empreintes et réparation »). A server older
+   * than this option sends every record: the device keeps those of its buckets.
+   */
+  buckets: bucketListSchema.optional(),
 });
 
 /**

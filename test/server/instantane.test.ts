@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, fieldClock } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, bucketOf, fieldClock } from '../../src/sync/index.ts';
 import type { SnapshotResponse } from '../../src/sync/index.ts';
 import { seedHouseholds } from '../../src/server/testing.ts';
 import { pullAll, request, sync } from './api.ts';
@@ -80,6 +80,67 @@ for (const backend of backends()) {
       expect(nouvelle.records).toEqual(ancienne.records);
 
       expect((await page(c, c.encadrant.token, 0, 2, PROTOCOL_VERSION - 1)).status).toBe(426);
+    });
+
+    it('gives only the buckets a repair names, with the same rights, and refuses a malformed bucket list', async () => {
+      const c = await cast(storage.db);
+      await seedHouseholds(storage.db, c.encadrant.profile, c.residenceId, 12);
+      const claire = new ModelClient(c.claire.token, Date.now);
+      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
+      await sync(claire, c.app);
+      const seaux = async (token: string, buckets: string, limit = 3) => {
+        const records: SnapshotResponse['records'] = [];
+        for (let after = 0; ;) {
+          const { status, body } = await request(
+            c.app,
+            token,
+            'GET',
+            `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${after}&limit=${limit}&buckets=${encodeURIComponent(buckets)}`,
+          );
+          expect(status, JSON.stringify(body)).toBe(200);
+          const lue = body as SnapshotResponse;
+          records.push(...lue.records);
+          if (lue.next === null) return records;
+          after = lue.next;
+        }
+      };
+      const tout = new Map<string, SnapshotResponse['records'][number]>();
+      for (let after = 0; ;) {
+        const { body } = await page(c, c.encadrant.token, after, 100);
+        for (const r of body.records) tout.set(`${r.table}|${r.recordId}`, r);
+        if (body.next === null) break;
+        after = body.next;
+      }
+      const menage = `menages:${menageId.slice(0, 1)}`;
+      const personnes = bucketOf('personnes', [...tout.values()].find((r) => r.table === 'personnes')!.recordId);
+      const attendus = [...tout.values()].filter((r) => [menage, personnes].includes(bucketOf(r.table, r.recordId)));
+      expect(attendus.length).toBeGreaterThan(1);
+      const recus = await seaux(c.encadrant.token, `${menage},${personnes}`);
+      expect(new Map(recus.map((r) => [`${r.table}|${r.recordId}`, r]))).toEqual(
+        new Map(attendus.map((r) => [`${r.table}|${r.recordId}`, r])),
+      );
+
+      // A chargée asking for a bucket gets only what she may see in it: her household, not the others.
+      expect((await seaux(c.claire.token, menage)).map((r) => r.recordId)).toEqual([menageId]);
+      expect(await seaux(c.other.encadrant.token, menage)).toEqual([]);
+
+      for (const malforme of [
+        '',
+        'menages',
+        'menages:',
+        'menages:ab',
+        'inconnue:a',
+        'menages:a;drop',
+        Array(65).fill('menages:a').join(','),
+      ]) {
+        const { status } = await request(
+          c.app,
+          c.encadrant.token,
+          'GET',
+          `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&buckets=${encodeURIComponent(malforme)}`,
+        );
+        expect(status, malforme).toBe(400);
+      }
     });
   });
 }

@@ -13,7 +13,7 @@ import {
   retelechargementDemande,
 } from '../../src/data/index.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
-import { PROTOCOL_VERSION, divergentBuckets, digestResponseSchema } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, bucketOf, divergentBuckets, digestResponseSchema } from '../../src/sync/index.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
 import { request } from '../server/api.ts';
@@ -108,6 +108,50 @@ describe('a device that drifted from the server', () => {
     expect(await nombreEnAttente(db)).toBe(0);
     const pull = await request(serveur.app, claire.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=0`);
     expect(JSON.stringify(pull.body.records)).toContain('06 55 55 55 55');
+    await db.delete();
+  });
+
+  it('repairs exactly the two buckets a corruption touched, through the snapshot, and keeps a waiting change elsewhere', async () => {
+    const db = await appareil('seaux');
+    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    const [perdue] = await db.personnes.where('menageId').equals(menages[7]!).primaryKeys();
+    await db.personnes.delete(perdue!);
+    const faussee = menages[8]!;
+    const ligne = (await db.menages.get(faussee)) as unknown as Record<string, unknown> & {
+      _sync: Record<string, { hlc: string; seq: number | null }>;
+    };
+    await db.menages.put({
+      ...ligne,
+      nom: 'Valeur fausse',
+      _sync: { ...ligne._sync, nom: { hlc: '2099-01-01T00:00:00.000Z-0000-ffffffffffffffff', seq: 1 } },
+    } as never);
+    const corrompus = [bucketOf('personnes', String(perdue)), bucketOf('menages', faussee)].sort();
+    // A change waiting in another bucket: that bucket is not compared, and the change stays.
+    const ailleurs = menages.find((id) => !corrompus.includes(bucketOf('menages', id)))!;
+    await modifierMenage(db, ailleurs, { telephone: '06 77 77 77 77' });
+    expect(await ecarts(db)).toEqual(corrompus);
+
+    const demandes: string[] = [];
+    const fetchReel = globalThis.fetch;
+    globalThis.fetch = (entree, init) => {
+      demandes.push(String(entree instanceof Request ? entree.url : entree));
+      return fetchReel(entree, init);
+    };
+    try {
+      await noterEmpreinteComparee(db, new Date(Date.now() - 86_400_000));
+      await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    } finally {
+      globalThis.fetch = fetchReel;
+    }
+
+    const instantanes = demandes.filter((u) => u.includes('/sync/snapshot'));
+    expect(instantanes.map((u) => new URL(u).searchParams.get('buckets'))).toEqual([corrompus.join(',')]);
+    expect(demandes.some((u) => u.includes('/sync/pull') && new URL(u).searchParams.get('since') === '0')).toBe(false);
+    expect(await ecarts(db)).toEqual([]);
+    expect(await db.personnes.get(perdue!)).toBeDefined();
+    expect((await lireMenage(db, faussee))?.nom).toBe('Ménage 9');
+    expect((await lireMenage(db, ailleurs))?.telephone).toBe('06 77 77 77 77');
+    expect(await nombreEnAttente(db)).toBe(0);
     await db.delete();
   });
 

@@ -79,8 +79,8 @@ export function syncRoutes(
   // A new device's first pull (docs/sync.md, « Instantané »).
   app.get('/api/v1/sync/snapshot', { preHandler: session }, async (request) => {
     checkQueryVersion(request.query);
-    const { after, limit } = parseInput(snapshotQuerySchema, request.query);
-    return snapshot(db, actorOf(request), after, limit, now(), deviceOf(request));
+    const { after, limit, buckets } = parseInput(snapshotQuerySchema, request.query);
+    return snapshot(db, actorOf(request), after, limit, now(), deviceOf(request), buckets ?? null);
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {

@@ -82,20 +82,21 @@ export async function pull(
   // Positions of other organisations whose audience may have changed within the page: the device
   // forgets them and gets again, whole, what it may still see of them (docs/droits-partenaires.md).
   const territory = actor.organisation.territory;
-  const reexamined =
-    territory !== null && since > 0
-      ? `select p.rid, p.record_id from audience t
+  // What cannot hold a row for this user and page is left out of the statement: planning it costs
+  // more than an incremental page's whole execution.
+  const noneReexamined = territory === null || since === 0;
+  const reexamined = !noneReexamined
+    ? `select p.rid, p.record_id from audience t
            join records m on m.rid = t.rid and m.tbl = 'menages' and m.scope = ''
            join records p on p.tbl = 'positionnements' and p.menage_id = m.record_id
            where t.field not in ('statut', 'designeLe', 'bailleurOrigineId') and p.territory_id = ${p.add(territory.id)}::uuid and p.org_id <> ${org}::uuid
          union
          select p.rid, p.record_id from audience t join records p on p.rid = t.rid
            where p.tbl = 'positionnements' and p.territory_id = ${p.add(territory.id)}::uuid and p.org_id <> ${org}::uuid`
-      : 'select null::bigint as rid, null::text as record_id where false';
-  const audience =
-    territory !== null && since > 0
-      ? `select f.rid, f.field from fields f where ${AUDIENCE_FIELDS} and f.seq > ${from} and f.seq <= (select checkpoint from bound)`
-      : 'select null::bigint as rid, null::text as field where false';
+    : 'select null::bigint as rid, null::text as record_id where false';
+  const audience = !noneReexamined
+    ? `select f.rid, f.field from fields f where ${AUDIENCE_FIELDS} and f.seq > ${from} and f.seq <= (select checkpoint from bound)`
+    : 'select null::bigint as rid, null::text as field where false';
   // A partner's view is the pooled records of its territory: the page looks at the next window of
   // their fields in sequence order (migration 016), skipping every other field, and leaves out
   // what the partner may not read before the limit.
@@ -153,13 +154,17 @@ export async function pull(
        (select checkpoint from bound) < (select seq from upto) as has_more,
        ${byRecord(`(select * from page order by seq limit ${n}) f cross join lateral (select f.rid, f.tbl, f.record_id) r`, 'true')} as fields,
        ${earlier} as earlier,
-       ${byRecord('reexamined x join fields f on f.rid = x.rid join records r on r.rid = f.rid', `f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as resent,
+       ${noneReexamined ? `'[]'::json` : byRecord('reexamined x join fields f on f.rid = x.rid join records r on r.rid = f.rid', `f.seq <= ${from} and ${v.where} and ${v.fieldVisible('f.field')}`)} as resent,
        (select coalesce(json_agg(conflict order by seq), '[]') from (
           select c.seq, ${CONFLICT_JSON} as conflict from ${CONFLICT_JOINS}
             where c.seq > ${from} and c.seq <= (select checkpoint from bound) and ${v.where} and ${v.fieldVisible('c.field')}
-          union all
+          ${
+            newlyFollowed === none
+              ? ''
+              : `union all
           select c.seq, ${CONFLICT_JSON} from ${CONFLICT_JOINS}
-            where r.menage_id in (select menage_id from shared) and ${v.where} and ${v.fieldVisible('c.field')} and c.seq <= ${from} and c.acknowledged_at is null) found) as conflicts,
+            where r.menage_id in (select menage_id from shared) and ${v.where} and ${v.fieldVisible('c.field')} and c.seq <= ${from} and c.acknowledged_at is null`
+          }) found) as conflicts,
        (select coalesce(json_agg(menage_id), '[]') from removed) as removed,
        (select coalesce(json_agg(menage_id), '[]') from erased_households
           where ${from} > 0 and org_id = ${org} and seq > ${from} and seq <= (select checkpoint from bound)) as erased,

@@ -5,7 +5,6 @@ import type { Change, Conflict, Profile, PushRequest, PushResponse } from '../..
 import type { Database, Sql } from '../db/database.ts';
 import { unreadableBlobs } from '../blobs.ts';
 import { HttpError } from '../http-error.ts';
-import { recordEach } from '../protection/access-log.ts';
 import { blobHashesOf } from './blob-hashes.ts';
 import { toConflict } from './conflicts.ts';
 import { loadBatch } from './load.ts';
@@ -205,15 +204,13 @@ export async function applyChanges(
     await refuseForeignLandlords(tx, actor, fresh);
     const plan = planBatch(state, actor, fresh, seq, randomUUID);
     if (plan.rejected.length > 0) throw new HttpError(403, 'Accès refusé : rien n’a été enregistré.', plan.rejected);
-    const usage = await writePlan(tx, plan, {
-      orgId: actor.organisation.id,
-      userId: actor.id,
-      deviceId,
-      changeIds: fresh.map((c) => c.changeId),
-      detectedAt,
-    });
     const changed = [...plan.writes.values()].map((w) => w.record.menageId).filter((id): id is string => id !== null);
-    await recordEach(tx, actor, deviceId, changed, 'modification');
+    const usage = await writePlan(
+      tx,
+      plan,
+      { orgId: actor.organisation.id, userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt },
+      changed,
+    );
     // Thrown inside the transaction, the refusal rolls the whole batch back.
     if (usage.addedBytes > 0 && usage.fieldBytes > quotaBytes) throw overQuota();
     return { conflicts: conflictsOf(plan, state.names, detectedAt), overruled: plan.overruled };

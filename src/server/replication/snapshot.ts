@@ -11,7 +11,8 @@ import type { ConflictJson } from './conflicts.ts';
 // statement, hence one database snapshot: every field it gives is as of its `upto`, and any later
 // write has a greater sequence, so the device goes on pulling from the first page's `upto` and
 // misses nothing that changed while it was reading the others. The same statement writes the
-// households it hands out to the access log.
+// households it hands out to the access log. A repair asks for some buckets only (docs/sync.md,
+// « Empreintes et réparation »): the same rights, the same pages, restricted to those buckets.
 
 type SnapshotRow = {
   upto: number;
@@ -27,15 +28,18 @@ export async function snapshot(
   limit: number,
   now: number,
   deviceId: string | null = null,
+  buckets: readonly string[] | null = null,
 ): Promise<SnapshotResponse> {
   const p = new Params();
   const v = visibility(actor, p);
   const n = p.add(limit);
+  // Spelled as the digest folds records (digest.ts), so that a bucket is the same set on both sides.
+  const inBuckets = buckets === null ? '' : `and r.tbl || ':' || left(r.record_id, 1) = any(${p.add(buckets)}::text[])`;
   const [row] = await db.query<SnapshotRow>(
     `with ${v.ctes}
      page as (
        select r.rid, r.tbl, r.record_id, r.menage_id, r.org_id, r.territory_id from records r
-       where r.rid > ${p.add(after)} and ${v.where} order by r.rid limit ${n}::int + 1),
+       where r.rid > ${p.add(after)} and ${v.where} ${inBuckets} order by r.rid limit ${n}::int + 1),
      kept as (select * from page order by rid limit ${n}),
      logged as (
        insert into access_log (org_id, user_id, device_id, menage_id, action)

@@ -5,7 +5,8 @@ import type { RecordState } from './records.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
 // field values and each record's current values (the read side, `record_values`), conflicts, blob
-// references, applied change ids, the organisation's storage and the sequence. Rows point to a
+// references, applied change ids, the changed households in the access log, the organisation's
+// storage and the sequence. Rows point to a
 // record by its rid, or for a record new in this batch by its key among the inserted ones.
 // Values travel wrapped as {"v": value} because jsonb_to_recordset turns a bare null into SQL NULL.
 
@@ -21,6 +22,8 @@ export async function writePlan(
   tx: Sql,
   plan: Plan,
   origin: { orgId: string; userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string },
+  /** The households the write changes, for the access log. */
+  menageIds: readonly string[],
 ): Promise<Usage> {
   const p = new Params();
   const rows = (items: readonly object[]) => `jsonb_to_recordset(${p.add(JSON.stringify(items))}::jsonb)`;
@@ -74,6 +77,11 @@ export async function writePlan(
      applied as (
        insert into applied_changes (change_id, user_id, device_id)
        select id, ${p.add(origin.userId)}, ${p.add(origin.deviceId)} from unnest(${p.add(origin.changeIds)}::uuid[]) as id
+       returning 1),
+     accessed as (
+       insert into access_log (org_id, user_id, device_id, menage_id, action)
+       select ${p.add(origin.orgId)}::uuid, ${p.add(origin.userId)}::uuid, ${p.add(origin.deviceId)}, id, 'modification'
+       from unnest(${p.add([...new Set(menageIds)])}::text[]) as id
        returning 1),
      replaced as (select coalesce(sum(octet_length(f.value::text)), 0) as bytes from planned x join fields f on f.rid = x.rid and f.field = x.field),
      added as (select coalesce(sum(octet_length((x.w -> 'v')::text)), 0) - (select bytes from replaced) as bytes from planned x),
