@@ -76,6 +76,11 @@ const dechiffrer = (cle: CryptoKey, { iv, donnees }: { iv: Uint8Array<ArrayBuffe
  * moved to another row fails to open. Top-level Blob values are sealed as bytes.
  */
 export async function sceller(cle: CryptoKey, valeur: Record<string, unknown>, contexte: string): Promise<Scelle> {
+  return (await scellerAvecTexte(cle, valeur, contexte)).scelle;
+}
+
+/** `sceller`, with the JSON text sealed when the row holds no file: opening the payload gives back exactly that text. */
+export async function scellerAvecTexte(cle: CryptoKey, valeur: Record<string, unknown>, contexte: string): Promise<{ scelle: Scelle; texte: string | null }> {
   const aad = texte.encode(contexte);
   const json: Record<string, unknown> = {};
   const fichiers: NonNullable<Scelle['fichiers']> = {};
@@ -83,9 +88,11 @@ export async function sceller(cle: CryptoKey, valeur: Record<string, unknown>, c
     if (v instanceof Blob) fichiers[champ] = { ...(await chiffrer(cle, await v.arrayBuffer(), aad)), type: v.type };
     else json[champ] = v;
   }
-  const scelle: Scelle = await chiffrer(cle, texte.encode(JSON.stringify(json)), aad);
-  if (Object.keys(fichiers).length > 0) scelle.fichiers = fichiers;
-  return scelle;
+  const enJson = JSON.stringify(json);
+  const scelle: Scelle = await chiffrer(cle, texte.encode(enJson), aad);
+  if (Object.keys(fichiers).length === 0) return { scelle, texte: enJson };
+  scelle.fichiers = fichiers;
+  return { scelle, texte: null };
 }
 
 /** Opens what `sceller` sealed with the same key and context; rejects when either differs. */

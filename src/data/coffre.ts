@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { desceller, sceller } from './chiffrement.ts';
+import { desceller, scellerAvecTexte } from './chiffrement.ts';
 import type { Scelle } from './chiffrement.ts';
 
 // The one place where rows are encrypted and decrypted (docs/chiffrement.md): a Dexie middleware
@@ -30,10 +30,37 @@ export class VerrouilleError extends Error {
   }
 }
 
-/** The data key while unlocked; listeners learn of every lock and unlock. */
+/** Rows sealed lately whose clear text is kept until read once: about a first sync's worth. */
+const RECENTES_MAX = 50_000;
+
+const empreinteIv = (iv: Uint8Array) => String.fromCharCode(...iv);
+
+/**
+ * The data key while unlocked; listeners learn of every lock and unlock. It keeps, while unlocked,
+ * the clear text of rows it sealed lately until they are read once: a row written then read back
+ * (the summaries after a first sync read the 22,500 rows it wrote, the write path reads back what
+ * it wrote) is not decrypted again. A stored row is the one sealed only if its random IV and its
+ * authenticated context are both the same; otherwise it is decrypted as always.
+ */
 export class Coffre {
   private cle: CryptoKey | null = null;
   private readonly ecouteurs = new Set<() => void>();
+  private readonly recentes = new Map<string, { contexte: string; texte: string }>();
+
+  /** Remembers what was sealed under `iv`: `texte` is what opening the payload would give. */
+  retenir(iv: Uint8Array, contexte: string, texte: string): void {
+    if (this.recentes.size >= RECENTES_MAX) this.recentes.delete(this.recentes.keys().next().value!);
+    this.recentes.set(empreinteIv(iv), { contexte, texte });
+  }
+
+  /** The clear text of a payload sealed here lately under this IV and context, once; null otherwise. */
+  reprendre(iv: Uint8Array, contexte: string): string | null {
+    const cle = empreinteIv(iv);
+    const recente = this.recentes.get(cle);
+    if (recente?.contexte !== contexte) return null;
+    this.recentes.delete(cle);
+    return recente.texte;
+  }
 
   get ouvert(): boolean {
     return this.cle !== null;
@@ -51,6 +78,7 @@ export class Coffre {
 
   fermer(): void {
     this.cle = null;
+    this.recentes.clear();
     this.ecouteurs.forEach((f) => f());
   }
 
@@ -60,25 +88,43 @@ export class Coffre {
   }
 }
 
+/** WebCrypto work waiting on a transaction: what to do, in a request's success callback, once it is done. */
+type Attente = { fin: (() => void) | null; echouer: (e: Error) => void };
+const attentes = new WeakMap<IDBTransaction, Set<Attente>>();
+
 /**
  * Keeps an IndexedDB transaction alive while WebCrypto works (it is not an IndexedDB request, so
  * the transaction would commit meanwhile), by chaining point lookups; resolves inside a request's
- * success callback, where the transaction accepts the next request (as Dexie.waitFor does).
+ * success callback, where the transaction accepts the next request (as Dexie.waitFor does). One
+ * chain per transaction serves every work under way in it: a summary pass opens hundreds of
+ * queries at once, and a chain each would flood the database with lookups.
  */
 function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
   const idb = trans as unknown as IDBTransaction;
   return new Promise((resolve, reject) => {
-    let fin: (() => void) | null = null;
+    const attente: Attente = { fin: null, echouer: reject };
     travail.then(
-      (v) => (fin = () => resolve(v)),
-      (e: unknown) => (fin = () => reject(e instanceof Error ? e : new Error(String(e)))),
+      (v) => (attente.fin = () => resolve(v)),
+      (e: unknown) => (attente.fin = () => reject(e instanceof Error ? e : new Error(String(e)))),
     );
+    const enCours = attentes.get(idb);
+    if (enCours) return void enCours.add(attente);
+    const servies = new Set([attente]);
+    attentes.set(idb, servies);
     const tourner = () => {
-      if (fin) return fin();
+      for (const a of servies) {
+        if (!a.fin) continue;
+        servies.delete(a);
+        a.fin();
+      }
+      if (servies.size === 0) return void attentes.delete(idb);
       // A point lookup of a key no row has: counting would read the whole store at every turn.
       const requete = idb.objectStore(table).get(-Infinity);
       requete.onsuccess = tourner;
-      requete.onerror = () => reject(requete.error ?? new Error('Transaction interrompue pendant le chiffrement.'));
+      requete.onerror = () => {
+        attentes.delete(idb);
+        servies.forEach((a) => a.echouer(requete.error ?? new Error('Transaction interrompue pendant le chiffrement.')));
+      };
     };
     tourner();
   });
@@ -97,7 +143,10 @@ function tableChiffree(table: DBCoreTable, coffre: Coffre): DBCoreTable {
   async function scellerLigne(cle: CryptoKey, ligne: Record<string, unknown>): Promise<Record<string, unknown>> {
     const stockee: Record<string, unknown> = {};
     for (const c of enClair) if (ligne[c] !== undefined) stockee[c] = ligne[c];
-    stockee[CHAMP] = await sceller(cle, ligne, contexte(ligne));
+    const duLigne = contexte(ligne);
+    const { scelle, texte } = await scellerAvecTexte(cle, ligne, duLigne);
+    if (texte !== null) coffre.retenir(scelle.iv, duLigne, texte);
+    stockee[CHAMP] = scelle;
     return stockee;
   }
 
@@ -119,11 +168,20 @@ function tableChiffree(table: DBCoreTable, coffre: Coffre): DBCoreTable {
     return Object.assign(ouverte, cles);
   }
 
+  /** A row this coffre sealed lately, opened without WebCrypto; null for any other. */
+  function rouvrirRecente(stockee: LigneScellee): Record<string, unknown> | null {
+    const { [CHAMP]: scelle, ...cles } = stockee;
+    const texte = coffre.reprendre(scelle.iv, contexte(cles));
+    return texte === null ? null : Object.assign(JSON.parse(texte) as Record<string, unknown>, cles);
+  }
+
   /** Rows as stored, opened; rows still in clear (before the first unlock after the update) pass as they are. */
   function ouvrirToutes(trans: DBCoreTransaction, stockees: unknown[]): Promise<unknown[]> | unknown[] {
     if (!stockees.some(estScellee)) return stockees;
     const cle = coffre.exiger();
-    return garderVivante(trans, nom, Promise.all(stockees.map((v) => (estScellee(v) ? ouvrirLigne(cle, v) : v))));
+    const ouvertes = stockees.map((v) => (estScellee(v) ? (rouvrirRecente(v) ?? v) : v));
+    if (!ouvertes.some(estScellee)) return ouvertes;
+    return garderVivante(trans, nom, Promise.all(ouvertes.map((v) => (estScellee(v) ? ouvrirLigne(cle, v) : v))));
   }
 
   function curseurOuvrant(curseur: DBCoreCursor): DBCoreCursor {
@@ -157,8 +215,9 @@ function tableChiffree(table: DBCoreTable, coffre: Coffre): DBCoreTable {
       start: (suite: () => void) =>
         curseur.start(() => {
           const brute: unknown = curseur.value;
-          if (!estScellee(brute)) {
-            valeur = brute;
+          const recente = estScellee(brute) ? rouvrirRecente(brute) : null;
+          if (!estScellee(brute) || recente) {
+            valeur = recente ?? brute;
             return suite();
           }
           garderVivante(curseur.trans, nom, ouvrirLigne(coffre.exiger(), brute)).then(

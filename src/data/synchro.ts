@@ -182,6 +182,9 @@ async function editesIci(db: RelogementDb): Promise<Set<string>> {
   return new Set([...attente.map(([t, id]) => `${t}|${id}`), ...refusees.map((c) => `${c.table}|${c.recordId}`)]);
 }
 
+/** Rows sealed and stored per request of a snapshot page. */
+const LIGNES_PAR_ECRITURE = 250;
+
 /** Stores one snapshot page; `debut`: the `upto` of the snapshot's first page (this one's, for the first). */
 export async function appliquerInstantane(db: RelogementDb, page: SnapshotResponse, debut: number): Promise<{ champs: number }> {
   const recus = page.records.filter((r) => isSyncedTable(r.table));
@@ -231,7 +234,8 @@ export async function appliquerInstantane(db: RelogementDb, page: SnapshotRespon
         const menageId = menageDe(table, record);
         if (menageId) menages.add(menageId);
       }
-      await db.table(table).bulkPut(ecrits);
+      // By slices: sealing and storing a page's thousand rows at once would hold the main thread for over 100 ms.
+      for (let i = 0; i < ecrits.length; i += LIGNES_PAR_ECRITURE) await db.table(table).bulkPut(ecrits.slice(i, i + LIGNES_PAR_ECRITURE));
     }
     await enregistrerConflits(db, page.conflicts);
     const clock = await horloge(db);

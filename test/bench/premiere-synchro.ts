@@ -21,7 +21,8 @@ type Resultat = {
 type Mesures = { premiereSynchro: (s: Session) => Promise<Resultat> };
 
 const MENAGES = 5000;
-const ESSAIS = 5;
+/** `BANC_ESSAIS_PREMIERE_SYNCHRO`: fewer runs while iterating (each takes about a minute). */
+const ESSAIS = Number(process.env.BANC_ESSAIS_PREMIERE_SYNCHRO ?? 5);
 const ms = (n: number) => `${Math.round(n).toLocaleString('fr-FR')} ms`;
 const mo = (octets: number) => `${(octets / 1024 / 1024).toFixed(2).replace('.', ',')} Mo`;
 const mediane = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;

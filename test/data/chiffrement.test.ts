@@ -107,6 +107,20 @@ describe('chiffrement au repos', () => {
     await expect(db.menages.get('autre')).rejects.toThrow();
   });
 
+  it('a row read back right after it was sealed is the one written, and its payload moved to another row still does not open', async () => {
+    const db = baseChiffree();
+    await choisirCode(db, CODE, 'chiffres');
+    const a = await menageBenali(db);
+    await db.menages.put({ ...a, nom: 'BENALI-HADDAD' });
+    const brute = new Dexie(db.name);
+    await brute.open();
+    const ligne = (await brute.table('menages').get(a.id)) as Record<string, unknown>;
+    await brute.table('menages').put({ ...ligne, id: 'autre' });
+    brute.close();
+    await expect(db.menages.get('autre')).rejects.toThrow();
+    expect(await db.menages.get(a.id)).toEqual({ ...a, nom: 'BENALI-HADDAD' });
+  });
+
   it('photos of papers are sealed as bytes and come back as the same file', async () => {
     const db = baseChiffree();
     await choisirCode(db, CODE, 'chiffres');
