@@ -365,8 +365,11 @@ export class MoteurSync {
     if (locale.checkpoint !== serveur.upto) return;
     const seaux = divergentBuckets(locale.buckets, serveur.buckets, locale.aIgnorer);
     const reparer = seaux.length > 0 && !this.vientDeReparer;
+    // A bucket holding an unsent change cannot be compared, so its drift cannot be seen: a repair
+    // takes it too, as it keeps the unsent changes.
+    const aReparer = [...new Set([...seaux, ...locale.aIgnorer])];
     // An interrupted repair leaves the day not compared: the next sync compares and repairs again.
-    if (reparer && seaux.length <= MAX_REPAIR_BUCKETS && seaux.every(isRepairableBucket)) await this.reparerSeaux(seaux);
+    if (reparer && aReparer.length <= MAX_REPAIR_BUCKETS && aReparer.every(isRepairableBucket)) await this.reparerSeaux(aReparer);
     else if (reparer) {
       await demanderRetelechargement(this.db);
       await this.retelecharger(releve);

@@ -49,11 +49,8 @@ describe('a device that drifted from the server', () => {
   };
 
   /** What a bug, a restored profile or an evicted storage leaves: a row gone, a value with a clock of its own, a record the server never had. */
-  async function corrompre(db: RelogementDb): Promise<{ perdue: string; faussee: string; intrus: string }> {
-    const [perdue] = await db.personnes.where('menageId').equals(menages[1]!).primaryKeys();
-    await db.personnes.delete(perdue!);
-    const faussee = menages[2]!;
-    const ligne = (await db.menages.get(faussee)) as unknown as Record<string, unknown> & {
+  async function fausserLeNom(db: RelogementDb, menageId: string): Promise<void> {
+    const ligne = (await db.menages.get(menageId)) as unknown as Record<string, unknown> & {
       _sync: Record<string, { hlc: string; seq: number | null }>;
     };
     await db.menages.put({
@@ -61,6 +58,13 @@ describe('a device that drifted from the server', () => {
       nom: 'Valeur fausse',
       _sync: { ...ligne._sync, nom: { hlc: '2099-01-01T00:00:00.000Z-0000-ffffffffffffffff', seq: 1 } },
     } as never);
+  }
+
+  async function corrompre(db: RelogementDb): Promise<{ perdue: string; faussee: string; intrus: string }> {
+    const [perdue] = await db.personnes.where('menageId').equals(menages[1]!).primaryKeys();
+    await db.personnes.delete(perdue!);
+    const faussee = menages[2]!;
+    await fausserLeNom(db, faussee);
     const intrus = '00000000-0000-4000-8000-000000000001';
     await db.personnes.put({ ...((await db.personnes.where('menageId').equals(menages[3]!).first()) as object), id: intrus } as never);
     return { perdue: String(perdue), faussee, intrus };
@@ -85,6 +89,8 @@ describe('a device that drifted from the server', () => {
     await modifierMenage(db, menages[4]!, { telephone: '06 44 44 44 44' });
     const [refusee] = await db.outbox.toArray();
     await mettreDeCote(db, [{ changeId: refusee!.changeId, error: 'Refusée pour l’exemple.' }]);
+    // A drift in the very bucket of the refused change, which no digest can compare.
+    await fausserLeNom(db, menages[4]!);
     await modifierMenage(db, menages[5]!, { telephone: '06 55 55 55 55' });
     expect(await ecarts(db)).not.toEqual([]);
 
@@ -104,7 +110,7 @@ describe('a device that drifted from the server', () => {
     expect(await retelechargementDemande(db)).toBe(false);
     // The refused change is still aside and still shown; the waiting one reached the server.
     expect((await listerRefusees(db)).flatMap((g) => g.changes.map((c) => c.value))).toEqual(['06 44 44 44 44']);
-    expect((await lireMenage(db, menages[4]!))?.telephone).toBe('06 44 44 44 44');
+    expect(await lireMenage(db, menages[4]!)).toMatchObject({ nom: 'Ménage 5', telephone: '06 44 44 44 44' });
     expect(await nombreEnAttente(db)).toBe(0);
     const pull = await request(serveur.app, claire.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=0`);
     expect(JSON.stringify(pull.body.records)).toContain('06 55 55 55 55');
