@@ -13,7 +13,15 @@ const PREFIXE = /0190a6e0-/g;
 const copie = (d: DonneesPilotage): DonneesPilotage => JSON.parse(JSON.stringify(d).replace(PREFIXE, '0190a6e1-')) as DonneesPilotage;
 const original = (text: string) => text.replaceAll('0190a6e1-', '0190a6e0-');
 
-type Stocke = { tbl: string; record_id: string; scope: string; menage_id: string | null; territory_id: string | null; doc: unknown; fields: unknown };
+type Stocke = {
+  tbl: string;
+  record_id: string;
+  scope: string;
+  menage_id: string | null;
+  territory_id: string | null;
+  doc: unknown;
+  fields: unknown;
+};
 
 for (const backend of backends()) {
   describe(`the bench's bulk seed (${backend.name})`, () => {
