@@ -11,7 +11,8 @@ export const suiviPar = (d: DonneesPilotage, chargeeId: string): DonneesPilotage
   menages: d.menages.map((m) => ({ ...m, referentId: chargeeId })),
 });
 
-export async function chargerPilotage(db: Database, encadrant: Profile, d: DonneesPilotage): Promise<void> {
+/** The fixture's records, table by table, in an order the push accepts (a résidence before its households). */
+export function lignesPilotage(d: DonneesPilotage): (readonly [SyncedTable, Record<string, unknown>])[] {
   const tables: [SyncedTable, readonly { id: string }[]][] = [
     ['operations', d.operations],
     ['residences', d.residences],
@@ -23,9 +24,9 @@ export async function chargerPilotage(db: Database, encadrant: Profile, d: Donne
     ['plansRelogement', d.plansRelogement],
     ['bilansAnnuels', d.bilansAnnuels],
   ];
-  await seedRecords(
-    db,
-    encadrant,
-    tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const)),
-  );
+  return tables.flatMap(([t, rs]) => rs.map((r) => [t, r as Record<string, unknown>] as const));
+}
+
+export async function chargerPilotage(db: Database, encadrant: Profile, d: DonneesPilotage): Promise<void> {
+  await seedRecords(db, encadrant, lignesPilotage(d));
 }

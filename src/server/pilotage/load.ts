@@ -17,46 +17,59 @@ import type { Database, Sql } from '../db/database.ts';
 // in SQL.
 
 const TABLES = Object.keys(CHAMPS_PILOTAGE) as (keyof DonneesPilotage & SyncedTable)[];
-const READ: Record<string, { schema: z.ZodObject; fields: ReadonlySet<string> }> = Object.fromEntries(
+const READ: Record<string, { schema: z.ZodObject; fields: ReadonlySet<string>; unread: readonly string[] }> = Object.fromEntries(
   TABLES.map((t) => {
     const { shape } = SYNCED_TABLES[t].schema as z.ZodObject;
     const fields: readonly string[] = CHAMPS_PILOTAGE[t];
-    return [t, { schema: z.object(Object.fromEntries(fields.map((f) => [f, shape[f]]))), fields: new Set(fields) }];
+    const unread = Object.keys(shape).filter((f) => !fields.includes(f));
+    return [t, { schema: z.object(Object.fromEntries(fields.map((f) => [f, shape[f]]))), fields: new Set(fields), unread }];
   }),
 );
 
-type RecordRow = { tbl: string; record_id: string; doc: Record<string, unknown> };
+// A proposal's simulation is a whole snapshot, of which the figures read only the before and after
+// (`avantApres`): the rest stays in the database.
+const CUT_SIMULATION = `jsonb_build_object('resultat', jsonb_build_object('avant', doc #> '{simulation,resultat,avant}', 'apres', doc #> '{simulation,resultat,apres}'))`;
+/** A table's records, each cut in the database to the fields read here (a map's entries are cut once decoded). */
+const READ_TABLE = `
+  select record_id, case when doc ? 'simulation' and doc -> 'simulation' <> 'null' then doc - $3::text[] || jsonb_build_object('simulation', ${CUT_SIMULATION})
+                         else doc - $3::text[] end as doc
+  from record_values where org_id = any($1::uuid[]) and tbl = $2`;
+/** The yearly reviews: the organisations' own, and their territory's wherever it is kept. */
+const READ_REVIEWS = `${READ_TABLE}
+  union all
+  select v.record_id, v.doc - $3::text[] from records b join record_values v on v.rid = b.rid
+  where b.tbl = $2 and b.org_id <> all($1::uuid[])
+    and b.territory_id in (select territory_id from organisations where id = any($1::uuid[]))`;
+
+type RecordRow = { record_id: string; doc: Record<string, unknown> };
 
 export async function loadReportData(db: Database, organisationIds: readonly string[]): Promise<DonneesPilotage> {
   if (organisationIds.length === 0) return DONNEES_VIDES;
-  // `org_id = any(uuid[])` keeps to the index on (org_id, tbl).
   // The yearly review is the territory's, whoever wrote it first (docs/pilotage.md), with the names
   // of the territory's organisations as they are now.
-  const [rows, organisations] = await Promise.all([
-    db.query<RecordRow>(
-      `select tbl, record_id, doc from record_values where org_id = any($1::uuid[]) and tbl = any($2::text[])
-       union all
-       select v.tbl, v.record_id, v.doc from records b join record_values v on v.rid = b.rid
-         where b.tbl = 'bilansAnnuels' and b.org_id <> all($1::uuid[])
-           and b.territory_id in (select territory_id from organisations where id = any($1::uuid[]))`,
-      [organisationIds, TABLES],
+  const [tables, organisations] = await Promise.all([
+    Promise.all(
+      TABLES.map(async (t) => {
+        const read = READ[t];
+        if (!read) return [t, []] as const;
+        const rows = await db.query<RecordRow>(t === 'bilansAnnuels' ? READ_REVIEWS : READ_TABLE, [organisationIds, t, read.unread]);
+        const parsed: unknown[] = [];
+        for (const r of rows) {
+          // A map field (`avis.GTR`) is stored under its name and key: only the maps read here are rebuilt.
+          const fields = Object.entries(r.doc).filter(([field]) => read.fields.has(splitField(field).name));
+          // A record still missing a required field read here (a batch cut in two) is left out until complete.
+          const record = read.schema.safeParse(recordFromFields(r.record_id, fields));
+          if (record.success) parsed.push(record.data);
+        }
+        return [t, parsed] as const;
+      }),
     ),
     db.query<{ id: string; name: string }>(
       `select id::text as id, name from organisations where territory_id in (select territory_id from organisations where id = any($1::uuid[]))`,
       [organisationIds],
     ),
   ]);
-  const data: Record<string, unknown[]> = Object.fromEntries(TABLES.map((t) => [t, []]));
-  for (const r of rows) {
-    const read = READ[r.tbl];
-    if (!read) continue;
-    // Only the fields read here are rebuilt: a map field (`avis.GTR`) is stored under its name and key.
-    const fields = Object.entries(r.doc).filter(([field]) => read.fields.has(splitField(field).name));
-    // A record still missing a required field read here (a batch cut in two) is left out until complete.
-    const parsed = read.schema.safeParse(recordFromFields(r.record_id, fields));
-    if (parsed.success) data[r.tbl]?.push(parsed.data);
-  }
-  return { ...(data as unknown as DonneesPilotage), organisations };
+  return { ...(Object.fromEntries(tables) as unknown as DonneesPilotage), organisations };
 }
 
 /** The objectives set in the organisation's territory settings, else the charter's. */
