@@ -95,15 +95,20 @@ describe('chiffrement au repos', () => {
     expect((await db.menages.get(m.id))?.adresse).toBe('12 rue Voltaire');
   });
 
+  /** What an attacker with the raw storage may do: copy a household's sealed payload under the id `autre`. */
+  async function deplacerSousUnAutreId(nom: string, id: string): Promise<void> {
+    const brute = new Dexie(nom);
+    await brute.open();
+    const ligne = (await brute.table('menages').get(id)) as Record<string, unknown>;
+    await brute.table('menages').put({ ...ligne, id: 'autre' });
+    brute.close();
+  }
+
   it('a payload moved to another row does not open (its keys are authenticated with it)', async () => {
     const db = baseChiffree();
     await choisirCode(db, CODE, 'chiffres');
     const a = await menageBenali(db);
-    const brute = new Dexie(db.name);
-    await brute.open();
-    const ligne = (await brute.table('menages').get(a.id)) as Record<string, unknown>;
-    await brute.table('menages').put({ ...ligne, id: 'autre' });
-    brute.close();
+    await deplacerSousUnAutreId(db.name, a.id);
     await expect(db.menages.get('autre')).rejects.toThrow();
   });
 
@@ -112,11 +117,7 @@ describe('chiffrement au repos', () => {
     await choisirCode(db, CODE, 'chiffres');
     const a = await menageBenali(db);
     await db.menages.put({ ...a, nom: 'BENALI-HADDAD' });
-    const brute = new Dexie(db.name);
-    await brute.open();
-    const ligne = (await brute.table('menages').get(a.id)) as Record<string, unknown>;
-    await brute.table('menages').put({ ...ligne, id: 'autre' });
-    brute.close();
+    await deplacerSousUnAutreId(db.name, a.id);
     await expect(db.menages.get('autre')).rejects.toThrow();
     expect(await db.menages.get(a.id)).toEqual({ ...a, nom: 'BENALI-HADDAD' });
   });

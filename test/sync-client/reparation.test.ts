@@ -123,14 +123,7 @@ describe('a device that drifted from the server', () => {
     const [perdue] = await db.personnes.where('menageId').equals(menages[7]!).primaryKeys();
     await db.personnes.delete(perdue!);
     const faussee = menages[8]!;
-    const ligne = (await db.menages.get(faussee)) as unknown as Record<string, unknown> & {
-      _sync: Record<string, { hlc: string; seq: number | null }>;
-    };
-    await db.menages.put({
-      ...ligne,
-      nom: 'Valeur fausse',
-      _sync: { ...ligne._sync, nom: { hlc: '2099-01-01T00:00:00.000Z-0000-ffffffffffffffff', seq: 1 } },
-    } as never);
+    await fausserLeNom(db, faussee);
     const corrompus = [bucketOf('personnes', String(perdue)), bucketOf('menages', faussee)].sort();
     // A change waiting in another bucket: that bucket is not compared, and the change stays.
     const ailleurs = menages.find((id) => !corrompus.includes(bucketOf('menages', id)))!;
