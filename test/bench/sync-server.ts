@@ -222,7 +222,7 @@ function figures(database: string, measured: Latencies): Record<string, string> 
 export async function bench(): Promise<Record<string, string>> {
   const postgres = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   return {
-    'Synchro incrémentale de 100 modifications (envoi puis réception, PGlite)': `${ms(await incrementalSync())} (objectif ≤ 300 ms)`,
+    'Synchro incrémentale de 100 modifications (envoi puis réception, PGlite), médiane de 10': `${ms(await incrementalSync())} (objectif ≤ 50 ms)`,
     ...figures('PGlite', await onPglite()),
     ...(postgres
       ? figures('PostgreSQL', await onPostgres(postgres))
