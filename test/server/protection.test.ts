@@ -126,6 +126,19 @@ for (const backend of backends()) {
       expect(await runDailyPurges(storage.db)).toBeNull();
     });
 
+    it.skipIf(backend.name !== 'pglite')(
+      'refreshes the planner’s statistics with the daily run on PGlite, which has no autovacuum',
+      async () => {
+        await cast(storage.db);
+        const estimate = async () =>
+          (await storage.db.query<{ n: number }>(`select reltuples::int as n from pg_class where relname = 'fields'`))[0]?.n;
+        const [rows] = await storage.db.query<{ n: number }>('select count(*)::int as n from fields');
+        await storage.db.query('delete from housekeeping');
+        await runDailyPurges(storage.db);
+        expect(await estimate()).toBe(rows?.n);
+      },
+    );
+
     it('exports everything held about a household, as JSON and as a PDF, to encadrants, and logs it', async () => {
       const c = await cast(storage.db);
       const { menageId, personneId, pieceId, hash, size, phones } = await fullHousehold(c);
