@@ -10,22 +10,40 @@ import { backends, useDatabase } from './harness.ts';
 // The snapshot a new device starts from (docs/sync.md, « Instantané »): the same records and clocks
 // as the field-by-field history, each record once, by pages, limited to what the user may see.
 
-const page = (c: Awaited<ReturnType<typeof cast>>, token: string, after: number, limit: number, version = PROTOCOL_VERSION) =>
-  request(c.app, token, 'GET', `/api/v1/sync/snapshot?protocolVersion=${version}&after=${after}&limit=${limit}`) as Promise<{
+const page = (
+  c: Awaited<ReturnType<typeof cast>>,
+  token: string,
+  after: number,
+  limit: number,
+  version = PROTOCOL_VERSION,
+  buckets: string | null = null,
+) =>
+  request(
+    c.app,
+    token,
+    'GET',
+    `/api/v1/sync/snapshot?protocolVersion=${version}&after=${after}&limit=${limit}${buckets === null ? '' : `&buckets=${encodeURIComponent(buckets)}`}`,
+  ) as Promise<{
     status: number;
     body: SnapshotResponse & { error?: string };
   }>;
+
+/** An organisation of `seeded` households and Claire's own, sent from her tablet. */
+async function organisationWithClaire(db: Parameters<typeof cast>[0], seeded: number) {
+  const c = await cast(db);
+  await seedHouseholds(db, c.encadrant.profile, c.residenceId, seeded);
+  const claire = new ModelClient(c.claire.token, Date.now);
+  const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
+  await sync(claire, c.app);
+  return { c, claire, menageId };
+}
 
 for (const backend of backends()) {
   describe(`snapshot for new devices (${backend.name})`, () => {
     const storage = useDatabase(backend);
 
     it('gives every record the user may see once, by pages, with the values and clocks a pull from 0 gives', async () => {
-      const c = await cast(storage.db);
-      await seedHouseholds(storage.db, c.encadrant.profile, c.residenceId, 7);
-      const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
-      await sync(claire, c.app);
+      const { c, claire, menageId } = await organisationWithClaire(storage.db, 7);
 
       const vus = new Map<string, Record<string, string>>();
       let after = 0;
@@ -83,25 +101,15 @@ for (const backend of backends()) {
     });
 
     it('gives only the buckets a repair names, with the same rights, and refuses a malformed bucket list', async () => {
-      const c = await cast(storage.db);
-      await seedHouseholds(storage.db, c.encadrant.profile, c.residenceId, 12);
-      const claire = new ModelClient(c.claire.token, Date.now);
-      const { menageId } = newHousehold(claire, c.residenceId, c.claire.profile.id);
-      await sync(claire, c.app);
+      const { c, menageId } = await organisationWithClaire(storage.db, 12);
       const seaux = async (token: string, buckets: string, limit = 3) => {
         const records: SnapshotResponse['records'] = [];
         for (let after = 0; ;) {
-          const { status, body } = await request(
-            c.app,
-            token,
-            'GET',
-            `/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${after}&limit=${limit}&buckets=${encodeURIComponent(buckets)}`,
-          );
+          const { status, body } = await page(c, token, after, limit, PROTOCOL_VERSION, buckets);
           expect(status, JSON.stringify(body)).toBe(200);
-          const lue = body as SnapshotResponse;
-          records.push(...lue.records);
-          if (lue.next === null) return records;
-          after = lue.next;
+          records.push(...body.records);
+          if (body.next === null) return records;
+          after = body.next;
         }
       };
       const tout = new Map<string, SnapshotResponse['records'][number]>();
