@@ -22,9 +22,11 @@ import {
 } from './Rapport.tsx';
 import './pilotage.css';
 
-// « Pilotage »: the steering figures over what this tablet holds (the chargée's caseload, or the
-// organisation for an encadrant), offline, with their objectives, charts and CSV exports, and the
-// quarterly report printed from the same screen (A4 landscape, one page per section).
+// « Pilotage »: the steering figures with their objectives, charts and CSV exports, and the
+// quarterly report printed from the same screen (A4 landscape, one page per section): over what
+// this tablet holds (the chargée's caseload, or the organisation for an encadrant), offline; or,
+// for the métropole, the State and a landlord's partner account, as the server computes them
+// (PilotageServeur.tsx).
 
 function Menages({ c, source }: { c: Chiffre; source: SourcePilotage }) {
   const noms = new Map(source.donnees.menages.map((m) => [m.id, m.nom || m.reference || 'Ménage sans nom']));

@@ -101,7 +101,7 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
           : 'Chiffres calculés par le serveur sur les dossiers de votre organisation, en agrégats : aucun ménage n’y est nommé ni listé.'}{' '}
         Ce rapport demande le réseau.
       </p>
-      <FormulaireFiltres etat={filtres} choix={choix} imprimable={recu !== null} />
+      <FormulaireFiltres etat={filtres} choix={choix} imprimable={recu !== null && erreurPeriode === null} />
       {erreurPeriode === null && etat.genre === 'calcul' && (
         <p class="chargement" role="status">
           Calcul en cours…
