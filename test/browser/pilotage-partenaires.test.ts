@@ -7,6 +7,7 @@ import { createTestAccount } from '../../src/server/testing.ts';
 import { chargerPilotage, suiviPar } from '../server/pilotage-chargement.ts';
 import { ORGANISATION_A, ORGANISATION_B } from '../fixtures/pilotage.ts';
 import { chromiumDisponible } from './chromium.ts';
+import { inspecter } from './inspection.ts';
 import { banc } from './banc.ts';
 import { MOT_DE_PASSE, menu, saisiesEnregistrees, seConnecter } from './parcours.ts';
 
@@ -76,6 +77,8 @@ describe.runIf(chromiumDisponible())('le pilotage des partenaires du territoire'
     await expect.poll(() => carte(metropole, 'Relogements réalisés').locator('.chiffre-valeur').textContent()).toBe('10');
     expect(await carte(metropole, 'Relogements dans le neuf ou récent').textContent()).toContain('Objectif au moins 40 % : atteint');
     expect(await metropole.getByRole('button', { name: /^Voir les/ }).count()).toBe(0);
+    // Accessible like every screen (axe-core, touch targets of 44 px, no sideways scrolling).
+    expect(await inspecter(metropole, 'Pilotage du territoire')).toEqual([]);
     const page = (await metropole.locator('body').textContent()) ?? '';
     for (const m of [...ORGANISATION_A.menages, ...ORGANISATION_B.menages]) expect(page).not.toContain(m.nom);
 
@@ -102,6 +105,7 @@ describe.runIf(chromiumDisponible())('le pilotage des partenaires du territoire'
     await bilan.getByLabel('Chiffre donné le (ligne 1)').fill('2026-11-30');
     await bilan.getByLabel('Source (ligne 1)').fill('Bilan des attributions 2026');
     await bilan.getByText('Enregistré sur la tablette.').waitFor();
+    expect(await inspecter(bailleur, 'Pilotage de mon organisation')).toEqual([]);
     await synchroniser(bailleur);
 
     // The métropole's encadrant reads it in the yearly review the server computes.
