@@ -17,6 +17,10 @@ import type { OrganisationKind, Role } from './protocol.ts';
  */
 export type SourcePilotageCompte = 'tablette' | 'territoire' | 'organisation' | null;
 
+/** What the server answers, and the screen says, to an account that gets no report. */
+export const SANS_RAPPORT_PILOTAGE =
+  'Le rapport de pilotage est celui de la métropole, de l’État et de chaque bailleur : ce compte n’en reçoit pas.';
+
 const PILOTES: readonly (OrganisationKind | null)[] = ['metropole', 'etat'];
 
 export function sourcePilotage(role: Role, kind: OrganisationKind | null): SourcePilotageCompte {

@@ -6,7 +6,7 @@ import { HttpError } from '../http-error.ts';
 import { steeringReport } from '../pilotage/report.ts';
 import { reportChoices } from '../pilotage/choix.ts';
 import { reportScope } from '../pilotage/scope.ts';
-import type { PilotageResponse } from '../../sync/index.ts';
+import { SANS_RAPPORT_PILOTAGE, type PilotageResponse } from '../../sync/index.ts';
 import { actorOf, requireSession } from './authenticate.ts';
 import { parseInput } from './errors.ts';
 
@@ -34,9 +34,7 @@ export function pilotageRoutes(app: FastifyInstance, db: Database): void {
     if (scope === null)
       throw new HttpError(
         403,
-        actor.role === 'chargé'
-          ? 'Le pilotage d’une chargée se calcule sur sa tablette, sur son portefeuille.'
-          : 'Le rapport de pilotage est celui de la métropole, de l’État et de chaque bailleur : ce compte n’en reçoit pas.',
+        actor.role === 'chargé' ? 'Le pilotage d’une chargée se calcule sur sa tablette, sur son portefeuille.' : SANS_RAPPORT_PILOTAGE,
       );
     const q = parseInput(querySchema, request.query);
     const erreur = verifierPeriode({ debut: q.debut, fin: q.fin });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { calculerPilotage, chargeParReferent, enteteRapport, tableauCharge, tableauDesChiffres, type Chiffre } from '../../domain/index.ts';
 import { lireSourcePilotage, type SourcePilotage } from '../../data/index.ts';
-import { sourcePilotage } from '../../sync/index.ts';
+import { SANS_RAPPORT_PILOTAGE, sourcePilotage } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
@@ -134,7 +134,7 @@ export default function PilotageScreen() {
     return (
       <div class="pilotage">
         <h1>Pilotage</h1>
-        <p>Le rapport de pilotage est celui de la métropole, de l’État et de chaque bailleur : ce compte n’en reçoit pas.</p>
+        <p>{SANS_RAPPORT_PILOTAGE}</p>
       </div>
     );
   return <PilotageServeur territoire={origine === 'territoire'} />;
