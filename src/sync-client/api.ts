@@ -5,6 +5,7 @@ import {
   digestResponseSchema,
   errorSchema,
   loginResponseSchema,
+  pilotageResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   snapshotResponseSchema,
@@ -15,6 +16,7 @@ import type {
   AccessReport,
   DevicesResponse,
   DigestResponse,
+  PilotageResponse,
   SYNC_ERROR_KINDS,
   PullResponse,
   PushRequest,
@@ -27,6 +29,7 @@ import type {
 } from '../sync/index.ts';
 import { identifiantAppareil } from '../data/index.ts';
 import type { RelogementDb, Session } from '../data/index.ts';
+import type { FiltresPilotage } from '../domain/index.ts';
 
 // The device's HTTP client of the sync API. Errors are sorted the way the engine reacts to them
 // (OpenCRVS; docs/sync.md, « Le moteur de la tablette »): retry later, ask to log in, ask to update, halve the batch, set aside.
@@ -186,6 +189,14 @@ export class ApiSync {
   /** The organisations of the user's territory (the demolishing landlord's choice, who designates). */
   async organisationsDuTerritoire(): Promise<TerritoryOrganisationsResponse> {
     return territoryOrganisationsResponseSchema.parse(await this.appeler('/api/v1/territory/organisations'));
+  }
+
+  /** The steering report the server computes for this account (the métropole, the State, a landlord's partner account). */
+  async pilotage(f: FiltresPilotage): Promise<PilotageResponse> {
+    const parametres = new URLSearchParams({ debut: f.periode.debut, fin: f.periode.fin });
+    for (const [cle, valeur] of Object.entries({ ...f, periode: null, qpv: f.qpv === null ? null : f.qpv ? 'oui' : 'non' }))
+      if (typeof valeur === 'string') parametres.set(cle, valeur);
+    return pilotageResponseSchema.parse(await this.appeler(`/api/v1/pilotage?${parametres.toString()}`));
   }
 
   /** Declares a tablet lost: it erases its data at its next contact (encadrants). */

@@ -7,3 +7,5 @@ export * from './merge.ts';
 export * from './protocol.ts';
 export * from './empreinte.ts';
 export * from './instantane.ts';
+export * from './pilotage.ts';
+export * from './source-pilotage.ts';

@@ -13,6 +13,7 @@ import {
   reviserPlan,
   type DonneesPilotage,
 } from '../../src/domain/index.ts';
+import { pilotageResponseSchema } from '../../src/sync/index.ts';
 import { createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
@@ -141,6 +142,41 @@ for (const backend of backends()) {
       for (const m of tout.menages) expect(texte).not.toContain(m.id);
       expect(texte).not.toContain(idMenage(1).slice(0, 28));
       expect(texte).not.toContain('Ménage 1');
+    });
+
+    it('gives a landlord’s partner account its organisation’s aggregates, the filters’ choices, and another partner nothing, in French', async () => {
+      const t = await territoire();
+      const partenaire = await createTestAccount(t.db, { organisation: `Habitat Nord ${t.suffixe}`, role: 'partenaire' });
+      const reponse = await request(t.app, partenaire.token, 'GET', url(''));
+      expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
+      const attendu = agregatsSeulement(calculerPilotage(t.a, filtres(), { offresProposeesSeulement: false }));
+      expect(pilotageResponseSchema.parse(reponse.body)).toMatchObject({
+        chiffres: attendu.chiffres,
+        tableaux: attendu.tableaux,
+        charge: null,
+        agregatsSeulement: true,
+      });
+      // The filters offer the organisation's operations, résidences, landlords and towns: names, no household.
+      expect(reponse.body.choix.operations.map((o: { id: string }) => o.id).sort()).toEqual(t.a.operations.map((o) => o.id).sort());
+      expect(reponse.body.choix.residences).toHaveLength(t.a.residences.length);
+      expect(reponse.body.choix.communes).toEqual([...new Set(t.a.offres.map((o) => o.commune))].sort((x, y) => x.localeCompare(y, 'fr')));
+      const texte = JSON.stringify(reponse.body);
+      for (const m of t.a.menages) expect(texte).not.toContain(m.id);
+      // The métropole's filters offer both organisations' operations.
+      const metropole = await request(t.app, t.metropole.token, 'GET', url(''));
+      expect(metropole.body.choix.operations).toHaveLength(t.a.operations.length + t.b.operations.length);
+
+      const ville = await createTestAccount(t.db, {
+        organisation: `Ville ${t.suffixe}`,
+        role: 'partenaire',
+        kind: 'ville',
+        territory: `Territoire ${t.suffixe}`,
+      });
+      const refus = await request(t.app, ville.token, 'GET', url(''));
+      expect(refus.status).toBe(403);
+      expect(refus.body.error).toBe(
+        'Le rapport de pilotage est celui de la métropole, de l’État et de chaque bailleur : ce compte n’en reçoit pas.',
+      );
     });
 
     it('refuses a chargée, and a period whose end is before its start, in French', async () => {

@@ -113,7 +113,12 @@ describe('the « Pilotage » screen', () => {
   });
 
   describe('the yearly review', () => {
-    const connecter = (db: RelogementDb, role: 'encadrant' | 'chargé', nom: string, kind: 'metropole' | 'bailleur' | 'mous') =>
+    const connecter = (
+      db: RelogementDb,
+      role: 'encadrant' | 'chargé',
+      nom: string,
+      kind: 'plateforme' | 'metropole' | 'bailleur' | 'mous',
+    ) =>
       enregistrerSession(db, {
         token: 'jeton',
         expiresAt: '2099-01-01T00:00:00Z',
@@ -135,9 +140,10 @@ describe('the « Pilotage » screen', () => {
       return screen.findByRole('region', { name: 'Bilan annuel 2026' });
     };
 
-    it('lets the métropole type a landlord’s objective, refusing a negative one at its field, and judges it met in colour and in words', async () => {
+    // The platform's encadrant types the objectives on its tablet (the métropole's screen is the server's: test/ui/pilotage-serveur.test.tsx).
+    it('lets the platform type a landlord’s objective, refusing a negative one at its field, and judges it met in colour and in words', async () => {
       const db = await base();
-      await connecter(db, 'encadrant', 'Métropole de Val-Clair', 'metropole');
+      await connecter(db, 'encadrant', 'Plateforme relogement Val-Clair', 'plateforme');
       const bilan = await afficher(db);
       // Without a total typed, the 11 % share says so rather than a number (charte §2.3).
       const part = within(bilan).getByRole('table', { name: 'Part des attributions des bailleurs dédiée au relogement (2026)' });
@@ -160,13 +166,13 @@ describe('the « Pilotage » screen', () => {
       expect(await db.outbox.where('table').equals('bilansAnnuels').count()).toBeGreaterThan(0);
     });
 
-    it('lets the métropole of a territory choose the landlord among the territory’s organisations, keeping its id', async () => {
+    it('lets the platform of a territory choose the landlord among the territory’s organisations, keeping its id', async () => {
       const db = await base();
-      await connecter(db, 'encadrant', 'Métropole de Val-Clair', 'metropole');
+      await connecter(db, 'encadrant', 'Plateforme relogement Val-Clair', 'plateforme');
       await enregistrerOrganisationsTerritoire(db, [
         { id: HABITAT_NORD, name: 'Habitat Nord', kind: 'bailleur' },
         { id: '0190a6e0-0000-7000-8009-0000000000b2', name: 'Habitat Nord-Est', kind: 'bailleur' },
-        { id: '0190a6e0-0000-7000-8009-000000000002', name: 'Métropole de Val-Clair', kind: 'metropole' },
+        { id: '0190a6e0-0000-7000-8009-000000000002', name: 'Plateforme relogement Val-Clair', kind: 'plateforme' },
       ]);
       const bilan = await afficher(db);
       fireEvent.click(within(bilan).getByRole('button', { name: 'Ajouter l’objectif d’un bailleur' }));

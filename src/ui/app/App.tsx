@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery, lireSession, type RelogementDb } from '../../data/index.ts';
+import { sourcePilotage } from '../../sync/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
@@ -83,19 +84,28 @@ export function App({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nul
   );
 }
 
-/** A partner's account follows no household: its home is the territory's offers, and its menu only what it may use. */
-function useRouteDuCompte(db: RelogementDb): { route: Route; partenaire: boolean } {
+/**
+ * A partner's account follows no household: its home is the territory's offers, and its menu only
+ * what it may use (« Pilotage » for the métropole, the State and a landlord: the server's report).
+ */
+function useRouteDuCompte(db: RelogementDb): { route: Route; partenaire: boolean; pilotage: boolean } {
   const route = useRoute();
-  const [partenaire, setPartenaire] = useState(false);
+  const [compte, setCompte] = useState({ partenaire: false, pilotage: true });
   useEffect(() => {
-    const abonnement = liveQuery(() => lireSession(db)).subscribe({ next: (s) => setPartenaire(s?.user.role === 'partenaire') });
+    const abonnement = liveQuery(() => lireSession(db)).subscribe({
+      next: (s) =>
+        setCompte({
+          partenaire: s?.user.role === 'partenaire',
+          pilotage: !s || sourcePilotage(s.user.role, s.user.organisation.kind) !== null,
+        }),
+    });
     return () => abonnement.unsubscribe();
   }, [db]);
-  return { route: partenaire && route.ecran === 'menages' ? { ecran: 'offresPartagees' } : route, partenaire };
+  return { route: compte.partenaire && route.ecran === 'menages' ? { ecran: 'offresPartagees' } : route, ...compte };
 }
 
 function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | null }) {
-  const { route, partenaire } = useRouteDuCompte(db);
+  const { route, partenaire, pilotage } = useRouteDuCompte(db);
   useEffect(() => {
     document.title = `${titre(route)} — Relogement`;
   }, [route]);
@@ -126,7 +136,7 @@ function Application({ db, moteur }: { db: RelogementDb; moteur: MoteurSync | nu
             >
               Offres du territoire
             </a>
-            {!partenaire && (
+            {pilotage && (
               <a href={lien.pilotage()} aria-current={route.ecran === 'pilotage' ? 'page' : undefined}>
                 Pilotage
               </a>

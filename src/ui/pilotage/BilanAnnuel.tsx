@@ -219,6 +219,7 @@ export function BilanAnnuel({
   organisation,
   bailleurs,
   jour,
+  note = null,
 }: {
   annee: number;
   tableaux: readonly Tableau[];
@@ -228,6 +229,8 @@ export function BilanAnnuel({
   organisation: { id: string; name: string };
   bailleurs: readonly { id: string; name: string }[];
   jour: string;
+  /** Where what is typed goes, when the tables above are not computed from it on this device. */
+  note?: string | null;
 }) {
   const siennes = droits.attributions === 'les_siennes';
   const modifiables = (['objectifs', 'engagementsFlux', 'attributions'] as const).filter((p) =>
@@ -253,6 +256,7 @@ export function BilanAnnuel({
       ))}
       {modifiables.length > 0 && (
         <div class="ne-pas-imprimer" key={annee}>
+          {note && <p class="aide">{note}</p>}
           {modifiables.map((p) => (
             <EditeurPartie
               key={`${annee}-${p}`}
