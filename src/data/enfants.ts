@@ -4,14 +4,14 @@ import type { RelogementDb } from './db.ts';
 /** From this many households on, a table with at most 4 records per household is read whole. */
 const LOT_LECTURE_ENTIERE = 50;
 /** Households per index range: each range's records are opened in one go on the main thread. */
-const MENAGES_PAR_PLAGE = 250;
+const MENAGES_PAR_PLAGE = 125;
 
 /** Spans of household ids, each from a household's id to another's: an index range reads their records. */
 export type Plages = readonly { premier: string; dernier: string }[];
 
 /**
  * The spans of these households' ids when they fill most of the span from the first to the last
- * (a pass over a caseload sorted by id): one index range per table and per span of a few hundred
+ * (a pass over a caseload sorted by id): one index range per table and per span of a hundred or so
  * households then brings their records, with at most as many others, instead of one request per
  * household. Null for a few households, or households scattered among many. Counted on the
  * households' own table, whose ids are in clear: nothing is opened.
