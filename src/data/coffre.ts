@@ -30,36 +30,41 @@ export class VerrouilleError extends Error {
   }
 }
 
-/** Rows sealed lately whose clear text is kept until read once: about a first sync's worth. */
+/** Rows sealed lately whose clear text is kept: about a first sync's worth, in number and in characters. */
 const RECENTES_MAX = 50_000;
+const RECENTES_CARACTERES_MAX = 32 * 1024 * 1024;
 
 const empreinteIv = (iv: Uint8Array) => String.fromCharCode(...iv);
 
 /**
  * The data key while unlocked; listeners learn of every lock and unlock. It keeps, while unlocked,
- * the clear text of rows it sealed lately until they are read once: a row written then read back
- * (the summaries after a first sync read the 22,500 rows it wrote, the write path reads back what
- * it wrote) is not decrypted again. A stored row is the one sealed only if its random IV and its
- * authenticated context are both the same; otherwise it is decrypted as always.
+ * the clear text of rows it sealed lately, the oldest forgotten first: a row written then read back
+ * (the summaries after a first sync read the 22,500 rows it wrote, and each slice of them reads a
+ * row of summaries twice, the write path reads back what it wrote) is not decrypted again. A
+ * stored row is the one sealed only if its random IV and its authenticated context are both the
+ * same; otherwise it is decrypted as always.
  */
 export class Coffre {
   private cle: CryptoKey | null = null;
   private readonly ecouteurs = new Set<() => void>();
   private readonly recentes = new Map<string, { contexte: string; texte: string }>();
+  private caracteres = 0;
 
   /** Remembers what was sealed under `iv`: `texte` is what opening the payload would give. */
   retenir(iv: Uint8Array, contexte: string, texte: string): void {
-    if (this.recentes.size >= RECENTES_MAX) this.recentes.delete(this.recentes.keys().next().value!);
+    while (this.recentes.size > 0 && (this.recentes.size >= RECENTES_MAX || this.caracteres + texte.length > RECENTES_CARACTERES_MAX)) {
+      const [cle, { texte: oublie }] = this.recentes.entries().next().value!;
+      this.recentes.delete(cle);
+      this.caracteres -= oublie.length;
+    }
     this.recentes.set(empreinteIv(iv), { contexte, texte });
+    this.caracteres += texte.length;
   }
 
-  /** The clear text of a payload sealed here lately under this IV and context, once; null otherwise. */
+  /** The clear text of a payload sealed here lately under this IV and context; null otherwise. */
   reprendre(iv: Uint8Array, contexte: string): string | null {
-    const cle = empreinteIv(iv);
-    const recente = this.recentes.get(cle);
-    if (recente?.contexte !== contexte) return null;
-    this.recentes.delete(cle);
-    return recente.texte;
+    const recente = this.recentes.get(empreinteIv(iv));
+    return recente?.contexte === contexte ? recente.texte : null;
   }
 
   get ouvert(): boolean {
@@ -79,6 +84,7 @@ export class Coffre {
   fermer(): void {
     this.cle = null;
     this.recentes.clear();
+    this.caracteres = 0;
     this.ecouteurs.forEach((f) => f());
   }
 

@@ -69,8 +69,9 @@ export async function ecrireResumes(db: RelogementDb, ecrits: readonly ResumeMen
   }
   await db.paquetsResumes.bulkPut(aEcrire);
   await db.paquetsResumes.bulkDelete(vides);
-  // A summary of an earlier version's table is superseded (or removed) with its household.
-  await db.resumes.bulkDelete([...supprimes, ...ecrits.map((r) => r.id)]);
+  // A summary of an earlier version's table is superseded (or removed) with its household; a
+  // deletion is a request per key, not worth making once that table is empty.
+  if ((await db.resumes.count()) > 0) await db.resumes.bulkDelete([...supprimes, ...ecrits.map((r) => r.id)]);
 }
 
 /** Inside a transaction over TABLES_RESUMES: the summaries of these households leave the device. */

@@ -4,7 +4,7 @@ import type { ContexteAgenda, Demenagement, Entretien, Menage, Personne, PieceDo
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { contexteAgenda } from './contexte-agenda.ts';
-import { lignesDesMenages } from './enfants.ts';
+import { lignesDesMenages, menagesDe, plagesDesMenages } from './enfants.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './parametres.ts';
 import { lirePaquets, lireResumes, ecrireResumes, paquetDe, NOMBRE_PAQUETS, TABLES_RESUMES } from './paquets-resumes.ts';
@@ -95,56 +95,77 @@ const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
   return m;
 };
 
+/** Households parsed and summarised between two requests of a pass: a thousand at once would hold the main thread, and two hundred came near 100 ms on a loaded machine. */
+const PAR_TRAITE = 100;
+
+/**
+ * Lets the page handle input and paint between two stretches of a summary pass without ending its
+ * transaction: a request, not a timer (IndexedDB commits a transaction left without one).
+ */
+const respirer = (db: RelogementDb) => db.paquetsResumes.get(-1);
+
+/** A table's records read for a pass, by household, not yet parsed. */
+type Lues = Map<string, unknown[]>;
+const groupees = (rows: readonly { menageId: string }[]): Lues => parMenage(rows) as Lues;
+
 /**
  * Recomputes the summaries of these households (the given parts only, all of them for a summary
  * missing or computed for another day) and writes those that changed. Inside a transaction over
- * the tables it reads and TABLES_RESUMES.
+ * the tables it reads and TABLES_RESUMES. Each table is read in one request when the households
+ * fill a span of ids (`plagesDesMenages`), then parsed and summarised a stretch at a time.
  */
 export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<void> {
-  const [lus, existants] = await Promise.all([db.menages.bulkGet([...ids]), lireResumes(db, ids)]);
-  const menages = new Map(complets(menageSchema, lus).map((m) => [m.id, m]));
+  const plages = await plagesDesMenages(db, ids);
+  const [lus, existants] = await Promise.all([menagesDe(db, ids, plages), lireResumes(db, ids)]);
   const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
+  const lire = (table: string, ...parties: Facette[]) => lignesDesMenages<{ menageId: string }>(db, table, pour(...parties), plages).then(groupees);
   const [personnes, entretiens, pieces, visites, propositions, demenagements, territoire] = await Promise.all([
-    lignesDesMenages<Personne>(db, 'personnes', pour('base', 'dossier')),
-    lignesDesMenages<Entretien>(db, 'entretiens', pour('base')),
-    lignesDesMenages<PieceDossier>(db, 'pieces', pour('dossier')),
-    lignesDesMenages<VisiteCourtoisie>(db, 'visites', pour('vigilance')),
-    lignesDesMenages<Proposition>(db, 'propositions', pour('delais')),
-    lignesDesMenages<Demenagement>(db, 'demenagements', pour('delais')),
+    lire('personnes', 'base', 'dossier'),
+    lire('entretiens', 'base'),
+    lire('pieces', 'dossier'),
+    lire('visites', 'vigilance'),
+    lire('propositions', 'delais'),
+    lire('demenagements', 'delais'),
     lireParametres(db),
   ]);
-  const parPersonnes = parMenage(complets(personneSchema, personnes));
-  // Only a household one of whose occupants wishes to leave may have a file opened from it
-  // (`decohabiter` marks that occupant): the others need no look at their neighbours.
+  const contexte = contexteAgenda(territoire, aujourdhui);
   const dossierAVoir = new Set(pour('dossier'));
-  const origines = [...menages.values()].filter(
-    (m) => dossierAVoir.has(m.id) && (parPersonnes.get(m.id) ?? []).some((p) => p.souhaitDecohabitation),
-  );
-  const s: Sources = {
-    personnes: parPersonnes,
-    issus: await issusDe(db, origines),
-    // Not validated: the summary reads only their status and date, and answers make them long to parse.
-    entretiens: parMenage(entretiens),
-    pieces: parMenage(complets(pieceDossierSchema, pieces).filter((p) => !p.supprime)),
-    visites: parMenage(complets(visiteCourtoisieSchema, visites)),
-    propositions: parMenage(complets(propositionSchema, propositions)),
-    demenagements: parMenage(complets(demenagementSchema, demenagements)),
-    territoire,
-    contexte: contexteAgenda(territoire, aujourdhui),
-    aujourdhui,
-  };
   const ecrits: ResumeMenage[] = [];
   const orphelins: string[] = [];
-  ids.forEach((id, i) => {
-    const m = menages.get(id);
-    const e = existants[i];
-    if (!lus[i] && e) orphelins.push(id);
-    if (!m) return;
-    // Without a summary, every part is computed (`besoins`): the result is whole.
-    const suivant = Object.assign({}, e, ...[...(besoins[i] ?? TOUTES)].map((f) => PARTIES[f](m, s)), { calculeLe: aujourdhui }) as ResumeMenage;
-    if (!e || JSON.stringify(e) !== JSON.stringify(suivant)) ecrits.push(suivant);
-  });
+  for (let debut = 0; debut < ids.length; debut += PAR_TRAITE) {
+    if (debut > 0) await respirer(db);
+    const tranche = ids.slice(debut, debut + PAR_TRAITE);
+    const menages = new Map(complets(menageSchema, lus.slice(debut, debut + PAR_TRAITE)).map((m) => [m.id, m]));
+    const parses = <T>(schema: z.ZodType<T>, lues: Lues) => new Map(tranche.map((id) => [id, complets(schema, lues.get(id) ?? [])]));
+    const parPersonnes = parses(personneSchema, personnes);
+    // Only a household one of whose occupants wishes to leave may have a file opened from it
+    // (`decohabiter` marks that occupant): the others need no look at their neighbours.
+    const origines = [...menages.values()].filter((m) => dossierAVoir.has(m.id) && (parPersonnes.get(m.id) ?? []).some((p) => p.souhaitDecohabitation));
+    const s: Sources = {
+      personnes: parPersonnes,
+      issus: await issusDe(db, origines),
+      // Not validated: the summary reads only their status and date, and answers make them long to parse.
+      entretiens: entretiens as Map<string, Entretien[]>,
+      pieces: new Map([...parses(pieceDossierSchema, pieces)].map(([id, l]) => [id, l.filter((p) => !p.supprime)])),
+      visites: parses(visiteCourtoisieSchema, visites),
+      propositions: parses(propositionSchema, propositions),
+      demenagements: parses(demenagementSchema, demenagements),
+      territoire,
+      contexte,
+      aujourdhui,
+    };
+    tranche.forEach((id, j) => {
+      const i = debut + j;
+      const m = menages.get(id);
+      const e = existants[i];
+      if (!lus[i] && e) orphelins.push(id);
+      if (!m) return;
+      // Without a summary, every part is computed (`besoins`): the result is whole.
+      const suivant = Object.assign({}, e, ...[...(besoins[i] ?? TOUTES)].map((f) => PARTIES[f](m, s)), { calculeLe: aujourdhui }) as ResumeMenage;
+      if (!e || JSON.stringify(e) !== JSON.stringify(suivant)) ecrits.push(suivant);
+    });
+  }
   await ecrireResumes(db, ecrits, orphelins);
 }
 

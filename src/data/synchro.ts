@@ -14,7 +14,6 @@ import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { pause } from './resume-calcul.ts';
-import { paquetDe } from './paquets-resumes.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
@@ -261,17 +260,18 @@ type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
 export async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
   if (menages.size === 0 && !tables.includes('parametres')) return;
   const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
-  // In the order of their summaries' rows: a slice then re-seals a few rows, not every one.
-  const enOrdre = [...new Set([...(deja?.menages ?? []), ...menages])]
-    .map((id) => [paquetDe(id), id] as const)
-    .sort((a, b) => a[0] - b[0])
-    .map(([, id]) => id);
+  // In the order of their ids: a slice of a whole caseload then reads each table in one index range (`plageDesMenages`).
+  const enOrdre = [...new Set([...(deja?.menages ?? []), ...menages])].sort();
   const suivant: ResumesEnAttente = { menages: enOrdre, tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
-/** Households summarised per transaction: a first sync's 5,000 would hold the main thread for seconds at once. */
-const RESUMES_PAR_LOT = 200;
+/**
+ * Households summarised per transaction: enough for each table to be read in a few requests, and
+ * each row of summaries sealed a few times over a first sync; few enough for the officer's writes
+ * to go in between. Within a transaction the work is done by stretches (`recalculerResumes`).
+ */
+const RESUMES_PAR_LOT = 1250;
 
 /**
  * The summaries of the households the pulled pages touched (the sync engine calls it after each

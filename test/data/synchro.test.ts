@@ -77,19 +77,30 @@ describe('appliquerPage', () => {
     expect(await nombreEnAttente(db)).toBe(0);
   });
 
-  it('makes the summaries of a whole pulled caseload, 200 households at a time, each with its own occupants', async () => {
+  it('makes the summaries of a whole pulled caseload, over several transactions, each with its own occupants; then of a few households among them', async () => {
     const db = nouvelleBase();
     const id = (n: number, prefixe: string) => `0190a000-0000-7000-8000-${prefixe}${n.toString(16).padStart(12 - prefixe.length, '0')}`;
+    const occupant = (n: number, p: number, prenom: string, seq: number) =>
+      recu('personnes', personneSchema.parse({ id: id(n * 10 + p, 'b'), menageId: id(n, 'a'), prenom, nom: `Famille ${n}`, lien: 'enfant' }), seq);
+    const MENAGES = 1300;
     const recus: PulledRecord[] = [];
-    for (let n = 1; n <= 450; n++) {
+    for (let n = 1; n <= MENAGES; n++) {
       recus.push(recu('menages', menageSchema.parse({ id: id(n, 'a'), residenceId: RESIDENCE, nom: `Famille ${n}`, creeLe: '2026-03-15' }), n * 100));
-      for (let p = 0; p < n % 3; p++) recus.push(recu('personnes', personneSchema.parse({ id: id(n * 10 + p, 'b'), menageId: id(n, 'a'), prenom: `P${p}`, nom: `Famille ${n}`, lien: 'enfant' }), n * 100 + 50 + p * 10));
+      for (let p = 0; p < n % 3; p++) recus.push(occupant(n, p, `P${p}`, n * 100 + 50 + p * 10));
     }
-    await appliquerPage(db, page(recus, 100_000));
+    await appliquerPage(db, page(recus, 200_000));
     await rafraichirResumesRecus(db);
-    const resumes = (await lireResumes(db, Array.from({ length: 450 }, (_, i) => id(i + 1, 'a')))).filter((r) => r !== undefined);
-    expect(resumes).toHaveLength(450);
+    const tous = Array.from({ length: MENAGES }, (_, i) => id(i + 1, 'a'));
+    const resumes = (await lireResumes(db, tous)).filter((r) => r !== undefined);
+    expect(resumes).toHaveLength(MENAGES);
     for (const r of resumes) expect(r.occupants).toBe(Number(r.nom.split(' ')[1]) % 3);
+
+    // One household in 20 gets a new occupant: they are scattered among the others, read one by one.
+    const nouveaux = tous.filter((_, i) => i % 20 === 0).map((_, k) => occupant(k * 20 + 1, 5, 'Nouveau', 300_000 + k * 10));
+    await appliquerPage(db, page(nouveaux, 400_000));
+    await rafraichirResumesRecus(db);
+    const apres = await lireResumes(db, tous);
+    apres.forEach((r, i) => expect(r?.occupants).toBe(((i + 1) % 3) + (i % 20 === 0 ? 1 : 0)));
   });
 
   it('completes a record whose fields come over two pages', async () => {

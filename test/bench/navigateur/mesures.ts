@@ -13,6 +13,8 @@ import {
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
+import type { SyncedTable } from '../../../src/sync/index.ts';
+import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
@@ -137,7 +139,7 @@ async function mesurer() {
  * floor: downloading the same snapshot pages and writing the same rows, read back from the synced
  * database, in one transaction of an encrypted database.
  */
-async function premiereSynchro(session: Session) {
+async function premiereSynchro(session: Session, decomposer = false) {
   const db = await baseOuverte(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
   const moteur = new MoteurSync(db);
@@ -184,7 +186,83 @@ async function premiereSynchro(session: Session) {
   );
   const reference = performance.now() - debutPlancher;
   plancher.close();
-  return { synchro, reference, menages, champs, surLeReseau, decode, pages: pages.length, tachesLongues };
+  const detail = decomposer ? await decomposerPlancher(session, lignes) : null;
+  return { synchro, reference, menages, champs, surLeReseau, decode, pages: pages.length, tachesLongues, detail };
+}
+
+/**
+ * What the floor is made of, each part measured alone on the same pages and rows: download, JSON
+ * parsing, the schema checks the app makes (the floor makes none), sealing (JSON and AES-GCM per
+ * row, by slices of 250 as the app does), and IndexedDB puts of the sealed rows in one
+ * transaction; the last two again without each row's `_sync` copy, for what it costs.
+ */
+async function decomposerPlancher(session: Session, lignes: (readonly [string, unknown[]])[]) {
+  const chrono = async <T>(travail: () => Promise<T>): Promise<[number, T]> => {
+    const debut = performance.now();
+    const r = await travail();
+    return [performance.now() - debut, r];
+  };
+  const [telechargement, textes] = await chrono(async () => {
+    const recus: string[] = [];
+    for (let apres: number | null = 0; apres !== null;) {
+      const reponse: Response = await fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`, {
+        headers: { authorization: `Bearer ${session.token}` },
+      });
+      const texte: string = await reponse.text();
+      recus.push(texte);
+      apres = (JSON.parse(texte) as { next: number | null }).next;
+    }
+    return recus;
+  });
+  const [analyseJson] = await chrono(async () => textes.forEach((t) => JSON.parse(t)));
+  const sansSync = lignes.map(
+    ([t, l]) => [t, l.map((r) => Object.fromEntries(Object.entries(r as object).filter(([k]) => k !== '_sync')))] as const,
+  );
+  const [schemas] = await chrono(async () => {
+    for (const [t, l] of sansSync) for (const r of l) SYNCED_TABLES[t as SyncedTable].schema.safeParse(r);
+  });
+  const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const clair = new RelogementDb(`decomposition-${Date.now()}`, VERSIONS);
+  const sceller = (source: typeof sansSync) =>
+    chrono(async () => {
+      const scellees: (readonly [string, Record<string, unknown>[]])[] = [];
+      for (const [t, l] of source) {
+        const cles = [
+          'id',
+          ...clair.table(t).schema.indexes.flatMap((i) => (typeof i.keyPath === 'string' ? [i.keyPath] : (i.keyPath ?? []))),
+        ];
+        const table: Record<string, unknown>[] = [];
+        for (let i = 0; i < l.length; i += 250)
+          table.push(
+            ...(await Promise.all(
+              l.slice(i, i + 250).map(async (r) => {
+                const stockee: Record<string, unknown> = Object.fromEntries(cles.filter((c) => r[c] !== undefined).map((c) => [c, r[c]]));
+                stockee.__chiffre = await scellerAvecTexte(cle, r, `${t}|${JSON.stringify(cles.map((c) => r[c] ?? null))}`);
+                return stockee;
+              }),
+            )),
+          );
+        scellees.push([t, table]);
+      }
+      return scellees;
+    });
+  const ecrire = (scellees: (readonly [string, Record<string, unknown>[]])[]) =>
+    chrono(() =>
+      clair.transaction(
+        'rw',
+        scellees.map(([t]) => clair.table(t)),
+        async () => {
+          for (const [t, l] of scellees) await clair.table(t).bulkPut(l);
+        },
+      ),
+    );
+  const [scellement, scellees] = await sceller(lignes as typeof sansSync);
+  const [ecritures] = await ecrire(scellees);
+  await Promise.all(clair.tables.map((t) => t.clear()));
+  const [scellementSansSync, scelleesSansSync] = await sceller(sansSync);
+  const [ecrituresSansSync] = await ecrire(scelleesSansSync);
+  clair.close();
+  return { telechargement, analyseJson, schemas, scellement, ecritures, scellementSansSync, ecrituresSansSync };
 }
 
 /**
