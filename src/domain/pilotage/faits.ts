@@ -53,6 +53,49 @@ export const faitPropositionSchema = z.object({
 });
 export type FaitProposition = z.infer<typeof faitPropositionSchema>;
 
+/** Many proposals' facts as one array per fact, the n-th entries making the n-th proposal: how a server reads a territory's. */
+export type ColonnesFaitsProposition = { [K in keyof FaitProposition]: FaitProposition[K][] };
+
+const forme = faitPropositionSchema.shape;
+/**
+ * The facts' schema column by column: each column is checked as one array, which costs a small
+ * fraction of checking 200,000 objects one by one; the columns must be of one length.
+ */
+export const colonnesFaitsPropositionSchema = z
+  .object(
+    Object.fromEntries(Object.entries(forme).map(([cle, schema]) => [cle, z.array(schema)])) as {
+      [K in keyof typeof forme]: z.ZodArray<(typeof forme)[K]>;
+    },
+  )
+  .refine((c) => Object.values(c).every((colonne) => colonne.length === c.id.length), 'Colonnes de faits de longueurs différentes.');
+
+/** The facts out of their columns (already parsed). */
+export function faitsDesColonnes(c: ColonnesFaitsProposition): FaitProposition[] {
+  const faits: FaitProposition[] = new Array<FaitProposition>(c.id.length);
+  for (let i = 0; i < c.id.length; i += 1)
+    faits[i] = {
+      id: c.id[i] as string,
+      menageId: c.menageId[i] as string,
+      offreId: c.offreId[i] as string,
+      rang: c.rang[i] as number,
+      proposeeLe: c.proposeeLe[i] as string,
+      bailSigneLe: c.bailSigneLe[i] ?? null,
+      retiree: c.retiree[i] as boolean,
+      refusPar: c.refusPar[i] ?? null,
+      refusLe: c.refusLe[i] ?? null,
+      comptee: c.comptee[i] as boolean,
+      temporaire: c.temporaire[i] as boolean,
+      refusLegitime: c.refusLegitime[i] as boolean,
+      racAvant: c.racAvant[i] ?? null,
+      racApres: c.racApres[i] ?? null,
+      teAvant: c.teAvant[i] ?? null,
+      teApres: c.teApres[i] ?? null,
+      ravAvant: c.ravAvant[i] ?? null,
+      ravApres: c.ravApres[i] ?? null,
+    };
+  return faits;
+}
+
 /** The facts of a proposal, none for a deleted one. */
 export function faitDeProposition(p: Proposition): FaitProposition | null {
   if (p.supprime) return null;

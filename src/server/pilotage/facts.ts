@@ -1,4 +1,4 @@
-import { faitDeProposition, faitPropositionSchema, type FaitProposition } from '../../domain/index.ts';
+import { colonnesFaitsPropositionSchema, faitDeProposition, faitsDesColonnes, type FaitProposition } from '../../domain/index.ts';
 import { SYNCED_TABLES, recordFromFields } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 import type { RecordState } from '../replication/records.ts';
@@ -80,19 +80,17 @@ export async function writeFacts(tx: Sql, rows: readonly { rid: number; orgId: s
   );
 }
 
-/** The facts of the organisations' proposals, in one query and one JSON value, each row parsed. */
+/**
+ * The facts of the organisations' proposals, in one query: one JSON value holding an array per
+ * column (far cheaper to decode and check than 200,000 rows), parsed by the facts' column schema.
+ */
 export async function readFacts(db: Sql, organisationIds: readonly string[]): Promise<FaitProposition[]> {
-  const [row] = await db.query<{ facts: unknown[][] }>(
-    `select coalesce(json_agg(json_build_array(${NAMES.join(', ')})), '[]') as facts from proposal_facts where org_id = any($1::uuid[])`,
+  const [row] = await db.query<{ facts: unknown }>(
+    `select json_build_object(${COLUMNS.map(([column, , key]) => `'${key}', coalesce(json_agg(${column}), '[]')`).join(', ')}) as facts
+     from proposal_facts where org_id = any($1::uuid[])`,
     [organisationIds],
   );
-  return (row?.facts ?? []).map((values) => {
-    const fact: Record<string, unknown> = {};
-    COLUMNS.forEach(([, , key], i) => {
-      fact[key] = values[i];
-    });
-    return faitPropositionSchema.parse(fact);
-  });
+  return faitsDesColonnes(colonnesFaitsPropositionSchema.parse(row?.facts));
 }
 
 const BACKFILL = 'proposal_facts';
