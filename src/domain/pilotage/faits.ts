@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTEURS_REFUS, auteurDuRefus, compteDansLesPropositions, type Proposition } from '../proposition/index.ts';
+import { AUTEURS_REFUS, auteurDuRefus, compteDansLesPropositions, type AuteurRefus, type Proposition } from '../proposition/index.ts';
 
 // What each record contributes to the steering figures, derived once from the record by the
 // domain: a territory counts hundreds of thousands of proposals, and the figures read a dozen
@@ -18,54 +18,72 @@ export function avantApres(simulation: unknown): SimulationSignee | null {
   return r.success ? r.data.resultat : null;
 }
 
+// Each fact's check, one predicate over a value: the schema of a fact and the schema of a column
+// of facts are both made of them, so a column of 200,000 values is checked in one tight loop.
+type Controle<T> = (v: unknown) => v is T;
+const texte = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 /** A day as stored everywhere (AAAA-MM-JJ), compared as text. */
-const jour = z.string().length(10);
-const jourOuRien = jour.nullable();
-const montant = z.number().nullable();
+const jour = (v: unknown): v is string => typeof v === 'string' && v.length === 10;
+const entier = (v: unknown): v is number => Number.isInteger(v);
+const booleen = (v: unknown): v is boolean => typeof v === 'boolean';
+const nombre = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const auteur = (v: unknown): v is AuteurRefus => (AUTEURS_REFUS as readonly unknown[]).includes(v);
+const ouRien =
+  <T>(c: Controle<T>) =>
+  (v: unknown): v is T | null =>
+    v === null || c(v);
 
-export const faitPropositionSchema = z.object({
-  id: z.string().min(1),
-  menageId: z.string().min(1),
-  offreId: z.string().min(1),
-  rang: z.number().int(),
+const CONTROLES = {
+  id: texte,
+  menageId: texte,
+  offreId: texte,
+  rang: entier,
   proposeeLe: jour,
   /** The lease date, as typed: a withdrawn proposal may still carry one. */
-  bailSigneLe: jourOuRien,
-  retiree: z.boolean(),
+  bailSigneLe: ouRien(jour),
+  retiree: booleen,
   /** Who refused it (partners, CALEOL or household) and when (`auteurDuRefus`). */
-  refusPar: z.enum(AUTEURS_REFUS).nullable(),
-  refusLe: jourOuRien,
+  refusPar: ouRien(auteur),
+  refusLe: ouRien(jour),
   /** Whether it reached the household and counts among its proposals (`compteDansLesPropositions`). */
-  comptee: z.boolean(),
-  temporaire: z.boolean(),
+  comptee: booleen,
+  temporaire: booleen,
   /** A refusal by the household judged legitimate (charte §3.4 C). */
-  refusLegitime: z.boolean(),
+  refusLegitime: booleen,
   /**
    * The simulation joined to the offer, before and after the move (`avantApres`, charte §7.1):
    * reste à charge, taux d'effort, reste à vivre; all null without a simulation with figures.
    */
-  racAvant: montant,
-  racApres: montant,
-  teAvant: montant,
-  teApres: montant,
-  ravAvant: montant,
-  ravApres: montant,
-});
-export type FaitProposition = z.infer<typeof faitPropositionSchema>;
+  racAvant: ouRien(nombre),
+  racApres: ouRien(nombre),
+  teAvant: ouRien(nombre),
+  teApres: ouRien(nombre),
+  ravAvant: ouRien(nombre),
+  ravApres: ouRien(nombre),
+} as const;
+type Controles = typeof CONTROLES;
+type Controlee<C> = C extends Controle<infer T> ? T : never;
 
+export type FaitProposition = { [K in keyof Controles]: Controlee<Controles[K]> };
 /** Many proposals' facts as one array per fact, the n-th entries making the n-th proposal: how a server reads a territory's. */
 export type ColonnesFaitsProposition = { [K in keyof FaitProposition]: FaitProposition[K][] };
 
-const forme = faitPropositionSchema.shape;
-/**
- * The facts' schema column by column: each column is checked as one array, which costs a small
- * fraction of checking 200,000 objects one by one; the columns must be of one length.
- */
+/** One zod schema per fact, made from its check. */
+const parFait = <S>(faire: (cle: string, c: (v: unknown) => boolean) => z.ZodType): S =>
+  Object.fromEntries(Object.entries(CONTROLES).map(([cle, c]) => [cle, faire(cle, c)])) as S;
+
+export const faitPropositionSchema = z.object(
+  parFait<{ [K in keyof FaitProposition]: z.ZodCustom<FaitProposition[K]> }>((cle, c) =>
+    z.custom((v) => c(v), `Fait de proposition invalide : ${cle}.`),
+  ),
+);
+
+/** The facts' schema column by column, each column checked in one loop; the columns must be of one length. */
 export const colonnesFaitsPropositionSchema = z
   .object(
-    Object.fromEntries(Object.entries(forme).map(([cle, schema]) => [cle, z.array(schema)])) as {
-      [K in keyof typeof forme]: z.ZodArray<(typeof forme)[K]>;
-    },
+    parFait<{ [K in keyof FaitProposition]: z.ZodCustom<FaitProposition[K][]> }>((cle, c) =>
+      z.custom((v) => Array.isArray(v) && v.every((x) => c(x)), `Colonne de faits invalide : ${cle}.`),
+    ),
   )
   .refine((c) => Object.values(c).every((colonne) => colonne.length === c.id.length), 'Colonnes de faits de longueurs différentes.');
 
