@@ -1,6 +1,7 @@
 import {
   REGLAGES_PILOTAGE_PAR_DEFAUT,
   droitsBilanAnnuel,
+  faitsDesPropositions,
   idBilanAnnuel,
   remplacerPartie,
   reviserPlan,
@@ -53,7 +54,7 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
   ]);
   const organisations = await lireOrganisationsTerritoire(db);
   return {
-    donnees: { menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, bilansAnnuels, organisations },
+    donnees: { menages, residences, operations, offres, propositions: faitsDesPropositions(propositions), mediations, enquetes, plansRelogement, bilansAnnuels, organisations },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',

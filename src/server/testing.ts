@@ -22,6 +22,7 @@ import type { Database } from './db/database.ts';
 import { applyChanges } from './replication/push.ts';
 import { kindOf, scopeOf } from './replication/records.ts';
 import { lockSequence } from './replication/sequence.ts';
+import { proposalFact, writeFacts } from './pilotage/facts.ts';
 
 // Helpers for tests and benchmarks (the server's own, and the browser tests that start it):
 // accounts with a session, a résidence, households in bulk. Not used by the server itself.
@@ -282,7 +283,8 @@ export async function bulkSeedRecords(
         const menages: (string | null)[] = [];
         const createdSeqs: number[] = [];
         const f = { ids: [] as string[], fields: [] as string[], values: [] as string[], hlcs: [] as string[], seqs: [] as number[] };
-        for (const [, record] of rows.slice(start, start + BULK_CHUNK)) {
+        const slice = rows.slice(start, start + BULK_CHUNK);
+        for (const [, record] of slice) {
           const made = creationChanges(table, record, clock, Date.now());
           clock = made.clock;
           ids.push(String(record.id));
@@ -297,7 +299,7 @@ export async function bulkSeedRecords(
             f.seqs.push(seq);
           }
         }
-        await tx.query(
+        const [made] = await tx.query<{ created: [number, string][] }>(
           `with created as (
              insert into records (tbl, scope, record_id, org_id, menage_id, territory_id, created_by, created_seq)
              select $1, $2, x.id, $3, x.menage_id, $4, $5, x.created_seq
@@ -317,7 +319,8 @@ export async function bulkSeedRecords(
            used as (
              insert into organisation_usage (org_id, field_bytes) select $3, coalesce(sum(octet_length(value::text)), 0) from planned
              on conflict (org_id) do update set field_bytes = organisation_usage.field_bytes + excluded.field_bytes returning 1)
-           select (select count(*) from written) as w, (select count(*) from valued) as v, (select count(*) from used) as u`,
+           select (select count(*) from written) as w, (select count(*) from valued) as v, (select count(*) from used) as u,
+             (select json_agg(json_build_array(rid, record_id)) from created) as created`,
           [
             table,
             scopeOf(table, actor.organisation),
@@ -334,6 +337,16 @@ export async function bulkSeedRecords(
             f.seqs,
           ],
         );
+        if (table === 'propositions') {
+          const byId = new Map(slice.map(([, record]) => [String(record.id), record]));
+          await writeFacts(
+            tx,
+            (made?.created ?? []).flatMap(([rid, id]) => {
+              const fact = proposalFact(id, Object.entries(byId.get(id) ?? {}));
+              return fact ? [{ rid: Number(rid), orgId: org, fact }] : [];
+            }),
+          );
+        }
       }
     }
     await tx.query('update sync_state set seq = $1 where id = 1', [seq]);

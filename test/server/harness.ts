@@ -6,6 +6,7 @@ import { migrate } from '../../src/server/db/migrations.ts';
 import { openPglite } from '../../src/server/db/pglite.ts';
 import { openPostgres } from '../../src/server/db/postgres.ts';
 import { pgliteTemplate } from '../../src/server/testing.ts';
+import { proposalFact, readFacts } from '../../src/server/pilotage/facts.ts';
 
 // Every server suite runs on PGlite and, when TEST_DATABASE_URL is set, on a real PostgreSQL
 // server, each suite in a schema of its own. In CI a missing TEST_DATABASE_URL fails the
@@ -80,12 +81,14 @@ export async function resetHouseholds(db: Database): Promise<void> {
     delete from blob_refs; delete from conflicts; delete from applied_changes; delete from assignments;
     delete from fields where rid in (select rid from records where menage_id is not null);
     delete from record_values where rid in (select rid from records where menage_id is not null);
+    delete from proposal_facts where rid in (select rid from records where menage_id is not null);
     delete from records where menage_id is not null;`);
 }
 
 /**
  * The records whose read-side row (`record_values`) is not exactly their record and its fields,
- * and the read-side rows left without a record: none, whatever was written or erased.
+ * the proposals whose facts are not those the domain derives from their fields, and the read-side
+ * rows left without a record: none, whatever was written or erased.
  */
 export async function readSideMismatches(db: Database): Promise<string[]> {
   const rows = await db.query<{ record_id: string }>(
@@ -95,5 +98,23 @@ export async function readSideMismatches(db: Database): Promise<string[]> {
        or v.doc is distinct from (select jsonb_object_agg(f.field, f.value) from fields f where f.rid = r.rid)
      order by 1`,
   );
-  return rows.map((r) => r.record_id);
+  const proposals = await db.query<{ org_id: string; record_id: string; doc: Record<string, unknown> | null }>(
+    `select r.org_id::text, r.record_id, (select jsonb_object_agg(f.field, f.value) from fields f where f.rid = r.rid) as doc
+     from records r where r.tbl = 'propositions'`,
+  );
+  const orphans = await db.query<{ record_id: string }>(
+    `select record_id::text from proposal_facts x where not exists (select 1 from records r where r.rid = x.rid and r.tbl = 'propositions')`,
+  );
+  const expected = new Map<string, string>();
+  for (const p of proposals) {
+    const fact = proposalFact(p.record_id, Object.entries(p.doc ?? {}));
+    if (fact) expected.set(`${p.org_id}|${p.record_id}`, JSON.stringify(fact));
+  }
+  const facts = new Map<string, string>();
+  for (const org of new Set(proposals.map((p) => p.org_id)))
+    for (const fact of await readFacts(db, [org])) facts.set(`${org}|${fact.id}`, JSON.stringify(fact));
+  const wrongFacts = [...new Set([...expected.keys(), ...facts.keys()])]
+    .filter((k) => expected.get(k) !== facts.get(k))
+    .map((k) => k.slice(k.indexOf('|') + 1));
+  return [...rows.map((r) => r.record_id), ...wrongFacts, ...orphans.map((r) => r.record_id)].sort();
 }

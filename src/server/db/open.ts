@@ -5,6 +5,7 @@ import { migrate } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import { makePrivateDir } from './private-dir.ts';
+import { backfillFacts } from '../pilotage/facts.ts';
 
 export type StorageOptions = {
   /** A PostgreSQL server; wins over dataDir. */
@@ -20,6 +21,7 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
   if (options.databaseUrl) {
     const db = openPostgres(options.databaseUrl);
     await migrate(db);
+    await backfillFacts(db);
     return { db, close: () => db.close() };
   }
   const release = options.dataDir === undefined ? () => undefined : lockDataDir(options.dataDir, holder);
@@ -31,6 +33,7 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
     // The files PGlite has just made follow the umask: they are made private too.
     if (options.dataDir !== undefined) makePrivateDir(options.dataDir);
     await migrate(db);
+    await backfillFacts(db);
     // PGlite runs no autovacuum: refresh the planner's statistics once per start.
     await db.exec('analyze');
     return {

@@ -5,10 +5,12 @@ import {
   REGLAGES_PILOTAGE_PAR_DEFAUT,
   reglagesTerritoireSchema,
   type DonneesPilotage,
+  type EnregistrementsPilotage,
   type ReglagesPilotage,
 } from '../../domain/index.ts';
 import { SYNCED_TABLES, applyField, recordFromFields, splitField, type SyncedTable } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
+import { readFacts } from './facts.ts';
 
 // The records a steering report is computed from, for a set of organisations, read from the
 // read side (`record_values`: one row per record with its current values, kept in step with the
@@ -16,7 +18,8 @@ import type { Database, Sql } from '../db/database.ts';
 // (`CHAMPS_PILOTAGE`): the report then runs the domain's own functions, never a second definition
 // in SQL.
 
-const TABLES = Object.keys(CHAMPS_PILOTAGE) as (keyof DonneesPilotage & SyncedTable)[];
+// The proposals come as their facts, kept at each push (facts.ts).
+const TABLES = (Object.keys(CHAMPS_PILOTAGE) as (keyof EnregistrementsPilotage & SyncedTable)[]).filter((t) => t !== 'propositions');
 const READ: Record<string, { schema: z.ZodObject; fields: ReadonlySet<string>; unread: readonly string[] }> = Object.fromEntries(
   TABLES.map((t) => {
     const { shape } = SYNCED_TABLES[t].schema as z.ZodObject;
@@ -26,14 +29,8 @@ const READ: Record<string, { schema: z.ZodObject; fields: ReadonlySet<string>; u
   }),
 );
 
-// A proposal's simulation is a whole snapshot, of which the figures read only the before and after
-// (`avantApres`): the rest stays in the database.
-const CUT_SIMULATION = `jsonb_build_object('resultat', jsonb_build_object('avant', doc #> '{simulation,resultat,avant}', 'apres', doc #> '{simulation,resultat,apres}'))`;
 /** A table's records, each cut in the database to the fields read here (a map's entries are cut once decoded). */
-const READ_TABLE = `
-  select record_id, case when doc ? 'simulation' and doc -> 'simulation' <> 'null' then doc - $3::text[] || jsonb_build_object('simulation', ${CUT_SIMULATION})
-                         else doc - $3::text[] end as doc
-  from record_values where org_id = any($1::uuid[]) and tbl = $2`;
+const READ_TABLE = `select record_id, doc - $3::text[] as doc from record_values where org_id = any($1::uuid[]) and tbl = $2`;
 /** The yearly reviews: the organisations' own, and their territory's wherever it is kept. */
 const READ_REVIEWS = `${READ_TABLE}
   union all
@@ -47,7 +44,7 @@ export async function loadReportData(db: Database, organisationIds: readonly str
   if (organisationIds.length === 0) return DONNEES_VIDES;
   // The yearly review is the territory's, whoever wrote it first (docs/pilotage.md), with the names
   // of the territory's organisations as they are now.
-  const [tables, organisations] = await Promise.all([
+  const [tables, propositions, organisations] = await Promise.all([
     Promise.all(
       TABLES.map(async (t) => {
         const read = READ[t];
@@ -64,12 +61,13 @@ export async function loadReportData(db: Database, organisationIds: readonly str
         return [t, parsed] as const;
       }),
     ),
+    readFacts(db, organisationIds),
     db.query<{ id: string; name: string }>(
       `select id::text as id, name from organisations where territory_id in (select territory_id from organisations where id = any($1::uuid[]))`,
       [organisationIds],
     ),
   ]);
-  return { ...(Object.fromEntries(tables) as unknown as DonneesPilotage), organisations };
+  return { ...(Object.fromEntries(tables) as unknown as Omit<DonneesPilotage, 'propositions'>), propositions, organisations };
 }
 
 /** The objectives set in the organisation's territory settings, else the charter's. */

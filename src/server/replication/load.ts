@@ -23,7 +23,14 @@ type RecordRow = {
   created_seq: number;
 };
 type FieldRow = { rid: number; field: string; value: unknown; hlc: string; seq: number; author: string; authorName: string };
-type LoadRow = { applied: { id: string; user: string }[]; records: RecordRow[]; fields: FieldRow[]; followed: string[]; members: string[] };
+type LoadRow = {
+  applied: { id: string; user: string }[];
+  records: RecordRow[];
+  fields: FieldRow[];
+  followed: string[];
+  members: string[];
+  proposals: { rid: number; doc: Record<string, unknown> }[];
+};
 type Key = { tbl: string; scope: string; record_id: string };
 
 /** The records a batch writes, and those its values point to. */
@@ -97,7 +104,8 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
           join jsonb_to_recordset(${p.add(JSON.stringify(wanted))}::jsonb) as w(tbl text, scope text, record_id text, field text)
             on w.tbl = found.tbl and w.scope = found.scope and w.record_id = found.record_id and w.field = f.field) as fields,
        ${followedSql === '' ? `'[]'::json` : `(select coalesce(json_agg(menage_id), '[]') from followed where menage_id in (select menage_id from found))`} as followed,
-       (select coalesce(json_agg(id), '[]') from users where id = any(${p.add(followers)}::uuid[]) and organisation_id = ${p.add(org)}) as members`,
+       (select coalesce(json_agg(id), '[]') from users where id = any(${p.add(followers)}::uuid[]) and organisation_id = ${p.add(org)}) as members,
+       (select coalesce(json_agg(json_build_object('rid', v.rid, 'doc', v.doc)), '[]') from found join record_values v on v.rid = found.rid where found.tbl = 'propositions') as proposals`,
     p.values,
   );
   if (!row) throw new Error('loadBatch returned no row');
@@ -124,6 +132,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     members: new Set(row.members),
     applied: new Map(row.applied.map((a) => [a.id, a.user])),
     names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
+    proposalValues: new Map(row.proposals.map((v) => [Number(v.rid), v.doc])),
     pooled: await loadPooled(tx, actor, changes),
     dossiers: await loadDossiers(tx, changes),
   };

@@ -2,9 +2,10 @@ import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import type { Plan } from './plan.ts';
 import type { RecordState } from './records.ts';
+import { factArray, upsertFacts, type PlannedFact } from '../pilotage/facts.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
-// field values and each record's current values (the read side, `record_values`), conflicts, blob
+// field values and each record's current values (the read side, `record_values`, and a proposal's facts), conflicts, blob
 // references, applied change ids, the changed households in the access log, the organisation's
 // storage and the sequence. Rows point to a
 // record by its rid, or for a record new in this batch by its key among the inserted ones.
@@ -24,6 +25,8 @@ export async function writePlan(
   origin: { orgId: string; userId: string; deviceId: string; changeIds: readonly string[]; detectedAt: string },
   /** The households the write changes, for the access log. */
   menageIds: readonly string[],
+  /** The facts of the proposals written, derived from their whole records (null: none, the proposal deleted). */
+  facts: readonly PlannedFact[],
 ): Promise<Usage> {
   const p = new Params();
   const rows = (items: readonly object[]) => `jsonb_to_recordset(${p.add(JSON.stringify(items))}::jsonb)`;
@@ -64,6 +67,12 @@ export async function writePlan(
        group by ${RID}, x.org_id, x.tbl, x.record_id
        on conflict (rid) do update set doc = record_values.doc || excluded.doc
        returning 1),
+     planned_facts as (
+       select ${RID} as rid, x.org_id, x.fact
+       from ${rows(facts.map(({ record, fact }) => ({ ...recordRef(record), org_id: record.orgId, fact: fact && factArray(fact) })))}
+         as x(${REF_COLUMNS}, org_id uuid, fact jsonb) ${NEW_RECORD}),
+     facts_written as (${upsertFacts('select rid, org_id, fact from planned_facts where fact is not null')} returning 1),
+     facts_gone as (delete from proposal_facts where rid in (select rid from planned_facts where fact is null) returning 1),
      logged as (
        insert into conflicts (id, seq, rid, field, winner_value, winner_hlc, winner_author, loser_value, loser_hlc, loser_author, detected_at)
        select x.id, x.seq, ${RID}, x.field, x.w -> 'v', x.winner_hlc, x.winner_author, x.l -> 'v', x.loser_hlc, x.loser_author, ${p.add(origin.detectedAt)}::timestamptz

@@ -1,0 +1,127 @@
+import { colonnesFaitsPropositionSchema, faitDeProposition, faitsDesColonnes, type FaitProposition } from '../../domain/index.ts';
+import { SYNCED_TABLES, recordFromFields } from '../../sync/index.ts';
+import type { Database, Sql } from '../db/database.ts';
+import type { RecordState } from '../replication/records.ts';
+
+// The proposals' facts (src/domain/pilotage/faits.ts) as the server keeps them in
+// `proposal_facts`: derived by the domain from the whole record at each push, in the statement
+// that writes its fields (replication/write.ts), read back by a territory's report in one query
+// and parsed with the facts' own schema (docs/pilotage.md).
+
+/** A proposal's facts from its current fields; null when deleted, or not complete yet (a batch cut in two). */
+export function proposalFact(recordId: string, fields: Iterable<readonly [string, unknown]>): FaitProposition | null {
+  const record = SYNCED_TABLES.propositions.schema.safeParse(recordFromFields(recordId, fields));
+  return record.success ? faitDeProposition(record.data) : null;
+}
+
+/** The columns after rid and org_id, in the order rows are written and read, each with its fact. */
+const COLUMNS = [
+  ['record_id', 'uuid', 'id'],
+  ['menage_id', 'uuid', 'menageId'],
+  ['offre_id', 'uuid', 'offreId'],
+  ['rang', 'smallint', 'rang'],
+  ['proposee_le', 'date', 'proposeeLe'],
+  ['bail_signe_le', 'date', 'bailSigneLe'],
+  ['retiree', 'boolean', 'retiree'],
+  ['refus_par', 'text', 'refusPar'],
+  ['refus_le', 'date', 'refusLe'],
+  ['comptee', 'boolean', 'comptee'],
+  ['temporaire', 'boolean', 'temporaire'],
+  ['refus_legitime', 'boolean', 'refusLegitime'],
+  ['rac_avant', 'float8', 'racAvant'],
+  ['rac_apres', 'float8', 'racApres'],
+  ['te_avant', 'float8', 'teAvant'],
+  ['te_apres', 'float8', 'teApres'],
+  ['rav_avant', 'float8', 'ravAvant'],
+  ['rav_apres', 'float8', 'ravApres'],
+] as const satisfies readonly (readonly [string, string, keyof FaitProposition])[];
+
+const NAMES = COLUMNS.map(([column]) => column);
+/** A fact as one JSON array, in the columns' order. */
+export const factArray = (f: FaitProposition): unknown[] => COLUMNS.map(([, , key]) => f[key]);
+/** The columns' values out of a `fact` JSON array. */
+const FACT_VALUES = (source: string) => COLUMNS.map(([, type], i) => `(${source} ->> ${i})::${type}`).join(', ');
+
+/** The upsert of facts rows `select rid, org_id, fact from …` (fact not null). */
+export const upsertFacts = (select: string) => `
+  insert into proposal_facts (rid, org_id, ${NAMES.join(', ')})
+  select rid, org_id, ${FACT_VALUES('fact')} from (${select}) as s(rid, org_id, fact)
+  on conflict (rid) do update set (org_id, ${NAMES.join(', ')}) = (excluded.org_id, ${NAMES.map((n) => `excluded.${n}`).join(', ')})`;
+
+export type PlannedFact = { record: RecordState; fact: FaitProposition | null };
+
+/**
+ * The facts of the proposals a push writes: each record's stored values (`stored`, by rid, none
+ * for a new record) with the push's writes over them, as the read side will hold them.
+ */
+export function plannedFacts(
+  writes: Iterable<{ record: RecordState; field: string; stored: { value: unknown } }>,
+  stored: ReadonlyMap<number, Record<string, unknown>>,
+): PlannedFact[] {
+  const values = new Map<RecordState, Map<string, unknown>>();
+  for (const { record, field, stored: written } of writes) {
+    if (record.table !== 'propositions') continue;
+    let fields = values.get(record);
+    if (!fields) {
+      fields = new Map(Object.entries((record.rid === null ? undefined : stored.get(record.rid)) ?? {}));
+      values.set(record, fields);
+    }
+    fields.set(field, written.value);
+  }
+  return [...values].map(([record, fields]) => ({ record, fact: proposalFact(record.recordId, fields) }));
+}
+
+/** Writes the facts of proposals whose rids are known (seeding, backfill). */
+export async function writeFacts(tx: Sql, rows: readonly { rid: number; orgId: string; fact: FaitProposition }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    upsertFacts(`select x.rid, x.org_id, x.fact from jsonb_to_recordset($1::jsonb) as x(rid bigint, org_id uuid, fact jsonb)`),
+    [JSON.stringify(rows.map((r) => ({ rid: r.rid, org_id: r.orgId, fact: factArray(r.fact) })))],
+  );
+}
+
+/**
+ * The facts of the organisations' proposals, in one query: one JSON value holding an array per
+ * column (far cheaper to decode and check than 200,000 rows), parsed by the facts' column schema.
+ */
+export async function readFacts(db: Sql, organisationIds: readonly string[]): Promise<FaitProposition[]> {
+  const [row] = await db.query<{ facts: unknown }>(
+    `select json_build_object(${COLUMNS.map(([column, , key]) => `'${key}', coalesce(json_agg(${column}), '[]')`).join(', ')}) as facts
+     from proposal_facts where org_id = any($1::uuid[])`,
+    [organisationIds],
+  );
+  return faitsDesColonnes(colonnesFaitsPropositionSchema.parse(row?.facts));
+}
+
+const BACKFILL = 'proposal_facts';
+const BACKFILL_PAGE = 5_000;
+
+/**
+ * Derives the facts of the proposals stored before migration 19, once: the step only names the
+ * work (`read_side_backfills`), as it may not hold the domain. In one transaction; a server
+ * starting alongside waits on the name's row, then finds it gone.
+ */
+export async function backfillFacts(db: Database): Promise<void> {
+  const [pending] = await db.query('select 1 from read_side_backfills where name = $1', [BACKFILL]);
+  if (!pending) return;
+  await db.transaction(async (tx) => {
+    const [claimed] = await tx.query('delete from read_side_backfills where name = $1 returning name', [BACKFILL]);
+    if (!claimed) return;
+    for (let after = 0; ;) {
+      const rows = await tx.query<{ rid: string | number; org_id: string; record_id: string; doc: Record<string, unknown> }>(
+        `select rid, org_id::text, record_id, doc from record_values where tbl = 'propositions' and rid > $1 order by rid limit ${BACKFILL_PAGE}`,
+        [after],
+      );
+      const last = rows.at(-1);
+      if (!last) return;
+      await writeFacts(
+        tx,
+        rows.flatMap((r) => {
+          const fact = proposalFact(r.record_id, Object.entries(r.doc));
+          return fact ? [{ rid: Number(r.rid), orgId: r.org_id, fact }] : [];
+        }),
+      );
+      after = Number(last.rid);
+    }
+  });
+}
