@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { lireCsv, type DonneesPilotage } from '../../src/domain/index.ts';
+import { lireCsv, type EnregistrementsPilotage } from '../../src/domain/index.ts';
 import { createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { chargerPilotage, suiviPar } from '../server/pilotage-chargement.ts';
@@ -62,7 +62,7 @@ describe.runIf(chromiumDisponible())('le pilotage des partenaires du territoire'
       ['Habitat Nord', nord.profile.organisation.id],
       ['Logis Sud', sud.profile.organisation.id],
     ]);
-    const rattache = (d: DonneesPilotage): DonneesPilotage => ({
+    const rattache = (d: EnregistrementsPilotage): EnregistrementsPilotage => ({
       ...d,
       offres: d.offres.map((o) => ({ ...o, bailleurId: bailleurs.get(o.bailleur) ?? null })),
     });

@@ -153,7 +153,7 @@ for (const backend of backends()) {
       const partenaire = await createTestAccount(t.db, { organisation: `Habitat Nord ${t.suffixe}`, role: 'partenaire' });
       const reponse = await request(t.app, partenaire.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
-      const attendu = agregatsSeulement(calculerPilotage(t.a, filtres(), { offresProposeesSeulement: false }));
+      const attendu = agregatsSeulement(calculerPilotage(donneesPilotage(t.a), filtres(), { offresProposeesSeulement: false }));
       expect(pilotageResponseSchema.parse(reponse.body)).toMatchObject({
         chiffres: attendu.chiffres,
         tableaux: attendu.tableaux,
