@@ -270,6 +270,11 @@ export async function differerResumes(db: RelogementDb, menages: ReadonlySet<str
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
+/** The households whose summaries and pilotage facts wait for the end of a pull: their facts are not current yet. */
+export async function menagesEnAttente(db: RelogementDb): Promise<ReadonlySet<string>> {
+  return new Set(((await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined)?.menages ?? []);
+}
+
 /** Households summarised per transaction: a first sync's 5,000 would hold the main thread for seconds at once. */
 const RESUMES_PAR_LOT = 200;
 

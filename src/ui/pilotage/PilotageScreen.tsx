@@ -193,12 +193,20 @@ export default function PilotageScreen() {
   const filtres: FiltresPilotage = { periode, ...criteres };
   const rapport = useMemo(
     () =>
-      source && erreurPeriode === null
+      source && !source.calculEnCours && erreurPeriode === null
         ? calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages)
         : null,
     [source, erreurPeriode, JSON.stringify(filtres)],
   );
   if (!source) return <p class="chargement">Chargement…</p>;
+  // Figures over part of the caseload are never shown as if whole.
+  if (source.calculEnCours)
+    return (
+      <p class="chargement" role="status">
+        Calcul des chiffres en cours : {source.calculEnCours.faits.toLocaleString('fr-FR')} ménages prêts sur{' '}
+        {source.calculEnCours.total.toLocaleString('fr-FR')}…
+      </p>
+    );
   const noms = {
     operation: source.donnees.operations.find((o) => o.id === criteres.operationId)?.nom,
     residence: source.donnees.residences.find((r) => r.id === criteres.residenceId)?.nom,

@@ -13,10 +13,8 @@ import {
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
-import { rafraichirResumes } from '../../../src/data/ecriture.ts';
+import { TABLES_ECRITURE, rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
-import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
-import { TABLES_RESUMES } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -61,22 +59,18 @@ async function remplir(nombre: number): Promise<number> {
       suffixe: ` ${fait / LOT + 1}`,
     });
     // Stored as a first sync would leave them: records without pending changes.
-    await db.transaction(
-      'rw',
-      [db.operations, db.residences, db.meta, ...[...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t))],
-      async () => {
-        await db.operations.put(demo.operation);
-        await db.residences.put(demo.residence);
-        await db.menages.bulkPut(demo.menages);
-        await db.personnes.bulkPut(demo.personnes);
-        await db.entretiens.bulkPut(demo.entretiens);
-        await rafraichirResumes(
-          db,
-          demo.menages.map((m) => m.id),
-          ['menages', 'personnes', 'entretiens'],
-        );
-      },
-    );
+    await db.transaction('rw', [db.operations, db.residences, ...TABLES_ECRITURE.map((t) => db.table(t))], async () => {
+      await db.operations.put(demo.operation);
+      await db.residences.put(demo.residence);
+      await db.menages.bulkPut(demo.menages);
+      await db.personnes.bulkPut(demo.personnes);
+      await db.entretiens.bulkPut(demo.entretiens);
+      await rafraichirResumes(
+        db,
+        demo.menages.map((m) => m.id),
+        ['menages', 'personnes', 'entretiens'],
+      );
+    });
   }
   db.close();
   return performance.now() - debut;
@@ -203,11 +197,15 @@ async function remplirPilotage(d: DonneesPilotage, session: Session): Promise<nu
   for (let fait = 0; fait < d.menages.length; fait += LOT) {
     const menages = d.menages.slice(fait, fait + LOT);
     const ids = new Set(menages.map((m) => m.id));
-    await db.transaction('rw', [db.meta, ...[...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t))], async () => {
-      await db.menages.bulkPut(menages);
-      await db.propositions.bulkPut(d.propositions.filter((p) => ids.has(p.menageId)));
-      await rafraichirResumes(db, [...ids], ['menages', 'propositions']);
-    });
+    await db.transaction(
+      'rw',
+      TABLES_ECRITURE.map((t) => db.table(t)),
+      async () => {
+        await db.menages.bulkPut(menages);
+        await db.propositions.bulkPut(d.propositions.filter((p) => ids.has(p.menageId)));
+        await rafraichirResumes(db, [...ids], ['menages', 'propositions']);
+      },
+    );
   }
   db.close();
   return performance.now() - debut;
