@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import {
   calculerPilotage,
+  donneesPilotage,
   filtresPilotageSchema,
   menageSchema,
   offreSchema,
   operationSchema,
   propositionSchema,
   residenceSchema,
-  type DonneesPilotage,
+  type EnregistrementsPilotage,
 } from '../../src/domain/index.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { openStorage, type StorageOptions } from '../../src/server/db/open.ts';
@@ -32,7 +33,7 @@ const MESURES = 20;
 const filtres = filtresPilotageSchema.parse({ periode: { debut: '2026-01-01', fin: '2026-12-31' } });
 
 /** `n` households of one organisation, four proposals each (the last signed for one in three), one dwelling per two households. */
-export function territoire(n: number, referentId: string): DonneesPilotage {
+export function territoire(n: number, referentId: string): EnregistrementsPilotage {
   const operation = operationSchema.parse({ id: randomUUID(), nom: 'Opération du banc' });
   const residences = Array.from({ length: 20 }, (_, i) =>
     residenceSchema.parse({
@@ -115,7 +116,7 @@ export function territoire(n: number, referentId: string): DonneesPilotage {
   };
 }
 
-const lignes = (d: DonneesPilotage) => {
+const lignes = (d: EnregistrementsPilotage) => {
   const tables: [SyncedTable, readonly { id: string }[]][] = [
     ['operations', d.operations],
     ['residences', d.residences],
@@ -196,7 +197,7 @@ function rapportChargee(menages: number): number[] {
   const durees: number[] = [];
   for (let i = 0; i < MESURES; i += 1) {
     const debut = performance.now();
-    calculerPilotage(d, filtres, { offresProposeesSeulement: true });
+    calculerPilotage(donneesPilotage(d), filtres, { offresProposeesSeulement: true });
     durees.push(performance.now() - debut);
   }
   return durees;

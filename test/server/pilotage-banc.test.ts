@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DonneesPilotage } from '../../src/domain/index.ts';
+import type { EnregistrementsPilotage } from '../../src/domain/index.ts';
 import { bulkSeedRecords, createTestAccount } from '../../src/server/testing.ts';
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { chargerPilotage, lignesPilotage, suiviPar } from './pilotage-chargement.ts';
@@ -10,7 +10,8 @@ import { backends, readSideMismatches, useDatabase } from './harness.ts';
 // no server would hold. The fixture is stored both ways, the bulk copy under other ids.
 
 const PREFIXE = /0190a6e0-/g;
-const copie = (d: DonneesPilotage): DonneesPilotage => JSON.parse(JSON.stringify(d).replace(PREFIXE, '0190a6e1-')) as DonneesPilotage;
+const copie = (d: EnregistrementsPilotage): EnregistrementsPilotage =>
+  JSON.parse(JSON.stringify(d).replace(PREFIXE, '0190a6e1-')) as EnregistrementsPilotage;
 const original = (text: string) => text.replaceAll('0190a6e1-', '0190a6e0-');
 
 type Stocke = {

@@ -6,12 +6,13 @@ import {
   idBilanAnnuel,
   agregatsSeulement,
   calculerPilotage,
+  donneesPilotage,
   filtresPilotageSchema,
   operationSchema,
   propositionSchema,
   remplacerPartie,
   reviserPlan,
-  type DonneesPilotage,
+  type EnregistrementsPilotage,
 } from '../../src/domain/index.ts';
 import { createOrganisation, createTerritory } from '../../src/server/accounts/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -64,7 +65,7 @@ for (const backend of backends()) {
         ['Habitat Nord', encA.profile.organisation.id],
         ['Logis Sud', encB.profile.organisation.id],
       ]);
-      const matched = (d: DonneesPilotage): DonneesPilotage => ({
+      const matched = (d: EnregistrementsPilotage): EnregistrementsPilotage => ({
         ...d,
         offres: d.offres.map((o) => ({ ...o, bailleurId: landlords.get(o.bailleur) ?? null })),
       });
@@ -111,14 +112,14 @@ for (const backend of backends()) {
       const t = await territoire();
       const reponse = await request(t.app, t.encA.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
-      const attendu = calculerPilotage(t.a, filtres(), { offresProposeesSeulement: false });
+      const attendu = calculerPilotage(donneesPilotage(t.a), filtres(), { offresProposeesSeulement: false });
       expect(reponse.body.chiffres).toEqual(attendu.chiffres);
       expect(reponse.body.tableaux).toEqual(attendu.tableaux);
       expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'relogements')).toMatchObject({ valeur: 6 });
       expect(reponse.body.charge.lignes).toEqual([['Claire', 17, 'non']]);
       const filtre = await request(t.app, t.encA.token, 'GET', url('&qpv=non&typologie=T4'));
       expect(filtre.body.chiffres).toEqual(
-        calculerPilotage(t.a, filtres({ qpv: false, typologie: 'T4' }), { offresProposeesSeulement: false }).chiffres,
+        calculerPilotage(donneesPilotage(t.a), filtres({ qpv: false, typologie: 'T4' }), { offresProposeesSeulement: false }).chiffres,
       );
     });
 
@@ -126,10 +127,13 @@ for (const backend of backends()) {
       const t = await territoire();
       const reponse = await request(t.app, t.metropole.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
-      const tout: DonneesPilotage = Object.fromEntries(
-        Object.keys(t.a).map((k) => [k, [...(t.a[k as keyof DonneesPilotage] ?? []), ...(t.b[k as keyof DonneesPilotage] ?? [])]]),
-      ) as unknown as DonneesPilotage;
-      const attendu = agregatsSeulement(calculerPilotage(tout, filtres(), { offresProposeesSeulement: false }));
+      const tout: EnregistrementsPilotage = Object.fromEntries(
+        Object.keys(t.a).map((k) => [
+          k,
+          [...(t.a[k as keyof EnregistrementsPilotage] ?? []), ...(t.b[k as keyof EnregistrementsPilotage] ?? [])],
+        ]),
+      ) as unknown as EnregistrementsPilotage;
+      const attendu = agregatsSeulement(calculerPilotage(donneesPilotage(tout), filtres(), { offresProposeesSeulement: false }));
       expect(reponse.body.chiffres).toEqual(attendu.chiffres);
       expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'neufRecent')).toMatchObject({
         valeur: 40,

@@ -81,14 +81,18 @@ const chez = (rs: readonly Relogement[], b: Bailleur) => rs.filter((r) => r.offr
 const parNom = <T>(entrees: readonly T[], nom: (e: T) => string): T[] => [...entrees].sort((a, b) => nom(a).localeCompare(nom(b), 'fr'));
 
 /** Each landlord's objective of the year (AMP annexe 4) against its relocations; null without any objective. */
-export function objectifsBailleurs(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Tableau | null {
+export function objectifsBailleurs(
+  donnees: DonneesPilotage,
+  annee: number,
+  options: OptionsPerimetre,
+  rs: readonly Relogement[] = relogementsDeLAnnee(donnees, annee, options),
+): Tableau | null {
   const noms = nomsActuels(donnees);
   const objectifs = parNom(
     Object.values(bilanDe(donnees, annee).objectifs).map((e) => ({ ...bailleurDe(e, noms), objectif: e.objectif })),
     (e) => e.nom,
   );
   if (objectifs.length === 0) return null;
-  const rs = relogementsDeLAnnee(donnees, annee, options);
   return {
     code: 'objectifsBailleurs',
     titre: `Objectifs annuels de relogement des bailleurs (${annee})`,
@@ -102,12 +106,16 @@ export function objectifsBailleurs(donnees: DonneesPilotage, annee: number, opti
 }
 
 /** Each réservataire's flux commitment of the year (flux art. 6) against the dwellings of its flux made available; null without any. */
-export function fluxReservataires(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Tableau | null {
+export function fluxReservataires(
+  donnees: DonneesPilotage,
+  annee: number,
+  options: OptionsPerimetre,
+  rs: readonly Relogement[] = relogementsDeLAnnee(donnees, annee, options),
+): Tableau | null {
   const engagements = parNom(Object.values(bilanDe(donnees, annee).engagementsFlux), (e) => e.reservataire);
   if (engagements.length === 0) return null;
   const annuelle = { debut: `${annee}-01-01`, fin: `${annee}-12-31` };
   const offres = donnees.offres.filter((o) => !o.supprime && o.reservataire.trim() !== '' && dansPeriode(o.dateDisponibilite, annuelle));
-  const rs = relogementsDeLAnnee(donnees, annee, options);
   return {
     code: 'fluxReservataires',
     titre: `Bilan annuel des flux des réservataires (${annee})`,
@@ -127,10 +135,14 @@ export function fluxReservataires(donnees: DonneesPilotage, annee: number, optio
  * the landlords with a total typed or with relocations that year. Without the total the share is
  * not computed and the row says so; null when neither exists.
  */
-export function partAttributions(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Tableau | null {
+export function partAttributions(
+  donnees: DonneesPilotage,
+  annee: number,
+  options: OptionsPerimetre,
+  rs: readonly Relogement[] = relogementsDeLAnnee(donnees, annee, options),
+): Tableau | null {
   const noms = nomsActuels(donnees);
   const totaux = Object.values(bilanDe(donnees, annee).attributions);
-  const rs = relogementsDeLAnnee(donnees, annee, options);
   const bailleurs = new Map<string, Bailleur>();
   for (const t of totaux) bailleurs.set(cleDe(t), bailleurDe(t, noms));
   for (const r of rs) {
@@ -175,9 +187,11 @@ export function partAttributions(donnees: DonneesPilotage, annee: number, option
 /** The yearly review's tables for the year holding `fin` that have something to show. */
 export function tableauxBilanAnnuel(donnees: DonneesPilotage, fin: string, options: OptionsPerimetre): Tableau[] {
   const annee = Number(fin.slice(0, 4));
+  // The year's leases, gathered once for the three tables.
+  const rs = relogementsDeLAnnee(donnees, annee, options);
   return [
-    objectifsBailleurs(donnees, annee, options),
-    fluxReservataires(donnees, annee, options),
-    partAttributions(donnees, annee, options),
+    objectifsBailleurs(donnees, annee, options, rs),
+    fluxReservataires(donnees, annee, options, rs),
+    partAttributions(donnees, annee, options, rs),
   ].filter((t): t is Tableau => t !== null);
 }

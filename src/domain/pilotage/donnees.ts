@@ -1,19 +1,21 @@
-import { z } from 'zod';
 import type { Menage, Operation, Residence } from '../menage/index.ts';
 import type { Offre } from '../offre/index.ts';
 import type { Mediation, Proposition } from '../proposition/index.ts';
 import type { EnqueteSatisfaction } from '../visite/index.ts';
 import type { BilanAnnuel } from './bilan-annuel-schema.ts';
 import type { PlanRelogement } from './plan-schema.ts';
+import { faitsDesPropositions, type FaitProposition } from './faits.ts';
 
-// The records every figure is computed from, as the tablet stores them and the server loads them
-// for the organisations it reports on: no figure is typed by hand.
+// What every figure is computed from: the records, as the tablet stores them and the server loads
+// them for the organisations it reports on, the proposals as their facts (faits.ts). No figure is
+// typed by hand.
 export type DonneesPilotage = {
   menages: readonly Menage[];
   residences: readonly Residence[];
   operations: readonly Operation[];
   offres: readonly Offre[];
-  propositions: readonly Proposition[];
+  /** The proposals that are not deleted, as facts (`faitDeProposition`). */
+  propositions: readonly FaitProposition[];
   mediations: readonly Mediation[];
   enquetes: readonly EnqueteSatisfaction[];
   /** The relocation plans of the operations (charte §6.6). */
@@ -23,6 +25,15 @@ export type DonneesPilotage = {
   /** The territory's organisations, whose current names the yearly review shows (none outside a territory). */
   organisations?: readonly { id: string; name: string }[];
 };
+
+/** The same with the proposals as records: what a device holds. */
+export type EnregistrementsPilotage = Omit<DonneesPilotage, 'propositions'> & { propositions: readonly Proposition[] };
+
+/** What the figures are computed from, out of the records: the proposals become their facts. */
+export const donneesPilotage = (e: EnregistrementsPilotage): DonneesPilotage => ({
+  ...e,
+  propositions: faitsDesPropositions(e.propositions),
+});
 
 /**
  * The fields of each record the figures, tables and caseloads read: all a server needs to load
@@ -71,7 +82,9 @@ export const CHAMPS_PILOTAGE = {
   enquetes: ['id', 'menageId', 'issue', 'date', 'logement', 'supprime'],
   plansRelogement: ['id', 'operationId', 'revisions', 'supprime'],
   bilansAnnuels: ['id', 'annee', 'objectifs', 'attributions', 'engagementsFlux', 'supprime'],
-} as const satisfies { [T in Exclude<keyof DonneesPilotage, 'organisations'>]: readonly (keyof NonNullable<DonneesPilotage[T]>[number])[] };
+} as const satisfies {
+  [T in Exclude<keyof EnregistrementsPilotage, 'organisations'>]: readonly (keyof NonNullable<EnregistrementsPilotage[T]>[number])[];
+};
 
 export const DONNEES_VIDES: DonneesPilotage = {
   menages: [],
@@ -84,14 +97,3 @@ export const DONNEES_VIDES: DonneesPilotage = {
   plansRelogement: [],
   bilansAnnuels: [],
 };
-
-// What a proposal keeps of its simulation (charte §7.1): before and after the move. Parsed, since
-// it is stored as free JSON; an older or hand-made snapshot without figures is left out.
-const situationSchema = z.object({ resteACharge: z.number(), tauxEffort: z.number().nullable(), resteAVivre: z.number() });
-const instantaneSchema = z.object({ resultat: z.object({ avant: situationSchema, apres: situationSchema }) });
-export type SimulationSignee = z.infer<typeof instantaneSchema>['resultat'];
-
-export function avantApres(simulation: unknown): SimulationSignee | null {
-  const r = instantaneSchema.safeParse(simulation);
-  return r.success ? r.data.resultat : null;
-}

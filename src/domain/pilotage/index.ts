@@ -2,6 +2,7 @@ export * from './periode.ts';
 export * from './filtres.ts';
 export * from './reglages.ts';
 export * from './donnees.ts';
+export * from './faits.ts';
 export * from './chiffre.ts';
 export * from './tableau.ts';
 export * from './perimetre.ts';

@@ -1,8 +1,9 @@
 import { estRecente, LIBELLES_TYPOLOGIE, type Offre } from '../offre/index.ts';
-import { compteDansLesPropositions, type AuteurRefus, type Proposition } from '../proposition/index.ts';
+import type { AuteurRefus } from '../proposition/index.ts';
 import { compte, rapport, type Chiffre, type Definition, type Objectif } from './chiffre.ts';
 import { tableauxBilanAnnuel } from './bilan-annuel.ts';
-import { avantApres, type DonneesPilotage, type SimulationSignee } from './donnees.ts';
+import type { DonneesPilotage } from './donnees.ts';
+import type { FaitProposition } from './faits.ts';
 import { filtreSurLesLogements, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode, joursEntre, trimestresDe } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
@@ -198,37 +199,45 @@ function chiffresRelogements(p: Perimetre, r: ReglagesPilotage): Chiffre[] {
   ];
 }
 
-type RelogementSimule = SimulationSignee & { id: string };
+/** A relocation whose signed proposal holds a simulation: the changes after the move (after minus before). */
+type VariationSimulee = { id: string; rac: number; te: number | null; rav: number };
 
-/** The relocations whose signed proposal holds a simulation, parsed once for the figures and the table. */
-const relogementsSimules = (p: Perimetre): RelogementSimule[] =>
-  p.relogements.flatMap((x) => {
-    const s = avantApres(x.proposition.simulation);
-    return s ? [{ id: x.menage.id, ...s }] : [];
-  });
+const variationsSimulees = (p: Perimetre): VariationSimulee[] =>
+  p.relogements.flatMap(({ proposition: x, menage }) =>
+    x.racAvant === null || x.racApres === null || x.ravAvant === null || x.ravApres === null
+      ? []
+      : [
+          {
+            id: menage.id,
+            rac: x.racApres - x.racAvant,
+            te: x.teAvant === null || x.teApres === null ? null : x.teApres - x.teAvant,
+            rav: x.ravApres - x.ravAvant,
+          },
+        ],
+  );
 
-function chiffresArgent(p: Perimetre, avecSimulation: readonly RelogementSimule[]): Chiffre[] {
-  const avecTe = avecSimulation.filter((s) => s.avant.tauxEffort !== null && s.apres.tauxEffort !== null);
+function chiffresArgent(p: Perimetre, avecSimulation: readonly VariationSimulee[]): Chiffre[] {
+  const avecTe = avecSimulation.filter((s): s is VariationSimulee & { te: number } => s.te !== null);
   const raison = p.relogements.length === 0 ? 'aucun relogement dans la période' : 'aucun relogement signé avec une simulation jointe';
   return [
     rapport(
       DEFINITIONS.evolutionRac,
       avecSimulation.map((s) => s.id),
-      moyenne(avecSimulation.map((s) => s.apres.resteACharge - s.avant.resteACharge)),
+      moyenne(avecSimulation.map((s) => s.rac)),
       avecSimulation.length,
       raison,
     ),
     rapport(
       DEFINITIONS.evolutionTe,
       avecTe.map((s) => s.id),
-      moyenne(avecTe.map((s) => (s.apres.tauxEffort as number) - (s.avant.tauxEffort as number))),
+      moyenne(avecTe.map((s) => s.te)),
       avecTe.length,
       raison,
     ),
     rapport(
       DEFINITIONS.evolutionRav,
       avecSimulation.map((s) => s.id),
-      moyenne(avecSimulation.map((s) => s.apres.resteAVivre - s.avant.resteAVivre)),
+      moyenne(avecSimulation.map((s) => s.rav)),
       avecSimulation.length,
       raison,
     ),
@@ -237,9 +246,9 @@ function chiffresArgent(p: Perimetre, avecSimulation: readonly RelogementSimule[
 
 /** The proposals that reached the household in the period (charte §5.3), shared by the figure and the table by rank. */
 const propositionsFaites = (p: Perimetre, f: FiltresPilotage) =>
-  p.propositions.filter((x) => dansPeriode(x.proposeeLe, f.periode) && compteDansLesPropositions(x));
+  p.propositions.filter((x) => x.comptee && dansPeriode(x.proposeeLe, f.periode));
 
-function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, proposees: readonly Proposition[]): Chiffre[] {
+function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, proposees: readonly FaitProposition[]): Chiffre[] {
   // With a filter on the dwelling, a mediation counts for a household proposed a matching one, a
   // survey for a household relocated into one.
   const logement = filtreSurLesLogements(f);
@@ -301,8 +310,8 @@ function tableaux(
   d: DonneesPilotage,
   p: Perimetre,
   f: FiltresPilotage,
-  proposees: readonly Proposition[],
-  avecSimulation: readonly RelogementSimule[],
+  proposees: readonly FaitProposition[],
+  avecSimulation: readonly VariationSimulee[],
 ): Tableau[] {
   const rs = p.relogements;
   const carac = (o: Offre | null) => ({
@@ -341,7 +350,7 @@ function tableaux(
       [proposees.map((x) => rangDe(x.rang)), refuseesMenage.map((x) => rangDe(x.rang))],
       RANGS,
     ),
-    repartitionVariationRav(avecSimulation.map((s) => s.apres.resteAVivre - s.avant.resteAVivre)),
+    repartitionVariationRav(avecSimulation.map((s) => s.rav)),
   ];
 }
 
@@ -359,7 +368,7 @@ export function calculerPilotage(
 ): RapportPilotage {
   const p = perimetre(donnees, filtres, options);
   const proposees = propositionsFaites(p, filtres);
-  const simules = relogementsSimules(p);
+  const simules = variationsSimulees(p);
   const [logements, ...parcours] = chiffresParcours(donnees, p, filtres, proposees);
   const chiffres = [logements as Chiffre, ...chiffresRelogements(p, reglages), ...parcours, ...chiffresArgent(p, simules)].map((c) => ({
     ...c,

@@ -1,7 +1,8 @@
 import type { Menage, Residence } from '../menage/index.ts';
 import type { Offre } from '../offre/index.ts';
-import { auteurDuRefus, type AuteurRefus, type Proposition } from '../proposition/index.ts';
+import type { AuteurRefus } from '../proposition/index.ts';
 import type { DonneesPilotage } from './donnees.ts';
+import type { FaitProposition } from './faits.ts';
 import { filtreSurLesLogements, filtreSurLesMenages, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode } from './periode.ts';
 
@@ -9,13 +10,13 @@ import { dansPeriode } from './periode.ts';
 // résidence, the dwellings matching the dwelling filters, the events dated in the period.
 
 export type Relogement = {
-  proposition: Proposition;
+  proposition: FaitProposition;
   bailSigneLe: string;
   offre: Offre | null;
   menage: Menage;
   residence: Residence | null;
 };
-export type RefusDate = { proposition: Proposition; par: AuteurRefus; date: string };
+export type RefusDate = { proposition: FaitProposition; par: AuteurRefus; date: string };
 
 export type Perimetre = {
   menages: Menage[];
@@ -23,7 +24,7 @@ export type Perimetre = {
   /** Dwellings made available in the period. */
   offres: Offre[];
   /** Proposals of the households in scope on a matching dwelling, whatever their date. */
-  propositions: Proposition[];
+  propositions: FaitProposition[];
   relogements: Relogement[];
   refus: RefusDate[];
   residences: Map<string, Residence>;
@@ -58,24 +59,24 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
     return f.operationId === null || residences.get(m.residenceId)?.operationId === f.operationId;
   });
   const menagesParId = new Map(menages.map((m) => [m.id, m]));
-  const propositions = d.propositions.filter(
-    (p) => !p.supprime && menagesParId.has(p.menageId) && logementRetenu(offresParId.get(p.offreId), f),
-  );
+  const propositions: FaitProposition[] = [];
   const relogements: Relogement[] = [];
   const refus: RefusDate[] = [];
-  for (const p of propositions) {
-    if (p.retrait === null && dansPeriode(p.bailSigneLe, f.periode)) {
-      const menage = menagesParId.get(p.menageId) as Menage;
+  for (const p of d.propositions) {
+    const menage = menagesParId.get(p.menageId);
+    if (menage === undefined) continue;
+    const offre = offresParId.get(p.offreId);
+    if (!logementRetenu(offre, f)) continue;
+    propositions.push(p);
+    if (!p.retiree && dansPeriode(p.bailSigneLe, f.periode))
       relogements.push({
         proposition: p,
         bailSigneLe: p.bailSigneLe,
-        offre: offresParId.get(p.offreId) ?? null,
+        offre: offre ?? null,
         menage,
         residence: residences.get(menage.residenceId) ?? null,
       });
-    }
-    const r = auteurDuRefus(p);
-    if (r && dansPeriode(r.date, f.periode)) refus.push({ proposition: p, par: r.par, date: r.date });
+    if (p.refusPar !== null && dansPeriode(p.refusLe, f.periode)) refus.push({ proposition: p, par: p.refusPar, date: p.refusLe });
   }
   const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
   const proposees = restreindre ? new Set(propositions.map((p) => p.offreId)) : null;

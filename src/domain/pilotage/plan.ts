@@ -52,24 +52,26 @@ export function realiseContrePrevu(donnees: DonneesPilotage, f: FiltresPilotage)
   const ligneRetenue = (l: LignePlan) =>
     (f.residenceId === null || l.residenceId === f.residenceId) && (f.typologie === null || l.typologie === f.typologie);
   const trimestres = trimestresDe(f.periode);
-  // The leases of each plan's operation from the first 1 January to the period's end, gathered
+  // The leases of the operations with a plan from the first 1 January to the period's end, gathered
   // once: each quarter then counts its year's own from them.
   const depuis = `${f.periode.debut.slice(0, 4)}-01-01`;
-  const signes = plans.map(
-    (plan) =>
-      perimetre(donnees, pourOperation(plan.operationId, { debut: depuis, fin: f.periode.fin }, f), { offresProposeesSeulement: true })
-        .relogements,
+  const planifiees = new Set(plans.map((p) => p.operationId));
+  const tous = filtresPilotageSchema.parse({
+    periode: { debut: depuis, fin: f.periode.fin },
+    residenceId: f.residenceId,
+    typologie: f.typologie,
+  });
+  const signes = perimetre(donnees, tous, { offresProposeesSeulement: true }).relogements.filter(
+    (r) => r.residence !== null && planifiees.has(r.residence.operationId),
   );
   const lignes = trimestres.map((t) => {
     const annee = Number(t.debut.slice(0, 4));
     const janvier = `${annee}-01-01`;
-    let prevus = 0;
-    let realises = 0;
-    plans.forEach((plan, i) => {
-      const revision = revisionEnVigueur(plan, t.fin);
-      prevus += (revision?.lignes ?? []).filter((l) => l.annee === annee && ligneRetenue(l)).reduce((s, l) => s + l.prevus, 0);
-      realises += (signes[i] ?? []).filter((r) => r.bailSigneLe >= janvier && r.bailSigneLe <= t.fin).length;
-    });
+    const prevus = plans
+      .flatMap((plan) => revisionEnVigueur(plan, t.fin)?.lignes ?? [])
+      .filter((l) => l.annee === annee && ligneRetenue(l))
+      .reduce((s, l) => s + l.prevus, 0);
+    const realises = signes.filter((r) => r.bailSigneLe >= janvier && r.bailSigneLe <= t.fin).length;
     return [t.libelle, prevus, realises];
   });
   return {

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import {
   CHAMPS_PILOTAGE,
   DONNEES_VIDES,
+  faitsDesPropositions,
   REGLAGES_PILOTAGE_PAR_DEFAUT,
   reglagesTerritoireSchema,
   type DonneesPilotage,
+  type EnregistrementsPilotage,
+  type Proposition,
   type ReglagesPilotage,
 } from '../../domain/index.ts';
 import { SYNCED_TABLES, applyField, recordFromFields, splitField, type SyncedTable } from '../../sync/index.ts';
@@ -16,7 +19,7 @@ import type { Database, Sql } from '../db/database.ts';
 // (`CHAMPS_PILOTAGE`): the report then runs the domain's own functions, never a second definition
 // in SQL.
 
-const TABLES = Object.keys(CHAMPS_PILOTAGE) as (keyof DonneesPilotage & SyncedTable)[];
+const TABLES = Object.keys(CHAMPS_PILOTAGE) as (keyof EnregistrementsPilotage & SyncedTable)[];
 const READ: Record<string, { schema: z.ZodObject; fields: ReadonlySet<string>; unread: readonly string[] }> = Object.fromEntries(
   TABLES.map((t) => {
     const { shape } = SYNCED_TABLES[t].schema as z.ZodObject;
@@ -69,7 +72,8 @@ export async function loadReportData(db: Database, organisationIds: readonly str
       [organisationIds],
     ),
   ]);
-  return { ...(Object.fromEntries(tables) as unknown as DonneesPilotage), organisations };
+  const enregistrements = Object.fromEntries(tables) as unknown as EnregistrementsPilotage;
+  return { ...enregistrements, propositions: faitsDesPropositions(enregistrements.propositions as Proposition[]), organisations };
 }
 
 /** The objectives set in the organisation's territory settings, else the charter's. */

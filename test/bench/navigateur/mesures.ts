@@ -1,4 +1,4 @@
-import { genererDemo, type DonneesPilotage } from '../../../src/domain/index.ts';
+import { genererDemo, type EnregistrementsPilotage } from '../../../src/domain/index.ts';
 import {
   RelogementDb,
   VERSIONS,
@@ -185,7 +185,7 @@ async function premiereSynchro(session: Session) {
  * Stores a steering data set (test/bench/pilotage.ts) as a chargée's first sync would leave it,
  * with her session, for the officer's report in Chromium (test/bench/pilotage-navigateur.ts).
  */
-async function remplirPilotage(d: DonneesPilotage, session: Session): Promise<number> {
+async function remplirPilotage(d: EnregistrementsPilotage, session: Session): Promise<number> {
   const db = await baseOuverte();
   const debut = performance.now();
   await enregistrerSession(db, session);

@@ -15,6 +15,7 @@ import {
   refusChampBilan,
   remplacerPartie,
   type BilanAnnuel,
+  donneesPilotage,
   type DonneesPilotage,
 } from '../../../src/domain/index.ts';
 import { TERRITOIRE, idOffre } from '../../fixtures/pilotage.ts';
@@ -58,11 +59,12 @@ const reservataires: Record<string, string> = {
   [idOffre(9)]: 'ACTION LOGEMENT',
   [idOffre(12)]: 'Ville de Tourcoing',
 };
-const donnees = (bilans: BilanAnnuel[] = [bilan2026()]): DonneesPilotage => ({
-  ...TERRITOIRE,
-  offres: TERRITOIRE.offres.map((o) => ({ ...o, reservataire: reservataires[o.id] ?? '' })),
-  bilansAnnuels: bilans,
-});
+const donnees = (bilans: BilanAnnuel[] = [bilan2026()]): DonneesPilotage =>
+  donneesPilotage({
+    ...TERRITOIRE,
+    offres: TERRITOIRE.offres.map((o) => ({ ...o, reservataire: reservataires[o.id] ?? '' })),
+    bilansAnnuels: bilans,
+  });
 
 describe('the landlords’ yearly objectives (convention de mutualisation AMP, art. 3 and annexe 4)', () => {
   it('sets each objective against the leases signed that year in the landlord’s dwellings, met or not', () => {

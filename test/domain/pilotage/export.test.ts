@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   calculerPilotage,
+  donneesPilotage,
   enteteRapport,
   filtresPilotageSchema,
   lireCsv,
@@ -13,7 +14,7 @@ import { TERRITOIRE, TRIMESTRE } from '../../fixtures/pilotage.ts';
 // headed by the day and the filters used; read back, it gives the figures of the report.
 
 const filtres = filtresPilotageSchema.parse({ periode: TRIMESTRE, qpv: false });
-const rapport = calculerPilotage(TERRITOIRE, filtres, { offresProposeesSeulement: false });
+const rapport = calculerPilotage(donneesPilotage(TERRITOIRE), filtres, { offresProposeesSeulement: false });
 
 describe('the CSV of the steering report', () => {
   it('writes the figures with a BOM, semicolons and decimal commas, after the date and filters', () => {

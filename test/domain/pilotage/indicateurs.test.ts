@@ -8,7 +8,8 @@ import {
   trimestresDe,
   verifierPeriode,
   type Chiffre,
-  type DonneesPilotage,
+  donneesPilotage,
+  type EnregistrementsPilotage,
   type FiltresPilotage,
   type RapportPilotage,
 } from '../../../src/domain/index.ts';
@@ -28,8 +29,8 @@ import {
 // test/fixtures/pilotage.ts: 30 households, two organisations, two operations, first quarter 2026.
 
 const filtres = (champs: Partial<FiltresPilotage> = {}): FiltresPilotage => filtresPilotageSchema.parse({ periode: TRIMESTRE, ...champs });
-const rapport = (d: DonneesPilotage, champs: Partial<FiltresPilotage> = {}, offresProposeesSeulement = false) =>
-  calculerPilotage(d, filtres(champs), { offresProposeesSeulement });
+const rapport = (d: EnregistrementsPilotage, champs: Partial<FiltresPilotage> = {}, offresProposeesSeulement = false) =>
+  calculerPilotage(donneesPilotage(d), filtres(champs), { offresProposeesSeulement });
 const chiffre = (r: RapportPilotage, code: string): Chiffre => {
   const c = r.chiffres.find((x) => x.code === code);
   if (!c) throw new Error(`pas de chiffre ${code}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  donneesPilotage,
   filtresPilotageSchema,
   planContreRealise,
   planRelogementSchema,
@@ -23,12 +24,13 @@ import {
 // was made in November 2025 and revised on 10 February 2026).
 
 const plan = ORGANISATION_A.plansRelogement[0]!;
+const territoire = donneesPilotage(TERRITOIRE);
 
 describe('the relocation plan against what was done', () => {
   it('counts the leases of the year by résidence left and type of the new dwelling, against the latest revision', () => {
     // 2026, Oliviers: households 2 and 6 into T2 (offers 2 and 6), 1 and 4 into T3 (offers 1 and 4),
     // 5 into a T5 (not planned); Peupliers: household 3 into a T4, none into a T3.
-    const lignes = planContreRealise(plan, TERRITOIRE, 2026);
+    const lignes = planContreRealise(plan, territoire, 2026);
     expect(lignes.map((l) => [l.typologie, l.prevus, l.realises, l.ecart])).toEqual([
       ['T2', 3, 2, -1],
       ['T3', 1, 2, 1],
@@ -36,7 +38,7 @@ describe('the relocation plan against what was done', () => {
       ['T3', 2, 0, -2],
     ]);
     // 2025: household 7 (Peupliers) signed for a T3 on 20 December 2025.
-    expect(planContreRealise(plan, TERRITOIRE, 2025).map((l) => l.realises)).toEqual([1]);
+    expect(planContreRealise(plan, territoire, 2025).map((l) => l.realises)).toEqual([1]);
     const noms = new Map([
       [ID_RESIDENCE_OLIVIERS, 'Oliviers'],
       [ID_RESIDENCE_PEUPLIERS, 'Peupliers'],
@@ -50,15 +52,15 @@ describe('the relocation plan against what was done', () => {
     // T1 2026: the February revision foresees 3 + 1 + 2 + 2 = 8 in 2026 (the November plan said 7);
     // households 1 to 6 signed, household 4 on 31 March, the quarter's last day.
     // T2 2026: no revision since February, no lease since March.
-    expect(realiseContrePrevu(TERRITOIRE, f)?.lignes).toEqual([
+    expect(realiseContrePrevu(territoire, f)?.lignes).toEqual([
       ['T4 2025', 1, 1],
       ['T1 2026', 8, 6],
       ['T2 2026', 8, 6],
     ]);
     // Operation B has no plan: nothing to compare, no chart.
-    expect(realiseContrePrevu(TERRITOIRE, { ...f, operationId: ID_OPERATION_B })).toBeNull();
+    expect(realiseContrePrevu(territoire, { ...f, operationId: ID_OPERATION_B })).toBeNull();
     // The Peupliers only: 3 then 2 T4 and 2 T3 foreseen in 2026, household 3's lease in February.
-    expect(realiseContrePrevu(TERRITOIRE, { ...f, residenceId: ID_RESIDENCE_PEUPLIERS })?.lignes).toEqual([
+    expect(realiseContrePrevu(territoire, { ...f, residenceId: ID_RESIDENCE_PEUPLIERS })?.lignes).toEqual([
       ['T4 2025', 1, 1],
       ['T1 2026', 4, 1],
       ['T2 2026', 4, 1],
