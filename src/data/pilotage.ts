@@ -16,9 +16,11 @@ import {
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
+import { lireResumes } from './paquets-resumes.ts';
 import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { lireEquipe, menagesEnAttente } from './synchro.ts';
-import { construireFaitsEnArrierePlan, faitsDirects, lireFaits, type FaitsDuMenage } from './faits-pilotage.ts';
+import { construireFaitsEnArrierePlan, faitsDirects, lireFaits } from './faits-pilotage.ts';
+import type { EnquetePilotage, FaitsDuMenage, MediationPilotage, MenagePilotage } from './faits-pilotage.ts';
 
 // What the « Pilotage » screen computes from on the tablet, offline: the records this device
 // holds, which are the chargée's own caseload (the server sends her only the households she
@@ -47,11 +49,15 @@ export type SourcePilotage = {
 /** Households without current facts computed from their records at each read; beyond, the screen waits for the build. */
 const CALCUL_DIRECT_MAX = 250;
 
+/**
+ * The households, mediations and surveys hold only the fields the figures read (`CHAMPS_PILOTAGE`),
+ * as the server's report loads them: typed as the records they are cut from.
+ */
 const donneesDesFaits = (faits: readonly FaitsDuMenage[]) => ({
-  menages: faits.flatMap((f) => (f.menage ? [f.menage] : [])),
+  menages: faits.flatMap((f) => (f.menage ? [f.menage] : [])) as readonly MenagePilotage[] as DonneesPilotage['menages'],
   propositions: faits.flatMap((f) => f.propositions),
-  mediations: faits.flatMap((f) => f.mediations),
-  enquetes: faits.flatMap((f) => f.enquetes),
+  mediations: faits.flatMap((f) => f.mediations) as readonly MediationPilotage[] as DonneesPilotage['mediations'],
+  enquetes: faits.flatMap((f) => f.enquetes) as readonly EnquetePilotage[] as DonneesPilotage['enquetes'],
 });
 
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
@@ -82,6 +88,19 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
     bailleurs: organisations.filter((o) => o.kind === 'bailleur'),
     calculEnCours,
   };
+}
+
+/**
+ * The names of these households, for the list behind a figure (the figures read households
+ * without them): from their caseload summaries, or their records where none is made yet.
+ */
+export async function nomsDesMenages(db: RelogementDb, menageIds: readonly string[]): Promise<Map<string, string>> {
+  const noms = new Map<string, string>();
+  const nommer = (m: { id: string; nom: string; reference: string }) => noms.set(m.id, m.nom || m.reference || 'Ménage sans nom');
+  (await lireResumes(db, menageIds)).forEach((r) => r && nommer(r));
+  const sansResume = menageIds.filter((id) => !noms.has(id));
+  if (sansResume.length > 0) (await db.menages.bulkGet(sansResume)).forEach((m) => m && nommer(m));
+  return noms;
 }
 
 /**

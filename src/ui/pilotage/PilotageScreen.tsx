@@ -19,7 +19,7 @@ import {
   type Periode,
   type Tableau,
 } from '../../domain/index.ts';
-import { lireSourcePilotage, type SourcePilotage } from '../../data/index.ts';
+import { lireSourcePilotage, nomsDesMenages, type SourcePilotage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
@@ -143,8 +143,10 @@ function CarteChiffre({ c, ouvert, basculer }: { c: Chiffre; ouvert: boolean; ba
   );
 }
 
-function Menages({ c, source }: { c: Chiffre; source: SourcePilotage }) {
-  const noms = new Map(source.donnees.menages.map((m) => [m.id, m.nom || m.reference || 'Ménage sans nom']));
+function Menages({ c }: { c: Chiffre }) {
+  const db = useBase();
+  const noms = useLive(() => nomsDesMenages(db, c.menageIds), [db, c.menageIds]);
+  if (!noms) return null;
   return (
     <section class="panneau" aria-labelledby="titre-menages-chiffre">
       <h2 id="titre-menages-chiffre">Ménages derrière « {c.libelle} »</h2>
@@ -311,7 +313,7 @@ export default function PilotageScreen() {
                 <CarteChiffre key={c.code} c={c} ouvert={detail === c.code} basculer={() => setDetail(detail === c.code ? null : c.code)} />
               ))}
             </ul>
-            {ouvert && <Menages c={ouvert} source={source} />}
+            {ouvert && <Menages c={ouvert} />}
           </section>
           <section class="section-rapport" aria-labelledby="titre-graphiques">
             <h2 id="titre-graphiques">Relogements et objectifs</h2>
