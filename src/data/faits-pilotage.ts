@@ -93,15 +93,19 @@ function encoder(id: number, faits: Iterable<FaitsDuMenage>): PaquetFaits {
     indices.set(offreId, offres.length);
     return offres.push(offreId) - 1;
   };
-  const menages = [...faits].map((f): MenageStocke => [
-    f.id,
-    f.menage && valeurs(f.menage, CLES_MENAGE),
-    f.propositions.map((p) => valeurs({ ...p, offreId: indice(p.offreId) }, CLES_PROPOSITION)),
-    f.mediations.map((m) => valeurs(m, CLES_MEDIATION)),
-    f.enquetes.map((e) => valeurs(e, CLES_ENQUETE)),
-  ]);
-  return { id, format: FORMAT_FAITS, offres, menages };
+  return { id, format: FORMAT_FAITS, offres, menages: [...faits].map((f) => enValeurs(f, indice)) };
 }
+
+/** A household's facts as stored, its offers named by `offre`. */
+const enValeurs = (f: FaitsDuMenage, offre: (offreId: string) => string | number): MenageStocke => [
+  f.id,
+  f.menage && valeurs(f.menage, CLES_MENAGE),
+  f.propositions.map((p) => valeurs({ ...p, offreId: offre(p.offreId) }, CLES_PROPOSITION)),
+  f.mediations.map((m) => valeurs(m, CLES_MEDIATION)),
+  f.enquetes.map((e) => valeurs(e, CLES_ENQUETE)),
+];
+/** Two versions of a household's facts compared as stored (a field left out reads back as null). */
+const memes = (a: FaitsDuMenage | undefined, b: FaitsDuMenage) => a !== undefined && JSON.stringify(enValeurs(a, String)) === JSON.stringify(enValeurs(b, String));
 
 function decoder(p: PaquetFaits): FaitsDuMenage[] {
   return p.menages.map(([id, menage, propositions, mediations, enquetes]) => ({
@@ -228,7 +232,7 @@ export async function rafraichirFaits(db: RelogementDb, menageIds: Iterable<stri
   const tenus = (id: string) => paquets.get(paquetDe(id))?.get(id);
   const changes = new Set<number>();
   for (const f of await dansLaTransaction(faitsDe(db, ids, sources, tenus, lus))) {
-    if (JSON.stringify(tenus(f.id)) === JSON.stringify(f)) continue;
+    if (memes(tenus(f.id), f)) continue;
     const n = paquetDe(f.id);
     const paquet = paquets.get(n) ?? new Map<string, FaitsDuMenage>();
     paquets.set(n, paquet.set(f.id, f));

@@ -91,6 +91,7 @@ export async function bench(): Promise<Record<string, string>> {
     const parties = await context.newPage();
     await (await context.newCDPSession(parties)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await parties.goto(`${serveur.url}mesures/index.html`);
+    await parties.waitForFunction(() => 'mesures' in window);
     const d = await parties.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.decomposerPilotage());
     await parties.close();
     const m = mediane(durees);
