@@ -31,6 +31,7 @@ import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
+import type { PaquetFaits } from './faits-pilotage.ts';
 
 export { VERSIONS };
 
@@ -57,6 +58,15 @@ export type ChangeRefusee = Change & { seqOrigine: number; erreur: string; menag
 /** `aEnvoyer`: acknowledged on this device, the server not told yet (the officer may be offline). */
 export type ConflitLocal = Conflict & { menageId: string | null; aEnvoyer?: boolean };
 
+/**
+ * Dexie follows its transaction across a native `await` only for a few microtasks after its own
+ * last operation: an async step that ends with a Dexie operation, awaited through more async
+ * returns, resumes outside the transaction; its next operation then runs in a transaction of its
+ * own while the first commits under it (PrematureCommitError). Awaited as a Dexie promise, the
+ * step resumes in the caller's transaction.
+ */
+export const dansLaTransaction = <T>(etape: Promise<T>): Promise<T> => Dexie.Promise.resolve(etape);
+
 export class RelogementDb extends Dexie {
   declare operations: Table<Operation, string>;
   declare residences: Table<Residence, string>;
@@ -70,6 +80,8 @@ export class RelogementDb extends Dexie {
   /** Summaries one per row, as versions 2 to 17 stored them: moved to `paquetsResumes` in the background. */
   declare resumes: Table<ResumeMenage, string>;
   declare paquetsResumes: Table<PaquetResumes, number>;
+  /** What the steering figures read of each household, in 64 sealed rows (version 19, faits-pilotage.ts). */
+  declare paquetsFaits: Table<PaquetFaits, number>;
   declare conflits: Table<ConflitLocal, string>;
   declare offres: Table<Offre, string>;
   declare baremes: Table<BaremeFsl, string>;

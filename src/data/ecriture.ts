@@ -1,12 +1,14 @@
 import { jourIso } from '../domain/index.ts';
 import { SYNCED_TABLES, diffRecord, initialHlc, formatHlc, isRealHlcState, nodeIdSchema, tick } from '../sync/index.ts';
 import type { HlcState, SyncedTable } from '../sync/index.ts';
+import { dansLaTransaction } from './db.ts';
 import type { RelogementDb, OutboxRow } from './db.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { uuidv7, randomNodeId } from './ids.ts';
 import { StockagePleinError, estStockagePlein } from './stockage.ts';
 import { TABLES_RESUMES } from './paquets-resumes.ts';
 import { FACETTES_DES_TABLES, TABLES_LUES_PAR_LES_RESUMES, recalculerResumes, resumesARefaire } from './resume-calcul.ts';
+import { TABLES_FAITS, rafraichirFaits } from './faits-pilotage.ts';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -23,11 +25,11 @@ export async function horloge(db: RelogementDb): Promise<HlcState> {
 }
 
 /**
- * Brings the caseload summaries of these households up to date after records of these tables were
- * written: only the parts those tables feed, and nothing is written (nor the version key changed)
- * when no summary changes, so an interview's autosave keeps the caseload's cache valid. A change
- * of settings has every summary redone in the background. Inside a transaction that includes
- * TABLES_ECRITURE.
+ * Brings the caseload summaries and the pilotage facts of these households up to date after
+ * records of these tables were written: only the parts those tables feed, and nothing is written
+ * (nor the version key changed) when no summary changes, so an interview's autosave keeps the
+ * caseload's cache valid. The facts reuse the records the summaries read. A change of settings has
+ * every summary redone in the background. Inside a transaction that includes TABLES_ECRITURE.
  */
 export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>): Promise<void> {
   const ecrites = new Set(tables);
@@ -35,7 +37,8 @@ export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<st
   const facettes = new Set([...ecrites].flatMap((t) => FACETTES_DES_TABLES[t] ?? []));
   const ids = [...new Set(menageIds)];
   // The device's day: the dossier and the clocks are computed for it.
-  if (ids.length > 0 && facettes.size > 0) await recalculerResumes(db, ids, facettes, jourIso(new Date()));
+  const lus = ids.length > 0 && facettes.size > 0 ? await dansLaTransaction(recalculerResumes(db, ids, facettes, jourIso(new Date()))) : {};
+  await dansLaTransaction(rafraichirFaits(db, ids, ecrites, lus));
 }
 
 export type Modification = { table: SyncedTable; id: string; modifier: (courant: Row | undefined) => Row };
@@ -89,8 +92,8 @@ async function appliquer(db: RelogementDb, modifications: readonly Modification[
   return resultats;
 }
 
-/** The tables of every write: its field changes and clock, and what the summaries' refresh reads and writes. */
-export const TABLES_ECRITURE = ['outbox', 'meta', ...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES] as const;
+/** The tables of every write: its field changes and clock, and what the summaries' and facts' refresh reads and writes. */
+export const TABLES_ECRITURE = ['outbox', 'meta', ...TABLES_RESUMES, ...TABLES_LUES_PAR_LES_RESUMES, ...TABLES_FAITS] as const;
 
 async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[], travail: () => Promise<R>): Promise<R> {
   try {

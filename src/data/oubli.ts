@@ -2,15 +2,17 @@ import { SYNCED_TABLES } from '../sync/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { TABLES_RESUMES, supprimerResumes } from './paquets-resumes.ts';
+import { supprimerFaits } from './faits-pilotage.ts';
+import { dansLaTransaction } from './db.ts';
 
 // A household the officer no longer follows leaves her tablet (CNIL: only the data needed for
-// her work): its records, their summaries, conflict notes, interview positions, form drafts, and the photos
+// her work): its records, their summaries and pilotage facts, conflict notes, interview positions, form drafts, and the photos
 // and scans no other piece on the device names.
 
 const TABLES_ENFANTS = (Object.keys(SYNCED_TABLES) as SyncedTable[]).filter((t) => SYNCED_TABLES[t].menageKey === 'menageId');
 
 /** The tables `oublierMenages` writes, for the caller's transaction. */
-export const TABLES_OUBLI = ['menages', ...TABLES_ENFANTS, ...TABLES_RESUMES, 'conflits', 'reprises', 'brouillons', 'blobs'] as const;
+export const TABLES_OUBLI = ['menages', ...TABLES_ENFANTS, ...TABLES_RESUMES, 'paquetsFaits', 'conflits', 'reprises', 'brouillons', 'blobs'] as const;
 
 /** Inside a transaction over `TABLES_OUBLI`: removes these households and all that hangs on them. */
 export async function oublierMenages(db: RelogementDb, menageIds: readonly string[]): Promise<void> {
@@ -21,6 +23,7 @@ export async function oublierMenages(db: RelogementDb, menageIds: readonly strin
   for (const table of TABLES_ENFANTS) await db.table(table).where('menageId').anyOf(ids).delete();
   await db.menages.bulkDelete(ids);
   await supprimerResumes(db, ids);
+  await dansLaTransaction(supprimerFaits(db, ids));
   await db.conflits.where('menageId').anyOf(ids).delete();
   await db.reprises.bulkDelete(entretiens);
   await db.brouillons.where('menageId').anyOf(ids).delete();

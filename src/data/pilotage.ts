@@ -1,7 +1,6 @@
 import {
   REGLAGES_PILOTAGE_PAR_DEFAUT,
   droitsBilanAnnuel,
-  faitsDesPropositions,
   idBilanAnnuel,
   remplacerPartie,
   reviserPlan,
@@ -17,12 +16,16 @@ import {
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
+import { lireResumes } from './paquets-resumes.ts';
 import { lireOrganisationsTerritoire } from './partenariat.ts';
-import { lireEquipe } from './synchro.ts';
+import { lireEquipe, menagesEnAttente } from './synchro.ts';
+import { construireFaitsEnArrierePlan, faitsDirects, lireFaits } from './faits-pilotage.ts';
+import type { EnquetePilotage, FaitsDuMenage, MediationPilotage, MenagePilotage } from './faits-pilotage.ts';
 
 // What the « Pilotage » screen computes from on the tablet, offline: the records this device
 // holds, which are the chargée's own caseload (the server sends her only the households she
-// follows) or, for an encadrant, the organisation's.
+// follows) or, for an encadrant, the organisation's. The households' records are read as their
+// pilotage facts (faits-pilotage.ts): 64 sealed rows instead of every record.
 export type SourcePilotage = {
   donnees: DonneesPilotage;
   reglages: ReglagesPilotage;
@@ -35,33 +38,69 @@ export type SourcePilotage = {
   organisation: { id: string; name: string };
   /** The landlords of the territory, among which objectives and totals are chosen (none outside a territory). */
   bailleurs: readonly { id: string; name: string }[];
+  /**
+   * While too many households lack current facts (a device upgraded from an earlier version, a
+   * first sync under way), how far their build is; the figures are then over part of the
+   * caseload and are not to be shown.
+   */
+  calculEnCours: { faits: number; total: number } | null;
 };
 
+/** Households without current facts computed from their records at each read; beyond, the screen waits for the build. */
+const CALCUL_DIRECT_MAX = 250;
+
+/**
+ * The households, mediations and surveys hold only the fields the figures read (`CHAMPS_PILOTAGE`),
+ * as the server's report loads them: typed as the records they are cut from.
+ */
+const donneesDesFaits = (faits: readonly FaitsDuMenage[]) => ({
+  menages: faits.flatMap((f) => (f.menage ? [f.menage] : [])) as readonly MenagePilotage[] as DonneesPilotage['menages'],
+  propositions: faits.flatMap((f) => f.propositions),
+  mediations: faits.flatMap((f) => f.mediations) as readonly MediationPilotage[] as DonneesPilotage['mediations'],
+  enquetes: faits.flatMap((f) => f.enquetes) as readonly EnquetePilotage[] as DonneesPilotage['enquetes'],
+});
+
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
-  const [menages, residences, operations, offres, propositions, mediations, enquetes, plansRelogement, bilansAnnuels, territoire, equipe, session] = await Promise.all([
-    db.menages.toArray(),
-    db.residences.toArray(),
-    db.operations.toArray(),
-    db.offres.toArray(),
-    db.propositions.toArray(),
-    db.mediations.toArray(),
-    db.enquetes.toArray(),
-    db.plansRelogement.toArray(),
-    db.bilansAnnuels.toArray(),
-    db.parametres.get('territoire'),
-    lireEquipe(db),
-    lireSession(db),
-  ]);
-  const organisations = await lireOrganisationsTerritoire(db);
+  const [{ faits, manquants }, residences, operations, offres, plansRelogement, bilansAnnuels, territoire, equipe, session, organisations] =
+    await Promise.all([
+      menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
+      db.residences.toArray(),
+      db.operations.toArray(),
+      db.offres.toArray(),
+      db.plansRelogement.toArray(),
+      db.bilansAnnuels.toArray(),
+      db.parametres.get('territoire'),
+      lireEquipe(db),
+      lireSession(db),
+      lireOrganisationsTerritoire(db),
+    ]);
+  // Too many to compute at each read: the build starts, out of this read (it runs in a live query).
+  const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: faits.length, total: faits.length + manquants.length } : null;
+  if (calculEnCours) construireFaitsEnArrierePlan(db);
+  const tous = calculEnCours || manquants.length === 0 ? faits : [...faits, ...(await faitsDirects(db, manquants))];
   return {
-    donnees: { menages, residences, operations, offres, propositions: faitsDesPropositions(propositions), mediations, enquetes, plansRelogement, bilansAnnuels, organisations },
+    donnees: { ...donneesDesFaits(tous), residences, operations, offres, plansRelogement, bilansAnnuels, organisations },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',
     droitsBilan: droitsBilanAnnuel(session?.user.role ?? '', session?.user.organisation.kind ?? null),
     organisation: { id: session?.user.organisation.id ?? '', name: session?.user.organisation.name ?? '' },
     bailleurs: organisations.filter((o) => o.kind === 'bailleur'),
+    calculEnCours,
   };
+}
+
+/**
+ * The names of these households, for the list behind a figure (the figures read households
+ * without them): from their caseload summaries, or their records where none is made yet.
+ */
+export async function nomsDesMenages(db: RelogementDb, menageIds: readonly string[]): Promise<Map<string, string>> {
+  const noms = new Map<string, string>();
+  const nommer = (m: { id: string; nom: string; reference: string }) => noms.set(m.id, m.nom || m.reference || 'Ménage sans nom');
+  (await lireResumes(db, menageIds)).forEach((r) => r && nommer(r));
+  const sansResume = menageIds.filter((id) => !noms.has(id));
+  if (sansResume.length > 0) (await db.menages.bulkGet(sansResume)).forEach((m) => m && nommer(m));
+  return noms;
 }
 
 /**

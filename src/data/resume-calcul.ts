@@ -5,6 +5,8 @@ import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { contexteAgenda } from './contexte-agenda.ts';
 import { lignesDesMenages, menagesDe, plagesDesMenages } from './enfants.ts';
+import { construireFaits } from './faits-pilotage.ts';
+import type { LignesLues } from './faits-pilotage.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './parametres.ts';
 import { lirePaquets, lireResumes, ecrireResumes, paquetDe, NOMBRE_PAQUETS, TABLES_RESUMES } from './paquets-resumes.ts';
@@ -112,9 +114,10 @@ const groupees = (rows: readonly { menageId: string }[]): Lues => parMenage(rows
  * Recomputes the summaries of these households (the given parts only, all of them for a summary
  * missing or computed for another day) and writes those that changed. Inside a transaction over
  * the tables it reads and TABLES_RESUMES. Each table is read in one request when the households
- * fill a span of ids (`plagesDesMenages`), then parsed and summarised a stretch at a time.
+ * fill a span of ids (`plagesDesMenages`), then parsed and summarised a stretch at a time. Returns
+ * the records it read and parsed, for the pilotage facts kept in the same pass (`rafraichirFaits`).
  */
-export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<void> {
+export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<LignesLues> {
   const plages = await plagesDesMenages(db, ids);
   const [lus, existants] = await Promise.all([menagesDe(db, ids, plages), lireResumes(db, ids)]);
   const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
@@ -133,6 +136,8 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
   const dossierAVoir = new Set(pour('dossier'));
   const ecrits: ResumeMenage[] = [];
   const orphelins: string[] = [];
+  const menagesLus = new Map<string, Menage[]>();
+  const propositionsLues = new Map<string, Proposition[]>();
   for (let debut = 0; debut < ids.length; debut += PAR_TRAITE) {
     if (debut > 0) await respirer(db);
     const tranche = ids.slice(debut, debut + PAR_TRAITE);
@@ -155,6 +160,8 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
       contexte,
       aujourdhui,
     };
+    for (const [id, m] of menages) menagesLus.set(id, [m]);
+    for (const [id, l] of s.propositions) propositionsLues.set(id, l);
     tranche.forEach((id, j) => {
       const i = debut + j;
       const m = menages.get(id);
@@ -167,6 +174,10 @@ export async function recalculerResumes(db: RelogementDb, ids: readonly string[]
     });
   }
   await ecrireResumes(db, ecrits, orphelins);
+  return {
+    menages: { pour: ids, parMenage: menagesLus },
+    propositions: { pour: pour('delais'), parMenage: propositionsLues },
+  };
 }
 
 /** `decohabiter` opens a file in the résidence of the one it leaves: these households' résidences hold their issues. */
@@ -279,13 +290,16 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
 /**
  * Brings every summary to today in the background, a row of summaries per transaction so that the
  * officer's writes go in between: first the summaries an earlier version stored one per row, then
- * the whole caseload after a change of format or settings, then the rows computed for an earlier day. One run at a time per database;
+ * the whole caseload after a change of format or settings, then the rows computed for an earlier day, then the
+ * missing pilotage facts. One run at a time per database;
  * started out of the caller's transaction or live query, since it writes.
  */
 export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
   setTimeout(() => {
     if (enCours.has(db)) return;
     const travail = rafraichir(db, aujourdhui)
+      // The pilotage facts a device upgraded from version 18 lacks are built in the same run.
+      .then(() => construireFaits(db))
       // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
       .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))
       .finally(() => enCours.delete(db));

@@ -266,6 +266,11 @@ export async function differerResumes(db: RelogementDb, menages: ReadonlySet<str
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
+/** The households whose summaries and pilotage facts wait for the end of a pull: their facts are not current yet. */
+export async function menagesEnAttente(db: RelogementDb): Promise<ReadonlySet<string>> {
+  return new Set(((await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined)?.menages ?? []);
+}
+
 /**
  * Households summarised per transaction: enough for each table to be read in a few requests, and
  * each row of summaries sealed a few times over a first sync; few enough for the officer's writes

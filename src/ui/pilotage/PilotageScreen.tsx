@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { calculerPilotage, chargeParReferent, enteteRapport, tableauCharge, tableauDesChiffres, type Chiffre } from '../../domain/index.ts';
-import { lireSourcePilotage, type SourcePilotage } from '../../data/index.ts';
+import { lireSourcePilotage, nomsDesMenages } from '../../data/index.ts';
 import { SANS_RAPPORT_PILOTAGE, sourcePilotage } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useProfil } from '../commun/role.ts';
@@ -28,8 +28,10 @@ import './pilotage.css';
 // for the métropole, the State and a landlord's partner account, as the server computes them
 // (PilotageServeur.tsx).
 
-function Menages({ c, source }: { c: Chiffre; source: SourcePilotage }) {
-  const noms = new Map(source.donnees.menages.map((m) => [m.id, m.nom || m.reference || 'Ménage sans nom']));
+function Menages({ c }: { c: Chiffre }) {
+  const db = useBase();
+  const noms = useLive(() => nomsDesMenages(db, c.menageIds), [db, c.menageIds]);
+  if (!noms) return null;
   return (
     <section class="panneau" aria-labelledby="titre-menages-chiffre">
       <h2 id="titre-menages-chiffre">Ménages derrière « {c.libelle} »</h2>
@@ -54,13 +56,21 @@ function PilotageTablette() {
   const [detail, setDetail] = useState<string | null>(null);
   const rapport = useMemo(
     () =>
-      source && erreurPeriode === null
+      source && !source.calculEnCours && erreurPeriode === null
         ? calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages)
         : null,
     [source, erreurPeriode, JSON.stringify(filtres)],
   );
   const choix = useMemo(() => (source ? choixDesDonnees(source.donnees) : null), [source]);
   if (!source || !choix) return <p class="chargement">Chargement…</p>;
+  // Figures over part of the caseload are never shown as if whole.
+  if (source.calculEnCours)
+    return (
+      <p class="chargement" role="status">
+        Calcul des chiffres en cours : {source.calculEnCours.faits.toLocaleString('fr-FR')} ménages prêts sur{' '}
+        {source.calculEnCours.total.toLocaleString('fr-FR')}…
+      </p>
+    );
   const contexte = enteteRapport(filtres, jour, nomsDesFiltres(choix, criteres));
   const charge = source.portefeuille
     ? null
@@ -80,7 +90,7 @@ function PilotageTablette() {
           <CorpsRapport
             rapport={rapport}
             detail={{ ouvert: detail, basculer: (code) => setDetail(detail === code ? null : code) }}
-            menages={ouvert && <Menages c={ouvert} source={source} />}
+            menages={ouvert && <Menages c={ouvert} />}
           />
           {criteres.operationId && (
             <EditeurPlan

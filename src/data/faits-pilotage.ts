@@ -1,0 +1,326 @@
+import { CHAMPS_PILOTAGE, enqueteSatisfactionSchema, faitDeProposition, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
+import type { EnqueteSatisfaction, FaitProposition, Mediation, Menage, Proposition } from '../domain/index.ts';
+import type { z } from 'zod';
+import type { SyncedTable } from '../sync/index.ts';
+import { dansLaTransaction } from './db.ts';
+import type { RelogementDb } from './db.ts';
+import { lignesDesMenages } from './enfants.ts';
+import { NOMBRE_PAQUETS, paquetDe } from './paquets-resumes.ts';
+
+// Each household's pilotage facts (what its records contribute to the steering figures) kept in
+// 64 sealed rows, a household in the same row number as its summary (version 19): « Pilotage »
+// opens 64 rows instead of every household, proposal and survey. The write path and the
+// summaries' pass after a pull keep them current, from the rows they have already read; a device
+// upgraded from an earlier version builds them in the background, and the report computes a
+// household without facts from its records.
+
+/** Bumped when what a household's facts hold or how they are stored changes: rows of another format count as empty. */
+export const FORMAT_FAITS = 1;
+
+/** The tables whose records give facts, with the schema each is parsed by (a record still incomplete gives none). */
+const SCHEMAS = { menages: menageSchema, propositions: propositionSchema, mediations: mediationSchema, enquetes: enqueteSatisfactionSchema };
+type Source = keyof typeof SCHEMAS;
+type Enregistrements = { menages: Menage; propositions: Proposition; mediations: Mediation; enquetes: EnqueteSatisfaction };
+const SOURCES = Object.keys(SCHEMAS) as Source[];
+const TOUTES: ReadonlySet<Source> = new Set(SOURCES);
+
+// The fields the figures read of a household, a mediation and a survey (`CHAMPS_PILOTAGE`, as the
+// server's report reads them); a proposal gives its facts (`faitDeProposition`).
+type ChampsDe<T extends keyof typeof CHAMPS_PILOTAGE> = (typeof CHAMPS_PILOTAGE)[T][number];
+export type MenagePilotage = Pick<Menage, ChampsDe<'menages'>>;
+export type MediationPilotage = Pick<Mediation, ChampsDe<'mediations'>>;
+export type EnquetePilotage = Pick<EnqueteSatisfaction, ChampsDe<'enquetes'>>;
+
+function couper<T extends object, K extends keyof T>(r: T, champs: readonly K[]): Pick<T, K> {
+  const coupe = {} as Pick<T, K>;
+  for (const c of champs) coupe[c] = r[c];
+  return coupe;
+}
+
+/** A household's facts; `menage` is null while its record is incomplete (a pull under way): it counts in no figure. */
+export type FaitsDuMenage = {
+  id: string;
+  menage: MenagePilotage | null;
+  propositions: FaitProposition[];
+  mediations: MediationPilotage[];
+  enquetes: EnquetePilotage[];
+};
+
+// Stored as arrays of values in a fixed order, the household's id and an offer's index in its row
+// standing for the ids they repeat: about 110 bytes a proposal instead of 400 as named fields.
+const CLES_MENAGE = ['residenceId', 'referentId', 'statut', 'supprime'] as const satisfies readonly (keyof MenagePilotage)[];
+const CLES_PROPOSITION = [
+  'id',
+  'offreId',
+  'rang',
+  'proposeeLe',
+  'bailSigneLe',
+  'retiree',
+  'refusPar',
+  'refusLe',
+  'comptee',
+  'temporaire',
+  'refusLegitime',
+  'racAvant',
+  'racApres',
+  'teAvant',
+  'teApres',
+  'ravAvant',
+  'ravApres',
+] as const satisfies readonly (keyof FaitProposition)[];
+const CLES_MEDIATION = ['id', 'date', 'supprime'] as const satisfies readonly (keyof MediationPilotage)[];
+const CLES_ENQUETE = ['id', 'issue', 'date', 'logement', 'supprime'] as const satisfies readonly (keyof EnquetePilotage)[];
+type Valeurs = unknown[];
+/** A household as stored: its id, its own values (null without a complete record), and those of its proposals, mediations and surveys. */
+type MenageStocke = [string, Valeurs | null, Valeurs[], Valeurs[], Valeurs[]];
+
+/** A sealed row of facts: only `id` (its number) stays in clear. */
+export type PaquetFaits = { id: number; format: number; offres: string[]; menages: MenageStocke[] };
+
+const valeurs = <T extends object>(r: T, cles: readonly (keyof T)[]) => cles.map((c) => r[c]);
+function objet<T>(v: Valeurs, cles: readonly string[], menageId: string | null): T {
+  const o: Record<string, unknown> = menageId === null ? {} : { menageId };
+  for (let i = 0; i < cles.length; i++) o[cles[i] as string] = v[i];
+  return o as T;
+}
+
+function encoder(id: number, faits: Iterable<FaitsDuMenage>): PaquetFaits {
+  const offres: string[] = [];
+  const indices = new Map<string, number>();
+  const indice = (offreId: string) => {
+    const i = indices.get(offreId);
+    if (i !== undefined) return i;
+    indices.set(offreId, offres.length);
+    return offres.push(offreId) - 1;
+  };
+  return { id, format: FORMAT_FAITS, offres, menages: [...faits].map((f) => enValeurs(f, indice)) };
+}
+
+/** A household's facts as stored, its offers named by `offre`. */
+const enValeurs = (f: FaitsDuMenage, offre: (offreId: string) => string | number): MenageStocke => [
+  f.id,
+  f.menage && valeurs(f.menage, CLES_MENAGE),
+  f.propositions.map((p) => valeurs({ ...p, offreId: offre(p.offreId) }, CLES_PROPOSITION)),
+  f.mediations.map((m) => valeurs(m, CLES_MEDIATION)),
+  f.enquetes.map((e) => valeurs(e, CLES_ENQUETE)),
+];
+/** Two versions of a household's facts compared as stored (a field left out reads back as null). */
+const memes = (a: FaitsDuMenage | undefined, b: FaitsDuMenage) => a !== undefined && JSON.stringify(enValeurs(a, String)) === JSON.stringify(enValeurs(b, String));
+
+function decoder(p: PaquetFaits): FaitsDuMenage[] {
+  return p.menages.map(([id, menage, propositions, mediations, enquetes]) => ({
+    id,
+    menage: menage && { id, ...objet<Omit<MenagePilotage, 'id'>>(menage, CLES_MENAGE, null) },
+    propositions: propositions.map((v) => {
+      const f = objet<Record<string, unknown>>(v, CLES_PROPOSITION, id);
+      f.offreId = p.offres[f.offreId as number] ?? '';
+      return f as FaitProposition;
+    }),
+    mediations: mediations.map((v) => objet<MediationPilotage>(v, CLES_MEDIATION, id)),
+    enquetes: enquetes.map((v) => objet<EnquetePilotage>(v, CLES_ENQUETE, id)),
+  }));
+}
+
+/** What keeping facts reads and writes, for the transactions that do. */
+export const TABLES_FAITS = ['paquetsFaits', ...SOURCES] as const;
+
+/**
+ * Records a caller has already read and parsed, by table: the households they cover (`pour`, all
+ * of their records of that table) and those records by household (a household by its own id).
+ */
+export type LignesLues = { [S in Source]?: { pour: readonly string[]; parMenage: ReadonlyMap<string, readonly Enregistrements[S][]> } };
+
+function complets<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
+  const valides: T[] = [];
+  for (const r of rows) {
+    const lu = schema.safeParse(r);
+    if (lu.success) valides.push(lu.data);
+  }
+  return valides;
+}
+
+function grouper<T>(rows: readonly T[], cle: (r: T) => string, dans = new Map<string, T[]>()): Map<string, T[]> {
+  for (const r of rows) {
+    const liste = dans.get(cle(r));
+    if (liste) liste.push(r);
+    else dans.set(cle(r), [r]);
+  }
+  return dans;
+}
+
+/** The records of `source` of these households, those already read taken from `lus`, the others read and parsed. */
+async function enregistrements<S extends Source>(db: RelogementDb, source: S, ids: readonly string[], lus: LignesLues): Promise<Map<string, Enregistrements[S][]>> {
+  const deja = lus[source] as { pour: readonly string[]; parMenage: ReadonlyMap<string, readonly Enregistrements[S][]> } | undefined;
+  const couverts = new Set(deja?.pour ?? []);
+  const parMenage = new Map<string, Enregistrements[S][]>();
+  for (const id of ids) if (couverts.has(id)) parMenage.set(id, [...(deja?.parMenage.get(id) ?? [])]);
+  const aLire = ids.filter((id) => !couverts.has(id));
+  if (aLire.length === 0) return parMenage;
+  const lignes = source === 'menages' ? (await db.menages.bulkGet(aLire)).filter((m) => m !== undefined) : await lignesDesMenages(db, source, aLire);
+  const valides = complets(SCHEMAS[source] as unknown as z.ZodType<Enregistrements[S]>, lignes);
+  return grouper(valides, (r) => (source === 'menages' ? r.id : (r as { menageId: string }).menageId), parMenage);
+}
+
+/**
+ * The facts of these households from their records: the given tables' parts where facts are kept
+ * (`avant`), every part otherwise.
+ */
+async function faitsDe(
+  db: RelogementDb,
+  ids: readonly string[],
+  sources: ReadonlySet<Source>,
+  avant: (id: string) => FaitsDuMenage | undefined,
+  lus: LignesLues,
+): Promise<FaitsDuMenage[]> {
+  const besoins = new Map(ids.map((id) => [id, avant(id) ? sources : TOUTES]));
+  const pour = (s: Source) => ids.filter((id) => besoins.get(id)?.has(s));
+  const [menages, propositions, mediations, enquetes] = await dansLaTransaction(
+    Promise.all([
+      enregistrements(db, 'menages', pour('menages'), lus),
+      enregistrements(db, 'propositions', pour('propositions'), lus),
+      enregistrements(db, 'mediations', pour('mediations'), lus),
+      enregistrements(db, 'enquetes', pour('enquetes'), lus),
+    ]),
+  );
+  return ids.map((id) => {
+    const b = besoins.get(id) ?? TOUTES;
+    const a = avant(id);
+    const m = menages.get(id)?.[0];
+    return {
+      id,
+      menage: b.has('menages') || !a ? (m ? couper(m, CHAMPS_PILOTAGE.menages) : null) : a.menage,
+      propositions: b.has('propositions') || !a ? (propositions.get(id) ?? []).flatMap((p) => faitDeProposition(p) ?? []) : a.propositions,
+      mediations: b.has('mediations') || !a ? (mediations.get(id) ?? []).map((x) => couper(x, CHAMPS_PILOTAGE.mediations)) : a.mediations,
+      enquetes: b.has('enquetes') || !a ? (enquetes.get(id) ?? []).map((x) => couper(x, CHAMPS_PILOTAGE.enquetes)) : a.enquetes,
+    };
+  });
+}
+
+/** The facts held in the rows of these numbers (all when none given), by row; a row of another format counts as empty. */
+async function lirePaquets(db: RelogementDb, numeros?: Iterable<number>): Promise<Map<number, Map<string, FaitsDuMenage>>> {
+  const lus = numeros ? await db.paquetsFaits.bulkGet([...new Set(numeros)]) : await db.paquetsFaits.toArray();
+  const paquets = new Map<number, Map<string, FaitsDuMenage>>();
+  for (const p of lus) if (p?.format === FORMAT_FAITS) paquets.set(p.id, new Map(decoder(p).map((f) => [f.id, f])));
+  return paquets;
+}
+
+async function ecrirePaquets(db: RelogementDb, paquets: Map<number, Map<string, FaitsDuMenage>>, numeros: Iterable<number>): Promise<void> {
+  const aEcrire: PaquetFaits[] = [];
+  const vides: number[] = [];
+  for (const n of numeros) {
+    const faits = paquets.get(n);
+    if (!faits || faits.size === 0) vides.push(n);
+    else aEcrire.push(encoder(n, faits.values()));
+  }
+  await db.paquetsFaits.bulkPut(aEcrire);
+  await db.paquetsFaits.bulkDelete(vides);
+}
+
+/**
+ * Inside a transaction over TABLES_FAITS: brings the facts of these households up to date after
+ * records of these tables were written (the parts those tables give), from the records in `lus`
+ * where the caller has read them already; only the rows where a household's facts changed are
+ * sealed again. A household whose record is incomplete or not there yet keeps facts without
+ * its own (`menage` null) until the record arrives; one forgotten leaves with `supprimerFaits`.
+ */
+export async function rafraichirFaits(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>, lus: LignesLues = {}): Promise<void> {
+  const ecrites = new Set<string>(tables);
+  const sources = new Set(SOURCES.filter((s) => ecrites.has(s)));
+  const ids = [...new Set(menageIds)];
+  if (ids.length === 0 || sources.size === 0) return;
+  const paquets = await dansLaTransaction(lirePaquets(db, ids.map(paquetDe)));
+  const tenus = (id: string) => paquets.get(paquetDe(id))?.get(id);
+  const changes = new Set<number>();
+  for (const f of await dansLaTransaction(faitsDe(db, ids, sources, tenus, lus))) {
+    if (memes(tenus(f.id), f)) continue;
+    const n = paquetDe(f.id);
+    const paquet = paquets.get(n) ?? new Map<string, FaitsDuMenage>();
+    paquets.set(n, paquet.set(f.id, f));
+    changes.add(n);
+  }
+  await ecrirePaquets(db, paquets, changes);
+}
+
+/** Inside a transaction over `paquetsFaits`: the facts of these households leave the device. */
+export async function supprimerFaits(db: RelogementDb, menageIds: readonly string[]): Promise<void> {
+  if (menageIds.length === 0) return;
+  const paquets = await dansLaTransaction(lirePaquets(db, menageIds.map(paquetDe)));
+  for (const id of menageIds) paquets.get(paquetDe(id))?.delete(id);
+  await ecrirePaquets(db, paquets, new Set(menageIds.map(paquetDe)));
+}
+
+export type FaitsLus = {
+  faits: FaitsDuMenage[];
+  /** Households of the device without current facts (an upgraded device, or `aRefaire`). */
+  manquants: string[];
+};
+
+/** Every household's facts this device holds, read from the 64 rows, and the households without current facts. */
+export async function lireFaits(db: RelogementDb, aRefaire: ReadonlySet<string>): Promise<FaitsLus> {
+  const [cles, paquets] = await Promise.all([db.menages.toCollection().primaryKeys(), lirePaquets(db)]);
+  const faits: FaitsDuMenage[] = [];
+  const manquants: string[] = [];
+  for (const id of cles) {
+    const f = aRefaire.has(id) ? undefined : paquets.get(paquetDe(id))?.get(id);
+    if (f) faits.push(f);
+    else manquants.push(id);
+  }
+  return { faits, manquants };
+}
+
+/** The facts of these households computed from their records, nothing written (a read, in a live query). */
+export const faitsDirects = (db: RelogementDb, menageIds: readonly string[]) => faitsDe(db, menageIds, TOUTES, () => undefined, {});
+
+/** Lets the page handle input and paint between two rows. */
+const pause = () => new Promise((fin) => setTimeout(fin, 0));
+const enCours = new WeakMap<RelogementDb, Promise<void>>();
+
+async function menagesDuPaquet(db: RelogementDb, n: number): Promise<Set<string>> {
+  return new Set((await db.menages.toCollection().primaryKeys()).filter((id) => paquetDe(id) === n));
+}
+
+/**
+ * Makes every row whole: the facts of the households it lacks, none of those gone. A row per
+ * transaction, so the officer's writes go in between and a build interrupted resumes where it was
+ * (each row is written whole).
+ */
+async function construire(db: RelogementDb): Promise<void> {
+  const [cles, paquets] = await Promise.all([db.menages.toCollection().primaryKeys(), lirePaquets(db)]);
+  const attendus = grouper(cles, (id) => String(paquetDe(id)));
+  const aFaire = Array.from({ length: NOMBRE_PAQUETS }, (_, n) => n).filter((n) => {
+    const tenu = paquets.get(n) ?? new Map<string, FaitsDuMenage>();
+    const voulus = attendus.get(String(n)) ?? [];
+    return tenu.size !== voulus.length || voulus.some((id) => !tenu.has(id));
+  });
+  for (const n of aFaire) {
+    await db.transaction('rw', TABLES_FAITS.map((t) => db.table(t)), async () => {
+      // Read again inside the transaction: writes may have come in between.
+      const presents = await dansLaTransaction(menagesDuPaquet(db, n));
+      const lus = await dansLaTransaction(lirePaquets(db, [n]));
+      const tenu = lus.get(n) ?? new Map<string, FaitsDuMenage>();
+      lus.set(n, tenu);
+      for (const id of tenu.keys()) if (!presents.has(id)) tenu.delete(id);
+      const manquants = [...presents].filter((id) => !tenu.has(id));
+      for (const f of await dansLaTransaction(faitsDe(db, manquants, TOUTES, () => undefined, {}))) tenu.set(f.id, f);
+      await ecrirePaquets(db, lus, [n]);
+    });
+    await pause();
+  }
+}
+
+/** Builds the missing facts, one run at a time per database (a second call joins the running one). */
+export function construireFaits(db: RelogementDb): Promise<void> {
+  const deja = enCours.get(db);
+  if (deja) return deja;
+  const travail = construire(db).finally(() => enCours.delete(db));
+  enCours.set(db, travail);
+  return travail;
+}
+
+/** The same in the background, started out of any transaction or live query. */
+export function construireFaitsEnArrierePlan(db: RelogementDb): void {
+  setTimeout(() => {
+    // A database closed meanwhile (another tab opened a newer version) has nothing left to build.
+    construireFaits(db).catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e));
+  }, 0);
+}

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { lireSourcePilotage, modifierMenage } from '../../src/data/index.ts';
+import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
+import { construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
+import { TABLES_OUBLI, oublierMenages } from '../../src/data/oubli.ts';
+import type { RelogementDb } from '../../src/data/db.ts';
+import { calculerPilotage, donneesPilotage, type EnregistrementsPilotage, type FiltresPilotage } from '../../src/domain/index.ts';
+import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
+import { nouvelleBase } from './base.ts';
+
+// The officer's report reads each household's pilotage facts from 64 sealed rows, kept current by
+// the write path: its figures are those of the records (test/fixtures/pilotage.ts, Habitat Nord,
+// figures worked out in test/domain/pilotage/indicateurs.test.ts), whether the facts are kept,
+// missing (a device upgraded from version 18) or being rebuilt.
+
+const FILTRES: FiltresPilotage = {
+  periode: TRIMESTRE,
+  operationId: null,
+  residenceId: null,
+  bailleur: null,
+  commune: null,
+  qpv: null,
+  typologie: null,
+  financement: null,
+};
+
+const figures = (d: Parameters<typeof calculerPilotage>[0]) => {
+  const r = calculerPilotage(d, FILTRES, { offresProposeesSeulement: false });
+  return { chiffres: r.chiffres, tableaux: r.tableaux };
+};
+
+const attendues = figures(donneesPilotage(ORGANISATION_A));
+
+const ecritures = (d: EnregistrementsPilotage): Ecriture[] =>
+  (['operations', 'residences', 'offres', 'menages', 'propositions', 'mediations', 'enquetes', 'plansRelogement'] as const).flatMap((table) =>
+    d[table].map((record) => ({ table, record })),
+  );
+
+async function lue(db: RelogementDb) {
+  const source = await lireSourcePilotage(db);
+  expect(source.calculEnCours).toBeNull();
+  return figures(source.donnees);
+}
+
+describe('the pilotage facts of the tablet', () => {
+  it('are kept by the write path: the report reads them all and gives the records’ figures', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const { manquants } = await lireFaits(db, new Set());
+    expect(manquants).toEqual([]);
+    expect(await lue(db)).toEqual(attendues);
+  });
+
+  it('follow a change of a household written afterwards', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premier = ORGANISATION_A.menages[0]!;
+    await modifierMenage(db, premier.id, { statut: 'clos' });
+    const source = await lireSourcePilotage(db);
+    expect(source.donnees.menages.find((m) => m.id === premier.id)?.statut).toBe('clos');
+    const { manquants } = await lireFaits(db, new Set());
+    expect(manquants).toEqual([]);
+  });
+
+  it('missing on a device upgraded from version 18, are computed from the records, then built in the background', async () => {
+    const db = nouvelleBase();
+    const d = ORGANISATION_A;
+    // As an earlier version left them: records without facts.
+    await db.transaction('rw', [db.operations, db.residences, db.offres, db.menages, db.propositions, db.mediations, db.enquetes, db.plansRelogement], async () => {
+      await db.operations.bulkPut([...d.operations]);
+      await db.residences.bulkPut([...d.residences]);
+      await db.offres.bulkPut([...d.offres]);
+      await db.menages.bulkPut([...d.menages]);
+      await db.propositions.bulkPut([...d.propositions]);
+      await db.mediations.bulkPut([...d.mediations]);
+      await db.enquetes.bulkPut([...d.enquetes]);
+      await db.plansRelogement.bulkPut([...d.plansRelogement]);
+    });
+    expect((await lireFaits(db, new Set())).manquants).toHaveLength(d.menages.length);
+    expect(await lue(db)).toEqual(attendues);
+    await construireFaits(db);
+    expect((await lireFaits(db, new Set())).manquants).toEqual([]);
+    expect(await lue(db)).toEqual(attendues);
+  });
+
+  it('of households still waiting for the end of a pull are computed from their records, not read stale', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const { faits, manquants } = await lireFaits(db, new Set([idMenage(1)]));
+    expect(manquants).toEqual([idMenage(1)]);
+    expect(faits.some((f) => f.id === idMenage(1))).toBe(false);
+  });
+
+  it('leave the device with a household it forgets', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    await db.transaction('rw', TABLES_OUBLI.map((t) => db.table(t)), () => oublierMenages(db, [idMenage(1)]));
+    const stockes = (await db.paquetsFaits.toArray()).flatMap((p) => p.menages.map(([id]) => id));
+    expect(stockes).not.toContain(idMenage(1));
+    expect(stockes).toHaveLength(ORGANISATION_A.menages.length - 1);
+  });
+});
