@@ -98,13 +98,15 @@ describe('« Pilotage » from the server', () => {
   it('says « Calcul en cours » while the server computes, then shows its figures without any household to open', async () => {
     const db = await base();
     const { charger, demandes } = serveur();
-    let repondre: () => void = () => undefined;
-    const retenu: ChargerRapport = (f) => new Promise((ok) => (repondre = () => ok(charger(f))));
+    // The request held by the server, the latest one asked.
+    let enAttente: { debut: string; repondre: () => void } | null = null;
+    const retenu: ChargerRapport = (f) => new Promise((ok) => (enAttente = { debut: f.periode.debut, repondre: () => ok(charger(f)) }));
     afficher(db, retenu);
     fireEvent.input(await screen.findByLabelText('Trimestre contenant le'), { target: { value: '2026-02-15' } });
+    await waitFor(() => expect(enAttente?.debut).toBe('2026-01-01'));
     expect((await screen.findByRole('status')).textContent).toBe('Calcul en cours…');
     expect(screen.queryByRole('list', { name: 'Indicateurs' })).toBeNull();
-    repondre();
+    enAttente!.repondre();
     await screen.findByText('Période : du 1er janvier 2026 au 31 mars 2026');
     // Both organisations (test/domain/pilotage/indicateurs.test.ts): 10 leases, 40 % in new housing.
     await waitFor(() => expect(within(carte('Relogements réalisés')).getByText('10')).toBeTruthy());

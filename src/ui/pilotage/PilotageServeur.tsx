@@ -69,7 +69,8 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
   const appel: ChargerRapport | null = charger ?? (moteur ? (f) => moteur.api.pilotage(f) : null);
 
   useEffect(() => {
-    if (erreurPeriode !== null || appel === null) return;
+    // The report is kept as the account's: asked once the account is known.
+    if (erreurPeriode !== null || appel === null || profil === undefined) return;
     if (!enLigne) return setEtat({ genre: 'echec', message: messageDEchec(new ErreurSync('reseau', ''), territoire) });
     let actuelle = true;
     setEtat({ genre: 'calcul' });
@@ -85,7 +86,7 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
     return () => {
       actuelle = false;
     };
-  }, [demande, erreurPeriode, appel === null, enLigne, essai, compte]);
+  }, [demande, erreurPeriode, appel === null, enLigne, essai, compte, profil === undefined]);
 
   const recu = etat.genre === 'pret' ? etat.recu : null;
   const precedent = dernier?.compte === compte ? dernier : null;
