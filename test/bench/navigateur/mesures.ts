@@ -16,7 +16,7 @@ import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
 import { rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { TABLES_LUES_PAR_LES_RESUMES } from '../../../src/data/resume-calcul.ts';
-import { TABLES_RESUMES } from '../../../src/data/paquets-resumes.ts';
+import { TABLES_RESUMES, ecrireResumes } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -49,14 +49,15 @@ async function chronometrer(n: number, travail: (i: number) => Promise<unknown>)
   return durees;
 }
 
-async function remplir(nombre: number): Promise<number> {
+/** `jour`: the day the households and their summaries are made for (the cold start bench: the tablet's today). */
+async function remplir(nombre: number, jour = AUJOURDHUI): Promise<number> {
   const db = await baseOuverte();
   const debut = performance.now();
   for (let fait = 0; fait < nombre; fait += LOT) {
     const demo = genererDemo({
       nombre: Math.min(LOT, nombre - fait),
       graine: 1000 + fait,
-      aujourdhui: AUJOURDHUI,
+      aujourdhui: jour,
       nouvelId: () => uuidv7(),
       suffixe: ` ${fait / LOT + 1}`,
     });
@@ -80,6 +81,26 @@ async function remplir(nombre: number): Promise<number> {
   }
   db.close();
   return performance.now() - debut;
+}
+
+/**
+ * The summaries as the day before left them (each dated `veille`): the next start is the first of
+ * its day, and the caseload has them computed again in the background (resume-calcul.ts).
+ */
+async function vieillir(veille: string): Promise<void> {
+  const db = await baseOuverte();
+  await db.transaction(
+    'rw',
+    TABLES_RESUMES.map((t) => db.table(t)),
+    async () => {
+      const resumes = (await db.paquetsResumes.toArray()).flatMap((p) => p.resumes);
+      await ecrireResumes(
+        db,
+        resumes.map((r) => ({ ...r, calculeLe: veille })),
+      );
+    },
+  );
+  db.close();
 }
 
 const RECHERCHES = [
@@ -213,4 +234,4 @@ async function remplirPilotage(d: DonneesPilotage, session: Session): Promise<nu
   return performance.now() - debut;
 }
 
-Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro, remplirPilotage } });
+Object.assign(window, { mesures: { remplir, vieillir, mesurer, premiereSynchro, remplirPilotage } });
