@@ -54,29 +54,30 @@ async function demarrer(context: BrowserContext, url: string): Promise<{ page: P
   return { page, mesure };
 }
 
-/** Waits until no row of summaries is dated before `jour` (their days are indexed, in clear), polled every 200 ms; ms since the code was typed. */
+/** Waits until no row of summaries is dated before `jour` (their days are indexed, in clear), looked at every 200 ms; ms since the code was typed. */
 async function attendreResumesDuJour(page: Page, jour: string): Promise<number> {
-  await page.waitForFunction(
-    (j) =>
-      new Promise<boolean>((resoudre, rejeter) => {
-        const ouverture = indexedDB.open('relogement');
-        ouverture.onerror = () => rejeter(ouverture.error);
-        ouverture.onsuccess = () => {
-          const base = ouverture.result;
-          const compte = base
-            .transaction('paquetsResumes')
-            .objectStore('paquetsResumes')
-            .index('calculeLe')
-            .count(IDBKeyRange.upperBound(j, true));
-          compte.onsuccess = () => {
-            base.close();
-            resoudre(compte.result === 0);
+  const perimes = () =>
+    page.evaluate(
+      (j) =>
+        new Promise<number>((resoudre, rejeter) => {
+          const ouverture = indexedDB.open('relogement');
+          ouverture.onerror = () => rejeter(ouverture.error);
+          ouverture.onsuccess = () => {
+            const base = ouverture.result;
+            const compte = base
+              .transaction('paquetsResumes')
+              .objectStore('paquetsResumes')
+              .index('calculeLe')
+              .count(IDBKeyRange.upperBound(j, true));
+            compte.onsuccess = () => {
+              base.close();
+              resoudre(compte.result);
+            };
           };
-        };
-      }),
-    jour,
-    { polling: 200, timeout: 300_000 },
-  );
+        }),
+      jour,
+    );
+  while ((await perimes()) > 0) await page.waitForTimeout(200);
   return page.evaluate(() => performance.now() - (performance.getEntriesByName('code-saisi', 'mark')[0]?.startTime ?? NaN));
 }
 
