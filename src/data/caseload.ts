@@ -16,7 +16,7 @@ const LIGNES_AFFICHEES = 100;
 // in the search box then costs a filter, and a write opens again the one row it changed, not the
 // whole caseload. The rows' versions are read from their index, in clear, which keeps live queries
 // subscribed to every change. The sort is done here, not by an index: an index would hold the names in clear.
-type Cache = { signature: string; paquets: Map<number, PaquetResumes>; resumes: ResumeMenage[] };
+type Cache = { signature: string; paquets: Map<number, PaquetResumes>; resumes: ResumeMenage[]; duJour?: { cle: string; menages: MenagesDuJour } };
 const caches = new WeakMap<RelogementDb, Cache>();
 
 const signatureDe = (cles: readonly (readonly [number, string])[]) => cles.map(([n, version]) => `${n},${version}`).join(';');
@@ -103,6 +103,10 @@ export async function lireMenagesDuJour(db: RelogementDb, aujourdhui: string): P
     resumesTries(db),
   ]);
   if (perimes > 0 || anciens > 0 || format?.value !== FORMAT_RESUMES) rafraichirEnArrierePlan(db, aujourdhui);
+  // The alerts depend on the day, the territory's settings and the résidences' openings besides the summaries.
+  const cle = JSON.stringify([aujourdhui, territoire ?? null, residences.map((r) => [r.id, r.dateOuverture])]);
+  const cache = caches.get(db);
+  if (cache?.resumes === resumes && cache.duJour?.cle === cle) return cache.duJour.menages;
   const alertesDe = regleAlertes(reglesContact(territoire), aujourdhui);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
   const presents: ResumeMenage[] = [];
@@ -115,7 +119,9 @@ export async function lireMenagesDuJour(db: RelogementDb, aujourdhui: string): P
     presents.push(r);
     alertesDesPresents.push(alertes);
   }
-  return { resumes: presents, alertes: alertesDesPresents };
+  const menages = { resumes: presents, alertes: alertesDesPresents };
+  if (cache?.resumes === resumes) cache.duJour = { cle, menages };
+  return menages;
 }
 
 /** The households matching the filter (the first LIGNES_AFFICHEES of them), alerts counted over the filtered set. */

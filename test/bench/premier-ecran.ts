@@ -21,7 +21,7 @@ const CODE = '135790';
 const DEMARRAGES = 5;
 
 /** Starts at the first of their day: the caseload has every summary computed again in the background. */
-const PREMIERS_DU_JOUR = 2;
+const PREMIERS_DU_JOUR = 1;
 
 type Mesures = { remplir: (n: number, jour: string) => Promise<number>; vieillir: (veille: string) => Promise<void> };
 type Demarrage = { liste: number; recherche: number };
