@@ -104,10 +104,11 @@ export async function lireMenagesDuJour(db: RelogementDb, aujourdhui: string): P
   ]);
   if (perimes > 0 || anciens > 0 || format?.value !== FORMAT_RESUMES) rafraichirEnArrierePlan(db, aujourdhui);
   // The alerts depend on the day, the territory's settings and the résidences' openings besides the summaries.
-  const cle = JSON.stringify([aujourdhui, territoire ?? null, residences.map((r) => [r.id, r.dateOuverture])]);
+  const regles = reglesContact(territoire);
+  const cle = JSON.stringify([aujourdhui, regles, residences.map((r) => [r.id, r.dateOuverture])]);
   const cache = caches.get(db);
   if (cache?.resumes === resumes && cache.duJour?.cle === cle) return cache.duJour.menages;
-  const alertesDe = regleAlertes(reglesContact(territoire), aujourdhui);
+  const alertesDe = regleAlertes(regles, aujourdhui);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
   const presents: ResumeMenage[] = [];
   const alertesDesPresents: CodeAlerte[][] = [];
