@@ -22,6 +22,7 @@ const DEMARRAGES = 5;
 
 /** Starts at the first of their day: the caseload has every summary computed again in the background. */
 const PREMIERS_DU_JOUR = 1;
+const LIMITE_RAFRAICHISSEMENT_MS = 300_000;
 
 type Mesures = { remplir: (n: number, jour: string) => Promise<number>; vieillir: (veille: string) => Promise<void> };
 type Demarrage = { liste: number; recherche: number };
@@ -77,7 +78,13 @@ async function attendreResumesDuJour(page: Page, jour: string): Promise<number> 
         }),
       jour,
     );
-  while ((await perimes()) > 0) await page.waitForTimeout(200);
+  // Bounded: under load at CPU ×4 the refresh may take minutes; what is left is then said.
+  const limite = Date.now() + LIMITE_RAFRAICHISSEMENT_MS;
+  while ((await perimes()) > 0) {
+    if (Date.now() > limite)
+      throw new Error(`Résumés encore à recalculer après ${LIMITE_RAFRAICHISSEMENT_MS / 1000} s : ${await perimes()} paquets sur 64.`);
+    await page.waitForTimeout(200);
+  }
   return page.evaluate(() => performance.now() - (performance.getEntriesByName('code-saisi', 'mark')[0]?.startTime ?? NaN));
 }
 
