@@ -16,22 +16,39 @@ const LIGNES_AFFICHEES = 100;
 // in the search box then costs a filter, and a write opens again the one row it changed, not the
 // whole caseload. The rows' versions are read from their index, in clear, which keeps live queries
 // subscribed to every change. The sort is done here, not by an index: an index would hold the names in clear.
-type Cache = { signature: string; paquets: Map<number, PaquetResumes>; resumes: ResumeMenage[] };
+type Cache = { signature: string; paquets: Map<number, PaquetResumes>; resumes: ResumeMenage[]; duJour?: { cle: string; menages: MenagesDuJour } };
 const caches = new WeakMap<RelogementDb, Cache>();
+
+const signatureDe = (cles: readonly (readonly [number, string])[]) => cles.map(([n, version]) => `${n},${version}`).join(';');
+
+/**
+ * The rows of summaries as stored, with their signature: those of the cache whose version is
+ * unchanged, the others opened. With nothing opened yet (a start), every row is read at once,
+ * without listing the versions first: one request less on the way to the first list.
+ */
+async function paquetsAJour(db: RelogementDb, cache: Cache | undefined): Promise<{ signature: string; paquets: Map<number, PaquetResumes> }> {
+  if (!cache) {
+    const tous = await db.paquetsResumes.toArray();
+    return { signature: signatureDe(tous.map((p) => [p.id, p.version])), paquets: new Map(tous.map((p) => [p.id, p])) };
+  }
+  const cles = (await db.paquetsResumes.orderBy('[id+version]').keys()) as unknown as [number, string][];
+  const paquets = new Map<number, PaquetResumes>();
+  for (const [n, version] of cles) {
+    const connu = cache.paquets.get(n);
+    if (connu?.version === version) paquets.set(n, connu);
+  }
+  if (paquets.size < cles.length) {
+    for (const p of await db.paquetsResumes.bulkGet(cles.map(([n]) => n).filter((n) => !paquets.has(n)))) if (p) paquets.set(p.id, p);
+  }
+  return { signature: signatureDe(cles), paquets };
+}
 
 /** In one transaction: the background refresh moving the summaries of an earlier version never shows between two reads. */
 function resumesTries(db: RelogementDb): Promise<{ resumes: ResumeMenage[]; anciens: number }> {
   return db.transaction('r', db.paquetsResumes, db.resumes, async () => {
-    const [cles, anciens] = await Promise.all([db.paquetsResumes.orderBy('[id+version]').keys() as Promise<unknown> as Promise<[number, string][]>, db.resumes.count()]);
-    const signature = cles.join(';');
     const cache = caches.get(db);
+    const [{ signature, paquets }, anciens] = await Promise.all([paquetsAJour(db, cache), db.resumes.count()]);
     if (cache && anciens === 0 && cache.signature === signature) return { resumes: cache.resumes, anciens };
-    const paquets = new Map<number, PaquetResumes>();
-    for (const [n, version] of cles) {
-      const connu = cache?.paquets.get(n);
-      if (connu?.version === version) paquets.set(n, connu);
-    }
-    for (const p of await db.paquetsResumes.bulkGet(cles.map(([n]) => n).filter((n) => !paquets.has(n)))) if (p) paquets.set(p.id, p);
     const resumes = [...paquets.values()].flatMap((p) => p.resumes);
     // Until the background refresh has moved them: the summaries an earlier version stored one per row.
     if (anciens > 0) {
@@ -69,8 +86,15 @@ function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
   );
 }
 
-/** The caseload: every household matching the filter, alerts counted over the filtered set. */
-export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages, aujourdhui: string): Promise<ResultatRecherche> {
+/** Every household of the caseload (deleted ones left out) in name order, and its alerts of the day, computed once. */
+export type MenagesDuJour = { resumes: ResumeMenage[]; alertes: CodeAlerte[][] };
+
+/**
+ * The caseload's households with their alerts: read again only when the data changes, so that a
+ * search filters these in memory (`filtrerMenages`) without reading the database nor computing the
+ * alerts again.
+ */
+export async function lireMenagesDuJour(db: RelogementDb, aujourdhui: string): Promise<MenagesDuJour> {
   const [format, territoire, residences, perimes, { resumes, anciens }] = await Promise.all([
     db.meta.get(CLE_FORMAT_RESUMES),
     db.parametres.get('territoire'),
@@ -79,26 +103,48 @@ export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages,
     resumesTries(db),
   ]);
   if (perimes > 0 || anciens > 0 || format?.value !== FORMAT_RESUMES) rafraichirEnArrierePlan(db, aujourdhui);
-  const alertesDe = regleAlertes(reglesContact(territoire), aujourdhui);
+  // The alerts depend on the day, the territory's settings and the résidences' openings besides the summaries.
+  const regles = reglesContact(territoire);
+  const cle = JSON.stringify([aujourdhui, regles, residences.map((r) => [r.id, r.dateOuverture])]);
+  const cache = caches.get(db);
+  if (cache?.resumes === resumes && cache.duJour?.cle === cle) return cache.duJour.menages;
+  const alertesDe = regleAlertes(regles, aujourdhui);
   const ouverture = new Map(residences.map((r) => [r.id, r.dateOuverture]));
+  const presents: ResumeMenage[] = [];
+  const alertesDesPresents: CodeAlerte[][] = [];
+  for (const r of resumes) {
+    if (r.supprime) continue;
+    const suiviActif = avantRelogementEnCours(r, aujourdhui);
+    const alertes = alertesDe({ dateOuvertureResidence: ouverture.get(r.residenceId) ?? null, premierEntretienTermineLe: r.premierEntretienTermineLe, dernierContact: r.dernierContact, suiviActif });
+    if (r.dossier?.alerte && suiviActif && (r.dossier.commence || ETAPES_DOSSIER.includes(r.statut))) alertes.push('dossier_a_completer');
+    presents.push(r);
+    alertesDesPresents.push(alertes);
+  }
+  const menages = { resumes: presents, alertes: alertesDesPresents };
+  if (cache?.resumes === resumes) cache.duJour = { cle, menages };
+  return menages;
+}
+
+/** The households matching the filter (the first LIGNES_AFFICHEES of them), alerts counted over the filtered set. */
+export function filtrerMenages({ resumes, alertes: alertesDe }: MenagesDuJour, filtre: FiltreMenages): ResultatRecherche {
   const mots = normaliser(filtre.texte).split(/\s+/).filter(Boolean);
   const compteurs = Object.fromEntries(CODES_ALERTE.map((a) => [a, 0])) as Record<CodeAlerte, number>;
   const lignes: LigneMenage[] = [];
   let total = 0;
-  let ensemble = 0;
-  for (const r of resumes) {
-    if (r.supprime) continue;
-    ensemble++;
-    if (filtre.residenceId && r.residenceId !== filtre.residenceId) continue;
-    if (filtre.statut && r.statut !== filtre.statut) continue;
-    if (!mots.every((m) => r.texte.includes(m))) continue;
-    const suiviActif = avantRelogementEnCours(r, aujourdhui);
-    const alertes = alertesDe({ dateOuvertureResidence: ouverture.get(r.residenceId) ?? null, premierEntretienTermineLe: r.premierEntretienTermineLe, dernierContact: r.dernierContact, suiviActif });
-    if (r.dossier?.alerte && suiviActif && (r.dossier.commence || ETAPES_DOSSIER.includes(r.statut))) alertes.push('dossier_a_completer');
-    if (filtre.alerte && !alertes.includes(filtre.alerte)) continue;
+  resumes.forEach((r, i) => {
+    const alertes = alertesDe[i]!;
+    if (filtre.residenceId && r.residenceId !== filtre.residenceId) return;
+    if (filtre.statut && r.statut !== filtre.statut) return;
+    if (!mots.every((m) => r.texte.includes(m))) return;
+    if (filtre.alerte && !alertes.includes(filtre.alerte)) return;
     alertes.forEach((a) => compteurs[a]++);
     total++;
     if (lignes.length < LIGNES_AFFICHEES) lignes.push({ ...r, alertes });
-  }
-  return { lignes, total, ensemble, compteurs };
+  });
+  return { lignes, total, ensemble: resumes.length, compteurs };
+}
+
+/** The caseload: every household matching the filter, alerts counted over the filtered set. */
+export async function rechercherMenages(db: RelogementDb, filtre: FiltreMenages, aujourdhui: string): Promise<ResultatRecherche> {
+  return filtrerMenages(await lireMenagesDuJour(db, aujourdhui), filtre);
 }

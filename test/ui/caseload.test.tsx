@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import Caseload from '../../src/ui/menages/Caseload.tsx';
 import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, creerMenage, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
@@ -44,5 +44,31 @@ describe('the caseload’s cards', () => {
     expect(within(carte).getByText('Délai dépassé : Délai de réponse dépassé (proposition n° 1) : constater le refus')).toBeTruthy();
     await etape({ type: 'reponse', date: il_y_a(1), decision: 'refus', motif: 'etage', commentaire: '' });
     await waitFor(() => expect(within(carte).queryByText(/Délai dépassé/)).toBeNull());
+  });
+
+  it('show every household of a long list, a search narrows them, and a renamed household keeps the list whole', async () => {
+    const db = new RelogementDb(`ui-caseload-${Math.random().toString(36).slice(2)}`);
+    bases.push(db);
+    const { id: residenceId } = await residenceDeTest(db, il_y_a(200));
+    const menages = [];
+    for (let i = 10; i < 40; i++)
+      menages.push(await creerMenage(db, { residenceId, nom: `Famille ${i % 2 ? 'Durand' : 'Martin'} ${i}` }, il_y_a(100)));
+    render(
+      <BaseContext.Provider value={db}>
+        <Caseload />
+      </BaseContext.Provider>,
+    );
+    const cartes = () => screen.queryAllByText(/^Famille \w+ \d+$/);
+    await waitFor(() => expect(cartes()).toHaveLength(30));
+    expect(screen.getByRole('status').textContent).toContain('30 ménages affichés sur 30');
+    fireEvent.input(screen.getByLabelText('Rechercher (nom, adresse, référence)'), { target: { value: 'martin' } });
+    await waitFor(() =>
+      expect(cartes().map((c) => c.textContent)).toEqual(Array.from({ length: 15 }, (_, i) => `Famille Martin ${10 + 2 * i}`)),
+    );
+    fireEvent.input(screen.getByLabelText('Rechercher (nom, adresse, référence)'), { target: { value: '' } });
+    await waitFor(() => expect(cartes()).toHaveLength(30));
+    await modifierMenage(db, menages[0]!.id, { nom: 'Famille Zola 99' });
+    await screen.findByText('Famille Zola 99', {}, { timeout: 5000 });
+    expect(cartes()).toHaveLength(30);
   });
 });

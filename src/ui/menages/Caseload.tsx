@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LIBELLES_STATUT, STATUTS_MENAGE, LIBELLES_ALERTE, CODES_ALERTE } from '../../domain/index.ts';
 import type { CodeAlerte, StatutMenage } from '../../domain/index.ts';
-import { rechercherMenages, residences } from '../../data/index.ts';
-import type { FiltreMenages } from '../../data/index.ts';
+import { filtrerMenages, lireMenagesDuJour, residences } from '../../data/index.ts';
+import type { FiltreMenages, LigneMenage, ResultatRecherche } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
 import { useLive } from '../commun/useLive.ts';
@@ -15,18 +15,47 @@ const NouveauMenage = differe(() => import('./NouveauMenage.tsx'));
 const nombre = new Intl.NumberFormat('fr-FR');
 const pluriel = (n: number, un: string, plusieurs: string) => `${nombre.format(n)} ${n > 1 ? plusieurs : un}`;
 
+/** About two screens of cards: drawn at once, the others after the next paint. */
+const CARTES_D_ABORD = 20;
+
+/**
+ * The cards of a result, the first screens' worth first: drawing and laying out a hundred cards
+ * would hold up the first list and every search's answer, when a dozen fit on the screen. Once
+ * drawn whole for a filter, a change of the data keeps them whole: the list does not shrink under
+ * a scrolled screen.
+ */
+function useCartesProgressives(resultat: ResultatRecherche | undefined, filtre: FiltreMenages): LigneMenage[] {
+  const [entierPour, setEntierPour] = useState<FiltreMenages>();
+  const entier = entierPour === filtre;
+  useEffect(() => {
+    if (entier || !resultat || resultat.lignes.length <= CARTES_D_ABORD) return;
+    let minuteur = 0;
+    // After the frame that shows the first cards: a timeout set from the frame's callback runs once it is painted.
+    const image = requestAnimationFrame(() => (minuteur = window.setTimeout(() => setEntierPour(filtre))));
+    return () => {
+      cancelAnimationFrame(image);
+      clearTimeout(minuteur);
+    };
+  }, [resultat, filtre, entier]);
+  if (!resultat) return [];
+  return entier ? resultat.lignes : resultat.lignes.slice(0, CARTES_D_ABORD);
+}
+
 /** "Mes ménages": search, filters and counts over the officer's caseload. */
 export default function Caseload() {
   const db = useBase();
   const [filtre, setFiltre] = useState<FiltreMenages>({ texte: '', residenceId: null, statut: null, alerte: null });
   const [creation, setCreation] = useState(false);
   const listeResidences = useLive(() => residences(db), [db]);
-  const resultat = useLive(() => rechercherMenages(db, filtre, aujourdhui()), [db, filtre]);
+  // Read again when the data changes; a search filters in memory.
+  const menages = useLive(() => lireMenagesDuJour(db, aujourdhui()), [db]);
+  const resultat = useMemo(() => menages && filtrerMenages(menages, filtre), [menages, filtre]);
   const maj = (m: Partial<FiltreMenages>) => setFiltre((f) => ({ ...f, ...m }));
   const affiche = resultat !== undefined;
   useEffect(() => {
     if (affiche) marquerPremierEcran();
   }, [affiche]);
+  const cartes = useCartesProgressives(resultat, filtre);
 
   return (
     <section aria-labelledby="titre-menages">
@@ -110,7 +139,7 @@ export default function Caseload() {
         </p>
       )}
       <ul class="liste-menages">
-        {resultat?.lignes.map((m) => (
+        {cartes.map((m) => (
           <li key={m.id}>
             <a class="carte" href={lien.menage(m.id)}>
               <span class="carte-titre">{m.nom || 'Ménage sans nom'}</span>

@@ -19,6 +19,7 @@ import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
 import { TABLES_ECRITURE, rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { construireFaits } from '../../../src/data/faits-pilotage.ts';
+import { TABLES_RESUMES, ecrireResumes } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -51,14 +52,15 @@ async function chronometrer(n: number, travail: (i: number) => Promise<unknown>)
   return durees;
 }
 
-async function remplir(nombre: number): Promise<number> {
+/** `jour`: the day the households and their summaries are made for (the cold start bench: the tablet's today). */
+async function remplir(nombre: number, jour = AUJOURDHUI): Promise<number> {
   const db = await baseOuverte();
   const debut = performance.now();
   for (let fait = 0; fait < nombre; fait += LOT) {
     const demo = genererDemo({
       nombre: Math.min(LOT, nombre - fait),
       graine: 1000 + fait,
-      aujourdhui: AUJOURDHUI,
+      aujourdhui: jour,
       nouvelId: () => uuidv7(),
       suffixe: ` ${fait / LOT + 1}`,
     });
@@ -78,6 +80,26 @@ async function remplir(nombre: number): Promise<number> {
   }
   db.close();
   return performance.now() - debut;
+}
+
+/**
+ * The summaries as the day before left them (each dated `veille`): the next start is the first of
+ * its day, and the caseload has them computed again in the background (resume-calcul.ts).
+ */
+async function vieillir(veille: string): Promise<void> {
+  const db = await baseOuverte();
+  await db.transaction(
+    'rw',
+    TABLES_RESUMES.map((t) => db.table(t)),
+    async () => {
+      const resumes = (await db.paquetsResumes.toArray()).flatMap((p) => p.resumes);
+      await ecrireResumes(
+        db,
+        resumes.map((r) => ({ ...r, calculeLe: veille })),
+      );
+    },
+  );
+  db.close();
 }
 
 const RECHERCHES = [
@@ -333,4 +355,4 @@ async function decomposerPilotage(): Promise<Record<string, number>> {
   };
 }
 
-Object.assign(window, { mesures: { remplir, mesurer, premiereSynchro, remplirPilotage, decomposerPilotage } });
+Object.assign(window, { mesures: { remplir, vieillir, mesurer, premiereSynchro, remplirPilotage, decomposerPilotage } });
