@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Menage } from '../domain/index.ts';
 import type { RelogementDb } from './db.ts';
 
@@ -60,4 +61,17 @@ export async function lignesDesMenages<T extends { menageId: string }>(
   }
   const listes = await Promise.all(menageIds.map((id) => source.where('menageId').equals(id).toArray()));
   return listes.flat();
+}
+
+/**
+ * A record can arrive over several pulled pages: defaults fill what has not arrived yet, and one
+ * still incomplete is left out until the page that completes it refreshes the summary (or the pilotage facts) again.
+ */
+export function complets<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
+  const valides: T[] = [];
+  for (const r of rows) {
+    const lu = schema.safeParse(r);
+    if (lu.success) valides.push(lu.data);
+  }
+  return valides;
 }

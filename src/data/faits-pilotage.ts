@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { SyncedTable } from '../sync/index.ts';
 import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
-import { lignesDesMenages } from './enfants.ts';
+import { complets, lignesDesMenages } from './enfants.ts';
 import { NOMBRE_PAQUETS, paquetDe } from './paquets-resumes.ts';
 
 // Each household's pilotage facts (what its records contribute to the steering figures) kept in
@@ -129,15 +129,6 @@ export const TABLES_FAITS = ['paquetsFaits', ...SOURCES] as const;
  * of their records of that table) and those records by household (a household by its own id).
  */
 export type LignesLues = { [S in Source]?: { pour: readonly string[]; parMenage: ReadonlyMap<string, readonly Enregistrements[S][]> } };
-
-function complets<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
-  const valides: T[] = [];
-  for (const r of rows) {
-    const lu = schema.safeParse(r);
-    if (lu.success) valides.push(lu.data);
-  }
-  return valides;
-}
 
 function grouper<T>(rows: readonly T[], cle: (r: T) => string, dans = new Map<string, T[]>()): Map<string, T[]> {
   for (const r of rows) {

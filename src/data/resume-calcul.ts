@@ -4,7 +4,7 @@ import type { ContexteAgenda, Demenagement, Entretien, Menage, Personne, PieceDo
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { contexteAgenda } from './contexte-agenda.ts';
-import { lignesDesMenages, menagesDe, plagesDesMenages } from './enfants.ts';
+import { complets, lignesDesMenages, menagesDe, plagesDesMenages } from './enfants.ts';
 import { construireFaits } from './faits-pilotage.ts';
 import type { LignesLues } from './faits-pilotage.ts';
 import { uuidv7 } from './ids.ts';
@@ -74,18 +74,6 @@ type Sources = {
   aujourdhui: string;
 };
 
-/**
- * A record can arrive over several pulled pages: defaults fill what has not arrived yet, and one
- * still incomplete is left out until the page that completes it refreshes the summary again.
- */
-function complets<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
-  const valides: T[] = [];
-  for (const r of rows) {
-    const lu = schema.safeParse(r);
-    if (lu.success) valides.push(lu.data);
-  }
-  return valides;
-}
 
 const parMenage = <T extends { menageId: string }>(rows: readonly T[]) => {
   const m = new Map<string, T[]>();

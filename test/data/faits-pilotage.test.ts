@@ -5,7 +5,7 @@ import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
 import { TABLES_OUBLI, oublierMenages } from '../../src/data/oubli.ts';
 import type { RelogementDb } from '../../src/data/db.ts';
-import { calculerPilotage, donneesPilotage, type EnregistrementsPilotage, type FiltresPilotage } from '../../src/domain/index.ts';
+import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage } from '../../src/domain/index.ts';
 import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
 import { nouvelleBase } from './base.ts';
 
@@ -14,16 +14,7 @@ import { nouvelleBase } from './base.ts';
 // figures worked out in test/domain/pilotage/indicateurs.test.ts), whether the facts are kept,
 // missing (a device upgraded from version 18) or being rebuilt.
 
-const FILTRES: FiltresPilotage = {
-  periode: TRIMESTRE,
-  operationId: null,
-  residenceId: null,
-  bailleur: null,
-  commune: null,
-  qpv: null,
-  typologie: null,
-  financement: null,
-};
+const FILTRES = surLaPeriode(TRIMESTRE);
 
 const figures = (d: Parameters<typeof calculerPilotage>[0]) => {
   const r = calculerPilotage(d, FILTRES, { offresProposeesSeulement: false });

@@ -19,6 +19,9 @@ export const filtresPilotageSchema = z.object({
 });
 export type FiltresPilotage = z.infer<typeof filtresPilotageSchema>;
 
+/** A report on this period, with no other filter. */
+export const surLaPeriode = (periode: FiltresPilotage['periode']): FiltresPilotage => filtresPilotageSchema.parse({ periode });
+
 /** Filters on the household's side: an operation or a résidence. */
 export const filtreSurLesMenages = (f: FiltresPilotage): boolean => f.operationId !== null || f.residenceId !== null;
 /** Filters on the dwelling's side. */

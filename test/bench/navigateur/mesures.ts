@@ -1,4 +1,11 @@
-import { calculerPilotage, genererDemo, jourIso, periodeContenant, type EnregistrementsPilotage } from '../../../src/domain/index.ts';
+import {
+  calculerPilotage,
+  genererDemo,
+  jourIso,
+  periodeContenant,
+  surLaPeriode,
+  type EnregistrementsPilotage,
+} from '../../../src/domain/index.ts';
 import {
   RelogementDb,
   VERSIONS,
@@ -324,16 +331,7 @@ async function decomposerPilotage(): Promise<Record<string, number>> {
   const t0 = performance.now();
   const source = await lireSourcePilotage(db);
   const t1 = performance.now();
-  const filtres = {
-    periode: periodeContenant('trimestre', jourIso(new Date())),
-    operationId: null,
-    residenceId: null,
-    bailleur: null,
-    commune: null,
-    qpv: null,
-    typologie: null,
-    financement: null,
-  };
+  const filtres = surLaPeriode(periodeContenant('trimestre', jourIso(new Date())));
   calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
   const t2 = performance.now();
   calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
