@@ -31,7 +31,7 @@ import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
-import type { PaquetFaits } from './faits-pilotage.ts';
+import type { PaquetFaits } from './paquet-faits.ts';
 
 export { VERSIONS };
 

@@ -6,6 +6,7 @@ import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
 import { complets, lignesDesMenages } from './enfants.ts';
 import { NOMBRE_PAQUETS, paquetDe } from './paquets-resumes.ts';
+import type { MenageStocke, PaquetFaits, Valeurs } from './paquet-faits.ts';
 
 // Each household's pilotage facts (what its records contribute to the steering figures) kept in
 // 64 sealed rows, a household in the same row number as its summary (version 19): « Pilotage »
@@ -70,12 +71,6 @@ const CLES_PROPOSITION = [
 ] as const satisfies readonly (keyof FaitProposition)[];
 const CLES_MEDIATION = ['id', 'date', 'supprime'] as const satisfies readonly (keyof MediationPilotage)[];
 const CLES_ENQUETE = ['id', 'issue', 'date', 'logement', 'supprime'] as const satisfies readonly (keyof EnquetePilotage)[];
-type Valeurs = unknown[];
-/** A household as stored: its id, its own values (null without a complete record), and those of its proposals, mediations and surveys. */
-type MenageStocke = [string, Valeurs | null, Valeurs[], Valeurs[], Valeurs[]];
-
-/** A sealed row of facts: only `id` (its number) stays in clear. */
-export type PaquetFaits = { id: number; format: number; offres: string[]; menages: MenageStocke[] };
 
 const valeurs = <T extends object>(r: T, cles: readonly (keyof T)[]) => cles.map((c) => r[c]);
 function objet<T>(v: Valeurs, cles: readonly string[], menageId: string | null): T {
