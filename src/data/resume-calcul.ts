@@ -5,7 +5,6 @@ import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { contexteAgenda } from './contexte-agenda.ts';
 import { complets, lignesDesMenages, menagesDe, plagesDesMenages } from './enfants.ts';
-import { construireFaits } from './faits-pilotage.ts';
 import type { LignesLues } from './faits-pilotage.ts';
 import { uuidv7 } from './ids.ts';
 import { lireParametres } from './parametres.ts';
@@ -286,8 +285,10 @@ export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): v
   setTimeout(() => {
     if (enCours.has(db)) return;
     const travail = rafraichir(db, aujourdhui)
-      // The pilotage facts a device upgraded from version 18 lacks are built in the same run.
-      .then(() => construireFaits(db))
+      // The pilotage facts a device upgraded from version 18 lacks are built in the same run. Loaded
+      // when needed: a static import here splits the first screen's modules into more chunks.
+      .then(() => import('./faits-pilotage.ts'))
+      .then((m) => m.construireFaits(db))
       // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
       .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))
       .finally(() => enCours.delete(db));
