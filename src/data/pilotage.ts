@@ -60,32 +60,52 @@ const donneesDesFaits = (faits: readonly FaitsDuMenage[]) => ({
   enquetes: faits.flatMap((f) => f.enquetes) as readonly EnquetePilotage[] as DonneesPilotage['enquetes'],
 });
 
+/** What the yearly review's form needs: the year's records, what this account types, its organisation and the territory's landlords. */
+export type ContexteBilan = Pick<SourcePilotage, 'droitsBilan' | 'organisation' | 'bailleurs'> & {
+  bilansAnnuels: readonly BilanAnnuel[];
+  /** The territory's organisations, whose current names the review shows. */
+  organisations: Awaited<ReturnType<typeof lireOrganisationsTerritoire>>;
+};
+
+/**
+ * The yearly review's context alone, for the screen whose figures come from the server: its
+ * device holds no household, and reads no facts.
+ */
+export async function lireContexteBilan(db: RelogementDb): Promise<ContexteBilan> {
+  const [bilansAnnuels, session, organisations] = await Promise.all([db.bilansAnnuels.toArray(), lireSession(db), lireOrganisationsTerritoire(db)]);
+  return {
+    bilansAnnuels,
+    organisations,
+    droitsBilan: droitsBilanAnnuel(session?.user.role ?? '', session?.user.organisation.kind ?? null),
+    organisation: { id: session?.user.organisation.id ?? '', name: session?.user.organisation.name ?? '' },
+    bailleurs: organisations.filter((o) => o.kind === 'bailleur'),
+  };
+}
+
 export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
-  const [{ faits, manquants }, residences, operations, offres, plansRelogement, bilansAnnuels, territoire, equipe, session, organisations] =
-    await Promise.all([
-      menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
-      db.residences.toArray(),
-      db.operations.toArray(),
-      db.offres.toArray(),
-      db.plansRelogement.toArray(),
-      db.bilansAnnuels.toArray(),
-      db.parametres.get('territoire'),
-      lireEquipe(db),
-      lireSession(db),
-      lireOrganisationsTerritoire(db),
-    ]);
+  const [{ faits, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([
+    menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
+    db.residences.toArray(),
+    db.operations.toArray(),
+    db.offres.toArray(),
+    db.plansRelogement.toArray(),
+    db.parametres.get('territoire'),
+    lireEquipe(db),
+    lireSession(db),
+    lireContexteBilan(db),
+  ]);
   // Too many to compute at each read: the build starts, out of this read (it runs in a live query).
   const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: faits.length, total: faits.length + manquants.length } : null;
   if (calculEnCours) construireFaitsEnArrierePlan(db);
   const tous = calculEnCours || manquants.length === 0 ? faits : [...faits, ...(await faitsDirects(db, manquants))];
   return {
-    donnees: { ...donneesDesFaits(tous), residences, operations, offres, plansRelogement, bilansAnnuels, organisations },
+    donnees: { ...donneesDesFaits(tous), residences, operations, offres, plansRelogement, bilansAnnuels: bilan.bilansAnnuels, organisations: bilan.organisations },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
     portefeuille: session?.user.role === 'chargé',
-    droitsBilan: droitsBilanAnnuel(session?.user.role ?? '', session?.user.organisation.kind ?? null),
-    organisation: { id: session?.user.organisation.id ?? '', name: session?.user.organisation.name ?? '' },
-    bailleurs: organisations.filter((o) => o.kind === 'bailleur'),
+    droitsBilan: bilan.droitsBilan,
+    organisation: bilan.organisation,
+    bailleurs: bilan.bailleurs,
     calculEnCours,
   };
 }

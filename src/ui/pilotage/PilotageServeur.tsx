@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
 import { enteteRapport, filtresEnClair, tableauDesChiffres, type FiltresPilotage } from '../../domain/index.ts';
-import { lireSourcePilotage } from '../../data/index.ts';
+import { lireContexteBilan } from '../../data/index.ts';
 import type { ChoixPilotage, PilotageResponse } from '../../sync/index.ts';
 import { ErreurSync } from '../../sync-client/index.ts';
 import { useEnLigne } from '../app/Reseau.tsx';
@@ -58,7 +58,7 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
   const moteur = useMoteur();
   const profil = useProfil();
   const enLigne = useEnLigne();
-  const source = useLive(() => lireSourcePilotage(db), [db]);
+  const contexteBilan = useLive(() => lireContexteBilan(db), [db]);
   const jour = aujourdhui();
   const filtres = useFiltresPilotage(jour);
   const { periode, erreurPeriode } = filtres;
@@ -125,14 +125,14 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
         <>
           <EnteteRapport contexte={contexte} />
           <CorpsRapport rapport={recu.reponse} />
-          {source && (
+          {contexteBilan && (
             <BilanAnnuel
               annee={annee}
               tableaux={recu.reponse.tableaux.filter((t) => CODES_BILAN.has(t.code))}
-              bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === annee)}
-              droits={source.droitsBilan}
-              organisation={source.organisation}
-              bailleurs={source.bailleurs}
+              bilan={contexteBilan.bilansAnnuels.find((b) => !b.supprime && b.annee === annee)}
+              droits={contexteBilan.droitsBilan}
+              organisation={contexteBilan.organisation}
+              bailleurs={contexteBilan.bailleurs}
               jour={jour}
               note="Ce que vous saisissez est gardé sur la tablette puis envoyé au serveur à la synchronisation ; les tableaux ci-dessus, calculés par le serveur, le comptent ensuite."
             />
