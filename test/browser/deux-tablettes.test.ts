@@ -5,20 +5,9 @@ import { chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.t
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { MOT_DE_PASSE, seConnecter, voirMenage1 } from './parcours.ts';
+import { MOT_DE_PASSE, seConnecter, synchroniser, voirMenage1 } from './parcours.ts';
 
 const connecter = (page: Page, url: string, email: string) => seConnecter(page, url, email, voirMenage1);
-
-const synchronise = (page: Page) =>
-  page
-    .getByRole('status')
-    .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
-    .filter({ hasNotText: 'en attente' });
-
-async function synchroniser(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-  await expect.poll(() => synchronise(page).count(), { timeout: 20_000 }).toBe(1);
-}
 
 async function saisir(page: Page, libelle: string, valeur: string): Promise<void> {
   const champ = page.getByLabel(libelle, { exact: true });

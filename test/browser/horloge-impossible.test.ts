@@ -4,7 +4,7 @@ import { chromiumDisponible, fermerTablette, ouvrirTablette } from './chromium.t
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { ouvrirApp, saisiesEnregistrees } from './parcours.ts';
+import { ouvrirApp, saisiesEnregistrees, synchronise } from './parcours.ts';
 
 // An older server stored a well-formed clock that names no instant. A tablet that pulls it must
 // still save, and its next edit of the field must replace it on the server.
@@ -61,11 +61,7 @@ describe.runIf(chromiumDisponible())('une horloge impossible reçue du serveur',
     await saisiesEnregistrees(page);
     await page.getByRole('status').filter({ hasText: '1 modification en attente' }).waitFor();
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-    const synchronise = page
-      .getByRole('status')
-      .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
-      .filter({ hasNotText: 'en attente' });
-    await expect.poll(() => synchronise.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => synchronise(page).count(), { timeout: 20_000 }).toBe(1);
 
     const [stocke] = await serveur
       .actuel()

@@ -62,6 +62,24 @@ export async function saisiesEnregistrees(page: Page): Promise<void> {
   await expect.poll(() => page.getByText('Enregistrement…').count()).toBe(0);
 }
 
+/** The sync status once nothing is waiting: « Synchronisé à HH:MM », with no « en attente ». */
+export const synchronise = (page: Page) =>
+  page
+    .getByRole('status')
+    .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
+    .filter({ hasNotText: 'en attente' });
+
+const derniereSynchro = (page: Page) => page.locator('div.synchro').getAttribute('data-derniere-synchro');
+
+/** Taps « Synchroniser maintenant » once what was typed is stored, and waits for a new sync that leaves nothing waiting. */
+export async function synchroniser(page: Page): Promise<void> {
+  await saisiesEnregistrees(page);
+  const avant = await derniereSynchro(page);
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect.poll(() => derniereSynchro(page), { timeout: 20_000 }).not.toBe(avant);
+  await expect.poll(() => synchronise(page).count(), { timeout: 20_000 }).toBe(1);
+}
+
 export const voirMenage1 = (page: Page) => page.getByRole('link', { name: /Ménage 1/ }).waitFor();
 
 /** Before the first login the device does not know the role, and offers to add; a chargée then proposes. */

@@ -8,7 +8,7 @@ import { attendreServiceWorker, chromiumDisponible, fermerTablette, ouvrirTablet
 import type { Tablette } from './chromium.ts';
 import { demarrerServeur, effacerServeur } from './serveur.ts';
 import type { Serveur } from './serveur.ts';
-import { MOT_DE_PASSE, menu, saisiesEnregistrees, seConnecter, voirMenage1 } from './parcours.ts';
+import { MOT_DE_PASSE, menu, saisiesEnregistrees, seConnecter, synchronise, synchroniser, voirMenage1 } from './parcours.ts';
 
 // Issue 15, a pooled offer from publication to attribution (convention AMP art. 10, charte §4
 // step 3): the host landlord's user publishes a dwelling; two MOUS teams position a household
@@ -26,22 +26,7 @@ const compte = (role: 'chargé' | 'encadrant' | 'partenaire', name: string, emai
   password: MOT_DE_PASSE,
 });
 
-const synchronise = (page: Page) =>
-  page
-    .getByRole('status')
-    .filter({ hasText: /Synchronisé à \d\d:\d\d/ })
-    .filter({ hasNotText: 'en attente' });
-
-const derniereSynchro = (page: Page) => page.locator('div.synchro').getAttribute('data-derniere-synchro');
-
 /** One sync asked for and done: the header's last-sync time changes, so an earlier « Synchronisé » is never taken for it. */
-async function synchroniser(page: Page): Promise<void> {
-  await saisiesEnregistrees(page);
-  const avant = await derniereSynchro(page);
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-  await expect.poll(() => derniereSynchro(page), { timeout: 20_000 }).not.toBe(avant);
-  await expect.poll(() => synchronise(page).count(), { timeout: 20_000 }).toBe(1);
-}
 
 const voirOffres = (page: Page) => page.getByRole('heading', { level: 1, name: 'Offres du territoire' }).waitFor();
 

@@ -9,7 +9,7 @@ import { ORGANISATION_A, ORGANISATION_B } from '../fixtures/pilotage.ts';
 import { chromiumDisponible } from './chromium.ts';
 import { inspecter } from './inspection.ts';
 import { banc } from './banc.ts';
-import { MOT_DE_PASSE, menu, saisiesEnregistrees, seConnecter } from './parcours.ts';
+import { MOT_DE_PASSE, menu, seConnecter, synchroniser } from './parcours.ts';
 
 // « Pilotage » for the partners of a territory, on the real server: the métropole reads the figures
 // the server computes over both landlords of test/fixtures/pilotage.ts (first quarter 2026),
@@ -28,16 +28,6 @@ async function ouvrirTrimestre(page: Page, titre: string) {
 }
 
 const voirOffres = (page: Page) => page.getByRole('heading', { level: 1, name: 'Offres du territoire' }).waitFor();
-
-const derniereSynchro = (page: Page) => page.locator('div.synchro').getAttribute('data-derniere-synchro');
-
-async function synchroniser(page: Page): Promise<void> {
-  await saisiesEnregistrees(page);
-  const avant = await derniereSynchro(page);
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-  await expect.poll(() => derniereSynchro(page), { timeout: 20_000 }).not.toBe(avant);
-  await expect.poll(() => page.getByText(/en attente/).count(), { timeout: 20_000 }).toBe(0);
-}
 
 describe.runIf(chromiumDisponible())('le pilotage des partenaires du territoire', () => {
   const b = banc();
