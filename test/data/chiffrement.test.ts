@@ -56,6 +56,9 @@ async function menageBenali(db: RelogementDb) {
   return m;
 }
 
+/** The typed salary as a JSON value (string or number), not the same digits inside a random id or a timestamp. */
+const SALAIRE_EN_CLAIR = /["[:,]1437["\],}]/;
+
 const filtre = (texte: string) => ({ texte, residenceId: null, statut: null, alerte: null });
 
 describe('chiffrement au repos', () => {
@@ -65,12 +68,15 @@ describe('chiffrement au repos', () => {
     const m = await menageBenali(avant);
     await enregistrerSession(avant, { token: 'jeton-secret-42', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: 'u', name: 'Awa Diop', role: 'charge', organisationId: 'o' } } as never);
     avant.close();
-    expect(await contenuBrut(nom)).toContain('Benali');
+    const avantCode = await contenuBrut(nom);
+    expect(avantCode).toContain('Benali');
+    expect(avantCode).toMatch(SALAIRE_EN_CLAIR);
 
     const db = baseChiffree(nom);
     await choisirCode(db, CODE, 'chiffres');
     const brut = await contenuBrut(nom);
-    for (const enClair of ['Benali', 'Yasmina', '1437', 'jeton-secret-42', 'Awa Diop', 'benali']) expect(brut).not.toContain(enClair);
+    for (const enClair of ['Benali', 'Yasmina', 'jeton-secret-42', 'Awa Diop', 'benali']) expect(brut).not.toContain(enClair);
+    expect(brut).not.toMatch(SALAIRE_EN_CLAIR);
     expect((await db.menages.get(m.id))?.nom).toBe('Famille Benali');
     expect((await lireSession(db))?.token).toBe('jeton-secret-42');
     expect((await rechercherMenages(db, filtre('yasmina'), AUJOURDHUI)).lignes.map((l) => l.nom)).toEqual(['Famille Benali']);
@@ -81,7 +87,9 @@ describe('chiffrement au repos', () => {
     await choisirCode(db, CODE, 'chiffres');
     const m = await menageBenali(db);
     await modifierMenage(db, m.id, { adresse: '12 rue Voltaire' });
-    expect(await contenuBrut(db.name)).not.toMatch(/Benali|Voltaire|1437/);
+    const brut = await contenuBrut(db.name);
+    expect(brut).not.toMatch(/Benali|Voltaire/);
+    expect(brut).not.toMatch(SALAIRE_EN_CLAIR);
 
     verrouiller(db);
     await expect(db.menages.get(m.id)).rejects.toBeInstanceOf(VerrouilleError);
