@@ -16,7 +16,7 @@ import type { RelogementDb } from '../../src/data/index.ts';
 import { lireFaits } from '../../src/data/faits-pilotage.ts';
 import { menageSchema, personneSchema } from '../../src/domain/index.ts';
 import { diffRecord, formatHlc } from '../../src/sync/index.ts';
-import type { SnapshotRecord, SnapshotResponse, SyncedTable } from '../../src/sync/index.ts';
+import type { PullResponse, PulledRecord, SnapshotRecord, SnapshotResponse, SyncedTable } from '../../src/sync/index.ts';
 
 // A snapshot page on the tablet (docs/sync.md, « Instantané »): records written whole, except those
 // with edits waiting for the server, merged field by field so the pending edits stay on top.
@@ -106,12 +106,9 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     await modifierMenage(db, id(1, 'a'), { nom: 'Famille Modifiée' });
     await appliquerInstantane(db, page(occupants, null), 40, relais);
     const ajout = occupant(2, 5, 'Nouveau');
-    await appliquerPage(
-      db,
-      { records: [{ table: 'personnes', recordId: ajout.recordId, fields: Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v, apres, 50]])) }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() },
-      null,
-      relais,
-    );
+    const champs: PulledRecord['fields'] = Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v, apres, 50]]));
+    const tiree: PullResponse = { records: [{ table: 'personnes', recordId: ajout.recordId, fields: champs }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() };
+    await appliquerPage(db, tiree, null, relais);
     await rafraichirResumesRecus(db, relais);
   }
 
