@@ -106,7 +106,7 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     await modifierMenage(db, id(1, 'a'), { nom: 'Famille Modifiée' });
     await appliquerInstantane(db, page(occupants, null), 40, relais);
     const ajout = occupant(2, 5, 'Nouveau');
-    const champs: PulledRecord['fields'] = Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v, apres, 50]]));
+    const champs: PulledRecord['fields'] = Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v as PulledRecord['fields'][string][0], apres, 50]]));
     const tiree: PullResponse = { records: [{ table: 'personnes', recordId: ajout.recordId, fields: champs }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() };
     await appliquerPage(db, tiree, null, relais);
     await rafraichirResumesRecus(db, relais);
