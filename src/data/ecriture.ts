@@ -9,6 +9,7 @@ import { StockagePleinError, estStockagePlein } from './stockage.ts';
 import { TABLES_RESUMES } from './paquets-resumes.ts';
 import { FACETTES_DES_TABLES, TABLES_LUES_PAR_LES_RESUMES, recalculerResumes, resumesARefaire } from './resume-calcul.ts';
 import { TABLES_FAITS, rafraichirFaits } from './faits-pilotage.ts';
+import type { RelaisInstantane } from './instantane-relais.ts';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -30,15 +31,16 @@ export async function horloge(db: RelogementDb): Promise<HlcState> {
  * (nor the version key changed) when no summary changes, so an interview's autosave keeps the
  * caseload's cache valid. The facts reuse the records the summaries read. A change of settings has
  * every summary redone in the background. Inside a transaction that includes TABLES_ECRITURE.
+ * `relais`: the households' rows as a snapshot just stored them, read from there instead of storage.
  */
-export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>): Promise<void> {
+export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<string>, tables: Iterable<SyncedTable>, relais?: RelaisInstantane): Promise<void> {
   const ecrites = new Set(tables);
   if (ecrites.has('parametres')) await resumesARefaire(db);
   const facettes = new Set([...ecrites].flatMap((t) => FACETTES_DES_TABLES[t] ?? []));
   const ids = [...new Set(menageIds)];
   // The device's day: the dossier and the clocks are computed for it.
-  const lus = ids.length > 0 && facettes.size > 0 ? await dansLaTransaction(recalculerResumes(db, ids, facettes, jourIso(new Date()))) : {};
-  await dansLaTransaction(rafraichirFaits(db, ids, ecrites, lus));
+  const lus = ids.length > 0 && facettes.size > 0 ? await dansLaTransaction(recalculerResumes(db, ids, facettes, jourIso(new Date()), relais?.lecteur)) : {};
+  await dansLaTransaction(rafraichirFaits(db, ids, ecrites, { ...relais?.autresFaits(ids), ...lus }));
 }
 
 export type Modification = { table: SyncedTable; id: string; modifier: (courant: Row | undefined) => Row };

@@ -13,6 +13,7 @@ export * from './caseload.ts';
 export { lireResumes } from './paquets-resumes.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
+export { RelaisInstantane } from './instantane-relais.ts';
 export * from './session.ts';
 export * from './refusees.ts';
 export * from './propositions.ts';

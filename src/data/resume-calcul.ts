@@ -97,6 +97,12 @@ const respirer = (db: RelogementDb) => db.paquetsResumes.get(-1);
 type Lues = Map<string, unknown[]>;
 const groupees = (rows: readonly { menageId: string }[]): Lues => parMenage(rows) as Lues;
 
+/** Where a pass reads the households' records: storage by default, or rows the caller holds in clear (`RelaisInstantane`). */
+export type LecteurLignes = {
+  menages: (ids: readonly string[]) => Promise<(Menage | undefined)[]>;
+  lignes: <T extends { menageId: string }>(table: string, ids: readonly string[]) => Promise<T[]>;
+};
+
 /**
  * Recomputes the summaries of these households (the given parts only, all of them for a summary
  * missing or computed for another day) and writes those that changed. Inside a transaction over
@@ -104,12 +110,19 @@ const groupees = (rows: readonly { menageId: string }[]): Lues => parMenage(rows
  * fill a span of ids (`plagesDesMenages`), then parsed and summarised a stretch at a time. Returns
  * the records it read and parsed, for the pilotage facts kept in the same pass (`rafraichirFaits`).
  */
-export async function recalculerResumes(db: RelogementDb, ids: readonly string[], facettes: ReadonlySet<Facette>, aujourdhui: string): Promise<LignesLues> {
-  const plages = await plagesDesMenages(db, ids);
-  const [lus, existants] = await Promise.all([menagesDe(db, ids, plages), lireResumes(db, ids)]);
+export async function recalculerResumes(
+  db: RelogementDb,
+  ids: readonly string[],
+  facettes: ReadonlySet<Facette>,
+  aujourdhui: string,
+  lecteur?: LecteurLignes,
+): Promise<LignesLues> {
+  const plages = lecteur ? null : await plagesDesMenages(db, ids);
+  const source: LecteurLignes = lecteur ?? { menages: (m) => menagesDe(db, m, plages), lignes: (table, m) => lignesDesMenages(db, table, m, plages) };
+  const [lus, existants] = await Promise.all([source.menages(ids), lireResumes(db, ids)]);
   const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
-  const lire = (table: string, ...parties: Facette[]) => lignesDesMenages<{ menageId: string }>(db, table, pour(...parties), plages).then(groupees);
+  const lire = (table: string, ...parties: Facette[]) => source.lignes<{ menageId: string }>(table, pour(...parties)).then(groupees);
   const [personnes, entretiens, pieces, visites, propositions, demenagements, territoire] = await Promise.all([
     lire('personnes', 'base', 'dossier'),
     lire('entretiens', 'base'),

@@ -17,6 +17,9 @@ import { pause } from './resume-calcul.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
+import { menagesDesLignes } from './instantane-relais.ts';
+import type { RelaisInstantane } from './instantane-relais.ts';
+import { paquetDe } from './paquets-resumes.ts';
 import type { Reparation } from './reparation-page.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page
@@ -101,7 +104,12 @@ export async function enregistrerConflits(db: RelogementDb, conflits: readonly C
  * advances the clock and the checkpoint with it. During a repair, the server's copy of each field
  * wins whatever its clock, except where a change waits or was refused (`reparation.ts`).
  */
-export async function appliquerPage(db: RelogementDb, page: PullResponse, reparation: Reparation | null = null): Promise<{ appliques: number }> {
+export async function appliquerPage(
+  db: RelogementDb,
+  page: PullResponse,
+  reparation: Reparation | null = null,
+  relais: RelaisInstantane | null = null,
+): Promise<{ appliques: number }> {
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const effaces = page.erased ?? [];
@@ -135,6 +143,7 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse, repara
           record = fusion.record;
         }
         lignes.set(recordId, { record: record as Row | undefined, meta });
+        relais?.exclure(table, recordId, menageDe(table, record as Row | undefined));
       }
       const ecrits: Row[] = [];
       for (const [id, { record, meta }] of lignes) {
@@ -154,6 +163,8 @@ export async function appliquerPage(db: RelogementDb, page: PullResponse, repara
     await differerResumes(db, menages, tables);
     await abandonnerModifications(db, effaces);
     await oublierMenages(db, [...page.removed, ...effaces]);
+    for (const menageId of [...page.removed, ...effaces]) relais?.exclure('menages', menageId, menageId);
+    if (retires.length > 0) relais?.abandonner();
     return { appliques };
   });
 }
@@ -184,8 +195,16 @@ async function editesIci(db: RelogementDb): Promise<Set<string>> {
 /** Rows sealed and stored per request of a snapshot page. */
 const LIGNES_PAR_ECRITURE = 250;
 
-/** Stores one snapshot page; `debut`: the `upto` of the snapshot's first page (this one's, for the first). */
-export async function appliquerInstantane(db: RelogementDb, page: SnapshotResponse, debut: number): Promise<{ champs: number }> {
+/**
+ * Stores one snapshot page; `debut`: the `upto` of the snapshot's first page (this one's, for the
+ * first). `relais`, from the first page of a snapshot on: keeps the rows written whole, for the summaries.
+ */
+export async function appliquerInstantane(
+  db: RelogementDb,
+  page: SnapshotResponse,
+  debut: number,
+  relais: RelaisInstantane | null = null,
+): Promise<{ champs: number }> {
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const touchees = new Set<string>([...tables, 'meta', 'conflits', 'outbox', 'refusees']);
@@ -229,7 +248,10 @@ export async function appliquerInstantane(db: RelogementDb, page: SnapshotRespon
           meta = Object.fromEntries(champsRecus.map(([field, , clock]) => [field, { hlc: clock, seq: page.upto }]));
         }
         const lu = SYNCED_TABLES[table].schema.safeParse(record);
-        ecrits.push(avecMeta(lu.success ? (lu.data as Row) : record, meta));
+        const clair = lu.success ? (lu.data as Row) : record;
+        ecrits.push(avecMeta(clair, meta));
+        if (locale) relais?.exclure(table, recordId, menageDe(table, record));
+        else relais?.retenir(table, clair);
         const menageId = menageDe(table, record);
         if (menageId) menages.add(menageId);
       }
@@ -242,6 +264,7 @@ export async function appliquerInstantane(db: RelogementDb, page: SnapshotRespon
     if (page.next === null) {
       await db.meta.delete(CLE_INSTANTANE);
       await db.meta.put({ key: CLE_CHECKPOINT, value: debut });
+      if (relais) relais.complet = true;
     } else await db.meta.put({ key: CLE_INSTANTANE, value: { upto: debut, next: page.next } satisfies CurseurInstantane });
     await differerResumes(db, menages, tables);
     return { champs };
@@ -280,9 +303,11 @@ const RESUMES_PAR_LOT = 1250;
 
 /**
  * The summaries of the households the pulled pages touched (the sync engine calls it after each
- * pull), a slice at a time; the list left to do stays in storage between slices.
+ * pull), a slice at a time; the list left to do stays in storage between slices. After a snapshot
+ * stored in this sync, the households `relais` holds whole come first, from its rows.
  */
-export async function rafraichirResumesRecus(db: RelogementDb): Promise<void> {
+export async function rafraichirResumesRecus(db: RelogementDb, relais: RelaisInstantane | null = null): Promise<void> {
+  if (relais) await resumesDuRelais(db, relais);
   for (;;) {
     const fini = await db.transaction('rw', [...TABLES_ECRITURE].map((t) => db.table(t)), async () => {
       const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
@@ -297,6 +322,38 @@ export async function rafraichirResumesRecus(db: RelogementDb): Promise<void> {
       const suite: ResumesEnAttente = { menages: reste, tables: attente.tables.filter((t) => t !== 'parametres') };
       await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suite });
       return false;
+    });
+    if (fini) return;
+    await pause();
+  }
+}
+
+/** Rows of summaries (and of facts, the same numbers) made per transaction from a snapshot's rows: each written once. */
+const PAQUETS_PAR_LOT = 16;
+
+/**
+ * The summaries and facts of the households a snapshot just stored whole, from its rows in clear,
+ * a few rows of summaries per transaction: each row of summaries and of facts is sealed and
+ * written once (by id ranges, every slice touches every row). Households with an edit made here
+ * (or moved by one) are left to the pass from storage, as are those the relay does not hold.
+ */
+async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Promise<void> {
+  for (;;) {
+    const fini = await db.transaction('rw', [...TABLES_ECRITURE, 'refusees'].map((t) => db.table(t)), async () => {
+      const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+      if (!attente) return true;
+      const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
+      for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
+      const parPaquet = new Map<number, string[]>();
+      for (const id of relais.servis(attente.menages)) parPaquet.set(paquetDe(id), [...(parPaquet.get(paquetDe(id)) ?? []), id]);
+      const paquets = [...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT);
+      if (paquets.length === 0) return true;
+      const lot = new Set(paquets.flatMap((n) => parPaquet.get(n) ?? []));
+      await rafraichirResumes(db, [...lot], attente.tables, relais);
+      const reste = attente.menages.filter((id) => !lot.has(id));
+      if (reste.length === 0) await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
+      else await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: { menages: reste, tables: attente.tables.filter((t) => t !== 'parametres') } });
+      return reste.length === 0;
     });
     if (fini) return;
     await pause();

@@ -8,6 +8,7 @@ import {
   acquitter,
   appliquerInstantane,
   appliquerPage,
+  RelaisInstantane,
   appliquerSeaux,
   commencerReparation,
   commencerReparationSeaux,
@@ -97,6 +98,8 @@ export class MoteurSync {
    * repair does not cure it (a fault of this version): no repair after repair every day.
    */
   private vientDeReparer = false;
+  /** The rows of a snapshot started in this cycle, for the summaries made after the pull (`RelaisInstantane`). */
+  private relais: RelaisInstantane | null = null;
   readonly api: ApiSync;
   private readonly fichiers: TransfertFichiers;
 
@@ -170,6 +173,7 @@ export class MoteurSync {
     // Locked, the app can read neither the session nor the data (docs/chiffrement.md): the cycle waits for the code.
     if (this.db.coffre && !this.db.coffre.ouvert) return;
     const releve: Releve = { debut: Date.now(), envoyes: 0, recus: 0, decalageHorloge: 0 };
+    this.relais = null;
     try {
       if (!(await lireSession(this.db))) {
         this.publier({
@@ -189,12 +193,14 @@ export class MoteurSync {
       await enregistrerEquipe(this.db, (await this.api.utilisateurs()).users);
       await enregistrerOrganisationsTerritoire(this.db, (await this.api.organisationsDuTerritoire()).organisations);
       await suivreRattachements(this.db);
-      await rafraichirResumesRecus(this.db);
+      await rafraichirResumesRecus(this.db, this.relais);
+      this.relais = null;
       void this.fichiers.recevoirEnFond();
       await this.rapporter(releve);
       this.echecs = 0;
       this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, avancement: null, message: null });
     } catch (e) {
+      this.relais = null;
       if (e instanceof EffacementDemande) return this.effacer(e);
       this.echouer(e instanceof ErreurSync ? e : new ErreurSync('serveur', e instanceof Error ? e.message : String(e)));
     }
@@ -423,6 +429,8 @@ export class MoteurSync {
   private async instantane(releve: Releve): Promise<void> {
     const curseur = await lireInstantane(this.db);
     let debut = curseur?.upto ?? null;
+    // Resumed from a cursor, the snapshot stored some rows in an earlier cycle: the summaries read them from storage.
+    this.relais = curseur === null ? new RelaisInstantane() : null;
     let suivante = this.api.instantane(curseur?.next ?? 0);
     for (;;) {
       const page = await suivante;
@@ -433,7 +441,7 @@ export class MoteurSync {
         // Its failure is the loop's to report, after this page is stored.
         suivante.catch(() => undefined);
       }
-      const { champs } = await appliquerInstantane(this.db, page, debut);
+      const { champs } = await appliquerInstantane(this.db, page, debut, this.relais);
       releve.recus += champs;
       this.publier({ recus: releve.recus, avancement: null });
       if (page.next === null) return;
@@ -458,7 +466,7 @@ export class MoteurSync {
         // Its failure is the loop's to report, after this page is stored.
         suivante.catch(() => undefined);
       }
-      await appliquerPage(this.db, page, reparation);
+      await appliquerPage(this.db, page, reparation, this.relais);
       releve.recus += page.records.reduce((n, r) => n + Object.keys(r.fields).length, 0);
       if (premiere) this.publier({ recus: releve.recus, avancement: page.upto > 0 ? page.checkpoint / page.upto : 1 });
       if (!page.hasMore) return;

@@ -12,6 +12,7 @@ type Resultat = {
   synchro: number;
   reference: number;
   menages: number;
+  resumes: number;
   champs: number;
   surLeReseau: number;
   decode: number;
@@ -57,6 +58,8 @@ export async function bench(): Promise<Record<string, string>> {
     const ratios = essais.map((e) => e.synchro / e.reference);
     const [premier] = essais;
     if (!premier) throw new Error('aucun essai');
+    const incomplet = essais.find((e) => e.resumes !== e.menages);
+    if (incomplet) throw new Error(`${incomplet.resumes} résumés pour ${incomplet.menages} ménages à la fin de la synchronisation`);
     const d = premier.detail;
     return {
       [`Première synchronisation de ${premier.menages} ménages (occupants, un entretien ; ${premier.champs} champs), médiane de ${ESSAIS}`]: `${ms(synchro)} (objectif ≤ 2 200 ms) ; essais : ${essais.map((e) => ms(e.synchro)).join(', ')}`,

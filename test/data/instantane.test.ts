@@ -1,9 +1,22 @@
 import { nouvelleBase } from './base.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { appliquerInstantane, creerMenage, lireCheckpoint, lireInstantane, modifierMenage } from '../../src/data/index.ts';
-import { formatHlc } from '../../src/sync/index.ts';
-import type { SnapshotResponse } from '../../src/sync/index.ts';
+import {
+  RelaisInstantane,
+  appliquerInstantane,
+  appliquerPage,
+  creerMenage,
+  lireCheckpoint,
+  lireInstantane,
+  lireResumes,
+  modifierMenage,
+  rafraichirResumesRecus,
+} from '../../src/data/index.ts';
+import type { RelogementDb } from '../../src/data/index.ts';
+import { lireFaits } from '../../src/data/faits-pilotage.ts';
+import { menageSchema, personneSchema } from '../../src/domain/index.ts';
+import { diffRecord, formatHlc } from '../../src/sync/index.ts';
+import type { PullResponse, PulledRecord, SnapshotRecord, SnapshotResponse, SyncedTable } from '../../src/sync/index.ts';
 
 // A snapshot page on the tablet (docs/sync.md, « Instantané »): records written whole, except those
 // with edits waiting for the server, merged field by field so the pending edits stay on top.
@@ -66,5 +79,54 @@ describe('appliquerInstantane', () => {
     const [envoi] = await db.outbox.toArray();
     expect(envoi?.value).toBe('06 03');
     expect(envoi!.hlc > apres).toBe(true);
+  });
+});
+
+describe('the summaries after a snapshot stored in the same sync', () => {
+  const id = (n: number, prefixe: string) => `0190a000-0000-7000-8000-${prefixe}${n.toString(16).padStart(12 - prefixe.length, '0')}`;
+  const RESIDENCE = id(1, 'c');
+  const MENAGES = 300;
+  const enregistrement = (table: SyncedTable, record: { id: string }): SnapshotRecord => ({
+    table,
+    recordId: record.id,
+    hlc: avant,
+    fields: Object.fromEntries(diffRecord(table, undefined, record).map(({ field, value }) => [field, [value as SnapshotRecord['fields'][string][0]]])),
+  });
+  const occupant = (n: number, p: number, prenom: string) =>
+    enregistrement('personnes', personneSchema.parse({ id: id(n * 10 + p, 'b'), menageId: id(n, 'a'), prenom, nom: `Famille ${n}`, lien: 'enfant' }));
+  // Households first, their occupants on the second page: a household's rows span pages.
+  const menages = Array.from({ length: MENAGES }, (_, i) =>
+    enregistrement('menages', menageSchema.parse({ id: id(i + 1, 'a'), residenceId: RESIDENCE, nom: `Famille ${i + 1}`, creeLe: '2026-03-15' })),
+  );
+  const occupants = Array.from({ length: MENAGES }, (_, i) => Array.from({ length: (i + 1) % 3 }, (_, p) => occupant(i + 1, p, `P${p}`))).flat();
+
+  /** A first sync: page one, an edit made meanwhile, page two, a pull that adds an occupant; then the summaries. */
+  async function premiereSynchro(db: RelogementDb, relais: RelaisInstantane | null): Promise<void> {
+    await appliquerInstantane(db, page(menages, 7), 40, relais);
+    await modifierMenage(db, id(1, 'a'), { nom: 'Famille Modifiée' });
+    await appliquerInstantane(db, page(occupants, null), 40, relais);
+    const ajout = occupant(2, 5, 'Nouveau');
+    const champs: PulledRecord['fields'] = Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v as PulledRecord['fields'][string][0], apres, 50]]));
+    const tiree: PullResponse = { records: [{ table: 'personnes', recordId: ajout.recordId, fields: champs }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() };
+    await appliquerPage(db, tiree, null, relais);
+    await rafraichirResumesRecus(db, relais);
+  }
+
+  it('are those made from storage: households edited here or pulled since included, every pilotage fact too', async () => {
+    const [parRelais, parStockage] = [nouvelleBase(), nouvelleBase()];
+    await premiereSynchro(parRelais, new RelaisInstantane());
+    await premiereSynchro(parStockage, null);
+    const tous = menages.map((m) => m.recordId);
+    const resumes = await lireResumes(parRelais, tous);
+    expect(resumes).toEqual(await lireResumes(parStockage, tous));
+    expect(resumes.filter((r) => r !== undefined)).toHaveLength(MENAGES);
+    expect(resumes[0]).toMatchObject({ nom: 'Famille Modifiée', occupants: 1 });
+    // Two from the snapshot, one pulled after it.
+    expect(resumes[1]?.occupants).toBe(3);
+    resumes.slice(2).forEach((r, i) => expect(r?.occupants).toBe((i + 3) % 3));
+    const faits = async (db: RelogementDb) => (await lireFaits(db, new Set())).faits.sort((a, b) => a.id.localeCompare(b.id));
+    const viaRelais = await faits(parRelais);
+    expect(viaRelais).toHaveLength(MENAGES);
+    expect(viaRelais).toEqual(await faits(parStockage));
   });
 });

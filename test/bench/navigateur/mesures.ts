@@ -186,6 +186,8 @@ async function premiereSynchro(session: Session, decomposer = false) {
   const surLeReseau = pages.reduce((n, e) => n + e.transferSize, 0);
   const decode = pages.reduce((n, e) => n + e.decodedBodySize, 0);
   const menages = await db.menages.count();
+  // Every household summarised: the sync is over only once the caseload shows them all.
+  const resumes = (await db.paquetsResumes.toArray()).reduce((n, p) => n + p.resumes.length, 0);
   const tables = db.tables.filter((t) => t.name in SYNCED_TABLES);
   const lignes = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
   const champs = lignes.reduce((n, [, l]) => n + l.reduce((m, r) => m + Object.keys((r as { _sync?: object })._sync ?? {}).length, 0), 0);
@@ -212,7 +214,7 @@ async function premiereSynchro(session: Session, decomposer = false) {
   const reference = performance.now() - debutPlancher;
   plancher.close();
   const detail = decomposer ? await decomposerPlancher(session, lignes) : null;
-  return { synchro, reference, menages, champs, surLeReseau, decode, pages: pages.length, tachesLongues, detail };
+  return { synchro, reference, menages, resumes, champs, surLeReseau, decode, pages: pages.length, tachesLongues, detail };
 }
 
 /**
