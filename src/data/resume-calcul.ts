@@ -193,7 +193,15 @@ const parOrigine = (issus: readonly Menage[]) => {
  * summary for the day, which that pass then leaves as it is.
  */
 async function tousLesIssus(db: RelogementDb): Promise<Map<string, Menage[]>> {
-  return parOrigine(complets(menageSchema, (await db.menages.toArray()).filter((v) => !v.supprime && v.menageOrigineId)));
+  const ids = ((await db.menages.toCollection().primaryKeys()) as string[]).sort();
+  const issus: unknown[] = [];
+  // A span of households per request, a pause between two: opening the whole caseload at once holds the main thread for seconds.
+  for (let i = 0; i < ids.length; i += PAR_TRAITE) {
+    if (i > 0) await pause();
+    const lus = await db.menages.where(':id').between(ids[i], ids[Math.min(i + PAR_TRAITE, ids.length) - 1], true, true).toArray();
+    issus.push(...lus.filter((v) => !v.supprime && v.menageOrigineId));
+  }
+  return parOrigine(complets(menageSchema, issus));
 }
 
 /** `decohabiter` opens a file in the résidence of the one it leaves: these households' résidences hold their issues. */
