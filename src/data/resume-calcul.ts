@@ -255,7 +255,8 @@ const enCours = new WeakMap<RelogementDb, Promise<unknown>>();
  * Recomputes the summaries of one row: the households it is the row of, and those it holds (a
  * summary left by a forgotten record is removed). `toutes`: every part of every summary (a change
  * of format or settings); otherwise the parts of the day of the summaries of an earlier day, and
- * every part of a household without one.
+ * every part of a household without one. `issus`: the décohabitation files read once for the pass
+ * (`tousLesIssus`); without them, the row looks for its own.
  */
 async function recalculerPaquet(
   db: RelogementDb,
@@ -263,7 +264,7 @@ async function recalculerPaquet(
   menages: readonly string[],
   aujourdhui: string,
   toutes: boolean,
-  issus: ReadonlyMap<string, Menage[]>,
+  issus?: ReadonlyMap<string, Menage[]>,
 ): Promise<void> {
   await db.transaction('rw', [...TABLES_RESUMES, 'meta', ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t)), async () => {
     const tenus = (await lirePaquets(db, [numero])).get(numero)?.resumes ?? [];
@@ -307,8 +308,10 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
   for (;;) {
     const format = (await db.meta.get(CLE_FORMAT_RESUMES))?.value;
     if (format === FORMAT_RESUMES) break;
-    const [parPaquet, issus] = await Promise.all([menagesParPaquet(db), tousLesIssus(db)]);
-    for (let n = 0; n < NOMBRE_PAQUETS; n++) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui, true, issus);
+    // Every summary is recomputed, those an officer's write has just made too: each row looks for its
+    // décohabitation files itself, so that one opened meanwhile is seen.
+    const parPaquet = await menagesParPaquet(db);
+    for (let n = 0; n < NOMBRE_PAQUETS; n++) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui, true);
     // Done, unless the settings changed meanwhile: then the loop redoes every summary.
     await db.transaction('rw', db.meta, async () => {
       if ((await db.meta.get(CLE_FORMAT_RESUMES))?.value === format) await db.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
