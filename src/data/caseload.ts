@@ -86,8 +86,12 @@ function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
   );
 }
 
-/** Every household of the caseload (deleted ones left out) in name order, and its alerts of the day, computed once. */
-export type MenagesDuJour = { resumes: ResumeMenage[]; alertes: CodeAlerte[][] };
+/**
+ * Every household of the caseload (deleted ones left out) in name order, and its alerts of the day,
+ * computed once. `aJour` false: some summaries are of another day, format or settings, and their
+ * dossier and clocks are being computed again in the background (the caseload says so).
+ */
+export type MenagesDuJour = { resumes: ResumeMenage[]; alertes: CodeAlerte[][]; aJour: boolean };
 
 /**
  * The caseload's households with their alerts: read again only when the data changes, so that a
@@ -102,10 +106,11 @@ export async function lireMenagesDuJour(db: RelogementDb, aujourdhui: string): P
     db.paquetsResumes.where('calculeLe').below(aujourdhui).count(),
     resumesTries(db),
   ]);
-  if (perimes > 0 || anciens > 0 || format?.value !== FORMAT_RESUMES) rafraichirEnArrierePlan(db, aujourdhui);
+  const aJour = perimes === 0 && anciens === 0 && format?.value === FORMAT_RESUMES;
+  if (!aJour) rafraichirEnArrierePlan(db, aujourdhui);
   // The alerts depend on the day, the territory's settings and the résidences' openings besides the summaries.
   const regles = reglesContact(territoire);
-  const cle = JSON.stringify([aujourdhui, regles, residences.map((r) => [r.id, r.dateOuverture])]);
+  const cle = JSON.stringify([aujourdhui, aJour, regles, residences.map((r) => [r.id, r.dateOuverture])]);
   const cache = caches.get(db);
   if (cache?.resumes === resumes && cache.duJour?.cle === cle) return cache.duJour.menages;
   const alertesDe = regleAlertes(regles, aujourdhui);
@@ -120,7 +125,7 @@ export async function lireMenagesDuJour(db: RelogementDb, aujourdhui: string): P
     presents.push(r);
     alertesDesPresents.push(alertes);
   }
-  const menages = { resumes: presents, alertes: alertesDesPresents };
+  const menages = { resumes: presents, alertes: alertesDesPresents, aJour };
   if (cache?.resumes === resumes) cache.duJour = { cle, menages };
   return menages;
 }

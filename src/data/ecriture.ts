@@ -39,7 +39,7 @@ export async function rafraichirResumes(db: RelogementDb, menageIds: Iterable<st
   const facettes = new Set([...ecrites].flatMap((t) => FACETTES_DES_TABLES[t] ?? []));
   const ids = [...new Set(menageIds)];
   // The device's day: the dossier and the clocks are computed for it.
-  const lus = ids.length > 0 && facettes.size > 0 ? await dansLaTransaction(recalculerResumes(db, ids, facettes, jourIso(new Date()), relais?.lecteur)) : {};
+  const lus = ids.length > 0 && facettes.size > 0 ? await dansLaTransaction(recalculerResumes(db, ids, facettes, jourIso(new Date()), { lecteur: relais?.lecteur })) : {};
   await dansLaTransaction(rafraichirFaits(db, ids, ecrites, { ...relais?.autresFaits(ids), ...lus }));
 }
 

@@ -43,6 +43,12 @@ export function resumeDe(m: Menage, personnes: readonly Personne[], entretiens: 
 /** The parts of a summary, each computed from a few tables of the household. */
 type Facette = 'base' | 'dossier' | 'vigilance' | 'delais';
 const TOUTES: ReadonlySet<Facette> = new Set(['base', 'dossier', 'vigilance', 'delais']);
+/**
+ * The parts that depend on the day (the dossier's pieces expire, the proposals' clocks run): a
+ * summary of an earlier day has these computed again, the others hold until their records change.
+ */
+const DU_JOUR: ReadonlySet<Facette> = new Set(['dossier', 'delais']);
+const avecDuJour = (facettes: ReadonlySet<Facette>): ReadonlySet<Facette> => new Set([...facettes, ...DU_JOUR]);
 
 /** Which parts the records of each table feed; the settings feed them all (see `rafraichirResumes`). */
 export const FACETTES_DES_TABLES: Partial<Record<SyncedTable, readonly Facette[]>> = {
@@ -104,23 +110,24 @@ export type LecteurLignes = {
 };
 
 /**
- * Recomputes the summaries of these households (the given parts only, all of them for a summary
- * missing or computed for another day) and writes those that changed. Inside a transaction over
+ * Recomputes the summaries of these households (the given parts only, with those of the day for a
+ * summary computed for another day, all of them for a summary missing) and writes those that changed. Inside a transaction over
  * the tables it reads and TABLES_RESUMES. Each table is read in one request when the households
  * fill a span of ids (`plagesDesMenages`), then parsed and summarised a stretch at a time. Returns
  * the records it read and parsed, for the pilotage facts kept in the same pass (`rafraichirFaits`).
+ * `lecteur`: where the records are read (storage by default). `issusConnus`: the décohabitation files by origin, when a pass over the whole caseload has read them.
  */
 export async function recalculerResumes(
   db: RelogementDb,
   ids: readonly string[],
   facettes: ReadonlySet<Facette>,
   aujourdhui: string,
-  lecteur?: LecteurLignes,
+  { lecteur, issusConnus }: { lecteur?: LecteurLignes; issusConnus?: ReadonlyMap<string, Menage[]> } = {},
 ): Promise<LignesLues> {
   const plages = lecteur ? null : await plagesDesMenages(db, ids);
   const source: LecteurLignes = lecteur ?? { menages: (m) => menagesDe(db, m, plages), lignes: (table, m) => lignesDesMenages(db, table, m, plages) };
   const [lus, existants] = await Promise.all([source.menages(ids), lireResumes(db, ids)]);
-  const besoins = existants.map((e) => (e === undefined || e.calculeLe !== aujourdhui ? TOUTES : facettes));
+  const besoins = existants.map((e) => (e === undefined ? TOUTES : e.calculeLe !== aujourdhui ? avecDuJour(facettes) : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
   const lire = (table: string, ...parties: Facette[]) => source.lignes<{ menageId: string }>(table, pour(...parties)).then(groupees);
   const [personnes, entretiens, pieces, visites, propositions, demenagements, territoire] = await Promise.all([
@@ -149,7 +156,7 @@ export async function recalculerResumes(
     const origines = [...menages.values()].filter((m) => dossierAVoir.has(m.id) && (parPersonnes.get(m.id) ?? []).some((p) => p.souhaitDecohabitation));
     const s: Sources = {
       personnes: parPersonnes,
-      issus: await issusDe(db, origines),
+      issus: issusConnus ? new Map(origines.map((m) => [m.id, issusConnus.get(m.id) ?? []])) : await issusDe(db, origines),
       // Not validated: the summary reads only their status and date, and answers make them long to parse.
       entretiens: entretiens as Map<string, Entretien[]>,
       pieces: new Map([...parses(pieceDossierSchema, pieces)].map(([id, l]) => [id, l.filter((p) => !p.supprime)])),
@@ -180,17 +187,37 @@ export async function recalculerResumes(
   };
 }
 
+const parOrigine = (issus: readonly Menage[]) => {
+  const m = new Map<string, Menage[]>();
+  for (const v of issus) if (v.menageOrigineId) m.set(v.menageOrigineId, [...(m.get(v.menageOrigineId) ?? []), v]);
+  return m;
+};
+
+/**
+ * Every décohabitation file of the device, by the household it leaves: read once for a pass over
+ * the whole caseload, where looking in the résidences of each row's households would open most of
+ * the caseload again for each row. A file opened meanwhile by `decohabiter` rewrites its origin's
+ * summary for the day, which that pass then leaves as it is.
+ */
+async function tousLesIssus(db: RelogementDb): Promise<Map<string, Menage[]>> {
+  const ids = ((await db.menages.toCollection().primaryKeys()) as string[]).sort();
+  const issus: unknown[] = [];
+  // A span of households per request, a pause between two: opening the whole caseload at once holds the main thread for seconds.
+  for (let i = 0; i < ids.length; i += PAR_TRAITE) {
+    if (i > 0) await pause();
+    const lus = await db.menages.where(':id').between(ids[i], ids[Math.min(i + PAR_TRAITE, ids.length) - 1], true, true).toArray();
+    issus.push(...lus.filter((v) => !v.supprime && v.menageOrigineId));
+  }
+  return parOrigine(complets(menageSchema, issus));
+}
+
 /** `decohabiter` opens a file in the résidence of the one it leaves: these households' résidences hold their issues. */
 async function issusDe(db: RelogementDb, origines: readonly Menage[]): Promise<Map<string, Menage[]>> {
   if (origines.length === 0) return new Map();
   const ids = new Set(origines.map((m) => m.id));
   const voisins = await db.menages.where('residenceId').anyOf([...new Set(origines.map((m) => m.residenceId))]).toArray();
-  const issus = new Map<string, Menage[]>();
   // Only the few files that name an origin among these are parsed.
-  for (const v of complets(menageSchema, voisins.filter((v) => !v.supprime && v.menageOrigineId && ids.has(v.menageOrigineId)))) {
-    if (v.menageOrigineId) issus.set(v.menageOrigineId, [...(issus.get(v.menageOrigineId) ?? []), v]);
-  }
-  return issus;
+  return parOrigine(complets(menageSchema, voisins.filter((v) => !v.supprime && v.menageOrigineId && ids.has(v.menageOrigineId))));
 }
 
 const PARTIES: Record<Facette, (m: Menage, s: Sources) => Partial<ResumeMenage>> = {
@@ -231,11 +258,26 @@ const LOT = 1000;
 export const pause = () => new Promise((fin) => setTimeout(fin, 0));
 const enCours = new WeakMap<RelogementDb, Promise<unknown>>();
 
-/** Recomputes every summary of one row: the households it is the row of, and those it holds (a summary left by a forgotten record is removed). */
-async function recalculerPaquet(db: RelogementDb, numero: number, menages: readonly string[], aujourdhui: string): Promise<void> {
+/**
+ * Recomputes the summaries of one row: the households it is the row of, and those it holds (a
+ * summary left by a forgotten record is removed). `toutes`: every part of every summary (a change
+ * of format or settings); otherwise the parts of the day of the summaries of an earlier day, and
+ * every part of a household without one. `issus`: the décohabitation files read once for the pass
+ * (`tousLesIssus`); without them, the row looks for its own.
+ */
+async function recalculerPaquet(
+  db: RelogementDb,
+  numero: number,
+  menages: readonly string[],
+  aujourdhui: string,
+  toutes: boolean,
+  issus?: ReadonlyMap<string, Menage[]>,
+): Promise<void> {
   await db.transaction('rw', [...TABLES_RESUMES, 'meta', ...TABLES_LUES_PAR_LES_RESUMES].map((t) => db.table(t)), async () => {
-    const tenus = (await lirePaquets(db, [numero])).get(numero)?.resumes.map((r) => r.id) ?? [];
-    await recalculerResumes(db, [...new Set([...menages, ...tenus])], TOUTES, aujourdhui);
+    const tenus = (await lirePaquets(db, [numero])).get(numero)?.resumes ?? [];
+    const aJour = new Set(toutes ? [] : tenus.filter((r) => r.calculeLe === aujourdhui).map((r) => r.id));
+    const ids = [...new Set([...menages, ...tenus.map((r) => r.id)])].filter((id) => !aJour.has(id));
+    await recalculerResumes(db, ids, toutes ? TOUTES : DU_JOUR, aujourdhui, { issusConnus: issus });
   });
   await pause();
 }
@@ -273,8 +315,10 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
   for (;;) {
     const format = (await db.meta.get(CLE_FORMAT_RESUMES))?.value;
     if (format === FORMAT_RESUMES) break;
+    // Every summary is recomputed, those an officer's write has just made too: each row looks for its
+    // décohabitation files itself, so that one opened meanwhile is seen.
     const parPaquet = await menagesParPaquet(db);
-    for (let n = 0; n < NOMBRE_PAQUETS; n++) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui);
+    for (let n = 0; n < NOMBRE_PAQUETS; n++) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui, true);
     // Done, unless the settings changed meanwhile: then the loop redoes every summary.
     await db.transaction('rw', db.meta, async () => {
       if ((await db.meta.get(CLE_FORMAT_RESUMES))?.value === format) await db.meta.put({ key: CLE_FORMAT_RESUMES, value: FORMAT_RESUMES });
@@ -283,8 +327,8 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
   // Listed once: a household whose record is still incomplete stays as it is, and is not retried here.
   const perimes = await db.paquetsResumes.where('calculeLe').below(aujourdhui).primaryKeys();
   if (perimes.length === 0) return;
-  const parPaquet = await menagesParPaquet(db);
-  for (const n of perimes) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui);
+  const [parPaquet, issus] = await Promise.all([menagesParPaquet(db), tousLesIssus(db)]);
+  for (const n of perimes) await recalculerPaquet(db, n, parPaquet.get(n) ?? [], aujourdhui, false, issus);
 }
 
 /**

@@ -233,6 +233,31 @@ describe('the figures the caseload reads from the summaries', () => {
     expect(await db.paquetsResumes.where('calculeLe').below(AUJOURDHUI).count()).toBe(0);
   });
 
+  it('at the first start of a day, refreshes every summary for the alerts of the new day and leaves the pilotage facts as they are', async () => {
+    const db = nouvelleBase();
+    const diallo = await dossierFourniLe31Octobre(db);
+    jourDeLAppareil('2026-04-30');
+    await modifierMenage(db, diallo.id, { dernierContact: '2026-04-30' });
+    const hier = (await rechercherMenages(db, tous, '2026-04-30')).lignes.find((l) => l.id === diallo.id);
+    expect(hier).toMatchObject({ calculeLe: '2026-04-30', dossier: { completude: 100 } });
+    const faits = await db.paquetsFaits.toArray();
+    expect(faits.length).toBeGreaterThan(0);
+
+    // The next day the pieces of 31 October are past their six months: the dossier is incomplete
+    // again. The facts do not depend on the day: a write to them would fail the refresh.
+    jourDeLAppareil(AUJOURDHUI);
+    db.panne.table = 'paquetsFaits';
+    const lue = await rechercherMenages(db, tous, AUJOURDHUI);
+    await vi.waitFor(async () => expect(await db.paquetsResumes.where('calculeLe').below(AUJOURDHUI).count()).toBe(0), { timeout: 10_000 });
+    const resumes = (await db.paquetsResumes.toArray()).flatMap((p) => p.resumes);
+    expect(resumes.length).toBe(lue.ensemble + 1);
+    expect(resumes.every((r) => r.calculeLe === AUJOURDHUI)).toBe(true);
+    const attendue = (await dossierDuMenage(db, diallo.id, AUJOURDHUI))?.etat.completude;
+    expect(attendue).toBeLessThan(100);
+    expect(await ligneDe(db, diallo.id)).toMatchObject({ alertes: ['dossier_a_completer'], dossier: { completude: attendue, alerte: true } });
+    expect(await db.paquetsFaits.toArray()).toEqual(faits);
+  });
+
   it('follows a change of the dossier’s settings, recomputed in the background', async () => {
     const db = nouvelleBase();
     const diallo = await dossierFourniLe31Octobre(db);

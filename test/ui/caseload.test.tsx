@@ -5,6 +5,7 @@ import { BaseContext, aujourdhui } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, creerMenage, enregistrerEtape, modifierMenage, offreParReference, proposer } from '../../src/data/index.ts';
 import { plusJours } from '../../src/domain/index.ts';
 import type { EvenementProposition } from '../../src/domain/index.ts';
+import { TABLES_RESUMES, ecrireResumes } from '../../src/data/paquets-resumes.ts';
 import { residenceDeTest } from '../data/base.ts';
 
 const bases: RelogementDb[] = [];
@@ -44,6 +45,30 @@ describe('the caseload’s cards', () => {
     expect(within(carte).getByText('Délai dépassé : Délai de réponse dépassé (proposition n° 1) : constater le refus')).toBeTruthy();
     await etape({ type: 'reponse', date: il_y_a(1), decision: 'refus', motif: 'etage', commentaire: '' });
     await waitFor(() => expect(within(carte).queryByText(/Délai dépassé/)).toBeNull());
+  });
+
+  it('say, at the first start of a day, that the dossier alerts and clocks shown are being brought to the day, until they are', async () => {
+    const db = new RelogementDb(`ui-caseload-${Math.random().toString(36).slice(2)}`);
+    bases.push(db);
+    const { id: residenceId } = await residenceDeTest(db, il_y_a(200));
+    await creerMenage(db, { residenceId, nom: 'Famille Benali' }, il_y_a(200));
+    // The summaries as the day before left them.
+    await db.transaction('rw', [...TABLES_RESUMES], async () => {
+      const resumes = (await db.paquetsResumes.toArray()).flatMap((p) => p.resumes);
+      await ecrireResumes(
+        db,
+        resumes.map((r) => ({ ...r, calculeLe: il_y_a(1) })),
+      );
+    });
+    render(
+      <BaseContext.Provider value={db}>
+        <Caseload />
+      </BaseContext.Provider>,
+    );
+    expect(await screen.findByText('Famille Benali')).toBeTruthy();
+    expect(screen.getByText(/en cours de mise à jour pour aujourd’hui/)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText(/en cours de mise à jour pour aujourd’hui/)).toBeNull(), { timeout: 10_000 });
+    expect(screen.getByText('Famille Benali')).toBeTruthy();
   });
 
   it('show every household of a long list, a search narrows them, and a renamed household keeps the list whole', async () => {

@@ -132,6 +132,11 @@ export default function Caseload() {
           )}
         </p>
       )}
+      {menages && !menages.aJour && (
+        <p class="aide" role="status">
+          Alertes de dossier et échéances en cours de mise à jour pour aujourd’hui : celles affichées peuvent dater d’un jour précédent.
+        </p>
+      )}
       {resultat && resultat.ensemble === 0 && (
         <p class="vide">
           Aucun ménage pour l’instant. Créez-en un, ou découvrez l’application dans l’espace de démonstration (
