@@ -380,7 +380,10 @@ export function calculerPilotage(
     filtres,
     vide,
     chiffres,
-    tableaux: [...tableaux(donnees, p, filtres, proposees, simules), ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options)],
+    tableaux: [
+      ...tableaux(donnees, p, filtres, proposees, simules),
+      ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options, { filtres, relogements: p.relogements }),
+    ],
   };
 }
 

@@ -62,11 +62,12 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   const propositions: FaitProposition[] = [];
   const relogements: Relogement[] = [];
   const refus: RefusDate[] = [];
+  const surLesLogements = filtreSurLesLogements(f);
   for (const p of d.propositions) {
     const menage = menagesParId.get(p.menageId);
     if (menage === undefined) continue;
     const offre = offresParId.get(p.offreId);
-    if (!logementRetenu(offre, f)) continue;
+    if (surLesLogements && !logementRetenu(offre, f)) continue;
     propositions.push(p);
     if (!p.retiree && dansPeriode(p.bailSigneLe, f.periode))
       relogements.push({
