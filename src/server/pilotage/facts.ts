@@ -85,8 +85,8 @@ export async function writeFacts(tx: Sql, rows: readonly { rid: number; orgId: s
  * empty), and back: a third fewer bytes than a JSON array per column for the database to write
  * and for Node to read, and no quoting. Dates are formatted, whatever the server's DateStyle.
  */
-const AS_TEXT: Record<(typeof COLUMNS)[number][1], { sql: (column: string) => string; value: (text: string) => unknown }> = {
-  uuid: { sql: (c) => `string_agg(${c}::text, ',')`, value: (t) => t },
+const AS_TEXT: Record<(typeof COLUMNS)[number][1], { sql: (column: string) => string; value?: (text: string) => unknown }> = {
+  uuid: { sql: (c) => `string_agg(${c}::text, ',')` },
   smallint: { sql: (c) => `string_agg(${c}::text, ',')`, value: Number },
   text: { sql: (c) => `string_agg(coalesce(${c}, ''), ',')`, value: (t) => (t === '' ? null : t) },
   date: { sql: (c) => `string_agg(coalesce(to_char(${c}, 'YYYY-MM-DD'), ''), ',')`, value: (t) => (t === '' ? null : t) },
@@ -103,7 +103,8 @@ async function readColumns(db: Sql, organisationIds: readonly string[]): Promise
     COLUMNS.map(([column, type, key]) => {
       const text = row?.[column] ?? '';
       const values = row?.n ? (type === 'boolean' ? [...text] : text.split(',')) : [];
-      return [key, values.map(AS_TEXT[type].value)];
+      const value = AS_TEXT[type].value;
+      return [key, value ? values.map(value) : values];
     }),
   );
 }
@@ -117,7 +118,8 @@ export async function readFacts(db: Database, organisationIds: readonly string[]
   const parts = await Promise.all(
     db.kind === 'postgres' ? organisationIds.map((id) => readColumns(db, [id])) : [readColumns(db, organisationIds)],
   );
-  const columns = Object.fromEntries(COLUMNS.map(([, , key]) => [key, parts.flatMap((p) => p[key] ?? [])]));
+  // `concat`, not `flatMap`: the latter copies 200,000 values one by one, slower than reading them.
+  const columns = Object.fromEntries(COLUMNS.map(([, , key]) => [key, ([] as unknown[]).concat(...parts.map((p) => p[key] ?? []))]));
   return faitsDesColonnes(colonnesFaitsPropositionSchema.parse(columns));
 }
 
