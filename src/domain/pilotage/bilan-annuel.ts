@@ -3,7 +3,7 @@ import { tauxAffiche } from '../commun/index.ts';
 import { cleDe, cleEntree, type AttributionsBailleur, type BilanAnnuel, type ObjectifBailleur } from './bilan-annuel-schema.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import type { Offre } from '../offre/index.ts';
-import { filtresPilotageSchema, memeNom } from './filtres.ts';
+import { filtreSurLesLogements, filtreSurLesMenages, filtresPilotageSchema, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Relogement } from './perimetre.ts';
 import type { Cellule, Tableau } from './tableau.ts';
@@ -76,8 +76,21 @@ function bailleurDe(e: ObjectifBailleur | AttributionsBailleur, noms: ReadonlyMa
   return { cle: cleDe(e), organisationId: e.organisationId, nom: (e.organisationId && noms.get(e.organisationId)) ?? e.bailleur };
 }
 
-/** The relocations into the landlord's dwellings: by organisation id where the offer has one, by name only between names. */
-const chez = (rs: readonly Relogement[], b: Bailleur) => rs.filter((r) => r.offre !== null && bailleurDeLOffre(r.offre).cle === b.cle);
+/**
+ * The relocations into each landlord's dwellings, by the landlord's key: by organisation id where
+ * the offer has one, by name only between names. One pass over the year's leases.
+ */
+function parBailleur(rs: readonly Relogement[]): (b: Bailleur) => readonly Relogement[] {
+  const chez = new Map<string, Relogement[]>();
+  for (const r of rs) {
+    if (r.offre === null) continue;
+    const cle = bailleurDeLOffre(r.offre).cle;
+    const siens = chez.get(cle);
+    if (siens) siens.push(r);
+    else chez.set(cle, [r]);
+  }
+  return (b) => chez.get(b.cle) ?? [];
+}
 const parNom = <T>(entrees: readonly T[], nom: (e: T) => string): T[] => [...entrees].sort((a, b) => nom(a).localeCompare(nom(b), 'fr'));
 
 /** Each landlord's objective of the year (AMP annexe 4) against its relocations; null without any objective. */
@@ -93,13 +106,14 @@ export function objectifsBailleurs(
     (e) => e.nom,
   );
   if (objectifs.length === 0) return null;
+  const chez = parBailleur(rs);
   return {
     code: 'objectifsBailleurs',
     titre: `Objectifs annuels de relogement des bailleurs (${annee})`,
     ...DEFINITIONS_BILAN.objectifsBailleurs,
     colonnes: ['Bailleur', 'Objectif', 'Relogements réalisés', 'Écart', 'Résultat'],
     lignes: objectifs.map((o) => {
-      const realises = chez(rs, o).length;
+      const realises = chez(o).length;
       return [o.nom, o.objectif, realises, realises - o.objectif, jugement(realises >= o.objectif)];
     }),
   };
@@ -152,8 +166,9 @@ export function partAttributions(
       bailleurs.set(b.cle, { ...b, nom: (b.organisationId && noms.get(b.organisationId)) ?? r.offre.bailleur.trim() });
   }
   if (bailleurs.size === 0) return null;
+  const chez = parBailleur(rs);
   const lignes = parNom([...bailleurs.values()], (b) => b.nom).map((bailleur): Cellule[] => {
-    const siens = chez(rs, bailleur);
+    const siens = chez(bailleur);
     // Whether the household leaves another landlord's résidence: résidences name their landlord only.
     const nomOffre = (r: Relogement) => r.offre?.bailleur ?? '';
     const inter = siens.filter(
@@ -184,11 +199,23 @@ export function partAttributions(
   };
 }
 
-/** The yearly review's tables for the year holding `fin` that have something to show. */
-export function tableauxBilanAnnuel(donnees: DonneesPilotage, fin: string, options: OptionsPerimetre): Tableau[] {
+/** Whether a report's filters are the whole of `annee` and nothing else: its leases are then the year's. */
+const toutelAnnee = (f: FiltresPilotage, annee: number) =>
+  f.periode.debut === `${annee}-01-01` && f.periode.fin === `${annee}-12-31` && !filtreSurLesMenages(f) && !filtreSurLesLogements(f);
+
+/**
+ * The yearly review's tables for the year holding `fin` that have something to show. `rapport`,
+ * the report's own leases and filters, spares gathering the year's leases again when they are the same.
+ */
+export function tableauxBilanAnnuel(
+  donnees: DonneesPilotage,
+  fin: string,
+  options: OptionsPerimetre,
+  rapport?: { filtres: FiltresPilotage; relogements: readonly Relogement[] },
+): Tableau[] {
   const annee = Number(fin.slice(0, 4));
   // The year's leases, gathered once for the three tables.
-  const rs = relogementsDeLAnnee(donnees, annee, options);
+  const rs = rapport && toutelAnnee(rapport.filtres, annee) ? rapport.relogements : relogementsDeLAnnee(donnees, annee, options);
   return [
     objectifsBailleurs(donnees, annee, options, rs),
     fluxReservataires(donnees, annee, options, rs),

@@ -30,10 +30,21 @@ export const filtreSurLesLogements = (f: FiltresPilotage): boolean =>
 
 /** Names compared as people type them: case, accents and spaces aside. */
 export const memeNom = (a: string, b: string): boolean => cleNom(a) === cleNom(b);
-export const cleNom = (s: string): string =>
+const normaliser = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+// A territory's report compares the names of tens of thousands of dwellings and résidences, among
+// a few hundred distinct ones: each is normalised once (the memory kept is bounded).
+const cles = new Map<string, string>();
+export const cleNom = (s: string): string => {
+  let cle = cles.get(s);
+  if (cle === undefined) {
+    if (cles.size >= 10_000) cles.clear();
+    cles.set(s, (cle = normaliser(s)));
+  }
+  return cle;
+};

@@ -255,10 +255,13 @@ function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, 
   const proposes = logement ? new Set(p.propositions.map((x) => x.menageId)) : null;
   const reloges = logement ? new Set(p.propositions.filter((x) => x.bailSigneLe !== null).map((x) => x.menageId)) : null;
   const retenu = (id: string, parmi: Set<string> | null) => p.menagesParId.has(id) && (parmi === null || parmi.has(id));
-  const ids = (xs: readonly { proposition: { menageId: string } }[]) => xs.map((x) => x.proposition.menageId);
   const refusPar = (def: Definition, par: AuteurRefus) => {
-    const refus = p.refus.filter((r) => r.par === par);
-    return compte(def, ids(refus), refus.length);
+    const refus = p.refus.filter((r) => r.refusPar === par);
+    return compte(
+      def,
+      refus.map((r) => r.menageId),
+      refus.length,
+    );
   };
   const mediations = d.mediations.filter((m) => !m.supprime && retenu(m.menageId, proposes) && dansPeriode(m.date, f.periode));
   const enquetes = d.enquetes.filter(
@@ -323,7 +326,7 @@ function tableaux(
   });
   const caracOffres = p.offres.map(carac);
   const caracRelogements = rs.map((x) => carac(x.offre));
-  const refuseesMenage = p.refus.filter((r) => r.par === 'menage').map((r) => r.proposition);
+  const refuseesMenage = p.refus.filter((r) => r.refusPar === 'menage');
   const plan = realiseContrePrevu(d, f);
   return [
     {
@@ -380,7 +383,10 @@ export function calculerPilotage(
     filtres,
     vide,
     chiffres,
-    tableaux: [...tableaux(donnees, p, filtres, proposees, simules), ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options)],
+    tableaux: [
+      ...tableaux(donnees, p, filtres, proposees, simules),
+      ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options, { filtres, relogements: p.relogements }),
+    ],
   };
 }
 

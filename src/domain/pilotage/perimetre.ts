@@ -16,7 +16,8 @@ export type Relogement = {
   menage: Menage;
   residence: Residence | null;
 };
-export type RefusDate = { proposition: FaitProposition; par: AuteurRefus; date: string };
+/** A proposal refused in the period, by whom and when (a territory has over a hundred thousand: no object of its own). */
+export type Refusee = FaitProposition & { refusPar: AuteurRefus; refusLe: string };
 
 export type Perimetre = {
   menages: Menage[];
@@ -26,7 +27,7 @@ export type Perimetre = {
   /** Proposals of the households in scope on a matching dwelling, whatever their date. */
   propositions: FaitProposition[];
   relogements: Relogement[];
-  refus: RefusDate[];
+  refus: Refusee[];
   residences: Map<string, Residence>;
   offresParId: Map<string, Offre>;
 };
@@ -61,12 +62,13 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   const menagesParId = new Map(menages.map((m) => [m.id, m]));
   const propositions: FaitProposition[] = [];
   const relogements: Relogement[] = [];
-  const refus: RefusDate[] = [];
+  const refus: Refusee[] = [];
+  const surLesLogements = filtreSurLesLogements(f);
   for (const p of d.propositions) {
     const menage = menagesParId.get(p.menageId);
     if (menage === undefined) continue;
     const offre = offresParId.get(p.offreId);
-    if (!logementRetenu(offre, f)) continue;
+    if (surLesLogements && !logementRetenu(offre, f)) continue;
     propositions.push(p);
     if (!p.retiree && dansPeriode(p.bailSigneLe, f.periode))
       relogements.push({
@@ -76,7 +78,7 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
         menage,
         residence: residences.get(menage.residenceId) ?? null,
       });
-    if (p.refusPar !== null && dansPeriode(p.refusLe, f.periode)) refus.push({ proposition: p, par: p.refusPar, date: p.refusLe });
+    if (p.refusPar !== null && dansPeriode(p.refusLe, f.periode)) refus.push(p as Refusee);
   }
   const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
   const proposees = restreindre ? new Set(propositions.map((p) => p.offreId)) : null;

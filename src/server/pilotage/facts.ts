@@ -80,17 +80,63 @@ export async function writeFacts(tx: Sql, rows: readonly { rid: number; orgId: s
   );
 }
 
+// A day read as its number since 1970-01-01 (a tenth of the database's work of formatting it, and
+// the same whatever its DateStyle), back to AAAA-MM-JJ: a territory's facts hold a few thousand
+// distinct days, each written once (the memory kept is bounded).
+const jours = new Map<number, string>();
+function jourDe(n: number): string {
+  let jour = jours.get(n);
+  if (jour === undefined) {
+    if (jours.size >= 100_000) jours.clear();
+    jours.set(n, (jour = new Date(n * 86_400_000).toISOString().slice(0, 10)));
+  }
+  return jour;
+}
+
 /**
- * The facts of the organisations' proposals, in one query: one JSON value holding an array per
- * column (far cheaper to decode and check than 200,000 rows), parsed by the facts' column schema.
+ * Each column's values as text joined by commas (booleans as one character each, absent values
+ * empty), and back: a third fewer bytes than a JSON array per column for the database to write
+ * and for Node to read, and no quoting.
  */
-export async function readFacts(db: Sql, organisationIds: readonly string[]): Promise<FaitProposition[]> {
-  const [row] = await db.query<{ facts: unknown }>(
-    `select json_build_object(${COLUMNS.map(([column, , key]) => `'${key}', coalesce(json_agg(${column}), '[]')`).join(', ')}) as facts
-     from proposal_facts where org_id = any($1::uuid[])`,
-    [organisationIds],
+const AS_TEXT: Record<(typeof COLUMNS)[number][1], { sql: (column: string) => string; value?: (text: string) => unknown }> = {
+  uuid: { sql: (c) => `string_agg(${c}::text, ',')` },
+  smallint: { sql: (c) => `string_agg(${c}::text, ',')`, value: Number },
+  text: { sql: (c) => `string_agg(coalesce(${c}, ''), ',')`, value: (t) => (t === '' ? null : t) },
+  date: {
+    sql: (c) => `string_agg(coalesce((${c} - date '1970-01-01')::text, ''), ',')`,
+    value: (t) => (t === '' ? null : jourDe(Number(t))),
+  },
+  boolean: { sql: (c) => `string_agg(case when ${c} then '1' else '0' end, '')`, value: (t) => t === '1' },
+  float8: { sql: (c) => `string_agg(coalesce(${c}::text, ''), ',')`, value: (t) => (t === '' ? null : Number(t)) },
+};
+const READ_FACTS = `select count(*)::int as n, ${COLUMNS.map(([column, type]) => `${AS_TEXT[type].sql(column)} as ${column}`).join(', ')}
+  from proposal_facts where org_id = any($1::uuid[])`;
+
+/** The columns of the facts of some organisations' proposals, as read (not yet checked). */
+async function readColumns(db: Sql, organisationIds: readonly string[]): Promise<Record<string, unknown[]>> {
+  const [row] = await db.query<{ n: number } & Record<string, string | null>>(READ_FACTS, [organisationIds]);
+  return Object.fromEntries(
+    COLUMNS.map(([column, type, key]) => {
+      const text = row?.[column] ?? '';
+      const values = row?.n ? (type === 'boolean' ? [...text] : text.split(',')) : [];
+      const value = AS_TEXT[type].value;
+      return [key, value ? values.map(value) : values];
+    }),
   );
-  return faitsDesColonnes(colonnesFaitsPropositionSchema.parse(row?.facts));
+}
+
+/**
+ * The facts of the organisations' proposals: one row of a text per column (far cheaper to decode
+ * and check than 200,000 rows), parsed by the facts' column schema. On PostgreSQL each
+ * organisation's are read on a connection of its own, at the same time.
+ */
+export async function readFacts(db: Database, organisationIds: readonly string[]): Promise<FaitProposition[]> {
+  const parts = await Promise.all(
+    db.kind === 'postgres' ? organisationIds.map((id) => readColumns(db, [id])) : [readColumns(db, organisationIds)],
+  );
+  // `concat`, not `flatMap`: the latter copies 200,000 values one by one, slower than reading them.
+  const columns = Object.fromEntries(COLUMNS.map(([, , key]) => [key, ([] as unknown[]).concat(...parts.map((p) => p[key] ?? []))]));
+  return faitsDesColonnes(colonnesFaitsPropositionSchema.parse(columns));
 }
 
 const BACKFILL = 'proposal_facts';
