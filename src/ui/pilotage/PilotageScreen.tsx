@@ -5,6 +5,7 @@ import { SANS_RAPPORT_PILOTAGE, sourcePilotage } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
+import { useApresAffichage } from '../commun/apres-affichage.ts';
 import { lien } from '../app/route.ts';
 import { Barres } from './Graphique.tsx';
 import { BilanAnnuel } from './BilanAnnuel.tsx';
@@ -62,6 +63,8 @@ function PilotageTablette() {
     [source, erreurPeriode, JSON.stringify(filtres)],
   );
   const choix = useMemo(() => (source ? choixDesDonnees(source.donnees) : null), [source]);
+  // The figures are what the tap is for: drawn first, the charts and tables in the next frame.
+  const suite = useApresAffichage(rapport !== null);
   if (!source || !choix) return <p class="chargement">Chargement…</p>;
   // Figures over part of the caseload are never shown as if whole.
   if (source.calculEnCours)
@@ -72,12 +75,13 @@ function PilotageTablette() {
       </p>
     );
   const contexte = enteteRapport(filtres, jour, nomsDesFiltres(choix, criteres));
-  const charge = source.portefeuille
-    ? null
-    : tableauCharge(
-        chargeParReferent(source.donnees.menages, source.noms, source.reglages.menagesParCharge),
-        source.reglages.menagesParCharge,
-      );
+  const charge =
+    source.portefeuille || !suite
+      ? null
+      : tableauCharge(
+          chargeParReferent(source.donnees.menages, source.noms, source.reglages.menagesParCharge),
+          source.reglages.menagesParCharge,
+        );
   const ouvert = rapport?.chiffres.find((c) => c.code === detail) ?? null;
   const annee = Number(periode.fin.slice(0, 4));
   return (
@@ -91,8 +95,9 @@ function PilotageTablette() {
             rapport={rapport}
             detail={{ ouvert: detail, basculer: (code) => setDetail(detail === code ? null : code) }}
             menages={ouvert && <Menages c={ouvert} />}
+            suite={suite}
           />
-          {criteres.operationId && (
+          {suite && criteres.operationId && (
             <EditeurPlan
               key={criteres.operationId}
               operationId={criteres.operationId}
@@ -102,16 +107,18 @@ function PilotageTablette() {
               modifiable={!source.portefeuille}
             />
           )}
-          <BilanAnnuel
-            annee={annee}
-            tableaux={rapport.tableaux.filter((t) => CODES_BILAN.has(t.code))}
-            bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === annee)}
-            droits={source.droitsBilan}
-            organisation={source.organisation}
-            bailleurs={source.bailleurs}
-            jour={jour}
-          />
-          {charge && (
+          {suite && (
+            <BilanAnnuel
+              annee={annee}
+              tableaux={rapport.tableaux.filter((t) => CODES_BILAN.has(t.code))}
+              bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === annee)}
+              droits={source.droitsBilan}
+              organisation={source.organisation}
+              bailleurs={source.bailleurs}
+              jour={jour}
+            />
+          )}
+          {suite && charge && (
             <section class="section-rapport" aria-labelledby="titre-charge">
               <h2 id="titre-charge">Charge des chargés de relogement</h2>
               <Barres
@@ -120,11 +127,13 @@ function PilotageTablette() {
               />
             </section>
           )}
-          <Exports
-            tableaux={[tableauDesChiffres(rapport), ...rapport.tableaux, ...(charge ? [charge] : [])]}
-            contexte={contexte}
-            periode={periode}
-          />
+          {suite && (
+            <Exports
+              tableaux={[tableauDesChiffres(rapport), ...rapport.tableaux, ...(charge ? [charge] : [])]}
+              contexte={contexte}
+              periode={periode}
+            />
+          )}
         </>
       )}
     </div>
