@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { calculerPilotage, chargeParReferent, enteteRapport, tableauCharge, tableauDesChiffres, type Chiffre } from '../../domain/index.ts';
 import { lireSourcePilotage, nomsDesMenages } from '../../data/index.ts';
 import { SANS_RAPPORT_PILOTAGE, sourcePilotage } from '../../sync/index.ts';
@@ -29,6 +29,12 @@ import './pilotage.css';
 // for the métropole, the State and a landlord's partner account, as the server computes them
 // (PilotageServeur.tsx).
 
+/**
+ * User Timing marks on the way from the tap to the figures, which the tablet's bench reads
+ * (test/bench/pilotage-navigateur.ts): the screen's module loaded, the source read, the figures computed.
+ */
+const marquer = (etape: 'ecran' | 'calcul' | 'calcule') => void performance.mark(`pilotage:${etape}`);
+
 function Menages({ c }: { c: Chiffre }) {
   const db = useBase();
   const noms = useLive(() => nomsDesMenages(db, c.menageIds), [db, c.menageIds]);
@@ -55,13 +61,14 @@ function PilotageTablette() {
   const etat = useFiltresPilotage(jour);
   const { criteres, periode, erreurPeriode, filtres } = etat;
   const [detail, setDetail] = useState<string | null>(null);
-  const rapport = useMemo(
-    () =>
-      source && !source.calculEnCours && erreurPeriode === null
-        ? calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages)
-        : null,
-    [source, erreurPeriode, JSON.stringify(filtres)],
-  );
+  useEffect(() => marquer('ecran'), []);
+  const rapport = useMemo(() => {
+    if (!source || source.calculEnCours || erreurPeriode !== null) return null;
+    marquer('calcul');
+    const calcule = calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
+    marquer('calcule');
+    return calcule;
+  }, [source, erreurPeriode, JSON.stringify(filtres)]);
   const choix = useMemo(() => (source ? choixDesDonnees(source.donnees) : null), [source]);
   // The figures are what the tap is for: drawn first, the charts and tables in the next frame.
   const suite = useApresAffichage(rapport !== null);
