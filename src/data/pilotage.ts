@@ -82,7 +82,14 @@ export async function lireContexteBilan(db: RelogementDb): Promise<ContexteBilan
   };
 }
 
-export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
+/**
+ * Read in one read-only transaction: one snapshot of the tables, still followed by the screen's live
+ * query, and out of Dexie's cache of live queries, which copies every row it returns (the 64 rows
+ * of facts, the offers) once more.
+ */
+export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> => db.transaction('r', db.tables, () => lireSource(db));
+
+async function lireSource(db: RelogementDb): Promise<SourcePilotage> {
   const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
     db.residences.toArray(),
