@@ -1,12 +1,12 @@
-import { CHAMPS_PILOTAGE, enqueteSatisfactionSchema, faitDeProposition, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
-import type { EnqueteSatisfaction, FaitProposition, Mediation, Menage, Proposition } from '../domain/index.ts';
+import { CHAMPS_PILOTAGE, enqueteSatisfactionSchema, faitDeProposition, faitsDesColonnes, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
+import type { ColonnesFaitsProposition, EnqueteSatisfaction, FaitProposition, Mediation, Menage, Proposition } from '../domain/index.ts';
 import type { z } from 'zod';
 import type { SyncedTable } from '../sync/index.ts';
 import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
 import { complets, lignesDesMenages } from './enfants.ts';
 import { NOMBRE_PAQUETS, paquetDe } from './paquets-resumes.ts';
-import type { MenageStocke, PaquetFaits, Valeurs } from './paquet-faits.ts';
+import type { Colonnes, PaquetFaits } from './paquet-faits.ts';
 
 // Each household's pilotage facts (what its records contribute to the steering figures) kept in
 // 64 sealed rows, a household in the same row number as its summary (version 19): « Pilotage »
@@ -16,7 +16,7 @@ import type { MenageStocke, PaquetFaits, Valeurs } from './paquet-faits.ts';
 // household without facts from its records.
 
 /** Bumped when what a household's facts hold or how they are stored changes: rows of another format count as empty. */
-export const FORMAT_FAITS = 1;
+export const FORMAT_FAITS = 2;
 
 /** The tables whose records give facts, with the schema each is parsed by (a record still incomplete gives none). */
 const SCHEMAS = { menages: menageSchema, propositions: propositionSchema, mediations: mediationSchema, enquetes: enqueteSatisfactionSchema };
@@ -47,12 +47,12 @@ export type FaitsDuMenage = {
   enquetes: EnquetePilotage[];
 };
 
-// Stored as arrays of values in a fixed order, the household's id and an offer's index in its row
-// standing for the ids they repeat: about 110 bytes a proposal instead of 400 as named fields.
+// Stored column by column (paquet-faits.ts): the household of a fact and the offer of a proposal
+// by their index in the row, about 110 bytes a proposal instead of 400 as named fields; read
+// back, a column of facts makes objects of one shape in one loop.
 const CLES_MENAGE = ['residenceId', 'referentId', 'statut', 'supprime'] as const satisfies readonly (keyof MenagePilotage)[];
 const CLES_PROPOSITION = [
   'id',
-  'offreId',
   'rang',
   'proposeeLe',
   'bailSigneLe',
@@ -72,48 +72,96 @@ const CLES_PROPOSITION = [
 const CLES_MEDIATION = ['id', 'date', 'supprime'] as const satisfies readonly (keyof MediationPilotage)[];
 const CLES_ENQUETE = ['id', 'issue', 'date', 'logement', 'supprime'] as const satisfies readonly (keyof EnquetePilotage)[];
 
-const valeurs = <T extends object>(r: T, cles: readonly (keyof T)[]) => cles.map((c) => r[c]);
-function objet<T>(v: Valeurs, cles: readonly string[], menageId: string | null): T {
-  const o: Record<string, unknown> = menageId === null ? {} : { menageId };
-  for (let i = 0; i < cles.length; i++) o[cles[i] as string] = v[i];
-  return o as T;
+const vides = (cles: readonly string[]): Colonnes => Object.fromEntries(cles.map((c) => [c, []]));
+
+function ajouter<T extends object>(colonnes: Colonnes, menage: number, r: T, cles: readonly (keyof T & string)[]) {
+  colonnes.menage?.push(menage);
+  for (const c of cles) colonnes[c]?.push(r[c]);
 }
 
 function encoder(id: number, faits: Iterable<FaitsDuMenage>): PaquetFaits {
-  const offres: string[] = [];
-  const indices = new Map<string, number>();
-  const indice = (offreId: string) => {
-    const i = indices.get(offreId);
-    if (i !== undefined) return i;
-    indices.set(offreId, offres.length);
-    return offres.push(offreId) - 1;
+  const p: PaquetFaits = {
+    id,
+    format: FORMAT_FAITS,
+    menages: [],
+    offres: [],
+    dossiers: vides(['menage', ...CLES_MENAGE]),
+    propositions: vides(['menage', 'offre', ...CLES_PROPOSITION]),
+    mediations: vides(['menage', ...CLES_MEDIATION]),
+    enquetes: vides(['menage', ...CLES_ENQUETE]),
   };
-  return { id, format: FORMAT_FAITS, offres, menages: [...faits].map((f) => enValeurs(f, indice)) };
+  const indices = new Map<string, number>();
+  for (const f of faits) {
+    const n = p.menages.push(f.id) - 1;
+    if (f.menage) ajouter(p.dossiers, n, f.menage, CLES_MENAGE);
+    for (const x of f.propositions) {
+      let offre = indices.get(x.offreId);
+      if (offre === undefined) indices.set(x.offreId, (offre = p.offres.push(x.offreId) - 1));
+      p.propositions.offre?.push(offre);
+      ajouter(p.propositions, n, x, CLES_PROPOSITION);
+    }
+    for (const x of f.mediations) ajouter(p.mediations, n, x, CLES_MEDIATION);
+    for (const x of f.enquetes) ajouter(p.enquetes, n, x, CLES_ENQUETE);
+  }
+  return p;
 }
 
-/** A household's facts as stored, its offers named by `offre`. */
-const enValeurs = (f: FaitsDuMenage, offre: (offreId: string) => string | number): MenageStocke => [
-  f.id,
-  f.menage && valeurs(f.menage, CLES_MENAGE),
-  f.propositions.map((p) => valeurs({ ...p, offreId: offre(p.offreId) }, CLES_PROPOSITION)),
-  f.mediations.map((m) => valeurs(m, CLES_MEDIATION)),
-  f.enquetes.map((e) => valeurs(e, CLES_ENQUETE)),
-];
-/** Two versions of a household's facts compared as stored (a field left out reads back as null). */
-const memes = (a: FaitsDuMenage | undefined, b: FaitsDuMenage) => a !== undefined && JSON.stringify(enValeurs(a, String)) === JSON.stringify(enValeurs(b, String));
+/** A household's facts compared as stored (a field left out reads back as null). */
+const memes = (a: FaitsDuMenage | undefined, b: FaitsDuMenage) =>
+  a !== undefined && JSON.stringify(encoder(0, [{ ...a, id: '' }])) === JSON.stringify(encoder(0, [{ ...b, id: '' }]));
 
-function decoder(p: PaquetFaits): FaitsDuMenage[] {
-  return p.menages.map(([id, menage, propositions, mediations, enquetes]) => ({
-    id,
-    menage: menage && { id, ...objet<Omit<MenagePilotage, 'id'>>(menage, CLES_MENAGE, null) },
-    propositions: propositions.map((v) => {
-      const f = objet<Record<string, unknown>>(v, CLES_PROPOSITION, id);
-      f.offreId = p.offres[f.offreId as number] ?? '';
-      return f as FaitProposition;
-    }),
-    mediations: mediations.map((v) => objet<MediationPilotage>(v, CLES_MEDIATION, id)),
-    enquetes: enquetes.map((v) => objet<EnquetePilotage>(v, CLES_ENQUETE, id)),
-  }));
+/** The facts of a row's households for which `retenu` holds (by index), as the report reads them: one list per table. */
+export type FaitsLisibles = {
+  menages: MenagePilotage[];
+  propositions: FaitProposition[];
+  mediations: MediationPilotage[];
+  enquetes: EnquetePilotage[];
+};
+
+const colonne = (c: Colonnes, cle: string) => c[cle] ?? [];
+
+/** The objects of a table's columns for the households retained, each with its household's id under `cleMenage`. */
+function objets<T>(c: Colonnes, cles: readonly string[], menages: readonly string[], retenu: (n: number) => boolean, cleMenage = 'menageId'): T[] {
+  const parMenage = colonne(c, 'menage') as number[];
+  const valeurs = cles.map((cle) => colonne(c, cle));
+  const faits: T[] = [];
+  for (let i = 0; i < parMenage.length; i++) {
+    const n = parMenage[i] as number;
+    if (!retenu(n)) continue;
+    const o: Record<string, unknown> = { [cleMenage]: menages[n] };
+    for (let k = 0; k < cles.length; k++) o[cles[k] as string] = valeurs[k]?.[i] ?? null;
+    faits.push(o as T);
+  }
+  return faits;
+}
+
+function decoder(p: PaquetFaits, retenu: (n: number) => boolean): FaitsLisibles {
+  const parMenage = colonne(p.propositions, 'menage') as number[];
+  const offre = colonne(p.propositions, 'offre') as number[];
+  const colonnes = Object.fromEntries(CLES_PROPOSITION.map((c) => [c, colonne(p.propositions, c)])) as Omit<ColonnesFaitsProposition, 'menageId' | 'offreId'>;
+  const propositions = faitsDesColonnes({
+    ...colonnes,
+    menageId: parMenage.map((n) => p.menages[n] ?? ''),
+    offreId: offre.map((i) => p.offres[i] ?? ''),
+  });
+  return {
+    menages: objets<MenagePilotage>(p.dossiers, CLES_MENAGE, p.menages, retenu, 'id'),
+    propositions: propositions.filter((_, i) => retenu(parMenage[i] as number)),
+    mediations: objets<MediationPilotage>(p.mediations, CLES_MEDIATION, p.menages, retenu),
+    enquetes: objets<EnquetePilotage>(p.enquetes, CLES_ENQUETE, p.menages, retenu),
+  };
+}
+
+/** A row's facts by household, for a write to update. */
+function parMenage(p: PaquetFaits): Map<string, FaitsDuMenage> {
+  const faits = new Map<string, FaitsDuMenage>(p.menages.map((id) => [id, { id, menage: null, propositions: [], mediations: [], enquetes: [] }]));
+  const de = (menageId: string) => faits.get(menageId) as FaitsDuMenage;
+  const lus = decoder(p, () => true);
+  for (const m of lus.menages) de(m.id).menage = m;
+  for (const x of lus.propositions) de(x.menageId).propositions.push(x);
+  for (const x of lus.mediations) de(x.menageId).mediations.push(x);
+  for (const x of lus.enquetes) de(x.menageId).enquetes.push(x);
+  return faits;
 }
 
 /** What keeping facts reads and writes, for the transactions that do. */
@@ -186,7 +234,7 @@ async function faitsDe(
 async function lirePaquets(db: RelogementDb, numeros?: Iterable<number>): Promise<Map<number, Map<string, FaitsDuMenage>>> {
   const lus = numeros ? await db.paquetsFaits.bulkGet([...new Set(numeros)]) : await db.paquetsFaits.toArray();
   const paquets = new Map<number, Map<string, FaitsDuMenage>>();
-  for (const p of lus) if (p?.format === FORMAT_FAITS) paquets.set(p.id, new Map(decoder(p).map((f) => [f.id, f])));
+  for (const p of lus) if (p?.format === FORMAT_FAITS) paquets.set(p.id, parMenage(p));
   return paquets;
 }
 
@@ -236,26 +284,55 @@ export async function supprimerFaits(db: RelogementDb, menageIds: readonly strin
 }
 
 export type FaitsLus = {
-  faits: FaitsDuMenage[];
+  faits: FaitsLisibles;
+  /** How many households of the device have current facts. */
+  prets: number;
   /** Households of the device without current facts (an upgraded device, or `aRefaire`). */
   manquants: string[];
 };
 
+const aucunFait = (): FaitsLisibles => ({ menages: [], propositions: [], mediations: [], enquetes: [] });
+
+/** `a` and `b` in `a`, table by table. */
+export function reunir(a: FaitsLisibles, b: FaitsLisibles): FaitsLisibles {
+  for (const x of b.menages) a.menages.push(x);
+  for (const x of b.propositions) a.propositions.push(x);
+  for (const x of b.mediations) a.mediations.push(x);
+  for (const x of b.enquetes) a.enquetes.push(x);
+  return a;
+}
+
 /** Every household's facts this device holds, read from the 64 rows, and the households without current facts. */
 export async function lireFaits(db: RelogementDb, aRefaire: ReadonlySet<string>): Promise<FaitsLus> {
-  const [cles, paquets] = await Promise.all([db.menages.toCollection().primaryKeys(), lirePaquets(db)]);
-  const faits: FaitsDuMenage[] = [];
-  const manquants: string[] = [];
-  for (const id of cles) {
-    const f = aRefaire.has(id) ? undefined : paquets.get(paquetDe(id))?.get(id);
-    if (f) faits.push(f);
-    else manquants.push(id);
+  // In a transaction (of its own unless in the caller's): a live query still follows these tables,
+  // but Dexie's cache of live queries, which would copy the 64 rows once more, keeps out of explicit ones.
+  const [cles, paquets] = await db.transaction('r', [db.menages, db.paquetsFaits], () =>
+    Promise.all([db.menages.toCollection().primaryKeys(), db.paquetsFaits.toArray()]),
+  );
+  const presents = new Set(cles);
+  const tenus = new Set<string>();
+  const faits = aucunFait();
+  for (const p of paquets) {
+    if (p.format !== FORMAT_FAITS) continue;
+    const retenus = p.menages.map((id) => presents.has(id) && !aRefaire.has(id) && paquetDe(id) === p.id);
+    p.menages.forEach((id, n) => retenus[n] && tenus.add(id));
+    reunir(faits, decoder(p, (n) => retenus[n] === true));
   }
-  return { faits, manquants };
+  return { faits, prets: tenus.size, manquants: cles.filter((id) => !tenus.has(id)) };
 }
 
 /** The facts of these households computed from their records, nothing written (a read, in a live query). */
-export const faitsDirects = (db: RelogementDb, menageIds: readonly string[]) => faitsDe(db, menageIds, TOUTES, () => undefined, {});
+export async function faitsDirects(db: RelogementDb, menageIds: readonly string[]): Promise<FaitsLisibles> {
+  const faits = aucunFait();
+  for (const f of await faitsDe(db, menageIds, TOUTES, () => undefined, {}))
+    reunir(faits, {
+      menages: f.menage ? [f.menage] : [],
+      propositions: f.propositions,
+      mediations: f.mediations,
+      enquetes: f.enquetes,
+    });
+  return faits;
+}
 
 /** Lets the page handle input and paint between two rows. */
 const pause = () => new Promise((fin) => setTimeout(fin, 0));

@@ -19,8 +19,8 @@ import { lireSession } from './session.ts';
 import { lireResumes } from './paquets-resumes.ts';
 import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { lireEquipe, menagesEnAttente } from './synchro.ts';
-import { construireFaitsEnArrierePlan, faitsDirects, lireFaits } from './faits-pilotage.ts';
-import type { EnquetePilotage, FaitsDuMenage, MediationPilotage, MenagePilotage } from './faits-pilotage.ts';
+import { construireFaitsEnArrierePlan, faitsDirects, lireFaits, reunir } from './faits-pilotage.ts';
+import type { EnquetePilotage, FaitsLisibles, MediationPilotage, MenagePilotage } from './faits-pilotage.ts';
 
 // What the « Pilotage » screen computes from on the tablet, offline: the records this device
 // holds, which are the chargée's own caseload (the server sends her only the households she
@@ -53,11 +53,11 @@ const CALCUL_DIRECT_MAX = 250;
  * The households, mediations and surveys hold only the fields the figures read (`CHAMPS_PILOTAGE`),
  * as the server's report loads them: typed as the records they are cut from.
  */
-const donneesDesFaits = (faits: readonly FaitsDuMenage[]) => ({
-  menages: faits.flatMap((f) => (f.menage ? [f.menage] : [])) as readonly MenagePilotage[] as DonneesPilotage['menages'],
-  propositions: faits.flatMap((f) => f.propositions),
-  mediations: faits.flatMap((f) => f.mediations) as readonly MediationPilotage[] as DonneesPilotage['mediations'],
-  enquetes: faits.flatMap((f) => f.enquetes) as readonly EnquetePilotage[] as DonneesPilotage['enquetes'],
+const donneesDesFaits = (faits: FaitsLisibles) => ({
+  menages: faits.menages as readonly MenagePilotage[] as DonneesPilotage['menages'],
+  propositions: faits.propositions,
+  mediations: faits.mediations as readonly MediationPilotage[] as DonneesPilotage['mediations'],
+  enquetes: faits.enquetes as readonly EnquetePilotage[] as DonneesPilotage['enquetes'],
 });
 
 /** What the yearly review's form needs: the year's records, what this account types, its organisation and the territory's landlords. */
@@ -82,8 +82,15 @@ export async function lireContexteBilan(db: RelogementDb): Promise<ContexteBilan
   };
 }
 
-export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilotage> {
-  const [{ faits, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([
+/**
+ * Read in one read-only transaction: one snapshot of the tables, still followed by the screen's live
+ * query, and out of Dexie's cache of live queries, which copies every row it returns (the 64 rows
+ * of facts, the offers) once more.
+ */
+export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> => db.transaction('r', db.tables, () => lireSource(db));
+
+async function lireSource(db: RelogementDb): Promise<SourcePilotage> {
+  const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
     db.residences.toArray(),
     db.operations.toArray(),
@@ -95,9 +102,9 @@ export async function lireSourcePilotage(db: RelogementDb): Promise<SourcePilota
     lireContexteBilan(db),
   ]);
   // Too many to compute at each read: the build starts, out of this read (it runs in a live query).
-  const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: faits.length, total: faits.length + manquants.length } : null;
+  const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: prets, total: prets + manquants.length } : null;
   if (calculEnCours) construireFaitsEnArrierePlan(db);
-  const tous = calculEnCours || manquants.length === 0 ? faits : [...faits, ...(await faitsDirects(db, manquants))];
+  const tous = calculEnCours || manquants.length === 0 ? faits : reunir(faits, await faitsDirects(db, manquants));
   return {
     donnees: { ...donneesDesFaits(tous), residences, operations, offres, plansRelogement, bilansAnnuels: bilan.bilansAnnuels, organisations: bilan.organisations },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,

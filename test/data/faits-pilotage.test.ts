@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { lireSourcePilotage, modifierMenage } from '../../src/data/index.ts';
+import { liveQuery, lireSourcePilotage, modifierMenage } from '../../src/data/index.ts';
 import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
-import { construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
+import { FORMAT_FAITS, construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
 import { TABLES_OUBLI, oublierMenages } from '../../src/data/oubli.ts';
 import type { RelogementDb } from '../../src/data/db.ts';
 import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage } from '../../src/domain/index.ts';
@@ -54,6 +54,38 @@ describe('the pilotage facts of the tablet', () => {
     expect(manquants).toEqual([]);
   });
 
+  it('are followed by the screen’s live query: a household written afterwards is read again', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premier = ORGANISATION_A.menages[0]!;
+    const statuts: (string | undefined)[] = [];
+    await new Promise<void>((fin, echec) => {
+      const abonnement = liveQuery(() => lireSourcePilotage(db)).subscribe({
+        next: (s) => {
+          statuts.push(s.donnees.menages.find((m) => m.id === premier.id)?.statut);
+          if (statuts.length === 1) modifierMenage(db, premier.id, { statut: 'clos' }).catch(echec);
+          else if (statuts.at(-1) === 'clos') fin(abonnement.unsubscribe());
+        },
+        error: echec,
+      });
+    });
+    expect(statuts[0]).toBe(premier.statut);
+  });
+
+  it('of an earlier format count as missing, are computed from the records, then rebuilt', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    // Rows marked with the earlier format (whatever they hold): read as holding nothing.
+    const anciens = (await db.paquetsFaits.toArray()).map((p) => ({ ...p, format: 1 }));
+    await db.paquetsFaits.bulkPut(anciens);
+    expect((await lireFaits(db, new Set())).manquants).toHaveLength(ORGANISATION_A.menages.length);
+    expect(await lue(db)).toEqual(attendues);
+    await construireFaits(db);
+    expect((await db.paquetsFaits.toArray()).every((p) => p.format === FORMAT_FAITS)).toBe(true);
+    expect((await lireFaits(db, new Set())).manquants).toEqual([]);
+    expect(await lue(db)).toEqual(attendues);
+  });
+
   it('missing on a device upgraded from version 18, are computed from the records, then built in the background', async () => {
     const db = nouvelleBase();
     const d = ORGANISATION_A;
@@ -80,14 +112,15 @@ describe('the pilotage facts of the tablet', () => {
     await ecrireLot(db, ecritures(ORGANISATION_A));
     const { faits, manquants } = await lireFaits(db, new Set([idMenage(1)]));
     expect(manquants).toEqual([idMenage(1)]);
-    expect(faits.some((f) => f.id === idMenage(1))).toBe(false);
+    expect(faits.menages.some((m) => m.id === idMenage(1))).toBe(false);
+    expect(faits.propositions.some((p) => p.menageId === idMenage(1))).toBe(false);
   });
 
   it('leave the device with a household it forgets', async () => {
     const db = nouvelleBase();
     await ecrireLot(db, ecritures(ORGANISATION_A));
     await db.transaction('rw', TABLES_OUBLI.map((t) => db.table(t)), () => oublierMenages(db, [idMenage(1)]));
-    const stockes = (await db.paquetsFaits.toArray()).flatMap((p) => p.menages.map(([id]) => id));
+    const stockes = (await db.paquetsFaits.toArray()).flatMap((p) => p.menages);
     expect(stockes).not.toContain(idMenage(1));
     expect(stockes).toHaveLength(ORGANISATION_A.menages.length - 1);
   });

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { calculerPilotage, chargeParReferent, enteteRapport, tableauCharge, tableauDesChiffres, type Chiffre } from '../../domain/index.ts';
 import { lireSourcePilotage, nomsDesMenages } from '../../data/index.ts';
 import { SANS_RAPPORT_PILOTAGE, sourcePilotage } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
+import { useApresAffichage } from '../commun/apres-affichage.ts';
 import { lien } from '../app/route.ts';
 import { Barres } from './Graphique.tsx';
 import { BilanAnnuel } from './BilanAnnuel.tsx';
@@ -27,6 +28,12 @@ import './pilotage.css';
 // this tablet holds (the chargée's caseload, or the organisation for an encadrant), offline; or,
 // for the métropole, the State and a landlord's partner account, as the server computes them
 // (PilotageServeur.tsx).
+
+/**
+ * User Timing marks on the way from the tap to the figures, which the tablet's bench reads
+ * (test/bench/pilotage-navigateur.ts): the screen's module loaded, the source read, the figures computed.
+ */
+const marquer = (etape: 'ecran' | 'calcul' | 'calcule') => void performance.mark(`pilotage:${etape}`);
 
 function Menages({ c }: { c: Chiffre }) {
   const db = useBase();
@@ -54,14 +61,17 @@ function PilotageTablette() {
   const etat = useFiltresPilotage(jour);
   const { criteres, periode, erreurPeriode, filtres } = etat;
   const [detail, setDetail] = useState<string | null>(null);
-  const rapport = useMemo(
-    () =>
-      source && !source.calculEnCours && erreurPeriode === null
-        ? calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages)
-        : null,
-    [source, erreurPeriode, JSON.stringify(filtres)],
-  );
+  useEffect(() => marquer('ecran'), []);
+  const rapport = useMemo(() => {
+    if (!source || source.calculEnCours || erreurPeriode !== null) return null;
+    marquer('calcul');
+    const calcule = calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
+    marquer('calcule');
+    return calcule;
+  }, [source, erreurPeriode, JSON.stringify(filtres)]);
   const choix = useMemo(() => (source ? choixDesDonnees(source.donnees) : null), [source]);
+  // The figures are what the tap is for: drawn first, the charts and tables in the next frame.
+  const suite = useApresAffichage(rapport !== null);
   if (!source || !choix) return <p class="chargement">Chargement…</p>;
   // Figures over part of the caseload are never shown as if whole.
   if (source.calculEnCours)
@@ -72,12 +82,13 @@ function PilotageTablette() {
       </p>
     );
   const contexte = enteteRapport(filtres, jour, nomsDesFiltres(choix, criteres));
-  const charge = source.portefeuille
-    ? null
-    : tableauCharge(
-        chargeParReferent(source.donnees.menages, source.noms, source.reglages.menagesParCharge),
-        source.reglages.menagesParCharge,
-      );
+  const charge =
+    source.portefeuille || !suite
+      ? null
+      : tableauCharge(
+          chargeParReferent(source.donnees.menages, source.noms, source.reglages.menagesParCharge),
+          source.reglages.menagesParCharge,
+        );
   const ouvert = rapport?.chiffres.find((c) => c.code === detail) ?? null;
   const annee = Number(periode.fin.slice(0, 4));
   return (
@@ -91,8 +102,9 @@ function PilotageTablette() {
             rapport={rapport}
             detail={{ ouvert: detail, basculer: (code) => setDetail(detail === code ? null : code) }}
             menages={ouvert && <Menages c={ouvert} />}
+            suite={suite}
           />
-          {criteres.operationId && (
+          {suite && criteres.operationId && (
             <EditeurPlan
               key={criteres.operationId}
               operationId={criteres.operationId}
@@ -102,16 +114,18 @@ function PilotageTablette() {
               modifiable={!source.portefeuille}
             />
           )}
-          <BilanAnnuel
-            annee={annee}
-            tableaux={rapport.tableaux.filter((t) => CODES_BILAN.has(t.code))}
-            bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === annee)}
-            droits={source.droitsBilan}
-            organisation={source.organisation}
-            bailleurs={source.bailleurs}
-            jour={jour}
-          />
-          {charge && (
+          {suite && (
+            <BilanAnnuel
+              annee={annee}
+              tableaux={rapport.tableaux.filter((t) => CODES_BILAN.has(t.code))}
+              bilan={source.donnees.bilansAnnuels.find((b) => !b.supprime && b.annee === annee)}
+              droits={source.droitsBilan}
+              organisation={source.organisation}
+              bailleurs={source.bailleurs}
+              jour={jour}
+            />
+          )}
+          {suite && charge && (
             <section class="section-rapport" aria-labelledby="titre-charge">
               <h2 id="titre-charge">Charge des chargés de relogement</h2>
               <Barres
@@ -120,11 +134,13 @@ function PilotageTablette() {
               />
             </section>
           )}
-          <Exports
-            tableaux={[tableauDesChiffres(rapport), ...rapport.tableaux, ...(charge ? [charge] : [])]}
-            contexte={contexte}
-            periode={periode}
-          />
+          {suite && (
+            <Exports
+              tableaux={[tableauDesChiffres(rapport), ...rapport.tableaux, ...(charge ? [charge] : [])]}
+              contexte={contexte}
+              periode={periode}
+            />
+          )}
         </>
       )}
     </div>

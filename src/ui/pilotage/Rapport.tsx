@@ -239,15 +239,18 @@ function CarteChiffre({ c, ouvert, basculer }: { c: Chiffre; ouvert: boolean; ba
 /**
  * The figures, the charts and the distributions of a report. `detail` opens the households behind a
  * figure, for a screen allowed to list them (none for aggregates only); `menages` shows them.
+ * Without `suite`, the figures alone (their charts and tables come in a next drawing).
  */
 export function CorpsRapport({
   rapport,
   detail = null,
   menages = null,
+  suite = true,
 }: {
   rapport: RapportPilotage;
   detail?: { ouvert: string | null; basculer: (code: string) => void } | null;
   menages?: ComponentChildren;
+  suite?: boolean;
 }) {
   const tableau = (code: string) => rapport.tableaux.find((t) => t.code === code);
   const neuf = rapport.chiffres.find((c) => c.code === 'neufRecent');
@@ -269,24 +272,33 @@ export function CorpsRapport({
         </ul>
         {menages}
       </section>
-      <section class="section-rapport" aria-labelledby="titre-graphiques">
-        <h2 id="titre-graphiques">Relogements et objectifs</h2>
-        {graphiques.map((t) => (
-          <Barres key={t.code} tableau={t} />
-        ))}
-        {neuf && neuf.objectif && (
-          <Jauge titre="Relogements dans le neuf ou récent" valeur={neuf.valeur} objectif={neuf.objectif.valeur} atteint={neuf.atteint} />
-        )}
-        {rav && <Barres tableau={rav} />}
-      </section>
-      <section class="section-rapport" aria-labelledby="titre-repartitions">
-        <h2 id="titre-repartitions">Répartitions</h2>
-        {rapport.tableaux
-          .filter((t) => t.code.startsWith('repartition-') || t.code === 'propositionsParRang')
-          .map((t) => (
-            <TableauDonnees key={t.code} tableau={t} />
-          ))}
-      </section>
+      {suite && (
+        <>
+          <section class="section-rapport" aria-labelledby="titre-graphiques">
+            <h2 id="titre-graphiques">Relogements et objectifs</h2>
+            {graphiques.map((t) => (
+              <Barres key={t.code} tableau={t} />
+            ))}
+            {neuf && neuf.objectif && (
+              <Jauge
+                titre="Relogements dans le neuf ou récent"
+                valeur={neuf.valeur}
+                objectif={neuf.objectif.valeur}
+                atteint={neuf.atteint}
+              />
+            )}
+            {rav && <Barres tableau={rav} />}
+          </section>
+          <section class="section-rapport" aria-labelledby="titre-repartitions">
+            <h2 id="titre-repartitions">Répartitions</h2>
+            {rapport.tableaux
+              .filter((t) => t.code.startsWith('repartition-') || t.code === 'propositionsParRang')
+              .map((t) => (
+                <TableauDonnees key={t.code} tableau={t} />
+              ))}
+          </section>
+        </>
+      )}
     </>
   );
 }
