@@ -329,7 +329,7 @@ export async function rafraichirResumesRecus(db: RelogementDb, relais: RelaisIns
 }
 
 /** Rows of summaries (and of facts, the same numbers) made per transaction from a snapshot's rows: each written once. */
-const PAQUETS_PAR_LOT = 16;
+const PAQUETS_PAR_LOT = 8;
 
 /**
  * The summaries and facts of the households a snapshot just stored whole, from its rows in clear,
@@ -345,7 +345,12 @@ async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Prom
       const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
       for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
       const parPaquet = new Map<number, string[]>();
-      for (const id of relais.servis(attente.menages)) parPaquet.set(paquetDe(id), [...(parPaquet.get(paquetDe(id)) ?? []), id]);
+      for (const id of relais.servis(attente.menages)) {
+        const n = paquetDe(id);
+        const ids = parPaquet.get(n);
+        if (ids) ids.push(id);
+        else parPaquet.set(n, [id]);
+      }
       const paquets = [...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT);
       if (paquets.length === 0) return true;
       const lot = new Set(paquets.flatMap((n) => parPaquet.get(n) ?? []));
