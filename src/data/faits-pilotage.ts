@@ -348,10 +348,13 @@ async function menagesDuPaquet(db: RelogementDb, n: number): Promise<Set<string>
  * (each row is written whole).
  */
 async function construire(db: RelogementDb): Promise<void> {
-  const [cles, paquets] = await Promise.all([db.menages.toCollection().primaryKeys(), lirePaquets(db)]);
+  // Which households each row holds is enough to know what is missing: the facts are not decoded
+  // (this check runs at every start, while the officer searches her caseload).
+  const [cles, rangees] = await Promise.all([db.menages.toCollection().primaryKeys(), db.paquetsFaits.toArray()]);
+  const tenus = new Map(rangees.filter((p) => p.format === FORMAT_FAITS).map((p) => [p.id, new Set(p.menages)]));
   const attendus = grouper(cles, (id) => String(paquetDe(id)));
   const aFaire = Array.from({ length: NOMBRE_PAQUETS }, (_, n) => n).filter((n) => {
-    const tenu = paquets.get(n) ?? new Map<string, FaitsDuMenage>();
+    const tenu = tenus.get(n) ?? new Set<string>();
     const voulus = attendus.get(String(n)) ?? [];
     return tenu.size !== voulus.length || voulus.some((id) => !tenu.has(id));
   });
