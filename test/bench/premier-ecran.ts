@@ -25,7 +25,7 @@ const PREMIERS_DU_JOUR = 1;
 const LIMITE_RAFRAICHISSEMENT_MS = 300_000;
 
 type Mesures = { remplir: (n: number, jour: string) => Promise<number>; vieillir: (veille: string) => Promise<void> };
-type Demarrage = { liste: number; recherche: number };
+type Demarrage = { liste: number; recherche: number; frappe: number };
 
 async function deverrouiller(page: Page): Promise<void> {
   await page.getByLabel('Code', { exact: true }).fill(CODE);
@@ -40,17 +40,26 @@ async function demarrer(context: BrowserContext, url: string): Promise<{ page: P
   await page.goto(url);
   await deverrouiller(page);
   await page.locator('.carte').first().waitFor();
-  await page.getByLabel('Rechercher (nom, adresse, référence)').fill('martin');
+  const champ = page.getByLabel('Rechercher (nom, adresse, référence)');
+  // When the page handled the typing and when the search's list showed: the search's own cost. The
+  // rest of the wait after the list is the page still busy or the driver's round trips (a profile
+  // tells which: the driver's typing is handled when the page gets to it, so the event's time does
+  // not show a queue).
+  await champ.evaluate((e) => e.addEventListener('input', (ev) => ((window as unknown as { frappe?: number }).frappe ??= ev.timeStamp)));
+  await champ.fill('martin');
   // The list of the search itself: every card shown names a Martin (the first list was already on screen).
   await page.waitForFunction(() => {
     const cartes = [...document.querySelectorAll('.carte')];
-    return cartes.length > 0 && cartes.every((c) => /martin/i.test(c.textContent ?? ''));
+    const repondue = cartes.length > 0 && cartes.every((c) => /martin/i.test(c.textContent ?? ''));
+    if (repondue) (window as unknown as { reponse?: number }).reponse ??= performance.now();
+    return repondue;
   });
   // From the code typed (the app marks it) to the caseload shown, then to a search answered: the time the officer waits.
   const mesure = await page.evaluate(() => {
     const code = performance.getEntriesByName('code-saisi', 'mark')[0]?.startTime ?? NaN;
     const liste = performance.getEntriesByName('caseload-interactive', 'mark')[0]?.startTime ?? NaN;
-    return { liste: liste - code, recherche: performance.now() - code };
+    const { frappe = NaN, reponse = NaN } = window as unknown as { frappe?: number; reponse?: number };
+    return { liste: liste - code, recherche: performance.now() - code, frappe: reponse - frappe };
   });
   return { page, mesure };
 }
@@ -172,6 +181,9 @@ export async function bench(): Promise<Record<string, string>> {
       'Premier écran : JavaScript chargé jusqu’à la liste affichée (gzip)': `${ko(premierEcran)} en ${avant.length} fichiers (budget ≤ ${BUDGET_PREMIER_ECRAN_KO} Ko : ${depasse ? '**DÉPASSÉ**' : 'tenu'} ; objectif ≤ ${OBJECTIF_PREMIER_ECRAN_KO} Ko : ${premierEcran > OBJECTIF_PREMIER_ECRAN_KO * 1024 ? 'manqué' : 'tenu'}) ; chargé ensuite : ${ko(gzip(apres))} en ${apres.length} fichiers`,
       [`Démarrage à froid hors ligne, ${MENAGES} ménages chiffrés, résumés du jour, du code saisi à la liste utilisable (une recherche répondue), CPU ×4 (médiane de ${DEMARRAGES})`]: `${ms(demarrage)} (objectif ≤ ${ms(OBJECTIF_DEMARRAGE_MS)}, et ≤ 1 500 ms après le code) ; séries : ${demarrages.map((d) => ms(d.recherche)).join(', ')}`,
       'Démarrage à froid : du code saisi à la liste affichée (médiane)': ms(mediane(demarrages.map((d) => d.liste))),
+      'Démarrage à froid : de la frappe de la recherche, traitée par la page, à sa liste affichée (médiane)': ms(
+        mediane(demarrages.map((d) => d.frappe)),
+      ),
       'Démarrage à froid : plancher, la seule dérivation du code (PBKDF2 × 600 000, hors du fil principal)': ms(derivation),
       [`Premier démarrage du jour (résumés de la veille), CPU ×4, ${PREMIERS_DU_JOUR} séries`]: premiers
         .map((d) => `recherche répondue ${ms(d.recherche)} (liste ${ms(d.liste)}), résumés ${d.rafraichi}`)
