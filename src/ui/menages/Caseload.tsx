@@ -6,6 +6,7 @@ import type { FiltreMenages, LigneMenage, ResultatRecherche } from '../../data/i
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
 import { useLive } from '../commun/useLive.ts';
+import { apresLImage } from '../commun/apres-affichage.ts';
 import { lien } from '../app/route.ts';
 import { marquerPremierEcran } from '../app/premier-ecran.ts';
 import { BadgeVigilance } from '../suivi/Vigilance.tsx';
@@ -29,13 +30,8 @@ function useCartesProgressives(resultat: ResultatRecherche | undefined, filtre: 
   const entier = entierPour === filtre;
   useEffect(() => {
     if (entier || !resultat || resultat.lignes.length <= CARTES_D_ABORD) return;
-    let minuteur = 0;
-    // After the frame that shows the first cards: a timeout set from the frame's callback runs once it is painted.
-    const image = requestAnimationFrame(() => (minuteur = window.setTimeout(() => setEntierPour(filtre))));
-    return () => {
-      cancelAnimationFrame(image);
-      clearTimeout(minuteur);
-    };
+    // After the frame that shows the first cards.
+    return apresLImage(() => setEntierPour(filtre));
   }, [resultat, filtre, entier]);
   if (!resultat) return [];
   return entier ? resultat.lignes : resultat.lignes.slice(0, CARTES_D_ABORD);
