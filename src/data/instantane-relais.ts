@@ -108,7 +108,12 @@ const isSynced = (table: string): table is SyncedTable => table in SYNCED_TABLES
 /** These records with their household as the device holds it now (a few edited records, read from storage). */
 export async function menagesDesLignes(db: RelogementDb, cles: Iterable<readonly [string, string]>): Promise<[string, string, string | null][]> {
   const parTable = new Map<SyncedTable, string[]>();
-  for (const [table, id] of cles) if (isSynced(table)) parTable.set(table, [...(parTable.get(table) ?? []), id]);
+  for (const [table, id] of cles) {
+    if (!isSynced(table)) continue;
+    const ids = parTable.get(table);
+    if (ids) ids.push(id);
+    else parTable.set(table, [id]);
+  }
   const lignes: [string, string, string | null][] = [];
   for (const [table, ids] of parTable) {
     const cle = SYNCED_TABLES[table].menageKey;
