@@ -206,7 +206,7 @@ export async function bench(): Promise<Record<string, string>> {
     const demarrage = mediane(demarrages.map((d) => d.recherche));
     return {
       'Premier écran : JavaScript chargé jusqu’à la liste affichée (gzip)': `${ko(premierEcran)} en ${avant.length} fichiers (budget ≤ ${BUDGET_PREMIER_ECRAN_KO} Ko : ${depasse ? '**DÉPASSÉ**' : 'tenu'} ; objectif ≤ ${OBJECTIF_PREMIER_ECRAN_KO} Ko : ${premierEcran > OBJECTIF_PREMIER_ECRAN_KO * 1024 ? 'manqué' : 'tenu'}) ; chargé ensuite : ${ko(gzip(apres))} en ${apres.length} fichiers`,
-      [`Démarrage à froid hors ligne, ${MENAGES} ménages chiffrés, résumés du jour, du code saisi à la liste utilisable (une recherche répondue), CPU ×4 (médiane de ${DEMARRAGES})`]: `${ms(demarrage)} (objectif ≤ ${ms(OBJECTIF_DEMARRAGE_MS)}, et ≤ 1 500 ms après le code) ; séries : ${demarrages.map((d) => ms(d.recherche)).join(', ')}`,
+      [`Démarrage à froid hors ligne, ${MENAGES} ménages chiffrés, résumés du jour, du code saisi à la liste utilisable (une recherche tapée dès la liste affichée, répondue ; horloge de la page), CPU ×4 (médiane de ${DEMARRAGES})`]: `${ms(demarrage)} (objectif ≤ ${ms(OBJECTIF_DEMARRAGE_MS)}, et ≤ 1 500 ms après le code) ; séries : ${demarrages.map((d) => ms(d.recherche)).join(', ')}`,
       'Démarrage à froid : du code saisi à la liste affichée (médiane)': ms(mediane(demarrages.map((d) => d.liste))),
       'Démarrage à froid : de la liste affichée à la frappe traitée par la page (page encore occupée, dernier regard du pilote ; compté dans l’attente) (médiane)':
         ms(mediane(demarrages.map((d) => d.reaction))),
