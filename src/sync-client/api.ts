@@ -58,7 +58,7 @@ export class EffacementDemande extends Error {
 }
 
 /** Records per snapshot page asked by the device: about 200 households with their occupants and interviews. */
-const ENREGISTREMENTS_PAR_PAGE = 1_000;
+export const ENREGISTREMENTS_PAR_PAGE = 1_000;
 
 const MESSAGES: Record<GenreErreur, string> = {
   reseau: 'Serveur injoignable : les modifications restent sur la tablette et partiront au retour du réseau.',

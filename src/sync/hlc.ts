@@ -6,7 +6,7 @@ import { z } from 'zod';
 export type HlcState = { millis: number; counter: number; node: string };
 
 const MAX_COUNTER = 0xffff;
-const hlcPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/;
+export const hlcPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/;
 const nodePattern = /^[0-9a-f]{16}$/;
 
 // The wire schema checks the shape only: a page from an older server may still carry an impossible

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION, conflictSchema, queryNumber } from './protocol.ts';
-import { hlcSchema, isRealHlc } from './hlc.ts';
+import { hlcPattern, hlcSchema, isRealHlc } from './hlc.ts';
 import { splitField } from './change.ts';
 import { bucketListSchema } from './empreinte.ts';
 
@@ -27,7 +27,7 @@ export const snapshotQuerySchema = z.object({
 
 /**
  * A field's clock relative to its record's (`hlc`, the greatest of the record): absent when it is
- * the record's, a count when it has the same device and day (see `clockOffset`), the clock otherwise.
+ * the record's, a count when it has the same device and day (see `clockOffsets`), the clock otherwise.
  */
 const fieldClockSchema = z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), hlcSchema]);
 // A value read from a page is JSON by construction (the page is parsed from JSON text): checking it
@@ -84,18 +84,24 @@ function clockBefore(base: string, offset: number): string | null {
 
 /** A real time of day in a well-formed clock: with a real date, the whole clock is a real instant. */
 const realTimeOfDay = (hlc: string) =>
-  hlcSchema.safeParse(hlc).success && Number(hlc.slice(11, 13)) < 24 && Number(hlc.slice(14, 16)) < 60 && Number(hlc.slice(17, 19)) < 60;
+  hlcPattern.test(hlc) && Number(hlc.slice(11, 13)) < 24 && Number(hlc.slice(14, 16)) < 60 && Number(hlc.slice(17, 19)) < 60;
 
 /**
- * How a field's clock travels next to its record's greatest clock `base` (server side); `baseReal`:
- * `isRealHlc(base)`, worked out once per record.
+ * How the fields' clocks of a record travel next to its greatest clock `base` (server side): what
+ * depends on the base alone is worked out once per record, not once per field (a first sync has
+ * hundreds of thousands of fields).
  */
-export function clockOffset(base: string, baseReal: boolean, hlc: string): number | string | null {
-  if (hlc === base) return null;
-  // Same device and day, both real instants: the count is exact and reads back as the clock.
-  if (!baseReal || hlc.slice(0, DAY) !== base.slice(0, DAY) || hlc.slice(30) !== base.slice(30) || hlc > base || !realTimeOfDay(hlc))
-    return hlc;
-  return countOfDay(base) - countOfDay(hlc);
+export function clockOffsets(base: string): (hlc: string) => number | string | null {
+  const compact = isRealHlc(base);
+  const day = base.slice(0, DAY);
+  const node = base.slice(30);
+  const baseCount = compact ? countOfDay(base) : 0;
+  return (hlc) => {
+    if (hlc === base) return null;
+    // Same device and day, both real instants: the count is exact and reads back as the clock.
+    if (!compact || !hlc.startsWith(day) || hlc.slice(30) !== node || hlc > base || !realTimeOfDay(hlc)) return hlc;
+    return baseCount - countOfDay(hlc);
+  };
 }
 
 /**

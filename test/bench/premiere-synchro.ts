@@ -1,6 +1,7 @@
 import { build } from 'vite';
 import { fermerTablette, ouvrirTablette } from '../browser/chromium.ts';
 import { demarrerServeur, effacerServeur } from '../browser/serveur.ts';
+import { pagesDeLInstantane } from './pages-instantane.ts';
 import { createTestAccount, createTestResidence, seedHouseholds } from '../../src/server/testing.ts';
 import type { Session } from '../../src/data/index.ts';
 
@@ -53,6 +54,8 @@ export async function bench(): Promise<Record<string, string>> {
           i === 0,
         ] as const),
       );
+    const serveurSeul = [];
+    for (let i = 0; i < ESSAIS; i++) serveurSeul.push(await pagesDeLInstantane(serveur.url, compte.token));
     const synchro = mediane(essais.map((e) => e.synchro));
     const plancher = mediane(essais.map((e) => e.reference));
     const ratios = essais.map((e) => e.synchro / e.reference);
@@ -72,6 +75,7 @@ export async function bench(): Promise<Record<string, string>> {
         const taches = essais.flatMap((e) => e.tachesLongues);
         return `${taches.length} tâches de plus de 50 ms en ${ESSAIS} essais, la plus longue ${ms(Math.max(0, ...taches))}, ${taches.filter((d) => d > 100).length} de plus de 100 ms (objectif : aucune)`;
       })(),
+      'Le serveur seul : les pages de l’instantané demandées depuis Node comme la tablette les demande, de la requête au dernier octet, médiane': `${ms(mediane(serveurSeul.map((e) => e.ms)))} pour ${serveurSeul[0]?.pages} pages ; essais : ${serveurSeul.map((e) => ms(e.ms)).join(', ')}`,
       'Première synchronisation : octets sur le réseau (pages compressées, en-têtes compris)': `${mo(premier.surLeReseau)} en ${premier.pages} pages (objectif ≤ 1,5 Mo) ; ${mo(premier.decode)} une fois décompressées`,
     };
   } finally {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyField, clockOffset, fieldClock, formatHlc, isRealHlc, recordClock, recordFromFields } from '../../src/sync/index.ts';
+import { applyField, clockOffsets, fieldClock, formatHlc, recordClock, recordFromFields } from '../../src/sync/index.ts';
 
 // The snapshot's compact clocks (docs/sync.md, « Instantané »): what the server writes, the device reads back exactly.
 
 const NODE = '0123456789abcdef';
 const clock = (millis: number, counter: number, node = NODE) => formatHlc({ millis, counter, node });
-const encode = (base: string, hlc: string) => clockOffset(base, isRealHlc(base), hlc);
+const encode = (base: string, hlc: string) => clockOffsets(base)(hlc);
 
 describe('snapshot clocks', () => {
   it('gives nothing for the record’s own clock, a count for the same device and day, the clock otherwise', () => {
