@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { RelogementDb, VERSIONS } from './data/index.ts';
 import type { MoteurSync } from './sync-client/index.ts';
-import { App } from './ui/app/App.tsx';
+import { App, prechargerEcran } from './ui/app/App.tsx';
 import { enDemonstration, nomBase } from './ui/app/espace.ts';
 import { apresPremierEcran } from './ui/app/premier-ecran.ts';
 import './ui/styles.css';
@@ -43,6 +43,9 @@ db.open()
             // The demo space never syncs: its households are fictitious.
             // Unloadable (offline after an update), the app works on without syncing until the next start.
             if (!enDemonstration()) chargerMoteur().catch(() => undefined);
+            // The tap on « Pilotage » is the one with the most to load (the report's domain, charts and schemas): its
+            // module fetched and evaluated now, the tap waits only for the figures. Unloadable, it loads at the tap.
+            prechargerEcran('pilotage').catch(() => undefined);
           }),
         APRES_PREMIER_ECRAN_MS,
       ),

@@ -13,6 +13,7 @@ import {
   type PlanRelogement,
   type ReglagesPilotage,
 } from '../domain/index.ts';
+import { sourcePilotage, type SourcePilotageCompte } from '../sync/index.ts';
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
@@ -88,6 +89,21 @@ export async function lireContexteBilan(db: RelogementDb): Promise<ContexteBilan
  * of facts, the offers) once more.
  */
 export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> => db.transaction('r', db.tables, () => lireSource(db));
+
+/** What the « Pilotage » screen opens on: where this account's figures come from, and this tablet's source when from it. */
+export type EcranPilotage = { origine: 'tablette'; source: SourcePilotage } | { origine: Exclude<SourcePilotageCompte, 'tablette'> };
+
+/**
+ * The account and, when its figures are this tablet's, their source, in the same transaction: the tap on
+ * « Pilotage » waits for one read, not for the account's before the screen that starts the source's.
+ * Before the first login, the tablet's (`sourcePilotage`: the server has the last word).
+ */
+export const lireEcranPilotage = (db: RelogementDb): Promise<EcranPilotage> =>
+  db.transaction('r', db.tables, async () => {
+    const session = await lireSession(db);
+    const origine = session ? sourcePilotage(session.user.role, session.user.organisation.kind) : 'tablette';
+    return origine === 'tablette' ? { origine, source: await lireSource(db) } : { origine };
+  });
 
 async function lireSource(db: RelogementDb): Promise<SourcePilotage> {
   const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([

@@ -26,8 +26,18 @@ type Mesures = {
   decomposerPilotage: () => Promise<Record<string, number>>;
 };
 
-/** An opening's time from the tap (ms): to the figures shown, and to each mark of the screen on the way. */
-type Ouverture = { total: number; ecran: number; calcul: number; calcule: number };
+/**
+ * When the officer taps « Pilotage » after unlocking: as soon as the menu shows (before her caseload has its
+ * results), or once she has seen her caseload for a few seconds, the app idle by then (its usual way).
+ */
+type Toucher = 'des-le-menu' | 'apres-portefeuille';
+const LECTURE_PORTEFEUILLE_MS = 6_000;
+
+/**
+ * An opening's time from the tap (ms): to the figures shown (the page answering the driver), to each mark of
+ * the screen on the way, and to the start of the frame that draws the figures (`image`).
+ */
+type Ouverture = { total: number; ecran: number; calcul: number; calcule: number; image: number };
 
 const ms = (n: number) => `${Math.round(n).toLocaleString('fr-FR')} ms`;
 const mediane = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
@@ -60,6 +70,7 @@ const figures = (page: Page) => page.getByRole('list', { name: 'Indicateurs' }).
 async function ouvrirPilotage<R>(
   context: BrowserContext,
   url: string,
+  quand: Toucher,
   etape: (cdp: CDPSession, clic: () => Promise<Ouverture>) => Promise<R>,
 ): Promise<R> {
   const froide = await context.newPage();
@@ -69,17 +80,31 @@ async function ouvrirPilotage<R>(
   await deverrouiller(froide);
   const lien = froide.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Pilotage', exact: true });
   await lien.waitFor();
+  if (quand === 'apres-portefeuille') {
+    await froide.locator('.carte').first().waitFor();
+    await froide.waitForTimeout(LECTURE_PORTEFEUILLE_MS);
+  }
   const resultat = await etape(cdp, async () => {
-    await froide.evaluate(() => performance.mark('pilotage-demande'));
+    // The frame that draws the figures starts with the first animation frame once they are in the page: marked
+    // there, apart from when the page is free again to answer the driver (the charts drawn just after them).
+    await froide.evaluate(() => {
+      performance.mark('pilotage-demande');
+      const observateur = new MutationObserver(() => {
+        if (!document.querySelector('ul.chiffres .chiffre-valeur')) return;
+        observateur.disconnect();
+        requestAnimationFrame(() => performance.mark('pilotage:image'));
+      });
+      observateur.observe(document.body, { childList: true, subtree: true });
+    });
     await lien.click();
     await figures(froide).waitFor();
     // No named function inside: tsx would wrap it in a helper the page does not have.
     return froide.evaluate(() => {
       const demande = performance.getEntriesByName('pilotage-demande', 'mark')[0]?.startTime ?? NaN;
-      const [ecran = NaN, calcul = NaN, calcule = NaN] = ['ecran', 'calcul', 'calcule'].map(
+      const [ecran = NaN, calcul = NaN, calcule = NaN, image = NaN] = ['ecran', 'calcul', 'calcule', 'image'].map(
         (nom) => (performance.getEntriesByName(`pilotage:${nom}`, 'mark').at(-1)?.startTime ?? NaN) - demande,
       );
-      return { total: performance.now() - demande, ecran, calcul, calcule };
+      return { total: performance.now() - demande, ecran, calcul, calcule, image };
     });
   });
   await froide.close();
@@ -129,23 +154,39 @@ export async function bench(): Promise<Record<string, string>> {
     await serveur.arreter();
     await context.setOffline(true);
 
-    const ouvertures: Ouverture[] = [];
-    for (let i = 0; i < OUVERTURES; i++) ouvertures.push(await ouvrirPilotage(context, serveur.url, (_cdp, clic) => clic()));
-    const durees = ouvertures.map((o) => o.total);
-    const etape = (de: (o: Ouverture) => number) => ms(mediane(ouvertures.map(de)));
+    const ouvrir = async (quand: Toucher) => {
+      const ouvertures: Ouverture[] = [];
+      for (let i = 0; i < OUVERTURES; i++) ouvertures.push(await ouvrirPilotage(context, serveur.url, quand, (_cdp, clic) => clic()));
+      return ouvertures;
+    };
+    const [apres, desLeMenu] = [await ouvrir('apres-portefeuille'), await ouvrir('des-le-menu')];
     const profil = process.env.BANC_PILOTAGE_PROFIL
-      ? await ouvrirPilotage(context, serveur.url, profiler).then(({ profil, trace }) => [`trace : ${trace}`, ...resumer(profil, ETAPES)])
+      ? await ouvrirPilotage(context, serveur.url, 'apres-portefeuille', profiler).then(({ profil, trace }) => [
+          `trace : ${trace}`,
+          ...resumer(profil, ETAPES),
+        ])
       : [];
-    const m = mediane(durees);
+    const total = (ouvertures: Ouverture[]) => {
+      const durees = ouvertures.map((o) => o.total);
+      const m = mediane(durees);
+      const image = ouvertures.map((o) => o.image);
+      return `${ms(m)} (objectif ≤ ${ms(OBJECTIF_MS)} : ${m <= OBJECTIF_MS ? 'tenu' : '**dépassé**'}) ; séries : ${durees.map(ms).join(', ')} ; début de l’image des chiffres : ${ms(mediane(image))} (${image.map(ms).join(', ')})`;
+    };
+    const etapes = (ouvertures: Ouverture[]) => {
+      const etape = (de: (o: Ouverture) => number) => ms(mediane(ouvertures.map(de)));
+      return [
+        etape((o) => o.ecran),
+        etape((o) => o.calcul - o.ecran),
+        etape((o) => o.calcule - o.calcul),
+        etape((o) => o.total - o.calcule),
+      ].join(' ; ');
+    };
     return {
-      [`Rapport de la chargée dans Chromium, CPU ×4, ${MENAGES.toLocaleString('fr-FR')} ménages chiffrés et ${(MENAGES * 4).toLocaleString('fr-FR')} propositions, du toucher sur « Pilotage » aux chiffres affichés, hors ligne après un démarrage à froid (médiane de ${OUVERTURES})`]: `${ms(m)} (objectif ≤ ${ms(OBJECTIF_MS)} : ${m <= OBJECTIF_MS ? 'tenu' : '**dépassé**'}) ; séries : ${durees.map(ms).join(', ')}`,
+      [`Rapport de la chargée dans Chromium, CPU ×4, ${MENAGES.toLocaleString('fr-FR')} ménages chiffrés et ${(MENAGES * 4).toLocaleString('fr-FR')} propositions, du toucher sur « Pilotage » aux chiffres affichés, hors ligne après un démarrage à froid, le portefeuille vu ${LECTURE_PORTEFEUILLE_MS / 1000} s (médiane de ${OUVERTURES})`]:
+        total(apres),
       'Rapport de la chargée, étapes du toucher aux chiffres (médianes) : écran chargé ; source lue (faits et données de référence) ; chiffres calculés ; chiffres affichés':
-        [
-          etape((o) => o.ecran),
-          etape((o) => o.calcul - o.ecran),
-          etape((o) => o.calcule - o.calcul),
-          etape((o) => o.total - o.calcule),
-        ].join(' ; '),
+        etapes(apres),
+      'Le même, touché dès le menu affiché, avant les résultats du portefeuille (médiane ; étapes)': `${total(desLeMenu)} ; ${etapes(desLeMenu)}`,
       'Rapport de la chargée : remplissage de la tablette (hors mesure)': ms(remplissage),
       'Rapport de la chargée en parties, CPU ×4 (lecture des faits et des données de référence ; calcul du domaine, premier puis second passage)': `${ms(d.lecture ?? NaN)} ; ${ms(d.domaine ?? NaN)} puis ${ms(d.domaineChaud ?? NaN)}`,
       'Faits de pilotage en clair : taille, par proposition': `${((d.octets ?? NaN) / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} Mo pour ${d.menages} ménages et ${d.propositions} propositions, ${Math.round((d.octets ?? NaN) / (d.propositions ?? NaN))} octets par proposition (ménages compris)`,

@@ -15,6 +15,18 @@ describe('a component loaded at its first use', () => {
     expect(await screen.findByText('Bonjour Claire')).toBeTruthy();
   });
 
+  it('loaded beforehand, shows the component at once at its first use, its module loaded once', async () => {
+    let chargements = 0;
+    const Pilotage = differe<object>(() => {
+      chargements++;
+      return Promise.resolve({ default: () => <p>Chiffres</p> });
+    });
+    await Pilotage.precharger();
+    render(<Pilotage />);
+    expect(screen.getByText('Chiffres')).toBeTruthy();
+    expect(chargements).toBe(1);
+  });
+
   it('a module that failed to load (offline after an update) keeps its waiting text, and loads at the next use', async () => {
     let essais = 0;
     const Etat = differe<object>(

@@ -3,8 +3,8 @@ import { tauxAffiche } from '../commun/index.ts';
 import { cleDe, cleEntree, type AttributionsBailleur, type BilanAnnuel, type ObjectifBailleur } from './bilan-annuel-schema.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import type { Offre } from '../offre/index.ts';
-import { filtreSurLesLogements, filtreSurLesMenages, filtresPilotageSchema, memeNom, type FiltresPilotage } from './filtres.ts';
-import { dansPeriode } from './periode.ts';
+import { filtresPilotageSchema, memeNom } from './filtres.ts';
+import { anneeEntiere, dansPeriode } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Relogement } from './perimetre.ts';
 import type { Cellule, Tableau } from './tableau.ts';
 
@@ -53,8 +53,7 @@ const jugement = (atteint: boolean) => (atteint ? 'atteint' : 'non atteint');
 
 /** The leases signed in `annee` by the households in scope (the report's own perimeter, without its filters). */
 function relogementsDeLAnnee(donnees: DonneesPilotage, annee: number, options: OptionsPerimetre): Relogement[] {
-  const filtres = filtresPilotageSchema.parse({ periode: { debut: `${annee}-01-01`, fin: `${annee}-12-31` } });
-  return perimetre(donnees, filtres, options).relogements;
+  return perimetre(donnees, filtresPilotageSchema.parse({ periode: anneeEntiere(annee) }), options).relogements;
 }
 
 /**
@@ -128,7 +127,7 @@ export function fluxReservataires(
 ): Tableau | null {
   const engagements = parNom(Object.values(bilanDe(donnees, annee).engagementsFlux), (e) => e.reservataire);
   if (engagements.length === 0) return null;
-  const annuelle = { debut: `${annee}-01-01`, fin: `${annee}-12-31` };
+  const annuelle = anneeEntiere(annee);
   const offres = donnees.offres.filter((o) => !o.supprime && o.reservataire.trim() !== '' && dansPeriode(o.dateDisponibilite, annuelle));
   return {
     code: 'fluxReservataires',
@@ -199,23 +198,19 @@ export function partAttributions(
   };
 }
 
-/** Whether a report's filters are the whole of `annee` and nothing else: its leases are then the year's. */
-const toutelAnnee = (f: FiltresPilotage, annee: number) =>
-  f.periode.debut === `${annee}-01-01` && f.periode.fin === `${annee}-12-31` && !filtreSurLesMenages(f) && !filtreSurLesLogements(f);
-
 /**
- * The yearly review's tables for the year holding `fin` that have something to show. `rapport`,
- * the report's own leases and filters, spares gathering the year's leases again when they are the same.
+ * The yearly review's tables for the year holding `fin` that have something to show. `relogementsAnnee`, the
+ * year's leases when the report's pass gathered them, spares gathering them again.
  */
 export function tableauxBilanAnnuel(
   donnees: DonneesPilotage,
   fin: string,
   options: OptionsPerimetre,
-  rapport?: { filtres: FiltresPilotage; relogements: readonly Relogement[] },
+  relogementsAnnee?: readonly Relogement[] | null,
 ): Tableau[] {
   const annee = Number(fin.slice(0, 4));
   // The year's leases, gathered once for the three tables.
-  const rs = rapport && toutelAnnee(rapport.filtres, annee) ? rapport.relogements : relogementsDeLAnnee(donnees, annee, options);
+  const rs = relogementsAnnee ?? relogementsDeLAnnee(donnees, annee, options);
   return [
     objectifsBailleurs(donnees, annee, options, rs),
     fluxReservataires(donnees, annee, options, rs),

@@ -5,7 +5,7 @@ import { tableauxBilanAnnuel } from './bilan-annuel.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import type { FaitProposition } from './faits.ts';
 import { filtreSurLesLogements, memeNom, type FiltresPilotage } from './filtres.ts';
-import { dansPeriode, joursEntre, trimestresDe } from './periode.ts';
+import { anneeEntiere, dansPeriode, joursEntre, trimestresDe } from './periode.ts';
 import { perimetre, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
 import { realiseContrePrevu } from './plan.ts';
 import { REGLAGES_PILOTAGE_PAR_DEFAUT, type ReglagesPilotage } from './reglages.ts';
@@ -369,7 +369,7 @@ export function calculerPilotage(
   options: OptionsPilotage,
   reglages: ReglagesPilotage = REGLAGES_PILOTAGE_PAR_DEFAUT,
 ): RapportPilotage {
-  const p = perimetre(donnees, filtres, options);
+  const p = perimetre(donnees, filtres, options, anneeEntiere(Number(filtres.periode.fin.slice(0, 4))));
   const proposees = propositionsFaites(p, filtres);
   const simules = variationsSimulees(p);
   const [logements, ...parcours] = chiffresParcours(donnees, p, filtres, proposees);
@@ -385,7 +385,7 @@ export function calculerPilotage(
     chiffres,
     tableaux: [
       ...tableaux(donnees, p, filtres, proposees, simules),
-      ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options, { filtres, relogements: p.relogements }),
+      ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options, p.relogementsAutrePeriode),
     ],
   };
 }

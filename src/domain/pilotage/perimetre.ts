@@ -4,7 +4,7 @@ import type { AuteurRefus } from '../proposition/index.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import type { FaitProposition } from './faits.ts';
 import { filtreSurLesLogements, filtreSurLesMenages, memeNom, type FiltresPilotage } from './filtres.ts';
-import { dansPeriode } from './periode.ts';
+import { dansPeriode, type Periode } from './periode.ts';
 
 // The records a report counts once the filters are applied: the households of the operation or
 // résidence, the dwellings matching the dwelling filters, the events dated in the period.
@@ -30,6 +30,11 @@ export type Perimetre = {
   refus: Refusee[];
   residences: Map<string, Residence>;
   offresParId: Map<string, Offre>;
+  /**
+   * The leases signed in the other period asked for (the yearly review's year), gathered in the same pass when
+   * the filters are the period alone (the households and dwellings in scope are then every one); else null.
+   */
+  relogementsAutrePeriode: Relogement[] | null;
 };
 
 export type OptionsPerimetre = {
@@ -51,7 +56,7 @@ function logementRetenu(o: Offre | null | undefined, f: FiltresPilotage): boolea
   );
 }
 
-export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: OptionsPerimetre): Perimetre {
+export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: OptionsPerimetre, autrePeriode?: Periode): Perimetre {
   const residences = new Map(d.residences.filter((r) => !r.supprime).map((r) => [r.id, r]));
   const offresParId = new Map(d.offres.filter((o) => !o.supprime).map((o) => [o.id, o]));
   const menages = d.menages.filter((m) => {
@@ -64,20 +69,27 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   const relogements: Relogement[] = [];
   const refus: Refusee[] = [];
   const surLesLogements = filtreSurLesLogements(f);
+  const autres =
+    autrePeriode && !surLesLogements && !filtreSurLesMenages(f) ? { periode: autrePeriode, relogements: [] as Relogement[] } : null;
   for (const p of d.propositions) {
     const menage = menagesParId.get(p.menageId);
     if (menage === undefined) continue;
     const offre = offresParId.get(p.offreId);
     if (surLesLogements && !logementRetenu(offre, f)) continue;
     propositions.push(p);
-    if (!p.retiree && dansPeriode(p.bailSigneLe, f.periode))
-      relogements.push({
+    const signe = !p.retiree && dansPeriode(p.bailSigneLe, f.periode);
+    const signeAutre = autres !== null && !p.retiree && dansPeriode(p.bailSigneLe, autres.periode);
+    if (signe || signeAutre) {
+      const r: Relogement = {
         proposition: p,
-        bailSigneLe: p.bailSigneLe,
+        bailSigneLe: p.bailSigneLe as string,
         offre: offre ?? null,
         menage,
         residence: residences.get(menage.residenceId) ?? null,
-      });
+      };
+      if (signe) relogements.push(r);
+      if (signeAutre) autres.relogements.push(r);
+    }
     if (p.refusPar !== null && dansPeriode(p.refusLe, f.periode)) refus.push(p as Refusee);
   }
   const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
@@ -85,5 +97,15 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   const offres = [...offresParId.values()].filter(
     (o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (proposees === null || proposees.has(o.id)),
   );
-  return { menages, menagesParId, offres, propositions, relogements, refus, residences, offresParId };
+  return {
+    menages,
+    menagesParId,
+    offres,
+    propositions,
+    relogements,
+    refus,
+    residences,
+    offresParId,
+    relogementsAutrePeriode: autres?.relogements ?? null,
+  };
 }

@@ -25,6 +25,9 @@ export function periodeContenant(genre: Exclude<GenrePeriode, 'personnalisee'>, 
   return { debut, fin: plusJours(plusMois(debut, taille), -1) };
 }
 
+/** The whole calendar year `annee`. */
+export const anneeEntiere = (annee: number): Periode => ({ debut: `${annee}-01-01`, fin: `${annee}-12-31` });
+
 /** What is wrong with a period, in French; null when it can be reported on. */
 export function verifierPeriode(p: Periode): string | null {
   if (parseDateIso(p.debut) === null) return 'Date de début invalide : saisissez une date réelle (AAAA-MM-JJ).';

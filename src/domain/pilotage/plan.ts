@@ -1,7 +1,7 @@
 import { LIBELLES_TYPOLOGIE } from '../offre/index.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import { filtresPilotageSchema, type FiltresPilotage } from './filtres.ts';
-import { trimestresDe, type Periode } from './periode.ts';
+import { anneeEntiere, trimestresDe, type Periode } from './periode.ts';
 import { perimetre } from './perimetre.ts';
 import { revisionCourante, revisionEnVigueur, type LignePlan, type PlanRelogement } from './plan-schema.ts';
 import type { Tableau } from './tableau.ts';
@@ -15,7 +15,7 @@ const pourOperation = (operationId: string, periode: Periode, f?: FiltresPilotag
 
 /** Each line of the current plan for `annee` with the leases signed that year by the households of that résidence into that type. */
 export function planContreRealise(plan: PlanRelogement, donnees: DonneesPilotage, annee: number): LigneComparee[] {
-  const { relogements } = perimetre(donnees, pourOperation(plan.operationId, { debut: `${annee}-01-01`, fin: `${annee}-12-31` }), {
+  const { relogements } = perimetre(donnees, pourOperation(plan.operationId, anneeEntiere(annee)), {
     offresProposeesSeulement: true,
   });
   const realises = (l: LignePlan) =>

@@ -9,7 +9,7 @@ import { SynchroEnPreparation } from '../synchro/EnPreparation.tsx';
 import { EcranVerrou } from '../verrou/EcranVerrou.tsx';
 import { changerEspace, enDemonstration } from './espace.ts';
 import { apresPremierEcran } from './premier-ecran.ts';
-import { ECRANS, lien, lireRoute, parametres, titre, useRoute, type Route } from './route.ts';
+import { ECRANS, lien, lireRoute, parametres, titre, useRoute, type NomEcran, type Route } from './route.ts';
 
 // Every screen loads on demand, from its entry in the route table.
 const VUES = Object.fromEntries(
@@ -36,6 +36,9 @@ const VerrouillageInactif = differe<{ db: RelogementDb }>(
   () => apresPremierEcran.then(() => import('../verrou/verrouillage.ts')).then((m) => ({ default: m.VerrouillageInactif })),
   () => <></>,
 );
+
+/** Loads a screen's module ahead of its first opening (when idle, for a heavy screen). */
+export const prechargerEcran = (nom: NomEcran): Promise<void> => VUES[nom]!.precharger();
 
 function Ecran({ route }: { route: Route }) {
   const Vue = VUES[route.ecran]!;

@@ -4,15 +4,15 @@ import { useEffect, useState } from 'preact/hooks';
 const chargementParDefaut = () => <p class="chargement">Chargement…</p>;
 
 /**
- * A component whose module loads at its first use, with `attente` shown meanwhile. The first
- * screen's pieces use it in place of preact/compat's lazy and Suspense, which would weigh 1.5 KB
- * gzip of its script. A module that fails to load (offline after an update) is tried again at the
- * next use; `attente` stays on screen meanwhile.
+ * A component whose module loads at its first use, or earlier through `precharger`, with `attente`
+ * shown meanwhile. The first screen's pieces use it in place of preact/compat's lazy and Suspense,
+ * which would weigh 1.5 KB gzip of its script. A module that fails to load (offline after an
+ * update) is tried again at the next use; `attente` stays on screen meanwhile.
  */
 export function differe<P extends object>(
   charger: () => Promise<{ default: ComponentType<P> }>,
   attente: () => JSX.Element = chargementParDefaut,
-): ComponentType<P> {
+): ComponentType<P> & { precharger: () => Promise<void> } {
   let Vue: ComponentType<P> | null = null;
   let chargement: Promise<void> | null = null;
   const charge = () =>
@@ -23,7 +23,7 @@ export function differe<P extends object>(
         throw e;
       },
     ));
-  return function Differe(props: P) {
+  function Differe(props: P) {
     const [, setPret] = useState(Vue !== null);
     useEffect(() => {
       if (Vue) return;
@@ -35,5 +35,7 @@ export function differe<P extends object>(
       return () => void (monte = false);
     }, []);
     return Vue ? <Vue {...props} /> : attente();
-  };
+  }
+  // Loaded beforehand, the component shows at once at its first use.
+  return Object.assign(Differe, { precharger: charge });
 }

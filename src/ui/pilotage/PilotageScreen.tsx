@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { calculerPilotage, chargeParReferent, enteteRapport, tableauCharge, tableauDesChiffres, type Chiffre } from '../../domain/index.ts';
-import { lireSourcePilotage, nomsDesMenages } from '../../data/index.ts';
-import { SANS_RAPPORT_PILOTAGE, sourcePilotage } from '../../sync/index.ts';
+import { lireEcranPilotage, nomsDesMenages, type SourcePilotage } from '../../data/index.ts';
+import { SANS_RAPPORT_PILOTAGE } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
-import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
 import { useApresAffichage } from '../commun/apres-affichage.ts';
 import { lien } from '../app/route.ts';
@@ -54,25 +53,21 @@ function Menages({ c }: { c: Chiffre }) {
 }
 
 /** « Pilotage » over what this tablet holds: the chargée's caseload, or the encadrant's organisation. */
-function PilotageTablette() {
-  const db = useBase();
-  const source = useLive(() => lireSourcePilotage(db), [db]);
+function PilotageTablette({ source }: { source: SourcePilotage }) {
   const jour = aujourdhui();
   const etat = useFiltresPilotage(jour);
   const { criteres, periode, erreurPeriode, filtres } = etat;
   const [detail, setDetail] = useState<string | null>(null);
-  useEffect(() => marquer('ecran'), []);
   const rapport = useMemo(() => {
-    if (!source || source.calculEnCours || erreurPeriode !== null) return null;
+    if (source.calculEnCours || erreurPeriode !== null) return null;
     marquer('calcul');
     const calcule = calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
     marquer('calcule');
     return calcule;
   }, [source, erreurPeriode, JSON.stringify(filtres)]);
-  const choix = useMemo(() => (source ? choixDesDonnees(source.donnees) : null), [source]);
+  const choix = useMemo(() => choixDesDonnees(source.donnees), [source]);
   // The figures are what the tap is for: drawn first, the charts and tables in the next frame.
   const suite = useApresAffichage(rapport !== null);
-  if (!source || !choix) return <p class="chargement">Chargement…</p>;
   // Figures over part of the caseload are never shown as if whole.
   if (source.calculEnCours)
     return (
@@ -152,16 +147,17 @@ function PilotageTablette() {
  * hold no household, `sourcePilotage`); everyone else's from this tablet.
  */
 export default function PilotageScreen() {
-  const profil = useProfil();
-  if (profil === undefined) return <p class="chargement">Chargement…</p>;
-  const origine = profil === null ? 'tablette' : sourcePilotage(profil.role, profil.organisation.kind);
-  if (origine === 'tablette') return <PilotageTablette />;
-  if (origine === null)
+  const db = useBase();
+  const ecran = useLive(() => lireEcranPilotage(db), [db]);
+  useEffect(() => marquer('ecran'), []);
+  if (ecran === undefined) return <p class="chargement">Chargement…</p>;
+  if (ecran.origine === 'tablette') return <PilotageTablette source={ecran.source} />;
+  if (ecran.origine === null)
     return (
       <div class="pilotage">
         <h1>Pilotage</h1>
         <p>{SANS_RAPPORT_PILOTAGE}</p>
       </div>
     );
-  return <PilotageServeur territoire={origine === 'territoire'} />;
+  return <PilotageServeur territoire={ecran.origine === 'territoire'} />;
 }

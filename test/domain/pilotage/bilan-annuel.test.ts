@@ -115,6 +115,18 @@ describe('the share of the landlords’ lettings given to relocation (charte §2
     expect(r.tableaux.find((t) => t.code === 'partAttributions')?.lignes[1]?.[6]).toBe(NON_RENSEIGNE);
   });
 
+  it('counts the whole year whatever the report’s period and filters', () => {
+    const bilan = (f: object) =>
+      calculerPilotage(donnees(), filtresPilotageSchema.parse(f), TOUT).tableaux.filter((t) =>
+        ['objectifsBailleurs', 'fluxReservataires', 'partAttributions'].includes(t.code),
+      );
+    const annee = bilan({ periode: { debut: '2026-01-01', fin: '2026-12-31' } });
+    expect(annee.find((t) => t.code === 'objectifsBailleurs')?.lignes.map((l) => l[2])).toEqual([6, 5]);
+    expect(bilan({ periode: { debut: '2026-10-01', fin: '2026-12-31' } })).toEqual(annee);
+    expect(bilan({ periode: { debut: '2026-01-01', fin: '2026-03-31' }, typologie: 'T3' })).toEqual(annee);
+    expect(bilan({ periode: { debut: '2025-12-01', fin: '2026-02-28' }, bailleur: 'Logis Sud' })).toEqual(annee);
+  });
+
   it('merges the review kept by the métropole with a landlord’s own total', () => {
     const metropole = remplacerPartie(undefined, 2026, 'objectifs', [{ organisationId: null, bailleur: 'Logis Sud', objectif: 5 }]);
     const logisSud = remplacerPartie(undefined, 2026, 'attributions', [
