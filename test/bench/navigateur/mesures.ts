@@ -164,7 +164,10 @@ async function mesurer() {
  * floor: downloading the same snapshot pages and writing the same rows, read back from the synced
  * database, in one transaction of an encrypted database.
  */
-async function premiereSynchro(session: Session, decomposer = false) {
+/** The rows the last first sync stored, in clear: the floor writes them in a profile of its own. */
+let lignesSynchronisees: (readonly [string, unknown[]])[] = [];
+
+async function premiereSynchro(session: Session) {
   const db = await baseOuverte(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
   const moteur = new MoteurSync(db);
@@ -189,39 +192,64 @@ async function premiereSynchro(session: Session, decomposer = false) {
   // Every household summarised: the sync is over only once the caseload shows them all.
   const resumes = (await db.paquetsResumes.toArray()).reduce((n, p) => n + p.resumes.length, 0);
   const tables = db.tables.filter((t) => t.name in SYNCED_TABLES);
-  const lignes = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
-  const champs = lignes.reduce((n, [, l]) => n + l.reduce((m, r) => m + Object.keys((r as { _sync?: object })._sync ?? {}).length, 0), 0);
+  lignesSynchronisees = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
+  const champs = lignesSynchronisees.reduce(
+    (n, [, l]) => n + l.reduce<number>((m, r) => m + Object.keys((r as { _sync?: object })._sync ?? {}).length, 0),
+    0,
+  );
   db.close();
+  return { synchro, menages, resumes, champs, surLeReseau, decode, pages: pages.length, tachesLongues };
+}
 
-  const plancher = await baseOuverte(`plancher-${Date.now()}`);
-  const debutPlancher = performance.now();
-  let apres = 0;
-  for (;;) {
-    const reponse = await fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`, {
+/** The floor of a first sync: the same pages downloaded, then the rows the app stored written in one transaction, sealed. */
+async function plancher(session: Session, lignes: (readonly [string, unknown[]])[]) {
+  const base = await baseOuverte(`plancher-${Date.now()}`);
+  const debut = performance.now();
+  for (let apres: number | null = 0; apres !== null;) {
+    const reponse: Response = await fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`, {
       headers: { authorization: `Bearer ${session.token}` },
     });
-    const page = (await reponse.json()) as { next: number | null };
-    if (page.next === null) break;
-    apres = page.next;
+    apres = ((await reponse.json()) as { next: number | null }).next;
   }
-  await plancher.transaction(
+  await base.transaction(
     'rw',
-    tables.map((t) => plancher.table(t.name)),
+    lignes.map(([t]) => base.table(t)),
     async () => {
-      for (const [nom, l] of lignes) await plancher.table(nom).bulkPut(l);
+      for (const [nom, l] of lignes) await base.table(nom).bulkPut(l);
     },
   );
-  const reference = performance.now() - debutPlancher;
-  plancher.close();
-  const detail = decomposer ? await decomposerPlancher(session, lignes) : null;
-  return { synchro, reference, menages, resumes, champs, surLeReseau, decode, pages: pages.length, tachesLongues, detail };
+  const reference = performance.now() - debut;
+  base.close();
+  return reference;
+}
+
+const DANS_LE_MENAGE = ['personnes', 'entretiens'] as const;
+
+/** The same records with each household's occupants and interviews inside its row, as a household-row layout would store them. */
+function parMenage(lignes: (readonly [string, Record<string, unknown>[]])[]): (readonly [string, Record<string, unknown>[]])[] {
+  const menages = new Map(
+    (lignes.find(([t]) => t === 'menages')?.[1] ?? []).map((m) => [
+      m.id,
+      { ...m, personnes: [] as unknown[], entretiens: [] as unknown[] },
+    ]),
+  );
+  for (const table of DANS_LE_MENAGE)
+    for (const r of lignes.find(([t]) => t === table)?.[1] ?? []) menages.get(r.menageId)?.[table].push(r);
+  return [
+    ['menages', [...menages.values()]],
+    ...lignes.filter(([t]) => t !== 'menages' && !(DANS_LE_MENAGE as readonly string[]).includes(t)),
+  ];
 }
 
 /**
  * What the floor is made of, each part measured alone on the same pages and rows: download, JSON
  * parsing, the schema checks the app makes (the floor makes none), sealing (JSON and AES-GCM per
  * row, by slices of 250 as the app does), and IndexedDB puts of the sealed rows in one
- * transaction; the last two again without each row's `_sync` copy, for what it costs.
+ * transaction; the last two again without each row's `_sync` copy, then with the same records
+ * as one row per household (its occupants and interviews inside): IndexedDB costs about the same
+ * per row whatever its size, so that is what a layout of household rows would write. Each write
+ * goes to a new database of this profile after the previous ones: the later figures also pay for
+ * the compaction of the earlier writes, so they are upper bounds.
  */
 async function decomposerPlancher(session: Session, lignes: (readonly [string, unknown[]])[]) {
   const chrono = async <T>(travail: () => Promise<T>): Promise<[number, T]> => {
@@ -288,8 +316,23 @@ async function decomposerPlancher(session: Session, lignes: (readonly [string, u
   await Promise.all(clair.tables.map((t) => t.clear()));
   const [scellementSansSync, scelleesSansSync] = await sceller(sansSync);
   const [ecrituresSansSync] = await ecrire(scelleesSansSync);
+  await Promise.all(clair.tables.map((t) => t.clear()));
+  const [scellementParMenage, scelleesParMenage] = await sceller(parMenage(lignes as typeof sansSync));
+  const [ecrituresParMenage] = await ecrire(scelleesParMenage);
   clair.close();
-  return { telechargement, analyseJson, schemas, scellement, ecritures, scellementSansSync, ecrituresSansSync };
+  return {
+    telechargement,
+    analyseJson,
+    schemas,
+    scellement,
+    ecritures,
+    scellementSansSync,
+    ecrituresSansSync,
+    scellementParMenage,
+    ecrituresParMenage,
+    lignes: lignes.reduce((n, [, l]) => n + l.length, 0),
+    lignesParMenage: scelleesParMenage.reduce((n, [, l]) => n + l.length, 0),
+  };
 }
 
 /**
@@ -355,4 +398,16 @@ async function decomposerPilotage(): Promise<Record<string, number>> {
   };
 }
 
-Object.assign(window, { mesures: { remplir, vieillir, mesurer, premiereSynchro, remplirPilotage, decomposerPilotage } });
+Object.assign(window, {
+  mesures: {
+    remplir,
+    vieillir,
+    mesurer,
+    premiereSynchro,
+    lignesSynchronisees: () => lignesSynchronisees,
+    plancher,
+    decomposerPlancher,
+    remplirPilotage,
+    decomposerPilotage,
+  },
+});
