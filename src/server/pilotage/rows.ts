@@ -10,6 +10,8 @@ import { backfill } from './backfill.ts';
 // fields in order, derived at each push from the whole record (`reportRow`), in the statement that
 // writes its fields (replication/write.ts). A report then reads a table's rows as one text the
 // database only joins, instead of taking four to fourteen fields out of each record's JSON.
+// A row is positional: changing these tables' fields in `CHAMPS_PILOTAGE` needs a migration step
+// that empties `report_rows` and names its backfill again.
 
 /** How a table is cut: its cut schema, and the fields of a row after the id. */
 export type Cut = {
