@@ -23,6 +23,7 @@ import { applyChanges } from './replication/push.ts';
 import { kindOf, scopeOf } from './replication/records.ts';
 import { lockSequence } from './replication/sequence.ts';
 import { proposalFact, writeFacts } from './pilotage/facts.ts';
+import { reportRow, writeRows } from './pilotage/rows.ts';
 
 // Helpers for tests and benchmarks (the server's own, and the browser tests that start it):
 // accounts with a session, a résidence, households in bulk. Not used by the server itself.
@@ -337,13 +338,21 @@ export async function bulkSeedRecords(
             f.seqs,
           ],
         );
+        const byId = new Map(slice.map(([, record]) => [String(record.id), record]));
+        const created = (made?.created ?? []).map(([rid, id]) => ({ rid: Number(rid), id, fields: Object.entries(byId.get(id) ?? {}) }));
+        await writeRows(
+          tx,
+          created.flatMap(({ rid, id, fields }) => {
+            const row = reportRow(table, id, fields);
+            return row ? [{ rid, orgId: org, table, row }] : [];
+          }),
+        );
         if (table === 'propositions') {
-          const byId = new Map(slice.map(([, record]) => [String(record.id), record]));
           await writeFacts(
             tx,
-            (made?.created ?? []).flatMap(([rid, id]) => {
-              const fact = proposalFact(id, Object.entries(byId.get(id) ?? {}));
-              return fact ? [{ rid: Number(rid), orgId: org, fact }] : [];
+            created.flatMap(({ rid, id, fields }) => {
+              const fact = proposalFact(id, fields);
+              return fact ? [{ rid, orgId: org, fact }] : [];
             }),
           );
         }

@@ -7,6 +7,7 @@ import { openPglite } from '../../src/server/db/pglite.ts';
 import { openPostgres } from '../../src/server/db/postgres.ts';
 import { pgliteTemplate } from '../../src/server/testing.ts';
 import { proposalFact, readFacts } from '../../src/server/pilotage/facts.ts';
+import { ROW_TABLES, reportRow } from '../../src/server/pilotage/rows.ts';
 
 // Every server suite runs on PGlite and, when TEST_DATABASE_URL is set, on a real PostgreSQL
 // server, each suite in a schema of its own. In CI a missing TEST_DATABASE_URL fails the
@@ -82,6 +83,7 @@ export async function resetHouseholds(db: Database): Promise<void> {
     delete from fields where rid in (select rid from records where menage_id is not null);
     delete from record_values where rid in (select rid from records where menage_id is not null);
     delete from proposal_facts where rid in (select rid from records where menage_id is not null);
+    delete from report_rows where rid in (select rid from records where menage_id is not null);
     delete from records where menage_id is not null;`);
 }
 
@@ -116,5 +118,23 @@ export async function readSideMismatches(db: Database): Promise<string[]> {
   const wrongFacts = [...new Set([...expected.keys(), ...facts.keys()])]
     .filter((k) => expected.get(k) !== facts.get(k))
     .map((k) => k.slice(k.indexOf('|') + 1));
-  return [...rows.map((r) => r.record_id), ...wrongFacts, ...orphans.map((r) => r.record_id)].sort();
+  const derived = await db.query<{ record_id: string; tbl: string; doc: Record<string, unknown> | null; row: string | null }>(
+    `select r.record_id, r.tbl, (select jsonb_object_agg(f.field, f.value) from fields f where f.rid = r.rid) as doc, x.row
+     from records r left join report_rows x on x.rid = r.rid and (x.org_id, x.tbl) = (r.org_id, r.tbl)
+     where r.tbl = any($1::text[])`,
+    [ROW_TABLES],
+  );
+  const wrongRows = derived
+    .filter((r) => JSON.stringify(reportRow(r.tbl, r.record_id, Object.entries(r.doc ?? {}))) !== (r.row ?? 'null'))
+    .map((r) => r.record_id);
+  const orphanRows = await db.query<{ record_id: string }>(
+    `select x.rid::text as record_id from report_rows x where not exists (select 1 from records r where r.rid = x.rid)`,
+  );
+  return [
+    ...rows.map((r) => r.record_id),
+    ...wrongFacts,
+    ...orphans.map((r) => r.record_id),
+    ...wrongRows,
+    ...orphanRows.map((r) => r.record_id),
+  ].sort();
 }

@@ -8,6 +8,7 @@ import {
   calculerPilotage,
   donneesPilotage,
   filtresPilotageSchema,
+  offreSchema,
   operationSchema,
   propositionSchema,
   remplacerPartie,
@@ -193,11 +194,11 @@ for (const backend of backends()) {
       expect(inverse.body.error).toBe('La fin de la période précède son début : corrigez l’une des deux dates.');
     });
 
-    it('counts every write in the next report: a lease signed, a lease undone, an erased household', async () => {
+    it('counts every write in the next report: a lease signed, a lease undone, an erased household, an edited dwelling and household', async () => {
       const c = await cast(storage.db);
       const tablette = new ModelClient(c.encadrant.token, Date.now);
-      const relogements = async () =>
-        (await request(c.app, c.encadrant.token, 'GET', url(''))).body.chiffres.find((x: { code: string }) => x.code === 'relogements')
+      const relogements = async (filtre = '') =>
+        (await request(c.app, c.encadrant.token, 'GET', url(filtre))).body.chiffres.find((x: { code: string }) => x.code === 'relogements')
           ?.valeur;
       const menages = [1, 2, 3].map(() => newHousehold(tablette, c.residenceId, c.claire.profile.id).menageId);
       const propositions = menages.map((menageId) => {
@@ -224,6 +225,29 @@ for (const backend of backends()) {
       expect(await relogements()).toBe(2);
       expect((await request(c.app, c.encadrant.token, 'DELETE', `/api/v1/menages/${menages[1]}`)).status).toBe(204);
       expect(await relogements()).toBe(1);
+
+      // The dwelling and the household of the lease left, each edited after it was stored.
+      const offre = offreSchema.parse({
+        id: randomUUID(),
+        statut: 'disponible',
+        adresse: '3 rue des Lilas',
+        typologie: 'T3',
+        surface: 60,
+        loyer: 400,
+        charges: 80,
+        bailleur: 'Habitat Nord',
+      });
+      tablette.create('offres', offre);
+      tablette.edit('propositions', propositions[2] ?? '', 'offreId', offre.id);
+      await sync(tablette, c.app);
+      expect(await relogements('&bailleur=Habitat%20Nord')).toBe(1);
+      tablette.edit('offres', offre.id, 'bailleur', 'Habitat Sud');
+      await sync(tablette, c.app);
+      expect(await relogements('&bailleur=Habitat%20Nord')).toBe(0);
+      expect(await relogements('&bailleur=Habitat%20Sud')).toBe(1);
+      tablette.edit('menages', menages[2] ?? '', 'supprime', true);
+      await sync(tablette, c.app);
+      expect(await relogements()).toBe(0);
       expect(await readSideMismatches(storage.db)).toEqual([]);
     });
 

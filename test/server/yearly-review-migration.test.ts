@@ -5,6 +5,7 @@ import { createOrganisation, createTerritory } from '../../src/server/accounts/a
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrations.ts';
+import { backfillRows } from '../../src/server/pilotage/rows.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
@@ -83,6 +84,8 @@ for (const backend of backends()) {
         tablette.checkpoint = Number((await db.query<{ seq: string }>('select seq from sync_state'))[0]?.seq);
 
         await migrate(db);
+        // As the server does at its start (migration 20's rows).
+        await backfillRows(db);
 
         const territoire = (
           await db.query<{ id: string }>('select id::text as id from territories where name = $1', [`Territoire ${s}`])

@@ -19,6 +19,7 @@ import { m016 } from './migrations/016-record-values-read-side.ts';
 import { m017 } from './migrations/017-pooled-fields-by-territory-and-sequence.ts';
 import { m018 } from './migrations/018-yearly-review-shared-by-territory-and-keyed-by-organisation.ts';
 import { m019 } from './migrations/019-proposal-facts-for-steering-reports.ts';
+import { m020 } from './migrations/020-report-rows-for-steering-reports.ts';
 
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m017,
   m018,
   m019,
+  m020,
 ];
 
 /** An advisory lock key of our own (« relo » in ASCII). */

@@ -6,6 +6,7 @@ import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import { makePrivateDir } from './private-dir.ts';
 import { backfillFacts } from '../pilotage/facts.ts';
+import { backfillRows } from '../pilotage/rows.ts';
 
 export type StorageOptions = {
   /** A PostgreSQL server; wins over dataDir. */
@@ -22,6 +23,7 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
     const db = openPostgres(options.databaseUrl);
     await migrate(db);
     await backfillFacts(db);
+    await backfillRows(db);
     return { db, close: () => db.close() };
   }
   const release = options.dataDir === undefined ? () => undefined : lockDataDir(options.dataDir, holder);
@@ -34,6 +36,7 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
     if (options.dataDir !== undefined) makePrivateDir(options.dataDir);
     await migrate(db);
     await backfillFacts(db);
+    await backfillRows(db);
     // PGlite runs no autovacuum: refresh the planner's statistics once per start.
     await db.exec('analyze');
     return {

@@ -4,7 +4,6 @@ import { filtresPilotageSchema, verifierPeriode } from '../../domain/index.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { steeringReport } from '../pilotage/report.ts';
-import { reportChoices } from '../pilotage/choix.ts';
 import { reportScope } from '../pilotage/scope.ts';
 import { SANS_RAPPORT_PILOTAGE, type PilotageResponse } from '../../sync/index.ts';
 import { actorOf, requireSession } from './authenticate.ts';
@@ -49,11 +48,8 @@ export function pilotageRoutes(app: FastifyInstance, db: Database): void {
       typologie: q.typologie ?? null,
       financement: q.financement ?? null,
     });
-    const [rapport, choix] = await Promise.all([
-      steeringReport(db, scope, filtres, actor.organisation.id),
-      reportChoices(db, scope.organisationIds),
-    ]);
-    const reponse: PilotageResponse = { ...rapport, agregatsSeulement: scope.aggregatesOnly, choix };
+    const rapport = await steeringReport(db, scope, filtres, actor.organisation.id);
+    const reponse: PilotageResponse = { ...rapport, agregatsSeulement: scope.aggregatesOnly };
     return reponse;
   });
 }

@@ -2,6 +2,7 @@ import { colonnesFaitsPropositionSchema, faitDeProposition, faitsDesColonnes, ty
 import { SYNCED_TABLES, recordFromFields } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 import type { RecordState } from '../replication/records.ts';
+import { backfill } from './backfill.ts';
 
 // The proposals' facts (src/domain/pilotage/faits.ts) as the server keeps them in
 // `proposal_facts`: derived by the domain from the whole record at each push, in the statement
@@ -139,35 +140,14 @@ export async function readFacts(db: Database, organisationIds: readonly string[]
   return faitsDesColonnes(colonnesFaitsPropositionSchema.parse(columns));
 }
 
-const BACKFILL = 'proposal_facts';
-const BACKFILL_PAGE = 5_000;
-
-/**
- * Derives the facts of the proposals stored before migration 19, once: the step only names the
- * work (`read_side_backfills`), as it may not hold the domain. In one transaction; a server
- * starting alongside waits on the name's row, then finds it gone.
- */
-export async function backfillFacts(db: Database): Promise<void> {
-  const [pending] = await db.query('select 1 from read_side_backfills where name = $1', [BACKFILL]);
-  if (!pending) return;
-  await db.transaction(async (tx) => {
-    const [claimed] = await tx.query('delete from read_side_backfills where name = $1 returning name', [BACKFILL]);
-    if (!claimed) return;
-    for (let after = 0; ;) {
-      const rows = await tx.query<{ rid: string | number; org_id: string; record_id: string; doc: Record<string, unknown> }>(
-        `select rid, org_id::text, record_id, doc from record_values where tbl = 'propositions' and rid > $1 order by rid limit ${BACKFILL_PAGE}`,
-        [after],
-      );
-      const last = rows.at(-1);
-      if (!last) return;
-      await writeFacts(
-        tx,
-        rows.flatMap((r) => {
-          const fact = proposalFact(r.record_id, Object.entries(r.doc));
-          return fact ? [{ rid: Number(r.rid), orgId: r.org_id, fact }] : [];
-        }),
-      );
-      after = Number(last.rid);
-    }
-  });
-}
+/** Derives the facts of the proposals stored before migration 19, once (backfill.ts). */
+export const backfillFacts = (db: Database): Promise<void> =>
+  backfill(db, 'proposal_facts', ['propositions'], (tx, records) =>
+    writeFacts(
+      tx,
+      records.flatMap((r) => {
+        const fact = proposalFact(r.record_id, Object.entries(r.doc));
+        return fact ? [{ rid: r.rid, orgId: r.org_id, fact }] : [];
+      }),
+    ),
+  );

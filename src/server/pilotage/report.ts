@@ -6,15 +6,18 @@ import {
   type RapportPilotage,
   type Tableau,
 } from '../../domain/index.ts';
+import type { ChoixPilotage } from '../../sync/index.ts';
 import type { Database } from '../db/database.ts';
+import { readNames, reportChoices } from './choix.ts';
 import { loadReportData, loadReportSettings } from './load.ts';
 import type { ReportScope } from './scope.ts';
 
-export type ServerReport = RapportPilotage & { charge: Tableau | null };
+export type ServerReport = RapportPilotage & { charge: Tableau | null; choix: ChoixPilotage };
 
 /**
- * The steering report over the organisations of `scope`, computed by the domain. Aggregates only:
- * every household identifier is taken out, and the caseloads (named officers) are left out.
+ * The steering report over the organisations of `scope`, computed by the domain, with what its
+ * filters offer (choix.ts). Aggregates only: every household identifier is taken out, and the
+ * caseloads (named officers) are left out.
  */
 export async function steeringReport(
   db: Database,
@@ -22,15 +25,19 @@ export async function steeringReport(
   filtres: FiltresPilotage,
   settingsOrg: string,
 ): Promise<ServerReport> {
-  const [donnees, reglages] = await Promise.all([loadReportData(db, scope.organisationIds), loadReportSettings(db, settingsOrg)]);
+  const [donnees, reglages, names] = await Promise.all([
+    loadReportData(db, scope.organisationIds),
+    loadReportSettings(db, settingsOrg),
+    readNames(db, scope.organisationIds),
+  ]);
+  const choix = reportChoices(names, donnees.offres);
   const rapport = calculerPilotage(
     donnees,
     filtres,
     { offresProposeesSeulement: false, agregatsSeulement: scope.aggregatesOnly },
     reglages,
   );
-  if (scope.aggregatesOnly) return { ...rapport, charge: null };
-  if (!scope.withCaseloads) return { ...rapport, charge: null };
+  if (scope.aggregatesOnly || !scope.withCaseloads) return { ...rapport, charge: null, choix };
   const users = await db.query<{ id: string; name: string }>(
     'select id::text as id, name from users where organisation_id::text = any($1::text[])',
     [scope.organisationIds],
@@ -38,6 +45,7 @@ export async function steeringReport(
   const noms = new Map(users.map((u) => [u.id, u.name]));
   return {
     ...rapport,
+    choix,
     charge: tableauCharge(chargeParReferent(donnees.menages, noms, reglages.menagesParCharge), reglages.menagesParCharge),
   };
 }

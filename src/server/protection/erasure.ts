@@ -23,6 +23,7 @@ export async function eraseHouseholds(tx: Sql, organisationId: string, menageIds
      fields_gone as (delete from fields where rid in (select rid from target)),
      values_gone as (delete from record_values where rid in (select rid from target)),
      facts_gone as (delete from proposal_facts where rid in (select rid from target)),
+     rows_gone as (delete from report_rows where rid in (select rid from target)),
      refs_gone as (delete from blob_refs where rid in (select rid from target) returning hash),
      records_gone as (delete from records where rid in (select rid from target)),
      assignments_gone as (delete from assignments where menage_id in (select menage_id from target)),

@@ -6,6 +6,10 @@ import { followedCte, seesWholeOrganisation } from './access.ts';
 import { FOLLOWER_FIELDS, fieldKey, kindOf, recordKey, scopeOf } from './records.ts';
 import type { BatchState, DossierRecord, RecordState } from './records.ts';
 import { loadPooled } from './pooled-load.ts';
+import { ROW_TABLES } from '../pilotage/rows.ts';
+
+/** The tables whose read side is derived from the whole record: the proposals' facts, the report rows. */
+const DERIVED_TABLES = ['propositions', ...ROW_TABLES];
 
 // Everything a push decides on, read in one query whatever the batch size: which changes were
 // applied before, the records the batch writes or points to (households, résidences), which of
@@ -29,7 +33,7 @@ type LoadRow = {
   fields: FieldRow[];
   followed: string[];
   members: string[];
-  proposals: { rid: number; doc: Record<string, unknown> }[];
+  derived: { rid: number; doc: Record<string, unknown> }[];
 };
 type Key = { tbl: string; scope: string; record_id: string };
 
@@ -105,7 +109,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
             on w.tbl = found.tbl and w.scope = found.scope and w.record_id = found.record_id and w.field = f.field) as fields,
        ${followedSql === '' ? `'[]'::json` : `(select coalesce(json_agg(menage_id), '[]') from followed where menage_id in (select menage_id from found))`} as followed,
        (select coalesce(json_agg(id), '[]') from users where id = any(${p.add(followers)}::uuid[]) and organisation_id = ${p.add(org)}) as members,
-       (select coalesce(json_agg(json_build_object('rid', v.rid, 'doc', v.doc)), '[]') from found join record_values v on v.rid = found.rid where found.tbl = 'propositions') as proposals`,
+       (select coalesce(json_agg(json_build_object('rid', v.rid, 'doc', v.doc)), '[]') from found join record_values v on v.rid = found.rid where found.tbl = any(${p.add(DERIVED_TABLES)}::text[])) as derived`,
     p.values,
   );
   if (!row) throw new Error('loadBatch returned no row');
@@ -132,7 +136,7 @@ export async function loadBatch(tx: Sql, actor: Profile, changes: readonly Chang
     members: new Set(row.members),
     applied: new Map(row.applied.map((a) => [a.id, a.user])),
     names: new Map([[actor.id, actor.name], ...row.fields.map((f) => [f.author, f.authorName] as const)]),
-    proposalValues: new Map(row.proposals.map((v) => [Number(v.rid), v.doc])),
+    derivedValues: new Map(row.derived.map((v) => [Number(v.rid), v.doc])),
     pooled: await loadPooled(tx, actor, changes),
     dossiers: await loadDossiers(tx, changes),
   };

@@ -14,6 +14,7 @@ import type { Plan } from './plan.ts';
 import { lockSequence } from './sequence.ts';
 import { writePlan } from './write.ts';
 import { plannedFacts } from '../pilotage/facts.ts';
+import { plannedRows } from '../pilotage/rows.ts';
 
 // A push applies a batch of field changes all or nothing. Each change id is applied once: a
 // replayed change (the answer to an earlier push was lost) is acknowledged again and changes
@@ -211,7 +212,8 @@ export async function applyChanges(
       plan,
       { orgId: actor.organisation.id, userId: actor.id, deviceId, changeIds: fresh.map((c) => c.changeId), detectedAt },
       changed,
-      plannedFacts(plan.writes.values(), state.proposalValues),
+      plannedFacts(plan.writes.values(), state.derivedValues),
+      plannedRows(plan.writes.values(), state.derivedValues),
     );
     // Thrown inside the transaction, the refusal rolls the whole batch back.
     if (usage.addedBytes > 0 && usage.fieldBytes > quotaBytes) throw overQuota();

@@ -70,8 +70,11 @@ export type BatchState = {
   applied: Map<string, string>;
   /** Display names of the authors of the stored fields. */
   names: Map<string, string>;
-  /** The current values of the stored proposals the batch writes, by rid: their facts are derived from the whole record. */
-  proposalValues: Map<number, Record<string, unknown>>;
+  /**
+   * The current values of the stored records the batch writes whose read side is derived from the
+   * whole record (a proposal's facts, a report row), by rid.
+   */
+  derivedValues: Map<number, Record<string, unknown>>;
   /** What pooled changes are decided on; empty when the batch has none. */
   pooled: PooledState;
   /** The stored proposals and orientations of the households whose proposals the batch sets a circuit on, by record key. */

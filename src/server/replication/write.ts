@@ -3,9 +3,10 @@ import { Params } from '../db/params.ts';
 import type { Plan } from './plan.ts';
 import type { RecordState } from './records.ts';
 import { factArray, upsertFacts, type PlannedFact } from '../pilotage/facts.ts';
+import { upsertRows, type PlannedRow } from '../pilotage/rows.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
-// field values and each record's current values (the read side, `record_values`, and a proposal's facts), conflicts, blob
+// field values and each record's current values (the read side, `record_values`, a proposal's facts and a report row), conflicts, blob
 // references, applied change ids, the changed households in the access log, the organisation's
 // storage and the sequence. Rows point to a
 // record by its rid, or for a record new in this batch by its key among the inserted ones.
@@ -27,6 +28,8 @@ export async function writePlan(
   menageIds: readonly string[],
   /** The facts of the proposals written, derived from their whole records (null: none, the proposal deleted). */
   facts: readonly PlannedFact[],
+  /** The report rows of the records written (null: none, the record not complete). */
+  reportRows: readonly PlannedRow[],
 ): Promise<Usage> {
   const p = new Params();
   const rows = (items: readonly object[]) => `jsonb_to_recordset(${p.add(JSON.stringify(items))}::jsonb)`;
@@ -73,6 +76,12 @@ export async function writePlan(
          as x(${REF_COLUMNS}, org_id uuid, fact jsonb) ${NEW_RECORD}),
      facts_written as (${upsertFacts('select rid, org_id, fact from planned_facts where fact is not null')} returning 1),
      facts_gone as (delete from proposal_facts where rid in (select rid from planned_facts where fact is null) returning 1),
+     planned_rows as (
+       select ${RID} as rid, x.org_id, x.tbl, x.row
+       from ${rows(reportRows.map(({ record, row }) => ({ ...recordRef(record), org_id: record.orgId, row: row && JSON.stringify(row) })))}
+         as x(${REF_COLUMNS}, org_id uuid, row text) ${NEW_RECORD}),
+     rows_written as (${upsertRows('select rid, org_id, tbl, row from planned_rows where row is not null')} returning 1),
+     rows_gone as (delete from report_rows where rid in (select rid from planned_rows where row is null) returning 1),
      logged as (
        insert into conflicts (id, seq, rid, field, winner_value, winner_hlc, winner_author, loser_value, loser_hlc, loser_author, detected_at)
        select x.id, x.seq, ${RID}, x.field, x.w -> 'v', x.winner_hlc, x.winner_author, x.l -> 'v', x.loser_hlc, x.loser_author, ${p.add(origin.detectedAt)}::timestamptz
