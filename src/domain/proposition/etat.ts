@@ -86,6 +86,13 @@ export function auteurDuRefus(p: Proposition): Omit<Refus, 'motif'> | null {
   }
 }
 
+/** The day a closed proposal was concluded (withdrawn, lease signed, refused); null while it is open. */
+export function concluLe(p: Proposition): string | null {
+  if (p.retrait) return p.retrait.date;
+  if (p.bailSigneLe) return p.bailSigneLe;
+  return auteurDuRefus(p)?.date ?? null;
+}
+
 function motifDuRefus(p: Proposition, par: AuteurRefus, texteLibre: (t: string) => string): string {
   if (par === 'caleol') return texteLibre(p.caleol?.motif ?? '');
   if (par === 'partenaires') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../commun/index.ts';
 import { dateEnLettres } from '../calendrier/index.ts';
-import { compteDansLesPropositions, estClose, etatProposition, refusCompte, refusDe } from './etat.ts';
+import { compteDansLesPropositions, concluLe, estClose, etatProposition, refusCompte, refusDe } from './etat.ts';
 import { verifierMediation, type Mediation } from './mediation.ts';
 import { circuitSchema, orientationCourante, type Circuit, type Orientation } from './orientation.ts';
 import { propositionSchema, type Proposition } from './proposition.ts';
@@ -27,6 +27,8 @@ export type SituationPropositions = {
   /** The refusal from which a mediation is required, when reached. */
   refusDeclenchantMediation: Proposition | null;
   prochainRang: number;
+  /** The latest day one of the proposals was concluded, if any: a new one may not be dated before it. */
+  derniereConclusion: string | null;
 };
 
 const dateRefus = (p: Proposition): string => p.reponse?.date ?? p.proposeeLe;
@@ -45,6 +47,11 @@ export function situationPropositions(propositions: readonly Proposition[], r: R
     refusMenage,
     refusDeclenchantMediation: refusMenage[r.mediationApresRefus - 1] ?? null,
     prochainRang: comptees.length + 1,
+    derniereConclusion:
+      presentes
+        .flatMap((p) => concluLe(p) ?? [])
+        .sort()
+        .at(-1) ?? null,
   };
 }
 
@@ -141,6 +148,10 @@ function controleCreation(
   if (d.proposeeLe > aujourdhui) return 'La proposition ne peut pas être datée dans le futur.';
   if (s.relogeLe) return `Le ménage est déjà relogé (bail signé le ${dateEnLettres(s.relogeLe)}) : aucune nouvelle proposition.`;
   if (s.enCours) return `La proposition n° ${s.enCours.rang} est en cours : enregistrez sa conclusion avant d’en faire une autre.`;
+  // One at a time holds in time too: dated before the last conclusion, the new proposal would have
+  // run alongside the previous one, and the refusals would no longer follow the ranks.
+  if (s.derniereConclusion && d.proposeeLe < s.derniereConclusion)
+    return `La proposition ne peut pas être datée avant la conclusion de la précédente, le ${dateEnLettres(s.derniereConclusion)}.`;
   if (d.circuit === 'circuit_dematerialise' && d.partenaires.length === 0)
     return 'Indiquez les partenaires appelés à valider la proposition dans le circuit dématérialisé.';
   return controleMediation(s, mediations, d, r, aujourdhui);

@@ -206,6 +206,25 @@ describe('three proposals due, a mediation before the third (CCH L353-15, L442-6
     expect(r).toEqual({ ok: false, message: 'La proposition n° 2 est en cours : enregistrez sa conclusion avant d’en faire une autre.' });
   });
 
+  it('refuses a proposal dated before the previous one was concluded, so the refusals follow the ranks', () => {
+    // p1 was proposed on 6 January and refused by the household on 10 January (outils.ts, refusee).
+    const r = creerProposition(
+      demande(3, '2025-01-08'),
+      { propositions: [p1], mediations: [] },
+      REGLAGES_PROPOSITION_PAR_DEFAUT,
+      ctx.aujourdhui,
+    );
+    expect(r).toEqual({
+      ok: false,
+      message: 'La proposition ne peut pas être datée avant la conclusion de la précédente, le 10 janvier 2025.',
+    });
+    // The day of the refusal itself is allowed: the officer often proposes the next dwelling at once.
+    expect(
+      creerProposition(demande(3, '2025-01-10'), { propositions: [p1], mediations: [] }, REGLAGES_PROPOSITION_PAR_DEFAUT, ctx.aujourdhui)
+        .ok,
+    ).toBe(true);
+  });
+
   it('after the second refusal, refuses a third proposal without a mediation', () => {
     const r = creerProposition(
       demande(3, '2025-03-10'),
