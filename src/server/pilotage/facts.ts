@@ -3,6 +3,7 @@ import { SYNCED_TABLES, recordFromFields } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 import type { RecordState } from '../replication/records.ts';
 import { backfill } from './backfill.ts';
+import { plannedValues, type PlannedWrite } from './planned.ts';
 
 // The proposals' facts (src/domain/pilotage/faits.ts) as the server keeps them in
 // `proposal_facts`: derived by the domain from the whole record at each push, in the statement
@@ -55,21 +56,11 @@ export type PlannedFact = { record: RecordState; fact: FaitProposition | null };
  * The facts of the proposals a push writes: each record's stored values (`stored`, by rid, none
  * for a new record) with the push's writes over them, as the read side will hold them.
  */
-export function plannedFacts(
-  writes: Iterable<{ record: RecordState; field: string; stored: { value: unknown } }>,
-  stored: ReadonlyMap<number, Record<string, unknown>>,
-): PlannedFact[] {
-  const values = new Map<RecordState, Map<string, unknown>>();
-  for (const { record, field, stored: written } of writes) {
-    if (record.table !== 'propositions') continue;
-    let fields = values.get(record);
-    if (!fields) {
-      fields = new Map(Object.entries((record.rid === null ? undefined : stored.get(record.rid)) ?? {}));
-      values.set(record, fields);
-    }
-    fields.set(field, written.value);
-  }
-  return [...values].map(([record, fields]) => ({ record, fact: proposalFact(record.recordId, fields) }));
+export function plannedFacts(writes: Iterable<PlannedWrite>, stored: ReadonlyMap<number, Record<string, unknown>>): PlannedFact[] {
+  return [...plannedValues(writes, stored, ['propositions'])].map(([record, fields]) => ({
+    record,
+    fact: proposalFact(record.recordId, fields),
+  }));
 }
 
 /** Writes the facts of proposals whose rids are known (seeding, backfill). */

@@ -4,6 +4,7 @@ import { SYNCED_TABLES, recordFromFields, type SyncedTable } from '../../sync/in
 import type { Database, Sql } from '../db/database.ts';
 import type { RecordState } from '../replication/records.ts';
 import { backfill } from './backfill.ts';
+import { plannedValues, type PlannedWrite } from './planned.ts';
 
 // The records a report reads whole, cut to the fields the figures read (`CHAMPS_PILOTAGE`) and
 // kept as such in `report_rows` (migration 20): one short JSON array per record, the id then the
@@ -97,21 +98,11 @@ export type PlannedRow = { record: RecordState; row: unknown[] | null };
  * The rows of the records a push writes: each record's stored values (`stored`, by rid, none
  * for a new record) with the push's writes over them, as the read side will hold them.
  */
-export function plannedRows(
-  writes: Iterable<{ record: RecordState; field: string; stored: { value: unknown } }>,
-  stored: ReadonlyMap<number, Record<string, unknown>>,
-): PlannedRow[] {
-  const values = new Map<RecordState, Map<string, unknown>>();
-  for (const { record, field, stored: written } of writes) {
-    if (!ROW_TABLES.includes(record.table)) continue;
-    let fields = values.get(record);
-    if (!fields) {
-      fields = new Map(Object.entries((record.rid === null ? undefined : stored.get(record.rid)) ?? {}));
-      values.set(record, fields);
-    }
-    fields.set(field, written.value);
-  }
-  return [...values].map(([record, fields]) => ({ record, row: reportRow(record.table, record.recordId, fields) }));
+export function plannedRows(writes: Iterable<PlannedWrite>, stored: ReadonlyMap<number, Record<string, unknown>>): PlannedRow[] {
+  return [...plannedValues(writes, stored, ROW_TABLES)].map(([record, fields]) => ({
+    record,
+    row: reportRow(record.table, record.recordId, fields),
+  }));
 }
 
 /** Writes the rows of records whose rids are known (seeding, backfill). */
