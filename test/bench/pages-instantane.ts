@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
-import pg from 'pg';
+import { dansUnSchemaJetable } from './schema-jetable.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
 import type { ServerOptions } from '../../src/server/testing.ts';
 import { ENREGISTREMENTS_PAR_PAGE } from '../../src/sync-client/api.ts';
@@ -75,16 +74,5 @@ export async function bench(): Promise<Record<string, string>> {
   const postgres = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const figures = { [libelle('PGlite')]: await mesurer({ template: await pgliteTemplate() }) };
   if (!postgres) return { ...figures, [libelle('PostgreSQL')]: 'non mesuré : définir TEST_DATABASE_URL ou DATABASE_URL' };
-  const schema = `banc_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: postgres });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  try {
-    const url = new URL(postgres);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    return { ...figures, [libelle('PostgreSQL')]: await mesurer({ databaseUrl: url.toString() }) };
-  } finally {
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
+  return { ...figures, [libelle('PostgreSQL')]: await dansUnSchemaJetable(postgres, (url) => mesurer({ databaseUrl: url })) };
 }

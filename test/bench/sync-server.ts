@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { dansUnSchemaJetable } from './schema-jetable.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStorage } from '../../src/server/db/open.ts';
 import type { StorageOptions } from '../../src/server/db/open.ts';
@@ -196,19 +196,8 @@ async function onPglite(): Promise<Latencies> {
   }
 }
 
-async function onPostgres(url: string): Promise<Latencies> {
-  const schema = `banc_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  try {
-    const inSchema = new URL(url);
-    inSchema.searchParams.set('options', `-c search_path=${schema}`);
-    return await latency({ databaseUrl: inSchema.toString() }, { DATABASE_URL: inSchema.toString() });
-  } finally {
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
+async function onPostgres(postgres: string): Promise<Latencies> {
+  return dansUnSchemaJetable(postgres, (url) => latency({ databaseUrl: url }, { DATABASE_URL: url }));
 }
 
 function figures(database: string, measured: Latencies): Record<string, string> {
