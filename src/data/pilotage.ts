@@ -16,7 +16,7 @@ import {
 import { sourcePilotage, type SourcePilotageCompte } from '../sync/index.ts';
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
-import { lireSession } from './session.ts';
+import { lireSession, type Session } from './session.ts';
 import { lireResumes } from './paquets-resumes.ts';
 import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { lireEquipe, menagesEnAttente } from './synchro.ts';
@@ -72,8 +72,10 @@ export type ContexteBilan = Pick<SourcePilotage, 'droitsBilan' | 'organisation' 
  * The yearly review's context alone, for the screen whose figures come from the server: its
  * device holds no household, and reads no facts.
  */
-export async function lireContexteBilan(db: RelogementDb): Promise<ContexteBilan> {
-  const [bilansAnnuels, session, organisations] = await Promise.all([db.bilansAnnuels.toArray(), lireSession(db), lireOrganisationsTerritoire(db)]);
+export const lireContexteBilan = async (db: RelogementDb): Promise<ContexteBilan> => contexteBilan(db, await lireSession(db));
+
+async function contexteBilan(db: RelogementDb, session: Session | null): Promise<ContexteBilan> {
+  const [bilansAnnuels, organisations] = await Promise.all([db.bilansAnnuels.toArray(), lireOrganisationsTerritoire(db)]);
   return {
     bilansAnnuels,
     organisations,
@@ -88,7 +90,8 @@ export async function lireContexteBilan(db: RelogementDb): Promise<ContexteBilan
  * query, and out of Dexie's cache of live queries, which copies every row it returns (the 64 rows
  * of facts, the offers) once more.
  */
-export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> => db.transaction('r', db.tables, () => lireSource(db));
+export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> =>
+  db.transaction('r', db.tables, async () => lireSource(db, await lireSession(db)));
 
 /** What the « Pilotage » screen opens on: where this account's figures come from, and this tablet's source when from it. */
 export type EcranPilotage = { origine: 'tablette'; source: SourcePilotage } | { origine: Exclude<SourcePilotageCompte, 'tablette'> };
@@ -102,11 +105,12 @@ export const lireEcranPilotage = (db: RelogementDb): Promise<EcranPilotage> =>
   db.transaction('r', db.tables, async () => {
     const session = await lireSession(db);
     const origine = session ? sourcePilotage(session.user.role, session.user.organisation.kind) : 'tablette';
-    return origine === 'tablette' ? { origine, source: await lireSource(db) } : { origine };
+    return origine === 'tablette' ? { origine, source: await lireSource(db, session) } : { origine };
   });
 
-async function lireSource(db: RelogementDb): Promise<SourcePilotage> {
-  const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([
+/** The source of this tablet's figures; `session`, read once by the caller, decides what the account sees. */
+async function lireSource(db: RelogementDb, session: Session | null): Promise<SourcePilotage> {
+  const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, bilan] = await Promise.all([
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
     db.residences.toArray(),
     db.operations.toArray(),
@@ -114,8 +118,7 @@ async function lireSource(db: RelogementDb): Promise<SourcePilotage> {
     db.plansRelogement.toArray(),
     db.parametres.get('territoire'),
     lireEquipe(db),
-    lireSession(db),
-    lireContexteBilan(db),
+    contexteBilan(db, session),
   ]);
   // Too many to compute at each read: the build starts, out of this read (it runs in a live query).
   const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: prets, total: prets + manquants.length } : null;
