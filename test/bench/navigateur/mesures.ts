@@ -159,14 +159,13 @@ async function mesurer() {
   };
 }
 
-/**
- * A new device's first sync (engine start → `synchroniser()` resolved, summaries made), then its
- * floor: downloading the same snapshot pages and writing the same rows, read back from the synced
- * database, in one transaction of an encrypted database.
- */
 /** The rows the last first sync stored, in clear: the floor writes them in a profile of its own. */
 let lignesSynchronisees: (readonly [string, unknown[]])[] = [];
 
+/**
+ * A new device's first sync (engine start → `synchroniser()` resolved, summaries made); the rows it
+ * stored are kept for the floor (`plancher`), which the bench runs on a new device.
+ */
 async function premiereSynchro(session: Session) {
   const db = await baseOuverte(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
