@@ -105,7 +105,7 @@ export async function readSideMismatches(db: Database): Promise<string[]> {
      from records r where r.tbl = 'propositions'`,
   );
   const orphans = await db.query<{ record_id: string }>(
-    `select record_id::text from proposal_facts x where not exists (select 1 from records r where r.rid = x.rid and r.tbl = 'propositions')`,
+    `select x.rid::text as record_id from proposal_facts x where not exists (select 1 from records r where r.rid = x.rid and r.tbl = 'propositions')`,
   );
   const expected = new Map<string, string>();
   for (const p of proposals) {

@@ -45,7 +45,7 @@ for (const backend of backends()) {
         if (!supprimee) throw new Error('pas de proposition');
         for (const p of [...propositions, { ...supprimee, supprime: true }]) await enregistrer(db, org, encadrant.profile.id, p);
 
-        expect(await migrate(db)).toEqual([19, 20]);
+        expect(await migrate(db)).toEqual([19, 20, 21]);
         expect(await readFacts(db, [org])).toEqual([]);
         await backfillFacts(db);
         const attendus = faitsDesPropositions(propositions);

@@ -20,6 +20,7 @@ import { m017 } from './migrations/017-pooled-fields-by-territory-and-sequence.t
 import { m018 } from './migrations/018-yearly-review-shared-by-territory-and-keyed-by-organisation.ts';
 import { m019 } from './migrations/019-proposal-facts-for-steering-reports.ts';
 import { m020 } from './migrations/020-report-rows-for-steering-reports.ts';
+import { m021 } from './migrations/021-proposal-facts-as-short-texts.ts';
 
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m018,
   m019,
   m020,
+  m021,
 ];
 
 /** An advisory lock key of our own (« relo » in ASCII). */

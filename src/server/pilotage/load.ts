@@ -9,7 +9,7 @@ import {
 import { SYNCED_TABLES, applyField, recordFromFields, splitField } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 import { readFacts } from './facts.ts';
-import { CUTS, REPORT_TABLES, readRows, recordOfRow, type Cut } from './rows.ts';
+import { CUTS, REPORT_TABLES, ROW_TABLES, readRows, recordIdsOf, recordOfRow, type Cut, type RowsRead } from './rows.ts';
 
 // The records a steering report is computed from, for a set of organisations, read from the
 // read side (`record_values`: one row per record with its current values, kept in step with the
@@ -34,9 +34,15 @@ const UNREAD: Record<string, string[]> = Object.fromEntries(
 
 type RecordRow = { record_id: string; doc: Record<string, unknown> };
 
-async function readTable(db: Sql, t: string, cut: Cut, organisationIds: readonly string[]): Promise<unknown[]> {
+async function readTable(
+  db: Sql,
+  t: string,
+  cut: Cut,
+  organisationIds: readonly string[],
+  rowsRead?: Promise<RowsRead>,
+): Promise<unknown[]> {
   // A record still missing a required field read here (a batch cut in two) has no row, or is left out until complete.
-  if (cut.asRows) return (await readRows(db, t, organisationIds)).flatMap((values) => recordOfRow(cut, values) ?? []);
+  if (rowsRead) return (await rowsRead).rows.flatMap((values) => recordOfRow(cut, values) ?? []);
   const rows = await db.query<RecordRow>(t === 'bilansAnnuels' ? READ_REVIEWS : READ_TABLE, [organisationIds, t, UNREAD[t]]);
   const names = new Set(cut.fields);
   // A map field (`avis.GTR`) is stored under its name and key: only the maps read here are rebuilt.
@@ -54,9 +60,14 @@ export async function loadReportData(db: Database, organisationIds: readonly str
   if (organisationIds.length === 0) return DONNEES_VIDES;
   // The yearly review is the territory's, whoever wrote it first (docs/pilotage.md), with the names
   // of the territory's organisations as they are now.
+  const rowsRead = new Map(ROW_TABLES.map((t) => [t, readRows(db, t, organisationIds)]));
+  // The proposals' facts name their household and offer by the rid of its record, the ids of which come with the rows.
+  const named = Promise.all(['menages', 'offres'].flatMap((t) => rowsRead.get(t) ?? [])).then(recordIdsOf);
   const [tables, propositions, organisations] = await Promise.all([
-    Promise.all(REPORT_TABLES.map(async (t) => [t, CUTS[t] ? await readTable(db, t, CUTS[t], organisationIds) : []] as const)),
-    readFacts(db, organisationIds),
+    Promise.all(
+      REPORT_TABLES.map(async (t) => [t, CUTS[t] ? await readTable(db, t, CUTS[t], organisationIds, rowsRead.get(t)) : []] as const),
+    ),
+    readFacts(db, organisationIds, named),
     db.query<{ id: string; name: string }>(
       `select id::text as id, name from organisations where territory_id in (select territory_id from organisations where id = any($1::uuid[]))`,
       [organisationIds],

@@ -114,13 +114,25 @@ export async function writeRows(tx: Sql, rows: readonly { rid: number; orgId: st
   );
 }
 
+/** A table's rows for some organisations and the rids of their records, in the same order. */
+export type RowsRead = { rows: unknown[][]; rids: number[] };
+
 /** A table's rows for some organisations, as one JSON text the database only joins. */
-export async function readRows(db: Sql, table: string, organisationIds: readonly string[]): Promise<unknown[][]> {
-  const [found] = await db.query<{ rows: string | null }>(
-    `select string_agg(row, ',') as rows from report_rows where org_id = any($1::uuid[]) and tbl = $2`,
+export async function readRows(db: Sql, table: string, organisationIds: readonly string[]): Promise<RowsRead> {
+  const [found] = await db.query<{ rows: string | null; rids: string | null }>(
+    `select string_agg(row, ',') as rows, string_agg(rid::text, ',') as rids from report_rows where org_id = any($1::uuid[]) and tbl = $2`,
     [organisationIds, table],
   );
-  return found?.rows ? (JSON.parse(`[${found.rows}]`) as unknown[][]) : [];
+  return found?.rows && found.rids
+    ? { rows: JSON.parse(`[${found.rows}]`) as unknown[][], rids: JSON.parse(`[${found.rids}]`) as number[] }
+    : { rows: [], rids: [] };
+}
+
+/** The record id of each rid read (a row's first value), as the proposals' facts name them (facts.ts). */
+export function recordIdsOf(read: readonly RowsRead[]): Map<number, string> {
+  const ids = new Map<number, string>();
+  for (const { rows, rids } of read) rids.forEach((rid, i) => ids.set(rid, rows[i]?.[0] as string));
+  return ids;
 }
 
 /** Derives the rows of the records stored before migration 20, once (backfill.ts). */

@@ -2,7 +2,7 @@ import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import type { Plan } from './plan.ts';
 import type { RecordState } from './records.ts';
-import { factArray, upsertFacts, type PlannedFact } from '../pilotage/facts.ts';
+import { FACT_ROW_COLUMNS, factRow, upsertFacts, type PlannedFact } from '../pilotage/facts.ts';
 import { upsertRows, type PlannedRow } from '../pilotage/rows.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
@@ -71,11 +71,11 @@ export async function writePlan(
        on conflict (rid) do update set doc = record_values.doc || excluded.doc
        returning 1),
      planned_facts as (
-       select ${RID} as rid, x.org_id, x.fact
-       from ${rows(facts.map(({ record, fact }) => ({ ...recordRef(record), org_id: record.orgId, fact: fact && factArray(fact) })))}
-         as x(${REF_COLUMNS}, org_id uuid, fact jsonb) ${NEW_RECORD}),
-     facts_written as (${upsertFacts('select rid, org_id, fact from planned_facts where fact is not null')} returning 1),
-     facts_gone as (delete from proposal_facts where rid in (select rid from planned_facts where fact is null) returning 1),
+       select ${RID} as rid, x.org_id, x.record_id, x.menage_id, x.offre_id, x.tail
+       from ${rows(facts.map(({ record, fact }) => ({ ...recordRef(record), org_id: record.orgId, ...(fact && factRow(fact)) })))}
+         as x(${REF_COLUMNS}, org_id uuid, ${FACT_ROW_COLUMNS}) ${NEW_RECORD}),
+     facts_written as (${upsertFacts('select rid, org_id, record_id, menage_id, offre_id, tail from planned_facts where tail is not null', 'new_records')} returning 1),
+     facts_gone as (delete from proposal_facts where rid in (select rid from planned_facts where tail is null) returning 1),
      planned_rows as (
        select ${RID} as rid, x.org_id, x.tbl, x.row
        from ${rows(reportRows.map(({ record, row }) => ({ ...recordRef(record), org_id: record.orgId, row: row && JSON.stringify(row) })))}
