@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { faitsDesPropositions } from '../../src/domain/index.ts';
+import { createTerritory } from '../../src/server/accounts/accounts.ts';
+import { backfillFacts } from '../../src/server/pilotage/facts.ts';
+import { loadReportData } from '../../src/server/pilotage/load.ts';
+import { bulkSeedRecords, createTestAccount, seedRecords } from '../../src/server/testing.ts';
+import { ORGANISATION_A } from '../fixtures/pilotage.ts';
+import { lignesPilotage, suiviPar } from './pilotage-chargement.ts';
+import { backends, readSideMismatches, useDatabase } from './harness.ts';
+
+// Migration 21 (docs/pilotage.md): each proposal's facts kept as one short text, the household and
+// the offer named by the rid of their record when the write finds it, else by their id. The facts
+// stored before it are derived again at the next start; doing it again changes nothing.
+
+for (const backend of backends()) {
+  describe(`the facts of the proposals stored before migration 21 (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    it('are derived again at the next start, and again to the same facts', async () => {
+      const db = storage.db;
+      const encadrant = await createTestAccount(db, { organisation: 'Faits en texte', role: 'encadrant' });
+      const org = encadrant.profile.organisation.id;
+      await bulkSeedRecords(db, encadrant.profile, lignesPilotage(ORGANISATION_A));
+      const attendu = await loadReportData(db, [org]);
+      expect(attendu.propositions).toHaveLength(faitsDesPropositions(ORGANISATION_A.propositions).length);
+
+      // As step 21 leaves a database: no facts, the work named.
+      await db.exec(`delete from proposal_facts; insert into read_side_backfills (name) values ('proposal_facts') on conflict do nothing`);
+      expect((await loadReportData(db, [org])).propositions).toEqual([]);
+      await backfillFacts(db);
+      expect(await loadReportData(db, [org])).toEqual(attendu);
+      expect(await readSideMismatches(db)).toEqual([]);
+      expect(await db.query(`select name from read_side_backfills where name = 'proposal_facts'`)).toEqual([]);
+
+      // Run again over facts already there (a start interrupted after some pages): the same facts.
+      await db.exec(`insert into read_side_backfills (name) values ('proposal_facts') on conflict do nothing`);
+      await backfillFacts(db);
+      expect(await loadReportData(db, [org])).toEqual(attendu);
+      expect(await readSideMismatches(db)).toEqual([]);
+    });
+  });
+
+  describe(`the facts of proposals on another organisation’s offer (${backend.name})`, () => {
+    const storage = useDatabase(backend);
+
+    it('name the same offer as the proposal, within the territory or outside it', async () => {
+      const db = storage.db;
+      await createTerritory(db, 'Territoire des faits', 'metropole');
+      const [a, b, c] = [
+        await createTestAccount(db, { organisation: 'Bailleur A du territoire', role: 'encadrant', territory: 'Territoire des faits' }),
+        await createTestAccount(db, { organisation: 'Bailleur B du territoire', role: 'encadrant', territory: 'Territoire des faits' }),
+        await createTestAccount(db, { organisation: 'Bailleur hors territoire', role: 'encadrant' }),
+      ];
+      const d = suiviPar(ORGANISATION_A, a.profile.id);
+      // A third of the offers kept by the other landlord of the territory, a third by one outside it.
+      const chez = (k: number) => d.offres.filter((_, i) => i % 3 === k).map((o) => ['offres', o] as const);
+      await seedRecords(db, b.profile, chez(1));
+      await seedRecords(db, c.profile, chez(2));
+      await seedRecords(db, a.profile, lignesPilotage({ ...d, offres: d.offres.filter((_, i) => i % 3 === 0) }));
+
+      const attendus = faitsDesPropositions(d.propositions);
+      const lus = (await loadReportData(db, [a.profile.organisation.id])).propositions;
+      expect(lus).toEqual(expect.arrayContaining(attendus));
+      expect(lus).toHaveLength(attendus.length);
+      expect(await readSideMismatches(db)).toEqual([]);
+    });
+  });
+}
