@@ -177,7 +177,9 @@ function columnsOf(
     ravAvant: column(),
     ravApres: column(),
   };
-  const idOf = (v: unknown) => (typeof v === 'number' ? (ids.get(v) ?? more.get(v)) : v);
+  // A record erased since (a household erased by another organisation than the proposal's) names
+  // no record the report reads, as its id did: the proposal counts as one whose household or offer is unknown.
+  const idOf = (v: unknown) => (typeof v === 'number' ? (ids.get(v) ?? more.get(v) ?? `erased ${v}`) : v);
   for (let f = 0; f < n; f += 1) {
     const i = starts[f] as number;
     const flags = values[i + FLAGS_AT] as number;
