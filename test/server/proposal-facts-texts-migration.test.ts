@@ -63,6 +63,21 @@ for (const backend of backends()) {
       expect(lus).toEqual(expect.arrayContaining(attendus));
       expect(lus).toHaveLength(attendus.length);
       expect(await readSideMismatches(db)).toEqual([]);
+
+      // A household's record gone while its proposals stay (erased by another organisation than
+      // theirs): the report still reads, its proposals naming no household it reads.
+      const [efface] = d.menages;
+      if (!efface) throw new Error('pas de ménage');
+      const [{ rid }] = (await db.query<{ rid: string }>(`select rid from records where tbl = 'menages' and record_id = $1`, [
+        efface.id,
+      ])) as [{ rid: string }];
+      for (const t of ['report_rows', 'record_values', 'fields', 'records']) await db.query(`delete from ${t} where rid = $1`, [rid]);
+      const restent = (await loadReportData(db, [a.profile.organisation.id])).propositions;
+      expect(restent).toHaveLength(attendus.length);
+      expect(restent.filter((p) => d.menages.some((m) => m.id === p.menageId))).toEqual(
+        expect.arrayContaining(attendus.filter((p) => p.menageId !== efface.id)),
+      );
+      expect(restent.filter((p) => p.menageId === efface.id)).toEqual([]);
     });
   });
 }
