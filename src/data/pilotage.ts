@@ -145,6 +145,15 @@ const sourceGardee = async (db: RelogementDb, session: Session | null): Promise<
     )
   ).source;
 
+type Reference = Pick<DonneesPilotage, 'residences' | 'operations' | 'offres' | 'plansRelogement'>;
+
+/**
+ * A table of reference data read whole, each kept while it alone is not written: the first opening
+ * after a household's change reads its facts again, not the offers (whose read costs nearly as much as the facts' on the bench).
+ */
+const referenceGardee = <T extends keyof Reference>(db: RelogementDb, table: T): Promise<Reference[T]> =>
+  lireGardee(db, `pilotage:${table}`, [table], () => db.table(table).toArray() as Promise<Reference[T]>, () => true);
+
 /**
  * The source of this tablet's figures; `session`, read once by the caller, decides what the account sees.
  * `entiere` when every household's facts were read as kept.
@@ -152,10 +161,10 @@ const sourceGardee = async (db: RelogementDb, session: Session | null): Promise<
 async function lireSource(db: RelogementDb, session: Session | null): Promise<{ source: SourcePilotage; entiere: boolean }> {
   const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, bilan] = await Promise.all([
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
-    db.residences.toArray(),
-    db.operations.toArray(),
-    db.offres.toArray(),
-    db.plansRelogement.toArray(),
+    referenceGardee(db, 'residences'),
+    referenceGardee(db, 'operations'),
+    referenceGardee(db, 'offres'),
+    referenceGardee(db, 'plansRelogement'),
     db.parametres.get('territoire'),
     lireEquipe(db),
     contexteBilan(db, session),

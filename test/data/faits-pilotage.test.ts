@@ -4,7 +4,7 @@ import { RelogementDb, VERSIONS, choisirCode, deverrouiller, liveQuery, lireSour
 import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { FORMAT_FAITS, construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
 import { TABLES_OUBLI, oublierMenages } from '../../src/data/oubli.ts';
-import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage, type Proposition } from '../../src/domain/index.ts';
+import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage, type Offre, type Proposition } from '../../src/domain/index.ts';
 import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
 import { nomUnique, nouvelleBase } from './base.ts';
 
@@ -157,6 +157,19 @@ describe('the source of the tablet’s report, kept between two openings', () =>
     await modifierMenage(db, premier.id, { statut: 'clos' });
     const apres = await lireSourcePilotage(db);
     expect(apres.donnees.menages.find((m) => m.id === premier.id)?.statut).toBe('clos');
+  });
+
+  it('reads again after a household’s change its facts, not the offers; an offer written is read again', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premiere = await lireSourcePilotage(db);
+    await signer(db);
+    const apres = await lireSourcePilotage(db);
+    expect(apres.donnees.offres).toBe(premiere.donnees.offres);
+    const offre = ORGANISATION_A.offres[0]!;
+    await ecrire<Offre>(db, 'offres', offre.id, (o) => ({ ...o!, commune: 'Tourcoing' }));
+    const ensuite = await lireSourcePilotage(db);
+    expect(ensuite.donnees.offres.find((o) => o.id === offre.id)?.commune).toBe('Tourcoing');
   });
 
   it('leaves memory when the app locks', async () => {
