@@ -17,6 +17,7 @@ import { sourcePilotage, type SourcePilotageCompte } from '../sync/index.ts';
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession, type Session } from './session.ts';
+import { lireGardee } from './lecture-gardee.ts';
 import { lireResumes } from './paquets-resumes.ts';
 import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { lireEquipe, menagesEnAttente } from './synchro.ts';
@@ -91,7 +92,7 @@ async function contexteBilan(db: RelogementDb, session: Session | null): Promise
  * of facts, the offers) once more.
  */
 export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> =>
-  db.transaction('r', db.tables, async () => lireSource(db, await lireSession(db)));
+  db.transaction('r', db.tables, async () => sourceGardee(db, await lireSession(db)));
 
 /** What the « Pilotage » screen opens on: where this account's figures come from, and this tablet's source when from it. */
 export type EcranPilotage = { origine: 'tablette'; source: SourcePilotage } | { origine: Exclude<SourcePilotageCompte, 'tablette'> };
@@ -105,17 +106,65 @@ export const lireEcranPilotage = (db: RelogementDb): Promise<EcranPilotage> =>
   db.transaction('r', db.tables, async () => {
     const session = await lireSession(db);
     const origine = session ? sourcePilotage(session.user.role, session.user.organisation.kind) : 'tablette';
-    return origine === 'tablette' ? { origine, source: await lireSource(db, session) } : { origine };
+    return origine === 'tablette' ? { origine, source: await sourceGardee(db, session) } : { origine };
   });
 
-/** The source of this tablet's figures; `session`, read once by the caller, decides what the account sees. */
-async function lireSource(db: RelogementDb, session: Session | null): Promise<SourcePilotage> {
+/**
+ * What the source reads, and what makes its facts: a write to any of them (the write path's
+ * clock in `meta` goes with every write, a pull marks its households in `meta`) reads it again.
+ */
+const TABLES_SOURCE = [
+  'meta',
+  'parametres',
+  'menages',
+  'paquetsFaits',
+  'propositions',
+  'mediations',
+  'enquetes',
+  'residences',
+  'operations',
+  'offres',
+  'plansRelogement',
+  'bilansAnnuels',
+] as const;
+
+/**
+ * The source kept between two openings while none of its tables is written (lecture-gardee.ts):
+ * reopening « Pilotage » with nothing changed reads nothing again, and the first opening after a
+ * change reads it whole. Kept only when every household's facts were read current, never while
+ * some are computed from their records or built.
+ */
+const sourceGardee = async (db: RelogementDb, session: Session | null): Promise<SourcePilotage> =>
+  (
+    await lireGardee(
+      db,
+      'pilotage',
+      TABLES_SOURCE,
+      () => lireSource(db, session),
+      (lue) => lue.entiere,
+    )
+  ).source;
+
+type Reference = Pick<DonneesPilotage, 'residences' | 'operations' | 'offres' | 'plansRelogement'>;
+
+/**
+ * A table of reference data read whole, each kept while it alone is not written: the first opening
+ * after a household's change reads its facts again, not the offers (whose read costs nearly as much as the facts' on the bench).
+ */
+const referenceGardee = <T extends keyof Reference>(db: RelogementDb, table: T): Promise<Reference[T]> =>
+  lireGardee(db, `pilotage:${table}`, [table], () => db.table(table).toArray() as Promise<Reference[T]>, () => true);
+
+/**
+ * The source of this tablet's figures; `session`, read once by the caller, decides what the account sees.
+ * `entiere` when every household's facts were read as kept.
+ */
+async function lireSource(db: RelogementDb, session: Session | null): Promise<{ source: SourcePilotage; entiere: boolean }> {
   const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, bilan] = await Promise.all([
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
-    db.residences.toArray(),
-    db.operations.toArray(),
-    db.offres.toArray(),
-    db.plansRelogement.toArray(),
+    referenceGardee(db, 'residences'),
+    referenceGardee(db, 'operations'),
+    referenceGardee(db, 'offres'),
+    referenceGardee(db, 'plansRelogement'),
     db.parametres.get('territoire'),
     lireEquipe(db),
     contexteBilan(db, session),
@@ -124,7 +173,7 @@ async function lireSource(db: RelogementDb, session: Session | null): Promise<So
   const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: prets, total: prets + manquants.length } : null;
   if (calculEnCours) construireFaitsEnArrierePlan(db);
   const tous = calculEnCours || manquants.length === 0 ? faits : reunir(faits, await faitsDirects(db, manquants));
-  return {
+  const source: SourcePilotage = {
     donnees: { ...donneesDesFaits(tous), residences, operations, offres, plansRelogement, bilansAnnuels: bilan.bilansAnnuels, organisations: bilan.organisations },
     reglages: territoire?.pilotage ?? REGLAGES_PILOTAGE_PAR_DEFAUT,
     noms: new Map((equipe ?? []).map((m) => [m.id, m.name])),
@@ -134,6 +183,7 @@ async function lireSource(db: RelogementDb, session: Session | null): Promise<So
     bailleurs: bilan.bailleurs,
     calculEnCours,
   };
+  return { source, entiere: manquants.length === 0 };
 }
 
 /**

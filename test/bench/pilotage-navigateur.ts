@@ -24,6 +24,7 @@ const CODE = '135790';
 type Mesures = {
   remplirPilotage: (d: EnregistrementsPilotage, session: Session) => Promise<number>;
   decomposerPilotage: () => Promise<Record<string, number>>;
+  signerUnBail: () => Promise<void>;
 };
 
 /**
@@ -71,7 +72,7 @@ async function ouvrirPilotage<R>(
   context: BrowserContext,
   url: string,
   quand: Toucher,
-  etape: (cdp: CDPSession, clic: () => Promise<Ouverture>) => Promise<R>,
+  etape: (cdp: CDPSession, clic: () => Promise<Ouverture>, retour: (entreTemps?: () => Promise<void>) => Promise<void>) => Promise<R>,
 ): Promise<R> {
   const froide = await context.newPage();
   const cdp = await context.newCDPSession(froide);
@@ -84,29 +85,40 @@ async function ouvrirPilotage<R>(
     await froide.locator('.carte').first().waitFor();
     await froide.waitForTimeout(LECTURE_PORTEFEUILLE_MS);
   }
-  const resultat = await etape(cdp, async () => {
-    // The frame that draws the figures starts with the first animation frame once they are in the page: marked
-    // there, apart from when the page is free again to answer the driver (the charts drawn just after them).
-    await froide.evaluate(() => {
-      performance.mark('pilotage-demande');
-      const observateur = new MutationObserver(() => {
-        if (!document.querySelector('ul.chiffres .chiffre-valeur')) return;
-        observateur.disconnect();
-        requestAnimationFrame(() => performance.mark('pilotage:image'));
+  // Back to her caseload, seen as long as before the first opening (`entreTemps` done meanwhile), before « Pilotage » again.
+  const retour = async (entreTemps?: () => Promise<void>) => {
+    await froide.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes ménages', exact: true }).click();
+    await froide.locator('.carte').first().waitFor();
+    await entreTemps?.();
+    await froide.waitForTimeout(LECTURE_PORTEFEUILLE_MS);
+  };
+  const resultat = await etape(
+    cdp,
+    async () => {
+      // The frame that draws the figures starts with the first animation frame once they are in the page: marked
+      // there, apart from when the page is free again to answer the driver (the charts drawn just after them).
+      await froide.evaluate(() => {
+        performance.mark('pilotage-demande');
+        const observateur = new MutationObserver(() => {
+          if (!document.querySelector('ul.chiffres .chiffre-valeur')) return;
+          observateur.disconnect();
+          requestAnimationFrame(() => performance.mark('pilotage:image'));
+        });
+        observateur.observe(document.body, { childList: true, subtree: true });
       });
-      observateur.observe(document.body, { childList: true, subtree: true });
-    });
-    await lien.click();
-    await figures(froide).waitFor();
-    // No named function inside: tsx would wrap it in a helper the page does not have.
-    return froide.evaluate(() => {
-      const demande = performance.getEntriesByName('pilotage-demande', 'mark')[0]?.startTime ?? NaN;
-      const [ecran = NaN, calcul = NaN, calcule = NaN, image = NaN] = ['ecran', 'calcul', 'calcule', 'image'].map(
-        (nom) => (performance.getEntriesByName(`pilotage:${nom}`, 'mark').at(-1)?.startTime ?? NaN) - demande,
-      );
-      return { total: performance.now() - demande, ecran, calcul, calcule, image };
-    });
-  });
+      await lien.click();
+      await figures(froide).waitFor();
+      // No named function inside: tsx would wrap it in a helper the page does not have.
+      return froide.evaluate(() => {
+        const demande = performance.getEntriesByName('pilotage-demande', 'mark').at(-1)?.startTime ?? NaN;
+        const [ecran = NaN, calcul = NaN, calcule = NaN, image = NaN] = ['ecran', 'calcul', 'calcule', 'image'].map(
+          (nom) => (performance.getEntriesByName(`pilotage:${nom}`, 'mark').at(-1)?.startTime ?? NaN) - demande,
+        );
+        return { total: performance.now() - demande, ecran, calcul, calcule, image };
+      });
+    },
+    retour,
+  );
   await froide.close();
   return resultat;
 }
@@ -146,6 +158,10 @@ export async function bench(): Promise<Record<string, string>> {
     await parties.waitForFunction(() => 'mesures' in window);
     const d = await parties.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.decomposerPilotage());
     await parties.close();
+    // A tab of the measuring page, kept open offline: it signs a lease between two openings of « Pilotage ».
+    const autreOnglet = await context.newPage();
+    await autreOnglet.goto(`${serveur.url}mesures/index.html`);
+    await autreOnglet.waitForFunction(() => 'mesures' in window);
     // The app once online, so that its service worker caches every module, then offline for good.
     await page.goto(serveur.url);
     await deverrouiller(page);
@@ -154,9 +170,25 @@ export async function bench(): Promise<Record<string, string>> {
     await serveur.arreter();
     await context.setOffline(true);
 
+    // The first opening of each cold start reads everything (the source is kept in memory only); then, in the same
+    // page, back to the caseload and « Pilotage » again, with nothing changed, then after a lease signed in another
+    // tab while she is on her caseload (the first opening after a change).
+    const reouvertures: Ouverture[] = [];
+    const apresChangement: Ouverture[] = [];
     const ouvrir = async (quand: Toucher) => {
       const ouvertures: Ouverture[] = [];
-      for (let i = 0; i < OUVERTURES; i++) ouvertures.push(await ouvrirPilotage(context, serveur.url, quand, (_cdp, clic) => clic()));
+      for (let i = 0; i < OUVERTURES; i++)
+        ouvertures.push(
+          await ouvrirPilotage(context, serveur.url, quand, async (_cdp, clic, retour) => {
+            const premiere = await clic();
+            if (quand !== 'apres-portefeuille') return premiere;
+            await retour();
+            reouvertures.push(await clic());
+            await retour(() => autreOnglet.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.signerUnBail()));
+            apresChangement.push(await clic());
+            return premiere;
+          }),
+        );
       return ouvertures;
     };
     const [apres, desLeMenu] = [await ouvrir('apres-portefeuille'), await ouvrir('des-le-menu')];
@@ -186,6 +218,8 @@ export async function bench(): Promise<Record<string, string>> {
         total(apres),
       'Rapport de la chargée, étapes du toucher aux chiffres (médianes) : écran chargé ; source lue (faits et données de référence) ; chiffres calculés ; chiffres affichés':
         etapes(apres),
+      'Le même rouvert dans la même page, rien de changé (source et rapport gardés ; médiane ; étapes)': `${total(reouvertures)} ; ${etapes(reouvertures)}`,
+      'Le même rouvert dans la même page après un bail signé dans un autre onglet (première ouverture après un changement ; médiane ; étapes)': `${total(apresChangement)} ; ${etapes(apresChangement)}`,
       'Le même, touché dès le menu affiché, avant les résultats du portefeuille (médiane ; étapes)': `${total(desLeMenu)} ; ${etapes(desLeMenu)}`,
       'Rapport de la chargée : remplissage de la tablette (hors mesure)': ms(remplissage),
       'Rapport de la chargée en parties, CPU ×4 (lecture des faits et des données de référence ; calcul du domaine, premier puis second passage)': `${ms(d.lecture ?? NaN)} ; ${ms(d.domaine ?? NaN)} puis ${ms(d.domaineChaud ?? NaN)}`,

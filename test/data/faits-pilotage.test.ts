@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { liveQuery, lireSourcePilotage, modifierMenage } from '../../src/data/index.ts';
-import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
+import { RelogementDb, VERSIONS, choisirCode, deverrouiller, liveQuery, lireSourcePilotage, modifierMenage, verrouiller } from '../../src/data/index.ts';
+import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { FORMAT_FAITS, construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
 import { TABLES_OUBLI, oublierMenages } from '../../src/data/oubli.ts';
-import type { RelogementDb } from '../../src/data/db.ts';
-import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage } from '../../src/domain/index.ts';
+import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage, type Offre, type Proposition } from '../../src/domain/index.ts';
 import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
-import { nouvelleBase } from './base.ts';
+import { nomUnique, nouvelleBase } from './base.ts';
 
 // The officer's report reads each household's pilotage facts from 64 sealed rows, kept current by
 // the write path: its figures are those of the records (test/fixtures/pilotage.ts, Habitat Nord,
@@ -123,5 +122,74 @@ describe('the pilotage facts of the tablet', () => {
     const stockes = (await db.paquetsFaits.toArray()).flatMap((p) => p.menages);
     expect(stockes).not.toContain(idMenage(1));
     expect(stockes).toHaveLength(ORGANISATION_A.menages.length - 1);
+  });
+});
+
+describe('the source of the tablet’s report, kept between two openings', () => {
+  const realises = (source: Awaited<ReturnType<typeof lireSourcePilotage>>) =>
+    calculerPilotage(source.donnees, FILTRES, { offresProposeesSeulement: false }).chiffres.find((c) => c.code === 'relogements')?.valeur;
+  // Household 10's third proposal, made on 31 March and still under way.
+  const enCours = ORGANISATION_A.propositions.find((p) => p.menageId === idMenage(10) && p.rang === 3)!;
+  const signer = (db: RelogementDb) =>
+    ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({
+      ...p!,
+      reponse: { date: '2026-03-31', decision: 'acceptation', motif: null, commentaire: '' },
+      bailSigneLe: '2026-03-31',
+    }));
+
+  it('is read again after a lease signed, never given as kept', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premiere = await lireSourcePilotage(db);
+    expect(realises(premiere)).toBe(6);
+    expect(await lireSourcePilotage(db)).toBe(premiere);
+    await signer(db);
+    const apres = await lireSourcePilotage(db);
+    expect(apres).not.toBe(premiere);
+    expect(realises(apres)).toBe(7);
+  });
+
+  it('is read again after a change of a household written afterwards', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premier = ORGANISATION_A.menages[0]!;
+    await lireSourcePilotage(db);
+    await modifierMenage(db, premier.id, { statut: 'clos' });
+    const apres = await lireSourcePilotage(db);
+    expect(apres.donnees.menages.find((m) => m.id === premier.id)?.statut).toBe('clos');
+  });
+
+  it('reads again after a household’s change its facts, not the offers; an offer written is read again', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premiere = await lireSourcePilotage(db);
+    await signer(db);
+    const apres = await lireSourcePilotage(db);
+    expect(apres.donnees.offres).toBe(premiere.donnees.offres);
+    const offre = ORGANISATION_A.offres[0]!;
+    await ecrire<Offre>(db, 'offres', offre.id, (o) => ({ ...o!, commune: 'Tourcoing' }));
+    const ensuite = await lireSourcePilotage(db);
+    expect(ensuite.donnees.offres.find((o) => o.id === offre.id)?.commune).toBe('Tourcoing');
+  });
+
+  it('leaves memory when the app locks', async () => {
+    const db = new RelogementDb(nomUnique('gardee'), VERSIONS, { chiffree: true });
+    await choisirCode(db, '135790', 'chiffres');
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    const premiere = await lireSourcePilotage(db);
+    verrouiller(db);
+    await deverrouiller(db, '135790');
+    const apres = await lireSourcePilotage(db);
+    expect(apres).not.toBe(premiere);
+    expect(realises(apres)).toBe(6);
+    await db.delete();
+  });
+
+  it('is not kept while some households’ facts are computed from their records', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, ecritures(ORGANISATION_A));
+    await db.paquetsFaits.clear();
+    const premiere = await lireSourcePilotage(db);
+    expect(await lireSourcePilotage(db)).not.toBe(premiere);
   });
 });

@@ -3,9 +3,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { RelogementDb, enregistrerOrganisationsTerritoire, enregistrerSession } from '../../src/data/index.ts';
-import { idBilanAnnuel, trimestreDe } from '../../src/domain/index.ts';
+import { idBilanAnnuel, trimestreDe, type Proposition } from '../../src/domain/index.ts';
+import { ecrire, ecrireLot } from '../../src/data/ecriture.ts';
 import { aujourdhui } from '../../src/ui/commun/contexte.ts';
-import { ID_OPERATION_A, ORGANISATION_A } from '../fixtures/pilotage.ts';
+import { ID_OPERATION_A, ORGANISATION_A, idMenage } from '../fixtures/pilotage.ts';
 
 const HABITAT_NORD = '0190a6e0-0000-7000-8009-0000000000b1';
 
@@ -110,6 +111,39 @@ describe('the « Pilotage » screen', () => {
     // The February revision is kept as it was.
     expect(plan?.revisions['2026-T1']?.lignes[1]?.prevus).toBe(3);
     expect(await db.outbox.where('table').equals('plansRelogement').count()).toBe(1);
+  });
+
+  it('reopened after a lease signed, shows the new figure, never the one of its previous opening', async () => {
+    const db = new RelogementDb(`ui-pilotage-${Math.random().toString(36).slice(2)}`);
+    bases.push(db);
+    await ecrireLot(
+      db,
+      (['operations', 'residences', 'offres', 'menages', 'propositions'] as const).flatMap((table) =>
+        ORGANISATION_A[table].map((record) => ({ table, record })),
+      ),
+    );
+    const ouvrir = async () => {
+      const vue = render(
+        <BaseContext.Provider value={db}>
+          <PilotageScreen />
+        </BaseContext.Provider>,
+      );
+      fireEvent.input(await screen.findByLabelText('Trimestre contenant le'), { target: { value: '2026-02-15' } });
+      await screen.findByText('Période : du 1er janvier 2026 au 31 mars 2026');
+      return vue;
+    };
+    const premiere = await ouvrir();
+    expect(within(carte('Relogements réalisés')).getByText('6')).toBeTruthy();
+    premiere.unmount();
+    // Household 10's third proposal, made on 31 March and still under way, ends in a lease that day.
+    const enCours = ORGANISATION_A.propositions.find((p) => p.menageId === idMenage(10) && p.rang === 3)!;
+    await ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({
+      ...p!,
+      reponse: { date: '2026-03-31', decision: 'acceptation', motif: null, commentaire: '' },
+      bailSigneLe: '2026-03-31',
+    }));
+    await ouvrir();
+    await waitFor(() => expect(within(carte('Relogements réalisés')).getByText('7')).toBeTruthy());
   });
 
   describe('the yearly review', () => {

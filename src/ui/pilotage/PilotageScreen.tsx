@@ -1,5 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { calculerPilotage, chargeParReferent, enteteRapport, tableauCharge, tableauDesChiffres, type Chiffre } from '../../domain/index.ts';
+import {
+  calculerPilotage,
+  chargeParReferent,
+  enteteRapport,
+  tableauCharge,
+  tableauDesChiffres,
+  type Chiffre,
+  type FiltresPilotage,
+  type RapportPilotage,
+} from '../../domain/index.ts';
 import { lireEcranPilotage, nomsDesMenages, type SourcePilotage } from '../../data/index.ts';
 import { SANS_RAPPORT_PILOTAGE } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
@@ -52,19 +61,32 @@ function Menages({ c }: { c: Chiffre }) {
   );
 }
 
+/** The last report computed from each source: reopening the screen on a source kept unchanged (`lireEcranPilotage`) computes nothing. */
+const rapports = new WeakMap<SourcePilotage, { cle: string; rapport: RapportPilotage }>();
+
+function rapportDe(source: SourcePilotage, filtres: FiltresPilotage): RapportPilotage {
+  const cle = JSON.stringify(filtres);
+  marquer('calcul');
+  const connu = rapports.get(source);
+  const rapport =
+    connu?.cle === cle
+      ? connu.rapport
+      : calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
+  rapports.set(source, { cle, rapport });
+  marquer('calcule');
+  return rapport;
+}
+
 /** « Pilotage » over what this tablet holds: the chargée's caseload, or the encadrant's organisation. */
 function PilotageTablette({ source }: { source: SourcePilotage }) {
   const jour = aujourdhui();
   const etat = useFiltresPilotage(jour);
   const { criteres, periode, erreurPeriode, filtres } = etat;
   const [detail, setDetail] = useState<string | null>(null);
-  const rapport = useMemo(() => {
-    if (source.calculEnCours || erreurPeriode !== null) return null;
-    marquer('calcul');
-    const calcule = calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
-    marquer('calcule');
-    return calcule;
-  }, [source, erreurPeriode, JSON.stringify(filtres)]);
+  const rapport = useMemo(
+    () => (source.calculEnCours || erreurPeriode !== null ? null : rapportDe(source, filtres)),
+    [source, erreurPeriode, JSON.stringify(filtres)],
+  );
   const choix = useMemo(() => choixDesDonnees(source.donnees), [source]);
   // The figures are what the tap is for: drawn first, the charts and tables in the next frame.
   const suite = useApresAffichage(rapport !== null);

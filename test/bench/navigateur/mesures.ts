@@ -5,6 +5,7 @@ import {
   periodeContenant,
   surLaPeriode,
   type EnregistrementsPilotage,
+  type Proposition,
 } from '../../../src/domain/index.ts';
 import {
   RelogementDb,
@@ -23,7 +24,7 @@ import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
 import type { SyncedTable } from '../../../src/sync/index.ts';
 import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
-import { TABLES_ECRITURE, rafraichirResumes } from '../../../src/data/ecriture.ts';
+import { TABLES_ECRITURE, ecrire, rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { construireFaits } from '../../../src/data/faits-pilotage.ts';
 import { TABLES_RESUMES, ecrireResumes } from '../../../src/data/paquets-resumes.ts';
@@ -397,8 +398,26 @@ async function decomposerPilotage(): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * A lease signed today on one of the bench's proposals refused, through the write path: the change the
+ * officer's next opening of « Pilotage », in another tab, has to show (pilotage-navigateur.ts).
+ */
+async function signerUnBail(): Promise<void> {
+  const db = await baseOuverte();
+  const refusee = await db.propositions.filter((p) => !p.bailSigneLe).first();
+  if (!refusee) throw new Error('Aucune proposition sans bail.');
+  const jour = jourIso(new Date());
+  await ecrire<Proposition>(db, 'propositions', refusee.id, (p) => ({
+    ...p!,
+    reponse: { date: jour, decision: 'acceptation', motif: null, commentaire: '' },
+    bailSigneLe: jour,
+  }));
+  db.close();
+}
+
 Object.assign(window, {
   mesures: {
+    signerUnBail,
     remplir,
     vieillir,
     mesurer,
