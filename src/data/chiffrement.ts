@@ -82,16 +82,18 @@ export async function sceller(cle: CryptoKey, valeur: Record<string, unknown>, c
 /** `sceller`, with the JSON text sealed when the row holds no file: opening the payload gives back exactly that text. */
 export async function scellerAvecTexte(cle: CryptoKey, valeur: Record<string, unknown>, contexte: string): Promise<{ scelle: Scelle; texte: string | null }> {
   const aad = texte.encode(contexte);
+  // Most rows hold no file: those are sealed as they are, without a copy (a first sync seals tens of thousands).
+  if (!Object.values(valeur).some((v) => v instanceof Blob)) {
+    const enJson = JSON.stringify(valeur);
+    return { scelle: await chiffrer(cle, texte.encode(enJson), aad), texte: enJson };
+  }
   const json: Record<string, unknown> = {};
   const fichiers: NonNullable<Scelle['fichiers']> = {};
   for (const [champ, v] of Object.entries(valeur)) {
     if (v instanceof Blob) fichiers[champ] = { ...(await chiffrer(cle, await v.arrayBuffer(), aad)), type: v.type };
     else json[champ] = v;
   }
-  const enJson = JSON.stringify(json);
-  const scelle: Scelle = await chiffrer(cle, texte.encode(enJson), aad);
-  if (Object.keys(fichiers).length === 0) return { scelle, texte: enJson };
-  scelle.fichiers = fichiers;
+  const scelle: Scelle = { ...(await chiffrer(cle, texte.encode(JSON.stringify(json)), aad)), fichiers };
   return { scelle, texte: null };
 }
 

@@ -1,6 +1,6 @@
 import {
   SYNCED_TABLES,
-  fieldClock,
+  fieldClocks,
   isRealHlc,
   isSyncedTable,
   mergePulledField,
@@ -223,8 +223,9 @@ export async function appliquerInstantane(
         const reelle = isRealHlc(hlc);
         if (reelle && hlc > derniere) derniere = hlc;
         const champsRecus: [string, unknown, string][] = [];
+        const horloges = fieldClocks(hlc, reelle);
         for (const [field, [value, horlogeChamp]] of Object.entries(fields)) {
-          const clock = fieldClock(hlc, horlogeChamp, reelle);
+          const clock = horloges(horlogeChamp);
           if (clock === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
           // A record whose greatest clock is impossible may still hold real ones, field by field.
           if (!reelle && clock > derniere && isRealHlc(clock)) derniere = clock;

@@ -26,20 +26,29 @@ export const snapshotQuerySchema = z.object({
 });
 
 /**
- * A field's clock relative to its record's (`hlc`, the greatest of the record): absent when it is
- * the record's, a count when it has the same device and day (see `clockOffsets`), the clock otherwise.
+ * A field's value, and its clock relative to its record's (`hlc`, the greatest of the record):
+ * absent when it is the record's, a count when it has the same device and day (see
+ * `clockOffsets`), the clock otherwise.
  */
-const fieldClockSchema = z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), hlcSchema]);
+export type SnapshotField = [unknown] | [unknown, number | string];
+
+const isFieldClock = (clock: unknown) =>
+  typeof clock === 'number' ? Number.isSafeInteger(clock) && clock >= 0 : typeof clock === 'string' && hlcPattern.test(clock);
+const isSnapshotField = (field: unknown) => Array.isArray(field) && (field.length === 1 || (field.length === 2 && isFieldClock(field[1])));
 // A value read from a page is JSON by construction (the page is parsed from JSON text): checking it
 // again with `z.json()` cost most of the page's parse. The device reads it through its table's schema.
-export const snapshotFieldSchema = z.union([z.tuple([z.unknown()]), z.tuple([z.unknown(), fieldClockSchema])]);
-export type SnapshotField = z.infer<typeof snapshotFieldSchema>;
+// The rest is one test per field, not a record of unions of tuples: a first sync has hundreds of
+// thousands of fields, and checking them so cost nearly all of a page's parse.
+const snapshotFieldsSchema = z.custom<Record<string, SnapshotField>>(
+  (fields) => typeof fields === 'object' && fields !== null && !Array.isArray(fields) && Object.values(fields).every(isSnapshotField),
+  'Champs d’instantané mal formés.',
+);
 
 export const snapshotRecordSchema = z.object({
   table: z.string(),
   recordId: z.string(),
   hlc: hlcSchema,
-  fields: z.record(z.string(), snapshotFieldSchema),
+  fields: snapshotFieldsSchema,
 });
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 
@@ -72,15 +81,9 @@ function countOfDay(hlc: string): number {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** The clock `offset` counts before `base`, on the same day and device. */
-function clockBefore(base: string, offset: number): string | null {
-  const count = countOfDay(base) - offset;
-  if (!Number.isSafeInteger(count) || count < 0) return null;
-  const ms = Math.floor(count / COUNTER_SPAN);
-  const counter = count % COUNTER_SPAN;
-  const time = `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}.${pad(ms % 1000, 3)}Z`;
-  return `${base.slice(0, DAY)}${time}-${counter.toString(16).toUpperCase().padStart(4, '0')}-${base.slice(30)}`;
-}
+/** The time of day (`HH:MM:SS.mmmZ`) of a count of milliseconds since midnight. */
+const timeOfDay = (ms: number) =>
+  `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}.${pad(ms % 1000, 3)}Z`;
 
 /** A real time of day in a well-formed clock: with a real date, the whole clock is a real instant. */
 const realTimeOfDay = (hlc: string) =>
@@ -105,14 +108,32 @@ export function clockOffsets(base: string): (hlc: string) => number | string | n
 }
 
 /**
- * A snapshot field's clock, read back (device side); null when the page is malformed. `baseReal`:
- * `isRealHlc(base)`, when the caller worked it out once for the record's fields.
+ * How the fields' clocks of a record read back next to its greatest clock `base` (device side),
+ * each null when the page is malformed: what depends on the base alone is worked out once per
+ * record, as `clockOffsets` does. `baseReal`: `isRealHlc(base)`, when the caller worked it out.
  */
-export function fieldClock(base: string, clock: number | string | undefined, baseReal?: boolean): string | null {
-  if (clock === undefined) return base;
-  if (typeof clock === 'string') return clock;
-  return (baseReal ?? isRealHlc(base)) ? clockBefore(base, clock) : null;
+export function fieldClocks(base: string, baseReal = isRealHlc(base)): (clock: number | string | undefined) => string | null {
+  const day = base.slice(0, DAY);
+  const node = base.slice(30);
+  const baseCount = baseReal ? countOfDay(base) : 0;
+  // The fields of a record written together share their millisecond: its time is written once.
+  let ms = -1;
+  let time = '';
+  return (clock) => {
+    if (clock === undefined) return base;
+    if (typeof clock === 'string') return clock;
+    const count = baseCount - clock;
+    if (!baseReal || !Number.isSafeInteger(count) || count < 0) return null;
+    if (Math.floor(count / COUNTER_SPAN) !== ms) {
+      ms = Math.floor(count / COUNTER_SPAN);
+      time = timeOfDay(ms);
+    }
+    return `${day}${time}-${(count % COUNTER_SPAN).toString(16).toUpperCase().padStart(4, '0')}-${node}`;
+  };
 }
+
+/** A snapshot field's clock, read back (device side); null when the page is malformed. */
+export const fieldClock = (base: string, clock: number | string | undefined): string | null => fieldClocks(base)(clock);
 
 /** The greatest clock of a record's fields, the one its snapshot carries. */
 export const recordClock = (clocks: Iterable<string>): string => {

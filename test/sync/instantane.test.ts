@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyField, clockOffsets, fieldClock, formatHlc, recordClock, recordFromFields } from '../../src/sync/index.ts';
+import {
+  applyField,
+  clockOffsets,
+  fieldClock,
+  fieldClocks,
+  formatHlc,
+  recordClock,
+  recordFromFields,
+  snapshotRecordSchema,
+} from '../../src/sync/index.ts';
 
 // The snapshot's compact clocks (docs/sync.md, « Instantané »): what the server writes, the device reads back exactly.
 
@@ -23,7 +32,7 @@ describe('snapshot clocks', () => {
     expect(fieldClock('9999-99-99T99:99:99.999Z-0000-0123456789abcdef', 5)).toBeNull();
   });
 
-  it('reads every field’s clock back exactly', () => {
+  it('reads every field’s clock back exactly, each field of a record through one reader', () => {
     const day = Date.UTC(2026, 11, 5);
     const instant = fc.record({
       ms: fc.integer({ min: 0, max: 86_399_999 }),
@@ -36,9 +45,25 @@ describe('snapshot clocks', () => {
           clock(day + days * 86_400_000 * (i.other ? 1 : 0) + i.ms, i.counter, i.other ? 'fedcba9876543210' : NODE),
         );
         const base = recordClock(clocks);
-        for (const hlc of clocks) expect(fieldClock(base, encode(base, hlc) ?? undefined)).toBe(hlc);
+        const read = fieldClocks(base);
+        for (const hlc of clocks) expect(read(encode(base, hlc) ?? undefined)).toBe(hlc);
       }),
     );
+  });
+});
+
+describe('a snapshot page’s record', () => {
+  const record = (fields: unknown) => ({ table: 'menages', recordId: 'r', hlc: clock(Date.UTC(2026, 11, 5), 3), fields });
+
+  it('takes a value alone, with a count, or with a whole clock', () => {
+    const fields = { nom: ['Martin'], telephone: [null, 2], statut: ['relogé', clock(Date.UTC(2026, 11, 4), 0)] };
+    expect(snapshotRecordSchema.parse(record(fields)).fields).toEqual(fields);
+  });
+
+  it('refuses a field that is not a value and a clock', () => {
+    for (const field of [[], ['a', 1, 2], ['a', -1], ['a', 1.5], ['a', 'hier'], ['a', null], 'a', { 0: 'a' }])
+      expect(snapshotRecordSchema.safeParse(record({ nom: field })).success, JSON.stringify(field)).toBe(false);
+    for (const fields of [null, [['a']], 'nom']) expect(snapshotRecordSchema.safeParse(record(fields)).success).toBe(false);
   });
 });
 

@@ -1,5 +1,3 @@
-import { differenceInYears } from 'date-fns';
-import { versDate } from '../calendrier/index.ts';
 import { parseDateIso } from '../commun/index.ts';
 import type { Personne, TypeMenage } from '../menage/index.ts';
 import type { KindPiece } from './piece.ts';
@@ -31,7 +29,9 @@ export const cleExigence = (kind: KindPiece, personneId: string | null): string 
 export function estMajeur(o: Pick<OccupantDossier, 'lien' | 'dateNaissance'>, aujourdhui: string): boolean {
   const naissance = parseDateIso(o.dateNaissance);
   if (naissance === null || naissance > aujourdhui) return o.lien !== 'enfant';
-  return differenceInYears(versDate(aujourdhui), versDate(naissance)) >= 18;
+  // ISO dates compare as text: 18 on the same month and day 18 years on, one born a 29 February on
+  // the 1st of March. Worked out as dates, it was over a third of a caseload's summaries (twice per occupant).
+  return naissance <= `${String(Number(aujourdhui.slice(0, 4)) - 18).padStart(4, '0')}${aujourdhui.slice(4, 10)}`;
 }
 
 const RESSOURCES: Partial<Record<NonNullable<Personne['activite']>, KindPiece>> = {

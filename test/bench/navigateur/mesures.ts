@@ -21,6 +21,7 @@ import {
 } from '../../../src/data/index.ts';
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
+import { ENREGISTREMENTS_PAR_PAGE } from '../../../src/sync-client/api.ts';
 import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
 import type { SyncedTable } from '../../../src/sync/index.ts';
 import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
@@ -201,14 +202,18 @@ async function premiereSynchro(session: Session) {
   return { synchro, menages, resumes, champs, surLeReseau, decode, pages: pages.length, tachesLongues };
 }
 
+/** A snapshot page as the app asks for it (its page size), left unread. */
+const pageDeLInstantane = (session: Session, apres: number): Promise<Response> =>
+  fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}&limit=${ENREGISTREMENTS_PAR_PAGE}`, {
+    headers: { authorization: `Bearer ${session.token}` },
+  });
+
 /** The floor of a first sync: the same pages downloaded, then the rows the app stored written in one transaction, sealed. */
 async function plancher(session: Session, lignes: (readonly [string, unknown[]])[]) {
   const base = await baseOuverte(`plancher-${Date.now()}`);
   const debut = performance.now();
   for (let apres: number | null = 0; apres !== null;) {
-    const reponse: Response = await fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`, {
-      headers: { authorization: `Bearer ${session.token}` },
-    });
+    const reponse = await pageDeLInstantane(session, apres);
     apres = ((await reponse.json()) as { next: number | null }).next;
   }
   await base.transaction(
@@ -260,9 +265,7 @@ async function decomposerPlancher(session: Session, lignes: (readonly [string, u
   const [telechargement, textes] = await chrono(async () => {
     const recus: string[] = [];
     for (let apres: number | null = 0; apres !== null;) {
-      const reponse: Response = await fetch(`/api/v1/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&after=${apres}`, {
-        headers: { authorization: `Bearer ${session.token}` },
-      });
+      const reponse = await pageDeLInstantane(session, apres);
       const texte: string = await reponse.text();
       recus.push(texte);
       apres = (JSON.parse(texte) as { next: number | null }).next;

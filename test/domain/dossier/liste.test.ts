@@ -1,9 +1,12 @@
+import { differenceInYears } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   REGLAGES_DOSSIER_PAR_DEFAUT,
   REGLAGES_TERRITOIRE_PAR_DEFAUT,
   dossierAlerte,
   etatDossier,
+  estMajeur,
   etatDossierMenage,
   exigencesDossier,
   pieceDossierSchema,
@@ -35,6 +38,39 @@ const kindsDe = (exigences: Exigence[], personneId: string | null) =>
   exigences.filter((e) => e.personneId === personneId).map((e) => e.kind);
 const piece = (kind: KindPiece, personneId: string | null, modif: Partial<PieceDossier> = {}): PieceDossier =>
   pieceDossierSchema.parse({ id: id(), menageId: MENAGE, kind, personneId, ...modif });
+
+describe('an adult', () => {
+  it('is 18 full years old on the day, a 29 February birthday included', () => {
+    const jour = fc
+      .date({ min: new Date(1900, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true })
+      .map((d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()));
+    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const autourDe18Ans = fc.tuple(jour, fc.integer({ min: -3, max: 3 })).map(([d, decalage]) => {
+      const naissance = new Date(d);
+      naissance.setFullYear(d.getFullYear() - 18, d.getMonth(), d.getDate() + decalage);
+      return [d, naissance] as const;
+    });
+    const bissextiles = fc.tuple(
+      fc.integer({ min: 1904, max: 2080 }).map((a) => a - (a % 4)),
+      fc.integer({ min: 17, max: 19 }),
+      fc.integer({ min: -1, max: 1 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          autourDe18Ans,
+          fc.tuple(jour, jour),
+          bissextiles.map(([a, ans, j]) => [new Date(a + ans, 1, 28 + j), new Date(a, 1, 29)] as const),
+        ),
+        ([aujourdhui, naissance]) => {
+          const attendu = naissance > aujourdhui ? true : differenceInYears(aujourdhui, naissance) >= 18;
+          expect(estMajeur({ lien: 'titulaire', dateNaissance: iso(naissance) }, iso(aujourdhui))).toBe(attendu);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('checklist of the dossier', () => {
   it('asks a single employed adult for identity, two tax notices, payslips, lease, receipts and the demand number', () => {
