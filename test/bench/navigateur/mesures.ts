@@ -26,7 +26,7 @@ import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
 import { TABLES_ECRITURE, rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { construireFaits } from '../../../src/data/faits-pilotage.ts';
-import { TABLES_RESUMES, ecrireResumes } from '../../../src/data/paquets-resumes.ts';
+import { TABLES_RESUMES, ecrireResumes, paquetDe } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -292,12 +292,14 @@ const ecrire = (base: RelogementDb, scellees: Lignes) =>
  * occupants inside its row, their ids indexed by a multiEntry index on `menages`: the household row
  * sealed whole (`occupantsDedans`; without the index, `occupantsDedansSansIndex`), or each occupant
  * sealed apart (`occupantsScellesAPart`: the app's seals, the sealed occupants put inside their
- * household's row, as an upgrade could move them without the key). Stage 2, `unParMenage`: the
- * occupants and the interviews inside, no index.
+ * household's row, as an upgrade could move them without the key). `occupantsDedansCarte`: no
+ * index, each occupant's household found in a map of 64 rows (occupant's id → household's id, in
+ * clear: random ids). Stage 2, `unParMenage`: the occupants and the interviews inside, no index.
  */
-export type Disposition = 'application' | 'occupantsDedans' | 'occupantsDedansSansIndex' | 'occupantsScellesAPart' | 'unParMenage';
+export type Disposition =
+  'application' | 'occupantsDedans' | 'occupantsDedansSansIndex' | 'occupantsScellesAPart' | 'occupantsDedansCarte' | 'unParMenage';
 
-/** A database of this profile with the app's stores, `menages` indexed by its occupants' ids too. */
+/** A database of this profile with the app's stores, `menages` indexed by its occupants' ids too, and a store for the map of occupants to households. */
 function baseParOccupants(app: RelogementDb): RelogementDb {
   const stores = Object.fromEntries(
     app.tables.map((t) => [
@@ -305,7 +307,19 @@ function baseParOccupants(app: RelogementDb): RelogementDb {
       [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src), ...(t.name === 'menages' ? ['*occupantIds'] : [])].join(', '),
     ]),
   );
-  return new RelogementDb(`disposition-occupants-${Date.now()}`, [{ numero: 1, stores }]);
+  return new RelogementDb(`disposition-occupants-${Date.now()}`, [{ numero: 1, stores: { ...stores, carteOccupants: 'id' } }]);
+}
+
+/** Each occupant's household, in 64 rows by the occupant's id. */
+function carteOccupants(lignes: Lignes): Record<string, unknown>[] {
+  const cartes = new Map<number, Record<string, string>>();
+  for (const p of lignes.find(([t]) => t === 'personnes')?.[1] ?? []) {
+    const n = paquetDe(String(p.id));
+    const carte = cartes.get(n) ?? {};
+    carte[String(p.id)] = String(p.menageId);
+    cartes.set(n, carte);
+  }
+  return [...cartes].map(([id, menages]) => ({ id, menages }));
 }
 
 /** A layout under measure, between its three steps (the bench reads the browser's processor time around each). */
@@ -320,16 +334,22 @@ async function preparerDisposition(lignesApp: (readonly [string, unknown[]])[], 
   const lignes = lignesApp as Lignes;
   const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const app = new RelogementDb(`disposition-${Date.now()}`, VERSIONS);
-  const base = nom === 'occupantsDedans' || nom === 'occupantsScellesAPart' ? baseParOccupants(app) : app;
+  const base = nom === 'occupantsDedans' || nom === 'occupantsScellesAPart' || nom === 'occupantsDedansCarte' ? baseParOccupants(app) : app;
   const source = {
     application: lignes,
     occupantsDedans: parMenage(avecOccupantIds(lignes), ['personnes']),
     occupantsDedansSansIndex: parMenage(lignes, ['personnes']),
     occupantsScellesAPart: avecOccupantIds(lignes),
+    occupantsDedansCarte: parMenage(lignes, ['personnes']),
     unParMenage: parMenage(lignes, ['personnes', 'entretiens']),
   }[nom];
   const [scellement, scellees] = await sceller(cle, base, source);
-  const rangees = nom === 'occupantsScellesAPart' ? parMenage(scellees, ['personnes']) : scellees;
+  const rangees =
+    nom === 'occupantsScellesAPart'
+      ? parMenage(scellees, ['personnes'])
+      : nom === 'occupantsDedansCarte'
+        ? [...scellees, ['carteOccupants', carteOccupants(lignes)] as const]
+        : scellees;
   disposee = { nom, base, rangees, ids: (table) => (lignes.find(([t]) => t === table)?.[1] ?? []).map((r) => String(r.id)) };
   return { scellement, lignes: rangees.reduce((n, [, l]) => n + l.length, 0) };
 }
@@ -342,23 +362,30 @@ async function ecrireDisposition() {
 
 /**
  * Its last step: what a write of a later sync reads first, the households' rows by their ids, and
- * where each occupant is by its id (its own row, or its household's through the index; no way
- * without the index).
+ * where each occupant is by its id (its own row, or its household's through the index or the
+ * map; no way without either).
  */
 async function relireDisposition() {
   if (!disposee) throw new Error('aucune disposition préparée');
   const { nom, base, ids } = disposee;
   const [lectureMenages] = await chrono(() => base.transaction('r', base.menages, () => base.menages.bulkGet(ids('menages'))));
+  const occupants = ids('personnes');
   const [rechercheOccupants] =
     nom === 'application'
-      ? await chrono(() => base.transaction('r', base.personnes, () => base.personnes.bulkGet(ids('personnes'))))
+      ? await chrono(() => base.transaction('r', base.personnes, () => base.personnes.bulkGet(occupants)))
       : nom === 'occupantsDedans' || nom === 'occupantsScellesAPart'
         ? await chrono(() =>
             base.transaction('r', base.menages, () =>
-              Promise.all(ids('personnes').map((id) => base.menages.where('occupantIds').equals(id).primaryKeys())),
+              Promise.all(occupants.map((id) => base.menages.where('occupantIds').equals(id).primaryKeys())),
             ),
           )
-        : [NaN];
+        : nom === 'occupantsDedansCarte'
+          ? await chrono(async () => {
+              const cartes = (await base.table('carteOccupants').toArray()) as { menages: Record<string, string> }[];
+              const menages = Object.assign({}, ...cartes.map((c) => c.menages)) as Record<string, string>;
+              return occupants.map((id) => menages[id]);
+            })
+          : [NaN];
   base.close();
   disposee = null;
   return { lectureMenages, rechercheOccupants };
