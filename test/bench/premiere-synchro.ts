@@ -11,7 +11,9 @@ import type { Disposition } from './navigateur/mesures.ts';
 
 // Issue 18's first sync: a new device, 5,000 households, from the snapshot (docs/sync.md,
 // « Instantané »), in Chromium with encryption at rest on. `npm run bench premiere-synchro`
-// runs this part alone. Each sync, and each floor, runs on a new device (a new Chromium profile).
+// runs this part alone. Each sync, and each floor, runs on a new device (a new Chromium profile),
+// as does each layout of the floor's rows in household rows (`DISPOSITIONS`), measured by the
+// browser's processor time.
 
 type Synchro = {
   synchro: number;
