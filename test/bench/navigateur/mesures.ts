@@ -28,7 +28,7 @@ import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
 import { TABLES_ECRITURE, ecrire, rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { construireFaits } from '../../../src/data/faits-pilotage.ts';
-import { TABLES_RESUMES, ecrireResumes } from '../../../src/data/paquets-resumes.ts';
+import { TABLES_RESUMES, ecrireResumes, paquetDe } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -228,40 +228,184 @@ async function plancher(session: Session, lignes: (readonly [string, unknown[]])
   return reference;
 }
 
-const DANS_LE_MENAGE = ['personnes', 'entretiens'] as const;
+type Lignes = (readonly [string, Record<string, unknown>[]])[];
 
-/** The same records with each household's occupants and interviews inside its row, as a household-row layout would store them. */
-function parMenage(lignes: (readonly [string, Record<string, unknown>[]])[]): (readonly [string, Record<string, unknown>[]])[] {
+/** The same rows with each household's records of `dedans` inside its row, as a household-row layout would store them. */
+function parMenage(lignes: Lignes, dedans: readonly string[]): Lignes {
   const menages = new Map(
     (lignes.find(([t]) => t === 'menages')?.[1] ?? []).map((m) => [
       m.id,
-      { ...m, personnes: [] as unknown[], entretiens: [] as unknown[] },
+      { ...m, ...Object.fromEntries(dedans.map((t) => [t, [] as unknown[]])) },
     ]),
   );
-  for (const table of DANS_LE_MENAGE)
-    for (const r of lignes.find(([t]) => t === table)?.[1] ?? []) menages.get(r.menageId)?.[table].push(r);
-  return [
-    ['menages', [...menages.values()]],
-    ...lignes.filter(([t]) => t !== 'menages' && !(DANS_LE_MENAGE as readonly string[]).includes(t)),
-  ];
+  for (const table of dedans)
+    for (const r of lignes.find(([t]) => t === table)?.[1] ?? []) (menages.get(r.menageId)?.[table] as unknown[] | undefined)?.push(r);
+  return [['menages', [...menages.values()]], ...lignes.filter(([t]) => t !== 'menages' && !dedans.includes(t))];
+}
+
+/** The household rows with their occupants' ids (`occupantIds`), the index an occupant's change would find its household by. */
+function avecOccupantIds(lignes: Lignes): Lignes {
+  const ids = new Map<unknown, string[]>();
+  for (const p of lignes.find(([t]) => t === 'personnes')?.[1] ?? []) ids.set(p.menageId, [...(ids.get(p.menageId) ?? []), String(p.id)]);
+  return lignes.map(([t, l]) => [t, t === 'menages' ? l.map((m) => ({ ...m, occupantIds: ids.get(m.id) ?? [] })) : l] as const);
+}
+
+const chrono = async <T>(travail: () => Promise<T>): Promise<[number, T]> => {
+  const debut = performance.now();
+  const r = await travail();
+  return [performance.now() - debut, r];
+};
+
+/** Seals each row as the app's middleware does (JSON and AES-GCM, its key and indexed fields in clear), by slices of 250. */
+const sceller = (cle: CryptoKey, base: RelogementDb, source: Lignes) =>
+  chrono(async () => {
+    const scellees: Lignes = [];
+    for (const [t, l] of source) {
+      const cles = [
+        'id',
+        ...base.table(t).schema.indexes.flatMap((i) => (typeof i.keyPath === 'string' ? [i.keyPath] : (i.keyPath ?? []))),
+      ];
+      const table: Record<string, unknown>[] = [];
+      for (let i = 0; i < l.length; i += 250)
+        table.push(
+          ...(await Promise.all(
+            l.slice(i, i + 250).map(async (r) => {
+              const stockee: Record<string, unknown> = Object.fromEntries(cles.filter((c) => r[c] !== undefined).map((c) => [c, r[c]]));
+              stockee.__chiffre = await scellerAvecTexte(cle, r, `${t}|${JSON.stringify(cles.map((c) => r[c] ?? null))}`);
+              return stockee;
+            }),
+          )),
+        );
+      scellees.push([t, table]);
+    }
+    return scellees;
+  });
+
+/** Puts the rows in one transaction. */
+const ecrire = (base: RelogementDb, scellees: Lignes) =>
+  chrono(() =>
+    base.transaction(
+      'rw',
+      scellees.map(([t]) => base.table(t)),
+      async () => {
+        for (const [t, l] of scellees) await base.table(t).bulkPut(l);
+      },
+    ),
+  );
+
+/**
+ * The ways the floor's records can be laid out in rows. Issue 18's stage 1 puts each household's
+ * occupants inside its row, their ids indexed by a multiEntry index on `menages`: the household row
+ * sealed whole (`occupantsDedans`; without the index, `occupantsDedansSansIndex`), or each occupant
+ * sealed apart (`occupantsScellesAPart`: the app's seals, the sealed occupants put inside their
+ * household's row, as an upgrade could move them without the key). `occupantsDedansCarte`: no
+ * index, each occupant's household found in a map of 64 rows (occupant's id → household's id, in
+ * clear: random ids). Stage 2, `unParMenage`: the occupants and the interviews inside, no index.
+ */
+export type Disposition =
+  'application' | 'occupantsDedans' | 'occupantsDedansSansIndex' | 'occupantsScellesAPart' | 'occupantsDedansCarte' | 'unParMenage';
+
+/** A database of this profile with the app's stores, `menages` indexed by its occupants' ids too, and a store for the map of occupants to households. */
+function baseParOccupants(app: RelogementDb): RelogementDb {
+  const stores = Object.fromEntries(
+    app.tables.map((t) => [
+      t.name,
+      [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src), ...(t.name === 'menages' ? ['*occupantIds'] : [])].join(', '),
+    ]),
+  );
+  return new RelogementDb(`disposition-occupants-${Date.now()}`, [{ numero: 1, stores: { ...stores, carteOccupants: 'id' } }]);
+}
+
+/** Each occupant's household, in 64 rows by the occupant's id. */
+function carteOccupants(lignes: Lignes): Record<string, unknown>[] {
+  const cartes = new Map<number, Record<string, string>>();
+  for (const p of lignes.find(([t]) => t === 'personnes')?.[1] ?? []) {
+    const n = paquetDe(String(p.id));
+    const carte = cartes.get(n) ?? {};
+    carte[String(p.id)] = String(p.menageId);
+    cartes.set(n, carte);
+  }
+  return [...cartes].map(([id, menages]) => ({ id, menages }));
+}
+
+/** A layout under measure, between its three steps (the bench reads the browser's processor time around each). */
+let disposee: { nom: Disposition; base: RelogementDb; rangees: Lignes; ids: (table: string) => string[] } | null = null;
+
+/**
+ * The first step of a layout's measure, in a new database (the bench runs each layout on a new
+ * device: a database written after others also pays for their compaction): the rows the app
+ * stored, laid out as `nom` says, sealed.
+ */
+async function preparerDisposition(lignesApp: (readonly [string, unknown[]])[], nom: Disposition) {
+  const lignes = lignesApp as Lignes;
+  const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const app = new RelogementDb(`disposition-${Date.now()}`, VERSIONS);
+  const base = nom === 'occupantsDedans' || nom === 'occupantsScellesAPart' || nom === 'occupantsDedansCarte' ? baseParOccupants(app) : app;
+  const source = {
+    application: lignes,
+    occupantsDedans: parMenage(avecOccupantIds(lignes), ['personnes']),
+    occupantsDedansSansIndex: parMenage(lignes, ['personnes']),
+    occupantsScellesAPart: avecOccupantIds(lignes),
+    occupantsDedansCarte: parMenage(lignes, ['personnes']),
+    unParMenage: parMenage(lignes, ['personnes', 'entretiens']),
+  }[nom];
+  const [scellement, scellees] = await sceller(cle, base, source);
+  const rangees =
+    nom === 'occupantsScellesAPart'
+      ? parMenage(scellees, ['personnes'])
+      : nom === 'occupantsDedansCarte'
+        ? [...scellees, ['carteOccupants', carteOccupants(lignes)] as const]
+        : scellees;
+  disposee = { nom, base, rangees, ids: (table) => (lignes.find(([t]) => t === table)?.[1] ?? []).map((r) => String(r.id)) };
+  return { scellement, lignes: rangees.reduce((n, [, l]) => n + l.length, 0) };
+}
+
+/** Its second step: the sealed rows put in one transaction. */
+async function ecrireDisposition() {
+  if (!disposee) throw new Error('aucune disposition préparée');
+  return (await ecrire(disposee.base, disposee.rangees))[0];
+}
+
+/**
+ * Its last step: what a write of a later sync reads first, the households' rows by their ids, and
+ * where each occupant is by its id (its own row, or its household's through the index or the
+ * map; no way without either).
+ */
+async function relireDisposition() {
+  if (!disposee) throw new Error('aucune disposition préparée');
+  const { nom, base, ids } = disposee;
+  const [lectureMenages] = await chrono(() => base.transaction('r', base.menages, () => base.menages.bulkGet(ids('menages'))));
+  const occupants = ids('personnes');
+  const [rechercheOccupants] =
+    nom === 'application'
+      ? await chrono(() => base.transaction('r', base.personnes, () => base.personnes.bulkGet(occupants)))
+      : nom === 'occupantsDedans' || nom === 'occupantsScellesAPart'
+        ? await chrono(() =>
+            base.transaction('r', base.menages, () =>
+              Promise.all(occupants.map((id) => base.menages.where('occupantIds').equals(id).primaryKeys())),
+            ),
+          )
+        : nom === 'occupantsDedansCarte'
+          ? await chrono(async () => {
+              const cartes = (await base.table('carteOccupants').toArray()) as { menages: Record<string, string> }[];
+              const menages = Object.assign({}, ...cartes.map((c) => c.menages)) as Record<string, string>;
+              return occupants.map((id) => menages[id]);
+            })
+          : [NaN];
+  base.close();
+  disposee = null;
+  return { lectureMenages, rechercheOccupants };
 }
 
 /**
  * What the floor is made of, each part measured alone on the same pages and rows: download, JSON
  * parsing, the schema checks the app makes (the floor makes none), sealing (JSON and AES-GCM per
  * row, by slices of 250 as the app does), and IndexedDB puts of the sealed rows in one
- * transaction; the last two again without each row's `_sync` copy, then with the same records
- * as one row per household (its occupants and interviews inside): IndexedDB costs about the same
- * per row whatever its size, so that is what a layout of household rows would write. Each write
- * goes to a new database of this profile after the previous ones: the later figures also pay for
- * the compaction of the earlier writes, so they are upper bounds.
+ * transaction; the last two again without each row's `_sync` copy (written after the first: it
+ * also pays for the compaction of the first, an upper bound).
  */
-async function decomposerPlancher(session: Session, lignes: (readonly [string, unknown[]])[]) {
-  const chrono = async <T>(travail: () => Promise<T>): Promise<[number, T]> => {
-    const debut = performance.now();
-    const r = await travail();
-    return [performance.now() - debut, r];
-  };
+async function decomposerPlancher(session: Session, lignesApp: (readonly [string, unknown[]])[]) {
+  const lignes = lignesApp as Lignes;
   const [telechargement, textes] = await chrono(async () => {
     const recus: string[] = [];
     for (let apres: number | null = 0; apres !== null;) {
@@ -273,55 +417,19 @@ async function decomposerPlancher(session: Session, lignes: (readonly [string, u
     return recus;
   });
   const [analyseJson] = await chrono(async () => textes.forEach((t) => JSON.parse(t)));
-  const sansSync = lignes.map(
-    ([t, l]) => [t, l.map((r) => Object.fromEntries(Object.entries(r as object).filter(([k]) => k !== '_sync')))] as const,
+  const sansSync: Lignes = lignes.map(
+    ([t, l]) => [t, l.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '_sync')))] as const,
   );
   const [schemas] = await chrono(async () => {
     for (const [t, l] of sansSync) for (const r of l) SYNCED_TABLES[t as SyncedTable].schema.safeParse(r);
   });
   const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const clair = new RelogementDb(`decomposition-${Date.now()}`, VERSIONS);
-  const sceller = (source: typeof sansSync) =>
-    chrono(async () => {
-      const scellees: (readonly [string, Record<string, unknown>[]])[] = [];
-      for (const [t, l] of source) {
-        const cles = [
-          'id',
-          ...clair.table(t).schema.indexes.flatMap((i) => (typeof i.keyPath === 'string' ? [i.keyPath] : (i.keyPath ?? []))),
-        ];
-        const table: Record<string, unknown>[] = [];
-        for (let i = 0; i < l.length; i += 250)
-          table.push(
-            ...(await Promise.all(
-              l.slice(i, i + 250).map(async (r) => {
-                const stockee: Record<string, unknown> = Object.fromEntries(cles.filter((c) => r[c] !== undefined).map((c) => [c, r[c]]));
-                stockee.__chiffre = await scellerAvecTexte(cle, r, `${t}|${JSON.stringify(cles.map((c) => r[c] ?? null))}`);
-                return stockee;
-              }),
-            )),
-          );
-        scellees.push([t, table]);
-      }
-      return scellees;
-    });
-  const ecrire = (scellees: (readonly [string, Record<string, unknown>[]])[]) =>
-    chrono(() =>
-      clair.transaction(
-        'rw',
-        scellees.map(([t]) => clair.table(t)),
-        async () => {
-          for (const [t, l] of scellees) await clair.table(t).bulkPut(l);
-        },
-      ),
-    );
-  const [scellement, scellees] = await sceller(lignes as typeof sansSync);
-  const [ecritures] = await ecrire(scellees);
+  const [scellement, scellees] = await sceller(cle, clair, lignes);
+  const [ecritures] = await ecrire(clair, scellees);
   await Promise.all(clair.tables.map((t) => t.clear()));
-  const [scellementSansSync, scelleesSansSync] = await sceller(sansSync);
-  const [ecrituresSansSync] = await ecrire(scelleesSansSync);
-  await Promise.all(clair.tables.map((t) => t.clear()));
-  const [scellementParMenage, scelleesParMenage] = await sceller(parMenage(lignes as typeof sansSync));
-  const [ecrituresParMenage] = await ecrire(scelleesParMenage);
+  const [scellementSansSync, scelleesSansSync] = await sceller(cle, clair, sansSync);
+  const [ecrituresSansSync] = await ecrire(clair, scelleesSansSync);
   clair.close();
   return {
     telechargement,
@@ -331,10 +439,7 @@ async function decomposerPlancher(session: Session, lignes: (readonly [string, u
     ecritures,
     scellementSansSync,
     ecrituresSansSync,
-    scellementParMenage,
-    ecrituresParMenage,
     lignes: lignes.reduce((n, [, l]) => n + l.length, 0),
-    lignesParMenage: scelleesParMenage.reduce((n, [, l]) => n + l.length, 0),
   };
 }
 
@@ -428,6 +533,9 @@ Object.assign(window, {
     lignesSynchronisees: () => lignesSynchronisees,
     plancher,
     decomposerPlancher,
+    preparerDisposition,
+    ecrireDisposition,
+    relireDisposition,
     remplirPilotage,
     decomposerPilotage,
   },
