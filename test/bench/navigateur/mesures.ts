@@ -282,7 +282,7 @@ const sceller = (cle: CryptoKey, base: RelogementDb, source: Lignes) =>
   });
 
 /** Puts the rows in one transaction. */
-const ecrire = (base: RelogementDb, scellees: Lignes) =>
+const ecrireLignes = (base: RelogementDb, scellees: Lignes) =>
   chrono(() =>
     base.transaction(
       'rw',
@@ -363,7 +363,7 @@ async function preparerDisposition(lignesApp: (readonly [string, unknown[]])[], 
 /** Its second step: the sealed rows put in one transaction. */
 async function ecrireDisposition() {
   if (!disposee) throw new Error('aucune disposition préparée');
-  return (await ecrire(disposee.base, disposee.rangees))[0];
+  return (await ecrireLignes(disposee.base, disposee.rangees))[0];
 }
 
 /**
@@ -426,10 +426,10 @@ async function decomposerPlancher(session: Session, lignesApp: (readonly [string
   const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const clair = new RelogementDb(`decomposition-${Date.now()}`, VERSIONS);
   const [scellement, scellees] = await sceller(cle, clair, lignes);
-  const [ecritures] = await ecrire(clair, scellees);
+  const [ecritures] = await ecrireLignes(clair, scellees);
   await Promise.all(clair.tables.map((t) => t.clear()));
   const [scellementSansSync, scelleesSansSync] = await sceller(cle, clair, sansSync);
-  const [ecrituresSansSync] = await ecrire(clair, scelleesSansSync);
+  const [ecrituresSansSync] = await ecrireLignes(clair, scelleesSansSync);
   clair.close();
   return {
     telechargement,
