@@ -22,9 +22,9 @@ for (const backend of backends()) {
     it('writes the ids of the names that match one user, pulled by the chargées’ devices, and makes names unique', async () => {
       const db = storage.db;
       // Today's code plays the older server: the later steps it needs that leave followers alone
-      // (data protection, territories, the read side, pooled fields’ territory, proposal facts, report rows) are applied ahead,
+      // (data protection, territories, the read side, pooled fields’ territory, proposal facts, report rows, facts as texts) are applied ahead,
       // and recorded so that `migrate` skips them.
-      for (const step of [12, 13, 16, 17, 19, 20]) await applyStep(db, step);
+      for (const step of [12, 13, 16, 17, 19, 20, 21]) await applyStep(db, step);
       const org = `Bailleur ${randomUUID().slice(0, 8)}`;
       const encadrant = await createTestAccount(db, { organisation: org, role: 'encadrant', name: 'Nadia Encadrante' });
       const claire = await createTestAccount(db, { organisation: org, role: 'chargé', name: 'Claire Exemple' });
