@@ -1,4 +1,4 @@
-import { CHAMPS_PILOTAGE, enqueteSatisfactionSchema, faitDeProposition, faitsDesColonnes, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
+import { CHAMPS_PILOTAGE, CHIFFRES_SIMULATION, enqueteSatisfactionSchema, faitDeProposition, faitsDesColonnes, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
 import type { ColonnesFaitsProposition, EnqueteSatisfaction, FaitProposition, Mediation, Menage, Proposition } from '../domain/index.ts';
 import type { z } from 'zod';
 import type { SyncedTable } from '../sync/index.ts';
@@ -62,12 +62,7 @@ const CLES_PROPOSITION = [
   'comptee',
   'temporaire',
   'refusLegitime',
-  'racAvant',
-  'racApres',
-  'teAvant',
-  'teApres',
-  'ravAvant',
-  'ravApres',
+  ...CHIFFRES_SIMULATION,
 ] as const satisfies readonly (keyof FaitProposition)[];
 const CLES_MEDIATION = ['id', 'date', 'supprime'] as const satisfies readonly (keyof MediationPilotage)[];
 const CLES_ENQUETE = ['id', 'issue', 'date', 'logement', 'supprime'] as const satisfies readonly (keyof EnquetePilotage)[];

@@ -65,6 +65,15 @@ type Controles = typeof CONTROLES;
 type Controlee<C> = C extends Controle<infer T> ? T : never;
 
 export type FaitProposition = { [K in keyof Controles]: Controlee<Controles[K]> };
+/** The simulation's six figures among a proposal's facts, in the order they are stored and read. */
+export const CHIFFRES_SIMULATION = [
+  'racAvant',
+  'racApres',
+  'teAvant',
+  'teApres',
+  'ravAvant',
+  'ravApres',
+] as const satisfies readonly (keyof FaitProposition)[];
 /** Many proposals' facts as one array per fact, the n-th entries making the n-th proposal: how a server reads a territory's. */
 export type ColonnesFaitsProposition = { [K in keyof FaitProposition]: FaitProposition[K][] };
 

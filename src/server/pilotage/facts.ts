@@ -1,4 +1,10 @@
-import { colonnesFaitsPropositionSchema, faitDeProposition, faitsDesColonnes, type FaitProposition } from '../../domain/index.ts';
+import {
+  CHIFFRES_SIMULATION,
+  colonnesFaitsPropositionSchema,
+  faitDeProposition,
+  faitsDesColonnes,
+  type FaitProposition,
+} from '../../domain/index.ts';
 import { SYNCED_TABLES, recordFromFields } from '../../sync/index.ts';
 import type { Database, Sql } from '../db/database.ts';
 import type { RecordState } from '../replication/records.ts';
@@ -26,14 +32,6 @@ export function proposalFact(recordId: string, fields: Iterable<readonly [string
 }
 
 const FLAGS = ['retiree', 'comptee', 'temporaire', 'refusLegitime'] as const satisfies readonly (keyof FaitProposition)[];
-const SIMULATION = [
-  'racAvant',
-  'racApres',
-  'teAvant',
-  'teApres',
-  'ravAvant',
-  'ravApres',
-] as const satisfies readonly (keyof FaitProposition)[];
 const WITH_SIMULATION = 1 << FLAGS.length;
 /** The values of a fact before the simulation's: id, household, offer, rang, day, lease, flags, refusal's author and day. */
 const FIXED = 9;
@@ -59,7 +57,7 @@ const dayRead = (v: unknown) => (Number.isInteger(v) ? jourDe(v as number) : v);
 /** What a fact's text holds after its id, household and offer, as JSON values joined by commas. */
 export function factTail(f: FaitProposition): string {
   const flags = FLAGS.reduce((bits, key, i) => (f[key] ? bits | (1 << i) : bits), 0);
-  const simulation = SIMULATION.some((key) => f[key] !== null);
+  const simulation = CHIFFRES_SIMULATION.some((key) => f[key] !== null);
   const values = [
     f.rang,
     dayNumber(f.proposeeLe),
@@ -68,7 +66,7 @@ export function factTail(f: FaitProposition): string {
     f.refusPar,
     dayNumber(f.refusLe),
   ];
-  return JSON.stringify(simulation ? [...values, ...SIMULATION.map((key) => f[key])] : values).slice(1, -1);
+  return JSON.stringify(simulation ? [...values, ...CHIFFRES_SIMULATION.map((key) => f[key])] : values).slice(1, -1);
 }
 
 /**
@@ -140,7 +138,7 @@ function scan(values: readonly unknown[], ids: RecordIds): { starts: number[]; u
     const flags = values[i + FLAGS_AT];
     // Flags that are not an integer: the values are not facts, and where the next one starts is unknown.
     if (!Number.isInteger(flags)) throw new Error('Faits de proposition illisibles.');
-    i += FIXED + ((flags as number) & WITH_SIMULATION ? SIMULATION.length : 0);
+    i += FIXED + ((flags as number) & WITH_SIMULATION ? CHIFFRES_SIMULATION.length : 0);
   }
   return { starts, unknown: [...unknown] };
 }
@@ -193,8 +191,8 @@ function columnsOf(
     c.refusPar[f] = values[i + 7];
     c.refusLe[f] = dayRead(values[i + 8]);
     const simulation = (flags & WITH_SIMULATION) !== 0;
-    for (let k = 0; k < SIMULATION.length; k += 1)
-      c[SIMULATION[k] as (typeof SIMULATION)[number]][f] = simulation ? values[i + FIXED + k] : null;
+    for (let k = 0; k < CHIFFRES_SIMULATION.length; k += 1)
+      c[CHIFFRES_SIMULATION[k] as (typeof CHIFFRES_SIMULATION)[number]][f] = simulation ? values[i + FIXED + k] : null;
   }
   return c;
 }
