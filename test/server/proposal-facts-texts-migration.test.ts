@@ -7,6 +7,7 @@ import { bulkSeedRecords, createTestAccount, seedRecords } from '../../src/serve
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { lignesPilotage, suiviPar } from './pilotage-chargement.ts';
 import { backends, readSideMismatches, useDatabase } from './harness.ts';
+import { repriseRefaitLeRapport } from './reprise.ts';
 
 // Migration 21 (docs/pilotage.md): each proposal's facts kept as one short text, the household and
 // the offer named by the rid of their record when the write finds it, else by their id. The facts
@@ -24,19 +25,12 @@ for (const backend of backends()) {
       const attendu = await loadReportData(db, [org]);
       expect(attendu.propositions).toHaveLength(faitsDesPropositions(ORGANISATION_A.propositions).length);
 
-      // As step 21 leaves a database: no facts, the work named.
-      await db.exec(`delete from proposal_facts; insert into read_side_backfills (name) values ('proposal_facts') on conflict do nothing`);
-      expect((await loadReportData(db, [org])).propositions).toEqual([]);
-      await backfillFacts(db);
-      expect(await loadReportData(db, [org])).toEqual(attendu);
-      expect(await readSideMismatches(db)).toEqual([]);
-      expect(await db.query(`select name from read_side_backfills where name = 'proposal_facts'`)).toEqual([]);
-
-      // Run again over facts already there (a start interrupted after some pages): the same facts.
-      await db.exec(`insert into read_side_backfills (name) values ('proposal_facts') on conflict do nothing`);
-      await backfillFacts(db);
-      expect(await loadReportData(db, [org])).toEqual(attendu);
-      expect(await readSideMismatches(db)).toEqual([]);
+      // As step 21 leaves a database: no facts, the work named; derived again, then again over them.
+      await repriseRefaitLeRapport(db, org, attendu, {
+        table: 'proposal_facts',
+        vide: 'propositions',
+        reprendre: backfillFacts,
+      });
     });
   });
 

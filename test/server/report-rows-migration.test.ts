@@ -4,7 +4,8 @@ import { backfillRows } from '../../src/server/pilotage/rows.ts';
 import { bulkSeedRecords, createTestAccount } from '../../src/server/testing.ts';
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { lignesPilotage, suiviPar } from './pilotage-chargement.ts';
-import { backends, readSideMismatches, useDatabase } from './harness.ts';
+import { backends, useDatabase } from './harness.ts';
+import { repriseRefaitLeRapport } from './reprise.ts';
 
 // Migration 20 (docs/pilotage.md): the households, offers and other records a report reads whole
 // get their report rows once, derived at the next start from the records stored before it; doing
@@ -26,19 +27,12 @@ for (const backend of backends()) {
       expect(attendu.menages.length).toBeGreaterThan(0);
       expect(attendu.offres.length).toBeGreaterThan(0);
 
-      // As a database migrated from step 19 holds them: no rows, the work named.
-      await db.exec(`delete from report_rows; insert into read_side_backfills (name) values ('report_rows') on conflict do nothing`);
-      expect((await loadReportData(db, [org])).menages).toEqual([]);
-      await backfillRows(db);
-      expect(await loadReportData(db, [org])).toEqual(attendu);
-      expect(await readSideMismatches(db)).toEqual([]);
-      expect(await db.query(`select name from read_side_backfills where name = 'report_rows'`)).toEqual([]);
-
-      // Run again over rows already there (a start interrupted after some pages): the same rows.
-      await db.exec(`insert into read_side_backfills (name) values ('report_rows') on conflict do nothing`);
-      await backfillRows(db);
-      expect(await loadReportData(db, [org])).toEqual(attendu);
-      expect(await readSideMismatches(db)).toEqual([]);
+      // As a database migrated from step 19 holds them: no rows, the work named; derived once, then again over them.
+      await repriseRefaitLeRapport(db, org, attendu, {
+        table: 'report_rows',
+        vide: 'menages',
+        reprendre: backfillRows,
+      });
     });
   });
 }
