@@ -5,7 +5,7 @@ import type { DonneesPilotage } from './donnees.ts';
 import type { Offre } from '../offre/index.ts';
 import { filtresPilotageSchema, memeNom } from './filtres.ts';
 import { anneeEntiere, dansPeriode } from './periode.ts';
-import { perimetre, type OptionsPerimetre, type Relogement } from './perimetre.ts';
+import { perimetre, rapportDUnBailleur, type OptionsPerimetre, type Relogement } from './perimetre.ts';
 import type { Cellule, Tableau } from './tableau.ts';
 
 // The yearly review (bilan annuel) of the year holding the report's end: each landlord's objective
@@ -90,6 +90,11 @@ function parBailleur(rs: readonly Relogement[]): (b: Bailleur) => readonly Relog
   }
   return (b) => chez.get(b.cle) ?? [];
 }
+/** In a landlord's own report, its line alone: the other landlords' relocations are not in it. */
+const duBailleur =
+  (options: OptionsPerimetre) =>
+  (b: { organisationId: string | null }): boolean =>
+    !rapportDUnBailleur(options) || b.organisationId === options.bailleurId;
 const parNom = <T>(entrees: readonly T[], nom: (e: T) => string): T[] => [...entrees].sort((a, b) => nom(a).localeCompare(nom(b), 'fr'));
 
 /** Each landlord's objective of the year (AMP annexe 4) against its relocations; null without any objective. */
@@ -101,7 +106,9 @@ export function objectifsBailleurs(
 ): Tableau | null {
   const noms = nomsActuels(donnees);
   const objectifs = parNom(
-    Object.values(bilanDe(donnees, annee).objectifs).map((e) => ({ ...bailleurDe(e, noms), objectif: e.objectif })),
+    Object.values(bilanDe(donnees, annee).objectifs)
+      .map((e) => ({ ...bailleurDe(e, noms), objectif: e.objectif }))
+      .filter(duBailleur(options)),
     (e) => e.nom,
   );
   if (objectifs.length === 0) return null;
@@ -164,9 +171,10 @@ export function partAttributions(
     if (!bailleurs.has(b.cle))
       bailleurs.set(b.cle, { ...b, nom: (b.organisationId && noms.get(b.organisationId)) ?? r.offre.bailleur.trim() });
   }
-  if (bailleurs.size === 0) return null;
+  const retenus = [...bailleurs.values()].filter(duBailleur(options));
+  if (retenus.length === 0) return null;
   const chez = parBailleur(rs);
-  const lignes = parNom([...bailleurs.values()], (b) => b.nom).map((bailleur): Cellule[] => {
+  const lignes = parNom(retenus, (b) => b.nom).map((bailleur): Cellule[] => {
     const siens = chez(bailleur);
     // Whether the household leaves another landlord's résidence: résidences name their landlord only.
     const nomOffre = (r: Relogement) => r.offre?.bailleur ?? '';
@@ -211,9 +219,10 @@ export function tableauxBilanAnnuel(
   const annee = Number(fin.slice(0, 4));
   // The year's leases, gathered once for the three tables.
   const rs = relogementsAnnee ?? relogementsDeLAnnee(donnees, annee, options);
+  // A réservataire's flux comes from every landlord's dwellings: a landlord's own report cannot judge it.
   return [
     objectifsBailleurs(donnees, annee, options, rs),
-    fluxReservataires(donnees, annee, options, rs),
+    rapportDUnBailleur(options) ? null : fluxReservataires(donnees, annee, options, rs),
     partAttributions(donnees, annee, options, rs),
   ].filter((t): t is Tableau => t !== null);
 }

@@ -4,9 +4,9 @@ import { compte, rapport, type Chiffre, type Definition, type Objectif } from '.
 import { tableauxBilanAnnuel } from './bilan-annuel.ts';
 import type { DonneesPilotage } from './donnees.ts';
 import type { FaitProposition } from './faits.ts';
-import { filtreSurLesLogements, memeNom, type FiltresPilotage } from './filtres.ts';
+import { memeNom, type FiltresPilotage } from './filtres.ts';
 import { anneeEntiere, dansPeriode, joursEntre, trimestresDe } from './periode.ts';
-import { perimetre, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
+import { perimetre, rapportDUnBailleur, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
 import { realiseContrePrevu } from './plan.ts';
 import { REGLAGES_PILOTAGE_PAR_DEFAUT, type ReglagesPilotage } from './reglages.ts';
 import { repartitionVariationRav, tableau, type Tableau } from './tableau.ts';
@@ -251,7 +251,7 @@ const propositionsFaites = (p: Perimetre, f: FiltresPilotage) =>
 function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, proposees: readonly FaitProposition[]): Chiffre[] {
   // With a filter on the dwelling, a mediation counts for a household proposed a matching one, a
   // survey for a household relocated into one.
-  const logement = filtreSurLesLogements(f);
+  const logement = p.surLesLogements;
   const proposes = logement ? new Set(p.propositions.map((x) => x.menageId)) : null;
   const reloges = logement ? new Set(p.propositions.filter((x) => x.bailSigneLe !== null).map((x) => x.menageId)) : null;
   const retenu = (id: string, parmi: Set<string> | null) => p.menagesParId.has(id) && (parmi === null || parmi.has(id));
@@ -315,6 +315,7 @@ function tableaux(
   f: FiltresPilotage,
   proposees: readonly FaitProposition[],
   avecSimulation: readonly VariationSimulee[],
+  options: OptionsPerimetre,
 ): Tableau[] {
   const rs = p.relogements;
   const carac = (o: Offre | null) => ({
@@ -327,7 +328,8 @@ function tableaux(
   const caracOffres = p.offres.map(carac);
   const caracRelogements = rs.map((x) => carac(x.offre));
   const refuseesMenage = p.refus.filter((r) => r.refusPar === 'menage');
-  const plan = realiseContrePrevu(d, f);
+  // The relocation plans are the operations', not a landlord's stock: its own report has none.
+  const plan = rapportDUnBailleur(options) ? null : realiseContrePrevu(d, f);
   return [
     {
       code: 'relogementsParTrimestre',
@@ -384,7 +386,7 @@ export function calculerPilotage(
     vide,
     chiffres,
     tableaux: [
-      ...tableaux(donnees, p, filtres, proposees, simules),
+      ...tableaux(donnees, p, filtres, proposees, simules, options),
       ...tableauxBilanAnnuel(donnees, filtres.periode.fin, options, p.relogementsAutrePeriode),
     ],
   };

@@ -35,6 +35,8 @@ export type Perimetre = {
    * the filters are the period alone (the households and dwellings in scope are then every one); else null.
    */
   relogementsAutrePeriode: Relogement[] | null;
+  /** The dwellings are filtered (by the filters or a landlord's own report): households count by what they were proposed there. */
+  surLesLogements: boolean;
 };
 
 export type OptionsPerimetre = {
@@ -43,11 +45,22 @@ export type OptionsPerimetre = {
    * operation, did not receive every dwelling of the organisation.
    */
   offresProposeesSeulement: boolean;
+  /**
+   * A landlord's own report: only the dwellings of this landlord's organisation (matched when the
+   * offer was typed, `Offre.bailleurId`), whichever organisation's household was proposed or
+   * relocated there, as its flux objectives count them (AMP art. 12 and annex 4).
+   */
+  bailleurId?: string | null;
 };
 
-function logementRetenu(o: Offre | null | undefined, f: FiltresPilotage): boolean {
-  if (!o) return !filtreSurLesLogements(f);
+export const rapportDUnBailleur = (options: OptionsPerimetre): boolean => (options.bailleurId ?? null) !== null;
+/** Whether the report counts only some dwellings: a dwelling filter, or a landlord's own report. */
+const surLesLogements = (f: FiltresPilotage, options: OptionsPerimetre): boolean => filtreSurLesLogements(f) || rapportDUnBailleur(options);
+
+function logementRetenu(o: Offre | null | undefined, f: FiltresPilotage, options: OptionsPerimetre): boolean {
+  if (!o) return !surLesLogements(f, options);
   return (
+    (!rapportDUnBailleur(options) || o.bailleurId === options.bailleurId) &&
     (f.bailleur === null || memeNom(o.bailleur, f.bailleur)) &&
     (f.commune === null || memeNom(o.commune, f.commune)) &&
     (f.qpv === null || o.qpv === f.qpv) &&
@@ -68,14 +81,14 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   const propositions: FaitProposition[] = [];
   const relogements: Relogement[] = [];
   const refus: Refusee[] = [];
-  const surLesLogements = filtreSurLesLogements(f);
+  const filtreLogements = surLesLogements(f, options);
   const autres =
-    autrePeriode && !surLesLogements && !filtreSurLesMenages(f) ? { periode: autrePeriode, relogements: [] as Relogement[] } : null;
+    autrePeriode && !filtreLogements && !filtreSurLesMenages(f) ? { periode: autrePeriode, relogements: [] as Relogement[] } : null;
   for (const p of d.propositions) {
     const menage = menagesParId.get(p.menageId);
     if (menage === undefined) continue;
     const offre = offresParId.get(p.offreId);
-    if (surLesLogements && !logementRetenu(offre, f)) continue;
+    if (filtreLogements && !logementRetenu(offre, f, options)) continue;
     propositions.push(p);
     const signe = !p.retiree && dansPeriode(p.bailSigneLe, f.periode);
     const signeAutre = autres !== null && !p.retiree && dansPeriode(p.bailSigneLe, autres.periode);
@@ -95,7 +108,7 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
   const restreindre = options.offresProposeesSeulement || filtreSurLesMenages(f);
   const proposees = restreindre ? new Set(propositions.map((p) => p.offreId)) : null;
   const offres = [...offresParId.values()].filter(
-    (o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f) && (proposees === null || proposees.has(o.id)),
+    (o) => dansPeriode(o.dateDisponibilite, f.periode) && logementRetenu(o, f, options) && (proposees === null || proposees.has(o.id)),
   );
   return {
     menages,
@@ -107,5 +120,6 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
     residences,
     offresParId,
     relogementsAutrePeriode: autres?.relogements ?? null,
+    surLesLogements: filtreLogements,
   };
 }

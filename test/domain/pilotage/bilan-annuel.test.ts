@@ -13,6 +13,7 @@ import {
   objectifsBailleurs,
   partAttributions,
   refusChampBilan,
+  tableauxBilanAnnuel,
   remplacerPartie,
   type BilanAnnuel,
   donneesPilotage,
@@ -245,6 +246,19 @@ describe('landlords keyed by organisation id (a rename, a close name)', () => {
       ['Logis Sud Habitat', 5, 5, 0, 'atteint'],
       ['Logis Sud-Est', 2, 0, -2, 'non atteint'],
     ]);
+  });
+
+  it('gives a landlord’s own report its line alone, and no réservataire’s flux, which every landlord’s dwellings make', () => {
+    const total = { organisationId: LOGIS_SUD, bailleur: 'Logis Sud', attributions: 45, saisiLe: '2027-02-01', source: 'RPLS' };
+    const flux = remplacerPartie(objectifs, 2026, 'engagementsFlux', [{ reservataire: 'Action Logement', engagement: 2 }]);
+    const d = parIds([remplacerPartie(flux, 2026, 'attributions', [total])]);
+    const sesLogements = { ...TOUT, bailleurId: LOGIS_SUD };
+    expect(objectifsBailleurs(d, 2026, sesLogements)?.lignes).toEqual([['Logis Sud Habitat', 5, 5, 0, 'atteint']]);
+    expect(partAttributions(d, 2026, sesLogements)?.lignes.map((l) => [l[0], l[1], l[3], l[5]])).toEqual([
+      ['Logis Sud Habitat', 5, 45, 11.1],
+    ]);
+    expect(tableauxBilanAnnuel(d, '2026-12-31', TOUT).map((t) => t.code)).toContain('fluxReservataires');
+    expect(tableauxBilanAnnuel(d, '2026-12-31', sesLogements).map((t) => t.code)).toEqual(['objectifsBailleurs', 'partAttributions']);
   });
 
   it('keeps a landlord’s total under its id after a rename, next to its relocations', () => {

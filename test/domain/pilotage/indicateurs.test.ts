@@ -183,6 +183,49 @@ describe('each organisation and each operation', () => {
   });
 });
 
+describe('a landlord’s own report: its dwellings, whoever relocated there (AMP art. 12 and annex 4)', () => {
+  // Each offer keeps its landlord's organisation, matched when it was typed (offre.bailleurId).
+  const [HABITAT_NORD, LOGIS_SUD] = ['00000000-0000-4000-8000-0000000b0a01', '00000000-0000-4000-8000-0000000b0a02'];
+  const d = donneesPilotage({
+    ...TERRITOIRE,
+    offres: TERRITOIRE.offres.map((o) => ({ ...o, bailleurId: o.bailleur === 'Habitat Nord' ? HABITAT_NORD : LOGIS_SUD })),
+  });
+  const duBailleur = (bailleurId: string) => calculerPilotage(d, filtres(), { offresProposeesSeulement: false, bailleurId });
+
+  it('counts the relocations into its dwellings made by another organisation, and not its households’ elsewhere', () => {
+    // Habitat Nord's dwellings made available in the quarter: its 2, 4, 5, 13, 14, 15 and offer 8,
+    // typed by Logis Sud = 7. Leases: households 1, 2, 4, 5, 6 and Logis Sud's household 20 (offer 8,
+    // from the Tilleuls: interbailleur) = 6, 85,7 %; its own household 3, into Logis Sud's offer 3,
+    // is Logis Sud's. Recent: offers 1 and 8 = 33,3 %; outside QPV 2, 5, 8 of 5 known = 60 %;
+    // delay (45 + 31 + 30 + 37 + 28) / 5 = 34,2 days (offer 6 has no date); interbailleur 1 of 6.
+    // Refusals on its dwellings: the CALEOL's on offer 14; the households' on 15 and 18.
+    const r = duBailleur(HABITAT_NORD);
+    expect(valeurs(r)).toMatchObject({
+      logements: 7,
+      relogements: 6,
+      transformation: 85.7,
+      neufRecent: 33.3,
+      horsQpv: 60,
+      delai: 34.2,
+      interbailleur: 16.7,
+      refusCaleol: 1,
+      refusMenage: 2,
+    });
+    expect(chiffre(r, 'relogements').menageIds).toContain(idMenage(20));
+    expect(chiffre(r, 'relogements').menageIds).not.toContain(idMenage(3));
+    // Logis Sud's: offers 3 (typed by Habitat Nord), 7, 9, 10, 12; leases 3, 19, 21, 22, as the territory filtered on it.
+    expect(valeurs(duBailleur(LOGIS_SUD))).toMatchObject({ logements: 5, relogements: 4 });
+    expect(valeurs(duBailleur(LOGIS_SUD))).toMatchObject(
+      valeurs(calculerPilotage(d, filtres({ bailleur: 'Logis Sud' }), { offresProposeesSeulement: false })),
+    );
+  });
+
+  it('leaves out the operations’ relocation plans, which are not its stock', () => {
+    expect(lignes(rapport(TERRITOIRE), 'realiseContrePrevu')).toBeDefined();
+    expect(lignes(duBailleur(HABITAT_NORD), 'realiseContrePrevu')).toBeUndefined();
+  });
+});
+
 describe('the period', () => {
   it('puts a lease signed on the last day of a quarter in that quarter, and the next day in the next', () => {
     const t2 = periodeContenant('trimestre', '2026-05-10');
