@@ -9,8 +9,9 @@ import type { OrganisationKind, Role } from './protocol.ts';
  *   platform over its organisation, from the records the device holds (households included);
  * - `territoire`: the métropole and the State (any account but a chargée): every organisation of
  *   their territory, from the server, aggregates only. Their devices hold no household;
- * - `organisation`: a landlord's partner account, its own organisation from the server, aggregates
- *   only (a partner account sees no household of its organisation);
+ * - `organisation`: a landlord's partner account, from the server, aggregates only: its
+ *   organisation's dwellings, whichever organisation of the territory relocated there (a partner
+ *   account sees no household);
  * - null: other partners, who steer nothing.
  * The platform's encadrant keeps its organisation's view: it is a relocation team with households
  * of its own, and the territory's figures are the steering committee's (convention AMP, art. 12).

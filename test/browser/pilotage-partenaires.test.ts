@@ -87,7 +87,11 @@ describe.runIf(chromiumDisponible())('le pilotage des partenaires du territoire'
     // A landlord's partner account types its own total lettings of 2026, dated and sourced, and syncs.
     const bailleur = (await b.ouvrir()).page;
     await seConnecter(bailleur, b.serveur.url, 'partenaire@habitat-nord.test', voirOffres);
-    await ouvrirTrimestre(bailleur, 'Pilotage de mon organisation');
+    await ouvrirTrimestre(bailleur, 'Pilotage de mes logements');
+    // Its dwellings, whoever relocated there: Logis Sud's household 20 in its offer 8 counts, its own
+    // household 3 in Logis Sud's offer 3 does not (test/domain/pilotage/indicateurs.test.ts).
+    await expect.poll(() => carte(bailleur, 'Relogements réalisés').locator('.chiffre-valeur').textContent()).toBe('6');
+    expect(await carte(bailleur, 'Relogements interbailleurs').locator('.chiffre-valeur').textContent()).toContain('16,7');
     const bilan = bailleur.getByRole('region', { name: 'Bilan annuel 2026' });
     await bilan.getByRole('button', { name: 'Renseigner le total des attributions d’un bailleur' }).click();
     expect(await bilan.getByLabel('Bailleur (ligne 1)').inputValue()).toBe('Habitat Nord');
@@ -95,7 +99,7 @@ describe.runIf(chromiumDisponible())('le pilotage des partenaires du territoire'
     await bilan.getByLabel('Chiffre donné le (ligne 1)').fill('2026-11-30');
     await bilan.getByLabel('Source (ligne 1)').fill('Bilan des attributions 2026');
     await bilan.getByText('Enregistré sur la tablette.').waitFor();
-    expect(await inspecter(bailleur, 'Pilotage de mon organisation')).toEqual([]);
+    expect(await inspecter(bailleur, 'Pilotage de mes logements')).toEqual([]);
     await synchroniser(bailleur);
 
     // The métropole's encadrant reads it in the yearly review the server computes.

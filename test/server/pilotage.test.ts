@@ -110,6 +110,15 @@ for (const backend of backends()) {
       };
     }
 
+    /** Both organisations' records, as the métropole's report reads them. */
+    const territoireEntier = (t: Awaited<ReturnType<typeof chargerTerritoire>>): EnregistrementsPilotage =>
+      Object.fromEntries(
+        Object.keys(t.a).map((k) => [
+          k,
+          [...(t.a[k as keyof EnregistrementsPilotage] ?? []), ...(t.b[k as keyof EnregistrementsPilotage] ?? [])],
+        ]),
+      ) as unknown as EnregistrementsPilotage;
+
     it('gives the encadrant the figures the domain computes over the organisation, households included', async () => {
       const t = await territoire();
       const reponse = await request(t.app, t.encA.token, 'GET', url(''));
@@ -129,12 +138,7 @@ for (const backend of backends()) {
       const t = await territoire();
       const reponse = await request(t.app, t.metropole.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
-      const tout: EnregistrementsPilotage = Object.fromEntries(
-        Object.keys(t.a).map((k) => [
-          k,
-          [...(t.a[k as keyof EnregistrementsPilotage] ?? []), ...(t.b[k as keyof EnregistrementsPilotage] ?? [])],
-        ]),
-      ) as unknown as EnregistrementsPilotage;
+      const tout = territoireEntier(t);
       const attendu = agregatsSeulement(calculerPilotage(donneesPilotage(tout), filtres(), { offresProposeesSeulement: false }));
       expect(reponse.body.chiffres).toEqual(attendu.chiffres);
       expect(reponse.body.chiffres.find((c: { code: string }) => c.code === 'neufRecent')).toMatchObject({
@@ -149,27 +153,33 @@ for (const backend of backends()) {
       expect(texte).not.toContain('Ménage 1');
     });
 
-    it('gives a landlord’s partner account its organisation’s aggregates, the filters’ choices, and another partner nothing, in French', async () => {
+    it('gives a landlord’s partner account the aggregates of its dwellings, whoever relocated there, the filters’ choices, and another partner nothing, in French', async () => {
       const t = await territoire();
       const partenaire = await createTestAccount(t.db, { organisation: `Habitat Nord ${t.suffixe}`, role: 'partenaire' });
       const reponse = await request(t.app, partenaire.token, 'GET', url(''));
       expect(reponse.status, JSON.stringify(reponse.body)).toBe(200);
-      const attendu = agregatsSeulement(calculerPilotage(donneesPilotage(t.a), filtres(), { offresProposeesSeulement: false }));
+      const tout = territoireEntier(t);
+      const habitatNord = t.encA.profile.organisation.id;
+      const attendu = agregatsSeulement(
+        calculerPilotage(donneesPilotage(tout), filtres(), { offresProposeesSeulement: false, bailleurId: habitatNord }),
+      );
       expect(pilotageResponseSchema.parse(reponse.body)).toMatchObject({
         chiffres: attendu.chiffres,
         tableaux: attendu.tableaux,
         charge: null,
         agregatsSeulement: true,
       });
-      // The filters offer the organisation's operations, résidences, landlords and towns: names, no household.
-      expect(reponse.body.choix.operations.map((o: { id: string }) => o.id).sort()).toEqual(t.a.operations.map((o) => o.id).sort());
-      expect(reponse.body.choix.residences).toHaveLength(t.a.residences.length);
-      expect(reponse.body.choix.communes).toEqual([...new Set(t.a.offres.map((o) => o.commune))].sort((x, y) => x.localeCompare(y, 'fr')));
+      // Logis Sud's household 20, relocated into Habitat Nord's offer 8, counts; Habitat Nord's household 3,
+      // relocated into Logis Sud's offer 3, does not (test/domain/pilotage/indicateurs.test.ts).
+      const valeur = (code: string) => reponse.body.chiffres.find((c: { code: string }) => c.code === code)?.valeur;
+      expect([valeur('logements'), valeur('relogements'), valeur('interbailleur')]).toEqual([7, 6, 16.7]);
+      // The filters offer the territory's operations and résidences, and the towns of its dwellings: names, no household.
+      expect(reponse.body.choix.operations).toHaveLength(t.a.operations.length + t.b.operations.length);
+      const siens = tout.offres.filter((o) => o.bailleurId === habitatNord);
+      expect(reponse.body.choix.communes).toEqual([...new Set(siens.map((o) => o.commune))].sort((x, y) => x.localeCompare(y, 'fr')));
+      expect(reponse.body.choix.bailleurs).toEqual(['Habitat Nord']);
       const texte = JSON.stringify(reponse.body);
-      for (const m of t.a.menages) expect(texte).not.toContain(m.id);
-      // The métropole's filters offer both organisations' operations.
-      const metropole = await request(t.app, t.metropole.token, 'GET', url(''));
-      expect(metropole.body.choix.operations).toHaveLength(t.a.operations.length + t.b.operations.length);
+      for (const m of tout.menages) expect(texte).not.toContain(m.id);
 
       const ville = await createTestAccount(t.db, {
         organisation: `Ville ${t.suffixe}`,

@@ -82,7 +82,7 @@ describe('« Pilotage » from the server', () => {
         <PilotageScreen />
       </BaseContext.Provider>,
     );
-    expect(await screen.findByRole('heading', { name: 'Pilotage de mon organisation' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Pilotage de mes logements' })).toBeTruthy();
     render(
       <BaseContext.Provider value={await base('partenaire', 'action_logement')}>
         <PilotageScreen />
@@ -185,7 +185,7 @@ describe('« Pilotage » from the server', () => {
     );
     expect(
       await screen.findByText(
-        'Le serveur n’a pas pu calculer le rapport. Le rapport de votre organisation est calculé par le serveur et demande le réseau : réessayez dans un moment.',
+        'Le serveur n’a pas pu calculer le rapport. Le rapport de vos logements est calculé par le serveur et demande le réseau : réessayez dans un moment.',
       ),
     ).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Réessayer' }).at(-1) as HTMLElement);

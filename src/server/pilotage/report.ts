@@ -30,11 +30,13 @@ export async function steeringReport(
     loadReportSettings(db, settingsOrg),
     readNames(db, scope.organisationIds),
   ]);
-  const choix = reportChoices(names, donnees.offres);
+  // A landlord's filters offer the towns and names of its own dwellings.
+  const logements = scope.landlordId === null ? donnees.offres : donnees.offres.filter((o) => o.bailleurId === scope.landlordId);
+  const choix = reportChoices(names, logements);
   const rapport = calculerPilotage(
     donnees,
     filtres,
-    { offresProposeesSeulement: false, agregatsSeulement: scope.aggregatesOnly },
+    { offresProposeesSeulement: false, agregatsSeulement: scope.aggregatesOnly, bailleurId: scope.landlordId },
     reglages,
   );
   if (scope.aggregatesOnly || !scope.withCaseloads) return { ...rapport, charge: null, choix };

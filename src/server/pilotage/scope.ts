@@ -9,21 +9,26 @@ import type { Sql } from '../db/database.ts';
 // - the métropole and the State (organisation kinds `metropole` and `etat`): every organisation
 //   of their territory, aggregates only; nothing crosses a territory's border, and an
 //   organisation attached to no territory sees only itself;
-// - a landlord's partner account: its organisation, aggregates only;
+// - a landlord's partner account: the dwellings of its organisation, whichever organisation of its
+//   territory (a MOUS, another landlord, itself) proposed them or relocated a household there, as
+//   its flux objectives count them; aggregates only;
 // - a chargée computes hers on her tablet, over her caseload; other partners get no report.
-export type ReportScope = { organisationIds: string[]; aggregatesOnly: boolean; withCaseloads: boolean };
+// `landlordId`: the landlord whose dwellings alone are counted (the domain's `bailleurId`).
+export type ReportScope = { organisationIds: string[]; aggregatesOnly: boolean; withCaseloads: boolean; landlordId: string | null };
+
+/** The organisations of the actor's territory; itself alone when attached to none. */
+async function territoryOf(db: Sql, actor: Profile): Promise<string[]> {
+  const territory = actor.organisation.territory?.id ?? null;
+  if (territory === null) return [actor.organisation.id];
+  const rows = await db.query<{ id: string }>('select id::text as id from organisations where territory_id = $1 order by id', [territory]);
+  return rows.map((r) => r.id);
+}
 
 export async function reportScope(db: Sql, actor: Profile): Promise<ReportScope | null> {
   const source = sourcePilotage(actor.role, actor.organisation.kind);
   if (actor.role === 'chargé' || source === null) return null;
-  if (source === 'territoire') {
-    const territory = actor.organisation.territory?.id ?? null;
-    const rows =
-      territory === null
-        ? [{ id: actor.organisation.id }]
-        : await db.query<{ id: string }>('select id::text as id from organisations where territory_id = $1 order by id', [territory]);
-    return { organisationIds: rows.map((r) => r.id), aggregatesOnly: true, withCaseloads: false };
-  }
-  if (source === 'organisation') return { organisationIds: [actor.organisation.id], aggregatesOnly: true, withCaseloads: false };
-  return { organisationIds: [actor.organisation.id], aggregatesOnly: false, withCaseloads: true };
+  const aggregates = { aggregatesOnly: true, withCaseloads: false };
+  if (source === 'territoire') return { organisationIds: await territoryOf(db, actor), ...aggregates, landlordId: null };
+  if (source === 'organisation') return { organisationIds: await territoryOf(db, actor), ...aggregates, landlordId: actor.organisation.id };
+  return { organisationIds: [actor.organisation.id], aggregatesOnly: false, withCaseloads: true, landlordId: null };
 }

@@ -28,7 +28,7 @@ let dernier: Recu | null = null;
 const SANS_CHOIX: ChoixPilotage = { operations: [], residences: [], bailleurs: [], communes: [] };
 
 function messageDEchec(e: unknown, territoire: boolean): string {
-  const quoi = territoire ? 'Le rapport du territoire' : 'Le rapport de votre organisation';
+  const quoi = territoire ? 'Le rapport du territoire' : 'Le rapport de vos logements';
   if (e instanceof ErreurSync && e.genre === 'refus') return e.message;
   if (e instanceof ErreurSync && e.genre === 'connexion')
     return `Session expirée : reconnectez-vous pour recevoir le rapport. ${quoi} est calculé par le serveur.`;
@@ -95,11 +95,11 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
   const annee = Number(periode.fin.slice(0, 4));
   return (
     <div class="pilotage">
-      <h1>Pilotage {territoire ? 'du territoire' : 'de mon organisation'}</h1>
+      <h1>Pilotage {territoire ? 'du territoire' : 'de mes logements'}</h1>
       <p class="aide ne-pas-imprimer">
         {territoire
           ? 'Chiffres calculés par le serveur sur toutes les organisations du territoire, en agrégats : aucun ménage n’y est nommé ni listé.'
-          : 'Chiffres calculés par le serveur sur les dossiers de votre organisation, en agrégats : aucun ménage n’y est nommé ni listé.'}{' '}
+          : 'Chiffres calculés par le serveur sur les logements de votre organisation : ceux mis à disposition, les propositions et les relogements qu’y ont faits toutes les organisations du territoire (MOUS, bailleurs), en agrégats : aucun ménage n’y est nommé ni listé.'}{' '}
         Ce rapport demande le réseau.
       </p>
       <FormulaireFiltres etat={filtres} choix={choix} imprimable={recu !== null && erreurPeriode === null} />
