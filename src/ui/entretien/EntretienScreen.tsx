@@ -21,6 +21,7 @@ import { dateLongue } from '../commun/dates.ts';
 import { QuestionChamp } from './QuestionChamp.tsx';
 import { RessourcesTable } from './RessourcesTable.tsx';
 import { Revue } from './Revue.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 export const SECTION_REVUE = 'revue';
 
@@ -74,7 +75,7 @@ export default function EntretienScreen({ id, section, champ = null }: { id: str
     () => (donnees?.entretien && donnees.precedent ? reponsesModifiees(donnees.precedent, donnees.entretien) : new Set<string>()),
     [donnees?.entretien, donnees?.precedent],
   );
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement ecran="entretien" />;
   const { entretien } = donnees;
   if (!entretien || !donnees.menage)
     return (

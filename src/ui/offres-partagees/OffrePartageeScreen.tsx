@@ -17,6 +17,7 @@ import { Candidats } from './Candidats.tsx';
 import { bailleurDeLOffre, droitsOffre } from './droits.ts';
 import { Positionner } from './Positionner.tsx';
 import { Horloges } from './Horloges.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // One pooled offer: its step and clocks for every party, the annex 5 sheet, the host landlord's
 // dated steps, the candidates, and the team's households it suits, to position them (offline too).
@@ -90,7 +91,7 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
       ),
     };
   }, [db, id]);
-  if (donnees === undefined || profil === undefined) return <p class="chargement">Chargement…</p>;
+  if (donnees === undefined || profil === undefined) return <EnChargement ecran="offrePartagee" />;
   const { offre, positions, menagesDeLEquipe, organisations } = donnees;
   if (offre === null || offre.supprime)
     return (
