@@ -194,7 +194,7 @@ export default function AgendaScreen() {
   const [vue, setVue] = useState<Vue>('jour');
   const [designation, setDesignation] = useState<Designation>('reference');
   const donnees = useLive(() => agendaDesMenages(db, aujourdhui()), [db]);
-  if (!donnees) return <EnChargement ecran="agenda" />;
+  if (!donnees) return <EnChargement titre={ECRANS.agenda.titre} />;
   const { evenements, horizonJours, references } = donnees;
   const exporter = (liste: readonly EvenementAgenda[], nom: string) =>
     telecharger(nomFichier(nom), fichierIcs(liste, designation, references));

@@ -17,7 +17,7 @@ const VUES = Object.fromEntries(
   (Object.keys(ECRANS) as NomEcran[]).map((nom) => [
     nom,
     differe(ECRANS[nom].vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>, () => (
-      <EnChargement ecran={nom} />
+      <EnChargement titre={ECRANS[nom].titre} />
     )),
   ]),
 );

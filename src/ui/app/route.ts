@@ -14,8 +14,6 @@ interface Ecran<R extends Segments, O extends Segments> {
    * heading names what the screen shows (a household), its generic part.
    */
   titre: string;
-  /** What loads, said meanwhile where the heading names it (« Chargement… » otherwise). */
-  chargement?: string;
   /** Segments after the screen's name, in order: required ones first, then optional ones. */
   requis: R;
   options: O;
@@ -27,7 +25,6 @@ interface Ecran<R extends Segments, O extends Segments> {
 
 function ecran<const R extends Segments = [], const O extends Segments = []>(d: {
   titre: string;
-  chargement?: string;
   requis?: R;
   options?: O;
   vue: Ecran<R, O>['vue'];
@@ -38,34 +35,30 @@ function ecran<const R extends Segments = [], const O extends Segments = []>(d: 
 
 export const ECRANS = {
   menages: ecran({ titre: 'Mes ménages', vue: () => import('../menages/Caseload.tsx') }),
-  menage: ecran({ titre: 'Ménage', chargement: 'Chargement du ménage…', requis: ['id'], vue: () => import('../menage/MenageScreen.tsx') }),
+  menage: ecran({ titre: 'Ménage', requis: ['id'], vue: () => import('../menage/MenageScreen.tsx') }),
   /** `champ`: the id of the field to focus once the section is shown. */
   entretien: ecran({
     titre: 'Entretien',
-    chargement: 'Chargement de l’entretien…',
     requis: ['id'],
     options: ['section', 'champ'],
     vue: () => import('../entretien/EntretienScreen.tsx'),
   }),
   propositions: ecran({
     titre: 'Orientation et propositions',
-    chargement: 'Chargement des propositions du ménage…',
     requis: ['id'],
     options: ['papier', 'cible'],
     vue: () => import('../propositions/PropositionsScreen.tsx'),
   }),
   offres: ecran({ titre: 'Offres de logement', vue: () => import('../offres/OffresScreen.tsx') }),
-  offre: ecran({ titre: 'Offre', chargement: 'Chargement de l’offre…', requis: ['id'], vue: () => import('../offres/OffreScreen.tsx') }),
+  offre: ecran({ titre: 'Offre', requis: ['id'], vue: () => import('../offres/OffreScreen.tsx') }),
   offresPartagees: ecran({ titre: 'Offres du territoire', vue: () => import('../offres-partagees/OffresPartageesScreen.tsx') }),
   offrePartagee: ecran({
     titre: 'Offre du territoire',
-    chargement: 'Chargement de l’offre…',
     requis: ['id'],
     vue: () => import('../offres-partagees/OffrePartageeScreen.tsx'),
   }),
   simulation: ecran({
     titre: 'Simulation',
-    chargement: 'Chargement du ménage…',
     requis: ['menageId'],
     options: ['offreId'],
     vue: () => import('../simulation/SimulationScreen.tsx'),
@@ -76,25 +69,22 @@ export const ECRANS = {
   agenda: ecran({ titre: 'À faire', vue: () => import('../agenda/AgendaScreen.tsx') }),
   visite: ecran({
     titre: 'Visite de courtoisie',
-    chargement: 'Chargement de la visite…',
     requis: ['id'],
     vue: () => import('../suivi/VisiteScreen.tsx'),
   }),
   enquete: ecran({ titre: 'Enquête de satisfaction', requis: ['id'], vue: () => import('../suivi/EnqueteScreen.tsx') }),
   dossier: ecran({
     titre: 'Dossier administratif',
-    chargement: 'Chargement du dossier du ménage…',
     requis: ['id'],
     vue: () => import('../dossier/DossierScreen.tsx'),
   }),
   connexion: ecran({ titre: 'Connexion', vue: () => import('../synchro/Connexion.tsx') }),
   refusees: ecran({ titre: 'Modifications refusées', vue: () => import('../synchro/RefuseesScreen.tsx') }),
   accessibilite: ecran({ titre: 'Déclaration d’accessibilité', vue: () => import('../accessibilite/AccessibiliteScreen.tsx') }),
-  pilotage: ecran({ titre: 'Pilotage', chargement: 'Chargement des chiffres…', vue: () => import('../pilotage/PilotageScreen.tsx') }),
+  pilotage: ecran({ titre: 'Pilotage', vue: () => import('../pilotage/PilotageScreen.tsx') }),
   /** An opération's meetings (`id`: the opération), one of them open (`reunionId`). */
   reunions: ecran({
     titre: 'Réunions des partenaires',
-    chargement: 'Chargement des réunions…',
     options: ['id', 'reunionId'],
     vue: () => import('../reunions/ReunionsScreen.tsx'),
     cle: (p) => p.id ?? '',

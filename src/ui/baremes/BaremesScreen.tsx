@@ -238,7 +238,7 @@ export default function BaremesScreen() {
   const db = useBase();
   const lectureSeule = proposesReferenceData(useRole());
   const donnees = useLive(async () => ({ parametres: await lireParametres(db), baremes: await listerBaremes(db) }), [db]);
-  if (!donnees) return <EnChargement ecran="baremes" />;
+  if (!donnees) return <EnChargement titre={ECRANS.baremes.titre} />;
   const { parametres, baremes } = donnees;
   return (
     <div>

@@ -1,24 +1,21 @@
 import type { ComponentChildren } from 'preact';
-import { ECRANS, type NomEcran } from '../app/route.ts';
 
 /**
- * What shows while something loads, announced politely. A whole screen (`ecran`, or the lock
- * screen's `titre`) keeps its title as the page's heading meanwhile: a screen reader landing there
- * hears where it is, and the heading is already the loaded screen's. Its text says what loads
- * (`children` in place of the screen's own).
+ * What shows while something loads, announced politely. A whole screen gives its title (that of the
+ * route table, `ECRANS`): it is the page's heading meanwhile, so a screen-reader user landing there
+ * hears where they are, and the heading is already the loaded screen's. `children`: what loads,
+ * where the loaded heading names it (a household).
  */
-export function EnChargement({ ecran, titre, children }: { ecran?: NomEcran; titre?: string; children?: ComponentChildren }) {
-  const entree = ecran && ECRANS[ecran];
-  const entete = entree?.titre ?? titre;
+export function EnChargement({ titre, children = 'Chargement…' }: { titre?: string; children?: ComponentChildren }) {
   const ligne = (
     <p class="chargement" role="status">
-      {children ?? entree?.chargement ?? 'Chargement…'}
+      {children}
     </p>
   );
-  if (entete === undefined) return ligne;
+  if (titre === undefined) return ligne;
   return (
     <>
-      <h1>{entete}</h1>
+      <h1>{titre}</h1>
       {ligne}
     </>
   );

@@ -227,7 +227,7 @@ function titresDistincts(noms: string[]): string[] {
 export default function DossierScreen({ id }: { id: string }) {
   const db = useBase();
   const d = useLive(() => dossierDuMenage(db, id, aujourdhui()), [db, id]);
-  if (d === undefined) return <EnChargement ecran="dossier" />;
+  if (d === undefined) return <EnChargement titre={ECRANS.dossier.titre}>Chargement du dossier du ménage…</EnChargement>;
   if (d === null)
     return (
       <p class="erreur">

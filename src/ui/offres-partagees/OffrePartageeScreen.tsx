@@ -11,7 +11,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { FicheOffre } from '../offres/FicheOffre.tsx';
 import { Candidats } from './Candidats.tsx';
 import { bailleurDeLOffre, droitsOffre } from './droits.ts';
@@ -91,7 +91,8 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
       ),
     };
   }, [db, id]);
-  if (donnees === undefined || profil === undefined) return <EnChargement ecran="offrePartagee" />;
+  if (donnees === undefined || profil === undefined)
+    return <EnChargement titre={ECRANS.offrePartagee.titre}>Chargement de l’offre…</EnChargement>;
   const { offre, positions, menagesDeLEquipe, organisations } = donnees;
   if (offre === null || offre.supprime)
     return (

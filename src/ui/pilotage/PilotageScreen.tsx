@@ -174,7 +174,7 @@ export default function PilotageScreen() {
   const db = useBase();
   const ecran = useLive(() => lireEcranPilotage(db), [db]);
   useEffect(() => marquer('ecran'), []);
-  if (ecran === undefined) return <EnChargement ecran="pilotage" />;
+  if (ecran === undefined) return <EnChargement titre={ECRANS.pilotage.titre}>Chargement des chiffres…</EnChargement>;
   if (ecran.origine === 'tablette') return <PilotageTablette source={ecran.source} />;
   if (ecran.origine === null)
     return (

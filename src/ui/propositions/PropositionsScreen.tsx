@@ -17,7 +17,7 @@ import { EnChargement } from '../commun/EnChargement.tsx';
 export default function PropositionsScreen({ id, papier, cible }: { id: string; papier: string | null; cible: string | null }) {
   const db = useBase();
   const dossier = useLive(() => dossierPropositions(db, id), [db, id]);
-  if (dossier === undefined) return <EnChargement ecran="propositions" />;
+  if (dossier === undefined) return <EnChargement titre={ECRANS.propositions.titre}>Chargement des propositions du ménage…</EnChargement>;
   if (dossier === null)
     return (
       <p class="erreur">

@@ -262,7 +262,7 @@ function CarteReunion({ reunion, donnees, lectureSeule }: { reunion: Reunion; do
 function Operations() {
   const db = useBase();
   const operations = useLive(() => listerOperations(db), [db]);
-  if (!operations) return <EnChargement ecran="reunions" />;
+  if (!operations) return <EnChargement titre={ECRANS.reunions.titre} />;
   return (
     <div>
       <h1>{ECRANS.reunions.titre}</h1>
@@ -287,7 +287,7 @@ export default function ReunionsScreen({ id, reunionId }: { id: string | null; r
   const lectureSeule = proposesReferenceData(useRole());
   const donnees = useLive(() => (id === null ? Promise.resolve(null) : ecranReunions(db, id, aujourdhui())), [db, id]);
   if (id === null) return <Operations />;
-  if (donnees === undefined) return <EnChargement ecran="reunions" />;
+  if (donnees === undefined) return <EnChargement titre={ECRANS.reunions.titre}>Chargement des réunions de l’opération…</EnChargement>;
   if (donnees === null)
     return (
       <p class="erreur">

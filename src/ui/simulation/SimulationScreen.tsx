@@ -94,7 +94,7 @@ export default function SimulationScreen({ menageId, offreId }: { menageId: stri
     return { ...menage, offres, contexte };
   }, [db, menageId, date]);
   const simulations = useLive(() => simulationsDuMenage(db, menageId), [db, menageId]);
-  if (!donnees) return <EnChargement ecran="simulation" />;
+  if (!donnees) return <EnChargement titre={ECRANS.simulation.titre}>Chargement du ménage…</EnChargement>;
   const { menage, personnes, entretien, offres, contexte } = donnees;
   if (!menage || menage.supprime)
     return (

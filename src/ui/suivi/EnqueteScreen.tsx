@@ -112,7 +112,7 @@ export default function EnqueteScreen({ id }: { id: string }) {
     const enquete = await lireEnquete(db, id);
     return { enquete, menage: enquete ? await lireMenage(db, enquete.menageId) : undefined };
   }, [db, id]);
-  if (!donnees) return <EnChargement ecran="enquete" />;
+  if (!donnees) return <EnChargement titre={ECRANS.enquete.titre} />;
   const { enquete, menage } = donnees;
   if (!enquete || enquete.supprime || !menage)
     return (

@@ -340,7 +340,7 @@ export default function VisiteScreen({ id }: { id: string }) {
     ]);
     return { visite, menage, parametres };
   }, [db, id]);
-  if (!donnees) return <EnChargement ecran="visite" />;
+  if (!donnees) return <EnChargement titre={ECRANS.visite.titre}>Chargement de la visite…</EnChargement>;
   const { visite, menage, parametres } = donnees;
   if (!visite || visite.supprime || !menage)
     return (

@@ -120,7 +120,7 @@ export default function RefuseesScreen() {
   const synchroniser = () => void moteur?.synchroniser();
   const exporter = async () =>
     telecharger(`modifications-refusees-${new Date().toISOString().slice(0, 10)}.json`, await exporterRefusees(db), 'application/json');
-  if (!groupes) return <EnChargement ecran="refusees" />;
+  if (!groupes) return <EnChargement titre={ECRANS.refusees.titre} />;
   const toutes = groupes.flatMap((g) => g.changes.map((c) => c.changeId));
   return (
     <div>
