@@ -71,6 +71,8 @@ describe.runIf(chromiumDisponible())('le verrouillage et le chiffrement de la ta
 
     await page.clock.fastForward('01:05');
     await ecranVerrouille(page).waitFor();
+    // Audited once it asks for the code: while it loads, it shows the same title.
+    await page.getByLabel('Code', { exact: true }).waitFor();
     expect(await inspecter(page, 'Écran de verrouillage')).toEqual([]);
     expect(await quartiers.count()).toBe(0);
     await deverrouiller(page);

@@ -1,4 +1,4 @@
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 
 // The accessibility statement that article 47 of the law of 11 February 2005 and the RGAA ask of
 // public bodies and their delegates. Without a valid audit the RGAA says « non conforme », whatever
@@ -9,7 +9,7 @@ export default function AccessibiliteScreen() {
       <p class="retour">
         <a href={lien.parametres()}>← Paramètres</a>
       </p>
-      <h1>Déclaration d’accessibilité</h1>
+      <h1>{ECRANS.accessibilite.titre}</h1>
       <p>
         L’organisme qui met l’application Relogement à votre disposition (bailleur, collectivité ou opérateur du projet de renouvellement
         urbain) s’engage à la rendre accessible, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration
@@ -45,9 +45,10 @@ export default function AccessibiliteScreen() {
         </ul>
         <p>
           Au clavier, un test vérifie que la première tabulation atteint le lien « Aller au contenu », visible, qui mène au contenu de la
-          page. Le focus est toujours signalé par un contour, et l’état de la synchronisation est annoncé aux lecteurs d’écran. Le reste du
-          parcours au clavier n’a pas encore été vérifié systématiquement. Les tests automatiques ne détectent qu’une partie des difficultés
-          : ils ne remplacent pas un audit.
+          page. Le focus est toujours signalé par un contour, et l’état de la synchronisation est annoncé aux lecteurs d’écran. Chaque écran
+          porte son titre dès son ouverture, pendant son chargement, et ce qui se charge est annoncé. Le reste du parcours au clavier n’a
+          pas encore été vérifié systématiquement. Les tests automatiques ne détectent qu’une partie des difficultés : ils ne remplacent pas
+          un audit.
         </p>
       </section>
 

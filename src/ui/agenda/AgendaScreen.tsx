@@ -14,9 +14,10 @@ import {
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { useBrouillon } from '../commun/brouillon.ts';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 import { dateLongue } from '../commun/dates.ts';
 import { fichierIcs, telecharger, type Designation } from './telecharger.ts';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // "À faire": what is late, due this week, in the next days and later, across the caseload.
 
@@ -193,7 +194,7 @@ export default function AgendaScreen() {
   const [vue, setVue] = useState<Vue>('jour');
   const [designation, setDesignation] = useState<Designation>('reference');
   const donnees = useLive(() => agendaDesMenages(db, aujourdhui()), [db]);
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.agenda.titre} />;
   const { evenements, horizonJours, references } = donnees;
   const exporter = (liste: readonly EvenementAgenda[], nom: string) =>
     telecharger(nomFichier(nom), fichierIcs(liste, designation, references));
@@ -202,7 +203,7 @@ export default function AgendaScreen() {
   return (
     <section aria-labelledby="titre-agenda" class="agenda">
       <div class="titre-ligne">
-        <h1 id="titre-agenda">À faire</h1>
+        <h1 id="titre-agenda">{ECRANS.agenda.titre}</h1>
         <div class="actions">
           <div class="bascule" role="group" aria-label="Affichage">
             <button type="button" class="bouton" aria-pressed={vue === 'jour'} onClick={() => setVue('jour')}>

@@ -5,17 +5,20 @@ import { sourcePilotage } from '../../sync/index.ts';
 import type { MoteurSync } from '../../sync-client/index.ts';
 import { BaseContext, MoteurContext } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 import { SynchroEnPreparation } from '../synchro/EnPreparation.tsx';
 import { EcranVerrou } from '../verrou/EcranVerrou.tsx';
 import { changerEspace, enDemonstration } from './espace.ts';
 import { apresPremierEcran } from './premier-ecran.ts';
 import { ECRANS, lien, lireRoute, parametres, titre, useRoute, type NomEcran, type Route } from './route.ts';
 
-// Every screen loads on demand, from its entry in the route table.
+// Every screen loads on demand, from its entry in the route table, its title shown meanwhile.
 const VUES = Object.fromEntries(
-  Object.entries(ECRANS).map(([nom, e]) => [
+  (Object.keys(ECRANS) as NomEcran[]).map((nom) => [
     nom,
-    differe(e.vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>),
+    differe(ECRANS[nom].vue as () => Promise<{ default: ComponentType<Record<string, string | null>> }>, () => (
+      <EnChargement titre={ECRANS[nom].titre} />
+    )),
   ]),
 );
 

@@ -9,6 +9,10 @@ type Segments = readonly string[];
 type Parametres<R extends Segments, O extends Segments> = { [K in R[number]]: string } & { [K in O[number]]: string | null };
 
 interface Ecran<R extends Segments, O extends Segments> {
+  /**
+   * The document's title and the screen's heading, also while it loads (`EnChargement`); where the
+   * heading names what the screen shows (a household), its generic part.
+   */
   titre: string;
   /** Segments after the screen's name, in order: required ones first, then optional ones. */
   requis: R;
@@ -40,15 +44,19 @@ export const ECRANS = {
     vue: () => import('../entretien/EntretienScreen.tsx'),
   }),
   propositions: ecran({
-    titre: 'Propositions',
+    titre: 'Orientation et propositions',
     requis: ['id'],
     options: ['papier', 'cible'],
     vue: () => import('../propositions/PropositionsScreen.tsx'),
   }),
-  offres: ecran({ titre: 'Offres', vue: () => import('../offres/OffresScreen.tsx') }),
+  offres: ecran({ titre: 'Offres de logement', vue: () => import('../offres/OffresScreen.tsx') }),
   offre: ecran({ titre: 'Offre', requis: ['id'], vue: () => import('../offres/OffreScreen.tsx') }),
   offresPartagees: ecran({ titre: 'Offres du territoire', vue: () => import('../offres-partagees/OffresPartageesScreen.tsx') }),
-  offrePartagee: ecran({ titre: 'Offre du territoire', requis: ['id'], vue: () => import('../offres-partagees/OffrePartageeScreen.tsx') }),
+  offrePartagee: ecran({
+    titre: 'Offre du territoire',
+    requis: ['id'],
+    vue: () => import('../offres-partagees/OffrePartageeScreen.tsx'),
+  }),
   simulation: ecran({
     titre: 'Simulation',
     requis: ['menageId'],
@@ -56,19 +64,27 @@ export const ECRANS = {
     vue: () => import('../simulation/SimulationScreen.tsx'),
     cle: (p) => `${p.menageId}/${p.offreId ?? ''}`,
   }),
-  baremes: ecran({ titre: 'Barèmes FSL', vue: () => import('../baremes/BaremesScreen.tsx') }),
+  baremes: ecran({ titre: 'Simulation : seuils et barèmes FSL', vue: () => import('../baremes/BaremesScreen.tsx') }),
   parametres: ecran({ titre: 'Paramètres', vue: () => import('../parametres/ParametresScreen.tsx') }),
   agenda: ecran({ titre: 'À faire', vue: () => import('../agenda/AgendaScreen.tsx') }),
-  visite: ecran({ titre: 'Visite de courtoisie', requis: ['id'], vue: () => import('../suivi/VisiteScreen.tsx') }),
+  visite: ecran({
+    titre: 'Visite de courtoisie',
+    requis: ['id'],
+    vue: () => import('../suivi/VisiteScreen.tsx'),
+  }),
   enquete: ecran({ titre: 'Enquête de satisfaction', requis: ['id'], vue: () => import('../suivi/EnqueteScreen.tsx') }),
-  dossier: ecran({ titre: 'Dossier administratif', requis: ['id'], vue: () => import('../dossier/DossierScreen.tsx') }),
+  dossier: ecran({
+    titre: 'Dossier administratif',
+    requis: ['id'],
+    vue: () => import('../dossier/DossierScreen.tsx'),
+  }),
   connexion: ecran({ titre: 'Connexion', vue: () => import('../synchro/Connexion.tsx') }),
   refusees: ecran({ titre: 'Modifications refusées', vue: () => import('../synchro/RefuseesScreen.tsx') }),
-  accessibilite: ecran({ titre: 'Accessibilité', vue: () => import('../accessibilite/AccessibiliteScreen.tsx') }),
+  accessibilite: ecran({ titre: 'Déclaration d’accessibilité', vue: () => import('../accessibilite/AccessibiliteScreen.tsx') }),
   pilotage: ecran({ titre: 'Pilotage', vue: () => import('../pilotage/PilotageScreen.tsx') }),
   /** An opération's meetings (`id`: the opération), one of them open (`reunionId`). */
   reunions: ecran({
-    titre: 'Réunions',
+    titre: 'Réunions des partenaires',
     options: ['id', 'reunionId'],
     vue: () => import('../reunions/ReunionsScreen.tsx'),
     cle: (p) => p.id ?? '',

@@ -15,7 +15,8 @@ import { useRole } from '../commun/role.ts';
 import { proposesReferenceData } from '../../sync/index.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // Settings of the simulation (issue 4 §1): the alert thresholds of the territory, and the FSL
 // barèmes an administrator types from the Département's deliberation, with their source.
@@ -237,14 +238,14 @@ export default function BaremesScreen() {
   const db = useBase();
   const lectureSeule = proposesReferenceData(useRole());
   const donnees = useLive(async () => ({ parametres: await lireParametres(db), baremes: await listerBaremes(db) }), [db]);
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.baremes.titre} />;
   const { parametres, baremes } = donnees;
   return (
     <div>
       <p class="retour">
         <a href={lien.parametres()}>← Paramètres</a>
       </p>
-      <h1>Simulation : seuils et barèmes FSL</h1>
+      <h1>{ECRANS.baremes.titre}</h1>
       {lectureSeule && (
         <p class="aide" role="note">
           Les seuils et les barèmes sont fixés par les encadrants : vous les consultez ici.

@@ -1,7 +1,8 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { EnChargement } from './EnChargement.tsx';
 
-const chargementParDefaut = () => <p class="chargement">Chargement…</p>;
+const chargementParDefaut = () => <EnChargement />;
 
 /**
  * A component whose module loads at its first use, or earlier through `precharger`, with `attente`

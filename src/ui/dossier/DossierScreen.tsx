@@ -14,9 +14,10 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useBrouillon } from '../commun/brouillon.ts';
 import { useLive } from '../commun/useLive.ts';
 import { CaseACocher } from '../commun/champs.tsx';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { useEtatSync } from '../synchro/useEtatSync.ts';
 import { LignePiece } from './LignePiece.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // The administrative dossier of one household (docs/domaine.md §2 step 3): the checklist from its
 // situation, each piece photographed at the table, what is missing or expires soon, the PDF export.
@@ -226,7 +227,7 @@ function titresDistincts(noms: string[]): string[] {
 export default function DossierScreen({ id }: { id: string }) {
   const db = useBase();
   const d = useLive(() => dossierDuMenage(db, id, aujourdhui()), [db, id]);
-  if (d === undefined) return <p class="chargement">Chargement…</p>;
+  if (d === undefined) return <EnChargement titre={ECRANS.dossier.titre}>Chargement du dossier du ménage…</EnChargement>;
   if (d === null)
     return (
       <p class="erreur">
@@ -243,7 +244,9 @@ export default function DossierScreen({ id }: { id: string }) {
       <p class="retour">
         <a href={lien.menage(id)}>← {d.menage.nom || 'Ménage sans nom'}</a>
       </p>
-      <h1>Dossier administratif — {d.menage.nom || 'Ménage sans nom'}</h1>
+      <h1>
+        {ECRANS.dossier.titre} — {d.menage.nom || 'Ménage sans nom'}
+      </h1>
       <Synthese d={d} />
       {groupes
         .filter((g) => g.lignes.length > 0)

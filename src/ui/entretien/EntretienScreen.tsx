@@ -14,13 +14,14 @@ import {
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 import { Occupants } from '../menage/Occupants.tsx';
 import { Consentement } from '../menage/Consentement.tsx';
 import { dateLongue } from '../commun/dates.ts';
 import { QuestionChamp } from './QuestionChamp.tsx';
 import { RessourcesTable } from './RessourcesTable.tsx';
 import { Revue } from './Revue.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 export const SECTION_REVUE = 'revue';
 
@@ -74,7 +75,7 @@ export default function EntretienScreen({ id, section, champ = null }: { id: str
     () => (donnees?.entretien && donnees.precedent ? reponsesModifiees(donnees.precedent, donnees.entretien) : new Set<string>()),
     [donnees?.entretien, donnees?.precedent],
   );
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.entretien.titre}>Chargement de l’entretien…</EnChargement>;
   const { entretien } = donnees;
   if (!entretien || !donnees.menage)
     return (

@@ -5,7 +5,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { dateLongue } from '../commun/dates.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 import { Occupants } from './Occupants.tsx';
 import { ChoixSuivi } from './Suivi.tsx';
 import { Consentement } from './Consentement.tsx';
@@ -16,6 +16,7 @@ import { LienDossier } from '../dossier/LienDossier.tsx';
 import { ChangementsSituation } from './ChangementsSituation.tsx';
 import { DonneesDetenues } from './DonneesDetenues.tsx';
 import { PositionsDuMenage } from '../offres-partagees/PositionsDuMenage.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 function Identite({ menage }: { menage: Menage }) {
   const db = useBase();
@@ -80,7 +81,7 @@ export default function MenageScreen({ id }: { id: string }) {
     const [menage, personnes, entretiens] = await Promise.all([lireMenage(db, id), personnesDuMenage(db, id), entretiensDuMenage(db, id)]);
     return { menage, personnes, entretiens };
   }, [db, id]);
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.menage.titre}>Chargement du ménage…</EnChargement>;
   const { menage, personnes, entretiens } = donnees;
   if (!menage || menage.supprime)
     return (

@@ -7,7 +7,7 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { differe } from '../commun/differe.tsx';
 import { useLive } from '../commun/useLive.ts';
 import { apresLImage } from '../commun/apres-affichage.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { marquerPremierEcran } from '../app/premier-ecran.ts';
 import { BadgeVigilance } from '../suivi/Vigilance.tsx';
 // The creation form writes through the validating write path: it loads on demand.
@@ -56,7 +56,7 @@ export default function Caseload() {
   return (
     <section aria-labelledby="titre-menages">
       <div class="titre-ligne">
-        <h1 id="titre-menages">Mes ménages</h1>
+        <h1 id="titre-menages">{ECRANS.menages.titre}</h1>
         <button type="button" class="bouton principal" onClick={() => setCreation(true)}>
           Nouveau ménage
         </button>

@@ -11,12 +11,13 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { FicheOffre } from '../offres/FicheOffre.tsx';
 import { Candidats } from './Candidats.tsx';
 import { bailleurDeLOffre, droitsOffre } from './droits.ts';
 import { Positionner } from './Positionner.tsx';
 import { Horloges } from './Horloges.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // One pooled offer: its step and clocks for every party, the annex 5 sheet, the host landlord's
 // dated steps, the candidates, and the team's households it suits, to position them (offline too).
@@ -90,7 +91,8 @@ export default function OffrePartageeScreen({ id }: { id: string }) {
       ),
     };
   }, [db, id]);
-  if (donnees === undefined || profil === undefined) return <p class="chargement">Chargement…</p>;
+  if (donnees === undefined || profil === undefined)
+    return <EnChargement titre={ECRANS.offrePartagee.titre}>Chargement de l’offre…</EnChargement>;
   const { offre, positions, menagesDeLEquipe, organisations } = donnees;
   if (offre === null || offre.supprime)
     return (

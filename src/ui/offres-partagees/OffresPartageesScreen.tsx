@@ -5,7 +5,7 @@ import { filtrerOffres, listerOffresPartagees, positionsParOffre, publierOffrePa
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 import { marquerPremierEcran } from '../app/premier-ecran.ts';
 import { droitsOffre } from './droits.ts';
 
@@ -58,7 +58,7 @@ export default function OffresPartageesScreen() {
   return (
     <div>
       <div class="titre-ligne">
-        <h1>Offres du territoire</h1>
+        <h1>{ECRANS.offresPartagees.titre}</h1>
         {droits.publier && (
           <button type="button" class="bouton principal" onClick={() => void publier()}>
             Publier un logement

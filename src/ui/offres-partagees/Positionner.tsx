@@ -7,6 +7,7 @@ import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
 import { MenagesClasses } from '../offres/MenagesClasses.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // A team positions one of its households on a pooled offer, offline too (convention AMP art. 10):
 // from the households the dwelling suits, or, when the matching cannot rank a household (its
@@ -41,7 +42,7 @@ function ConfirmerPositionnement({
     [db, choix.menageId, organisations],
   );
   const [bailleurChoisi, setBailleurChoisi] = useState<string | null>(null);
-  if (lu === undefined) return <p class="chargement">Chargement…</p>;
+  if (lu === undefined) return <EnChargement />;
   const bailleurs = organisations.filter((o) => o.kind === 'bailleur');
   const bailleurId = bailleurChoisi ?? lu.parDefaut ?? '';
   const confirmer = async (e: Event) => {

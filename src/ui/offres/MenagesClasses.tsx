@@ -5,6 +5,7 @@ import { contexteSimulation, profilsDuPortefeuille } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { lien } from '../app/route.ts';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // The caseload's households an offer suits best, each with its reasons: a help to choose, never a decision.
 
@@ -25,7 +26,7 @@ export function MenagesClasses({
     async () => ({ portefeuille: await profilsDuPortefeuille(db), contexte: await contexteSimulation(db, date) }),
     [db, date],
   );
-  if (!donnees) return <p class="chargement">Classement…</p>;
+  if (!donnees) return <EnChargement>Classement…</EnChargement>;
   const { portefeuille, contexte } = donnees;
   if (verifierOffre(offre).length > 0) return <p>Complétez l’offre pour classer les ménages.</p>;
   if (!contexte.bareme) return <p class="erreur">Aucun barème FSL ne couvre la date du jour : faites-le saisir dans les paramètres.</p>;

@@ -3,9 +3,10 @@ import { lireOffre, modifierOffre, validerReferentiel } from '../../data/index.t
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { useRole } from '../commun/role.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { FicheOffre } from './FicheOffre.tsx';
 import { MenagesClasses } from './MenagesClasses.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // One offer: its sheet, and the caseload's households it suits best, each with its reasons.
 
@@ -30,7 +31,7 @@ function AValiderOffre({ offre }: { offre: Offre }) {
 export default function OffreScreen({ id }: { id: string }) {
   const db = useBase();
   const offre = useLive(async () => (await lireOffre(db, id)) ?? null, [db, id]);
-  if (offre === undefined) return <p class="chargement">Chargement…</p>;
+  if (offre === undefined) return <EnChargement titre={ECRANS.offre.titre}>Chargement de l’offre…</EnChargement>;
   if (offre === null || offre.supprime)
     return (
       <p class="erreur">

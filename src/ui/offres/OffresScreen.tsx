@@ -5,7 +5,7 @@ import { creerOffre, filtrerOffres, importerOffres, listerOffres, texteDuFichier
 import type { BilanImport } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 
 // The offers list (issue 4 §4): search, a new offer typed offline, a landlord's CSV imported.
 
@@ -83,7 +83,7 @@ export default function OffresScreen() {
   return (
     <div>
       <div class="titre-ligne">
-        <h1>Offres de logement</h1>
+        <h1>{ECRANS.offres.titre}</h1>
         <button type="button" class="bouton principal" onClick={() => void nouvelle()}>
           Nouvelle offre
         </button>

@@ -19,10 +19,11 @@ import { NouvelleResidence } from './NouvelleResidence.tsx';
 import { AValider } from './AValider.tsx';
 import { DatesPcdid } from './DatesPcdid.tsx';
 import { ReglageVerrou } from '../verrou/ReglageVerrou.tsx';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { changerEspace, enDemonstration } from '../app/espace.ts';
 import { useRole } from '../commun/role.ts';
 import { proposesReferenceData } from '../../sync/index.ts';
+import { EnChargement } from '../commun/EnChargement.tsx';
 // The tablets' sync reports need the network and concern encadrants only: loaded on demand.
 const Appareils = lazy(() => import('../synchro/Appareils.tsx'));
 const Deconnexion = lazy(() => import('../synchro/Deconnexion.tsx'));
@@ -38,7 +39,7 @@ function Stockage() {
   const [etat, setEtat] = useState<EtatStockage | null>(null);
   const rafraichir = () => void etatStockage().then(setEtat);
   useEffect(rafraichir, []);
-  if (!etat) return <p class="chargement">Mesure du stockage…</p>;
+  if (!etat) return <EnChargement>Mesure du stockage…</EnChargement>;
   const part = etat.utilise !== null && etat.quota ? etat.utilise / etat.quota : null;
   return (
     <section class="panneau" aria-labelledby="titre-stockage">
@@ -173,7 +174,7 @@ export default function ParametresScreen() {
   }, [aRemplir]);
   return (
     <div>
-      <h1>Paramètres</h1>
+      <h1>{ECRANS.parametres.titre}</h1>
       {parametres && (
         <section class="panneau" aria-labelledby="titre-territoire">
           <h2 id="titre-territoire">Règles du territoire</h2>
@@ -228,14 +229,14 @@ export default function ParametresScreen() {
       <DatesPcdid />
       <Stockage />
       {!enDemonstration() && (
-        <Suspense fallback={<p class="chargement">Chargement…</p>}>
+        <Suspense fallback={<EnChargement />}>
           <Deconnexion />
           <Retelecharger />
         </Suspense>
       )}
       {db.coffre && <ReglageVerrou />}
       {encadre && !enDemonstration() && (
-        <Suspense fallback={<p class="chargement">Chargement…</p>}>
+        <Suspense fallback={<EnChargement />}>
           <Appareils />
         </Suspense>
       )}

@@ -14,7 +14,7 @@ import { SANS_RAPPORT_PILOTAGE } from '../../sync/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { useApresAffichage } from '../commun/apres-affichage.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { Barres } from './Graphique.tsx';
 import { BilanAnnuel } from './BilanAnnuel.tsx';
 import { EditeurPlan } from './EditeurPlan.tsx';
@@ -30,6 +30,7 @@ import {
   useFiltresPilotage,
 } from './Rapport.tsx';
 import './pilotage.css';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // « Pilotage »: the steering figures with their objectives, charts and CSV exports, and the
 // quarterly report printed from the same screen (A4 landscape, one page per section): over what
@@ -90,13 +91,14 @@ function PilotageTablette({ source }: { source: SourcePilotage }) {
   const choix = useMemo(() => choixDesDonnees(source.donnees), [source]);
   // The figures are what the tap is for: drawn first, the charts and tables in the next frame.
   const suite = useApresAffichage(rapport !== null);
+  const titre = `${ECRANS.pilotage.titre} ${source.portefeuille ? 'de mon portefeuille' : 'de l’organisation'}`;
   // Figures over part of the caseload are never shown as if whole.
   if (source.calculEnCours)
     return (
-      <p class="chargement" role="status">
+      <EnChargement titre={titre}>
         Calcul des chiffres en cours : {source.calculEnCours.faits.toLocaleString('fr-FR')} ménages prêts sur{' '}
         {source.calculEnCours.total.toLocaleString('fr-FR')}…
-      </p>
+      </EnChargement>
     );
   const contexte = enteteRapport(filtres, jour, nomsDesFiltres(choix, criteres));
   const charge =
@@ -110,7 +112,7 @@ function PilotageTablette({ source }: { source: SourcePilotage }) {
   const annee = Number(periode.fin.slice(0, 4));
   return (
     <div class="pilotage">
-      <h1>Pilotage {source.portefeuille ? 'de mon portefeuille' : 'de l’organisation'}</h1>
+      <h1>{titre}</h1>
       <FormulaireFiltres etat={etat} choix={choix} imprimable={rapport !== null} />
       <EnteteRapport contexte={contexte} />
       {rapport && (
@@ -172,12 +174,12 @@ export default function PilotageScreen() {
   const db = useBase();
   const ecran = useLive(() => lireEcranPilotage(db), [db]);
   useEffect(() => marquer('ecran'), []);
-  if (ecran === undefined) return <p class="chargement">Chargement…</p>;
+  if (ecran === undefined) return <EnChargement titre={ECRANS.pilotage.titre}>Chargement des chiffres…</EnChargement>;
   if (ecran.origine === 'tablette') return <PilotageTablette source={ecran.source} />;
   if (ecran.origine === null)
     return (
       <div class="pilotage">
-        <h1>Pilotage</h1>
+        <h1>{ECRANS.pilotage.titre}</h1>
         <p>{SANS_RAPPORT_PILOTAGE}</p>
       </div>
     );

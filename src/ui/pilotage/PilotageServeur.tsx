@@ -10,6 +10,7 @@ import { useProfil } from '../commun/role.ts';
 import { useLive } from '../commun/useLive.ts';
 import { BilanAnnuel } from './BilanAnnuel.tsx';
 import { CODES_BILAN, CorpsRapport, EnteteRapport, Exports, FormulaireFiltres, nomsDesFiltres, useFiltresPilotage } from './Rapport.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // « Pilotage » for the métropole, the State and a landlord's partner account: their devices hold no
 // household, so the server computes the report (GET /api/v1/pilotage), with the same figures,
@@ -103,11 +104,7 @@ export function PilotageServeur({ territoire, charger }: { territoire: boolean; 
         Ce rapport demande le réseau.
       </p>
       <FormulaireFiltres etat={filtres} choix={choix} imprimable={recu !== null && erreurPeriode === null} />
-      {erreurPeriode === null && etat.genre === 'calcul' && (
-        <p class="chargement" role="status">
-          Calcul en cours…
-        </p>
-      )}
+      {erreurPeriode === null && etat.genre === 'calcul' && <EnChargement>Calcul en cours…</EnChargement>}
       {erreurPeriode === null && etat.genre === 'echec' && (
         <>
           <div class="panneau ne-pas-imprimer">

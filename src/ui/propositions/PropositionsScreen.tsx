@@ -2,7 +2,7 @@ import { estOpposable, situationPropositions } from '../../domain/index.ts';
 import { dossierPropositions } from '../../data/index.ts';
 import { useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { CarteProposition } from './CarteProposition.tsx';
 import { Decohabitation } from './Decohabitation.tsx';
 import { Demenagements } from './Demenagements.tsx';
@@ -11,12 +11,13 @@ import { NouvelleProposition } from './NouvelleProposition.tsx';
 import { Orientation } from './Orientation.tsx';
 import { le } from './format.ts';
 import { PapierScreen, estPapier } from './Papiers.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // A household's way from orientation to the lease (charte §4 steps 6 to 12), and its papers.
 export default function PropositionsScreen({ id, papier, cible }: { id: string; papier: string | null; cible: string | null }) {
   const db = useBase();
   const dossier = useLive(() => dossierPropositions(db, id), [db, id]);
-  if (dossier === undefined) return <p class="chargement">Chargement…</p>;
+  if (dossier === undefined) return <EnChargement titre={ECRANS.propositions.titre}>Chargement des propositions du ménage…</EnChargement>;
   if (dossier === null)
     return (
       <p class="erreur">
@@ -33,7 +34,9 @@ export default function PropositionsScreen({ id, papier, cible }: { id: string; 
       <p class="retour">
         <a href={lien.menage(id)}>← {dossier.menage.nom || 'Ménage sans nom'}</a>
       </p>
-      <h1>Orientation et propositions — {dossier.menage.nom || 'Ménage sans nom'}</h1>
+      <h1>
+        {ECRANS.propositions.titre} — {dossier.menage.nom || 'Ménage sans nom'}
+      </h1>
       <Decohabitation dossier={dossier} />
       <Orientation dossier={dossier} />
       <section class="panneau" aria-labelledby="titre-propositions">

@@ -27,12 +27,13 @@ import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useBrouillon } from '../commun/brouillon.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampSaisie } from '../commun/champs.tsx';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { useRole } from '../commun/role.ts';
 import { proposesReferenceData } from '../../sync/index.ts';
 import { le } from '../propositions/format.ts';
 import { ListeAPresenter } from './ListeAPresenter.tsx';
 import { heureLisible, titreReunion } from './format.ts';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // The partners' meetings of an opération (charte §4 steps 5 to 8): their clocks, the meetings
 // planned and held, the households to present (a printable list, anonymous where the household
@@ -261,10 +262,10 @@ function CarteReunion({ reunion, donnees, lectureSeule }: { reunion: Reunion; do
 function Operations() {
   const db = useBase();
   const operations = useLive(() => listerOperations(db), [db]);
-  if (!operations) return <p class="chargement">Chargement…</p>;
+  if (!operations) return <EnChargement titre={ECRANS.reunions.titre} />;
   return (
     <div>
-      <h1>Réunions des partenaires</h1>
+      <h1>{ECRANS.reunions.titre}</h1>
       <p>Bilan de peuplement, réunion d’orientation, GTR et GTRM : choisissez l’opération.</p>
       {operations.length === 0 ? (
         <p class="vide">Aucune opération sur cette tablette.</p>
@@ -286,7 +287,7 @@ export default function ReunionsScreen({ id, reunionId }: { id: string | null; r
   const lectureSeule = proposesReferenceData(useRole());
   const donnees = useLive(() => (id === null ? Promise.resolve(null) : ecranReunions(db, id, aujourdhui())), [db, id]);
   if (id === null) return <Operations />;
-  if (donnees === undefined) return <p class="chargement">Chargement…</p>;
+  if (donnees === undefined) return <EnChargement titre={ECRANS.reunions.titre}>Chargement des réunions de l’opération…</EnChargement>;
   if (donnees === null)
     return (
       <p class="erreur">

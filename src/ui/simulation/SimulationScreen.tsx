@@ -13,8 +13,9 @@ import type { Entretien, Offre, Personne, SimulationEnregistree } from '../../do
 import { contexteSimulation, donneesSimulationMenage, enregistrerSimulation, listerOffres, simulationsDuMenage } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 import { PanneauSimulation, libelleOffre, type DonneesPanneau, type SimulationAEnregistrer } from './PanneauSimulation.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // "Simuler" on a household (issue 4 §5): its latest interview and occupants on one side, an offer
 // or a typed dwelling on the other; the simulations saved on it; the offers ranked for it.
@@ -93,7 +94,7 @@ export default function SimulationScreen({ menageId, offreId }: { menageId: stri
     return { ...menage, offres, contexte };
   }, [db, menageId, date]);
   const simulations = useLive(() => simulationsDuMenage(db, menageId), [db, menageId]);
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.simulation.titre}>Chargement du ménage…</EnChargement>;
   const { menage, personnes, entretien, offres, contexte } = donnees;
   if (!menage || menage.supprime)
     return (
@@ -133,7 +134,9 @@ export default function SimulationScreen({ menageId, offreId }: { menageId: stri
       <p class="actions retour">
         <a href={lien.menage(menageId)}>← {menage.nom || 'Ménage'}</a>
       </p>
-      <h1>Simulation — {menage.nom || 'Ménage sans nom'}</h1>
+      <h1>
+        {ECRANS.simulation.titre} — {menage.nom || 'Ménage sans nom'}
+      </h1>
       <p class="impression-seule">Fiche de simulation du {jour(date)}. Document d’aide à la décision : les partenaires décident.</p>
       <PanneauSimulation
         donnees={panneau}

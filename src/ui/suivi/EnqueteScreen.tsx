@@ -4,8 +4,9 @@ import { lireEnquete, lireMenage, modifierEnquete } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampChoix, ChampSaisie } from '../commun/champs.tsx';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { ChampNote, ChampsRendezVous } from './champs-suivi.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // The satisfaction survey six months after the move (charte §4 step 14): one 1–4 answer per
 // question, grouped as the charter asks: the process, the new home, the new neighbourhood.
@@ -111,7 +112,7 @@ export default function EnqueteScreen({ id }: { id: string }) {
     const enquete = await lireEnquete(db, id);
     return { enquete, menage: enquete ? await lireMenage(db, enquete.menageId) : undefined };
   }, [db, id]);
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.enquete.titre} />;
   const { enquete, menage } = donnees;
   if (!enquete || enquete.supprime || !menage)
     return (
@@ -124,7 +125,7 @@ export default function EnqueteScreen({ id }: { id: string }) {
       <p class="retour">
         <a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage sans nom'}</a> · <a href={lien.agenda()}>À faire</a>
       </p>
-      <h1>Enquête de satisfaction</h1>
+      <h1>{ECRANS.enquete.titre}</h1>
       <FormulaireEnquete enquete={enquete} dateRelogement={menage.dateRelogement ?? null} />
     </div>
   );

@@ -19,10 +19,11 @@ import type { MontantBudget } from '../../data/index.ts';
 import { aujourdhui, useBase } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
 import { ChampChoix, ChampMulti, ChampSaisie } from '../commun/champs.tsx';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { dateLongue } from '../commun/dates.ts';
 import { ChampNote, ChampsRendezVous, lireMontant, siValide, verifierJour, verifierMontant } from './champs-suivi.tsx';
 import { AlerteVigilance } from './Vigilance.tsx';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 const options = <T extends string>(valeurs: readonly T[], libelles: Record<T, string>): Option[] =>
   valeurs.map((v) => ({ valeur: v, libelle: libelles[v] }));
@@ -339,7 +340,7 @@ export default function VisiteScreen({ id }: { id: string }) {
     ]);
     return { visite, menage, parametres };
   }, [db, id]);
-  if (!donnees) return <p class="chargement">Chargement…</p>;
+  if (!donnees) return <EnChargement titre={ECRANS.visite.titre}>Chargement de la visite…</EnChargement>;
   const { visite, menage, parametres } = donnees;
   if (!visite || visite.supprime || !menage)
     return (
@@ -352,7 +353,9 @@ export default function VisiteScreen({ id }: { id: string }) {
       <p class="retour">
         <a href={lien.menage(menage.id)}>← {menage.nom || 'Ménage sans nom'}</a> · <a href={lien.agenda()}>À faire</a>
       </p>
-      <h1>Visite de courtoisie n° {visite.numero}</h1>
+      <h1>
+        {ECRANS.visite.titre} n° {visite.numero}
+      </h1>
       <p class="aide">
         {menage.dateRelogement ? `Relogé le ${dateLongue(menage.dateRelogement)} (signature du bail).` : 'Relogement non enregistré.'}
       </p>

@@ -1,7 +1,7 @@
 import { enregistrerSession, lireAvisEffacement, nombreEnAttente, oublierAvisEffacement } from '../../data/index.ts';
 import { useBase, useMoteur } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien, naviguer } from '../app/route.ts';
+import { ECRANS, lien, naviguer } from '../app/route.ts';
 import { Identifiants } from '../commun/Identifiants.tsx';
 import { useConnexion } from '../commun/useConnexion.ts';
 
@@ -21,7 +21,7 @@ export default function Connexion() {
 
   return (
     <form class="panneau connexion" aria-labelledby="titre-connexion" onSubmit={(e) => void valider(e)} noValidate>
-      <h1 id="titre-connexion">Connexion</h1>
+      <h1 id="titre-connexion">{ECRANS.connexion.titre}</h1>
       {avis && (
         <p class={avis.motif === 'deconnexion' ? 'info' : 'erreur'} role="alert">
           {avis.message}

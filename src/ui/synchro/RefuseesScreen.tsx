@@ -3,9 +3,10 @@ import { abandonnerRefusees, exporterRefusees, listerRefusees, reessayerRefusees
 import type { ChangeRefusee } from '../../data/index.ts';
 import { useBase, useMoteur } from '../commun/contexte.ts';
 import { useLive } from '../commun/useLive.ts';
-import { lien } from '../app/route.ts';
+import { ECRANS, lien } from '../app/route.ts';
 import { telecharger } from '../agenda/telecharger.ts';
 import { libelleChamp } from './libelles-champs.ts';
+import { EnChargement } from '../commun/EnChargement.tsx';
 
 // The changes the server refused, per household, with the reason and what to do. Nothing here is
 // lost until the officer drops it by an explicit, confirmed choice.
@@ -119,11 +120,11 @@ export default function RefuseesScreen() {
   const synchroniser = () => void moteur?.synchroniser();
   const exporter = async () =>
     telecharger(`modifications-refusees-${new Date().toISOString().slice(0, 10)}.json`, await exporterRefusees(db), 'application/json');
-  if (!groupes) return <p class="chargement">Chargement…</p>;
+  if (!groupes) return <EnChargement titre={ECRANS.refusees.titre} />;
   const toutes = groupes.flatMap((g) => g.changes.map((c) => c.changeId));
   return (
     <div>
-      <h1>Modifications refusées</h1>
+      <h1>{ECRANS.refusees.titre}</h1>
       {groupes.length === 0 ? (
         <p>Aucune modification refusée : tout ce qui a été envoyé a été accepté par le serveur.</p>
       ) : (

@@ -5,6 +5,9 @@ import { attributsSaisie, useFocusInitial } from './saisie-code.ts';
 
 // The code asked at every start and after the idle time; a wrong one is counted, and said.
 
+/** The lock screen's title, also while it loads. */
+export const TITRE_VERROU = 'Application verrouillée';
+
 function message(etat: EtatCode): string | null {
   if (etat.oublie) {
     return `Après ${ESSAIS_AVANT_OUBLI} codes erronés, les données de cette tablette ont été effacées. Les modifications qui n’étaient pas encore envoyées restent chiffrées par votre code : saisi ici, il les retrouve, et elles partiront à la prochaine synchronisation, après connexion.`;
@@ -33,7 +36,7 @@ export function SaisirCode({ db, etat, onOuvert }: { db: RelogementDb; etat: Eta
 
   return (
     <form class="panneau verrou" aria-labelledby="titre-verrou" onSubmit={(e) => void valider(e)} noValidate>
-      <h1 id="titre-verrou">{etat.oublie ? 'Données de la tablette effacées' : 'Application verrouillée'}</h1>
+      <h1 id="titre-verrou">{etat.oublie ? 'Données de la tablette effacées' : TITRE_VERROU}</h1>
       {!etat.oublie && (
         <p class="aide">
           Saisissez votre {etat.genre === 'chiffres' ? 'code' : 'phrase de passe'} pour reprendre là où vous en étiez : rien de ce qui a été
