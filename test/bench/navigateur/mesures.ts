@@ -451,7 +451,7 @@ async function remplirPilotage(d: EnregistrementsPilotage, session: Session): Pr
   const db = await baseOuverte();
   const debut = performance.now();
   await enregistrerSession(db, session);
-  await db.transaction('rw', [db.operations, db.residences, db.offres], async () => {
+  await db.transaction('rw', [db.operations, db.residences, db.offres, db.offresPilotage], async () => {
     await db.operations.bulkPut([...d.operations]);
     await db.residences.bulkPut([...d.residences]);
     await db.offres.bulkPut([...d.offres]);
