@@ -68,17 +68,21 @@ function ecrites(req: DBCoreMutateRequest, reponse: DBCoreMutateResponse): Map<s
   return faites;
 }
 
-/** After a write of offers in `trans`: their rows updated, or every row rebuilt when they are not all there. */
+/**
+ * After a write of offers in `trans`: the rows of these offers updated, or every row rebuilt when
+ * one of them is not there or of another format (then the figures read the offers until all are).
+ */
 async function tenirAJour(offres: DBCoreTable, paquets: DBCoreTable, trans: DBCoreTransaction, faites: Map<string, OffrePilotage | undefined> | null) {
   const numeros = faites ? [...new Set([...faites.keys()].map(rangeeOffre))] : NUMEROS;
-  const tenus = (await paquets.getMany({ trans, keys: NUMEROS })) as (PaquetOffres | undefined)[];
-  if (!faites || !complets(tenus)) {
+  const tenus = (await paquets.getMany({ trans, keys: numeros })) as (PaquetOffres | undefined)[];
+  if (!faites || !tenus.every((p) => p?.format === FORMAT_OFFRES)) {
     const toutes = await offres.query({ trans, values: true, query: { index: offres.schema.primaryKey, range: TOUT } });
     await paquets.mutate({ trans, type: 'put', values: paquetsDesOffres(toutes.result as OffrePilotage[]) });
     return;
   }
-  const values = numeros.map((n) => {
-    const parId = new Map(decoderOffres(tenus[n] as PaquetOffres).map((o) => [o.id, o]));
+  const values = tenus.map((tenu, k) => {
+    const n = numeros[k] as number;
+    const parId = new Map(decoderOffres(tenu as PaquetOffres).map((o) => [o.id, o]));
     for (const [id, o] of faites) {
       if (rangeeOffre(id) !== n) continue;
       if (o) parId.set(id, o);

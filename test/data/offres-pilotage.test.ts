@@ -112,6 +112,14 @@ describe('the offers’ rows of « Pilotage »', () => {
     }
   });
 
+  it('of another format are rebuilt whole by the next write of an offer', async () => {
+    const db = nouvelleBase();
+    await ecrireLot(db, [...sansOffres, ...ORGANISATION_A.offres.map((record) => ({ table: 'offres' as const, record }))]);
+    await db.offresPilotage.bulkPut((await db.offresPilotage.toArray()).map((p) => ({ ...p, format: FORMAT_OFFRES - 1 })));
+    await modifierOffre(db, ORGANISATION_A.offres[0]!.id, { commune: 'Tourcoing' });
+    expect(await duRapport(db)).toEqual(await desEnregistrements(db));
+  });
+
   it('refuse a write of offers whose transaction leaves them out, which then writes nothing', async () => {
     const db = nouvelleBase();
     const offre = ORGANISATION_A.offres[0]!;
