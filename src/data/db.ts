@@ -32,6 +32,8 @@ import type { VersionSchema } from './migrations/index.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
 import type { PaquetFaits } from './paquet-faits.ts';
+import { middlewareOffresPilotage } from './paquet-offres.ts';
+import type { PaquetOffres } from './paquet-offres.ts';
 
 export { VERSIONS };
 
@@ -82,6 +84,8 @@ export class RelogementDb extends Dexie {
   declare paquetsResumes: Table<PaquetResumes, number>;
   /** What the steering figures read of each household, in 64 sealed rows (version 19, faits-pilotage.ts). */
   declare paquetsFaits: Table<PaquetFaits, number>;
+  /** What the steering figures read of the offers, in 16 rows kept with every write of an offer (version 21, paquet-offres.ts). */
+  declare offresPilotage: Table<PaquetOffres, number>;
   declare conflits: Table<ConflitLocal, string>;
   declare offres: Table<Offre, string>;
   declare baremes: Table<BaremeFsl, string>;
@@ -111,6 +115,7 @@ export class RelogementDb extends Dexie {
     super(name);
     this.coffre = chiffree ? new Coffre() : null;
     if (this.coffre) this.use(middlewareChiffrement(this.coffre));
+    this.use(middlewareOffresPilotage());
     for (const v of versions) {
       const version = this.version(v.numero).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

@@ -1,5 +1,5 @@
-import { CHAMPS_PILOTAGE, CHIFFRES_SIMULATION, enqueteSatisfactionSchema, faitDeProposition, faitsDesColonnes, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
-import type { ColonnesFaitsProposition, EnqueteSatisfaction, FaitProposition, Mediation, Menage, Proposition } from '../domain/index.ts';
+import { CHAMPS_PILOTAGE, CHIFFRES_SIMULATION, enqueteSatisfactionSchema, faitDeProposition, mediationSchema, menageSchema, propositionSchema } from '../domain/index.ts';
+import type { EnqueteSatisfaction, FaitChiffre, Mediation, Menage, Proposition } from '../domain/index.ts';
 import type { z } from 'zod';
 import type { SyncedTable } from '../sync/index.ts';
 import { dansLaTransaction } from './db.ts';
@@ -16,7 +16,7 @@ import type { Colonnes, PaquetFaits } from './paquet-faits.ts';
 // household without facts from its records.
 
 /** Bumped when what a household's facts hold or how they are stored changes: rows of another format count as empty. */
-export const FORMAT_FAITS = 2;
+export const FORMAT_FAITS = 3;
 
 /** The tables whose records give facts, with the schema each is parsed by (a record still incomplete gives none). */
 const SCHEMAS = { menages: menageSchema, propositions: propositionSchema, mediations: mediationSchema, enquetes: enqueteSatisfactionSchema };
@@ -42,28 +42,26 @@ function couper<T extends object, K extends keyof T>(r: T, champs: readonly K[])
 export type FaitsDuMenage = {
   id: string;
   menage: MenagePilotage | null;
-  propositions: FaitProposition[];
+  propositions: FaitChiffre[];
   mediations: MediationPilotage[];
   enquetes: EnquetePilotage[];
 };
 
 // Stored column by column (paquet-faits.ts): the household of a fact and the offer of a proposal
-// by their index in the row, about 110 bytes a proposal instead of 400 as named fields; read
-// back, a column of facts makes objects of one shape in one loop.
+// by their index in the row; read back, a column of facts makes objects of one shape in one loop.
+// A proposal (format 3) keeps no id of its own, which no figure reads; its four booleans and
+// whether it has a simulation are the bits of one number, and the simulation's six figures are
+// stored only for the proposals that have one.
 const CLES_MENAGE = ['residenceId', 'referentId', 'statut', 'supprime'] as const satisfies readonly (keyof MenagePilotage)[];
-const CLES_PROPOSITION = [
-  'id',
-  'rang',
-  'proposeeLe',
-  'bailSigneLe',
-  'retiree',
-  'refusPar',
-  'refusLe',
-  'comptee',
-  'temporaire',
-  'refusLegitime',
-  ...CHIFFRES_SIMULATION,
-] as const satisfies readonly (keyof FaitProposition)[];
+const CLES_PROPOSITION = ['rang', 'proposeeLe', 'bailSigneLe', 'refusPar', 'refusLe'] as const satisfies readonly (keyof FaitChiffre)[];
+const RETIREE = 1;
+const COMPTEE = 2;
+const TEMPORAIRE = 4;
+const REFUS_LEGITIME = 8;
+const SIMULEE = 16;
+
+const drapeaux = (x: FaitChiffre, simulee: boolean) =>
+  (x.retiree ? RETIREE : 0) | (x.comptee ? COMPTEE : 0) | (x.temporaire ? TEMPORAIRE : 0) | (x.refusLegitime ? REFUS_LEGITIME : 0) | (simulee ? SIMULEE : 0);
 const CLES_MEDIATION = ['id', 'date', 'supprime'] as const satisfies readonly (keyof MediationPilotage)[];
 const CLES_ENQUETE = ['id', 'issue', 'date', 'logement', 'supprime'] as const satisfies readonly (keyof EnquetePilotage)[];
 
@@ -81,7 +79,7 @@ function encoder(id: number, faits: Iterable<FaitsDuMenage>): PaquetFaits {
     menages: [],
     offres: [],
     dossiers: vides(['menage', ...CLES_MENAGE]),
-    propositions: vides(['menage', 'offre', ...CLES_PROPOSITION]),
+    propositions: vides(['menage', 'offre', 'drapeaux', ...CLES_PROPOSITION, ...CHIFFRES_SIMULATION]),
     mediations: vides(['menage', ...CLES_MEDIATION]),
     enquetes: vides(['menage', ...CLES_ENQUETE]),
   };
@@ -94,6 +92,9 @@ function encoder(id: number, faits: Iterable<FaitsDuMenage>): PaquetFaits {
       if (offre === undefined) indices.set(x.offreId, (offre = p.offres.push(x.offreId) - 1));
       p.propositions.offre?.push(offre);
       ajouter(p.propositions, n, x, CLES_PROPOSITION);
+      const simulee = CHIFFRES_SIMULATION.some((c) => x[c] !== null);
+      p.propositions.drapeaux?.push(drapeaux(x, simulee));
+      if (simulee) for (const c of CHIFFRES_SIMULATION) p.propositions[c]?.push(x[c]);
     }
     for (const x of f.mediations) ajouter(p.mediations, n, x, CLES_MEDIATION);
     for (const x of f.enquetes) ajouter(p.enquetes, n, x, CLES_ENQUETE);
@@ -108,7 +109,7 @@ const memes = (a: FaitsDuMenage | undefined, b: FaitsDuMenage) =>
 /** The facts of a row's households for which `retenu` holds (by index), as the report reads them: one list per table. */
 export type FaitsLisibles = {
   menages: MenagePilotage[];
-  propositions: FaitProposition[];
+  propositions: FaitChiffre[];
   mediations: MediationPilotage[];
   enquetes: EnquetePilotage[];
 };
@@ -130,18 +131,52 @@ function objets<T>(c: Colonnes, cles: readonly string[], menages: readonly strin
   return faits;
 }
 
+/** The proposals' facts of the households retained; a simulation's figures are the next ones in their columns. */
+function propositionsDe(p: PaquetFaits, retenu: (n: number) => boolean): FaitChiffre[] {
+  const c = p.propositions;
+  const [menage, offre, bits] = [colonne(c, 'menage'), colonne(c, 'offre'), colonne(c, 'drapeaux')] as number[][];
+  const [rang, proposeeLe, bailSigneLe, refusPar, refusLe] = CLES_PROPOSITION.map((cle) => colonne(c, cle)) as [
+    number[],
+    string[],
+    (string | null)[],
+    FaitChiffre['refusPar'][],
+    (string | null)[],
+  ];
+  const [racAvant, racApres, teAvant, teApres, ravAvant, ravApres] = CHIFFRES_SIMULATION.map((cle) => colonne(c, cle)) as (number | null)[][];
+  const faits: FaitChiffre[] = [];
+  let simulations = 0;
+  for (let i = 0; i < (menage?.length ?? 0); i++) {
+    const d = bits?.[i] ?? 0;
+    const s = d & SIMULEE ? simulations++ : -1;
+    if (!retenu(menage?.[i] ?? -1)) continue;
+    const chiffre = (colonneSimulation: (number | null)[] | undefined) => (s < 0 ? null : (colonneSimulation?.[s] ?? null));
+    faits.push({
+      menageId: p.menages[menage?.[i] ?? -1] ?? '',
+      offreId: p.offres[offre?.[i] ?? -1] ?? '',
+      rang: rang[i] as number,
+      proposeeLe: proposeeLe[i] as string,
+      bailSigneLe: bailSigneLe[i] ?? null,
+      retiree: (d & RETIREE) !== 0,
+      refusPar: refusPar[i] ?? null,
+      refusLe: refusLe[i] ?? null,
+      comptee: (d & COMPTEE) !== 0,
+      temporaire: (d & TEMPORAIRE) !== 0,
+      refusLegitime: (d & REFUS_LEGITIME) !== 0,
+      racAvant: chiffre(racAvant),
+      racApres: chiffre(racApres),
+      teAvant: chiffre(teAvant),
+      teApres: chiffre(teApres),
+      ravAvant: chiffre(ravAvant),
+      ravApres: chiffre(ravApres),
+    });
+  }
+  return faits;
+}
+
 function decoder(p: PaquetFaits, retenu: (n: number) => boolean): FaitsLisibles {
-  const parMenage = colonne(p.propositions, 'menage') as number[];
-  const offre = colonne(p.propositions, 'offre') as number[];
-  const colonnes = Object.fromEntries(CLES_PROPOSITION.map((c) => [c, colonne(p.propositions, c)])) as Omit<ColonnesFaitsProposition, 'menageId' | 'offreId'>;
-  const propositions = faitsDesColonnes({
-    ...colonnes,
-    menageId: parMenage.map((n) => p.menages[n] ?? ''),
-    offreId: offre.map((i) => p.offres[i] ?? ''),
-  });
   return {
     menages: objets<MenagePilotage>(p.dossiers, CLES_MENAGE, p.menages, retenu, 'id'),
-    propositions: propositions.filter((_, i) => retenu(parMenage[i] as number)),
+    propositions: propositionsDe(p, retenu),
     mediations: objets<MediationPilotage>(p.mediations, CLES_MEDIATION, p.menages, retenu),
     enquetes: objets<EnquetePilotage>(p.enquetes, CLES_ENQUETE, p.menages, retenu),
   };

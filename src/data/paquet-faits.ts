@@ -19,7 +19,7 @@ export type PaquetFaits = {
   offres: string[];
   /** The households whose record is complete: `menage` (their index) and their fields. */
   dossiers: Colonnes;
-  /** The proposals' facts: `menage`, `offre` (indices) and the other facts. */
+  /** The proposals' facts: `menage`, `offre` (indices), `drapeaux` (bits) and the other facts, a simulation's figures only where there is one. */
   propositions: Colonnes;
   mediations: Colonnes;
   enquetes: Colonnes;

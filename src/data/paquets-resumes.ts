@@ -1,5 +1,6 @@
 import type { RelogementDb } from './db.ts';
 import { uuidv7 } from './ids.ts';
+import { rangeeDe } from './rangee.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
 
 // The caseload summaries are stored in a few sealed rows of many summaries each (version 18): the
@@ -14,12 +15,8 @@ export const NOMBRE_PAQUETS = 64;
 /** The tables holding summaries, for the transactions that read or write them. */
 export const TABLES_RESUMES = ['paquetsResumes', 'resumes'] as const;
 
-/** The row of a household's summary: FNV-1a of its id, so that households spread evenly. */
-export function paquetDe(menageId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < menageId.length; i++) h = Math.imul(h ^ menageId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % NOMBRE_PAQUETS;
-}
+/** The row of a household's summary, fixed by its id. */
+export const paquetDe = (menageId: string): number => rangeeDe(menageId, NOMBRE_PAQUETS);
 
 /** The stored rows of these numbers, by number. */
 export async function lirePaquets(db: RelogementDb, numeros: Iterable<number>): Promise<Map<number, PaquetResumes>> {

@@ -18,6 +18,8 @@ import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession, type Session } from './session.ts';
 import { lireGardee } from './lecture-gardee.ts';
+import { lireOffresPilotage } from './offres-pilotage.ts';
+import type { OffrePilotage } from './paquet-offres.ts';
 import { lireResumes } from './paquets-resumes.ts';
 import { lireOrganisationsTerritoire } from './partenariat.ts';
 import { lireEquipe, menagesEnAttente } from './synchro.ts';
@@ -124,6 +126,7 @@ const TABLES_SOURCE = [
   'residences',
   'operations',
   'offres',
+  'offresPilotage',
   'plansRelogement',
   'bilansAnnuels',
 ] as const;
@@ -145,7 +148,7 @@ const sourceGardee = async (db: RelogementDb, session: Session | null): Promise<
     )
   ).source;
 
-type Reference = Pick<DonneesPilotage, 'residences' | 'operations' | 'offres' | 'plansRelogement'>;
+type Reference = Pick<DonneesPilotage, 'residences' | 'operations' | 'plansRelogement'>;
 
 /**
  * A table of reference data read whole, each kept while it alone is not written: the first opening
@@ -153,6 +156,19 @@ type Reference = Pick<DonneesPilotage, 'residences' | 'operations' | 'offres' | 
  */
 const referenceGardee = <T extends keyof Reference>(db: RelogementDb, table: T): Promise<Reference[T]> =>
   lireGardee(db, `pilotage:${table}`, [table], () => db.table(table).toArray() as Promise<Reference[T]>, () => true);
+
+/**
+ * The offers as the fields the figures read (`CHAMPS_PILOTAGE`), as the server's report loads them,
+ * typed as the records they are cut from; kept the same way, and read again once their rows are built.
+ */
+const offresGardees = (db: RelogementDb): Promise<DonneesPilotage['offres']> =>
+  lireGardee(
+    db,
+    'pilotage:offres',
+    ['offres', 'offresPilotage'],
+    async () => (await lireOffresPilotage(db)) as readonly OffrePilotage[] as DonneesPilotage['offres'],
+    () => true,
+  );
 
 /**
  * The source of this tablet's figures; `session`, read once by the caller, decides what the account sees.
@@ -163,7 +179,7 @@ async function lireSource(db: RelogementDb, session: Session | null): Promise<{ 
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
     referenceGardee(db, 'residences'),
     referenceGardee(db, 'operations'),
-    referenceGardee(db, 'offres'),
+    offresGardees(db),
     referenceGardee(db, 'plansRelogement'),
     db.parametres.get('territoire'),
     lireEquipe(db),

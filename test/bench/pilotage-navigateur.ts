@@ -223,6 +223,7 @@ export async function bench(): Promise<Record<string, string>> {
       'Le même, touché dès le menu affiché, avant les résultats du portefeuille (médiane ; étapes)': `${total(desLeMenu)} ; ${etapes(desLeMenu)}`,
       'Rapport de la chargée : remplissage de la tablette (hors mesure)': ms(remplissage),
       'Rapport de la chargée en parties, CPU ×4 (lecture des faits et des données de référence ; calcul du domaine, premier puis second passage)': `${ms(d.lecture ?? NaN)} ; ${ms(d.domaine ?? NaN)} puis ${ms(d.domaineChaud ?? NaN)}`,
+      'Lectures de la source, alternées dans la même page, CPU ×4 (médianes de 7 : faits ; offres en colonnes, comme « Pilotage » les lit ; offres entières)': `${ms(d.faits ?? NaN)} ; ${ms(d.offresPilotage ?? NaN)} ; ${ms(d.offresEntieres ?? NaN)}`,
       'Faits de pilotage en clair : taille, par proposition': `${((d.octets ?? NaN) / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} Mo pour ${d.menages} ménages et ${d.propositions} propositions, ${Math.round((d.octets ?? NaN) / (d.propositions ?? NaN))} octets par proposition (ménages compris)`,
       ...(profil.length > 0
         ? { 'Profil d’une ouverture de plus, CPU ×4 (ms de processeur du fil principal)': `\n${profil.join('\n')}` }

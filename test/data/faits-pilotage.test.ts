@@ -89,7 +89,7 @@ describe('the pilotage facts of the tablet', () => {
     const db = nouvelleBase();
     const d = ORGANISATION_A;
     // As an earlier version left them: records without facts.
-    await db.transaction('rw', [db.operations, db.residences, db.offres, db.menages, db.propositions, db.mediations, db.enquetes, db.plansRelogement], async () => {
+    await db.transaction('rw', [db.operations, db.residences, db.offres, db.offresPilotage, db.menages, db.propositions, db.mediations, db.enquetes, db.plansRelogement], async () => {
       await db.operations.bulkPut([...d.operations]);
       await db.residences.bulkPut([...d.residences]);
       await db.offres.bulkPut([...d.offres]);

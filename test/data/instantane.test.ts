@@ -124,10 +124,11 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     // Two from the snapshot, one pulled after it.
     expect(resumes[1]?.occupants).toBe(3);
     resumes.slice(2).forEach((r, i) => expect(r?.occupants).toBe((i + 3) % 3));
-    const parId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    // A proposal's facts hold no id of its own: each list in the order of its facts as text.
+    const enOrdre = <T>(xs: readonly T[]) => xs.map((x) => JSON.stringify(x)).sort();
     const faits = async (db: RelogementDb) => {
       const { menages, propositions, mediations, enquetes } = (await lireFaits(db, new Set())).faits;
-      return { menages: parId(menages), propositions: parId(propositions), mediations: parId(mediations), enquetes: parId(enquetes) };
+      return { menages: enOrdre(menages), propositions: enOrdre(propositions), mediations: enOrdre(mediations), enquetes: enOrdre(enquetes) };
     };
     const viaRelais = await faits(parRelais);
     expect(viaRelais.menages).toHaveLength(MENAGES);

@@ -8,7 +8,9 @@ import type { ResumeBase } from '../../src/data/resume.ts';
 import type { OutboxRow } from '../../src/data/db.ts';
 import { lireResumes, modifierMenage, rechercherMenages } from '../../src/data/index.ts';
 import { separer } from '../../src/data/meta-champs.ts';
-import { genererDemo } from '../../src/domain/index.ts';
+import { CHAMPS_PILOTAGE, genererDemo } from '../../src/domain/index.ts';
+import { lireOffresPilotage } from '../../src/data/offres-pilotage.ts';
+import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { formatHlc } from '../../src/sync/index.ts';
 import { jourDeLAppareil, nomUnique } from './base.ts';
 
@@ -273,6 +275,32 @@ describe('migration from version 16', () => {
         [...resumes].sort((a, b) => a.id.localeCompare(b.id)),
       );
       expect((await rechercherMenages(db, tous, AUJOURDHUI)).lignes.map((l) => l.nom)).toEqual(parNom);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration to version 21', () => {
+  it('keeps the offers; « Pilotage » reads them whole until their rows are built in the background, then from the rows', async () => {
+    const nom = nomUnique('migration-v19');
+    noms.push(nom);
+    const v19 = new RelogementDb(nom, VERSIONS.filter((v) => v.numero <= 19));
+    await v19.offres.bulkPut([...ORGANISATION_A.offres]);
+    v19.close();
+
+    const db = new RelogementDb(nom);
+    await db.open();
+    try {
+      expect(await db.offres.toArray()).toEqual([...ORGANISATION_A.offres].sort((a, b) => a.id.localeCompare(b.id)));
+      expect(await db.offresPilotage.count()).toBe(0);
+      const lues = (await lireOffresPilotage(db)).map((o) => o.id).sort();
+      expect(lues).toEqual(ORGANISATION_A.offres.map((o) => o.id).sort());
+      await vi.waitFor(async () => expect(await db.offresPilotage.count()).toBe(16), { timeout: 10_000 });
+      const cles = [...CHAMPS_PILOTAGE.offres];
+      const attendues = ORGANISATION_A.offres.map((o) => Object.fromEntries(cles.map((c) => [c, o[c]])));
+      const parId = (xs: readonly { id: string }[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      expect(parId(await lireOffresPilotage(db))).toEqual(parId(attendues as { id: string }[]));
     } finally {
       db.close();
     }

@@ -26,7 +26,8 @@ async function base(): Promise<RelogementDb> {
     db.menages.bulkPut([...d.menages]),
     db.residences.bulkPut([...d.residences]),
     db.operations.bulkPut([...d.operations]),
-    db.offres.bulkPut([...d.offres]),
+    // The offers' rows of « Pilotage » are written with them (paquet-offres.ts).
+    db.transaction('rw', [db.offres, db.offresPilotage], () => db.offres.bulkPut([...d.offres])),
     db.propositions.bulkPut([...d.propositions]),
     db.mediations.bulkPut([...d.mediations]),
     db.enquetes.bulkPut([...d.enquetes]),

@@ -4,7 +4,7 @@ import type { Mediation, Proposition } from '../proposition/index.ts';
 import type { EnqueteSatisfaction } from '../visite/index.ts';
 import type { BilanAnnuel } from './bilan-annuel-schema.ts';
 import type { PlanRelogement } from './plan-schema.ts';
-import { faitsDesPropositions, type FaitProposition } from './faits.ts';
+import { faitsDesPropositions, type FaitChiffre } from './faits.ts';
 
 // What every figure is computed from: the records, as the tablet stores them and the server loads
 // them for the organisations it reports on, the proposals as their facts (faits.ts). No figure is
@@ -14,8 +14,8 @@ export type DonneesPilotage = {
   residences: readonly Residence[];
   operations: readonly Operation[];
   offres: readonly Offre[];
-  /** The proposals that are not deleted, as facts (`faitDeProposition`). */
-  propositions: readonly FaitProposition[];
+  /** The proposals that are not deleted, as the facts the figures read (`faitDeProposition`). */
+  propositions: readonly FaitChiffre[];
   mediations: readonly Mediation[];
   enquetes: readonly EnqueteSatisfaction[];
   /** The relocation plans of the operations (charte §6.6). */

@@ -65,6 +65,8 @@ type Controles = typeof CONTROLES;
 type Controlee<C> = C extends Controle<infer T> ? T : never;
 
 export type FaitProposition = { [K in keyof Controles]: Controlee<Controles[K]> };
+/** What the figures read of a proposal: its facts but its own id, which none reads (a figure lists households, never proposals). */
+export type FaitChiffre = Omit<FaitProposition, 'id'>;
 /** The simulation's six figures among a proposal's facts, in the order they are stored and read. */
 export const CHIFFRES_SIMULATION = [
   'racAvant',

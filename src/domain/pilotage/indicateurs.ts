@@ -3,7 +3,7 @@ import type { AuteurRefus } from '../proposition/index.ts';
 import { compte, rapport, type Chiffre, type Definition, type Objectif } from './chiffre.ts';
 import { tableauxBilanAnnuel } from './bilan-annuel.ts';
 import type { DonneesPilotage } from './donnees.ts';
-import type { FaitProposition } from './faits.ts';
+import type { FaitChiffre } from './faits.ts';
 import { memeNom, type FiltresPilotage } from './filtres.ts';
 import { anneeEntiere, dansPeriode, joursEntre, trimestresDe } from './periode.ts';
 import { perimetre, rapportDUnBailleur, type OptionsPerimetre, type Perimetre, type Relogement } from './perimetre.ts';
@@ -248,7 +248,7 @@ function chiffresArgent(p: Perimetre, avecSimulation: readonly VariationSimulee[
 const propositionsFaites = (p: Perimetre, f: FiltresPilotage) =>
   p.propositions.filter((x) => x.comptee && dansPeriode(x.proposeeLe, f.periode));
 
-function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, proposees: readonly FaitProposition[]): Chiffre[] {
+function chiffresParcours(d: DonneesPilotage, p: Perimetre, f: FiltresPilotage, proposees: readonly FaitChiffre[]): Chiffre[] {
   // With a filter on the dwelling, a mediation counts for a household proposed a matching one, a
   // survey for a household relocated into one.
   const logement = p.surLesLogements;
@@ -313,7 +313,7 @@ function tableaux(
   d: DonneesPilotage,
   p: Perimetre,
   f: FiltresPilotage,
-  proposees: readonly FaitProposition[],
+  proposees: readonly FaitChiffre[],
   avecSimulation: readonly VariationSimulee[],
   options: OptionsPerimetre,
 ): Tableau[] {

@@ -2,7 +2,7 @@ import type { Menage, Residence } from '../menage/index.ts';
 import type { Offre } from '../offre/index.ts';
 import type { AuteurRefus } from '../proposition/index.ts';
 import type { DonneesPilotage } from './donnees.ts';
-import type { FaitProposition } from './faits.ts';
+import type { FaitChiffre } from './faits.ts';
 import { filtreSurLesLogements, filtreSurLesMenages, memeNom, type FiltresPilotage } from './filtres.ts';
 import { dansPeriode, type Periode } from './periode.ts';
 
@@ -10,14 +10,14 @@ import { dansPeriode, type Periode } from './periode.ts';
 // résidence, the dwellings matching the dwelling filters, the events dated in the period.
 
 export type Relogement = {
-  proposition: FaitProposition;
+  proposition: FaitChiffre;
   bailSigneLe: string;
   offre: Offre | null;
   menage: Menage;
   residence: Residence | null;
 };
 /** A proposal refused in the period, by whom and when (a territory has over a hundred thousand: no object of its own). */
-export type Refusee = FaitProposition & { refusPar: AuteurRefus; refusLe: string };
+export type Refusee = FaitChiffre & { refusPar: AuteurRefus; refusLe: string };
 
 export type Perimetre = {
   menages: Menage[];
@@ -25,7 +25,7 @@ export type Perimetre = {
   /** Dwellings made available in the period. */
   offres: Offre[];
   /** Proposals of the households in scope on a matching dwelling, whatever their date. */
-  propositions: FaitProposition[];
+  propositions: FaitChiffre[];
   relogements: Relogement[];
   refus: Refusee[];
   residences: Map<string, Residence>;
@@ -78,7 +78,7 @@ export function perimetre(d: DonneesPilotage, f: FiltresPilotage, options: Optio
     return f.operationId === null || residences.get(m.residenceId)?.operationId === f.operationId;
   });
   const menagesParId = new Map(menages.map((m) => [m.id, m]));
-  const propositions: FaitProposition[] = [];
+  const propositions: FaitChiffre[] = [];
   const relogements: Relogement[] = [];
   const refus: Refusee[] = [];
   const filtreLogements = surLesLogements(f, options);
