@@ -6,6 +6,7 @@ import {
   choisirCode,
   deverrouiller,
   differerResumes,
+  empechementPreparation,
   enregistrerSession,
   lireEcranPilotage,
   lireSourcePilotage,
@@ -49,9 +50,9 @@ async function remplie(): Promise<RelogementDb> {
 }
 
 const preparee = async (db: RelogementDb) => {
-  const p = await preparerSourcePilotage(db);
-  if (!p || !('source' in p)) throw new Error('Aucune source préparée.');
-  return p.source;
+  const source = await preparerSourcePilotage(db);
+  if (!source) throw new Error('Aucune source préparée.');
+  return source;
 };
 
 describe('« Pilotage » prepared ahead of the tap', () => {
@@ -66,7 +67,7 @@ describe('« Pilotage » prepared ahead of the tap', () => {
   it('is waited for by a tap while it reads: both get the one read', async () => {
     const db = await remplie();
     const [preparation, ecran] = await Promise.all([preparerSourcePilotage(db), lireEcranPilotage(db)]);
-    expect(preparation && 'source' in preparation && preparation.source).toBe(ecran.origine === 'tablette' && ecran.source);
+    expect(preparation).toBe(ecran.origine === 'tablette' && ecran.source);
   });
 
   it('never hides a change made while it reads: the tap after the change counts it', async () => {
@@ -79,16 +80,17 @@ describe('« Pilotage » prepared ahead of the tap', () => {
     expect(realises(await lireSourcePilotage(db))).toBe(7);
   });
 
-  it('does not read while a pull’s facts wait, nor while the facts are built, then does', async () => {
+  it('waits while a pull’s facts wait, and for the facts’ build, then reads', async () => {
     const db = await remplie();
     await db.transaction('rw', db.meta, () => differerResumes(db, new Set([idMenage(1)]), ['menages']));
-    expect(await preparerSourcePilotage(db)).toBeNull();
+    expect(await empechementPreparation(db)).toBe('synchro');
     await db.meta.delete('resumesEnAttente');
     await db.paquetsFaits.clear();
     const construction = construireFaits(db);
-    const attente = await preparerSourcePilotage(db);
-    expect(attente && 'attendre' in attente).toBe(true);
+    const attente = await empechementPreparation(db);
+    expect(attente !== null && attente !== 'synchro' && (await attente.attendre)).toBeUndefined();
     await construction;
+    expect(await empechementPreparation(db)).toBeNull();
     expect(realises(await preparee(db))).toBe(6);
   });
 
@@ -117,7 +119,7 @@ describe('« Pilotage » prepared ahead of the tap', () => {
     await deverrouiller(db, '135790');
     const lue = await interrompue;
     const apres = await preparee(db);
-    expect(lue && 'source' in lue && lue.source).not.toBe(apres);
+    expect(lue).not.toBe(apres);
     verrouiller(db);
     await deverrouiller(db, '135790');
     const ensuite = await lireSourcePilotage(db);

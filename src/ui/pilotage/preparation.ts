@@ -1,4 +1,10 @@
-import { preparerSourcePilotage, suivreSourcePilotage, type RelogementDb, type SourcePilotage } from '../../data/index.ts';
+import {
+  empechementPreparation,
+  preparerSourcePilotage,
+  suivreSourcePilotage,
+  type RelogementDb,
+  type SourcePilotage,
+} from '../../data/index.ts';
 import { calculerPilotage, type FiltresPilotage, type RapportPilotage } from '../../domain/index.ts';
 import { aujourdhui } from '../commun/contexte.ts';
 import { filtresALOuverture } from './Rapport.tsx';
@@ -49,13 +55,15 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
     if (enCours) return void (aRefaire = true);
     enCours = true;
     try {
+      const empechement = await empechementPreparation(db);
+      if (empechement === 'synchro') return;
+      if (empechement) return void empechement.attendre.finally(() => planifier(APRES_ECRITURE_MS));
       performance.mark('pilotage:preparation');
-      const preparation = await preparerSourcePilotage(db);
-      if (preparation && 'attendre' in preparation) return void preparation.attendre.finally(() => planifier(APRES_ECRITURE_MS));
-      if (!preparation) return;
+      const source = await preparerSourcePilotage(db);
+      if (!source) return;
       await prochainRepos();
       if (!ouverte(db)) return;
-      rapportDe(preparation.source, filtresALOuverture(aujourdhui()));
+      rapportDe(source, filtresALOuverture(aujourdhui()));
       performance.mark('pilotage:preparee');
     } catch (e) {
       // A lock (the key gone) or a database closed (another tab's newer version) stops a preparation; the next unlock prepares again.
