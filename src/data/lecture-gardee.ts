@@ -39,6 +39,15 @@ function etatDe(db: RelogementDb): Etat {
     }
     if (ecrites.size > 0) etat.ecouteurs.forEach((f) => f(ecrites));
   });
+  // At lock, what was decrypted and kept leaves memory with the key, and a read under way keeps
+  // nothing. Followed here rather than called by the lock: the first screen does without this module.
+  const coffre = db.coffre;
+  coffre?.ecouter(() => {
+    if (coffre.ouvert) return;
+    etat.gardees.clear();
+    etat.enVol.clear();
+    etat.verrouillages++;
+  });
   etats.set(db, etat);
   return etat;
 }
@@ -95,13 +104,4 @@ export function apresEcriture(db: RelogementDb, tables: readonly string[], f: ()
   const suivre = (ecrites: ReadonlySet<string>) => tables.some((t) => ecrites.has(t)) && f();
   etat.ecouteurs.add(suivre);
   return () => etat.ecouteurs.delete(suivre);
-}
-
-/** At lock: what was decrypted and kept leaves memory with the key, and a read under way keeps nothing. */
-export function oublierLecturesGardees(db: RelogementDb): void {
-  const etat = etats.get(db);
-  if (!etat) return;
-  etat.gardees.clear();
-  etat.enVol.clear();
-  etat.verrouillages++;
 }

@@ -16,7 +16,7 @@ import {
 } from '../../src/data/index.ts';
 import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { construireFaits } from '../../src/data/faits-pilotage.ts';
-import { lireGardee, oublierLecturesGardees } from '../../src/data/lecture-gardee.ts';
+import { lireGardee } from '../../src/data/lecture-gardee.ts';
 import { calculerPilotage, surLaPeriode, type Proposition } from '../../src/domain/index.ts';
 import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
 import { nomUnique, nouvelleBase } from './base.ts';
@@ -129,13 +129,16 @@ describe('« Pilotage » prepared ahead of the tap', () => {
   });
 
   it('keeps no value whose read the lock overtook', async () => {
-    const db = nouvelleBase();
+    const db = new RelogementDb(nomUnique('verrou'), VERSIONS, { chiffree: true });
+    await choisirCode(db, '135790', 'chiffres');
     let finir: (v: string) => void = () => undefined;
     const avant = lireGardee(db, 'essai', ['menages'], () => new Promise<string>((f) => (finir = f)), () => true);
-    oublierLecturesGardees(db);
+    verrouiller(db);
     finir('lue avant le verrouillage');
     expect(await avant).toBe('lue avant le verrouillage');
+    await deverrouiller(db, '135790');
     const apres = lireGardee(db, 'essai', ['menages'], async () => 'lue après', () => true);
     expect(await apres).toBe('lue après');
+    await db.delete();
   });
 });
