@@ -30,7 +30,7 @@ export function rapportDe(source: SourcePilotage, filtres: FiltresPilotage): Rap
 /** Writes come in bursts (a lease signed, a pull's pages): prepared once they pause. */
 export const APRES_ECRITURE_MS = 2_000;
 /** After an unlock, the screen the officer comes back to is drawn first. */
-export const APRES_DEVERROUILLAGE_MS = 2_000;
+const APRES_DEVERROUILLAGE_MS = 2_000;
 
 const auRepos = (travail: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(travail, { timeout: 1_000 }) : setTimeout(travail, 0);
