@@ -45,7 +45,11 @@ db.open()
             if (!enDemonstration()) chargerMoteur().catch(() => undefined);
             // The tap on « Pilotage » is the one with the most to load (the report's domain, charts and schemas): its
             // module fetched and evaluated now, the tap waits only for the figures. Unloadable, it loads at the tap.
-            prechargerEcran('pilotage').catch(() => undefined);
+            // Then its figures, prepared at idle and after each change, so that the tap only draws them.
+            prechargerEcran('pilotage')
+              .then(() => import('./ui/pilotage/preparation.ts'))
+              .then((m) => m.preparerPilotageAuRepos(db))
+              .catch(() => undefined);
           }),
         APRES_PREMIER_ECRAN_MS,
       ),

@@ -413,6 +413,9 @@ export function construireFaits(db: RelogementDb): Promise<void> {
   return travail;
 }
 
+/** The build under way, if any. */
+export const constructionEnCours = (db: RelogementDb): Promise<void> | undefined => enCours.get(db);
+
 /** The same in the background, started out of any transaction or live query. */
 export function construireFaitsEnArrierePlan(db: RelogementDb): void {
   setTimeout(() => {

@@ -25,6 +25,7 @@ export * from './dossier.ts';
 export * from './reunions.ts';
 export * from './changements.ts';
 export * from './pilotage.ts';
+export * from './preparation-pilotage.ts';
 export * from './effacement.ts';
 export * from './journal-acces.ts';
 export * from './verrou.ts';

@@ -17,7 +17,7 @@ import { sourcePilotage, type SourcePilotageCompte } from '../sync/index.ts';
 import { ecrire } from './ecriture.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession, type Session } from './session.ts';
-import { lireGardee } from './lecture-gardee.ts';
+import { apresEcriture, lireGardee } from './lecture-gardee.ts';
 import { lireOffresPilotage } from './offres-pilotage.ts';
 import type { OffrePilotage } from './paquet-offres.ts';
 import { lireResumes } from './paquets-resumes.ts';
@@ -130,6 +130,9 @@ const TABLES_SOURCE = [
   'plansRelogement',
   'bilansAnnuels',
 ] as const;
+
+/** Calls `f` after each write that makes the kept source stale, here or in another tab; returns what stops it. */
+export const suivreSourcePilotage = (db: RelogementDb, f: () => void): (() => void) => apresEcriture(db, TABLES_SOURCE, f);
 
 /**
  * The source kept between two openings while none of its tables is written (lecture-gardee.ts):

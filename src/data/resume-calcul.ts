@@ -352,3 +352,6 @@ export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): v
     enCours.set(db, travail);
   }, 0);
 }
+
+/** The background run of summaries and facts under way, if any (« Pilotage » is prepared once it is over). */
+export const rafraichissementEnCours = (db: RelogementDb): Promise<unknown> | undefined => enCours.get(db);

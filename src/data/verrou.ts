@@ -1,7 +1,6 @@
 import type { GenreCode } from '../domain/index.ts';
 import { CLE_FORMAT_RESUMES } from './resume.ts';
 import { oublierResumesEnMemoire } from './caseload.ts';
-import { oublierLecturesGardees } from './lecture-gardee.ts';
 import { envelopperAutrement, nouvelleCle, ouvrirCle } from './chiffrement.ts';
 import type { CleEnveloppee } from './chiffrement.ts';
 import { Coffre, estTableChiffree } from './coffre.ts';
@@ -131,7 +130,6 @@ export async function oublierCode(db: RelogementDb): Promise<void> {
 export function verrouiller(db: RelogementDb): void {
   coffreDe(db).fermer();
   oublierResumesEnMemoire(db);
-  oublierLecturesGardees(db);
 }
 
 /** The idle time before the app locks itself, in minutes (a setting of this device). */

@@ -24,6 +24,7 @@ const CODE = '135790';
 type Mesures = {
   remplirPilotage: (d: EnregistrementsPilotage, session: Session) => Promise<number>;
   decomposerPilotage: () => Promise<Record<string, number>>;
+  garderPilotage: () => Promise<void>;
   signerUnBail: () => Promise<void>;
 };
 
@@ -39,6 +40,53 @@ const LECTURE_PORTEFEUILLE_MS = 6_000;
  * the screen on the way, and to the start of the frame that draws the figures (`image`).
  */
 type Ouverture = { total: number; ecran: number; calcul: number; calcule: number; image: number };
+
+/**
+ * A preparation of « Pilotage » at idle, from its start mark to its end mark (the app's, preparation.ts): the main
+ * thread's task time meanwhile (CDP's TaskDuration: the page does nothing else then), its duration, and its longest
+ * task (long tasks the page observed in the meantime; 0 when none passed 50 ms).
+ */
+type Preparation = { cpu: number; duree: number; longue: number };
+const ATTENTE_PREPARATION_MS = 30_000;
+
+/** Long tasks, observed from the page's start (the init script of the page measured at CPU ×1). */
+const TACHES_LONGUES = `window.tachesLongues = []; new PerformanceObserver((l) => window.tachesLongues.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });`;
+
+/** The page's next preparation, watched from now; null when none ends within the wait. */
+async function prochainePreparation(cdp: CDPSession): Promise<Preparation | null> {
+  await cdp.send('Performance.enable');
+  const marque = (nom: string) =>
+    cdp
+      .send('Runtime.evaluate', {
+        expression: `new Promise((ok) => new PerformanceObserver((l, o) => { if (l.getEntriesByName('pilotage:${nom}').length > 0) { o.disconnect(); ok(true); } }).observe({ type: 'mark' }))`,
+        awaitPromise: true,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+  const taches = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+  const [debut, fin] = [marque('preparation'), marque('preparee')];
+  const mesure = (async () => {
+    // A page closed first (a tap made before any preparation) rejects what waits on it: nothing to report.
+    if (!(await debut)) return null;
+    const avant = await taches();
+    if (!(await fin)) return null;
+    const cpu = (await taches()) - avant;
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `(() => {
+        const [d, f] = ['preparation', 'preparee'].map((n) => performance.getEntriesByName('pilotage:' + n, 'mark').at(-1)?.startTime ?? NaN);
+        const longues = (window.tachesLongues ?? []).filter(([t, duree]) => t + duree > d && t < f).map(([, duree]) => duree);
+        return [f - d, Math.max(0, ...longues)];
+      })()`,
+      returnByValue: true,
+    });
+    const [duree, longue] = result.value as [number, number];
+    return { cpu, duree, longue };
+  })().catch(() => null);
+  return Promise.race([mesure, new Promise<null>((rien) => setTimeout(() => rien(null), ATTENTE_PREPARATION_MS))]);
+}
 
 const ms = (n: number) => `${Math.round(n).toLocaleString('fr-FR')} ms`;
 const mediane = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
@@ -72,13 +120,21 @@ async function ouvrirPilotage<R>(
   context: BrowserContext,
   url: string,
   quand: Toucher,
-  etape: (cdp: CDPSession, clic: () => Promise<Ouverture>, retour: (entreTemps?: () => Promise<void>) => Promise<void>) => Promise<R>,
+  etape: (
+    cdp: CDPSession,
+    clic: () => Promise<Ouverture>,
+    retour: (entreTemps?: () => Promise<void>) => Promise<void>,
+    demarrage: Promise<Preparation | null>,
+  ) => Promise<R>,
 ): Promise<R> {
   const froide = await context.newPage();
   const cdp = await context.newCDPSession(froide);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await froide.addInitScript(TACHES_LONGUES);
   await froide.goto(url);
   await deverrouiller(froide);
+  // The preparation after the unlock, at idle once the caseload is shown.
+  const demarrage = prochainePreparation(cdp);
   const lien = froide.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Pilotage', exact: true });
   await lien.waitFor();
   if (quand === 'apres-portefeuille') {
@@ -118,9 +174,28 @@ async function ouvrirPilotage<R>(
       });
     },
     retour,
+    demarrage,
   );
   await froide.close();
   return resultat;
+}
+
+/**
+ * The preparation's cost in a cold start at CPU ×1 (no slowing: the tablet's own speed, where no task of it should pass
+ * 50 ms), after the unlock and after a lease signed in another tab.
+ */
+async function preparationsSansRalenti(context: BrowserContext, url: string, signer: () => Promise<void>) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.addInitScript(TACHES_LONGUES);
+  await page.goto(url);
+  await deverrouiller(page);
+  const demarrage = await prochainePreparation(cdp);
+  const suivante = prochainePreparation(cdp);
+  await signer();
+  const changement = await suivante;
+  await page.close();
+  return { demarrage, changement };
 }
 
 export async function bench(): Promise<Record<string, string>> {
@@ -156,6 +231,14 @@ export async function bench(): Promise<Record<string, string>> {
     await (await context.newCDPSession(parties)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await parties.goto(`${serveur.url}mesures/index.html`);
     await parties.waitForFunction(() => 'mesures' in window);
+    const cdpParties = await context.newCDPSession(parties);
+    const tas = async () => {
+      await cdpParties.send('HeapProfiler.collectGarbage');
+      return (await cdpParties.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const tasAvant = await tas();
+    await parties.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.garderPilotage());
+    const tasGarde = (await tas()) - tasAvant;
     const d = await parties.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.decomposerPilotage());
     await parties.close();
     // A tab of the measuring page, kept open offline: it signs a lease between two openings of « Pilotage ».
@@ -175,23 +258,28 @@ export async function bench(): Promise<Record<string, string>> {
     // tab while she is on her caseload (the first opening after a change).
     const reouvertures: Ouverture[] = [];
     const apresChangement: Ouverture[] = [];
+    const preparations: { demarrage: Preparation | null; changement: Preparation | null }[] = [];
+    const signer = () => autreOnglet.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.signerUnBail());
     const ouvrir = async (quand: Toucher) => {
       const ouvertures: Ouverture[] = [];
       for (let i = 0; i < OUVERTURES; i++)
         ouvertures.push(
-          await ouvrirPilotage(context, serveur.url, quand, async (_cdp, clic, retour) => {
+          await ouvrirPilotage(context, serveur.url, quand, async (cdp, clic, retour, demarrage) => {
             const premiere = await clic();
             if (quand !== 'apres-portefeuille') return premiere;
             await retour();
             reouvertures.push(await clic());
-            await retour(() => autreOnglet.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.signerUnBail()));
+            const changement = prochainePreparation(cdp);
+            await retour(signer);
             apresChangement.push(await clic());
+            preparations.push({ demarrage: await demarrage, changement: await changement });
             return premiere;
           }),
         );
       return ouvertures;
     };
     const [apres, desLeMenu] = [await ouvrir('apres-portefeuille'), await ouvrir('des-le-menu')];
+    const sansRalenti = await preparationsSansRalenti(context, serveur.url, signer);
     const profil = process.env.BANC_PILOTAGE_PROFIL
       ? await ouvrirPilotage(context, serveur.url, 'apres-portefeuille', profiler).then(({ profil, trace }) => [
           `trace : ${trace}`,
@@ -203,6 +291,12 @@ export async function bench(): Promise<Record<string, string>> {
       const m = mediane(durees);
       const image = ouvertures.map((o) => o.image);
       return `${ms(m)} (objectif ≤ ${ms(OBJECTIF_MS)} : ${m <= OBJECTIF_MS ? 'tenu' : '**dépassé**'}) ; séries : ${durees.map(ms).join(', ')} ; début de l’image des chiffres : ${ms(mediane(image))} (${image.map(ms).join(', ')})`;
+    };
+    const coutPreparations = (liste: (Preparation | null)[]) => {
+      const faites = liste.filter((p): p is Preparation => p !== null);
+      const manquees = liste.length - faites.length;
+      const de = (f: (p: Preparation) => number) => `${ms(mediane(faites.map(f)))} (${faites.map(f).map(ms).join(', ')})`;
+      return `${de((p) => p.cpu)} ; ${de((p) => p.duree)} ; ${de((p) => p.longue)}${manquees > 0 ? ` ; ${manquees} non terminées` : ''}`;
     };
     const etapes = (ouvertures: Ouverture[]) => {
       const etape = (de: (o: Ouverture) => number) => ms(mediane(ouvertures.map(de)));
@@ -221,6 +315,16 @@ export async function bench(): Promise<Record<string, string>> {
       'Le même rouvert dans la même page, rien de changé (source et rapport gardés ; médiane ; étapes)': `${total(reouvertures)} ; ${etapes(reouvertures)}`,
       'Le même rouvert dans la même page après un bail signé dans un autre onglet (première ouverture après un changement ; médiane ; étapes)': `${total(apresChangement)} ; ${etapes(apresChangement)}`,
       'Le même, touché dès le menu affiché, avant les résultats du portefeuille (médiane ; étapes)': `${total(desLeMenu)} ; ${etapes(desLeMenu)}`,
+      'Préparation au repos de « Pilotage » (source lue et gardée, rapport de l’ouverture calculé), CPU ×4, après le déverrouillage : temps des tâches du fil principal ; durée ; plus longue tâche (médianes ; séries)':
+        coutPreparations(preparations.map((p) => p.demarrage)),
+      'La même après un bail signé dans un autre onglet, CPU ×4': coutPreparations(preparations.map((p) => p.changement)),
+      'La même sans ralenti (CPU ×1), après le déverrouillage puis après un bail signé (objectif : aucune tâche au-delà de 50 ms)': [
+        sansRalenti.demarrage,
+        sansRalenti.changement,
+      ]
+        .map((p) => (p ? `${ms(p.cpu)} ; ${ms(p.duree)} ; plus longue tâche ${ms(p.longue)}` : 'non terminée'))
+        .join(' puis '),
+      'Mémoire gardée par la source préparée et son rapport (tas JS après ramasse-miettes, page de mesure)': `${(tasGarde / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`,
       'Rapport de la chargée : remplissage de la tablette (hors mesure)': ms(remplissage),
       'Rapport de la chargée en parties, CPU ×4 (lecture des faits et des données de référence ; calcul du domaine, premier puis second passage)': `${ms(d.lecture ?? NaN)} ; ${ms(d.domaine ?? NaN)} puis ${ms(d.domaineChaud ?? NaN)}`,
       'Lectures de la source, alternées dans la même page, CPU ×4 (médianes de 7 : faits ; offres en colonnes, comme « Pilotage » les lit ; offres entières)': `${ms(d.faits ?? NaN)} ; ${ms(d.offresPilotage ?? NaN)} ; ${ms(d.offresEntieres ?? NaN)}`,

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
-  calculerPilotage,
   chargeParReferent,
   enteteRapport,
   tableauCharge,
@@ -19,6 +18,7 @@ import { Barres } from './Graphique.tsx';
 import { BilanAnnuel } from './BilanAnnuel.tsx';
 import { EditeurPlan } from './EditeurPlan.tsx';
 import { PilotageServeur } from './PilotageServeur.tsx';
+import { rapportDe } from './preparation.ts';
 import {
   CODES_BILAN,
   CorpsRapport,
@@ -62,18 +62,10 @@ function Menages({ c }: { c: Chiffre }) {
   );
 }
 
-/** The last report computed from each source: reopening the screen on a source kept unchanged (`lireEcranPilotage`) computes nothing. */
-const rapports = new WeakMap<SourcePilotage, { cle: string; rapport: RapportPilotage }>();
-
-function rapportDe(source: SourcePilotage, filtres: FiltresPilotage): RapportPilotage {
-  const cle = JSON.stringify(filtres);
+/** The report of these filters, marked for the bench; computed at idle already for the opening filters (preparation.ts). */
+function rapportMarque(source: SourcePilotage, filtres: FiltresPilotage): RapportPilotage {
   marquer('calcul');
-  const connu = rapports.get(source);
-  const rapport =
-    connu?.cle === cle
-      ? connu.rapport
-      : calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages);
-  rapports.set(source, { cle, rapport });
+  const rapport = rapportDe(source, filtres);
   marquer('calcule');
   return rapport;
 }
@@ -85,7 +77,7 @@ function PilotageTablette({ source }: { source: SourcePilotage }) {
   const { criteres, periode, erreurPeriode, filtres } = etat;
   const [detail, setDetail] = useState<string | null>(null);
   const rapport = useMemo(
-    () => (source.calculEnCours || erreurPeriode !== null ? null : rapportDe(source, filtres)),
+    () => (source.calculEnCours || erreurPeriode !== null ? null : rapportMarque(source, filtres)),
     [source, erreurPeriode, JSON.stringify(filtres)],
   );
   const choix = useMemo(() => choixDesDonnees(source.donnees), [source]);

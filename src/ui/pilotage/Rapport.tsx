@@ -37,6 +37,9 @@ export const SANS_FILTRE: Criteres = {
   financement: null,
 };
 
+/** What the screen opens on: the quarter holding `jour`, no other filter (the figures prepared at idle are these). */
+export const filtresALOuverture = (jour: string): FiltresPilotage => ({ periode: periodeContenant('trimestre', jour), ...SANS_FILTRE });
+
 const uniques = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
 
 /** What the filters offer on a tablet: the operations, résidences and dwellings it holds. */

@@ -530,6 +530,14 @@ async function decomposerPilotage(): Promise<Record<string, number>> {
   };
 }
 
+/** What a preparation at idle keeps: the source and the opening report, held here so the bench weighs them on the heap. */
+const gardes: unknown[] = [];
+async function garderPilotage(): Promise<void> {
+  const source = await lireSourcePilotage(await baseOuverte());
+  const filtres = surLaPeriode(periodeContenant('trimestre', jourIso(new Date())));
+  gardes.push(source, calculerPilotage(source.donnees, filtres, { offresProposeesSeulement: source.portefeuille }, source.reglages));
+}
+
 /**
  * A lease signed today on one of the bench's proposals refused, through the write path: the change the
  * officer's next opening of « Pilotage », in another tab, has to show (pilotage-navigateur.ts).
@@ -562,5 +570,6 @@ Object.assign(window, {
     relireDisposition,
     remplirPilotage,
     decomposerPilotage,
+    garderPilotage,
   },
 });

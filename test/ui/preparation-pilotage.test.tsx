@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/preact';
+import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
+import { BaseContext } from '../../src/ui/commun/contexte.ts';
+import { APRES_ECRITURE_MS, preparerPilotageAuRepos } from '../../src/ui/pilotage/preparation.ts';
+import { RelogementDb, VERSIONS, choisirCode, deverrouiller, lireSourcePilotage, verrouiller } from '../../src/data/index.ts';
+import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
+import type { Proposition } from '../../src/domain/index.ts';
+import { ORGANISATION_A, idMenage } from '../fixtures/pilotage.ts';
+
+// « Pilotage » prepared at idle (src/ui/pilotage/preparation.ts) on Habitat Nord's tablet
+// (test/fixtures/pilotage.ts) on the last day of the first quarter 2026: 6 relocations, 7 once
+// household 10 signs its lease.
+
+const bases: RelogementDb[] = [];
+const arrets: (() => void)[] = [];
+beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-31T10:00:00'), shouldAdvanceTime: true }));
+afterEach(async () => {
+  arrets.splice(0).forEach((arreter) => arreter());
+  vi.useRealTimers();
+  for (const db of bases.splice(0)) await db.delete();
+});
+
+const ecritures = (): Ecriture[] =>
+  (['operations', 'residences', 'offres', 'menages', 'propositions', 'mediations', 'enquetes', 'plansRelogement'] as const).flatMap(
+    (table) => ORGANISATION_A[table].map((record) => ({ table, record })),
+  );
+
+async function tablette(chiffree = false): Promise<RelogementDb> {
+  const db = new RelogementDb(`ui-preparation-${Math.random().toString(36).slice(2)}`, VERSIONS, { chiffree });
+  bases.push(db);
+  if (chiffree) await choisirCode(db, '135790', 'chiffres');
+  await ecrireLot(db, ecritures());
+  return db;
+}
+
+const enCours = ORGANISATION_A.propositions.find((p) => p.menageId === idMenage(10) && p.rang === 3)!;
+const signer = (db: RelogementDb) =>
+  ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({
+    ...p!,
+    reponse: { date: '2026-03-31', decision: 'acceptation', motif: null, commentaire: '' },
+    bailSigneLe: '2026-03-31',
+  }));
+
+const preparees = () => performance.getEntriesByName('pilotage:preparee', 'mark').length;
+const attendrePreparations = (n: number) => waitFor(() => expect(preparees()).toBe(n), { timeout: 15_000 });
+const commencer = (db: RelogementDb) => arrets.push(preparerPilotageAuRepos(db));
+
+async function realisesAffiches(db: RelogementDb): Promise<string | null> {
+  render(
+    <BaseContext.Provider value={db}>
+      <PilotageScreen />
+    </BaseContext.Provider>,
+  );
+  const carte = within(await screen.findByRole('list', { name: 'Indicateurs' }))
+    .getByText('Relogements réalisés')
+    .closest('li') as HTMLElement;
+  return carte.querySelector('.chiffre-valeur')?.textContent ?? null;
+}
+
+describe('« Pilotage » prepared at idle', () => {
+  it('is read once started; the screen opened then shows its figures from the kept source', async () => {
+    const db = await tablette();
+    const avant = preparees();
+    commencer(db);
+    await attendrePreparations(avant + 1);
+    const source = await lireSourcePilotage(db);
+    expect(await lireSourcePilotage(db)).toBe(source);
+    expect(await realisesAffiches(db)).toBe('6');
+  });
+
+  it('is prepared again once after a burst of writes, and the screen then counts the lease signed', async () => {
+    const db = await tablette();
+    const avant = preparees();
+    commencer(db);
+    await attendrePreparations(avant + 1);
+    await signer(db);
+    await ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({ ...p!, bailSigneLe: '2026-03-31' }));
+    await attendrePreparations(avant + 2);
+    // Nothing more to prepare: no write since.
+    await new Promise((fin) => setTimeout(fin, APRES_ECRITURE_MS + 1_500));
+    expect(preparees()).toBe(avant + 2);
+    expect(await realisesAffiches(db)).toBe('7');
+  });
+
+  it('prepares nothing while locked, and again after the unlock', async () => {
+    const db = await tablette(true);
+    const avant = preparees();
+    commencer(db);
+    await attendrePreparations(avant + 1);
+    const preparee = await lireSourcePilotage(db);
+    verrouiller(db);
+    await new Promise((fin) => setTimeout(fin, APRES_ECRITURE_MS + 1_500));
+    expect(preparees()).toBe(avant + 1);
+    await deverrouiller(db, '135790');
+    await attendrePreparations(avant + 2);
+    expect(await lireSourcePilotage(db)).not.toBe(preparee);
+  });
+});
