@@ -8,8 +8,8 @@ import type { Scelle } from './chiffrement.ts';
 // Stored rows keep in clear only their keys and indexed fields (ids, sync metadata, statuses,
 // dates), none of which holds a name or an amount; the rest is in `__chiffre`.
 
-/** Tables that hold nothing personal: reference data of the territory and interview positions. */
-const TABLES_EN_CLAIR: ReadonlySet<string> = new Set(['operations', 'residences', 'parametres', 'offres', 'baremes', 'reprises', 'plansRelogement', 'bilansAnnuels']);
+/** Tables that hold nothing personal: reference data of the territory, interview positions, the map of occupant ids to household ids. */
+const TABLES_EN_CLAIR: ReadonlySet<string> = new Set(['operations', 'residences', 'parametres', 'offres', 'baremes', 'reprises', 'plansRelogement', 'bilansAnnuels', 'occupantsMenages']);
 /** The few `meta` rows holding personal data (the session's token and profile, the team's names); the others are counters and clocks. */
 const META_CHIFFREES: ReadonlySet<unknown> = new Set(['session', 'equipe']);
 
