@@ -372,6 +372,29 @@ export function middlewareOccupants(): Middleware<DBCore> {
   };
 }
 
+/**
+ * A snapshot page's rows by table, each household of the page carrying its occupants of the page
+ * (`occupants`): it is sealed and written once with them, and the middleware places the others.
+ */
+export function avecOccupants<T extends string>(db: Dexie, parTable: ReadonlyMap<T, Ligne[]>): [T, Ligne[]][] {
+  const menages = parTable.get(MENAGES as T);
+  const personnes = parTable.get(PERSONNES as T);
+  if (!menages || !personnes || !(db.core as AvecDisposition)[DU_MIDDLEWARE]) return [...parTable];
+  const portes = new Map<string, Occupants>(menages.map((m) => [m.id, {}]));
+  const seuls = personnes.filter((p) => {
+    const occupants = portes.get(String(p.menageId));
+    if (occupants) occupants[p.id] = p;
+    return !occupants;
+  });
+  const carries = menages.map((m) => {
+    const occupants = portes.get(m.id)!;
+    return Object.keys(occupants).length > 0 ? { ...m, occupants } : m;
+  });
+  return [...parTable].flatMap(([table, lignes]): [T, Ligne[]][] =>
+    table === MENAGES ? [[table, carries]] : table === PERSONNES ? (seuls.length > 0 ? [[table, seuls]] : []) : [[table, lignes]],
+  );
+}
+
 /** Occupants looked at per transaction while moving them. */
 const PAR_LOT = 500;
 
