@@ -102,7 +102,10 @@ describe('occupants inside their household’s row', () => {
     await modifierPersonne(ancienne, edite!.id, { prenom: 'Nadia' });
     await modifierPersonne(ancienne, refuse!.id, { prenom: 'Refusé' });
     const aRefuser = (await ancienne.outbox.toArray()).filter((c) => c.recordId === refuse!.id);
-    await mettreDeCote(ancienne, aRefuser.map((c) => ({ changeId: c.changeId, error: 'refusé pour le test' })));
+    await mettreDeCote(
+      ancienne,
+      aRefuser.map((c) => ({ changeId: c.changeId, error: 'refusé pour le test' })),
+    );
     const avant = await tous(ancienne);
     const resumes = await lireResumes(ancienne, menages);
     const nom = ancienne.name;
