@@ -290,9 +290,24 @@ function tablePersonnes(personnes: DBCoreTable, d: Disposition): DBCoreTable {
   return {
     ...personnes,
     async mutate(req) {
-      if (req.type === 'add' || req.type === 'put') {
+      if (req.type === 'put') {
         await d.ecrire(req.trans, [], req.values as Ligne[], []);
         return reponse(req.values.map((v: Ligne) => v.id));
+      }
+      if (req.type === 'add') {
+        const valeurs = req.values as Ligne[];
+        const deja = await d.lire(
+          req.trans,
+          valeurs.map((v) => v.id),
+        );
+        await d.ecrire(
+          req.trans,
+          [],
+          valeurs.filter((_, i) => !deja[i]),
+          [],
+        );
+        const failures = Object.fromEntries(deja.flatMap((p, i) => (p ? [[i, new DOMException(`Occupant déjà présent : ${p.id}`, 'ConstraintError')]] : [])));
+        return { ...reponse(valeurs.map((v) => v.id)), numFailures: Object.keys(failures).length, failures };
       }
       const cles =
         req.type === 'delete' ? (req.keys as string[]) : (await d.lister(req.trans, primaire, req.range)).map((e) => e.id);
