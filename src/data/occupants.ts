@@ -166,6 +166,13 @@ class Disposition {
     if (changees.length > 0) await this.carte.mutate({ type: 'put', trans, values: changees });
   }
 
+  /** All the occupants, counted without opening a household: the map's entries and the rows kept apart. */
+  async compter(trans: DBCoreTransaction): Promise<number> {
+    const cartes = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: TOUT } })).result as Carte[];
+    const anciens = await this.anciens.count({ trans, query: { index: this.anciens.schema.primaryKey, range: TOUT } });
+    return cartes.reduce((n, c) => n + Object.keys(c.menages).length, anciens);
+  }
+
   /** Occupants by id, from both places. */
   async lire(trans: DBCoreTransaction, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
     const cartes = await this.cartes(trans, ids);
@@ -329,7 +336,7 @@ function tablePersonnes(personnes: DBCoreTable, d: Disposition): DBCoreTable {
       if (req.unique) entrees = entrees.filter((e, i) => i === 0 || indexedDB.cmp(e.cle, entrees[i - 1]!.cle) !== 0);
       return curseurSur(req.trans, entrees);
     },
-    count: async (req) => (await d.lister(req.trans, req.query.index, req.query.range)).length,
+    count: (req) => (req.query.range.type === 3 ? d.compter(req.trans) : d.lister(req.trans, req.query.index, req.query.range).then((e) => e.length)),
   };
 }
 
