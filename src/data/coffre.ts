@@ -105,7 +105,7 @@ const attentes = new WeakMap<IDBTransaction, Set<Attente>>();
  * chain per transaction serves every work under way in it: a summary pass opens hundreds of
  * queries at once, and a chain each would flood the database with lookups.
  */
-function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
+export function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
   const idb = trans as unknown as IDBTransaction;
   return new Promise((resolve, reject) => {
     const attente: Attente = { fin: null, echouer: reject };

@@ -7,7 +7,6 @@ import { contexteAgenda } from './contexte-agenda.ts';
 import { complets, lignesDesMenages, menagesDe, plagesDesMenages } from './enfants.ts';
 import type { LignesLues } from './faits-pilotage.ts';
 import { uuidv7 } from './ids.ts';
-import { deplacerOccupants } from './occupants.ts';
 import { lireParametres } from './parametres.ts';
 import { lirePaquets, lireResumes, ecrireResumes, paquetDe, NOMBRE_PAQUETS, TABLES_RESUMES } from './paquets-resumes.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES, normaliser } from './resume.ts';
@@ -334,21 +333,22 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
 
 /**
  * Brings every summary to today in the background, a row of summaries per transaction so that the
- * officer's writes go in between: first the occupants stored apart (`deplacerOccupants`), the summaries an earlier version stored one per row, then
+ * officer's writes go in between: first the summaries an earlier version stored one per row, then
  * the whole caseload after a change of format or settings, then the rows computed for an earlier day, then the
- * missing pilotage facts. One run at a time per database;
+ * missing pilotage facts, then the occupants stored apart (`deplacerOccupants`). One run at a time per database;
  * started out of the caller's transaction or live query, since it writes.
  */
 export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
   setTimeout(() => {
     if (enCours.has(db)) return;
-    // The occupants a device upgraded from version 19 holds apart move into their households first.
-    const travail = deplacerOccupants(db)
-      .then(() => rafraichir(db, aujourdhui))
+    const travail = rafraichir(db, aujourdhui)
       // The pilotage facts a device upgraded from version 18 lacks are built in the same run. Loaded
       // when needed: a static import here splits the first screen's modules into more chunks.
       .then(() => import('./faits-pilotage.ts'))
       .then((m) => m.construireFaits(db))
+      // The occupants a device upgraded from version 19 holds apart move into their households.
+      .then(() => import('./occupants-disposition.ts'))
+      .then((m) => m.deplacerOccupants(db))
       // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
       .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))
       .finally(() => enCours.delete(db));

@@ -15,7 +15,7 @@ import {
   nombreEnAttente,
   personnesDuMenage,
 } from '../../src/data/index.ts';
-import { deplacerOccupants } from '../../src/data/occupants.ts';
+import { deplacerOccupants } from '../../src/data/occupants-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
