@@ -57,7 +57,7 @@ const reponse = (cles: unknown[]): DBCoreMutateResponse => ({ numFailures: 0, fa
 type Entree = { cle: unknown; id: string; valeur: Ligne };
 
 /** What the layout does inside one transaction, on the stores below the middleware. */
-export class Disposition {
+class Disposition {
   /** Transactions known to have no occupant left in the `personnes` store. */
   private readonly sansAnciens = new WeakSet<DBCoreTransaction>();
 
@@ -399,12 +399,12 @@ const PAR_LOT = 500;
 export async function deplacerOccupants(db: Dexie): Promise<void> {
   const charger = chargeur(db.core);
   if (!charger) return;
-  const { disposition } = await charger();
+  const { deplacer } = await charger();
   let apres: string | null = null;
   do {
     const depuis: string | null = apres;
     apres = await db.transaction('rw', [MENAGES, PERSONNES], () =>
-      disposition.deplacer(Dexie.currentTransaction.idbtrans as unknown as DBCoreTransaction, depuis, PAR_LOT),
+      deplacer(Dexie.currentTransaction.idbtrans as unknown as DBCoreTransaction, depuis, PAR_LOT),
     );
     await new Promise((r) => setTimeout(r, 0));
   } while (apres !== null);
@@ -413,5 +413,9 @@ export async function deplacerOccupants(db: Dexie): Promise<void> {
 /** The layout's tables over these stores (the middleware's, `occupants.ts`). */
 export function tablesOccupants(bas: DBCore): TablesOccupants {
   const disposition = new Disposition(bas.table(MENAGES), bas.table(PERSONNES), bas.table(CARTE));
-  return { menages: tableMenages(bas.table(MENAGES), disposition), personnes: tablePersonnes(bas.table(PERSONNES), disposition), disposition };
+  return {
+    menages: tableMenages(bas.table(MENAGES), disposition),
+    personnes: tablePersonnes(bas.table(PERSONNES), disposition),
+    deplacer: (trans, apres, nombre) => disposition.deplacer(trans, apres, nombre),
+  };
 }

@@ -1,6 +1,5 @@
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { garderVivante } from './coffre.ts';
-import type { Disposition } from './occupants-disposition.ts';
 
 // Since version 20 each household's occupants live inside its row (docs/donnees.md, « Occupants
 // dans la ligne du ménage »). This middleware shows the rest of the app a `personnes` table and
@@ -13,8 +12,12 @@ export const PERSONNES = 'personnes';
 /** The map occupant id → household id (version 20), in clear: it holds only ids. */
 export const CARTE = 'occupantsMenages';
 
-/** The layout's tables over the stores below, and what they share. */
-export type TablesOccupants = { menages: DBCoreTable; personnes: DBCoreTable; disposition: Disposition };
+/** The layout's tables over the stores below, and its move of the occupants kept apart (`deplacerOccupants`). */
+export type TablesOccupants = {
+  menages: DBCoreTable;
+  personnes: DBCoreTable;
+  deplacer: (trans: DBCoreTransaction, apres: string | null, nombre: number) => Promise<string | null>;
+};
 
 const CHARGEUR = Symbol('occupants');
 type AvecChargeur = DBCore & { [CHARGEUR]?: () => Promise<TablesOccupants> };
