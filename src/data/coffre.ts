@@ -8,8 +8,19 @@ import type { Scelle } from './chiffrement.ts';
 // Stored rows keep in clear only their keys and indexed fields (ids, sync metadata, statuses,
 // dates), none of which holds a name or an amount; the rest is in `__chiffre`.
 
-/** Tables that hold nothing personal: reference data of the territory and interview positions. */
-const TABLES_EN_CLAIR: ReadonlySet<string> = new Set(['operations', 'residences', 'parametres', 'offres', 'offresPilotage', 'baremes', 'reprises', 'plansRelogement', 'bilansAnnuels']);
+/** Tables that hold nothing personal: reference data of the territory, interview positions, the map of occupant ids to household ids. */
+const TABLES_EN_CLAIR: ReadonlySet<string> = new Set([
+  'operations',
+  'residences',
+  'parametres',
+  'offres',
+  'offresPilotage',
+  'baremes',
+  'reprises',
+  'plansRelogement',
+  'bilansAnnuels',
+  'occupantsMenages',
+]);
 /** The few `meta` rows holding personal data (the session's token and profile, the team's names); the others are counters and clocks. */
 const META_CHIFFREES: ReadonlySet<unknown> = new Set(['session', 'equipe']);
 
@@ -105,7 +116,7 @@ const attentes = new WeakMap<IDBTransaction, Set<Attente>>();
  * chain per transaction serves every work under way in it: a summary pass opens hundreds of
  * queries at once, and a chain each would flood the database with lookups.
  */
-function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
+export function garderVivante<T>(trans: DBCoreTransaction, table: string, travail: Promise<T>): Promise<T> {
   const idb = trans as unknown as IDBTransaction;
   return new Promise((resolve, reject) => {
     const attente: Attente = { fin: null, echouer: reject };

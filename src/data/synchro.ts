@@ -20,6 +20,7 @@ import { departReparation, forceParReparation, noterVu } from './reparation-page
 import { menagesDesLignes } from './instantane-relais.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
 import { paquetDe } from './paquets-resumes.ts';
+import { avecOccupants } from './occupants-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
 import { avecOffresPilotage } from './paquet-offres.ts';
 
@@ -214,6 +215,7 @@ export async function appliquerInstantane(
     let champs = 0;
     let derniere = '';
     const menages = new Set<string>();
+    const parTable = new Map<SyncedTable, Row[]>();
     for (const table of tables) {
       const duTableau = recus.filter((r) => r.table === table);
       const aFusionner = duTableau.filter((r) => edites.has(`${table}|${r.recordId}`));
@@ -257,6 +259,9 @@ export async function appliquerInstantane(
         const menageId = menageDe(table, record);
         if (menageId) menages.add(menageId);
       }
+      parTable.set(table, ecrits);
+    }
+    for (const [table, ecrits] of avecOccupants(db, parTable)) {
       // By slices: sealing and storing a page's thousand rows at once would hold the main thread for over 100 ms.
       for (let i = 0; i < ecrits.length; i += LIGNES_PAR_ECRITURE) await db.table(table).bulkPut(ecrits.slice(i, i + LIGNES_PAR_ECRITURE));
     }

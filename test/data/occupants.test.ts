@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { menageSchema, personneSchema } from '../../src/domain/index.ts';
+import type { Personne } from '../../src/domain/index.ts';
+import { nouvelleBase } from './base.ts';
+
+// The `personnes` table the app sees over occupants kept in their households' rows (version 20,
+// `src/data/occupants.ts`): every way the app reads and writes it gives what a table of its own gave.
+
+const id = (n: number) => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+const menage = (n: number) => menageSchema.parse({ id: id(n), residenceId: id(999), nom: `Ménage ${n}`, creeLe: '2026-03-15' });
+const occupant = (n: number, menageN: number, prenom = `Prénom ${n}`): Personne => personneSchema.parse({ id: id(n), menageId: id(menageN), prenom });
+
+/** Where IndexedDB holds each occupant, read without the app's layers. */
+async function places(nom: string): Promise<{ apart: string[]; dedans: Record<string, string[]> }> {
+  const brute = new Dexie(nom);
+  await brute.open();
+  const apart = (await brute.table('personnes').toCollection().primaryKeys()) as string[];
+  const lignes = (await brute.table('menages').toArray()) as { id: string; occupants?: Record<string, unknown> }[];
+  brute.close();
+  return { apart, dedans: Object.fromEntries(lignes.map((m) => [m.id, Object.keys(m.occupants ?? {}).sort()])) };
+}
+
+describe('occupants kept in their households’ rows', () => {
+  it('are read by id, by household, in order, by cursor and counted as a table of their own would be', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2), menage(3)]);
+    const occupants = [occupant(11, 1), occupant(12, 1), occupant(21, 2), occupant(31, 3, 'Zoé'), occupant(32, 3, 'Adam')];
+    await db.personnes.bulkPut(occupants);
+    expect((await places(db.name)).apart).toEqual([]);
+    expect(await db.personnes.get(id(21))).toEqual(occupants[2]);
+    expect(await db.personnes.bulkGet([id(32), id(99), id(11)])).toEqual([occupants[4], undefined, occupants[0]]);
+    expect(await db.personnes.where('menageId').equals(id(1)).toArray()).toEqual([occupants[0], occupants[1]]);
+    expect(await db.personnes.where('menageId').anyOf([id(3), id(1)]).primaryKeys()).toEqual([id(11), id(12), id(31), id(32)]);
+    expect(await db.personnes.where('menageId').between(id(2), id(3), true, true).count()).toBe(3);
+    expect(await db.personnes.count()).toBe(5);
+    expect(await db.personnes.orderBy('id').reverse().limit(2).primaryKeys()).toEqual([id(32), id(31)]);
+    const vus: string[] = [];
+    await db.personnes.filter((p) => p.menageId === id(3)).each((p) => vus.push(p.prenom));
+    expect(vus).toEqual(['Zoé', 'Adam']);
+    expect(await db.personnes.where('menageId').equals(id(3)).first()).toEqual(occupants[3]);
+    expect(Object.keys((await db.menages.get(id(1)))!)).not.toContain('occupants');
+  });
+
+  it('follow their household when it changes, leave with a delete, and refuse an add of one already there', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2)]);
+    await db.personnes.bulkPut([occupant(11, 1), occupant(12, 1)]);
+    await db.personnes.put(occupant(12, 2));
+    expect(await db.personnes.where('menageId').equals(id(2)).primaryKeys()).toEqual([id(12)]);
+    expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(11)], [id(2)]: [id(12)] });
+    await db.personnes.where('menageId').equals(id(1)).delete();
+    expect(await db.personnes.get(id(11))).toBeUndefined();
+    await expect(db.personnes.add(occupant(12, 1))).rejects.toThrow();
+    expect((await db.personnes.get(id(12)))?.menageId).toBe(id(2));
+  });
+
+  it('received before their household are kept apart, still found, and move in when written again or moved', async () => {
+    const db = nouvelleBase();
+    await db.personnes.bulkPut([occupant(11, 1), occupant(12, 1)]);
+    await db.menages.put(menage(1));
+    expect(await db.personnes.where('menageId').equals(id(1)).count()).toBe(2);
+    await db.personnes.put(occupant(11, 1, 'Nadia'));
+    expect(await places(db.name)).toEqual({ apart: [id(12)], dedans: { [id(1)]: [id(11)] } });
+    expect((await db.personnes.where('menageId').equals(id(1)).toArray()).map((p) => p.prenom)).toEqual(['Nadia', 'Prénom 12']);
+    await db.menages.put({ ...menage(1), nom: 'Famille Haddad' });
+    expect((await db.personnes.get(id(11)))?.prenom).toBe('Nadia');
+  });
+});

@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import {
+  RelogementDb,
+  VERSIONS,
+  choisirCode,
+  deverrouiller,
+  enregistrerSession,
+  listerRefusees,
+  lireResumes,
+  mettreDeCote,
+  modifierMenage,
+  modifierPersonne,
+  nombreEnAttente,
+  personnesDuMenage,
+} from '../../src/data/index.ts';
+import { deplacerOccupants } from '../../src/data/occupants-disposition.ts';
+import { MoteurSync } from '../../src/sync-client/index.ts';
+import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
+import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
+
+// Each household's occupants inside its row (version 20, `occupants.ts`): the app sees the same
+// occupants as before, through the sync, the write path and an upgrade from version 19.
+
+const CODE = '482913';
+
+describe('occupants inside their household’s row', () => {
+  let serveur: RunningServer;
+  let claire: TestAccount;
+  let menages: string[];
+  beforeAll(async () => {
+    serveur = await startServer({ port: 0, template: await pgliteTemplate() });
+    claire = await createTestAccount(serveur.db, { organisation: 'Bailleur', role: 'encadrant', name: 'Claire' });
+    menages = await seedHouseholds(serveur.db, claire.profile, await createTestResidence(serveur.db, claire.profile), 30);
+  }, 60_000);
+  afterAll(async () => {
+    await serveur.close();
+  });
+
+  const url = () => serveur.url.replace(/\/$/, '');
+  const appareil = async (nom: string, versions = VERSIONS) => {
+    const db = new RelogementDb(`${nom}-${Date.now()}`, versions, { chiffree: true });
+    await choisirCode(db, CODE, 'chiffres');
+    await enregistrerSession(db, { token: claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: claire.profile });
+    return db;
+  };
+  const tous = async (db: RelogementDb) => (await db.personnes.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+  /** The rows IndexedDB holds, read without the app's layers. */
+  const brut = async (nom: string) => {
+    const brute = new Dexie(nom);
+    await brute.open();
+    const [personnes, carte] = [await brute.table('personnes').count(), await brute.table('occupantsMenages').toArray()];
+    brute.close();
+    return { personnes, carte: Object.assign({}, ...carte.map((c: { menages: object }) => c.menages)) as Record<string, string> };
+  };
+
+  it('a first sync stores them in their households’ rows, and every way of reading them finds them', async () => {
+    const db = await appareil('premiere');
+    await new MoteurSync(db, url()).synchroniser();
+    const occupants = await tous(db);
+    expect(occupants).toHaveLength(73);
+    const { personnes, carte } = await brut(db.name);
+    expect(personnes).toBe(0);
+    expect(Object.keys(carte).sort()).toEqual(occupants.map((p) => p.id));
+    const premier = occupants[0]!;
+    expect(await db.personnes.get(premier.id)).toEqual(premier);
+    expect(await db.personnes.count()).toBe(73);
+    expect((await personnesDuMenage(db, menages[3]!)).map((p) => p.id).sort()).toEqual(
+      occupants.filter((p) => p.menageId === menages[3]).map((p) => p.id),
+    );
+    expect(await db.personnes.where('menageId').anyOf([menages[1]!, menages[2]!]).count()).toBe(
+      occupants.filter((p) => p.menageId === menages[1] || p.menageId === menages[2]).length,
+    );
+    expect(Object.keys((await db.menages.get(menages[3]!))!)).not.toContain('occupants');
+  });
+
+  it('a write of the household alone, here or pulled, keeps its occupants', async () => {
+    const db = await appareil('menage-seul');
+    const moteur = new MoteurSync(db, url());
+    await moteur.synchroniser();
+    const avant = await tous(db);
+    await modifierMenage(db, menages[4]!, { telephone: '06 11 11 11 11' });
+    await moteur.synchroniser();
+    const autre = await appareil('autre');
+    const autreMoteur = new MoteurSync(autre, url());
+    await autreMoteur.synchroniser();
+    await modifierMenage(autre, menages[5]!, { telephone: '06 22 22 22 22' });
+    await autreMoteur.synchroniser();
+    await moteur.synchroniser();
+    expect((await db.menages.get(menages[5]!))?.telephone).toBe('06 22 22 22 22');
+    expect(await tous(db)).toEqual(avant);
+  });
+
+  it('moved from version 19 after the unlock, loses nothing: edits waiting and refused stay, sync, and the summaries are the same', async () => {
+    const v19 = VERSIONS.filter((v) => v.numero <= 19);
+    const ancienne = await appareil('v19', v19);
+    await new MoteurSync(ancienne, url()).synchroniser();
+    const [edite, refuse] = (await ancienne.personnes.where('menageId').equals(menages[6]!).toArray()).concat(
+      await ancienne.personnes.where('menageId').equals(menages[7]!).toArray(),
+    );
+    await modifierPersonne(ancienne, edite!.id, { prenom: 'Nadia' });
+    await modifierPersonne(ancienne, refuse!.id, { prenom: 'Refusé' });
+    const aRefuser = (await ancienne.outbox.toArray()).filter((c) => c.recordId === refuse!.id);
+    await mettreDeCote(
+      ancienne,
+      aRefuser.map((c) => ({ changeId: c.changeId, error: 'refusé pour le test' })),
+    );
+    const avant = await tous(ancienne);
+    const resumes = await lireResumes(ancienne, menages);
+    const nom = ancienne.name;
+    ancienne.close();
+
+    const db = new RelogementDb(nom, VERSIONS, { chiffree: true });
+    expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
+    expect(await tous(db)).toEqual(avant);
+    expect((await brut(nom)).personnes).toBe(73);
+    await deplacerOccupants(db);
+    expect((await brut(nom)).personnes).toBe(0);
+    expect(await tous(db)).toEqual(avant);
+    expect(await lireResumes(db, menages)).toEqual(resumes);
+    expect((await listerRefusees(db)).flatMap((g) => g.changes).map((c) => c.recordId)).toContain(refuse!.id);
+
+    await new MoteurSync(db, url()).synchroniser();
+    expect(await nombreEnAttente(db)).toBe(0);
+    const autre = await appareil('apres-v19');
+    await new MoteurSync(autre, url()).synchroniser();
+    expect((await autre.personnes.get(edite!.id))?.prenom).toBe('Nadia');
+    expect((await autre.personnes.get(refuse!.id))?.prenom).toBe(refuse!.prenom);
+  });
+});
