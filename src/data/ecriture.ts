@@ -10,7 +10,6 @@ import { TABLES_RESUMES } from './paquets-resumes.ts';
 import { FACETTES_DES_TABLES, TABLES_LUES_PAR_LES_RESUMES, recalculerResumes, resumesARefaire } from './resume-calcul.ts';
 import { TABLES_FAITS, rafraichirFaits } from './faits-pilotage.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
-import { avecOffresPilotage } from './paquet-offres.ts';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -100,7 +99,7 @@ export const TABLES_ECRITURE = ['outbox', 'meta', ...TABLES_RESUMES, ...TABLES_L
 
 async function enTransaction<R>(db: RelogementDb, tables: readonly SyncedTable[], travail: () => Promise<R>): Promise<R> {
   try {
-    return await db.transaction('rw', avecOffresPilotage([...tables, ...TABLES_ECRITURE]).map((t) => db.table(t)), travail);
+    return await db.transaction('rw', [...new Set([...tables, ...TABLES_ECRITURE])].map((t) => db.table(t)), travail);
   } catch (e) {
     if (estStockagePlein(e)) throw new StockagePleinError();
     throw e;

@@ -98,11 +98,8 @@ function offresTenues(offres: DBCoreTable, paquets: DBCoreTable): DBCoreTable {
     ...offres,
     async mutate(req) {
       const idb = req.trans as unknown as IDBTransaction;
-      if (!idb.objectStoreNames.contains(TABLE_OFFRES_PILOTAGE)) {
-        // An upgrade from before version 21 writes offers before the rows' store exists: the first read builds them.
-        if (idb.mode === 'versionchange') return offres.mutate(req);
-        throw new Error(`Une écriture des offres doit tenir à jour « ${TABLE_OFFRES_PILOTAGE} » dans la même transaction.`);
-      }
+      // An upgrade from before version 21 writes offers before the rows' store exists: the first read builds them.
+      if (!idb.objectStoreNames.contains(TABLE_OFFRES_PILOTAGE)) return offres.mutate(req);
       const reponse = await offres.mutate(req);
       await tenirAJour(offres, paquets, req.trans, ecrites(req, reponse));
       return reponse;
@@ -110,20 +107,23 @@ function offresTenues(offres: DBCoreTable, paquets: DBCoreTable): DBCoreTable {
   };
 }
 
-/** The middleware that keeps the offers' rows with every write of an offer (on a database of version 21 or later). */
+/**
+ * The middleware that keeps the offers' rows with every write of an offer (on a database of
+ * version 21 or later): a transaction that may write offers also takes their rows' store, whoever
+ * opens it (the write path, a pull, an import, Dexie's own one-table transactions).
+ */
 export function middlewareOffresPilotage(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'offres-pilotage',
     create: (bas) =>
       bas.schema.tables.some((t) => t.name === TABLE_OFFRES_PILOTAGE)
-        ? { ...bas, table: (nom) => (nom === 'offres' ? offresTenues(bas.table(nom), bas.table(TABLE_OFFRES_PILOTAGE)) : bas.table(nom)) }
+        ? {
+            ...bas,
+            transaction: (stores, mode, options) =>
+              bas.transaction(mode === 'readwrite' && stores.includes('offres') ? [...new Set([...stores, TABLE_OFFRES_PILOTAGE])] : stores, mode, options),
+            table: (nom) => (nom === 'offres' ? offresTenues(bas.table(nom), bas.table(TABLE_OFFRES_PILOTAGE)) : bas.table(nom)),
+          }
         : bas,
   };
 }
-
-/** A transaction's tables with the offers' rows wherever it writes offers. */
-export const avecOffresPilotage = (tables: Iterable<string>): string[] => {
-  const liste = [...new Set(tables)];
-  return liste.includes('offres') ? [...liste, TABLE_OFFRES_PILOTAGE] : liste;
-};

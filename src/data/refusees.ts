@@ -2,7 +2,6 @@ import { SYNCED_TABLES, isSyncedTable } from '../sync/index.ts';
 import type { Change } from '../sync/index.ts';
 import type { ChangeRefusee, OutboxRow, RelogementDb } from './db.ts';
 import { acquitter } from './synchro.ts';
-import { avecOffresPilotage } from './paquet-offres.ts';
 
 // Changes the server refused for good are never dropped silently: they leave the outbox (so the
 // rest of the work goes through) for a table of their own, shown per household with the reason,
@@ -22,7 +21,7 @@ async function menageDuChangement(db: RelogementDb, change: Change): Promise<str
 /** Moves the changes the server named at fault out of the outbox, with its reasons. */
 export async function mettreDeCote(db: RelogementDb, rejetes: readonly { changeId: string; error: string }[], maintenant = new Date()): Promise<void> {
   const raisons = new Map(rejetes.map((r) => [r.changeId, r.error]));
-  await db.transaction('rw', avecOffresPilotage(['outbox', 'refusees', ...Object.keys(SYNCED_TABLES)]).map((t) => db.table(t)), async () => {
+  await db.transaction('rw', [db.outbox, db.refusees, ...Object.keys(SYNCED_TABLES).map((t) => db.table(t))], async () => {
     const lignes = await db.outbox.where('changeId').anyOf([...raisons.keys()]).toArray();
     const refusees = await Promise.all(
       lignes.map(async ({ seq, ...change }): Promise<ChangeRefusee> => ({

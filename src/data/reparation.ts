@@ -7,7 +7,6 @@ import { TABLES_RESUMES, supprimerResumes } from './paquets-resumes.ts';
 import { cleChamp, cleEnregistrement } from './reparation-page.ts';
 import type { Reparation } from './reparation-page.ts';
 import { appliquerPage, differerResumes, lireCheckpoint } from './synchro.ts';
-import { avecOffresPilotage } from './paquet-offres.ts';
 
 // Divergence detection and repair on the device (docs/sync.md, « Empreintes et réparation »). The
 // device folds the clocks of what it holds into the same digest as the server; when they differ,
@@ -132,7 +131,7 @@ export async function terminerReparation(
   reparation: Reparation,
   seaux: ReadonlySet<string> | null = null,
 ): Promise<{ retires: number }> {
-  return db.transaction('rw', avecOffresPilotage([...TABLES, ...TABLES_RESUMES, 'meta']).map((t) => db.table(t)), async () => {
+  return db.transaction('rw', [...TABLES, ...TABLES_RESUMES, 'meta'].map((t) => db.table(t)), async () => {
     let retires = 0;
     const menages = new Set<string>();
     const tables: SyncedTable[] = [];

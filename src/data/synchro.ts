@@ -22,7 +22,6 @@ import type { RelaisInstantane } from './instantane-relais.ts';
 import { paquetDe } from './paquets-resumes.ts';
 import { avecOccupants } from './occupants-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
-import { avecOffresPilotage } from './paquet-offres.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page
 // is applied under the pending local edits, with its checkpoint, in one transaction.
@@ -119,7 +118,7 @@ export async function appliquerPage(
   const retires = (page.withdrawn ?? []).filter((w) => isSyncedTable(w.table));
   // The summaries are made after the pull (`rafraichirResumesRecus`): the page locks only what it writes.
   const touchees = new Set<string>([...tables, ...oubli, ...retires.map((w) => w.table), 'meta', 'conflits']);
-  return db.transaction('rw', avecOffresPilotage(touchees).map((t) => db.table(t)), async () => {
+  return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     let appliques = 0;
     let derniere = '';
     const menages = new Set<string>();
@@ -210,7 +209,7 @@ export async function appliquerInstantane(
   const recus = page.records.filter((r) => isSyncedTable(r.table));
   const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
   const touchees = new Set<string>([...tables, 'meta', 'conflits', 'outbox', 'refusees']);
-  return db.transaction('rw', avecOffresPilotage(touchees).map((t) => db.table(t)), async () => {
+  return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     const edites = await editesIci(db);
     let champs = 0;
     let derniere = '';
