@@ -8,7 +8,8 @@ const PREMIER_ECRAN = [
   'preact/hooks/dist/hooks.module.js',
   'preact/jsx-runtime/dist/jsxRuntime.module.js',
   ...['constants', 'constructFrom', 'toDate', 'addDays', 'addMonths'].map((m) => `date-fns/${m}.js`),
-  ...['coffre', 'chiffrement', 'caseload', 'resume'].map((m) => `src/data/${m}.ts`),
+  ...['coffre', 'chiffrement', 'caseload', 'resume', 'verrou'].map((m) => `src/data/${m}.ts`),
+  ...['app/Reseau.tsx', 'commun/EnChargement.tsx', 'verrou/saisie-code.ts'].map((m) => `src/ui/${m}`),
   ...['calendrier/jours', 'commun/enumeration', 'echeances/alertes-contact', 'echeances/avant-relogement', 'parametres/contact'].map(
     (m) => `src/domain/${m}.ts`,
   ),

@@ -33,7 +33,7 @@ import { middlewareOccupants } from './occupants.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
 import type { PaquetFaits } from './paquet-faits.ts';
-import { middlewareOffresPilotage } from './paquet-offres.ts';
+import { middlewareOffresPilotage } from './offres-pilotage-middleware.ts';
 import type { PaquetOffres } from './paquet-offres.ts';
 
 export { VERSIONS };

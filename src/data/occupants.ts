@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { garderVivante } from './coffre.ts';
+import { tableDifferee } from './table-differee.ts';
 
 // Since version 20 each household's occupants live inside its row (docs/donnees.md, « Occupants
 // dans la ligne du ménage »). This middleware shows the rest of the app a `personnes` table and
@@ -38,19 +38,10 @@ export function middlewareOccupants(): Middleware<DBCore> {
     level: -1.5,
     create: (bas) => {
       if (!bas.schema.tables.some((t) => t.name === CARTE)) return bas;
-      let tables: TablesOccupants | null = null;
       let chargement: Promise<TablesOccupants> | null = null;
-      const charger = () => (chargement ??= import('./occupants-disposition.ts').then((m) => (tables = m.tablesOccupants(bas))));
-      // Until the layout's code is there, a request waits for it in its transaction, kept alive meanwhile.
-      const differee = (nom: typeof MENAGES | typeof PERSONNES): DBCoreTable => {
-        const table = { ...bas.table(nom) };
-        for (const m of METHODES)
-          (table as Record<string, unknown>)[m] = (req: { trans: never }) =>
-            tables ? tables[nom][m](req as never) : garderVivante(req.trans, nom, charger()).then((t) => t[nom][m](req as never));
-        return table;
-      };
-      const menages = differee(MENAGES);
-      const personnes = differee(PERSONNES);
+      const charger = () => (chargement ??= import('./occupants-disposition.ts').then((m) => m.tablesOccupants(bas)));
+      const menages = tableDifferee(bas.table(MENAGES), METHODES, () => charger().then((t) => t.menages));
+      const personnes = tableDifferee(bas.table(PERSONNES), METHODES, () => charger().then((t) => t.personnes));
       const core: AvecChargeur = {
         ...bas,
         [CHARGEUR]: charger,

@@ -1,5 +1,6 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { CHAMPS_PILOTAGE, type Offre } from '../domain/index.ts';
+import { TABLE_OFFRES_PILOTAGE } from './offres-pilotage-middleware.ts';
 import { rangeeDe } from './rangee.ts';
 
 // The fields of the offers the steering figures read (`CHAMPS_PILOTAGE.offres`), kept column by
@@ -7,10 +8,8 @@ import { rangeeDe } from './rangee.ts';
 // offer whole (2.5 MB for 2,500 offers on the bench, for 14 fields). Offers are reference data
 // stored in clear, and so are these rows. A Dexie middleware keeps them: every write of an offer,
 // whoever makes it (the write path, a pull, a snapshot, an import, an erasure, a repair), updates
-// its row in the same transaction, and a transaction that writes offers without this table in
-// its scope fails instead of leaving the rows behind.
+// its row in the same transaction (`offres-pilotage-middleware.ts`).
 
-export const TABLE_OFFRES_PILOTAGE = 'offresPilotage';
 
 /** Bumped when what the rows hold or how changes: rows of another format are not read, and are rebuilt. */
 export const FORMAT_OFFRES = 1;
@@ -93,7 +92,8 @@ async function tenirAJour(offres: DBCoreTable, paquets: DBCoreTable, trans: DBCo
   await paquets.mutate({ trans, type: 'put', values });
 }
 
-function offresTenues(offres: DBCoreTable, paquets: DBCoreTable): DBCoreTable {
+/** The offers' table whose writes keep their rows, in the same transaction. */
+export function offresTenues(offres: DBCoreTable, paquets: DBCoreTable): DBCoreTable {
   return {
     ...offres,
     async mutate(req) {
@@ -104,26 +104,5 @@ function offresTenues(offres: DBCoreTable, paquets: DBCoreTable): DBCoreTable {
       await tenirAJour(offres, paquets, req.trans, ecrites(req, reponse));
       return reponse;
     },
-  };
-}
-
-/**
- * The middleware that keeps the offers' rows with every write of an offer (on a database of
- * version 21 or later): a transaction that may write offers also takes their rows' store, whoever
- * opens it (the write path, a pull, an import, Dexie's own one-table transactions).
- */
-export function middlewareOffresPilotage(): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'offres-pilotage',
-    create: (bas) =>
-      bas.schema.tables.some((t) => t.name === TABLE_OFFRES_PILOTAGE)
-        ? {
-            ...bas,
-            transaction: (stores, mode, options) =>
-              bas.transaction(mode === 'readwrite' && stores.includes('offres') ? [...new Set([...stores, TABLE_OFFRES_PILOTAGE])] : stores, mode, options),
-            table: (nom) => (nom === 'offres' ? offresTenues(bas.table(nom), bas.table(TABLE_OFFRES_PILOTAGE)) : bas.table(nom)),
-          }
-        : bas,
   };
 }
