@@ -12,9 +12,9 @@ import { backends, readSideMismatches, useDatabase } from './harness.ts';
 import { envoyer, offre, positionner, territoire } from './territoire.ts';
 
 // Migration 22 (docs/sync.md, « Instantané »): a snapshot page reads each record's fields and
-// clocks from the one row kept with its values. Its records must be, byte for byte, those a page
-// read from the fields gave: each record in server order, its fields in the order of their
-// sequences, the greatest clock once and each other clock next to it.
+// clocks from the one row kept with its values. Its records must be, byte for byte, those the
+// fields give: each record in server order, its fields in the order of their sequences, the
+// greatest clock once and each other clock next to it.
 
 /** The snapshot records of every page, as the device receives them. */
 async function instantane(app: FastifyInstance, token: string): Promise<SnapshotRecord[]> {

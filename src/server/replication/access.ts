@@ -84,7 +84,11 @@ function pooledFieldVisible(actor: Profile, p: Params, followed: boolean): Pick<
 
 const ALL_FIELDS_VISIBLE: Pick<Visibility, 'fieldVisible' | 'mayHideFields'> = { fieldVisible: () => 'true', mayHideFields: 'false' };
 
-function pooledVisibility(actor: Profile, p: Params, followed: boolean): Pick<Visibility, 'fieldVisible' | 'mayHideFields'> & { where: string } {
+function pooledVisibility(
+  actor: Profile,
+  p: Params,
+  followed: boolean,
+): Pick<Visibility, 'fieldVisible' | 'mayHideFields'> & { where: string } {
   const territory = actor.organisation.territory;
   if (territory === null) return { where: 'false', ...ALL_FIELDS_VISIBLE };
   return { where: `r.territory_id = ${p.add(territory.id)}`, ...pooledFieldVisible(actor, p, followed) };
