@@ -6,7 +6,8 @@ import { backfill } from '../pilotage/backfill.ts';
 // `record_values.snapshot_fields`): a page reads one row per record instead of each of its fields.
 // The fields come in the order of their sequences: the order pages read from the fields gave when
 // the database walked them by sequence, as it does on a large table; the physical order it took
-// on a small one depended on the rewrites.
+// on a small one depended on the rewrites. A later migration step that writes fields names this
+// backfill again (`read_side_backfills`), as step 22 does.
 
 /** The aggregate of the field rows aliased `f` (field, value, hlc, seq) of one record: its snapshot fields, null without rows. */
 export const SNAPSHOT_FIELDS = (f: string) => `json_object_agg(${f}.field, json_build_array(${f}.value, ${f}.hlc) order by ${f}.seq)`;
