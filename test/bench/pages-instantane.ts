@@ -1,5 +1,7 @@
 import { request } from 'node:http';
+import { loadavg } from 'node:os';
 import { brotliDecompressSync } from 'node:zlib';
+import { processeurDeLaBase } from './processeur.ts';
 import { dansUnSchemaJetable } from './schema-jetable.ts';
 import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
 import type { ServerOptions } from '../../src/server/testing.ts';
@@ -52,17 +54,43 @@ const MENAGES = 5000;
 const ESSAIS = 5;
 const mediane = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 const ms = (n: number) => `${Math.round(n).toLocaleString('fr-FR')} ms`;
+const enMs = (v: number[]) => `${ms(mediane(v))} (essais : ${v.map(ms).join(', ')})`;
+const processeurDuServeur = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
-/** The first sync bench's 5,000 households (premiere-synchro.ts) served from `options`' database: the pages, five times. */
+/**
+ * The first sync bench's 5,000 households (premiere-synchro.ts) served from `options`' database:
+ * the pages, five times. Besides the wall time, the processor time of this process (the server,
+ * PGlite in it, and the client reading the pages) and, on PostgreSQL, of the database's backends:
+ * on a shared machine, the figures its load scrambles least.
+ */
 async function mesurer(options: ServerOptions): Promise<string> {
   const serveur = await startServer({ ...options, port: 0, dailyPurges: false });
+  const base = options.databaseUrl === undefined ? null : new URL(options.databaseUrl).pathname.slice(1);
   try {
     const compte = await createTestAccount(serveur.db, { organisation: 'Mesures', role: 'encadrant', name: 'Mesure' });
     await seedHouseholds(serveur.db, compte.profile, await createTestResidence(serveur.db, compte.profile), MENAGES);
+    const charge = [loadavg()[0] ?? NaN];
     const essais = [];
-    for (let i = 0; i < ESSAIS; i++) essais.push(await pagesDeLInstantane(`${serveur.url}/`, compte.token));
+    for (let i = 0; i < ESSAIS; i++) {
+      const avant = { serveur: processeurDuServeur(), base: base === null ? 0 : processeurDeLaBase(base) };
+      const pages = await pagesDeLInstantane(`${serveur.url}/`, compte.token);
+      essais.push({
+        ...pages,
+        serveur: processeurDuServeur() - avant.serveur,
+        base: base === null ? 0 : processeurDeLaBase(base) - avant.base,
+      });
+    }
+    charge.push(loadavg()[0] ?? NaN);
     const [premier] = essais;
-    return `médiane ${ms(mediane(essais.map((e) => e.ms)))} pour ${premier?.pages} pages, ${((premier?.octets ?? 0) / 1024 / 1024).toFixed(2).replace('.', ',')} Mo compressés ; essais : ${essais.map((e) => ms(e.ms)).join(', ')}`;
+    return [
+      `médiane ${enMs(essais.map((e) => e.ms))} pour ${premier?.pages} pages, ${((premier?.octets ?? 0) / 1024 / 1024).toFixed(2).replace('.', ',')} Mo compressés`,
+      `processeur de ce processus ${enMs(essais.map((e) => e.serveur))}`,
+      ...(base === null ? [] : [`de la base ${enMs(essais.map((e) => e.base))}`]),
+      `charge ${charge.map((c) => c.toFixed(1).replace('.', ',')).join(' puis ')}`,
+    ].join(' ; ');
   } finally {
     await serveur.close();
   }

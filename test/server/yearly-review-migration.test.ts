@@ -6,6 +6,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrations.ts';
 import { backfillRows } from '../../src/server/pilotage/rows.ts';
+import { backfillSnapshotFields } from '../../src/server/replication/snapshot-fields.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
@@ -84,8 +85,9 @@ for (const backend of backends()) {
         tablette.checkpoint = Number((await db.query<{ seq: string }>('select seq from sync_state'))[0]?.seq);
 
         await migrate(db);
-        // As the server does at its start (migration 20's rows).
+        // As the server does at its start (migration 20's rows, migration 22's snapshot fields).
         await backfillRows(db);
+        await backfillSnapshotFields(db);
 
         const territoire = (
           await db.query<{ id: string }>('select id::text as id from territories where name = $1', [`Territoire ${s}`])

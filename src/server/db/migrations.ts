@@ -21,6 +21,7 @@ import { m018 } from './migrations/018-yearly-review-shared-by-territory-and-key
 import { m019 } from './migrations/019-proposal-facts-for-steering-reports.ts';
 import { m020 } from './migrations/020-report-rows-for-steering-reports.ts';
 import { m021 } from './migrations/021-proposal-facts-as-short-texts.ts';
+import { m022 } from './migrations/022-snapshot-fields-kept-with-each-record.ts';
 
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m019,
   m020,
   m021,
+  m022,
 ];
 
 /** An advisory lock key of our own (« relo » in ASCII). */

@@ -7,6 +7,7 @@ import { openPostgres } from './postgres.ts';
 import { makePrivateDir } from './private-dir.ts';
 import { backfillFacts } from '../pilotage/facts.ts';
 import { backfillRows } from '../pilotage/rows.ts';
+import { backfillSnapshotFields } from '../replication/snapshot-fields.ts';
 
 export type StorageOptions = {
   /** A PostgreSQL server; wins over dataDir. */
@@ -17,13 +18,19 @@ export type StorageOptions = {
   template?: Blob | undefined;
 };
 
+/** Derives the read sides that migrations left to the server's start (pilotage/backfill.ts). */
+async function backfillReadSides(db: Database): Promise<void> {
+  await backfillFacts(db);
+  await backfillRows(db);
+  await backfillSnapshotFields(db);
+}
+
 /** Opens and migrates the configured database; `holder` names the process in the PGlite lock. */
 export async function openStorage(options: StorageOptions, holder: string): Promise<{ db: Database; close: () => Promise<void> }> {
   if (options.databaseUrl) {
     const db = openPostgres(options.databaseUrl);
     await migrate(db);
-    await backfillFacts(db);
-    await backfillRows(db);
+    await backfillReadSides(db);
     return { db, close: () => db.close() };
   }
   const release = options.dataDir === undefined ? () => undefined : lockDataDir(options.dataDir, holder);
@@ -35,8 +42,7 @@ export async function openStorage(options: StorageOptions, holder: string): Prom
     // The files PGlite has just made follow the umask: they are made private too.
     if (options.dataDir !== undefined) makePrivateDir(options.dataDir);
     await migrate(db);
-    await backfillFacts(db);
-    await backfillRows(db);
+    await backfillReadSides(db);
     // PGlite runs no autovacuum: refresh the planner's statistics once per start.
     await db.exec('analyze');
     return {

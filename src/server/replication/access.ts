@@ -37,6 +37,8 @@ export type Visibility = {
   where: string;
   /** A condition on a field named by the SQL expression `field` of a visible record `r`: the actor may see its value. */
   fieldVisible: (field: string) => string;
+  /** A condition on a visible record `r`: `fieldVisible` may hide some of its fields from the actor. */
+  mayHideFields: string;
   /** The name of the CTE of followed households (menage_id, granted), null when all are seen. */
   followed: string | null;
   /**
@@ -71,16 +73,25 @@ function nominativeAllowed(actor: Profile, p: Params, followed: boolean): string
     and not ${householdField(`c.field = 'refusConsentement' and c.value <> 'null'::jsonb`)}))`;
 }
 
-/** Whether the actor may read the field named by the SQL `field` of a pooled record `r`: the named sheet only by consent. */
-function pooledFieldVisible(actor: Profile, p: Params, followed: boolean): Visibility['fieldVisible'] {
+/** Whether the actor may read each field of a pooled record `r`: the named sheet only by consent. */
+function pooledFieldVisible(actor: Profile, p: Params, followed: boolean): Pick<Visibility, 'fieldVisible' | 'mayHideFields'> {
   const allowed = nominativeAllowed(actor, p, followed);
-  return (field) => `(${field} <> 'ficheNominative' or r.tbl <> 'positionnements' or ${allowed})`;
+  return {
+    fieldVisible: (field) => `(${field} <> 'ficheNominative' or r.tbl <> 'positionnements' or ${allowed})`,
+    mayHideFields: `(r.tbl = 'positionnements' and (${allowed}) is not true)`,
+  };
 }
 
-function pooledVisibility(actor: Profile, p: Params, followed: boolean): Pick<Visibility, 'fieldVisible'> & { where: string } {
+const ALL_FIELDS_VISIBLE: Pick<Visibility, 'fieldVisible' | 'mayHideFields'> = { fieldVisible: () => 'true', mayHideFields: 'false' };
+
+function pooledVisibility(
+  actor: Profile,
+  p: Params,
+  followed: boolean,
+): Pick<Visibility, 'fieldVisible' | 'mayHideFields'> & { where: string } {
   const territory = actor.organisation.territory;
-  if (territory === null) return { where: 'false', fieldVisible: () => 'true' };
-  return { where: `r.territory_id = ${p.add(territory.id)}`, fieldVisible: pooledFieldVisible(actor, p, followed) };
+  if (territory === null) return { where: 'false', ...ALL_FIELDS_VISIBLE };
+  return { where: `r.territory_id = ${p.add(territory.id)}`, ...pooledFieldVisible(actor, p, followed) };
 }
 
 /** Réservataires and collectivités: they give their opinion on the candidates designated to a landlord (charte §5.5 C). */
@@ -117,13 +128,13 @@ export const followedCte = (actor: Profile, p: Params): string =>
 export function visibility(actor: Profile, p: Params): Visibility {
   if (actor.role === 'partenaire') {
     const territory = actor.organisation.territory;
-    if (territory === null) return { ctes: '', where: 'false', fieldVisible: () => 'true', followed: null, pooledTerritory: null };
+    if (territory === null) return { ctes: '', where: 'false', ...ALL_FIELDS_VISIBLE, followed: null, pooledTerritory: null };
     const id = p.add(territory.id);
     return {
       ctes: `partner_positions as (${partnerPositions(actor, p, territory.id)}),`,
       // Every offer of the territory, its yearly review (objectives, a landlord's own total), and the positions submitted to it.
       where: `(r.territory_id = ${id}::uuid and (r.tbl in ('offresPartagees', 'bilansAnnuels') or r.rid in (select rid from partner_positions)))`,
-      fieldVisible: pooledFieldVisible(actor, p, false),
+      ...pooledFieldVisible(actor, p, false),
       followed: null,
       pooledTerritory: id,
     };
@@ -131,13 +142,21 @@ export function visibility(actor: Profile, p: Params): Visibility {
   const org = `r.org_id = ${p.add(actor.organisation.id)}::uuid`;
   if (seesWholeOrganisation(actor)) {
     const pooled = pooledVisibility(actor, p, false);
-    return { ctes: '', where: `(${org} or ${pooled.where})`, fieldVisible: pooled.fieldVisible, followed: null, pooledTerritory: null };
+    return {
+      ctes: '',
+      where: `(${org} or ${pooled.where})`,
+      fieldVisible: pooled.fieldVisible,
+      mayHideFields: pooled.mayHideFields,
+      followed: null,
+      pooledTerritory: null,
+    };
   }
   const pooled = pooledVisibility(actor, p, true);
   return {
     ctes: followedCte(actor, p),
     where: `((${org} and r.territory_id is null and (r.menage_id is null or r.menage_id in (select menage_id from followed))) or ${pooled.where})`,
     fieldVisible: pooled.fieldVisible,
+    mayHideFields: pooled.mayHideFields,
     followed: 'followed',
     pooledTerritory: null,
   };

@@ -5,13 +5,16 @@ import { Params } from '../db/params.ts';
 import { visibility } from './access.ts';
 import { CONFLICT_JOINS, CONFLICT_JSON, toConflict } from './conflicts.ts';
 import type { ConflictJson } from './conflicts.ts';
+import { SNAPSHOT_FIELDS } from './snapshot-fields.ts';
 
 // The snapshot a new device starts from (docs/sync.md, « Instantané »): the records the user may
 // see, by pages in the order of their server ids, each with its current fields once. A page is one
 // statement, hence one database snapshot: every field it gives is as of its `upto`, and any later
 // write has a greater sequence, so the device goes on pulling from the first page's `upto` and
 // misses nothing that changed while it was reading the others. The same statement writes the
-// households it hands out to the access log. A repair asks for some buckets only (docs/sync.md,
+// households it hands out to the access log. Each record's fields and clocks are read from the one
+// row kept for it (snapshot-fields.ts), or from its fields when some may be hidden from the actor
+// (a position's named sheet). A repair asks for some buckets only (docs/sync.md,
 // « Empreintes et réparation »): the same rights, the same pages, restricted to those buckets.
 
 type SnapshotRow = {
@@ -47,11 +50,12 @@ export async function snapshot(
        from kept where menage_id is not null)
      select (select seq from sync_state where id = 1) as upto,
        case when (select count(*) from page) > ${n}::int then (select max(rid) from kept) end as next,
-       (select coalesce(json_agg(json_build_array(r.tbl, r.record_id, f.fields) order by r.rid), '[]')
-          from kept r cross join lateral (
-            select json_object_agg(f.field, json_build_array(f.value, f.hlc)) as fields
-            from fields f where f.rid = r.rid and ${v.fieldVisible('f.field')}) f
-          where f.fields is not null) as records,
+       (select coalesce(json_agg(json_build_array(s.tbl, s.record_id, s.fields) order by s.rid), '[]') from (
+          select r.rid, r.tbl, r.record_id, case when ${v.mayHideFields}
+            then (select ${SNAPSHOT_FIELDS('f')} from fields f where f.rid = r.rid and ${v.fieldVisible('f.field')})
+            else v.snapshot_fields end as fields
+          from kept r join record_values v on v.rid = r.rid) s
+          where s.fields is not null) as records,
        (select coalesce(json_agg(${CONFLICT_JSON} order by c.seq), '[]') from ${CONFLICT_JOINS}
           where c.rid in (select rid from kept) and ${v.fieldVisible('c.field')}) as conflicts`,
     p.values,
