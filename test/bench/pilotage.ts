@@ -160,7 +160,12 @@ async function rapportTerritoire(options: StorageOptions, menages: number): Prom
     for (let i = 0; i < MESURES; i += 1) {
       const debut = performance.now();
       // What the route answers: the report with the filters' choices.
-      await steeringReport(storage.db, { organisationIds: ids, aggregatesOnly: true, withCaseloads: false, landlordId: null }, filtres, ids[0] ?? '');
+      await steeringReport(
+        storage.db,
+        { organisationIds: ids, aggregatesOnly: true, withCaseloads: false, landlordId: null },
+        filtres,
+        ids[0] ?? '',
+      );
       durees.push(performance.now() - debut);
     }
     return durees;

@@ -4,9 +4,10 @@ import { RelogementDb, VERSIONS, choisirCode, deverrouiller, liveQuery, lireSour
 import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { FORMAT_FAITS, construireFaits, lireFaits } from '../../src/data/faits-pilotage.ts';
 import { TABLES_OUBLI, oublierMenages } from '../../src/data/oubli.ts';
-import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage, type Offre, type Proposition } from '../../src/domain/index.ts';
+import { calculerPilotage, donneesPilotage, surLaPeriode, type EnregistrementsPilotage, type Offre } from '../../src/domain/index.ts';
 import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
 import { nomUnique, nouvelleBase } from './base.ts';
+import { relogementsDuTrimestre, signerLeBailDuMenage10 } from './pilotage-bail.ts';
 
 // The officer's report reads each household's pilotage facts from 64 sealed rows, kept current by
 // the write path: its figures are those of the records (test/fixtures/pilotage.ts, Habitat Nord,
@@ -126,27 +127,17 @@ describe('the pilotage facts of the tablet', () => {
 });
 
 describe('the source of the tablet’s report, kept between two openings', () => {
-  const realises = (source: Awaited<ReturnType<typeof lireSourcePilotage>>) =>
-    calculerPilotage(source.donnees, FILTRES, { offresProposeesSeulement: false }).chiffres.find((c) => c.code === 'relogements')?.valeur;
-  // Household 10's third proposal, made on 31 March and still under way.
-  const enCours = ORGANISATION_A.propositions.find((p) => p.menageId === idMenage(10) && p.rang === 3)!;
-  const signer = (db: RelogementDb) =>
-    ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({
-      ...p!,
-      reponse: { date: '2026-03-31', decision: 'acceptation', motif: null, commentaire: '' },
-      bailSigneLe: '2026-03-31',
-    }));
 
   it('is read again after a lease signed, never given as kept', async () => {
     const db = nouvelleBase();
     await ecrireLot(db, ecritures(ORGANISATION_A));
     const premiere = await lireSourcePilotage(db);
-    expect(realises(premiere)).toBe(6);
+    expect(relogementsDuTrimestre(premiere)).toBe(6);
     expect(await lireSourcePilotage(db)).toBe(premiere);
-    await signer(db);
+    await signerLeBailDuMenage10(db);
     const apres = await lireSourcePilotage(db);
     expect(apres).not.toBe(premiere);
-    expect(realises(apres)).toBe(7);
+    expect(relogementsDuTrimestre(apres)).toBe(7);
   });
 
   it('is read again after a change of a household written afterwards', async () => {
@@ -163,7 +154,7 @@ describe('the source of the tablet’s report, kept between two openings', () =>
     const db = nouvelleBase();
     await ecrireLot(db, ecritures(ORGANISATION_A));
     const premiere = await lireSourcePilotage(db);
-    await signer(db);
+    await signerLeBailDuMenage10(db);
     const apres = await lireSourcePilotage(db);
     expect(apres.donnees.offres).toBe(premiere.donnees.offres);
     const offre = ORGANISATION_A.offres[0]!;
@@ -181,7 +172,7 @@ describe('the source of the tablet’s report, kept between two openings', () =>
     await deverrouiller(db, '135790');
     const apres = await lireSourcePilotage(db);
     expect(apres).not.toBe(premiere);
-    expect(realises(apres)).toBe(6);
+    expect(relogementsDuTrimestre(apres)).toBe(6);
     await db.delete();
   });
 

@@ -12,14 +12,13 @@ import {
   lireSourcePilotage,
   preparerSourcePilotage,
   verrouiller,
-  type SourcePilotage,
 } from '../../src/data/index.ts';
-import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
+import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { construireFaits } from '../../src/data/faits-pilotage.ts';
 import { lireGardee } from '../../src/data/lecture-gardee.ts';
-import { calculerPilotage, surLaPeriode, type Proposition } from '../../src/domain/index.ts';
-import { ORGANISATION_A, TRIMESTRE, idMenage } from '../fixtures/pilotage.ts';
+import { ORGANISATION_A, idMenage } from '../fixtures/pilotage.ts';
 import { nomUnique, nouvelleBase } from './base.ts';
+import { relogementsDuTrimestre, signerLeBailDuMenage10 } from './pilotage-bail.ts';
 
 // « Pilotage » prepared at idle (preparation-pilotage.ts): the source read ahead of the tap is the
 // one the tap finds, or waits for while it is read; it is never older than the records, never
@@ -31,17 +30,6 @@ const ecritures = (): Ecriture[] =>
     ORGANISATION_A[table].map((record) => ({ table, record })),
   );
 
-const realises = (source: SourcePilotage) =>
-  calculerPilotage(source.donnees, surLaPeriode(TRIMESTRE), { offresProposeesSeulement: false }).chiffres.find((c) => c.code === 'relogements')
-    ?.valeur;
-
-const enCours = ORGANISATION_A.propositions.find((p) => p.menageId === idMenage(10) && p.rang === 3)!;
-const signer = (db: RelogementDb) =>
-  ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({
-    ...p!,
-    reponse: { date: '2026-03-31', decision: 'acceptation', motif: null, commentaire: '' },
-    bailSigneLe: '2026-03-31',
-  }));
 
 async function remplie(): Promise<RelogementDb> {
   const db = nouvelleBase();
@@ -61,7 +49,7 @@ describe('« Pilotage » prepared ahead of the tap', () => {
     const source = await preparee(db);
     const ecran = await lireEcranPilotage(db);
     expect(ecran.origine === 'tablette' && ecran.source).toBe(source);
-    expect(realises(source)).toBe(6);
+    expect(relogementsDuTrimestre(source)).toBe(6);
   });
 
   it('is waited for by a tap while it reads: both get the one read', async () => {
@@ -73,11 +61,11 @@ describe('« Pilotage » prepared ahead of the tap', () => {
   it('never hides a change made while it reads: the tap after the change counts it', async () => {
     const db = await remplie();
     const preparation = preparerSourcePilotage(db);
-    await signer(db);
+    await signerLeBailDuMenage10(db);
     const ecran = await lireEcranPilotage(db);
-    expect(ecran.origine === 'tablette' && realises(ecran.source)).toBe(7);
+    expect(ecran.origine === 'tablette' && relogementsDuTrimestre(ecran.source)).toBe(7);
     await preparation;
-    expect(realises(await lireSourcePilotage(db))).toBe(7);
+    expect(relogementsDuTrimestre(await lireSourcePilotage(db))).toBe(7);
   });
 
   it('waits while a pull’s facts wait, and for the facts’ build, then reads', async () => {
@@ -91,7 +79,7 @@ describe('« Pilotage » prepared ahead of the tap', () => {
     expect(attente !== null && attente !== 'synchro' && (await attente.attendre)).toBeUndefined();
     await construction;
     expect(await empechementPreparation(db)).toBeNull();
-    expect(realises(await preparee(db))).toBe(6);
+    expect(relogementsDuTrimestre(await preparee(db))).toBe(6);
   });
 
   it('reads nothing for an account whose figures come from the server', async () => {
@@ -124,7 +112,7 @@ describe('« Pilotage » prepared ahead of the tap', () => {
     await deverrouiller(db, '135790');
     const ensuite = await lireSourcePilotage(db);
     expect(ensuite).not.toBe(apres);
-    expect(realises(ensuite)).toBe(6);
+    expect(relogementsDuTrimestre(ensuite)).toBe(6);
     await db.delete();
   });
 

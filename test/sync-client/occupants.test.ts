@@ -17,7 +17,7 @@ import {
 } from '../../src/data/index.ts';
 import { deplacerOccupants } from '../../src/data/occupants-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
-import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
+import { serveurDeClaire } from './serveur-de-test.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
 
 // Each household's occupants inside its row (version 20, `occupants.ts`): the app sees the same
@@ -29,11 +29,7 @@ describe('occupants inside their household’s row', () => {
   let serveur: RunningServer;
   let claire: TestAccount;
   let menages: string[];
-  beforeAll(async () => {
-    serveur = await startServer({ port: 0, template: await pgliteTemplate() });
-    claire = await createTestAccount(serveur.db, { organisation: 'Bailleur', role: 'encadrant', name: 'Claire' });
-    menages = await seedHouseholds(serveur.db, claire.profile, await createTestResidence(serveur.db, claire.profile), 30);
-  }, 60_000);
+  beforeAll(async () => ({ serveur, claire, menages } = await serveurDeClaire(30)), 60_000);
   afterAll(async () => {
     await serveur.close();
   });

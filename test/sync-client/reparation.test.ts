@@ -14,7 +14,7 @@ import {
 } from '../../src/data/index.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION, bucketOf, divergentBuckets, digestResponseSchema } from '../../src/sync/index.ts';
-import { createTestAccount, createTestResidence, pgliteTemplate, seedHouseholds, startServer } from '../../src/server/testing.ts';
+import { serveurDeClaire } from './serveur-de-test.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
 import { request } from '../server/api.ts';
 
@@ -25,11 +25,7 @@ describe('a device that drifted from the server', () => {
   let serveur: RunningServer;
   let claire: TestAccount;
   let menages: string[];
-  beforeAll(async () => {
-    serveur = await startServer({ port: 0, template: await pgliteTemplate() });
-    claire = await createTestAccount(serveur.db, { organisation: 'Bailleur', role: 'encadrant', name: 'Claire' });
-    menages = await seedHouseholds(serveur.db, claire.profile, await createTestResidence(serveur.db, claire.profile), 30);
-  }, 60_000);
+  beforeAll(async () => ({ serveur, claire, menages } = await serveurDeClaire(30)), 60_000);
   afterAll(async () => {
     await serveur.close();
   });

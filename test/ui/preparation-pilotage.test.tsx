@@ -4,9 +4,9 @@ import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { APRES_ECRITURE_MS, preparerPilotageAuRepos } from '../../src/ui/pilotage/preparation.ts';
 import { RelogementDb, VERSIONS, choisirCode, deverrouiller, lireSourcePilotage, verrouiller } from '../../src/data/index.ts';
-import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
-import type { Proposition } from '../../src/domain/index.ts';
-import { ORGANISATION_A, idMenage } from '../fixtures/pilotage.ts';
+import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
+import { ORGANISATION_A } from '../fixtures/pilotage.ts';
+import { signerLeBailDuMenage10 } from '../data/pilotage-bail.ts';
 
 // « Pilotage » prepared at idle (src/ui/pilotage/preparation.ts) on Habitat Nord's tablet
 // (test/fixtures/pilotage.ts) on the last day of the first quarter 2026: 6 relocations, 7 once
@@ -33,14 +33,6 @@ async function tablette(chiffree = false): Promise<RelogementDb> {
   await ecrireLot(db, ecritures());
   return db;
 }
-
-const enCours = ORGANISATION_A.propositions.find((p) => p.menageId === idMenage(10) && p.rang === 3)!;
-const signer = (db: RelogementDb) =>
-  ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({
-    ...p!,
-    reponse: { date: '2026-03-31', decision: 'acceptation', motif: null, commentaire: '' },
-    bailSigneLe: '2026-03-31',
-  }));
 
 const preparees = () => performance.getEntriesByName('pilotage:preparee', 'mark').length;
 const attendrePreparations = (n: number) => waitFor(() => expect(preparees()).toBe(n), { timeout: 15_000 });
@@ -74,8 +66,9 @@ describe('« Pilotage » prepared at idle', () => {
     const avant = preparees();
     commencer(db);
     await attendrePreparations(avant + 1);
-    await signer(db);
-    await ecrire<Proposition>(db, 'propositions', enCours.id, (p) => ({ ...p!, bailSigneLe: '2026-03-31' }));
+    // Two writes in a burst: the lease signed, then written again.
+    await signerLeBailDuMenage10(db);
+    await signerLeBailDuMenage10(db);
     await attendrePreparations(avant + 2);
     // Nothing more to prepare: no write since.
     await new Promise((fin) => setTimeout(fin, APRES_ECRITURE_MS + 1_500));
