@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { CARTE, MENAGES, PERSONNES, chargeur } from './occupants.ts';
 import type { TablesOccupants } from './occupants.ts';
+import { rangeeDe } from './rangee.ts';
 
 // Where a household's occupants live (docs/donnees.md, « Occupants dans la ligne du ménage »): the
 // only code that knows it. Since version 20 each household's row holds its occupants,
@@ -21,11 +22,7 @@ type Carte = { id: number; menages: Record<string, string> };
 const SEAUX = 64;
 
 /** The row of the map holding this occupant's household. */
-function seauDe(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SEAUX;
-}
+const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
 const sansOccupants = <T>(ligne: T): T => {
   if (ligne && typeof ligne === 'object' && 'occupants' in ligne) delete (ligne as LigneMenage).occupants;
