@@ -126,8 +126,11 @@ class Disposition {
       }
       occupantsDe(ligne)[p.id] = p;
       changes.add(menageId);
+      // The map's rows were read for this write: changed in place, not copied once per occupant.
       const n = seauDe(p.id);
-      cartes.set(n, { ...cartes.get(n), [p.id]: menageId });
+      const carte = cartes.get(n) ?? {};
+      carte[p.id] = menageId;
+      cartes.set(n, carte);
       seauxChanges.add(n);
     }
     const valeurs = [...changes].map((id) => {
