@@ -18,6 +18,7 @@ import { construireFaits } from '../../src/data/faits-pilotage.ts';
 import { lireGardee } from '../../src/data/lecture-gardee.ts';
 import { ORGANISATION_A, idMenage } from '../fixtures/pilotage.ts';
 import { nomUnique, nouvelleBase } from './base.ts';
+import { sessionMetropole } from '../fixtures/session-metropole.ts';
 import { relogementsDuTrimestre, signerLeBailDuMenage10 } from './pilotage-bail.ts';
 
 // « Pilotage » prepared at idle (preparation-pilotage.ts): the source read ahead of the tap is the
@@ -84,17 +85,7 @@ describe('« Pilotage » prepared ahead of the tap', () => {
 
   it('reads nothing for an account whose figures come from the server', async () => {
     const db = await remplie();
-    await enregistrerSession(db, {
-      token: 'jeton',
-      expiresAt: '2099-01-01T00:00:00Z',
-      user: {
-        id: '0190a6e0-0000-7000-8009-000000000011',
-        email: 'metropole@relogement.invalid',
-        name: 'Métropole',
-        role: 'encadrant',
-        organisation: { id: '0190a6e0-0000-7000-8009-000000000012', name: 'Métropole de Val-Clair', kind: 'metropole', territory: null },
-      },
-    });
+    await enregistrerSession(db, sessionMetropole());
     expect(await preparerSourcePilotage(db)).toBeNull();
   });
 

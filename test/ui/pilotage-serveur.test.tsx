@@ -8,6 +8,7 @@ import { RelogementDb, enregistrerSession } from '../../src/data/index.ts';
 import { calculerPilotage, type DonneesPilotage, type FiltresPilotage } from '../../src/domain/index.ts';
 import { ErreurSync } from '../../src/sync-client/index.ts';
 import type { OrganisationKind } from '../../src/sync/index.ts';
+import { sessionMetropole } from '../fixtures/session-metropole.ts';
 import { ORGANISATION_A, ORGANISATION_B } from '../fixtures/pilotage.ts';
 
 // « Pilotage » for the métropole, the State and a landlord's partner account: the report comes from
@@ -42,17 +43,7 @@ function serveur() {
 async function base(role: 'partenaire' | 'encadrant' = 'partenaire', kind: OrganisationKind = 'metropole'): Promise<RelogementDb> {
   const db = new RelogementDb(`ui-pilotage-serveur-${Math.random().toString(36).slice(2)}`);
   bases.push(db);
-  await enregistrerSession(db, {
-    token: 'jeton',
-    expiresAt: '2099-01-01T00:00:00Z',
-    user: {
-      id: '0190a6e0-0000-7000-8009-000000000011',
-      email: 'metropole@relogement.invalid',
-      name: 'Métropole',
-      role,
-      organisation: { id: '0190a6e0-0000-7000-8009-000000000012', name: 'Métropole de Val-Clair', kind, territory: null },
-    },
-  });
+  await enregistrerSession(db, sessionMetropole(role, kind));
   return db;
 }
 
