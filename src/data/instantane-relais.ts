@@ -1,9 +1,7 @@
-import { enqueteSatisfactionSchema, mediationSchema } from '../domain/index.ts';
-import type { Menage } from '../domain/index.ts';
+import type { EnqueteSatisfaction, Mediation, Menage } from '../domain/index.ts';
 import { SYNCED_TABLES } from '../sync/index.ts';
 import type { SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
-import { complets } from './enfants.ts';
 import type { LignesLues } from './faits-pilotage.ts';
 import type { LecteurLignes } from './resume-calcul.ts';
 
@@ -45,7 +43,7 @@ export class RelaisInstantane {
   /** Set once the snapshot's last page is stored: before that, a household may lack rows. */
   complet = false;
 
-  /** A row the snapshot wrote whole (not merged with a local edit), as stored. */
+  /** A row the snapshot wrote whole (not merged with a local edit), as its table's schema gave it. */
   retenir(table: SyncedTable, ligne: Row): void {
     if (this.abandonne || !TABLES_RELAYEES.has(table)) return;
     if (++this.nombre > LIGNES_MAX) return this.abandonner();
@@ -85,21 +83,16 @@ export class RelaisInstantane {
 
   /** The rows of these households, for `recalculerResumes`; only for households `servis` returned. */
   readonly lecteur: LecteurLignes = {
+    valides: true,
     menages: (ids) => Promise.resolve(ids.map((id) => this.lignes.get('menages')?.get(id) as Menage | undefined)),
     lignes: <T extends { menageId: string }>(table: string, ids: readonly string[]) =>
       Promise.resolve(ids.flatMap((id) => (this.parMenage.get(table)?.get(id) ?? []) as unknown as T[])),
   };
 
-  /** The facts' records the summaries do not read, parsed, for `rafraichirFaits`. */
+  /** The facts' records the summaries do not read, as their schemas gave them, for `rafraichirFaits`. */
   autresFaits(ids: readonly string[]): LignesLues {
-    const parses = <T extends { menageId: string }>(table: string, lire: (rows: readonly unknown[]) => T[]) => ({
-      pour: ids,
-      parMenage: new Map(ids.map((id) => [id, lire(this.parMenage.get(table)?.get(id) ?? [])])),
-    });
-    return {
-      mediations: parses('mediations', (r) => complets(mediationSchema, r)),
-      enquetes: parses('enquetes', (r) => complets(enqueteSatisfactionSchema, r)),
-    };
+    const lignes = <T>(table: string) => ({ pour: ids, parMenage: new Map(ids.map((id) => [id, (this.parMenage.get(table)?.get(id) ?? []) as unknown as T[]])) });
+    return { mediations: lignes<Mediation>('mediations'), enquetes: lignes<EnqueteSatisfaction>('enquetes') };
   }
 }
 

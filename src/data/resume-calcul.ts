@@ -103,10 +103,14 @@ const respirer = (db: RelogementDb) => db.paquetsResumes.get(-1);
 type Lues = Map<string, unknown[]>;
 const groupees = (rows: readonly { menageId: string }[]): Lues => parMenage(rows) as Lues;
 
-/** Where a pass reads the households' records: storage by default, or rows the caller holds in clear (`RelaisInstantane`). */
+/**
+ * Where a pass reads the households' records: storage by default, or rows the caller holds in clear
+ * (`RelaisInstantane`). `valides`: every row is already its table's schema output, not parsed again.
+ */
 export type LecteurLignes = {
   menages: (ids: readonly string[]) => Promise<(Menage | undefined)[]>;
   lignes: <T extends { menageId: string }>(table: string, ids: readonly string[]) => Promise<T[]>;
+  valides?: true;
 };
 
 /**
@@ -126,6 +130,7 @@ export async function recalculerResumes(
 ): Promise<LignesLues> {
   const plages = lecteur ? null : await plagesDesMenages(db, ids);
   const source: LecteurLignes = lecteur ?? { menages: (m) => menagesDe(db, m, plages), lignes: (table, m) => lignesDesMenages(db, table, m, plages) };
+  const valider = <T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] => (source.valides ? (rows.filter((r) => r !== undefined) as T[]) : complets(schema, rows));
   const [lus, existants] = await Promise.all([source.menages(ids), lireResumes(db, ids)]);
   const besoins = existants.map((e) => (e === undefined ? TOUTES : e.calculeLe !== aujourdhui ? avecDuJour(facettes) : facettes));
   const pour = (...parties: Facette[]) => ids.filter((_, i) => parties.some((f) => besoins[i]?.has(f)));
@@ -148,8 +153,8 @@ export async function recalculerResumes(
   for (let debut = 0; debut < ids.length; debut += PAR_TRAITE) {
     if (debut > 0) await respirer(db);
     const tranche = ids.slice(debut, debut + PAR_TRAITE);
-    const menages = new Map(complets(menageSchema, lus.slice(debut, debut + PAR_TRAITE)).map((m) => [m.id, m]));
-    const parses = <T>(schema: z.ZodType<T>, lues: Lues) => new Map(tranche.map((id) => [id, complets(schema, lues.get(id) ?? [])]));
+    const menages = new Map(valider(menageSchema, lus.slice(debut, debut + PAR_TRAITE)).map((m) => [m.id, m]));
+    const parses = <T>(schema: z.ZodType<T>, lues: Lues) => new Map(tranche.map((id) => [id, valider(schema, lues.get(id) ?? [])]));
     const parPersonnes = parses(personneSchema, personnes);
     // Only a household one of whose occupants wishes to leave may have a file opened from it
     // (`decohabiter` marks that occupant): the others need no look at their neighbours.

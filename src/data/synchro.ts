@@ -253,7 +253,8 @@ export async function appliquerInstantane(
         const lu = SYNCED_TABLES[table].schema.safeParse(record);
         const clair = lu.success ? (lu.data as Row) : record;
         ecrits.push(avecMeta(clair, meta));
-        if (locale) relais?.exclure(table, recordId, menageDe(table, record));
+        // A record its schema refuses is summarised from storage, where it is parsed again and left out.
+        if (locale || !lu.success) relais?.exclure(table, recordId, menageDe(table, record));
         else relais?.retenir(table, clair);
         const menageId = menageDe(table, record);
         if (menageId) menages.add(menageId);

@@ -99,12 +99,15 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     enregistrement('menages', menageSchema.parse({ id: id(i + 1, 'a'), residenceId: RESIDENCE, nom: `Famille ${i + 1}`, creeLe: '2026-03-15' })),
   );
   const occupants = Array.from({ length: MENAGES }, (_, i) => Array.from({ length: (i + 1) % 3 }, (_, p) => occupant(i + 1, p, `P${p}`))).flat();
+  // One its schema refuses: stored as received, left out of household 4's summary either way.
+  const refuse = occupant(4, 7, 'Refusé');
+  refuse.fields.prenom = [42];
 
   /** A first sync: page one, an edit made meanwhile, page two, a pull that adds an occupant; then the summaries. */
   async function premiereSynchro(db: RelogementDb, relais: RelaisInstantane | null): Promise<void> {
     await appliquerInstantane(db, page(menages, 7), 40, relais);
     await modifierMenage(db, id(1, 'a'), { nom: 'Famille Modifiée' });
-    await appliquerInstantane(db, page(occupants, null), 40, relais);
+    await appliquerInstantane(db, page([...occupants, refuse], null), 40, relais);
     const ajout = occupant(2, 5, 'Nouveau');
     const champs: PulledRecord['fields'] = Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v as PulledRecord['fields'][string][0], apres, 50]]));
     const tiree: PullResponse = { records: [{ table: 'personnes', recordId: ajout.recordId, fields: champs }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() };
