@@ -286,13 +286,23 @@ export async function appliquerInstantane(
 const CLE_RESUMES_EN_ATTENTE = 'resumesEnAttente';
 type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
 
+/** Two sorted lists as one, each id once: a first sync adds a page's households to thousands listed, at every page. */
+function fusionTriee(a: readonly string[], b: readonly string[]): string[] {
+  const fusion: string[] = [];
+  let [i, j] = [0, 0];
+  while (i < a.length || j < b.length) {
+    const suivant = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (fusion[fusion.length - 1] !== suivant) fusion.push(suivant);
+  }
+  return fusion;
+}
+
 /** Inside a transaction over `meta`: lists households whose summaries are to be made once the pull is over. */
 export async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
   if (menages.size === 0 && !tables.includes('parametres')) return;
   const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
   // In the order of their ids: a slice of a whole caseload then reads each table in one index range (`plageDesMenages`).
-  const enOrdre = [...new Set([...(deja?.menages ?? []), ...menages])].sort();
-  const suivant: ResumesEnAttente = { menages: enOrdre, tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
+  const suivant: ResumesEnAttente = { menages: fusionTriee(deja?.menages ?? [], [...menages].sort()), tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
