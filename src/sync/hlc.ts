@@ -29,10 +29,27 @@ function isRealMillis(millis: number): boolean {
  */
 export function isRealHlc(text: string): boolean {
   if (!hlcPattern.test(text)) return false;
-  const iso = text.slice(0, 24);
-  const millis = Date.parse(iso);
-  // The pattern gives the four-digit year: reading back as written is then all `isRealMillis` would add.
-  return Number.isFinite(millis) && new Date(millis).toISOString() === iso;
+  // Every millisecond of a real day's 24 hours reads back as written; a day is checked once.
+  const heures = Number(text.slice(11, 13));
+  const minutes = Number(text.slice(14, 16));
+  const secondes = Number(text.slice(17, 19));
+  return heures < 24 && minutes < 60 && secondes < 60 && isRealDay(text.slice(0, 10));
+}
+
+/** Days already checked: a page of clocks holds few days, and reading one back was most of a clock's check. */
+const joursVus = new Map<string, boolean>();
+
+function isRealDay(day: string): boolean {
+  let reel = joursVus.get(day);
+  if (reel === undefined) {
+    const iso = `${day}T00:00:00.000Z`;
+    const millis = Date.parse(iso);
+    // The pattern gives the four-digit year: reading back as written is then all `isRealMillis` would add.
+    reel = Number.isFinite(millis) && new Date(millis).toISOString() === iso;
+    if (joursVus.size >= 4096) joursVus.clear();
+    joursVus.set(day, reel);
+  }
+  return reel;
 }
 
 /** True when a stored clock state can still stamp events (a device's clock may predate the checks). */

@@ -86,8 +86,13 @@ describe('isRealHlc: a clock must name a real instant', () => {
 
   it('is true exactly when the clock’s time reads back as written', () => {
     const chiffres = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    // Near the edges of real dates and times as often as anywhere: 29 February, the 31st, 24:00, 60 seconds.
+    const borne = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
     const temps = fc
-      .tuple(chiffres(4), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(3))
+      .oneof(
+        fc.tuple(chiffres(4), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(2), chiffres(3)),
+        fc.tuple(borne(4, 9999), borne(2, 13), borne(2, 32), borne(2, 25), borne(2, 61), borne(2, 61), chiffres(3)),
+      )
       .map(([a, mo, j, h, mi, s, ms]) => `${a}-${mo}-${j}T${h}:${mi}:${s}.${ms}Z`);
     fc.assert(
       fc.property(temps, (t) => {
