@@ -128,6 +128,12 @@ export async function bench(): Promise<Record<string, string>> {
       'Plancher : sans le _sync de chaque enregistrement, écrit à la suite sur la même tablette (majorant : il paie le compactage du premier)':
         d ? `scellement ${ms(d.scellementSansSync)}, écritures ${ms(d.ecrituresSansSync)}` : 'non mesuré',
       'Rapport à ce plancher, médiane des essais (objectif ≤ 1,3×)': `${mediane(ratios).toFixed(2).replace('.', ',')}× ; essais : ${ratios.map((r) => `${r.toFixed(2).replace('.', ',')}×`).join(', ')}`,
+      'Rapport à ce plancher en temps de processeur du navigateur et du serveur (ce que la charge de la machine brouille le moins), médiane des essais':
+        (() => {
+          const total = (p: Processeur) => p.navigateur + p.serveur;
+          const r = essais.map((e) => total(e.processeur) / total(e.processeurPlancher));
+          return `${mediane(r).toFixed(2).replace('.', ',')}× ; essais : ${r.map((x) => `${x.toFixed(2).replace('.', ',')}×`).join(', ')}`;
+        })(),
       'Temps de processeur, médianes : le navigateur (tous ses processus) et le serveur (le processus du banc, PGlite compris), pendant la première synchronisation':
         processeur((e) => e.processeur),
       'Les mêmes pendant le plancher': processeur((e) => e.processeurPlancher),
