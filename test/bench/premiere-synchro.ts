@@ -7,82 +7,49 @@ import { demarrerServeur, effacerServeur } from '../browser/serveur.ts';
 import { pagesDeLInstantane } from './pages-instantane.ts';
 import { createTestAccount, createTestResidence, seedHouseholds } from '../../src/server/testing.ts';
 import type { Session } from '../../src/data/index.ts';
-import type { Disposition } from './navigateur/mesures.ts';
 
 // Issue 18's first sync: a new device, 5,000 households, from the snapshot (docs/sync.md,
 // « Instantané »), in Chromium with encryption at rest on. `npm run bench premiere-synchro`
-// runs this part alone. Each sync, and each floor, runs on a new device (a new Chromium profile),
-// as does each layout of the floor's rows in household rows (`DISPOSITIONS`), measured by the
-// browser's processor time.
+// runs this part alone. Each sync, and each floor, runs on a new device (a new Chromium profile).
+// The floor writes the rows the sync stored, read below the app's middlewares: it follows the
+// app's layout of its stores, whatever it is.
 
-type Synchro = {
-  synchro: number;
-  menages: number;
-  resumes: number;
-  champs: number;
-  surLeReseau: number;
-  decode: number;
-  pages: number;
-  tachesLongues: number[];
-};
-type Lignes = (readonly [string, unknown[]])[];
+type Synchro = { synchro: number; surLeReseau: number; decode: number; pages: number; tachesLongues: number[] };
+/** The rows the sync added to each store, in clear, and the stores' keys and indexes (test/bench/navigateur/mesures.ts). */
+type Stockage = { magasins: Record<string, string>; lignes: (readonly [string, unknown[]])[] };
+type Stocke = { menages: number; resumes: number; champs: number; stockage: Stockage };
 type Detail = Record<
-  'telechargement' | 'analyseJson' | 'schemas' | 'scellement' | 'ecritures' | 'scellementSansSync' | 'ecrituresSansSync' | 'lignes',
+  | 'telechargement'
+  | 'analyseJson'
+  | 'enregistrements'
+  | 'schemas'
+  | 'scellement'
+  | 'ecritures'
+  | 'scellementSansSync'
+  | 'ecrituresSansSync'
+  | 'enregistrementsRecus',
   number
 >;
-type Relectures = { lectureMenages: number; rechercheOccupants: number };
-/** A layout's measure: wall-clock times, and the browser's processor time (all its processes) for the writes and the reads. */
-type Ecriture = Relectures & {
-  scellement: number;
-  lignes: number;
-  ecritures: number;
-  processeurEcritures: number;
-  processeurRelectures: number;
-};
 type Mesures = {
   premiereSynchro: (s: Session) => Promise<Synchro>;
-  lignesSynchronisees: () => Lignes;
-  plancher: (s: Session, lignes: Lignes) => Promise<number>;
-  decomposerPlancher: (s: Session, lignes: Lignes) => Promise<Detail>;
-  preparerDisposition: (lignes: Lignes, nom: Disposition) => Promise<{ scellement: number; lignes: number }>;
-  ecrireDisposition: () => Promise<number>;
-  relireDisposition: () => Promise<Relectures>;
+  stockageSynchronise: () => Promise<Stocke>;
+  plancher: (s: Session, stockage: Stockage) => Promise<number>;
+  decomposerPlancher: (s: Session, stockage: Stockage) => Promise<Detail>;
 };
 /** The bench page's window (test/bench/navigateur/mesures.ts). */
 type Fenetre = { mesures: Mesures };
-type Resultat = Synchro & { reference: number; detail: Detail | null };
+/** Processor time: the browser's (all its processes), and the bench's Node process (the server, PGlite included). */
+type Processeur = { navigateur: number; serveur: number };
+type Resultat = Synchro &
+  Omit<Stocke, 'stockage'> & { reference: number; processeur: Processeur; processeurPlancher: Processeur; detail: Detail | null };
 
-/** What each layout of the floor's rows stands for (test/bench/navigateur/mesures.ts). */
-const DISPOSITIONS: Record<Disposition, string> = {
-  application: 'les lignes de l’application',
-  occupantsDedans: 'les occupants dans la ligne de leur ménage, scellée entière, leurs identifiants indexés (étape 1)',
-  occupantsDedansSansIndex: 'la même chose sans l’index',
-  occupantsScellesAPart: 'chaque occupant scellé à part dans la ligne de son ménage, identifiants indexés',
-  occupantsDedansCarte:
-    'les occupants dans la ligne de leur ménage, scellée entière, sans index, leur ménage retrouvé par une carte en 64 lignes',
-  unParMenage: 'une ligne par ménage, occupants et entretien dedans, sans index (étape 2)',
-};
-
-/** The browser's processor time spent by `travail`, with what it returns. */
-async function auProcesseur<T>(tablette: Tablette, travail: () => Promise<T>): Promise<[number, T]> {
-  const avant = processeurDeLaTablette(tablette);
+/** The processor time spent by `travail` (see `Processeur`), with what it returns. */
+async function auProcesseur<T>(tablette: Tablette, travail: () => Promise<T>): Promise<[Processeur, T]> {
+  const navigateur = processeurDeLaTablette(tablette);
+  const serveur = process.cpuUsage();
   const r = await travail();
-  return [processeurDeLaTablette(tablette) - avant, r];
-}
-
-/** The floor's rows laid out as `nom` says, sealed, written, then read back by their ids (test/bench/navigateur/mesures.ts). */
-async function mesurerDisposition(page: Page, tablette: Tablette, lignes: Lignes, nom: Disposition): Promise<Ecriture> {
-  const preparee = await page.evaluate(([l, n]) => (window as unknown as Fenetre).mesures.preparerDisposition(l, n), [
-    lignes,
-    nom,
-  ] as const);
-  const [processeurEcritures, ecritures] = await auProcesseur(tablette, () =>
-    page.evaluate(() => (window as unknown as Fenetre).mesures.ecrireDisposition()),
-  );
-  const [processeurRelectures, relectures] = await auProcesseur(tablette, () =>
-    page.evaluate(() => (window as unknown as Fenetre).mesures.relireDisposition()),
-  );
-  return { ...preparee, ecritures, processeurEcritures, ...relectures, processeurRelectures };
+  const { user, system } = process.cpuUsage(serveur);
+  return [{ navigateur: processeurDeLaTablette(tablette) - navigateur, serveur: (user + system) / 1000 }, r];
 }
 
 const MENAGES = 5000;
@@ -112,60 +79,64 @@ export async function bench(): Promise<Record<string, string>> {
         await fermerTablette(tablette);
       }
     };
+    const mesures = (page: Page) => page.evaluateHandle(() => (window as unknown as Fenetre).mesures);
+    // The rows are handed to the page before a floor is measured: their transfer is no part of it.
+    const dansLaPage = (page: Page, stockage: Stockage) => Promise.all([mesures(page), page.evaluateHandle((s) => s, stockage)]);
     const essais: Resultat[] = [];
-    let lignesDernierEssai: Lignes = [];
+    let stockagePremier: Stockage | null = null;
     for (let i = 0; i < ESSAIS; i++) {
-      const [synchro, lignes] = await surUneTabletteNeuve(async (page) => {
-        const s = await page.evaluate((s) => (window as unknown as Fenetre).mesures.premiereSynchro(s), session);
-        return [s, await page.evaluate(() => (window as unknown as Fenetre).mesures.lignesSynchronisees())] as const;
+      const [synchro, processeur, { stockage, ...stocke }] = await surUneTabletteNeuve(async (page, tablette) => {
+        const m = await mesures(page);
+        const [p, s] = await auProcesseur(tablette, () => m.evaluate((m, s) => m.premiereSynchro(s), session));
+        return [s, p, await m.evaluate((m) => m.stockageSynchronise())] as const;
       });
-      const reference = await surUneTabletteNeuve((page) =>
-        page.evaluate(([s, l]) => (window as unknown as Fenetre).mesures.plancher(s, l), [session, lignes] as const),
-      );
+      stockagePremier ??= stockage;
+      const [processeurPlancher, reference] = await surUneTabletteNeuve(async (page, tablette) => {
+        const [m, st] = await dansLaPage(page, stockage);
+        return auProcesseur(tablette, () => m.evaluate((m, [s, st]) => m.plancher(s, st), [session, st] as const));
+      });
       // The floor's parts are measured once.
       const detail =
         i === 0
-          ? await surUneTabletteNeuve((page) =>
-              page.evaluate(([s, l]) => (window as unknown as Fenetre).mesures.decomposerPlancher(s, l), [session, lignes] as const),
-            )
+          ? await surUneTabletteNeuve(async (page) => {
+              const [m, st] = await dansLaPage(page, stockage);
+              return m.evaluate((m, [s, st]) => m.decomposerPlancher(s, st), [session, st] as const);
+            })
           : null;
-      essais.push({ ...synchro, reference, detail });
-      lignesDernierEssai = lignes;
+      essais.push({ ...synchro, ...stocke, reference, processeur, processeurPlancher, detail });
     }
-    // Each layout on a new device, in a turning order: the runs of one are spread over the same minutes as the others'.
-    const noms = Object.keys(DISPOSITIONS) as Disposition[];
-    const ecritures = new Map<Disposition, Ecriture[]>(noms.map((n) => [n, []]));
-    for (let i = 0; i < ESSAIS; i++)
-      for (const nom of [...noms.slice(i % noms.length), ...noms.slice(0, i % noms.length)])
-        ecritures
-          .get(nom)
-          ?.push(await surUneTabletteNeuve((page, tablette) => mesurerDisposition(page, tablette, lignesDernierEssai, nom)));
     const serveurSeul = [];
     for (let i = 0; i < ESSAIS; i++) serveurSeul.push(await pagesDeLInstantane(serveur.url, compte.token));
     const synchro = mediane(essais.map((e) => e.synchro));
     const plancher = mediane(essais.map((e) => e.reference));
     const ratios = essais.map((e) => e.synchro / e.reference);
     const [premier] = essais;
-    if (!premier) throw new Error('aucun essai');
+    if (!premier || !stockagePremier) throw new Error('aucun essai');
     const incomplet = essais.find((e) => e.resumes !== e.menages);
     if (incomplet) throw new Error(`${incomplet.resumes} résumés pour ${incomplet.menages} ménages à la fin de la synchronisation`);
     const d = premier.detail;
+    const lignes = stockagePremier.lignes;
+    const processeur = (p: (e: Resultat) => Processeur) =>
+      `navigateur ${ms(mediane(essais.map((e) => p(e).navigateur)))}, serveur ${ms(mediane(essais.map((e) => p(e).serveur)))} (essais : ${essais.map((e) => `${ms(p(e).navigateur)} + ${ms(p(e).serveur)}`).join(', ')})`;
     return {
       [`Première synchronisation de ${premier.menages} ménages (occupants, un entretien ; ${premier.champs} champs), médiane de ${ESSAIS}`]: `${ms(synchro)} (objectif ≤ 2 200 ms) ; essais : ${essais.map((e) => ms(e.synchro)).join(', ')}`,
-      'Plancher, sur une tablette neuve : les mêmes pages téléchargées, les mêmes lignes que l’application écrites en une transaction (chiffrées), médiane': `${ms(plancher)} ; essais : ${essais.map((e) => ms(e.reference)).join(', ')}`,
-      'Plancher, ses parties mesurées seules au premier essai (pages, puis lignes relues de la base synchronisée), sur une tablette neuve':
-        d
-          ? `téléchargement ${ms(d.telechargement)}, analyse JSON ${ms(d.analyseJson)}, scellement (JSON + AES-GCM par ligne) ${ms(d.scellement)}, écritures IndexedDB des ${d.lignes} lignes scellées ${ms(d.ecritures)} ; vérification des schémas (faite par l’application, pas par le plancher) ${ms(d.schemas)}`
-          : 'non mesuré',
-      'Plancher : sans la copie _sync de chaque ligne, écrite à la suite sur la même tablette (majorant : elle paie le compactage de la première)':
+      'Plancher, sur une tablette neuve : les mêmes pages téléchargées, puis les lignes que la synchronisation a rangées, lues sous les middlewares de l’application, écrites en une transaction et scellées en chemin par son middleware de chiffrement, médiane': `${ms(plancher)} ; essais : ${essais.map((e) => ms(e.reference)).join(', ')}`,
+      'Plancher : les lignes qu’il écrit (celles que la synchronisation a ajoutées), par magasin': `${lignes.reduce((n, [, l]) => n + l.length, 0).toLocaleString('fr-FR')} lignes : ${lignes.map(([t, l]) => `${t} ${l.length.toLocaleString('fr-FR')}`).join(', ')}`,
+      'Plancher, ses parties mesurées seules au premier essai (pages, puis lignes de la synchronisation), sur une tablette neuve': d
+        ? `téléchargement ${ms(d.telechargement)}, analyse JSON ${ms(d.analyseJson)}, scellement (JSON + AES-GCM par ligne) ${ms(d.scellement)}, écritures IndexedDB des lignes scellées ${ms(d.ecritures)} ; faits par l’application et pas par le plancher : les ${d.enregistrementsRecus.toLocaleString('fr-FR')} enregistrements construits des champs des pages ${ms(d.enregistrements)}, leurs schémas vérifiés ${ms(d.schemas)}`
+        : 'non mesuré',
+      'Plancher : sans le _sync de chaque enregistrement, écrit à la suite sur la même tablette (majorant : il paie le compactage du premier)':
         d ? `scellement ${ms(d.scellementSansSync)}, écritures ${ms(d.ecrituresSansSync)}` : 'non mesuré',
-      ...Object.fromEntries(
-        [...ecritures].map(([nom, e]) => [
-          `Plancher, les mêmes enregistrements rangés autrement, chacun sur une tablette neuve : ${DISPOSITIONS[nom]} (${e[0]?.lignes} lignes), médiane`,
-          `scellement ${ms(mediane(e.map((x) => x.scellement)))} ; écritures ${ms(mediane(e.map((x) => x.ecritures)))}, ${ms(mediane(e.map((x) => x.processeurEcritures)))} de processeur (essais : ${e.map((x) => ms(x.processeurEcritures)).join(', ')}) ; relus par identifiant, les ${MENAGES} ménages ${ms(mediane(e.map((x) => x.lectureMenages)))} et la place de chaque occupant ${Number.isNaN(e[0]?.rechercheOccupants) ? '(impossible sans index ni carte)' : ms(mediane(e.map((x) => x.rechercheOccupants)))}, ${ms(mediane(e.map((x) => x.processeurRelectures)))} de processeur`,
-        ]),
-      ),
       'Rapport à ce plancher, médiane des essais (objectif ≤ 1,3×)': `${mediane(ratios).toFixed(2).replace('.', ',')}× ; essais : ${ratios.map((r) => `${r.toFixed(2).replace('.', ',')}×`).join(', ')}`,
+      'Rapport à ce plancher en temps de processeur du navigateur et du serveur (ce que la charge de la machine brouille le moins), médiane des essais':
+        (() => {
+          const total = (p: Processeur) => p.navigateur + p.serveur;
+          const r = essais.map((e) => total(e.processeur) / total(e.processeurPlancher));
+          return `${mediane(r).toFixed(2).replace('.', ',')}× ; essais : ${r.map((x) => `${x.toFixed(2).replace('.', ',')}×`).join(', ')}`;
+        })(),
+      'Temps de processeur, médianes : le navigateur (tous ses processus) et le serveur (le processus du banc, PGlite compris), pendant la première synchronisation':
+        processeur((e) => e.processeur),
+      'Les mêmes pendant le plancher': processeur((e) => e.processeurPlancher),
       'Première synchronisation : le fil principal bloqué d’une traite (tâches longues, PerformanceObserver), pire essai': (() => {
         const taches = essais.flatMap((e) => e.tachesLongues);
         return `${taches.length} tâches de plus de 50 ms en ${ESSAIS} essais, la plus longue ${ms(Math.max(0, ...taches))}, ${taches.filter((d) => d > 100).length} de plus de 100 ms (objectif : aucune)`;

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import {
   calculerPilotage,
   genererDemo,
@@ -22,14 +23,15 @@ import {
 import type { Session } from '../../../src/data/index.ts';
 import { MoteurSync } from '../../../src/sync-client/index.ts';
 import { ENREGISTREMENTS_PAR_PAGE } from '../../../src/sync-client/api.ts';
-import { PROTOCOL_VERSION, SYNCED_TABLES } from '../../../src/sync/index.ts';
-import type { SyncedTable } from '../../../src/sync/index.ts';
+import { PROTOCOL_VERSION, SYNCED_TABLES, isSyncedTable, recordFromFields } from '../../../src/sync/index.ts';
+import type { SnapshotResponse } from '../../../src/sync/index.ts';
 import { scellerAvecTexte } from '../../../src/data/chiffrement.ts';
+import { Coffre, estTableChiffree, middlewareChiffrement } from '../../../src/data/coffre.ts';
 import { TABLES_ECRITURE, ecrire, rafraichirResumes } from '../../../src/data/ecriture.ts';
 import { uuidv7 } from '../../../src/data/ids.ts';
 import { construireFaits, lireFaits } from '../../../src/data/faits-pilotage.ts';
 import { lireOffresPilotage } from '../../../src/data/offres-pilotage.ts';
-import { TABLES_RESUMES, ecrireResumes, paquetDe } from '../../../src/data/paquets-resumes.ts';
+import { TABLES_RESUMES, ecrireResumes } from '../../../src/data/paquets-resumes.ts';
 
 // Runs in Chromium on the app's origin: the same database, the same code paths as the screens,
 // encryption included (docs/chiffrement.md): the officer's database is opened with her code.
@@ -162,16 +164,71 @@ async function mesurer() {
   };
 }
 
-/** The rows the last first sync stored, in clear: the floor writes them in a profile of its own. */
-let lignesSynchronisees: (readonly [string, unknown[]])[] = [];
+/** Rows of each store, by the store's name. */
+type Lignes = (readonly [string, Record<string, unknown>[]])[];
 
 /**
- * A new device's first sync (engine start → `synchroniser()` resolved, summaries made); the rows it
- * stored are kept for the floor (`plancher`), which the bench runs on a new device.
+ * What a first sync left on its device, for the floor to write on another: the stores' keys and
+ * indexes as Dexie declares them, and the rows the sync added to each store, in clear, as they lie
+ * below the app's middlewares (whatever the layout: households holding their occupants, the map of
+ * occupants, the summaries and facts).
+ */
+type Stockage = { magasins: Record<string, string>; lignes: Lignes };
+
+/** Each store's primary key and indexes, in Dexie's notation. */
+const magasinsDe = (db: Dexie): Record<string, string> =>
+  Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+
+/**
+ * The database `nom` as stored, through the app's encryption middleware only (its rows opened with
+ * `coffre`'s key, none of the app's layouts above it); opened with the stores it has.
+ */
+async function baseBrute(nom: string, coffre: Coffre | null): Promise<Dexie> {
+  const base = new Dexie(nom);
+  if (coffre) base.use(middlewareChiffrement(coffre));
+  return base.open();
+}
+
+/** The primary keys each store holds, as text: a sync's rows are the others. */
+async function clesStockees(base: Dexie): Promise<Map<string, Set<string>>> {
+  return new Map(
+    await Promise.all(
+      base.tables.map(async (t) => [t.name, new Set((await t.toCollection().primaryKeys()).map((c) => JSON.stringify(c)))] as const),
+    ),
+  );
+}
+
+/** The rows of each store whose key is not among `avant`, in clear (stores left without any such row are left out). */
+async function lignesAjoutees(base: Dexie, avant: Map<string, Set<string>>): Promise<Lignes> {
+  const lignes = await Promise.all(
+    base.tables.map(async (t) => {
+      const [cles, valeurs] = await Promise.all([t.toCollection().primaryKeys(), t.toArray()]);
+      const deja = avant.get(t.name);
+      return [t.name, valeurs.filter((_, i) => !deja?.has(JSON.stringify(cles[i])))] as const;
+    }),
+  );
+  return lignes.filter(([, l]) => l.length > 0);
+}
+
+/** The fields a value holds with their clocks: its `_sync`'s, and those of the records it holds inside (a household's occupants). */
+const champsDe = (v: unknown): number =>
+  typeof v !== 'object' || v === null
+    ? 0
+    : Object.entries(v).reduce<number>((n, [k, x]) => n + (k === '_sync' && x ? Object.keys(x).length : champsDe(x)), 0);
+
+/** The last first sync's database, open, and the keys its stores held before the sync: `stockageSynchronise` reads it. */
+let synchronisee: { db: RelogementDb; brute: Dexie; avant: Map<string, Set<string>> } | null = null;
+
+/**
+ * A new device's first sync (engine start → `synchroniser()` resolved, summaries made); its
+ * database stays open for `stockageSynchronise`, which the bench calls apart so that a profile or
+ * the processor time of this call covers the sync alone.
  */
 async function premiereSynchro(session: Session) {
   const db = await baseOuverte(`premiere-synchro-${Date.now()}`);
   await enregistrerSession(db, session);
+  const brute = await baseBrute(db.name, db.coffre);
+  synchronisee = { db, brute, avant: await clesStockees(brute) };
   const moteur = new MoteurSync(db);
   performance.setResourceTimingBufferSize(10_000);
   performance.clearResourceTimings();
@@ -190,17 +247,21 @@ async function premiereSynchro(session: Session) {
   );
   const surLeReseau = pages.reduce((n, e) => n + e.transferSize, 0);
   const decode = pages.reduce((n, e) => n + e.decodedBodySize, 0);
+  return { synchro, surLeReseau, decode, pages: pages.length, tachesLongues };
+}
+
+/** What the last first sync stored: its households and their summaries counted, its fields, and its rows for the floor. */
+async function stockageSynchronise() {
+  if (!synchronisee) throw new Error('aucune synchronisation');
+  const { db, brute, avant } = synchronisee;
+  synchronisee = null;
   const menages = await db.menages.count();
   // Every household summarised: the sync is over only once the caseload shows them all.
   const resumes = (await db.paquetsResumes.toArray()).reduce((n, p) => n + p.resumes.length, 0);
-  const tables = db.tables.filter((t) => t.name in SYNCED_TABLES);
-  lignesSynchronisees = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
-  const champs = lignesSynchronisees.reduce(
-    (n, [, l]) => n + l.reduce<number>((m, r) => m + Object.keys((r as { _sync?: object })._sync ?? {}).length, 0),
-    0,
-  );
+  const stockage: Stockage = { magasins: magasinsDe(db), lignes: await lignesAjoutees(brute, avant) };
+  brute.close();
   db.close();
-  return { synchro, menages, resumes, champs, surLeReseau, decode, pages: pages.length, tachesLongues };
+  return { menages, resumes, champs: champsDe(stockage.lignes), stockage };
 }
 
 /** A snapshot page as the app asks for it (its page size), left unread. */
@@ -209,46 +270,19 @@ const pageDeLInstantane = (session: Session, apres: number): Promise<Response> =
     headers: { authorization: `Bearer ${session.token}` },
   });
 
-/** The floor of a first sync: the same pages downloaded, then the rows the app stored written in one transaction, sealed. */
-async function plancher(session: Session, lignes: (readonly [string, unknown[]])[]) {
-  const base = await baseOuverte(`plancher-${Date.now()}`);
-  const debut = performance.now();
-  for (let apres: number | null = 0; apres !== null;) {
-    const reponse = await pageDeLInstantane(session, apres);
-    apres = ((await reponse.json()) as { next: number | null }).next;
-  }
-  await base.transaction(
-    'rw',
-    lignes.map(([t]) => base.table(t)),
-    async () => {
-      for (const [nom, l] of lignes) await base.table(nom).bulkPut(l);
-    },
-  );
-  const reference = performance.now() - debut;
-  base.close();
-  return reference;
+/** A new database of this device with `magasins`; its rows sealed by the app's encryption middleware with `coffre`'s key, if any. */
+function baseNeuve(nom: string, magasins: Record<string, string>, coffre: Coffre | null): Dexie {
+  const base = new Dexie(`${nom}-${Date.now()}`);
+  if (coffre) base.use(middlewareChiffrement(coffre));
+  base.version(1).stores(magasins);
+  return base;
 }
 
-type Lignes = (readonly [string, Record<string, unknown>[]])[];
-
-/** The same rows with each household's records of `dedans` inside its row, as a household-row layout would store them. */
-function parMenage(lignes: Lignes, dedans: readonly string[]): Lignes {
-  const menages = new Map(
-    (lignes.find(([t]) => t === 'menages')?.[1] ?? []).map((m) => [
-      m.id,
-      { ...m, ...Object.fromEntries(dedans.map((t) => [t, [] as unknown[]])) },
-    ]),
-  );
-  for (const table of dedans)
-    for (const r of lignes.find(([t]) => t === table)?.[1] ?? []) (menages.get(r.menageId)?.[table] as unknown[] | undefined)?.push(r);
-  return [['menages', [...menages.values()]], ...lignes.filter(([t]) => t !== 'menages' && !dedans.includes(t))];
-}
-
-/** The household rows with their occupants' ids (`occupantIds`), the index an occupant's change would find its household by. */
-function avecOccupantIds(lignes: Lignes): Lignes {
-  const ids = new Map<unknown, string[]>();
-  for (const p of lignes.find(([t]) => t === 'personnes')?.[1] ?? []) ids.set(p.menageId, [...(ids.get(p.menageId) ?? []), String(p.id)]);
-  return lignes.map(([t, l]) => [t, t === 'menages' ? l.map((m) => ({ ...m, occupantIds: ids.get(m.id) ?? [] })) : l] as const);
+/** A vault unlocked with a new key, as the officer's after she typed her code. */
+async function coffreOuvert(): Promise<Coffre> {
+  const coffre = new Coffre();
+  coffre.ouvrir(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
+  return coffre;
 }
 
 const chrono = async <T>(travail: () => Promise<T>): Promise<[number, T]> => {
@@ -257,22 +291,57 @@ const chrono = async <T>(travail: () => Promise<T>): Promise<[number, T]> => {
   return [performance.now() - debut, r];
 };
 
-/** Seals each row as the app's middleware does (JSON and AES-GCM, its key and indexed fields in clear), by slices of 250. */
-const sceller = (cle: CryptoKey, base: RelogementDb, source: Lignes) =>
+/** Puts the rows in one transaction, a request per store. */
+const ecrireLignes = (base: Dexie, lignes: Lignes) =>
+  chrono(() =>
+    base.transaction(
+      'rw',
+      lignes.map(([t]) => t),
+      async () => {
+        for (const [t, l] of lignes) await base.table(t).bulkPut(l);
+      },
+    ),
+  );
+
+/**
+ * The floor of a first sync, on a new device: the same pages downloaded, then the rows the sync
+ * stored put in one transaction, sealed on the way by the app's encryption middleware.
+ */
+async function plancher(session: Session, { magasins, lignes }: Stockage) {
+  const base = baseNeuve('plancher', magasins, await coffreOuvert());
+  await base.open();
+  const debut = performance.now();
+  for (let apres: number | null = 0; apres !== null;) {
+    const reponse = await pageDeLInstantane(session, apres);
+    apres = ((await reponse.json()) as { next: number | null }).next;
+  }
+  await ecrireLignes(base, lignes);
+  const reference = performance.now() - debut;
+  base.close();
+  return reference;
+}
+
+/**
+ * Seals each row of the stores the app seals, as its middleware does (JSON and AES-GCM, the key
+ * and indexed fields in clear), by slices of 250; the rows of the other stores pass as they are.
+ */
+const sceller = (cle: CryptoKey, base: Dexie, source: Lignes) =>
   chrono(async () => {
     const scellees: Lignes = [];
     for (const [t, l] of source) {
-      const cles = [
-        'id',
-        ...base.table(t).schema.indexes.flatMap((i) => (typeof i.keyPath === 'string' ? [i.keyPath] : (i.keyPath ?? []))),
-      ];
+      if (!estTableChiffree(t)) {
+        scellees.push([t, l]);
+        continue;
+      }
+      const { primKey, indexes } = base.table(t).schema;
+      const cles = [primKey, ...indexes].flatMap((i) => (typeof i.keyPath === 'string' ? [i.keyPath] : (i.keyPath ?? [])));
       const table: Record<string, unknown>[] = [];
       for (let i = 0; i < l.length; i += 250)
         table.push(
           ...(await Promise.all(
             l.slice(i, i + 250).map(async (r) => {
               const stockee: Record<string, unknown> = Object.fromEntries(cles.filter((c) => r[c] !== undefined).map((c) => [c, r[c]]));
-              stockee.__chiffre = await scellerAvecTexte(cle, r, `${t}|${JSON.stringify(cles.map((c) => r[c] ?? null))}`);
+              stockee.__chiffre = (await scellerAvecTexte(cle, r, `${t}|${JSON.stringify(cles.map((c) => r[c] ?? null))}`)).scelle;
               return stockee;
             }),
           )),
@@ -282,131 +351,22 @@ const sceller = (cle: CryptoKey, base: RelogementDb, source: Lignes) =>
     return scellees;
   });
 
-/** Puts the rows in one transaction. */
-const ecrireLignes = (base: RelogementDb, scellees: Lignes) =>
-  chrono(() =>
-    base.transaction(
-      'rw',
-      scellees.map(([t]) => base.table(t)),
-      async () => {
-        for (const [t, l] of scellees) await base.table(t).bulkPut(l);
-      },
-    ),
-  );
-
-/**
- * The ways the floor's records can be laid out in rows. Issue 18's stage 1 puts each household's
- * occupants inside its row, their ids indexed by a multiEntry index on `menages`: the household row
- * sealed whole (`occupantsDedans`; without the index, `occupantsDedansSansIndex`), or each occupant
- * sealed apart (`occupantsScellesAPart`: the app's seals, the sealed occupants put inside their
- * household's row, as an upgrade could move them without the key). `occupantsDedansCarte`: no
- * index, each occupant's household found in a map of 64 rows (occupant's id → household's id, in
- * clear: random ids). Stage 2, `unParMenage`: the occupants and the interviews inside, no index.
- */
-export type Disposition =
-  'application' | 'occupantsDedans' | 'occupantsDedansSansIndex' | 'occupantsScellesAPart' | 'occupantsDedansCarte' | 'unParMenage';
-
-/** A database of this profile with the app's stores, `menages` indexed by its occupants' ids too, and a store for the map of occupants to households. */
-function baseParOccupants(app: RelogementDb): RelogementDb {
-  const stores = Object.fromEntries(
-    app.tables.map((t) => [
-      t.name,
-      [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src), ...(t.name === 'menages' ? ['*occupantIds'] : [])].join(', '),
-    ]),
-  );
-  return new RelogementDb(`disposition-occupants-${Date.now()}`, [{ numero: 1, stores: { ...stores, carteOccupants: 'id' } }]);
-}
-
-/** Each occupant's household, in 64 rows by the occupant's id. */
-function carteOccupants(lignes: Lignes): Record<string, unknown>[] {
-  const cartes = new Map<number, Record<string, string>>();
-  for (const p of lignes.find(([t]) => t === 'personnes')?.[1] ?? []) {
-    const n = paquetDe(String(p.id));
-    const carte = cartes.get(n) ?? {};
-    carte[String(p.id)] = String(p.menageId);
-    cartes.set(n, carte);
-  }
-  return [...cartes].map(([id, menages]) => ({ id, menages }));
-}
-
-/** A layout under measure, between its three steps (the bench reads the browser's processor time around each). */
-let disposee: { nom: Disposition; base: RelogementDb; rangees: Lignes; ids: (table: string) => string[] } | null = null;
-
-/**
- * The first step of a layout's measure, in a new database (the bench runs each layout on a new
- * device: a database written after others also pays for their compaction): the rows the app
- * stored, laid out as `nom` says, sealed.
- */
-async function preparerDisposition(lignesApp: (readonly [string, unknown[]])[], nom: Disposition) {
-  const lignes = lignesApp as Lignes;
-  const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const app = new RelogementDb(`disposition-${Date.now()}`, VERSIONS);
-  const base = nom === 'occupantsDedans' || nom === 'occupantsScellesAPart' || nom === 'occupantsDedansCarte' ? baseParOccupants(app) : app;
-  const source = {
-    application: lignes,
-    occupantsDedans: parMenage(avecOccupantIds(lignes), ['personnes']),
-    occupantsDedansSansIndex: parMenage(lignes, ['personnes']),
-    occupantsScellesAPart: avecOccupantIds(lignes),
-    occupantsDedansCarte: parMenage(lignes, ['personnes']),
-    unParMenage: parMenage(lignes, ['personnes', 'entretiens']),
-  }[nom];
-  const [scellement, scellees] = await sceller(cle, base, source);
-  const rangees =
-    nom === 'occupantsScellesAPart'
-      ? parMenage(scellees, ['personnes'])
-      : nom === 'occupantsDedansCarte'
-        ? [...scellees, ['carteOccupants', carteOccupants(lignes)] as const]
-        : scellees;
-  disposee = { nom, base, rangees, ids: (table) => (lignes.find(([t]) => t === table)?.[1] ?? []).map((r) => String(r.id)) };
-  return { scellement, lignes: rangees.reduce((n, [, l]) => n + l.length, 0) };
-}
-
-/** Its second step: the sealed rows put in one transaction. */
-async function ecrireDisposition() {
-  if (!disposee) throw new Error('aucune disposition préparée');
-  return (await ecrireLignes(disposee.base, disposee.rangees))[0];
-}
-
-/**
- * Its last step: what a write of a later sync reads first, the households' rows by their ids, and
- * where each occupant is by its id (its own row, or its household's through the index or the
- * map; no way without either).
- */
-async function relireDisposition() {
-  if (!disposee) throw new Error('aucune disposition préparée');
-  const { nom, base, ids } = disposee;
-  const [lectureMenages] = await chrono(() => base.transaction('r', base.menages, () => base.menages.bulkGet(ids('menages'))));
-  const occupants = ids('personnes');
-  const [rechercheOccupants] =
-    nom === 'application'
-      ? await chrono(() => base.transaction('r', base.personnes, () => base.personnes.bulkGet(occupants)))
-      : nom === 'occupantsDedans' || nom === 'occupantsScellesAPart'
-        ? await chrono(() =>
-            base.transaction('r', base.menages, () =>
-              Promise.all(occupants.map((id) => base.menages.where('occupantIds').equals(id).primaryKeys())),
-            ),
-          )
-        : nom === 'occupantsDedansCarte'
-          ? await chrono(async () => {
-              const cartes = (await base.table('carteOccupants').toArray()) as { menages: Record<string, string> }[];
-              const menages = Object.assign({}, ...cartes.map((c) => c.menages)) as Record<string, string>;
-              return occupants.map((id) => menages[id]);
-            })
-          : [NaN];
-  base.close();
-  disposee = null;
-  return { lectureMenages, rechercheOccupants };
-}
+/** A value without the `_sync` of its records, at any depth (a household's occupants have theirs). */
+const sansSync = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(sansSync)
+    : typeof v === 'object' && v !== null && !(v instanceof Blob)
+      ? Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (k === '_sync' ? [] : [[k, sansSync(x)]])))
+      : v;
 
 /**
  * What the floor is made of, each part measured alone on the same pages and rows: download, JSON
- * parsing, the schema checks the app makes (the floor makes none), sealing (JSON and AES-GCM per
- * row, by slices of 250 as the app does), and IndexedDB puts of the sealed rows in one
- * transaction; the last two again without each row's `_sync` copy (written after the first: it
- * also pays for the compaction of the first, an upper bound).
+ * parsing, the records built from the pages' fields and their schema checks (the app's work, not
+ * the floor's), sealing (JSON and AES-GCM per row, by slices of 250 as the app does), and
+ * IndexedDB puts of the sealed rows in one transaction; the last two again without the records'
+ * `_sync` (written after the first: it also pays for the compaction of the first, an upper bound).
  */
-async function decomposerPlancher(session: Session, lignesApp: (readonly [string, unknown[]])[]) {
-  const lignes = lignesApp as Lignes;
+async function decomposerPlancher(session: Session, { magasins, lignes }: Stockage) {
   const [telechargement, textes] = await chrono(async () => {
     const recus: string[] = [];
     for (let apres: number | null = 0; apres !== null;) {
@@ -417,30 +377,46 @@ async function decomposerPlancher(session: Session, lignesApp: (readonly [string
     }
     return recus;
   });
-  const [analyseJson] = await chrono(async () => textes.forEach((t) => JSON.parse(t)));
-  const sansSync: Lignes = lignes.map(
-    ([t, l]) => [t, l.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '_sync')))] as const,
+  const [analyseJson, pages] = await chrono(async () => textes.map((t) => JSON.parse(t) as SnapshotResponse));
+  const [enregistrements, recus] = await chrono(async () =>
+    pages.flatMap((p) =>
+      p.records.flatMap((r) =>
+        isSyncedTable(r.table)
+          ? [
+              [
+                r.table,
+                recordFromFields(
+                  r.recordId,
+                  Object.entries(r.fields).map(([f, [valeur]]) => [f, valeur] as const),
+                ),
+              ] as const,
+            ]
+          : [],
+      ),
+    ),
   );
   const [schemas] = await chrono(async () => {
-    for (const [t, l] of sansSync) for (const r of l) SYNCED_TABLES[t as SyncedTable].schema.safeParse(r);
+    for (const [t, r] of recus) SYNCED_TABLES[t].schema.safeParse(r);
   });
   const cle = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const clair = new RelogementDb(`decomposition-${Date.now()}`, VERSIONS);
-  const [scellement, scellees] = await sceller(cle, clair, lignes);
-  const [ecritures] = await ecrireLignes(clair, scellees);
-  await Promise.all(clair.tables.map((t) => t.clear()));
-  const [scellementSansSync, scelleesSansSync] = await sceller(cle, clair, sansSync);
-  const [ecrituresSansSync] = await ecrireLignes(clair, scelleesSansSync);
-  clair.close();
+  const base = baseNeuve('decomposition', magasins, null);
+  await base.open();
+  const [scellement, scellees] = await sceller(cle, base, lignes);
+  const [ecritures] = await ecrireLignes(base, scellees);
+  await Promise.all(base.tables.map((t) => t.clear()));
+  const [scellementSansSync, scelleesSansSync] = await sceller(cle, base, sansSync(lignes) as Lignes);
+  const [ecrituresSansSync] = await ecrireLignes(base, scelleesSansSync);
+  base.close();
   return {
     telechargement,
     analyseJson,
+    enregistrements,
     schemas,
     scellement,
     ecritures,
     scellementSansSync,
     ecrituresSansSync,
-    lignes: lignes.reduce((n, [, l]) => n + l.length, 0),
+    enregistrementsRecus: recus.length,
   };
 }
 
@@ -562,12 +538,9 @@ Object.assign(window, {
     vieillir,
     mesurer,
     premiereSynchro,
-    lignesSynchronisees: () => lignesSynchronisees,
+    stockageSynchronise,
     plancher,
     decomposerPlancher,
-    preparerDisposition,
-    ecrireDisposition,
-    relireDisposition,
     remplirPilotage,
     decomposerPilotage,
     garderPilotage,
