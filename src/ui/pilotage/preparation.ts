@@ -56,7 +56,6 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
     enCours = true;
     try {
       const empechement = await empechementPreparation(db);
-      if (empechement === 'synchro') return;
       if (empechement) return void empechement.attendre.finally(() => planifier(APRES_ECRITURE_MS));
       performance.mark('pilotage:preparation');
       const source = await preparerSourcePilotage(db);
