@@ -40,7 +40,10 @@ function etatDe(db: RelogementDb): Etat {
   Dexie.on('storagemutated', (parts) => {
     const ecrites = new Set<string>();
     const meta = new RangeSet();
-    for (const [part, cles] of Object.entries(parts)) {
+    // Back from the back-forward cache, the other tabs' writes meanwhile went untold: Dexie then
+    // tells of everything as written (`all`).
+    const entrees = parts['all'] ? db.tables.map((t) => [`${prefixe}${t.name}/`, parts['all']!] as const) : Object.entries(parts);
+    for (const [part, cles] of entrees) {
       if (!part.startsWith(prefixe)) continue;
       const table = part.slice(prefixe.length).split('/')[0] ?? '';
       if (table === 'meta') meta.add(cles);

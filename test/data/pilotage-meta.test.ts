@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import Dexie, { RangeSet } from 'dexie';
 import {
   differerResumes,
   effacerEchecs,
@@ -130,6 +131,14 @@ describe('the « Pilotage » source kept, and `meta`', () => {
     const pendant = await lireSourcePilotage(db);
     expect(pendant).not.toBe(avant);
     expect(await lireSourcePilotage(db)).not.toBe(pendant);
+  });
+
+  it('is read again when the page comes back from the back-forward cache, the other tabs’ writes meanwhile untold', async () => {
+    const db = await tablette();
+    const avant = await lireSourcePilotage(db);
+    // What Dexie tells on `pageshow` from that cache.
+    Dexie.on.storagemutated.fire({ all: new RangeSet(-Infinity, [[]]) });
+    expect(await lireSourcePilotage(db)).not.toBe(avant);
   });
 
   it('follows the keys a kept value was read from, whichever they are, and all of them without a transaction to follow', async () => {
