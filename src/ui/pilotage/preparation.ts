@@ -46,7 +46,10 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
   let minuteur: ReturnType<typeof setTimeout> | undefined;
   let enCours = false;
   let aRefaire = false;
+  let arrete = false;
+  // A wait under way (the summaries' run, the next write of `meta` during a sync) may end after the stop.
   const planifier = (delai: number) => {
+    if (arrete) return;
     clearTimeout(minuteur);
     minuteur = setTimeout(() => auRepos(() => void preparer()), delai);
   };
@@ -81,6 +84,7 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
   ];
   auRepos(() => void preparer());
   return () => {
+    arrete = true;
     clearTimeout(minuteur);
     arrets.forEach((arreter) => arreter?.());
   };
