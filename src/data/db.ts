@@ -29,6 +29,7 @@ import type { Change, Conflict, HlcState } from '../sync/index.ts';
 import { Coffre, middlewareChiffrement } from './coffre.ts';
 import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
+import { middlewareLecturesMeta } from './lectures-meta.ts';
 import { middlewareOccupants } from './occupants.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
@@ -118,6 +119,7 @@ export class RelogementDb extends Dexie {
     if (this.coffre) this.use(middlewareChiffrement(this.coffre));
     this.use(middlewareOccupants());
     this.use(middlewareOffresPilotage());
+    this.use(middlewareLecturesMeta);
     for (const v of versions) {
       const version = this.version(v.numero).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

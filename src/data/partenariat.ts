@@ -3,6 +3,7 @@ import type { Avis, OffrePartagee, Positionnement } from '../domain/index.ts';
 import type { TerritoryOrganisation } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { ecrire } from './ecriture.ts';
+import { enregistrerSiChangee } from './meta-valeur.ts';
 import { uuidv7 } from './ids.ts';
 import { donneesSimulationMenage } from './simulations.ts';
 
@@ -20,7 +21,7 @@ export async function lireOrganisationsTerritoire(db: RelogementDb): Promise<Ter
   return ((await db.meta.get(CLE_ORGANISATIONS))?.value as TerritoryOrganisation[] | undefined) ?? [];
 }
 export const enregistrerOrganisationsTerritoire = (db: RelogementDb, organisations: readonly TerritoryOrganisation[]) =>
-  db.meta.put({ key: CLE_ORGANISATIONS, value: organisations.map(({ id, name, kind }) => ({ id, name, kind })) });
+  enregistrerSiChangee(db, CLE_ORGANISATIONS, organisations.map(({ id, name, kind }) => ({ id, name, kind })));
 
 export async function listerOffresPartagees(db: RelogementDb): Promise<OffrePartagee[]> {
   const offres = await db.offresPartagees.toArray();

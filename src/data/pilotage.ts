@@ -93,8 +93,7 @@ async function contexteBilan(db: RelogementDb, session: Session | null): Promise
  * query, and out of Dexie's cache of live queries, which copies every row it returns (the 64 rows
  * of facts, the offers) once more.
  */
-export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> =>
-  db.transaction('r', db.tables, async () => sourceGardee(db, await lireSession(db)));
+export const lireSourcePilotage = (db: RelogementDb): Promise<SourcePilotage> => db.transaction('r', db.tables, () => sourceGardee(db));
 
 /** What the « Pilotage » screen opens on: where this account's figures come from, and this tablet's source when from it. */
 export type EcranPilotage = { origine: 'tablette'; source: SourcePilotage } | { origine: Exclude<SourcePilotageCompte, 'tablette'> };
@@ -108,12 +107,16 @@ export const lireEcranPilotage = (db: RelogementDb): Promise<EcranPilotage> =>
   db.transaction('r', db.tables, async () => {
     const session = await lireSession(db);
     const origine = session ? sourcePilotage(session.user.role, session.user.organisation.kind) : 'tablette';
-    return origine === 'tablette' ? { origine, source: await sourceGardee(db, session) } : { origine };
+    return origine === 'tablette' ? { origine, source: await sourceGardee(db) } : { origine };
   });
 
+/** Under which the source is kept (lecture-gardee.ts). */
+const CLE_SOURCE = 'pilotage';
+
 /**
- * What the source reads, and what makes its facts: a write to any of them (the write path's
- * clock in `meta` goes with every write, a pull marks its households in `meta`) reads it again.
+ * What the source reads, and what makes its facts: a write to any of them reads it again; to
+ * `meta`, only to a key the source's read read (noted as it reads: the session, the team, the
+ * households a pull marked...), not the sync's clock and checkpoint written at every cycle.
  */
 const TABLES_SOURCE = [
   'meta',
@@ -132,7 +135,7 @@ const TABLES_SOURCE = [
 ] as const;
 
 /** Calls `f` after each write that makes the kept source stale, here or in another tab; returns what stops it. */
-export const suivreSourcePilotage = (db: RelogementDb, f: () => void): (() => void) => apresEcriture(db, TABLES_SOURCE, f);
+export const suivreSourcePilotage = (db: RelogementDb, f: () => void): (() => void) => apresEcriture(db, TABLES_SOURCE, f, CLE_SOURCE);
 
 /**
  * The source kept between two openings while none of its tables is written (lecture-gardee.ts):
@@ -140,13 +143,13 @@ export const suivreSourcePilotage = (db: RelogementDb, f: () => void): (() => vo
  * change reads it whole. Kept only when every household's facts were read current, never while
  * some are computed from their records or built.
  */
-const sourceGardee = async (db: RelogementDb, session: Session | null): Promise<SourcePilotage> =>
+const sourceGardee = async (db: RelogementDb): Promise<SourcePilotage> =>
   (
     await lireGardee(
       db,
-      'pilotage',
+      CLE_SOURCE,
       TABLES_SOURCE,
-      () => lireSource(db, session),
+      () => lireSource(db),
       (lue) => lue.entiere,
     )
   ).source;
@@ -174,11 +177,12 @@ const offresGardees = (db: RelogementDb): Promise<DonneesPilotage['offres']> =>
   );
 
 /**
- * The source of this tablet's figures; `session`, read once by the caller, decides what the account sees.
- * `entiere` when every household's facts were read as kept.
+ * The source of this tablet's figures; the session, read here with the rest (its key is then one the
+ * kept source follows), decides what the account sees. `entiere` when every household's facts were read as kept.
  */
-async function lireSource(db: RelogementDb, session: Session | null): Promise<{ source: SourcePilotage; entiere: boolean }> {
-  const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, bilan] = await Promise.all([
+async function lireSource(db: RelogementDb): Promise<{ source: SourcePilotage; entiere: boolean }> {
+  const sessionLue = lireSession(db);
+  const [{ faits, prets, manquants }, residences, operations, offres, plansRelogement, territoire, equipe, session, bilan] = await Promise.all([
     menagesEnAttente(db).then((aRefaire) => lireFaits(db, aRefaire)),
     referenceGardee(db, 'residences'),
     referenceGardee(db, 'operations'),
@@ -186,7 +190,8 @@ async function lireSource(db: RelogementDb, session: Session | null): Promise<{ 
     referenceGardee(db, 'plansRelogement'),
     db.parametres.get('territoire'),
     lireEquipe(db),
-    contexteBilan(db, session),
+    sessionLue,
+    sessionLue.then((session) => contexteBilan(db, session)),
   ]);
   // Too many to compute at each read: the build starts, out of this read (it runs in a live query).
   const calculEnCours = manquants.length > CALCUL_DIRECT_MAX ? { faits: prets, total: prets + manquants.length } : null;

@@ -1,5 +1,6 @@
 import type { RelogementDb } from './db.ts';
 import { constructionEnCours } from './faits-pilotage.ts';
+import { prochaineEcriture } from './lecture-gardee.ts';
 import { lireEcranPilotage, type SourcePilotage } from './pilotage.ts';
 import { rafraichissementEnCours } from './resume-calcul.ts';
 import { lireInstantane, menagesEnAttente } from './synchro.ts';
@@ -8,15 +9,16 @@ import { lireInstantane, menagesEnAttente } from './synchro.ts';
 // now is the one kept (`lireGardee`), which the tap then finds, or waits for while it is read.
 
 /**
- * What would make a source prepared now partial or stale at once: the background run of summaries
- * and facts (to wait for: it may write nothing at its end), or a snapshot or a pull whose facts are
- * not made yet (`synchro`: its end writes `meta`, a write that calls for another preparation).
+ * What would make a source prepared now partial or stale at once, and what to wait for before
+ * trying again: the background run of summaries and facts (it may write nothing at its end), or a
+ * snapshot or a pull whose facts are not made yet (the next write of `meta`: each of its steps
+ * writes there, its end among them, though not always a key the source reads).
  */
-export async function empechementPreparation(db: RelogementDb): Promise<{ attendre: Promise<unknown> } | 'synchro' | null> {
+export async function empechementPreparation(db: RelogementDb): Promise<{ attendre: Promise<unknown> } | null> {
   const chantier = rafraichissementEnCours(db) ?? constructionEnCours(db);
   if (chantier) return { attendre: chantier };
   const synchro = await db.transaction('r', db.meta, async () => (await lireInstantane(db)) !== null || (await menagesEnAttente(db)).size > 0);
-  return synchro ? 'synchro' : null;
+  return synchro ? { attendre: prochaineEcriture(db, ['meta']) } : null;
 }
 
 /**

@@ -15,6 +15,7 @@ import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
 import { pause } from './resume-calcul.ts';
 import { avecMeta, separer } from './meta-champs.ts';
+import { enregistrerSiChangee } from './meta-valeur.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
 import { menagesDesLignes } from './instantane-relais.ts';
@@ -40,7 +41,7 @@ export async function lireEquipe(db: RelogementDb): Promise<MembreOrganisation[]
   return ((await db.meta.get(CLE_EQUIPE))?.value as MembreOrganisation[] | undefined) ?? null;
 }
 export const enregistrerEquipe = (db: RelogementDb, membres: readonly MembreOrganisation[]) =>
-  db.meta.put({ key: CLE_EQUIPE, value: membres.map(({ id, name, role }) => ({ id, name, role })) });
+  enregistrerSiChangee(db, CLE_EQUIPE, membres.map(({ id, name, role }) => ({ id, name, role })));
 
 export async function lireCheckpoint(db: RelogementDb): Promise<number> {
   return ((await db.meta.get(CLE_CHECKPOINT))?.value as number | undefined) ?? 0;

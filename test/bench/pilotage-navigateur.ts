@@ -26,6 +26,7 @@ type Mesures = {
   decomposerPilotage: () => Promise<Record<string, number>>;
   garderPilotage: () => Promise<void>;
   signerUnBail: () => Promise<void>;
+  ecrireUnCycleSansNouveaute: () => Promise<void>;
 };
 
 /**
@@ -51,6 +52,15 @@ const ATTENTE_PREPARATION_MS = 30_000;
 
 /** Long tasks, observed from the page's start (the init script of the page measured at CPU ×1). */
 const TACHES_LONGUES = `window.tachesLongues = []; new PerformanceObserver((l) => window.tachesLongues.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });`;
+
+/** How many preparations the page has started so far. */
+const preparationsCommencees = async (cdp: CDPSession): Promise<number> =>
+  (
+    await cdp.send('Runtime.evaluate', {
+      expression: `performance.getEntriesByName('pilotage:preparation', 'mark').length`,
+      returnByValue: true,
+    })
+  ).result.value as number;
 
 /** The page's next preparation, watched from now; null when none ends within the wait. */
 async function prochainePreparation(cdp: CDPSession): Promise<Preparation | null> {
@@ -260,6 +270,9 @@ export async function bench(): Promise<Record<string, string>> {
     const apresChangement: Ouverture[] = [];
     const preparations: { demarrage: Preparation | null; changement: Preparation | null }[] = [];
     const signer = () => autreOnglet.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.signerUnBail());
+    const cycle = () => autreOnglet.evaluate(() => (window as unknown as { mesures: Mesures }).mesures.ecrireUnCycleSansNouveaute());
+    const apresCycle: Ouverture[] = [];
+    const relancees: number[] = [];
     const ouvrir = async (quand: Toucher) => {
       const ouvertures: Ouverture[] = [];
       for (let i = 0; i < OUVERTURES; i++)
@@ -269,6 +282,10 @@ export async function bench(): Promise<Record<string, string>> {
             if (quand !== 'apres-portefeuille') return premiere;
             await retour();
             reouvertures.push(await clic());
+            const avant = await preparationsCommencees(cdp);
+            await retour(cycle);
+            relancees.push((await preparationsCommencees(cdp)) - avant);
+            apresCycle.push(await clic());
             const changement = prochainePreparation(cdp);
             await retour(signer);
             apresChangement.push(await clic());
@@ -313,6 +330,7 @@ export async function bench(): Promise<Record<string, string>> {
       'Rapport de la chargée, étapes du toucher aux chiffres (médianes) : écran chargé ; source lue (faits et données de référence) ; chiffres calculés ; chiffres affichés':
         etapes(apres),
       'Le même rouvert dans la même page, rien de changé (source et rapport gardés ; médiane ; étapes)': `${total(reouvertures)} ; ${etapes(reouvertures)}`,
+      'Le même rouvert dans la même page après les écritures d’un cycle de synchronisation sans nouveauté dans un autre onglet (horloge, point de reprise, échecs effacés : préparations relancées par série ; médiane ; étapes)': `${relancees.join(', ')} ; ${total(apresCycle)} ; ${etapes(apresCycle)}`,
       'Le même rouvert dans la même page après un bail signé dans un autre onglet (première ouverture après un changement ; médiane ; étapes)': `${total(apresChangement)} ; ${etapes(apresChangement)}`,
       'Le même, touché dès le menu affiché, avant les résultats du portefeuille (médiane ; étapes)': `${total(desLeMenu)} ; ${etapes(desLeMenu)}`,
       'Préparation au repos de « Pilotage » (source lue et gardée, rapport de l’ouverture calculé), CPU ×4, après le déverrouillage : temps des tâches du fil principal ; durée ; plus longue tâche (médianes ; séries)':

@@ -3,9 +3,18 @@ import { render, screen, waitFor, within } from '@testing-library/preact';
 import PilotageScreen from '../../src/ui/pilotage/PilotageScreen.tsx';
 import { BaseContext } from '../../src/ui/commun/contexte.ts';
 import { APRES_ECRITURE_MS, preparerPilotageAuRepos } from '../../src/ui/pilotage/preparation.ts';
-import { RelogementDb, VERSIONS, choisirCode, deverrouiller, lireSourcePilotage, verrouiller } from '../../src/data/index.ts';
+import {
+  RelogementDb,
+  VERSIONS,
+  choisirCode,
+  deverrouiller,
+  enregistrerEquipe,
+  enregistrerSession,
+  lireSourcePilotage,
+  verrouiller,
+} from '../../src/data/index.ts';
 import { ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
-import { ORGANISATION_A } from '../fixtures/pilotage.ts';
+import { CLAIRE, KARIM, ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { signerLeBailDuMenage10 } from '../data/pilotage-bail.ts';
 
 // « Pilotage » prepared at idle (src/ui/pilotage/preparation.ts) on Habitat Nord's tablet
@@ -74,6 +83,53 @@ describe('« Pilotage » prepared at idle', () => {
     await new Promise((fin) => setTimeout(fin, APRES_ECRITURE_MS + 1_500));
     expect(preparees()).toBe(avant + 2);
     expect(await realisesAffiches(db)).toBe('7');
+  });
+
+  it('is not prepared again after a sync cycle’s own writes to `meta`, and is after a colleague renamed or another account signed in, which the screen then shows', async () => {
+    const db = await tablette();
+    const equipe = (karim: string) =>
+      enregistrerEquipe(db, [
+        { id: CLAIRE, name: 'Claire', role: 'encadrant' },
+        { id: KARIM, name: karim, role: 'chargé' },
+      ]);
+    await equipe('Karim');
+    const avant = preparees();
+    commencer(db);
+    await attendrePreparations(avant + 1);
+    const preparee = await lireSourcePilotage(db);
+    // What a cycle that brings nothing writes: the clock, the checkpoint, its failures cleared, the same team.
+    await db.meta.bulkPut([
+      { key: 'clock', value: { wall: Date.now(), counter: 0, node: 'tablette' } },
+      { key: 'checkpoint', value: 7 },
+    ]);
+    await db.meta.delete('echecsSynchro');
+    await equipe('Karim');
+    await new Promise((fin) => setTimeout(fin, APRES_ECRITURE_MS + 1_500));
+    expect(preparees()).toBe(avant + 1);
+    expect(await lireSourcePilotage(db)).toBe(preparee);
+    await equipe('Karim Benali');
+    await attendrePreparations(avant + 2);
+    render(
+      <BaseContext.Provider value={db}>
+        <PilotageScreen />
+      </BaseContext.Provider>,
+    );
+    const charge = await screen.findByRole('region', { name: 'Charge des chargés de relogement' });
+    expect(within(charge).getAllByText('Karim Benali').length).toBeGreaterThan(0);
+    expect(within(charge).queryByText('Karim')).toBeNull();
+    // Karim himself signs in on this tablet: his caseload, not the organisation's.
+    await enregistrerSession(db, {
+      token: 'jeton',
+      expiresAt: '2099-01-01T00:00:00Z',
+      user: {
+        id: KARIM,
+        email: 'karim@relogement.invalid',
+        name: 'Karim Benali',
+        role: 'chargé',
+        organisation: { id: '0190a6e0-0000-7000-8009-0000000000b1', name: 'Habitat Nord', kind: 'bailleur', territory: null },
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pilotage de mon portefeuille' })).toBeTruthy();
   });
 
   it('prepares nothing while locked, and again after the unlock', async () => {

@@ -46,7 +46,10 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
   let minuteur: ReturnType<typeof setTimeout> | undefined;
   let enCours = false;
   let aRefaire = false;
+  let arrete = false;
+  // A wait under way (the summaries' run, the next write of `meta` during a sync) may end after the stop.
   const planifier = (delai: number) => {
+    if (arrete) return;
     clearTimeout(minuteur);
     minuteur = setTimeout(() => auRepos(() => void preparer()), delai);
   };
@@ -56,7 +59,6 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
     enCours = true;
     try {
       const empechement = await empechementPreparation(db);
-      if (empechement === 'synchro') return;
       if (empechement) return void empechement.attendre.finally(() => planifier(APRES_ECRITURE_MS));
       performance.mark('pilotage:preparation');
       const source = await preparerSourcePilotage(db);
@@ -82,6 +84,7 @@ export function preparerPilotageAuRepos(db: RelogementDb): () => void {
   ];
   auRepos(() => void preparer());
   return () => {
+    arrete = true;
     clearTimeout(minuteur);
     arrets.forEach((arreter) => arreter?.());
   };

@@ -531,9 +531,25 @@ async function signerUnBail(): Promise<void> {
   db.close();
 }
 
+/**
+ * What a sync cycle that brings nothing writes to `meta`: the clock and the checkpoint (written again
+ * as they are: a write all the same) and its failures cleared; from another tab (pilotage-navigateur.ts).
+ */
+async function ecrireUnCycleSansNouveaute(): Promise<void> {
+  const db = await baseOuverte();
+  const lignes = await db.meta.bulkGet(['clock', 'checkpoint']);
+  await db.meta.bulkPut([
+    { key: 'clock', value: lignes[0]?.value ?? null },
+    { key: 'checkpoint', value: lignes[1]?.value ?? 0 },
+  ]);
+  await db.meta.delete('echecsSynchro');
+  db.close();
+}
+
 Object.assign(window, {
   mesures: {
     signerUnBail,
+    ecrireUnCycleSansNouveaute,
     remplir,
     vieillir,
     mesurer,
