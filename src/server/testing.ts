@@ -317,9 +317,9 @@ export async function bulkSeedRecords(
            kept as (${SNAPSHOT_RECORDS('select p.rid, $1::text as tbl, c.record_id, p.field, p.value, p.hlc, p.seq from planned p join created c using (rid)')}),
            valued as (
              insert into record_values (rid, org_id, tbl, record_id, doc, snapshot_record)
-             select p.rid, $3, $1, c.record_id, jsonb_object_agg(p.field, p.value), k.snapshot_record
-             from planned p join created c using (rid) join kept k using (rid)
-             group by p.rid, c.record_id, k.snapshot_record returning 1),
+             select d.rid, $3, $1, d.record_id, d.doc, k.snapshot_record
+             from (select p.rid, c.record_id, jsonb_object_agg(p.field, p.value) as doc from planned p join created c using (rid) group by p.rid, c.record_id) d
+             join kept k using (rid) returning 1),
            used as (
              insert into organisation_usage (org_id, field_bytes) select $3, coalesce(sum(octet_length(value::text)), 0) from planned
              on conflict (org_id) do update set field_bytes = organisation_usage.field_bytes + excluded.field_bytes returning 1)
