@@ -22,7 +22,7 @@ import type { Database } from './db/database.ts';
 import { applyChanges } from './replication/push.ts';
 import { kindOf, scopeOf } from './replication/records.ts';
 import { lockSequence } from './replication/sequence.ts';
-import { SNAPSHOT_FIELDS } from './replication/snapshot-fields.ts';
+import { SNAPSHOT_RECORDS } from './replication/snapshot-records.ts';
 import { proposalFact, writeFacts } from './pilotage/facts.ts';
 import { reportRow, writeRows } from './pilotage/rows.ts';
 
@@ -314,10 +314,12 @@ export async function bulkSeedRecords(
            written as (
              insert into fields (rid, field, value, hlc, seq, author, territory_id)
              select rid, field, value, hlc, seq, $5, $4 from planned returning 1),
+           kept as (${SNAPSHOT_RECORDS('select p.rid, $1::text as tbl, c.record_id, p.field, p.value, p.hlc, p.seq from planned p join created c using (rid)')}),
            valued as (
-             insert into record_values (rid, org_id, tbl, record_id, doc, snapshot_fields)
-             select p.rid, $3, $1, c.record_id, jsonb_object_agg(p.field, p.value), ${SNAPSHOT_FIELDS('p')} from planned p join created c using (rid)
-             group by p.rid, c.record_id returning 1),
+             insert into record_values (rid, org_id, tbl, record_id, doc, snapshot_record)
+             select d.rid, $3, $1, d.record_id, d.doc, k.snapshot_record
+             from (select p.rid, c.record_id, jsonb_object_agg(p.field, p.value) as doc from planned p join created c using (rid) group by p.rid, c.record_id) d
+             join kept k using (rid) returning 1),
            used as (
              insert into organisation_usage (org_id, field_bytes) select $3, coalesce(sum(octet_length(value::text)), 0) from planned
              on conflict (org_id) do update set field_bytes = organisation_usage.field_bytes + excluded.field_bytes returning 1)

@@ -90,9 +90,9 @@ const realTimeOfDay = (hlc: string) =>
   hlcPattern.test(hlc) && Number(hlc.slice(11, 13)) < 24 && Number(hlc.slice(14, 16)) < 60 && Number(hlc.slice(17, 19)) < 60;
 
 /**
- * How the fields' clocks of a record travel next to its greatest clock `base` (server side): what
- * depends on the base alone is worked out once per record, not once per field (a first sync has
- * hundreds of thousands of fields).
+ * How the fields' clocks of a record travel next to its greatest clock `base`: the rule the server
+ * writes in SQL when it keeps each record (src/server/replication/snapshot-records.ts), and against
+ * which its tests check that SQL. What depends on the base alone is worked out once per record.
  */
 export function clockOffsets(base: string): (hlc: string) => number | string | null {
   const compact = isRealHlc(base);

@@ -4,7 +4,7 @@ import { menageSchema } from '../../src/domain/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/accounts/accounts.ts';
 import { applyStep, migrate } from '../../src/server/db/migrations.ts';
-import { backfillSnapshotFields } from '../../src/server/replication/snapshot-fields.ts';
+import { backfillSnapshotRecords } from '../../src/server/replication/snapshot-records.ts';
 import { createTestAccount, createTestResidence } from '../../src/server/testing.ts';
 import { sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
@@ -24,9 +24,9 @@ for (const backend of backends()) {
       const db = storage.db;
       // Today's code plays the older server: the later steps it needs that leave followers alone
       // (data protection, territories, the read side, pooled fields’ territory, proposal facts, report rows, facts as texts,
-      // snapshot fields) are applied ahead,
+      // snapshot fields, snapshot records) are applied ahead,
       // and recorded so that `migrate` skips them.
-      for (const step of [12, 13, 16, 17, 19, 20, 21, 22]) await applyStep(db, step);
+      for (const step of [12, 13, 16, 17, 19, 20, 21, 22, 23]) await applyStep(db, step);
       const org = `Bailleur ${randomUUID().slice(0, 8)}`;
       const encadrant = await createTestAccount(db, { organisation: org, role: 'encadrant', name: 'Nadia Encadrante' });
       const claire = await createTestAccount(db, { organisation: org, role: 'chargé', name: 'Claire Exemple' });
@@ -61,9 +61,9 @@ for (const backend of backends()) {
       await sync(claireDevice, app);
       expect(claireDevice.record('menages', byName)).toBeUndefined();
 
-      // As the server's start: the steps, then the snapshot fields named by step 22 kept again from the fields step 10 wrote.
+      // As the server's start: the steps, then the snapshot records named by step 23 kept again from the fields step 10 wrote.
       await migrate(db);
-      await backfillSnapshotFields(db);
+      await backfillSnapshotRecords(db);
 
       // Claire's device, already synced, pulls the household she now follows, whole.
       await sync(claireDevice, app);

@@ -8,7 +8,7 @@ import { openPostgres } from '../../src/server/db/postgres.ts';
 import { pgliteTemplate } from '../../src/server/testing.ts';
 import { proposalFact, readFacts } from '../../src/server/pilotage/facts.ts';
 import { ROW_TABLES, reportRow } from '../../src/server/pilotage/rows.ts';
-import { SNAPSHOT_FIELDS } from '../../src/server/replication/snapshot-fields.ts';
+import { SNAPSHOT_RECORDS } from '../../src/server/replication/snapshot-records.ts';
 
 // Every server suite runs on PGlite and, when TEST_DATABASE_URL is set, on a real PostgreSQL
 // server, each suite in a schema of its own. In CI a missing TEST_DATABASE_URL fails the
@@ -90,7 +90,7 @@ export async function resetHouseholds(db: Database): Promise<void> {
 
 /**
  * The records whose read-side row (`record_values`) is not exactly their record and its fields
- * (their values, and the fields with their clocks in the order a snapshot gives them), the
+ * (their values, and the record as a snapshot gives it), the
  * proposals whose facts are not those the domain derives from their fields, and the read-side rows
  * left without a record: none, whatever was written or erased.
  */
@@ -100,7 +100,9 @@ export async function readSideMismatches(db: Database): Promise<string[]> {
      from records r full join record_values v on v.rid = r.rid
      where r.rid is null or v.rid is null or (v.org_id, v.tbl, v.record_id) <> (r.org_id, r.tbl, r.record_id)
        or v.doc is distinct from (select jsonb_object_agg(f.field, f.value) from fields f where f.rid = r.rid)
-       or v.snapshot_fields::text is distinct from (select ${SNAPSHOT_FIELDS('f')} from fields f where f.rid = r.rid)::text
+       or v.snapshot_record::text is distinct from (
+         select s.snapshot_record::text
+         from (${SNAPSHOT_RECORDS('select f.rid, r.tbl, r.record_id, f.field, f.value, f.hlc, f.seq from fields f where f.rid = r.rid')}) s)
      order by 1`,
   );
   const proposals = await db.query<{ org_id: string; record_id: string; doc: Record<string, unknown> | null }>(

@@ -3,7 +3,7 @@ import { faitsDesPropositions } from '../../src/domain/index.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrations.ts';
 import { backfillFacts, readFacts } from '../../src/server/pilotage/facts.ts';
-import { backfillSnapshotFields } from '../../src/server/replication/snapshot-fields.ts';
+import { backfillSnapshotRecords } from '../../src/server/replication/snapshot-records.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { ORGANISATION_A } from '../fixtures/pilotage.ts';
 import { backends, readSideMismatches } from './harness.ts';
@@ -46,11 +46,11 @@ for (const backend of backends()) {
         if (!supprimee) throw new Error('pas de proposition');
         for (const p of [...propositions, { ...supprimee, supprime: true }]) await enregistrer(db, org, encadrant.profile.id, p);
 
-        expect(await migrate(db)).toEqual([19, 20, 21, 22]);
+        expect(await migrate(db)).toEqual([19, 20, 21, 22, 23]);
         expect(await readFacts(db, [org])).toEqual([]);
         await backfillFacts(db);
-        // The snapshot fields step 22 named, kept at the same start: the read side is then whole.
-        await backfillSnapshotFields(db);
+        // The snapshot records step 23 named, kept at the same start: the read side is then whole.
+        await backfillSnapshotRecords(db);
         const attendus = faitsDesPropositions(propositions);
         expect(await readFacts(db, [org])).toEqual(expect.arrayContaining(attendus));
         expect(await readFacts(db, [org])).toHaveLength(attendus.length);

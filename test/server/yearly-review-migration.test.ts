@@ -6,7 +6,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrations.ts';
 import { backfillRows } from '../../src/server/pilotage/rows.ts';
-import { backfillSnapshotFields } from '../../src/server/replication/snapshot-fields.ts';
+import { backfillSnapshotRecords } from '../../src/server/replication/snapshot-records.ts';
 import { createTestAccount } from '../../src/server/testing.ts';
 import { sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
@@ -85,9 +85,9 @@ for (const backend of backends()) {
         tablette.checkpoint = Number((await db.query<{ seq: string }>('select seq from sync_state'))[0]?.seq);
 
         await migrate(db);
-        // As the server does at its start (migration 20's rows, migration 22's snapshot fields).
+        // As the server does at its start (migration 20's rows, migration 23's snapshot records).
         await backfillRows(db);
-        await backfillSnapshotFields(db);
+        await backfillSnapshotRecords(db);
 
         const territoire = (
           await db.query<{ id: string }>('select id::text as id from territories where name = $1', [`Territoire ${s}`])

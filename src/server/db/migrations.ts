@@ -22,6 +22,7 @@ import { m019 } from './migrations/019-proposal-facts-for-steering-reports.ts';
 import { m020 } from './migrations/020-report-rows-for-steering-reports.ts';
 import { m021 } from './migrations/021-proposal-facts-as-short-texts.ts';
 import { m022 } from './migrations/022-snapshot-fields-kept-with-each-record.ts';
+import { m023 } from './migrations/023-snapshot-records-kept-as-sent.ts';
 
 // The schema, as numbered steps applied once each, in order, on PGlite and PostgreSQL alike.
 // A released step is never edited: a change of schema is a new step, in its own file under
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m020,
   m021,
   m022,
+  m023,
 ];
 
 /** An advisory lock key of our own (« relo » in ASCII). */

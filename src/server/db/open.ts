@@ -7,7 +7,7 @@ import { openPostgres } from './postgres.ts';
 import { makePrivateDir } from './private-dir.ts';
 import { backfillFacts } from '../pilotage/facts.ts';
 import { backfillRows } from '../pilotage/rows.ts';
-import { backfillSnapshotFields } from '../replication/snapshot-fields.ts';
+import { backfillSnapshotRecords } from '../replication/snapshot-records.ts';
 
 export type StorageOptions = {
   /** A PostgreSQL server; wins over dataDir. */
@@ -22,7 +22,7 @@ export type StorageOptions = {
 async function backfillReadSides(db: Database): Promise<void> {
   await backfillFacts(db);
   await backfillRows(db);
-  await backfillSnapshotFields(db);
+  await backfillSnapshotRecords(db);
 }
 
 /** Opens and migrates the configured database; `holder` names the process in the PGlite lock. */

@@ -12,10 +12,12 @@ const gzipAsync = promisify(gzip);
 /** Below this, the headers and the codec's frame cost more than they save. */
 const MIN_BYTES = 1024;
 /**
- * Brotli's quality 4: a first sync's 9.7 MB of snapshot pages in 45 ms of CPU for 0.72 MB, where
- * quality 5 took 105 ms for 0.70 MB and gzip -6 60 ms for 0.81 MB (docs/sync.md, « Instantané »).
+ * Brotli's quality 1: a first sync's 10.2 MB of snapshot pages in about 12 ms of CPU for 0.80 MB,
+ * where quality 4 took about 37 ms for 0.75 MB, quality 5 87 ms for 0.73 MB and gzip -1 23 ms for
+ * 0.95 MB (docs/sync.md, « Instantané »). The bytes saved above quality 1 are too few to pay for
+ * the processor time, which the tablet waits for.
  */
-const BROTLI_QUALITY = 4;
+const BROTLI_QUALITY = 1;
 
 type Codage = 'br' | 'gzip';
 

@@ -76,11 +76,12 @@ export function syncRoutes(
     return digest(db, actorOf(request));
   });
 
-  // A new device's first pull (docs/sync.md, « Instantané »).
-  app.get('/api/v1/sync/snapshot', { preHandler: session }, async (request) => {
+  // A new device's first pull (docs/sync.md, « Instantané »): the page's JSON text, sent as it is.
+  app.get('/api/v1/sync/snapshot', { preHandler: session }, async (request, reply) => {
     checkQueryVersion(request.query);
     const { after, limit, buckets } = parseInput(snapshotQuerySchema, request.query);
-    return snapshot(db, actorOf(request), after, limit, now(), deviceOf(request), buckets ?? null);
+    const page = await snapshot(db, actorOf(request), after, limit, now(), deviceOf(request), buckets ?? null);
+    return reply.type('application/json; charset=utf-8').send(page);
   });
 
   app.get('/api/v1/conflicts', { preHandler: session }, async (request) => {

@@ -2,13 +2,13 @@ import type { Sql } from '../db/database.ts';
 import { Params } from '../db/params.ts';
 import type { Plan } from './plan.ts';
 import type { RecordState } from './records.ts';
-import { SNAPSHOT_FIELDS } from './snapshot-fields.ts';
+import { SNAPSHOT_RECORDS } from './snapshot-records.ts';
 import { FACT_ROW_COLUMNS, factRow, upsertFacts, type PlannedFact } from '../pilotage/facts.ts';
 import { upsertRows, type PlannedRow } from '../pilotage/rows.ts';
 
 // Saving a planned push in one statement whatever the batch size: new records, moved records,
-// field values and each record's current values (the read side, `record_values`, with the fields
-// and clocks a snapshot gives; a proposal's facts and a report row), conflicts, blob references,
+// field values and each record's current values (the read side, `record_values`, with the record as a
+// snapshot gives it; a proposal's facts and a report row), conflicts, blob references,
 // applied change ids, the changed households in the access log, the organisation's storage and
 // the sequence. Rows point to a record by its rid, or for a record new in this batch by its key
 // among the inserted ones.
@@ -68,18 +68,19 @@ export async function writePlan(
        returning 1),
      -- Each written record's fields once written: those of this write, and the others as stored.
      record_fields as (
-       select ${RID} as rid, x.field, x.w -> 'v' as value, x.hlc, x.seq from planned x ${NEW_RECORD}
+       select ${RID} as rid, x.tbl, x.record_id, x.field, x.w -> 'v' as value, x.hlc, x.seq from planned x ${NEW_RECORD}
        union all
-       select f.rid, f.field, f.value, f.hlc, f.seq from fields f
-       where f.rid in (select rid from planned) and not exists (select 1 from planned x where x.rid = f.rid and x.field = f.field)),
-     snapshot_fields as (select f.rid, ${SNAPSHOT_FIELDS('f')} as fields from record_fields f group by f.rid),
+       select f.rid, x.tbl, x.record_id, f.field, f.value, f.hlc, f.seq from fields f
+       join (select distinct rid, tbl, record_id from planned) x on x.rid = f.rid
+       where not exists (select 1 from planned x where x.rid = f.rid and x.field = f.field)),
+     snapshot_records as (${SNAPSHOT_RECORDS('select * from record_fields')}),
      valued as (
-       insert into record_values (rid, org_id, tbl, record_id, doc, snapshot_fields)
-       select v.rid, v.org_id, v.tbl, v.record_id, v.doc, s.fields
+       insert into record_values (rid, org_id, tbl, record_id, doc, snapshot_record)
+       select v.rid, v.org_id, v.tbl, v.record_id, v.doc, s.snapshot_record
        from (select ${RID} as rid, x.org_id, x.tbl, x.record_id, jsonb_object_agg(x.field, x.w -> 'v') as doc from planned x ${NEW_RECORD}
              group by ${RID}, x.org_id, x.tbl, x.record_id) v
-       join snapshot_fields s on s.rid = v.rid
-       on conflict (rid) do update set doc = record_values.doc || excluded.doc, snapshot_fields = excluded.snapshot_fields
+       join snapshot_records s on s.rid = v.rid
+       on conflict (rid) do update set doc = record_values.doc || excluded.doc, snapshot_record = excluded.snapshot_record
        returning 1),
      planned_facts as (
        select ${RID} as rid, x.org_id, x.record_id, x.menage_id, x.offre_id, x.tail
