@@ -22,21 +22,22 @@ type Carte = { id: number; menages: Record<string, string> };
 const SEAUX = 64;
 
 /**
- * The row of the map's store whose value changes with every write of the map, in any tab: a tab
- * reads it first and its map only if it differs from the one it last read or wrote.
+ * The row of the map's store whose value changes with every write of the map or of the
+ * households' ids, in any tab: a tab reads it first and its map only if it differs from the one
+ * it last read or wrote.
  */
 const JETON = 'jeton';
 type Jeton = { id: typeof JETON; jeton: string };
 
-/** The map's rows (those read so far) as a version of the map (`JETON`) holds them. */
-type Etat = { jeton: string | undefined; seaux: Map<number, Record<string, string>> };
+/** The map's rows (those read so far) and the households' ids (null: not read) as a version of the map (`JETON`) holds them. */
+type Etat = { jeton: string | undefined; seaux: Map<number, Record<string, string>>; menages: Set<string> | null };
 
 /**
  * What a transaction knows of the map: the state this tab last knew if the map has not changed
  * since, otherwise read as needed. Rows shared with that state are copied before a change, so
  * that it holds only what a committed transaction wrote.
  */
-type Vue = Etat & { changee: boolean; jetonAEcrire: boolean; copies: Set<number> };
+type Vue = Etat & { changee: boolean; jetonAEcrire: boolean; copies: Set<number>; menagesCopies: boolean };
 
 /** The row of the map holding this occupant's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
@@ -99,13 +100,15 @@ class Disposition {
     const vue: Vue = {
       jeton: lu?.jeton,
       seaux: new Map(connu?.seaux),
+      menages: connu?.menages ?? null,
       changee: false,
       jetonAEcrire: false,
       copies: new Set(),
+      menagesCopies: false,
     };
     const idb = trans as unknown as IDBTransaction;
     idb.addEventListener('complete', () => {
-      if (vue.jeton !== undefined) this.connu = { jeton: vue.jeton, seaux: vue.seaux };
+      if (vue.jeton !== undefined) this.connu = { jeton: vue.jeton, seaux: vue.seaux, menages: vue.menages };
     });
     const oublier = () => (this.connu = null);
     idb.addEventListener('abort', oublier);
@@ -127,6 +130,14 @@ class Disposition {
     return vue;
   }
 
+  /** The ids of the households stored, read once per version of the map. */
+  private async presents(trans: DBCoreTransaction, vue: Vue): Promise<Set<string>> {
+    if (vue.menages) return vue.menages;
+    const cles = (await this.menages.query({ trans, values: false, query: { index: this.menages.schema.primaryKey, range: TOUT } })).result as string[];
+    vue.menagesCopies = true;
+    return (vue.menages = new Set(cles));
+  }
+
   /** Marks the view changed: the transaction writes a new version of the map. */
   private changer(vue: Vue): void {
     if (vue.changee) return;
@@ -142,6 +153,20 @@ class Disposition {
       vue.copies.add(n);
     }
     return vue.seaux.get(n)!;
+  }
+
+  /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
+  private noterMenages(vue: Vue, ids: readonly string[], presents: boolean): void {
+    this.changer(vue);
+    if (!vue.menages) return;
+    if (!vue.menagesCopies) {
+      vue.menages = new Set(vue.menages);
+      vue.menagesCopies = true;
+    }
+    for (const id of ids) {
+      if (presents) vue.menages.add(id);
+      else vue.menages.delete(id);
+    }
   }
 
   /** Writes these rows of the map, and the new version of the map once per transaction. */
@@ -171,9 +196,12 @@ class Disposition {
     const seauxChanges = new Set<number>();
     const actuel = (id: string) => vue.seaux.get(seauDe(id))?.[id];
     const menageIds = unique([...ecrits.map((m) => m.id), ...aPlacer.map((p) => String(p.menageId)), ...ids.flatMap((id) => actuel(id) ?? [])]);
-    const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
+    // Only the rows that exist are read: a first sync's households are all new.
+    const presents = await this.presents(trans, vue);
+    const aLire = menageIds.filter((id) => presents.has(id));
+    const lus = (await this.menages.getMany({ trans, keys: aLire })) as (LigneMenage | undefined)[];
     const lignes = new Map<string, LigneMenage>();
-    menageIds.forEach((id, i) => {
+    aLire.forEach((id, i) => {
       const lu = lus[i];
       if (lu) lignes.set(id, lu);
     });
@@ -215,6 +243,8 @@ class Disposition {
       return ligne;
     });
     if (valeurs.length > 0) await this.menages.mutate({ type: 'put', trans, values: valeurs });
+    const nouveaux = [...changes].filter((id) => !presents.has(id));
+    if (nouveaux.length > 0) this.noterMenages(vue, nouveaux, true);
     const places = new Set(anciens.map((p) => p.id));
     const aRetirer = ids.filter((id) => !places.has(id));
     if (aRetirer.length > 0 && (await this.aDesAnciens(trans))) await this.anciens.mutate({ type: 'delete', trans, keys: aRetirer });
@@ -223,6 +253,13 @@ class Disposition {
       await this.anciens.mutate({ type: 'put', trans, values: anciens });
     }
     await this.enregistrer(trans, vue, seauxChanges);
+  }
+
+  /** Households added: none holds an occupant yet. */
+  async ajouterMenages(trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
+    const vue = await this.vue(trans);
+    this.noterMenages(vue, ids, true);
+    await this.enregistrer(trans, vue, []);
   }
 
   /**
@@ -238,6 +275,7 @@ class Disposition {
       const carte = this.seauAChanger(vue, n);
       for (const [id, menageId] of Object.entries(carte)) if (oublie(menageId)) delete carte[id];
     }
+    this.noterMenages(vue, ids ? [...ids] : [...(vue.menages ?? [])].filter(oublie), false);
     await this.enregistrer(trans, vue, changees);
   }
 
@@ -424,7 +462,13 @@ function tableMenages(menages: DBCoreTable, d: Disposition): DBCoreTable {
         return reponse(req.values.map((v: Ligne) => v.id));
       }
       // A new household holds no occupant yet (those received before it stay where they are).
-      if (req.type === 'add') return menages.mutate(req);
+      if (req.type === 'add') {
+        await d.ajouterMenages(
+          req.trans,
+          req.values.map((v: Ligne) => v.id),
+        );
+        return menages.mutate(req);
+      }
       await d.oublierMenages(req.trans, req.type === 'delete' ? (req.keys as string[]) : req.range);
       return menages.mutate(req);
     },
