@@ -125,8 +125,16 @@ class Disposition {
     const vue = await this.vue(trans);
     const manquants = numeros.filter((n) => !vue.seaux.has(n));
     if (manquants.length === 0) return vue;
-    const lues = (await this.carte.getMany({ trans, keys: manquants })) as (Carte | undefined)[];
-    manquants.forEach((n, i) => vue.seaux.set(n, lues[i]?.menages ?? {}));
+    if (manquants.length < SEAUX) {
+      const lues = (await this.carte.getMany({ trans, keys: manquants })) as (Carte | undefined)[];
+      manquants.forEach((n, i) => vue.seaux.set(n, lues[i]?.menages ?? {}));
+      return vue;
+    }
+    // The whole map in one request: its rows have numbers for keys, the version row a string.
+    const plage: DBCoreKeyRange = { type: 2 /* Range */, lower: 0, upper: SEAUX, upperOpen: true };
+    const lues = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: plage } })).result as Carte[];
+    for (const n of manquants) vue.seaux.set(n, {});
+    for (const { id, menages } of lues) vue.seaux.set(id, menages);
     return vue;
   }
 
