@@ -21,6 +21,24 @@ type Carte = { id: number; menages: Record<string, string> };
 
 const SEAUX = 64;
 
+/**
+ * The row of the map's store whose value changes with every write of the map or of the
+ * households' ids, in any tab: a tab reads it first and its map only if it differs from the one
+ * it last read or wrote.
+ */
+const JETON = 'jeton';
+type Jeton = { id: typeof JETON; jeton: string };
+
+/** The map's rows (those read so far) and the households' ids (null: not read) as a version of the map (`JETON`) holds them. */
+type Etat = { jeton: string | undefined; seaux: Map<number, Record<string, string>>; menages: Set<string> | null };
+
+/**
+ * What a transaction knows of the map: the state this tab last knew if the map has not changed
+ * since, otherwise read as needed. Rows shared with that state are copied before a change, so
+ * that it holds only what a committed transaction wrote.
+ */
+type Vue = Etat & { changee: boolean; jetonAEcrire: boolean; copies: Set<number>; menagesCopies: boolean };
+
 /** The row of the map holding this occupant's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
@@ -30,6 +48,8 @@ const sansOccupants = <T>(ligne: T): T => {
 };
 
 const unique = <T>(valeurs: Iterable<T>): T[] => [...new Set(valeurs)];
+
+const TOUS_LES_SEAUX: readonly number[] = Array.from({ length: SEAUX }, (_, n) => n);
 
 const TOUT: DBCoreKeyRange = { type: 3 /* Any */, lower: undefined, upper: undefined };
 
@@ -57,6 +77,9 @@ type Entree = { cle: unknown; id: string; valeur: Ligne };
 class Disposition {
   /** Transactions known to have no occupant left in the `personnes` store. */
   private readonly sansAnciens = new WeakSet<DBCoreTransaction>();
+  /** The map as this tab last read or wrote it, in a transaction that then committed. */
+  private connu: Etat | null = null;
+  private readonly vues = new WeakMap<DBCoreTransaction, Promise<Vue>>();
 
   constructor(
     private readonly menages: DBCoreTable,
@@ -64,10 +87,102 @@ class Disposition {
     private readonly carte: DBCoreTable,
   ) {}
 
-  private async cartes(trans: DBCoreTransaction, ids: readonly string[]): Promise<Map<number, Record<string, string>>> {
-    const seaux = unique(ids.map(seauDe));
-    const lues = (await this.carte.getMany({ trans, keys: seaux })) as (Carte | undefined)[];
-    return new Map(seaux.map((n, i) => [n, lues[i]?.menages ?? {}]));
+  private vue(trans: DBCoreTransaction): Promise<Vue> {
+    let vue = this.vues.get(trans);
+    if (!vue) this.vues.set(trans, (vue = this.ouvrirVue(trans)));
+    return vue;
+  }
+
+  /** The transaction's view, kept by this tab once the transaction commits, forgotten if it fails. */
+  private async ouvrirVue(trans: DBCoreTransaction): Promise<Vue> {
+    const lu = (await this.carte.get({ trans, key: JETON })) as Jeton | undefined;
+    const connu = lu && this.connu?.jeton === lu.jeton ? this.connu : null;
+    const vue: Vue = {
+      jeton: lu?.jeton,
+      seaux: new Map(connu?.seaux),
+      menages: connu?.menages ?? null,
+      changee: false,
+      jetonAEcrire: false,
+      copies: new Set(),
+      menagesCopies: false,
+    };
+    const idb = trans as unknown as IDBTransaction;
+    idb.addEventListener('complete', () => {
+      if (vue.jeton !== undefined) this.connu = { jeton: vue.jeton, seaux: vue.seaux, menages: vue.menages };
+    });
+    const oublier = () => (this.connu = null);
+    idb.addEventListener('abort', oublier);
+    idb.addEventListener('error', oublier);
+    return vue;
+  }
+
+  /** The view with these rows of the map read. */
+  private async cartes(trans: DBCoreTransaction, ids: readonly string[]): Promise<Vue> {
+    return this.seaux(trans, unique(ids.map(seauDe)));
+  }
+
+  private async seaux(trans: DBCoreTransaction, numeros: readonly number[]): Promise<Vue> {
+    const vue = await this.vue(trans);
+    const manquants = numeros.filter((n) => !vue.seaux.has(n));
+    if (manquants.length === 0) return vue;
+    if (manquants.length < SEAUX) {
+      const lues = (await this.carte.getMany({ trans, keys: manquants })) as (Carte | undefined)[];
+      manquants.forEach((n, i) => vue.seaux.set(n, lues[i]?.menages ?? {}));
+      return vue;
+    }
+    // The whole map in one request: its rows have numbers for keys, the version row a string.
+    const plage: DBCoreKeyRange = { type: 2 /* Range */, lower: 0, upper: SEAUX, upperOpen: true };
+    const lues = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: plage } })).result as Carte[];
+    for (const n of manquants) vue.seaux.set(n, {});
+    for (const { id, menages } of lues) vue.seaux.set(id, menages);
+    return vue;
+  }
+
+  /** The ids of the households stored, read once per version of the map. */
+  private async presents(trans: DBCoreTransaction, vue: Vue): Promise<Set<string>> {
+    if (vue.menages) return vue.menages;
+    const cles = (await this.menages.query({ trans, values: false, query: { index: this.menages.schema.primaryKey, range: TOUT } })).result as string[];
+    vue.menagesCopies = true;
+    return (vue.menages = new Set(cles));
+  }
+
+  /** Marks the view changed: the transaction writes a new version of the map. */
+  private changer(vue: Vue): void {
+    if (vue.changee) return;
+    vue.changee = vue.jetonAEcrire = true;
+    vue.jeton = crypto.randomUUID();
+  }
+
+  /** A row of the map to change, copied once per transaction. */
+  private seauAChanger(vue: Vue, n: number): Record<string, string> {
+    this.changer(vue);
+    if (!vue.copies.has(n)) {
+      vue.seaux.set(n, { ...vue.seaux.get(n) });
+      vue.copies.add(n);
+    }
+    return vue.seaux.get(n)!;
+  }
+
+  /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
+  private noterMenages(vue: Vue, ids: readonly string[], stockes: boolean): void {
+    this.changer(vue);
+    if (!vue.menages) return;
+    if (!vue.menagesCopies) {
+      vue.menages = new Set(vue.menages);
+      vue.menagesCopies = true;
+    }
+    for (const id of ids) {
+      if (stockes) vue.menages.add(id);
+      else vue.menages.delete(id);
+    }
+  }
+
+  /** Writes these rows of the map, and the new version of the map once per transaction. */
+  private async enregistrer(trans: DBCoreTransaction, vue: Vue, numeros: Iterable<number>): Promise<void> {
+    const valeurs: (Carte | Jeton)[] = [...numeros].map((id) => ({ id, menages: vue.seaux.get(id) ?? {} }));
+    if (vue.jetonAEcrire) valeurs.push({ id: JETON, jeton: vue.jeton! });
+    vue.jetonAEcrire = false;
+    if (valeurs.length > 0) await this.carte.mutate({ type: 'put', trans, values: valeurs });
   }
 
   private async aDesAnciens(trans: DBCoreTransaction): Promise<boolean> {
@@ -85,13 +200,16 @@ class Disposition {
   async ecrire(trans: DBCoreTransaction, ecrits: readonly LigneMenage[], occupants: readonly Ligne[], supprimes: readonly string[]): Promise<void> {
     const aPlacer = [...ecrits.flatMap((m) => Object.values(m.occupants ?? {})), ...occupants];
     const ids = unique([...aPlacer.map((p) => p.id), ...supprimes]);
-    const cartes = await this.cartes(trans, ids);
+    const vue = await this.cartes(trans, ids);
     const seauxChanges = new Set<number>();
-    const actuel = (id: string) => cartes.get(seauDe(id))?.[id];
+    const actuel = (id: string) => vue.seaux.get(seauDe(id))?.[id];
     const menageIds = unique([...ecrits.map((m) => m.id), ...aPlacer.map((p) => String(p.menageId)), ...ids.flatMap((id) => actuel(id) ?? [])]);
-    const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
+    // Only the rows that exist are read: a first sync's households are all new.
+    const presents = await this.presents(trans, vue);
+    const aLire = menageIds.filter((id) => presents.has(id));
+    const lus = (await this.menages.getMany({ trans, keys: aLire })) as (LigneMenage | undefined)[];
     const lignes = new Map<string, LigneMenage>();
-    menageIds.forEach((id, i) => {
+    aLire.forEach((id, i) => {
       const lu = lus[i];
       if (lu) lignes.set(id, lu);
     });
@@ -111,9 +229,7 @@ class Disposition {
         delete occupantsDe(ligne)[id];
         changes.add(menageId);
       }
-      const carte = cartes.get(seauDe(id)) ?? {};
-      cartes.set(seauDe(id), carte);
-      delete carte[id];
+      delete this.seauAChanger(vue, seauDe(id))[id];
       seauxChanges.add(seauDe(id));
     }
     const anciens: Ligne[] = [];
@@ -126,12 +242,8 @@ class Disposition {
       }
       occupantsDe(ligne)[p.id] = p;
       changes.add(menageId);
-      // The map's rows were read for this write: changed in place, not copied once per occupant.
-      const n = seauDe(p.id);
-      const carte = cartes.get(n) ?? {};
-      carte[p.id] = menageId;
-      cartes.set(n, carte);
-      seauxChanges.add(n);
+      this.seauAChanger(vue, seauDe(p.id))[p.id] = menageId;
+      seauxChanges.add(seauDe(p.id));
     }
     const valeurs = [...changes].map((id) => {
       const ligne = lignes.get(id)!;
@@ -139,6 +251,8 @@ class Disposition {
       return ligne;
     });
     if (valeurs.length > 0) await this.menages.mutate({ type: 'put', trans, values: valeurs });
+    const nouveaux = [...changes].filter((id) => !presents.has(id));
+    if (nouveaux.length > 0) this.noterMenages(vue, nouveaux, true);
     const places = new Set(anciens.map((p) => p.id));
     const aRetirer = ids.filter((id) => !places.has(id));
     if (aRetirer.length > 0 && (await this.aDesAnciens(trans))) await this.anciens.mutate({ type: 'delete', trans, keys: aRetirer });
@@ -146,8 +260,14 @@ class Disposition {
       this.sansAnciens.delete(trans);
       await this.anciens.mutate({ type: 'put', trans, values: anciens });
     }
-    if (seauxChanges.size > 0)
-      await this.carte.mutate({ type: 'put', trans, values: [...seauxChanges].map((id) => ({ id, menages: cartes.get(id) ?? {} }) satisfies Carte) });
+    await this.enregistrer(trans, vue, seauxChanges);
+  }
+
+  /** Households added: none holds an occupant yet. */
+  async ajouterMenages(trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
+    const vue = await this.vue(trans);
+    this.noterMenages(vue, ids, true);
+    await this.enregistrer(trans, vue, []);
   }
 
   /**
@@ -155,26 +275,28 @@ class Disposition {
    * only (ids in clear): the device forgets its data while locked too.
    */
   async oublierMenages(trans: DBCoreTransaction, plage: DBCoreKeyRange | readonly string[]): Promise<void> {
-    const cartes = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: TOUT } })).result as Carte[];
+    const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const ids = Array.isArray(plage) ? new Set(plage as readonly string[]) : null;
     const oublie = (menageId: string) => (ids ? ids.has(menageId) : dansPlage(menageId, plage as DBCoreKeyRange));
-    const changees = cartes.flatMap(({ id, menages }) => {
-      const gardes = Object.entries(menages).filter(([, menageId]) => !oublie(menageId));
-      return gardes.length === Object.keys(menages).length ? [] : [{ id, menages: Object.fromEntries(gardes) }];
-    });
-    if (changees.length > 0) await this.carte.mutate({ type: 'put', trans, values: changees });
+    const changees = TOUS_LES_SEAUX.filter((n) => Object.values(vue.seaux.get(n)!).some(oublie));
+    for (const n of changees) {
+      const carte = this.seauAChanger(vue, n);
+      for (const [id, menageId] of Object.entries(carte)) if (oublie(menageId)) delete carte[id];
+    }
+    this.noterMenages(vue, ids ? [...ids] : [...(vue.menages ?? [])].filter(oublie), false);
+    await this.enregistrer(trans, vue, changees);
   }
 
   /** All the occupants, counted without opening a household: the map's entries and the rows kept apart. */
   async compter(trans: DBCoreTransaction): Promise<number> {
-    const cartes = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: TOUT } })).result as Carte[];
+    const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const anciens = await this.anciens.count({ trans, query: { index: this.anciens.schema.primaryKey, range: TOUT } });
-    return cartes.reduce((n, c) => n + Object.keys(c.menages).length, anciens);
+    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(vue.seaux.get(s)!).length, anciens);
   }
 
   /** Occupants by id, from both places. */
   async lire(trans: DBCoreTransaction, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
-    const cartes = await this.cartes(trans, ids);
+    const cartes = (await this.cartes(trans, ids)).seaux;
     const menageIds = unique(ids.flatMap((id) => cartes.get(seauDe(id))?.[id] ?? []));
     const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
     const parMenage = new Map(menageIds.map((id, i) => [id, lus[i]?.occupants]));
@@ -348,7 +470,13 @@ function tableMenages(menages: DBCoreTable, d: Disposition): DBCoreTable {
         return reponse(req.values.map((v: Ligne) => v.id));
       }
       // A new household holds no occupant yet (those received before it stay where they are).
-      if (req.type === 'add') return menages.mutate(req);
+      if (req.type === 'add') {
+        await d.ajouterMenages(
+          req.trans,
+          req.values.map((v: Ligne) => v.id),
+        );
+        return menages.mutate(req);
+      }
       await d.oublierMenages(req.trans, req.type === 'delete' ? (req.keys as string[]) : req.range);
       return menages.mutate(req);
     },
