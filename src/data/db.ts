@@ -116,7 +116,7 @@ export class RelogementDb extends Dexie {
     super(name);
     this.coffre = chiffree ? new Coffre() : null;
     if (this.coffre) this.use(middlewareChiffrement(this.coffre));
-    this.use(middlewareOccupants());
+    this.use(middlewareOccupants(() => this.verno));
     this.use(middlewareOffresPilotage());
     for (const v of versions) {
       const version = this.version(v.numero).stores(v.stores);

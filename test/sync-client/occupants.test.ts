@@ -15,7 +15,7 @@ import {
   nombreEnAttente,
   personnesDuMenage,
 } from '../../src/data/index.ts';
-import { deplacerOccupants } from '../../src/data/occupants-disposition.ts';
+import { deplacerEnfants } from '../../src/data/occupants-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { serveurDeClaire } from './serveur-de-test.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
@@ -111,7 +111,7 @@ describe('occupants inside their household’s row', () => {
     expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
     expect(await tous(db)).toEqual(avant);
     expect((await brut(nom)).personnes).toBe(73);
-    await deplacerOccupants(db);
+    await deplacerEnfants(db);
     expect((await brut(nom)).personnes).toBe(0);
     expect(await tous(db)).toEqual(avant);
     expect(await lireResumes(db, menages)).toEqual(resumes);
