@@ -127,9 +127,12 @@ class Disposition {
       seauxChanges.add(n);
       return (entreesDe(carte, e) ?? (carte[e.carte] = {})) as Record<string, string>;
     };
+    // A record written again into the household it is in (an interview at each keystroke) is
+    // replaced there below, and its map row is not written again.
+    const restent = new Set(aPlacer.flatMap(([e, l]) => (actuel(e, l.id) === String(l.menageId) && menages.has(String(l.menageId)) ? [l.id] : [])));
     for (const [id, e] of touches) {
       const menageId = actuel(e, id);
-      if (menageId === undefined) continue;
+      if (menageId === undefined || restent.has(id)) continue;
       const ligne = menages.get(menageId);
       if (contenuDe(ligne, e)?.[id]) {
         delete contenu(ligne!, e)[id];
@@ -147,7 +150,7 @@ class Disposition {
       }
       contenu(ligne, e)[l.id] = l;
       changes.add(menageId);
-      entrees(seauDe(l.id), e)[l.id] = menageId;
+      if (!restent.has(l.id)) entrees(seauDe(l.id), e)[l.id] = menageId;
     }
     const valeurs = [...changes].map((id) => {
       const ligne = menages.get(id)!;
