@@ -94,18 +94,19 @@ class Disposition {
     // Ids are UUIDs, unique across tables: one id names one record of one table.
     const touches = new Map<string, Enfant>(aPlacer.map(([e, l]) => [l.id, e]));
     if (enfant) for (const id of supprimes) touches.set(id, enfant);
-    const cartes = await this.cartes(trans, [...touches.keys()]);
+    // The households written and those the records go to are read with the map; those the map
+    // then names besides (records leaving their household) after it.
+    const connus = unique([...ecrits.map((m) => m.id), ...aPlacer.map(([, l]) => String(l.menageId))]);
+    const [cartes, lus] = await Promise.all([this.cartes(trans, [...touches.keys()]), this.menages.getMany({ trans, keys: connus })]);
     const seauxChanges = new Set<number>();
     const actuel = (e: Enfant, id: string) => entreesDe(cartes.get(seauDe(id)), e)?.[id];
-    const menageIds = unique([
-      ...ecrits.map((m) => m.id),
-      ...aPlacer.map(([, l]) => String(l.menageId)),
-      ...[...touches].flatMap(([id, e]) => actuel(e, id) ?? []),
-    ]);
-    const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
+    const dejaLus = new Set(connus);
+    const autres = unique([...touches].flatMap(([id, e]) => actuel(e, id) ?? [])).filter((id) => !dejaLus.has(id));
+    const menageIds = [...connus, ...autres];
+    if (autres.length > 0) lus.push(...(await this.menages.getMany({ trans, keys: autres })));
     const menages = new Map<string, LigneMenage>();
     menageIds.forEach((id, i) => {
-      const lu = lus[i];
+      const lu = lus[i] as LigneMenage | undefined;
       if (lu) menages.set(id, lu);
     });
     const changes = new Set<string>();
