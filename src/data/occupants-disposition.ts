@@ -18,18 +18,45 @@ import { rangeeDe } from './rangee.ts';
 type Ligne = Record<string, unknown> & { id: string };
 type Contenu = Record<string, Ligne>;
 type LigneMenage = Ligne & { [champ: string]: unknown };
-/** A row of the map: for each table inside households, record id → household id. */
-type Carte = { id: number } & { [carte: string]: Record<string, string> | number };
+/** A row of the map without its key: for each table inside households (its `carte`), record id → household id. */
+type Seau = Record<string, Record<string, string>>;
+/** A row of the map as stored. */
+type Carte = Record<string, unknown> & { id: number };
 
 const SEAUX = 64;
+
+/**
+ * The row of the map's store whose value changes with every write of the map or of the
+ * households' ids, in any tab: a tab reads it first and its map only if it differs from the one
+ * it last read or wrote.
+ */
+const JETON = 'jeton';
+type Jeton = { id: typeof JETON; jeton: string };
+
+/** The map's rows (those read so far) and the households' ids (null: not read) as a version of the map (`JETON`) holds them. */
+type Etat = { jeton: string | undefined; seaux: Map<number, Seau>; menages: Set<string> | null };
+
+/**
+ * What a transaction knows of the map: the state this tab last knew if the map has not changed
+ * since, otherwise read as needed. Rows shared with that state are copied before a change, so
+ * that it holds only what a committed transaction wrote.
+ */
+type Vue = Etat & { changee: boolean; jetonAEcrire: boolean; copies: Set<number>; menagesCopies: boolean };
 
 /** The row of the map holding this record's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
 const contenuDe = (ligne: LigneMenage | undefined, e: Enfant) => ligne?.[e.champ] as Contenu | undefined;
-const entreesDe = (carte: Carte | undefined, e: Enfant) => carte?.[e.carte] as Record<string, string> | undefined;
+
+const seauLu = (carte: Carte | undefined): Seau => {
+  if (!carte) return {};
+  const { id: _id, ...entrees } = carte;
+  return entrees as Seau;
+};
 
 const unique = <T>(valeurs: Iterable<T>): T[] => [...new Set(valeurs)];
+
+const TOUS_LES_SEAUX: readonly number[] = Array.from({ length: SEAUX }, (_, n) => n);
 
 const TOUT: DBCoreKeyRange = { type: 3 /* Any */, lower: undefined, upper: undefined };
 
@@ -57,6 +84,9 @@ type Entree = { cle: unknown; id: string; valeur: Ligne };
 class Disposition {
   /** For each table, transactions known to have no record left in its own store. */
   private readonly sansAnciens = new Map<string, WeakSet<DBCoreTransaction>>();
+  /** The map as this tab last read or wrote it, in a transaction that then committed. */
+  private connu: Etat | null = null;
+  private readonly vues = new WeakMap<DBCoreTransaction, Promise<Vue>>();
 
   constructor(
     private readonly menages: DBCoreTable,
@@ -68,10 +98,103 @@ class Disposition {
     for (const e of enfants) this.sansAnciens.set(e.table, new WeakSet());
   }
 
-  private async cartes(trans: DBCoreTransaction, ids: readonly string[]): Promise<Map<number, Carte>> {
-    const seaux = unique(ids.map(seauDe));
-    const lues = (await this.carte.getMany({ trans, keys: seaux })) as (Carte | undefined)[];
-    return new Map(seaux.map((n, i) => [n, lues[i] ?? { id: n }]));
+  private vue(trans: DBCoreTransaction): Promise<Vue> {
+    let vue = this.vues.get(trans);
+    if (!vue) this.vues.set(trans, (vue = this.ouvrirVue(trans)));
+    return vue;
+  }
+
+  /** The transaction's view, kept by this tab once the transaction commits, forgotten if it fails. */
+  private async ouvrirVue(trans: DBCoreTransaction): Promise<Vue> {
+    const lu = (await this.carte.get({ trans, key: JETON })) as Jeton | undefined;
+    const connu = lu && this.connu?.jeton === lu.jeton ? this.connu : null;
+    const vue: Vue = {
+      jeton: lu?.jeton,
+      seaux: new Map(connu?.seaux),
+      menages: connu?.menages ?? null,
+      changee: false,
+      jetonAEcrire: false,
+      copies: new Set(),
+      menagesCopies: false,
+    };
+    const idb = trans as unknown as IDBTransaction;
+    idb.addEventListener('complete', () => {
+      if (vue.jeton !== undefined) this.connu = { jeton: vue.jeton, seaux: vue.seaux, menages: vue.menages };
+    });
+    const oublier = () => (this.connu = null);
+    idb.addEventListener('abort', oublier);
+    idb.addEventListener('error', oublier);
+    return vue;
+  }
+
+  /** The view with these rows of the map read. */
+  private async cartes(trans: DBCoreTransaction, ids: readonly string[]): Promise<Vue> {
+    return this.seaux(trans, unique(ids.map(seauDe)));
+  }
+
+  private async seaux(trans: DBCoreTransaction, numeros: readonly number[]): Promise<Vue> {
+    const vue = await this.vue(trans);
+    const manquants = numeros.filter((n) => !vue.seaux.has(n));
+    if (manquants.length === 0) return vue;
+    if (manquants.length < SEAUX) {
+      const lues = (await this.carte.getMany({ trans, keys: manquants })) as (Carte | undefined)[];
+      manquants.forEach((n, i) => vue.seaux.set(n, seauLu(lues[i])));
+      return vue;
+    }
+    // The whole map in one request: its rows have numbers for keys, the version row a string.
+    const plage: DBCoreKeyRange = { type: 2 /* Range */, lower: 0, upper: SEAUX, upperOpen: true };
+    const lues = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: plage } })).result as Carte[];
+    for (const n of manquants) vue.seaux.set(n, {});
+    for (const carte of lues) vue.seaux.set(carte.id, seauLu(carte));
+    return vue;
+  }
+
+  /** The ids of the households stored, read once per version of the map. */
+  private async presents(trans: DBCoreTransaction, vue: Vue): Promise<Set<string>> {
+    if (vue.menages) return vue.menages;
+    const cles = (await this.menages.query({ trans, values: false, query: { index: this.menages.schema.primaryKey, range: TOUT } })).result as string[];
+    vue.menagesCopies = true;
+    return (vue.menages = new Set(cles));
+  }
+
+  /** Marks the view changed: the transaction writes a new version of the map. */
+  private changer(vue: Vue): void {
+    if (vue.changee) return;
+    vue.changee = vue.jetonAEcrire = true;
+    vue.jeton = crypto.randomUUID();
+  }
+
+  /** A table's entries in a row of the map, to change: the row copied once per transaction. */
+  private seauAChanger(vue: Vue, n: number, e: Enfant): Record<string, string> {
+    this.changer(vue);
+    if (!vue.copies.has(n)) {
+      vue.seaux.set(n, Object.fromEntries(Object.entries(vue.seaux.get(n) ?? {}).map(([carte, entrees]) => [carte, { ...entrees }])));
+      vue.copies.add(n);
+    }
+    const seau = vue.seaux.get(n)!;
+    return (seau[e.carte] ??= {});
+  }
+
+  /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
+  private noterMenages(vue: Vue, ids: readonly string[], presents: boolean): void {
+    this.changer(vue);
+    if (!vue.menages) return;
+    if (!vue.menagesCopies) {
+      vue.menages = new Set(vue.menages);
+      vue.menagesCopies = true;
+    }
+    for (const id of ids) {
+      if (presents) vue.menages.add(id);
+      else vue.menages.delete(id);
+    }
+  }
+
+  /** Writes these rows of the map, and the new version of the map once per transaction. */
+  private async enregistrer(trans: DBCoreTransaction, vue: Vue, numeros: Iterable<number>): Promise<void> {
+    const valeurs: (Carte | Jeton)[] = [...numeros].map((id) => ({ ...vue.seaux.get(id), id }));
+    if (vue.jetonAEcrire) valeurs.push({ id: JETON, jeton: vue.jeton! });
+    vue.jetonAEcrire = false;
+    if (valeurs.length > 0) await this.carte.mutate({ type: 'put', trans, values: valeurs });
   }
 
   private async aDesAnciens(trans: DBCoreTransaction, e: Enfant): Promise<boolean> {
@@ -94,19 +217,21 @@ class Disposition {
     // Ids are UUIDs, unique across tables: one id names one record of one table.
     const touches = new Map<string, Enfant>(aPlacer.map(([e, l]) => [l.id, e]));
     if (enfant) for (const id of supprimes) touches.set(id, enfant);
-    // The households written and those the records go to are read with the map; those the map
-    // then names besides (records leaving their household) after it.
-    const connus = unique([...ecrits.map((m) => m.id), ...aPlacer.map(([, l]) => String(l.menageId))]);
-    const [cartes, lus] = await Promise.all([this.cartes(trans, [...touches.keys()]), this.menages.getMany({ trans, keys: connus })]);
+    const vue = await this.cartes(trans, [...touches.keys()]);
     const seauxChanges = new Set<number>();
-    const actuel = (e: Enfant, id: string) => entreesDe(cartes.get(seauDe(id)), e)?.[id];
-    const dejaLus = new Set(connus);
-    const autres = unique([...touches].flatMap(([id, e]) => actuel(e, id) ?? [])).filter((id) => !dejaLus.has(id));
-    const menageIds = [...connus, ...autres];
-    if (autres.length > 0) lus.push(...(await this.menages.getMany({ trans, keys: autres })));
+    const actuel = (e: Enfant, id: string) => vue.seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const menageIds = unique([
+      ...ecrits.map((m) => m.id),
+      ...aPlacer.map(([, l]) => String(l.menageId)),
+      ...[...touches].flatMap(([id, e]) => actuel(e, id) ?? []),
+    ]);
+    // Only the rows that exist are read: a first sync's households are all new.
+    const presents = await this.presents(trans, vue);
+    const aLire = menageIds.filter((id) => presents.has(id));
+    const lus = (await this.menages.getMany({ trans, keys: aLire })) as (LigneMenage | undefined)[];
     const menages = new Map<string, LigneMenage>();
-    menageIds.forEach((id, i) => {
-      const lu = lus[i] as LigneMenage | undefined;
+    aLire.forEach((id, i) => {
+      const lu = lus[i];
       if (lu) menages.set(id, lu);
     });
     const changes = new Set<string>();
@@ -123,10 +248,8 @@ class Disposition {
     // The rows read for this write (fresh copies) are changed in place, not copied once per record placed.
     const contenu = (ligne: LigneMenage, e: Enfant) => (contenuDe(ligne, e) ?? (ligne[e.champ] = {})) as Contenu;
     const entrees = (n: number, e: Enfant) => {
-      const carte = cartes.get(n) ?? { id: n };
-      cartes.set(n, carte);
       seauxChanges.add(n);
-      return (entreesDe(carte, e) ?? (carte[e.carte] = {})) as Record<string, string>;
+      return this.seauAChanger(vue, n, e);
     };
     // A record written again into the household it is in (an interview at each keystroke) is
     // replaced there below, and its map row is not written again.
@@ -159,6 +282,8 @@ class Disposition {
       return ligne;
     });
     if (valeurs.length > 0) await this.menages.mutate({ type: 'put', trans, values: valeurs });
+    const nouveaux = [...changes].filter((id) => !presents.has(id));
+    if (nouveaux.length > 0) this.noterMenages(vue, nouveaux, true);
     for (const e of this.enfants) {
       const gardes = anciens.get(e) ?? [];
       const places = new Set(gardes.map((l) => l.id));
@@ -170,7 +295,14 @@ class Disposition {
         await store.mutate({ type: 'put', trans, values: gardes });
       }
     }
-    if (seauxChanges.size > 0) await this.carte.mutate({ type: 'put', trans, values: [...seauxChanges].map((n) => cartes.get(n)!) });
+    await this.enregistrer(trans, vue, seauxChanges);
+  }
+
+  /** Households added: none holds a record yet. */
+  async ajouterMenages(trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
+    const vue = await this.vue(trans);
+    this.noterMenages(vue, ids, true);
+    await this.enregistrer(trans, vue, []);
   }
 
   /**
@@ -178,35 +310,31 @@ class Disposition {
    * only (ids in clear): the device forgets its data while locked too.
    */
   async oublierMenages(trans: DBCoreTransaction, plage: DBCoreKeyRange | readonly string[]): Promise<void> {
-    const cartes = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: TOUT } })).result as Carte[];
+    const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const ids = Array.isArray(plage) ? new Set(plage as readonly string[]) : null;
     const oublie = (menageId: string) => (ids ? ids.has(menageId) : dansPlage(menageId, plage as DBCoreKeyRange));
-    const changees = cartes.filter((carte) => {
-      let changee = false;
+    const changees = TOUS_LES_SEAUX.filter((n) => Object.values(vue.seaux.get(n)!).some((entrees) => Object.values(entrees).some(oublie)));
+    for (const n of changees)
       for (const e of this.enfants) {
-        const entrees = entreesDe(carte, e) ?? {};
-        const gardes = Object.entries(entrees).filter(([, menageId]) => !oublie(menageId));
-        if (gardes.length === Object.keys(entrees).length) continue;
-        carte[e.carte] = Object.fromEntries(gardes);
-        changee = true;
+        const entrees = this.seauAChanger(vue, n, e);
+        for (const [id, menageId] of Object.entries(entrees)) if (oublie(menageId)) delete entrees[id];
       }
-      return changee;
-    });
-    if (changees.length > 0) await this.carte.mutate({ type: 'put', trans, values: changees });
+    this.noterMenages(vue, ids ? [...ids] : [...(vue.menages ?? [])].filter(oublie), false);
+    await this.enregistrer(trans, vue, changees);
   }
 
   /** All the records of a table, counted without opening a household: the map's entries and the rows kept apart. */
   async compter(trans: DBCoreTransaction, e: Enfant): Promise<number> {
-    const cartes = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: TOUT } })).result as Carte[];
+    const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const store = this.anciens.get(e.table)!;
     const anciens = await store.count({ trans, query: { index: store.schema.primaryKey, range: TOUT } });
-    return cartes.reduce((n, c) => n + Object.keys(entreesDe(c, e) ?? {}).length, anciens);
+    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(vue.seaux.get(s)![e.carte] ?? {}).length, anciens);
   }
 
   /** Records of a table by id, from both places. */
   async lire(trans: DBCoreTransaction, e: Enfant, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
-    const cartes = await this.cartes(trans, ids);
-    const menageDe = (id: string) => entreesDe(cartes.get(seauDe(id)), e)?.[id];
+    const { seaux } = await this.cartes(trans, ids);
+    const menageDe = (id: string) => seaux.get(seauDe(id))?.[e.carte]?.[id];
     const menageIds = unique(ids.flatMap((id) => menageDe(id) ?? []));
     const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
     const parMenage = new Map(menageIds.map((id, i) => [id, contenuDe(lus[i], e)]));
@@ -386,7 +514,13 @@ function tableMenages(menages: DBCoreTable, d: Disposition, enfants: readonly En
         return reponse(req.values.map((v: Ligne) => v.id));
       }
       // A new household holds nothing yet (records received before it stay where they are).
-      if (req.type === 'add') return menages.mutate(req);
+      if (req.type === 'add') {
+        await d.ajouterMenages(
+          req.trans,
+          req.values.map((v: Ligne) => v.id),
+        );
+        return menages.mutate(req);
+      }
       await d.oublierMenages(req.trans, req.type === 'delete' ? (req.keys as string[]) : req.range);
       return menages.mutate(req);
     },

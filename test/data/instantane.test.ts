@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   RelaisInstantane,
+  RelogementDb,
   appliquerInstantane,
   appliquerPage,
   creerMenage,
@@ -12,7 +13,6 @@ import {
   modifierMenage,
   rafraichirResumesRecus,
 } from '../../src/data/index.ts';
-import type { RelogementDb } from '../../src/data/index.ts';
 import { lireFaits } from '../../src/data/faits-pilotage.ts';
 import { menageSchema, personneSchema } from '../../src/domain/index.ts';
 import { diffRecord, formatHlc } from '../../src/sync/index.ts';
@@ -62,6 +62,23 @@ describe('appliquerInstantane', () => {
     expect(entier._sync.residenceId).toEqual({ hlc: apres, seq: 42 });
     expect(await lireInstantane(db)).toBeNull();
     expect(await lireCheckpoint(db)).toBe(40);
+  });
+
+  it('keeps the occupants of a household held here and not edited here (a snapshot resumed after a push) when a page gives it again', async () => {
+    const db = nouvelleBase();
+    const residenceId = randomUUID();
+    const [premier, repris, gardee, recue] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const menage = (recordId: string, nom: string): SnapshotRecord => ({ table: 'menages', recordId, hlc: avant, fields: { nom: [nom], residenceId: [residenceId], creeLe: ['2026-03-15'] } });
+    await appliquerInstantane(db, page([menage(premier, 'Famille Benali')], 7), 40);
+    // Stored and sent since, by another tab: nothing of it waits for the server.
+    const autre = new RelogementDb(db.name);
+    await autre.menages.put(menageSchema.parse({ id: repris, residenceId, nom: 'Famille Diallo', creeLe: '2026-03-15' }));
+    await autre.personnes.put(personneSchema.parse({ id: gardee, menageId: repris, prenom: 'Awa' }));
+    autre.close();
+    const occupant: SnapshotRecord = { table: 'personnes', recordId: recue, hlc: avant, fields: { menageId: [repris], prenom: ['Moussa'] } };
+    await appliquerInstantane(db, page([menage(repris, 'Famille Diallo'), occupant], null), 40);
+    const occupants = await db.personnes.where('menageId').equals(repris).toArray();
+    expect(occupants.map((p) => p.prenom).sort()).toEqual(['Awa', 'Moussa']);
   });
 
   it('moves the local clock past the real clocks of a record whose greatest clock is impossible, so a later edit wins over them', async () => {

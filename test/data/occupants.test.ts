@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { entretienSchema, menageSchema, personneSchema } from '../../src/domain/index.ts';
 import type { Entretien, Personne } from '../../src/domain/index.ts';
+import { RelogementDb } from '../../src/data/db.ts';
 import { nouvelleBase } from './base.ts';
 
 // The `personnes` and `entretiens` tables the app sees over records kept in their households' rows
@@ -69,6 +70,45 @@ describe('occupants kept in their households’ rows', () => {
     expect((await db.personnes.where('menageId').equals(id(1)).toArray()).map((p) => p.prenom)).toEqual(['Nadia', 'Prénom 12']);
     await db.menages.put({ ...menage(1), nom: 'Famille Haddad' });
     expect((await db.personnes.get(id(11)))?.prenom).toBe('Nadia');
+  });
+
+  it('written by another tab are seen here, and a household it stored keeps them when written here', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1)]);
+    await db.personnes.bulkPut([occupant(11, 1)]);
+    expect(await db.personnes.count()).toBe(1);
+    const autre = new RelogementDb(db.name);
+    await autre.menages.put(menage(2));
+    await autre.personnes.bulkPut([occupant(21, 2), occupant(12, 1)]);
+    await autre.personnes.delete(id(11));
+    autre.close();
+    expect(await db.personnes.count()).toBe(2);
+    expect(await db.personnes.bulkGet([id(11), id(12), id(21)])).toEqual([undefined, occupant(12, 1), occupant(21, 2)]);
+    // Written here without its occupants, as a snapshot page or a pull writes it.
+    await db.menages.bulkPut([{ ...menage(2), nom: 'Famille Haddad' }]);
+    expect(await db.personnes.where('menageId').equals(id(2)).toArray()).toEqual([occupant(21, 2)]);
+    expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(12)], [id(2)]: [id(21)] });
+  });
+
+  it('changed by a transaction that fails are found as they were', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2)]);
+    const occupants = [occupant(11, 1), occupant(12, 1), occupant(21, 2)];
+    await db.personnes.bulkPut(occupants);
+    const echec = db.transaction('rw', db.menages, db.personnes, async () => {
+      await db.personnes.put(occupant(13, 1));
+      await db.personnes.put(occupant(12, 3));
+      await db.personnes.delete(id(11));
+      await db.menages.delete(id(2));
+      await db.menages.put(menage(3));
+      throw new Error('interrompue');
+    });
+    await expect(echec).rejects.toThrow('interrompue');
+    expect(await db.personnes.count()).toBe(3);
+    expect(await db.personnes.bulkGet([id(11), id(12), id(13), id(21)])).toEqual([occupants[0], occupants[1], undefined, occupants[2]]);
+    await db.menages.bulkPut([{ ...menage(2), nom: 'Famille Haddad' }]);
+    expect(await db.personnes.where('menageId').equals(id(2)).toArray()).toEqual([occupant(21, 2)]);
+    expect(await places(db.name)).toEqual({ apart: [], dedans: { [id(1)]: [id(11), id(12)], [id(2)]: [id(21)] } });
   });
 });
 
