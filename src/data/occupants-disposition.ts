@@ -176,7 +176,7 @@ class Disposition {
   }
 
   /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
-  private noterMenages(vue: Vue, ids: readonly string[], presents: boolean): void {
+  private noterMenages(vue: Vue, ids: readonly string[], stockes: boolean): void {
     this.changer(vue);
     if (!vue.menages) return;
     if (!vue.menagesCopies) {
@@ -184,7 +184,7 @@ class Disposition {
       vue.menagesCopies = true;
     }
     for (const id of ids) {
-      if (presents) vue.menages.add(id);
+      if (stockes) vue.menages.add(id);
       else vue.menages.delete(id);
     }
   }
