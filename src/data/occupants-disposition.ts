@@ -269,7 +269,9 @@ class Disposition {
       const menageId = String(l.menageId);
       const ligne = menages.get(menageId);
       if (!ligne) {
-        anciens.set(e, [...(anciens.get(e) ?? []), l]);
+        const apart = anciens.get(e);
+        if (apart) apart.push(l);
+        else anciens.set(e, [l]);
         continue;
       }
       contenu(ligne, e)[l.id] = l;

@@ -81,12 +81,15 @@ describe('occupants kept in their households’ rows', () => {
     await autre.menages.put(menage(2));
     await autre.personnes.bulkPut([occupant(21, 2), occupant(12, 1)]);
     await autre.personnes.delete(id(11));
+    await autre.entretiens.put(entretien(22, 2));
     autre.close();
+    expect(await db.entretiens.get(id(22))).toEqual(entretien(22, 2));
     expect(await db.personnes.count()).toBe(2);
     expect(await db.personnes.bulkGet([id(11), id(12), id(21)])).toEqual([undefined, occupant(12, 1), occupant(21, 2)]);
     // Written here without its occupants, as a snapshot page or a pull writes it.
     await db.menages.bulkPut([{ ...menage(2), nom: 'Famille Haddad' }]);
     expect(await db.personnes.where('menageId').equals(id(2)).toArray()).toEqual([occupant(21, 2)]);
+    expect(await db.entretiens.where('menageId').equals(id(2)).toArray()).toEqual([entretien(22, 2)]);
     expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(12)], [id(2)]: [id(21)] });
   });
 
