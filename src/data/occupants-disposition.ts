@@ -289,7 +289,8 @@ class Disposition {
     for (const e of this.enfants) {
       const gardes = anciens.get(e) ?? [];
       const places = new Set(gardes.map((l) => l.id));
-      const aRetirer = [...touches].flatMap(([id, de]) => (de === e && !places.has(id) ? [id] : []));
+      // A record that stays in its household's row is in no other place.
+      const aRetirer = [...touches].flatMap(([id, de]) => (de === e && !places.has(id) && !restent.has(id) ? [id] : []));
       const store = this.anciens.get(e.table)!;
       if (aRetirer.length > 0 && (await this.aDesAnciens(trans, e))) await store.mutate({ type: 'delete', trans, keys: aRetirer });
       if (gardes.length > 0) {
