@@ -8,7 +8,7 @@ import type { Scelle } from './chiffrement.ts';
 // Stored rows keep in clear only their keys and indexed fields (ids, sync metadata, statuses,
 // dates), none of which holds a name or an amount; the rest is in `__chiffre`.
 
-/** Tables that hold nothing personal: reference data of the territory, interview positions, the map of occupant ids to household ids. */
+/** Tables that hold nothing personal: reference data of the territory, interview positions, the map of occupant and interview ids to household ids. */
 const TABLES_EN_CLAIR: ReadonlySet<string> = new Set([
   'operations',
   'residences',

@@ -117,7 +117,7 @@ export class RelogementDb extends Dexie {
     super(name);
     this.coffre = chiffree ? new Coffre() : null;
     if (this.coffre) this.use(middlewareChiffrement(this.coffre));
-    this.use(middlewareOccupants());
+    this.use(middlewareOccupants(() => this.verno));
     this.use(middlewareOffresPilotage());
     this.use(middlewareLecturesMeta);
     for (const v of versions) {

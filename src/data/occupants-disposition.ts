@@ -1,23 +1,27 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
-import { CARTE, MENAGES, PERSONNES, chargeur } from './occupants.ts';
-import type { TablesOccupants } from './occupants.ts';
+import { CARTE, MENAGES, dispositionDe } from './occupants.ts';
+import type { Enfant, TablesOccupants } from './occupants.ts';
 import { rangeeDe } from './rangee.ts';
 
-// Where a household's occupants live (docs/donnees.md, « Occupants dans la ligne du ménage »): the
-// only code that knows it. Since version 20 each household's row holds its occupants,
-// `occupants: {id → occupant with its _sync}`, sealed with it as one row: a first sync writes
-// half as many rows. A map occupant id → household id, in 64 rows of the `occupantsMenages` store,
-// finds an occupant by its id. The `personnes` store keeps the occupants that have no household
-// row here (stored before version 20 and not moved yet, or received before their household):
-// they move in when written again, or by `deplacerOccupants`. The middleware (`occupants.ts`) shows
-// the rest of the app, through the tables made here, a `personnes` table over both places, as it
-// was, and household rows without occupants.
+// Where a household's occupants and interviews live (docs/donnees.md, « Occupants et entretiens
+// dans la ligne du ménage »): the only code that knows it. Each household's row holds the records
+// of the tables inside it (`Enfant`: `occupants` since version 20, `entretiens` since 22), as
+// `{id → record with its _sync}`, sealed with it as one row: a first sync writes a third as many
+// rows. A map record id → household id, in 64 rows of the `occupantsMenages` store, one field per
+// table, finds a record by its id. Each table's own store keeps the records that have no household
+// row here (stored before their version and not moved yet, or received before their household):
+// they move in when written again, or by `deplacerEnfants`. The middleware (`occupants.ts`) shows
+// the rest of the app, through the tables made here, each table over both places, as it was, and
+// household rows without what they hold.
 
 type Ligne = Record<string, unknown> & { id: string };
-type Occupants = Record<string, Ligne>;
-type LigneMenage = Ligne & { occupants?: Occupants };
-type Carte = { id: number; menages: Record<string, string> };
+type Contenu = Record<string, Ligne>;
+type LigneMenage = Ligne & { [champ: string]: unknown };
+/** A row of the map without its key: for each table inside households (its `carte`), record id → household id. */
+type Seau = Record<string, Record<string, string>>;
+/** A row of the map as stored. */
+type Carte = Record<string, unknown> & { id: number };
 
 const SEAUX = 64;
 
@@ -30,7 +34,7 @@ const JETON = 'jeton';
 type Jeton = { id: typeof JETON; jeton: string };
 
 /** The map's rows (those read so far) and the households' ids (null: not read) as a version of the map (`JETON`) holds them. */
-type Etat = { jeton: string | undefined; seaux: Map<number, Record<string, string>>; menages: Set<string> | null };
+type Etat = { jeton: string | undefined; seaux: Map<number, Seau>; menages: Set<string> | null };
 
 /**
  * What a transaction knows of the map: the state this tab last knew if the map has not changed
@@ -39,12 +43,15 @@ type Etat = { jeton: string | undefined; seaux: Map<number, Record<string, strin
  */
 type Vue = Etat & { changee: boolean; jetonAEcrire: boolean; copies: Set<number>; menagesCopies: boolean };
 
-/** The row of the map holding this occupant's household. */
+/** The row of the map holding this record's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
-const sansOccupants = <T>(ligne: T): T => {
-  if (ligne && typeof ligne === 'object' && 'occupants' in ligne) delete (ligne as LigneMenage).occupants;
-  return ligne;
+const contenuDe = (ligne: LigneMenage | undefined, e: Enfant) => ligne?.[e.champ] as Contenu | undefined;
+
+const seauLu = (carte: Carte | undefined): Seau => {
+  if (!carte) return {};
+  const { id: _id, ...entrees } = carte;
+  return entrees as Seau;
 };
 
 const unique = <T>(valeurs: Iterable<T>): T[] => [...new Set(valeurs)];
@@ -70,22 +77,26 @@ function dansPlage(cle: unknown, plage: DBCoreKeyRange): boolean {
 
 const reponse = (cles: unknown[]): DBCoreMutateResponse => ({ numFailures: 0, failures: {}, results: cles, lastResult: cles[cles.length - 1] });
 
-/** An occupant as an index sees it: its key in the index asked for, its id. */
+/** A record as an index sees it: its key in the index asked for, its id. */
 type Entree = { cle: unknown; id: string; valeur: Ligne };
 
 /** What the layout does inside one transaction, on the stores below the middleware. */
 class Disposition {
-  /** Transactions known to have no occupant left in the `personnes` store. */
-  private readonly sansAnciens = new WeakSet<DBCoreTransaction>();
+  /** For each table, transactions known to have no record left in its own store. */
+  private readonly sansAnciens = new Map<string, WeakSet<DBCoreTransaction>>();
   /** The map as this tab last read or wrote it, in a transaction that then committed. */
   private connu: Etat | null = null;
   private readonly vues = new WeakMap<DBCoreTransaction, Promise<Vue>>();
 
   constructor(
     private readonly menages: DBCoreTable,
-    private readonly anciens: DBCoreTable,
     private readonly carte: DBCoreTable,
-  ) {}
+    private readonly enfants: readonly Enfant[],
+    /** Each table's own store. */
+    private readonly anciens: ReadonlyMap<string, DBCoreTable>,
+  ) {
+    for (const e of enfants) this.sansAnciens.set(e.table, new WeakSet());
+  }
 
   private vue(trans: DBCoreTransaction): Promise<Vue> {
     let vue = this.vues.get(trans);
@@ -127,14 +138,14 @@ class Disposition {
     if (manquants.length === 0) return vue;
     if (manquants.length < SEAUX) {
       const lues = (await this.carte.getMany({ trans, keys: manquants })) as (Carte | undefined)[];
-      manquants.forEach((n, i) => vue.seaux.set(n, lues[i]?.menages ?? {}));
+      manquants.forEach((n, i) => vue.seaux.set(n, seauLu(lues[i])));
       return vue;
     }
     // The whole map in one request: its rows have numbers for keys, the version row a string.
     const plage: DBCoreKeyRange = { type: 2 /* Range */, lower: 0, upper: SEAUX, upperOpen: true };
     const lues = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: plage } })).result as Carte[];
     for (const n of manquants) vue.seaux.set(n, {});
-    for (const { id, menages } of lues) vue.seaux.set(id, menages);
+    for (const carte of lues) vue.seaux.set(carte.id, seauLu(carte));
     return vue;
   }
 
@@ -153,14 +164,15 @@ class Disposition {
     vue.jeton = crypto.randomUUID();
   }
 
-  /** A row of the map to change, copied once per transaction. */
-  private seauAChanger(vue: Vue, n: number): Record<string, string> {
+  /** A table's entries in a row of the map, to change: the row copied once per transaction. */
+  private seauAChanger(vue: Vue, n: number, e: Enfant): Record<string, string> {
     this.changer(vue);
     if (!vue.copies.has(n)) {
-      vue.seaux.set(n, { ...vue.seaux.get(n) });
+      vue.seaux.set(n, Object.fromEntries(Object.entries(vue.seaux.get(n) ?? {}).map(([carte, entrees]) => [carte, { ...entrees }])));
       vue.copies.add(n);
     }
-    return vue.seaux.get(n)!;
+    const seau = vue.seaux.get(n)!;
+    return (seau[e.carte] ??= {});
   }
 
   /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
@@ -179,91 +191,117 @@ class Disposition {
 
   /** Writes these rows of the map, and the new version of the map once per transaction. */
   private async enregistrer(trans: DBCoreTransaction, vue: Vue, numeros: Iterable<number>): Promise<void> {
-    const valeurs: (Carte | Jeton)[] = [...numeros].map((id) => ({ id, menages: vue.seaux.get(id) ?? {} }));
+    const valeurs: (Carte | Jeton)[] = [...numeros].map((id) => ({ ...vue.seaux.get(id), id }));
     if (vue.jetonAEcrire) valeurs.push({ id: JETON, jeton: vue.jeton! });
     vue.jetonAEcrire = false;
     if (valeurs.length > 0) await this.carte.mutate({ type: 'put', trans, values: valeurs });
   }
 
-  private async aDesAnciens(trans: DBCoreTransaction): Promise<boolean> {
-    if (this.sansAnciens.has(trans)) return false;
-    const vide = (await this.anciens.count({ trans, query: { index: this.anciens.schema.primaryKey, range: TOUT } })) === 0;
-    if (vide) this.sansAnciens.add(trans);
+  private async aDesAnciens(trans: DBCoreTransaction, e: Enfant): Promise<boolean> {
+    const sans = this.sansAnciens.get(e.table)!;
+    if (sans.has(trans)) return false;
+    const anciens = this.anciens.get(e.table)!;
+    const vide = (await anciens.count({ trans, query: { index: anciens.schema.primaryKey, range: TOUT } })) === 0;
+    if (vide) sans.add(trans);
     return !vide;
   }
 
   /**
-   * Writes households (with the occupants they carry, added to those they hold) and occupants,
-   * and deletes occupants, keeping each occupant in exactly one place: its household's row if
-   * that row exists, the `personnes` store otherwise.
+   * Writes households (with the records they carry, added to those they hold) and records of one
+   * table `enfant`, and deletes records of it, keeping each record in exactly one place: its
+   * household's row if that row exists, its table's own store otherwise.
    */
-  async ecrire(trans: DBCoreTransaction, ecrits: readonly LigneMenage[], occupants: readonly Ligne[], supprimes: readonly string[]): Promise<void> {
-    const aPlacer = [...ecrits.flatMap((m) => Object.values(m.occupants ?? {})), ...occupants];
-    const ids = unique([...aPlacer.map((p) => p.id), ...supprimes]);
-    const vue = await this.cartes(trans, ids);
+  async ecrire(trans: DBCoreTransaction, ecrits: readonly LigneMenage[], enfant: Enfant | null, lignes: readonly Ligne[], supprimes: readonly string[]): Promise<void> {
+    const aPlacer: [Enfant, Ligne][] = ecrits.flatMap((m) => this.enfants.flatMap((e) => Object.values(contenuDe(m, e) ?? {}).map((l): [Enfant, Ligne] => [e, l])));
+    if (enfant) for (const l of lignes) aPlacer.push([enfant, l]);
+    // Ids are UUIDs, unique across tables: one id names one record of one table.
+    const touches = new Map<string, Enfant>(aPlacer.map(([e, l]) => [l.id, e]));
+    if (enfant) for (const id of supprimes) touches.set(id, enfant);
+    const vue = await this.cartes(trans, [...touches.keys()]);
     const seauxChanges = new Set<number>();
-    const actuel = (id: string) => vue.seaux.get(seauDe(id))?.[id];
-    const menageIds = unique([...ecrits.map((m) => m.id), ...aPlacer.map((p) => String(p.menageId)), ...ids.flatMap((id) => actuel(id) ?? [])]);
+    const actuel = (e: Enfant, id: string) => vue.seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const menageIds = unique([
+      ...ecrits.map((m) => m.id),
+      ...aPlacer.map(([, l]) => String(l.menageId)),
+      ...[...touches].flatMap(([id, e]) => actuel(e, id) ?? []),
+    ]);
     // Only the rows that exist are read: a first sync's households are all new.
     const presents = await this.presents(trans, vue);
     const aLire = menageIds.filter((id) => presents.has(id));
     const lus = (await this.menages.getMany({ trans, keys: aLire })) as (LigneMenage | undefined)[];
-    const lignes = new Map<string, LigneMenage>();
+    const menages = new Map<string, LigneMenage>();
     aLire.forEach((id, i) => {
       const lu = lus[i];
-      if (lu) lignes.set(id, lu);
+      if (lu) menages.set(id, lu);
     });
     const changes = new Set<string>();
     for (const m of ecrits) {
-      const { occupants: _portes, ...champs } = m;
-      const tenus = lignes.get(m.id)?.occupants;
-      lignes.set(m.id, tenus ? { ...champs, id: m.id, occupants: tenus } : { ...champs, id: m.id });
+      const tenue = menages.get(m.id);
+      const ligne: LigneMenage = { ...m };
+      for (const e of this.enfants) {
+        if (tenue?.[e.champ]) ligne[e.champ] = tenue[e.champ];
+        else delete ligne[e.champ];
+      }
+      menages.set(m.id, ligne);
       changes.add(m.id);
     }
-    const occupantsDe = (ligne: LigneMenage): Occupants => (ligne.occupants = { ...ligne.occupants });
-    for (const id of ids) {
-      const menageId = actuel(id);
-      if (menageId === undefined) continue;
-      const ligne = lignes.get(menageId);
-      if (ligne?.occupants?.[id]) {
-        delete occupantsDe(ligne)[id];
+    // The rows read for this write (fresh copies) are changed in place, not copied once per record placed.
+    const contenu = (ligne: LigneMenage, e: Enfant) => (contenuDe(ligne, e) ?? (ligne[e.champ] = {})) as Contenu;
+    const entrees = (n: number, e: Enfant) => {
+      seauxChanges.add(n);
+      return this.seauAChanger(vue, n, e);
+    };
+    // A record written again into the household it is in (an interview at each keystroke) is
+    // replaced there below, and its map row is not written again.
+    const restent = new Set(aPlacer.flatMap(([e, l]) => (actuel(e, l.id) === String(l.menageId) && menages.has(String(l.menageId)) ? [l.id] : [])));
+    for (const [id, e] of touches) {
+      const menageId = actuel(e, id);
+      if (menageId === undefined || restent.has(id)) continue;
+      const ligne = menages.get(menageId);
+      if (contenuDe(ligne, e)?.[id]) {
+        delete contenu(ligne!, e)[id];
         changes.add(menageId);
       }
-      delete this.seauAChanger(vue, seauDe(id))[id];
-      seauxChanges.add(seauDe(id));
+      delete entrees(seauDe(id), e)[id];
     }
-    const anciens: Ligne[] = [];
-    for (const p of aPlacer) {
-      const menageId = String(p.menageId);
-      const ligne = lignes.get(menageId);
+    const anciens = new Map<Enfant, Ligne[]>();
+    for (const [e, l] of aPlacer) {
+      const menageId = String(l.menageId);
+      const ligne = menages.get(menageId);
       if (!ligne) {
-        anciens.push(p);
+        const apart = anciens.get(e);
+        if (apart) apart.push(l);
+        else anciens.set(e, [l]);
         continue;
       }
-      occupantsDe(ligne)[p.id] = p;
+      contenu(ligne, e)[l.id] = l;
       changes.add(menageId);
-      this.seauAChanger(vue, seauDe(p.id))[p.id] = menageId;
-      seauxChanges.add(seauDe(p.id));
+      if (!restent.has(l.id)) entrees(seauDe(l.id), e)[l.id] = menageId;
     }
     const valeurs = [...changes].map((id) => {
-      const ligne = lignes.get(id)!;
-      if (ligne.occupants && Object.keys(ligne.occupants).length === 0) delete ligne.occupants;
+      const ligne = menages.get(id)!;
+      for (const e of this.enfants) if (ligne[e.champ] && Object.keys(contenuDe(ligne, e)!).length === 0) delete ligne[e.champ];
       return ligne;
     });
     if (valeurs.length > 0) await this.menages.mutate({ type: 'put', trans, values: valeurs });
     const nouveaux = [...changes].filter((id) => !presents.has(id));
     if (nouveaux.length > 0) this.noterMenages(vue, nouveaux, true);
-    const places = new Set(anciens.map((p) => p.id));
-    const aRetirer = ids.filter((id) => !places.has(id));
-    if (aRetirer.length > 0 && (await this.aDesAnciens(trans))) await this.anciens.mutate({ type: 'delete', trans, keys: aRetirer });
-    if (anciens.length > 0) {
-      this.sansAnciens.delete(trans);
-      await this.anciens.mutate({ type: 'put', trans, values: anciens });
+    for (const e of this.enfants) {
+      const gardes = anciens.get(e) ?? [];
+      const places = new Set(gardes.map((l) => l.id));
+      // A record that stays in its household's row is in no other place.
+      const aRetirer = [...touches].flatMap(([id, de]) => (de === e && !places.has(id) && !restent.has(id) ? [id] : []));
+      const store = this.anciens.get(e.table)!;
+      if (aRetirer.length > 0 && (await this.aDesAnciens(trans, e))) await store.mutate({ type: 'delete', trans, keys: aRetirer });
+      if (gardes.length > 0) {
+        this.sansAnciens.get(e.table)!.delete(trans);
+        await store.mutate({ type: 'put', trans, values: gardes });
+      }
     }
     await this.enregistrer(trans, vue, seauxChanges);
   }
 
-  /** Households added: none holds an occupant yet. */
+  /** Households added: none holds a record yet. */
   async ajouterMenages(trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
     const vue = await this.vue(trans);
     this.noterMenages(vue, ids, true);
@@ -271,79 +309,83 @@ class Disposition {
   }
 
   /**
-   * Households deleted: their occupants go with their rows, and leave the map. Read in the map
+   * Households deleted: what they hold goes with their rows, and leaves the map. Read in the map
    * only (ids in clear): the device forgets its data while locked too.
    */
   async oublierMenages(trans: DBCoreTransaction, plage: DBCoreKeyRange | readonly string[]): Promise<void> {
     const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const ids = Array.isArray(plage) ? new Set(plage as readonly string[]) : null;
     const oublie = (menageId: string) => (ids ? ids.has(menageId) : dansPlage(menageId, plage as DBCoreKeyRange));
-    const changees = TOUS_LES_SEAUX.filter((n) => Object.values(vue.seaux.get(n)!).some(oublie));
-    for (const n of changees) {
-      const carte = this.seauAChanger(vue, n);
-      for (const [id, menageId] of Object.entries(carte)) if (oublie(menageId)) delete carte[id];
-    }
+    const changees = TOUS_LES_SEAUX.filter((n) => Object.values(vue.seaux.get(n)!).some((entrees) => Object.values(entrees).some(oublie)));
+    for (const n of changees)
+      for (const e of this.enfants) {
+        const entrees = this.seauAChanger(vue, n, e);
+        for (const [id, menageId] of Object.entries(entrees)) if (oublie(menageId)) delete entrees[id];
+      }
     this.noterMenages(vue, ids ? [...ids] : [...(vue.menages ?? [])].filter(oublie), false);
     await this.enregistrer(trans, vue, changees);
   }
 
-  /** All the occupants, counted without opening a household: the map's entries and the rows kept apart. */
-  async compter(trans: DBCoreTransaction): Promise<number> {
+  /** All the records of a table, counted without opening a household: the map's entries and the rows kept apart. */
+  async compter(trans: DBCoreTransaction, e: Enfant): Promise<number> {
     const vue = await this.seaux(trans, TOUS_LES_SEAUX);
-    const anciens = await this.anciens.count({ trans, query: { index: this.anciens.schema.primaryKey, range: TOUT } });
-    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(vue.seaux.get(s)!).length, anciens);
+    const store = this.anciens.get(e.table)!;
+    const anciens = await store.count({ trans, query: { index: store.schema.primaryKey, range: TOUT } });
+    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(vue.seaux.get(s)![e.carte] ?? {}).length, anciens);
   }
 
-  /** Occupants by id, from both places. */
-  async lire(trans: DBCoreTransaction, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
-    const cartes = (await this.cartes(trans, ids)).seaux;
-    const menageIds = unique(ids.flatMap((id) => cartes.get(seauDe(id))?.[id] ?? []));
+  /** Records of a table by id, from both places. */
+  async lire(trans: DBCoreTransaction, e: Enfant, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
+    const { seaux } = await this.cartes(trans, ids);
+    const menageDe = (id: string) => seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const menageIds = unique(ids.flatMap((id) => menageDe(id) ?? []));
     const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
-    const parMenage = new Map(menageIds.map((id, i) => [id, lus[i]?.occupants]));
-    const trouves = ids.map((id) => parMenage.get(cartes.get(seauDe(id))?.[id] ?? '')?.[id]);
+    const parMenage = new Map(menageIds.map((id, i) => [id, contenuDe(lus[i], e)]));
+    const trouves = ids.map((id) => parMenage.get(menageDe(id) ?? '')?.[id]);
     const manquants = ids.filter((_, i) => !trouves[i]);
-    if (manquants.length === 0 || !(await this.aDesAnciens(trans))) return trouves;
-    const anciens = (await this.anciens.getMany({ trans, keys: manquants })) as (Ligne | undefined)[];
+    if (manquants.length === 0 || !(await this.aDesAnciens(trans, e))) return trouves;
+    const anciens = (await this.anciens.get(e.table)!.getMany({ trans, keys: manquants })) as (Ligne | undefined)[];
     const parId = new Map(manquants.map((id, i) => [id, anciens[i]]));
-    return trouves.map((p, i) => p ?? parId.get(ids[i]!));
+    return trouves.map((l, i) => l ?? parId.get(ids[i]!));
   }
 
-  /** The occupants an index range selects, in the index's order (then by id), from both places. */
-  async lister(trans: DBCoreTransaction, index: DBCoreIndex, plage: DBCoreKeyRange): Promise<Entree[]> {
+  /** The records of a table an index range selects, in the index's order (then by id), from both places. */
+  async lister(trans: DBCoreTransaction, e: Enfant, index: DBCoreIndex, plage: DBCoreKeyRange): Promise<Entree[]> {
     const parId = index.isPrimaryKey;
     if (parId && plage.type === 1) {
-      const [p] = await this.lire(trans, [String(plage.lower)]);
-      return p ? [{ cle: p.id, id: p.id, valeur: p }] : [];
+      const [l] = await this.lire(trans, e, [String(plage.lower)]);
+      return l ? [{ cle: l.id, id: l.id, valeur: l }] : [];
     }
     const chemin = index.keyPath as string;
-    // An occupant's `menageId` is its household's id: a range of households is a range of their rows.
+    // A record's `menageId` is its household's id: a range of households is a range of their rows.
     const parMenage = !parId && chemin === 'menageId';
     const menages = (await this.menages.query({ trans, values: true, query: { index: this.menages.schema.primaryKey, range: parMenage ? plage : TOUT } }))
       .result as LigneMenage[];
     const entrees: Entree[] = [];
-    const garder = (p: Ligne) => {
-      const cle = parId ? p.id : p[chemin];
-      if (cle !== undefined && (parMenage || dansPlage(cle, plage))) entrees.push({ cle, id: p.id, valeur: p });
+    const garder = (l: Ligne) => {
+      const cle = parId ? l.id : l[chemin];
+      if (cle !== undefined && (parMenage || dansPlage(cle, plage))) entrees.push({ cle, id: l.id, valeur: l });
     };
-    for (const m of menages) for (const p of Object.values(m.occupants ?? {})) garder(p);
-    if (await this.aDesAnciens(trans)) {
-      const anciens = (await this.anciens.query({ trans, values: true, query: { index, range: plage } })).result as Ligne[];
+    for (const m of menages) for (const l of Object.values(contenuDe(m, e) ?? {})) garder(l);
+    if (await this.aDesAnciens(trans, e)) {
+      const anciens = (await this.anciens.get(e.table)!.query({ trans, values: true, query: { index, range: plage } })).result as Ligne[];
       anciens.forEach(garder);
     }
     return entrees.sort((a, b) => indexedDB.cmp(a.cle, b.cle) || indexedDB.cmp(a.id, b.id));
   }
 
-  /** Occupants stored before version 20 whose household's row is here, moved into it; how many were looked at. */
-  async deplacer(trans: DBCoreTransaction, apres: string | null, nombre: number): Promise<string | null> {
+  /** Records of a table stored apart whose household's row is here, moved into it; the last id looked at, null once none is left. */
+  async deplacer(trans: DBCoreTransaction, e: Enfant, apres: string | null, nombre: number): Promise<string | null> {
     const plage: DBCoreKeyRange = apres === null ? TOUT : { type: 2, lower: apres, lowerOpen: true, upper: undefined };
-    const lot = (await this.anciens.query({ trans, values: true, limit: nombre, query: { index: this.anciens.schema.primaryKey, range: plage } })).result as Ligne[];
+    const store = this.anciens.get(e.table)!;
+    const lot = (await store.query({ trans, values: true, limit: nombre, query: { index: store.schema.primaryKey, range: plage } })).result as Ligne[];
     if (lot.length === 0) return null;
-    await this.ecrire(trans, [], lot, []);
+    await this.ecrire(trans, [], e, lot, []);
     return lot[lot.length - 1]!.id;
   }
 }
 
-/** A cursor over occupants already listed. */
+/** A cursor over records already listed. */
 function curseurSur(trans: DBCoreTransaction, entrees: readonly Entree[]): DBCoreCursor | null {
   if (entrees.length === 0) return null;
   let i = 0;
@@ -413,63 +455,68 @@ function curseurSur(trans: DBCoreTransaction, entrees: readonly Entree[]): DBCor
   return curseur;
 }
 
-function tablePersonnes(personnes: DBCoreTable, d: Disposition): DBCoreTable {
-  const primaire = personnes.schema.primaryKey;
+function tableEnfant(bas: DBCoreTable, d: Disposition, e: Enfant): DBCoreTable {
+  const primaire = bas.schema.primaryKey;
   return {
-    ...personnes,
+    ...bas,
     async mutate(req) {
       if (req.type === 'put') {
-        await d.ecrire(req.trans, [], req.values as Ligne[], []);
+        await d.ecrire(req.trans, [], e, req.values as Ligne[], []);
         return reponse(req.values.map((v: Ligne) => v.id));
       }
       if (req.type === 'add') {
         const valeurs = req.values as Ligne[];
         const deja = await d.lire(
           req.trans,
+          e,
           valeurs.map((v) => v.id),
         );
         await d.ecrire(
           req.trans,
           [],
+          e,
           valeurs.filter((_, i) => !deja[i]),
           [],
         );
-        const failures = Object.fromEntries(deja.flatMap((p, i) => (p ? [[i, new DOMException(`Occupant déjà présent : ${p.id}`, 'ConstraintError')]] : [])));
+        const failures = Object.fromEntries(deja.flatMap((l, i) => (l ? [[i, new DOMException(`Enregistrement déjà présent : ${l.id}`, 'ConstraintError')]] : [])));
         return { ...reponse(valeurs.map((v) => v.id)), numFailures: Object.keys(failures).length, failures };
       }
-      const cles =
-        req.type === 'delete' ? (req.keys as string[]) : (await d.lister(req.trans, primaire, req.range)).map((e) => e.id);
-      await d.ecrire(req.trans, [], [], cles);
+      const cles = req.type === 'delete' ? (req.keys as string[]) : (await d.lister(req.trans, e, primaire, req.range)).map((l) => l.id);
+      await d.ecrire(req.trans, [], e, [], cles);
       return reponse([]);
     },
-    get: async (req) => (await d.lire(req.trans, [req.key as string]))[0],
-    getMany: (req) => d.lire(req.trans, req.keys as string[]),
+    get: async (req) => (await d.lire(req.trans, e, [req.key as string]))[0],
+    getMany: (req) => d.lire(req.trans, e, req.keys as string[]),
     async query(req) {
-      let entrees = await d.lister(req.trans, req.query.index, req.query.range);
+      let entrees = await d.lister(req.trans, e, req.query.index, req.query.range);
       if (req.direction?.startsWith('prev')) entrees = entrees.reverse();
-      if (req.direction?.endsWith('unique')) entrees = entrees.filter((e, i) => i === 0 || indexedDB.cmp(e.cle, entrees[i - 1]!.cle) !== 0);
+      if (req.direction?.endsWith('unique')) entrees = entrees.filter((l, i) => i === 0 || indexedDB.cmp(l.cle, entrees[i - 1]!.cle) !== 0);
       if (req.limit !== undefined) entrees = entrees.slice(0, req.limit);
-      return { result: entrees.map((e) => (req.values ? e.valeur : e.id)) };
+      return { result: entrees.map((l) => (req.values ? l.valeur : l.id)) };
     },
     async openCursor(req) {
-      let entrees = await d.lister(req.trans, req.query.index, req.query.range);
+      let entrees = await d.lister(req.trans, e, req.query.index, req.query.range);
       if (req.reverse) entrees = entrees.reverse();
-      if (req.unique) entrees = entrees.filter((e, i) => i === 0 || indexedDB.cmp(e.cle, entrees[i - 1]!.cle) !== 0);
+      if (req.unique) entrees = entrees.filter((l, i) => i === 0 || indexedDB.cmp(l.cle, entrees[i - 1]!.cle) !== 0);
       return curseurSur(req.trans, entrees);
     },
-    count: (req) => (req.query.range.type === 3 ? d.compter(req.trans) : d.lister(req.trans, req.query.index, req.query.range).then((e) => e.length)),
+    count: (req) => (req.query.range.type === 3 ? d.compter(req.trans, e) : d.lister(req.trans, e, req.query.index, req.query.range).then((l) => l.length)),
   };
 }
 
-function tableMenages(menages: DBCoreTable, d: Disposition): DBCoreTable {
+function tableMenages(menages: DBCoreTable, d: Disposition, enfants: readonly Enfant[]): DBCoreTable {
+  const seul = <T>(ligne: T): T => {
+    if (ligne && typeof ligne === 'object') for (const e of enfants) delete (ligne as LigneMenage)[e.champ];
+    return ligne;
+  };
   return {
     ...menages,
     async mutate(req) {
       if (req.type === 'put') {
-        await d.ecrire(req.trans, req.values as LigneMenage[], [], []);
+        await d.ecrire(req.trans, req.values as LigneMenage[], null, [], []);
         return reponse(req.values.map((v: Ligne) => v.id));
       }
-      // A new household holds no occupant yet (those received before it stay where they are).
+      // A new household holds nothing yet (records received before it stay where they are).
       if (req.type === 'add') {
         await d.ajouterMenages(
           req.trans,
@@ -480,70 +527,81 @@ function tableMenages(menages: DBCoreTable, d: Disposition): DBCoreTable {
       await d.oublierMenages(req.trans, req.type === 'delete' ? (req.keys as string[]) : req.range);
       return menages.mutate(req);
     },
-    get: async (req) => sansOccupants(await menages.get(req)),
-    getMany: async (req) => (await menages.getMany(req)).map(sansOccupants),
+    get: async (req) => seul(await menages.get(req)),
+    getMany: async (req) => (await menages.getMany(req)).map(seul),
     async query(req) {
       const r = await menages.query(req);
-      return req.values ? { result: r.result.map(sansOccupants) } : r;
+      return req.values ? { result: r.result.map(seul) } : r;
     },
     async openCursor(req) {
       const c = await menages.openCursor(req);
-      return c && req.values ? new Proxy(c, { get: (t, p) => (p === 'value' ? sansOccupants(t.value) : Reflect.get(t, p)) }) : c;
+      return c && req.values ? new Proxy(c, { get: (t, p) => (p === 'value' ? seul(t.value) : Reflect.get(t, p)) }) : c;
     },
   };
 }
 
 /**
- * A snapshot page's rows by table, each household of the page carrying its occupants of the page
- * (`occupants`): it is sealed and written once with them, and the middleware places the others.
+ * A snapshot page's rows by table, each household of the page carrying its records of the page
+ * from the tables inside it: it is sealed and written once with them, and the middleware places
+ * the others.
  */
-export function avecOccupants<T extends string>(db: Dexie, parTable: ReadonlyMap<T, Ligne[]>): [T, Ligne[]][] {
+export function avecEnfants<T extends string>(db: Dexie, parTable: ReadonlyMap<T, Ligne[]>): [T, Ligne[]][] {
   const menages = parTable.get(MENAGES as T);
-  const personnes = parTable.get(PERSONNES as T);
-  if (!menages || !personnes || !chargeur(db.core)) return [...parTable];
-  const portes = new Map<string, Occupants>(menages.map((m) => [m.id, {}]));
-  const seuls = personnes.filter((p) => {
-    const occupants = portes.get(String(p.menageId));
-    if (occupants) occupants[p.id] = p;
-    return !occupants;
-  });
-  const carries = menages.map((m) => {
-    const occupants = portes.get(m.id)!;
-    return Object.keys(occupants).length > 0 ? { ...m, occupants } : m;
-  });
-  return [...parTable].flatMap(([table, lignes]): [T, Ligne[]][] =>
-    table === MENAGES ? [[table, carries]] : table === PERSONNES ? (seuls.length > 0 ? [[table, seuls]] : []) : [[table, lignes]],
+  const enfants = (dispositionDe(db.core)?.enfants ?? []).filter((e) => parTable.has(e.table as T));
+  if (!menages || enfants.length === 0) return [...parTable];
+  const portes = new Map<string, Record<string, Contenu>>(menages.map((m) => [m.id, {}]));
+  const seuls = new Map(
+    enfants.map((e) => [
+      e.table,
+      parTable.get(e.table as T)!.filter((l) => {
+        const porte = portes.get(String(l.menageId));
+        if (porte) (porte[e.champ] ??= {})[l.id] = l;
+        return !porte;
+      }),
+    ]),
   );
+  const carries = menages.map((m) => {
+    const porte = portes.get(m.id)!;
+    return Object.keys(porte).length > 0 ? { ...m, ...porte } : m;
+  });
+  return [...parTable].flatMap(([table, lignes]): [T, Ligne[]][] => {
+    if (table === MENAGES) return [[table, carries]];
+    const restent = seuls.get(table);
+    return !restent ? [[table, lignes]] : restent.length > 0 ? [[table, restent]] : [];
+  });
 }
 
-/** Occupants looked at per transaction while moving them. */
+/** Records looked at per transaction while moving them. */
 const PAR_LOT = 500;
 
 /**
- * Moves the occupants stored before version 20 into their households' rows, a few hundred per
- * transaction (after the unlock: the rows are sealed). Reads see both places meanwhile, so it may
- * stop at any point and go on at the next start.
+ * Moves the records stored apart (before their table's version, or received before their
+ * household) into their households' rows, a few hundred per transaction (after the unlock: the
+ * rows are sealed). Reads see both places meanwhile, so it may stop at any point and go on at the
+ * next start.
  */
-export async function deplacerOccupants(db: Dexie): Promise<void> {
-  const charger = chargeur(db.core);
-  if (!charger) return;
-  const { deplacer } = await charger();
-  let apres: string | null = null;
-  do {
-    const depuis: string | null = apres;
-    apres = await db.transaction('rw', [MENAGES, PERSONNES], () =>
-      deplacer(Dexie.currentTransaction.idbtrans as unknown as DBCoreTransaction, depuis, PAR_LOT),
-    );
-    await new Promise((r) => setTimeout(r, 0));
-  } while (apres !== null);
+export async function deplacerEnfants(db: Dexie): Promise<void> {
+  const disposition = dispositionDe(db.core);
+  if (!disposition) return;
+  const { deplacer } = await disposition.charger();
+  for (const e of disposition.enfants) {
+    let apres: string | null = null;
+    do {
+      const depuis: string | null = apres;
+      apres = await db.transaction('rw', [MENAGES, e.table], () =>
+        deplacer(Dexie.currentTransaction.idbtrans as unknown as DBCoreTransaction, e, depuis, PAR_LOT),
+      );
+      await new Promise((r) => setTimeout(r, 0));
+    } while (apres !== null);
+  }
 }
 
 /** The layout's tables over these stores (the middleware's, `occupants.ts`). */
-export function tablesOccupants(bas: DBCore): TablesOccupants {
-  const disposition = new Disposition(bas.table(MENAGES), bas.table(PERSONNES), bas.table(CARTE));
+export function tablesOccupants(bas: DBCore, enfants: readonly Enfant[]): TablesOccupants {
+  const disposition = new Disposition(bas.table(MENAGES), bas.table(CARTE), enfants, new Map(enfants.map((e) => [e.table, bas.table(e.table)])));
   return {
-    menages: tableMenages(bas.table(MENAGES), disposition),
-    personnes: tablePersonnes(bas.table(PERSONNES), disposition),
-    deplacer: (trans, apres, nombre) => disposition.deplacer(trans, apres, nombre),
+    menages: tableMenages(bas.table(MENAGES), disposition, enfants),
+    enfants: new Map(enfants.map((e) => [e.table, tableEnfant(bas.table(e.table), disposition, e)])),
+    deplacer: (trans, e, apres, nombre) => disposition.deplacer(trans, e, apres, nombre),
   };
 }

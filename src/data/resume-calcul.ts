@@ -340,7 +340,7 @@ async function rafraichir(db: RelogementDb, aujourdhui: string): Promise<void> {
  * Brings every summary to today in the background, a row of summaries per transaction so that the
  * officer's writes go in between: first the summaries an earlier version stored one per row, then
  * the whole caseload after a change of format or settings, then the rows computed for an earlier day, then the
- * missing pilotage facts, then the occupants stored apart (`deplacerOccupants`). One run at a time per database;
+ * missing pilotage facts, then the occupants and interviews stored apart (`deplacerEnfants`). One run at a time per database;
  * started out of the caller's transaction or live query, since it writes.
  */
 export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): void {
@@ -351,9 +351,9 @@ export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): v
       // when needed: a static import here splits the first screen's modules into more chunks.
       .then(() => import('./faits-pilotage.ts'))
       .then((m) => m.construireFaits(db))
-      // The occupants a device upgraded from version 19 holds apart move into their households.
+      // The occupants and interviews a device upgraded from version 19 or 21 holds apart move into their households.
       .then(() => import('./occupants-disposition.ts'))
-      .then((m) => m.deplacerOccupants(db))
+      .then((m) => m.deplacerEnfants(db))
       // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
       .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))
       .finally(() => enCours.delete(db));

@@ -21,7 +21,7 @@ import { departReparation, forceParReparation, noterVu } from './reparation-page
 import { menagesDesLignes } from './instantane-relais.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
 import { paquetDe } from './paquets-resumes.ts';
-import { avecOccupants } from './occupants-disposition.ts';
+import { avecEnfants } from './occupants-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page
@@ -262,7 +262,7 @@ export async function appliquerInstantane(
       }
       parTable.set(table, ecrits);
     }
-    for (const [table, ecrits] of avecOccupants(db, parTable)) {
+    for (const [table, ecrits] of avecEnfants(db, parTable)) {
       // By slices: sealing and storing a page's thousand rows at once would hold the main thread for over 100 ms.
       for (let i = 0; i < ecrits.length; i += LIGNES_PAR_ECRITURE) await db.table(table).bulkPut(ecrits.slice(i, i + LIGNES_PAR_ECRITURE));
     }

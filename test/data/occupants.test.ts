@@ -1,26 +1,29 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { menageSchema, personneSchema } from '../../src/domain/index.ts';
-import type { Personne } from '../../src/domain/index.ts';
+import { entretienSchema, menageSchema, personneSchema } from '../../src/domain/index.ts';
+import type { Entretien, Personne } from '../../src/domain/index.ts';
 import { RelogementDb } from '../../src/data/db.ts';
 import { nouvelleBase } from './base.ts';
 
-// The `personnes` table the app sees over occupants kept in their households' rows (version 20,
-// `src/data/occupants.ts`): every way the app reads and writes it gives what a table of its own gave.
+// The `personnes` and `entretiens` tables the app sees over records kept in their households' rows
+// (versions 20 and 22, `src/data/occupants.ts`): every way the app reads and writes them gives what
+// a table of their own gave.
 
 const id = (n: number) => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 const menage = (n: number) => menageSchema.parse({ id: id(n), residenceId: id(999), nom: `Ménage ${n}`, creeLe: '2026-03-15' });
 const occupant = (n: number, menageN: number, prenom = `Prénom ${n}`): Personne => personneSchema.parse({ id: id(n), menageId: id(menageN), prenom });
+const entretien = (n: number, menageN: number, date = '2026-04-01'): Entretien =>
+  entretienSchema.parse({ id: id(n), menageId: id(menageN), date, type: 'premier', statut: 'brouillon' });
 
-/** Where IndexedDB holds each occupant, read without the app's layers. */
-async function places(nom: string): Promise<{ apart: string[]; dedans: Record<string, string[]> }> {
+/** Where IndexedDB holds each record of a table inside households, read without the app's layers. */
+async function places(nom: string, table = 'personnes', champ = 'occupants'): Promise<{ apart: string[]; dedans: Record<string, string[]> }> {
   const brute = new Dexie(nom);
   await brute.open();
-  const apart = (await brute.table('personnes').toCollection().primaryKeys()) as string[];
-  const lignes = (await brute.table('menages').toArray()) as { id: string; occupants?: Record<string, unknown> }[];
+  const apart = (await brute.table(table).toCollection().primaryKeys()) as string[];
+  const lignes = (await brute.table('menages').toArray()) as ({ id: string } & Record<string, Record<string, unknown> | undefined>)[];
   brute.close();
-  return { apart, dedans: Object.fromEntries(lignes.map((m) => [m.id, Object.keys(m.occupants ?? {}).sort()])) };
+  return { apart, dedans: Object.fromEntries(lignes.map((m) => [m.id, Object.keys(m[champ] ?? {}).sort()])) };
 }
 
 describe('occupants kept in their households’ rows', () => {
@@ -78,12 +81,15 @@ describe('occupants kept in their households’ rows', () => {
     await autre.menages.put(menage(2));
     await autre.personnes.bulkPut([occupant(21, 2), occupant(12, 1)]);
     await autre.personnes.delete(id(11));
+    await autre.entretiens.put(entretien(22, 2));
     autre.close();
+    expect(await db.entretiens.get(id(22))).toEqual(entretien(22, 2));
     expect(await db.personnes.count()).toBe(2);
     expect(await db.personnes.bulkGet([id(11), id(12), id(21)])).toEqual([undefined, occupant(12, 1), occupant(21, 2)]);
     // Written here without its occupants, as a snapshot page or a pull writes it.
     await db.menages.bulkPut([{ ...menage(2), nom: 'Famille Haddad' }]);
     expect(await db.personnes.where('menageId').equals(id(2)).toArray()).toEqual([occupant(21, 2)]);
+    expect(await db.entretiens.where('menageId').equals(id(2)).toArray()).toEqual([entretien(22, 2)]);
     expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(12)], [id(2)]: [id(21)] });
   });
 
@@ -106,5 +112,56 @@ describe('occupants kept in their households’ rows', () => {
     await db.menages.bulkPut([{ ...menage(2), nom: 'Famille Haddad' }]);
     expect(await db.personnes.where('menageId').equals(id(2)).toArray()).toEqual([occupant(21, 2)]);
     expect(await places(db.name)).toEqual({ apart: [], dedans: { [id(1)]: [id(11), id(12)], [id(2)]: [id(21)] } });
+  });
+});
+
+describe('interviews kept in their households’ rows', () => {
+  it('are read by id, by household, in order, by cursor and counted as a table of their own would be, beside the occupants', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2)]);
+    await db.personnes.bulkPut([occupant(11, 1), occupant(21, 2)]);
+    const entretiens = [entretien(13, 1, '2026-05-02'), entretien(14, 1, '2026-04-01'), entretien(23, 2)];
+    await db.entretiens.bulkPut(entretiens);
+    expect(await places(db.name, 'entretiens', 'entretiens')).toEqual({ apart: [], dedans: { [id(1)]: [id(13), id(14)], [id(2)]: [id(23)] } });
+    expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(11)], [id(2)]: [id(21)] });
+    expect(await db.entretiens.get(id(14))).toEqual(entretiens[1]);
+    expect(await db.entretiens.bulkGet([id(23), id(11), id(13)])).toEqual([entretiens[2], undefined, entretiens[0]]);
+    expect(await db.personnes.get(id(13))).toBeUndefined();
+    expect(await db.entretiens.where('menageId').equals(id(1)).toArray()).toEqual([entretiens[0], entretiens[1]]);
+    expect(await db.entretiens.where('menageId').anyOf([id(2), id(1)]).primaryKeys()).toEqual([id(13), id(14), id(23)]);
+    expect(await db.entretiens.count()).toBe(3);
+    expect(await db.personnes.count()).toBe(2);
+    expect(await db.entretiens.orderBy('id').reverse().limit(2).primaryKeys()).toEqual([id(23), id(14)]);
+    expect((await db.entretiens.filter((e) => e.date < '2026-05-01').toArray()).map((e) => e.id)).toEqual([id(14), id(23)]);
+    expect(Object.keys((await db.menages.get(id(1)))!)).not.toContain('entretiens');
+  });
+
+  it('stay with their household written alone, follow a write, leave with a delete or with their household, and refuse an add of one already there', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2)]);
+    await db.entretiens.bulkPut([entretien(13, 1), entretien(14, 1), entretien(23, 2)]);
+    await db.personnes.put(occupant(11, 1));
+    await db.menages.put({ ...menage(1), nom: 'Famille Haddad' });
+    await db.entretiens.put({ ...entretien(13, 1), statut: 'termine', termineLe: '2026-04-02' });
+    expect((await db.entretiens.get(id(13)))?.statut).toBe('termine');
+    expect(await db.entretiens.where('menageId').equals(id(1)).count()).toBe(2);
+    expect(await db.personnes.where('menageId').equals(id(1)).count()).toBe(1);
+    await expect(db.entretiens.add(entretien(14, 2))).rejects.toThrow();
+    await db.entretiens.delete(id(14));
+    expect(await db.entretiens.where('menageId').equals(id(1)).primaryKeys()).toEqual([id(13)]);
+    await db.menages.delete(id(1));
+    expect(await db.entretiens.toCollection().primaryKeys()).toEqual([id(23)]);
+    expect(await db.entretiens.count()).toBe(1);
+    expect(await db.personnes.count()).toBe(0);
+  });
+
+  it('received before their household are kept apart, still found, and move in when written again', async () => {
+    const db = nouvelleBase();
+    await db.entretiens.bulkPut([entretien(13, 1), entretien(14, 1)]);
+    await db.menages.put(menage(1));
+    expect(await db.entretiens.where('menageId').equals(id(1)).count()).toBe(2);
+    await db.entretiens.put(entretien(13, 1, '2026-06-01'));
+    expect(await places(db.name, 'entretiens', 'entretiens')).toEqual({ apart: [id(14)], dedans: { [id(1)]: [id(13)] } });
+    expect((await db.entretiens.where('menageId').equals(id(1)).toArray()).map((e) => e.date)).toEqual(['2026-06-01', '2026-04-01']);
   });
 });

@@ -11,17 +11,19 @@ import {
   lireResumes,
   mettreDeCote,
   modifierMenage,
+  enregistrerReponse,
   modifierPersonne,
   nombreEnAttente,
   personnesDuMenage,
 } from '../../src/data/index.ts';
-import { deplacerOccupants } from '../../src/data/occupants-disposition.ts';
+import { deplacerEnfants } from '../../src/data/occupants-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { serveurDeClaire } from './serveur-de-test.ts';
 import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
 
-// Each household's occupants inside its row (version 20, `occupants.ts`): the app sees the same
-// occupants as before, through the sync, the write path and an upgrade from version 19.
+// Each household's occupants inside its row (version 20, `occupants.ts`), and its interviews
+// (version 22): the app sees the same records as before, through the sync, the write path and
+// the upgrades from versions 19 and 21.
 
 const CODE = '482913';
 
@@ -42,13 +44,23 @@ describe('occupants inside their household’s row', () => {
     return db;
   };
   const tous = async (db: RelogementDb) => (await db.personnes.toArray()).sort((a, b) => a.id.localeCompare(b.id));
-  /** The rows IndexedDB holds, read without the app's layers. */
+  const tousEntretiens = async (db: RelogementDb) => (await db.entretiens.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+  /** The rows IndexedDB holds, read without the app's layers: the records kept apart, the map's entries of each table. */
   const brut = async (nom: string) => {
     const brute = new Dexie(nom);
     await brute.open();
-    const [personnes, carte] = [await brute.table('personnes').count(), await brute.table('occupantsMenages').toArray()];
+    const [personnes, entretiens, carte] = [
+      await brute.table('personnes').count(),
+      await brute.table('entretiens').count(),
+      (await brute.table('occupantsMenages').toArray()) as { menages?: object; entretiens?: object }[],
+    ];
     brute.close();
-    return { personnes, carte: Object.assign({}, ...carte.map((c: { menages: object }) => c.menages)) as Record<string, string> };
+    return {
+      personnes,
+      entretiens,
+      carte: Object.assign({}, ...carte.map((c) => c.menages)) as Record<string, string>,
+      carteEntretiens: Object.assign({}, ...carte.map((c) => c.entretiens)) as Record<string, string>,
+    };
   };
 
   it('a first sync stores them in their households’ rows, and every way of reading them finds them', async () => {
@@ -56,9 +68,16 @@ describe('occupants inside their household’s row', () => {
     await new MoteurSync(db, url()).synchroniser();
     const occupants = await tous(db);
     expect(occupants).toHaveLength(73);
-    const { personnes, carte } = await brut(db.name);
-    expect(personnes).toBe(0);
+    const entretiens = await tousEntretiens(db);
+    expect(entretiens).toHaveLength(30);
+    const { personnes, carte, entretiens: entretiensApart, carteEntretiens } = await brut(db.name);
+    expect([personnes, entretiensApart]).toEqual([0, 0]);
     expect(Object.keys(carte).sort()).toEqual(occupants.map((p) => p.id));
+    expect(Object.keys(carteEntretiens).sort()).toEqual(entretiens.map((e) => e.id));
+    expect(await db.entretiens.get(entretiens[0]!.id)).toEqual(entretiens[0]);
+    expect(await db.entretiens.where('menageId').equals(menages[3]!).toArray()).toEqual(
+      entretiens.filter((e) => e.menageId === menages[3]),
+    );
     const premier = occupants[0]!;
     expect(await db.personnes.get(premier.id)).toEqual(premier);
     expect(await db.personnes.count()).toBe(73);
@@ -69,13 +88,15 @@ describe('occupants inside their household’s row', () => {
       occupants.filter((p) => p.menageId === menages[1] || p.menageId === menages[2]).length,
     );
     expect(Object.keys((await db.menages.get(menages[3]!))!)).not.toContain('occupants');
+    expect(Object.keys((await db.menages.get(menages[3]!))!)).not.toContain('entretiens');
   });
 
-  it('a write of the household alone, here or pulled, keeps its occupants', async () => {
+  it('a write of the household alone, here or pulled, keeps its occupants and interviews', async () => {
     const db = await appareil('menage-seul');
     const moteur = new MoteurSync(db, url());
     await moteur.synchroniser();
     const avant = await tous(db);
+    const entretiensAvant = await tousEntretiens(db);
     await modifierMenage(db, menages[4]!, { telephone: '06 11 11 11 11' });
     await moteur.synchroniser();
     const autre = await appareil('autre');
@@ -86,6 +107,7 @@ describe('occupants inside their household’s row', () => {
     await moteur.synchroniser();
     expect((await db.menages.get(menages[5]!))?.telephone).toBe('06 22 22 22 22');
     expect(await tous(db)).toEqual(avant);
+    expect(await tousEntretiens(db)).toEqual(entretiensAvant);
   });
 
   it('moved from version 19 after the unlock, loses nothing: edits waiting and refused stay, sync, and the summaries are the same', async () => {
@@ -111,7 +133,7 @@ describe('occupants inside their household’s row', () => {
     expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
     expect(await tous(db)).toEqual(avant);
     expect((await brut(nom)).personnes).toBe(73);
-    await deplacerOccupants(db);
+    await deplacerEnfants(db);
     expect((await brut(nom)).personnes).toBe(0);
     expect(await tous(db)).toEqual(avant);
     expect(await lireResumes(db, menages)).toEqual(resumes);
@@ -123,5 +145,43 @@ describe('occupants inside their household’s row', () => {
     await new MoteurSync(autre, url()).synchroniser();
     expect((await autre.personnes.get(edite!.id))?.prenom).toBe('Nadia');
     expect((await autre.personnes.get(refuse!.id))?.prenom).toBe(refuse!.prenom);
+  });
+
+  it('interviews moved from version 21 after the unlock lose nothing: edits waiting and refused stay, sync, and the summaries are the same', async () => {
+    const v21 = VERSIONS.filter((v) => v.numero <= 21);
+    const ancienne = await appareil('v21', v21);
+    await new MoteurSync(ancienne, url()).synchroniser();
+    const [edite] = await ancienne.entretiens.where('menageId').equals(menages[8]!).toArray();
+    const [refuse] = await ancienne.entretiens.where('menageId').equals(menages[9]!).toArray();
+    await enregistrerReponse(ancienne, edite!.id, 'logement.etage', { valeur: '3' });
+    await enregistrerReponse(ancienne, refuse!.id, 'logement.etage', { valeur: '7' });
+    const aRefuser = (await ancienne.outbox.toArray()).filter((c) => c.recordId === refuse!.id);
+    await mettreDeCote(
+      ancienne,
+      aRefuser.map((c) => ({ changeId: c.changeId, error: 'refusé pour le test' })),
+    );
+    const avant = await tousEntretiens(ancienne);
+    const occupants = await tous(ancienne);
+    const resumes = await lireResumes(ancienne, menages);
+    const nom = ancienne.name;
+    ancienne.close();
+    expect((await brut(nom)).entretiens).toBe(30);
+
+    const db = new RelogementDb(nom, VERSIONS, { chiffree: true });
+    expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
+    expect(await tousEntretiens(db)).toEqual(avant);
+    await deplacerEnfants(db);
+    expect((await brut(nom)).entretiens).toBe(0);
+    expect(await tousEntretiens(db)).toEqual(avant);
+    expect(await tous(db)).toEqual(occupants);
+    expect(await lireResumes(db, menages)).toEqual(resumes);
+    expect((await listerRefusees(db)).flatMap((g) => g.changes).map((c) => c.recordId)).toContain(refuse!.id);
+
+    await new MoteurSync(db, url()).synchroniser();
+    expect(await nombreEnAttente(db)).toBe(0);
+    const autre = await appareil('apres-v21');
+    await new MoteurSync(autre, url()).synchroniser();
+    expect((await autre.entretiens.get(edite!.id))?.reponses['logement.etage']?.valeur).toBe('3');
+    expect((await autre.entretiens.get(refuse!.id))?.reponses['logement.etage']).toEqual(refuse!.reponses['logement.etage']);
   });
 });
