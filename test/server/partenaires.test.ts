@@ -10,7 +10,7 @@ import { pullAll, pushChanges, request, sync } from './api.ts';
 import type { FastifyInstance } from 'fastify';
 import { ModelClient } from './client-model.ts';
 import { backends, useDatabase } from './harness.ts';
-import { envoyer, offre, positionner, territoire } from './territoire.ts';
+import { envoyer, offre, partagerOffre, positionner, territoire } from './territoire.ts';
 
 /** Every record a new device of this account starts from (docs/sync.md, « Instantané »). */
 async function instantane(app: FastifyInstance, token: string): Promise<SnapshotRecord[]> {
@@ -69,10 +69,7 @@ for (const backend of backends()) {
 
     it('shows the demolishing landlord the proposal made to its household and the reply (charte step 11)', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const { positionId } = positionner(mous, t.residenceMous, logement.id, {
         bailleurOrigineId: t.demolisseur.profile.organisation.id,
@@ -94,10 +91,7 @@ for (const backend of backends()) {
 
     it('keeps pooled offers and positions within their territory', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
 
       const mous = await pullAll(t.app, t.mous.token);
       expect(fieldsOf(mous.pages, 'offresPartagees', logement.id).adresse).toBe('12 rue des Oliviers');
@@ -121,10 +115,7 @@ for (const backend of backends()) {
 
     it('gives a partner the anonymised sheet unless the household agreed to share with its kind of partner (charte §4 step 3)', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const sans = positionner(mous, t.residenceMous, logement.id);
       const avec = positionner(mous, t.residenceMous, logement.id, { consentements: { bailleurs: { accorde: true, date: '2026-01-10' } } });
@@ -199,10 +190,7 @@ for (const backend of backends()) {
 
     it('refuses bad input with a French message and writes nothing', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
 
       const tot = new ModelClient(t.hote.token, Date.now);
       tot.edit('offresPartagees', logement.id, 'caleolLe', '2026-02-20');
@@ -296,10 +284,7 @@ for (const backend of backends()) {
 
     it('removes the named sheet from a partner device at its next sync once the household withdraws its consent (charte §4 step 3)', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const { menageId, positionId } = positionner(mous, t.residenceMous, logement.id, {
         consentements: { bailleurs: { accorde: true, date: '2026-01-10' } },
@@ -330,10 +315,7 @@ for (const backend of backends()) {
 
     it('lists no conflict on a named sheet to whoever may not read it (GET /conflicts)', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const { positionId } = positionner(mous, t.residenceMous, logement.id);
       await envoyer(t.app, mous);
@@ -394,10 +376,7 @@ for (const backend of backends()) {
     it('marks a position priority from the résidence a batch leaves its household in, not from a change that lost (convention art. 10)', async () => {
       const t = await territoire(storage.db);
       await setPriorityOperations(storage.db, t.nom, ['NPNRU Bellevue']);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const operationId = randomUUID();
       const bellevue = randomUUID();
@@ -431,10 +410,7 @@ for (const backend of backends()) {
         territory: t.nom,
         operations: ['NPNRU Bellevue'],
       });
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const operationId = randomUUID();
       const bellevue = randomUUID();
@@ -480,10 +456,7 @@ for (const backend of backends()) {
 
     it('takes as demolishing landlord only a landlord of the territory (charte step 11)', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       for (const intrus of [t.voisin.bailleur.profile.organisation.id, t.plateforme.profile.organisation.id]) {
         const mous = new ModelClient(t.mous.token, Date.now);
         positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: intrus });
@@ -500,10 +473,7 @@ for (const backend of backends()) {
 
     it('takes the household’s reply from its team only, dated after the offer, with a reason for a refusal (convention art. 10)', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       const { positionId } = positionner(mous, t.residenceMous, logement.id, { bailleurOrigineId: t.demolisseur.profile.organisation.id });
       await envoyer(t.app, mous);

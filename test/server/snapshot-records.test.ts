@@ -10,7 +10,7 @@ import { pullAll, request, sync } from './api.ts';
 import { ModelClient } from './client-model.ts';
 import { cast, newHousehold } from './fixtures.ts';
 import { backends, readSideMismatches, useDatabase } from './harness.ts';
-import { envoyer, offre, positionner, territoire } from './territoire.ts';
+import { envoyer, partagerOffre, positionner, territoire } from './territoire.ts';
 import '../graine.ts';
 
 // Migration 23 (docs/sync.md, « Instantané »): each record is kept as the snapshot sends it, and a
@@ -170,10 +170,7 @@ for (const backend of backends()) {
 
     it('give each partner the pages the fields give, a named sheet only by consent', async () => {
       const t = await territoire(storage.db);
-      const hote = new ModelClient(t.hote.token, Date.now);
-      const logement = offre();
-      hote.create('offresPartagees', logement);
-      await envoyer(t.app, hote);
+      const { logement } = await partagerOffre(t);
       const mous = new ModelClient(t.mous.token, Date.now);
       positionner(mous, t.residenceMous, logement.id);
       positionner(mous, t.residenceMous, logement.id, { consentements: { bailleurs: { accorde: true, date: '2026-01-10' } } });

@@ -137,6 +137,14 @@ export function positionner(
   return { menageId, positionId: position.id };
 }
 
+/** The host landlord pools an offer and pushes it: its client and the offer. */
+export async function partagerOffre(t: Territoire, logement = offre()) {
+  const hote = new ModelClient(t.hote.token, Date.now);
+  hote.create('offresPartagees', logement);
+  await envoyer(t.app, hote);
+  return { hote, logement };
+}
+
 /** Pushes the client's outbox, which must be accepted. */
 export async function envoyer(app: FastifyInstance, client: ModelClient) {
   const answer = await pushChanges(app, client.token, client.outbox, client.deviceId);
