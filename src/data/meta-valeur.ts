@@ -1,3 +1,4 @@
+import { sameJson } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 
 /**
@@ -7,5 +8,5 @@ import type { RelogementDb } from './db.ts';
  */
 export const enregistrerSiChangee = (db: RelogementDb, key: string, value: unknown): Promise<void> =>
   db.transaction('rw', db.meta, async () => {
-    if (JSON.stringify((await db.meta.get(key))?.value) !== JSON.stringify(value)) await db.meta.put({ key, value });
+    if (!sameJson((await db.meta.get(key))?.value, value)) await db.meta.put({ key, value });
   });
