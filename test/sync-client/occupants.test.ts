@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import {
   RelogementDb,
@@ -18,8 +18,7 @@ import {
 } from '../../src/data/index.ts';
 import { deplacerEnfants } from '../../src/data/occupants-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
-import { serveurDeClaire } from './serveur-de-test.ts';
-import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
+import { serveurDeClairePourLaSuite } from './serveur-de-test.ts';
 
 // Each household's occupants inside its row (version 20, `occupants.ts`), and its interviews
 // (version 22): the app sees the same records as before, through the sync, the write path and
@@ -28,19 +27,13 @@ import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
 const CODE = '482913';
 
 describe('occupants inside their household’s row', () => {
-  let serveur: RunningServer;
-  let claire: TestAccount;
-  let menages: string[];
-  beforeAll(async () => ({ serveur, claire, menages } = await serveurDeClaire(30)), 60_000);
-  afterAll(async () => {
-    await serveur.close();
-  });
+  const s = serveurDeClairePourLaSuite(30);
 
-  const url = () => serveur.url.replace(/\/$/, '');
+  const url = () => s.serveur.url.replace(/\/$/, '');
   const appareil = async (nom: string, versions = VERSIONS) => {
     const db = new RelogementDb(`${nom}-${Date.now()}`, versions, { chiffree: true });
     await choisirCode(db, CODE, 'chiffres');
-    await enregistrerSession(db, { token: claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: claire.profile });
+    await enregistrerSession(db, { token: s.claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: s.claire.profile });
     return db;
   };
   const tous = async (db: RelogementDb) => (await db.personnes.toArray()).sort((a, b) => a.id.localeCompare(b.id));
@@ -75,20 +68,20 @@ describe('occupants inside their household’s row', () => {
     expect(Object.keys(carte).sort()).toEqual(occupants.map((p) => p.id));
     expect(Object.keys(carteEntretiens).sort()).toEqual(entretiens.map((e) => e.id));
     expect(await db.entretiens.get(entretiens[0]!.id)).toEqual(entretiens[0]);
-    expect(await db.entretiens.where('menageId').equals(menages[3]!).toArray()).toEqual(
-      entretiens.filter((e) => e.menageId === menages[3]),
+    expect(await db.entretiens.where('menageId').equals(s.menages[3]!).toArray()).toEqual(
+      entretiens.filter((e) => e.menageId === s.menages[3]),
     );
     const premier = occupants[0]!;
     expect(await db.personnes.get(premier.id)).toEqual(premier);
     expect(await db.personnes.count()).toBe(73);
-    expect((await personnesDuMenage(db, menages[3]!)).map((p) => p.id).sort()).toEqual(
-      occupants.filter((p) => p.menageId === menages[3]).map((p) => p.id),
+    expect((await personnesDuMenage(db, s.menages[3]!)).map((p) => p.id).sort()).toEqual(
+      occupants.filter((p) => p.menageId === s.menages[3]).map((p) => p.id),
     );
-    expect(await db.personnes.where('menageId').anyOf([menages[1]!, menages[2]!]).count()).toBe(
-      occupants.filter((p) => p.menageId === menages[1] || p.menageId === menages[2]).length,
+    expect(await db.personnes.where('menageId').anyOf([s.menages[1]!, s.menages[2]!]).count()).toBe(
+      occupants.filter((p) => p.menageId === s.menages[1] || p.menageId === s.menages[2]).length,
     );
-    expect(Object.keys((await db.menages.get(menages[3]!))!)).not.toContain('occupants');
-    expect(Object.keys((await db.menages.get(menages[3]!))!)).not.toContain('entretiens');
+    expect(Object.keys((await db.menages.get(s.menages[3]!))!)).not.toContain('occupants');
+    expect(Object.keys((await db.menages.get(s.menages[3]!))!)).not.toContain('entretiens');
   });
 
   it('a write of the household alone, here or pulled, keeps its occupants and interviews', async () => {
@@ -97,15 +90,15 @@ describe('occupants inside their household’s row', () => {
     await moteur.synchroniser();
     const avant = await tous(db);
     const entretiensAvant = await tousEntretiens(db);
-    await modifierMenage(db, menages[4]!, { telephone: '06 11 11 11 11' });
+    await modifierMenage(db, s.menages[4]!, { telephone: '06 11 11 11 11' });
     await moteur.synchroniser();
     const autre = await appareil('autre');
     const autreMoteur = new MoteurSync(autre, url());
     await autreMoteur.synchroniser();
-    await modifierMenage(autre, menages[5]!, { telephone: '06 22 22 22 22' });
+    await modifierMenage(autre, s.menages[5]!, { telephone: '06 22 22 22 22' });
     await autreMoteur.synchroniser();
     await moteur.synchroniser();
-    expect((await db.menages.get(menages[5]!))?.telephone).toBe('06 22 22 22 22');
+    expect((await db.menages.get(s.menages[5]!))?.telephone).toBe('06 22 22 22 22');
     expect(await tous(db)).toEqual(avant);
     expect(await tousEntretiens(db)).toEqual(entretiensAvant);
   });
@@ -114,8 +107,8 @@ describe('occupants inside their household’s row', () => {
     const v19 = VERSIONS.filter((v) => v.numero <= 19);
     const ancienne = await appareil('v19', v19);
     await new MoteurSync(ancienne, url()).synchroniser();
-    const [edite, refuse] = (await ancienne.personnes.where('menageId').equals(menages[6]!).toArray()).concat(
-      await ancienne.personnes.where('menageId').equals(menages[7]!).toArray(),
+    const [edite, refuse] = (await ancienne.personnes.where('menageId').equals(s.menages[6]!).toArray()).concat(
+      await ancienne.personnes.where('menageId').equals(s.menages[7]!).toArray(),
     );
     await modifierPersonne(ancienne, edite!.id, { prenom: 'Nadia' });
     await modifierPersonne(ancienne, refuse!.id, { prenom: 'Refusé' });
@@ -125,7 +118,7 @@ describe('occupants inside their household’s row', () => {
       aRefuser.map((c) => ({ changeId: c.changeId, error: 'refusé pour le test' })),
     );
     const avant = await tous(ancienne);
-    const resumes = await lireResumes(ancienne, menages);
+    const resumes = await lireResumes(ancienne, s.menages);
     const nom = ancienne.name;
     ancienne.close();
 
@@ -136,7 +129,7 @@ describe('occupants inside their household’s row', () => {
     await deplacerEnfants(db);
     expect((await brut(nom)).personnes).toBe(0);
     expect(await tous(db)).toEqual(avant);
-    expect(await lireResumes(db, menages)).toEqual(resumes);
+    expect(await lireResumes(db, s.menages)).toEqual(resumes);
     expect((await listerRefusees(db)).flatMap((g) => g.changes).map((c) => c.recordId)).toContain(refuse!.id);
 
     await new MoteurSync(db, url()).synchroniser();
@@ -151,8 +144,8 @@ describe('occupants inside their household’s row', () => {
     const v21 = VERSIONS.filter((v) => v.numero <= 21);
     const ancienne = await appareil('v21', v21);
     await new MoteurSync(ancienne, url()).synchroniser();
-    const [edite] = await ancienne.entretiens.where('menageId').equals(menages[8]!).toArray();
-    const [refuse] = await ancienne.entretiens.where('menageId').equals(menages[9]!).toArray();
+    const [edite] = await ancienne.entretiens.where('menageId').equals(s.menages[8]!).toArray();
+    const [refuse] = await ancienne.entretiens.where('menageId').equals(s.menages[9]!).toArray();
     await enregistrerReponse(ancienne, edite!.id, 'logement.etage', { valeur: '3' });
     await enregistrerReponse(ancienne, refuse!.id, 'logement.etage', { valeur: '7' });
     const aRefuser = (await ancienne.outbox.toArray()).filter((c) => c.recordId === refuse!.id);
@@ -162,7 +155,7 @@ describe('occupants inside their household’s row', () => {
     );
     const avant = await tousEntretiens(ancienne);
     const occupants = await tous(ancienne);
-    const resumes = await lireResumes(ancienne, menages);
+    const resumes = await lireResumes(ancienne, s.menages);
     const nom = ancienne.name;
     ancienne.close();
     expect((await brut(nom)).entretiens).toBe(30);
@@ -174,7 +167,7 @@ describe('occupants inside their household’s row', () => {
     expect((await brut(nom)).entretiens).toBe(0);
     expect(await tousEntretiens(db)).toEqual(avant);
     expect(await tous(db)).toEqual(occupants);
-    expect(await lireResumes(db, menages)).toEqual(resumes);
+    expect(await lireResumes(db, s.menages)).toEqual(resumes);
     expect((await listerRefusees(db)).flatMap((g) => g.changes).map((c) => c.recordId)).toContain(refuse!.id);
 
     await new MoteurSync(db, url()).synchroniser();

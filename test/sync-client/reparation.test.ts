@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   RelogementDb,
   empreinteLocale,
@@ -14,30 +14,23 @@ import {
 } from '../../src/data/index.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { PROTOCOL_VERSION, bucketOf, divergentBuckets, digestResponseSchema } from '../../src/sync/index.ts';
-import { serveurDeClaire } from './serveur-de-test.ts';
-import type { RunningServer, TestAccount } from '../../src/server/testing.ts';
+import { serveurDeClairePourLaSuite } from './serveur-de-test.ts';
 import { request } from '../server/api.ts';
 
 // Divergence detection and repair (docs/sync.md, « Empreintes et réparation »): the device's sync
 // engine on its Dexie database (fake-indexeddb) against the real server over HTTP.
 
 describe('a device that drifted from the server', () => {
-  let serveur: RunningServer;
-  let claire: TestAccount;
-  let menages: string[];
-  beforeAll(async () => ({ serveur, claire, menages } = await serveurDeClaire(30)), 60_000);
-  afterAll(async () => {
-    await serveur.close();
-  });
+  const s = serveurDeClairePourLaSuite(30);
 
   const appareil = async (nom: string) => {
     const db = new RelogementDb(`${nom}-${Date.now()}`);
-    await enregistrerSession(db, { token: claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: claire.profile });
+    await enregistrerSession(db, { token: s.claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: s.claire.profile });
     return db;
   };
   const empreinteServeur = async () =>
     digestResponseSchema.parse(
-      (await request(serveur.app, claire.token, 'GET', `/api/v1/sync/digest?protocolVersion=${PROTOCOL_VERSION}`)).body,
+      (await request(s.serveur.app, s.claire.token, 'GET', `/api/v1/sync/digest?protocolVersion=${PROTOCOL_VERSION}`)).body,
     );
   const ecarts = async (db: RelogementDb) => {
     const locale = await empreinteLocale(db);
@@ -57,18 +50,18 @@ describe('a device that drifted from the server', () => {
   }
 
   async function corrompre(db: RelogementDb): Promise<{ perdue: string; faussee: string; intrus: string }> {
-    const [perdue] = await db.personnes.where('menageId').equals(menages[1]!).primaryKeys();
+    const [perdue] = await db.personnes.where('menageId').equals(s.menages[1]!).primaryKeys();
     await db.personnes.delete(perdue!);
-    const faussee = menages[2]!;
+    const faussee = s.menages[2]!;
     await fausserLeNom(db, faussee);
     const intrus = '00000000-0000-4000-8000-000000000001';
-    await db.personnes.put({ ...((await db.personnes.where('menageId').equals(menages[3]!).first()) as object), id: intrus } as never);
+    await db.personnes.put({ ...((await db.personnes.where('menageId').equals(s.menages[3]!).first()) as object), id: intrus } as never);
     return { perdue: String(perdue), faussee, intrus };
   }
 
   it('agrees with the server on what it holds after a first sync: the same digest, computed by PostgreSQL and by the device', async () => {
     const db = await appareil('empreinte');
-    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    await new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
     const locale = await empreinteLocale(db);
     const distante = await empreinteServeur();
     expect(locale.checkpoint).toBe(distante.upto);
@@ -79,25 +72,25 @@ describe('a device that drifted from the server', () => {
 
   it('finds out at its next sync and heals, its waiting and refused changes intact', async () => {
     const db = await appareil('reparation');
-    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    await new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
     const { perdue, faussee, intrus } = await corrompre(db);
     // A change refused earlier (kept aside with its value shown), and one waiting to be sent.
-    await modifierMenage(db, menages[4]!, { telephone: '06 44 44 44 44' });
+    await modifierMenage(db, s.menages[4]!, { telephone: '06 44 44 44 44' });
     const [refusee] = await db.outbox.toArray();
     await mettreDeCote(db, [{ changeId: refusee!.changeId, error: 'Refusée pour l’exemple.' }]);
     // A drift in the very bucket of the refused change, which no digest can compare.
-    await fausserLeNom(db, menages[4]!);
-    await modifierMenage(db, menages[5]!, { telephone: '06 55 55 55 55' });
+    await fausserLeNom(db, s.menages[4]!);
+    await modifierMenage(db, s.menages[5]!, { telephone: '06 55 55 55 55' });
     expect(await ecarts(db)).not.toEqual([]);
 
     // The same day, a restarted app does not read its whole storage again to compare.
-    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    await new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
     expect(await db.personnes.get(perdue)).toBeUndefined();
     expect(await ecarts(db)).not.toEqual([]);
 
     // The next day's first sync compares, and heals.
     await noterEmpreinteComparee(db, new Date(Date.now() - 86_400_000));
-    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+    await new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
 
     expect(await ecarts(db)).toEqual([]);
     expect(await db.personnes.get(perdue)).toBeDefined();
@@ -106,23 +99,23 @@ describe('a device that drifted from the server', () => {
     expect(await retelechargementDemande(db)).toBe(false);
     // The refused change is still aside and still shown; the waiting one reached the server.
     expect((await listerRefusees(db)).flatMap((g) => g.changes.map((c) => c.value))).toEqual(['06 44 44 44 44']);
-    expect(await lireMenage(db, menages[4]!)).toMatchObject({ nom: 'Ménage 5', telephone: '06 44 44 44 44' });
+    expect(await lireMenage(db, s.menages[4]!)).toMatchObject({ nom: 'Ménage 5', telephone: '06 44 44 44 44' });
     expect(await nombreEnAttente(db)).toBe(0);
-    const pull = await request(serveur.app, claire.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=0`);
+    const pull = await request(s.serveur.app, s.claire.token, 'GET', `/api/v1/sync/pull?protocolVersion=${PROTOCOL_VERSION}&since=0`);
     expect(JSON.stringify(pull.body.records)).toContain('06 55 55 55 55');
     await db.delete();
   });
 
   it('repairs exactly the two buckets a corruption touched, through the snapshot, and keeps a waiting change elsewhere', async () => {
     const db = await appareil('seaux');
-    await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
-    const [perdue] = await db.personnes.where('menageId').equals(menages[7]!).primaryKeys();
+    await new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
+    const [perdue] = await db.personnes.where('menageId').equals(s.menages[7]!).primaryKeys();
     await db.personnes.delete(perdue!);
-    const faussee = menages[8]!;
+    const faussee = s.menages[8]!;
     await fausserLeNom(db, faussee);
     const corrompus = [bucketOf('personnes', String(perdue)), bucketOf('menages', faussee)].sort();
     // A change waiting in another bucket: that bucket is not compared, and the change stays.
-    const ailleurs = menages.find((id) => !corrompus.includes(bucketOf('menages', id)))!;
+    const ailleurs = s.menages.find((id) => !corrompus.includes(bucketOf('menages', id)))!;
     await modifierMenage(db, ailleurs, { telephone: '06 77 77 77 77' });
     expect(await ecarts(db)).toEqual(corrompus);
 
@@ -134,7 +127,7 @@ describe('a device that drifted from the server', () => {
     };
     try {
       await noterEmpreinteComparee(db, new Date(Date.now() - 86_400_000));
-      await new MoteurSync(db, serveur.url.replace(/\/$/, '')).synchroniser();
+      await new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
     } finally {
       globalThis.fetch = fetchReel;
     }
@@ -152,22 +145,22 @@ describe('a device that drifted from the server', () => {
 
   it('downloads everything again on « Tout retélécharger », keeping a change that could not be sent', async () => {
     const db = await appareil('retelecharger');
-    const moteur = new MoteurSync(db, serveur.url.replace(/\/$/, ''));
+    const moteur = new MoteurSync(db, s.serveur.url.replace(/\/$/, ''));
     await moteur.synchroniser();
     const { perdue, faussee } = await corrompre(db);
-    await modifierMenage(db, menages[6]!, { telephone: '06 66 66 66 66' });
+    await modifierMenage(db, s.menages[6]!, { telephone: '06 66 66 66 66' });
     // Offline: the request is kept, and the change waits.
     await new MoteurSync(db, 'http://127.0.0.1:9').toutRetelecharger();
     expect(await retelechargementDemande(db)).toBe(true);
     expect(await nombreEnAttente(db)).toBe(1);
-    expect((await lireMenage(db, menages[6]!))?.telephone).toBe('06 66 66 66 66');
+    expect((await lireMenage(db, s.menages[6]!))?.telephone).toBe('06 66 66 66 66');
 
     await moteur.synchroniser();
     expect(await retelechargementDemande(db)).toBe(false);
     expect(await ecarts(db)).toEqual([]);
     expect(await db.personnes.get(perdue)).toBeDefined();
     expect((await lireMenage(db, faussee))?.nom).toBe('Ménage 3');
-    expect((await lireMenage(db, menages[6]!))?.telephone).toBe('06 66 66 66 66');
+    expect((await lireMenage(db, s.menages[6]!))?.telephone).toBe('06 66 66 66 66');
     expect(await nombreEnAttente(db)).toBe(0);
     await db.delete();
   });
