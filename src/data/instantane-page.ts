@@ -14,10 +14,12 @@ type Row = Record<string, unknown> & { id: string };
 /** A field received: its name, its value and its clock read back. */
 export type ChampRecu = readonly [field: string, value: unknown, clock: string];
 
-/** A record of the page, ready to be written whole, and its fields as received for a merge with an edit made here. */
+/**
+ * A record of the page, ready to be written whole, and as received: its fields are read again
+ * (`champsRecus`) only for a merge with an edit made here, rather than kept by the thousand until the page is stored.
+ */
 export type RecuInstantane = {
-  recordId: string;
-  champs: ChampRecu[];
+  recu: SnapshotResponse['records'][number];
   /** As its table's schema gave it; as received when the schema refuses it (`valide`: false). */
   ligne: Row;
   valide: boolean;
@@ -70,7 +72,7 @@ export async function preparerInstantane(page: SnapshotResponse): Promise<PageIn
     const record = recordFromFields(recordId, lus) as Row;
     const lu = SYNCED_TABLES[table].schema.safeParse(record);
     const duTableau = parTable.get(table);
-    const pret = { recordId, champs: lus, ligne: lu.success ? (lu.data as Row) : record, valide: lu.success, meta };
+    const pret = { recu, ligne: lu.success ? (lu.data as Row) : record, valide: lu.success, meta };
     if (duTableau) duTableau.push(pret);
     else parTable.set(table, [pret]);
   }

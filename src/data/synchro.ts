@@ -18,6 +18,7 @@ import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages }
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
 import { menagesDesLignes } from './instantane-relais.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
+import { champsRecus } from './instantane-page.ts';
 import type { PageInstantane } from './instantane-page.ts';
 import { paquetDe } from './paquets-resumes.ts';
 import { avecEnfants } from './occupants-disposition.ts';
@@ -214,18 +215,18 @@ export async function appliquerInstantane(
     const menages = new Set<string>();
     const parTable = new Map<SyncedTable, Row[]>();
     for (const [table, duTableau] of recus) {
-      const aFusionner = duTableau.filter((r) => edites.has(`${table}|${r.recordId}`));
-      const lus = (await db.table(table).bulkGet(aFusionner.map((r) => r.recordId))) as (Row | undefined)[];
-      const locales = new Map(aFusionner.map((r, i) => [r.recordId, separer(lus[i])] as const));
+      const aFusionner = duTableau.filter(({ recu }) => edites.has(`${table}|${recu.recordId}`)).map(({ recu }) => recu.recordId);
+      const lus = (await db.table(table).bulkGet(aFusionner)) as (Row | undefined)[];
+      const locales = new Map(aFusionner.map((id, i) => [id, separer(lus[i])] as const));
       const ecrits: Row[] = [];
-      for (const recu of duTableau) {
-        const { recordId } = recu;
+      for (const pret of duTableau) {
+        const { recordId } = pret.recu;
         const locale = locales.get(recordId);
-        let { ligne, valide, meta } = recu;
+        let { ligne, valide, meta } = pret;
         if (locale) {
           let fusionne: Record<string, unknown> | undefined = locale.record;
           meta = { ...locale.meta };
-          for (const [field, value, clock] of recu.champs) {
+          for (const [field, value, clock] of champsRecus(table, pret.recu)) {
             const fusion = mergePulledField(fusionne, meta[field], { recordId, field, value, hlc: clock, seq: page.upto });
             meta[field] = fusion.meta;
             if (fusion.applied) fusionne = fusion.record;
