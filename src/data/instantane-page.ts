@@ -51,6 +51,7 @@ export function champsRecus(table: string, { recordId, hlc, fields }: SnapshotRe
   return champs;
 }
 
+/** Reads a page received, ready for `appliquerInstantane`; rejects a malformed one before anything of it is stored. */
 export async function preparerInstantane(page: SnapshotResponse): Promise<PageInstantane> {
   const parTable = new Map<SyncedTable, RecuInstantane[]>();
   let champs = 0;
