@@ -14,6 +14,8 @@ export { lireResumes } from './paquets-resumes.ts';
 export * from './demo.ts';
 export * from './synchro.ts';
 export { RelaisInstantane } from './instantane-relais.ts';
+export { preparerInstantane } from './instantane-page.ts';
+export type { PageInstantane } from './instantane-page.ts';
 export * from './session.ts';
 export * from './refusees.ts';
 export * from './propositions.ts';

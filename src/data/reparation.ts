@@ -1,5 +1,5 @@
 import { jourIso } from '../domain/index.ts';
-import { DigestBuilder, SYNCED_TABLES, bucketOf, fieldClock } from '../sync/index.ts';
+import { DigestBuilder, SYNCED_TABLES, bucketOf } from '../sync/index.ts';
 import type { BucketDigest, PullResponse, SnapshotResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { separer } from './meta-champs.ts';
@@ -7,6 +7,7 @@ import { TABLES_RESUMES, supprimerResumes } from './paquets-resumes.ts';
 import { cleChamp, cleEnregistrement } from './reparation-page.ts';
 import type { Reparation } from './reparation-page.ts';
 import { appliquerPage, differerResumes, lireCheckpoint } from './synchro.ts';
+import { champsRecus } from './instantane-page.ts';
 
 // Divergence detection and repair on the device (docs/sync.md, « Empreintes et réparation »). The
 // device folds the clocks of what it holds into the same digest as the server; when they differ,
@@ -94,15 +95,11 @@ export const commencerReparationSeaux = (db: RelogementDb): Promise<Reparation> 
 export async function appliquerSeaux(db: RelogementDb, page: SnapshotResponse, seaux: ReadonlySet<string>, reparation: Reparation) {
   const records = page.records
     .filter((r) => seaux.has(bucketOf(r.table, r.recordId)))
-    .map(({ table, recordId, hlc, fields }) => ({
-      table,
-      recordId,
+    .map((recu) => ({
+      table: recu.table,
+      recordId: recu.recordId,
       fields: Object.fromEntries(
-        Object.entries(fields).map(([field, [value, clock]]) => {
-          const lue = fieldClock(hlc, clock);
-          if (lue === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
-          return [field, [value, lue, page.upto]];
-        }),
+        champsRecus(recu.table, recu).map(([field, value, clock]) => [field, [value, clock, page.upto]]),
       ) as PullResponse['records'][number]['fields'],
     }));
   const conflicts = page.conflicts.filter((c) => seaux.has(bucketOf(c.table, c.recordId)));

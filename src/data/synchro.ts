@@ -1,15 +1,13 @@
 import {
   SYNCED_TABLES,
-  fieldClocks,
   isRealHlc,
   isSyncedTable,
   mergePulledField,
   receive,
-  recordFromFields,
   MAX_PUSH_BYTES,
   MAX_PUSH_CHANGES,
 } from '../sync/index.ts';
-import type { Change, Conflict, DeviceReport, LocalFieldMeta, Profile, PullResponse, SnapshotResponse, SyncedTable } from '../sync/index.ts';
+import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
@@ -20,6 +18,8 @@ import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages }
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
 import { menagesDesLignes } from './instantane-relais.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
+import { champsRecus } from './instantane-page.ts';
+import type { PageInstantane } from './instantane-page.ts';
 import { paquetDe } from './paquets-resumes.ts';
 import { avecEnfants } from './occupants-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
@@ -198,66 +198,48 @@ async function editesIci(db: RelogementDb): Promise<Set<string>> {
 const LIGNES_PAR_ECRITURE = 250;
 
 /**
- * Stores one snapshot page; `debut`: the `upto` of the snapshot's first page (this one's, for the
- * first). `relais`, from the first page of a snapshot on: keeps the rows written whole, for the summaries.
+ * Stores one snapshot page, read by `preparerInstantane`; `debut`: the `upto` of the snapshot's
+ * first page (this one's, for the first). `relais`, from the first page of a snapshot on: keeps
+ * the rows written whole, for the summaries.
  */
 export async function appliquerInstantane(
   db: RelogementDb,
-  page: SnapshotResponse,
+  { page, parTable: recus, champs, derniere }: PageInstantane,
   debut: number,
   relais: RelaisInstantane | null = null,
 ): Promise<{ champs: number }> {
-  const recus = page.records.filter((r) => isSyncedTable(r.table));
-  const tables = [...new Set(recus.map((r) => r.table as SyncedTable))];
+  const tables = [...recus.keys()];
   const touchees = new Set<string>([...tables, 'meta', 'conflits', 'outbox', 'refusees']);
   return db.transaction('rw', [...touchees].map((t) => db.table(t)), async () => {
     const edites = await editesIci(db);
-    let champs = 0;
-    let derniere = '';
     const menages = new Set<string>();
     const parTable = new Map<SyncedTable, Row[]>();
-    for (const table of tables) {
-      const duTableau = recus.filter((r) => r.table === table);
-      const aFusionner = duTableau.filter((r) => edites.has(`${table}|${r.recordId}`));
-      const lus = (await db.table(table).bulkGet(aFusionner.map((r) => r.recordId))) as (Row | undefined)[];
-      const locales = new Map(aFusionner.map((r, i) => [r.recordId, separer(lus[i])] as const));
+    for (const [table, duTableau] of recus) {
+      const aFusionner = duTableau.filter(({ recu }) => edites.has(`${table}|${recu.recordId}`)).map(({ recu }) => recu.recordId);
+      const lus = (await db.table(table).bulkGet(aFusionner)) as (Row | undefined)[];
+      const locales = new Map(aFusionner.map((id, i) => [id, separer(lus[i])] as const));
       const ecrits: Row[] = [];
-      for (const { recordId, hlc, fields } of duTableau) {
-        const reelle = isRealHlc(hlc);
-        if (reelle && hlc > derniere) derniere = hlc;
-        const champsRecus: [string, unknown, string][] = [];
-        const horloges = fieldClocks(hlc, reelle);
-        for (const [field, [value, horlogeChamp]] of Object.entries(fields)) {
-          const clock = horloges(horlogeChamp);
-          if (clock === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
-          // A record whose greatest clock is impossible may still hold real ones, field by field.
-          if (!reelle && clock > derniere && isRealHlc(clock)) derniere = clock;
-          champsRecus.push([field, value, clock]);
-        }
-        champs += champsRecus.length;
+      for (const pret of duTableau) {
+        const { recordId } = pret.recu;
         const locale = locales.get(recordId);
-        let record: Row;
-        let meta: Record<string, LocalFieldMeta>;
+        let { ligne, valide, meta } = pret;
         if (locale) {
           let fusionne: Record<string, unknown> | undefined = locale.record;
           meta = { ...locale.meta };
-          for (const [field, value, clock] of champsRecus) {
+          for (const [field, value, clock] of champsRecus(table, pret.recu)) {
             const fusion = mergePulledField(fusionne, meta[field], { recordId, field, value, hlc: clock, seq: page.upto });
             meta[field] = fusion.meta;
             if (fusion.applied) fusionne = fusion.record;
           }
-          record = (fusionne ?? { id: recordId }) as Row;
-        } else {
-          record = recordFromFields(recordId, champsRecus.map(([field, value]) => [field, value] as const)) as Row;
-          meta = Object.fromEntries(champsRecus.map(([field, , clock]) => [field, { hlc: clock, seq: page.upto }]));
+          const record = (fusionne ?? { id: recordId }) as Row;
+          const lu = SYNCED_TABLES[table].schema.safeParse(record);
+          [ligne, valide] = lu.success ? [lu.data as Row, true] : [record, false];
         }
-        const lu = SYNCED_TABLES[table].schema.safeParse(record);
-        const clair = lu.success ? (lu.data as Row) : record;
-        ecrits.push(avecMeta(clair, meta));
+        ecrits.push(avecMeta(ligne, meta));
         // A record its schema refuses is summarised from storage, where it is parsed again and left out.
-        if (locale || !lu.success) relais?.exclure(table, recordId, menageDe(table, record));
-        else relais?.retenir(table, clair);
-        const menageId = menageDe(table, record);
+        if (locale || !valide) relais?.exclure(table, recordId, menageDe(table, ligne));
+        else relais?.retenir(table, ligne);
+        const menageId = menageDe(table, ligne);
         if (menageId) menages.add(menageId);
       }
       parTable.set(table, ecrits);

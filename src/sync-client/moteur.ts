@@ -7,6 +7,7 @@ import {
   acquittementsAEnvoyer,
   acquitter,
   appliquerInstantane,
+  preparerInstantane,
   appliquerPage,
   RelaisInstantane,
   appliquerSeaux,
@@ -431,17 +432,19 @@ export class MoteurSync {
     let debut = curseur?.upto ?? null;
     // Resumed from a cursor, the snapshot stored some rows in an earlier cycle: the summaries read them from storage.
     this.relais = curseur === null ? new RelaisInstantane() : null;
-    let suivante = this.api.instantane(curseur?.next ?? 0);
+    const preparee = async (apres: number) => preparerInstantane(await this.api.instantane(apres));
+    let suivante = preparee(curseur?.next ?? 0);
     for (;;) {
-      const page = await suivante;
+      const lue = await suivante;
+      const { page } = lue;
       releve.decalageHorloge = Date.parse(page.serverTime) - Date.now();
       debut ??= page.upto;
       if (page.next !== null) {
-        suivante = this.api.instantane(page.next);
-        // Its failure is the loop's to report, after this page is stored.
+        // Read while this page's transaction waits on IndexedDB; its failure is the loop's to report, after this page is stored.
+        suivante = preparee(page.next);
         suivante.catch(() => undefined);
       }
-      const { champs } = await appliquerInstantane(this.db, page, debut, this.relais);
+      const { champs } = await appliquerInstantane(this.db, lue, debut, this.relais);
       releve.recus += champs;
       this.publier({ recus: releve.recus, avancement: null });
       if (page.next === null) return;

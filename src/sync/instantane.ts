@@ -142,8 +142,11 @@ export const recordClock = (clocks: Iterable<string>): string => {
   return greatest;
 };
 
-/** A record built from its fields at once, as `applyField` would one by one: a map entry under its property, a null entry absent. */
-export function recordFromFields(recordId: string, fields: Iterable<readonly [string, unknown]>): Record<string, unknown> {
+/**
+ * A record built from its fields at once, as `applyField` would one by one: a map entry under its
+ * property, a null entry absent. Each field is `[name, value]`, anything after is not read.
+ */
+export function recordFromFields(recordId: string, fields: Iterable<readonly [string, unknown, ...unknown[]]>): Record<string, unknown> {
   const record: Record<string, unknown> = { id: recordId };
   // The maps made here are filled in place: copying one per entry would be quadratic in its size.
   const made = new Set<unknown>();

@@ -11,8 +11,10 @@ import {
   lireInstantane,
   lireResumes,
   modifierMenage,
+  preparerInstantane,
   rafraichirResumesRecus,
 } from '../../src/data/index.ts';
+import type { PageInstantane } from '../../src/data/index.ts';
 import { lireFaits } from '../../src/data/faits-pilotage.ts';
 import { menageSchema, personneSchema } from '../../src/domain/index.ts';
 import { diffRecord, formatHlc } from '../../src/sync/index.ts';
@@ -25,13 +27,8 @@ const SERVEUR = 'aaaaaaaaaaaaaaaa';
 const avant = formatHlc({ millis: Date.UTC(2020, 0, 1), counter: 0, node: SERVEUR });
 const apres = formatHlc({ millis: Date.UTC(2099, 0, 1), counter: 2, node: SERVEUR });
 
-const page = (records: SnapshotResponse['records'], next: number | null): SnapshotResponse => ({
-  records,
-  conflicts: [],
-  upto: 42,
-  next,
-  serverTime: new Date().toISOString(),
-});
+const page = (records: SnapshotResponse['records'], next: number | null): Promise<PageInstantane> =>
+  preparerInstantane({ records, conflicts: [], upto: 42, next, serverTime: new Date().toISOString() });
 
 describe('appliquerInstantane', () => {
   it('keeps a pending edit over an older value, takes a newer one, writes the other records whole, then sets the checkpoint', async () => {
@@ -41,7 +38,7 @@ describe('appliquerInstantane', () => {
     const autreId = randomUUID();
     await appliquerInstantane(
       db,
-      page([{ table: 'menages', recordId: local.id, hlc: apres, fields: { nom: ['Famille Martin', avant], telephone: ['06 01'] } }], 7),
+      await page([{ table: 'menages', recordId: local.id, hlc: apres, fields: { nom: ['Famille Martin', avant], telephone: ['06 01'] } }], 7),
       40,
     );
     expect(await lireInstantane(db)).toEqual({ upto: 40, next: 7 });
@@ -53,7 +50,7 @@ describe('appliquerInstantane', () => {
     // 1 count before the record's clock: same device, same day.
     await appliquerInstantane(
       db,
-      page([{ table: 'menages', recordId: autreId, hlc: apres, fields: { nom: ['Famille Benali', 1], residenceId: [residenceId] } }], null),
+      await page([{ table: 'menages', recordId: autreId, hlc: apres, fields: { nom: ['Famille Benali', 1], residenceId: [residenceId] } }], null),
       40,
     );
     const entier = (await db.menages.get(autreId)) as unknown as { nom: string; _sync: Record<string, { hlc: string; seq: number }> };
@@ -69,14 +66,14 @@ describe('appliquerInstantane', () => {
     const residenceId = randomUUID();
     const [premier, repris, gardee, recue] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const menage = (recordId: string, nom: string): SnapshotRecord => ({ table: 'menages', recordId, hlc: avant, fields: { nom: [nom], residenceId: [residenceId], creeLe: ['2026-03-15'] } });
-    await appliquerInstantane(db, page([menage(premier, 'Famille Benali')], 7), 40);
+    await appliquerInstantane(db, await page([menage(premier, 'Famille Benali')], 7), 40);
     // Stored and sent since, by another tab: nothing of it waits for the server.
     const autre = new RelogementDb(db.name);
     await autre.menages.put(menageSchema.parse({ id: repris, residenceId, nom: 'Famille Diallo', creeLe: '2026-03-15' }));
     await autre.personnes.put(personneSchema.parse({ id: gardee, menageId: repris, prenom: 'Awa' }));
     autre.close();
     const occupant: SnapshotRecord = { table: 'personnes', recordId: recue, hlc: avant, fields: { menageId: [repris], prenom: ['Moussa'] } };
-    await appliquerInstantane(db, page([menage(repris, 'Famille Diallo'), occupant], null), 40);
+    await appliquerInstantane(db, await page([menage(repris, 'Famille Diallo'), occupant], null), 40);
     const occupants = await db.personnes.where('menageId').equals(repris).toArray();
     expect(occupants.map((p) => p.prenom).sort()).toEqual(['Awa', 'Moussa']);
   });
@@ -89,7 +86,7 @@ describe('appliquerInstantane', () => {
     const impossible = '9999-99-99T99:99:99.999Z-0000-aaaaaaaaaaaaaaaa';
     await appliquerInstantane(
       db,
-      page([{ table: 'menages', recordId: id, hlc: impossible, fields: { nom: ['Famille Benali'], creeLe: ['2026-03-15', avant], telephone: ['06 02', apres], residenceId: [residenceId, avant] } }], null),
+      await page([{ table: 'menages', recordId: id, hlc: impossible, fields: { nom: ['Famille Benali'], creeLe: ['2026-03-15', avant], telephone: ['06 02', apres], residenceId: [residenceId, avant] } }], null),
       40,
     );
     await modifierMenage(db, id, { telephone: '06 03' });
@@ -122,9 +119,9 @@ describe('the summaries after a snapshot stored in the same sync', () => {
 
   /** A first sync: page one, an edit made meanwhile, page two, a pull that adds an occupant; then the summaries. */
   async function premiereSynchro(db: RelogementDb, relais: RelaisInstantane | null): Promise<void> {
-    await appliquerInstantane(db, page(menages, 7), 40, relais);
+    await appliquerInstantane(db, await page(menages, 7), 40, relais);
     await modifierMenage(db, id(1, 'a'), { nom: 'Famille Modifiée' });
-    await appliquerInstantane(db, page([...occupants, refuse], null), 40, relais);
+    await appliquerInstantane(db, await page([...occupants, refuse], null), 40, relais);
     const ajout = occupant(2, 5, 'Nouveau');
     const champs: PulledRecord['fields'] = Object.fromEntries(Object.entries(ajout.fields).map(([f, [v]]) => [f, [v as PulledRecord['fields'][string][0], apres, 50]]));
     const tiree: PullResponse = { records: [{ table: 'personnes', recordId: ajout.recordId, fields: champs }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() };

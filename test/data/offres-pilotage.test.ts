@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RelogementDb, appliquerInstantane, appliquerPage, effacerDonneesAppareil, importerOffres, lireSourcePilotage, modifierOffre, retirerOffre } from '../../src/data/index.ts';
+import { RelogementDb, appliquerInstantane, appliquerPage, preparerInstantane, effacerDonneesAppareil, importerOffres, lireSourcePilotage, modifierOffre, retirerOffre } from '../../src/data/index.ts';
 import { ecrire, ecrireLot, type Ecriture } from '../../src/data/ecriture.ts';
 import { lireOffresPilotage } from '../../src/data/offres-pilotage.ts';
 import { FORMAT_OFFRES, complets } from '../../src/data/paquet-offres.ts';
@@ -77,7 +77,7 @@ describe('the offers’ rows of « Pilotage »', () => {
     await ecrireLot(db, parLot!.map((record) => ({ table: 'offres' as const, record })));
     for (const o of parEcriture!) await ecrire<Offre>(db, 'offres', o.id, () => o);
     await appliquerPage(db, pull(parReception!));
-    await appliquerInstantane(db, instantane(parInstantane!), 0);
+    await appliquerInstantane(db, await preparerInstantane(instantane(parInstantane!)), 0);
     expect((await importerOffres(db, readFileSync('test/fixtures/offres-excel.csv', 'utf8'))).importees).toBeGreaterThan(0);
     expect(await db.offres.count()).toBeGreaterThan(ORGANISATION_A.offres.length);
     const attendues = await desEnregistrements(db);
