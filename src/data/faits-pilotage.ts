@@ -333,7 +333,7 @@ export function reunir(a: FaitsLisibles, b: FaitsLisibles): FaitsLisibles {
 }
 
 /** Every household's facts this device holds, read from the 64 rows, and the households without current facts. */
-export async function lireFaits(db: RelogementDb, aRefaire: ReadonlySet<string>): Promise<FaitsLus> {
+export async function lireFaits(db: RelogementDb, aRefaire: { has: (menageId: string) => boolean }): Promise<FaitsLus> {
   // In a transaction (of its own unless in the caller's): a live query still follows these tables,
   // but Dexie's cache of live queries, which would copy the 64 rows once more, keeps out of explicit ones.
   const [cles, paquets] = await db.transaction('r', [db.menages, db.paquetsFaits], () =>

@@ -10,6 +10,7 @@ import {
   MAX_PUSH_CHANGES,
 } from '../sync/index.ts';
 import type { Change, Conflict, DeviceReport, LocalFieldMeta, Profile, PullResponse, SnapshotResponse, SyncedTable } from '../sync/index.ts';
+import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
@@ -274,7 +275,7 @@ export async function appliquerInstantane(
       await db.meta.put({ key: CLE_CHECKPOINT, value: debut });
       if (relais) relais.complet = true;
     } else await db.meta.put({ key: CLE_INSTANTANE, value: { upto: debut, next: page.next } satisfies CurseurInstantane });
-    await differerResumes(db, menages, tables);
+    await differerResumes(db, menages, tables, { parPaquets: true });
     return { champs };
   });
 }
@@ -285,7 +286,12 @@ export async function appliquerInstantane(
 // written with each page, so an interrupted pull loses none of it.
 
 const CLE_RESUMES_EN_ATTENTE = 'resumesEnAttente';
-type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
+/**
+ * The households whose summaries wait: `menages` one by one (a pull's), and every household whose
+ * row of summaries is in `paquets` (a snapshot's: a few numbers written at its first page, where a
+ * list of ids grew to thousands rewritten at every page).
+ */
+type ResumesEnAttente = { menages: string[]; tables: SyncedTable[]; paquets?: number[] };
 
 /** Two sorted lists as one, each id once: a first sync adds a page's households to thousands listed, at every page. */
 function fusionTriee(a: readonly string[], b: readonly string[]): string[] {
@@ -298,18 +304,49 @@ function fusionTriee(a: readonly string[], b: readonly string[]): string[] {
   return fusion;
 }
 
-/** Inside a transaction over `meta`: lists households whose summaries are to be made once the pull is over. */
-export async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
+// A Dexie promise, not an async step: awaited inside a transaction, it keeps it (`dansLaTransaction`).
+const lireAttente = (db: RelogementDb) => db.meta.get(CLE_RESUMES_EN_ATTENTE).then((r) => r?.value as ResumesEnAttente | undefined);
+
+/**
+ * Inside a transaction over `meta`: lists households whose summaries are to be made once the pull
+ * is over. `parPaquets` (a snapshot page): by their rows of summaries, nothing written once every
+ * row is listed.
+ */
+export async function differerResumes(
+  db: RelogementDb,
+  menages: ReadonlySet<string>,
+  tables: readonly SyncedTable[],
+  { parPaquets = false }: { parPaquets?: boolean } = {},
+): Promise<void> {
   if (menages.size === 0 && !tables.includes('parametres')) return;
-  const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+  const deja = await lireAttente(db);
+  const paquets = new Set(deja?.paquets ?? []);
+  const nouveauxPaquets = parPaquets ? [...menages].map(paquetDe).filter((n) => !paquets.has(n)) : [];
+  const nouvellesTables = tables.filter((t) => !deja?.tables.includes(t));
   // In the order of their ids: a slice of a whole caseload then reads each table in one index range (`plageDesMenages`).
-  const suivant: ResumesEnAttente = { menages: fusionTriee(deja?.menages ?? [], [...menages].sort()), tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
+  const listes = parPaquets ? (deja?.menages ?? []) : fusionTriee(deja?.menages ?? [], [...menages].sort());
+  if (deja && nouveauxPaquets.length === 0 && nouvellesTables.length === 0 && listes.length === deja.menages.length) return;
+  const suivant: ResumesEnAttente = { menages: listes, tables: [...(deja?.tables ?? []), ...nouvellesTables] };
+  if (paquets.size + nouveauxPaquets.length > 0) suivant.paquets = [...new Set([...paquets, ...nouveauxPaquets])].sort((a, b) => a - b);
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
 /** The households whose summaries and pilotage facts wait for the end of a pull: their facts are not current yet. */
-export async function menagesEnAttente(db: RelogementDb): Promise<ReadonlySet<string>> {
-  return new Set(((await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined)?.menages ?? []);
+export type MenagesEnAttente = { has: (menageId: string) => boolean; aucun: boolean };
+
+export async function menagesEnAttente(db: RelogementDb): Promise<MenagesEnAttente> {
+  const attente = await lireAttente(db);
+  const menages = new Set(attente?.menages ?? []);
+  const paquets = new Set(attente?.paquets ?? []);
+  return { has: (id) => menages.has(id) || (paquets.size > 0 && paquets.has(paquetDe(id))), aucun: menages.size === 0 && paquets.size === 0 };
+}
+
+/** Inside a transaction over `meta` and `menages`: the households of the rows listed, now listed one by one. */
+async function listerPaquets(db: RelogementDb, attente: ResumesEnAttente): Promise<ResumesEnAttente> {
+  if (!attente.paquets?.length) return attente;
+  const paquets = new Set(attente.paquets);
+  const ids = ((await db.menages.toCollection().primaryKeys()) as string[]).filter((id) => paquets.has(paquetDe(id)));
+  return { menages: fusionTriee(attente.menages, ids.sort()), tables: attente.tables };
 }
 
 /**
@@ -328,8 +365,9 @@ export async function rafraichirResumesRecus(db: RelogementDb, relais: RelaisIns
   if (relais) await resumesDuRelais(db, relais);
   for (;;) {
     const fini = await db.transaction('rw', [...TABLES_ECRITURE].map((t) => db.table(t)), async () => {
-      const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
-      if (!attente) return true;
+      const lue = await lireAttente(db);
+      if (!lue) return true;
+      const attente = await dansLaTransaction(listerPaquets(db, lue));
       const reste = attente.menages.slice(RESUMES_PAR_LOT);
       await rafraichirResumes(db, attente.menages.slice(0, RESUMES_PAR_LOT), attente.tables);
       if (reste.length === 0) {
@@ -358,8 +396,9 @@ const PAQUETS_PAR_LOT = 8;
 async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Promise<void> {
   for (;;) {
     const fini = await db.transaction('rw', [...TABLES_ECRITURE, 'refusees'].map((t) => db.table(t)), async () => {
-      const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
-      if (!attente) return true;
+      const lue = await lireAttente(db);
+      if (!lue) return true;
+      const attente = await dansLaTransaction(listerPaquets(db, lue));
       const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
       for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
       const parPaquet = new Map<number, string[]>();
