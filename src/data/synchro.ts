@@ -9,6 +9,7 @@ import {
   MAX_PUSH_BYTES,
   MAX_PUSH_CHANGES,
 } from '../sync/index.ts';
+import { jourIso } from '../domain/index.ts';
 import type { Change, Conflict, DeviceReport, LocalFieldMeta, Profile, PullResponse, SnapshotResponse, SyncedTable } from '../sync/index.ts';
 import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
@@ -20,8 +21,11 @@ import { enregistrerSiChangee } from './meta-valeur.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
 import { menagesDesLignes } from './instantane-relais.ts';
+import { lireParametres } from './parametres.ts';
+import { ecrireFaits } from './faits-pilotage.ts';
+import { ecrireResumes, lireResumes, paquetDe } from './paquets-resumes.ts';
+import type { ResumeMenage } from './resume.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
-import { paquetDe } from './paquets-resumes.ts';
 import { avecEnfants } from './occupants-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
 
@@ -384,38 +388,68 @@ export async function rafraichirResumesRecus(db: RelogementDb, relais: RelaisIns
   }
 }
 
-/** Rows of summaries (and of facts, the same numbers) made per transaction from a snapshot's rows: each written once. */
-const PAQUETS_PAR_LOT = 8;
+/**
+ * Rows of summaries (and of facts, the same numbers) written per transaction from a snapshot's
+ * summaries made ahead: each row is sealed and written once, and a transaction seals no more than
+ * the main thread should hold at once.
+ */
+const PAQUETS_PAR_LOT = 32;
 
 /**
- * The summaries and facts of the households a snapshot just stored whole, from its rows in clear,
- * a few rows of summaries per transaction: each row of summaries and of facts is sealed and
- * written once (by id ranges, every slice touches every row). Households with an edit made here
- * (or moved by one) are left to the pass from storage, as are those the relay does not hold.
+ * The summaries and facts of the households a snapshot just stored whole, made ahead from its rows
+ * in clear (`RelaisInstantane`), a few rows of summaries per transaction. Households with an edit
+ * made here (or moved by one) are left to the pass from storage, as are those the relay does not
+ * hold; one it holds but could not make ahead (an occupant leaving, settings changed) is made here from its rows.
  */
 async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Promise<void> {
+  await relais.terminer();
+  const jour = jourIso(new Date());
+  let tenus: string[] | null = null;
   for (;;) {
     const fini = await db.transaction('rw', [...TABLES_ECRITURE, 'refusees'].map((t) => db.table(t)), async () => {
-      const lue = await lireAttente(db);
-      if (!lue) return true;
-      const attente = await dansLaTransaction(listerPaquets(db, lue));
+      const attente = await lireAttente(db);
+      if (!attente) return true;
       const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
       for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
+      const marques = new Set(attente.paquets ?? []);
+      // Read once for the pass (tens of milliseconds for 5,000 keys): a household stored since is one the write path summarised.
+      tenus ??= marques.size > 0 ? ((await db.menages.toCollection().primaryKeys()) as string[]) : null;
+      const desPaquets = (tenus ?? []).filter((id) => marques.has(paquetDe(id)));
       const parPaquet = new Map<number, string[]>();
-      for (const id of relais.servis(attente.menages)) {
+      for (const id of relais.servis([...new Set([...attente.menages, ...desPaquets])])) {
         const n = paquetDe(id);
         const ids = parPaquet.get(n);
         if (ids) ids.push(id);
         else parPaquet.set(n, [id]);
       }
-      const paquets = [...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT);
-      if (paquets.length === 0) return true;
-      const lot = new Set(paquets.flatMap((n) => parPaquet.get(n) ?? []));
-      await rafraichirResumes(db, [...lot], attente.tables, relais);
-      const reste = attente.menages.filter((id) => !lot.has(id));
-      if (reste.length === 0) await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
-      else await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: { menages: reste, tables: attente.tables.filter((t) => t !== 'parametres') } });
-      return reste.length === 0;
+      const choisis = new Set([...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT));
+      if (choisis.size === 0) return true;
+      const lot = [...choisis].flatMap((n) => parPaquet.get(n) ?? []);
+      const prets = relais.faits(lot, await lireParametres(db), jour);
+      await dansLaTransaction(rafraichirResumes(db, lot.filter((id) => !prets.has(id)), attente.tables, relais));
+      const ids = [...prets.keys()];
+      const existants = await dansLaTransaction(lireResumes(db, ids));
+      const resumes = ids.flatMap((id, i) => {
+        const e = existants[i];
+        const suivant = { ...e, ...prets.get(id)?.resume } as ResumeMenage;
+        return e && JSON.stringify(e) === JSON.stringify(suivant) ? [] : [suivant];
+      });
+      await dansLaTransaction(ecrireResumes(db, resumes));
+      await dansLaTransaction(ecrireFaits(db, [...prets.values()].map((p) => p.faits)));
+      // The households of these rows the relay does not serve stay listed, one by one, for the pass from storage.
+      const faits = new Set(lot);
+      const menages = fusionTriee(
+        attente.menages.filter((id) => !faits.has(id)),
+        desPaquets.filter((id) => choisis.has(paquetDe(id)) && !faits.has(id)).sort(),
+      );
+      const paquets = attente.paquets?.filter((n) => !choisis.has(n)) ?? [];
+      if (menages.length === 0 && paquets.length === 0) await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
+      else {
+        const suite: ResumesEnAttente = { menages, tables: attente.tables.filter((t) => t !== 'parametres') };
+        if (paquets.length > 0) suite.paquets = paquets;
+        await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suite });
+      }
+      return false;
     });
     if (fini) return;
     await pause();
