@@ -177,7 +177,7 @@ export class RelaisInstantane {
   }
 
   /** Of these households (`servis`), the summaries and facts made ahead, if made for these settings and this day. */
-  faits(menageIds: readonly string[], territoire: ReglagesTerritoire, jour: string): Map<string, Pret> {
+  dejaFaits(menageIds: readonly string[], territoire: ReglagesTerritoire, jour: string): Map<string, Pret> {
     const prets = new Map<string, Pret>();
     if (!this.pour || this.pour.jour !== jour || !sameJson(this.pour.territoire, territoire)) return prets;
     for (const id of menageIds) {

@@ -425,7 +425,7 @@ async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Prom
       const choisis = new Set([...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT));
       if (choisis.size === 0) return true;
       const lot = [...choisis].flatMap((n) => parPaquet.get(n) ?? []);
-      const prets = relais.faits(lot, await lireParametres(db), jour);
+      const prets = relais.dejaFaits(lot, await lireParametres(db), jour);
       await dansLaTransaction(rafraichirResumes(db, lot.filter((id) => !prets.has(id)), attente.tables, relais));
       const ids = [...prets.keys()];
       const existants = await dansLaTransaction(lireResumes(db, ids));
