@@ -50,7 +50,7 @@ const PAR_LOT = 25;
 /** A household's summary and facts made ahead. */
 type Pret = { resume: ResumeMenage; faits: FaitsDuMenage };
 
-const requeteInactive = (globalThis as { requestIdleCallback?: (f: (d: { timeRemaining: () => number }) => void, o?: { timeout: number }) => number }).requestIdleCallback;
+const requeteInactive = (globalThis as { requestIdleCallback?: (f: (d: { didTimeout: boolean; timeRemaining: () => number }) => void, o?: { timeout: number }) => number }).requestIdleCallback;
 
 export class RelaisInstantane {
   /** By table, each row by its id. */
@@ -125,7 +125,8 @@ export class RelaisInstantane {
       const debut = performance.now();
       suite(() => reste() < 1 || performance.now() - debut > TRANCHE_MS);
     };
-    if (requeteInactive) requeteInactive((d) => tranche(() => d.timeRemaining()), { timeout: 100 });
+    // Past the timeout (a main thread never idle), a stretch is made all the same.
+    if (requeteInactive) requeteInactive((d) => tranche(() => (d.didTimeout ? TRANCHE_MS : d.timeRemaining())), { timeout: 100 });
     else setTimeout(() => tranche(() => TRANCHE_MS), 0);
   }
 
