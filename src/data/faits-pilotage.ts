@@ -249,16 +249,31 @@ async function faitsDe(
   return ids.map((id) => {
     const b = besoins.get(id) ?? TOUTES;
     const a = avant(id);
-    const m = menages.get(id)?.[0];
+    const neufs = faitsDuMenage(id, menages.get(id)?.[0], propositions.get(id) ?? [], mediations.get(id) ?? [], enquetes.get(id) ?? []);
     return {
       id,
-      menage: b.has('menages') || !a ? (m ? couper(m, CHAMPS_PILOTAGE.menages) : null) : a.menage,
-      propositions: b.has('propositions') || !a ? (propositions.get(id) ?? []).flatMap((p) => faitDeProposition(p) ?? []) : a.propositions,
-      mediations: b.has('mediations') || !a ? (mediations.get(id) ?? []).map((x) => couper(x, CHAMPS_PILOTAGE.mediations)) : a.mediations,
-      enquetes: b.has('enquetes') || !a ? (enquetes.get(id) ?? []).map((x) => couper(x, CHAMPS_PILOTAGE.enquetes)) : a.enquetes,
+      menage: b.has('menages') || !a ? neufs.menage : a.menage,
+      propositions: b.has('propositions') || !a ? neufs.propositions : a.propositions,
+      mediations: b.has('mediations') || !a ? neufs.mediations : a.mediations,
+      enquetes: b.has('enquetes') || !a ? neufs.enquetes : a.enquetes,
     };
   });
 }
+
+/** A household's facts from its records, each as its schema gave it; without its record, it counts in no figure. */
+export const faitsDuMenage = (
+  id: string,
+  m: Menage | undefined,
+  propositions: readonly Proposition[],
+  mediations: readonly Mediation[],
+  enquetes: readonly EnqueteSatisfaction[],
+): FaitsDuMenage => ({
+  id,
+  menage: m ? couper(m, CHAMPS_PILOTAGE.menages) : null,
+  propositions: propositions.flatMap((p) => faitDeProposition(p) ?? []),
+  mediations: mediations.map((x) => couper(x, CHAMPS_PILOTAGE.mediations)),
+  enquetes: enquetes.map((x) => couper(x, CHAMPS_PILOTAGE.enquetes)),
+});
 
 /** The facts held in the rows of these numbers (all when none given), by row; a row of another format counts as empty. */
 async function lirePaquets(db: RelogementDb, numeros?: Iterable<number>): Promise<Map<number, Map<string, FaitsDuMenage>>> {
@@ -294,10 +309,20 @@ export async function rafraichirFaits(db: RelogementDb, menageIds: Iterable<stri
   if (ids.length === 0 || sources.size === 0) return;
   const paquets = await dansLaTransaction(lirePaquets(db, ids.map(paquetDe)));
   const tenus = (id: string) => paquets.get(paquetDe(id))?.get(id);
+  await dansLaTransaction(ecrireChangements(db, paquets, await dansLaTransaction(faitsDe(db, ids, sources, tenus, lus))));
+}
+
+/** Inside a transaction over `paquetsFaits`: these households' facts, only the rows where one changed sealed again. */
+export async function ecrireFaits(db: RelogementDb, faits: readonly FaitsDuMenage[]): Promise<void> {
+  if (faits.length === 0) return;
+  await dansLaTransaction(ecrireChangements(db, await dansLaTransaction(lirePaquets(db, faits.map((f) => paquetDe(f.id)))), faits));
+}
+
+async function ecrireChangements(db: RelogementDb, paquets: Map<number, Map<string, FaitsDuMenage>>, faits: readonly FaitsDuMenage[]): Promise<void> {
   const changes = new Set<number>();
-  for (const f of await dansLaTransaction(faitsDe(db, ids, sources, tenus, lus))) {
-    if (memes(tenus(f.id), f)) continue;
+  for (const f of faits) {
     const n = paquetDe(f.id);
+    if (memes(paquets.get(n)?.get(f.id), f)) continue;
     const paquet = paquets.get(n) ?? new Map<string, FaitsDuMenage>();
     paquets.set(n, paquet.set(f.id, f));
     changes.add(n);
@@ -333,7 +358,7 @@ export function reunir(a: FaitsLisibles, b: FaitsLisibles): FaitsLisibles {
 }
 
 /** Every household's facts this device holds, read from the 64 rows, and the households without current facts. */
-export async function lireFaits(db: RelogementDb, aRefaire: ReadonlySet<string>): Promise<FaitsLus> {
+export async function lireFaits(db: RelogementDb, aRefaire: { has: (menageId: string) => boolean }): Promise<FaitsLus> {
   // In a transaction (of its own unless in the caller's): a live query still follows these tables,
   // but Dexie's cache of live queries, which would copy the 64 rows once more, keeps out of explicit ones.
   const [cles, paquets] = await db.transaction('r', [db.menages, db.paquetsFaits], () =>

@@ -17,7 +17,7 @@ import { lireInstantane, menagesEnAttente } from './synchro.ts';
 export async function empechementPreparation(db: RelogementDb): Promise<{ attendre: Promise<unknown> } | null> {
   const chantier = rafraichissementEnCours(db) ?? constructionEnCours(db);
   if (chantier) return { attendre: chantier };
-  const synchro = await db.transaction('r', db.meta, async () => (await lireInstantane(db)) !== null || (await menagesEnAttente(db)).size > 0);
+  const synchro = await db.transaction('r', db.meta, async () => (await lireInstantane(db)) !== null || !(await menagesEnAttente(db)).aucun);
   return synchro ? { attendre: prochaineEcriture(db, ['meta']) } : null;
 }
 

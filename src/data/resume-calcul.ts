@@ -181,7 +181,7 @@ export async function recalculerResumes(
       if (!lus[i] && e) orphelins.push(id);
       if (!m) return;
       // Without a summary, every part is computed (`besoins`): the result is whole.
-      const suivant = Object.assign({}, e, ...[...(besoins[i] ?? TOUTES)].map((f) => PARTIES[f](m, s)), { calculeLe: aujourdhui }) as ResumeMenage;
+      const suivant = resumer(m, s, besoins[i] ?? TOUTES, e);
       if (!e || JSON.stringify(e) !== JSON.stringify(suivant)) ecrits.push(suivant);
     });
   }
@@ -190,6 +190,41 @@ export async function recalculerResumes(
     menages: { pour: ids, parMenage: menagesLus },
     propositions: { pour: pour('delais'), parMenage: propositionsLues },
   };
+}
+
+/** The summary of `m` from its records: the parts `besoin` computed over `avant`, all of them without it. */
+const resumer = (m: Menage, s: Sources, besoin: ReadonlySet<Facette>, avant?: ResumeMenage): ResumeMenage =>
+  Object.assign({}, avant, ...[...besoin].map((f) => PARTIES[f](m, s)), { calculeLe: s.aujourdhui }) as ResumeMenage;
+
+/** A household's records of one table, as their schemas gave them, by household (`RelaisInstantane`). */
+type ParMenage<T> = ReadonlyMap<string, readonly T[]>;
+
+/**
+ * The whole summaries of households whose records the caller holds parsed, nothing read: none for
+ * a household one of whose occupants wishes to leave, whose dossier counts the files opened from it
+ * (`issusDe`, in storage).
+ */
+export function resumesEntiers(
+  menages: readonly Menage[],
+  lignes: { personnes: ParMenage<Personne>; entretiens: ParMenage<Entretien>; pieces: ParMenage<PieceDossier>; visites: ParMenage<VisiteCourtoisie>; propositions: ParMenage<Proposition>; demenagements: ParMenage<Demenagement> },
+  territoire: ReglagesTerritoire,
+  aujourdhui: string,
+): ResumeMenage[] {
+  const sansDepart = menages.filter((m) => !lignes.personnes.get(m.id)?.some((p) => p.souhaitDecohabitation));
+  const de = <T>(l: ParMenage<T>, garder: (x: T) => boolean = () => true) => new Map(sansDepart.map((m) => [m.id, (l.get(m.id) ?? []).filter(garder)]));
+  const s: Sources = {
+    personnes: de(lignes.personnes),
+    issus: new Map(),
+    entretiens: de(lignes.entretiens),
+    pieces: de(lignes.pieces, (p) => !p.supprime),
+    visites: de(lignes.visites),
+    propositions: de(lignes.propositions),
+    demenagements: de(lignes.demenagements),
+    territoire,
+    contexte: contexteAgenda(territoire, aujourdhui),
+    aujourdhui,
+  };
+  return sansDepart.map((m) => resumer(m, s, TOUTES));
 }
 
 const parOrigine = (issus: readonly Menage[]) => {

@@ -7,7 +7,9 @@ import {
   MAX_PUSH_BYTES,
   MAX_PUSH_CHANGES,
 } from '../sync/index.ts';
+import { jourIso } from '../domain/index.ts';
 import type { Change, Conflict, DeviceReport, Profile, PullResponse, SyncedTable } from '../sync/index.ts';
+import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
@@ -17,10 +19,13 @@ import { enregistrerSiChangee } from './meta-valeur.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
 import { departReparation, forceParReparation, noterVu } from './reparation-page.ts';
 import { menagesDesLignes } from './instantane-relais.ts';
+import { lireParametres } from './parametres.ts';
+import { ecrireFaits } from './faits-pilotage.ts';
+import { ecrireResumes, lireResumes, paquetDe } from './paquets-resumes.ts';
+import type { ResumeMenage } from './resume.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
 import { champsRecus } from './instantane-page.ts';
 import type { PageInstantane } from './instantane-page.ts';
-import { paquetDe } from './paquets-resumes.ts';
 import { avecEnfants } from './occupants-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
 
@@ -256,7 +261,7 @@ export async function appliquerInstantane(
       await db.meta.put({ key: CLE_CHECKPOINT, value: debut });
       if (relais) relais.complet = true;
     } else await db.meta.put({ key: CLE_INSTANTANE, value: { upto: debut, next: page.next } satisfies CurseurInstantane });
-    await differerResumes(db, menages, tables);
+    await differerResumes(db, menages, tables, { parPaquets: true });
     return { champs };
   });
 }
@@ -267,7 +272,12 @@ export async function appliquerInstantane(
 // written with each page, so an interrupted pull loses none of it.
 
 const CLE_RESUMES_EN_ATTENTE = 'resumesEnAttente';
-type ResumesEnAttente = { menages: string[]; tables: SyncedTable[] };
+/**
+ * The households whose summaries wait: `menages` one by one (a pull's), and every household whose
+ * row of summaries is in `paquets` (a snapshot's: a few numbers written at its first page, where a
+ * list of ids grew to thousands rewritten at every page).
+ */
+type ResumesEnAttente = { menages: string[]; tables: SyncedTable[]; paquets?: number[] };
 
 /** Two sorted lists as one, each id once: a first sync adds a page's households to thousands listed, at every page. */
 function fusionTriee(a: readonly string[], b: readonly string[]): string[] {
@@ -280,18 +290,49 @@ function fusionTriee(a: readonly string[], b: readonly string[]): string[] {
   return fusion;
 }
 
-/** Inside a transaction over `meta`: lists households whose summaries are to be made once the pull is over. */
-export async function differerResumes(db: RelogementDb, menages: ReadonlySet<string>, tables: readonly SyncedTable[]): Promise<void> {
+// A Dexie promise, not an async step: awaited inside a transaction, it keeps it (`dansLaTransaction`).
+const lireAttente = (db: RelogementDb) => db.meta.get(CLE_RESUMES_EN_ATTENTE).then((r) => r?.value as ResumesEnAttente | undefined);
+
+/**
+ * Inside a transaction over `meta`: lists households whose summaries are to be made once the pull
+ * is over. `parPaquets` (a snapshot page): by their rows of summaries, nothing written once every
+ * row is listed.
+ */
+export async function differerResumes(
+  db: RelogementDb,
+  menages: ReadonlySet<string>,
+  tables: readonly SyncedTable[],
+  { parPaquets = false }: { parPaquets?: boolean } = {},
+): Promise<void> {
   if (menages.size === 0 && !tables.includes('parametres')) return;
-  const deja = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+  const deja = await lireAttente(db);
+  const paquets = new Set(deja?.paquets ?? []);
+  const nouveauxPaquets = parPaquets ? [...menages].map(paquetDe).filter((n) => !paquets.has(n)) : [];
+  const nouvellesTables = tables.filter((t) => !deja?.tables.includes(t));
   // In the order of their ids: a slice of a whole caseload then reads each table in one index range (`plageDesMenages`).
-  const suivant: ResumesEnAttente = { menages: fusionTriee(deja?.menages ?? [], [...menages].sort()), tables: [...new Set([...(deja?.tables ?? []), ...tables])] };
+  const listes = parPaquets ? (deja?.menages ?? []) : fusionTriee(deja?.menages ?? [], [...menages].sort());
+  if (deja && nouveauxPaquets.length === 0 && nouvellesTables.length === 0 && listes.length === deja.menages.length) return;
+  const suivant: ResumesEnAttente = { menages: listes, tables: [...(deja?.tables ?? []), ...nouvellesTables] };
+  if (paquets.size + nouveauxPaquets.length > 0) suivant.paquets = [...new Set([...paquets, ...nouveauxPaquets])].sort((a, b) => a - b);
   await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suivant });
 }
 
 /** The households whose summaries and pilotage facts wait for the end of a pull: their facts are not current yet. */
-export async function menagesEnAttente(db: RelogementDb): Promise<ReadonlySet<string>> {
-  return new Set(((await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined)?.menages ?? []);
+export type MenagesEnAttente = { has: (menageId: string) => boolean; aucun: boolean };
+
+export async function menagesEnAttente(db: RelogementDb): Promise<MenagesEnAttente> {
+  const attente = await lireAttente(db);
+  const menages = new Set(attente?.menages ?? []);
+  const paquets = new Set(attente?.paquets ?? []);
+  return { has: (id) => menages.has(id) || (paquets.size > 0 && paquets.has(paquetDe(id))), aucun: menages.size === 0 && paquets.size === 0 };
+}
+
+/** Inside a transaction over `meta` and `menages`: the households of the rows listed, now listed one by one. */
+async function listerPaquets(db: RelogementDb, attente: ResumesEnAttente): Promise<ResumesEnAttente> {
+  if (!attente.paquets?.length) return attente;
+  const paquets = new Set(attente.paquets);
+  const ids = ((await db.menages.toCollection().primaryKeys()) as string[]).filter((id) => paquets.has(paquetDe(id)));
+  return { menages: fusionTriee(attente.menages, ids.sort()), tables: attente.tables };
 }
 
 /**
@@ -310,8 +351,9 @@ export async function rafraichirResumesRecus(db: RelogementDb, relais: RelaisIns
   if (relais) await resumesDuRelais(db, relais);
   for (;;) {
     const fini = await db.transaction('rw', [...TABLES_ECRITURE].map((t) => db.table(t)), async () => {
-      const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
-      if (!attente) return true;
+      const lue = await lireAttente(db);
+      if (!lue) return true;
+      const attente = await dansLaTransaction(listerPaquets(db, lue));
       const reste = attente.menages.slice(RESUMES_PAR_LOT);
       await rafraichirResumes(db, attente.menages.slice(0, RESUMES_PAR_LOT), attente.tables);
       if (reste.length === 0) {
@@ -328,37 +370,68 @@ export async function rafraichirResumesRecus(db: RelogementDb, relais: RelaisIns
   }
 }
 
-/** Rows of summaries (and of facts, the same numbers) made per transaction from a snapshot's rows: each written once. */
-const PAQUETS_PAR_LOT = 8;
+/**
+ * Rows of summaries (and of facts, the same numbers) written per transaction from a snapshot's
+ * summaries made ahead: each row is sealed and written once, and a transaction seals no more than
+ * the main thread should hold at once.
+ */
+const PAQUETS_PAR_LOT = 32;
 
 /**
- * The summaries and facts of the households a snapshot just stored whole, from its rows in clear,
- * a few rows of summaries per transaction: each row of summaries and of facts is sealed and
- * written once (by id ranges, every slice touches every row). Households with an edit made here
- * (or moved by one) are left to the pass from storage, as are those the relay does not hold.
+ * The summaries and facts of the households a snapshot just stored whole, made ahead from its rows
+ * in clear (`RelaisInstantane`), a few rows of summaries per transaction. Households with an edit
+ * made here (or moved by one) are left to the pass from storage, as are those the relay does not
+ * hold; one it holds but could not make ahead (an occupant leaving, settings changed) is made here from its rows.
  */
 async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Promise<void> {
+  await relais.terminer();
+  const jour = jourIso(new Date());
+  let tenus: string[] | null = null;
   for (;;) {
     const fini = await db.transaction('rw', [...TABLES_ECRITURE, 'refusees'].map((t) => db.table(t)), async () => {
-      const attente = (await db.meta.get(CLE_RESUMES_EN_ATTENTE))?.value as ResumesEnAttente | undefined;
+      const attente = await lireAttente(db);
       if (!attente) return true;
       const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
       for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
+      const marques = new Set(attente.paquets ?? []);
+      // Read once for the pass (tens of milliseconds for 5,000 keys): a household stored since is one the write path summarised.
+      tenus ??= marques.size > 0 ? ((await db.menages.toCollection().primaryKeys()) as string[]) : null;
+      const desPaquets = (tenus ?? []).filter((id) => marques.has(paquetDe(id)));
       const parPaquet = new Map<number, string[]>();
-      for (const id of relais.servis(attente.menages)) {
+      for (const id of relais.servis([...new Set([...attente.menages, ...desPaquets])])) {
         const n = paquetDe(id);
         const ids = parPaquet.get(n);
         if (ids) ids.push(id);
         else parPaquet.set(n, [id]);
       }
-      const paquets = [...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT);
-      if (paquets.length === 0) return true;
-      const lot = new Set(paquets.flatMap((n) => parPaquet.get(n) ?? []));
-      await rafraichirResumes(db, [...lot], attente.tables, relais);
-      const reste = attente.menages.filter((id) => !lot.has(id));
-      if (reste.length === 0) await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
-      else await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: { menages: reste, tables: attente.tables.filter((t) => t !== 'parametres') } });
-      return reste.length === 0;
+      const choisis = new Set([...parPaquet.keys()].sort((a, b) => a - b).slice(0, PAQUETS_PAR_LOT));
+      if (choisis.size === 0) return true;
+      const lot = [...choisis].flatMap((n) => parPaquet.get(n) ?? []);
+      const prets = relais.dejaFaits(lot, await lireParametres(db), jour);
+      await dansLaTransaction(rafraichirResumes(db, lot.filter((id) => !prets.has(id)), attente.tables, relais));
+      const ids = [...prets.keys()];
+      const existants = await dansLaTransaction(lireResumes(db, ids));
+      const resumes = ids.flatMap((id, i) => {
+        const e = existants[i];
+        const suivant = { ...e, ...prets.get(id)?.resume } as ResumeMenage;
+        return e && JSON.stringify(e) === JSON.stringify(suivant) ? [] : [suivant];
+      });
+      await dansLaTransaction(ecrireResumes(db, resumes));
+      await dansLaTransaction(ecrireFaits(db, [...prets.values()].map((p) => p.faits)));
+      // The households of these rows the relay does not serve stay listed, one by one, for the pass from storage.
+      const faits = new Set(lot);
+      const menages = fusionTriee(
+        attente.menages.filter((id) => !faits.has(id)),
+        desPaquets.filter((id) => choisis.has(paquetDe(id)) && !faits.has(id)).sort(),
+      );
+      const paquets = attente.paquets?.filter((n) => !choisis.has(n)) ?? [];
+      if (menages.length === 0 && paquets.length === 0) await db.meta.delete(CLE_RESUMES_EN_ATTENTE);
+      else {
+        const suite: ResumesEnAttente = { menages, tables: attente.tables.filter((t) => t !== 'parametres') };
+        if (paquets.length > 0) suite.paquets = paquets;
+        await db.meta.put({ key: CLE_RESUMES_EN_ATTENTE, value: suite });
+      }
+      return false;
     });
     if (fini) return;
     await pause();

@@ -189,10 +189,14 @@ export class MoteurSync {
       await this.pousserTout(releve);
       await this.envoyerAcquittements();
       await this.envoyerJournal();
+      // Asked while the pull runs, kept only once it is over: a failed sync writes nothing of them.
+      const [equipe, organisations] = [this.api.utilisateurs(), this.api.organisationsDuTerritoire()];
+      equipe.catch(() => undefined);
+      organisations.catch(() => undefined);
       await this.tirerEtVerifier(releve);
       // Kept for offline use: the référent and binôme choices of the household screen.
-      await enregistrerEquipe(this.db, (await this.api.utilisateurs()).users);
-      await enregistrerOrganisationsTerritoire(this.db, (await this.api.organisationsDuTerritoire()).organisations);
+      await enregistrerEquipe(this.db, (await equipe).users);
+      await enregistrerOrganisationsTerritoire(this.db, (await organisations).organisations);
       await suivreRattachements(this.db);
       await rafraichirResumesRecus(this.db, this.relais);
       this.relais = null;
@@ -201,10 +205,16 @@ export class MoteurSync {
       this.echecs = 0;
       this.publier({ phase: 'inactif', derniereSynchro: new Date().toISOString(), recus: null, avancement: null, message: null });
     } catch (e) {
-      this.relais = null;
+      this.lacherRelais();
       if (e instanceof EffacementDemande) return this.effacer(e);
       this.echouer(e instanceof ErreurSync ? e : new ErreurSync('serveur', e instanceof Error ? e.message : String(e)));
     }
+  }
+
+  /** After a failed cycle, the summaries the relay makes ahead would be of no use: the pass from storage makes them. */
+  private lacherRelais(): void {
+    this.relais?.abandonner();
+    this.relais = null;
   }
 
   /** The tablet was declared lost or its user gone: everything goes, and the screen says why. */

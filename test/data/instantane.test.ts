@@ -10,6 +10,7 @@ import {
   lireCheckpoint,
   lireInstantane,
   lireResumes,
+  menagesEnAttente,
   modifierMenage,
   preparerInstantane,
   rafraichirResumesRecus,
@@ -150,5 +151,25 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     const viaRelais = await faits(parRelais);
     expect(viaRelais.menages).toHaveLength(MENAGES);
     expect(viaRelais).toEqual(await faits(parStockage));
+  });
+
+  it('are all made at the next start when the snapshot was cut short, or stopped between its last page and them', async () => {
+    const tous = menages.map((m) => m.recordId);
+    const occupantsDe = async (db: RelogementDb) => (await lireResumes(db, tous)).map((r) => r?.occupants);
+    const coupe = nouvelleBase();
+    await appliquerInstantane(coupe, await page(menages, 7), 40, new RelaisInstantane());
+    const attente = await menagesEnAttente(coupe);
+    expect(tous.filter((m) => attente.has(m))).toEqual(tous);
+    await rafraichirResumesRecus(coupe);
+    expect(await occupantsDe(coupe)).toEqual(tous.map(() => 0));
+    expect((await menagesEnAttente(coupe)).aucun).toBe(true);
+
+    const arretee = nouvelleBase();
+    const relais = new RelaisInstantane();
+    await appliquerInstantane(arretee, await page(menages, 7), 40, relais);
+    await appliquerInstantane(arretee, await page(occupants, null), 40, relais);
+    await rafraichirResumesRecus(arretee);
+    expect(await occupantsDe(arretee)).toEqual(tous.map((_, i) => (i + 1) % 3));
+    expect((await menagesEnAttente(arretee)).aucun).toBe(true);
   });
 });
