@@ -21,7 +21,7 @@ import { departReparation, forceParReparation, noterVu } from './reparation-page
 import { menagesDesLignes } from './instantane-relais.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
 import { paquetDe } from './paquets-resumes.ts';
-import { avecEnfants } from './occupants-disposition.ts';
+import { avecEnfants } from './ligne-menage-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
-import { CARTE, MENAGES, dispositionDe } from './occupants.ts';
-import type { Enfant, TablesOccupants } from './occupants.ts';
+import { CARTE, MENAGES, dispositionDe } from './ligne-menage.ts';
+import type { Enfant, TablesLigneMenage } from './ligne-menage.ts';
 import { rangeeDe } from './rangee.ts';
 
 // Where a household's occupants and interviews live (docs/donnees.md, « Occupants et entretiens
@@ -11,7 +11,7 @@ import { rangeeDe } from './rangee.ts';
 // rows. A map record id → household id, in 64 rows of the `occupantsMenages` store, one field per
 // table, finds a record by its id. Each table's own store keeps the records that have no household
 // row here (stored before their version and not moved yet, or received before their household):
-// they move in when written again, or by `deplacerEnfants`. The middleware (`occupants.ts`) shows
+// they move in when written again, or by `deplacerEnfants`. The middleware (`ligne-menage.ts`) shows
 // the rest of the app, through the tables made here, each table over both places, as it was, and
 // household rows without what they hold.
 
@@ -596,8 +596,8 @@ export async function deplacerEnfants(db: Dexie): Promise<void> {
   }
 }
 
-/** The layout's tables over these stores (the middleware's, `occupants.ts`). */
-export function tablesOccupants(bas: DBCore, enfants: readonly Enfant[]): TablesOccupants {
+/** The layout's tables over these stores (the middleware's, `ligne-menage.ts`). */
+export function tablesLigneMenage(bas: DBCore, enfants: readonly Enfant[]): TablesLigneMenage {
   const disposition = new Disposition(bas.table(MENAGES), bas.table(CARTE), enfants, new Map(enfants.map((e) => [e.table, bas.table(e.table)])));
   return {
     menages: tableMenages(bas.table(MENAGES), disposition, enfants),

@@ -16,11 +16,11 @@ import {
   nombreEnAttente,
   personnesDuMenage,
 } from '../../src/data/index.ts';
-import { deplacerEnfants } from '../../src/data/occupants-disposition.ts';
+import { deplacerEnfants } from '../../src/data/ligne-menage-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { serveurDeClairePourLaSuite } from './serveur-de-test.ts';
 
-// Each household's occupants inside its row (version 20, `occupants.ts`), and its interviews
+// Each household's occupants inside its row (version 20, `ligne-menage.ts`), and its interviews
 // (version 22): the app sees the same records as before, through the sync, the write path and
 // the upgrades from versions 19 and 21.
 

@@ -7,7 +7,7 @@ import { RelogementDb } from '../../src/data/db.ts';
 import { nouvelleBase } from './base.ts';
 
 // The `personnes` and `entretiens` tables the app sees over records kept in their households' rows
-// (versions 20 and 22, `src/data/occupants.ts`): every way the app reads and writes them gives what
+// (versions 20 and 22, `src/data/ligne-menage.ts`): every way the app reads and writes them gives what
 // a table of their own gave.
 
 const id = (n: number) => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
