@@ -25,6 +25,9 @@ export const ENTRETIENS: Enfant = { table: 'entretiens', champ: 'entretiens', ca
 /** The tables inside the household's row at this version of the database (none before 20). */
 export const enfantsDe = (version: number): readonly Enfant[] => (version >= 22 ? [OCCUPANTS, ENTRETIENS] : version >= 20 ? [OCCUPANTS] : []);
 
+/** Whether the map takes its changes in a journal (version 23), rather than in its 64 rows at each write. */
+export const avecJournal = (version: number): boolean => version >= 23;
+
 /** The layout's tables over the stores below, and its move of the records kept apart (`deplacerEnfants`). */
 export type TablesLigneMenage = {
   menages: DBCoreTable;
@@ -57,7 +60,7 @@ export function middlewareLigneMenage(version: () => number): Middleware<DBCore>
       const enfants = enfantsDe(version());
       if (enfants.length === 0 || !bas.schema.tables.some((t) => t.name === CARTE)) return bas;
       let chargement: Promise<TablesLigneMenage> | null = null;
-      const charger = () => (chargement ??= import('./ligne-menage-disposition.ts').then((m) => m.tablesLigneMenage(bas, enfants)));
+      const charger = () => (chargement ??= import('./ligne-menage-disposition.ts').then((m) => m.tablesLigneMenage(bas, enfants, avecJournal(version()))));
       const menages = tableDifferee(bas.table(MENAGES), METHODES, () => charger().then((t) => t.menages));
       const tables = new Map(enfants.map((e) => [e.table, tableDifferee(bas.table(e.table), METHODES, () => charger().then((t) => t.enfants.get(e.table)!))]));
       const lies = [MENAGES, ...tables.keys()];

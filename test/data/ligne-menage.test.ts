@@ -165,3 +165,48 @@ describe('interviews kept in their households’ rows', () => {
     expect((await db.entretiens.where('menageId').equals(id(1)).toArray()).map((e) => e.date)).toEqual(['2026-06-01', '2026-04-01']);
   });
 });
+
+describe('the map of the records inside households', () => {
+  /** The map's rows as IndexedDB holds them: its 64 rows, and its journal's. */
+  async function carte(nom: string): Promise<{ seaux: number; journal: number }> {
+    const brute = new Dexie(nom);
+    await brute.open();
+    const cles = (await brute.table('occupantsMenages').toCollection().primaryKeys()) as unknown[];
+    brute.close();
+    return { seaux: cles.filter((c) => typeof c === 'number').length, journal: cles.filter(Array.isArray).length };
+  }
+
+  it('takes each write in its journal, folds it into its rows, and every tab finds each record throughout', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2)]);
+    await db.personnes.put(occupant(100, 1));
+    expect(await carte(db.name)).toEqual({ seaux: 0, journal: 1 });
+    const autre = new RelogementDb(db.name);
+    // One record per transaction, alternately from either tab, some moved or deleted: the journal
+    // fills up and is folded into the map's rows along the way.
+    for (let n = 101; n < 400; n++) {
+      const ici = n % 2 === 0 ? db : autre;
+      await ici.personnes.put(occupant(n, n % 3 === 0 ? 2 : 1));
+      if (n % 10 === 0) await ici.personnes.put(occupant(n - 5, 2, 'Déménagé'));
+      if (n % 25 === 0) await ici.personnes.delete(id(n - 1));
+    }
+    const { seaux, journal } = await carte(db.name);
+    expect(seaux).toBeGreaterThan(0);
+    expect(journal).toBeLessThan(256);
+    const attendus = new Map<string, string>();
+    for (let n = 100; n < 400; n++) attendus.set(id(n), id(n % 3 === 0 ? 2 : 1));
+    for (let n = 110; n < 400; n += 10) attendus.set(id(n - 5), id(2));
+    for (let n = 125; n < 400; n += 25) attendus.delete(id(n - 1));
+    for (const tab of [db, autre]) {
+      const lus = await tab.personnes.bulkGet([...attendus.keys()]);
+      expect(lus.map((p) => p?.menageId)).toEqual([...attendus.values()]);
+      expect(await tab.personnes.count()).toBe(attendus.size);
+      expect((await tab.personnes.where('menageId').equals(id(2)).primaryKeys()).sort()).toEqual(
+        [...attendus].flatMap(([p, m]) => (m === id(2) ? [p] : [])).sort(),
+      );
+    }
+    await autre.menages.delete(id(2));
+    expect(await db.personnes.count()).toBe([...attendus.values()].filter((m) => m === id(1)).length);
+    autre.close();
+  });
+});
