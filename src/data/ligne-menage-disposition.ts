@@ -1,5 +1,5 @@
-import Dexie from 'dexie';
-import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
+import Dexie, { RangeSet } from 'dexie';
+import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, IndexableType } from 'dexie';
 import { CARTE, MENAGES, dispositionDe } from './ligne-menage.ts';
 import type { Enfant, TablesLigneMenage } from './ligne-menage.ts';
 import { rangeeDe } from './rangee.ts';
@@ -93,6 +93,9 @@ const TOUS_LES_SEAUX: readonly number[] = Array.from({ length: SEAUX }, (_, n) =
 
 const TOUT: DBCoreKeyRange = { type: 3 /* Any */, lower: undefined, upper: undefined };
 
+/** Beyond this many records changed, a write tells live queries that a table changed whole, as Dexie does for a bulk write. */
+const SIGNALES_UN_PAR_UN = 50;
+
 function dansPlage(cle: unknown, plage: DBCoreKeyRange): boolean {
   if (plage.type === 3) return true;
   if (plage.type === 4) return false;
@@ -122,6 +125,8 @@ class Disposition {
   private readonly vues = new WeakMap<DBCoreTransaction, Promise<Vue>>();
 
   constructor(
+    /** The database's name, as Dexie's live queries name its stores. */
+    private readonly base: string,
     private readonly menages: DBCoreTable,
     private readonly carte: DBCoreTable,
     private readonly enfants: readonly Enfant[],
@@ -279,6 +284,33 @@ class Disposition {
     await this.carte.mutate({ type: 'put', trans, values: valeurs });
   }
 
+  /**
+   * Tells Dexie's live queries on a table which of its records a write changed (`ids`, `lignes`
+   * their new values): its observation, above this middleware, sees only the stores the app asked
+   * for, not a household row's records placed or moved, and it tells them once the transaction commits.
+   */
+  private signaler(trans: DBCoreTransaction, e: Enfant, ids: readonly string[], lignes: readonly Ligne[]): void {
+    if (ids.length === 0) return;
+    const idb = trans as DBCoreTransaction & { mutatedParts?: Record<string, RangeSet> };
+    const parties = (idb.mutatedParts ??= {});
+    const partie = (index: string) => (parties[`idb://${this.base}/${e.table}/${index}`] ??= new RangeSet());
+    const toute = ids.length > SIGNALES_UN_PAR_UN ? { from: -Infinity, to: [[]] } : null;
+    for (const cles of ['', ':dels']) {
+      if (toute) partie(cles).add(toute);
+      else partie(cles).addKeys([...ids]);
+    }
+    for (const index of this.anciens.get(e.table)!.schema.indexes) {
+      const cles = partie(index.name ?? '');
+      if (toute) cles.add(toute);
+      else
+        for (const l of lignes) {
+          const cle: unknown = index.extractKey?.(l);
+          if (index.multiEntry && Array.isArray(cle)) cles.addKeys(cle as IndexableType[]);
+          else if (cle != null) cles.addKey(cle as IndexableType);
+        }
+    }
+  }
+
   private async aDesAnciens(trans: DBCoreTransaction, e: Enfant): Promise<boolean> {
     const sans = this.sansAnciens.get(e.table)!;
     if (sans.has(trans)) return false;
@@ -374,6 +406,12 @@ class Disposition {
         this.sansAnciens.get(e.table)!.delete(trans);
         await store.mutate({ type: 'put', trans, values: gardes });
       }
+      this.signaler(
+        trans,
+        e,
+        [...touches].flatMap(([id, de]) => (de === e ? [id] : [])),
+        aPlacer.flatMap(([de, l]) => (de === e ? [l] : [])),
+      );
     }
     await this.enregistrer(trans, vue);
   }
@@ -396,6 +434,7 @@ class Disposition {
     for (const e of this.enfants) {
       const oublies = TOUS_LES_SEAUX.flatMap((n) => Object.entries(vue.seaux.get(n)![e.carte] ?? {}).flatMap(([id, menageId]) => (oublie(menageId) ? [id] : [])));
       for (const id of oublies) this.placer(vue, e, id, null);
+      this.signaler(trans, e, oublies, []);
     }
     this.noterMenages(vue, ids ? [...ids] : [...(vue.menages ?? [])].filter(oublie), false);
     await this.enregistrer(trans, vue);
@@ -674,7 +713,7 @@ export async function deplacerEnfants(db: Dexie): Promise<void> {
 /** The layout's tables over these stores (the middleware's, `ligne-menage.ts`). */
 export function tablesLigneMenage(bas: DBCore, enfants: readonly Enfant[], journal: boolean): TablesLigneMenage {
   const anciens = new Map(enfants.map((e) => [e.table, bas.table(e.table)]));
-  const disposition = new Disposition(bas.table(MENAGES), bas.table(CARTE), enfants, anciens, journal);
+  const disposition = new Disposition(bas.schema.name, bas.table(MENAGES), bas.table(CARTE), enfants, anciens, journal);
   return {
     menages: tableMenages(bas.table(MENAGES), disposition, enfants),
     enfants: new Map(enfants.map((e) => [e.table, tableEnfant(bas.table(e.table), disposition, e)])),

@@ -4,6 +4,8 @@ import Dexie from 'dexie';
 import { entretienSchema, menageSchema, personneSchema } from '../../src/domain/index.ts';
 import type { Entretien, Personne } from '../../src/domain/index.ts';
 import { RelogementDb } from '../../src/data/db.ts';
+import { liveQuery, personnesDuMenage } from '../../src/data/index.ts';
+import { avecEnfants, deplacerEnfants } from '../../src/data/ligne-menage-disposition.ts';
 import { nouvelleBase } from './base.ts';
 
 // The `personnes` and `entretiens` tables the app sees over records kept in their households' rows
@@ -208,5 +210,61 @@ describe('the map of the records inside households', () => {
     await autre.menages.delete(id(2));
     expect(await db.personnes.count()).toBe([...attendus.values()].filter((m) => m === id(1)).length);
     autre.close();
+  });
+});
+
+describe('live queries over the records inside households', () => {
+  /** A live query's values as a screen would show them, with a wait for the next one. */
+  function suivre<T>(lire: () => Promise<T>) {
+    const vues: T[] = [];
+    let signaler = () => {};
+    const abonnement = liveQuery(lire).subscribe((v) => {
+      vues.push(v);
+      signaler();
+    });
+    const attendre = (predicat: (v: T) => boolean) =>
+      new Promise<T>((resolve, reject) => {
+        const minuterie = setTimeout(() => reject(new Error(`live query not updated: ${JSON.stringify(vues.at(-1))}`)), 2000);
+        signaler = () => {
+          if (vues.length > 0 && predicat(vues.at(-1)!)) {
+            clearTimeout(minuterie);
+            resolve(vues.at(-1)!);
+          }
+        };
+        signaler();
+      });
+    return { vues, attendre, fin: () => abonnement.unsubscribe() };
+  }
+
+  it('see the records a snapshot page writes inside its households, and those the background move places', async () => {
+    const db = nouvelleBase();
+    const occupants = suivre(() => personnesDuMenage(db, id(1)));
+    const entretiens = suivre(() => db.entretiens.where('menageId').equals(id(1)).toArray());
+    await occupants.attendre((v) => v.length === 0);
+    await entretiens.attendre((v) => v.length === 0);
+    // As a snapshot page writes: each household carrying its records of the page.
+    const page = new Map<string, Record<string, unknown>[]>([
+      ['menages', [menage(1)]],
+      ['personnes', [occupant(11, 1), occupant(12, 1)]],
+      ['entretiens', [entretien(13, 1)]],
+    ]);
+    await db.transaction('rw', db.menages, db.personnes, db.entretiens, async () => {
+      for (const [table, lignes] of avecEnfants(db, page as never)) await db.table(table).bulkPut(lignes);
+    });
+    expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(11), id(12)] });
+    expect(await occupants.attendre((v) => v.length === 2)).toEqual([occupant(11, 1), occupant(12, 1)]);
+    expect(await entretiens.attendre((v) => v.length === 1)).toEqual([entretien(13, 1)]);
+
+    // Received before their household, then moved into its row in the background.
+    const apart = suivre(() => personnesDuMenage(db, id(2)));
+    await db.personnes.put(occupant(21, 2));
+    await apart.attendre((v) => v.length === 1);
+    const vuesAvant = apart.vues.length;
+    await db.menages.put(menage(2));
+    await deplacerEnfants(db);
+    expect((await places(db.name)).dedans[id(2)]).toEqual([id(21)]);
+    await apart.attendre(() => apart.vues.length > vuesAvant);
+    expect(apart.vues.at(-1)).toEqual([occupant(21, 2)]);
+    for (const s of [occupants, entretiens, apart]) s.fin();
   });
 });
