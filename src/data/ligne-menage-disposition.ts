@@ -58,15 +58,32 @@ type Etat = { jeton: string | undefined; journal: Journal; seaux: Map<number, Se
 
 /**
  * What a transaction knows of the map: the state this tab last knew if the map has not changed
- * since, otherwise read as needed. Rows shared with that state are copied before a change, so
- * that it holds only what a committed transaction wrote.
+ * since, otherwise read as needed, and its own changes beside it (`changements`, by table), made
+ * to the rows only once it commits: no row is copied, and the state holds only what a committed
+ * transaction wrote.
  */
-type Vue = Etat & { changee: boolean; copies: Set<number>; menagesCopies: boolean; nouveaux: Changements; nombreNouveaux: number };
+type Vue = Etat & { changee: boolean; changements: Map<string, Map<string, string | null>>; menagesCopies: boolean; nouveaux: Changements; nombreNouveaux: number };
 
 /** The row of the map holding this record's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
 const contenuDe = (ligne: LigneMenage | undefined, e: Enfant) => ligne?.[e.champ] as Contenu | undefined;
+
+/** A record's household as a transaction sees the map (its row read). */
+function menageDans(vue: Vue, e: Enfant, id: string): string | undefined {
+  const change = vue.changements.get(e.carte)?.get(id);
+  return change !== undefined ? (change ?? undefined) : vue.seaux.get(seauDe(id))?.[e.carte]?.[id];
+}
+
+/** A table's entries in a row of the map as a transaction sees it (the row read), in a copy. */
+function entreesDans(vue: Vue, n: number, e: Enfant): Record<string, string> {
+  const entrees = { ...vue.seaux.get(n)?.[e.carte] };
+  for (const [id, menageId] of vue.changements.get(e.carte) ?? [])
+    if (seauDe(id) !== n) continue;
+    else if (menageId === null) delete entrees[id];
+    else entrees[id] = menageId;
+  return entrees;
+}
 
 const sansCle = (carte: Carte | undefined): Seau | Changements => {
   if (!carte) return {};
@@ -156,14 +173,15 @@ class Disposition {
       attente: connu?.attente ?? (journal.lignes === 0 ? new Map() : null),
       menages: connu?.menages ?? null,
       changee: false,
-      copies: new Set(),
+      changements: new Map(),
       menagesCopies: false,
       nouveaux: {},
       nombreNouveaux: 0,
     };
     const idb = trans as unknown as IDBTransaction;
     idb.addEventListener('complete', () => {
-      if (vue.jeton !== undefined) this.connu = { jeton: vue.jeton, journal: vue.journal, seaux: vue.seaux, attente: vue.attente, menages: vue.menages };
+      if (vue.jeton === undefined || !this.appliquer(vue)) return;
+      this.connu = { jeton: vue.jeton, journal: vue.journal, seaux: vue.seaux, attente: vue.attente, menages: vue.menages };
     });
     const oublier = () => (this.connu = null);
     idb.addEventListener('abort', oublier);
@@ -224,22 +242,31 @@ class Disposition {
     vue.jeton = crypto.randomUUID();
   }
 
-  /**
-   * A record of a table placed in a household (`menageId`) or in none (null), in the map read by
-   * this transaction (its row copied once per transaction) and in the changes to journal.
-   */
+  /** A record of a table placed in a household (`menageId`) or in none (null): a change of the transaction, and one to journal. */
   private placer(vue: Vue, e: Enfant, id: string, menageId: string | null): void {
     this.changer(vue);
-    const n = seauDe(id);
-    if (!vue.copies.has(n)) {
-      vue.seaux.set(n, Object.fromEntries(Object.entries(vue.seaux.get(n) ?? {}).map(([carte, entrees]) => [carte, { ...entrees }])));
-      vue.copies.add(n);
-    }
-    const entrees = (vue.seaux.get(n)![e.carte] ??= {});
-    if (menageId === null) delete entrees[id];
-    else entrees[id] = menageId;
+    let changements = vue.changements.get(e.carte);
+    if (!changements) vue.changements.set(e.carte, (changements = new Map()));
+    changements.set(id, menageId);
     (vue.nouveaux[e.carte] ??= {})[id] = menageId;
     vue.nombreNouveaux++;
+  }
+
+  /**
+   * A committed transaction's changes made to the map's rows, in place: no other transaction over
+   * the map ran beside it (IndexedDB runs one that writes alone), and none started since has
+   * seen the rows. False if a row changed was not read (the map is then read again).
+   */
+  private appliquer(vue: Vue): boolean {
+    for (const [carte, changements] of vue.changements)
+      for (const [id, menageId] of changements) {
+        const seau = vue.seaux.get(seauDe(id));
+        if (!seau) return false;
+        const entrees = (seau[carte] ??= {});
+        if (menageId === null) delete entrees[id];
+        else entrees[id] = menageId;
+      }
+    return true;
   }
 
   /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
@@ -269,8 +296,16 @@ class Disposition {
       if (!this.journalise || journal.lignes + 1 >= LIGNES_JOURNAL || changements > Math.max(CHANGEMENTS_JOURNAL, journal.carte)) {
         await this.seaux(trans, TOUS_LES_SEAUX);
         await this.carte.mutate({ type: 'deleteRange', trans, range: JOURNAL });
-        for (const n of TOUS_LES_SEAUX) valeurs.push({ ...vue.seaux.get(n), id: n });
-        const carte = TOUS_LES_SEAUX.reduce((t, n) => t + Object.values(vue.seaux.get(n)!).reduce((s, entrees) => s + Object.keys(entrees).length, 0), 0);
+        let carte = 0;
+        for (const n of TOUS_LES_SEAUX) {
+          const seau: Carte = { id: n };
+          for (const e of this.enfants) {
+            const entrees = entreesDans(vue, n, e);
+            seau[e.carte] = entrees;
+            carte += Object.keys(entrees).length;
+          }
+          valeurs.push(seau);
+        }
         vue.journal = { ...JOURNAL_VIDE, suivante: journal.suivante, carte };
         vue.attente = new Map();
       } else {
@@ -332,7 +367,7 @@ class Disposition {
     const touches = new Map<string, Enfant>(aPlacer.map(([e, l]) => [l.id, e]));
     if (enfant) for (const id of supprimes) touches.set(id, enfant);
     const vue = await this.cartes(trans, [...touches.keys()]);
-    const actuel = (e: Enfant, id: string) => vue.seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const actuel = (e: Enfant, id: string) => menageDans(vue, e, id);
     const menageIds = unique([
       ...ecrits.map((m) => m.id),
       ...aPlacer.map(([, l]) => String(l.menageId)),
@@ -358,7 +393,7 @@ class Disposition {
       menages.set(m.id, ligne);
       changes.add(m.id);
     }
-    // The rows read for this write (fresh copies) are changed in place, not copied once per record placed.
+    // The household rows read for this write (fresh copies) are changed in place, not copied once per record placed.
     const contenu = (ligne: LigneMenage, e: Enfant) => (contenuDe(ligne, e) ?? (ligne[e.champ] = {})) as Contenu;
     // A record written again into the household it is in (an interview at each keystroke) is
     // replaced there below, and its map row is not written again.
@@ -432,7 +467,7 @@ class Disposition {
     const ids = Array.isArray(plage) ? new Set(plage as readonly string[]) : null;
     const oublie = (menageId: string) => (ids ? ids.has(menageId) : dansPlage(menageId, plage as DBCoreKeyRange));
     for (const e of this.enfants) {
-      const oublies = TOUS_LES_SEAUX.flatMap((n) => Object.entries(vue.seaux.get(n)![e.carte] ?? {}).flatMap(([id, menageId]) => (oublie(menageId) ? [id] : [])));
+      const oublies = TOUS_LES_SEAUX.flatMap((n) => Object.entries(entreesDans(vue, n, e)).flatMap(([id, menageId]) => (oublie(menageId) ? [id] : [])));
       for (const id of oublies) this.placer(vue, e, id, null);
       this.signaler(trans, e, oublies, []);
     }
@@ -445,13 +480,13 @@ class Disposition {
     const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const store = this.anciens.get(e.table)!;
     const anciens = await store.count({ trans, query: { index: store.schema.primaryKey, range: TOUT } });
-    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(vue.seaux.get(s)![e.carte] ?? {}).length, anciens);
+    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(entreesDans(vue, s, e)).length, anciens);
   }
 
   /** Records of a table by id, from both places. */
   async lire(trans: DBCoreTransaction, e: Enfant, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
-    const { seaux } = await this.cartes(trans, ids);
-    const menageDe = (id: string) => seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const vue = await this.cartes(trans, ids);
+    const menageDe = (id: string) => menageDans(vue, e, id);
     const menageIds = unique(ids.flatMap((id) => menageDe(id) ?? []));
     const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
     const parMenage = new Map(menageIds.map((id, i) => [id, contenuDe(lus[i], e)]));
