@@ -10,11 +10,12 @@ import { rangeeDe } from './rangee.ts';
 // `{id → record with its _sync}`, sealed with it as one row: a first sync writes a third as many
 // rows. A map record id → household id, in 64 rows of the `occupantsMenages` store, one field per
 // table, finds a record by its id; a write adds its changes to the map as one row of a journal,
-// folded into the 64 rows once the journal outgrows them. Each table's own store keeps the records that have no household
-// row here (stored before their version and not moved yet, or received before their household):
-// they move in when written again, or by `deplacerEnfants`. The middleware (`ligne-menage.ts`) shows
-// the rest of the app, through the tables made here, each table over both places, as it was, and
-// household rows without what they hold.
+// folded into the 64 rows once the journal outgrows them (version 23). Each table's own store
+// keeps the records that have no household row here (stored before their version and not moved
+// yet, or received before their household): they move in when written again, or by
+// `deplacerEnfants`. The middleware (`ligne-menage.ts`) shows the rest of the app, through the
+// tables made here, each table over both places, as it was, and household rows without what they
+// hold.
 
 type Ligne = Record<string, unknown> & { id: string };
 type Contenu = Record<string, Ligne>;
@@ -29,10 +30,11 @@ type Carte = Record<string, unknown> & { id: number | [number] };
 const SEAUX = 64;
 
 /**
- * The journal's size, kept in the version row. A write of the map adds one row to the journal
- * (a snapshot page's slice of 250 rows writes ~30 KB, not the whole map); the journal is folded into the 64 rows when
- * it reaches `LIGNES_JOURNAL` rows or holds more changes than the map held at the last fold, and
- * than `CHANGEMENTS_JOURNAL`: a first sync of 5,000 households writes its map once, in its journal.
+ * The journal's size, kept in the version row. A write of the map adds one row to the journal (a
+ * snapshot page's slice of 250 rows writes ~30 KB, not the whole map); the journal is folded into
+ * the 64 rows when it reaches `LIGNES_JOURNAL` rows or holds more changes than the map held at the
+ * last fold, and than `CHANGEMENTS_JOURNAL`: a first sync of 5,000 households (~17,500 records, ~50
+ * slices) writes its map once, in its journal.
  */
 type Journal = { lignes: number; changements: number; suivante: number; carte: number };
 const JOURNAL_VIDE: Journal = { lignes: 0, changements: 0, suivante: 0, carte: 0 };
@@ -62,7 +64,7 @@ type Etat = { jeton: string | undefined; journal: Journal; seaux: Map<number, Se
  * to the rows only once it commits: no row is copied, and the state holds only what a committed
  * transaction wrote.
  */
-type Vue = Etat & { changee: boolean; changements: Map<string, Map<string, string | null>>; menagesCopies: boolean; nouveaux: Changements; nombreNouveaux: number };
+type Vue = Etat & { changee: boolean; jetonEcrit: boolean; changements: Map<string, Map<string, string | null>>; menagesCopies: boolean; nouveaux: Changements; nombreNouveaux: number };
 
 /** The row of the map holding this record's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
@@ -173,6 +175,7 @@ class Disposition {
       attente: connu?.attente ?? (journal.lignes === 0 ? new Map() : null),
       menages: connu?.menages ?? null,
       changee: false,
+      jetonEcrit: false,
       changements: new Map(),
       menagesCopies: false,
       nouveaux: {},
@@ -288,7 +291,7 @@ class Disposition {
    * journal into the 64 rows, and the new version of the map with the journal's size.
    */
   private async enregistrer(trans: DBCoreTransaction, vue: Vue): Promise<void> {
-    if (!vue.changee) return;
+    if (!vue.changee || (vue.jetonEcrit && vue.nombreNouveaux === 0)) return;
     const journal = vue.journal;
     const valeurs: (Carte | Jeton)[] = [];
     if (vue.nombreNouveaux > 0) {
@@ -316,6 +319,7 @@ class Disposition {
       vue.nombreNouveaux = 0;
     }
     valeurs.push({ id: JETON, jeton: vue.jeton!, journal: vue.journal });
+    vue.jetonEcrit = true;
     await this.carte.mutate({ type: 'put', trans, values: valeurs });
   }
 
