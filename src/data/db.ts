@@ -30,7 +30,7 @@ import { Coffre, middlewareChiffrement } from './coffre.ts';
 import { VERSIONS } from './migrations/index.ts';
 import type { VersionSchema } from './migrations/index.ts';
 import { middlewareLecturesMeta } from './lectures-meta.ts';
-import { middlewareOccupants } from './occupants.ts';
+import { middlewareLigneMenage } from './ligne-menage.ts';
 import { CLE_FORMAT_RESUMES, FORMAT_RESUMES } from './resume.ts';
 import type { PaquetResumes, ResumeMenage } from './resume.ts';
 import type { PaquetFaits } from './paquet-faits.ts';
@@ -117,7 +117,7 @@ export class RelogementDb extends Dexie {
     super(name);
     this.coffre = chiffree ? new Coffre() : null;
     if (this.coffre) this.use(middlewareChiffrement(this.coffre));
-    this.use(middlewareOccupants(() => this.verno));
+    this.use(middlewareLigneMenage(() => this.verno));
     this.use(middlewareOffresPilotage());
     this.use(middlewareLecturesMeta);
     for (const v of versions) {

@@ -387,7 +387,7 @@ export function rafraichirEnArrierePlan(db: RelogementDb, aujourdhui: string): v
       .then(() => import('./faits-pilotage.ts'))
       .then((m) => m.construireFaits(db))
       // The occupants and interviews a device upgraded from version 19 or 21 holds apart move into their households.
-      .then(() => import('./occupants-disposition.ts'))
+      .then(() => import('./ligne-menage-disposition.ts'))
       .then((m) => m.deplacerEnfants(db))
       // A database closed meanwhile (another tab opened a newer version) has nothing left to refresh.
       .catch((e: unknown) => (e as { name?: string } | null)?.name === 'DatabaseClosedError' || console.error(e))

@@ -26,7 +26,7 @@ import type { ResumeMenage } from './resume.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
 import { champsRecus } from './instantane-page.ts';
 import type { PageInstantane } from './instantane-page.ts';
-import { avecEnfants } from './occupants-disposition.ts';
+import { avecEnfants } from './ligne-menage-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
 
 // The device's side of the sync (docs/sync.md): what waits in the outbox, and how a pulled page

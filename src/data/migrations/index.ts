@@ -20,10 +20,11 @@ import { v19 } from './v19.ts';
 import { v20 } from './v20.ts';
 import { v21 } from './v21.ts';
 import { v22 } from './v22.ts';
+import { v23 } from './v23.ts';
 import type { VersionSchema } from './version.ts';
 
 export type { VersionSchema } from './version.ts';
 
 // Released versions are never edited: a change of schema is a new file vN.ts added at the end
 // (docs/donnees.md §3), and the migration test opens a database made with every earlier list.
-export const VERSIONS: readonly VersionSchema[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22];
+export const VERSIONS: readonly VersionSchema[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23];

@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
-import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
-import { CARTE, MENAGES, dispositionDe } from './occupants.ts';
-import type { Enfant, TablesOccupants } from './occupants.ts';
+import Dexie, { RangeSet } from 'dexie';
+import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, IndexableType } from 'dexie';
+import { CARTE, MENAGES, dispositionDe } from './ligne-menage.ts';
+import type { Enfant, TablesLigneMenage } from './ligne-menage.ts';
 import { rangeeDe } from './rangee.ts';
 
 // Where a household's occupants and interviews live (docs/donnees.md, « Occupants et entretiens
@@ -9,21 +9,39 @@ import { rangeeDe } from './rangee.ts';
 // of the tables inside it (`Enfant`: `occupants` since version 20, `entretiens` since 22), as
 // `{id → record with its _sync}`, sealed with it as one row: a first sync writes a third as many
 // rows. A map record id → household id, in 64 rows of the `occupantsMenages` store, one field per
-// table, finds a record by its id. Each table's own store keeps the records that have no household
-// row here (stored before their version and not moved yet, or received before their household):
-// they move in when written again, or by `deplacerEnfants`. The middleware (`occupants.ts`) shows
-// the rest of the app, through the tables made here, each table over both places, as it was, and
-// household rows without what they hold.
+// table, finds a record by its id; a write adds its changes to the map as one row of a journal,
+// folded into the 64 rows once the journal outgrows them (version 23). Each table's own store
+// keeps the records that have no household row here (stored before their version and not moved
+// yet, or received before their household): they move in when written again, or by
+// `deplacerEnfants`. The middleware (`ligne-menage.ts`) shows the rest of the app, through the
+// tables made here, each table over both places, as it was, and household rows without what they
+// hold.
 
 type Ligne = Record<string, unknown> & { id: string };
 type Contenu = Record<string, Ligne>;
 type LigneMenage = Ligne & { [champ: string]: unknown };
 /** A row of the map without its key: for each table inside households (its `carte`), record id → household id. */
 type Seau = Record<string, Record<string, string>>;
-/** A row of the map as stored. */
-type Carte = Record<string, unknown> & { id: number };
+/** Changes to the map, as a row of its journal holds them: for each table, record id → its household id, null once it has none. */
+type Changements = Record<string, Record<string, string | null>>;
+/** A row of the map as stored: one of the 64 (a number for key) or of its journal (`[n]`). */
+type Carte = Record<string, unknown> & { id: number | [number] };
 
 const SEAUX = 64;
+
+/**
+ * The journal's size, kept in the version row. A write of the map adds one row to the journal (a
+ * snapshot page's slice of 250 rows writes ~30 KB, not the whole map); the journal is folded into
+ * the 64 rows when it reaches `LIGNES_JOURNAL` rows or holds more changes than the map held at the
+ * last fold, and than `CHANGEMENTS_JOURNAL`: a first sync of 5,000 households (~17,500 records, ~50
+ * slices) writes its map once, in its journal.
+ */
+type Journal = { lignes: number; changements: number; suivante: number; carte: number };
+const JOURNAL_VIDE: Journal = { lignes: 0, changements: 0, suivante: 0, carte: 0 };
+const LIGNES_JOURNAL = 256;
+const CHANGEMENTS_JOURNAL = 20_000;
+/** The journal's rows: their keys are arrays, after the 64 rows' numbers and the version row's string. */
+const JOURNAL: DBCoreKeyRange = { type: 2 /* Range */, lower: [], upper: [[]], lowerOpen: false, upperOpen: true };
 
 /**
  * The row of the map's store whose value changes with every write of the map or of the
@@ -31,34 +49,71 @@ const SEAUX = 64;
  * it last read or wrote.
  */
 const JETON = 'jeton';
-type Jeton = { id: typeof JETON; jeton: string };
+type Jeton = { id: typeof JETON; jeton: string; journal?: Journal };
 
-/** The map's rows (those read so far) and the households' ids (null: not read) as a version of the map (`JETON`) holds them. */
-type Etat = { jeton: string | undefined; seaux: Map<number, Seau>; menages: Set<string> | null };
+/**
+ * The map's rows (those read so far, the journal's changes made), the journal's changes to the
+ * rows not read yet (null: journal not read) and the households' ids (null: not read) as a
+ * version of the map (`JETON`) holds them.
+ */
+type Etat = { jeton: string | undefined; journal: Journal; seaux: Map<number, Seau>; attente: Map<number, Changements> | null; menages: Set<string> | null };
 
 /**
  * What a transaction knows of the map: the state this tab last knew if the map has not changed
- * since, otherwise read as needed. Rows shared with that state are copied before a change, so
- * that it holds only what a committed transaction wrote.
+ * since, otherwise read as needed, and its own changes beside it (`changements`, by table), made
+ * to the rows only once it commits: no row is copied, and the state holds only what a committed
+ * transaction wrote.
  */
-type Vue = Etat & { changee: boolean; jetonAEcrire: boolean; copies: Set<number>; menagesCopies: boolean };
+type Vue = Etat & { changee: boolean; jetonEcrit: boolean; changements: Map<string, Map<string, string | null>>; menagesCopies: boolean; nouveaux: Changements; nombreNouveaux: number };
 
 /** The row of the map holding this record's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
 const contenuDe = (ligne: LigneMenage | undefined, e: Enfant) => ligne?.[e.champ] as Contenu | undefined;
 
-const seauLu = (carte: Carte | undefined): Seau => {
+/** A record's household as a transaction sees the map (its row read). */
+function menageDans(vue: Vue, e: Enfant, id: string): string | undefined {
+  const change = vue.changements.get(e.carte)?.get(id);
+  return change !== undefined ? (change ?? undefined) : vue.seaux.get(seauDe(id))?.[e.carte]?.[id];
+}
+
+/** A table's entries in a row of the map as a transaction sees it (the row read), in a copy. */
+function entreesDans(vue: Vue, n: number, e: Enfant): Record<string, string> {
+  const entrees = { ...vue.seaux.get(n)?.[e.carte] };
+  for (const [id, menageId] of vue.changements.get(e.carte) ?? [])
+    if (seauDe(id) !== n) continue;
+    else if (menageId === null) delete entrees[id];
+    else entrees[id] = menageId;
+  return entrees;
+}
+
+const sansCle = (carte: Carte | undefined): Seau | Changements => {
   if (!carte) return {};
   const { id: _id, ...entrees } = carte;
-  return entrees as Seau;
+  return entrees as Seau | Changements;
 };
+
+/** A row of the map with the journal's changes to it made. */
+function seauLu(carte: Carte | undefined, changements: Changements | undefined): Seau {
+  const seau = sansCle(carte) as Seau;
+  for (const [table, parId] of Object.entries(changements ?? {})) {
+    const entrees = (seau[table] ??= {});
+    for (const [id, menageId] of Object.entries(parId)) {
+      if (menageId === null) delete entrees[id];
+      else entrees[id] = menageId;
+    }
+  }
+  return seau;
+}
 
 const unique = <T>(valeurs: Iterable<T>): T[] => [...new Set(valeurs)];
 
 const TOUS_LES_SEAUX: readonly number[] = Array.from({ length: SEAUX }, (_, n) => n);
 
 const TOUT: DBCoreKeyRange = { type: 3 /* Any */, lower: undefined, upper: undefined };
+
+/** Beyond this many records changed, a write tells live queries that a table changed whole, as Dexie does for a bulk write. */
+const SIGNALES_UN_PAR_UN = 50;
 
 function dansPlage(cle: unknown, plage: DBCoreKeyRange): boolean {
   if (plage.type === 3) return true;
@@ -89,11 +144,15 @@ class Disposition {
   private readonly vues = new WeakMap<DBCoreTransaction, Promise<Vue>>();
 
   constructor(
+    /** The database's name, as Dexie's live queries name its stores. */
+    private readonly base: string,
     private readonly menages: DBCoreTable,
     private readonly carte: DBCoreTable,
     private readonly enfants: readonly Enfant[],
     /** Each table's own store. */
     private readonly anciens: ReadonlyMap<string, DBCoreTable>,
+    /** False before version 23: the map's changes go straight into its 64 rows, as that version wrote them. */
+    private readonly journalise: boolean,
   ) {
     for (const e of enfants) this.sansAnciens.set(e.table, new WeakSet());
   }
@@ -108,18 +167,24 @@ class Disposition {
   private async ouvrirVue(trans: DBCoreTransaction): Promise<Vue> {
     const lu = (await this.carte.get({ trans, key: JETON })) as Jeton | undefined;
     const connu = lu && this.connu?.jeton === lu.jeton ? this.connu : null;
+    const journal = lu?.journal ?? JOURNAL_VIDE;
     const vue: Vue = {
       jeton: lu?.jeton,
+      journal,
       seaux: new Map(connu?.seaux),
+      attente: connu?.attente ?? (journal.lignes === 0 ? new Map() : null),
       menages: connu?.menages ?? null,
       changee: false,
-      jetonAEcrire: false,
-      copies: new Set(),
+      jetonEcrit: false,
+      changements: new Map(),
       menagesCopies: false,
+      nouveaux: {},
+      nombreNouveaux: 0,
     };
     const idb = trans as unknown as IDBTransaction;
     idb.addEventListener('complete', () => {
-      if (vue.jeton !== undefined) this.connu = { jeton: vue.jeton, seaux: vue.seaux, menages: vue.menages };
+      if (vue.jeton === undefined || !this.appliquer(vue)) return;
+      this.connu = { jeton: vue.jeton, journal: vue.journal, seaux: vue.seaux, attente: vue.attente, menages: vue.menages };
     });
     const oublier = () => (this.connu = null);
     idb.addEventListener('abort', oublier);
@@ -136,17 +201,33 @@ class Disposition {
     const vue = await this.vue(trans);
     const manquants = numeros.filter((n) => !vue.seaux.has(n));
     if (manquants.length === 0) return vue;
+    const attente = (vue.attente ??= await this.lireJournal(trans));
     if (manquants.length < SEAUX) {
       const lues = (await this.carte.getMany({ trans, keys: manquants })) as (Carte | undefined)[];
-      manquants.forEach((n, i) => vue.seaux.set(n, seauLu(lues[i])));
+      manquants.forEach((n, i) => vue.seaux.set(n, seauLu(lues[i], attente.get(n))));
       return vue;
     }
     // The whole map in one request: its rows have numbers for keys, the version row a string.
     const plage: DBCoreKeyRange = { type: 2 /* Range */, lower: 0, upper: SEAUX, upperOpen: true };
     const lues = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: plage } })).result as Carte[];
-    for (const n of manquants) vue.seaux.set(n, {});
-    for (const carte of lues) vue.seaux.set(carte.id, seauLu(carte));
+    const parNumero = new Map(lues.map((c) => [c.id as number, c]));
+    for (const n of manquants) vue.seaux.set(n, seauLu(parNumero.get(n), attente.get(n)));
     return vue;
+  }
+
+  /** The journal's changes, the last one of each record, by row of the map. */
+  private async lireJournal(trans: DBCoreTransaction): Promise<Map<number, Changements>> {
+    const lignes = (await this.carte.query({ trans, values: true, query: { index: this.carte.schema.primaryKey, range: JOURNAL } })).result as Carte[];
+    const parSeau = new Map<number, Changements>();
+    for (const ligne of lignes)
+      for (const [table, parId] of Object.entries(sansCle(ligne) as Changements))
+        for (const [id, menageId] of Object.entries(parId)) {
+          const n = seauDe(id);
+          let changements = parSeau.get(n);
+          if (!changements) parSeau.set(n, (changements = {}));
+          (changements[table] ??= {})[id] = menageId;
+        }
+    return parSeau;
   }
 
   /** The ids of the households stored, read once per version of the map. */
@@ -160,19 +241,35 @@ class Disposition {
   /** Marks the view changed: the transaction writes a new version of the map. */
   private changer(vue: Vue): void {
     if (vue.changee) return;
-    vue.changee = vue.jetonAEcrire = true;
+    vue.changee = true;
     vue.jeton = crypto.randomUUID();
   }
 
-  /** A table's entries in a row of the map, to change: the row copied once per transaction. */
-  private seauAChanger(vue: Vue, n: number, e: Enfant): Record<string, string> {
+  /** A record of a table placed in a household (`menageId`) or in none (null): a change of the transaction, and one to journal. */
+  private placer(vue: Vue, e: Enfant, id: string, menageId: string | null): void {
     this.changer(vue);
-    if (!vue.copies.has(n)) {
-      vue.seaux.set(n, Object.fromEntries(Object.entries(vue.seaux.get(n) ?? {}).map(([carte, entrees]) => [carte, { ...entrees }])));
-      vue.copies.add(n);
-    }
-    const seau = vue.seaux.get(n)!;
-    return (seau[e.carte] ??= {});
+    let changements = vue.changements.get(e.carte);
+    if (!changements) vue.changements.set(e.carte, (changements = new Map()));
+    changements.set(id, menageId);
+    (vue.nouveaux[e.carte] ??= {})[id] = menageId;
+    vue.nombreNouveaux++;
+  }
+
+  /**
+   * A committed transaction's changes made to the map's rows, in place: no other transaction over
+   * the map ran beside it (IndexedDB runs one that writes alone), and none started since has
+   * seen the rows. False if a row changed was not read (the map is then read again).
+   */
+  private appliquer(vue: Vue): boolean {
+    for (const [carte, changements] of vue.changements)
+      for (const [id, menageId] of changements) {
+        const seau = vue.seaux.get(seauDe(id));
+        if (!seau) return false;
+        const entrees = (seau[carte] ??= {});
+        if (menageId === null) delete entrees[id];
+        else entrees[id] = menageId;
+      }
+    return true;
   }
 
   /** Households stored (`true`) or deleted: the ids kept, if read, follow. */
@@ -189,12 +286,68 @@ class Disposition {
     }
   }
 
-  /** Writes these rows of the map, and the new version of the map once per transaction. */
-  private async enregistrer(trans: DBCoreTransaction, vue: Vue, numeros: Iterable<number>): Promise<void> {
-    const valeurs: (Carte | Jeton)[] = [...numeros].map((id) => ({ ...vue.seaux.get(id), id }));
-    if (vue.jetonAEcrire) valeurs.push({ id: JETON, jeton: vue.jeton! });
-    vue.jetonAEcrire = false;
-    if (valeurs.length > 0) await this.carte.mutate({ type: 'put', trans, values: valeurs });
+  /**
+   * Writes the map's changes placed since the last call, as a row of its journal or by folding the
+   * journal into the 64 rows, and the new version of the map with the journal's size.
+   */
+  private async enregistrer(trans: DBCoreTransaction, vue: Vue): Promise<void> {
+    if (!vue.changee || (vue.jetonEcrit && vue.nombreNouveaux === 0)) return;
+    const journal = vue.journal;
+    const valeurs: (Carte | Jeton)[] = [];
+    if (vue.nombreNouveaux > 0) {
+      const changements = journal.changements + vue.nombreNouveaux;
+      if (!this.journalise || journal.lignes + 1 >= LIGNES_JOURNAL || changements > Math.max(CHANGEMENTS_JOURNAL, journal.carte)) {
+        await this.seaux(trans, TOUS_LES_SEAUX);
+        await this.carte.mutate({ type: 'deleteRange', trans, range: JOURNAL });
+        let carte = 0;
+        for (const n of TOUS_LES_SEAUX) {
+          const seau: Carte = { id: n };
+          for (const e of this.enfants) {
+            const entrees = entreesDans(vue, n, e);
+            seau[e.carte] = entrees;
+            carte += Object.keys(entrees).length;
+          }
+          valeurs.push(seau);
+        }
+        vue.journal = { ...JOURNAL_VIDE, suivante: journal.suivante, carte };
+        vue.attente = new Map();
+      } else {
+        valeurs.push({ ...vue.nouveaux, id: [journal.suivante] });
+        vue.journal = { ...journal, lignes: journal.lignes + 1, changements, suivante: journal.suivante + 1 };
+      }
+      vue.nouveaux = {};
+      vue.nombreNouveaux = 0;
+    }
+    valeurs.push({ id: JETON, jeton: vue.jeton!, journal: vue.journal });
+    vue.jetonEcrit = true;
+    await this.carte.mutate({ type: 'put', trans, values: valeurs });
+  }
+
+  /**
+   * Tells Dexie's live queries on a table which of its records a write changed (`ids`, `lignes`
+   * their new values): its observation, above this middleware, sees only the stores the app asked
+   * for, not a household row's records placed or moved, and it tells them once the transaction commits.
+   */
+  private signaler(trans: DBCoreTransaction, e: Enfant, ids: readonly string[], lignes: readonly Ligne[]): void {
+    if (ids.length === 0) return;
+    const idb = trans as DBCoreTransaction & { mutatedParts?: Record<string, RangeSet> };
+    const parties = (idb.mutatedParts ??= {});
+    const partie = (index: string) => (parties[`idb://${this.base}/${e.table}/${index}`] ??= new RangeSet());
+    const toute = ids.length > SIGNALES_UN_PAR_UN ? { from: -Infinity, to: [[]] } : null;
+    for (const cles of ['', ':dels']) {
+      if (toute) partie(cles).add(toute);
+      else partie(cles).addKeys([...ids]);
+    }
+    for (const index of this.anciens.get(e.table)!.schema.indexes) {
+      const cles = partie(index.name ?? '');
+      if (toute) cles.add(toute);
+      else
+        for (const l of lignes) {
+          const cle: unknown = index.extractKey?.(l);
+          if (index.multiEntry && Array.isArray(cle)) cles.addKeys(cle as IndexableType[]);
+          else if (cle != null) cles.addKey(cle as IndexableType);
+        }
+    }
   }
 
   private async aDesAnciens(trans: DBCoreTransaction, e: Enfant): Promise<boolean> {
@@ -218,8 +371,7 @@ class Disposition {
     const touches = new Map<string, Enfant>(aPlacer.map(([e, l]) => [l.id, e]));
     if (enfant) for (const id of supprimes) touches.set(id, enfant);
     const vue = await this.cartes(trans, [...touches.keys()]);
-    const seauxChanges = new Set<number>();
-    const actuel = (e: Enfant, id: string) => vue.seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const actuel = (e: Enfant, id: string) => menageDans(vue, e, id);
     const menageIds = unique([
       ...ecrits.map((m) => m.id),
       ...aPlacer.map(([, l]) => String(l.menageId)),
@@ -245,12 +397,8 @@ class Disposition {
       menages.set(m.id, ligne);
       changes.add(m.id);
     }
-    // The rows read for this write (fresh copies) are changed in place, not copied once per record placed.
+    // The household rows read for this write (fresh copies) are changed in place, not copied once per record placed.
     const contenu = (ligne: LigneMenage, e: Enfant) => (contenuDe(ligne, e) ?? (ligne[e.champ] = {})) as Contenu;
-    const entrees = (n: number, e: Enfant) => {
-      seauxChanges.add(n);
-      return this.seauAChanger(vue, n, e);
-    };
     // A record written again into the household it is in (an interview at each keystroke) is
     // replaced there below, and its map row is not written again.
     const restent = new Set(aPlacer.flatMap(([e, l]) => (actuel(e, l.id) === String(l.menageId) && menages.has(String(l.menageId)) ? [l.id] : [])));
@@ -262,7 +410,7 @@ class Disposition {
         delete contenu(ligne!, e)[id];
         changes.add(menageId);
       }
-      delete entrees(seauDe(id), e)[id];
+      this.placer(vue, e, id, null);
     }
     const anciens = new Map<Enfant, Ligne[]>();
     for (const [e, l] of aPlacer) {
@@ -276,7 +424,7 @@ class Disposition {
       }
       contenu(ligne, e)[l.id] = l;
       changes.add(menageId);
-      if (!restent.has(l.id)) entrees(seauDe(l.id), e)[l.id] = menageId;
+      if (!restent.has(l.id)) this.placer(vue, e, l.id, menageId);
     }
     const valeurs = [...changes].map((id) => {
       const ligne = menages.get(id)!;
@@ -297,15 +445,21 @@ class Disposition {
         this.sansAnciens.get(e.table)!.delete(trans);
         await store.mutate({ type: 'put', trans, values: gardes });
       }
+      this.signaler(
+        trans,
+        e,
+        [...touches].flatMap(([id, de]) => (de === e ? [id] : [])),
+        aPlacer.flatMap(([de, l]) => (de === e ? [l] : [])),
+      );
     }
-    await this.enregistrer(trans, vue, seauxChanges);
+    await this.enregistrer(trans, vue);
   }
 
   /** Households added: none holds a record yet. */
   async ajouterMenages(trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
     const vue = await this.vue(trans);
     this.noterMenages(vue, ids, true);
-    await this.enregistrer(trans, vue, []);
+    await this.enregistrer(trans, vue);
   }
 
   /**
@@ -316,14 +470,13 @@ class Disposition {
     const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const ids = Array.isArray(plage) ? new Set(plage as readonly string[]) : null;
     const oublie = (menageId: string) => (ids ? ids.has(menageId) : dansPlage(menageId, plage as DBCoreKeyRange));
-    const changees = TOUS_LES_SEAUX.filter((n) => Object.values(vue.seaux.get(n)!).some((entrees) => Object.values(entrees).some(oublie)));
-    for (const n of changees)
-      for (const e of this.enfants) {
-        const entrees = this.seauAChanger(vue, n, e);
-        for (const [id, menageId] of Object.entries(entrees)) if (oublie(menageId)) delete entrees[id];
-      }
+    for (const e of this.enfants) {
+      const oublies = TOUS_LES_SEAUX.flatMap((n) => Object.entries(entreesDans(vue, n, e)).flatMap(([id, menageId]) => (oublie(menageId) ? [id] : [])));
+      for (const id of oublies) this.placer(vue, e, id, null);
+      this.signaler(trans, e, oublies, []);
+    }
     this.noterMenages(vue, ids ? [...ids] : [...(vue.menages ?? [])].filter(oublie), false);
-    await this.enregistrer(trans, vue, changees);
+    await this.enregistrer(trans, vue);
   }
 
   /** All the records of a table, counted without opening a household: the map's entries and the rows kept apart. */
@@ -331,13 +484,13 @@ class Disposition {
     const vue = await this.seaux(trans, TOUS_LES_SEAUX);
     const store = this.anciens.get(e.table)!;
     const anciens = await store.count({ trans, query: { index: store.schema.primaryKey, range: TOUT } });
-    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(vue.seaux.get(s)![e.carte] ?? {}).length, anciens);
+    return TOUS_LES_SEAUX.reduce((n, s) => n + Object.keys(entreesDans(vue, s, e)).length, anciens);
   }
 
   /** Records of a table by id, from both places. */
   async lire(trans: DBCoreTransaction, e: Enfant, ids: readonly string[]): Promise<(Ligne | undefined)[]> {
-    const { seaux } = await this.cartes(trans, ids);
-    const menageDe = (id: string) => seaux.get(seauDe(id))?.[e.carte]?.[id];
+    const vue = await this.cartes(trans, ids);
+    const menageDe = (id: string) => menageDans(vue, e, id);
     const menageIds = unique(ids.flatMap((id) => menageDe(id) ?? []));
     const lus = (await this.menages.getMany({ trans, keys: menageIds })) as (LigneMenage | undefined)[];
     const parMenage = new Map(menageIds.map((id, i) => [id, contenuDe(lus[i], e)]));
@@ -596,9 +749,10 @@ export async function deplacerEnfants(db: Dexie): Promise<void> {
   }
 }
 
-/** The layout's tables over these stores (the middleware's, `occupants.ts`). */
-export function tablesOccupants(bas: DBCore, enfants: readonly Enfant[]): TablesOccupants {
-  const disposition = new Disposition(bas.table(MENAGES), bas.table(CARTE), enfants, new Map(enfants.map((e) => [e.table, bas.table(e.table)])));
+/** The layout's tables over these stores (the middleware's, `ligne-menage.ts`). */
+export function tablesLigneMenage(bas: DBCore, enfants: readonly Enfant[], journal: boolean): TablesLigneMenage {
+  const anciens = new Map(enfants.map((e) => [e.table, bas.table(e.table)]));
+  const disposition = new Disposition(bas.schema.name, bas.table(MENAGES), bas.table(CARTE), enfants, anciens, journal);
   return {
     menages: tableMenages(bas.table(MENAGES), disposition, enfants),
     enfants: new Map(enfants.map((e) => [e.table, tableEnfant(bas.table(e.table), disposition, e)])),

@@ -16,13 +16,14 @@ import {
   nombreEnAttente,
   personnesDuMenage,
 } from '../../src/data/index.ts';
-import { deplacerEnfants } from '../../src/data/occupants-disposition.ts';
+import { deplacerEnfants } from '../../src/data/ligne-menage-disposition.ts';
 import { MoteurSync } from '../../src/sync-client/index.ts';
 import { serveurDeClairePourLaSuite } from './serveur-de-test.ts';
 
-// Each household's occupants inside its row (version 20, `occupants.ts`), and its interviews
-// (version 22): the app sees the same records as before, through the sync, the write path and
-// the upgrades from versions 19 and 21.
+// Each household's occupants inside its row (version 20, `ligne-menage.ts`), and its interviews
+// (version 22), found through a map that takes its changes in a journal (version 23): the app sees
+// the same records as before, through the sync, the write path and the upgrades from versions 19,
+// 21 and 22.
 
 const CODE = '482913';
 
@@ -38,19 +39,23 @@ describe('occupants inside their household’s row', () => {
   };
   const tous = async (db: RelogementDb) => (await db.personnes.toArray()).sort((a, b) => a.id.localeCompare(b.id));
   const tousEntretiens = async (db: RelogementDb) => (await db.entretiens.toArray()).sort((a, b) => a.id.localeCompare(b.id));
-  /** The rows IndexedDB holds, read without the app's layers: the records kept apart, the map's entries of each table. */
+  /**
+   * The rows IndexedDB holds, read without the app's layers: the records kept apart, the map's
+   * entries of each table (its rows, then its journal's, in key order), its journal's rows.
+   */
   const brut = async (nom: string) => {
     const brute = new Dexie(nom);
     await brute.open();
     const [personnes, entretiens, carte] = [
       await brute.table('personnes').count(),
       await brute.table('entretiens').count(),
-      (await brute.table('occupantsMenages').toArray()) as { menages?: object; entretiens?: object }[],
+      (await brute.table('occupantsMenages').toArray()) as { id: unknown; menages?: object; entretiens?: object }[],
     ];
     brute.close();
     return {
       personnes,
       entretiens,
+      journal: carte.filter((c) => Array.isArray(c.id)).length,
       carte: Object.assign({}, ...carte.map((c) => c.menages)) as Record<string, string>,
       carteEntretiens: Object.assign({}, ...carte.map((c) => c.entretiens)) as Record<string, string>,
     };
@@ -175,6 +180,61 @@ describe('occupants inside their household’s row', () => {
     const autre = await appareil('apres-v21');
     await new MoteurSync(autre, url()).synchroniser();
     expect((await autre.entretiens.get(edite!.id))?.reponses['logement.etage']?.valeur).toBe('3');
+    expect((await autre.entretiens.get(refuse!.id))?.reponses['logement.etage']).toEqual(refuse!.reponses['logement.etage']);
+  });
+  it('upgraded from version 22 loses nothing: records in both places, edits waiting and refused stay, sync, and the map takes its changes in its journal', async () => {
+    // Occupants in their households' rows and interviews kept apart, as a version 21 device
+    // opened by version 22 holds them until the move; edits made at version 22.
+    const ancienne = await appareil(
+      'v22',
+      VERSIONS.filter((v) => v.numero <= 21),
+    );
+    await new MoteurSync(ancienne, url()).synchroniser();
+    const nom = ancienne.name;
+    ancienne.close();
+    const v22 = new RelogementDb(
+      nom,
+      VERSIONS.filter((v) => v.numero <= 22),
+      { chiffree: true },
+    );
+    expect(await deverrouiller(v22, CODE)).toEqual({ ouvert: true });
+    const [occupant] = await v22.personnes.where('menageId').equals(s.menages[10]!).toArray();
+    const [edite] = await v22.entretiens.where('menageId').equals(s.menages[11]!).toArray();
+    const [refuse] = await v22.entretiens.where('menageId').equals(s.menages[12]!).toArray();
+    await modifierPersonne(v22, occupant!.id, { prenom: 'Nadia' });
+    await enregistrerReponse(v22, edite!.id, 'logement.etage', { valeur: '4' });
+    await enregistrerReponse(v22, refuse!.id, 'logement.etage', { valeur: '9' });
+    const aRefuser = (await v22.outbox.toArray()).filter((c) => c.recordId === refuse!.id);
+    await mettreDeCote(
+      v22,
+      aRefuser.map((c) => ({ changeId: c.changeId, error: 'refusé pour le test' })),
+    );
+    const [occupants, entretiens, resumes] = [await tous(v22), await tousEntretiens(v22), await lireResumes(v22, s.menages)];
+    v22.close();
+    const avant = await brut(nom);
+    // The two interviews edited moved into their households' rows; the others wait apart.
+    expect([avant.personnes, avant.entretiens, avant.journal]).toEqual([0, 28, 0]);
+
+    const db = new RelogementDb(nom, VERSIONS, { chiffree: true });
+    expect(await deverrouiller(db, CODE)).toEqual({ ouvert: true });
+    expect(await tous(db)).toEqual(occupants);
+    expect(await tousEntretiens(db)).toEqual(entretiens);
+    await deplacerEnfants(db);
+    const apres = await brut(nom);
+    expect([apres.personnes, apres.entretiens]).toEqual([0, 0]);
+    expect(apres.journal).toBeGreaterThan(0);
+    expect(Object.keys(apres.carteEntretiens).sort()).toEqual(entretiens.map((e) => e.id));
+    expect(await tousEntretiens(db)).toEqual(entretiens);
+    expect(await tous(db)).toEqual(occupants);
+    expect(await lireResumes(db, s.menages)).toEqual(resumes);
+    expect((await listerRefusees(db)).flatMap((g) => g.changes).map((c) => c.recordId)).toContain(refuse!.id);
+
+    await new MoteurSync(db, url()).synchroniser();
+    expect(await nombreEnAttente(db)).toBe(0);
+    const autre = await appareil('apres-v22');
+    await new MoteurSync(autre, url()).synchroniser();
+    expect((await autre.personnes.get(occupant!.id))?.prenom).toBe('Nadia');
+    expect((await autre.entretiens.get(edite!.id))?.reponses['logement.etage']?.valeur).toBe('4');
     expect((await autre.entretiens.get(refuse!.id))?.reponses['logement.etage']).toEqual(refuse!.reponses['logement.etage']);
   });
 });

@@ -4,10 +4,12 @@ import Dexie from 'dexie';
 import { entretienSchema, menageSchema, personneSchema } from '../../src/domain/index.ts';
 import type { Entretien, Personne } from '../../src/domain/index.ts';
 import { RelogementDb } from '../../src/data/db.ts';
+import { liveQuery, personnesDuMenage } from '../../src/data/index.ts';
+import { avecEnfants, deplacerEnfants } from '../../src/data/ligne-menage-disposition.ts';
 import { nouvelleBase } from './base.ts';
 
 // The `personnes` and `entretiens` tables the app sees over records kept in their households' rows
-// (versions 20 and 22, `src/data/occupants.ts`): every way the app reads and writes them gives what
+// (versions 20 and 22, `src/data/ligne-menage.ts`): every way the app reads and writes them gives what
 // a table of their own gave.
 
 const id = (n: number) => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -163,5 +165,106 @@ describe('interviews kept in their households’ rows', () => {
     await db.entretiens.put(entretien(13, 1, '2026-06-01'));
     expect(await places(db.name, 'entretiens', 'entretiens')).toEqual({ apart: [id(14)], dedans: { [id(1)]: [id(13)] } });
     expect((await db.entretiens.where('menageId').equals(id(1)).toArray()).map((e) => e.date)).toEqual(['2026-06-01', '2026-04-01']);
+  });
+});
+
+describe('the map of the records inside households', () => {
+  /** The map's rows as IndexedDB holds them: its 64 rows, and its journal's. */
+  async function carte(nom: string): Promise<{ seaux: number; journal: number }> {
+    const brute = new Dexie(nom);
+    await brute.open();
+    const cles = (await brute.table('occupantsMenages').toCollection().primaryKeys()) as unknown[];
+    brute.close();
+    return { seaux: cles.filter((c) => typeof c === 'number').length, journal: cles.filter(Array.isArray).length };
+  }
+
+  it('takes each write in its journal, folds it into its rows, and every tab finds each record throughout', async () => {
+    const db = nouvelleBase();
+    await db.menages.bulkPut([menage(1), menage(2)]);
+    await db.personnes.put(occupant(100, 1));
+    expect(await carte(db.name)).toEqual({ seaux: 0, journal: 1 });
+    const autre = new RelogementDb(db.name);
+    // One record per transaction, alternately from either tab, some moved or deleted: the journal
+    // fills up and is folded into the map's rows along the way.
+    for (let n = 101; n < 400; n++) {
+      const ici = n % 2 === 0 ? db : autre;
+      await ici.personnes.put(occupant(n, n % 3 === 0 ? 2 : 1));
+      if (n % 10 === 0) await ici.personnes.put(occupant(n - 5, 2, 'Déménagé'));
+      if (n % 25 === 0) await ici.personnes.delete(id(n - 1));
+    }
+    const { seaux, journal } = await carte(db.name);
+    expect(seaux).toBeGreaterThan(0);
+    expect(journal).toBeLessThan(256);
+    const attendus = new Map<string, string>();
+    for (let n = 100; n < 400; n++) attendus.set(id(n), id(n % 3 === 0 ? 2 : 1));
+    for (let n = 110; n < 400; n += 10) attendus.set(id(n - 5), id(2));
+    for (let n = 125; n < 400; n += 25) attendus.delete(id(n - 1));
+    for (const tab of [db, autre]) {
+      const lus = await tab.personnes.bulkGet([...attendus.keys()]);
+      expect(lus.map((p) => p?.menageId)).toEqual([...attendus.values()]);
+      expect(await tab.personnes.count()).toBe(attendus.size);
+      expect((await tab.personnes.where('menageId').equals(id(2)).primaryKeys()).sort()).toEqual(
+        [...attendus].flatMap(([p, m]) => (m === id(2) ? [p] : [])).sort(),
+      );
+    }
+    await autre.menages.delete(id(2));
+    expect(await db.personnes.count()).toBe([...attendus.values()].filter((m) => m === id(1)).length);
+    autre.close();
+  });
+});
+
+describe('live queries over the records inside households', () => {
+  /** A live query's values as a screen would show them, with a wait for the next one. */
+  function suivre<T>(lire: () => Promise<T>) {
+    const vues: T[] = [];
+    let signaler = () => {};
+    const abonnement = liveQuery(lire).subscribe((v) => {
+      vues.push(v);
+      signaler();
+    });
+    const attendre = (predicat: (v: T) => boolean) =>
+      new Promise<T>((resolve, reject) => {
+        const minuterie = setTimeout(() => reject(new Error(`live query not updated: ${JSON.stringify(vues.at(-1))}`)), 2000);
+        signaler = () => {
+          if (vues.length > 0 && predicat(vues.at(-1)!)) {
+            clearTimeout(minuterie);
+            resolve(vues.at(-1)!);
+          }
+        };
+        signaler();
+      });
+    return { vues, attendre, fin: () => abonnement.unsubscribe() };
+  }
+
+  it('see the records a snapshot page writes inside its households, and those the background move places', async () => {
+    const db = nouvelleBase();
+    const occupants = suivre(() => personnesDuMenage(db, id(1)));
+    const entretiens = suivre(() => db.entretiens.where('menageId').equals(id(1)).toArray());
+    await occupants.attendre((v) => v.length === 0);
+    await entretiens.attendre((v) => v.length === 0);
+    // As a snapshot page writes: each household carrying its records of the page.
+    const page = new Map<string, Record<string, unknown>[]>([
+      ['menages', [menage(1)]],
+      ['personnes', [occupant(11, 1), occupant(12, 1)]],
+      ['entretiens', [entretien(13, 1)]],
+    ]);
+    await db.transaction('rw', db.menages, db.personnes, db.entretiens, async () => {
+      for (const [table, lignes] of avecEnfants(db, page as never)) await db.table(table).bulkPut(lignes);
+    });
+    expect((await places(db.name)).dedans).toEqual({ [id(1)]: [id(11), id(12)] });
+    expect(await occupants.attendre((v) => v.length === 2)).toEqual([occupant(11, 1), occupant(12, 1)]);
+    expect(await entretiens.attendre((v) => v.length === 1)).toEqual([entretien(13, 1)]);
+
+    // Received before their household, then moved into its row in the background.
+    const apart = suivre(() => personnesDuMenage(db, id(2)));
+    await db.personnes.put(occupant(21, 2));
+    await apart.attendre((v) => v.length === 1);
+    const vuesAvant = apart.vues.length;
+    await db.menages.put(menage(2));
+    await deplacerEnfants(db);
+    expect((await places(db.name)).dedans[id(2)]).toEqual([id(21)]);
+    await apart.attendre(() => apart.vues.length > vuesAvant);
+    expect(apart.vues.at(-1)).toEqual([occupant(21, 2)]);
+    for (const s of [occupants, entretiens, apart]) s.fin();
   });
 });
