@@ -17,7 +17,7 @@ import {
 } from '../../src/data/index.ts';
 import type { PageInstantane } from '../../src/data/index.ts';
 import { lireFaits } from '../../src/data/faits-pilotage.ts';
-import { menageSchema, personneSchema } from '../../src/domain/index.ts';
+import { jourIso, menageSchema, personneSchema, pieceDossierSchema, reglagesTerritoireSchema } from '../../src/domain/index.ts';
 import { diffRecord, formatHlc } from '../../src/sync/index.ts';
 import type { PullResponse, PulledRecord, SnapshotRecord, SnapshotResponse, SyncedTable } from '../../src/sync/index.ts';
 
@@ -171,5 +171,28 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     await rafraichirResumesRecus(arretee);
     expect(await occupantsDe(arretee)).toEqual(tous.map((_, i) => (i + 1) % 3));
     expect((await menagesEnAttente(arretee)).aucun).toBe(true);
+  });
+  it('made ahead on the default settings, are made again when the settings of the territory come on a later page', async () => {
+    // A rent receipt handed over three months ago: valid for the default six months, expired for one month.
+    const fournie = new Date();
+    fournie.setMonth(fournie.getMonth() - 3);
+    const quittance = (n: number) =>
+      enregistrement(
+        'pieces',
+        pieceDossierSchema.parse({ id: id(n, 'd'), menageId: id(n, 'a'), kind: 'quittances', statut: 'fournie', dateFournie: jourIso(fournie) }),
+      );
+    const reglages = enregistrement('parametres', reglagesTerritoireSchema.parse({ id: 'territoire', dossier: { validiteMois: 1 } }));
+    const synchro = async (relais: RelaisInstantane | null, derniere: SnapshotRecord[]) => {
+      const db = nouvelleBase();
+      await appliquerInstantane(db, await page([...menages, ...menages.map((_, i) => quittance(i + 1))], 7), 40, relais);
+      await appliquerInstantane(db, await page(derniere, null), 40, relais);
+      await rafraichirResumesRecus(db, relais);
+      return (await lireResumes(db, menages.map((m) => m.recordId))).map((r) => r?.dossier);
+    };
+    const parRelais = await synchro(new RelaisInstantane(), [reglages]);
+    expect(parRelais).toEqual(await synchro(null, [reglages]));
+    // The settings count: on the defaults, the receipt is still valid.
+    const surLesDefauts = await synchro(new RelaisInstantane(), []);
+    expect(parRelais[0]?.completude).toBeLessThan(surLesDefauts[0]!.completude);
   });
 });
