@@ -182,7 +182,7 @@ export async function recalculerResumes(
       if (!m) return;
       // Without a summary, every part is computed (`besoins`): the result is whole.
       const suivant = resumer(m, s, besoins[i] ?? TOUTES, e);
-      if (!e || JSON.stringify(e) !== JSON.stringify(suivant)) ecrits.push(suivant);
+      if (resumeChange(e, suivant)) ecrits.push(suivant);
     });
   }
   await ecrireResumes(db, ecrits, orphelins);
@@ -191,6 +191,12 @@ export async function recalculerResumes(
     propositions: { pour: pour('delais'), parMenage: propositionsLues },
   };
 }
+
+/**
+ * Whether a summary made differs from the one stored: both are made by this code, their keys in
+ * the same order (never a value from the server's jsonb), so their texts compare them.
+ */
+export const resumeChange = (stocke: ResumeMenage | undefined, suivant: ResumeMenage): boolean => !stocke || JSON.stringify(stocke) !== JSON.stringify(suivant);
 
 /** The summary of `m` from its records: the parts `besoin` computed over `avant`, all of them without it. */
 const resumer = (m: Menage, s: Sources, besoin: ReadonlySet<Facette>, avant?: ResumeMenage): ResumeMenage =>

@@ -13,7 +13,7 @@ import { dansLaTransaction } from './db.ts';
 import type { RelogementDb } from './db.ts';
 import { lireSession } from './session.ts';
 import { TABLES_ECRITURE, horloge, rafraichirResumes } from './ecriture.ts';
-import { pause } from './resume-calcul.ts';
+import { pause, resumeChange } from './resume-calcul.ts';
 import { avecMeta, separer } from './meta-champs.ts';
 import { enregistrerSiChangee } from './meta-valeur.ts';
 import { TABLES_ABANDON, TABLES_OUBLI, abandonnerModifications, oublierMenages } from './oubli.ts';
@@ -327,11 +327,14 @@ export async function menagesEnAttente(db: RelogementDb): Promise<MenagesEnAtten
   return { has: (id) => menages.has(id) || (paquets.size > 0 && paquets.has(paquetDe(id))), aucun: menages.size === 0 && paquets.size === 0 };
 }
 
+/** The households stored whose summaries are in these rows (their ids, read without opening a row). */
+const menagesDesPaquets = async (db: RelogementDb, paquets: ReadonlySet<number>): Promise<string[]> =>
+  ((await db.menages.toCollection().primaryKeys()) as string[]).filter((id) => paquets.has(paquetDe(id)));
+
 /** Inside a transaction over `meta` and `menages`: the households of the rows listed, now listed one by one. */
 async function listerPaquets(db: RelogementDb, attente: ResumesEnAttente): Promise<ResumesEnAttente> {
   if (!attente.paquets?.length) return attente;
-  const paquets = new Set(attente.paquets);
-  const ids = ((await db.menages.toCollection().primaryKeys()) as string[]).filter((id) => paquets.has(paquetDe(id)));
+  const ids = await menagesDesPaquets(db, new Set(attente.paquets));
   return { menages: fusionTriee(attente.menages, ids.sort()), tables: attente.tables };
 }
 
@@ -394,8 +397,9 @@ async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Prom
       const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
       for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
       const marques = new Set(attente.paquets ?? []);
-      // Read once for the pass (tens of milliseconds for 5,000 keys): a household stored since is one the write path summarised.
-      tenus ??= marques.size > 0 ? ((await db.menages.toCollection().primaryKeys()) as string[]) : null;
+      // Read once for the pass (tens of milliseconds for 5,000 keys), its rows listed then a superset of those listed
+      // after: a household stored since is one the write path summarised.
+      tenus ??= marques.size > 0 ? await dansLaTransaction(menagesDesPaquets(db, marques)) : null;
       const desPaquets = (tenus ?? []).filter((id) => marques.has(paquetDe(id)));
       const parPaquet = new Map<number, string[]>();
       for (const id of relais.servis([...new Set([...attente.menages, ...desPaquets])])) {
@@ -414,7 +418,7 @@ async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Prom
       const resumes = ids.flatMap((id, i) => {
         const e = existants[i];
         const suivant = { ...e, ...prets.get(id)?.resume } as ResumeMenage;
-        return e && JSON.stringify(e) === JSON.stringify(suivant) ? [] : [suivant];
+        return resumeChange(e, suivant) ? [suivant] : [];
       });
       await dansLaTransaction(ecrireResumes(db, resumes));
       await dansLaTransaction(ecrireFaits(db, [...prets.values()].map((p) => p.faits)));
