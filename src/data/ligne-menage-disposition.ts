@@ -69,6 +69,12 @@ type Vue = Etat & { changee: boolean; jetonEcrit: boolean; changements: Map<stri
 /** The row of the map holding this record's household. */
 const seauDe = (id: string): number => rangeeDe(id, SEAUX);
 
+/** A record's entry in a table's entries of the map: its household, or none (null). */
+function poser(entrees: Record<string, string>, id: string, menageId: string | null): void {
+  if (menageId === null) delete entrees[id];
+  else entrees[id] = menageId;
+}
+
 const contenuDe = (ligne: LigneMenage | undefined, e: Enfant) => ligne?.[e.champ] as Contenu | undefined;
 
 /** A record's household as a transaction sees the map (its row read). */
@@ -80,10 +86,7 @@ function menageDans(vue: Vue, e: Enfant, id: string): string | undefined {
 /** A table's entries in a row of the map as a transaction sees it (the row read), in a copy. */
 function entreesDans(vue: Vue, n: number, e: Enfant): Record<string, string> {
   const entrees = { ...vue.seaux.get(n)?.[e.carte] };
-  for (const [id, menageId] of vue.changements.get(e.carte) ?? [])
-    if (seauDe(id) !== n) continue;
-    else if (menageId === null) delete entrees[id];
-    else entrees[id] = menageId;
+  for (const [id, menageId] of vue.changements.get(e.carte) ?? []) if (seauDe(id) === n) poser(entrees, id, menageId);
   return entrees;
 }
 
@@ -98,10 +101,7 @@ function seauLu(carte: Carte | undefined, changements: Changements | undefined):
   const seau = sansCle(carte) as Seau;
   for (const [table, parId] of Object.entries(changements ?? {})) {
     const entrees = (seau[table] ??= {});
-    for (const [id, menageId] of Object.entries(parId)) {
-      if (menageId === null) delete entrees[id];
-      else entrees[id] = menageId;
-    }
+    for (const [id, menageId] of Object.entries(parId)) poser(entrees, id, menageId);
   }
   return seau;
 }
@@ -265,9 +265,7 @@ class Disposition {
       for (const [id, menageId] of changements) {
         const seau = vue.seaux.get(seauDe(id));
         if (!seau) return false;
-        const entrees = (seau[carte] ??= {});
-        if (menageId === null) delete entrees[id];
-        else entrees[id] = menageId;
+        poser((seau[carte] ??= {}), id, menageId);
       }
     return true;
   }
