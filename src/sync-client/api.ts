@@ -89,6 +89,20 @@ export class ApiSync {
     private readonly appareil: () => Promise<string | null> = async () => null,
   ) {}
 
+  /**
+   * The same client naming the session and the device as they are now, for a series of requests
+   * (a sync's pages): read from storage at each request, they would each wait for the transaction
+   * storing the previous page.
+   */
+  async figee(): Promise<ApiSync> {
+    const [jeton, appareil] = await Promise.all([this.jeton(), this.appareil()]);
+    return new ApiSync(
+      this.base,
+      async () => jeton,
+      async () => appareil,
+    );
+  }
+
   /** Every request names its session and its device: the server's erasure order and access log cover them all. */
   private async envoyer(chemin: string, init: RequestInit, messageReseau = MESSAGES.reseau): Promise<Response> {
     const [jeton, appareil] = await Promise.all([this.jeton(), this.appareil()]);

@@ -1,4 +1,5 @@
 import { MAX_REPAIR_BUCKETS, PROTOCOL_VERSION, divergentBuckets, isRepairableBucket } from '../sync/index.ts';
+import type { PullResponse } from '../sync/index.ts';
 import {
   accesANoter,
   accesNotes,
@@ -39,7 +40,7 @@ import {
   nombreRefusees,
   suivreRattachements,
 } from '../data/index.ts';
-import type { RelogementDb, Reparation } from '../data/index.ts';
+import type { PageInstantane, RelogementDb, Reparation } from '../data/index.ts';
 import { apiDeLAppareil, EffacementDemande, ErreurSync } from './api.ts';
 import type { ApiSync } from './api.ts';
 import { TransfertFichiers } from './blobs.ts';
@@ -435,30 +436,51 @@ export class MoteurSync {
 
   /**
    * A new device starts from the server's snapshot (docs/sync.md, « Instantané »), resumed where an
-   * interrupted one stopped; the next page is asked for as soon as a page arrives.
+   * interrupted one stopped. Three pages are under way at once: page N+1 is asked for as soon as
+   * page N arrives, and page N is prepared while page N-1 is stored, so the server, the network,
+   * the main thread and IndexedDB work together; no more than three pages are held in memory. Once
+   * the last page is stored, gives the first page of the pull that follows, asked for when it arrived.
    */
-  private async instantane(releve: Releve): Promise<void> {
+  private async instantane(releve: Releve, api: ApiSync): Promise<Promise<PullResponse>> {
     const curseur = await lireInstantane(this.db);
     let debut = curseur?.upto ?? null;
     // Resumed from a cursor, the snapshot stored some rows in an earlier cycle: the summaries read them from storage.
     this.relais = curseur === null ? new RelaisInstantane() : null;
-    const preparee = async (apres: number) => preparerInstantane(await this.api.instantane(apres));
-    let suivante = preparee(curseur?.next ?? 0);
+    let suivante = api.instantane(curseur?.next ?? 0);
+    let stockee: Promise<void> = Promise.resolve();
+    // A page's failure is reported once the pages before it are stored, as each is stored whole or not at all.
+    const apresLesPrecedentes = async <T>(travail: Promise<T>): Promise<T> => {
+      try {
+        return await travail;
+      } catch (e) {
+        await stockee;
+        throw e;
+      }
+    };
     for (;;) {
-      const lue = await suivante;
-      const { page } = lue;
+      const page = await apresLesPrecedentes(suivante);
       releve.decalageHorloge = Date.parse(page.serverTime) - Date.now();
       debut ??= page.upto;
-      if (page.next !== null) {
-        // Read while this page's transaction waits on IndexedDB; its failure is the loop's to report, after this page is stored.
-        suivante = preparee(page.next);
-        suivante.catch(() => undefined);
+      // Asked for before this page is read: the next page, or after the last, the pull's first page.
+      const tiree = page.next === null ? api.tirer(debut) : null;
+      if (page.next !== null) suivante = api.instantane(page.next);
+      (tiree ?? suivante).catch(() => undefined);
+      const lue = await apresLesPrecedentes(preparerInstantane(page));
+      await stockee;
+      stockee = this.stockerInstantane(lue, debut, releve);
+      stockee.catch(() => undefined);
+      if (tiree) {
+        await stockee;
+        return tiree;
       }
-      const { champs } = await appliquerInstantane(this.db, lue, debut, this.relais);
-      releve.recus += champs;
-      this.publier({ recus: releve.recus, avancement: null });
-      if (page.next === null) return;
     }
+  }
+
+  /** Stores a snapshot page prepared, and tells how many fields are received. */
+  private async stockerInstantane(lue: PageInstantane, debut: number, releve: Releve): Promise<void> {
+    const { champs } = await appliquerInstantane(this.db, lue, debut, this.relais);
+    releve.recus += champs;
+    this.publier({ recus: releve.recus, avancement: null });
   }
 
   /**
@@ -467,15 +489,16 @@ export class MoteurSync {
    */
   private async tirerTout(releve: Releve, reparation: Reparation | null = null): Promise<void> {
     // A repair pulls field by field from 0: it keeps what waits and removes what the server no longer sends.
-    if (reparation === null && (await lireCheckpoint(this.db)) === 0) await this.instantane(releve);
+    const api = await this.api.figee();
+    const apresInstantane = reparation === null && (await lireCheckpoint(this.db)) === 0 ? await this.instantane(releve, api) : null;
     const debut = await lireCheckpoint(this.db);
     const premiere = debut === 0;
-    let suivante = this.api.tirer(debut);
+    let suivante = apresInstantane ?? api.tirer(debut);
     for (;;) {
       const page = await suivante;
       releve.decalageHorloge = Date.parse(page.serverTime) - Date.now();
       if (page.hasMore) {
-        suivante = this.api.tirer(page.checkpoint);
+        suivante = api.tirer(page.checkpoint);
         // Its failure is the loop's to report, after this page is stored.
         suivante.catch(() => undefined);
       }
