@@ -58,6 +58,8 @@ export class RelaisInstantane {
   /** By table, the rows of each household. */
   private readonly parMenage = new Map<string, Map<string, Row[]>>();
   private readonly exclus = new Set<string>();
+  /** The households the snapshot's pages stored rows of, from its first page on. */
+  private readonly stockes = new Set<string>();
   private nombre = 0;
   private abandonne = false;
   /** Set once the snapshot's last page is stored: before that, a household may lack rows. */
@@ -97,9 +99,24 @@ export class RelaisInstantane {
     if (menageIdMaintenant) this.exclus.add(menageIdMaintenant);
   }
 
+  /** The households a page stored rows of. */
+  noterStockes(menageIds: Iterable<string>): void {
+    if (this.abandonne) return;
+    for (const id of menageIds) this.stockes.add(id);
+  }
+
+  /**
+   * The households the snapshot stored rows of, as the rows of summaries it listed (by number) would
+   * give them read from storage; null once given up (they are read from storage then).
+   */
+  menagesStockes(): string[] | null {
+    return this.abandonne ? null : [...this.stockes];
+  }
+
   /** Something changed that cannot be traced to households (a pooled record withdrawn): nothing is served from here. */
   abandonner(): void {
     this.abandonne = true;
+    this.stockes.clear();
     this.lignes.clear();
     this.parMenage.clear();
     this.prets.clear();

@@ -220,8 +220,9 @@ export async function appliquerInstantane(
     const menages = new Set<string>();
     const parTable = new Map<SyncedTable, Row[]>();
     for (const [table, duTableau] of recus) {
-      const aFusionner = duTableau.filter(({ recu }) => edites.has(`${table}|${recu.recordId}`)).map(({ recu }) => recu.recordId);
-      const lus = (await db.table(table).bulkGet(aFusionner)) as (Row | undefined)[];
+      // A new device has no edit of its own: its pages are written without a look at each record.
+      const aFusionner = edites.size === 0 ? [] : duTableau.filter(({ recu }) => edites.has(`${table}|${recu.recordId}`)).map(({ recu }) => recu.recordId);
+      const lus = aFusionner.length === 0 ? [] : ((await db.table(table).bulkGet(aFusionner)) as (Row | undefined)[]);
       const locales = new Map(aFusionner.map((id, i) => [id, separer(lus[i])] as const));
       const ecrits: Row[] = [];
       for (const pret of duTableau) {
@@ -262,6 +263,7 @@ export async function appliquerInstantane(
       if (relais) relais.complet = true;
     } else await db.meta.put({ key: CLE_INSTANTANE, value: { upto: debut, next: page.next } satisfies CurseurInstantane });
     await differerResumes(db, menages, tables, { parPaquets: true });
+    relais?.noterStockes(menages);
     return { champs };
   });
 }
@@ -397,9 +399,10 @@ async function resumesDuRelais(db: RelogementDb, relais: RelaisInstantane): Prom
       const edites = [...(await editesIci(db))].map((cle) => cle.split('|') as [string, string]);
       for (const [table, id, menageId] of await menagesDesLignes(db, edites)) relais.exclure(table, id, menageId);
       const marques = new Set(attente.paquets ?? []);
-      // Read once for the pass (tens of milliseconds for 5,000 keys), its rows listed then a superset of those listed
-      // after: a household stored since is one the write path summarised.
-      tenus ??= marques.size > 0 ? await dansLaTransaction(menagesDesPaquets(db, marques)) : null;
+      // The relay saw every page of the snapshot: it names the households stored, without a read of every key (tens of
+      // milliseconds for 5,000). Read from storage, once for the pass, they are a superset of those listed after: a
+      // household stored since is one the write path summarised.
+      tenus ??= marques.size > 0 ? (relais.menagesStockes() ?? (await dansLaTransaction(menagesDesPaquets(db, marques)))) : null;
       const desPaquets = (tenus ?? []).filter((id) => marques.has(paquetDe(id)));
       const parPaquet = new Map<number, string[]>();
       for (const id of relais.servis([...new Set([...attente.menages, ...desPaquets])])) {

@@ -118,8 +118,12 @@ describe('the summaries after a snapshot stored in the same sync', () => {
   const refuse = occupant(4, 7, 'Refusé');
   refuse.fields.prenom = [42];
 
-  /** A first sync: page one, an edit made meanwhile, page two, a pull that adds an occupant; then the summaries. */
-  async function premiereSynchro(db: RelogementDb, relais: RelaisInstantane | null): Promise<void> {
+  /**
+   * A first sync of a device where a household was created offline before: page one, an edit made
+   * meanwhile, page two, a pull that adds an occupant; then the summaries. Gives the household created here.
+   */
+  async function premiereSynchro(db: RelogementDb, relais: RelaisInstantane | null): Promise<string> {
+    const { id: creeIci } = await creerMenage(db, { residenceId: RESIDENCE, nom: 'Famille Créée Ici' }, '2026-03-14');
     await appliquerInstantane(db, await page(menages, 7), 40, relais);
     await modifierMenage(db, id(1, 'a'), { nom: 'Famille Modifiée' });
     await appliquerInstantane(db, await page([...occupants, refuse], null), 40, relais);
@@ -128,15 +132,19 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     const tiree: PullResponse = { records: [{ table: 'personnes', recordId: ajout.recordId, fields: champs }], conflicts: [], removed: [], checkpoint: 50, hasMore: false, upto: 50, serverTime: new Date().toISOString() };
     await appliquerPage(db, tiree, null, relais);
     await rafraichirResumesRecus(db, relais);
+    return creeIci;
   }
 
   it('are those made from storage: households edited here or pulled since included, every pilotage fact too', async () => {
     const [parRelais, parStockage] = [nouvelleBase(), nouvelleBase()];
-    await premiereSynchro(parRelais, new RelaisInstantane());
-    await premiereSynchro(parStockage, null);
+    const creeIci = await premiereSynchro(parRelais, new RelaisInstantane());
+    const creeLa = await premiereSynchro(parStockage, null);
     const tous = menages.map((m) => m.recordId);
     const resumes = await lireResumes(parRelais, tous);
     expect(resumes).toEqual(await lireResumes(parStockage, tous));
+    // The household created here, in a row of summaries the snapshot filled, keeps its summary.
+    expect(await lireResumes(parRelais, [creeIci])).toEqual([expect.objectContaining({ nom: 'Famille Créée Ici', occupants: 0 })]);
+    expect(await menagesEnAttente(parRelais)).toMatchObject({ aucun: true });
     expect(resumes.filter((r) => r !== undefined)).toHaveLength(MENAGES);
     expect(resumes[0]).toMatchObject({ nom: 'Famille Modifiée', occupants: 1 });
     // Two from the snapshot, one pulled after it.
@@ -144,13 +152,22 @@ describe('the summaries after a snapshot stored in the same sync', () => {
     resumes.slice(2).forEach((r, i) => expect(r?.occupants).toBe((i + 3) % 3));
     // A proposal's facts hold no id of its own: each list in the order of its facts as text.
     const enOrdre = <T>(xs: readonly T[]) => xs.map((x) => JSON.stringify(x)).sort();
-    const faits = async (db: RelogementDb) => {
+    // The household created on each device has its own id: the two are compared apart.
+    const faits = async (db: RelogementDb, creeIci: string) => {
       const { menages, propositions, mediations, enquetes } = (await lireFaits(db, new Set())).faits;
-      return { menages: enOrdre(menages), propositions: enOrdre(propositions), mediations: enOrdre(mediations), enquetes: enOrdre(enquetes) };
+      const duSnapshot = menages.filter((m) => m.id !== creeIci);
+      return {
+        menages: enOrdre(duSnapshot),
+        creeIci: menages.filter((m) => m.id === creeIci).map(({ id: _, ...m }) => m),
+        propositions: enOrdre(propositions),
+        mediations: enOrdre(mediations),
+        enquetes: enOrdre(enquetes),
+      };
     };
-    const viaRelais = await faits(parRelais);
+    const viaRelais = await faits(parRelais, creeIci);
     expect(viaRelais.menages).toHaveLength(MENAGES);
-    expect(viaRelais).toEqual(await faits(parStockage));
+    expect(viaRelais.creeIci).toHaveLength(1);
+    expect(viaRelais).toEqual(await faits(parStockage, creeLa));
   });
 
   it('are all made at the next start when the snapshot was cut short, or stopped between its last page and them', async () => {
