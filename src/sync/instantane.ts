@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION, conflictSchema, queryNumber } from './protocol.ts';
-import { hlcPattern, hlcSchema, isRealHlc } from './hlc.ts';
+import { hlcPattern, isRealHlc } from './hlc.ts';
 import { splitField } from './change.ts';
 import { bucketListSchema } from './empreinte.ts';
 
@@ -37,19 +37,26 @@ const isFieldClock = (clock: unknown) =>
 const isSnapshotField = (field: unknown) => Array.isArray(field) && (field.length === 1 || (field.length === 2 && isFieldClock(field[1])));
 // A value read from a page is JSON by construction (the page is parsed from JSON text): checking it
 // again with `z.json()` cost most of the page's parse. The device reads it through its table's schema.
-// The rest is one test per field, not a record of unions of tuples: a first sync has hundreds of
-// thousands of fields, and checking them so cost nearly all of a page's parse.
-const snapshotFieldsSchema = z.custom<Record<string, SnapshotField>>(
-  (fields) => typeof fields === 'object' && fields !== null && !Array.isArray(fields) && Object.values(fields).every(isSnapshotField),
-  'Champs d’instantané mal formés.',
-);
+// The rest is one test per record and per field, not an object of a record of unions of tuples: a
+// first sync has tens of thousands of records and hundreds of thousands of fields, and an object
+// schema copies each record it checks.
+const isSnapshotFields = (fields: unknown) =>
+  typeof fields === 'object' && fields !== null && !Array.isArray(fields) && Object.values(fields).every(isSnapshotField);
 
-export const snapshotRecordSchema = z.object({
-  table: z.string(),
-  recordId: z.string(),
-  hlc: hlcSchema,
-  fields: snapshotFieldsSchema,
-});
+export const snapshotRecordSchema = z.custom<{ table: string; recordId: string; hlc: string; fields: Record<string, SnapshotField> }>(
+  (record) => {
+    if (typeof record !== 'object' || record === null) return false;
+    const { table, recordId, hlc, fields } = record as Record<string, unknown>;
+    return (
+      typeof table === 'string' &&
+      typeof recordId === 'string' &&
+      typeof hlc === 'string' &&
+      hlcPattern.test(hlc) &&
+      isSnapshotFields(fields)
+    );
+  },
+  'Enregistrement d’instantané mal formé.',
+);
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 
 export const snapshotResponseSchema = z.object({

@@ -65,6 +65,21 @@ describe('a snapshot page’s record', () => {
       expect(snapshotRecordSchema.safeParse(record({ nom: field })).success, JSON.stringify(field)).toBe(false);
     for (const fields of [null, [['a']], 'nom']) expect(snapshotRecordSchema.safeParse(record(fields)).success).toBe(false);
   });
+
+  it('refuses a record without its table, its id or a readable clock', () => {
+    const bon = record({ nom: ['Martin'] });
+    expect(snapshotRecordSchema.safeParse(bon).success).toBe(true);
+    for (const mauvais of [
+      null,
+      'menages',
+      [bon],
+      { ...bon, table: 3 },
+      { ...bon, recordId: undefined },
+      { ...bon, hlc: 'hier' },
+      { ...bon, hlc: 5 },
+    ])
+      expect(snapshotRecordSchema.safeParse(mauvais).success, JSON.stringify(mauvais)).toBe(false);
+  });
 });
 
 describe('recordFromFields', () => {
