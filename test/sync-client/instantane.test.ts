@@ -30,10 +30,11 @@ describe('a first sync from the snapshot', () => {
 
   /**
    * Runs `etape` with the snapshot asked for in pages of 40 records; the page after `apres` (if
-   * given) comes back with a field's clock that cannot be read back. Gives the `after` of each page
+   * given) comes back with a field's clock that cannot be read back; the one after `perdueApres` (if
+   * given) never comes (the network is lost). Gives the `after` of each page
    * asked for, and the records (`table|id`) of each page as the server sent it.
    */
-  async function enPetitesPages(etape: () => Promise<void>, malFormeeApres: number | null = null) {
+  async function enPetitesPages(etape: () => Promise<void>, malFormeeApres: number | null = null, perdueApres: number | null = null) {
     const apres: number[] = [];
     const pages: string[][] = [];
     const fetchReel = globalThis.fetch;
@@ -42,6 +43,7 @@ describe('a first sync from the snapshot', () => {
       if (!url.pathname.endsWith('/sync/snapshot')) return fetchReel(entree, init);
       url.searchParams.set('limit', '40');
       apres.push(Number(url.searchParams.get('after')));
+      if (apres.length - 1 === perdueApres) throw new TypeError('Failed to fetch');
       const page = (await (await fetchReel(url, init)).json()) as SnapshotResponse;
       pages.push(page.records.map((r) => `${r.table}|${r.recordId}`));
       // A count past the start of its record's day: well formed on the wire, no clock once read back.
@@ -80,6 +82,26 @@ describe('a first sync from the snapshot', () => {
     expect(reprise[0]).toBe(demandees[2]);
     expect(await lireInstantane(db)).toBeNull();
     expect(await lireCheckpoint(db)).toBeGreaterThan(0);
+    expect(await contenu(db)).toEqual(await contenu(temoin));
+  });
+  it('stores the pages before one the network lost, says the network failed once they are stored, and resumes there', async () => {
+    const temoin = await appareil('temoin-reseau');
+    await synchroniser(temoin);
+
+    const db = await appareil('coupee');
+    const etats: EtatSync[] = [];
+    const moteur = new MoteurSync(db, s.serveur.url.replace(/\/$/, ''));
+    moteur.suivre((e) => etats.push(e));
+    // The fourth page is lost while the third is read and the second stored.
+    const { apres: demandees, pages } = await enPetitesPages(() => moteur.synchroniser(), null, 3);
+    expect(demandees).toHaveLength(4);
+    // Said last: nothing of the cycle is published after it.
+    expect(etats.at(-1)).toMatchObject({ phase: 'hors_ligne', recus: null });
+    expect(await cles(db)).toEqual([...pages[0]!, ...pages[1]!, ...pages[2]!].sort());
+    expect(await lireInstantane(db)).toMatchObject({ next: demandees[3] });
+
+    const { apres: reprise } = await enPetitesPages(() => synchroniser(db));
+    expect(reprise[0]).toBe(demandees[3]);
     expect(await contenu(db)).toEqual(await contenu(temoin));
   });
 });
