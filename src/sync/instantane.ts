@@ -139,9 +139,6 @@ export function fieldClocks(base: string, baseReal = isRealHlc(base)): (clock: n
   };
 }
 
-/** A snapshot field's clock, read back (device side); null when the page is malformed. */
-export const fieldClock = (base: string, clock: number | string | undefined): string | null => fieldClocks(base)(clock);
-
 /** The greatest clock of a record's fields, the one its snapshot carries. */
 export const recordClock = (clocks: Iterable<string>): string => {
   let greatest = '';

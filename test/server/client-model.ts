@@ -3,7 +3,6 @@ import {
   PROTOCOL_VERSION,
   applyField,
   diffRecord,
-  fieldClock,
   formatHlc,
   initialHlc,
   isRealHlc,
@@ -12,6 +11,7 @@ import {
   receive,
   recordFromFields,
   tick,
+  fieldClocks,
 } from '../../src/sync/index.ts';
 import type {
   Change,
@@ -112,7 +112,7 @@ export class ModelClient {
     for (const { table, recordId, hlc, fields } of page.records) {
       const key = recordKey(table, recordId);
       const received = Object.entries(fields).map(([field, [value, clock]]) => {
-        const read = fieldClock(hlc, clock);
+        const read = fieldClocks(hlc)(clock);
         if (read === null) throw new Error(`Horloge illisible : ${key}.${field}`);
         return { field, value, hlc: read };
       });

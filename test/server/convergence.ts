@@ -7,7 +7,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { createTestAccount, createTestResidence } from '../../src/server/testing.ts';
 import type { TestAccount } from '../../src/server/testing.ts';
-import { PROTOCOL_VERSION, applyField, canonicalJson, fieldClock, pulledFields, sameJson } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, applyField, canonicalJson, fieldClocks, pulledFields, sameJson } from '../../src/sync/index.ts';
 import type { Change, Conflict, PullResponse, PushResponse, SnapshotResponse, SyncedTable } from '../../src/sync/index.ts';
 import { ModelClient } from './client-model.ts';
 import { crashingDuringNextWrite } from './faults.ts';
@@ -104,7 +104,7 @@ class Oracle {
   learnSnapshot(page: SnapshotResponse): void {
     for (const { table, recordId, hlc, fields } of page.records)
       for (const [field, [, clock]] of Object.entries(fields))
-        this.versionSeen.set(`${table}|${recordId}|${field}|${page.upto}`, fieldClock(hlc, clock) ?? '');
+        this.versionSeen.set(`${table}|${recordId}|${field}|${page.upto}`, fieldClocks(hlc)(clock) ?? '');
   }
 
   commit(changes: readonly Change[], author: string): void {

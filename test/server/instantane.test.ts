@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, bucketOf, fieldClock } from '../../src/sync/index.ts';
+import { PROTOCOL_VERSION, bucketOf, fieldClocks } from '../../src/sync/index.ts';
 import type { SnapshotResponse } from '../../src/sync/index.ts';
 import { seedHouseholds } from '../../src/server/testing.ts';
 import { pullAll, request, sync } from './api.ts';
@@ -54,7 +54,7 @@ for (const backend of backends()) {
           expect(vus.has(`${r.table}|${r.recordId}`)).toBe(false);
           vus.set(
             `${r.table}|${r.recordId}`,
-            Object.fromEntries(Object.entries(r.fields).map(([f, [, h]]) => [f, fieldClock(r.hlc, h) ?? ''])),
+            Object.fromEntries(Object.entries(r.fields).map(([f, [, h]]) => [f, fieldClocks(r.hlc)(h) ?? ''])),
           );
         }
         if (body.next === null) break;
