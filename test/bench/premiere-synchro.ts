@@ -14,7 +14,7 @@ import type { Session } from '../../src/data/index.ts';
 // The floor writes the rows the sync stored, read below the app's middlewares: it follows the
 // app's layout of its stores, whatever it is.
 
-type Synchro = { synchro: number; surLeReseau: number; decode: number; pages: number; tachesLongues: number[] };
+type Synchro = { synchro: number; surLeReseau: number; decode: number; pages: number; tachesLongues: number[]; apresDernierePage: number };
 /** The rows the sync added to each store, in clear, and the stores' keys and indexes (test/bench/navigateur/mesures.ts). */
 type Stockage = { magasins: Record<string, string>; lignes: (readonly [string, unknown[]])[] };
 type Stocke = { menages: number; resumes: number; champs: number; stockage: Stockage };
@@ -144,6 +144,7 @@ export async function bench(): Promise<Record<string, string>> {
         const taches = essais.flatMap((e) => e.tachesLongues);
         return `${taches.length} tâches de plus de 50 ms en ${ESSAIS} essais, la plus longue ${ms(Math.max(0, ...taches))}, ${taches.filter((d) => d > 100).length} de plus de 100 ms (objectif : aucune)`;
       })(),
+      'Première synchronisation : du dernier octet de la dernière page de l’instantané à la fin (rangement de cette page, réception qui suit, lignes des résumés et des faits, rapport), médiane': `${ms(mediane(essais.map((e) => e.apresDernierePage)))} ; essais : ${essais.map((e) => ms(e.apresDernierePage)).join(', ')}`,
       'Le serveur seul : les pages de l’instantané demandées depuis Node comme la tablette les demande, de la requête au dernier octet, médiane': `${ms(mediane(serveurSeul.map((e) => e.ms)))} pour ${serveurSeul[0]?.pages} pages ; essais : ${serveurSeul.map((e) => ms(e.ms)).join(', ')}`,
       'Première synchronisation : octets sur le réseau (pages compressées, en-têtes compris)': `${mo(premier.surLeReseau)} en ${premier.pages} pages (objectif ≤ 1,5 Mo) ; ${mo(premier.decode)} une fois décompressées`,
     };

@@ -247,7 +247,9 @@ async function premiereSynchro(session: Session) {
   );
   const surLeReseau = pages.reduce((n, e) => n + e.transferSize, 0);
   const decode = pages.reduce((n, e) => n + e.decodedBodySize, 0);
-  return { synchro, surLeReseau, decode, pages: pages.length, tachesLongues };
+  // From the last snapshot page's last byte to the end: what no download hides (its storing, the pull, the summaries' rows, the report).
+  const derniere = Math.max(...pages.filter((e) => e.name.includes('/sync/snapshot')).map((e) => e.responseEnd));
+  return { synchro, surLeReseau, decode, pages: pages.length, tachesLongues, apresDernierePage: debut + synchro - derniere };
 }
 
 /** What the last first sync stored: its households and their summaries counted, its fields, and its rows for the floor. */
