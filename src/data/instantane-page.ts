@@ -51,6 +51,12 @@ export function champsRecus(table: string, { recordId, hlc, fields }: SnapshotRe
   return champs;
 }
 
+/** A record built from a page, as its table's schema gives it; as built when the schema refuses it (`valide`: false). */
+export function selonLeSchema(table: SyncedTable, record: Row): { ligne: Row; valide: boolean } {
+  const lu = SYNCED_TABLES[table].schema.safeParse(record);
+  return lu.success ? { ligne: lu.data as Row, valide: true } : { ligne: record, valide: false };
+}
+
 /** Reads a page received, ready for `appliquerInstantane`; rejects a malformed one before anything of it is stored. */
 export async function preparerInstantane(page: SnapshotResponse): Promise<PageInstantane> {
   const parTable = new Map<SyncedTable, RecuInstantane[]>();
@@ -71,9 +77,8 @@ export async function preparerInstantane(page: SnapshotResponse): Promise<PageIn
     }
     champs += lus.length;
     const record = recordFromFields(recordId, lus) as Row;
-    const lu = SYNCED_TABLES[table].schema.safeParse(record);
     const duTableau = parTable.get(table);
-    const pret = { recu, ligne: lu.success ? (lu.data as Row) : record, valide: lu.success, meta };
+    const pret = { recu, ...selonLeSchema(table, record), meta };
     if (duTableau) duTableau.push(pret);
     else parTable.set(table, [pret]);
   }

@@ -152,7 +152,7 @@ export class RelaisInstantane {
     if (this.abandonne) return;
     const territoire = (this.lignes.get('parametres')?.get('territoire') as ReglagesTerritoire | undefined) ?? REGLAGES_TERRITOIRE_PAR_DEFAUT;
     const jour = jourIso(new Date());
-    if (!this.pour || this.pour.jour !== jour || !sameJson(this.pour.territoire, territoire)) {
+    if (!this.faitsPour(territoire, jour)) {
       this.pour = { territoire, jour };
       this.prets.clear();
       for (const id of this.lignes.get('menages')?.keys() ?? []) this.aFaire.add(id);
@@ -185,6 +185,11 @@ export class RelaisInstantane {
     }
   }
 
+  /** Whether the summaries made ahead are for these settings and this day. */
+  private faitsPour(territoire: ReglagesTerritoire, jour: string): boolean {
+    return this.pour !== null && this.pour.jour === jour && sameJson(this.pour.territoire, territoire);
+  }
+
   /** The summaries left to make ahead, made now, a stretch at a time. */
   async terminer(): Promise<void> {
     while (this.aFaire.size > 0 && !this.abandonne) {
@@ -197,7 +202,7 @@ export class RelaisInstantane {
   /** Of these households (`servis`), the summaries and facts made ahead, if made for these settings and this day. */
   dejaFaits(menageIds: readonly string[], territoire: ReglagesTerritoire, jour: string): Map<string, Pret> {
     const prets = new Map<string, Pret>();
-    if (!this.pour || this.pour.jour !== jour || !sameJson(this.pour.territoire, territoire)) return prets;
+    if (!this.faitsPour(territoire, jour)) return prets;
     for (const id of menageIds) {
       const pret = this.prets.get(id);
       if (pret) prets.set(id, pret);

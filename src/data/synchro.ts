@@ -24,7 +24,7 @@ import { ecrireFaits } from './faits-pilotage.ts';
 import { ecrireResumes, lireResumes, paquetDe } from './paquets-resumes.ts';
 import type { ResumeMenage } from './resume.ts';
 import type { RelaisInstantane } from './instantane-relais.ts';
-import { champsRecus } from './instantane-page.ts';
+import { champsRecus, selonLeSchema } from './instantane-page.ts';
 import type { PageInstantane } from './instantane-page.ts';
 import { avecEnfants } from './ligne-menage-disposition.ts';
 import type { Reparation } from './reparation-page.ts';
@@ -155,8 +155,7 @@ export async function appliquerPage(
       const ecrits: Row[] = [];
       for (const [id, { record, meta }] of lignes) {
         // A record can arrive over several pages: defaults fill what has not arrived yet.
-        const lu = SYNCED_TABLES[table].schema.safeParse(record ?? { id });
-        ecrits.push(avecMeta(lu.success ? (lu.data as Row) : (record ?? { id }), meta));
+        ecrits.push(avecMeta(selonLeSchema(table, (record ?? { id }) as Row).ligne, meta));
         const menageId = menageDe(table, record);
         if (menageId) menages.add(menageId);
       }
@@ -237,9 +236,7 @@ export async function appliquerInstantane(
             meta[field] = fusion.meta;
             if (fusion.applied) fusionne = fusion.record;
           }
-          const record = (fusionne ?? { id: recordId }) as Row;
-          const lu = SYNCED_TABLES[table].schema.safeParse(record);
-          [ligne, valide] = lu.success ? [lu.data as Row, true] : [record, false];
+          ({ ligne, valide } = selonLeSchema(table, (fusionne ?? { id: recordId }) as Row));
         }
         ecrits.push(avecMeta(ligne, meta));
         // A record its schema refuses is summarised from storage, where it is parsed again and left out.
