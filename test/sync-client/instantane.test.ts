@@ -17,7 +17,16 @@ describe('a first sync from the snapshot', () => {
     await enregistrerSession(db, { token: s.claire.token, expiresAt: '2099-01-01T00:00:00.000Z', user: s.claire.profile });
     return db;
   };
-  const synchroniser = (db: RelogementDb) => new MoteurSync(db, s.serveur.url.replace(/\/$/, '')).synchroniser();
+  const moteurDe = (db: RelogementDb) => new MoteurSync(db, s.serveur.url.replace(/\/$/, ''));
+  const synchroniser = (db: RelogementDb) => moteurDe(db).synchroniser();
+  /** A new device's engine, with every state it publishes. */
+  const suivie = async (nom: string) => {
+    const db = await appareil(nom);
+    const etats: EtatSync[] = [];
+    const moteur = moteurDe(db);
+    moteur.suivre((e) => etats.push(e));
+    return { db, etats, moteur };
+  };
   const TABLES = ['menages', 'personnes', 'entretiens', 'residences'] as const;
   const contenu = async (db: RelogementDb) =>
     Object.fromEntries(
@@ -63,10 +72,7 @@ describe('a first sync from the snapshot', () => {
     const temoin = await appareil('temoin');
     await synchroniser(temoin);
 
-    const db = await appareil('interrompue');
-    const etats: EtatSync[] = [];
-    const moteur = new MoteurSync(db, s.serveur.url.replace(/\/$/, ''));
-    moteur.suivre((e) => etats.push(e));
+    const { db, etats, moteur } = await suivie('interrompue');
     const { apres: demandees, pages } = await enPetitesPages(() => moteur.synchroniser(), 2);
     // The page after the malformed one is asked for as soon as the malformed one arrives, before it is
     // read; nothing is asked after that, and nothing of either is stored.
@@ -84,14 +90,12 @@ describe('a first sync from the snapshot', () => {
     expect(await lireCheckpoint(db)).toBeGreaterThan(0);
     expect(await contenu(db)).toEqual(await contenu(temoin));
   });
-  it('stores the pages before one the network lost, says the network failed once they are stored, and resumes there', async () => {
+
+  it('stores the pages before one the network lost, says the network failed, and resumes there', async () => {
     const temoin = await appareil('temoin-reseau');
     await synchroniser(temoin);
 
-    const db = await appareil('coupee');
-    const etats: EtatSync[] = [];
-    const moteur = new MoteurSync(db, s.serveur.url.replace(/\/$/, ''));
-    moteur.suivre((e) => etats.push(e));
+    const { db, etats, moteur } = await suivie('coupee');
     // The fourth page is lost while the third is read and the second stored.
     const { apres: demandees, pages } = await enPetitesPages(() => moteur.synchroniser(), null, 3);
     expect(demandees).toHaveLength(4);
