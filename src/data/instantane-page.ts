@@ -1,4 +1,4 @@
-import { SYNCED_TABLES, fieldClocks, isRealHlc, isSyncedTable, recordFromFields } from '../sync/index.ts';
+import { RecordBuild, SYNCED_TABLES, fieldClocks, isRealHlc, isSyncedTable } from '../sync/index.ts';
 import type { SnapshotResponse, SyncedTable } from '../sync/index.ts';
 import type { MetaChamps } from './meta-champs.ts';
 import { pause } from './resume-calcul.ts';
@@ -38,16 +38,26 @@ export type PageInstantane = {
 /** Records read per slice: a slice, not the page, holds the main thread. */
 const ENREGISTREMENTS_PAR_TRANCHE = 250;
 
-/** The fields of a record, each with its clock read back; a malformed clock makes the whole page refused. */
-export function champsRecus(table: string, { recordId, hlc, fields }: SnapshotResponse['records'][number], reelle = isRealHlc(hlc)): ChampRecu[] {
+/** Each field of a record with its clock read back, handed to `champ`; a malformed clock makes the whole page refused. */
+function parcourirChamps(
+  table: string,
+  { recordId, hlc, fields }: SnapshotResponse['records'][number],
+  reelle: boolean,
+  champ: (field: string, value: unknown, clock: string) => void,
+): void {
   const horloges = fieldClocks(hlc, reelle);
-  const champs: ChampRecu[] = [];
   for (const field in fields) {
     const [value, horlogeChamp] = fields[field]!;
     const clock = horloges(horlogeChamp);
     if (clock === null) throw new Error(`Instantané mal formé : horloge de ${table}/${recordId}.${field}.`);
-    champs.push([field, value, clock]);
+    champ(field, value, clock);
   }
+}
+
+/** The fields of a record, each with its clock read back; a malformed clock makes the whole page refused. */
+export function champsRecus(table: string, recu: SnapshotResponse['records'][number], reelle = isRealHlc(recu.hlc)): ChampRecu[] {
+  const champs: ChampRecu[] = [];
+  parcourirChamps(table, recu, reelle, (field, value, clock) => champs.push([field, value, clock]));
   return champs;
 }
 
@@ -62,23 +72,25 @@ export async function preparerInstantane(page: SnapshotResponse): Promise<PageIn
   const parTable = new Map<SyncedTable, RecuInstantane[]>();
   let champs = 0;
   let derniere = '';
-  for (const [i, recu] of page.records.entries()) {
+  const { records, upto } = page;
+  for (let i = 0; i < records.length; i++) {
     if (i > 0 && i % ENREGISTREMENTS_PAR_TRANCHE === 0) await pause();
+    const recu = records[i]!;
     const { table, recordId, hlc } = recu;
     if (!isSyncedTable(table)) continue;
     const reelle = isRealHlc(hlc);
     if (reelle && hlc > derniere) derniere = hlc;
-    const lus = champsRecus(table, recu, reelle);
     const meta: MetaChamps = {};
-    for (const [field, , clock] of lus) {
-      meta[field] = { hlc: clock, seq: page.upto };
+    const build = new RecordBuild(recordId);
+    parcourirChamps(table, recu, reelle, (field, value, clock) => {
+      meta[field] = { hlc: clock, seq: upto };
       // A record whose greatest clock is impossible may still hold real ones, field by field.
       if (!reelle && clock > derniere && isRealHlc(clock)) derniere = clock;
-    }
-    champs += lus.length;
-    const record = recordFromFields(recordId, lus) as Row;
+      build.set(field, value);
+      champs++;
+    });
     const duTableau = parTable.get(table);
-    const pret = { recu, ...selonLeSchema(table, record), meta };
+    const pret = { recu, ...selonLeSchema(table, build.record as Row), meta };
     if (duTableau) duTableau.push(pret);
     else parTable.set(table, [pret]);
   }

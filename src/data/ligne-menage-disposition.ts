@@ -363,21 +363,27 @@ class Disposition {
    * household's row if that row exists, its table's own store otherwise.
    */
   async ecrire(trans: DBCoreTransaction, ecrits: readonly LigneMenage[], enfant: Enfant | null, lignes: readonly Ligne[], supprimes: readonly string[]): Promise<void> {
-    const aPlacer: [Enfant, Ligne][] = ecrits.flatMap((m) => this.enfants.flatMap((e) => Object.values(contenuDe(m, e) ?? {}).map((l): [Enfant, Ligne] => [e, l])));
+    const aPlacer: [Enfant, Ligne][] = [];
+    for (const m of ecrits) for (const e of this.enfants) for (const l of Object.values(contenuDe(m, e) ?? {})) aPlacer.push([e, l]);
     if (enfant) for (const l of lignes) aPlacer.push([enfant, l]);
     // Ids are UUIDs, unique across tables: one id names one record of one table.
     const touches = new Map<string, Enfant>(aPlacer.map(([e, l]) => [l.id, e]));
     if (enfant) for (const id of supprimes) touches.set(id, enfant);
+    // By table, the ids touched and the records placed: each table's part of the write, gathered once.
+    const parEnfant = new Map<Enfant, { ids: string[]; places: Ligne[] }>(this.enfants.map((e) => [e, { ids: [], places: [] }]));
+    for (const [id, e] of touches) parEnfant.get(e)?.ids.push(id);
+    for (const [e, l] of aPlacer) parEnfant.get(e)?.places.push(l);
     const vue = await this.cartes(trans, [...touches.keys()]);
     const actuel = (e: Enfant, id: string) => menageDans(vue, e, id);
-    const menageIds = unique([
-      ...ecrits.map((m) => m.id),
-      ...aPlacer.map(([, l]) => String(l.menageId)),
-      ...[...touches].flatMap(([id, e]) => actuel(e, id) ?? []),
-    ]);
+    const menageIds = new Set<string>(ecrits.map((m) => m.id));
+    for (const [, l] of aPlacer) menageIds.add(String(l.menageId));
+    for (const [id, e] of touches) {
+      const menageId = actuel(e, id);
+      if (menageId !== undefined) menageIds.add(menageId);
+    }
     // Only the rows that exist are read: a first sync's households are all new.
     const presents = await this.presents(trans, vue);
-    const aLire = menageIds.filter((id) => presents.has(id));
+    const aLire = [...menageIds].filter((id) => presents.has(id));
     const lus = (await this.menages.getMany({ trans, keys: aLire })) as (LigneMenage | undefined)[];
     const menages = new Map<string, LigneMenage>();
     aLire.forEach((id, i) => {
@@ -399,7 +405,8 @@ class Disposition {
     const contenu = (ligne: LigneMenage, e: Enfant) => (contenuDe(ligne, e) ?? (ligne[e.champ] = {})) as Contenu;
     // A record written again into the household it is in (an interview at each keystroke) is
     // replaced there below, and its map row is not written again.
-    const restent = new Set(aPlacer.flatMap(([e, l]) => (actuel(e, l.id) === String(l.menageId) && menages.has(String(l.menageId)) ? [l.id] : [])));
+    const restent = new Set<string>();
+    for (const [e, l] of aPlacer) if (actuel(e, l.id) === String(l.menageId) && menages.has(String(l.menageId))) restent.add(l.id);
     for (const [id, e] of touches) {
       const menageId = actuel(e, id);
       if (menageId === undefined || restent.has(id)) continue;
@@ -432,23 +439,18 @@ class Disposition {
     if (valeurs.length > 0) await this.menages.mutate({ type: 'put', trans, values: valeurs });
     const nouveaux = [...changes].filter((id) => !presents.has(id));
     if (nouveaux.length > 0) this.noterMenages(vue, nouveaux, true);
-    for (const e of this.enfants) {
+    for (const [e, { ids, places }] of parEnfant) {
       const gardes = anciens.get(e) ?? [];
-      const places = new Set(gardes.map((l) => l.id));
+      const aPart = new Set(gardes.map((l) => l.id));
       // A record that stays in its household's row is in no other place.
-      const aRetirer = [...touches].flatMap(([id, de]) => (de === e && !places.has(id) && !restent.has(id) ? [id] : []));
+      const aRetirer = ids.filter((id) => !aPart.has(id) && !restent.has(id));
       const store = this.anciens.get(e.table)!;
       if (aRetirer.length > 0 && (await this.aDesAnciens(trans, e))) await store.mutate({ type: 'delete', trans, keys: aRetirer });
       if (gardes.length > 0) {
         this.sansAnciens.get(e.table)!.delete(trans);
         await store.mutate({ type: 'put', trans, values: gardes });
       }
-      this.signaler(
-        trans,
-        e,
-        [...touches].flatMap(([id, de]) => (de === e ? [id] : [])),
-        aPlacer.flatMap(([de, l]) => (de === e ? [l] : [])),
-      );
+      this.signaler(trans, e, ids, places);
     }
     await this.enregistrer(trans, vue);
   }

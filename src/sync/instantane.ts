@@ -40,8 +40,12 @@ const isSnapshotField = (field: unknown) => Array.isArray(field) && (field.lengt
 // The rest is one test per record and per field, not an object of a record of unions of tuples: a
 // first sync has tens of thousands of records and hundreds of thousands of fields, and an object
 // schema copies each record it checks.
-const isSnapshotFields = (fields: unknown) =>
-  typeof fields === 'object' && fields !== null && !Array.isArray(fields) && Object.values(fields).every(isSnapshotField);
+function isSnapshotFields(fields: unknown): boolean {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return false;
+  for (const field in fields)
+    if (Object.hasOwn(fields, field) && !isSnapshotField((fields as Record<string, unknown>)[field])) return false;
+  return true;
+}
 
 export const snapshotRecordSchema = z.custom<{ table: string; recordId: string; hlc: string; fields: Record<string, SnapshotField> }>(
   (record) => {
@@ -88,6 +92,9 @@ function countOfDay(hlc: string): number {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** A byte as a clock's counter writes it: two upper-case hexadecimal digits (a counter is two bytes). */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, n) => n.toString(16).toUpperCase().padStart(2, '0'));
+
 /** The time of day (`HH:MM:SS.mmmZ`) of a count of milliseconds since midnight. */
 const timeOfDay = (ms: number) =>
   `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}.${pad(ms % 1000, 3)}Z`;
@@ -120,12 +127,12 @@ export function clockOffsets(base: string): (hlc: string) => number | string | n
  * record, as `clockOffsets` does. `baseReal`: `isRealHlc(base)`, when the caller worked it out.
  */
 export function fieldClocks(base: string, baseReal = isRealHlc(base)): (clock: number | string | undefined) => string | null {
-  const day = base.slice(0, DAY);
-  const node = base.slice(30);
   const baseCount = baseReal ? countOfDay(base) : 0;
-  // The fields of a record written together share their millisecond: its time is written once.
+  const day = base.slice(0, DAY);
+  const node = `-${base.slice(30)}`;
+  // The fields of a record written together share their millisecond: the clock up to its counter is written once.
   let ms = -1;
-  let time = '';
+  let upToCounter = '';
   return (clock) => {
     if (clock === undefined) return base;
     if (typeof clock === 'string') return clock;
@@ -133,9 +140,10 @@ export function fieldClocks(base: string, baseReal = isRealHlc(base)): (clock: n
     if (!baseReal || !Number.isSafeInteger(count) || count < 0) return null;
     if (Math.floor(count / COUNTER_SPAN) !== ms) {
       ms = Math.floor(count / COUNTER_SPAN);
-      time = timeOfDay(ms);
+      upToCounter = `${day}${timeOfDay(ms)}-`;
     }
-    return `${day}${time}-${(count % COUNTER_SPAN).toString(16).toUpperCase().padStart(4, '0')}-${node}`;
+    const counter = count % COUNTER_SPAN;
+    return upToCounter + HEX_BYTES[counter >>> 8]! + HEX_BYTES[counter & 0xff]! + node;
   };
 }
 
@@ -147,26 +155,40 @@ export const recordClock = (clocks: Iterable<string>): string => {
 };
 
 /**
- * A record built from its fields at once, as `applyField` would one by one: a map entry under its
- * property, a null entry absent. Each field is `[name, value]`, anything after is not read.
+ * A record built field by field, as `applyField` would build it: a map entry under its property, a
+ * null entry absent. The maps it makes are filled in place: copying one per entry would be
+ * quadratic in its size.
  */
-export function recordFromFields(recordId: string, fields: Iterable<readonly [string, unknown, ...unknown[]]>): Record<string, unknown> {
-  const record: Record<string, unknown> = { id: recordId };
-  // The maps made here are filled in place: copying one per entry would be quadratic in its size.
-  const made = new Set<unknown>();
-  for (const [field, value] of fields) {
-    const { name, key } = splitField(field);
-    if (key === null) {
-      record[name] = value;
-      continue;
+export class RecordBuild {
+  readonly record: Record<string, unknown>;
+  /** The maps this build made (a map received whole is copied before its first entry is set). */
+  private made: Set<unknown> | null = null;
+
+  constructor(recordId: string) {
+    this.record = { id: recordId };
+  }
+
+  set(field: string, value: unknown): void {
+    // Most fields are no map's entry: those are set without splitting their name.
+    if (!field.includes('.')) {
+      this.record[field] = value;
+      return;
     }
-    if (!made.has(record[name])) {
-      record[name] = { ...((record[name] ?? {}) as Record<string, unknown>) };
-      made.add(record[name]);
+    const { name, key } = splitField(field) as { name: string; key: string };
+    this.made ??= new Set();
+    if (!this.made.has(this.record[name])) {
+      this.record[name] = { ...((this.record[name] ?? {}) as Record<string, unknown>) };
+      this.made.add(this.record[name]);
     }
-    const map = record[name] as Record<string, unknown>;
+    const map = this.record[name] as Record<string, unknown>;
     if (value === null) delete map[key];
     else map[key] = value;
   }
-  return record;
+}
+
+/** A record built from its fields at once (`RecordBuild`). Each field is `[name, value]`, anything after is not read. */
+export function recordFromFields(recordId: string, fields: Iterable<readonly [string, unknown, ...unknown[]]>): Record<string, unknown> {
+  const build = new RecordBuild(recordId);
+  for (const [field, value] of fields) build.set(field, value);
+  return build.record;
 }
