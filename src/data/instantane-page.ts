@@ -89,8 +89,9 @@ export async function preparerInstantane(page: SnapshotResponse): Promise<PageIn
       build.set(field, value);
       champs++;
     });
+    const { ligne, valide } = selonLeSchema(table, build.record as Row);
+    const pret = { recu, ligne, valide, meta };
     const duTableau = parTable.get(table);
-    const pret = { recu, ...selonLeSchema(table, build.record as Row), meta };
     if (duTableau) duTableau.push(pret);
     else parTable.set(table, [pret]);
   }
