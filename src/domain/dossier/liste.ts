@@ -30,7 +30,7 @@ export function estMajeur(o: Pick<OccupantDossier, 'lien' | 'dateNaissance'>, au
   const naissance = parseDateIso(o.dateNaissance);
   if (naissance === null || naissance > aujourdhui) return o.lien !== 'enfant';
   // ISO dates compare as text: 18 on the same month and day 18 years on, one born a 29 February on
-  // the 1st of March. Worked out as dates, it was over a third of a caseload's summaries (twice per occupant).
+  // the 1st of March. Worked out as dates, it was over a third of a caseload's summaries.
   return naissance <= `${String(Number(aujourdhui.slice(0, 4)) - 18).padStart(4, '0')}${aujourdhui.slice(4, 10)}`;
 }
 
@@ -82,8 +82,9 @@ export function exigencesDossier(s: SituationDossier, aujourdhui: string): Exige
     const cle = cleExigence(kind, personneId);
     if (!exigences.some((e) => e.cle === cle)) exigences.push({ cle, kind, personneId });
   };
-  const adultes = s.occupants.filter((o) => estMajeur(o, aujourdhui));
-  const mineurs = s.occupants.filter((o) => !estMajeur(o, aujourdhui));
+  const adultes: OccupantDossier[] = [];
+  const mineurs: OccupantDossier[] = [];
+  for (const o of s.occupants) (estMajeur(o, aujourdhui) ? adultes : mineurs).push(o);
   for (const o of adultes) piecesAdulte(o).forEach((k) => ajouter(k, o.id));
   for (const o of mineurs) if (o.handicap) ajouter('carte_invalidite', o.id);
 
