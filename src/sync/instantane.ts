@@ -127,9 +127,9 @@ export function clockOffsets(base: string): (hlc: string) => number | string | n
  * record, as `clockOffsets` does. `baseReal`: `isRealHlc(base)`, when the caller worked it out.
  */
 export function fieldClocks(base: string, baseReal = isRealHlc(base)): (clock: number | string | undefined) => string | null {
-  const baseCount = baseReal ? countOfDay(base) : 0;
   const day = base.slice(0, DAY);
   const node = `-${base.slice(30)}`;
+  const baseCount = baseReal ? countOfDay(base) : 0;
   // The fields of a record written together share their millisecond: the clock up to its counter is written once.
   let ms = -1;
   let upToCounter = '';

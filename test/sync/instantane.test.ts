@@ -82,16 +82,20 @@ describe('a snapshot page’s record', () => {
 });
 
 describe('recordFromFields', () => {
-  it('builds the record applyField builds one field at a time, map entries and removals included', () => {
+  it('builds the record applyField builds one field at a time, maps whole, map entries and removals included', () => {
     const field = fc.oneof(
-      fc.constantFrom('nom', 'telephone', 'statut'),
+      fc.constantFrom('nom', 'telephone', 'statut', 'reponses', 'consentements'),
       fc.constantFrom('reponses.logement.loyer', 'reponses.logement.surface', 'reponses.mobilite:permis', 'consentements.ville'),
     );
     const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 4 }), fc.record({ valeur: fc.string({ maxLength: 3 }) }));
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(field, value), { selector: ([f]) => f, maxLength: 8 }), (fields) => {
-        const unParUn = fields.reduce<Record<string, unknown>>((record, [f, v]) => applyField(record, f, v), { id: 'r' });
-        expect(recordFromFields('r', fields)).toEqual(unParUn);
+        const recus = structuredClone(fields);
+        const construit = recordFromFields('r', fields);
+        // A map received whole, then entries of it: the value received is copied, not filled in place.
+        expect(fields).toEqual(recus);
+        const unParUn = recus.reduce<Record<string, unknown>>((record, [f, v]) => applyField(record, f, v), { id: 'r' });
+        expect(construit).toEqual(unParUn);
       }),
     );
   });
