@@ -55,9 +55,9 @@ function parcourirChamps(
 }
 
 /** The fields of a record, each with its clock read back; a malformed clock makes the whole page refused. */
-export function champsRecus(table: string, recu: SnapshotResponse['records'][number], reelle = isRealHlc(recu.hlc)): ChampRecu[] {
+export function champsRecus(table: string, recu: SnapshotResponse['records'][number]): ChampRecu[] {
   const champs: ChampRecu[] = [];
-  parcourirChamps(table, recu, reelle, (field, value, clock) => champs.push([field, value, clock]));
+  parcourirChamps(table, recu, isRealHlc(recu.hlc), (field, value, clock) => champs.push([field, value, clock]));
   return champs;
 }
 

@@ -3,6 +3,7 @@ import {
   PROTOCOL_VERSION,
   applyField,
   diffRecord,
+  fieldClocks,
   formatHlc,
   initialHlc,
   isRealHlc,
@@ -11,7 +12,6 @@ import {
   receive,
   recordFromFields,
   tick,
-  fieldClocks,
 } from '../../src/sync/index.ts';
 import type {
   Change,
